@@ -1,5 +1,5 @@
-// qiaomen-app: loads the QML UI. `--self-test` loads every QML file and exits 0 when all compiled and
-// the main window was created, 1 otherwise, so CI catches a broken QML file without a screen.
+// qiaomen-app: loads the QML UI. `--self-test` loads every QML file and exits 0 when all compiled
+// and the main window was created, 1 otherwise, so CI catches a broken QML file without a screen.
 
 #include <QCommandLineParser>
 #include <QGuiApplication>

@@ -1,9 +1,10 @@
 #pragma once
 // Facts about the running app that QML shows: version and UI language.
 
+#include <QtQml/qqmlregistration.h>
+
 #include <QObject>
 #include <QString>
-#include <QtQml/qqmlregistration.h>
 
 namespace qiaomen::mobile {
 

@@ -8,8 +8,8 @@ namespace {
 const ArgSpec kSpec{{"data", "server"}, {"json"}};
 
 TEST(ArgsTest, ParsesValuesFlagsAndPositionals) {
-  auto args = Args::Parse({"sync", "--data", "/p", "--server=https://x", "--json", "--", "--raw"},
-                          kSpec);
+  auto args =
+      Args::Parse({"sync", "--data", "/p", "--server=https://x", "--json", "--", "--raw"}, kSpec);
   ASSERT_TRUE(args.ok()) << args.status().ToString();
   EXPECT_EQ(args->Get("data"), "/p");
   EXPECT_EQ(args->Get("server"), "https://x");

@@ -78,9 +78,10 @@ Result<Database> Database::Open(const std::string& path, const OpenOptions& opti
   auto probe = db.QueryInt("SELECT count(*) FROM sqlite_master;");
   if (!probe.ok()) {
     if (probe.status().code() == Code::kUnauthenticated) {
-      return Unauthenticated("The database " + path +
-                             " cannot be opened with this key: it is encrypted with another key, or "
-                             "it is not a database.");
+      return Unauthenticated(
+          "The database " + path +
+          " cannot be opened with this key: it is encrypted with another key, or "
+          "it is not a database.");
     }
     return probe.status();
   }

@@ -52,7 +52,8 @@ TEST(DatabaseTest, EncryptedAtRestAndWrongKeyRefused) {
     options.wal = false;
     auto db = Database::Open(path, options);
     ASSERT_TRUE(db.ok()) << db.status().ToString();
-    ASSERT_TRUE(db->Exec("CREATE TABLE t(name TEXT); INSERT INTO t VALUES('王秀英 独居老人');").ok());
+    ASSERT_TRUE(
+        db->Exec("CREATE TABLE t(name TEXT); INSERT INTO t VALUES('王秀英 独居老人');").ok());
   }
   const std::string bytes = ReadAll(path);
   ASSERT_FALSE(bytes.empty());

@@ -23,7 +23,9 @@ class Args {
   // unknown option or the option missing its value.
   static Result<Args> Parse(const std::vector<std::string>& argv, const ArgSpec& spec);
 
-  bool Has(const std::string& name) const { return values_.count(name) > 0 || flags_.count(name) > 0; }
+  bool Has(const std::string& name) const {
+    return values_.count(name) > 0 || flags_.count(name) > 0;
+  }
   std::optional<std::string> Get(const std::string& name) const;
   // InvalidArgument "--name is required." when absent.
   Result<std::string> Require(const std::string& name) const;

@@ -86,7 +86,8 @@ Status Internal(std::string message);
 template <typename T>
 class [[nodiscard]] Result {
  public:
-  Result(T value) : data_(std::in_place_index<0>, std::move(value)) {}  // NOLINT: implicit by design
+  Result(T value)
+      : data_(std::in_place_index<0>, std::move(value)) {}  // NOLINT: implicit by design
   Result(Status status) : data_(std::in_place_index<1>, std::move(status)) {  // NOLINT
     assert(!std::get<1>(data_).ok() && "Result constructed from an ok Status");
   }
@@ -125,10 +126,10 @@ class [[nodiscard]] Result {
 #define QM_CONCAT_(a, b) QM_CONCAT_INNER_(a, b)
 
 // Returns the Status from the enclosing function if `expr` (a Status) is not ok.
-#define QM_RETURN_IF_ERROR(expr)                              \
-  do {                                                        \
-    ::qiaomen::core::Status qm_status_ = (expr);              \
-    if (!qm_status_.ok()) return qm_status_;                  \
+#define QM_RETURN_IF_ERROR(expr)                 \
+  do {                                           \
+    ::qiaomen::core::Status qm_status_ = (expr); \
+    if (!qm_status_.ok()) return qm_status_;     \
   } while (false)
 
 // `QM_ASSIGN_OR_RETURN(auto x, MakeX());` declares x from a Result or returns its Status.

@@ -10,9 +10,9 @@
 namespace qiaomen::sync {
 
 struct BackoffPolicy {
-  int64_t base_ms = 1000;        // the first retry waits up to this long
-  int64_t cap_ms = 5 * 60'000;   // no wait is longer than this (unless Retry-After says so)
-  int max_attempts = 0;          // 0: retry for ever (the device keeps its work and tries later)
+  int64_t base_ms = 1000;       // the first retry waits up to this long
+  int64_t cap_ms = 5 * 60'000;  // no wait is longer than this (unless Retry-After says so)
+  int max_attempts = 0;         // 0: retry for ever (the device keeps its work and tries later)
 };
 
 // Decides how long to wait before each retry. Thread-compatible; `random` must outlive it.
@@ -21,7 +21,8 @@ class Backoff {
   Backoff(BackoffPolicy policy, core::Random& random) : policy_(policy), random_(random) {}
 
   // The wait before the next attempt: uniform in [0, min(cap, base * 2^attempt)] ("full jitter"),
-  // or at least `retry_after_ms` when the server sent Retry-After. nullopt once max_attempts failed.
+  // or at least `retry_after_ms` when the server sent Retry-After. nullopt once max_attempts
+  // failed.
   std::optional<int64_t> NextDelayMs(std::optional<int64_t> retry_after_ms = std::nullopt);
 
   // After a success: the next failure starts from the base again.

@@ -1,7 +1,7 @@
 #pragma once
-// A thin RAII layer over SQLCipher (which is a complete SQLite): connections, prepared statements and
-// transactions that report errors as Status. Used by core's store and by the county server's SQLite
-// backend; nothing outside core and server sees SQL.
+// A thin RAII layer over SQLCipher (which is a complete SQLite): connections, prepared statements
+// and transactions that report errors as Status. Used by core's store and by the county server's
+// SQLite backend; nothing outside core and server sees SQL.
 
 #include <cstdint>
 #include <memory>
@@ -35,8 +35,8 @@ class RawKey {
 };
 
 struct OpenOptions {
-  // The raw data key. Without one the file is plain SQLite (the county server's default store and the
-  // encryption-ratio benchmark); device profiles always pass one.
+  // The raw data key. Without one the file is plain SQLite (the county server's default store and
+  // the encryption-ratio benchmark); device profiles always pass one.
   std::optional<RawKey> key;
   bool create_if_missing = true;
   bool read_only = false;
