@@ -1,0 +1,78 @@
+#pragma once
+// The merge: how one change to a mutable record (subject, task, hazard) applies to its state. Pure:
+// no SQL, no I/O, no clock. The device and the county server run this same code, so both end with
+// the same state and the same conflict log whatever order changes reach them in.
+//
+// Rules (../shared/DESIGN.md, Sync -> Conflicts):
+// - Different fields of one record both survive: each field is its own register.
+// - One field: the write with the higher (hlc, device_id) wins (device id breaks hlc ties).
+// - A write whose base_hlc >= another write's hlc saw that value: a causal overwrite, never a
+//   conflict. Two writes where neither saw the other are concurrent.
+// - HAZARD "severity": among the writes no later write saw, the higher severity wins (major beats
+//   general) whatever the hlc; equal severities fall back to (hlc, device_id). So a major finding
+//   is never silently downgraded by a concurrent edit, but an editor who saw "major" may lower it.
+// - Deletes: a record is deleted when its latest delete is stamped after every field write. An
+//   update stamped after a delete beats it: the record stays and is `flagged` for review.
+// - Applying a change twice is a no-op (changed == false, no conflicts).
+// - The state after a set of changes, and the union of the conflicts reported along the way, are
+// the
+//   same for every order of application (every write is kept in RecordState::history).
+//
+// Conflict log: one entry per pair of concurrent writes of one field with different values (the
+// pair's winner by the rules above, the loser, rule "lww" or "severity_max"), and one entry per
+// pair (update stamped after a delete, that delete) with rule "update_beats_delete" and field "".
+// Each pair is reported exactly once, by the ApplyChange call that brings its second member, so
+// callers may simply append `conflicts`; ConflictKey() names a pair if they want to dedupe
+// defensively. The pair's winner is not necessarily the field's current value (a third write may
+// beat both).
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "qiaomen/core/merge/field_schema.h"
+#include "qiaomen/core/merge/record_state.h"
+#include "qiaomen/core/status.h"
+#include "qiaomen/v1/change.pb.h"
+
+namespace qiaomen::core::merge {
+
+struct ConflictEntry {
+  v1::Entity entity = v1::ENTITY_UNSPECIFIED;
+  std::string record_id;  // raw bytes
+  std::string field;      // "" for a record-level conflict (update_beats_delete)
+  Register winner;        // for update_beats_delete: value unset, the update's stamp and device
+  Register loser;         // for update_beats_delete: the delete's stamp and device
+  std::string rule;       // "lww" | "severity_max" | "update_beats_delete"
+};
+
+struct MergeResult {
+  RecordState state;                     // the record after the change
+  std::vector<ConflictEntry> conflicts;  // pairs completed by this change (see above)
+  bool changed = false;                  // false when the change was already applied
+};
+
+// Applies `change` to `current` (nullopt when this replica has never seen the record; a field
+// change for an unknown record is accepted, as creates and updates may arrive in any order).
+// Accepts entity SUBJECT, TASK or HAZARD with body `fields` (create or update), `deleted` (true),
+// or for HAZARD `hazard` (a creation, converted by HazardToFieldSets). InvalidArgument, with a
+// sentence saying what is wrong, for: another entity or body, an empty record id, a record id or
+// entity that differs from `current`'s, a device id that is not 16 bytes, hlc 0, no fields, a field
+// named twice, an unknown field name or a wrong value kind/word. A FieldSet.base_hlc at or above
+// the change's hlc is clamped to hlc - 1. Thread-safe (pure).
+Result<MergeResult> ApplyChange(const std::optional<RecordState>& current,
+                                const v1::Change& change);
+
+// The register writes a hazard creation stands for: severity ("general"/"major"), deadline,
+// responsible, category, description, legal_basis, rule_id, template_id, and subject_id/visit_id as
+// UUID text (omitted when empty). base_hlc 0. InvalidArgument for SEVERITY_UNSPECIFIED or an id
+// that is not 16 bytes.
+Result<std::vector<v1::FieldSet>> HazardToFieldSets(const v1::Hazard& hazard);
+
+// A stable identity of a conflict pair: entity, record id, field, both stamps and devices (hex).
+std::string ConflictKey(const ConflictEntry& entry);
+
+// A sorted, de-duplicated, stable text of `entries` for tests and reports.
+std::string CanonicalConflictDump(const std::vector<ConflictEntry>& entries);
+
+}  // namespace qiaomen::core::merge
