@@ -1,6 +1,9 @@
 #include "qiaomen/sync/backoff.h"
 
 #include <algorithm>
+#include <cctype>
+#include <ctime>
+#include <string>
 
 namespace qiaomen::sync {
 
@@ -15,6 +18,28 @@ std::optional<int64_t> Backoff::NextDelayMs(std::optional<int64_t> retry_after_m
   // The server knows its load better than we do: never come back earlier than it asked.
   if (retry_after_ms && *retry_after_ms > jittered) return *retry_after_ms;
   return jittered;
+}
+
+std::optional<int64_t> ParseRetryAfterMs(std::string_view value, int64_t now_ms) {
+  constexpr int64_t kMaxMs = 24LL * 3600 * 1000;
+  while (!value.empty() && std::isspace(static_cast<unsigned char>(value.front()))) {
+    value.remove_prefix(1);
+  }
+  while (!value.empty() && std::isspace(static_cast<unsigned char>(value.back()))) {
+    value.remove_suffix(1);
+  }
+  if (value.empty()) return std::nullopt;
+  if (std::all_of(value.begin(), value.end(),
+                  [](char c) { return std::isdigit(static_cast<unsigned char>(c)); })) {
+    if (value.size() > 9) return kMaxMs;
+    return std::min<int64_t>(std::stoll(std::string(value)) * 1000, kMaxMs);
+  }
+  std::tm tm{};
+  std::string text(value);
+  const char* end = strptime(text.c_str(), "%a, %d %b %Y %H:%M:%S GMT", &tm);
+  if (end == nullptr || *end != '\0') return std::nullopt;
+  const int64_t when_ms = static_cast<int64_t>(timegm(&tm)) * 1000;
+  return std::clamp<int64_t>(when_ms - now_ms, 0, kMaxMs);
 }
 
 }  // namespace qiaomen::sync

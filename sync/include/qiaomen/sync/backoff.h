@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <string_view>
 
 #include "qiaomen/core/random.h"
 
@@ -34,5 +35,11 @@ class Backoff {
   core::Random& random_;
   int attempt_ = 0;
 };
+
+// The wait a Retry-After header value asks for, in milliseconds: delay-seconds ("120") or an
+// HTTP-date ("Wed, 21 Oct 2026 07:28:00 GMT", compared with `now_ms`; a past date gives 0).
+// nullopt when the value is neither. Waits are capped at one day (a broken header must not park
+// a device for a year).
+std::optional<int64_t> ParseRetryAfterMs(std::string_view value, int64_t now_ms);
 
 }  // namespace qiaomen::sync

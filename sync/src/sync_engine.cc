@@ -1,0 +1,309 @@
+#include "qiaomen/sync/sync_engine.h"
+
+#include <algorithm>
+
+#include "photo_uploader.h"
+#include "qiaomen/v1/sync.pb.h"
+#include "run_context.h"
+
+namespace qiaomen::sync {
+
+using internal::RunContext;
+
+std::string SyncReport::Summary() const {
+  std::string out = "Sent " + std::to_string(changes_pushed) + " changes and " +
+                    std::to_string(photos_uploaded) + " photos; received " +
+                    std::to_string(changes_pulled) + " changes.";
+  if (photos_already_on_server > 0) {
+    out += " " + std::to_string(photos_already_on_server) + " photos were already on the server.";
+  }
+  if (changes_quarantined > 0) {
+    out += " " + std::to_string(changes_quarantined) +
+           " changes were refused by the server and are kept on the device for review.";
+  }
+  if (photos_held_for_wifi) out += " Photos are waiting for Wi-Fi.";
+  if (epoch_reset) out += " The server was restored from a backup; this device re-sent its work.";
+  if (!status.ok()) out += " Stopped: " + status.message();
+  return out;
+}
+
+class SyncEngine::RunState {
+ public:
+  RunState(SyncEngine& engine, RunContext& run) : engine_(engine), run_(run) {}
+
+  core::Status Metadata();
+  core::Status Photos();
+
+ private:
+  core::Status ApplyResponse(const std::vector<v1::Change>& batch, const v1::SyncResponse& resp,
+                             std::string& epoch, bool& reset);
+  void Emit(SyncProgress::Phase phase, std::string message);
+
+  SyncEngine& engine_;
+  RunContext& run_;
+  int64_t pending_ = 0;
+  int64_t photo_bytes_done_ = 0;
+  int64_t photo_bytes_total_ = 0;
+  int64_t throughput_ = 0;  // photo bytes per second
+};
+
+void SyncEngine::RunState::Emit(SyncProgress::Phase phase, std::string message) {
+  SyncProgress p{.phase = phase, .message = std::move(message)};
+  {
+    std::lock_guard lock(run_.report_mu);
+    p.records_done = run_.report.changes_pushed + run_.report.changes_pulled;
+    p.records_total = p.records_done + pending_;
+    p.bytes_done = photo_bytes_done_;
+    p.bytes_total = photo_bytes_total_;
+    const int64_t batches = (pending_ + static_cast<int64_t>(run_.config.batch_max_changes) - 1) /
+                            static_cast<int64_t>(run_.config.batch_max_changes);
+    const int64_t photo_ms =
+        throughput_ > 0 ? (photo_bytes_total_ - photo_bytes_done_) * 1000 / throughput_ : -1;
+    if (phase == SyncProgress::Phase::kDone) {
+      p.eta_ms = 0;
+    } else if (phase == SyncProgress::Phase::kPhotos) {
+      p.eta_ms = photo_ms;
+    } else if (run_.rtt_ewma_ms > 0) {
+      p.eta_ms = batches * run_.rtt_ewma_ms;
+    }
+  }
+  run_.Progress(p);
+}
+
+core::Status SyncEngine::RunState::ApplyResponse(const std::vector<v1::Change>& batch,
+                                                 const v1::SyncResponse& resp, std::string& epoch,
+                                                 bool& reset) {
+  SyncStore& store = run_.deps.store;
+  std::lock_guard lock(run_.store_mu);
+  reset = false;
+  if (!resp.server_epoch().empty() && resp.server_epoch() != epoch) {
+    if (epoch.empty()) {
+      QM_RETURN_IF_ERROR(store.SetServerEpoch(resp.server_epoch()));
+    } else {
+      // A restore from backup: the page answers a cursor of another history. Rewind to what the
+      // server holds and start over; the changes it lost are sent again from the outbox.
+      QM_RETURN_IF_ERROR(store.ResetForNewEpoch(resp.server_epoch(), resp.applied_through_seq()));
+      epoch = resp.server_epoch();
+      reset = true;
+      std::lock_guard report_lock(run_.report_mu);
+      run_.report.epoch_reset = true;
+      return core::Status::Ok();
+    }
+    epoch = resp.server_epoch();
+  }
+  // A far-future server stamp is refused by the store; the run goes on with the device's clock.
+  if (resp.server_hlc() != 0) store.ObserveHlc(resp.server_hlc()).IgnoreError();
+
+  int64_t quarantined = 0;
+  for (const v1::ChangeResult& result : resp.results()) {
+    if (result.outcome() != v1::ChangeResult::REJECTED) continue;
+    QM_RETURN_IF_ERROR(store.Quarantine(result.seq(), result.code(), result.reason()));
+    ++quarantined;
+  }
+  QM_RETURN_IF_ERROR(store.MarkAppliedThrough(resp.applied_through_seq()));
+  int64_t pushed = 0;
+  for (const v1::Change& c : batch) {
+    if (c.seq() <= resp.applied_through_seq()) ++pushed;
+  }
+  PulledPage page{
+      .next_cursor = resp.next_cursor(), .snapshot = resp.snapshot(), .scope = resp.scope()};
+  page.changes.assign(resp.changes().begin(), resp.changes().end());
+  page.removed_record_ids.assign(resp.removed_record_ids().begin(),
+                                 resp.removed_record_ids().end());
+  QM_RETURN_IF_ERROR(store.ApplyPulledPage(page));
+  QM_ASSIGN_OR_RETURN(pending_, store.PendingChangeCount());
+  std::lock_guard report_lock(run_.report_mu);
+  run_.report.changes_pushed += pushed - quarantined;
+  run_.report.changes_quarantined += quarantined;
+  run_.report.changes_pulled += static_cast<int64_t>(page.changes.size());
+  return core::Status::Ok();
+}
+
+core::Status SyncEngine::RunState::Metadata() {
+  SyncStore& store = run_.deps.store;
+  std::string epoch;
+  {
+    std::lock_guard lock(run_.store_mu);
+    QM_ASSIGN_OR_RETURN(epoch, store.ServerEpoch());
+    QM_ASSIGN_OR_RETURN(pending_, store.PendingChangeCount());
+  }
+  size_t max_changes = run_.config.batch_max_changes;
+  size_t max_bytes = run_.config.batch_max_bytes;
+  int stalled = 0;
+  int resets = 0;
+  Emit(SyncProgress::Phase::kMetadata, "Sending changes");
+  while (true) {
+    QM_RETURN_IF_ERROR(run_.StopStatus());
+    v1::SyncRequest req;
+    std::vector<v1::Change> batch;
+    {
+      std::lock_guard lock(run_.store_mu);
+      QM_ASSIGN_OR_RETURN(batch, store.NextOutboxBatch(max_changes, max_bytes));
+      QM_ASSIGN_OR_RETURN(std::string cursor, store.PullCursor());
+      QM_ASSIGN_OR_RETURN(core::HlcStamp hlc, store.CurrentHlc());
+      req.set_cursor(cursor);
+      req.set_device_hlc(hlc);
+    }
+    for (const v1::Change& c : batch) *req.add_changes() = c;
+    req.set_max_pull(run_.config.max_pull);
+    req.set_device_time_ms(run_.deps.clock.NowMillis());
+    req.set_server_epoch(epoch);
+
+    HttpRequest http{.method = "POST",
+                     .url = run_.Url("/v1/sync"),
+                     .headers = {{"Content-Type", "application/x-protobuf"},
+                                 {"Accept", "application/x-protobuf"}},
+                     .body = req.SerializeAsString(),
+                     .gzip_body = run_.config.gzip};
+    QM_ASSIGN_OR_RETURN(HttpResponse resp, run_.SendWithRetry(std::move(http), "Syncing changes"));
+    if (resp.status == 413 && batch.size() > 1) {
+      max_changes = std::max<size_t>(1, batch.size() / 2);
+      max_bytes = std::max<size_t>(1024, max_bytes / 2);
+      continue;
+    }
+    if (resp.status != 200) {
+      return core::InvalidArgument("The county server refused the sync request (HTTP " +
+                                   std::to_string(resp.status) + ": " + resp.body.substr(0, 300) +
+                                   "). Nothing was lost; update the app or ask the county IT "
+                                   "staff.");
+    }
+    v1::SyncResponse answer;
+    if (!answer.ParseFromString(resp.body)) {
+      // A proxy or a half-read body: the link, not the protocol. Retry like a cut.
+      QM_RETURN_IF_ERROR(run_.WaitBeforeRetry(
+          core::Unavailable("The county server's answer could not be read."), std::nullopt));
+      continue;
+    }
+    bool reset = false;
+    QM_RETURN_IF_ERROR(ApplyResponse(batch, answer, epoch, reset));
+    if (reset) {
+      if (++resets > 3) {
+        return core::Unavailable("The county server keeps changing its epoch; try again later.");
+      }
+      continue;
+    }
+    Emit(SyncProgress::Phase::kMetadata, "Sending and receiving changes");
+    if (!batch.empty() && answer.applied_through_seq() < batch.front().seq() &&
+        answer.results_size() == 0) {
+      // The server took nothing of the batch. Twice could be a restart; more is a server bug
+      // that a person must look at, so stop instead of spinning.
+      if (++stalled >= 3) {
+        return core::Internal("The county server does not accept change " +
+                              std::to_string(batch.front().seq()) +
+                              " and gives no reason; ask the county IT staff.");
+      }
+    } else {
+      stalled = 0;
+    }
+    if (!answer.more() && pending_ == 0) return core::Status::Ok();
+  }
+}
+
+core::Status SyncEngine::RunState::Photos() {
+  SyncStore& store = run_.deps.store;
+  std::vector<PendingPhoto> photos;
+  {
+    std::lock_guard lock(run_.store_mu);
+    QM_ASSIGN_OR_RETURN(photos, store.PendingPhotos());
+  }
+  if (photos.empty()) return core::Status::Ok();
+  if (run_.config.photos_wifi_only && run_.link() != LinkKind::kUnmetered) {
+    std::lock_guard lock(run_.report_mu);
+    run_.report.photos_held_for_wifi = true;
+    return core::Status::Ok();
+  }
+  for (const auto& p : photos) photo_bytes_total_ += p.size;
+  internal::ChunkSizer sizer(run_.config);
+  core::Status first_failure;
+  Emit(SyncProgress::Phase::kPhotos, "Sending photos");
+  for (const PendingPhoto& photo : photos) {
+    auto outcome = internal::UploadPhoto(run_, sizer, photo, [&](int64_t bytes) {
+      photo_bytes_done_ += bytes;
+      throughput_ = sizer.BytesPerSecond();
+      Emit(SyncProgress::Phase::kPhotos, "Sending photos");
+    });
+    if (!outcome.ok()) {
+      const core::Code code = outcome.status().code();
+      // One bad photo (file gone, refused) must not hold back the others; anything about the
+      // link, the credentials or the user's wish stops the run.
+      if (code == core::Code::kNotFound || code == core::Code::kCorruption ||
+          code == core::Code::kInvalidArgument) {
+        if (first_failure.ok()) first_failure = outcome.status();
+        continue;
+      }
+      return outcome.status();
+    }
+    std::lock_guard lock(run_.report_mu);
+    switch (*outcome) {
+      case internal::PhotoOutcome::kUploaded:
+        ++run_.report.photos_uploaded;
+        break;
+      case internal::PhotoOutcome::kAlreadyOnServer:
+        ++run_.report.photos_already_on_server;
+        photo_bytes_done_ += photo.size;
+        break;
+      case internal::PhotoOutcome::kHeldForWifi:
+        run_.report.photos_held_for_wifi = true;
+        return first_failure;
+    }
+  }
+  return first_failure;
+}
+
+SyncEngine::SyncEngine(SyncConfig config, SyncDeps deps) : config_(std::move(config)), deps_(deps) {
+  while (!config_.server_url.empty() && config_.server_url.back() == '/') {
+    config_.server_url.pop_back();
+  }
+}
+
+SyncEngine::~SyncEngine() = default;
+
+void SyncEngine::Cancel() {
+  user_cancelled_ = true;
+  cancel_.Cancel();
+}
+
+void SyncEngine::SetLink(LinkKind link) {
+  link_ = link;
+  if (link == LinkKind::kOffline) cancel_.Cancel();
+}
+
+void SyncEngine::SetProgressCallback(std::function<void(const SyncProgress&)> callback) {
+  std::lock_guard lock(callback_mu_);
+  progress_ = std::move(callback);
+}
+
+SyncReport SyncEngine::Run() {
+  SyncReport report;
+  auto stop_status = [this]() -> core::Status {
+    if (link_.load() == LinkKind::kOffline) {
+      return core::Unavailable(
+          "Sync paused: the device is offline. It continues where it stopped when the link is "
+          "back.");
+    }
+    return core::Cancelled("Sync was cancelled. Nothing was lost; sync again to finish.");
+  };
+  if (link_.load() == LinkKind::kOffline) {
+    report.status = stop_status();
+    return report;
+  }
+  user_cancelled_ = false;
+  cancel_.Reset();
+  auto progress = [this](const SyncProgress& p) {
+    std::lock_guard lock(callback_mu_);
+    if (progress_) progress_(p);
+  };
+  RunContext run(
+      config_, deps_, cancel_, stop_status, [this] { return link_.load(); }, progress, report);
+  RunState state(*this, run);
+  report.status = state.Metadata();
+  if (report.status.ok()) report.status = state.Photos();
+  run.Progress({.phase = SyncProgress::Phase::kDone,
+                .records_done = report.changes_pushed + report.changes_pulled,
+                .records_total = report.changes_pushed + report.changes_pulled,
+                .eta_ms = 0,
+                .message = report.Summary()});
+  return report;
+}
+
+}  // namespace qiaomen::sync

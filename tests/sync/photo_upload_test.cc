@@ -1,0 +1,199 @@
+#include <gtest/gtest.h>
+
+#include "qiaomen/sync/sync_engine.h"
+#include "sync/src/encoding.h"
+#include "tests/sync/engine_fixture.h"
+
+namespace qiaomen::sync::testing {
+namespace {
+
+TEST(EncodingTest, Sha1AndBase64MatchKnownVectors) {
+  EXPECT_EQ(internal::HexEncode(internal::Sha1("abc")), "a9993e364706816aba3e25717850c26c9cd0d89d");
+  EXPECT_EQ(internal::HexEncode(internal::Sha1("")), "da39a3ee5e6b4b0d3255bfef95601890afd80709");
+  EXPECT_EQ(internal::HexEncode(
+                internal::Sha1("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq")),
+            "84983e441c3bd26ebaae4aa1f95129e5e54670f1");
+  EXPECT_EQ(internal::HexEncode(internal::Sha1(std::string(1000000, 'a'))),
+            "34aa973cd4c4daa4f61eeb2bdbad27316534016f");
+  EXPECT_EQ(internal::Base64Encode(""), "");
+  EXPECT_EQ(internal::Base64Encode("f"), "Zg==");
+  EXPECT_EQ(internal::Base64Encode("fo"), "Zm8=");
+  EXPECT_EQ(internal::Base64Encode("foobar"), "Zm9vYmFy");
+}
+
+TEST_F(EngineTest, PhotosGoAfterTheMetadataAndArriveWhole) {
+  store.AddChange(kDevice, "visit");
+  AddPhoto(300'000, 1);
+  AddPhoto(100'000, 2);
+  SyncReport report = RunOnce();
+  ASSERT_TRUE(report.status.ok()) << report.status.ToString();
+  EXPECT_EQ(report.photos_uploaded, 2);
+  ASSERT_EQ(county.blobs.size(), 2u);
+  for (const auto& p : store.photos) {
+    EXPECT_TRUE(p.uploaded);
+    EXPECT_EQ(county.blobs[p.meta.sha256_hex], p.bytes);
+  }
+  EXPECT_EQ(report.photo_bytes_sent, 400'000);
+  EXPECT_EQ(report.chunks_resent, 0);
+  // The metadata POST comes before any photo request.
+  ASSERT_FALSE(county.requests.empty());
+  EXPECT_NE(county.requests[0].url.find("/v1/sync"), std::string::npos);
+  for (const auto& r : county.requests) {
+    if (r.method == "PATCH") {
+      EXPECT_FALSE(r.gzip_body) << "JPEG bytes are not gzipped";
+      EXPECT_EQ(HttpResponse{.headers = r.headers}.Header("tus-resumable").value_or(""), "1.0.0");
+    }
+  }
+}
+
+TEST_F(EngineTest, ChunkSizeFollowsTheMeasuredLink) {
+  auto chunk_sizes = [&](int64_t bytes_per_ms) {
+    county.requests.clear();
+    county.blobs.clear();
+    store.photos.clear();
+    county.bytes_per_ms = bytes_per_ms;
+    AddPhoto(2'000'000, 9);
+    SyncConfig config = Config();
+    config.chunk_target_ms = 1000;
+    EXPECT_TRUE(RunOnce(config).status.ok());
+    std::vector<size_t> sizes;
+    for (const auto& r : county.requests) {
+      if (r.method == "PATCH") sizes.push_back(r.body.size());
+    }
+    return sizes;
+  };
+  auto slow = chunk_sizes(16);    // ~128 kbit/s: chunks of about 16 KB
+  auto fast = chunk_sizes(2500);  // ~20 Mbit/s: one or two big chunks
+  ASSERT_GE(slow.size(), 3u);
+  ASSERT_GE(fast.size(), 1u);
+  EXPECT_EQ(slow[0], 64u * 1024) << "the first chunk is the initial size";
+  EXPECT_LE(slow[1], 20'000u);
+  EXPECT_GE(slow[1], 16u * 1024);
+  EXPECT_GE(fast.size() > 1 ? fast[1] : 2'000'000 - 65'536, 1'000'000u);
+  EXPECT_LT(fast.size(), 4u);
+}
+
+TEST_F(EngineTest, APhotoResumesFromTheServersOffset) {
+  auto& photo = AddPhoto(200'000, 3);
+  // An earlier run (killed) got 120 000 bytes to the server.
+  county.uploads[photo.meta.sha256_hex] = {.length = 200'000,
+                                           .bytes = photo.bytes.substr(0, 120'000)};
+  SyncReport report = RunOnce();
+  ASSERT_TRUE(report.status.ok());
+  EXPECT_EQ(report.photo_bytes_sent, 80'000);
+  EXPECT_EQ(county.blobs[photo.meta.sha256_hex], photo.bytes);
+  EXPECT_EQ(county.CountRequests("HEAD", "/v1/photos/"), 1);
+}
+
+TEST_F(EngineTest, APhotoTheServerHasIsNeverSentAgain) {
+  auto& photo = AddPhoto(150'000, 4);
+  county.blobs[photo.meta.sha256_hex] = photo.bytes;
+  SyncReport report = RunOnce();
+  ASSERT_TRUE(report.status.ok());
+  EXPECT_EQ(report.photos_already_on_server, 1);
+  EXPECT_EQ(report.photos_uploaded, 0);
+  EXPECT_EQ(report.photo_bytes_sent, 0);
+  EXPECT_EQ(county.CountRequests("PATCH", ""), 0);
+  EXPECT_TRUE(store.photos[0].uploaded);
+}
+
+TEST_F(EngineTest, ACutMidChunkResendsOnlyThatChunk) {
+  auto& photo = AddPhoto(256 * 1024, 5);
+  int patches = 0;
+  county.fault = [&](const HttpRequest& r, int) {
+    if (r.method == "PATCH" && ++patches == 2) return Fault{.kind = Fault::Kind::kFailBefore};
+    return Fault{};
+  };
+  SyncConfig config = Config();
+  config.chunk_min_bytes = config.chunk_max_bytes = config.chunk_initial_bytes = 64 * 1024;
+  SyncReport report = RunOnce(config);
+  ASSERT_TRUE(report.status.ok()) << report.status.ToString();
+  EXPECT_EQ(report.chunks_resent, 1);
+  EXPECT_EQ(report.photo_bytes_sent, 256 * 1024 + 64 * 1024);
+  EXPECT_EQ(county.blobs[photo.meta.sha256_hex], photo.bytes);
+}
+
+TEST_F(EngineTest, ALostPatchAnswerIsNotResent) {
+  auto& photo = AddPhoto(128 * 1024, 6);
+  int patches = 0;
+  county.fault = [&](const HttpRequest& r, int) {
+    if (r.method == "PATCH" && ++patches == 1) return Fault{.kind = Fault::Kind::kDropAfter};
+    return Fault{};
+  };
+  SyncConfig config = Config();
+  config.chunk_min_bytes = config.chunk_max_bytes = config.chunk_initial_bytes = 64 * 1024;
+  SyncReport report = RunOnce(config);
+  ASSERT_TRUE(report.status.ok());
+  EXPECT_EQ(report.chunks_resent, 0);
+  EXPECT_EQ(report.photo_bytes_sent, 128 * 1024);
+  EXPECT_EQ(county.blobs[photo.meta.sha256_hex], photo.bytes);
+}
+
+TEST_F(EngineTest, AChecksumMismatchResendsTheChunk) {
+  auto& photo = AddPhoto(100'000, 7);
+  int patches = 0;
+  county.fault = [&](const HttpRequest& r, int) {
+    if (r.method == "PATCH" && ++patches == 1)
+      return Fault{.kind = Fault::Kind::kStatus, .status = 460};
+    return Fault{};
+  };
+  SyncReport report = RunOnce();
+  ASSERT_TRUE(report.status.ok());
+  EXPECT_EQ(report.chunks_resent, 1);
+  EXPECT_EQ(county.blobs[photo.meta.sha256_hex], photo.bytes);
+}
+
+TEST_F(EngineTest, PhotosWaitForWifiWhenThePolicySaysSo) {
+  store.AddChange(kDevice, "visit");
+  auto& photo = AddPhoto(50'000, 8);
+  SyncConfig config = Config();
+  config.photos_wifi_only = true;
+  auto engine = MakeEngine(config);
+  engine->SetLink(LinkKind::kMetered);
+  SyncReport metered = engine->Run();
+  ASSERT_TRUE(metered.status.ok());
+  EXPECT_TRUE(metered.photos_held_for_wifi);
+  EXPECT_EQ(metered.changes_pushed, 1) << "metadata still goes on a metered link";
+  EXPECT_EQ(county.CountRequests("POST", "/v1/photos"), 0);
+  EXPECT_NE(metered.Summary().find("Wi-Fi"), std::string::npos);
+
+  engine->SetLink(LinkKind::kUnmetered);
+  SyncReport wifi = engine->Run();
+  ASSERT_TRUE(wifi.status.ok());
+  EXPECT_FALSE(wifi.photos_held_for_wifi);
+  EXPECT_EQ(county.blobs[photo.meta.sha256_hex], photo.bytes);
+}
+
+TEST_F(EngineTest, AMissingPhotoFileDoesNotHoldBackTheOthers) {
+  AddPhoto(10'000, 10);
+  auto& good = AddPhoto(10'000, 11);
+  store.photos[0].bytes.resize(5);  // the vault file is damaged
+  SyncReport report = RunOnce();
+  EXPECT_EQ(report.status.code(), core::Code::kCorruption);
+  EXPECT_NE(report.status.message().find("was not sent"), std::string::npos);
+  EXPECT_EQ(county.blobs[good.meta.sha256_hex], good.bytes);
+  EXPECT_FALSE(store.photos[0].uploaded);
+}
+
+TEST_F(EngineTest, PhotoProgressReportsBytesAndAnEta) {
+  AddPhoto(300'000, 12);
+  AddPhoto(300'000, 13);
+  county.bytes_per_ms = 100;
+  SyncConfig config = Config();
+  config.chunk_target_ms = 500;
+  auto engine = MakeEngine(config);
+  std::vector<SyncProgress> seen;
+  engine->SetProgressCallback([&](const SyncProgress& p) {
+    if (p.phase == SyncProgress::Phase::kPhotos) seen.push_back(p);
+  });
+  ASSERT_TRUE(engine->Run().status.ok());
+  ASSERT_GE(seen.size(), 3u);
+  EXPECT_EQ(seen.back().bytes_done, 600'000);
+  EXPECT_EQ(seen.back().bytes_total, 600'000);
+  bool eta = false;
+  for (const auto& p : seen) eta |= p.eta_ms > 0 && p.bytes_done < p.bytes_total;
+  EXPECT_TRUE(eta);
+}
+
+}  // namespace
+}  // namespace qiaomen::sync::testing
