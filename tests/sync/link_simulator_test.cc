@@ -58,7 +58,7 @@ TEST_F(ProxyTest, LatencyDelaysEachRoundTrip) {
   ASSERT_TRUE(Post(10).ok());
   const int64_t ms = MsSince(start);
   EXPECT_GE(ms, 400) << "two round trips of 2 x 100 ms";
-  EXPECT_LT(ms, 1500);
+  EXPECT_LT(ms, 5000);
 }
 
 TEST_F(ProxyTest, BandwidthLimitsThroughput) {
@@ -67,7 +67,7 @@ TEST_F(ProxyTest, BandwidthLimitsThroughput) {
   ASSERT_TRUE(Post(100'000).ok());
   const int64_t ms = MsSince(start);
   EXPECT_GE(ms, 950);
-  EXPECT_LT(ms, 3000);
+  EXPECT_LT(ms, 8000);
 }
 
 TEST_F(ProxyTest, ACutAtAByteOffsetEndsTheTransferAndTheNextOneWorks) {
@@ -99,7 +99,7 @@ TEST_F(ProxyTest, AStallTripsTheLowSpeedLimit) {
   auto stalled = Post(100);
   ASSERT_FALSE(stalled.ok());
   EXPECT_EQ(stalled.status().code(), core::Code::kDeadlineExceeded) << stalled.status().ToString();
-  EXPECT_LT(MsSince(start), 5000);
+  EXPECT_LT(MsSince(start), 10000);
   link->SetStalled(false);
   ASSERT_TRUE(Post(100).ok());
 }

@@ -177,7 +177,10 @@ void HttpTestServer::Serve(int fd) {
     ++requests_;
 
     TestHttpResponse resp = handler_(req);
-    if (resp.delay_ms > 0) std::this_thread::sleep_for(std::chrono::milliseconds(resp.delay_ms));
+    // Sleeps in slices so stopping the server is not held up by a long delay.
+    for (int waited = 0; waited < resp.delay_ms && !stopping_; waited += 10) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
     if (resp.drop) break;
     std::string out =
         "HTTP/1.1 " + std::to_string(resp.status) + " " + Reason(resp.status) + "\r\n";
