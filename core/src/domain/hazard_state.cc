@@ -1,0 +1,225 @@
+#include "qiaomen/core/domain/hazard_state.h"
+
+#include <algorithm>
+#include <set>
+#include <tuple>
+
+namespace qiaomen::core::domain {
+namespace {
+
+// What "a hazard that is <status>" reads as in a refusal.
+std::string_view StatusPhrase(HazardStatus status) {
+  switch (status) {
+    case HazardStatus::kFound:
+      return "only found (no rectification order yet)";
+    case HazardStatus::kOrdered:
+      return "ordered to rectify";
+    case HazardStatus::kRectified:
+      return "rectified and waiting for reinspection";
+    case HazardStatus::kReinspected:
+      return "reinspected and passed";
+    case HazardStatus::kClosed:
+      return "closed";
+  }
+  return "in an unknown state";
+}
+
+Status Refuse(const HazardState& state, std::string_view action, std::string_view advice) {
+  return FailedPrecondition("A hazard that is " + std::string(StatusPhrase(state.status)) +
+                            " cannot " + std::string(action) + "; " + std::string(advice));
+}
+
+}  // namespace
+
+std::string_view HazardStatusName(HazardStatus status, Language language) {
+  const bool zh = language == Language::kZh;
+  switch (status) {
+    case HazardStatus::kFound:
+      return zh ? "发现" : "Found";
+    case HazardStatus::kOrdered:
+      return zh ? "限期整改" : "Ordered to rectify";
+    case HazardStatus::kRectified:
+      return zh ? "已整改" : "Rectified";
+    case HazardStatus::kReinspected:
+      return zh ? "复查通过" : "Reinspection passed";
+    case HazardStatus::kClosed:
+      return zh ? "已销号" : "Closed";
+  }
+  return zh ? "未知" : "Unknown";
+}
+
+std::string_view HazardStatusCode(HazardStatus status) {
+  switch (status) {
+    case HazardStatus::kFound:
+      return "found";
+    case HazardStatus::kOrdered:
+      return "ordered";
+    case HazardStatus::kRectified:
+      return "rectified";
+    case HazardStatus::kReinspected:
+      return "reinspected";
+    case HazardStatus::kClosed:
+      return "closed";
+  }
+  return "unknown";
+}
+
+std::string_view OverdueLabel(Language language) {
+  return language == Language::kZh ? "逾期" : "Overdue";
+}
+std::string_view EscalatedLabel(Language language) {
+  return language == Language::kZh ? "挂牌督办" : "Escalated";
+}
+std::string_view CaseOpenedLabel(Language language) {
+  return language == Language::kZh ? "立案查处" : "Case opened";
+}
+
+Result<HazardState> Transition(const HazardState& state, const v1::HazardEvent& event) {
+  const v1::HazardEventKind kind = event.kind();
+  if (kind == v1::HAZARD_EVENT_KIND_UNSPECIFIED || !v1::HazardEventKind_IsValid(kind)) {
+    return InvalidArgument(
+        "A hazard event needs a kind (found, ordered, rectified, reinspected, "
+        "closed, overdue, escalated or case opened); choose one.");
+  }
+  if (state.event_count == 0 && kind != v1::FOUND) {
+    return FailedPrecondition(
+        "A hazard must be recorded as found before anything else happens to it; record the "
+        "finding first.");
+  }
+  if (state.event_count > 0 && kind == v1::FOUND) {
+    return FailedPrecondition(
+        "This hazard was already found; to record the same problem again, open a new finding.");
+  }
+  if (state.status == HazardStatus::kClosed && state.event_count > 0) {
+    std::string_view what = "change any more";
+    switch (kind) {
+      case v1::ORDERED:
+        what = "be ordered to rectify again";
+        break;
+      case v1::RECTIFIED:
+        what = "be rectified again";
+        break;
+      case v1::REINSPECTED:
+        what = "be reinspected again";
+        break;
+      case v1::CLOSED:
+        what = "be closed twice";
+        break;
+      case v1::OVERDUE:
+        what = "become overdue";
+        break;
+      case v1::ESCALATED:
+        what = "be escalated";
+        break;
+      case v1::CASE_OPENED:
+        what = "have a case opened";
+        break;
+      default:
+        break;
+    }
+    return FailedPrecondition("A hazard that is closed cannot " + std::string(what) +
+                              "; open a new finding instead.");
+  }
+
+  HazardState next = state;
+  next.ignored_event_ids.clear();
+  switch (kind) {
+    case v1::FOUND:
+      next.status = HazardStatus::kFound;
+      next.found_at_ms = event.at_ms();
+      break;
+    case v1::ORDERED:
+      if (state.status != HazardStatus::kFound && state.status != HazardStatus::kOrdered) {
+        return Refuse(state, "be ordered to rectify again",
+                      state.status == HazardStatus::kRectified
+                          ? "reinspect it first; a failed reinspection puts it back under order."
+                          : "close it, or open a new finding if the problem came back.");
+      }
+      next.status = HazardStatus::kOrdered;
+      break;
+    case v1::RECTIFIED:
+      if (state.status != HazardStatus::kOrdered) {
+        return Refuse(state, "be marked rectified",
+                      state.status == HazardStatus::kFound
+                          ? "issue the rectification order first."
+                          : "only a hazard under a rectification order can be rectified.");
+      }
+      next.status = HazardStatus::kRectified;
+      break;
+    case v1::REINSPECTED:
+      if (state.status != HazardStatus::kRectified) {
+        return Refuse(state, "be reinspected",
+                      "a reinspection checks a rectification; record the rectification first.");
+      }
+      if (event.passed()) {
+        next.status = HazardStatus::kReinspected;
+      } else {
+        next.status = HazardStatus::kOrdered;
+        ++next.failed_reinspections;
+      }
+      break;
+    case v1::CLOSED:
+      if (state.status != HazardStatus::kReinspected) {
+        return Refuse(state, "be closed",
+                      "a hazard is closed only after a reinspection passed; reinspect it first.");
+      }
+      next.status = HazardStatus::kClosed;
+      next.closed_at_ms = event.at_ms();
+      break;
+    case v1::OVERDUE:
+      next.overdue = true;
+      break;
+    case v1::ESCALATED:
+      next.escalated = true;
+      break;
+    case v1::CASE_OPENED:
+      next.case_opened = true;
+      break;
+    default:
+      break;
+  }
+  ++next.event_count;
+  next.last_event_at_ms = std::max(state.last_event_at_ms, event.at_ms());
+  return next;
+}
+
+Result<HazardState> DeriveHazardState(std::vector<v1::HazardEvent> events) {
+  // FOUND first (a phone whose clock is behind may stamp the order before the finding), then by
+  // time and id, so every replica walks the log in the same order.
+  // The serialized event breaks the remaining ties, so two different events sharing an id are
+  // met in the same order everywhere.
+  std::vector<std::pair<std::string, v1::HazardEvent>> keyed;
+  keyed.reserve(events.size());
+  for (v1::HazardEvent& event : events) {
+    std::string bytes;
+    event.SerializeToString(&bytes);
+    keyed.emplace_back(std::move(bytes), std::move(event));
+  }
+  std::sort(keyed.begin(), keyed.end(), [](const auto& a, const auto& b) {
+    return std::make_tuple(a.second.kind() != v1::FOUND, a.second.at_ms(), a.second.id(), a.first) <
+           std::make_tuple(b.second.kind() != v1::FOUND, b.second.at_ms(), b.second.id(), b.first);
+  });
+  events.clear();
+  for (auto& [bytes, event] : keyed) events.push_back(std::move(event));
+  if (events.empty() || events.front().kind() != v1::FOUND) {
+    return InvalidArgument(
+        "This hazard's event log has no finding; a hazard's history starts with the event that "
+        "found it. Sync again to fetch it.");
+  }
+  HazardState state;
+  std::vector<std::string> ignored;
+  std::set<std::string> seen;
+  for (const v1::HazardEvent& event : events) {
+    if (!event.id().empty() && !seen.insert(event.id()).second) continue;
+    Result<HazardState> next = Transition(state, event);
+    if (next.ok()) {
+      state = std::move(next).value();
+    } else {
+      ignored.push_back(event.id());
+    }
+  }
+  state.ignored_event_ids = std::move(ignored);
+  return state;
+}
+
+}  // namespace qiaomen::core::domain

@@ -1,0 +1,166 @@
+#include "qiaomen/core/merge/field_schema.h"
+
+#include <array>
+#include <string>
+
+namespace qiaomen::core::merge {
+namespace {
+
+constexpr std::array<FieldSpec, 10> kSubjectFields = {{
+    {"name", ValueKind::kText},
+    {"address", ValueKind::kText},
+    {"phone", ValueKind::kText},
+    {"members", ValueKind::kInteger},
+    {"tags", ValueKind::kTexts},
+    {"note", ValueKind::kText},
+    {"grid_id", ValueKind::kText},
+    {"kind", ValueKind::kText},
+    {"external_id", ValueKind::kText},
+    {"premises_type", ValueKind::kText},
+}};
+
+constexpr std::array<FieldSpec, 5> kTaskFields = {{
+    {"assignee", ValueKind::kText},
+    {"due_date", ValueKind::kText},
+    {"campaign_id", ValueKind::kText},
+    {"subject_id", ValueKind::kText},
+    {"template_id", ValueKind::kText},
+}};
+
+constexpr std::array<FieldSpec, 10> kHazardFields = {{
+    {"severity", ValueKind::kText},
+    {"deadline", ValueKind::kText},
+    {"responsible", ValueKind::kText},
+    {"category", ValueKind::kText},
+    {"description", ValueKind::kText},
+    {"legal_basis", ValueKind::kText},
+    {"subject_id", ValueKind::kText},
+    {"visit_id", ValueKind::kText},
+    {"rule_id", ValueKind::kText},
+    {"template_id", ValueKind::kText},
+}};
+
+std::string_view KindName(ValueKind kind) {
+  switch (kind) {
+    case ValueKind::kText:
+      return "text";
+    case ValueKind::kInteger:
+      return "an integer";
+    case ValueKind::kTexts:
+      return "a list of texts";
+    case ValueKind::kBoolean:
+      return "a true/false value";
+  }
+  return "a value";
+}
+
+bool HasKind(const v1::FieldValue& value, ValueKind kind) {
+  switch (kind) {
+    case ValueKind::kText:
+      return value.kind_case() == v1::FieldValue::kText;
+    case ValueKind::kInteger:
+      return value.kind_case() == v1::FieldValue::kInteger;
+    case ValueKind::kTexts:
+      return value.kind_case() == v1::FieldValue::kTexts;
+    case ValueKind::kBoolean:
+      return value.kind_case() == v1::FieldValue::kBoolean;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::span<const FieldSpec> FieldsOf(v1::Entity entity) {
+  switch (entity) {
+    case v1::SUBJECT:
+      return kSubjectFields;
+    case v1::TASK:
+      return kTaskFields;
+    case v1::HAZARD:
+      return kHazardFields;
+    default:
+      return {};
+  }
+}
+
+const FieldSpec* FindField(v1::Entity entity, std::string_view field) {
+  for (const FieldSpec& spec : FieldsOf(entity)) {
+    if (spec.name == field) return &spec;
+  }
+  return nullptr;
+}
+
+Status ValidateFieldValue(v1::Entity entity, std::string_view field, const v1::FieldValue& value) {
+  const FieldSpec* spec = FindField(entity, field);
+  if (spec == nullptr) {
+    return InvalidArgument("A " + std::string(EntityName(entity)) + " has no field \"" +
+                           std::string(field) +
+                           "\"; use one of the fields listed in field_schema.h.");
+  }
+  if (!HasKind(value, spec->kind)) {
+    return InvalidArgument("The " + std::string(EntityName(entity)) + " field \"" +
+                           std::string(field) + "\" holds " + std::string(KindName(spec->kind)) +
+                           "; send that kind of value.");
+  }
+  if (entity == v1::HAZARD && field == "severity" && SeverityRank(value.text()) == 0) {
+    return InvalidArgument("A hazard's severity is \"general\" or \"major\", not \"" +
+                           value.text() + "\".");
+  }
+  if (entity == v1::SUBJECT && field == "kind" && value.text() != "household" &&
+      value.text() != "premises" && value.text() != "facility") {
+    return InvalidArgument(
+        "A subject's kind is \"household\", \"premises\" or \"facility\", not \"" + value.text() +
+        "\".");
+  }
+  return Status::Ok();
+}
+
+bool IsFieldMerged(v1::Entity entity) {
+  return entity == v1::SUBJECT || entity == v1::TASK || entity == v1::HAZARD;
+}
+
+bool IsAppendOnly(v1::Entity entity) {
+  return entity == v1::VISIT || entity == v1::PHOTO || entity == v1::HAZARD_EVENT;
+}
+
+std::string_view EntityName(v1::Entity entity) {
+  switch (entity) {
+    case v1::SUBJECT:
+      return "subject";
+    case v1::TASK:
+      return "task";
+    case v1::VISIT:
+      return "visit";
+    case v1::PHOTO:
+      return "photo";
+    case v1::HAZARD:
+      return "hazard";
+    case v1::HAZARD_EVENT:
+      return "hazard event";
+    case v1::CAMPAIGN:
+      return "campaign";
+    case v1::ADMIN_UNIT:
+      return "admin unit";
+    default:
+      return "record of unknown type";
+  }
+}
+
+Result<std::string_view> SeverityText(v1::Severity severity) {
+  switch (severity) {
+    case v1::GENERAL:
+      return std::string_view("general");
+    case v1::MAJOR:
+      return std::string_view("major");
+    default:
+      return InvalidArgument("A hazard needs a severity, general or major; choose one.");
+  }
+}
+
+int SeverityRank(std::string_view severity_text) {
+  if (severity_text == "major") return 2;
+  if (severity_text == "general") return 1;
+  return 0;
+}
+
+}  // namespace qiaomen::core::merge

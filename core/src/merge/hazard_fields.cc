@@ -1,0 +1,42 @@
+#include "qiaomen/core/merge/merge.h"
+#include "qiaomen/core/uuid.h"
+
+namespace qiaomen::core::merge {
+namespace {
+
+void AddText(std::vector<v1::FieldSet>& sets, const char* field, const std::string& text) {
+  v1::FieldSet& set = sets.emplace_back();
+  set.set_field(field);
+  set.mutable_value()->set_text(text);
+}
+
+Status AddId(std::vector<v1::FieldSet>& sets, const char* field, const std::string& bytes) {
+  if (bytes.empty()) return Status::Ok();
+  Result<Uuid> id = Uuid::FromBytes(bytes);
+  if (!id.ok()) {
+    return InvalidArgument("The hazard's " + std::string(field) + " is " +
+                           std::to_string(bytes.size()) + " bytes long; an id is 16 bytes.");
+  }
+  AddText(sets, field, id->ToString());
+  return Status::Ok();
+}
+
+}  // namespace
+
+Result<std::vector<v1::FieldSet>> HazardToFieldSets(const v1::Hazard& hazard) {
+  QM_ASSIGN_OR_RETURN(std::string_view severity, SeverityText(hazard.severity()));
+  std::vector<v1::FieldSet> sets;
+  AddText(sets, "severity", std::string(severity));
+  AddText(sets, "deadline", hazard.deadline());
+  AddText(sets, "responsible", hazard.responsible());
+  AddText(sets, "category", hazard.category());
+  AddText(sets, "description", hazard.description());
+  AddText(sets, "legal_basis", hazard.legal_basis());
+  AddText(sets, "rule_id", hazard.rule_id());
+  AddText(sets, "template_id", hazard.template_id());
+  QM_RETURN_IF_ERROR(AddId(sets, "subject_id", hazard.subject_id()));
+  QM_RETURN_IF_ERROR(AddId(sets, "visit_id", hazard.visit_id()));
+  return sets;
+}
+
+}  // namespace qiaomen::core::merge
