@@ -1,6 +1,9 @@
 #include "qiaomen/sync/sync_engine.h"
 
 #include <algorithm>
+#include <atomic>
+#include <thread>
+#include <vector>
 
 #include "photo_uploader.h"
 #include "qiaomen/v1/sync.pb.h"
@@ -42,12 +45,15 @@ class SyncEngine::RunState {
   SyncEngine& engine_;
   RunContext& run_;
   int64_t pending_ = 0;
-  int64_t photo_bytes_done_ = 0;
+  std::atomic<int64_t> photo_bytes_done_{0};
   int64_t photo_bytes_total_ = 0;
-  int64_t throughput_ = 0;  // photo bytes per second
+  std::atomic<int64_t> throughput_{0};  // photo bytes per second
+  std::mutex emit_mu_;
 };
 
 void SyncEngine::RunState::Emit(SyncProgress::Phase phase, std::string message) {
+  // One at a time, in order: photo workers report from their own threads.
+  std::lock_guard emit_lock(emit_mu_);
   SyncProgress p{.phase = phase, .message = std::move(message)};
   {
     std::lock_guard lock(run_.report_mu);
@@ -214,39 +220,61 @@ core::Status SyncEngine::RunState::Photos() {
   }
   for (const auto& p : photos) photo_bytes_total_ += p.size;
   internal::ChunkSizer sizer(run_.config);
-  core::Status first_failure;
   Emit(SyncProgress::Phase::kPhotos, "Sending photos");
-  for (const PendingPhoto& photo : photos) {
-    auto outcome = internal::UploadPhoto(run_, sizer, photo, [&](int64_t bytes) {
-      photo_bytes_done_ += bytes;
-      throughput_ = sizer.BytesPerSecond();
-      Emit(SyncProgress::Phase::kPhotos, "Sending photos");
-    });
-    if (!outcome.ok()) {
-      const core::Code code = outcome.status().code();
-      // One bad photo (file gone, refused) must not hold back the others; anything about the
-      // link, the credentials or the user's wish stops the run.
-      if (code == core::Code::kNotFound || code == core::Code::kCorruption ||
-          code == core::Code::kInvalidArgument) {
-        if (first_failure.ok()) first_failure = outcome.status();
+
+  // A few uploads at once: on a long round trip one upload leaves the link idle while it waits
+  // for each answer; parallel uploads fill those gaps. The store is shared under run_.store_mu.
+  std::mutex mu;
+  size_t next = 0;
+  core::Status first_failure;  // a per-photo problem: the others still go
+  core::Status stop;           // the link, the credentials or the user: everything stops
+  auto worker = [&] {
+    while (true) {
+      const PendingPhoto* photo;
+      {
+        std::lock_guard lock(mu);
+        if (!stop.ok() || next >= photos.size()) return;
+        photo = &photos[next++];
+      }
+      auto outcome = internal::UploadPhoto(run_, sizer, *photo, [&](int64_t bytes) {
+        photo_bytes_done_ += bytes;
+        throughput_ = sizer.BytesPerSecond();
+        Emit(SyncProgress::Phase::kPhotos, "Sending photos");
+      });
+      std::lock_guard lock(mu);
+      if (!outcome.ok()) {
+        const core::Code code = outcome.status().code();
+        if (code == core::Code::kNotFound || code == core::Code::kCorruption ||
+            code == core::Code::kInvalidArgument) {
+          if (first_failure.ok()) first_failure = outcome.status();
+        } else if (stop.ok()) {
+          stop = outcome.status();
+        }
         continue;
       }
-      return outcome.status();
+      std::lock_guard report_lock(run_.report_mu);
+      switch (*outcome) {
+        case internal::PhotoOutcome::kUploaded:
+          ++run_.report.photos_uploaded;
+          break;
+        case internal::PhotoOutcome::kAlreadyOnServer:
+          ++run_.report.photos_already_on_server;
+          photo_bytes_done_ += photo->size;
+          break;
+        case internal::PhotoOutcome::kHeldForWifi:
+          run_.report.photos_held_for_wifi = true;
+          next = photos.size();
+          break;
+      }
     }
-    std::lock_guard lock(run_.report_mu);
-    switch (*outcome) {
-      case internal::PhotoOutcome::kUploaded:
-        ++run_.report.photos_uploaded;
-        break;
-      case internal::PhotoOutcome::kAlreadyOnServer:
-        ++run_.report.photos_already_on_server;
-        photo_bytes_done_ += photo.size;
-        break;
-      case internal::PhotoOutcome::kHeldForWifi:
-        run_.report.photos_held_for_wifi = true;
-        return first_failure;
-    }
-  }
+  };
+  const int parallel =
+      std::max(1, std::min<int>(run_.config.photo_parallelism, static_cast<int>(photos.size())));
+  std::vector<std::thread> helpers;
+  for (int i = 1; i < parallel; ++i) helpers.emplace_back(worker);
+  worker();
+  for (auto& t : helpers) t.join();
+  if (!stop.ok()) return stop;
   return first_failure;
 }
 

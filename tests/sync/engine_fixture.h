@@ -6,6 +6,7 @@
 
 #include <functional>
 #include <memory>
+#include <mutex>
 #include <vector>
 
 #include "qiaomen/sync/sync_engine.h"
@@ -17,10 +18,14 @@ namespace qiaomen::sync::testing {
 class RecordingSleeper : public Sleeper {
  public:
   bool SleepFor(int64_t ms, const CancelFlag& cancel) override {
-    waits.push_back(ms);
+    {
+      std::lock_guard lock(mu);
+      waits.push_back(ms);
+    }
     if (on_sleep) on_sleep();
     return !cancel.cancelled();
   }
+  std::mutex mu;
   std::vector<int64_t> waits;
   std::function<void()> on_sleep;
 };

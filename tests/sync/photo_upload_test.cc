@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <atomic>
+
 #include "qiaomen/sync/sync_engine.h"
 #include "sync/src/encoding.h"
 #include "tests/sync/engine_fixture.h"
@@ -173,6 +175,32 @@ TEST_F(EngineTest, AMissingPhotoFileDoesNotHoldBackTheOthers) {
   EXPECT_NE(report.status.message().find("was not sent"), std::string::npos);
   EXPECT_EQ(county.blobs[good.meta.sha256_hex], good.bytes);
   EXPECT_FALSE(store.photos[0].uploaded);
+}
+
+TEST_F(EngineTest, ParallelUploadsDeliverEveryPhotoOnceThroughCuts) {
+  for (int i = 0; i < 9; ++i) AddPhoto(70'000 + i * 1000, 20 + i);
+  std::atomic<int> patches{0};
+  county.fault = [&](const HttpRequest& r, int) {
+    if (r.method == "PATCH" && ++patches % 4 == 0) return Fault{.kind = Fault::Kind::kFailBefore};
+    return Fault{};
+  };
+  SyncConfig config = Config();
+  config.photo_parallelism = 3;
+  config.chunk_min_bytes = config.chunk_max_bytes = config.chunk_initial_bytes = 32 * 1024;
+  SyncReport report = RunOnce(config);
+  ASSERT_TRUE(report.status.ok()) << report.status.ToString();
+  EXPECT_EQ(report.photos_uploaded, 9);
+  ASSERT_EQ(county.blobs.size(), 9u);
+  for (const auto& p : store.photos) {
+    EXPECT_TRUE(p.uploaded);
+    EXPECT_EQ(county.blobs[p.meta.sha256_hex], p.bytes);
+  }
+  EXPECT_GE(report.chunks_resent, 1);
+  int64_t total = 0;
+  for (const auto& p : store.photos) total += p.meta.size;
+  EXPECT_GT(report.photo_bytes_sent, total);
+  EXPECT_LE(report.photo_bytes_sent, total + report.chunks_resent * 32 * 1024)
+      << "each cut re-sends at most its own chunk";
 }
 
 TEST_F(EngineTest, PhotoProgressReportsBytesAndAnEta) {

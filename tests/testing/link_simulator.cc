@@ -145,13 +145,13 @@ void LinkSimulator::Cut(Connection& conn) {
     std::lock_guard lock(conn.mu);
     if (conn.closed) return;
     conn.closed = true;
+    ++cuts_;  // before the sockets go: a client that sees the cut sees it counted
     for (int f : conn.fd) {
       linger hard{1, 0};  // close() then sends a reset, not an orderly FIN
       ::setsockopt(f, SOL_SOCKET, SO_LINGER, &hard, sizeof(hard));
       ::shutdown(f, SHUT_RDWR);
     }
   }
-  ++cuts_;
   conn.cv.notify_all();
 }
 

@@ -41,6 +41,8 @@ struct SyncConfig {
   int64_t chunk_min_bytes = 16 * 1024;
   int64_t chunk_max_bytes = 4 * 1024 * 1024;
   int64_t chunk_initial_bytes = 64 * 1024;
+  // Photos uploaded at once (a long round trip leaves the link idle between one upload's chunks).
+  int photo_parallelism = 3;
   BackoffPolicy backoff{.base_ms = 1000, .cap_ms = 5 * 60'000, .max_attempts = 10};
 };
 
@@ -108,6 +110,7 @@ class SyncEngine {
   void SetLink(LinkKind link);
   LinkKind link() const { return link_.load(); }
 
+  // Called from the thread running Run() or from its photo workers, one call at a time, in order.
   void SetProgressCallback(std::function<void(const SyncProgress&)> callback);
 
  private:

@@ -52,7 +52,7 @@ class LinkSimulator {
   int64_t upstream_bytes() const { return upstream_bytes_.load(); }      // client -> server
   int64_t downstream_bytes() const { return downstream_bytes_.load(); }  // server -> client
   int connections() const { return connections_.load(); }
-  int cuts() const { return cuts_.load(); }
+  int cuts() const { return cuts_.load(); }  // connections cut so far
 
  private:
   struct Connection;
