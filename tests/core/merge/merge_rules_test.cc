@@ -188,6 +188,9 @@ std::string StampsOnly(std::vector<ConflictEntry> entries) {
   return CanonicalConflictDump(entries);
 }
 
+// gtest prints a case by its name, not its bytes.
+void PrintTo(const RuleCase& c, std::ostream* os) { *os << c.name; }
+
 class MergeRulesTest : public ::testing::TestWithParam<RuleCase> {};
 
 TEST_P(MergeRulesTest, HoldsInEveryOrder) {
@@ -230,9 +233,7 @@ TEST_P(MergeRulesTest, HoldsInEveryOrder) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Rules, MergeRulesTest, ::testing::ValuesIn(Cases()),
-                         [](const ::testing::TestParamInfo<RuleCase>& p) {
-                           return p.param.name;
-                         });
+                         [](const ::testing::TestParamInfo<RuleCase>& p) { return p.param.name; });
 
 TEST(MergeTest, SecondApplicationReportsUnchanged) {
   const v1::Change change = Fields(S, 1, 1, 10, {{"phone", Text("138")}});

@@ -130,6 +130,8 @@ std::vector<BadCase> BadCases() {
   };
 }
 
+void PrintTo(const BadCase& c, std::ostream* os) { *os << c.name; }
+
 class MalformedChangeTest : public ::testing::TestWithParam<BadCase> {};
 
 TEST_P(MalformedChangeTest, IsRefusedWithASentence) {
@@ -142,9 +144,7 @@ TEST_P(MalformedChangeTest, IsRefusedWithASentence) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Merge, MalformedChangeTest, ::testing::ValuesIn(BadCases()),
-                         [](const ::testing::TestParamInfo<BadCase>& p) {
-                           return p.param.name;
-                         });
+                         [](const ::testing::TestParamInfo<BadCase>& p) { return p.param.name; });
 
 TEST(MergeValidationTest, ChangeForAnotherRecordIsRefusedAndStateKept) {
   Result<MergeResult> a =
