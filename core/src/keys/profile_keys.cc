@@ -161,7 +161,7 @@ Status TryPin(const KeyFileData& data, std::string_view pin, KeyStore& key_store
 
 }  // namespace
 
-KdfParams KdfParams::Default() { return {3, 32ull << 20}; }
+KdfParams KdfParams::Default() { return {4, 32ull << 20}; }
 KdfParams KdfParams::FastForTests() {
   return {crypto_pwhash_OPSLIMIT_MIN, crypto_pwhash_MEMLIMIT_MIN};
 }
