@@ -10,6 +10,7 @@
 #include <fstream>
 #include <iterator>
 
+#include "core/src/keys/key_file_format.h"
 #include "qiaomen/core/keys/file_key_store.h"
 #include "qiaomen/testing/temp_dir.h"
 
@@ -194,6 +195,22 @@ TEST_F(ProfileKeysTest, TamperedSettingsOrBytesAreRefused) {
   auto result = UnlockKeyFile(key_path_, "246810", key_store_);
   EXPECT_EQ(Code::kCorruption, result.status().code());
   EXPECT_NE(result.status().message().find("damaged"), std::string::npos);
+}
+
+TEST_F(ProfileKeysTest, RaisingTheAttemptLimitInTheFileDoesNotBuyMoreTries) {
+  ASSERT_TRUE(CreateKeyFile(key_path_, "246810", Options(3), key_store_, SecureRandom()).ok());
+  // An attacker rewrites the limit with a valid checksum: the PIN-wrapped key is bound to the
+  // limit, so even the right PIN no longer unwraps it, and every try still counts.
+  auto data = format::Decode(FileBytes(key_path_), key_path_);
+  ASSERT_TRUE(data.ok());
+  data->max_attempts = 100;
+  const auto bytes = format::Encode(*data);
+  {
+    std::ofstream out(key_path_, std::ios::binary | std::ios::trunc);
+    out.write(reinterpret_cast<const char*>(bytes.data()),
+              static_cast<std::streamsize>(bytes.size()));
+  }
+  EXPECT_EQ(Code::kUnauthenticated, UnlockKeyFile(key_path_, "246810", key_store_).status().code());
 }
 
 TEST_F(ProfileKeysTest, AnotherDevicesKeyStoreCannotUnwrap) {
