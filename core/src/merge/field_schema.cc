@@ -3,6 +3,8 @@
 #include <array>
 #include <string>
 
+#include "qiaomen/core/uuid.h"
+
 namespace qiaomen::core::merge {
 namespace {
 
@@ -111,6 +113,12 @@ Status ValidateFieldValue(v1::Entity entity, std::string_view field, const v1::F
     return InvalidArgument(
         "A subject's kind is \"household\", \"premises\" or \"facility\", not \"" + value.text() +
         "\".");
+  }
+  if ((field == "subject_id" || field == "visit_id") && !value.text().empty() &&
+      !Uuid::Parse(value.text()).ok()) {
+    return InvalidArgument("The " + std::string(EntityName(entity)) + " field \"" +
+                           std::string(field) + "\" holds an id as 8-4-4-4-12 hex text, not \"" +
+                           value.text() + "\".");
   }
   return Status::Ok();
 }

@@ -52,6 +52,11 @@ std::vector<BadCase> BadCases() {
          return Fields(S, 1, 1, 10, {{"kind", Text("castle")}});
        },
        "household"},
+      {"IdNotUuidText",
+       [] {
+         return Fields(v1::TASK, 1, 1, 10, {{"subject_id", Text("H-001")}});
+       },
+       "8-4-4-4-12"},
       {"TaskFieldOnSubject",
        [=] {
          return Fields(S, 1, 1, 10, {{"assignee", Text("w1")}});

@@ -33,7 +33,8 @@ std::span<const FieldSpec> FieldsOf(v1::Entity entity);
 const FieldSpec* FindField(v1::Entity entity, std::string_view field);
 
 // Ok when `value` is a valid value of `entity`.`field`: the field exists, the value carries the
-// field's kind, and enumerated text fields (HAZARD severity, SUBJECT kind) hold an allowed word.
+// field's kind, enumerated text fields (HAZARD severity, SUBJECT kind) hold an allowed word, and
+// id fields (subject_id, visit_id) are empty or UUID text.
 // InvalidArgument with a sentence naming the field otherwise.
 Status ValidateFieldValue(v1::Entity entity, std::string_view field, const v1::FieldValue& value);
 

@@ -14,9 +14,8 @@
 // - Deletes: a record is deleted when its latest delete is stamped after every field write. An
 //   update stamped after a delete beats it: the record stays and is `flagged` for review.
 // - Applying a change twice is a no-op (changed == false, no conflicts).
-// - The state after a set of changes, and the union of the conflicts reported along the way, are
-// the
-//   same for every order of application (every write is kept in RecordState::history).
+// - The state after a set of changes, and the union of the conflicts reported along the way,
+//   are the same for every order of application (every write is kept in RecordState::history).
 //
 // Conflict log: one entry per pair of concurrent writes of one field with different values (the
 // pair's winner by the rules above, the loser, rule "lww" or "severity_max"), and one entry per
@@ -58,8 +57,9 @@ struct MergeResult {
 // or for HAZARD `hazard` (a creation, converted by HazardToFieldSets). InvalidArgument, with a
 // sentence saying what is wrong, for: another entity or body, an empty record id, a record id or
 // entity that differs from `current`'s, a device id that is not 16 bytes, hlc 0, no fields, a field
-// named twice, an unknown field name or a wrong value kind/word. A FieldSet.base_hlc at or above
-// the change's hlc is clamped to hlc - 1. Thread-safe (pure).
+// named twice, an unknown field name, a wrong value kind/word, or an id field that is not UUID
+// text. A FieldSet.base_hlc at or above the change's hlc is clamped to hlc - 1. Editors set
+// FieldSet.base_hlc to the `hlc` of the visible Register they saw (0 for none). Thread-safe (pure).
 Result<MergeResult> ApplyChange(const std::optional<RecordState>& current,
                                 const v1::Change& change);
 
