@@ -1,0 +1,221 @@
+#pragma once
+// The device store: the domain model of one enrolled profile over its SQLCipher database, and the
+// change journal (outbox) the sync engine drains. Every mutation writes its record rows and its
+// journal row(s) in ONE transaction, stamped with the persisted hybrid logical clock, so that after a
+// crash either both are there or neither is, and sync delivers exactly what was saved.
+//
+// Mutable records (subject, task, hazard) keep one HLC register per field; append-only ones (visit,
+// photo, hazard event) are written once. SQL never leaves this class.
+//
+// Thread safety: not thread-safe. One Store owns the profile's writer connection; callers serialise.
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "qiaomen/core/domain/hazard_state.h"
+#include "qiaomen/core/evidence/photo_index.h"
+#include "qiaomen/core/merge/merge.h"
+#include "qiaomen/core/hlc.h"
+#include "qiaomen/core/sql/database.h"
+#include "qiaomen/core/status.h"
+#include "qiaomen/core/store/store_types.h"
+#include "qiaomen/core/uuid.h"
+#include "qiaomen/v1/change.pb.h"
+#include "qiaomen/v1/records.pb.h"
+
+namespace qiaomen::core::store {
+
+class Store final : public evidence::PhotoIndex {
+ public:
+  // Takes the open (keyed) database, migrates it to the latest schema and loads the HLC.
+  // Errors: InvalidArgument when deps lack a clock, random or a 16-byte device id;
+  // FailedPrecondition (nothing written) for a database from a newer app; SQL errors otherwise.
+  static Result<std::unique_ptr<Store>> Open(sql::Database db, StoreDeps deps);
+  ~Store() override;
+  Store(const Store&) = delete;
+  Store& operator=(const Store&) = delete;
+
+  const std::string& device_id() const { return deps_.device_id; }
+  const std::string& worker_id() const { return deps_.worker_id; }
+
+  // --- Admin units and campaigns (whole records; normally they arrive from the county) ---------
+  // Inserts or replaces. InvalidArgument for an empty id or a level other than town/village/grid.
+  Status PutAdminUnit(const v1::AdminUnit& unit);
+  Result<v1::AdminUnit> GetAdminUnit(const std::string& id);
+  // The children of `parent_id` ("" for towns), by id.
+  Result<std::vector<v1::AdminUnit>> ListAdminUnits(const std::string& parent_id);
+  Status PutCampaign(const v1::Campaign& campaign);
+  Result<v1::Campaign> GetCampaign(const std::string& id);
+
+  // --- Subjects (mutable: one register per field below `kind`) ---------------------------------
+  // Creates a subject; makes its id when empty. InvalidArgument without kind, grid or name;
+  // AlreadyExists for a taken id or external id. Returns the stored subject.
+  Result<v1::Subject> CreateSubject(v1::Subject subject);
+  // Writes every register field of `edited` that differs from the stored subject as one field-level
+  // change. `seen` gives the stamps the editor saw (GetFieldStamps); without it, the current ones.
+  // Returns the names of the changed fields (empty: nothing to write, no journal row).
+  // NotFound for an unknown subject; InvalidArgument for a changed kind/external id or empty name.
+  Result<std::vector<std::string>> UpdateSubject(const v1::Subject& edited,
+                                                 const FieldStamps* seen = nullptr);
+  // Tombstones a subject (a concurrent remote update will bring it back, flagged).
+  Status DeleteSubject(const Uuid& id);
+  // NotFound (a sentence naming the id) for an unknown or deleted subject.
+  Result<v1::Subject> GetSubject(const Uuid& id);
+  Result<v1::Subject> GetSubjectByExternalId(const std::string& external_id);
+  Result<SubjectPage> ListSubjects(const SubjectQuery& query);
+  // The register stamps of a subject, task or hazard (fields never stamped are absent).
+  Result<FieldStamps> GetFieldStamps(v1::Entity entity, const Uuid& id);
+
+  // --- Tasks (assignee and due_date are registers) ---------------------------------------------
+  // NotFound for an unknown subject; InvalidArgument without template or assignee.
+  Result<v1::Task> CreateTask(v1::Task task);
+  Result<std::vector<std::string>> UpdateTask(const v1::Task& edited,
+                                              const FieldStamps* seen = nullptr);
+  Result<v1::Task> GetTask(const Uuid& id);
+  // Open tasks of one grid's subjects, by subject name then task id; 50 a page by default.
+  Result<TaskPage> ListTasks(const TaskQuery& query);
+
+  // --- Visits (append-only) --------------------------------------------------------------------
+  // Records a finished visit, its derived hazards (each with a FOUND event), closes its task unless
+  // the outcome is nobody_home, and journals all of it in one transaction. Errors: NotFound for an
+  // unknown subject or task; InvalidArgument for a missing outcome, times out of order, a GPS fix
+  // out of range, a checked visit without template id@version, a task of another subject;
+  // AlreadyExists for a visit id already recorded. On error nothing is written.
+  Result<RecordedVisit> RecordVisit(VisitInput input);
+  Result<v1::Visit> GetVisit(const Uuid& id);
+  // Newest first.
+  Result<std::vector<v1::Visit>> ListVisits(const Uuid& subject_id);
+
+  // --- Photos (evidence::PhotoIndex) -----------------------------------------------------------
+  // Photo row and journal row in one transaction. InvalidArgument for a bad id or sha256;
+  // AlreadyExists for a recorded id.
+  Status RecordPhoto(const v1::Photo& meta) override;
+  Result<bool> HasPhoto(const Uuid& id) override;
+  Result<v1::Photo> GetPhoto(const Uuid& id);
+  Result<std::vector<v1::Photo>> ListPhotos(const Uuid& visit_id);
+
+  // --- Hazards (identity + registers deadline/severity/responsible; status from events) --------
+  // Creates a hazard found outside a visit's derived list, with its FOUND event.
+  Result<v1::Hazard> CreateHazard(v1::Hazard hazard);
+  // Field-level update of severity, deadline, responsible, description.
+  Result<std::vector<std::string>> UpdateHazard(const v1::Hazard& edited,
+                                                const FieldStamps* seen = nullptr);
+  Result<v1::Hazard> GetHazard(const Uuid& id);
+  Result<std::vector<v1::Hazard>> ListHazards(const Uuid& subject_id);
+  // Appends an event after checking the hazard state machine. FailedPrecondition, with a sentence
+  // naming the current state and the refused step, for an impossible transition (closing a hazard
+  // never rectified); NotFound for an unknown hazard. Makes the id and at_ms when empty.
+  Result<v1::HazardEvent> AddHazardEvent(v1::HazardEvent event);
+  // In time order (at_ms, then HLC).
+  Result<std::vector<v1::HazardEvent>> ListHazardEvents(const Uuid& hazard_id);
+  // The hazard's status and flags derived from its events. NotFound for an unknown hazard.
+  Result<domain::HazardState> GetHazardState(const Uuid& id);
+
+  // --- Outbox, for the sync engine -------------------------------------------------------------
+  // Pending journal rows with seq > after_seq, ascending, at most max_count and (except for the
+  // first) at most max_bytes of serialized payload. Quarantined and applied rows are skipped.
+  Result<std::vector<v1::Change>> PendingChanges(uint64_t after_seq, size_t max_count,
+                                                 size_t max_bytes);
+  // The server holds every seq <= `seq`: pending rows up to it become applied. Never moves back.
+  Status MarkAppliedThrough(uint64_t seq);
+  // After a server restore (new epoch): rows above `seq` become pending again for replay.
+  Status RewindAppliedThrough(uint64_t seq);
+  // Takes a rejected row out of the queue with the server's reason. NotFound for an unknown seq.
+  Status Quarantine(uint64_t seq, const std::string& reason, const std::string& code);
+  Result<std::vector<QuarantinedChange>> ListQuarantined();
+
+  // --- Sync state and pulled changes -----------------------------------------------------------
+  Result<SyncState> GetSyncState();
+  Status SetPullCursor(const std::string& cursor);
+  Status SetServerEpoch(const std::string& epoch);
+  Status SetLastSyncMillis(int64_t at_ms);
+  // Applies a page of remote changes and stores `next_cursor`, all in ONE transaction. Mutable
+  // records merge per field (merge::ApplyChange); losers go to the conflict log; append-only records
+  // are inserted if absent. Idempotent: applying a page again changes nothing. Ratchets the HLC.
+  // Errors (nothing applied, cursor unchanged): InvalidArgument for a malformed change.
+  Status ApplyPulledPage(const std::vector<v1::Change>& changes, const std::string& next_cursor);
+  // Drops subjects that left this device's scope, with their tasks, visits, photos, hazards and
+  // events, except records this device has not yet delivered (pending or quarantined journal rows).
+  Status RemoveOutOfScope(const std::vector<std::string>& subject_ids);
+  Result<std::vector<ConflictRecord>> ListConflicts();
+
+  // --- Clock -----------------------------------------------------------------------------------
+  // The highest HLC stamp issued or seen (persisted).
+  HlcStamp LastHlc() const { return hlc_.last(); }
+  // Ratchets the HLC to a stamp from the server and persists it. FailedPrecondition (no change)
+  // when it is far in the future of the wall clock.
+  Status ObserveHlc(HlcStamp remote);
+
+  // The connection, for read-only checks by tests and the evidence module's integrity scan.
+  sql::Database& database() { return db_; }
+
+ private:
+  // A cached prepared statement, rewound and unbound when the holder goes out of scope.
+  class Scoped {
+   public:
+    explicit Scoped(sql::Statement* stmt) : stmt_(stmt) {}
+    Scoped(Scoped&& other) noexcept : stmt_(other.stmt_) { other.stmt_ = nullptr; }
+    Scoped& operator=(Scoped&&) = delete;
+    ~Scoped() {
+      if (stmt_ != nullptr) stmt_->Reset();
+    }
+    sql::Statement* operator->() const { return stmt_; }
+    sql::Statement& operator*() const { return *stmt_; }
+
+   private:
+    sql::Statement* stmt_;
+  };
+  Store(sql::Database db, StoreDeps deps, HlcStamp last_hlc);
+
+  // The cached statement for `sql` (a string literal: its address is the key). Not re-entrant for
+  // one literal: do not call a function that uses the same statement while stepping it.
+  Result<Scoped> Stmt(const char* sql);
+  Uuid NewId();
+  // Journals `change` (filled with change id, device id, seq, hlc, device time) inside the caller's
+  // transaction. Returns the stamp used.
+  Result<HlcStamp> Journal(v1::Change& change);
+  Status PersistHlc();
+  Result<std::string> MetaText(const char* key);
+  Status SetMeta(const char* key, const std::string& value);
+  Status SetMetaInt(const char* key, int64_t value);
+  Result<int64_t> MetaInt(const char* key);
+
+  // Mutable records (subject, task, hazard) go through the merge for local edits and pulled
+  // changes alike, so the write history the merge needs is always complete.
+  Result<std::optional<merge::RecordState>> LoadState(v1::Entity entity,
+                                                      const std::string& record_id);
+  // Applies a journaled or pulled change to the record's merged state, then writes the state, its
+  // registers, the record's row and the conflicts it completed. Inside the caller's transaction.
+  Result<merge::MergeResult> MergeAndSave(const v1::Change& change);
+  Status SaveRow(const merge::RecordState& state);
+  // Journals and merges the creation of `record` (all its non-default fields).
+  Status CreateFields(v1::Entity entity, const google::protobuf::Message& record);
+  // Journals and merges the fields of `edited` that differ from the stored record.
+  Result<std::vector<std::string>> UpdateFields(v1::Entity entity,
+                                                const google::protobuf::Message& edited,
+                                                const FieldStamps* seen);
+  Status DeleteRecord(v1::Entity entity, const Uuid& id);
+  // The stored row's record; NotFound naming the entity and id when absent or deleted.
+  Status LoadRecord(v1::Entity entity, const std::string& id_bytes,
+                    google::protobuf::Message& record);
+
+  Status InsertVisit(const v1::Visit& visit);
+  Status InsertPhoto(const v1::Photo& photo);
+  Status InsertHazardEvent(const v1::HazardEvent& event, HlcStamp hlc);
+  Status UpsertAdminUnit(const v1::AdminUnit& unit);
+  Status UpsertCampaign(const v1::Campaign& campaign);
+  Result<v1::Hazard> CreateHazardInTxn(v1::Hazard hazard, int64_t found_at_ms);
+  Result<std::vector<v1::HazardEvent>> LoadHazardEvents(const std::string& hazard_id);
+  Status ApplyPulledChange(const v1::Change& change);
+
+  sql::Database db_;
+  StoreDeps deps_;
+  HybridClock hlc_;
+  std::unordered_map<const char*, std::unique_ptr<sql::Statement>> statements_;
+};
+
+}  // namespace qiaomen::core::store

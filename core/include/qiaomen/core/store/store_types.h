@@ -1,0 +1,109 @@
+#pragma once
+// Value types of the device store's API beside the protobuf records (proto/qiaomen/v1/records.proto)
+// that it takes and returns.
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "qiaomen/core/clock.h"
+#include "qiaomen/core/hlc.h"
+#include "qiaomen/core/random.h"
+#include "qiaomen/v1/change.pb.h"
+#include "qiaomen/v1/records.pb.h"
+
+namespace qiaomen::core::store {
+
+// The seams and identity a Store works with. `clock` and `random` must outlive the Store.
+struct StoreDeps {
+  Clock* clock = nullptr;
+  Random* random = nullptr;
+  std::string device_id;  // 16 raw bytes: stamps every journal row and register
+  std::string worker_id;  // who records visits on this device (filled in when a visit has none)
+};
+
+// The register stamp of each field of one mutable record, as an editor saw it. Passing what the
+// editor saw to an Update lets the merge tell a later edit from a concurrent one.
+using FieldStamps = std::map<std::string, HlcStamp>;
+
+// A finished visit and what the forms engine derived from it, recorded in one transaction.
+struct VisitInput {
+  v1::Visit visit;  // id is made when empty; worker_id and device_id are filled in when empty
+  // Hazards derived from the answers (category, severity, deadline, rule...). Each is created with
+  // subject_id and visit_id of the visit and gets a FOUND event. Ids are made when empty.
+  std::vector<v1::Hazard> derived_hazards;
+};
+
+struct RecordedVisit {
+  v1::Visit visit;
+  std::vector<v1::Hazard> hazards;
+};
+
+// One page of the task list. Keyset paging: pass `next_page` back as `page` for the next one.
+struct TaskQuery {
+  std::string grid_id;   // required: the list is per grid
+  std::string search;    // substring of the subject's name (empty: all)
+  std::string assignee;  // empty: every assignee
+  bool include_done = false;
+  std::string page;      // empty: the first page
+  int limit = 50;        // 1..200
+};
+
+struct TaskListItem {
+  v1::Task task;
+  v1::Subject subject;
+  bool done = false;  // a visit with an outcome other than nobody_home closed it
+};
+
+struct TaskPage {
+  std::vector<TaskListItem> items;
+  std::string next_page;  // empty on the last page
+};
+
+// Subjects of one grid, same paging as TaskQuery.
+struct SubjectQuery {
+  std::string grid_id;
+  std::string search;
+  std::string page;
+  int limit = 50;
+};
+
+struct SubjectPage {
+  std::vector<v1::Subject> items;
+  std::string next_page;
+};
+
+// A journal row the server rejected, kept for a person to see; it no longer blocks the queue.
+struct QuarantinedChange {
+  v1::Change change;
+  std::string reason;
+  std::string code;
+  int64_t quarantined_at_ms = 0;
+};
+
+// A value that lost a same-field race, with the one that won, for township staff to review.
+struct ConflictRecord {
+  v1::Entity entity = v1::ENTITY_UNSPECIFIED;
+  std::string record_id;
+  std::string field;
+  v1::FieldValue losing_value;
+  HlcStamp losing_hlc = 0;
+  std::string losing_device;
+  v1::FieldValue winning_value;
+  HlcStamp winning_hlc = 0;
+  std::string winning_device;
+  std::string rule;  // which rule decided: "lww", "higher_severity", ...
+  int64_t logged_at_ms = 0;
+};
+
+// What the sync engine keeps between rounds, committed with the data it describes.
+struct SyncState {
+  std::string pull_cursor;      // empty: pull from scratch
+  std::string server_epoch;     // empty: none seen yet
+  int64_t last_sync_ms = 0;     // 0: never
+  uint64_t applied_through = 0; // highest contiguous own seq the server holds
+  uint64_t last_seq = 0;        // highest seq journaled
+};
+
+}  // namespace qiaomen::core::store

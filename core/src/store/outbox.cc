@@ -1,0 +1,124 @@
+// Store: the outbox as the sync engine sees it, and the sync state kept beside the data.
+
+#include <string>
+
+#include "qiaomen/core/store/store.h"
+#include "store/rows.h"
+
+namespace qiaomen::core::store {
+
+using internal::AsBlob;
+
+namespace {
+constexpr char kAppliedThrough[] = "applied_through";
+constexpr char kPullCursor[] = "pull_cursor";
+constexpr char kServerEpoch[] = "server_epoch";
+constexpr char kLastSyncMs[] = "last_sync_ms";
+}  // namespace
+
+Result<int64_t> Store::MetaInt(const char* key) {
+  QM_ASSIGN_OR_RETURN(auto stmt, Stmt("SELECT value FROM meta WHERE key = ?;"));
+  stmt->Bind(1, std::string_view(key));
+  QM_ASSIGN_OR_RETURN(bool row, stmt->Step());
+  if (!row || stmt->IsNull(0)) return int64_t{0};
+  return stmt->ColumnInt(0);
+}
+
+Result<std::vector<v1::Change>> Store::PendingChanges(uint64_t after_seq, size_t max_count,
+                                                      size_t max_bytes) {
+  std::vector<v1::Change> changes;
+  if (max_count == 0) return changes;
+  QM_ASSIGN_OR_RETURN(auto stmt, Stmt("SELECT payload FROM outbox WHERE state = 0 AND seq > ? "
+                                      "ORDER BY seq LIMIT ?;"));
+  stmt->Bind(1, static_cast<int64_t>(after_seq)).Bind(2, static_cast<int64_t>(max_count));
+  size_t bytes = 0;
+  for (;;) {
+    QM_ASSIGN_OR_RETURN(bool row, stmt->Step());
+    if (!row) break;
+    QM_ASSIGN_OR_RETURN(v1::Change change,
+                        internal::ParseRecord<v1::Change>(*stmt, 0, "journal row"));
+    const size_t size = change.ByteSizeLong();
+    // The first change always goes, however large, so one big change cannot stall the queue.
+    if (!changes.empty() && bytes + size > max_bytes) break;
+    bytes += size;
+    changes.push_back(std::move(change));
+  }
+  return changes;
+}
+
+Status Store::MarkAppliedThrough(uint64_t seq) {
+  QM_ASSIGN_OR_RETURN(int64_t current, MetaInt(kAppliedThrough));
+  if (static_cast<int64_t>(seq) <= current) return Status::Ok();
+  QM_ASSIGN_OR_RETURN(sql::Transaction txn, sql::Transaction::Begin(db_));
+  {
+    QM_ASSIGN_OR_RETURN(auto stmt, Stmt("UPDATE outbox SET state = 1 WHERE state = 0 AND seq <= ?;"));
+    stmt->Bind(1, static_cast<int64_t>(seq));
+    QM_RETURN_IF_ERROR(stmt->Run());
+  }
+  QM_RETURN_IF_ERROR(SetMetaInt(kAppliedThrough, static_cast<int64_t>(seq)));
+  return txn.Commit();
+}
+
+Status Store::RewindAppliedThrough(uint64_t seq) {
+  QM_ASSIGN_OR_RETURN(sql::Transaction txn, sql::Transaction::Begin(db_));
+  {
+    QM_ASSIGN_OR_RETURN(auto stmt, Stmt("UPDATE outbox SET state = 0 WHERE state = 1 AND seq > ?;"));
+    stmt->Bind(1, static_cast<int64_t>(seq));
+    QM_RETURN_IF_ERROR(stmt->Run());
+  }
+  QM_ASSIGN_OR_RETURN(int64_t current, MetaInt(kAppliedThrough));
+  if (static_cast<int64_t>(seq) < current) {
+    QM_RETURN_IF_ERROR(SetMetaInt(kAppliedThrough, static_cast<int64_t>(seq)));
+  }
+  return txn.Commit();
+}
+
+Status Store::Quarantine(uint64_t seq, const std::string& reason, const std::string& code) {
+  QM_ASSIGN_OR_RETURN(auto stmt,
+                      Stmt("UPDATE outbox SET state = 2, quarantine_reason = ?, quarantine_code = "
+                           "?, quarantined_at_ms = ? WHERE seq = ?;"));
+  stmt->Bind(1, std::string_view(reason))
+      .Bind(2, std::string_view(code))
+      .Bind(3, deps_.clock->NowMillis())
+      .Bind(4, static_cast<int64_t>(seq));
+  QM_RETURN_IF_ERROR(stmt->Run());
+  if (db_.Changes() == 0) {
+    return NotFound("There is no journal entry with sequence number " + std::to_string(seq) + ".");
+  }
+  return Status::Ok();
+}
+
+Result<std::vector<QuarantinedChange>> Store::ListQuarantined() {
+  std::vector<QuarantinedChange> out;
+  QM_ASSIGN_OR_RETURN(auto stmt, Stmt("SELECT payload, quarantine_reason, quarantine_code, "
+                                      "quarantined_at_ms FROM outbox WHERE state = 2 ORDER BY seq;"));
+  for (;;) {
+    QM_ASSIGN_OR_RETURN(bool row, stmt->Step());
+    if (!row) break;
+    QuarantinedChange item;
+    QM_ASSIGN_OR_RETURN(item.change, internal::ParseRecord<v1::Change>(*stmt, 0, "journal row"));
+    item.reason = stmt->ColumnText(1);
+    item.code = stmt->ColumnText(2);
+    item.quarantined_at_ms = stmt->ColumnInt(3);
+    out.push_back(std::move(item));
+  }
+  return out;
+}
+
+Result<SyncState> Store::GetSyncState() {
+  SyncState state;
+  QM_ASSIGN_OR_RETURN(state.pull_cursor, MetaText(kPullCursor));
+  QM_ASSIGN_OR_RETURN(state.server_epoch, MetaText(kServerEpoch));
+  QM_ASSIGN_OR_RETURN(state.last_sync_ms, MetaInt(kLastSyncMs));
+  QM_ASSIGN_OR_RETURN(int64_t applied, MetaInt(kAppliedThrough));
+  state.applied_through = static_cast<uint64_t>(applied);
+  QM_ASSIGN_OR_RETURN(int64_t last, db_.QueryInt("SELECT COALESCE(MAX(seq), 0) FROM outbox;"));
+  state.last_seq = static_cast<uint64_t>(last);
+  return state;
+}
+
+Status Store::SetPullCursor(const std::string& cursor) { return SetMeta(kPullCursor, cursor); }
+Status Store::SetServerEpoch(const std::string& epoch) { return SetMeta(kServerEpoch, epoch); }
+Status Store::SetLastSyncMillis(int64_t at_ms) { return SetMetaInt(kLastSyncMs, at_ms); }
+
+}  // namespace qiaomen::core::store

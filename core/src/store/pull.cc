@@ -1,0 +1,127 @@
+// Store: applying a page of pulled changes, and dropping what left the device's scope.
+
+#include <string>
+
+#include "qiaomen/core/merge/field_schema.h"
+#include "qiaomen/core/store/store.h"
+#include "store/rows.h"
+
+namespace qiaomen::core::store {
+
+using internal::AsBlob;
+
+namespace {
+
+// Ok for a duplicate of an append-only record: the log already has it.
+Status IgnoreDuplicate(Status status) {
+  return status.code() == Code::kAlreadyExists ? Status::Ok() : status;
+}
+
+}  // namespace
+
+Status Store::ApplyPulledPage(const std::vector<v1::Change>& changes,
+                              const std::string& next_cursor) {
+  QM_ASSIGN_OR_RETURN(sql::Transaction txn, sql::Transaction::Begin(db_));
+  for (size_t i = 0; i < changes.size(); ++i) {
+    Status status = ApplyPulledChange(changes[i]);
+    if (!status.ok()) {
+      return status.WithContext("change " + std::to_string(i + 1) + " of the pulled page (" +
+                                std::string(merge::EntityName(changes[i].entity())) + " " +
+                                internal::IdText(changes[i].record_id()) +
+                                "); nothing from this page was applied");
+    }
+    // A stamp far ahead of this clock is not trusted to drag it forward; the data still applies.
+    hlc_.Observe(changes[i].hlc()).IgnoreError();
+  }
+  QM_RETURN_IF_ERROR(SetMeta("pull_cursor", next_cursor));
+  QM_RETURN_IF_ERROR(PersistHlc());
+  return txn.Commit();
+}
+
+Status Store::ApplyPulledChange(const v1::Change& change) {
+  if (change.record_id().empty()) return InvalidArgument("The change has no record id.");
+  switch (change.entity()) {
+    case v1::SUBJECT:
+    case v1::TASK:
+    case v1::HAZARD:
+      return MergeAndSave(change).status();
+    case v1::VISIT: {
+      if (!change.has_visit() || change.visit().id() != change.record_id()) {
+        return InvalidArgument("A visit change must carry the visit it names.");
+      }
+      return IgnoreDuplicate(InsertVisit(change.visit()));
+    }
+    case v1::PHOTO: {
+      if (!change.has_photo() || change.photo().id() != change.record_id()) {
+        return InvalidArgument("A photo change must carry the photo it names.");
+      }
+      return IgnoreDuplicate(InsertPhoto(change.photo()));
+    }
+    case v1::HAZARD_EVENT: {
+      if (!change.has_hazard_event() || change.hazard_event().id() != change.record_id()) {
+        return InvalidArgument("A hazard event change must carry the event it names.");
+      }
+      return IgnoreDuplicate(InsertHazardEvent(change.hazard_event(), change.hlc()));
+    }
+    case v1::ADMIN_UNIT:
+      if (!change.has_admin_unit() || change.admin_unit().id() != change.record_id()) {
+        return InvalidArgument("An admin unit change must carry the unit it names.");
+      }
+      return UpsertAdminUnit(change.admin_unit());
+    case v1::CAMPAIGN:
+      if (!change.has_campaign() || change.campaign().id() != change.record_id()) {
+        return InvalidArgument("A campaign change must carry the campaign it names.");
+      }
+      return UpsertCampaign(change.campaign());
+    default:
+      return InvalidArgument("The change names no known kind of record; update the app.");
+  }
+}
+
+Status Store::RemoveOutOfScope(const std::vector<std::string>& subject_ids) {
+  QM_ASSIGN_OR_RETURN(sql::Transaction txn, sql::Transaction::Begin(db_));
+  // What this device has not delivered yet (pending or quarantined) stays, and so does whatever
+  // it hangs on (a kept photo keeps its visit, a kept event its hazard, a kept visit its subject).
+  QM_RETURN_IF_ERROR(db_.Exec(
+      "CREATE TEMP TABLE IF NOT EXISTS keep_ids (id BLOB PRIMARY KEY) WITHOUT ROWID;"
+      "DELETE FROM temp.keep_ids;"
+      "INSERT OR IGNORE INTO temp.keep_ids SELECT record_id FROM outbox WHERE state <> 1;"));
+  static constexpr const char* kSteps[] = {
+      "DELETE FROM hazard_events WHERE hazard_id IN (SELECT id FROM hazards WHERE subject_id = ?1) "
+      "AND id NOT IN (SELECT id FROM temp.keep_ids);",
+      "DELETE FROM photos WHERE (visit_id IN (SELECT id FROM visits WHERE subject_id = ?1) OR "
+      "hazard_id IN (SELECT id FROM hazards WHERE subject_id = ?1)) AND id NOT IN (SELECT id FROM "
+      "temp.keep_ids);",
+      "DELETE FROM hazards WHERE subject_id = ?1 AND id NOT IN (SELECT id FROM temp.keep_ids) AND "
+      "id NOT IN (SELECT hazard_id FROM hazard_events) AND id NOT IN (SELECT hazard_id FROM photos "
+      "WHERE hazard_id IS NOT NULL);",
+      "DELETE FROM visits WHERE subject_id = ?1 AND id NOT IN (SELECT id FROM temp.keep_ids) AND id "
+      "NOT IN (SELECT visit_id FROM photos WHERE visit_id IS NOT NULL) AND id NOT IN (SELECT "
+      "visit_id FROM hazards WHERE visit_id IS NOT NULL);",
+      "DELETE FROM tasks WHERE subject_id = ?1 AND id NOT IN (SELECT id FROM temp.keep_ids) AND id "
+      "NOT IN (SELECT task_id FROM visits WHERE task_id IS NOT NULL);",
+      "DELETE FROM subjects WHERE id = ?1 AND id NOT IN (SELECT id FROM temp.keep_ids) AND NOT "
+      "EXISTS (SELECT 1 FROM visits WHERE subject_id = ?1) AND NOT EXISTS (SELECT 1 FROM tasks "
+      "WHERE subject_id = ?1) AND NOT EXISTS (SELECT 1 FROM hazards WHERE subject_id = ?1);",
+  };
+  for (const std::string& id : subject_ids) {
+    QM_RETURN_IF_ERROR(internal::CheckId(id, "subject"));
+    for (const char* sql : kSteps) {
+      QM_ASSIGN_OR_RETURN(auto stmt, Stmt(sql));
+      stmt->BindBlob(1, AsBlob(id));
+      QM_RETURN_IF_ERROR(stmt->Run());
+    }
+  }
+  // Merge state and registers of records whose rows are gone.
+  QM_RETURN_IF_ERROR(db_.Exec(
+      "DELETE FROM record_states WHERE (entity = 1 AND record_id NOT IN (SELECT id FROM subjects)) "
+      "OR (entity = 2 AND record_id NOT IN (SELECT id FROM tasks)) OR (entity = 5 AND record_id "
+      "NOT IN (SELECT id FROM hazards));"
+      "DELETE FROM registers WHERE (entity = 1 AND record_id NOT IN (SELECT id FROM subjects)) OR "
+      "(entity = 2 AND record_id NOT IN (SELECT id FROM tasks)) OR (entity = 5 AND record_id NOT "
+      "IN (SELECT id FROM hazards));"
+      "DELETE FROM temp.keep_ids;"));
+  return txn.Commit();
+}
+
+}  // namespace qiaomen::core::store

@@ -1,0 +1,59 @@
+#pragma once
+// Small helpers shared by the store's .cc files: blobs, record (de)serialization, id checks.
+
+#include <cstdint>
+#include <span>
+#include <string>
+#include <string_view>
+
+#include "qiaomen/core/sql/database.h"
+#include "qiaomen/core/status.h"
+#include "qiaomen/core/uuid.h"
+
+namespace qiaomen::core::store::internal {
+
+inline std::span<const uint8_t> AsBlob(std::string_view bytes) {
+  return {reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size()};
+}
+
+inline std::string ColumnBytes(const sql::Statement& stmt, int column) {
+  auto blob = stmt.ColumnBlob(column);
+  return std::string(blob.begin(), blob.end());
+}
+
+// Serializes a record for a `record` or `payload` column.
+template <typename Message>
+std::string Serialize(const Message& message) {
+  std::string out;
+  message.SerializeToString(&out);
+  return out;
+}
+
+// Parses a stored record. Corruption when it does not parse (the row was damaged).
+template <typename Message>
+Result<Message> ParseRecord(const sql::Statement& stmt, int column, std::string_view what) {
+  Message message;
+  auto blob = stmt.ColumnBlob(column);
+  if (!message.ParseFromArray(blob.data(), static_cast<int>(blob.size()))) {
+    return Corruption("A stored " + std::string(what) +
+                      " could not be read; the profile may be damaged.");
+  }
+  return message;
+}
+
+// The text form of a 16-byte id for messages ("<invalid id>" for other lengths).
+inline std::string IdText(std::string_view bytes) {
+  auto id = Uuid::FromBytes(bytes);
+  return id.ok() ? id->ToString() : std::string("<invalid id>");
+}
+
+// InvalidArgument unless `bytes` is a 16-byte id; `what` names it in the message.
+inline Status CheckId(std::string_view bytes, std::string_view what) {
+  if (bytes.size() != 16) {
+    return InvalidArgument("The " + std::string(what) + " id must be 16 bytes (a UUID); got " +
+                           std::to_string(bytes.size()) + ".");
+  }
+  return Status::Ok();
+}
+
+}  // namespace qiaomen::core::store::internal

@@ -1,0 +1,217 @@
+// Store: finished visits and photos (append-only records).
+
+#include <cmath>
+#include <string>
+
+#include "qiaomen/core/store/store.h"
+#include "store/rows.h"
+
+namespace qiaomen::core::store {
+
+using internal::AsBlob;
+
+namespace {
+
+Status ValidateLocation(const v1::GeoPoint& point) {
+  if (!std::isfinite(point.latitude()) || !std::isfinite(point.longitude()) ||
+      std::fabs(point.latitude()) > 90 || std::fabs(point.longitude()) > 180) {
+    return InvalidArgument("The GPS position is out of range; take the fix again.");
+  }
+  if (!std::isfinite(point.accuracy_m()) || point.accuracy_m() < 0) {
+    return InvalidArgument("The GPS accuracy must be zero (unknown) or a positive number of metres.");
+  }
+  return Status::Ok();
+}
+
+Status ValidateVisit(const v1::Visit& visit) {
+  QM_RETURN_IF_ERROR(internal::CheckId(visit.id(), "visit"));
+  QM_RETURN_IF_ERROR(internal::CheckId(visit.subject_id(), "subject"));
+  if (!visit.task_id().empty()) QM_RETURN_IF_ERROR(internal::CheckId(visit.task_id(), "task"));
+  if (visit.outcome() == v1::VISIT_OUTCOME_UNSPECIFIED ||
+      !v1::VisitOutcome_IsValid(visit.outcome())) {
+    return InvalidArgument(
+        "Choose the visit's outcome: checked, nobody home, refused, vacant or moved.");
+  }
+  if (visit.started_at_ms() <= 0 || visit.finished_at_ms() <= 0) {
+    return InvalidArgument("A finished visit needs its start and finish times.");
+  }
+  if (visit.finished_at_ms() < visit.started_at_ms()) {
+    return InvalidArgument("The visit finishes before it starts; check the phone's clock.");
+  }
+  if (visit.has_location()) QM_RETURN_IF_ERROR(ValidateLocation(visit.location()));
+  if (visit.outcome() == v1::CHECKED &&
+      (visit.template_id().empty() || visit.template_version() == 0)) {
+    return InvalidArgument("A checked visit must name its checklist and version (id@version).");
+  }
+  if (!visit.signature_photo_id().empty()) {
+    QM_RETURN_IF_ERROR(internal::CheckId(visit.signature_photo_id(), "signature photo"));
+  }
+  for (const v1::PhotoRef& ref : visit.photos()) {
+    QM_RETURN_IF_ERROR(internal::CheckId(ref.photo_id(), "photo"));
+    if (ref.sha256().size() != 32) {
+      return InvalidArgument("A photo reference must carry the photo's 32-byte SHA-256.");
+    }
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+Result<RecordedVisit> Store::RecordVisit(VisitInput input) {
+  v1::Visit& visit = input.visit;
+  if (visit.id().empty()) visit.set_id(NewId().ToBytes());
+  if (visit.worker_id().empty()) visit.set_worker_id(deps_.worker_id);
+  if (visit.device_id().empty()) visit.set_device_id(deps_.device_id);
+  QM_RETURN_IF_ERROR(ValidateVisit(visit));
+  QM_ASSIGN_OR_RETURN(sql::Transaction txn, sql::Transaction::Begin(db_));
+  v1::Subject subject;
+  QM_RETURN_IF_ERROR(LoadRecord(v1::SUBJECT, visit.subject_id(), subject));
+  if (!visit.task_id().empty()) {
+    v1::Task task;
+    QM_RETURN_IF_ERROR(LoadRecord(v1::TASK, visit.task_id(), task));
+    if (task.subject_id() != visit.subject_id()) {
+      return InvalidArgument("The task " + internal::IdText(task.id()) +
+                             " is for another subject; record the visit without it or pick the "
+                             "subject's own task.");
+    }
+  }
+  QM_RETURN_IF_ERROR(InsertVisit(visit));
+  v1::Change change;
+  change.set_entity(v1::VISIT);
+  change.set_record_id(visit.id());
+  *change.mutable_visit() = visit;
+  QM_RETURN_IF_ERROR(Journal(change).status());
+  RecordedVisit recorded;
+  for (v1::Hazard& hazard : input.derived_hazards) {
+    hazard.set_subject_id(visit.subject_id());
+    hazard.set_visit_id(visit.id());
+    if (hazard.template_id().empty()) hazard.set_template_id(visit.template_id());
+    QM_ASSIGN_OR_RETURN(v1::Hazard created,
+                        CreateHazardInTxn(std::move(hazard), visit.finished_at_ms()));
+    recorded.hazards.push_back(std::move(created));
+  }
+  QM_RETURN_IF_ERROR(txn.Commit());
+  recorded.visit = std::move(visit);
+  return recorded;
+}
+
+Status Store::InsertVisit(const v1::Visit& visit) {
+  // ON CONFLICT DO NOTHING + Changes() tells a duplicate apart without a failed statement.
+  QM_ASSIGN_OR_RETURN(auto put, Stmt("INSERT INTO visits (id, subject_id, task_id, outcome, "
+                                     "finished_at_ms, record) VALUES (?, ?, ?, ?, ?, ?) ON "
+                                     "CONFLICT (id) DO NOTHING;"));
+  put->BindBlob(1, AsBlob(visit.id())).BindBlob(2, AsBlob(visit.subject_id()));
+  if (visit.task_id().empty()) {
+    put->BindNull(3);
+  } else {
+    put->BindBlob(3, AsBlob(visit.task_id()));
+  }
+  put->Bind(4, static_cast<int64_t>(visit.outcome()))
+      .Bind(5, visit.finished_at_ms())
+      .BindBlob(6, AsBlob(internal::Serialize(visit)));
+  QM_RETURN_IF_ERROR(put->Run());
+  if (db_.Changes() == 0) {
+    return AlreadyExists("The visit " + internal::IdText(visit.id()) + " is already recorded.");
+  }
+  if (!visit.task_id().empty() && visit.outcome() != v1::NOBODY_HOME) {
+    // Nobody home keeps the task open for a return visit; any other outcome closes it.
+    QM_ASSIGN_OR_RETURN(auto done, Stmt("UPDATE tasks SET done_visit_id = ? WHERE id = ? AND "
+                                        "done_visit_id IS NULL;"));
+    done->BindBlob(1, AsBlob(visit.id())).BindBlob(2, AsBlob(visit.task_id()));
+    QM_RETURN_IF_ERROR(done->Run());
+  }
+  return Status::Ok();
+}
+
+Result<v1::Visit> Store::GetVisit(const Uuid& id) {
+  QM_ASSIGN_OR_RETURN(auto stmt, Stmt("SELECT record FROM visits WHERE id = ?;"));
+  stmt->BindBlob(1, AsBlob(id.ToBytes()));
+  QM_ASSIGN_OR_RETURN(bool row, stmt->Step());
+  if (!row) return NotFound("The visit " + id.ToString() + " is not in this profile.");
+  return internal::ParseRecord<v1::Visit>(*stmt, 0, "visit");
+}
+
+Result<std::vector<v1::Visit>> Store::ListVisits(const Uuid& subject_id) {
+  QM_ASSIGN_OR_RETURN(auto stmt, Stmt("SELECT record FROM visits WHERE subject_id = ? ORDER BY "
+                                      "finished_at_ms DESC, id DESC;"));
+  stmt->BindBlob(1, AsBlob(subject_id.ToBytes()));
+  std::vector<v1::Visit> out;
+  for (;;) {
+    QM_ASSIGN_OR_RETURN(bool row, stmt->Step());
+    if (!row) break;
+    QM_ASSIGN_OR_RETURN(auto visit, internal::ParseRecord<v1::Visit>(*stmt, 0, "visit"));
+    out.push_back(std::move(visit));
+  }
+  return out;
+}
+
+Status Store::RecordPhoto(const v1::Photo& meta) {
+  QM_RETURN_IF_ERROR(internal::CheckId(meta.id(), "photo"));
+  if (meta.sha256().size() != 32) {
+    return InvalidArgument("A photo must carry the 32-byte SHA-256 of its plaintext.");
+  }
+  if (meta.size() <= 0) return InvalidArgument("A photo cannot be empty.");
+  if (!meta.visit_id().empty()) QM_RETURN_IF_ERROR(internal::CheckId(meta.visit_id(), "visit"));
+  if (!meta.hazard_id().empty()) QM_RETURN_IF_ERROR(internal::CheckId(meta.hazard_id(), "hazard"));
+  if (meta.has_location()) QM_RETURN_IF_ERROR(ValidateLocation(meta.location()));
+  QM_ASSIGN_OR_RETURN(sql::Transaction txn, sql::Transaction::Begin(db_));
+  QM_RETURN_IF_ERROR(InsertPhoto(meta));
+  v1::Change change;
+  change.set_entity(v1::PHOTO);
+  change.set_record_id(meta.id());
+  *change.mutable_photo() = meta;
+  QM_RETURN_IF_ERROR(Journal(change).status());
+  return txn.Commit();
+}
+
+Status Store::InsertPhoto(const v1::Photo& photo) {
+  QM_ASSIGN_OR_RETURN(auto put, Stmt("INSERT INTO photos (id, sha256, visit_id, hazard_id, record) "
+                                     "VALUES (?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING;"));
+  put->BindBlob(1, AsBlob(photo.id())).BindBlob(2, AsBlob(photo.sha256()));
+  if (photo.visit_id().empty()) {
+    put->BindNull(3);
+  } else {
+    put->BindBlob(3, AsBlob(photo.visit_id()));
+  }
+  if (photo.hazard_id().empty()) {
+    put->BindNull(4);
+  } else {
+    put->BindBlob(4, AsBlob(photo.hazard_id()));
+  }
+  put->BindBlob(5, AsBlob(internal::Serialize(photo)));
+  QM_RETURN_IF_ERROR(put->Run());
+  if (db_.Changes() == 0) {
+    return AlreadyExists("The photo " + internal::IdText(photo.id()) + " is already recorded.");
+  }
+  return Status::Ok();
+}
+
+Result<bool> Store::HasPhoto(const Uuid& id) {
+  QM_ASSIGN_OR_RETURN(auto stmt, Stmt("SELECT 1 FROM photos WHERE id = ?;"));
+  stmt->BindBlob(1, AsBlob(id.ToBytes()));
+  return stmt->Step();
+}
+
+Result<v1::Photo> Store::GetPhoto(const Uuid& id) {
+  QM_ASSIGN_OR_RETURN(auto stmt, Stmt("SELECT record FROM photos WHERE id = ?;"));
+  stmt->BindBlob(1, AsBlob(id.ToBytes()));
+  QM_ASSIGN_OR_RETURN(bool row, stmt->Step());
+  if (!row) return NotFound("The photo " + id.ToString() + " is not in this profile.");
+  return internal::ParseRecord<v1::Photo>(*stmt, 0, "photo");
+}
+
+Result<std::vector<v1::Photo>> Store::ListPhotos(const Uuid& visit_id) {
+  QM_ASSIGN_OR_RETURN(auto stmt,
+                      Stmt("SELECT record FROM photos WHERE visit_id = ? ORDER BY id;"));
+  stmt->BindBlob(1, AsBlob(visit_id.ToBytes()));
+  std::vector<v1::Photo> out;
+  for (;;) {
+    QM_ASSIGN_OR_RETURN(bool row, stmt->Step());
+    if (!row) break;
+    QM_ASSIGN_OR_RETURN(auto photo, internal::ParseRecord<v1::Photo>(*stmt, 0, "photo"));
+    out.push_back(std::move(photo));
+  }
+  return out;
+}
+
+}  // namespace qiaomen::core::store
