@@ -1,0 +1,201 @@
+#include <gtest/gtest.h>
+
+#include "tests/core/store/store_fixture.h"
+
+namespace qiaomen::core::store {
+namespace {
+
+using testing::DeviceId;
+using testing::kT0;
+using testing::StoreTest;
+
+class PullTest : public StoreTest {
+ protected:
+  v1::Change Remote(v1::Entity entity, const std::string& record_id, HlcStamp hlc) {
+    v1::Change change;
+    change.set_change_id(Uuid::NewV7(clock_, random_).ToBytes());
+    change.set_device_id(other_);
+    change.set_seq(++other_seq_);
+    change.set_hlc(hlc);
+    change.set_entity(entity);
+    change.set_record_id(record_id);
+    return change;
+  }
+  static void Set(v1::Change& change, const std::string& field, const std::string& text,
+                  HlcStamp base = 0) {
+    auto* set = change.mutable_fields()->add_fields();
+    set->set_field(field);
+    set->mutable_value()->set_text(text);
+    set->set_base_hlc(base);
+  }
+  v1::Change RemoteSubject(const std::string& id, const std::string& name, HlcStamp hlc) {
+    v1::Change change = Remote(v1::SUBJECT, id, hlc);
+    change.mutable_fields()->set_create(true);
+    Set(change, "kind", "household");
+    Set(change, "grid_id", "G1");
+    Set(change, "name", name);
+    Set(change, "phone", "13700000000");
+    return change;
+  }
+  std::string NewId() { return Uuid::NewV7(clock_, random_).ToBytes(); }
+
+  std::string other_ = DeviceId(0xe2);
+  uint64_t other_seq_ = 0;
+};
+
+TEST_F(PullTest, AppliesAPageAndItsCursorTogetherAndIsIdempotent) {
+  const std::string subject_id = NewId();
+  const std::string visit_id = NewId();
+  std::vector<v1::Change> page;
+  page.push_back(RemoteSubject(subject_id, "赵大爷", PackHlc(kT0 - 1000, 0)));
+  v1::Change visit = Remote(v1::VISIT, visit_id, PackHlc(kT0 - 900, 0));
+  visit.mutable_visit()->set_id(visit_id);
+  visit.mutable_visit()->set_subject_id(subject_id);
+  visit.mutable_visit()->set_outcome(v1::CHECKED);
+  page.push_back(visit);
+  v1::Change unit = Remote(v1::ADMIN_UNIT, "G1", PackHlc(kT0 - 800, 0));
+  unit.mutable_admin_unit()->set_id("G1");
+  unit.mutable_admin_unit()->set_parent_id("V1");
+  unit.mutable_admin_unit()->set_level("grid");
+  page.push_back(unit);
+  ASSERT_TRUE(store().ApplyPulledPage(page, "cursor-1").ok());
+  EXPECT_EQ(store().GetSubject(Id(subject_id))->name(), "赵大爷");
+  EXPECT_EQ(store().GetVisit(Id(visit_id))->outcome(), v1::CHECKED);
+  EXPECT_EQ(store().GetAdminUnit("G1")->level(), "grid");
+  EXPECT_EQ(store().GetSyncState()->pull_cursor, "cursor-1");
+  EXPECT_EQ(Count("outbox"), 0) << "pulled changes are not journaled again";
+
+  auto dump = [&] {
+    return *store().database().QueryText(
+        "SELECT group_concat(hex(record_id) || field || hex(value) || hlc, ',') FROM (SELECT * "
+        "FROM registers ORDER BY 1, 2, 3);");
+  };
+  const std::string registers = dump();
+  const int64_t states = Count("record_states");
+  ASSERT_TRUE(store().ApplyPulledPage(page, "cursor-1").ok());
+  EXPECT_EQ(dump(), registers);
+  EXPECT_EQ(Count("record_states"), states);
+  EXPECT_EQ(Count("visits"), 1);
+  EXPECT_EQ(Count("conflict_log"), 0);
+}
+
+TEST_F(PullTest, AMalformedChangeAppliesNothingAndKeepsTheCursor) {
+  ASSERT_TRUE(store().SetPullCursor("cursor-0").ok());
+  const std::string subject_id = NewId();
+  std::vector<v1::Change> page;
+  page.push_back(RemoteSubject(subject_id, "钱某", PackHlc(kT0 - 1000, 0)));
+  v1::Change broken = Remote(v1::SUBJECT, NewId(), PackHlc(kT0 - 900, 0));
+  Set(broken, "no_such_field", "x");
+  page.push_back(broken);
+  Status status = store().ApplyPulledPage(page, "cursor-1");
+  ASSERT_FALSE(status.ok());
+  EXPECT_NE(status.message().find("change 2 of the pulled page"), std::string::npos)
+      << status.ToString();
+  EXPECT_EQ(store().GetSubject(Id(subject_id)).status().code(), Code::kNotFound);
+  EXPECT_EQ(store().GetSyncState()->pull_cursor, "cursor-0");
+  EXPECT_EQ(Count("registers"), 0);
+}
+
+TEST_F(PullTest, ConcurrentEditsOfOneFieldLogTheLoserOtherFieldsBothSurvive) {
+  v1::Subject subject = AddSubject("孙某");
+  const HlcStamp created = store().GetFieldStamps(v1::SUBJECT, Id(subject.id()))->at("phone");
+  // Locally: a new phone number.
+  clock_.Advance(1000);
+  v1::Subject edited = subject;
+  edited.set_phone("local-phone");
+  ASSERT_TRUE(store().UpdateSubject(edited).ok());
+  // Remotely and concurrently (it saw only the creation), a later stamp: phone and address.
+  v1::Change remote = Remote(v1::SUBJECT, subject.id(), PackHlc(kT0 + 5000, 0));
+  Set(remote, "phone", "remote-phone", created);
+  Set(remote, "address", "三组12号", created);
+  ASSERT_TRUE(store().ApplyPulledPage({remote}, "c1").ok());
+  auto got = store().GetSubject(Id(subject.id()));
+  EXPECT_EQ(got->phone(), "remote-phone");
+  EXPECT_EQ(got->address(), "三组12号");
+  EXPECT_EQ(got->name(), "孙某");
+  auto conflicts = store().ListConflicts();
+  ASSERT_TRUE(conflicts.ok());
+  ASSERT_EQ(conflicts->size(), 1u);
+  const ConflictRecord& c = (*conflicts)[0];
+  EXPECT_EQ(c.field, "phone");
+  EXPECT_EQ(c.losing_value.text(), "local-phone");
+  EXPECT_EQ(c.losing_device, device_);
+  EXPECT_EQ(c.winning_value.text(), "remote-phone");
+  EXPECT_EQ(c.winning_device, other_);
+  EXPECT_EQ(c.rule, "lww");
+  // Pulled again: no second entry.
+  ASSERT_TRUE(store().ApplyPulledPage({remote}, "c1").ok());
+  EXPECT_EQ(store().ListConflicts()->size(), 1u);
+  // The pulled stamp ratcheted the clock: the next local edit wins over it.
+  EXPECT_GE(store().LastHlc(), PackHlc(kT0 + 5000, 0));
+  v1::Subject again = *got;
+  again.set_phone("newest");
+  ASSERT_TRUE(store().UpdateSubject(again).ok());
+  EXPECT_EQ(store().GetSubject(Id(subject.id()))->phone(), "newest");
+}
+
+TEST_F(PullTest, ConcurrentSeverityEditsKeepTheHigher) {
+  v1::Subject subject = AddSubject("周某");
+  v1::Hazard hazard = MakeHazard("ebike_indoors", v1::MAJOR);
+  hazard.set_subject_id(subject.id());
+  auto created = store().CreateHazard(hazard);
+  ASSERT_TRUE(created.ok());
+  const HlcStamp base = store().GetFieldStamps(v1::HAZARD, Id(created->id()))->at("severity");
+  v1::Change remote = Remote(v1::HAZARD, created->id(), PackHlc(kT0 + 9000, 0));
+  Set(remote, "severity", "general", base - 1);  // did not see the major finding
+  ASSERT_TRUE(store().ApplyPulledPage({remote}, "c").ok());
+  EXPECT_EQ(store().GetHazard(Id(created->id()))->severity(), v1::MAJOR);
+  ASSERT_EQ(store().ListConflicts()->size(), 1u);
+  EXPECT_EQ((*store().ListConflicts())[0].rule, "severity_max");
+}
+
+TEST_F(PullTest, AppendOnlyRecordsAreInsertedIfAbsentAndCloseTasks) {
+  v1::Subject subject = AddSubject("吴某");
+  v1::Task task = AddTask(subject);
+  const std::string visit_id = NewId();
+  v1::Change visit = Remote(v1::VISIT, visit_id, PackHlc(kT0 + 1, 0));
+  *visit.mutable_visit() = MakeVisit(subject, v1::MOVED);
+  visit.mutable_visit()->set_id(visit_id);
+  visit.mutable_visit()->set_task_id(task.id());
+  v1::Change photo = Remote(v1::PHOTO, NewId(), PackHlc(kT0 + 2, 0));
+  photo.mutable_photo()->set_id(photo.record_id());
+  photo.mutable_photo()->set_visit_id(visit_id);
+  photo.mutable_photo()->set_sha256(std::string(32, 'p'));
+  ASSERT_TRUE(store().ApplyPulledPage({visit, photo, visit, photo}, "c").ok());
+  EXPECT_EQ(Count("visits"), 1);
+  EXPECT_EQ(Count("photos"), 1);
+  EXPECT_TRUE(*store().HasPhoto(Id(photo.record_id())));
+  EXPECT_TRUE(store().ListTasks({.grid_id = subject.grid_id()})->items.empty());
+}
+
+TEST_F(PullTest, RemoveOutOfScopeKeepsThisDevicesUnsyncedWork) {
+  // Two subjects from the server; on one this device recorded a visit it has not delivered.
+  const std::string kept_id = NewId();
+  const std::string gone_id = NewId();
+  ASSERT_TRUE(store()
+                  .ApplyPulledPage({RemoteSubject(kept_id, "郑某", PackHlc(kT0 - 10, 0)),
+                                    RemoteSubject(gone_id, "王某", PackHlc(kT0 - 9, 0))},
+                                   "c")
+                  .ok());
+  v1::Subject kept = *store().GetSubject(Id(kept_id));
+  VisitInput input;
+  input.visit = MakeVisit(kept, v1::CHECKED);
+  auto visit = store().RecordVisit(input);
+  ASSERT_TRUE(visit.ok());
+  ASSERT_TRUE(store().RemoveOutOfScope({kept_id, gone_id}).ok());
+  EXPECT_EQ(store().GetSubject(Id(gone_id)).status().code(), Code::kNotFound);
+  EXPECT_TRUE(store().GetVisit(Id(visit->visit.id())).ok());
+  EXPECT_TRUE(store().GetSubject(Id(kept_id)).ok()) << "the unsynced visit keeps its subject";
+  EXPECT_EQ(store().PendingChanges(0, 10, 1 << 20)->size(), 1u);
+
+  // Once delivered, it goes too, with the merge state of the subject.
+  ASSERT_TRUE(store().MarkAppliedThrough(1).ok());
+  ASSERT_TRUE(store().RemoveOutOfScope({kept_id}).ok());
+  EXPECT_EQ(store().GetVisit(Id(visit->visit.id())).status().code(), Code::kNotFound);
+  EXPECT_EQ(store().GetSubject(Id(kept_id)).status().code(), Code::kNotFound);
+  EXPECT_EQ(Count("record_states"), 0);
+  EXPECT_EQ(Count("registers"), 0);
+}
+
+}  // namespace
+}  // namespace qiaomen::core::store
