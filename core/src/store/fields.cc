@@ -1,11 +1,11 @@
 #include "store/fields.h"
 
-#include <algorithm>
-#include <cctype>
-
 #include <google/protobuf/descriptor.h>
 #include <google/protobuf/io/coded_stream.h>
 #include <google/protobuf/io/zero_copy_stream_impl_lite.h>
+
+#include <algorithm>
+#include <cctype>
 
 #include "qiaomen/core/uuid.h"
 

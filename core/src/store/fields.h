@@ -1,12 +1,13 @@
 #pragma once
 // How the register fields of mutable records (Subject, Task, Hazard) map to journal FieldValues, in
-// the encoding merge/field_schema.h defines (enums as lower-case words, ids as UUID text). Private to
-// the store. Done by protobuf reflection so that a register added to the schema needs no code here.
+// the encoding merge/field_schema.h defines (enums as lower-case words, ids as UUID text). Private
+// to the store. Done by protobuf reflection so that a register added to the schema needs no code
+// here.
+
+#include <google/protobuf/message.h>
 
 #include <string>
 #include <string_view>
-
-#include <google/protobuf/message.h>
 
 #include "qiaomen/core/merge/record_state.h"
 #include "qiaomen/core/status.h"

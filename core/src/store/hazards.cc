@@ -125,8 +125,9 @@ Result<v1::HazardEvent> Store::AddHazardEvent(v1::HazardEvent event) {
 }
 
 Status Store::InsertHazardEvent(const v1::HazardEvent& event, HlcStamp hlc) {
-  QM_ASSIGN_OR_RETURN(auto put, Stmt("INSERT INTO hazard_events (id, hazard_id, at_ms, hlc, record) "
-                                     "VALUES (?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING;"));
+  QM_ASSIGN_OR_RETURN(auto put,
+                      Stmt("INSERT INTO hazard_events (id, hazard_id, at_ms, hlc, record) "
+                           "VALUES (?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING;"));
   put->BindBlob(1, AsBlob(event.id()))
       .BindBlob(2, AsBlob(event.hazard_id()))
       .Bind(3, event.at_ms())

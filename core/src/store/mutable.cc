@@ -57,10 +57,11 @@ Result<merge::MergeResult> Store::MergeAndSave(const v1::Change& change) {
   const int64_t now_ms = deps_.clock->NowMillis();
   for (const merge::ConflictEntry& conflict : result.conflicts) {
     QM_ASSIGN_OR_RETURN(
-        auto log, Stmt("INSERT INTO conflict_log (pair_key, entity, record_id, field, losing_value, "
-                       "losing_hlc, losing_device, winning_value, winning_hlc, winning_device, "
-                       "rule, logged_at_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON "
-                       "CONFLICT (pair_key) DO NOTHING;"));
+        auto log,
+        Stmt("INSERT INTO conflict_log (pair_key, entity, record_id, field, losing_value, "
+             "losing_hlc, losing_device, winning_value, winning_hlc, winning_device, "
+             "rule, logged_at_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON "
+             "CONFLICT (pair_key) DO NOTHING;"));
     log->Bind(1, merge::ConflictKey(conflict))
         .Bind(2, static_cast<int64_t>(conflict.entity))
         .BindBlob(3, AsBlob(conflict.record_id))
@@ -86,11 +87,12 @@ Status Store::SaveRow(const merge::RecordState& state) {
       v1::Subject subject;
       QM_RETURN_IF_ERROR(internal::Materialize(state, subject));
       QM_ASSIGN_OR_RETURN(
-          auto put, Stmt("INSERT INTO subjects (id, external_id, kind, grid_id, name, deleted, "
-                         "flagged, record) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO "
-                         "UPDATE SET external_id = excluded.external_id, kind = excluded.kind, "
-                         "grid_id = excluded.grid_id, name = excluded.name, deleted = "
-                         "excluded.deleted, flagged = excluded.flagged, record = excluded.record;"));
+          auto put,
+          Stmt("INSERT INTO subjects (id, external_id, kind, grid_id, name, deleted, "
+               "flagged, record) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO "
+               "UPDATE SET external_id = excluded.external_id, kind = excluded.kind, "
+               "grid_id = excluded.grid_id, name = excluded.name, deleted = "
+               "excluded.deleted, flagged = excluded.flagged, record = excluded.record;"));
       put->BindBlob(1, AsBlob(subject.id()))
           .Bind(2, std::string_view(subject.external_id()))
           .Bind(3, static_cast<int64_t>(subject.kind()))
@@ -127,10 +129,11 @@ Status Store::SaveRow(const merge::RecordState& state) {
       v1::Hazard hazard;
       QM_RETURN_IF_ERROR(internal::Materialize(state, hazard));
       QM_ASSIGN_OR_RETURN(
-          auto put, Stmt("INSERT INTO hazards (id, subject_id, visit_id, deleted, flagged, record) "
-                         "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET subject_id = "
-                         "excluded.subject_id, visit_id = excluded.visit_id, deleted = "
-                         "excluded.deleted, flagged = excluded.flagged, record = excluded.record;"));
+          auto put,
+          Stmt("INSERT INTO hazards (id, subject_id, visit_id, deleted, flagged, record) "
+               "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET subject_id = "
+               "excluded.subject_id, visit_id = excluded.visit_id, deleted = "
+               "excluded.deleted, flagged = excluded.flagged, record = excluded.record;"));
       put->BindBlob(1, AsBlob(hazard.id())).BindBlob(2, AsBlob(hazard.subject_id()));
       if (hazard.visit_id().empty()) {
         put->BindNull(3);

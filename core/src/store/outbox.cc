@@ -51,7 +51,8 @@ Status Store::MarkAppliedThrough(uint64_t seq) {
   if (static_cast<int64_t>(seq) <= current) return Status::Ok();
   QM_ASSIGN_OR_RETURN(sql::Transaction txn, sql::Transaction::Begin(db_));
   {
-    QM_ASSIGN_OR_RETURN(auto stmt, Stmt("UPDATE outbox SET state = 1 WHERE state = 0 AND seq <= ?;"));
+    QM_ASSIGN_OR_RETURN(auto stmt,
+                        Stmt("UPDATE outbox SET state = 1 WHERE state = 0 AND seq <= ?;"));
     stmt->Bind(1, static_cast<int64_t>(seq));
     QM_RETURN_IF_ERROR(stmt->Run());
   }
@@ -62,7 +63,8 @@ Status Store::MarkAppliedThrough(uint64_t seq) {
 Status Store::RewindAppliedThrough(uint64_t seq) {
   QM_ASSIGN_OR_RETURN(sql::Transaction txn, sql::Transaction::Begin(db_));
   {
-    QM_ASSIGN_OR_RETURN(auto stmt, Stmt("UPDATE outbox SET state = 0 WHERE state = 1 AND seq > ?;"));
+    QM_ASSIGN_OR_RETURN(auto stmt,
+                        Stmt("UPDATE outbox SET state = 0 WHERE state = 1 AND seq > ?;"));
     stmt->Bind(1, static_cast<int64_t>(seq));
     QM_RETURN_IF_ERROR(stmt->Run());
   }
@@ -90,8 +92,9 @@ Status Store::Quarantine(uint64_t seq, const std::string& reason, const std::str
 
 Result<std::vector<QuarantinedChange>> Store::ListQuarantined() {
   std::vector<QuarantinedChange> out;
-  QM_ASSIGN_OR_RETURN(auto stmt, Stmt("SELECT payload, quarantine_reason, quarantine_code, "
-                                      "quarantined_at_ms FROM outbox WHERE state = 2 ORDER BY seq;"));
+  QM_ASSIGN_OR_RETURN(auto stmt,
+                      Stmt("SELECT payload, quarantine_reason, quarantine_code, "
+                           "quarantined_at_ms FROM outbox WHERE state = 2 ORDER BY seq;"));
   for (;;) {
     QM_ASSIGN_OR_RETURN(bool row, stmt->Step());
     if (!row) break;
@@ -120,5 +123,33 @@ Result<SyncState> Store::GetSyncState() {
 Status Store::SetPullCursor(const std::string& cursor) { return SetMeta(kPullCursor, cursor); }
 Status Store::SetServerEpoch(const std::string& epoch) { return SetMeta(kServerEpoch, epoch); }
 Status Store::SetLastSyncMillis(int64_t at_ms) { return SetMetaInt(kLastSyncMs, at_ms); }
+
+Status Store::ResetForNewEpoch(const std::string& epoch, uint64_t server_applied_through) {
+  QM_ASSIGN_OR_RETURN(sql::Transaction txn, sql::Transaction::Begin(db_));
+  const auto through = static_cast<int64_t>(server_applied_through);
+  {
+    QM_ASSIGN_OR_RETURN(auto back,
+                        Stmt("UPDATE outbox SET state = 0 WHERE state = 1 AND seq > ?;"));
+    back->Bind(1, through);
+    QM_RETURN_IF_ERROR(back->Run());
+  }
+  {
+    QM_ASSIGN_OR_RETURN(auto held,
+                        Stmt("UPDATE outbox SET state = 1 WHERE state = 0 AND seq <= ?;"));
+    held->Bind(1, through);
+    QM_RETURN_IF_ERROR(held->Run());
+  }
+  QM_RETURN_IF_ERROR(SetMetaInt(kAppliedThrough, through));
+  QM_RETURN_IF_ERROR(SetMeta(kPullCursor, ""));
+  QM_RETURN_IF_ERROR(SetMeta(kServerEpoch, epoch));
+  return txn.Commit();
+}
+
+Result<int64_t> Store::PendingChangeCount() {
+  QM_ASSIGN_OR_RETURN(auto stmt, Stmt("SELECT count(*) FROM outbox WHERE state = 0;"));
+  QM_ASSIGN_OR_RETURN(bool row, stmt->Step());
+  if (!row) return Internal("count(*) returned no row.");
+  return stmt->ColumnInt(0);
+}
 
 }  // namespace qiaomen::core::store

@@ -20,7 +20,8 @@ Status IgnoreDuplicate(Status status) {
 }  // namespace
 
 Status Store::ApplyPulledPage(const std::vector<v1::Change>& changes,
-                              const std::string& next_cursor) {
+                              const std::string& next_cursor,
+                              const std::vector<std::string>& removed_record_ids) {
   QM_ASSIGN_OR_RETURN(sql::Transaction txn, sql::Transaction::Begin(db_));
   for (size_t i = 0; i < changes.size(); ++i) {
     Status status = ApplyPulledChange(changes[i]);
@@ -33,6 +34,7 @@ Status Store::ApplyPulledPage(const std::vector<v1::Change>& changes,
     // A stamp far ahead of this clock is not trusted to drag it forward; the data still applies.
     hlc_.Observe(changes[i].hlc()).IgnoreError();
   }
+  if (!removed_record_ids.empty()) QM_RETURN_IF_ERROR(RemoveInTxn(removed_record_ids));
   QM_RETURN_IF_ERROR(SetMeta("pull_cursor", next_cursor));
   QM_RETURN_IF_ERROR(PersistHlc());
   return txn.Commit();
@@ -55,7 +57,8 @@ Status Store::ApplyPulledChange(const v1::Change& change) {
       if (!change.has_photo() || change.photo().id() != change.record_id()) {
         return InvalidArgument("A photo change must carry the photo it names.");
       }
-      return IgnoreDuplicate(InsertPhoto(change.photo()));
+      // Someone else's photo is theirs to upload; an echo of our own keeps its row as it is.
+      return IgnoreDuplicate(InsertPhoto(change.photo(), change.device_id() != deps_.device_id));
     }
     case v1::HAZARD_EVENT: {
       if (!change.has_hazard_event() || change.hazard_event().id() != change.record_id()) {
@@ -78,34 +81,40 @@ Status Store::ApplyPulledChange(const v1::Change& change) {
   }
 }
 
-Status Store::RemoveOutOfScope(const std::vector<std::string>& subject_ids) {
+Status Store::RemoveOutOfScope(const std::vector<std::string>& record_ids) {
   QM_ASSIGN_OR_RETURN(sql::Transaction txn, sql::Transaction::Begin(db_));
+  QM_RETURN_IF_ERROR(RemoveInTxn(record_ids));
+  return txn.Commit();
+}
+
+Status Store::RemoveInTxn(const std::vector<std::string>& record_ids) {
   // What this device has not delivered yet (pending or quarantined) stays, and so does whatever
   // it hangs on (a kept photo keeps its visit, a kept event its hazard, a kept visit its subject).
   QM_RETURN_IF_ERROR(db_.Exec(
       "CREATE TEMP TABLE IF NOT EXISTS keep_ids (id BLOB PRIMARY KEY) WITHOUT ROWID;"
       "DELETE FROM temp.keep_ids;"
       "INSERT OR IGNORE INTO temp.keep_ids SELECT record_id FROM outbox WHERE state <> 1;"));
+  // ?1 is the removed id. A subject takes its whole tree; any other id matches only itself.
   static constexpr const char* kSteps[] = {
-      "DELETE FROM hazard_events WHERE hazard_id IN (SELECT id FROM hazards WHERE subject_id = ?1) "
-      "AND id NOT IN (SELECT id FROM temp.keep_ids);",
-      "DELETE FROM photos WHERE (visit_id IN (SELECT id FROM visits WHERE subject_id = ?1) OR "
-      "hazard_id IN (SELECT id FROM hazards WHERE subject_id = ?1)) AND id NOT IN (SELECT id FROM "
-      "temp.keep_ids);",
-      "DELETE FROM hazards WHERE subject_id = ?1 AND id NOT IN (SELECT id FROM temp.keep_ids) AND "
-      "id NOT IN (SELECT hazard_id FROM hazard_events) AND id NOT IN (SELECT hazard_id FROM photos "
-      "WHERE hazard_id IS NOT NULL);",
-      "DELETE FROM visits WHERE subject_id = ?1 AND id NOT IN (SELECT id FROM temp.keep_ids) AND id "
-      "NOT IN (SELECT visit_id FROM photos WHERE visit_id IS NOT NULL) AND id NOT IN (SELECT "
-      "visit_id FROM hazards WHERE visit_id IS NOT NULL);",
-      "DELETE FROM tasks WHERE subject_id = ?1 AND id NOT IN (SELECT id FROM temp.keep_ids) AND id "
-      "NOT IN (SELECT task_id FROM visits WHERE task_id IS NOT NULL);",
+      "DELETE FROM hazard_events WHERE (id = ?1 OR hazard_id = ?1 OR hazard_id IN (SELECT id FROM "
+      "hazards WHERE subject_id = ?1)) AND id NOT IN (SELECT id FROM temp.keep_ids);",
+      "DELETE FROM photos WHERE (id = ?1 OR visit_id = ?1 OR hazard_id = ?1 OR visit_id IN (SELECT "
+      "id FROM visits WHERE subject_id = ?1) OR hazard_id IN (SELECT id FROM hazards WHERE "
+      "subject_id = ?1)) AND id NOT IN (SELECT id FROM temp.keep_ids);",
+      "DELETE FROM hazards WHERE (id = ?1 OR subject_id = ?1 OR visit_id = ?1) AND id NOT IN "
+      "(SELECT id FROM temp.keep_ids) AND id NOT IN (SELECT hazard_id FROM hazard_events) AND id "
+      "NOT IN (SELECT hazard_id FROM photos WHERE hazard_id IS NOT NULL);",
+      "DELETE FROM visits WHERE (id = ?1 OR subject_id = ?1) AND id NOT IN (SELECT id FROM "
+      "temp.keep_ids) AND id NOT IN (SELECT visit_id FROM photos WHERE visit_id IS NOT NULL) AND "
+      "id NOT IN (SELECT visit_id FROM hazards WHERE visit_id IS NOT NULL);",
+      "DELETE FROM tasks WHERE (id = ?1 OR subject_id = ?1) AND id NOT IN (SELECT id FROM "
+      "temp.keep_ids) AND id NOT IN (SELECT task_id FROM visits WHERE task_id IS NOT NULL);",
       "DELETE FROM subjects WHERE id = ?1 AND id NOT IN (SELECT id FROM temp.keep_ids) AND NOT "
       "EXISTS (SELECT 1 FROM visits WHERE subject_id = ?1) AND NOT EXISTS (SELECT 1 FROM tasks "
       "WHERE subject_id = ?1) AND NOT EXISTS (SELECT 1 FROM hazards WHERE subject_id = ?1);",
   };
-  for (const std::string& id : subject_ids) {
-    QM_RETURN_IF_ERROR(internal::CheckId(id, "subject"));
+  for (const std::string& id : record_ids) {
+    if (id.empty()) return InvalidArgument("A record id to remove is empty.");
     for (const char* sql : kSteps) {
       QM_ASSIGN_OR_RETURN(auto stmt, Stmt(sql));
       stmt->BindBlob(1, AsBlob(id));
@@ -113,15 +122,14 @@ Status Store::RemoveOutOfScope(const std::vector<std::string>& subject_ids) {
     }
   }
   // Merge state and registers of records whose rows are gone.
-  QM_RETURN_IF_ERROR(db_.Exec(
+  return db_.Exec(
       "DELETE FROM record_states WHERE (entity = 1 AND record_id NOT IN (SELECT id FROM subjects)) "
       "OR (entity = 2 AND record_id NOT IN (SELECT id FROM tasks)) OR (entity = 5 AND record_id "
       "NOT IN (SELECT id FROM hazards));"
       "DELETE FROM registers WHERE (entity = 1 AND record_id NOT IN (SELECT id FROM subjects)) OR "
       "(entity = 2 AND record_id NOT IN (SELECT id FROM tasks)) OR (entity = 5 AND record_id NOT "
       "IN (SELECT id FROM hazards));"
-      "DELETE FROM temp.keep_ids;"));
-  return txn.Commit();
+      "DELETE FROM temp.keep_ids;");
 }
 
 }  // namespace qiaomen::core::store

@@ -78,8 +78,9 @@ CREATE INDEX hazard_events_hazard ON hazard_events(hazard_id, at_ms);
 
 // The change journal. `outbox.seq` is this device's contiguous sequence; `state` is 0 pending,
 // 1 applied by the server, 2 quarantined. `registers` holds the visible value and HLC stamp of each
-// field of mutable records (subject, task, hazard); a field without a row was never written (hlc 0).
-// `record_states` keeps the merge's whole state (write history, tombstones) as its opaque encoding.
+// field of mutable records (subject, task, hazard); a field without a row was never written (hlc
+// 0). `record_states` keeps the merge's whole state (write history, tombstones) as its opaque
+// encoding.
 constexpr std::string_view kV2Journal = R"sql(
 CREATE TABLE meta (
   key TEXT PRIMARY KEY,
@@ -129,7 +130,8 @@ CREATE TABLE conflict_log (
 )sql";
 
 // The task list's keyset paging (grid, then name) reads only this index; quarantine keeps the
-// server's reason beside the change; a record that survived a concurrent delete is flagged.
+// server's reason beside the change; a record that survived a concurrent delete is flagged; photos
+// remember whether the server confirmed their bytes (older rows: not yet, so they are offered).
 constexpr std::string_view kV3TaskListAndQuarantine = R"sql(
 CREATE INDEX subjects_grid_name ON subjects(grid_id, name, id) WHERE deleted = 0;
 CREATE INDEX outbox_state ON outbox(state, seq);
@@ -138,12 +140,15 @@ ALTER TABLE outbox ADD COLUMN quarantine_code TEXT;
 ALTER TABLE outbox ADD COLUMN quarantined_at_ms INTEGER;
 ALTER TABLE subjects ADD COLUMN flagged INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE hazards ADD COLUMN flagged INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE photos ADD COLUMN uploaded INTEGER NOT NULL DEFAULT 0;
+CREATE INDEX photos_awaiting_upload ON photos(uploaded) WHERE uploaded = 0;
 )sql";
 
 constexpr Migration kMigrations[] = {
     {1, "domain tables: admin units, subjects, campaigns, tasks, visits, photos, hazards",
      kV1Domain},
-    {2, "change journal: meta (HLC, sync state), outbox, field registers, conflict log", kV2Journal},
+    {2, "change journal: meta (HLC, sync state), outbox, field registers, conflict log",
+     kV2Journal},
     {3, "task list index, quarantine reasons, flags for records kept over a delete",
      kV3TaskListAndQuarantine},
 };
@@ -189,8 +194,7 @@ Status Migrate(sql::Database& db, int target) {
     if (!step.ok()) {
       return step.WithContext("applying schema migration " + std::to_string(migration.version));
     }
-    QM_RETURN_IF_ERROR(
-        db.Exec("PRAGMA user_version = " + std::to_string(migration.version) + ";"));
+    QM_RETURN_IF_ERROR(db.Exec("PRAGMA user_version = " + std::to_string(migration.version) + ";"));
     QM_RETURN_IF_ERROR(txn.Commit());
   }
   return Status::Ok();

@@ -36,7 +36,8 @@ Result<v1::Subject> Store::CreateSubject(v1::Subject subject) {
   QM_ASSIGN_OR_RETURN(sql::Transaction txn, sql::Transaction::Begin(db_));
   QM_ASSIGN_OR_RETURN(auto existing, LoadState(v1::SUBJECT, subject.id()));
   if (existing) {
-    return AlreadyExists("A subject with id " + internal::IdText(subject.id()) + " already exists.");
+    return AlreadyExists("A subject with id " + internal::IdText(subject.id()) +
+                         " already exists.");
   }
   if (!subject.external_id().empty()) {
     auto other = GetSubjectByExternalId(subject.external_id());
@@ -130,8 +131,8 @@ Result<SubjectPage> Store::ListSubjects(const SubjectQuery& query) {
 Status Store::PutAdminUnit(const v1::AdminUnit& unit) {
   if (unit.id().empty()) return InvalidArgument("An admin unit needs an id, e.g. T01-V02-G01.");
   if (unit.level() != "town" && unit.level() != "village" && unit.level() != "grid") {
-    return InvalidArgument("An admin unit's level is town, village or grid; got \"" +
-                           unit.level() + "\".");
+    return InvalidArgument("An admin unit's level is town, village or grid; got \"" + unit.level() +
+                           "\".");
   }
   if ((unit.level() == "town") != unit.parent_id().empty()) {
     return InvalidArgument("A town has no parent; a village or grid names its parent unit.");
@@ -147,10 +148,11 @@ Status Store::PutAdminUnit(const v1::AdminUnit& unit) {
 }
 
 Status Store::UpsertAdminUnit(const v1::AdminUnit& unit) {
-  QM_ASSIGN_OR_RETURN(auto put, Stmt("INSERT INTO admin_units (id, parent_id, level, record) VALUES "
-                                     "(?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET parent_id = "
-                                     "excluded.parent_id, level = excluded.level, record = "
-                                     "excluded.record;"));
+  QM_ASSIGN_OR_RETURN(auto put,
+                      Stmt("INSERT INTO admin_units (id, parent_id, level, record) VALUES "
+                           "(?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET parent_id = "
+                           "excluded.parent_id, level = excluded.level, record = "
+                           "excluded.record;"));
   put->Bind(1, std::string_view(unit.id()))
       .Bind(2, std::string_view(unit.parent_id()))
       .Bind(3, std::string_view(unit.level()))

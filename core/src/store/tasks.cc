@@ -25,8 +25,8 @@ Status ValidateTask(const v1::Task& task) {
   if (task.template_id().empty()) return InvalidArgument("Choose the checklist for the task.");
   if (task.assignee().empty()) return InvalidArgument("Choose the worker the task is for.");
   if (!task.due_date().empty() && !IsDate(task.due_date())) {
-    return InvalidArgument("The due date must be a date like 2026-12-31; got \"" +
-                           task.due_date() + "\".");
+    return InvalidArgument("The due date must be a date like 2026-12-31; got \"" + task.due_date() +
+                           "\".");
   }
   return Status::Ok();
 }
@@ -115,8 +115,8 @@ Result<TaskPage> Store::ListTasks(const TaskQuery& query) {
     QM_ASSIGN_OR_RETURN(item.task, internal::ParseRecord<v1::Task>(*stmt, 0, "task"));
     QM_ASSIGN_OR_RETURN(item.subject, internal::ParseRecord<v1::Subject>(*stmt, 1, "subject"));
     item.done = stmt->ColumnInt(2) != 0;
-    last_key = internal::ColumnBytes(*stmt, 4) + internal::ColumnBytes(*stmt, 5) +
-               stmt->ColumnText(3);
+    last_key =
+        internal::ColumnBytes(*stmt, 4) + internal::ColumnBytes(*stmt, 5) + stmt->ColumnText(3);
     page.items.push_back(std::move(item));
   }
   if (static_cast<int>(page.items.size()) == query.limit) page.next_page = last_key;

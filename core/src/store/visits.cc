@@ -18,7 +18,8 @@ Status ValidateLocation(const v1::GeoPoint& point) {
     return InvalidArgument("The GPS position is out of range; take the fix again.");
   }
   if (!std::isfinite(point.accuracy_m()) || point.accuracy_m() < 0) {
-    return InvalidArgument("The GPS accuracy must be zero (unknown) or a positive number of metres.");
+    return InvalidArgument(
+        "The GPS accuracy must be zero (unknown) or a positive number of metres.");
   }
   return Status::Ok();
 }
@@ -155,7 +156,7 @@ Status Store::RecordPhoto(const v1::Photo& meta) {
   if (!meta.hazard_id().empty()) QM_RETURN_IF_ERROR(internal::CheckId(meta.hazard_id(), "hazard"));
   if (meta.has_location()) QM_RETURN_IF_ERROR(ValidateLocation(meta.location()));
   QM_ASSIGN_OR_RETURN(sql::Transaction txn, sql::Transaction::Begin(db_));
-  QM_RETURN_IF_ERROR(InsertPhoto(meta));
+  QM_RETURN_IF_ERROR(InsertPhoto(meta, /*uploaded=*/false));
   v1::Change change;
   change.set_entity(v1::PHOTO);
   change.set_record_id(meta.id());
@@ -164,9 +165,10 @@ Status Store::RecordPhoto(const v1::Photo& meta) {
   return txn.Commit();
 }
 
-Status Store::InsertPhoto(const v1::Photo& photo) {
-  QM_ASSIGN_OR_RETURN(auto put, Stmt("INSERT INTO photos (id, sha256, visit_id, hazard_id, record) "
-                                     "VALUES (?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING;"));
+Status Store::InsertPhoto(const v1::Photo& photo, bool uploaded) {
+  QM_ASSIGN_OR_RETURN(auto put, Stmt("INSERT INTO photos (id, sha256, visit_id, hazard_id, record, "
+                                     "uploaded) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO "
+                                     "NOTHING;"));
   put->BindBlob(1, AsBlob(photo.id())).BindBlob(2, AsBlob(photo.sha256()));
   if (photo.visit_id().empty()) {
     put->BindNull(3);
@@ -178,7 +180,7 @@ Status Store::InsertPhoto(const v1::Photo& photo) {
   } else {
     put->BindBlob(4, AsBlob(photo.hazard_id()));
   }
-  put->BindBlob(5, AsBlob(internal::Serialize(photo)));
+  put->BindBlob(5, AsBlob(internal::Serialize(photo))).Bind(6, static_cast<int64_t>(uploaded));
   QM_RETURN_IF_ERROR(put->Run());
   if (db_.Changes() == 0) {
     return AlreadyExists("The photo " + internal::IdText(photo.id()) + " is already recorded.");
@@ -201,8 +203,7 @@ Result<v1::Photo> Store::GetPhoto(const Uuid& id) {
 }
 
 Result<std::vector<v1::Photo>> Store::ListPhotos(const Uuid& visit_id) {
-  QM_ASSIGN_OR_RETURN(auto stmt,
-                      Stmt("SELECT record FROM photos WHERE visit_id = ? ORDER BY id;"));
+  QM_ASSIGN_OR_RETURN(auto stmt, Stmt("SELECT record FROM photos WHERE visit_id = ? ORDER BY id;"));
   stmt->BindBlob(1, AsBlob(visit_id.ToBytes()));
   std::vector<v1::Photo> out;
   for (;;) {
@@ -212,6 +213,28 @@ Result<std::vector<v1::Photo>> Store::ListPhotos(const Uuid& visit_id) {
     out.push_back(std::move(photo));
   }
   return out;
+}
+
+Result<std::vector<v1::Photo>> Store::PhotosAwaitingUpload() {
+  QM_ASSIGN_OR_RETURN(auto stmt,
+                      Stmt("SELECT record FROM photos WHERE uploaded = 0 ORDER BY rowid;"));
+  std::vector<v1::Photo> out;
+  for (;;) {
+    QM_ASSIGN_OR_RETURN(bool row, stmt->Step());
+    if (!row) break;
+    QM_ASSIGN_OR_RETURN(auto photo, internal::ParseRecord<v1::Photo>(*stmt, 0, "photo"));
+    out.push_back(std::move(photo));
+  }
+  return out;
+}
+
+Status Store::MarkPhotoUploaded(const Uuid& id) {
+  QM_ASSIGN_OR_RETURN(auto stmt, Stmt("UPDATE photos SET uploaded = 1 WHERE id = ?;"));
+  stmt->BindBlob(1, AsBlob(id.ToBytes()));
+  QM_RETURN_IF_ERROR(stmt->Run());
+  if (db_.Changes() == 0)
+    return NotFound("The photo " + id.ToString() + " is not in this profile.");
+  return Status::Ok();
 }
 
 }  // namespace qiaomen::core::store

@@ -151,5 +151,42 @@ TEST_F(JournalTest, SyncStatePersists) {
   EXPECT_EQ(state->last_seq, 1u);
 }
 
+TEST_F(JournalTest, ResetForNewEpochReplaysWhatTheServerLost) {
+  for (int i = 0; i < 5; ++i) AddSubject("户" + std::to_string(i));
+  ASSERT_TRUE(store().SetPullCursor("cursor-9").ok());
+  ASSERT_TRUE(store().MarkAppliedThrough(4).ok());
+  ASSERT_TRUE(store().Quarantine(3, "bad", "invalid_argument").ok());
+  EXPECT_EQ(*store().PendingChangeCount(), 1);
+  ASSERT_TRUE(store().ResetForNewEpoch("epoch-restored", 1).ok());
+  auto state = store().GetSyncState();
+  EXPECT_EQ(state->server_epoch, "epoch-restored");
+  EXPECT_TRUE(state->pull_cursor.empty());
+  EXPECT_EQ(state->applied_through, 1u);
+  auto pending = store().PendingChanges(0, 100, 1 << 20);
+  ASSERT_EQ(pending->size(), 3u);  // 2, 4, 5: 3 stays quarantined
+  EXPECT_EQ((*pending)[0].seq(), 2u);
+  EXPECT_EQ((*pending)[1].seq(), 4u);
+  EXPECT_EQ(store().ListQuarantined()->size(), 1u);
+  // A server that holds more than we thought: those rows are applied.
+  ASSERT_TRUE(store().ResetForNewEpoch("epoch-3", 4).ok());
+  EXPECT_EQ(*store().PendingChangeCount(), 1);
+}
+
+TEST_F(JournalTest, PhotosAwaitUploadUntilConfirmed) {
+  v1::Photo photo;
+  const Uuid id = Uuid::NewV7(clock_, random_);
+  photo.set_id(id.ToBytes());
+  photo.set_sha256(std::string(32, 's'));
+  photo.set_size(100);
+  ASSERT_TRUE(store().RecordPhoto(photo).ok());
+  auto waiting = store().PhotosAwaitingUpload();
+  ASSERT_EQ(waiting->size(), 1u);
+  EXPECT_EQ((*waiting)[0].id(), id.ToBytes());
+  ASSERT_TRUE(store().MarkPhotoUploaded(id).ok());
+  ASSERT_TRUE(store().MarkPhotoUploaded(id).ok());
+  EXPECT_TRUE(store().PhotosAwaitingUpload()->empty());
+  EXPECT_EQ(store().MarkPhotoUploaded(Uuid::NewV7(clock_, random_)).code(), Code::kNotFound);
+}
+
 }  // namespace
 }  // namespace qiaomen::core::store

@@ -165,7 +165,7 @@ TEST_F(PullTest, AppendOnlyRecordsAreInsertedIfAbsentAndCloseTasks) {
   EXPECT_EQ(Count("visits"), 1);
   EXPECT_EQ(Count("photos"), 1);
   EXPECT_TRUE(*store().HasPhoto(Id(photo.record_id())));
-  EXPECT_TRUE(store().ListTasks({.grid_id = subject.grid_id()})->items.empty());
+  EXPECT_TRUE(store().ListTasks(testing::TasksIn(subject.grid_id()))->items.empty());
 }
 
 TEST_F(PullTest, RemoveOutOfScopeKeepsThisDevicesUnsyncedWork) {
@@ -195,6 +195,29 @@ TEST_F(PullTest, RemoveOutOfScopeKeepsThisDevicesUnsyncedWork) {
   EXPECT_EQ(store().GetSubject(Id(kept_id)).status().code(), Code::kNotFound);
   EXPECT_EQ(Count("record_states"), 0);
   EXPECT_EQ(Count("registers"), 0);
+}
+
+TEST_F(PullTest, APageCanRemoveRecordsInItsTransaction) {
+  const std::string a = NewId();
+  const std::string b = NewId();
+  ASSERT_TRUE(store()
+                  .ApplyPulledPage({RemoteSubject(a, "甲", PackHlc(kT0 - 10, 0)),
+                                    RemoteSubject(b, "乙", PackHlc(kT0 - 9, 0))},
+                                   "c1")
+                  .ok());
+  // The next page moves b in again (a later edit) and drops a, which left the scope.
+  v1::Change edit = Remote(v1::SUBJECT, b, PackHlc(kT0 - 5, 0));
+  Set(edit, "note", "moved");
+  ASSERT_TRUE(store().ApplyPulledPage({edit}, "c2", {a}).ok());
+  EXPECT_EQ(store().GetSubject(Id(a)).status().code(), Code::kNotFound);
+  EXPECT_EQ(store().GetSubject(Id(b))->note(), "moved");
+  EXPECT_EQ(store().GetSyncState()->pull_cursor, "c2");
+  // A pulled photo from another device is not this device's to upload.
+  v1::Change photo = Remote(v1::PHOTO, NewId(), PackHlc(kT0 - 4, 0));
+  photo.mutable_photo()->set_id(photo.record_id());
+  photo.mutable_photo()->set_sha256(std::string(32, 'q'));
+  ASSERT_TRUE(store().ApplyPulledPage({photo}, "c3").ok());
+  EXPECT_TRUE(store().PhotosAwaitingUpload()->empty());
 }
 
 }  // namespace

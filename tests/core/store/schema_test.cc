@@ -85,7 +85,8 @@ TEST(SchemaTest, MigratesFromEveryEarlierVersion) {
       ASSERT_TRUE(Migrate(*db, from).ok());
       if (from >= 1) {
         ASSERT_TRUE(db->Exec("INSERT INTO subjects (id, external_id, kind, grid_id, name, record) "
-                             "VALUES (" + Blob(old_subject.id()) + ", '', 1, 'G1', '王秀英', " +
+                             "VALUES (" +
+                             Blob(old_subject.id()) + ", '', 1, 'G1', '王秀英', " +
                              Blob(old_subject.SerializeAsString()) + ");")
                         .ok());
       }
@@ -116,24 +117,27 @@ TEST(SchemaTest, MigratesFromEveryEarlierVersion) {
       auto subject = (*store)->GetSubject(*Uuid::FromBytes(old_subject.id()));
       ASSERT_TRUE(subject.ok()) << subject.status().ToString();
       EXPECT_EQ(subject->name(), "王秀英");
-      auto page = (*store)->ListSubjects({.grid_id = "G1", .search = "秀"});
+      auto page = (*store)->ListSubjects(testing::SubjectsIn("G1", "秀"));
       ASSERT_TRUE(page.ok()) << page.status().ToString();
       EXPECT_EQ(page->items.size(), 1u);
     }
     // The journal goes on: the next seq follows the old rows and its stamp is above the old one.
-    ASSERT_TRUE((*store)->PutCampaign([] {
-                  v1::Campaign c;
-                  c.set_id("c2");
-                  c.set_title("岁末年初隐患排查");
-                  return c;
-                }())
+    ASSERT_TRUE((*store)
+                    ->PutCampaign([] {
+                      v1::Campaign c;
+                      c.set_id("c2");
+                      c.set_title("岁末年初隐患排查");
+                      return c;
+                    }())
                     .ok());
     auto pending = (*store)->PendingChanges(0, 10, 1 << 20);
     ASSERT_TRUE(pending.ok());
     const size_t old_rows = from >= 2 ? 1 : 0;
     ASSERT_EQ(pending->size(), old_rows + 1);
     EXPECT_EQ(pending->back().seq(), old_rows + 1);
-    if (from >= 2) EXPECT_GT(pending->back().hlc(), old_stamp);
+    if (from >= 2) {
+      EXPECT_GT(pending->back().hlc(), old_stamp);
+    }
   }
 }
 
@@ -163,10 +167,10 @@ TEST(SchemaTest, NewerProfileIsRefusedAndLeftByteForByteUntouched) {
     auto store = Store::Open(std::move(*db), StoreDeps{&clock, &random, DeviceId(1), "w"});
     ASSERT_FALSE(store.ok());
     EXPECT_EQ(store.status().code(), Code::kFailedPrecondition);
-    EXPECT_EQ(store.status().message(),
-              "This profile was written by a newer Qiaomen (schema " + std::to_string(newer) +
-                  "; this app knows " + std::to_string(LatestSchemaVersion()) +
-                  "). Update the app; nothing was changed.");
+    EXPECT_EQ(store.status().message(), "This profile was written by a newer Qiaomen (schema " +
+                                            std::to_string(newer) + "; this app knows " +
+                                            std::to_string(LatestSchemaVersion()) +
+                                            "). Update the app; nothing was changed.");
   }
   EXPECT_EQ(Snapshot(dir.path()), before);
 }

@@ -24,6 +24,20 @@ inline sql::RawKey TestKey(uint64_t seed = 7) {
 
 inline std::string DeviceId(uint8_t fill) { return std::string(16, static_cast<char>(fill)); }
 
+inline TaskQuery TasksIn(std::string grid, std::string search = "") {
+  TaskQuery query;
+  query.grid_id = std::move(grid);
+  query.search = std::move(search);
+  return query;
+}
+
+inline SubjectQuery SubjectsIn(std::string grid, std::string search = "") {
+  SubjectQuery query;
+  query.grid_id = std::move(grid);
+  query.search = std::move(search);
+  return query;
+}
+
 constexpr int64_t kT0 = 1764300000000;  // 2025-11-28, in the winter action
 
 class StoreTest : public ::testing::Test {

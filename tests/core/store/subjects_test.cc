@@ -118,7 +118,7 @@ TEST_F(SubjectsTest, DeleteHidesTheSubject) {
   auto pending = store().PendingChanges(0, 10, 1 << 20);
   ASSERT_EQ(pending->size(), 2u);
   EXPECT_TRUE((*pending)[1].deleted());
-  auto page = store().ListSubjects({.grid_id = "T01-V01-G01"});
+  auto page = store().ListSubjects(testing::SubjectsIn("T01-V01-G01"));
   EXPECT_TRUE(page->items.empty());
 }
 
@@ -128,7 +128,7 @@ TEST_F(SubjectsTest, ListPagesByNameWithSearch) {
     std::snprintf(name, sizeof name, "户主%03d", i);
     AddSubject(name, i % 2 == 0 ? "G-A" : "G-B");
   }
-  SubjectQuery query{.grid_id = "G-A"};
+  SubjectQuery query = testing::SubjectsIn("G-A");
   std::vector<std::string> names;
   for (;;) {
     auto page = store().ListSubjects(query);
@@ -142,14 +142,15 @@ TEST_F(SubjectsTest, ListPagesByNameWithSearch) {
   EXPECT_TRUE(std::is_sorted(names.begin(), names.end()));
   EXPECT_EQ(names.front(), "户主000");
 
-  auto found = store().ListSubjects({.grid_id = "G-A", .search = "01"});
+  auto found = store().ListSubjects(testing::SubjectsIn("G-A", "01"));
   ASSERT_TRUE(found.ok());
-  // Even numbers (grid G-A) whose name contains "01": 010, 012, 014, 016, 018 (001 and 101 are odd).
+  // Even numbers (grid G-A) whose name contains "01": 010, 012, 014, 016, 018 (001 and 101 are
+  // odd).
   for (const auto& s : found->items) EXPECT_NE(s.name().find("01"), std::string::npos);
   EXPECT_EQ(found->items.size(), 5u);
-  auto percent = store().ListSubjects({.grid_id = "G-A", .search = "%"});
+  auto percent = store().ListSubjects(testing::SubjectsIn("G-A", "%"));
   EXPECT_TRUE(percent->items.empty()) << "LIKE wildcards in the search are literal";
-  EXPECT_EQ(store().ListSubjects({}).status().code(), Code::kInvalidArgument);
+  EXPECT_EQ(store().ListSubjects(SubjectQuery()).status().code(), Code::kInvalidArgument);
 }
 
 TEST_F(SubjectsTest, AdminUnitsAndCampaigns) {

@@ -43,10 +43,14 @@ TEST_F(VisitsTest, CheckedVisitClosesTaskAndDerivesHazardsInOneCommit) {
   EXPECT_EQ(store().GetHazard(Id(hazard.id()))->severity(), v1::MAJOR);
 
   // The task left the open list.
-  auto open = store().ListTasks({.grid_id = subject.grid_id()});
+  auto open = store().ListTasks(testing::TasksIn(subject.grid_id()));
   ASSERT_TRUE(open.ok());
   EXPECT_TRUE(open->items.empty());
-  auto all = store().ListTasks({.grid_id = subject.grid_id(), .include_done = true});
+  auto all = store().ListTasks([&] {
+    auto q = testing::TasksIn(subject.grid_id());
+    q.include_done = true;
+    return q;
+  }());
   ASSERT_EQ(all->items.size(), 1u);
   EXPECT_TRUE(all->items[0].done);
 }
@@ -59,7 +63,7 @@ TEST_F(VisitsTest, NobodyHomeKeepsTheTaskOpenForAReturnVisit) {
   input.visit.set_task_id(task.id());
   input.visit.clear_answers();
   ASSERT_TRUE(store().RecordVisit(input).ok());
-  auto open = store().ListTasks({.grid_id = subject.grid_id()});
+  auto open = store().ListTasks(testing::TasksIn(subject.grid_id()));
   ASSERT_EQ(open->items.size(), 1u);
   EXPECT_FALSE(open->items[0].done);
 
@@ -68,7 +72,7 @@ TEST_F(VisitsTest, NobodyHomeKeepsTheTaskOpenForAReturnVisit) {
   again.visit = MakeVisit(subject, v1::REFUSED);
   again.visit.set_task_id(task.id());
   ASSERT_TRUE(store().RecordVisit(again).ok());
-  EXPECT_TRUE(store().ListTasks({.grid_id = subject.grid_id()})->items.empty());
+  EXPECT_TRUE(store().ListTasks(testing::TasksIn(subject.grid_id()))->items.empty());
   auto visits = store().ListVisits(Id(subject.id()));
   ASSERT_EQ(visits->size(), 2u);
   EXPECT_EQ((*visits)[0].outcome(), v1::REFUSED) << "newest first";
@@ -179,21 +183,36 @@ TEST_F(VisitsTest, TaskListPagesAndFilters) {
     AddTask(subject, i % 10 == 0 ? "worker-9" : "worker-7");
   }
   AddTask(AddSubject("住户别的网格", "G2"));
-  auto first = store().ListTasks({.grid_id = "G1"});
+  auto first = store().ListTasks(testing::TasksIn("G1"));
   ASSERT_TRUE(first.ok()) << first.status().ToString();
   ASSERT_EQ(first->items.size(), 50u);
   EXPECT_EQ(first->items[0].subject.name(), "住户00");
   ASSERT_FALSE(first->next_page.empty());
-  auto second = store().ListTasks({.grid_id = "G1", .page = first->next_page});
+  auto second = store().ListTasks([&] {
+    auto q = testing::TasksIn("G1");
+    q.page = first->next_page;
+    return q;
+  }());
   ASSERT_TRUE(second.ok());
   ASSERT_EQ(second->items.size(), 20u);
   EXPECT_EQ(second->items[0].subject.name(), "住户50");
   EXPECT_TRUE(second->next_page.empty());
-  auto search = store().ListTasks({.grid_id = "G1", .search = "住户6"});
+  auto search = store().ListTasks(testing::TasksIn("G1", "住户6"));
   EXPECT_EQ(search->items.size(), 10u);
-  auto mine = store().ListTasks({.grid_id = "G1", .assignee = "worker-9"});
+  auto mine = store().ListTasks([&] {
+    auto q = testing::TasksIn("G1");
+    q.assignee = "worker-9";
+    return q;
+  }());
   EXPECT_EQ(mine->items.size(), 7u);
-  EXPECT_EQ(store().ListTasks({.grid_id = "G1", .limit = 0}).status().code(),
+  EXPECT_EQ(store()
+                .ListTasks([&] {
+                  auto q = testing::TasksIn("G1");
+                  q.limit = 0;
+                  return q;
+                }())
+                .status()
+                .code(),
             Code::kInvalidArgument);
   v1::Task orphan;
   orphan.set_subject_id(Uuid::NewV7(clock_, random_).ToBytes());

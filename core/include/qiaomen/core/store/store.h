@@ -1,13 +1,14 @@
 #pragma once
 // The device store: the domain model of one enrolled profile over its SQLCipher database, and the
 // change journal (outbox) the sync engine drains. Every mutation writes its record rows and its
-// journal row(s) in ONE transaction, stamped with the persisted hybrid logical clock, so that after a
-// crash either both are there or neither is, and sync delivers exactly what was saved.
+// journal row(s) in ONE transaction, stamped with the persisted hybrid logical clock, so that after
+// a crash either both are there or neither is, and sync delivers exactly what was saved.
 //
 // Mutable records (subject, task, hazard) keep one HLC register per field; append-only ones (visit,
 // photo, hazard event) are written once. SQL never leaves this class.
 //
-// Thread safety: not thread-safe. One Store owns the profile's writer connection; callers serialise.
+// Thread safety: not thread-safe. One Store owns the profile's writer connection; callers
+// serialise.
 
 #include <cstdint>
 #include <memory>
@@ -18,8 +19,8 @@
 
 #include "qiaomen/core/domain/hazard_state.h"
 #include "qiaomen/core/evidence/photo_index.h"
-#include "qiaomen/core/merge/merge.h"
 #include "qiaomen/core/hlc.h"
+#include "qiaomen/core/merge/merge.h"
 #include "qiaomen/core/sql/database.h"
 #include "qiaomen/core/status.h"
 #include "qiaomen/core/store/store_types.h"
@@ -96,6 +97,11 @@ class Store final : public evidence::PhotoIndex {
   Status RecordPhoto(const v1::Photo& meta) override;
   Result<bool> HasPhoto(const Uuid& id) override;
   Result<v1::Photo> GetPhoto(const Uuid& id);
+  // Photos recorded on this device whose bytes the server has not confirmed, oldest first.
+  // (Photos that arrived by pull are someone else's to upload.)
+  Result<std::vector<v1::Photo>> PhotosAwaitingUpload();
+  // The server holds the photo's bytes (verified). NotFound for an unknown photo. Idempotent.
+  Status MarkPhotoUploaded(const Uuid& id);
   Result<std::vector<v1::Photo>> ListPhotos(const Uuid& visit_id);
 
   // --- Hazards (identity + registers deadline/severity/responsible; status from events) --------
@@ -133,14 +139,23 @@ class Store final : public evidence::PhotoIndex {
   Status SetPullCursor(const std::string& cursor);
   Status SetServerEpoch(const std::string& epoch);
   Status SetLastSyncMillis(int64_t at_ms);
-  // Applies a page of remote changes and stores `next_cursor`, all in ONE transaction. Mutable
-  // records merge per field (merge::ApplyChange); losers go to the conflict log; append-only records
-  // are inserted if absent. Idempotent: applying a page again changes nothing. Ratchets the HLC.
-  // Errors (nothing applied, cursor unchanged): InvalidArgument for a malformed change.
-  Status ApplyPulledPage(const std::vector<v1::Change>& changes, const std::string& next_cursor);
-  // Drops subjects that left this device's scope, with their tasks, visits, photos, hazards and
-  // events, except records this device has not yet delivered (pending or quarantined journal rows).
-  Status RemoveOutOfScope(const std::vector<std::string>& subject_ids);
+  // Applies a page of remote changes, drops `removed_record_ids` (as RemoveOutOfScope) and stores
+  // `next_cursor`, all in ONE transaction. Mutable records merge per field (merge::ApplyChange) and
+  // losers go to the conflict log; append-only records are inserted if absent. Idempotent:
+  // applying a page again changes nothing. Ratchets the HLC (except past far-future stamps).
+  // Errors (nothing applied, cursor unchanged): InvalidArgument naming the malformed change.
+  Status ApplyPulledPage(const std::vector<v1::Change>& changes, const std::string& next_cursor,
+                         const std::vector<std::string>& removed_record_ids = {});
+  // Drops records that left this device's scope: a subject id takes its tasks, visits, photos,
+  // hazards and events with it; another id drops that one record. Records this device has not yet
+  // delivered (pending or quarantined journal rows) stay, and so does what they hang on.
+  Status RemoveOutOfScope(const std::vector<std::string>& record_ids);
+  // The server was restored from a backup and answers with `epoch`: in one transaction, forget the
+  // pull cursor, move the applied-through mark to `server_applied_through` (rows above it become
+  // pending again, rows up to it applied) and save `epoch`. Quarantined rows stay quarantined.
+  Status ResetForNewEpoch(const std::string& epoch, uint64_t server_applied_through);
+  // Pending (not applied, not quarantined) journal rows.
+  Result<int64_t> PendingChangeCount();
   Result<std::vector<ConflictRecord>> ListConflicts();
 
   // --- Clock -----------------------------------------------------------------------------------
@@ -204,13 +219,14 @@ class Store final : public evidence::PhotoIndex {
                     google::protobuf::Message& record);
 
   Status InsertVisit(const v1::Visit& visit);
-  Status InsertPhoto(const v1::Photo& photo);
+  Status InsertPhoto(const v1::Photo& photo, bool uploaded);
   Status InsertHazardEvent(const v1::HazardEvent& event, HlcStamp hlc);
   Status UpsertAdminUnit(const v1::AdminUnit& unit);
   Status UpsertCampaign(const v1::Campaign& campaign);
   Result<v1::Hazard> CreateHazardInTxn(v1::Hazard hazard, int64_t found_at_ms);
   Result<std::vector<v1::HazardEvent>> LoadHazardEvents(const std::string& hazard_id);
   Status ApplyPulledChange(const v1::Change& change);
+  Status RemoveInTxn(const std::vector<std::string>& record_ids);
 
   sql::Database db_;
   StoreDeps deps_;

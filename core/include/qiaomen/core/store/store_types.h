@@ -1,6 +1,6 @@
 #pragma once
-// Value types of the device store's API beside the protobuf records (proto/qiaomen/v1/records.proto)
-// that it takes and returns.
+// Value types of the device store's API beside the protobuf records
+// (proto/qiaomen/v1/records.proto) that it takes and returns.
 
 #include <cstdint>
 #include <map>
@@ -46,8 +46,8 @@ struct TaskQuery {
   std::string search;    // substring of the subject's name (empty: all)
   std::string assignee;  // empty: every assignee
   bool include_done = false;
-  std::string page;      // empty: the first page
-  int limit = 50;        // 1..200
+  std::string page;  // empty: the first page
+  int limit = 50;    // 1..200
 };
 
 struct TaskListItem {
@@ -99,11 +99,11 @@ struct ConflictRecord {
 
 // What the sync engine keeps between rounds, committed with the data it describes.
 struct SyncState {
-  std::string pull_cursor;      // empty: pull from scratch
-  std::string server_epoch;     // empty: none seen yet
-  int64_t last_sync_ms = 0;     // 0: never
-  uint64_t applied_through = 0; // highest contiguous own seq the server holds
-  uint64_t last_seq = 0;        // highest seq journaled
+  std::string pull_cursor;       // empty: pull from scratch
+  std::string server_epoch;      // empty: none seen yet
+  int64_t last_sync_ms = 0;      // 0: never
+  uint64_t applied_through = 0;  // highest contiguous own seq the server holds
+  uint64_t last_seq = 0;         // highest seq journaled
 };
 
 }  // namespace qiaomen::core::store
