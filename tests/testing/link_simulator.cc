@@ -100,6 +100,8 @@ void LinkSimulator::SetProfile(LinkProfile profile) {
   profile_ = profile;
 }
 
+void LinkSimulator::SetTargetPort(int port) { target_port_ = port; }
+
 void LinkSimulator::CutAfterUpstreamBytes(int64_t bytes) {
   std::lock_guard lock(mu_);
   cut_after_ = bytes;
@@ -193,7 +195,7 @@ void LinkSimulator::AcceptLoop() {
     int server = ::socket(AF_INET, SOCK_STREAM, 0);
     sockaddr_in addr{};
     addr.sin_family = AF_INET;
-    addr.sin_port = htons(static_cast<uint16_t>(target_port_));
+    addr.sin_port = htons(static_cast<uint16_t>(target_port_.load()));
     ::inet_pton(AF_INET, target_host_ == "localhost" ? "127.0.0.1" : target_host_.c_str(),
                 &addr.sin_addr);
     if (::connect(server, reinterpret_cast<sockaddr*>(&addr), sizeof(addr)) != 0) {

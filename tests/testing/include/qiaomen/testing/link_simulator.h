@@ -37,6 +37,8 @@ class LinkSimulator {
   std::string url(const std::string& path = "") const;
 
   void SetProfile(LinkProfile profile);
+  // New connections go to this port from now on (a restarted server listens elsewhere).
+  void SetTargetPort(int port);
   // Once `bytes` more client->server bytes have been forwarded, cut every connection (one shot).
   void CutAfterUpstreamBytes(int64_t bytes);
   // Cut every connection every `ms` milliseconds (0: stop).
@@ -66,7 +68,7 @@ class LinkSimulator {
   int64_t ScheduleDelivery(int dir, int64_t bytes, int64_t arrival_us);
 
   std::string target_host_;
-  int target_port_;
+  std::atomic<int> target_port_;
   int listen_fd_ = -1;
   int port_ = 0;
 
