@@ -1,0 +1,31 @@
+#pragma once
+// Evaluates a type-checked Expression against the answers of one visit.
+
+#include <cstdint>
+#include <string_view>
+
+#include "qiaomen/core/forms/expression.h"
+#include "qiaomen/core/forms/value.h"
+
+namespace qiaomen::core::forms {
+
+// What an expression can read. Slots are the ones the type checker resolved. A hidden item reads
+// as unanswered everywhere.
+class EvalEnv {
+ public:
+  virtual ~EvalEnv() = default;
+  virtual Value SlotValue(int slot) const = 0;  // null when unanswered or hidden
+  virtual bool IsSelected(int slot, std::string_view code) const = 0;
+  virtual int64_t CountSelected(int slot) const = 0;
+  virtual int64_t PhotoCount(int slot) const = 0;
+  virtual bool IsAnswered(int slot) const = 0;
+  virtual int64_t Today() const = 0;  // days since 1970-01-01
+};
+
+// Evaluates `expr` (already type-checked). An empty expression evaluates to null.
+// Null rules: comparisons and arithmetic with a null operand give false and null; 'and', 'or'
+// and 'not' read null as false; division by zero gives null. Recursion is bounded by
+// kMaxExpressionDepth. Thread-safe for distinct envs.
+Value EvaluateExpression(const Expression& expr, const EvalEnv& env);
+
+}  // namespace qiaomen::core::forms

@@ -1,0 +1,137 @@
+#include "qiaomen/core/forms/evaluator.h"
+
+#include <cmath>
+
+namespace qiaomen::core::forms {
+namespace {
+
+bool Truthy(const Value& v) { return v.truthy(); }
+
+Value Compare(Op op, const Value& a, const Value& b) {
+  if (a.is_null() || b.is_null() || a.kind != b.kind) return Value::Bool(false);
+  int cmp = 0;
+  switch (a.kind) {
+    case Value::Kind::kNumber:
+      cmp = a.number < b.number ? -1 : (a.number > b.number ? 1 : 0);
+      break;
+    case Value::Kind::kDate:
+      cmp = a.days < b.days ? -1 : (a.days > b.days ? 1 : 0);
+      break;
+    case Value::Kind::kString:
+      cmp = a.text.compare(b.text);
+      break;
+    case Value::Kind::kBool:
+      cmp = static_cast<int>(a.boolean) - static_cast<int>(b.boolean);
+      break;
+    case Value::Kind::kNull:
+      break;
+  }
+  switch (op) {
+    case Op::kEq:
+      return Value::Bool(cmp == 0);
+    case Op::kNe:
+      return Value::Bool(cmp != 0);
+    case Op::kLt:
+      return Value::Bool(cmp < 0);
+    case Op::kLe:
+      return Value::Bool(cmp <= 0);
+    case Op::kGt:
+      return Value::Bool(cmp > 0);
+    case Op::kGe:
+      return Value::Bool(cmp >= 0);
+    default:
+      return Value::Null();
+  }
+}
+
+Value Arithmetic(Op op, const Value& a, const Value& b) {
+  if (a.is_null() || b.is_null()) return Value::Null();
+  if (a.kind == Value::Kind::kNumber && b.kind == Value::Kind::kNumber) {
+    double r = 0;
+    switch (op) {
+      case Op::kAdd:
+        r = a.number + b.number;
+        break;
+      case Op::kSub:
+        r = a.number - b.number;
+        break;
+      case Op::kMul:
+        r = a.number * b.number;
+        break;
+      case Op::kDiv:
+        if (b.number == 0) return Value::Null();
+        r = a.number / b.number;
+        break;
+      default:
+        return Value::Null();
+    }
+    return std::isfinite(r) ? Value::Number(r) : Value::Null();
+  }
+  if (a.kind == Value::Kind::kDate && b.kind == Value::Kind::kNumber) {
+    if (!std::isfinite(b.number) || std::fabs(b.number) > 1e6) return Value::Null();
+    const auto delta = static_cast<int64_t>(std::floor(b.number));
+    if (op == Op::kAdd) return Value::Date(a.days + delta);
+    if (op == Op::kSub) return Value::Date(a.days - delta);
+    return Value::Null();
+  }
+  if (op == Op::kSub && a.kind == Value::Kind::kDate && b.kind == Value::Kind::kDate) {
+    return Value::Number(static_cast<double>(a.days - b.days));
+  }
+  return Value::Null();
+}
+
+Value Eval(const Expression& e, int index, const EvalEnv& env) {
+  const AstNode& n = e.nodes[static_cast<size_t>(index)];
+  switch (n.op) {
+    case Op::kBool:
+      return Value::Bool(n.boolean);
+    case Op::kNumber:
+      return Value::Number(n.number);
+    case Op::kString:
+      return Value::String(n.text);
+    case Op::kToday:
+      return Value::Date(env.Today());
+    case Op::kRef:
+      return n.slot >= 0 ? env.SlotValue(n.slot) : Value::Null();
+    case Op::kSelected:
+      return Value::Bool(n.slot >= 0 && env.IsSelected(n.slot, n.code));
+    case Op::kCountSelected:
+      return Value::Number(n.slot >= 0 ? static_cast<double>(env.CountSelected(n.slot)) : 0);
+    case Op::kPhotoCount:
+      return Value::Number(n.slot >= 0 ? static_cast<double>(env.PhotoCount(n.slot)) : 0);
+    case Op::kIsAnswered:
+      return Value::Bool(n.slot >= 0 && env.IsAnswered(n.slot));
+    case Op::kNot:
+      return Value::Bool(!Truthy(Eval(e, n.lhs, env)));
+    case Op::kNeg: {
+      const Value v = Eval(e, n.lhs, env);
+      return v.kind == Value::Kind::kNumber ? Value::Number(-v.number) : Value::Null();
+    }
+    case Op::kAnd:
+      return Value::Bool(Truthy(Eval(e, n.lhs, env)) && Truthy(Eval(e, n.rhs, env)));
+    case Op::kOr:
+      return Value::Bool(Truthy(Eval(e, n.lhs, env)) || Truthy(Eval(e, n.rhs, env)));
+    case Op::kEq:
+    case Op::kNe:
+    case Op::kLt:
+    case Op::kLe:
+    case Op::kGt:
+    case Op::kGe:
+      return Compare(n.op, Eval(e, n.lhs, env), Eval(e, n.rhs, env));
+    case Op::kAdd:
+    case Op::kSub:
+    case Op::kMul:
+    case Op::kDiv:
+      return Arithmetic(n.op, Eval(e, n.lhs, env), Eval(e, n.rhs, env));
+  }
+  return Value::Null();
+}
+
+}  // namespace
+
+Value EvaluateExpression(const Expression& expr, const EvalEnv& env) {
+  if (expr.empty()) return Value::Null();
+  return Eval(expr, expr.root, env);
+}
+
+}  // namespace qiaomen::core::forms

@@ -1,0 +1,456 @@
+// CompileTemplate: the publish-time checker. It collects every problem it can find, each named by
+// the item (or section, computed value, hazard rule) and field, so an author fixes them in one go.
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "forms/template_data.h"
+#include "qiaomen/core/forms/compiled_template.h"
+#include "qiaomen/core/forms/type_checker.h"
+
+namespace qiaomen::core::forms {
+namespace {
+
+using internal::TemplateData;
+
+constexpr size_t kMaxReportedProblems = 40;
+
+bool IsValidId(const std::string& id) {
+  if (id.empty() || id.size() > 64) return false;
+  const char c0 = id[0];
+  if (!((c0 >= 'a' && c0 <= 'z') || c0 == '_')) return false;
+  for (char c : id) {
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_')) return false;
+  }
+  return id != "and" && id != "or" && id != "not" && id != "true" && id != "false";
+}
+
+std::string Q(const std::string& s) { return "'" + s + "'"; }
+
+class TemplateChecker {
+ public:
+  explicit TemplateChecker(TemplateData& d) : d_(d) {}
+
+  Status Run() {
+    CheckHeader();
+    if (!Structure()) return Finish();
+    ParseAll();
+    BuildSymbols();
+    BuildGraph();
+    TypeCheckAll();
+    return Finish();
+  }
+
+ private:
+  void Problem(const std::string& where, const std::string& what) {
+    problems_.push_back(where + ": " + what);
+  }
+  static std::string ItemWhere(const std::string& id, const char* field) {
+    return "item " + Q(id) + ", field " + Q(field);
+  }
+
+  Status Finish() {
+    if (problems_.empty()) return Status::Ok();
+    std::string msg = "Checklist template " + Q(d_.proto.id()) + " version " +
+                      std::to_string(d_.proto.version()) + " has " +
+                      std::to_string(problems_.size()) + " problem" +
+                      (problems_.size() == 1 ? "" : "s") + "; fix them and publish again: ";
+    for (size_t i = 0; i < problems_.size() && i < kMaxReportedProblems; ++i) {
+      msg += (i ? "; " : "") + problems_[i];
+    }
+    if (problems_.size() > kMaxReportedProblems) msg += "; ...";
+    msg += ".";
+    return InvalidArgument(std::move(msg));
+  }
+
+  void CheckLabel(const v1::LocalizedText& t, const std::string& where) {
+    if (t.zh().empty() || t.en().empty()) {
+      Problem(where, "needs text in both Chinese (zh) and English (en)");
+    }
+  }
+
+  void CheckHeader() {
+    const auto& p = d_.proto;
+    if (!IsValidId(p.id())) {
+      Problem("template, field 'id'",
+              "must be lowercase letters, digits and '_' (got " + Q(p.id()) + ")");
+    }
+    if (p.version() == 0) Problem("template, field 'version'", "must be 1 or more");
+    CheckLabel(p.title(), "template, field 'title'");
+  }
+
+  // Ids, kinds, labels, choices and limits. False when the template is too large to go on.
+  bool Structure() {
+    auto& p = d_.proto;
+    int item_count = 0;
+    for (const auto& s : p.sections()) item_count += s.items_size();
+    if (item_count > kMaxItems || p.computed_size() > kMaxComputed ||
+        p.hazard_rules_size() > kMaxHazardRules) {
+      Problem("template", "has more than " + std::to_string(kMaxItems) + " items, " +
+                              std::to_string(kMaxComputed) + " computed values or " +
+                              std::to_string(kMaxHazardRules) + " hazard rules");
+      return false;
+    }
+    if (item_count == 0) Problem("template, field 'sections'", "has no items");
+    std::set<std::string> section_ids, value_ids, rule_ids;
+    for (int s = 0; s < p.sections_size(); ++s) {
+      const v1::Section& sec = p.sections(s);
+      const std::string where = "section " + Q(sec.id());
+      if (!IsValidId(sec.id())) Problem(where + ", field 'id'", "is not a valid id");
+      if (!section_ids.insert(sec.id()).second) Problem(where, "duplicate section id");
+      CheckLabel(sec.title(), where + ", field 'title'");
+      internal::CompiledSection cs;
+      cs.proto = &sec;
+      d_.sections.push_back(std::move(cs));
+      for (const v1::Item& item : sec.items()) {
+        const std::string& id = item.id();
+        if (!IsValidId(id)) {
+          Problem(ItemWhere(id, "id"),
+                  "must start with a lowercase letter or '_' and hold only "
+                  "lowercase letters, digits and '_'");
+        }
+        if (!value_ids.insert(id).second) Problem(ItemWhere(id, "id"), "duplicate item id");
+        d_.item_index.emplace(id, static_cast<int>(d_.items.size()));
+        internal::CompiledItem ci;
+        ci.proto = &item;
+        ci.section = s;
+        CheckItem(item, ci);
+        d_.items.push_back(std::move(ci));
+      }
+    }
+    for (const v1::ComputedValue& c : p.computed()) {
+      const std::string where = "computed " + Q(c.id());
+      if (!IsValidId(c.id())) Problem(where + ", field 'id'", "is not a valid id");
+      if (!value_ids.insert(c.id()).second) {
+        Problem(where + ", field 'id'", "duplicates the id of an item or computed value");
+      }
+      if (c.expression().empty()) Problem(where + ", field 'expression'", "is empty");
+      d_.computed_index.emplace(c.id(), static_cast<int>(d_.computed.size()));
+      internal::CompiledComputed cc;
+      cc.proto = &c;
+      d_.computed.push_back(std::move(cc));
+    }
+    for (const v1::HazardRule& h : p.hazard_rules()) {
+      const std::string where = "hazard rule " + Q(h.id());
+      if (!IsValidId(h.id())) Problem(where + ", field 'id'", "is not a valid id");
+      if (!rule_ids.insert(h.id()).second) Problem(where + ", field 'id'", "duplicate rule id");
+      if (h.category().empty())
+        Problem(where + ", field 'category'",
+                "is missing; every hazard "
+                "needs a category");
+      if (h.severity() != v1::GENERAL && h.severity() != v1::MAJOR) {
+        Problem(where + ", field 'severity'", "must be GENERAL or MAJOR");
+      }
+      if (h.when().empty()) Problem(where + ", field 'when'", "is empty");
+      if (h.deadline_days() > 3650) Problem(where + ", field 'deadlineDays'", "is over 10 years");
+      CheckLabel(h.title(), where + ", field 'title'");
+      internal::CompiledHazard ch;
+      ch.proto = &h;
+      if (!h.photo_item().empty()) {
+        auto it = d_.item_index.find(h.photo_item());
+        if (it == d_.item_index.end()) {
+          Problem(where + ", field 'photoItem'", "unknown item " + Q(h.photo_item()));
+        } else if (d_.items[static_cast<size_t>(it->second)].proto->kind() != v1::PHOTO) {
+          Problem(where + ", field 'photoItem'",
+                  "item " + Q(h.photo_item()) + " is not a photo item");
+        } else {
+          ch.photo_item = it->second;
+        }
+      }
+      d_.hazards.push_back(std::move(ch));
+    }
+    return true;
+  }
+
+  void CheckItem(const v1::Item& item, internal::CompiledItem& ci) {
+    const std::string& id = item.id();
+    CheckLabel(item.label(), ItemWhere(id, "label"));
+    if (!item.help().zh().empty() || !item.help().en().empty()) {
+      CheckLabel(item.help(), ItemWhere(id, "help"));
+    }
+    const v1::ItemKind kind = item.kind();
+    if (TypeOfItemKind(kind) == Type::kUnknown) {
+      Problem(ItemWhere(id, "kind"), "is missing or unknown");
+    }
+    const bool choice = kind == v1::SINGLE_CHOICE || kind == v1::MULTI_CHOICE;
+    if (choice) {
+      if (item.choices_size() == 0)
+        Problem(ItemWhere(id, "choices"), "a choice item needs choices");
+      if (item.choices_size() > kMaxChoices) Problem(ItemWhere(id, "choices"), "too many choices");
+      for (const v1::Choice& c : item.choices()) {
+        if (c.code().empty() || c.code().size() > 64) {
+          Problem(ItemWhere(id, "choices"), "a choice code is empty or longer than 64 characters");
+        } else if (std::find(ci.codes.begin(), ci.codes.end(), c.code()) != ci.codes.end()) {
+          Problem(ItemWhere(id, "choices"), "duplicate choice code " + Q(c.code()));
+        }
+        CheckLabel(c.label(), ItemWhere(id, "choices") + ", choice " + Q(c.code()));
+        ci.codes.push_back(c.code());
+      }
+    } else if (item.choices_size() > 0) {
+      Problem(ItemWhere(id, "choices"), "only single_choice and multi_choice items have choices");
+    }
+    if (kind == v1::YES_NO_NA) ci.codes = {"yes", "no", "na"};
+    if (item.has_min() && item.has_max() && item.min() > item.max()) {
+      Problem(ItemWhere(id, "min"), "is greater than max");
+    }
+    if ((item.has_min() || item.has_max()) && kind != v1::INTEGER && kind != v1::DECIMAL) {
+      Problem(ItemWhere(id, "min"), "only integer and decimal items have a range");
+    }
+    if (item.max_photos() != 0 && item.min_photos() > item.max_photos()) {
+      Problem(ItemWhere(id, "minPhotos"), "is greater than maxPhotos");
+    }
+    if (!item.pattern().empty()) {
+      if (kind != v1::TEXT) {
+        Problem(ItemWhere(id, "pattern"), "only text items have a pattern");
+      } else if (item.pattern().size() > kMaxPatternLength ||
+                 item.pattern().find('{') != std::string::npos) {
+        Problem(ItemWhere(id, "pattern"),
+                "must be at most 200 characters and use no {n,m} "
+                "repetition; use *, + or ? instead");
+      } else {
+        ci.pattern = internal::CompileTextPattern(item.pattern());
+        if (!ci.pattern) Problem(ItemWhere(id, "pattern"), "is not a valid regular expression");
+      }
+    }
+    if (!item.constraint().empty()) {
+      CheckLabel(item.constraint_message(), ItemWhere(id, "constraintMessage"));
+    }
+  }
+
+  void Parse(const std::string& source, const std::string& where, Expression* out) {
+    if (source.empty()) return;
+    auto parsed = ParseExpression(source);
+    if (!parsed.ok()) {
+      Problem(where, parsed.status().message());
+      return;
+    }
+    *out = std::move(parsed).value();
+  }
+
+  void ParseAll() {
+    for (auto& s : d_.sections) {
+      Parse(s.proto->relevant(), "section " + Q(s.proto->id()) + ", field 'relevant'", &s.relevant);
+    }
+    for (auto& it : d_.items) {
+      const std::string& id = it.proto->id();
+      Parse(it.proto->relevant(), ItemWhere(id, "relevant"), &it.relevant);
+      Parse(it.proto->required(), ItemWhere(id, "required"), &it.required);
+      Parse(it.proto->constraint(), ItemWhere(id, "constraint"), &it.constraint);
+    }
+    for (auto& c : d_.computed) {
+      Parse(c.proto->expression(), "computed " + Q(c.proto->id()) + ", field 'expression'",
+            &c.expression);
+    }
+    for (auto& h : d_.hazards) {
+      Parse(h.proto->when(), "hazard rule " + Q(h.proto->id()) + ", field 'when'", &h.when);
+    }
+  }
+
+  void BuildSymbols() {
+    for (size_t i = 0; i < d_.items.size(); ++i) {
+      const auto& it = d_.items[i];
+      Symbol s;
+      s.kind = it.proto->kind();
+      s.type = TypeOfItemKind(s.kind);
+      s.slot = static_cast<int>(i);
+      s.codes = it.codes.empty() ? nullptr : &it.codes;
+      symbols_.emplace(it.proto->id(), s);
+    }
+    for (size_t c = 0; c < d_.computed.size(); ++c) {
+      Symbol s;
+      s.slot = static_cast<int>(d_.items.size() + c);
+      symbols_.emplace(d_.computed[c].proto->id(), s);  // type filled in TypeCheckAll
+    }
+  }
+
+  // Value slots an expression reads (unknown ids are skipped: the type checker reports them).
+  std::vector<int> SlotsOf(const Expression& e) {
+    std::vector<int> slots;
+    for (const std::string& ref : e.References()) {
+      auto it = symbols_.find(ref);
+      if (it != symbols_.end()) slots.push_back(it->second.slot);
+    }
+    return slots;
+  }
+
+  void BuildGraph() {
+    const int n_items = static_cast<int>(d_.items.size());
+    d_.node_count = d_.HazardNode(static_cast<int>(d_.hazards.size()));
+    d_.dependents.assign(static_cast<size_t>(d_.node_count), {});
+    std::vector<std::vector<int>> deps(static_cast<size_t>(d_.node_count));
+    auto edge = [&](int from, int to) {
+      auto& out = d_.dependents[static_cast<size_t>(from)];
+      if (std::find(out.begin(), out.end(), to) != out.end()) return;
+      out.push_back(to);
+      deps[static_cast<size_t>(to)].push_back(from);
+    };
+    for (size_t s = 0; s < d_.sections.size(); ++s) {
+      for (int slot : SlotsOf(d_.sections[s].relevant))
+        edge(d_.SlotNode(slot), static_cast<int>(s));
+    }
+    for (int i = 0; i < n_items; ++i) {
+      const auto& it = d_.items[static_cast<size_t>(i)];
+      edge(d_.SectionNode(it.section), d_.ItemNode(i));
+      for (int slot : SlotsOf(it.relevant)) edge(d_.SlotNode(slot), d_.ItemNode(i));
+      edge(d_.ItemNode(i), d_.ChecksNode(i));
+      for (int slot : SlotsOf(it.required)) edge(d_.SlotNode(slot), d_.ChecksNode(i));
+      for (int slot : SlotsOf(it.constraint)) edge(d_.SlotNode(slot), d_.ChecksNode(i));
+    }
+    for (size_t c = 0; c < d_.computed.size(); ++c) {
+      const int node = d_.ComputedNode(static_cast<int>(c));
+      for (int slot : SlotsOf(d_.computed[c].expression)) edge(d_.SlotNode(slot), node);
+    }
+    for (size_t h = 0; h < d_.hazards.size(); ++h) {
+      const int node = d_.HazardNode(static_cast<int>(h));
+      for (int slot : SlotsOf(d_.hazards[h].when)) edge(d_.SlotNode(slot), node);
+      if (d_.hazards[h].photo_item >= 0) edge(d_.ItemNode(d_.hazards[h].photo_item), node);
+    }
+    // Kahn's algorithm; what is left over lies on or behind a cycle.
+    std::vector<int> indegree(static_cast<size_t>(d_.node_count));
+    for (int n = 0; n < d_.node_count; ++n)
+      indegree[static_cast<size_t>(n)] = static_cast<int>(deps[static_cast<size_t>(n)].size());
+    std::vector<int> ready;
+    for (int n = d_.node_count - 1; n >= 0; --n) {
+      if (indegree[static_cast<size_t>(n)] == 0) ready.push_back(n);
+    }
+    while (!ready.empty()) {
+      const int n = ready.back();
+      ready.pop_back();
+      d_.order.push_back(n);
+      for (int m : d_.dependents[static_cast<size_t>(n)]) {
+        if (--indegree[static_cast<size_t>(m)] == 0) ready.push_back(m);
+      }
+    }
+    d_.position.assign(static_cast<size_t>(d_.node_count), -1);
+    for (size_t k = 0; k < d_.order.size(); ++k)
+      d_.position[static_cast<size_t>(d_.order[k])] = static_cast<int>(k);
+    if (static_cast<int>(d_.order.size()) != d_.node_count) ReportCycle(deps, indegree);
+  }
+
+  std::string NodeName(int node) const {
+    int index = 0;
+    switch (d_.KindOf(node, &index)) {
+      case internal::NodeKind::kSection:
+        return "section " + d_.sections[static_cast<size_t>(index)].proto->id();
+      case internal::NodeKind::kItemValue:
+        return d_.items[static_cast<size_t>(index)].proto->id();
+      case internal::NodeKind::kComputed:
+        return d_.computed[static_cast<size_t>(index)].proto->id();
+      default:
+        return "?";
+    }
+  }
+
+  void ReportCycle(const std::vector<std::vector<int>>& deps, const std::vector<int>& indegree) {
+    // Walk backwards along unresolved dependencies until a node repeats: that loop is a cycle.
+    int start = -1;
+    for (int n = 0; n < d_.node_count && start < 0; ++n) {
+      if (indegree[static_cast<size_t>(n)] > 0) start = n;
+    }
+    std::vector<int> path;
+    std::vector<int> seen_at(static_cast<size_t>(d_.node_count), -1);
+    int n = start;
+    while (seen_at[static_cast<size_t>(n)] < 0) {
+      seen_at[static_cast<size_t>(n)] = static_cast<int>(path.size());
+      path.push_back(n);
+      for (int dep : deps[static_cast<size_t>(n)]) {
+        if (indegree[static_cast<size_t>(dep)] > 0) {
+          n = dep;
+          break;
+        }
+      }
+    }
+    std::vector<int> cycle(path.begin() + seen_at[static_cast<size_t>(n)], path.end());
+    std::reverse(cycle.begin(), cycle.end());  // dependency order: a is read by b ...
+    std::string chain;
+    for (int c : cycle) chain += NodeName(c) + " -> ";
+    chain += NodeName(cycle.front());
+    int index = 0;
+    const internal::NodeKind kind = d_.KindOf(cycle.front(), &index);
+    std::string where;
+    if (kind == internal::NodeKind::kSection) {
+      where = "section " + Q(d_.sections[static_cast<size_t>(index)].proto->id()) +
+              ", field 'relevant'";
+    } else if (kind == internal::NodeKind::kItemValue) {
+      where = ItemWhere(d_.items[static_cast<size_t>(index)].proto->id(), "relevant");
+    } else {
+      where = "computed " + Q(d_.computed[static_cast<size_t>(index)].proto->id()) +
+              ", field 'expression'";
+    }
+    Problem(where,
+            "depends on itself through the cycle " + chain + "; remove one of these references");
+    cyclic_ = true;
+  }
+
+  void Check(Expression& e, const std::string& where, bool want_bool) {
+    if (e.empty()) return;
+    const SymbolLookup lookup = [this](std::string_view id) -> const Symbol* {
+      auto it = symbols_.find(id);
+      return it == symbols_.end() ? nullptr : &it->second;
+    };
+    Type t = Type::kUnknown;
+    Status st = TypeCheck(e, lookup, &t);
+    if (!st.ok()) {
+      Problem(where, st.message());
+      return;
+    }
+    if (want_bool && t != Type::kBool && t != Type::kUnknown) {
+      Problem(where, "column 1: must be a condition (true/false), but it is " +
+                         std::string(TypeName(t)) + "; compare it, e.g. x == 'yes'");
+    }
+    last_type_ = t;
+  }
+
+  void TypeCheckAll() {
+    // Computed values first, in dependency order, so later references know their types.
+    for (int node : d_.order) {
+      int index = 0;
+      if (d_.KindOf(node, &index) != internal::NodeKind::kComputed) continue;
+      auto& c = d_.computed[static_cast<size_t>(index)];
+      last_type_ = Type::kUnknown;
+      Check(c.expression, "computed " + Q(c.proto->id()) + ", field 'expression'", false);
+      c.type = last_type_;
+      symbols_[c.proto->id()].type = c.type;
+    }
+    if (cyclic_) {
+      // Resolve slots of computed values on a cycle too (their types stay unknown).
+      for (auto& c : d_.computed) {
+        if (d_.position[static_cast<size_t>(
+                d_.ComputedNode(static_cast<int>(&c - d_.computed.data())))] < 0) {
+          Check(c.expression, "computed " + Q(c.proto->id()) + ", field 'expression'", false);
+        }
+      }
+    }
+    for (auto& s : d_.sections) {
+      Check(s.relevant, "section " + Q(s.proto->id()) + ", field 'relevant'", true);
+    }
+    for (auto& it : d_.items) {
+      const std::string& id = it.proto->id();
+      Check(it.relevant, ItemWhere(id, "relevant"), true);
+      Check(it.required, ItemWhere(id, "required"), true);
+      Check(it.constraint, ItemWhere(id, "constraint"), true);
+    }
+    for (auto& h : d_.hazards) {
+      Check(h.when, "hazard rule " + Q(h.proto->id()) + ", field 'when'", true);
+    }
+  }
+
+  TemplateData& d_;
+  std::vector<std::string> problems_;
+  std::map<std::string, Symbol, std::less<>> symbols_;
+  Type last_type_ = Type::kUnknown;
+  bool cyclic_ = false;
+};
+
+}  // namespace
+
+Result<CompiledTemplate> CompileTemplate(v1::ChecklistTemplate tpl) {
+  auto data = std::make_shared<internal::TemplateData>();
+  data->proto = std::move(tpl);
+  TemplateChecker checker(*data);
+  QM_RETURN_IF_ERROR(checker.Run());
+  return CompiledTemplate(std::move(data));
+}
+
+}  // namespace qiaomen::core::forms
