@@ -5,10 +5,8 @@
 namespace qiaomen::core::forms {
 namespace {
 
-bool Truthy(const Value& v) { return v.truthy(); }
-
 Value Compare(Op op, const Value& a, const Value& b) {
-  if (a.is_null() || b.is_null() || a.kind != b.kind) return Value::Bool(false);
+  if (a.is_null() || b.is_null() || a.kind != b.kind) return Value::Null();
   int cmp = 0;
   switch (a.kind) {
     case Value::Kind::kNumber:
@@ -101,16 +99,30 @@ Value Eval(const Expression& e, int index, const EvalEnv& env) {
       return Value::Number(n.slot >= 0 ? static_cast<double>(env.PhotoCount(n.slot)) : 0);
     case Op::kIsAnswered:
       return Value::Bool(n.slot >= 0 && env.IsAnswered(n.slot));
-    case Op::kNot:
-      return Value::Bool(!Truthy(Eval(e, n.lhs, env)));
+    case Op::kNot: {
+      const Value v = Eval(e, n.lhs, env);
+      return v.kind == Value::Kind::kBool ? Value::Bool(!v.boolean) : Value::Null();
+    }
     case Op::kNeg: {
       const Value v = Eval(e, n.lhs, env);
       return v.kind == Value::Kind::kNumber ? Value::Number(-v.number) : Value::Null();
     }
-    case Op::kAnd:
-      return Value::Bool(Truthy(Eval(e, n.lhs, env)) && Truthy(Eval(e, n.rhs, env)));
-    case Op::kOr:
-      return Value::Bool(Truthy(Eval(e, n.lhs, env)) || Truthy(Eval(e, n.rhs, env)));
+    case Op::kAnd: {
+      // Three-valued: false wins over unknown, unknown over true.
+      const Value a = Eval(e, n.lhs, env);
+      if (a.kind == Value::Kind::kBool && !a.boolean) return a;
+      const Value b = Eval(e, n.rhs, env);
+      if (b.kind == Value::Kind::kBool && !b.boolean) return b;
+      return a.is_null() || b.is_null() ? Value::Null() : Value::Bool(true);
+    }
+    case Op::kOr: {
+      // Three-valued: true wins over unknown, unknown over false.
+      const Value a = Eval(e, n.lhs, env);
+      if (a.truthy()) return a;
+      const Value b = Eval(e, n.rhs, env);
+      if (b.truthy()) return b;
+      return a.is_null() || b.is_null() ? Value::Null() : Value::Bool(false);
+    }
     case Op::kEq:
     case Op::kNe:
     case Op::kLt:

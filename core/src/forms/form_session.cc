@@ -152,6 +152,12 @@ class FormSession::Impl : public EvalEnv {
     return e.empty() ? if_empty : EvaluateExpression(e, *this).truthy();
   }
 
+  // A constraint fails only when it is known to be false, not when an input is unanswered.
+  bool IsFalse(const Expression& e) const {
+    const Value v = EvaluateExpression(e, *this);
+    return v.kind == Value::Kind::kBool && !v.boolean;
+  }
+
   // Returns whether the node's output changed.
   bool EvaluateNode(int node) {
     ++evaluations_;
@@ -199,7 +205,7 @@ class FormSession::Impl : public EvalEnv {
         missing = Condition(item.required, false);
       } else if (a.has_problem) {
         failure = 1;
-      } else if (!item.constraint.empty() && !Condition(item.constraint, true)) {
+      } else if (!item.constraint.empty() && IsFalse(item.constraint)) {
         failure = 2;
       }
     }

@@ -26,6 +26,28 @@ bool IsValidId(const std::string& id) {
   return id != "and" && id != "or" && id != "not" && id != "true" && id != "false";
 }
 
+// Keeps std::regex compilation small: its NFA copies a group once per {n,m} repetition, so the
+// product of all repetition bounds is capped.
+bool PatternIsBounded(const std::string& p) {
+  if (p.size() > kMaxPatternLength) return false;
+  int64_t product = 1;
+  for (size_t i = 0; i < p.size(); ++i) {
+    if (p[i] != '{') continue;
+    int64_t largest = 0, number = 0;
+    for (size_t j = i + 1; j < p.size() && p[j] != '}'; ++j) {
+      if (p[j] >= '0' && p[j] <= '9') {
+        number = std::min<int64_t>(number * 10 + (p[j] - '0'), 1000000);
+        largest = std::max(largest, number);
+      } else {
+        number = 0;
+      }
+    }
+    product *= std::max<int64_t>(largest, 1);
+    if (product > 1000) return false;
+  }
+  return true;
+}
+
 std::string Q(const std::string& s) { return "'" + s + "'"; }
 
 class TemplateChecker {
@@ -43,7 +65,8 @@ class TemplateChecker {
   }
 
  private:
-  void Problem(const std::string& where, const std::string& what) {
+  void Problem(const std::string& where, std::string what) {
+    while (!what.empty() && what.back() == '.') what.pop_back();
     problems_.push_back(where + ": " + what);
   }
   static std::string ItemWhere(const std::string& id, const char* field) {
@@ -203,11 +226,10 @@ class TemplateChecker {
     if (!item.pattern().empty()) {
       if (kind != v1::TEXT) {
         Problem(ItemWhere(id, "pattern"), "only text items have a pattern");
-      } else if (item.pattern().size() > kMaxPatternLength ||
-                 item.pattern().find('{') != std::string::npos) {
+      } else if (!PatternIsBounded(item.pattern())) {
         Problem(ItemWhere(id, "pattern"),
-                "must be at most 200 characters and use no {n,m} "
-                "repetition; use *, + or ? instead");
+                "must be at most 200 characters and its {n,m} repetitions may multiply to at "
+                "most 1000; simplify it");
       } else {
         ci.pattern = internal::CompileTextPattern(item.pattern());
         if (!ci.pattern) Problem(ItemWhere(id, "pattern"), "is not a valid regular expression");

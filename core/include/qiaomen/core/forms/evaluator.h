@@ -23,9 +23,11 @@ class EvalEnv {
 };
 
 // Evaluates `expr` (already type-checked). An empty expression evaluates to null.
-// Null rules: comparisons and arithmetic with a null operand give false and null; 'and', 'or'
-// and 'not' read null as false; division by zero gives null. Recursion is bounded by
-// kMaxExpressionDepth. Thread-safe for distinct envs.
+// Null means "unknown" (an unanswered or hidden item): comparisons and arithmetic with a null
+// operand give null, division by zero gives null, and 'and', 'or', 'not' follow three-valued
+// logic (false and null = false, true or null = true, otherwise null). The engine reads a null
+// condition as false for relevant, required and hazard rules, and as "not failed" for a
+// constraint. Recursion is bounded by kMaxExpressionDepth. Thread-safe for distinct envs.
 Value EvaluateExpression(const Expression& expr, const EvalEnv& env);
 
 }  // namespace qiaomen::core::forms

@@ -1,0 +1,198 @@
+// The four shipped checklists: each loads and checks clean, and every golden case in
+// tests/core/forms/golden/ (answers -> visible items, errors and hazards) holds.
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <set>
+#include <sstream>
+#include <string>
+
+#include "forms_test_util.h"
+#include "qiaomen/core/forms/compiled_template.h"
+#include "qiaomen/core/forms/evaluation.h"
+
+namespace qiaomen::core::forms {
+namespace {
+
+using testing::ChecklistPath;
+using testing::ReadFile;
+
+const char* const kChecklists[] = {"household_winter.json", "nine_small_premises_fire.json",
+                                   "ebike_charging_site.json", "village_emergency_shelter.json"};
+
+CompiledTemplate LoadChecklist(const std::string& name) {
+  auto r = LoadTemplateJson(ReadFile(ChecklistPath(name)));
+  EXPECT_TRUE(r.ok()) << name << ": " << r.status().ToString();
+  return *r;
+}
+
+TEST(FormsChecklists, AllShippedChecklistsLoadAndCheckClean) {
+  for (const char* name : kChecklists) {
+    auto r = LoadTemplateJson(ReadFile(ChecklistPath(name)));
+    ASSERT_TRUE(r.ok()) << name << ": " << r.status().ToString();
+    EXPECT_EQ(r->version(), 1u);
+    EXPECT_FALSE(r->proto().title().zh().empty());
+    EXPECT_FALSE(r->proto().title().en().empty());
+    int major = 0;
+    for (const auto& rule : r->proto().hazard_rules()) major += rule.severity() == v1::MAJOR;
+    EXPECT_GE(major, 1) << name << " flags no major hazard";
+  }
+}
+
+TEST(FormsChecklists, HouseholdWinterCoversTheNoticeTopics) {
+  const CompiledTemplate t = LoadChecklist("household_winter.json");
+  EXPECT_GE(t.item_count(), 25);
+  for (const char* id :
+       {"flue_installed", "co_alarm", "ventilation", "gas_no_leak", "cylinder_ok", "valve_ok",
+        "hose_ok", "stove_flameout", "ebike_parking", "ebike_charging", "wiring_ok", "extinguisher",
+        "escape_clear", "elderly_alone", "education_given"}) {
+    EXPECT_NE(t.FindItem(id), nullptr) << id;
+  }
+  const v1::Item* charging = t.FindItem("ebike_charging");
+  ASSERT_NE(charging, nullptr);
+  bool flying_lead = false;
+  for (const auto& c : charging->choices()) flying_lead |= c.code() == "flying_lead";
+  EXPECT_TRUE(flying_lead);
+}
+
+struct GoldenCase {
+  std::string name;
+  std::vector<std::pair<std::string, std::string>> answers;
+  std::map<std::string, std::vector<std::string>> expect;  // directive -> words
+  std::vector<std::pair<std::string, std::string>> computed;
+};
+
+struct GoldenFile {
+  std::string checklist;
+  std::string today;
+  std::vector<GoldenCase> cases;
+};
+
+GoldenFile ParseGolden(const std::string& path) {
+  GoldenFile g;
+  std::istringstream in(ReadFile(path));
+  std::string line;
+  GoldenCase* current = nullptr;
+  while (std::getline(in, line)) {
+    if (line.empty() || line[0] == '#') continue;
+    std::istringstream words(line);
+    std::string directive;
+    words >> directive;
+    std::vector<std::string> rest;
+    for (std::string w; words >> w;) rest.push_back(w);
+    if (directive == "checklist") {
+      g.checklist = rest.at(0);
+    } else if (directive == "today") {
+      g.today = rest.at(0);
+    } else if (directive == "case") {
+      g.cases.push_back(GoldenCase{rest.at(0), {}, {}, {}});
+      current = &g.cases.back();
+    } else if (directive == "end") {
+      current = nullptr;
+    } else if (current == nullptr) {
+      ADD_FAILURE() << path << ": '" << directive << "' outside a case";
+    } else if (directive == "answer") {
+      current->answers.emplace_back(rest.at(0), rest.at(1));
+    } else if (directive == "computed") {
+      current->computed.emplace_back(rest.at(0), rest.at(1));
+    } else {
+      current->expect[directive] = rest;
+    }
+  }
+  return g;
+}
+
+std::vector<std::string> Sorted(std::vector<std::string> v) {
+  std::sort(v.begin(), v.end());
+  return v;
+}
+
+void RunGolden(const std::string& path) {
+  const GoldenFile g = ParseGolden(path);
+  ASSERT_FALSE(g.checklist.empty()) << path;
+  ASSERT_FALSE(g.cases.empty()) << path;
+  const CompiledTemplate t = LoadChecklist(g.checklist);
+  std::vector<std::string> all_items;
+  for (const auto& s : t.proto().sections()) {
+    for (const auto& item : s.items()) all_items.push_back(item.id());
+  }
+  for (const GoldenCase& c : g.cases) {
+    SCOPED_TRACE(g.checklist + " case " + c.name);
+    for (const char* d : {"hidden", "missing", "failures", "hazards", "major", "photo_missing"}) {
+      ASSERT_TRUE(c.expect.count(d)) << "golden case lacks '" << d << "'";
+    }
+    std::vector<v1::Answer> answers;
+    for (const auto& [item, value] : c.answers)
+      answers.push_back(testing::MakeAnswer(t, item, value));
+    auto e = Evaluate(t, answers, EvalContext{g.today});
+    ASSERT_TRUE(e.ok()) << e.status().ToString();
+
+    const auto& hidden = c.expect.at("hidden");
+    for (const std::string& id : hidden) ASSERT_NE(t.FindItem(id), nullptr) << id;
+    std::vector<std::string> visible;
+    for (const std::string& id : all_items) {
+      if (std::find(hidden.begin(), hidden.end(), id) == hidden.end()) visible.push_back(id);
+    }
+    EXPECT_EQ(e->visible_items, visible);
+    EXPECT_EQ(Sorted(e->missing_required), Sorted(c.expect.at("missing")));
+    std::vector<std::string> failures;
+    for (const auto& f : e->constraint_failures) {
+      failures.push_back(f.item_id);
+      EXPECT_FALSE(f.message.zh().empty());
+      EXPECT_FALSE(f.message.en().empty());
+    }
+    EXPECT_EQ(Sorted(failures), Sorted(c.expect.at("failures")));
+    std::vector<std::string> hazards, major, photo_missing;
+    for (const auto& h : e->hazards) {
+      hazards.push_back(h.rule_id);
+      if (h.severity == v1::MAJOR) major.push_back(h.rule_id);
+      if (h.photo_missing) photo_missing.push_back(h.rule_id);
+      EXPECT_FALSE(h.category.empty());
+      EXPECT_FALSE(h.legal_basis.zh().empty());
+    }
+    EXPECT_EQ(hazards, c.expect.at("hazards"));
+    EXPECT_EQ(major, c.expect.at("major"));
+    EXPECT_EQ(photo_missing, c.expect.at("photo_missing"));
+    for (const auto& [id, value] : c.computed) {
+      ASSERT_TRUE(e->computed.count(id)) << id;
+      EXPECT_EQ(ToString(e->computed.at(id).get()), value) << id;
+    }
+    const bool expect_complete = c.expect.at("missing").empty() &&
+                                 c.expect.at("failures").empty() &&
+                                 c.expect.at("photo_missing").empty();
+    EXPECT_EQ(e->complete(), expect_complete);
+  }
+}
+
+TEST(FormsChecklists, GoldenHouseholdWinter) {
+  RunGolden(std::string(QIAOMEN_SOURCE_DIR) + "/tests/core/forms/golden/household_winter.golden");
+}
+TEST(FormsChecklists, GoldenNineSmallPremises) {
+  RunGolden(std::string(QIAOMEN_SOURCE_DIR) +
+            "/tests/core/forms/golden/nine_small_premises_fire.golden");
+}
+TEST(FormsChecklists, GoldenEbikeChargingSite) {
+  RunGolden(std::string(QIAOMEN_SOURCE_DIR) +
+            "/tests/core/forms/golden/ebike_charging_site.golden");
+}
+TEST(FormsChecklists, GoldenVillageEmergencyShelter) {
+  RunGolden(std::string(QIAOMEN_SOURCE_DIR) +
+            "/tests/core/forms/golden/village_emergency_shelter.golden");
+}
+
+// Every shipped checklist has a golden file, so a new checklist cannot ship untested.
+TEST(FormsChecklists, EveryChecklistHasGoldenCases) {
+  for (const auto& entry :
+       std::filesystem::directory_iterator(std::string(QIAOMEN_SOURCE_DIR) + "/checklists")) {
+    if (entry.path().extension() != ".json") continue;
+    const auto golden = std::filesystem::path(QIAOMEN_SOURCE_DIR) / "tests/core/forms/golden" /
+                        (entry.path().stem().string() + ".golden");
+    EXPECT_TRUE(std::filesystem::exists(golden)) << golden;
+  }
+}
+
+}  // namespace
+}  // namespace qiaomen::core::forms

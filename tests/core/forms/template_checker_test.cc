@@ -1,0 +1,150 @@
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "forms_test_util.h"
+#include "qiaomen/core/forms/compiled_template.h"
+
+namespace qiaomen::core::forms {
+namespace {
+
+using ::testing::HasSubstr;
+
+// A valid two-item template; tests replace "@ITEMS@" / "@EXTRA@" to break it one way at a time.
+std::string Template(const std::string& items, const std::string& extra = "") {
+  return R"j({"id": "t", "version": 1, "title": {"zh": "测试", "en": "Test"},
+    "sections": [{"id": "s", "title": {"zh": "节", "en": "Section"}, "items": [)j" +
+         items + "]}]" + extra + "}";
+}
+
+const char* kFuel =
+    R"j({"id": "fuel", "kind": "SINGLE_CHOICE", "label": {"zh": "燃料", "en": "Fuel"},
+   "choices": [{"code": "coal", "label": {"zh": "煤", "en": "Coal"}},
+               {"code": "gas", "label": {"zh": "气", "en": "Gas"}}]})j";
+
+std::string Yn(const std::string& id, const std::string& extra = "") {
+  return R"j({"id": ")j" + id + R"j(", "kind": "YES_NO_NA", "label": {"zh": "问", "en": "Q"})j" +
+         extra + "}";
+}
+
+std::string Refused(const std::string& json) {
+  auto r = LoadTemplateJson(json);
+  return r.ok() ? "accepted" : r.status().message();
+}
+
+TEST(FormsTemplateChecker, AcceptsAValidTemplate) {
+  auto r = LoadTemplateJson(
+      Template(std::string(kFuel) + "," + Yn("flue", R"j(, "relevant": "fuel == 'coal'")j")));
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_EQ(r->key(), "t@1");
+  EXPECT_EQ(r->item_count(), 2);
+  ASSERT_NE(r->FindItem("flue"), nullptr);
+  EXPECT_EQ(r->FindItem("nope"), nullptr);
+}
+
+TEST(FormsTemplateChecker, RefusesUnknownReferenceNamingItemFieldAndColumn) {
+  EXPECT_THAT(
+      Refused(Template(std::string(kFuel) + "," +
+                       Yn("flue", R"j(, "relevant": "fuel == 'coal' and stove == 'yes'")j"))),
+      HasSubstr("item 'flue', field 'relevant': column 20: unknown item 'stove'"));
+}
+
+TEST(FormsTemplateChecker, RefusesCyclesNamingThePath) {
+  const std::string m = Refused(Template(Yn("a", R"j(, "relevant": "b == 'yes'")j") + "," +
+                                         Yn("b", R"j(, "relevant": "a == 'yes'")j")));
+  EXPECT_THAT(m, HasSubstr("field 'relevant': depends on itself through the cycle"));
+  EXPECT_THAT(m, ::testing::AnyOf(HasSubstr("a -> b -> a"), HasSubstr("b -> a -> b")));
+  // A self reference, and a cycle through a computed value and a section.
+  EXPECT_THAT(Refused(Template(Yn("a", R"j(, "relevant": "is_answered(a)")j"))),
+              HasSubstr("item 'a', field 'relevant': depends on itself through the cycle a -> a"));
+  EXPECT_THAT(
+      Refused(Template(
+          Yn("a", R"j(, "relevant": "c")j"),
+          R"j(, "computed": [{"id": "c", "label": {"zh": "c", "en": "c"}, "expression": "a == 'yes'"}])j")),
+      HasSubstr("depends on itself through the cycle"));
+  EXPECT_THAT(Refused(R"j({"id": "t", "version": 1, "title": {"zh": "测", "en": "T"},
+    "sections": [{"id": "s", "title": {"zh": "节", "en": "S"}, "relevant": "a == 'yes'", "items": [)j" +
+                      Yn("a") + "]}]}"),
+              HasSubstr("depends on itself through the cycle"));
+}
+
+TEST(FormsTemplateChecker, RefusesBadExpressionsWithPosition) {
+  EXPECT_THAT(Refused(Template(std::string(kFuel) + "," +
+                               Yn("flue", R"j(, "relevant": "fuel = 'coal'")j"))),
+              HasSubstr("item 'flue', field 'relevant': column 6: '=' is not an operator"));
+  EXPECT_THAT(Refused(Template(std::string(kFuel) + "," + Yn("flue", R"j(, "required": "fuel")j"))),
+              HasSubstr("item 'flue', field 'required': column 1: must be a condition"));
+  EXPECT_THAT(
+      Refused(Template(
+          std::string(kFuel) + "," +
+          Yn("flue",
+             R"j(, "constraint": "fuel > 1", "constraintMessage": {"zh": "x", "en": "x"})j"))),
+      HasSubstr("item 'flue', field 'constraint': column 6: only numbers and dates"));
+}
+
+TEST(FormsTemplateChecker, RefusesDuplicateIdsAndUndefinedCodes) {
+  EXPECT_THAT(Refused(Template(Yn("a") + "," + Yn("a"))),
+              HasSubstr("item 'a', field 'id': duplicate item id"));
+  EXPECT_THAT(
+      Refused(
+          Template(std::string(kFuel) + "," + Yn("flue", R"j(, "relevant": "fuel == 'wood'")j"))),
+      HasSubstr("item 'flue', field 'relevant': column 9: choice code 'wood' is not defined "
+                "for item 'fuel'"));
+  EXPECT_THAT(Refused(Template(std::string(kFuel) + "," +
+                               Yn("flue", R"j(, "relevant": "selected(fuel, 'oil')")j"))),
+              HasSubstr("choice code 'oil' is not defined"));
+}
+
+TEST(FormsTemplateChecker, RefusesHazardRulesWithoutCategoryOrSeverity) {
+  const std::string rules = R"j(, "hazardRules": [{"id": "h", "when": "a == 'no'",
+      "title": {"zh": "隐患", "en": "Hazard"}, "deadlineDays": 3}])j";
+  const std::string m = Refused(Template(Yn("a"), rules));
+  EXPECT_THAT(m, HasSubstr("hazard rule 'h', field 'category': is missing"));
+  EXPECT_THAT(m, HasSubstr("hazard rule 'h', field 'severity': must be GENERAL or MAJOR"));
+  EXPECT_THAT(m, HasSubstr("has 2 problems"));
+  const std::string bad_when =
+      R"j(, "hazardRules": [{"id": "h", "when": "b == 'no'", "category": "gas",
+      "severity": "MAJOR", "title": {"zh": "隐患", "en": "Hazard"}}])j";
+  EXPECT_THAT(Refused(Template(Yn("a"), bad_when)),
+              HasSubstr("hazard rule 'h', field 'when': column 1: unknown item 'b'"));
+}
+
+TEST(FormsTemplateChecker, RefusesStructuralMistakes) {
+  EXPECT_THAT(Refused(Template(
+                  R"j({"id": "x", "kind": "SINGLE_CHOICE", "label": {"zh": "问", "en": "Q"}})j")),
+              HasSubstr("item 'x', field 'choices': a choice item needs choices"));
+  EXPECT_THAT(
+      Refused(Template(R"j({"id": "x", "kind": "YES_NO_NA", "label": {"zh": "问"}})j")),
+      HasSubstr("item 'x', field 'label': needs text in both Chinese (zh) and English (en)"));
+  EXPECT_THAT(Refused(Template(
+                  R"j({"id": "Bad-Id", "kind": "YES_NO_NA", "label": {"zh": "问", "en": "Q"}})j")),
+              HasSubstr("item 'Bad-Id', field 'id'"));
+  EXPECT_THAT(
+      Refused(Template(
+          R"j({"id": "n", "kind": "DECIMAL", "min": 5, "max": 1, "label": {"zh": "问", "en": "Q"}})j")),
+      HasSubstr("item 'n', field 'min': is greater than max"));
+  EXPECT_THAT(
+      Refused(Template(
+          R"j({"id": "p", "kind": "TEXT", "pattern": "([a-z", "label": {"zh": "问", "en": "Q"}})j")),
+      HasSubstr("item 'p', field 'pattern': is not a valid regular expression"));
+  EXPECT_THAT(
+      Refused(Template(
+          R"j({"id": "p", "kind": "TEXT", "pattern": "((((a{9}){9}){9}){9})", "label": {"zh": "问", "en": "Q"}})j")),
+      HasSubstr("item 'p', field 'pattern': must be at most 200 characters"));
+  EXPECT_THAT(Refused(Template(R"j({"id": "x", "label": {"zh": "问", "en": "Q"}})j")),
+              HasSubstr("item 'x', field 'kind': is missing"));
+  EXPECT_THAT(Refused(Template(Yn("a", R"j(, "constraint": "a == 'yes'")j"))),
+              HasSubstr("item 'a', field 'constraintMessage'"));
+}
+
+TEST(FormsTemplateChecker, RefusesMalformedJsonAndUnknownFields) {
+  EXPECT_THAT(Refused("{"), HasSubstr("not valid checklist JSON"));
+  EXPECT_THAT(Refused(Template(Yn("a", R"j(, "relevent": "true")j"))),
+              HasSubstr("not valid checklist JSON"));
+  EXPECT_THAT(Refused(R"j({"id": "t", "version": 1, "title": {"zh": "测", "en": "T"}})j"),
+              HasSubstr("has no items"));
+}
+
+}  // namespace
+}  // namespace qiaomen::core::forms
