@@ -1,0 +1,38 @@
+#pragma once
+// The /v1 HTTP API and its routing table: health, metrics, enrolment, sync and tus photo upload.
+
+#include "qiaomen/core/clock.h"
+#include "qiaomen/server/blob_store.h"
+#include "qiaomen/server/directory.h"
+#include "qiaomen/server/http.h"
+#include "qiaomen/server/metrics.h"
+#include "qiaomen/server/rate_limiter.h"
+#include "qiaomen/server/storage.h"
+#include "qiaomen/server/sync_service.h"
+
+namespace qiaomen::server {
+
+// What the handlers share. Everything must outlive the router built from it.
+struct ApiContext {
+  Storage& storage;
+  core::Clock& clock;
+  Metrics& metrics;
+  Directory& directory;
+  SyncService& sync;
+  BlobStore& blobs;
+  RateLimiter& limiter;
+};
+
+// The routing table of the county server.
+Router BuildApiRouter(ApiContext& context);
+
+// Handler groups, each in its own file.
+void AddSyncRoutes(Router& router, ApiContext& context);
+void AddTusRoutes(Router& router, ApiContext& context);
+
+// Authenticates the bearer token and applies the rate limit. On failure returns false and fills
+// `error` with the 401 or 429 response.
+bool AuthorizeRequest(ApiContext& context, const HttpRequest& request, Principal* principal,
+                      HttpResponse* error);
+
+}  // namespace qiaomen::server

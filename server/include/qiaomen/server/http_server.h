@@ -1,0 +1,59 @@
+#pragma once
+// The HTTP/1.1 listener (Boost.Beast on Asio): async I/O on a few threads, handlers on a worker
+// pool, strict per-connection timeouts, header and body limits, optional TLS, and a graceful drain
+// on SIGTERM/SIGINT (stop accepting, finish in-flight requests, close idle connections).
+
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "qiaomen/core/status.h"
+#include "qiaomen/server/http.h"
+#include "qiaomen/server/metrics.h"
+
+namespace qiaomen::server {
+
+struct HttpServerOptions {
+  std::string host = "127.0.0.1";
+  uint16_t port = 0;     // 0: an ephemeral port (see HttpServer::port())
+  std::string tls_cert;  // PEM files; both empty: plain HTTP
+  std::string tls_key;
+  int io_threads = 2;
+  int worker_threads = 8;
+  size_t max_header_bytes = 16 * 1024;
+  size_t max_body_bytes = 8 * 1024 * 1024;
+  // Larger bodies allowed for paths with this prefix (tus PATCH chunks).
+  std::string large_body_prefix = "/v1/photos/";
+  size_t max_large_body_bytes = 16 * 1024 * 1024;
+  // The whole header must arrive within this; the body must make progress at least this often.
+  std::chrono::milliseconds header_timeout{15000};
+  std::chrono::milliseconds body_stall_timeout{30000};
+  std::chrono::milliseconds idle_timeout{60000};
+  std::chrono::milliseconds drain_timeout{25000};
+};
+
+class HttpServer {
+ public:
+  // `router` and `metrics` must outlive the server.
+  HttpServer(HttpServerOptions options, const Router& router, Metrics& metrics);
+  ~HttpServer();
+  HttpServer(const HttpServer&) = delete;
+  HttpServer& operator=(const HttpServer&) = delete;
+
+  // Binds and listens. Unavailable when the address is in use; InvalidArgument for bad TLS files.
+  core::Status Listen();
+  uint16_t port() const;
+
+  // Serves until SIGTERM/SIGINT or Stop(), then drains. Blocks the calling thread.
+  void Run();
+  // Starts the drain from any thread.
+  void Stop();
+
+ private:
+  class Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace qiaomen::server

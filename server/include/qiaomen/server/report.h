@@ -1,0 +1,50 @@
+#pragma once
+// The county report: coverage (visited of total subjects by town, village and grid, with visit
+// outcomes), hazards by category and severity, open/overdue/closed, repeat findings, photos still
+// pending, and visit evidence verified/pending/failed. Computed from the stored records.
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "qiaomen/core/clock.h"
+#include "qiaomen/core/status.h"
+#include "qiaomen/server/storage.h"
+
+namespace qiaomen::server {
+
+struct ReportOptions {
+  std::string town;  // empty: the whole county
+  std::string date;  // YYYY-MM-DD (China time, UTC+8): only visits finished that day; empty: all
+};
+
+struct CoverageRow {
+  std::string unit_id;
+  std::string level;  // town | village | grid
+  std::string name;
+  int64_t subjects = 0;
+  int64_t visited = 0;                      // subjects with at least one visit
+  std::map<std::string, int64_t> outcomes;  // checked, nobody_home, refused, vacant, moved
+};
+
+struct Report {
+  std::string county;
+  ReportOptions options;
+  std::vector<CoverageRow> coverage;  // towns, then villages, then grids
+  int64_t visits = 0;
+  std::map<std::string, int64_t> hazards_by_category_severity;  // "category/severity"
+  int64_t hazards_open = 0, hazards_overdue = 0, hazards_closed = 0;
+  int64_t repeat_findings = 0;  // (subject, rule) pairs found in two or more visits
+  int64_t photos_referenced = 0, photos_pending = 0;
+  int64_t evidence_verified = 0, evidence_pending = 0, evidence_failed = 0;
+  int64_t quarantined = 0;
+  int64_t conflicts = 0;
+};
+
+core::Result<Report> BuildReport(Storage& storage, core::Clock& clock,
+                                 const ReportOptions& options);
+
+// "text" (for people), "json" or "csv" (one line per metric). InvalidArgument for another format.
+core::Result<std::string> FormatReport(const Report& report, const std::string& format);
+
+}  // namespace qiaomen::server

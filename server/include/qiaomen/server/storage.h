@@ -1,0 +1,54 @@
+#pragma once
+// The county server's storage: one database (SQLite file in the data directory by default, or
+// PostgreSQL with --db) plus the data directory on disk for photo blobs and unfinished uploads.
+// Domain operations (directory, change log, uploads, reports) are separate classes that take a
+// connection from this object's pool; this class only opens, migrates and identifies the store.
+
+#include <memory>
+#include <string>
+
+#include "qiaomen/core/status.h"
+#include "qiaomen/server/sql_connection.h"
+
+namespace qiaomen::server {
+
+struct StorageOptions {
+  std::string data_dir;
+  // Empty: the SQLite file DATA/county.db (or the URL `init --db` saved in DATA/database-url).
+  std::string db_url;
+  int pool_size = 8;
+};
+
+// Made once by `init`. The epoch changes when a database is restored into a new server
+// (`init --new-epoch` or a fresh init): devices seeing a different epoch reset and replay.
+struct ServerIdentity {
+  std::string server_id;  // 16 bytes
+  std::string epoch;      // 16 bytes
+  std::string county_name;
+};
+
+class Storage {
+ public:
+  // Creates the data directory layout and schema and a new identity. AlreadyExists when the data
+  // directory or database was initialised before (nothing is changed then).
+  static core::Status Init(const StorageOptions& options, const std::string& county_name);
+
+  // Opens an initialised store. FailedPrecondition (with "run init") when it was never initialised.
+  static core::Result<std::unique_ptr<Storage>> Open(const StorageOptions& options);
+
+  SqlPool& pool() { return *pool_; }
+  SqlDialect dialect() const { return pool_->dialect(); }
+  const std::string& data_dir() const { return data_dir_; }
+  const ServerIdentity& identity() const { return identity_; }
+
+ private:
+  Storage() = default;
+  std::string data_dir_;
+  std::unique_ptr<SqlPool> pool_;
+  ServerIdentity identity_;
+};
+
+// The database URL the options select (resolving the saved one).
+std::string ResolveDbUrl(const StorageOptions& options);
+
+}  // namespace qiaomen::server

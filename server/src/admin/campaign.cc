@@ -1,0 +1,99 @@
+#include "admin/campaign.h"
+
+#include "qiaomen/core/random.h"
+#include "qiaomen/core/uuid.h"
+#include "store/change_store.h"
+
+namespace qiaomen::server {
+
+core::Result<int> CreateCampaign(Storage& storage, core::Clock& clock, const CampaignSpec& spec) {
+  if (spec.id.empty() || spec.title.empty())
+    return core::InvalidArgument("--id and --title are required.");
+  const std::string& d = spec.due_date;
+  bool date_ok = d.size() == 10 && d[4] == '-' && d[7] == '-' &&
+                 d.find_first_not_of("0123456789-") == std::string::npos;
+  if (!date_ok) return core::InvalidArgument("--due must be YYYY-MM-DD.");
+  if (spec.template_ids.empty()) return core::InvalidArgument("--template needs at least one id.");
+  auto conn = storage.pool().Acquire();
+  int tasks = 0;
+  core::Status s = InTransaction(*conn, [&]() -> core::Status {
+    tasks = 0;
+    for (const auto& t : spec.template_ids) {
+      QM_ASSIGN_OR_RETURN(auto rows,
+                          conn->Query("SELECT 1 FROM templates WHERE id = $1", {Text(t)}));
+      if (rows.empty()) {
+        return core::InvalidArgument("The checklist '" + t +
+                                     "' is not published. Publish it with publish-template first.");
+      }
+    }
+    for (const std::string& unit : spec.scope.units()) {
+      QM_ASSIGN_OR_RETURN(auto rows,
+                          conn->Query("SELECT 1 FROM admin_units WHERE id = $1", {Text(unit)}));
+      if (rows.empty())
+        return core::InvalidArgument("The scope names '" + unit + "', which does not exist.");
+    }
+    std::string templates;
+    for (size_t i = 0; i < spec.template_ids.size(); ++i) {
+      templates += (i ? "," : "") + spec.template_ids[i];
+    }
+    int64_t now = clock.NowMillis();
+    auto inserted = conn->Exec(
+        "INSERT INTO campaigns (id, title, template_ids, scope, due_date, created_ms) VALUES "
+        "($1,$2,$3,$4,$5,$6)",
+        {Text(spec.id), Text(spec.title), Text(templates), Text(spec.scope.ToString()), Text(d),
+         Int(now)});
+    if (!inserted.ok()) {
+      if (inserted.code() == core::Code::kAlreadyExists) {
+        return core::AlreadyExists("A campaign with id '" + spec.id + "' exists already.");
+      }
+      return inserted;
+    }
+    const std::string& server_id = storage.identity().server_id;
+    v1::Change campaign;
+    campaign.set_entity(v1::CAMPAIGN);
+    campaign.set_record_id(spec.id);
+    auto* c = campaign.mutable_campaign();
+    c->set_id(spec.id);
+    c->set_title(spec.title);
+    for (const auto& t : spec.template_ids) c->add_template_ids(t);
+    c->set_scope(spec.scope.ToString());
+    c->set_due_date(d);
+    QM_RETURN_IF_ERROR(RecordServerChange(*conn, campaign, Placement{}, server_id, now));
+
+    std::vector<SqlValue> params{Int(v1::SUBJECT)};
+    std::string cond = spec.scope.SqlCondition(params);
+    QM_ASSIGN_OR_RETURN(auto subjects,
+                        conn->Query("SELECT record_id, town_id, grid_id FROM records WHERE entity "
+                                    "= $1 AND deleted = 0 AND town_id <> '' AND " +
+                                        cond + " ORDER BY record_id",
+                                    params));
+    for (const auto& subject : subjects) {
+      auto subject_uuid = core::Uuid::FromBytes(subject.Bytes(0));
+      if (!subject_uuid.ok()) continue;
+      for (const auto& t : spec.template_ids) {
+        v1::Change task;
+        task.set_entity(v1::TASK);
+        task.set_record_id(core::Uuid::NewV7(clock, core::SecureRandom()).ToBytes());
+        auto* fields = task.mutable_fields();
+        fields->set_create(true);
+        auto add = [&](const char* name, const std::string& value) {
+          auto* f = fields->add_fields();
+          f->set_field(name);
+          f->mutable_value()->set_text(value);
+        };
+        add("campaign_id", spec.id);
+        add("subject_id", subject_uuid->ToString());
+        add("template_id", t);
+        add("due_date", d);
+        Placement p{subject.Text(1), subject.Text(2), subject.Bytes(0)};
+        QM_RETURN_IF_ERROR(RecordServerChange(*conn, task, p, server_id, now));
+        ++tasks;
+      }
+    }
+    return core::Status::Ok();
+  });
+  if (!s.ok()) return s;
+  return tasks;
+}
+
+}  // namespace qiaomen::server

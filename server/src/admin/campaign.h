@@ -1,0 +1,27 @@
+#pragma once
+// Campaigns: a title, checklists and a scope with a due date; creating one makes a task for every
+// subject in scope and every checklist, as server changes the devices in scope receive.
+
+#include <string>
+#include <vector>
+
+#include "qiaomen/core/clock.h"
+#include "qiaomen/core/status.h"
+#include "qiaomen/server/scope.h"
+#include "qiaomen/server/storage.h"
+
+namespace qiaomen::server {
+
+struct CampaignSpec {
+  std::string id;
+  std::string title;
+  std::vector<std::string> template_ids;
+  Scope scope = Scope::County();
+  std::string due_date;  // YYYY-MM-DD
+};
+
+// Returns the number of tasks created. AlreadyExists for a campaign id used before;
+// InvalidArgument for an unpublished checklist or a malformed date.
+core::Result<int> CreateCampaign(Storage& storage, core::Clock& clock, const CampaignSpec& spec);
+
+}  // namespace qiaomen::server

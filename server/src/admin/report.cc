@@ -1,0 +1,202 @@
+#include "qiaomen/server/report.h"
+
+#include <ctime>
+#include <set>
+
+#include "qiaomen/core/uuid.h"
+#include "qiaomen/v1/change.pb.h"
+#include "store/change_store.h"
+#include "util/bytes.h"
+
+namespace qiaomen::server {
+namespace {
+
+constexpr int64_t kChinaOffsetMs = 8LL * 3600 * 1000;
+
+std::string DateOf(int64_t ms) {
+  std::time_t t = static_cast<std::time_t>((ms + kChinaOffsetMs) / 1000);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[16];
+  std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
+  return buf;
+}
+
+std::string OutcomeName(v1::VisitOutcome outcome) {
+  switch (outcome) {
+    case v1::CHECKED:
+      return "checked";
+    case v1::NOBODY_HOME:
+      return "nobody_home";
+    case v1::REFUSED:
+      return "refused";
+    case v1::VACANT:
+      return "vacant";
+    case v1::MOVED:
+      return "moved";
+    default:
+      return "unspecified";
+  }
+}
+
+std::string SeverityName(const std::string& value) {
+  if (value == "2" || value == "major") return "major";
+  if (value == "1" || value == "general") return "general";
+  return value.empty() ? "unspecified" : value;
+}
+
+}  // namespace
+
+core::Result<Report> BuildReport(Storage& storage, core::Clock& clock,
+                                 const ReportOptions& options) {
+  Report report;
+  report.county = storage.identity().county_name;
+  report.options = options;
+  auto conn = storage.pool().Acquire();
+  auto in_town = [&](const std::string& town) {
+    return options.town.empty() || town == options.town;
+  };
+
+  // Units and their coverage rows.
+  QM_ASSIGN_OR_RETURN(auto units, conn->Query("SELECT id, parent_id, name, level, town_id FROM "
+                                              "admin_units ORDER BY id"));
+  std::map<std::string, CoverageRow> rows;
+  std::map<std::string, std::string> parent;
+  for (const auto& u : units) {
+    if (!in_town(u.Text(4))) continue;
+    CoverageRow row;
+    row.unit_id = u.Text(0);
+    row.level = u.Text(3);
+    row.name = u.Text(2);
+    rows[u.Text(0)] = row;
+    parent[u.Text(0)] = u.Text(1);
+  }
+  if (!options.town.empty() && rows.empty()) {
+    return core::NotFound("There is no town '" + options.town + "'.");
+  }
+  auto for_chain = [&](const std::string& grid, const std::function<void(CoverageRow&)>& f) {
+    for (std::string id = grid; !id.empty(); id = parent[id]) {
+      auto it = rows.find(id);
+      if (it == rows.end()) break;
+      f(it->second);
+    }
+  };
+
+  QM_ASSIGN_OR_RETURN(auto subjects, conn->Query("SELECT record_id, grid_id, town_id FROM records "
+                                                 "WHERE entity = $1 AND deleted = 0",
+                                                 {Int(v1::SUBJECT)}));
+  std::map<std::string, std::string> subject_grid;
+  for (const auto& s : subjects) {
+    if (!in_town(s.Text(2))) continue;
+    subject_grid[s.Bytes(0)] = s.Text(1);
+    for_chain(s.Text(1), [](CoverageRow& r) { ++r.subjects; });
+  }
+
+  QM_ASSIGN_OR_RETURN(auto blob_rows, conn->Query("SELECT sha256 FROM blobs"));
+  std::set<std::string> blobs;
+  for (const auto& b : blob_rows) blobs.insert(b.Text(0));
+
+  QM_ASSIGN_OR_RETURN(auto visits, conn->Query("SELECT snapshot, evidence, town_id FROM records "
+                                               "WHERE entity = $1",
+                                               {Int(v1::VISIT)}));
+  std::set<std::string> visited;
+  std::set<std::string> referenced;
+  for (const auto& row : visits) {
+    if (!in_town(row.Text(2))) continue;
+    v1::Change change;
+    if (!change.ParseFromString(row.Bytes(0)))
+      return core::Corruption("A stored visit is unreadable.");
+    const v1::Visit& visit = change.visit();
+    if (!options.date.empty() && DateOf(visit.finished_at_ms()) != options.date) continue;
+    ++report.visits;
+    auto grid = subject_grid.find(visit.subject_id());
+    if (grid != subject_grid.end()) {
+      bool first = visited.insert(visit.subject_id()).second;
+      for_chain(grid->second, [&](CoverageRow& r) {
+        if (first) ++r.visited;
+        ++r.outcomes[OutcomeName(visit.outcome())];
+      });
+    }
+    bool all_present = true;
+    for (const auto& p : visit.photos()) {
+      std::string hex = HexEncode(p.sha256());
+      referenced.insert(hex);
+      if (!blobs.count(hex)) all_present = false;
+    }
+    if (row.Text(1) != "signed")
+      ++report.evidence_failed;
+    else if (all_present)
+      ++report.evidence_verified;
+    else
+      ++report.evidence_pending;
+  }
+  QM_ASSIGN_OR_RETURN(
+      auto photos,
+      conn->Query("SELECT snapshot, town_id FROM records WHERE entity = $1", {Int(v1::PHOTO)}));
+  for (const auto& row : photos) {
+    if (!in_town(row.Text(1))) continue;
+    v1::Change change;
+    if (change.ParseFromString(row.Bytes(0))) referenced.insert(HexEncode(change.photo().sha256()));
+  }
+  report.photos_referenced = static_cast<int64_t>(referenced.size());
+  for (const auto& hex : referenced) report.photos_pending += blobs.count(hex) ? 0 : 1;
+
+  // Hazards and their status from their events.
+  QM_ASSIGN_OR_RETURN(auto events, conn->Query("SELECT snapshot FROM records WHERE entity = $1",
+                                               {Int(v1::HAZARD_EVENT)}));
+  std::map<std::string, std::pair<int64_t, v1::HazardEventKind>> last_event;
+  for (const auto& row : events) {
+    v1::Change change;
+    if (!change.ParseFromString(row.Bytes(0))) continue;
+    const auto& e = change.hazard_event();
+    auto& slot = last_event[e.hazard_id()];
+    if (e.at_ms() >= slot.first) slot = {e.at_ms(), e.kind()};
+  }
+  QM_ASSIGN_OR_RETURN(auto hazards, conn->Query("SELECT record_id, state, town_id, subject_id FROM "
+                                                "records WHERE entity = $1 AND deleted = 0",
+                                                {Int(v1::HAZARD)}));
+  std::string today = DateOf(clock.NowMillis());
+  std::map<std::pair<std::string, std::string>, int> findings;
+  for (const auto& row : hazards) {
+    if (!in_town(row.Text(2))) continue;
+    QM_ASSIGN_OR_RETURN(auto state, MutableState::Parse(row.Bytes(1)));
+    std::string category = state.TextOf("category");
+    ++report.hazards_by_category_severity[(category.empty() ? "uncategorised" : category) + "/" +
+                                          SeverityName(state.TextOf("severity"))];
+    auto ev = last_event.find(row.Bytes(0));
+    bool closed = ev != last_event.end() && ev->second.second == v1::CLOSED;
+    std::string deadline = state.TextOf("deadline");
+    bool overdue = !closed && ((ev != last_event.end() && ev->second.second == v1::OVERDUE) ||
+                               (!deadline.empty() && deadline < today));
+    if (closed)
+      ++report.hazards_closed;
+    else
+      ++report.hazards_open;
+    if (overdue) ++report.hazards_overdue;
+    std::string rule = state.TextOf("rule_id");
+    if (rule.empty()) rule = category;
+    ++findings[{row.Bytes(3), rule}];
+  }
+  for (const auto& [key, n] : findings) report.repeat_findings += n >= 2 ? 1 : 0;
+
+  QM_ASSIGN_OR_RETURN(auto quarantined, conn->QueryOne("SELECT COUNT(*) FROM quarantine"));
+  report.quarantined = quarantined.Int(0);
+  QM_ASSIGN_OR_RETURN(
+      auto failed,
+      conn->QueryOne(
+          "SELECT COUNT(*) FROM quarantine WHERE entity = $1 AND code = 'permission_denied' AND "
+          "reason LIKE '%signature%'",
+          {Int(v1::VISIT)}));
+  report.evidence_failed += failed.Int(0);
+  QM_ASSIGN_OR_RETURN(auto conflicts, conn->QueryOne("SELECT COUNT(*) FROM conflicts"));
+  report.conflicts = conflicts.Int(0);
+
+  for (const char* level : {"town", "village", "grid"}) {
+    for (auto& [id, row] : rows) {
+      if (row.level == level) report.coverage.push_back(row);
+    }
+  }
+  return report;
+}
+
+}  // namespace qiaomen::server

@@ -1,0 +1,111 @@
+#include <sstream>
+
+#include "qiaomen/server/report.h"
+
+namespace qiaomen::server {
+namespace {
+
+std::string JsonString(const std::string& s) {
+  std::string out = "\"";
+  for (unsigned char c : s) {
+    if (c == '"' || c == '\\') {
+      out.push_back('\\');
+      out.push_back(static_cast<char>(c));
+    } else if (c < 0x20) {
+      char buf[8];
+      std::snprintf(buf, sizeof buf, "\\u%04x", c);
+      out += buf;
+    } else {
+      out.push_back(static_cast<char>(c));
+    }
+  }
+  return out + "\"";
+}
+
+std::string CsvCell(const std::string& s) {
+  if (s.find_first_of(",\"\n") == std::string::npos) return s;
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"') out.push_back('"');
+    out.push_back(c);
+  }
+  return out + "\"";
+}
+
+std::vector<std::pair<std::string, int64_t>> Totals(const Report& r) {
+  return {{"visits", r.visits},
+          {"hazards_open", r.hazards_open},
+          {"hazards_overdue", r.hazards_overdue},
+          {"hazards_closed", r.hazards_closed},
+          {"repeat_findings", r.repeat_findings},
+          {"photos_referenced", r.photos_referenced},
+          {"photos_pending", r.photos_pending},
+          {"evidence_verified", r.evidence_verified},
+          {"evidence_pending", r.evidence_pending},
+          {"evidence_failed", r.evidence_failed},
+          {"quarantined_changes", r.quarantined},
+          {"conflicts", r.conflicts}};
+}
+
+}  // namespace
+
+core::Result<std::string> FormatReport(const Report& r, const std::string& format) {
+  std::ostringstream out;
+  if (format == "text") {
+    out << "Report for " << r.county;
+    if (!r.options.town.empty()) out << ", town " << r.options.town;
+    if (!r.options.date.empty()) out << ", visits on " << r.options.date;
+    out << "\n\nCoverage (visited / subjects)\n";
+    for (const auto& c : r.coverage) {
+      std::string indent = c.level == "town" ? "  " : c.level == "village" ? "    " : "      ";
+      out << indent << c.unit_id << " " << c.name << ": " << c.visited << " / " << c.subjects;
+      for (const auto& [k, n] : c.outcomes) out << "  " << k << "=" << n;
+      out << "\n";
+    }
+    out << "\nHazards by category and severity\n";
+    for (const auto& [k, n] : r.hazards_by_category_severity) out << "  " << k << ": " << n << "\n";
+    out << "\n";
+    for (const auto& [k, n] : Totals(r)) out << k << ": " << n << "\n";
+    return out.str();
+  }
+  if (format == "json") {
+    out << "{\"county\":" << JsonString(r.county) << ",\"town\":" << JsonString(r.options.town)
+        << ",\"date\":" << JsonString(r.options.date) << ",\"coverage\":[";
+    for (size_t i = 0; i < r.coverage.size(); ++i) {
+      const auto& c = r.coverage[i];
+      out << (i ? "," : "") << "{\"id\":" << JsonString(c.unit_id)
+          << ",\"level\":" << JsonString(c.level) << ",\"name\":" << JsonString(c.name)
+          << ",\"subjects\":" << c.subjects << ",\"visited\":" << c.visited << ",\"outcomes\":{";
+      size_t j = 0;
+      for (const auto& [k, n] : c.outcomes) out << (j++ ? "," : "") << JsonString(k) << ":" << n;
+      out << "}}";
+    }
+    out << "],\"hazards_by_category_severity\":{";
+    size_t j = 0;
+    for (const auto& [k, n] : r.hazards_by_category_severity) {
+      out << (j++ ? "," : "") << JsonString(k) << ":" << n;
+    }
+    out << "}";
+    for (const auto& [k, n] : Totals(r)) out << "," << JsonString(k) << ":" << n;
+    out << "}\n";
+    return out.str();
+  }
+  if (format == "csv") {
+    out << "section,key,subjects,visited,value\n";
+    for (const auto& c : r.coverage) {
+      out << "coverage_" << c.level << "," << CsvCell(c.unit_id) << "," << c.subjects << ","
+          << c.visited << ",\n";
+      for (const auto& [k, n] : c.outcomes) {
+        out << "outcome_" << c.level << "," << CsvCell(c.unit_id + "/" + k) << ",,," << n << "\n";
+      }
+    }
+    for (const auto& [k, n] : r.hazards_by_category_severity) {
+      out << "hazards," << CsvCell(k) << ",,," << n << "\n";
+    }
+    for (const auto& [k, n] : Totals(r)) out << "total," << k << ",,," << n << "\n";
+    return out.str();
+  }
+  return core::InvalidArgument("--format must be text, json or csv.");
+}
+
+}  // namespace qiaomen::server

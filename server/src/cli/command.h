@@ -1,0 +1,39 @@
+#pragma once
+// One qiaomen-county subcommand: its name, help text, options and body.
+
+#include <functional>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "qiaomen/core/args.h"
+#include "qiaomen/core/status.h"
+#include "qiaomen/server/storage.h"
+
+namespace qiaomen::server {
+
+struct Command {
+  std::string name;
+  std::string summary;  // one line for `help`
+  std::string usage;    // the --help text
+  core::ArgSpec spec;
+  // Returns a Status; the dispatcher prints errors and maps them to exit codes.
+  std::function<core::Status(const core::Args&, std::ostream& out)> run;
+};
+
+// Every command, in the order `help` lists them.
+std::vector<Command> AllCommands();
+
+// Per-area command lists (one file each).
+void AddSetupCommands(
+    std::vector<Command>& commands);  // init, add-worker, enroll-code, revoke-device
+void AddServeCommand(std::vector<Command>& commands);     // serve
+void AddImportCommand(std::vector<Command>& commands);    // import-subjects
+void AddContentCommands(std::vector<Command>& commands);  // campaign
+void AddTemplateCommand(std::vector<Command>& commands);  // publish-template
+void AddReportCommands(std::vector<Command>& commands);   // report, conflicts
+
+// Opens the store named by --data/--db.
+core::Result<std::unique_ptr<Storage>> OpenStorageFromArgs(const core::Args& args, int pool = 2);
+
+}  // namespace qiaomen::server

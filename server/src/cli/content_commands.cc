@@ -1,0 +1,43 @@
+// campaign (publish-template lives in template_command.cc).
+#include "admin/campaign.h"
+#include "cli/command.h"
+#include "qiaomen/core/clock.h"
+
+namespace qiaomen::server {
+
+void AddContentCommands(std::vector<Command>& commands) {
+  commands.push_back(Command{
+      "campaign",
+      "create a campaign: a task for every subject in scope",
+      "Usage: qiaomen-county campaign create --data DIR --id ID --title TITLE\n"
+      "         --template TID[,TID...] --scope SCOPE --due YYYY-MM-DD\n\n"
+      "Creates the campaign and one task per subject in SCOPE (county, town:T or grids:G1,G2)\n"
+      "and per checklist. The checklists must be published first.\n",
+      {{"data", "db", "id", "title", "template", "scope", "due"}, {}},
+      [](const core::Args& args, std::ostream& out) -> core::Status {
+        if (args.positionals().size() != 1 || args.positionals()[0] != "create") {
+          return core::InvalidArgument("Use `qiaomen-county campaign create ...`.");
+        }
+        CampaignSpec spec;
+        QM_ASSIGN_OR_RETURN(spec.id, args.Require("id"));
+        QM_ASSIGN_OR_RETURN(spec.title, args.Require("title"));
+        QM_ASSIGN_OR_RETURN(auto templates, args.Require("template"));
+        size_t start = 0;
+        while (start <= templates.size()) {
+          size_t end = templates.find(',', start);
+          std::string t = templates.substr(start, end == std::string::npos ? end : end - start);
+          if (!t.empty()) spec.template_ids.push_back(t);
+          if (end == std::string::npos) break;
+          start = end + 1;
+        }
+        QM_ASSIGN_OR_RETURN(auto scope, args.Require("scope"));
+        QM_ASSIGN_OR_RETURN(spec.scope, Scope::Parse(scope));
+        QM_ASSIGN_OR_RETURN(spec.due_date, args.Require("due"));
+        QM_ASSIGN_OR_RETURN(auto storage, OpenStorageFromArgs(args));
+        QM_ASSIGN_OR_RETURN(int tasks, CreateCampaign(*storage, core::SystemClock(), spec));
+        out << "Campaign " << spec.id << " created with " << tasks << " tasks.\n";
+        return core::Status::Ok();
+      }});
+}
+
+}  // namespace qiaomen::server

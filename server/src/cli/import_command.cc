@@ -1,0 +1,33 @@
+// import-subjects.
+#include "cli/command.h"
+#include "qiaomen/core/clock.h"
+#include "qiaomen/server/subject_import.h"
+#include "util/bytes.h"
+
+namespace qiaomen::server {
+
+void AddImportCommand(std::vector<Command>& commands) {
+  commands.push_back(Command{
+      "import-subjects",
+      "import households, premises and facilities from CSV (all or nothing)",
+      "Usage: qiaomen-county import-subjects --data DIR FILE.csv\n\n"
+      "FILE.csv has a header row with the columns external_id, kind, town, village, grid, name,\n"
+      "address, phone, members, tags (any order). kind is household, premises or facility;\n"
+      "town/village/grid hold ids, optionally ID:Name (they are created as needed); tags are\n"
+      "separated by ';'. If any row is bad nothing is imported and every bad line is listed.\n"
+      "Importing the same file again changes nothing (rows are matched by external_id).\n",
+      {{"data", "db"}, {}},
+      [](const core::Args& args, std::ostream& out) -> core::Status {
+        if (args.positionals().size() != 1) return core::InvalidArgument("Give one FILE.csv.");
+        auto text = ReadFile(args.positionals()[0]);
+        if (!text.ok()) return core::InvalidArgument(text.status().message());
+        QM_ASSIGN_OR_RETURN(auto storage, OpenStorageFromArgs(args));
+        QM_ASSIGN_OR_RETURN(auto summary, ImportSubjectsCsv(*storage, core::SystemClock(), *text));
+        out << "Imported " << summary.rows << " rows: " << summary.created << " new, "
+            << summary.updated << " updated, " << summary.unchanged << " unchanged; "
+            << summary.units_created << " towns, villages or grids created.\n";
+        return core::Status::Ok();
+      }});
+}
+
+}  // namespace qiaomen::server

@@ -1,0 +1,94 @@
+// serve: the HTTP server on one data directory / database.
+#include <iostream>
+
+#include "cli/command.h"
+#include "qiaomen/core/clock.h"
+#include "qiaomen/server/api.h"
+#include "qiaomen/server/http_server.h"
+#include "util/bytes.h"
+
+namespace qiaomen::server {
+namespace {
+
+core::Result<double> NumberOption(const core::Args& args, const std::string& name,
+                                  double fallback) {
+  auto text = args.Get(name);
+  if (!text) return fallback;
+  try {
+    size_t used = 0;
+    double v = std::stod(*text, &used);
+    if (used != text->size() || v < 0) throw std::invalid_argument(name);
+    return v;
+  } catch (const std::exception&) {
+    return core::InvalidArgument("--" + name + " must be a non-negative number.");
+  }
+}
+
+core::Status Serve(const core::Args& args, std::ostream& out) {
+  HttpServerOptions options;
+  std::string listen = args.Get("listen").value_or("127.0.0.1:8080");
+  size_t colon = listen.rfind(':');
+  if (colon == std::string::npos) {
+    return core::InvalidArgument("--listen must be HOST:PORT, e.g. 0.0.0.0:8443.");
+  }
+  options.host = listen.substr(0, colon);
+  try {
+    int p = std::stoi(listen.substr(colon + 1));
+    if (p < 0 || p > 65535) throw std::out_of_range("port");
+    options.port = static_cast<uint16_t>(p);
+  } catch (const std::exception&) {
+    return core::InvalidArgument("--listen must be HOST:PORT with a port from 0 to 65535.");
+  }
+  options.tls_cert = args.Get("tls-cert").value_or("");
+  options.tls_key = args.Get("tls-key").value_or("");
+  QM_ASSIGN_OR_RETURN(double workers, NumberOption(args, "workers", 8));
+  QM_ASSIGN_OR_RETURN(double rate, NumberOption(args, "rate-limit", 50));
+  QM_ASSIGN_OR_RETURN(double burst, NumberOption(args, "rate-burst", 200));
+  QM_ASSIGN_OR_RETURN(double max_body, NumberOption(args, "max-body", 8 * 1024 * 1024));
+  options.worker_threads = std::max(1, static_cast<int>(workers));
+  options.max_body_bytes = static_cast<size_t>(max_body);
+
+  QM_ASSIGN_OR_RETURN(auto storage, OpenStorageFromArgs(args, options.worker_threads));
+  core::Clock& clock = core::SystemClock();
+  Metrics metrics;
+  Directory directory(*storage, clock);
+  SyncService sync(*storage, clock, metrics);
+  BlobStore blobs(*storage, clock);
+  RateLimiter limiter(clock, rate, std::max(1.0, burst));
+  ApiContext context{*storage, clock, metrics, directory, sync, blobs, limiter};
+  Router router = BuildApiRouter(context);
+  blobs.Expire().status().IgnoreError();
+
+  HttpServer server(options, router, metrics);
+  QM_RETURN_IF_ERROR(server.Listen());
+  std::string address = options.host + ":" + std::to_string(server.port());
+  out << "qiaomen-county: serving " << storage->identity().county_name << " on "
+      << (options.tls_cert.empty() ? "http://" : "https://") << address << std::endl;
+  if (auto ready = args.Get("ready-file")) {
+    QM_RETURN_IF_ERROR(WriteFileAtomic(*ready, address + "\n"));
+  }
+  server.Run();
+  out << "qiaomen-county: stopped after finishing in-flight requests." << std::endl;
+  return core::Status::Ok();
+}
+
+}  // namespace
+
+void AddServeCommand(std::vector<Command>& commands) {
+  commands.push_back(Command{
+      "serve",
+      "run the HTTP API (sync, enrolment, photo upload, health, metrics)",
+      "Usage: qiaomen-county serve --data DIR --listen HOST:PORT [--db postgresql://...]\n"
+      "         [--tls-cert FILE --tls-key FILE] [--ready-file FILE] [--workers N]\n"
+      "         [--rate-limit PER_SECOND] [--rate-burst N] [--max-body BYTES]\n\n"
+      "Port 0 picks a free port; the address is printed and, with --ready-file, written to FILE\n"
+      "once the server accepts connections. --rate-limit is per device (0 disables; default 50\n"
+      "requests/s, bursts of 200). SIGTERM or SIGINT stops accepting, finishes the requests in\n"
+      "flight and exits 0.\n",
+      {{"data", "db", "listen", "tls-cert", "tls-key", "ready-file", "workers", "rate-limit",
+        "rate-burst", "max-body"},
+       {}},
+      Serve});
+}
+
+}  // namespace qiaomen::server

@@ -1,0 +1,81 @@
+// init, add-worker, enroll-code, revoke-device.
+#include "cli/command.h"
+#include "qiaomen/core/clock.h"
+#include "qiaomen/server/directory.h"
+#include "util/bytes.h"
+
+namespace qiaomen::server {
+
+void AddSetupCommands(std::vector<Command>& commands) {
+  commands.push_back(Command{
+      "init",
+      "create a data directory (database, blob store, server identity)",
+      "Usage: qiaomen-county init --data DIR [--name NAME] [--db postgresql://...]\n\n"
+      "Creates DIR with the database (SQLite DIR/county.db unless --db names PostgreSQL, which is\n"
+      "then remembered in DIR/database-url), the photo blob store, and a new server id and epoch.\n"
+      "Refuses to touch an initialised store.\n",
+      {{"data", "name", "db"}, {}},
+      [](const core::Args& args, std::ostream& out) -> core::Status {
+        StorageOptions options;
+        QM_ASSIGN_OR_RETURN(options.data_dir, args.Require("data"));
+        options.db_url = args.Get("db").value_or("");
+        QM_RETURN_IF_ERROR(Storage::Init(options, args.Get("name").value_or("County")));
+        out << "Initialised " << options.data_dir << " (" << ResolveDbUrl(options) << ").\n";
+        return core::Status::Ok();
+      }});
+  commands.push_back(Command{
+      "add-worker",
+      "add or update a worker with role and scope",
+      "Usage: qiaomen-county add-worker --data DIR --id ID --name NAME\n"
+      "         --role grid_worker|inspector|township|county --scope SCOPE\n\n"
+      "SCOPE is `county`, `town:TOWN_ID` or `grids:GRID_ID[,GRID_ID...]`; the units must exist\n"
+      "(they are created by import-subjects). Running it again updates the worker.\n",
+      {{"data", "db", "id", "name", "role", "scope"}, {}},
+      [](const core::Args& args, std::ostream& out) -> core::Status {
+        Worker worker;
+        QM_ASSIGN_OR_RETURN(worker.id, args.Require("id"));
+        QM_ASSIGN_OR_RETURN(worker.name, args.Require("name"));
+        QM_ASSIGN_OR_RETURN(worker.role, args.Require("role"));
+        QM_ASSIGN_OR_RETURN(auto scope_text, args.Require("scope"));
+        QM_ASSIGN_OR_RETURN(worker.scope, Scope::Parse(scope_text));
+        QM_ASSIGN_OR_RETURN(auto storage, OpenStorageFromArgs(args));
+        Directory directory(*storage, core::SystemClock());
+        QM_RETURN_IF_ERROR(directory.AddWorker(worker));
+        out << "Worker " << worker.id << " (" << worker.role << ", " << worker.scope.ToString()
+            << ") saved.\n";
+        return core::Status::Ok();
+      }});
+  commands.push_back(
+      Command{"enroll-code",
+              "print a one-time enrolment code for a worker's device (valid 24 h)",
+              "Usage: qiaomen-county enroll-code --data DIR --worker ID\n\n"
+              "Prints a one-time code. The device sends it to POST /v1/enroll within 24 hours.\n"
+              "Only its hash is stored.\n",
+              {{"data", "db", "worker"}, {}},
+              [](const core::Args& args, std::ostream& out) -> core::Status {
+                QM_ASSIGN_OR_RETURN(auto worker, args.Require("worker"));
+                QM_ASSIGN_OR_RETURN(auto storage, OpenStorageFromArgs(args));
+                Directory directory(*storage, core::SystemClock());
+                QM_ASSIGN_OR_RETURN(auto code, directory.IssueEnrollCode(worker));
+                out << code << "\n";
+                return core::Status::Ok();
+              }});
+  commands.push_back(
+      Command{"revoke-device",
+              "revoke a device's token",
+              "Usage: qiaomen-county revoke-device --data DIR DEVICE_ID\n\n"
+              "DEVICE_ID is the device's UUID or 32 hex digits. Its token stops working at once.\n",
+              {{"data", "db"}, {}},
+              [](const core::Args& args, std::ostream& out) -> core::Status {
+                if (args.positionals().size() != 1) {
+                  return core::InvalidArgument("Give exactly one DEVICE_ID.");
+                }
+                QM_ASSIGN_OR_RETURN(auto storage, OpenStorageFromArgs(args));
+                Directory directory(*storage, core::SystemClock());
+                QM_RETURN_IF_ERROR(directory.RevokeDevice(args.positionals()[0]));
+                out << "Device " << args.positionals()[0] << " revoked.\n";
+                return core::Status::Ok();
+              }});
+}
+
+}  // namespace qiaomen::server

@@ -1,0 +1,30 @@
+// publish-template: checks a checklist template and stores it; visits naming id@version are then
+// validated against it.
+#include "admin/templates.h"
+#include "cli/command.h"
+#include "qiaomen/core/clock.h"
+#include "util/bytes.h"
+
+namespace qiaomen::server {
+
+void AddTemplateCommand(std::vector<Command>& commands) {
+  commands.push_back(Command{
+      "publish-template",
+      "check a checklist template (JSON) and publish it",
+      "Usage: qiaomen-county publish-template --data DIR FILE.json\n\n"
+      "Runs the forms checker on FILE.json (the JSON form of a ChecklistTemplate) and refuses it\n"
+      "with every problem listed; otherwise stores it as id@version. Publishing the same id and\n"
+      "version again with other content is refused: bump the version.\n",
+      {{"data", "db"}, {}},
+      [](const core::Args& args, std::ostream& out) -> core::Status {
+        if (args.positionals().size() != 1) return core::InvalidArgument("Give one FILE.json.");
+        auto text = ReadFile(args.positionals()[0]);
+        if (!text.ok()) return core::InvalidArgument(text.status().message());
+        QM_ASSIGN_OR_RETURN(auto storage, OpenStorageFromArgs(args));
+        QM_ASSIGN_OR_RETURN(auto published, PublishTemplate(*storage, core::SystemClock(), *text));
+        out << "Published checklist " << published.id << " version " << published.version << ".\n";
+        return core::Status::Ok();
+      }});
+}
+
+}  // namespace qiaomen::server

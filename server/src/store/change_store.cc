@@ -1,0 +1,119 @@
+#include "store/change_store.h"
+
+#include "qiaomen/core/clock.h"
+#include "qiaomen/core/hlc.h"
+#include "qiaomen/core/random.h"
+#include "qiaomen/core/uuid.h"
+
+namespace qiaomen::server {
+
+bool IsMutableEntity(v1::Entity entity) {
+  return entity == v1::SUBJECT || entity == v1::TASK || entity == v1::HAZARD;
+}
+
+core::Result<StoredRecord> LoadRecord(SqlConnection& conn, v1::Entity entity,
+                                      const std::string& record_id) {
+  auto row = conn.QueryOne(
+      "SELECT town_id, grid_id, subject_id, state, snapshot, deleted, evidence FROM records "
+      "WHERE entity = $1 AND record_id = $2",
+      {Int(entity), Blob(record_id)});
+  if (!row.ok()) return row.status();
+  StoredRecord r;
+  r.placement = {row->Text(0), row->Text(1), row->Bytes(2)};
+  r.state = row->Bytes(3);
+  r.snapshot = row->Bytes(4);
+  r.deleted = row->Int(5) != 0;
+  r.evidence = row->Text(6);
+  return r;
+}
+
+core::Result<Placement> PlacementOfGrid(SqlConnection& conn, const std::string& grid_id) {
+  auto row = conn.QueryOne("SELECT town_id, level FROM admin_units WHERE id = $1", {Text(grid_id)});
+  if (!row.ok() || row->Text(1) != "grid") {
+    return core::NotFound("The grid '" + grid_id + "' is not known to the county server.");
+  }
+  return Placement{row->Text(0), grid_id, ""};
+}
+
+core::Result<int64_t> AppendToLog(SqlConnection& conn, const v1::Change& change,
+                                  const Placement& placement, int64_t now_ms) {
+  if (conn.dialect() == SqlDialect::kPostgres) {
+    // Readers page by id: ids must become visible in order, so appends take turns.
+    QM_RETURN_IF_ERROR(conn.Exec("SELECT pg_advisory_xact_lock(7202)"));
+  }
+  QM_ASSIGN_OR_RETURN(
+      auto row,
+      conn.QueryOne("INSERT INTO changes (change_id, device_id, seq, entity, record_id, town_id, "
+                    "grid_id, payload, received_ms) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9) "
+                    "RETURNING id",
+                    {Blob(change.change_id()), Blob(change.device_id()),
+                     Int(static_cast<int64_t>(change.seq())), Int(change.entity()),
+                     Blob(change.record_id()), Text(placement.town_id), Text(placement.grid_id),
+                     Blob(change.SerializeAsString()), Int(now_ms)}));
+  return row.Int(0);
+}
+
+core::Status ApplyToRecords(SqlConnection& conn, const v1::Change& change,
+                            const Placement& placement, int64_t now_ms,
+                            const std::string& evidence) {
+  std::string state;
+  std::string snapshot;
+  bool deleted = false;
+  if (IsMutableEntity(change.entity())) {
+    MutableState merged;
+    auto existing = LoadRecord(conn, change.entity(), change.record_id());
+    if (existing.ok()) {
+      QM_ASSIGN_OR_RETURN(merged, MutableState::Parse(existing->state));
+    } else if (existing.status().code() != core::Code::kNotFound) {
+      return existing.status();
+    }
+    std::vector<LostWrite> lost;
+    MergeChange(change, merged, lost);
+    for (const auto& l : lost) {
+      QM_RETURN_IF_ERROR(conn.Exec(
+          "INSERT INTO conflicts (entity, record_id, field, kept, lost, lost_device, lost_hlc, "
+          "rule, at_ms) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9)",
+          {Int(change.entity()), Blob(change.record_id()), Text(l.field), Text(l.kept),
+           Text(l.lost), Blob(l.lost_device), Int(static_cast<int64_t>(l.lost_hlc)), Text(l.rule),
+           Int(now_ms)}));
+    }
+    state = merged.Serialize();
+    snapshot = SnapshotChange(change, merged).SerializeAsString();
+    deleted = merged.deleted;
+  } else {
+    snapshot = change.SerializeAsString();
+  }
+  return conn.Exec(
+      "INSERT INTO records (entity, record_id, town_id, grid_id, subject_id, state, snapshot, "
+      "deleted, hlc, evidence, updated_ms) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11) "
+      "ON CONFLICT (entity, record_id) DO UPDATE SET town_id = excluded.town_id, grid_id = "
+      "excluded.grid_id, state = excluded.state, snapshot = excluded.snapshot, deleted = "
+      "excluded.deleted, hlc = excluded.hlc, updated_ms = excluded.updated_ms",
+      {Int(change.entity()), Blob(change.record_id()), Text(placement.town_id),
+       Text(placement.grid_id), Blob(placement.subject_id), Blob(state), Blob(snapshot),
+       Int(deleted ? 1 : 0), Int(static_cast<int64_t>(change.hlc())), Text(evidence), Int(now_ms)});
+}
+
+core::Status Quarantine(SqlConnection& conn, const v1::Change& change, const std::string& device_id,
+                        const std::string& code, const std::string& reason, int64_t now_ms) {
+  return conn.Exec(
+      "INSERT INTO quarantine (device_id, seq, change_id, entity, code, reason, payload, "
+      "received_ms) VALUES ($1,$2,$3,$4,$5,$6,$7,$8)",
+      {Blob(device_id), Int(static_cast<int64_t>(change.seq())), Blob(change.change_id()),
+       Int(change.entity()), Text(code), Text(reason), Blob(change.SerializeAsString()),
+       Int(now_ms)});
+}
+
+core::Status RecordServerChange(SqlConnection& conn, v1::Change change, const Placement& placement,
+                                const std::string& server_id, int64_t now_ms) {
+  if (change.change_id().empty()) {
+    change.set_change_id(core::Uuid::NewV7(core::SystemClock(), core::SecureRandom()).ToBytes());
+  }
+  change.set_device_id(server_id);
+  if (change.hlc() == 0) change.set_hlc(core::PackHlc(now_ms, 0));
+  change.set_device_time_ms(now_ms);
+  QM_RETURN_IF_ERROR(AppendToLog(conn, change, placement, now_ms).status());
+  return ApplyToRecords(conn, change, placement, now_ms);
+}
+
+}  // namespace qiaomen::server

@@ -1,0 +1,60 @@
+#pragma once
+// The change log (the server's global order of accepted changes; its serial id is the pull
+// cursor) and the records table (current state of each record, for snapshots and reports).
+// All functions run inside the caller's transaction on `conn`.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "qiaomen/core/status.h"
+#include "qiaomen/server/sql_connection.h"
+#include "qiaomen/v1/change.pb.h"
+#include "store/record_state.h"
+
+namespace qiaomen::server {
+
+// Where a record lives: its town and grid (both empty for county-wide reference data) and the
+// subject it is about.
+struct Placement {
+  std::string town_id;
+  std::string grid_id;
+  std::string subject_id;
+};
+
+struct StoredRecord {
+  Placement placement;
+  std::string state;     // MutableState bytes for mutable records, empty otherwise
+  std::string snapshot;  // a Change
+  bool deleted = false;
+  std::string evidence;
+};
+
+bool IsMutableEntity(v1::Entity entity);
+
+// The stored record, or NotFound.
+core::Result<StoredRecord> LoadRecord(SqlConnection& conn, v1::Entity entity,
+                                      const std::string& record_id);
+// The placement of a grid id from the admin units. NotFound when it is not a known grid.
+core::Result<Placement> PlacementOfGrid(SqlConnection& conn, const std::string& grid_id);
+
+// Inserts the change into the log (serialising log appends on PostgreSQL so ids commit in order)
+// and returns its id. AlreadyExists when its change_id was stored before.
+core::Result<int64_t> AppendToLog(SqlConnection& conn, const v1::Change& change,
+                                  const Placement& placement, int64_t now_ms);
+
+// Applies `change` to the records table: merges mutable records (conflicts go to the conflict
+// log), stores append-only ones. `evidence` is stored for visits.
+core::Status ApplyToRecords(SqlConnection& conn, const v1::Change& change,
+                            const Placement& placement, int64_t now_ms,
+                            const std::string& evidence = "");
+
+// Stores a rejected change with its reason, for review. Never drops it.
+core::Status Quarantine(SqlConnection& conn, const v1::Change& change, const std::string& device_id,
+                        const std::string& code, const std::string& reason, int64_t now_ms);
+
+// A change made by the server itself (import, campaign): appended and applied.
+core::Status RecordServerChange(SqlConnection& conn, v1::Change change, const Placement& placement,
+                                const std::string& server_id, int64_t now_ms);
+
+}  // namespace qiaomen::server

@@ -1,0 +1,193 @@
+#include "qiaomen/server/directory.h"
+
+#include "qiaomen/core/uuid.h"
+#include "util/bytes.h"
+
+namespace qiaomen::server {
+namespace {
+
+constexpr int64_t kCodeValidityMs = 24LL * 3600 * 1000;
+// Crockford-style alphabet without look-alikes (0/O, 1/I/L): codes are read out over the phone.
+constexpr char kCodeAlphabet[] = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
+
+std::string NormalizeCode(const std::string& code) {
+  std::string out;
+  for (char c : code) {
+    if (c == '-' || c == ' ') continue;
+    out.push_back(static_cast<char>(std::toupper(static_cast<unsigned char>(c))));
+  }
+  return out;
+}
+
+std::string HashHex(const std::string& secret) { return HexEncode(Sha256(secret)); }
+
+core::Result<Worker> WorkerFromRow(const SqlRow& row) {
+  Worker w;
+  w.id = row.Text(0);
+  w.name = row.Text(1);
+  w.role = row.Text(2);
+  QM_ASSIGN_OR_RETURN(w.scope, Scope::Parse(row.Text(3)));
+  return w;
+}
+
+}  // namespace
+
+bool IsValidRole(const std::string& role) {
+  return role == "grid_worker" || role == "inspector" || role == "township" || role == "county";
+}
+
+core::Status Directory::UpsertAdminUnit(SqlConnection& conn, const AdminUnitRow& unit) {
+  return conn.Exec(
+      "INSERT INTO admin_units (id, parent_id, name, level, town_id) VALUES ($1,$2,$3,$4,$5) "
+      "ON CONFLICT (id) DO UPDATE SET name = excluded.name",
+      {Text(unit.id), Text(unit.parent_id), Text(unit.name), Text(unit.level), Text(unit.town_id)});
+}
+
+core::Result<AdminUnitRow> Directory::GetAdminUnit(SqlConnection& conn, const std::string& id) {
+  auto row = conn.QueryOne(
+      "SELECT id, parent_id, name, level, town_id FROM admin_units WHERE id = $1", {Text(id)});
+  if (!row.ok()) return core::NotFound("There is no town, village or grid '" + id + "'.");
+  return AdminUnitRow{row->Text(0), row->Text(1), row->Text(2), row->Text(3), row->Text(4)};
+}
+
+core::Result<std::vector<AdminUnitRow>> Directory::ListAdminUnits(SqlConnection& conn) {
+  QM_ASSIGN_OR_RETURN(auto rows,
+                      conn.Query("SELECT id, parent_id, name, level, town_id FROM admin_units "
+                                 "ORDER BY id"));
+  std::vector<AdminUnitRow> out;
+  for (const auto& r : rows) out.push_back({r.Text(0), r.Text(1), r.Text(2), r.Text(3), r.Text(4)});
+  return out;
+}
+
+core::Status Directory::AddWorker(const Worker& worker) {
+  if (worker.id.empty()) return core::InvalidArgument("--id is required.");
+  if (!IsValidRole(worker.role)) {
+    return core::InvalidArgument("The role '" + worker.role +
+                                 "' is not known. Use grid_worker, inspector, township or county.");
+  }
+  auto conn = storage_.pool().Acquire();
+  for (const auto& unit : worker.scope.units()) {
+    auto found = GetAdminUnit(*conn, unit);
+    if (!found.ok()) {
+      return core::InvalidArgument("The scope names '" + unit +
+                                   "', which does not exist. Import the subjects first or fix "
+                                   "the id.");
+    }
+    std::string want = worker.scope.kind() == Scope::Kind::kTown ? "town" : "grid";
+    if (found->level != want) {
+      return core::InvalidArgument("'" + unit + "' is a " + found->level + ", not a " + want + ".");
+    }
+  }
+  return conn->Exec(
+      "INSERT INTO workers (id, name, role, scope) VALUES ($1,$2,$3,$4) ON CONFLICT (id) DO "
+      "UPDATE SET name = excluded.name, role = excluded.role, scope = excluded.scope",
+      {Text(worker.id), Text(worker.name), Text(worker.role), Text(worker.scope.ToString())});
+}
+
+core::Result<Worker> Directory::GetWorker(const std::string& id) {
+  auto conn = storage_.pool().Acquire();
+  auto row = conn->QueryOne("SELECT id, name, role, scope FROM workers WHERE id = $1", {Text(id)});
+  if (!row.ok()) {
+    return core::NotFound("There is no worker '" + id + "'. Add them with add-worker first.");
+  }
+  return WorkerFromRow(*row);
+}
+
+core::Result<std::string> Directory::IssueEnrollCode(const std::string& worker_id) {
+  QM_RETURN_IF_ERROR(GetWorker(worker_id).status());
+  std::string random = RandomBytes(10);
+  std::string code;
+  for (size_t i = 0; i < random.size(); ++i) {
+    if (i == 5) code.push_back('-');
+    code.push_back(
+        kCodeAlphabet[static_cast<unsigned char>(random[i]) % (sizeof kCodeAlphabet - 1)]);
+  }
+  auto conn = storage_.pool().Acquire();
+  QM_RETURN_IF_ERROR(
+      conn->Exec("INSERT INTO enroll_codes (code_hash, worker_id, expires_ms) VALUES ($1,$2,$3)",
+                 {Text(HashHex(NormalizeCode(code))), Text(worker_id),
+                  Int(clock_.NowMillis() + kCodeValidityMs)}));
+  return code;
+}
+
+core::Result<std::string> Directory::Enroll(const std::string& code, const std::string& device_id,
+                                            const std::string& public_key, const std::string& name,
+                                            Worker* worker_out) {
+  if (device_id.size() != 16) return core::InvalidArgument("device_id must be 16 bytes.");
+  if (public_key.size() != 32) {
+    return core::InvalidArgument("device_public_key must be a 32-byte Ed25519 key.");
+  }
+  std::string token = RandomBytes(32);
+  std::string token_text = HexEncode(token);
+  auto conn = storage_.pool().Acquire();
+  std::string worker_id;
+  core::Status s = InTransaction(*conn, [&]() -> core::Status {
+    auto row = conn->QueryOne(
+        "SELECT worker_id, expires_ms, used_ms FROM enroll_codes WHERE code_hash = $1",
+        {Text(HashHex(NormalizeCode(code)))});
+    if (!row.ok() || row->Int(2) != 0 || row->Int(1) < clock_.NowMillis()) {
+      return core::Unauthenticated(
+          "This enrolment code is unknown, used or expired. Ask township staff for a new one.");
+    }
+    worker_id = row->Text(0);
+    QM_RETURN_IF_ERROR(conn->Exec("UPDATE enroll_codes SET used_ms = $1 WHERE code_hash = $2",
+                                  {Int(clock_.NowMillis()), Text(HashHex(NormalizeCode(code)))}));
+    return conn->Exec(
+        "INSERT INTO devices (device_id, worker_id, token_hash, public_key, name, enrolled_ms) "
+        "VALUES ($1,$2,$3,$4,$5,$6) ON CONFLICT (device_id) DO UPDATE SET worker_id = "
+        "excluded.worker_id, token_hash = excluded.token_hash, public_key = excluded.public_key, "
+        "name = excluded.name, revoked = 0",
+        {Blob(device_id), Text(worker_id), Text(HashHex(token_text)), Blob(public_key), Text(name),
+         Int(clock_.NowMillis())});
+  });
+  if (!s.ok()) return s;
+  if (worker_out != nullptr) {
+    QM_ASSIGN_OR_RETURN(*worker_out, GetWorker(worker_id));
+  }
+  return token_text;
+}
+
+core::Result<Principal> Directory::Authenticate(const std::string& token) {
+  auto fail = [] {
+    return core::Unauthenticated("The device token is unknown or revoked. Enrol the device again.");
+  };
+  if (token.size() != 64) return fail();
+  std::string hash = HashHex(token);
+  auto conn = storage_.pool().Acquire();
+  auto row = conn->QueryOne(
+      "SELECT d.device_id, d.worker_id, d.public_key, d.name, d.revoked, d.applied_seq, "
+      "d.token_hash, w.id, w.name, w.role, w.scope FROM devices d JOIN workers w ON w.id = "
+      "d.worker_id WHERE d.token_hash = $1",
+      {Text(hash)});
+  if (!row.ok() || !ConstantTimeEquals(row->Text(6), hash) || row->Int(4) != 0) return fail();
+  Principal p;
+  p.device.device_id = row->Bytes(0);
+  p.device.worker_id = row->Text(1);
+  p.device.public_key = row->Bytes(2);
+  p.device.name = row->Text(3);
+  p.device.applied_seq = static_cast<uint64_t>(row->Int(5));
+  p.worker.id = row->Text(7);
+  p.worker.name = row->Text(8);
+  p.worker.role = row->Text(9);
+  QM_ASSIGN_OR_RETURN(p.worker.scope, Scope::Parse(row->Text(10)));
+  return p;
+}
+
+core::Status Directory::RevokeDevice(const std::string& device_id_text) {
+  std::string id;
+  if (auto uuid = core::Uuid::Parse(device_id_text); uuid.ok()) {
+    id = uuid->ToBytes();
+  } else if (auto hex = HexDecode(device_id_text); hex && hex->size() == 16) {
+    id = *hex;
+  } else {
+    return core::InvalidArgument("Give the device id as a UUID or 32 hex digits.");
+  }
+  auto conn = storage_.pool().Acquire();
+  QM_ASSIGN_OR_RETURN(auto rows, conn->Query("UPDATE devices SET revoked = 1 WHERE device_id = $1 "
+                                             "RETURNING worker_id",
+                                             {Blob(id)}));
+  if (rows.empty()) return core::NotFound("There is no device " + device_id_text + ".");
+  return core::Status::Ok();
+}
+
+}  // namespace qiaomen::server

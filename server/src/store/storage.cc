@@ -1,0 +1,75 @@
+#include "qiaomen/server/storage.h"
+
+#include "store/schema.h"
+#include "util/bytes.h"
+
+namespace qiaomen::server {
+namespace {
+
+core::Result<std::string> Meta(SqlConnection& conn, const std::string& key) {
+  QM_ASSIGN_OR_RETURN(auto row,
+                      conn.QueryOne("SELECT value FROM meta WHERE key = $1", {Text(key)}));
+  return row.Bytes(0);
+}
+
+}  // namespace
+
+std::string ResolveDbUrl(const StorageOptions& options) {
+  if (!options.db_url.empty()) return options.db_url;
+  auto saved = ReadFile(options.data_dir + "/database-url");
+  if (saved.ok()) {
+    std::string url = *saved;
+    while (!url.empty() && (url.back() == '\n' || url.back() == ' ')) url.pop_back();
+    if (!url.empty()) return url;
+  }
+  return options.data_dir + "/county.db";
+}
+
+core::Status Storage::Init(const StorageOptions& options, const std::string& county_name) {
+  if (options.data_dir.empty()) return core::InvalidArgument("--data DIR is required.");
+  QM_RETURN_IF_ERROR(MakeDirs(options.data_dir + "/blobs"));
+  QM_RETURN_IF_ERROR(MakeDirs(options.data_dir + "/uploads"));
+  if (!options.db_url.empty()) {
+    QM_RETURN_IF_ERROR(WriteFileAtomic(options.data_dir + "/database-url", options.db_url + "\n"));
+  }
+  QM_ASSIGN_OR_RETURN(auto conn, OpenSqlConnection(ResolveDbUrl(options)));
+  QM_RETURN_IF_ERROR(CreateSchema(*conn));
+  return InTransaction(*conn, [&]() -> core::Status {
+    auto existing = Meta(*conn, "server_id");
+    if (existing.ok()) {
+      return core::AlreadyExists("This county server is already initialised (" +
+                                 ResolveDbUrl(options) + "); nothing was changed.");
+    }
+    const char* sql = "INSERT INTO meta (key, value) VALUES ($1, $2)";
+    QM_RETURN_IF_ERROR(conn->Exec(sql, {Text("server_id"), Blob(RandomBytes(16))}));
+    QM_RETURN_IF_ERROR(conn->Exec(sql, {Text("epoch"), Blob(RandomBytes(16))}));
+    QM_RETURN_IF_ERROR(conn->Exec(sql, {Text("county_name"), Blob(county_name)}));
+    QM_RETURN_IF_ERROR(conn->Exec(sql, {Text("server_seq"), Blob("0")}));
+    return core::Status::Ok();
+  });
+}
+
+core::Result<std::unique_ptr<Storage>> Storage::Open(const StorageOptions& options) {
+  if (options.data_dir.empty()) return core::InvalidArgument("--data DIR is required.");
+  if (!FileExists(options.data_dir + "/blobs")) {
+    return core::FailedPrecondition("The data directory " + options.data_dir +
+                                    " is not initialised. Run `qiaomen-county init --data " +
+                                    options.data_dir + "` first.");
+  }
+  std::unique_ptr<Storage> storage(new Storage());
+  storage->data_dir_ = options.data_dir;
+  QM_ASSIGN_OR_RETURN(storage->pool_, SqlPool::Open(ResolveDbUrl(options), options.pool_size));
+  auto conn = storage->pool_->Acquire();
+  QM_RETURN_IF_ERROR(CreateSchema(*conn));
+  auto id = Meta(*conn, "server_id");
+  if (!id.ok()) {
+    return core::FailedPrecondition("The database " + ResolveDbUrl(options) +
+                                    " is not initialised. Run `qiaomen-county init` first.");
+  }
+  storage->identity_.server_id = *id;
+  QM_ASSIGN_OR_RETURN(storage->identity_.epoch, Meta(*conn, "epoch"));
+  QM_ASSIGN_OR_RETURN(storage->identity_.county_name, Meta(*conn, "county_name"));
+  return storage;
+}
+
+}  // namespace qiaomen::server

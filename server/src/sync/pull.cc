@@ -1,0 +1,150 @@
+// The pull half of POST /v1/sync. Cursor forms (opaque to the device):
+//   "L|<last change id>|<scope>"                       following the change log
+//   "S|<log high-water id>|<entity>|<record hex>|<scope>" inside a snapshot
+// A cursor whose scope differs from the worker's current scope restarts with a snapshot and lists
+// the records that left the scope in removed_record_ids.
+#include <string>
+#include <vector>
+
+#include "qiaomen/server/sync_service.h"
+#include "util/bytes.h"
+
+namespace qiaomen::server {
+namespace {
+
+constexpr uint32_t kDefaultPull = 500;
+constexpr uint32_t kMaxPull = 2000;
+
+struct Cursor {
+  bool snapshot = true;
+  int64_t log_id = 0;  // last log id seen, or the high-water mark while in a snapshot
+  int64_t entity = 0;
+  std::string record_id;
+  std::string scope;
+};
+
+std::vector<std::string> Split(const std::string& s) {
+  std::vector<std::string> parts;
+  size_t start = 0;
+  for (size_t i = 0; i <= s.size(); ++i) {
+    if (i == s.size() || s[i] == '|') {
+      parts.push_back(s.substr(start, i - start));
+      start = i + 1;
+    }
+  }
+  return parts;
+}
+
+core::Result<Cursor> ParseCursor(const std::string& text) {
+  auto bad = [] {
+    return core::InvalidArgument(
+        "The pull cursor is not one this server made; pull again with "
+        "an empty cursor.");
+  };
+  auto parts = Split(text);
+  Cursor c;
+  try {
+    if (parts.size() == 3 && parts[0] == "L") {
+      c.snapshot = false;
+      c.log_id = std::stoll(parts[1]);
+      c.scope = parts[2];
+      return c;
+    }
+    if (parts.size() == 5 && parts[0] == "S") {
+      c.log_id = std::stoll(parts[1]);
+      c.entity = std::stoll(parts[2]);
+      auto id = HexDecode(parts[3]);
+      if (!id) return bad();
+      c.record_id = *id;
+      c.scope = parts[4];
+      return c;
+    }
+  } catch (const std::exception&) {
+    return bad();
+  }
+  return bad();
+}
+
+std::string Format(const Cursor& c) {
+  if (!c.snapshot) return "L|" + std::to_string(c.log_id) + "|" + c.scope;
+  return "S|" + std::to_string(c.log_id) + "|" + std::to_string(c.entity) + "|" +
+         HexEncode(c.record_id) + "|" + c.scope;
+}
+
+}  // namespace
+
+core::Status SyncService::Pull(const Principal& principal, const v1::SyncRequest& request,
+                               v1::SyncResponse& response) {
+  uint32_t limit = request.max_pull() == 0 ? kDefaultPull : std::min(request.max_pull(), kMaxPull);
+  const Scope& scope = principal.worker.scope;
+  auto conn = storage_.pool().Acquire();
+  Cursor cursor;
+  if (request.cursor().empty()) {
+    QM_ASSIGN_OR_RETURN(auto row, conn->QueryOne("SELECT COALESCE(MAX(id), 0) FROM changes"));
+    cursor.log_id = row.Int(0);
+    cursor.scope = scope.ToString();
+  } else {
+    QM_ASSIGN_OR_RETURN(cursor, ParseCursor(request.cursor()));
+    if (cursor.scope != scope.ToString()) {
+      // The scope changed: tell the device what left it, then snapshot the new scope.
+      auto old_scope = Scope::Parse(cursor.scope);
+      if (old_scope.ok()) {
+        std::vector<SqlValue> params;
+        std::string old_cond = old_scope->SqlCondition(params);
+        std::string new_cond = scope.SqlCondition(params);
+        QM_ASSIGN_OR_RETURN(auto rows, conn->Query("SELECT record_id FROM records WHERE " +
+                                                       old_cond + " AND NOT " + new_cond,
+                                                   params));
+        for (const auto& r : rows) response.add_removed_record_ids(r.Bytes(0));
+      }
+      QM_ASSIGN_OR_RETURN(auto row, conn->QueryOne("SELECT COALESCE(MAX(id), 0) FROM changes"));
+      cursor = Cursor{};
+      cursor.log_id = row.Int(0);
+      cursor.scope = scope.ToString();
+    }
+  }
+  if (cursor.snapshot) {
+    std::vector<SqlValue> params{Int(cursor.entity), Blob(cursor.record_id)};
+    std::string cond = scope.SqlCondition(params);
+    params.push_back(Int(limit));
+    QM_ASSIGN_OR_RETURN(
+        auto rows,
+        conn->Query("SELECT entity, record_id, snapshot FROM records WHERE (entity > $1 OR "
+                    "(entity = $1 AND record_id > $2)) AND deleted = 0 AND " +
+                        cond + " ORDER BY entity, record_id LIMIT $" +
+                        std::to_string(params.size()),
+                    params));
+    for (const auto& r : rows) {
+      if (!response.add_changes()->ParseFromString(r.Bytes(2))) {
+        return core::Corruption("A stored snapshot record is unreadable.");
+      }
+      cursor.entity = r.Int(0);
+      cursor.record_id = r.Bytes(1);
+    }
+    response.set_snapshot(true);
+    response.set_more(true);
+    if (rows.size() < limit) cursor = Cursor{false, cursor.log_id, 0, "", cursor.scope};
+    response.set_next_cursor(Format(cursor));
+    return core::Status::Ok();
+  }
+  std::vector<SqlValue> params{Int(cursor.log_id), Blob(principal.device.device_id)};
+  std::string cond = scope.SqlCondition(params);
+  params.push_back(Int(limit + 1));
+  QM_ASSIGN_OR_RETURN(
+      auto rows,
+      conn->Query("SELECT id, payload FROM changes WHERE id > $1 AND device_id <> $2 AND " + cond +
+                      " ORDER BY id LIMIT $" + std::to_string(params.size()),
+                  params));
+  response.set_more(rows.size() > limit);
+  if (rows.size() > limit) rows.pop_back();
+  for (const auto& r : rows) {
+    if (!response.add_changes()->ParseFromString(r.Bytes(1))) {
+      return core::Corruption("A stored change is unreadable.");
+    }
+    cursor.log_id = r.Int(0);
+  }
+  response.set_next_cursor(Format(cursor));
+  return core::Status::Ok();
+}
+
+}  // namespace qiaomen::server

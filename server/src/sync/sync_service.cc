@@ -1,0 +1,176 @@
+#include "qiaomen/server/sync_service.h"
+
+#include "store/change_store.h"
+#include "sync/placement.h"
+#include "sync/visit_checks.h"
+#include "util/bytes.h"
+
+namespace qiaomen::server {
+namespace {
+
+struct Verdict {
+  v1::ChangeResult::Outcome outcome = v1::ChangeResult::APPLIED;
+  std::string code;
+  std::string reason;
+};
+
+Verdict Reject(const core::Status& s) {
+  return {v1::ChangeResult::REJECTED, std::string(core::CodeName(s.code())), s.message()};
+}
+
+bool IsDatabaseTrouble(const core::Status& s) {
+  return s.code() == core::Code::kUnavailable || s.code() == core::Code::kInternal ||
+         s.code() == core::Code::kAborted || s.code() == core::Code::kIOError ||
+         s.code() == core::Code::kCorruption;
+}
+
+// Decides and applies one change inside the batch transaction. Database errors are returned;
+// rejections are the verdict.
+core::Result<Verdict> ApplyOne(SqlConnection& conn, const Principal& principal, v1::Change change,
+                               int64_t now_ms, uint64_t server_now,
+                               std::vector<std::string>& photo_hashes) {
+  if (change.device_id() != principal.device.device_id) {
+    return Reject(core::PermissionDenied("The change names another device."));
+  }
+  if (change.change_id().empty()) return Reject(core::InvalidArgument("The change has no id."));
+  // A stamp far in the future is not trusted: re-based on the server's clock (audit keeps the
+  // device time).
+  if (core::IsFarFuture(change.hlc(), now_ms)) change.set_hlc(server_now);
+  Placement previous;
+  auto placement = PlaceChange(conn, change, &previous);
+  if (!placement.ok()) {
+    if (IsDatabaseTrouble(placement.status())) return placement.status();
+    return Reject(placement.status());
+  }
+  const Scope& scope = principal.worker.scope;
+  if (!scope.Contains(placement->town_id, placement->grid_id) || placement->town_id.empty() ||
+      (!previous.town_id.empty() && !scope.Contains(previous.town_id, previous.grid_id))) {
+    return Reject(core::PermissionDenied(
+        "This record is outside the scope of worker " + principal.worker.id + " (" +
+        scope.ToString() + "); it was not applied. Ask township staff to check the assignment."));
+  }
+  std::string evidence;
+  if (change.entity() == v1::VISIT) {
+    core::Status s = CheckVisit(conn, change.visit(), principal.device, &evidence);
+    if (!s.ok()) {
+      if (IsDatabaseTrouble(s)) return s;
+      return Reject(s);
+    }
+    for (const auto& p : change.visit().photos()) photo_hashes.push_back(HexEncode(p.sha256()));
+  } else if (change.entity() == v1::PHOTO) {
+    if (change.photo().sha256().size() != 32) {
+      return Reject(core::InvalidArgument("The photo has no valid SHA-256."));
+    }
+    photo_hashes.push_back(HexEncode(change.photo().sha256()));
+  } else if (!IsMutableEntity(change.entity()) && change.entity() != v1::HAZARD_EVENT) {
+    return Reject(core::InvalidArgument("This kind of record cannot be sent from a device."));
+  }
+  if (IsMutableEntity(change.entity()) && change.body_case() != v1::Change::kFields &&
+      change.body_case() != v1::Change::kDeleted &&
+      !(change.entity() == v1::HAZARD && change.body_case() == v1::Change::kHazard)) {
+    return Reject(core::InvalidArgument("The change's body does not match its record kind."));
+  }
+  auto appended = AppendToLog(conn, change, *placement, now_ms);
+  if (!appended.ok()) {
+    if (appended.status().code() == core::Code::kAlreadyExists) {
+      return Verdict{v1::ChangeResult::DUPLICATE, "", "This change was applied before."};
+    }
+    return appended.status();
+  }
+  QM_RETURN_IF_ERROR(ApplyToRecords(conn, change, *placement, now_ms, evidence));
+  return Verdict{};
+}
+
+}  // namespace
+
+SyncService::SyncService(Storage& storage, core::Clock& clock, Metrics& metrics)
+    : storage_(storage), clock_(clock), metrics_(metrics), hlc_(clock, 0) {}
+
+uint64_t SyncService::Now() {
+  std::lock_guard lock(hlc_mu_);
+  return hlc_.Now();
+}
+
+core::Result<v1::SyncResponse> SyncService::Sync(const Principal& principal,
+                                                 const v1::SyncRequest& request) {
+  v1::SyncResponse response;
+  {
+    std::lock_guard lock(hlc_mu_);
+    hlc_.Observe(request.device_hlc()).IgnoreError();  // far-future device clocks are ignored
+  }
+  QM_RETURN_IF_ERROR(Push(principal, request, response));
+  QM_RETURN_IF_ERROR(Pull(principal, request, response));
+  response.set_server_hlc(Now());
+  response.set_server_time_ms(clock_.NowMillis());
+  response.set_server_epoch(storage_.identity().epoch);
+  response.set_scope(principal.worker.scope.ToString());
+  return response;
+}
+
+core::Status SyncService::Push(const Principal& principal, const v1::SyncRequest& request,
+                               v1::SyncResponse& response) {
+  auto conn = storage_.pool().Acquire();
+  std::vector<std::string> photo_hashes;
+  int applied = 0, rejected = 0, duplicate = 0;
+  uint64_t through = 0;
+  core::Status s = InTransaction(*conn, [&]() -> core::Status {
+    response.clear_results();
+    photo_hashes.clear();
+    applied = rejected = duplicate = 0;
+    const char* lock_sql = conn->dialect() == SqlDialect::kPostgres
+                               ? "SELECT applied_seq, revoked FROM devices WHERE device_id = $1 "
+                                 "FOR UPDATE"
+                               : "SELECT applied_seq, revoked FROM devices WHERE device_id = $1";
+    QM_ASSIGN_OR_RETURN(auto row, conn->QueryOne(lock_sql, {Blob(principal.device.device_id)}));
+    if (row.Int(1) != 0) return core::Unauthenticated("This device was revoked.");
+    through = static_cast<uint64_t>(row.Int(0));
+    if (request.changes().empty()) return core::Status::Ok();
+    int64_t now_ms = clock_.NowMillis();
+    uint64_t server_now = Now();
+    for (const auto& change : request.changes()) {
+      if (change.seq() <= through) {
+        auto* r = response.add_results();
+        r->set_seq(change.seq());
+        r->set_outcome(v1::ChangeResult::DUPLICATE);
+        ++duplicate;
+        continue;
+      }
+      // A gap: the device resends from applied_through_seq + 1; later changes get no result.
+      if (change.seq() != through + 1) break;
+      QM_ASSIGN_OR_RETURN(auto verdict,
+                          ApplyOne(*conn, principal, change, now_ms, server_now, photo_hashes));
+      if (verdict.outcome == v1::ChangeResult::REJECTED) {
+        QM_RETURN_IF_ERROR(Quarantine(*conn, change, principal.device.device_id, verdict.code,
+                                      verdict.reason, now_ms));
+        ++rejected;
+      } else if (verdict.outcome == v1::ChangeResult::DUPLICATE) {
+        ++duplicate;
+      } else {
+        ++applied;
+      }
+      auto* r = response.add_results();
+      r->set_seq(change.seq());
+      r->set_outcome(verdict.outcome);
+      r->set_reason(verdict.reason);
+      r->set_code(verdict.code);
+      through = change.seq();
+    }
+    return conn->Exec("UPDATE devices SET applied_seq = $1 WHERE device_id = $2",
+                      {Int(static_cast<int64_t>(through)), Blob(principal.device.device_id)});
+  });
+  if (!s.ok()) return s;
+  response.set_applied_through_seq(through);
+  metrics_.Add("changes_applied", applied);
+  metrics_.Add("changes_rejected", rejected);
+  metrics_.Add("changes_duplicate", duplicate);
+  std::sort(photo_hashes.begin(), photo_hashes.end());
+  photo_hashes.erase(std::unique(photo_hashes.begin(), photo_hashes.end()), photo_hashes.end());
+  for (const auto& hash : photo_hashes) {
+    QM_ASSIGN_OR_RETURN(auto rows,
+                        conn->Query("SELECT 1 FROM blobs WHERE sha256 = $1", {Text(hash)}));
+    if (rows.empty()) response.add_missing_photo_sha256(hash);
+  }
+  return core::Status::Ok();
+}
+
+}  // namespace qiaomen::server

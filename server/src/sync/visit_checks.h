@@ -1,0 +1,23 @@
+#pragma once
+// Checks a visit before it is accepted: its template is published and its answers pass the forms
+// engine, and its Ed25519 device signature verifies against the key the device enrolled with.
+
+#include <string>
+
+#include "qiaomen/core/status.h"
+#include "qiaomen/server/directory.h"
+#include "qiaomen/server/sql_connection.h"
+#include "qiaomen/v1/records.pb.h"
+
+namespace qiaomen::server {
+
+// OK when the visit may be applied; otherwise InvalidArgument / PermissionDenied with the reason
+// for the quarantine list (Unavailable/Internal for database trouble). Sets `evidence` to "signed"
+// when the signature verifies; the report derives verified/pending from the photo blobs.
+core::Status CheckVisit(SqlConnection& conn, const v1::Visit& visit, const Device& device,
+                        std::string* evidence);
+
+// The bytes a device signs for a visit: the visit with device_signature cleared.
+std::string VisitSigningBytes(const v1::Visit& visit);
+
+}  // namespace qiaomen::server

@@ -1,0 +1,194 @@
+#include "qiaomen/server/blob_store.h"
+
+#include <fcntl.h>
+#include <sodium.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+
+#include "util/bytes.h"
+
+namespace qiaomen::server {
+namespace {
+
+// An fd with an exclusive flock, closed on destruction.
+class LockedFile {
+ public:
+  explicit LockedFile(const std::string& path) {
+    fd_ = open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0640);
+    if (fd_ >= 0) flock(fd_, LOCK_EX);
+  }
+  ~LockedFile() {
+    if (fd_ >= 0) close(fd_);
+  }
+  int fd() const { return fd_; }
+  int64_t Size() const {
+    struct stat st {};
+    return fstat(fd_, &st) == 0 ? st.st_size : -1;
+  }
+
+ private:
+  int fd_ = -1;
+};
+
+core::Status Errno(const std::string& what) {
+  return core::IOError(what + ": " + std::strerror(errno) + ".");
+}
+
+}  // namespace
+
+bool IsSha256Hex(const std::string& text) {
+  if (text.size() != 64) return false;
+  for (char c : text) {
+    if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) return false;
+  }
+  return true;
+}
+
+std::string BlobStore::BlobPath(const std::string& hex) const {
+  return storage_.data_dir() + "/blobs/" + hex.substr(0, 2) + "/" + hex.substr(2);
+}
+
+std::string BlobStore::PartPath(const std::string& hex) const {
+  return storage_.data_dir() + "/uploads/" + hex + ".part";
+}
+
+bool BlobStore::HasBlob(const std::string& hex) {
+  auto conn = storage_.pool().Acquire();
+  auto rows = conn->Query("SELECT 1 FROM blobs WHERE sha256 = $1", {Text(hex)});
+  return rows.ok() && !rows->empty() && FileExists(BlobPath(hex));
+}
+
+core::Result<UploadState> BlobStore::Create(const std::string& hex, int64_t length,
+                                            const std::string& device_id,
+                                            const std::string& metadata) {
+  if (!IsSha256Hex(hex)) return core::InvalidArgument("The sha256 must be 64 hex digits.");
+  if (length <= 0 || length > kMaxBlobBytes) {
+    return core::InvalidArgument("Upload-Length must be between 1 and " +
+                                 std::to_string(kMaxBlobBytes) + " bytes.");
+  }
+  auto conn = storage_.pool().Acquire();
+  QM_ASSIGN_OR_RETURN(auto blob,
+                      conn->Query("SELECT size FROM blobs WHERE sha256 = $1", {Text(hex)}));
+  if (!blob.empty()) {
+    if (blob.front().Int(0) != length) {
+      return core::InvalidArgument("A photo with this sha256 is stored with another length.");
+    }
+    return UploadState{hex, length, length, 0, true};
+  }
+  int64_t now = clock_.NowMillis();
+  auto inserted = conn->Exec(
+      "INSERT INTO uploads (id, sha256, length, created_ms, expires_ms, device_id, metadata) "
+      "VALUES ($1,$1,$2,$3,$4,$5,$6) ON CONFLICT (id) DO NOTHING",
+      {Text(hex), Int(length), Int(now), Int(now + kUploadLifetimeMs), Blob(device_id),
+       Text(metadata)});
+  QM_RETURN_IF_ERROR(inserted);
+  QM_ASSIGN_OR_RETURN(auto state, Get(hex));
+  if (state.length != length) {
+    return core::InvalidArgument("An upload with this sha256 exists with Upload-Length " +
+                                 std::to_string(state.length) + ".");
+  }
+  return state;
+}
+
+core::Result<UploadState> BlobStore::Get(const std::string& hex) {
+  if (!IsSha256Hex(hex)) return core::NotFound("There is no such upload.");
+  auto conn = storage_.pool().Acquire();
+  QM_ASSIGN_OR_RETURN(auto blob,
+                      conn->Query("SELECT size FROM blobs WHERE sha256 = $1", {Text(hex)}));
+  if (!blob.empty()) return UploadState{hex, blob.front().Int(0), blob.front().Int(0), 0, true};
+  auto row = conn->QueryOne("SELECT length, expires_ms FROM uploads WHERE id = $1", {Text(hex)});
+  if (!row.ok() || row->Int(1) < clock_.NowMillis()) {
+    return core::NotFound("There is no upload " + hex + " (it may have expired): create it again.");
+  }
+  struct stat st {};
+  int64_t offset = stat(PartPath(hex).c_str(), &st) == 0 ? st.st_size : 0;
+  return UploadState{hex, row->Int(0), offset, row->Int(1), false};
+}
+
+core::Result<UploadState> BlobStore::Append(const std::string& hex, int64_t offset,
+                                            const std::string& bytes) {
+  QM_ASSIGN_OR_RETURN(auto state, Get(hex));
+  if (state.complete) {
+    if (offset == state.length && bytes.empty()) return state;
+    return core::FailedPrecondition("The upload is complete; Upload-Offset is " +
+                                    std::to_string(state.length) + ".");
+  }
+  LockedFile file(PartPath(hex));
+  if (file.fd() < 0) return Errno("Cannot open the upload " + hex);
+  int64_t current = file.Size();
+  if (offset != current) {
+    return core::FailedPrecondition("Upload-Offset " + std::to_string(offset) +
+                                    " is not the current offset " + std::to_string(current) + ".");
+  }
+  if (offset + static_cast<int64_t>(bytes.size()) > state.length) {
+    return core::InvalidArgument("The chunk goes beyond Upload-Length.");
+  }
+  size_t done = 0;
+  while (done < bytes.size()) {
+    ssize_t n = pwrite(file.fd(), bytes.data() + done, bytes.size() - done,
+                       static_cast<off_t>(offset + static_cast<int64_t>(done)));
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      core::Status s = Errno("Cannot write the upload " + hex);
+      if (ftruncate(file.fd(), offset) != 0) s = Errno("Cannot roll back the upload " + hex);
+      return s;
+    }
+    done += static_cast<size_t>(n);
+  }
+  if (fdatasync(file.fd()) != 0) return Errno("Cannot flush the upload " + hex);
+  state.offset = offset + static_cast<int64_t>(bytes.size());
+  if (state.offset < state.length) return state;
+  // Whole: verify before it becomes a blob.
+  crypto_hash_sha256_state h;
+  crypto_hash_sha256_init(&h);
+  char buf[65536];
+  off_t pos = 0;
+  while (true) {
+    ssize_t n = pread(file.fd(), buf, sizeof buf, pos);
+    if (n < 0) return Errno("Cannot read the upload " + hex);
+    if (n == 0) break;
+    crypto_hash_sha256_update(&h, reinterpret_cast<unsigned char*>(buf), static_cast<size_t>(n));
+    pos += n;
+  }
+  unsigned char digest[crypto_hash_sha256_BYTES];
+  crypto_hash_sha256_final(&h, digest);
+  if (HexEncode(std::string(reinterpret_cast<char*>(digest), sizeof digest)) != hex) {
+    if (ftruncate(file.fd(), 0) != 0) return Errno("Cannot reset the upload " + hex);
+    return core::Corruption("The uploaded bytes do not have the sha256 " + hex +
+                            "; the upload was reset, send it again from offset 0.");
+  }
+  QM_RETURN_IF_ERROR(MakeDirs(storage_.data_dir() + "/blobs/" + hex.substr(0, 2)));
+  if (rename(PartPath(hex).c_str(), BlobPath(hex).c_str()) != 0) {
+    return Errno("Cannot store the blob " + hex);
+  }
+  QM_RETURN_IF_ERROR(Commit(hex, state.length));
+  state.complete = true;
+  state.expires_ms = 0;
+  return state;
+}
+
+core::Status BlobStore::Commit(const std::string& hex, int64_t length) {
+  auto conn = storage_.pool().Acquire();
+  return InTransaction(*conn, [&]() -> core::Status {
+    QM_RETURN_IF_ERROR(conn->Exec(
+        "INSERT INTO blobs (sha256, size, stored_ms) VALUES ($1,$2,$3) ON CONFLICT (sha256) DO "
+        "NOTHING",
+        {Text(hex), Int(length), Int(clock_.NowMillis())}));
+    return conn->Exec("DELETE FROM uploads WHERE id = $1", {Text(hex)});
+  });
+}
+
+core::Result<int> BlobStore::Expire() {
+  auto conn = storage_.pool().Acquire();
+  QM_ASSIGN_OR_RETURN(auto rows,
+                      conn->Query("DELETE FROM uploads WHERE expires_ms < $1 RETURNING id",
+                                  {Int(clock_.NowMillis())}));
+  for (const auto& r : rows) unlink(PartPath(r.Text(0)).c_str());
+  return static_cast<int>(rows.size());
+}
+
+}  // namespace qiaomen::server

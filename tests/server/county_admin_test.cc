@@ -1,0 +1,142 @@
+// The admin commands as processes, on SQLite and PostgreSQL.
+#include <gtest/gtest.h>
+
+#include "server_test_support.h"
+
+namespace qiaomen::server {
+namespace {
+
+using testing::Backend;
+
+class AdminTest : public ::testing::TestWithParam<Backend> {
+ protected:
+  void SetUp() override {
+    auto env = testing::CountyEnv::Create(GetParam());
+    ASSERT_TRUE(env.ok()) << env.status().ToString();
+    env_ = std::move(env).value();
+  }
+  std::unique_ptr<testing::CountyEnv> env_;
+};
+
+TEST_P(AdminTest, BadRowsRefuseTheWholeFileWithLineNumbers) {
+  std::string csv =
+      "external_id,kind,town,village,grid,name,address,phone,members,tags\n"
+      "H-001,household,T01,V01,G01,Wang Fang,1 Hill Rd,,3,\n"
+      "H-002,castle,T01,V01,G01,Li Wei,2 Hill Rd,,1,\n"
+      "H-003,household,T01,V01,G01,,3 Hill Rd,,x,\n"
+      "H-001,household,T01,V01,G01,Dup,4 Hill Rd,,1,\n";
+  auto r = env_->ImportCsv(csv);
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("Nothing was imported"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("line 3: kind 'castle'"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("line 4: name is empty"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("line 4: members 'x'"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("line 5: external_id H-001 appears twice"), std::string::npos) << r.err;
+  auto report = env_->Run({"report", "--format", "json"});
+  ASSERT_EQ(report.exit_code, 0) << report.err;
+  EXPECT_NE(report.out.find("\"coverage\":[]"), std::string::npos)
+      << "nothing imported: " << report.out;
+}
+
+TEST_P(AdminTest, ImportIsIdempotentByExternalIdAndUpdatesChangedRows) {
+  auto first = env_->ImportCsv(kCountyCsv);
+  ASSERT_EQ(first.exit_code, 0) << first.err;
+  EXPECT_NE(first.out.find("Imported 6 rows: 6 new, 0 updated, 0 unchanged"), std::string::npos)
+      << first.out;
+  auto second = env_->ImportCsv(kCountyCsv);
+  ASSERT_EQ(second.exit_code, 0) << second.err;
+  EXPECT_NE(second.out.find("0 new, 0 updated, 6 unchanged; 0 towns"), std::string::npos)
+      << second.out;
+  std::string changed = kCountyCsv;
+  changed.replace(changed.find("13800000001"), 11, "13900000009");
+  auto third = env_->ImportCsv(changed);
+  EXPECT_NE(third.out.find("0 new, 1 updated, 5 unchanged"), std::string::npos) << third.out;
+}
+
+TEST_P(AdminTest, ReportCountsSubjectsByTownVillageAndGrid) {
+  ASSERT_EQ(env_->ImportCsv(kCountyCsv).exit_code, 0);
+  auto json = env_->Run({"report", "--format", "json"});
+  ASSERT_EQ(json.exit_code, 0) << json.err;
+  EXPECT_NE(json.out.find("{\"id\":\"T01\",\"level\":\"town\",\"name\":\"Qingshi\",\"subjects\":4,"
+                          "\"visited\":0"),
+            std::string::npos)
+      << json.out;
+  EXPECT_NE(json.out.find("{\"id\":\"T01-V01-G01\",\"level\":\"grid\",\"name\":\"G01\","
+                          "\"subjects\":2"),
+            std::string::npos)
+      << json.out;
+  auto town = env_->Run({"report", "--town", "T02", "--format", "csv"});
+  ASSERT_EQ(town.exit_code, 0) << town.err;
+  EXPECT_NE(town.out.find("coverage_town,T02,2,0,"), std::string::npos) << town.out;
+  EXPECT_EQ(town.out.find("T01"), std::string::npos) << town.out;
+  auto text = env_->Run({"report"});
+  EXPECT_NE(text.out.find("Coverage (visited / subjects)"), std::string::npos);
+  EXPECT_EQ(env_->Run({"report", "--format", "xml"}).exit_code, 2);
+  EXPECT_EQ(env_->Run({"report", "--town", "T99"}).exit_code, 1);
+}
+
+TEST_P(AdminTest, WorkersNeedKnownRolesAndScopes) {
+  ASSERT_EQ(env_->ImportCsv(kCountyCsv).exit_code, 0);
+  auto bad_role =
+      env_->Run({"add-worker", "--id", "w", "--name", "W", "--role", "boss", "--scope", "county"});
+  EXPECT_EQ(bad_role.exit_code, 2);
+  EXPECT_NE(bad_role.err.find("grid_worker, inspector, township or county"), std::string::npos);
+  auto bad_scope = env_->Run({"add-worker", "--id", "w", "--name", "W", "--role", "grid_worker",
+                              "--scope", "grids:T09-V01-G01"});
+  EXPECT_EQ(bad_scope.exit_code, 2);
+  EXPECT_NE(bad_scope.err.find("does not exist"), std::string::npos) << bad_scope.err;
+  auto no_worker = env_->Run({"enroll-code", "--worker", "nobody"});
+  EXPECT_EQ(no_worker.exit_code, 1);
+  EXPECT_NE(no_worker.err.find("no worker 'nobody'"), std::string::npos) << no_worker.err;
+  auto ok = env_->Run(
+      {"add-worker", "--id", "w", "--name", "W", "--role", "township", "--scope", "town:T01"});
+  EXPECT_EQ(ok.exit_code, 0) << ok.err;
+}
+
+TEST_P(AdminTest, CampaignMakesATaskForEverySubjectInScope) {
+  ASSERT_EQ(env_->ImportCsv(kCountyCsv).exit_code, 0);
+  auto unpublished =
+      env_->Run({"campaign", "create", "--id", "c1", "--title", "Winter", "--template",
+                 "household_winter", "--scope", "town:T01", "--due", "2026-12-31"});
+  EXPECT_EQ(unpublished.exit_code, 2);
+  EXPECT_NE(unpublished.err.find("not published"), std::string::npos) << unpublished.err;
+  ASSERT_TRUE(env_->PublishTemplate("household_winter").ok());
+  auto created = env_->Run({"campaign", "create", "--id", "c1", "--title", "Winter", "--template",
+                            "household_winter", "--scope", "town:T01", "--due", "2026-12-31"});
+  ASSERT_EQ(created.exit_code, 0) << created.err;
+  EXPECT_NE(created.out.find("with 4 tasks"), std::string::npos) << created.out;
+  auto again = env_->Run({"campaign", "create", "--id", "c1", "--title", "Winter", "--template",
+                          "household_winter", "--scope", "town:T01", "--due", "2026-12-31"});
+  EXPECT_EQ(again.exit_code, 1);
+  EXPECT_NE(again.err.find("exists already"), std::string::npos);
+}
+
+TEST_P(AdminTest, InitRefusesAnInitialisedStoreAndCommandsNeedInit) {
+  auto again = env_->Run({"init"});
+  EXPECT_EQ(again.exit_code, 1);
+  EXPECT_NE(again.err.find("already initialised"), std::string::npos) << again.err;
+  testing::TempDir empty;
+  auto r = testing::RunCounty({"report", "--data", empty.Join("nothing")});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("Run `qiaomen-county init"), std::string::npos) << r.err;
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, AdminTest,
+                         ::testing::Values(Backend::kSqlite, Backend::kPostgres), ParamName);
+
+TEST(CountyCommandsTest, EveryCommandHasHelp) {
+  for (const char* command :
+       {"init", "serve", "import-subjects", "add-worker", "enroll-code", "revoke-device",
+        "publish-template", "campaign", "report", "conflicts"}) {
+    auto r = testing::RunCounty({command, "--help"});
+    EXPECT_EQ(r.exit_code, 0) << command;
+    EXPECT_NE(r.out.find("Usage: qiaomen-county " + std::string(command)), std::string::npos)
+        << command << ": " << r.out;
+  }
+  auto unknown = testing::RunCounty({"add-worker", "--frobnicate"});
+  EXPECT_EQ(unknown.exit_code, 2);
+  EXPECT_NE(unknown.err.find("frobnicate"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace qiaomen::server

@@ -1,0 +1,234 @@
+// POST /v1/enroll and /v1/sync against a real server process, on SQLite and on PostgreSQL.
+#include <gtest/gtest.h>
+
+#include "server_test_support.h"
+
+namespace qiaomen::server {
+namespace {
+
+using testing::Backend;
+using testing::HttpRequest;
+
+TEST_P(ServerTest, HealthAndMetricsAnswer) {
+  StartServer();
+  auto health = HttpRequest(server_->port(), "GET", "/v1/health");
+  ASSERT_TRUE(health.ok());
+  EXPECT_EQ(health->status, 200);
+  EXPECT_NE(health->body.find("\"status\":\"ok\""), std::string::npos);
+  auto metrics = HttpRequest(server_->port(), "GET", "/metrics");
+  ASSERT_TRUE(metrics.ok());
+  EXPECT_EQ(metrics->status, 200);
+  EXPECT_NE(metrics->body.find("qiaomen_http_requests_total{route=\"/v1/health\",method=\"GET\","
+                               "status=\"200\"} 1"),
+            std::string::npos)
+      << metrics->body;
+  auto missing = HttpRequest(server_->port(), "GET", "/v1/nothing");
+  ASSERT_TRUE(missing.ok());
+  EXPECT_EQ(missing->status, 404);
+}
+
+TEST_P(ServerTest, EnrolmentCodeIsOneTimeAndTokensAreRevocable) {
+  StartServer();
+  auto code = env_->AddWorkerWithCode("w1", "grid_worker", std::string("grids:") + kGridA);
+  ASSERT_TRUE(code.ok()) << code.status().ToString();
+  testing::TestDevice device;
+  auto enrolled = device.Enroll(server_->port(), *code);
+  ASSERT_TRUE(enrolled.ok()) << enrolled.status().ToString();
+  EXPECT_EQ(enrolled->token().size(), 64u);
+  EXPECT_EQ(enrolled->worker_id(), "w1");
+  EXPECT_EQ(enrolled->scope(), std::string("grids:") + kGridA);
+  EXPECT_EQ(enrolled->county_name(), "Test County");
+
+  testing::TestDevice second;
+  EXPECT_FALSE(second.Enroll(server_->port(), *code).ok()) << "a code works once";
+
+  EXPECT_TRUE(device.Sync(server_->port(), {}).ok());
+  v1::SyncRequest empty;
+  auto no_token = HttpRequest(server_->port(), "POST", "/v1/sync",
+                              {{"Content-Type", "application/x-protobuf"}}, "");
+  ASSERT_TRUE(no_token.ok());
+  EXPECT_EQ(no_token->status, 401);
+  auto bad_token = HttpRequest(server_->port(), "POST", "/v1/sync",
+                               {{"Content-Type", "application/x-protobuf"},
+                                {"Authorization", "Bearer " + std::string(64, 'a')}},
+                               "");
+  ASSERT_TRUE(bad_token.ok());
+  EXPECT_EQ(bad_token->status, 401);
+
+  auto revoked = env_->Run({"revoke-device", testing::HexOf(device.device_id())});
+  ASSERT_EQ(revoked.exit_code, 0) << revoked.err;
+  auto after = device.SyncRaw(server_->port(), empty);
+  ASSERT_TRUE(after.ok());
+  EXPECT_EQ(after->status, 401);
+}
+
+TEST_P(ServerTest, PullReturnsOnlyTheDevicesScope) {
+  StartServer();
+  auto device = EnrolledDevice("w1", std::string("grids:") + kGridA);
+  v1::SyncResponse last;
+  auto changes = PullAll(*device, &last);
+  EXPECT_FALSE(testing::FindSubjectId(changes, "H-001").empty());
+  EXPECT_FALSE(testing::FindSubjectId(changes, "H-002").empty());
+  EXPECT_TRUE(testing::FindSubjectId(changes, "H-003").empty()) << "grid G02 is outside";
+  EXPECT_TRUE(testing::FindSubjectId(changes, "H-101").empty()) << "town T02 is outside";
+  EXPECT_EQ(last.scope(), std::string("grids:") + kGridA);
+  EXPECT_EQ(last.server_epoch().size(), 16u);
+  EXPECT_NE(last.server_hlc(), 0u);
+
+  auto town = EnrolledDevice("t1", "town:T01", "township");
+  auto town_changes = PullAll(*town);
+  EXPECT_FALSE(testing::FindSubjectId(town_changes, "H-003").empty());
+  EXPECT_FALSE(testing::FindSubjectId(town_changes, "P-001").empty());
+  EXPECT_TRUE(testing::FindSubjectId(town_changes, "H-101").empty());
+}
+
+TEST_P(ServerTest, PushIsIdempotentAndOutOfScopeChangesAreRejectedAlone) {
+  ASSERT_TRUE(env_->PublishTemplate("household_winter").ok());
+  StartServer();
+  auto county = EnrolledDevice("c1", "county", "county");
+  auto all = PullAll(*county);
+  std::string h001 = testing::FindSubjectId(all, "H-001");
+  std::string h003 = testing::FindSubjectId(all, "H-003");
+  ASSERT_FALSE(h001.empty());
+  ASSERT_FALSE(h003.empty());
+
+  auto device = EnrolledDevice("w1", std::string("grids:") + kGridA);
+  std::vector<v1::Change> batch = {device->NewVisit(h001, "household_winter"),
+                                   device->NewVisit(h003, "household_winter"),
+                                   device->NewVisit(h001, "household_winter")};
+  auto first = device->Sync(server_->port(), batch);
+  ASSERT_TRUE(first.ok()) << first.status().ToString();
+  ASSERT_EQ(first->results_size(), 3);
+  EXPECT_EQ(first->results(0).outcome(), v1::ChangeResult::APPLIED) << first->results(0).reason();
+  EXPECT_EQ(first->results(1).outcome(), v1::ChangeResult::REJECTED);
+  EXPECT_EQ(first->results(1).code(), "permission_denied");
+  EXPECT_NE(first->results(1).reason().find("outside the scope"), std::string::npos);
+  EXPECT_EQ(first->results(2).outcome(), v1::ChangeResult::APPLIED) << "the queue is not blocked";
+  EXPECT_EQ(first->applied_through_seq(), 3u);
+
+  auto again = device->Sync(server_->port(), batch);
+  ASSERT_TRUE(again.ok());
+  ASSERT_EQ(again->results_size(), 3);
+  for (const auto& r : again->results()) EXPECT_EQ(r.outcome(), v1::ChangeResult::DUPLICATE);
+  EXPECT_EQ(again->applied_through_seq(), 3u);
+
+  // The county device sees the two applied visits, never the rejected one.
+  auto seen = PullAll(*county);
+  int visits = 0;
+  for (const auto& c : seen) visits += c.entity() == v1::VISIT ? 1 : 0;
+  EXPECT_EQ(visits, 2);
+  auto report = env_->Run({"report", "--format", "json"});
+  ASSERT_EQ(report.exit_code, 0) << report.err;
+  EXPECT_NE(report.out.find("\"visits\":2"), std::string::npos) << report.out;
+  EXPECT_NE(report.out.find("\"quarantined_changes\":1"), std::string::npos) << report.out;
+}
+
+TEST_P(ServerTest, TamperedVisitIsQuarantinedWithItsReason) {
+  ASSERT_TRUE(env_->PublishTemplate("household_winter").ok());
+  StartServer();
+  auto device = EnrolledDevice("w1", std::string("grids:") + kGridA);
+  std::string h001 = testing::FindSubjectId(PullAll(*device), "H-001");
+  ASSERT_FALSE(h001.empty());
+  v1::Change tampered = device->NewVisit(h001, "household_winter", {std::string(32, 'x')});
+  tampered.mutable_visit()->mutable_photos(0)->set_sha256(std::string(32, 'y'));
+  v1::Change unknown_template = device->NewVisit(h001, "no_such_checklist");
+  v1::Change good = device->NewVisit(h001, "household_winter");
+  auto r = device->Sync(server_->port(), {tampered, unknown_template, good});
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  ASSERT_EQ(r->results_size(), 3);
+  EXPECT_EQ(r->results(0).outcome(), v1::ChangeResult::REJECTED);
+  EXPECT_NE(r->results(0).reason().find("signature"), std::string::npos) << r->results(0).reason();
+  EXPECT_EQ(r->results(1).outcome(), v1::ChangeResult::REJECTED);
+  EXPECT_NE(r->results(1).reason().find("not published"), std::string::npos);
+  EXPECT_EQ(r->results(2).outcome(), v1::ChangeResult::APPLIED) << r->results(2).reason();
+  EXPECT_EQ(r->applied_through_seq(), 3u);
+  auto report = env_->Run({"report", "--format", "json"});
+  EXPECT_NE(report.out.find("\"quarantined_changes\":2"), std::string::npos) << report.out;
+  EXPECT_NE(report.out.find("\"evidence_failed\":1"), std::string::npos) << report.out;
+  EXPECT_NE(report.out.find("\"evidence_verified\":1"), std::string::npos) << report.out;
+}
+
+TEST_P(ServerTest, MalformedRequestsGet400WithAReason) {
+  StartServer();
+  auto device = EnrolledDevice("w1", std::string("grids:") + kGridA);
+  auto port = server_->port();
+  auto wrong_type = HttpRequest(
+      port, "POST", "/v1/sync",
+      {{"Content-Type", "application/json"}, {"Authorization", device->Authorization()}}, "{}");
+  ASSERT_TRUE(wrong_type.ok());
+  EXPECT_EQ(wrong_type->status, 400);
+  EXPECT_NE(wrong_type->body.find("application/x-protobuf"), std::string::npos);
+  auto garbage = HttpRequest(
+      port, "POST", "/v1/sync",
+      {{"Content-Type", "application/x-protobuf"}, {"Authorization", device->Authorization()}},
+      "\xff\xff\xff\xff garbage");
+  ASSERT_TRUE(garbage.ok());
+  EXPECT_EQ(garbage->status, 400);
+  auto bad_gzip = HttpRequest(port, "POST", "/v1/sync",
+                              {{"Content-Type", "application/x-protobuf"},
+                               {"Content-Encoding", "gzip"},
+                               {"Authorization", device->Authorization()}},
+                              "not gzip at all");
+  ASSERT_TRUE(bad_gzip.ok());
+  EXPECT_EQ(bad_gzip->status, 400);
+  auto raw = testing::RawExchange(port, "THIS IS NOT HTTP\r\n\r\n");
+  ASSERT_TRUE(raw.ok());
+  EXPECT_NE(raw->find("400"), std::string::npos) << *raw;
+  // The server is still there.
+  auto health = HttpRequest(port, "GET", "/v1/health");
+  ASSERT_TRUE(health.ok());
+  EXPECT_EQ(health->status, 200);
+}
+
+TEST_P(ServerTest, GzipBodiesAreAccepted) {
+  StartServer();
+  auto device = EnrolledDevice("w1", std::string("grids:") + kGridA);
+  v1::SyncRequest request;
+  request.set_max_pull(10);
+  auto reply = HttpRequest(server_->port(), "POST", "/v1/sync",
+                           {{"Content-Type", "application/x-protobuf"},
+                            {"Content-Encoding", "gzip"},
+                            {"Authorization", device->Authorization()}},
+                           testing::Gzip(request.SerializeAsString()));
+  ASSERT_TRUE(reply.ok());
+  EXPECT_EQ(reply->status, 200) << reply->body;
+  v1::SyncResponse response;
+  EXPECT_TRUE(response.ParseFromString(reply->body));
+  EXPECT_TRUE(response.snapshot());
+}
+
+TEST_P(ServerTest, RateLimitAnswers429WithRetryAfter) {
+  StartServer({"--rate-limit", "0.5", "--rate-burst", "2"});
+  auto device = EnrolledDevice("w1", std::string("grids:") + kGridA);
+  v1::SyncRequest empty;
+  int limited = 0;
+  std::string retry_after;
+  for (int i = 0; i < 4; ++i) {
+    auto reply = device->SyncRaw(server_->port(), empty);
+    ASSERT_TRUE(reply.ok());
+    if (reply->status == 429) {
+      ++limited;
+      retry_after = reply->Header("retry-after");
+    }
+  }
+  EXPECT_EQ(limited, 2);
+  EXPECT_FALSE(retry_after.empty());
+  EXPECT_GE(std::stoi(retry_after), 1);
+}
+
+TEST_P(ServerTest, BodyLimitAnswers413) {
+  StartServer({"--max-body", "1000"});
+  auto device = EnrolledDevice("w1", std::string("grids:") + kGridA);
+  auto reply = HttpRequest(
+      server_->port(), "POST", "/v1/sync",
+      {{"Content-Type", "application/x-protobuf"}, {"Authorization", device->Authorization()}},
+      std::string(5000, 'x'));
+  ASSERT_TRUE(reply.ok());
+  EXPECT_EQ(reply->status, 413);
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, ServerTest,
+                         ::testing::Values(Backend::kSqlite, Backend::kPostgres), ParamName);
+
+}  // namespace
+}  // namespace qiaomen::server

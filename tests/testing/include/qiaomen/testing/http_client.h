@@ -1,0 +1,44 @@
+#pragma once
+// A minimal blocking HTTP/1.1 client for tests (Boost.Beast), one connection per request.
+// The device's real transport is libcurl (sync/); this one lets tests send exactly the bytes
+// and headers they mean to, including malformed ones.
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "qiaomen/core/status.h"
+
+namespace qiaomen::testing {
+
+struct HttpReply {
+  int status = 0;
+  std::map<std::string, std::string> headers;  // lower-case names
+  std::string body;
+  std::string Header(const std::string& name) const {
+    auto it = headers.find(name);
+    return it == headers.end() ? "" : it->second;
+  }
+};
+
+using HttpHeaders = std::vector<std::pair<std::string, std::string>>;
+
+// Sends one request to 127.0.0.1:port. Unavailable when the connection fails.
+core::Result<HttpReply> HttpRequest(uint16_t port, const std::string& method,
+                                    const std::string& target, const HttpHeaders& headers = {},
+                                    const std::string& body = "");
+
+// Writes `raw` bytes to the server and returns whatever it answers before closing (for malformed
+// request tests).
+core::Result<std::string> RawExchange(uint16_t port, const std::string& raw);
+
+}  // namespace qiaomen::testing
+
+namespace qiaomen::testing {
+// gzip-compresses `data` (for Content-Encoding: gzip tests).
+std::string Gzip(const std::string& data);
+// Lower-case hex of bytes.
+std::string HexOf(const std::string& bytes);
+}  // namespace qiaomen::testing
