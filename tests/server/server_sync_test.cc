@@ -1,5 +1,6 @@
 // POST /v1/enroll and /v1/sync against a real server process, on SQLite and on PostgreSQL.
 #include <gtest/gtest.h>
+#include <signal.h>
 
 #include "server_test_support.h"
 
@@ -225,6 +226,44 @@ TEST_P(ServerTest, BodyLimitAnswers413) {
       std::string(5000, 'x'));
   ASSERT_TRUE(reply.ok());
   EXPECT_EQ(reply->status, 413);
+}
+
+TEST_P(ServerTest, ScopeChangeRestartsTheSnapshotAndRemovesWhatLeft) {
+  StartServer();
+  auto device = EnrolledDevice("w1", std::string("grids:") + kGridA + "," + kGridB);
+  v1::SyncResponse last;
+  auto before = PullAll(*device, &last);
+  std::string h003 = testing::FindSubjectId(before, "H-003");
+  ASSERT_FALSE(h003.empty());
+  auto narrowed = env_->Run({"add-worker", "--id", "w1", "--name", "W", "--role", "grid_worker",
+                             "--scope", std::string("grids:") + kGridA});
+  ASSERT_EQ(narrowed.exit_code, 0) << narrowed.err;
+  auto next = device->Sync(server_->port(), {}, last.next_cursor());
+  ASSERT_TRUE(next.ok()) << next.status().ToString();
+  EXPECT_TRUE(next->snapshot());
+  EXPECT_EQ(next->scope(), std::string("grids:") + kGridA);
+  bool removed = false;
+  for (const auto& id : next->removed_record_ids()) removed = removed || id == h003;
+  EXPECT_TRUE(removed) << "H-003 left the scope";
+}
+
+TEST_P(ServerTest, SigtermFinishesTheRequestInFlight) {
+  StartServer();
+  auto device = EnrolledDevice("w1", std::string("grids:") + kGridA);
+  v1::SyncRequest request;
+  request.set_max_pull(5);
+  std::string body = request.SerializeAsString();
+  std::string head = "POST /v1/sync HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-protobuf\r\n"
+                     "Authorization: " + device->Authorization() + "\r\nContent-Length: " +
+                     std::to_string(body.size() + 2) + "\r\n\r\n";
+  // The header and part of the body are sent; SIGTERM arrives; then the rest of the body.
+  auto reply = testing::SlowExchange(server_->port(), head + body.substr(0, 1), [&] {
+    kill(server_->pid(), SIGTERM);
+  }, body.substr(1) + std::string("\x18\x05"));
+  ASSERT_TRUE(reply.ok()) << reply.status().ToString();
+  EXPECT_EQ(reply->rfind("HTTP/1.1 200", 0), 0u) << *reply;
+  EXPECT_EQ(server_->Stop(), 0) << server_->Log();
+  EXPECT_FALSE(testing::HttpRequest(server_->port(), "GET", "/v1/health").ok()) << "stopped";
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, ServerTest,

@@ -103,3 +103,35 @@ std::string HexOf(const std::string& bytes) {
 }
 
 }  // namespace qiaomen::testing
+
+#include <thread>
+
+namespace qiaomen::testing {
+
+core::Result<std::string> SlowExchange(uint16_t port, const std::string& first,
+                                       const std::function<void()>& between,
+                                       const std::string& rest) {
+  try {
+    net::io_context ioc;
+    tcp::socket socket(ioc);
+    socket.connect(tcp::endpoint(net::ip::make_address("127.0.0.1"), port));
+    net::write(socket, net::buffer(first));
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    between();
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    net::write(socket, net::buffer(rest));
+    std::string out;
+    char buf[4096];
+    beast::error_code ec;
+    while (true) {
+      size_t n = socket.read_some(net::buffer(buf), ec);
+      out.append(buf, n);
+      if (ec) break;
+    }
+    return out;
+  } catch (const std::exception& e) {
+    return core::Unavailable(std::string("slow exchange failed: ") + e.what());
+  }
+}
+
+}  // namespace qiaomen::testing

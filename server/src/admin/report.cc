@@ -6,6 +6,7 @@
 #include "qiaomen/core/uuid.h"
 #include "qiaomen/v1/change.pb.h"
 #include "store/change_store.h"
+#include "store/record_state.h"
 #include "util/bytes.h"
 
 namespace qiaomen::server {
@@ -159,13 +160,13 @@ core::Result<Report> BuildReport(Storage& storage, core::Clock& clock,
   std::map<std::pair<std::string, std::string>, int> findings;
   for (const auto& row : hazards) {
     if (!in_town(row.Text(2))) continue;
-    QM_ASSIGN_OR_RETURN(auto state, MutableState::Parse(row.Bytes(1)));
-    std::string category = state.TextOf("category");
+    QM_ASSIGN_OR_RETURN(auto state, core::merge::DecodeRecordState(row.Bytes(1)));
+    std::string category = RegisterText(state, "category");
     ++report.hazards_by_category_severity[(category.empty() ? "uncategorised" : category) + "/" +
-                                          SeverityName(state.TextOf("severity"))];
+                                          SeverityName(RegisterText(state, "severity"))];
     auto ev = last_event.find(row.Bytes(0));
     bool closed = ev != last_event.end() && ev->second.second == v1::CLOSED;
-    std::string deadline = state.TextOf("deadline");
+    std::string deadline = RegisterText(state, "deadline");
     bool overdue = !closed && ((ev != last_event.end() && ev->second.second == v1::OVERDUE) ||
                                (!deadline.empty() && deadline < today));
     if (closed)
@@ -173,7 +174,7 @@ core::Result<Report> BuildReport(Storage& storage, core::Clock& clock,
     else
       ++report.hazards_open;
     if (overdue) ++report.hazards_overdue;
-    std::string rule = state.TextOf("rule_id");
+    std::string rule = RegisterText(state, "rule_id");
     if (rule.empty()) rule = category;
     ++findings[{row.Bytes(3), rule}];
   }

@@ -222,7 +222,7 @@ core::Result<ImportSummary> ImportSubjectsCsv(Storage& storage, core::Clock& clo
         std::string id = mapped->front().Bytes(0);
         change.set_record_id(id);
         QM_ASSIGN_OR_RETURN(auto stored, LoadRecord(*conn, v1::SUBJECT, id));
-        QM_ASSIGN_OR_RETURN(auto state, MutableState::Parse(stored.state));
+        QM_ASSIGN_OR_RETURN(auto state, core::merge::DecodeRecordState(stored.state));
         for (auto& f : wanted) {
           auto it = state.fields.find(f.field());
           if (it != state.fields.end() &&

@@ -1,5 +1,7 @@
 #include "store/change_store.h"
 
+#include <optional>
+
 #include "qiaomen/core/clock.h"
 #include "qiaomen/core/hlc.h"
 #include "qiaomen/core/random.h"
@@ -41,16 +43,19 @@ core::Result<int64_t> AppendToLog(SqlConnection& conn, const v1::Change& change,
     // Readers page by id: ids must become visible in order, so appends take turns.
     QM_RETURN_IF_ERROR(conn.Exec("SELECT pg_advisory_xact_lock(7202)"));
   }
+  // ON CONFLICT instead of catching the unique violation: on PostgreSQL a failed statement would
+  // abort the whole batch transaction.
   QM_ASSIGN_OR_RETURN(
-      auto row,
-      conn.QueryOne("INSERT INTO changes (change_id, device_id, seq, entity, record_id, town_id, "
-                    "grid_id, payload, received_ms) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9) "
-                    "RETURNING id",
-                    {Blob(change.change_id()), Blob(change.device_id()),
-                     Int(static_cast<int64_t>(change.seq())), Int(change.entity()),
-                     Blob(change.record_id()), Text(placement.town_id), Text(placement.grid_id),
-                     Blob(change.SerializeAsString()), Int(now_ms)}));
-  return row.Int(0);
+      auto rows,
+      conn.Query("INSERT INTO changes (change_id, device_id, seq, entity, record_id, town_id, "
+                 "grid_id, payload, received_ms) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9) "
+                 "ON CONFLICT (change_id) DO NOTHING RETURNING id",
+                 {Blob(change.change_id()), Blob(change.device_id()),
+                  Int(static_cast<int64_t>(change.seq())), Int(change.entity()),
+                  Blob(change.record_id()), Text(placement.town_id), Text(placement.grid_id),
+                  Blob(change.SerializeAsString()), Int(now_ms)}));
+  if (rows.empty()) return core::AlreadyExists("This change was stored before.");
+  return rows.front().Int(0);
 }
 
 core::Status ApplyToRecords(SqlConnection& conn, const v1::Change& change,
@@ -60,26 +65,28 @@ core::Status ApplyToRecords(SqlConnection& conn, const v1::Change& change,
   std::string snapshot;
   bool deleted = false;
   if (IsMutableEntity(change.entity())) {
-    MutableState merged;
+    std::optional<core::merge::RecordState> current;
     auto existing = LoadRecord(conn, change.entity(), change.record_id());
     if (existing.ok()) {
-      QM_ASSIGN_OR_RETURN(merged, MutableState::Parse(existing->state));
+      QM_ASSIGN_OR_RETURN(auto decoded, core::merge::DecodeRecordState(existing->state));
+      current = std::move(decoded);
     } else if (existing.status().code() != core::Code::kNotFound) {
       return existing.status();
     }
-    std::vector<LostWrite> lost;
-    MergeChange(change, merged, lost);
-    for (const auto& l : lost) {
+    // InvalidArgument here (unknown field, wrong value kind) is a rejection; nothing is written.
+    QM_ASSIGN_OR_RETURN(auto merged, core::merge::ApplyChange(current, change));
+    for (const auto& c : merged.conflicts) {
       QM_RETURN_IF_ERROR(conn.Exec(
           "INSERT INTO conflicts (entity, record_id, field, kept, lost, lost_device, lost_hlc, "
           "rule, at_ms) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9)",
-          {Int(change.entity()), Blob(change.record_id()), Text(l.field), Text(l.kept),
-           Text(l.lost), Blob(l.lost_device), Int(static_cast<int64_t>(l.lost_hlc)), Text(l.rule),
-           Int(now_ms)}));
+          {Int(change.entity()), Blob(change.record_id()), Text(c.field),
+           Text(c.field.empty() ? "update" : PrintValue(c.winner.value)),
+           Text(c.field.empty() ? "delete" : PrintValue(c.loser.value)), Blob(c.loser.device_id),
+           Int(static_cast<int64_t>(c.loser.hlc)), Text(c.rule), Int(now_ms)}));
     }
-    state = merged.Serialize();
-    snapshot = SnapshotChange(change, merged).SerializeAsString();
-    deleted = merged.deleted;
+    state = core::merge::EncodeRecordState(merged.state);
+    snapshot = SnapshotChange(merged.state).SerializeAsString();
+    deleted = merged.state.deleted;
   } else {
     snapshot = change.SerializeAsString();
   }
@@ -112,8 +119,8 @@ core::Status RecordServerChange(SqlConnection& conn, v1::Change change, const Pl
   change.set_device_id(server_id);
   if (change.hlc() == 0) change.set_hlc(core::PackHlc(now_ms, 0));
   change.set_device_time_ms(now_ms);
-  QM_RETURN_IF_ERROR(AppendToLog(conn, change, placement, now_ms).status());
-  return ApplyToRecords(conn, change, placement, now_ms);
+  QM_RETURN_IF_ERROR(ApplyToRecords(conn, change, placement, now_ms));
+  return AppendToLog(conn, change, placement, now_ms).status();
 }
 
 }  // namespace qiaomen::server

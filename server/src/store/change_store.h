@@ -24,7 +24,7 @@ struct Placement {
 
 struct StoredRecord {
   Placement placement;
-  std::string state;     // MutableState bytes for mutable records, empty otherwise
+  std::string state;     // merge::EncodeRecordState bytes for mutable records, empty otherwise
   std::string snapshot;  // a Change
   bool deleted = false;
   std::string evidence;

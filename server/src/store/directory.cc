@@ -119,27 +119,30 @@ core::Result<std::string> Directory::Enroll(const std::string& code, const std::
   }
   std::string token = RandomBytes(32);
   std::string token_text = HexEncode(token);
-  auto conn = storage_.pool().Acquire();
   std::string worker_id;
-  core::Status s = InTransaction(*conn, [&]() -> core::Status {
-    auto row = conn->QueryOne(
-        "SELECT worker_id, expires_ms, used_ms FROM enroll_codes WHERE code_hash = $1",
-        {Text(HashHex(NormalizeCode(code)))});
-    if (!row.ok() || row->Int(2) != 0 || row->Int(1) < clock_.NowMillis()) {
-      return core::Unauthenticated(
-          "This enrolment code is unknown, used or expired. Ask township staff for a new one.");
-    }
-    worker_id = row->Text(0);
-    QM_RETURN_IF_ERROR(conn->Exec("UPDATE enroll_codes SET used_ms = $1 WHERE code_hash = $2",
-                                  {Int(clock_.NowMillis()), Text(HashHex(NormalizeCode(code)))}));
-    return conn->Exec(
-        "INSERT INTO devices (device_id, worker_id, token_hash, public_key, name, enrolled_ms) "
-        "VALUES ($1,$2,$3,$4,$5,$6) ON CONFLICT (device_id) DO UPDATE SET worker_id = "
-        "excluded.worker_id, token_hash = excluded.token_hash, public_key = excluded.public_key, "
-        "name = excluded.name, revoked = 0",
-        {Blob(device_id), Text(worker_id), Text(HashHex(token_text)), Blob(public_key), Text(name),
-         Int(clock_.NowMillis())});
-  });
+  core::Status s;
+  {
+    auto conn = storage_.pool().Acquire();  // released before GetWorker takes its own
+    s = InTransaction(*conn, [&]() -> core::Status {
+      auto row = conn->QueryOne(
+          "SELECT worker_id, expires_ms, used_ms FROM enroll_codes WHERE code_hash = $1",
+          {Text(HashHex(NormalizeCode(code)))});
+      if (!row.ok() || row->Int(2) != 0 || row->Int(1) < clock_.NowMillis()) {
+        return core::Unauthenticated(
+            "This enrolment code is unknown, used or expired. Ask township staff for a new one.");
+      }
+      worker_id = row->Text(0);
+      QM_RETURN_IF_ERROR(conn->Exec("UPDATE enroll_codes SET used_ms = $1 WHERE code_hash = $2",
+                                    {Int(clock_.NowMillis()), Text(HashHex(NormalizeCode(code)))}));
+      return conn->Exec(
+          "INSERT INTO devices (device_id, worker_id, token_hash, public_key, name, enrolled_ms) "
+          "VALUES ($1,$2,$3,$4,$5,$6) ON CONFLICT (device_id) DO UPDATE SET worker_id = "
+          "excluded.worker_id, token_hash = excluded.token_hash, public_key = excluded.public_key, "
+          "name = excluded.name, revoked = 0",
+          {Blob(device_id), Text(worker_id), Text(HashHex(token_text)), Blob(public_key),
+           Text(name), Int(clock_.NowMillis())});
+    });
+  }
   if (!s.ok()) return s;
   if (worker_out != nullptr) {
     QM_ASSIGN_OR_RETURN(*worker_out, GetWorker(worker_id));

@@ -70,6 +70,12 @@ core::Result<Verdict> ApplyOne(SqlConnection& conn, const Principal& principal, 
       !(change.entity() == v1::HAZARD && change.body_case() == v1::Change::kHazard)) {
     return Reject(core::InvalidArgument("The change's body does not match its record kind."));
   }
+  // The merge validates field changes before anything is written; its refusal is a rejection.
+  core::Status applied = ApplyToRecords(conn, change, *placement, now_ms, evidence);
+  if (!applied.ok()) {
+    if (IsDatabaseTrouble(applied)) return applied;
+    return Reject(applied);
+  }
   auto appended = AppendToLog(conn, change, *placement, now_ms);
   if (!appended.ok()) {
     if (appended.status().code() == core::Code::kAlreadyExists) {
@@ -77,7 +83,6 @@ core::Result<Verdict> ApplyOne(SqlConnection& conn, const Principal& principal, 
     }
     return appended.status();
   }
-  QM_RETURN_IF_ERROR(ApplyToRecords(conn, change, *placement, now_ms, evidence));
   return Verdict{};
 }
 

@@ -1,21 +1,10 @@
 #include "sync/visit_checks.h"
 
-#include <google/protobuf/io/coded_stream.h>
-#include <google/protobuf/io/zero_copy_stream_impl_lite.h>
-#include <sodium.h>
+#include <span>
+
+#include "qiaomen/core/evidence/visit_signature.h"
 
 namespace qiaomen::server {
-
-std::string VisitSigningBytes(const v1::Visit& visit) {
-  v1::Visit copy = visit;
-  copy.clear_device_signature();
-  std::string out;
-  google::protobuf::io::StringOutputStream stream(&out);
-  google::protobuf::io::CodedOutputStream coded(&stream);
-  coded.SetSerializationDeterministic(true);
-  copy.SerializeToCodedStream(&coded);
-  return out;
-}
 
 core::Status CheckVisit(SqlConnection& conn, const v1::Visit& visit, const Device& device,
                         std::string* evidence) {
@@ -29,23 +18,19 @@ core::Status CheckVisit(SqlConnection& conn, const v1::Visit& visit, const Devic
     return core::InvalidArgument("The checklist " + visit.template_id() + " version " +
                                  std::to_string(visit.template_version()) +
                                  " is not published on the county server; publish it with "
-                                 "`qiaomen-county publish-template` and the visit will be "
-                                 "accepted when it is sent again.");
-  }
-  if (visit.device_signature().size() != crypto_sign_BYTES) {
-    return core::PermissionDenied("The visit is not signed by the device.");
+                                 "`qiaomen-county publish-template`; this visit stays in the "
+                                 "device's quarantine list for review.");
   }
   if (visit.device_id() != device.device_id) {
     return core::PermissionDenied("The visit was signed by another device.");
   }
-  std::string bytes = VisitSigningBytes(visit);
-  if (crypto_sign_verify_detached(
-          reinterpret_cast<const unsigned char*>(visit.device_signature().data()),
-          reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size(),
-          reinterpret_cast<const unsigned char*>(device.public_key.data())) != 0) {
+  core::Status verified = core::evidence::VerifyVisit(
+      visit, std::span<const uint8_t>(reinterpret_cast<const uint8_t*>(device.public_key.data()),
+                                      device.public_key.size()));
+  if (!verified.ok()) {
     return core::PermissionDenied(
-        "The visit's device signature does not verify: its content or photo hashes were changed "
-        "after it was signed.");
+        "The visit's device signature does not verify (" + verified.message() +
+        "): its content or photo hashes were changed after it was signed, or it is not signed.");
   }
   for (const auto& photo : visit.photos()) {
     if (photo.sha256().size() != 32) {

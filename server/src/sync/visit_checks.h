@@ -17,7 +17,4 @@ namespace qiaomen::server {
 core::Status CheckVisit(SqlConnection& conn, const v1::Visit& visit, const Device& device,
                         std::string* evidence);
 
-// The bytes a device signs for a visit: the visit with device_signature cleared.
-std::string VisitSigningBytes(const v1::Visit& visit);
-
 }  // namespace qiaomen::server

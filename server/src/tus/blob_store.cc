@@ -70,22 +70,23 @@ core::Result<UploadState> BlobStore::Create(const std::string& hex, int64_t leng
     return core::InvalidArgument("Upload-Length must be between 1 and " +
                                  std::to_string(kMaxBlobBytes) + " bytes.");
   }
-  auto conn = storage_.pool().Acquire();
-  QM_ASSIGN_OR_RETURN(auto blob,
-                      conn->Query("SELECT size FROM blobs WHERE sha256 = $1", {Text(hex)}));
-  if (!blob.empty()) {
-    if (blob.front().Int(0) != length) {
-      return core::InvalidArgument("A photo with this sha256 is stored with another length.");
+  {
+    auto conn = storage_.pool().Acquire();  // released before Get() takes its own
+    QM_ASSIGN_OR_RETURN(auto blob,
+                        conn->Query("SELECT size FROM blobs WHERE sha256 = $1", {Text(hex)}));
+    if (!blob.empty()) {
+      if (blob.front().Int(0) != length) {
+        return core::InvalidArgument("A photo with this sha256 is stored with another length.");
+      }
+      return UploadState{hex, length, length, 0, true};
     }
-    return UploadState{hex, length, length, 0, true};
+    int64_t now = clock_.NowMillis();
+    QM_RETURN_IF_ERROR(conn->Exec(
+        "INSERT INTO uploads (id, sha256, length, created_ms, expires_ms, device_id, metadata) "
+        "VALUES ($1,$1,$2,$3,$4,$5,$6) ON CONFLICT (id) DO NOTHING",
+        {Text(hex), Int(length), Int(now), Int(now + kUploadLifetimeMs), Blob(device_id),
+         Text(metadata)}));
   }
-  int64_t now = clock_.NowMillis();
-  auto inserted = conn->Exec(
-      "INSERT INTO uploads (id, sha256, length, created_ms, expires_ms, device_id, metadata) "
-      "VALUES ($1,$1,$2,$3,$4,$5,$6) ON CONFLICT (id) DO NOTHING",
-      {Text(hex), Int(length), Int(now), Int(now + kUploadLifetimeMs), Blob(device_id),
-       Text(metadata)});
-  QM_RETURN_IF_ERROR(inserted);
   QM_ASSIGN_OR_RETURN(auto state, Get(hex));
   if (state.length != length) {
     return core::InvalidArgument("An upload with this sha256 exists with Upload-Length " +

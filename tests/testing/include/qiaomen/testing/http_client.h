@@ -42,3 +42,13 @@ std::string Gzip(const std::string& data);
 // Lower-case hex of bytes.
 std::string HexOf(const std::string& bytes);
 }  // namespace qiaomen::testing
+
+#include <functional>
+
+namespace qiaomen::testing {
+// Sends `first`, waits 300 ms, calls `between`, waits 300 ms, sends `rest`, and returns what the
+// server answers before closing (for drain and slow-client tests).
+core::Result<std::string> SlowExchange(uint16_t port, const std::string& first,
+                                       const std::function<void()>& between,
+                                       const std::string& rest);
+}  // namespace qiaomen::testing
