@@ -15,6 +15,7 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <chrono>
+#include <memory>
 #include <cstdio>
 #include <iostream>
 #include <mutex>
@@ -38,7 +39,8 @@ using Clock = std::chrono::steady_clock;
 // One keep-alive connection per device, reconnecting when the server closes it.
 class Connection {
  public:
-  explicit Connection(uint16_t port) : port_(port), stream_(ioc_) {}
+  explicit Connection(uint16_t port)
+      : port_(port), stream_(std::make_unique<beast::tcp_stream>(ioc_)) {}
   // Returns the status (0 on a transport error) and fills `body`/`headers`.
   int Send(http::verb verb, const std::string& target,
            const std::vector<std::pair<std::string, std::string>>& headers, const std::string& body,
@@ -46,18 +48,18 @@ class Connection {
     for (int attempt = 0; attempt < 2; ++attempt) {
       try {
         if (!connected_) {
-          stream_.connect(tcp::endpoint(net::ip::make_address("127.0.0.1"), port_));
+          stream_->connect(tcp::endpoint(net::ip::make_address("127.0.0.1"), port_));
           connected_ = true;
         }
-        stream_.expires_after(std::chrono::seconds(120));
+        stream_->expires_after(std::chrono::seconds(120));
         http::request<http::string_body> req{verb, target, 11};
         req.set(http::field::host, "127.0.0.1");
         for (const auto& [k, v] : headers) req.set(k, v);
         req.body() = body;
         req.prepare_payload();
-        http::write(stream_, req);
+        http::write(*stream_, req);
         http::response<http::string_body> res;
-        http::read(stream_, buffer_, res);
+        http::read(*stream_, buffer_, res);
         if (response_body) *response_body = res.body();
         if (location) *location = std::string(res[http::field::location]);
         if (auto retry = res.find("Retry-After"); retry != res.end() && res.result_int() == 429) {
@@ -75,14 +77,14 @@ class Connection {
  private:
   void Close() {
     beast::error_code ec;
-    stream_.socket().close(ec);
-    stream_ = beast::tcp_stream(ioc_);
+    stream_->socket().close(ec);
+    stream_ = std::make_unique<beast::tcp_stream>(ioc_);
     buffer_.clear();
     connected_ = false;
   }
   uint16_t port_;
   net::io_context ioc_;
-  beast::tcp_stream stream_;
+  std::unique_ptr<beast::tcp_stream> stream_;
   beast::flat_buffer buffer_;
   bool connected_ = false;
 };
