@@ -1,8 +1,11 @@
-// Item 7 of issue 3: a child process records photos in a loop and is SIGKILLed at a random moment;
-// after every kill the profile opens, `PRAGMA cipher_integrity_check` is clean, every recorded
-// photo has a readable, verified file, no file is left without its row, and the journal matches the
-// data. 200 rounds by default; QIAOMEN_CRASH_ROUNDS=N runs more (the stress variant), and the seed
-// is printed so a failure can be replayed with QIAOMEN_CRASH_SEED.
+// Item 7 of issue 3: a child process records visits and their photos in a loop and is SIGKILLed at
+// a random moment; after every kill the profile opens with its PIN, `PRAGMA cipher_integrity_check`
+// is clean, no half-written visit or photo is visible (every photo row has a readable, verified
+// file; no file is left without its row; every visit has its journal row and a valid device
+// signature over photos that are all recorded), and the journal matches the data (one journal row
+// per visit and photo, contiguous sequence numbers). 200 rounds by default; QIAOMEN_CRASH_ROUNDS=N
+// runs more (the stress variant). The seed is printed so a failure can be replayed with
+// QIAOMEN_CRASH_SEED.
 
 #include <gtest/gtest.h>
 #include <signal.h>
@@ -16,11 +19,9 @@
 #include <set>
 #include <thread>
 
-#include "qiaomen/core/evidence/photo_vault.h"
 #include "qiaomen/core/keys/file_key_store.h"
-#include "qiaomen/core/profile/profile_files.h"
+#include "qiaomen/core/profile/profile.h"
 #include "qiaomen/testing/temp_dir.h"
-#include "tests/core/profile/sql_photo_index.h"
 
 namespace qiaomen::core::profile {
 namespace {
@@ -30,33 +31,72 @@ int EnvInt(const char* name, int fallback) {
   return value != nullptr ? std::atoi(value) : fallback;
 }
 
-// The child's work: store photos of random sizes until killed. Never returns. Writes 'r' to
-// `progress_fd` once the profile is open, then 'p' after every photo. It opens the database and the
-// vault with the data key the parent unlocked before the fork: the PIN path, and a kill during it,
-// are the keys tests' business; here the parent's unlock after every kill goes through it.
-[[noreturn]] void RecordUntilKilled(const std::string& dir, const sql::RawKey& data_key,
-                                    uint64_t seed, int progress_fd) {
-  ManualClock clock(1'733'000'000'000);
+std::string Blob(const std::vector<uint8_t>& bytes) { return {bytes.begin(), bytes.end()}; }
+
+// What the child needs from the parent's unlocked profile (inherited through fork).
+struct ChildKeys {
+  sql::RawKey data_key;
+  std::array<uint8_t, 64> signing_secret{};
+  std::array<uint8_t, 32> signing_public{};
+  ProfileInfo info;
+  std::string subject_id;
+};
+
+// The child's work: record visits, each with 0-2 photos stored first, until killed. Never returns.
+// Writes 'r' to `progress_fd` once open, then 'p' after every visit. It opens the store and the
+// vault with the keys the parent unlocked before the fork: the PIN path, and a kill during it, are
+// the keys tests' business; here the parent's open after every kill goes through it.
+[[noreturn]] void RecordUntilKilled(const std::string& dir, const ChildKeys& keys, uint64_t seed,
+                                    int progress_fd) {
+  ManualClock clock(1'733'000'000'000 + static_cast<int64_t>(seed % 1'000'000) * 1000);
   SeededRandom random(seed);
   sql::OpenOptions options;
-  options.key = data_key;
+  options.key = keys.data_key;
   options.create_if_missing = false;
   auto db = sql::Database::Open(DatabasePath(dir), options);
   if (!db.ok()) _exit(3);
-  test_support::SqlPhotoIndex index(*db);
-  auto vault = evidence::PhotoVault::Open(PhotosDir(dir), data_key, index, {clock, random});
-  if (!vault.ok()) _exit(4);
-  std::vector<uint8_t> jpeg(100'000);
+  store::StoreDeps store_deps;
+  store_deps.clock = &clock;
+  store_deps.random = &random;
+  store_deps.device_id = keys.info.device_id;
+  store_deps.worker_id = keys.info.worker_id;
+  auto store = store::Store::Open(std::move(db).value(), store_deps);
+  if (!store.ok()) _exit(4);
+  auto vault = evidence::PhotoVault::Open(PhotosDir(dir), keys.data_key, **store, {clock, random});
+  if (!vault.ok()) _exit(5);
+  const evidence::DeviceKey device_key(keys.signing_secret, keys.signing_public);
+  std::vector<uint8_t> jpeg(80'000);
   const char ready = 'r';
   const char progress = 'p';
   if (::write(progress_fd, &ready, 1) != 1) _exit(6);
   while (true) {
-    clock.Advance(1000);
-    const size_t size = 1 + random.Uniform(jpeg.size());
-    random.Fill(jpeg.data(), size);
-    auto stored = (*vault)->StoreBytes(std::span(jpeg.data(), size), {});
-    if (!stored.ok()) _exit(5);
-    if (::write(progress_fd, &progress, 1) != 1) _exit(6);
+    clock.Advance(60'000);
+    store::VisitInput input;
+    v1::Visit& visit = input.visit;
+    visit.set_id(Uuid::NewV7(clock, random).ToBytes());
+    visit.set_subject_id(keys.subject_id);
+    visit.set_outcome(v1::CHECKED);
+    visit.set_template_id("household-winter");
+    visit.set_template_version(1);
+    visit.set_started_at_ms(clock.NowMillis() - 30'000);
+    visit.set_finished_at_ms(clock.NowMillis());
+    visit.set_device_id(keys.info.device_id);
+    visit.set_worker_id(keys.info.worker_id);
+    for (uint64_t n = random.Uniform(3); n > 0; --n) {
+      const size_t size = 1 + random.Uniform(jpeg.size());
+      random.Fill(jpeg.data(), size);
+      v1::Photo meta;
+      meta.set_visit_id(visit.id());
+      meta.set_taken_at_ms(clock.NowMillis());
+      auto stored = (*vault)->StoreBytes(std::span(jpeg.data(), size), meta);
+      if (!stored.ok()) _exit(7);
+      v1::PhotoRef* ref = visit.add_photos();
+      ref->set_photo_id(stored->id());
+      ref->set_sha256(stored->sha256());
+    }
+    if (!device_key.SignVisit(visit).ok()) _exit(8);
+    if (!(*store)->RecordVisit(std::move(input)).ok()) _exit(9);
+    if (::write(progress_fd, &progress, 1) != 1) _exit(10);
   }
 }
 
@@ -72,125 +112,146 @@ TEST(CrashSafetyTest, KilledWritersLeaveAConsistentProfile) {
   ManualClock clock(1'733'000'000'000);
   keys::FileKeyStore key_store(tmp.Join("keystore"), SecureRandom());
   ProfileDeps deps{clock, SecureRandom(), key_store};
-  sql::RawKey data_key;
+  ChildKeys child_keys;
   {
     ProfileOptions options;
     options.keys.kdf = keys::KdfParams::FastForTests();
-    auto created = CreateProfileFiles(dir, "246810", options, deps);
+    options.worker_id = "w-001";
+    auto files = CreateProfileFiles(dir, "246810", options, deps);
+    ASSERT_TRUE(files.ok()) << files.status().ToString();
+    child_keys.data_key = files->keys.data_key();
+    child_keys.signing_secret = files->keys.signing_secret_key();
+    child_keys.signing_public = files->keys.signing_public_key();
+    child_keys.info = files->info;
+  }
+  {
+    auto profile = Profile::Open(dir, "246810", deps);
+    ASSERT_TRUE(profile.ok()) << profile.status().ToString();
+    v1::Subject subject;
+    subject.set_kind(v1::HOUSEHOLD);
+    subject.set_grid_id("T01-V01-G01");
+    subject.set_name("张桂兰");
+    auto created = (*profile)->store().CreateSubject(subject);
     ASSERT_TRUE(created.ok()) << created.status().ToString();
-    data_key = created->keys.data_key();
-    test_support::SqlPhotoIndex index(created->db);
-    ASSERT_TRUE(index.CreateTables().ok());
+    child_keys.subject_id = created->id();
   }
 
   std::set<std::string> verified;  // files are immutable once recorded: verify each once
-  int killed_while_working = 0;
-  int64_t start_us = 20'000;  // running estimates of how long the child's start and one store take
-  int64_t store_us = 10'000;
-  int64_t check_ms = 0;
+  int collected = 0;
+  int64_t start_us = 20'000;  // running estimates of how long the child's start and one visit take
+  int64_t visit_us = 20'000;
   for (int round = 0; round < rounds; ++round) {
     SCOPED_TRACE("round " + std::to_string(round));
-    int ready[2];
-    ASSERT_EQ(0, ::pipe(ready));
+    int progress[2];
+    ASSERT_EQ(0, ::pipe(progress));
     const pid_t pid = fork();
     ASSERT_GE(pid, 0);
     if (pid == 0) {
-      ::close(ready[0]);
-      RecordUntilKilled(dir, data_key, seed * 1000 + static_cast<uint64_t>(round), ready[1]);
+      ::close(progress[0]);
+      RecordUntilKilled(dir, child_keys, seed * 1000 + static_cast<uint64_t>(round), progress[1]);
     }
-    ::close(ready[1]);
-    // One round in eight kills at a random moment of the start (open, WAL recovery, orphan
-    // collection). The others wait until the child has stored 0 or 1 photo, then kill it at a
-    // random moment of the next one (the delay is drawn from the measured duration of a store, so
-    // the kill lands anywhere in the file write, the fsyncs, the rename or the transaction,
-    // whatever the disk).
-    using Clock = std::chrono::steady_clock;
-    const auto started = Clock::now();
+    ::close(progress[1]);
+    // One round in eight kills at a random moment of the start (open, WAL recovery, migrations
+    // check, orphan collection). The others wait until the child has recorded 0 or 1 visit, then
+    // kill it at a random moment of the next one (the delay is drawn from the measured duration of
+    // a visit, so the kill lands anywhere in the photo writes, fsyncs, renames or transactions).
+    using SteadyClock = std::chrono::steady_clock;
+    const auto started = SteadyClock::now();
+    auto micros = [](SteadyClock::duration d) {
+      return std::chrono::duration_cast<std::chrono::microseconds>(d).count();
+    };
     if (random.Uniform(8) == 0) {
-      std::this_thread::sleep_for(std::chrono::microseconds(random.Uniform(start_us)));
+      std::this_thread::sleep_for(
+          std::chrono::microseconds(random.Uniform(static_cast<uint64_t>(start_us) + 1)));
     } else {
       char byte = 0;
-      ASSERT_EQ(1, ::read(ready[0], &byte, 1)) << "the child failed before it was ready";
-      start_us =
-          (start_us * 3 +
-           std::chrono::duration_cast<std::chrono::microseconds>(Clock::now() - started).count()) /
-          4;
+      ASSERT_EQ(1, ::read(progress[0], &byte, 1)) << "the child failed before it was ready";
+      start_us = (start_us * 3 + micros(SteadyClock::now() - started)) / 4;
       for (uint64_t n = random.Uniform(2); n > 0; --n) {
-        const auto before = Clock::now();
-        ASSERT_EQ(1, ::read(ready[0], &byte, 1)) << "the child stopped recording";
-        store_us =
-            (store_us * 3 +
-             std::chrono::duration_cast<std::chrono::microseconds>(Clock::now() - before).count()) /
-            4;
+        const auto before = SteadyClock::now();
+        ASSERT_EQ(1, ::read(progress[0], &byte, 1)) << "the child stopped recording";
+        visit_us = (visit_us * 3 + micros(SteadyClock::now() - before)) / 4;
       }
       std::this_thread::sleep_for(
-          std::chrono::microseconds(random.Uniform(static_cast<uint64_t>(store_us) + 1)));
+          std::chrono::microseconds(random.Uniform(static_cast<uint64_t>(visit_us) + 1)));
     }
-    ::close(ready[0]);
+    ::close(progress[0]);
     ::kill(pid, SIGKILL);
     int wstatus = 0;
     ASSERT_EQ(pid, ::waitpid(pid, &wstatus, 0));
     ASSERT_TRUE(WIFSIGNALED(wstatus)) << "the child stopped on its own with exit code "
                                       << (WIFEXITED(wstatus) ? WEXITSTATUS(wstatus) : -1);
 
-    const auto check_started = std::chrono::steady_clock::now();
-    auto profile = UnlockProfileFiles(dir, "246810", deps);
+    auto profile = Profile::Open(dir, "246810", deps);
     ASSERT_TRUE(profile.ok()) << profile.status().ToString();
-    auto check = profile->db.Prepare("PRAGMA cipher_integrity_check;");
-    ASSERT_TRUE(check.ok());
-    auto has_row = check->Step();
-    ASSERT_TRUE(has_row.ok()) << has_row.status().ToString();
-    ASSERT_FALSE(*has_row) << "cipher_integrity_check: " << check->ColumnText(0);
-    ASSERT_EQ("ok", *profile->db.QueryText("PRAGMA integrity_check;"));
-
-    test_support::SqlPhotoIndex index(profile->db);
-    auto vault = evidence::PhotoVault::Open(PhotosDir(dir), profile->keys.data_key(), index,
-                                            {clock, SecureRandom()});
-    ASSERT_TRUE(vault.ok()) << vault.status().ToString();
-    if ((*vault)->collected_at_open().orphan_files + (*vault)->collected_at_open().temp_files > 0) {
-      ++killed_while_working;
+    sql::Database& db = (*profile)->database();
+    collected += (*profile)->photos().collected_at_open().orphan_files +
+                 (*profile)->photos().collected_at_open().temp_files;
+    {
+      auto check = db.Prepare("PRAGMA cipher_integrity_check;");
+      ASSERT_TRUE(check.ok());
+      auto has_row = check->Step();
+      ASSERT_TRUE(has_row.ok()) << has_row.status().ToString();
+      ASSERT_FALSE(*has_row) << "cipher_integrity_check: " << check->ColumnText(0);
     }
-    // The journal matches the data: one journal row per photo row, same ids.
-    ASSERT_EQ(0, *profile->db.QueryInt(
-                     "SELECT count(*) FROM test_photo p WHERE NOT EXISTS (SELECT 1 FROM "
-                     "test_journal j WHERE j.record_id = p.id AND j.entity = 'photo');"));
-    ASSERT_EQ(0, *profile->db.QueryInt(
-                     "SELECT count(*) FROM test_journal j WHERE NOT EXISTS (SELECT 1 FROM "
-                     "test_photo p WHERE p.id = j.record_id);"));
-    // Every photo row has a readable, verified file; every file has a row; no temp file is left.
-    auto rows = profile->db.Prepare("SELECT id, sha256 FROM test_photo;");
-    ASSERT_TRUE(rows.ok());
+    ASSERT_EQ("ok", *db.QueryText("PRAGMA integrity_check;"));
+    // The journal matches the data: one journal row per visit (entity 3) and photo (entity 4),
+    // none without its record, and sequence numbers contiguous from 1.
+    for (const char* sql :
+         {"SELECT count(*) FROM visits v WHERE NOT EXISTS (SELECT 1 FROM outbox o WHERE "
+          "o.entity = 3 AND o.record_id = v.id);",
+          "SELECT count(*) FROM outbox o WHERE o.entity = 3 AND NOT EXISTS (SELECT 1 FROM visits "
+          "v WHERE v.id = o.record_id);",
+          "SELECT count(*) FROM photos p WHERE NOT EXISTS (SELECT 1 FROM outbox o WHERE "
+          "o.entity = 4 AND o.record_id = p.id);",
+          "SELECT count(*) FROM outbox o WHERE o.entity = 4 AND NOT EXISTS (SELECT 1 FROM photos "
+          "p WHERE p.id = o.record_id);",
+          "SELECT count(*) - coalesce(max(seq), 0) FROM outbox;"}) {
+      ASSERT_EQ(0, *db.QueryInt(sql)) << sql;
+    }
+    // Every photo row has a readable, verified file.
     std::set<std::string> recorded;
-    while (*rows->Step()) {
-      const auto id_bytes = rows->ColumnBlob(0);
-      const auto sha = rows->ColumnBlob(1);
-      const Uuid id = *Uuid::FromBytes(std::string(id_bytes.begin(), id_bytes.end()));
-      recorded.insert(id.ToString());
-      if (verified.count(id.ToString()) > 0) {
-        ASSERT_TRUE(std::filesystem::exists((*vault)->PathFor(id)));
-        continue;
+    {
+      auto rows = db.Prepare("SELECT id, sha256 FROM photos;");
+      ASSERT_TRUE(rows.ok());
+      while (*rows->Step()) {
+        const Uuid id = *Uuid::FromBytes(Blob(rows->ColumnBlob(0)));
+        recorded.insert(id.ToString());
+        if (verified.count(id.ToString()) > 0) {
+          ASSERT_TRUE(std::filesystem::exists((*profile)->photos().PathFor(id)));
+          continue;
+        }
+        auto read = (*profile)->photos().Read(id, Blob(rows->ColumnBlob(1)));
+        ASSERT_TRUE(read.ok()) << read.status().ToString();
+        verified.insert(id.ToString());
       }
-      auto read = (*vault)->Read(id, std::string(sha.begin(), sha.end()));
-      ASSERT_TRUE(read.ok()) << read.status().ToString();
-      verified.insert(id.ToString());
     }
+    // Every file has a row; no temp file is left.
     for (const auto& entry : std::filesystem::directory_iterator(PhotosDir(dir))) {
       const std::string name = entry.path().filename().string();
       ASSERT_EQ(name.size(), 36 + 6) << "unexpected file " << name;
       ASSERT_EQ(1u, recorded.count(name.substr(0, 36))) << "file without a row: " << name;
     }
-    check_ms += std::chrono::duration_cast<std::chrono::milliseconds>(
-                    std::chrono::steady_clock::now() - check_started)
-                    .count();
+    // The newest visit is whole: its signature holds and every photo it proves is recorded.
+    auto visits = (*profile)->store().ListVisits(*Uuid::FromBytes(child_keys.subject_id));
+    ASSERT_TRUE(visits.ok()) << visits.status().ToString();
+    if (!visits->empty()) {
+      const v1::Visit& newest = visits->front();
+      ASSERT_TRUE(evidence::VerifyVisit(newest, (*profile)->device_key().public_key()).ok());
+      for (const v1::PhotoRef& ref : newest.photos()) {
+        ASSERT_EQ(1u, recorded.count(Uuid::FromBytes(ref.photo_id())->ToString()));
+      }
+    }
+    if (round + 1 == rounds) {
+      std::printf(
+          "crash safety: %d rounds, %zu visits and %zu photos recorded and verified, "
+          "%d orphan or temp files collected (seed %llu)\n",
+          rounds, visits->size(), verified.size(), collected,
+          static_cast<unsigned long long>(seed));
+      EXPECT_GT(visits->size(), static_cast<size_t>(rounds / 4))
+          << "the children rarely got to work";
+    }
   }
-  EXPECT_GT(verified.size(), static_cast<size_t>(rounds / 4)) << "the children rarely got to work";
-  std::printf("crash safety: start ~%lld us, store ~%lld us, checks %lld ms in all\n",
-              static_cast<long long>(start_us), static_cast<long long>(store_us),
-              static_cast<long long>(check_ms));
-  std::printf(
-      "crash safety: %d rounds, %zu photos recorded and verified, %d kills left a file or "
-      "temp file to collect (seed %llu)\n",
-      rounds, verified.size(), killed_while_working, static_cast<unsigned long long>(seed));
 }
 
 }  // namespace
