@@ -1,6 +1,8 @@
 // GCC 12 reports false maybe-uninitialized warnings inside <regex> (std::function in its NFA
 // states); they are not in our code.
+#if defined(__GNUC__) && !defined(__clang__)
 #pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
+#endif
 
 #include "forms/text_pattern.h"
 
