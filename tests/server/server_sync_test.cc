@@ -247,25 +247,6 @@ TEST_P(ServerTest, ScopeChangeRestartsTheSnapshotAndRemovesWhatLeft) {
   EXPECT_TRUE(removed) << "H-003 left the scope";
 }
 
-TEST_P(ServerTest, SigtermFinishesTheRequestInFlight) {
-  StartServer();
-  auto device = EnrolledDevice("w1", std::string("grids:") + kGridA);
-  v1::SyncRequest request;
-  request.set_max_pull(5);
-  std::string body = request.SerializeAsString();
-  std::string head = "POST /v1/sync HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-protobuf\r\n"
-                     "Authorization: " + device->Authorization() + "\r\nContent-Length: " +
-                     std::to_string(body.size() + 2) + "\r\n\r\n";
-  // The header and part of the body are sent; SIGTERM arrives; then the rest of the body.
-  auto reply = testing::SlowExchange(server_->port(), head + body.substr(0, 1), [&] {
-    kill(server_->pid(), SIGTERM);
-  }, body.substr(1) + std::string("\x18\x05"));
-  ASSERT_TRUE(reply.ok()) << reply.status().ToString();
-  EXPECT_EQ(reply->rfind("HTTP/1.1 200", 0), 0u) << *reply;
-  EXPECT_EQ(server_->Stop(), 0) << server_->Log();
-  EXPECT_FALSE(testing::HttpRequest(server_->port(), "GET", "/v1/health").ok()) << "stopped";
-}
-
 INSTANTIATE_TEST_SUITE_P(Backends, ServerTest,
                          ::testing::Values(Backend::kSqlite, Backend::kPostgres), ParamName);
 
