@@ -116,7 +116,7 @@ TEST_P(ServerTest, PushIsIdempotentAndOutOfScopeChangesAreRejectedAlone) {
   // The county device sees the two applied visits, never the rejected one.
   auto seen = PullAll(*county);
   int visits = 0;
-  for (const auto& c : seen) visits += c.entity() == v1::VISIT ? 1 : 0;
+  for (const auto& c : seen) visits += c.entity() == v1::ENTITY_VISIT ? 1 : 0;
   EXPECT_EQ(visits, 2);
   auto report = env_->Run({"report", "--format", "json"});
   ASSERT_EQ(report.exit_code, 0) << report.err;

@@ -31,7 +31,7 @@ class FakeSyncStore : public SyncStore {
     c.set_device_id(std::move(device_id));
     c.set_seq(outbox.size() + 1);
     c.set_hlc(++hlc);
-    c.set_entity(v1::SUBJECT);
+    c.set_entity(v1::ENTITY_SUBJECT);
     c.set_record_id(std::move(record_id));
     auto* f = c.mutable_fields()->add_fields();
     f->set_field("name");

@@ -154,7 +154,7 @@ void TestDevice::Sign(v1::Visit& visit) const {
 v1::Change TestDevice::NewVisit(const std::string& subject_id, const std::string& template_id,
                                 const std::vector<std::string>& photo_sha256) {
   std::string id = RandomId();
-  v1::Change change = NewChange(v1::VISIT, id);
+  v1::Change change = NewChange(v1::ENTITY_VISIT, id);
   v1::Visit* visit = change.mutable_visit();
   visit->set_id(id);
   visit->set_subject_id(subject_id);
@@ -177,7 +177,7 @@ v1::Change TestDevice::NewVisit(const std::string& subject_id, const std::string
 
 std::string FindSubjectId(const std::vector<v1::Change>& changes, const std::string& external_id) {
   for (const auto& c : changes) {
-    if (c.entity() != v1::SUBJECT || c.body_case() != v1::Change::kFields) continue;
+    if (c.entity() != v1::ENTITY_SUBJECT || c.body_case() != v1::Change::kFields) continue;
     for (const auto& f : c.fields().fields()) {
       if (f.field() == "external_id" && f.value().text() == external_id) return c.record_id();
     }

@@ -74,11 +74,11 @@ bool HasKind(const v1::FieldValue& value, ValueKind kind) {
 
 std::span<const FieldSpec> FieldsOf(v1::Entity entity) {
   switch (entity) {
-    case v1::SUBJECT:
+    case v1::ENTITY_SUBJECT:
       return kSubjectFields;
-    case v1::TASK:
+    case v1::ENTITY_TASK:
       return kTaskFields;
-    case v1::HAZARD:
+    case v1::ENTITY_HAZARD:
       return kHazardFields;
     default:
       return {};
@@ -104,11 +104,11 @@ Status ValidateFieldValue(v1::Entity entity, std::string_view field, const v1::F
                            std::string(field) + "\" holds " + std::string(KindName(spec->kind)) +
                            "; send that kind of value.");
   }
-  if (entity == v1::HAZARD && field == "severity" && SeverityRank(value.text()) == 0) {
+  if (entity == v1::ENTITY_HAZARD && field == "severity" && SeverityRank(value.text()) == 0) {
     return InvalidArgument("A hazard's severity is \"general\" or \"major\", not \"" +
                            value.text() + "\".");
   }
-  if (entity == v1::SUBJECT && field == "kind" && value.text() != "household" &&
+  if (entity == v1::ENTITY_SUBJECT && field == "kind" && value.text() != "household" &&
       value.text() != "premises" && value.text() != "facility") {
     return InvalidArgument(
         "A subject's kind is \"household\", \"premises\" or \"facility\", not \"" + value.text() +
@@ -124,30 +124,30 @@ Status ValidateFieldValue(v1::Entity entity, std::string_view field, const v1::F
 }
 
 bool IsFieldMerged(v1::Entity entity) {
-  return entity == v1::SUBJECT || entity == v1::TASK || entity == v1::HAZARD;
+  return entity == v1::ENTITY_SUBJECT || entity == v1::ENTITY_TASK || entity == v1::ENTITY_HAZARD;
 }
 
 bool IsAppendOnly(v1::Entity entity) {
-  return entity == v1::VISIT || entity == v1::PHOTO || entity == v1::HAZARD_EVENT;
+  return entity == v1::ENTITY_VISIT || entity == v1::ENTITY_PHOTO || entity == v1::ENTITY_HAZARD_EVENT;
 }
 
 std::string_view EntityName(v1::Entity entity) {
   switch (entity) {
-    case v1::SUBJECT:
+    case v1::ENTITY_SUBJECT:
       return "subject";
-    case v1::TASK:
+    case v1::ENTITY_TASK:
       return "task";
-    case v1::VISIT:
+    case v1::ENTITY_VISIT:
       return "visit";
-    case v1::PHOTO:
+    case v1::ENTITY_PHOTO:
       return "photo";
-    case v1::HAZARD:
+    case v1::ENTITY_HAZARD:
       return "hazard";
-    case v1::HAZARD_EVENT:
+    case v1::ENTITY_HAZARD_EVENT:
       return "hazard event";
-    case v1::CAMPAIGN:
+    case v1::ENTITY_CAMPAIGN:
       return "campaign";
-    case v1::ADMIN_UNIT:
+    case v1::ENTITY_ADMIN_UNIT:
       return "admin unit";
     default:
       return "record of unknown type";

@@ -56,7 +56,7 @@ Result<std::vector<v1::FieldSet>> FieldSetsOf(const v1::Change& change) {
   if (change.body_case() == v1::Change::kFields) {
     sets.assign(change.fields().fields().begin(), change.fields().fields().end());
   } else if (change.body_case() == v1::Change::kHazard) {
-    if (change.entity() != v1::HAZARD) {
+    if (change.entity() != v1::ENTITY_HAZARD) {
       return InvalidArgument(Describe(change) + " carries a hazard body; send it as a hazard.");
     }
     if (!change.hazard().id().empty() && change.hazard().id() != change.record_id()) {

@@ -99,7 +99,7 @@ Result<std::vector<v1::FieldSet>> TaskToFieldSets(const v1::Task& task) {
 }
 
 Result<v1::Subject> SubjectFromState(const RecordState& state) {
-  QM_RETURN_IF_ERROR(CheckEntity(state, v1::SUBJECT));
+  QM_RETURN_IF_ERROR(CheckEntity(state, v1::ENTITY_SUBJECT));
   v1::Subject subject;
   subject.set_id(state.record_id);
   const std::string kind = Text(state, "kind");
@@ -132,7 +132,7 @@ Result<v1::Subject> SubjectFromState(const RecordState& state) {
 }
 
 Result<v1::Task> TaskFromState(const RecordState& state) {
-  QM_RETURN_IF_ERROR(CheckEntity(state, v1::TASK));
+  QM_RETURN_IF_ERROR(CheckEntity(state, v1::ENTITY_TASK));
   v1::Task task;
   task.set_id(state.record_id);
   task.set_assignee(Text(state, "assignee"));
@@ -145,7 +145,7 @@ Result<v1::Task> TaskFromState(const RecordState& state) {
 }
 
 Result<v1::Hazard> HazardFromState(const RecordState& state) {
-  QM_RETURN_IF_ERROR(CheckEntity(state, v1::HAZARD));
+  QM_RETURN_IF_ERROR(CheckEntity(state, v1::ENTITY_HAZARD));
   v1::Hazard hazard;
   hazard.set_id(state.record_id);
   const std::string severity = Text(state, "severity");

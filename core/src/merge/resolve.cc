@@ -26,7 +26,7 @@ bool StampLess(const Register& a, const Register& b) {
 }
 
 bool IsSeverityField(v1::Entity entity, const std::string& field) {
-  return entity == v1::HAZARD && field == "severity";
+  return entity == v1::ENTITY_HAZARD && field == "severity";
 }
 
 bool Beats(v1::Entity entity, const std::string& field, const Register& a, const Register& b) {

@@ -32,9 +32,9 @@ std::string Upper(std::string text) {
 
 bool IsCreateOnlyField(v1::Entity entity, std::string_view field) {
   std::span<const std::string_view> fields;
-  if (entity == v1::SUBJECT) fields = kSubjectCreateOnly;
-  if (entity == v1::TASK) fields = kTaskCreateOnly;
-  if (entity == v1::HAZARD) fields = kHazardCreateOnly;
+  if (entity == v1::ENTITY_SUBJECT) fields = kSubjectCreateOnly;
+  if (entity == v1::ENTITY_TASK) fields = kTaskCreateOnly;
+  if (entity == v1::ENTITY_HAZARD) fields = kHazardCreateOnly;
   return std::find(fields.begin(), fields.end(), field) != fields.end();
 }
 

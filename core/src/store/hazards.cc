@@ -30,7 +30,7 @@ Result<v1::Hazard> Store::CreateHazard(v1::Hazard hazard) {
   QM_ASSIGN_OR_RETURN(sql::Transaction txn, sql::Transaction::Begin(db_));
   v1::Subject subject;
   QM_RETURN_IF_ERROR(internal::CheckId(hazard.subject_id(), "subject"));
-  QM_RETURN_IF_ERROR(LoadRecord(v1::SUBJECT, hazard.subject_id(), subject));
+  QM_RETURN_IF_ERROR(LoadRecord(v1::ENTITY_SUBJECT, hazard.subject_id(), subject));
   QM_ASSIGN_OR_RETURN(v1::Hazard created,
                       CreateHazardInTxn(std::move(hazard), deps_.clock->NowMillis()));
   QM_RETURN_IF_ERROR(txn.Commit());
@@ -40,12 +40,12 @@ Result<v1::Hazard> Store::CreateHazard(v1::Hazard hazard) {
 Result<v1::Hazard> Store::CreateHazardInTxn(v1::Hazard hazard, int64_t found_at_ms) {
   if (hazard.id().empty()) hazard.set_id(NewId().ToBytes());
   QM_RETURN_IF_ERROR(ValidateHazard(hazard));
-  QM_ASSIGN_OR_RETURN(auto existing, LoadState(v1::HAZARD, hazard.id()));
+  QM_ASSIGN_OR_RETURN(auto existing, LoadState(v1::ENTITY_HAZARD, hazard.id()));
   if (existing) {
     return AlreadyExists("A hazard with id " + internal::IdText(hazard.id()) + " already exists.");
   }
   v1::Change change;
-  change.set_entity(v1::HAZARD);
+  change.set_entity(v1::ENTITY_HAZARD);
   change.set_record_id(hazard.id());
   *change.mutable_hazard() = hazard;
   QM_RETURN_IF_ERROR(Journal(change).status());
@@ -58,7 +58,7 @@ Result<v1::Hazard> Store::CreateHazardInTxn(v1::Hazard hazard, int64_t found_at_
   found.set_at_ms(found_at_ms);
   found.set_actor(deps_.worker_id);
   v1::Change event_change;
-  event_change.set_entity(v1::HAZARD_EVENT);
+  event_change.set_entity(v1::ENTITY_HAZARD_EVENT);
   event_change.set_record_id(found.id());
   *event_change.mutable_hazard_event() = found;
   QM_ASSIGN_OR_RETURN(HlcStamp stamp, Journal(event_change));
@@ -70,14 +70,14 @@ Result<std::vector<std::string>> Store::UpdateHazard(const v1::Hazard& edited,
                                                      const FieldStamps* seen) {
   QM_RETURN_IF_ERROR(ValidateHazard(edited));
   QM_ASSIGN_OR_RETURN(sql::Transaction txn, sql::Transaction::Begin(db_));
-  QM_ASSIGN_OR_RETURN(auto changed, UpdateFields(v1::HAZARD, edited, seen));
+  QM_ASSIGN_OR_RETURN(auto changed, UpdateFields(v1::ENTITY_HAZARD, edited, seen));
   if (!changed.empty()) QM_RETURN_IF_ERROR(txn.Commit());
   return changed;
 }
 
 Result<v1::Hazard> Store::GetHazard(const Uuid& id) {
   v1::Hazard hazard;
-  QM_RETURN_IF_ERROR(LoadRecord(v1::HAZARD, id.ToBytes(), hazard));
+  QM_RETURN_IF_ERROR(LoadRecord(v1::ENTITY_HAZARD, id.ToBytes(), hazard));
   return hazard;
 }
 
@@ -106,7 +106,7 @@ Result<v1::HazardEvent> Store::AddHazardEvent(v1::HazardEvent event) {
   }
   QM_ASSIGN_OR_RETURN(sql::Transaction txn, sql::Transaction::Begin(db_));
   v1::Hazard hazard;
-  QM_RETURN_IF_ERROR(LoadRecord(v1::HAZARD, event.hazard_id(), hazard));
+  QM_RETURN_IF_ERROR(LoadRecord(v1::ENTITY_HAZARD, event.hazard_id(), hazard));
   QM_ASSIGN_OR_RETURN(auto events, LoadHazardEvents(event.hazard_id()));
   domain::HazardState state;
   if (!events.empty()) {
@@ -115,7 +115,7 @@ Result<v1::HazardEvent> Store::AddHazardEvent(v1::HazardEvent event) {
   // The state machine's error is the sentence the user sees ("A hazard that is closed cannot ...").
   QM_RETURN_IF_ERROR(domain::Transition(state, event).status());
   v1::Change change;
-  change.set_entity(v1::HAZARD_EVENT);
+  change.set_entity(v1::ENTITY_HAZARD_EVENT);
   change.set_record_id(event.id());
   *change.mutable_hazard_event() = event;
   QM_ASSIGN_OR_RETURN(HlcStamp stamp, Journal(change));
@@ -162,7 +162,7 @@ Result<std::vector<v1::HazardEvent>> Store::ListHazardEvents(const Uuid& hazard_
 
 Result<domain::HazardState> Store::GetHazardState(const Uuid& id) {
   v1::Hazard hazard;
-  QM_RETURN_IF_ERROR(LoadRecord(v1::HAZARD, id.ToBytes(), hazard));
+  QM_RETURN_IF_ERROR(LoadRecord(v1::ENTITY_HAZARD, id.ToBytes(), hazard));
   QM_ASSIGN_OR_RETURN(auto events, LoadHazardEvents(id.ToBytes()));
   if (events.empty()) return domain::HazardState{};
   return domain::DeriveHazardState(std::move(events));

@@ -83,7 +83,7 @@ Status Store::SaveRow(const merge::RecordState& state) {
   const int64_t deleted = state.deleted ? 1 : 0;
   const int64_t flagged = state.flagged ? 1 : 0;
   switch (state.entity) {
-    case v1::SUBJECT: {
+    case v1::ENTITY_SUBJECT: {
       v1::Subject subject;
       QM_RETURN_IF_ERROR(internal::Materialize(state, subject));
       QM_ASSIGN_OR_RETURN(
@@ -103,7 +103,7 @@ Status Store::SaveRow(const merge::RecordState& state) {
           .BindBlob(8, AsBlob(internal::Serialize(subject)));
       return put->Run();
     }
-    case v1::TASK: {
+    case v1::ENTITY_TASK: {
       v1::Task task;
       QM_RETURN_IF_ERROR(internal::Materialize(state, task));
       // done_visit_id is derived from the append-only visits, which may have arrived first.
@@ -125,7 +125,7 @@ Status Store::SaveRow(const merge::RecordState& state) {
           .BindBlob(7, AsBlob(internal::Serialize(task)));
       return put->Run();
     }
-    case v1::HAZARD: {
+    case v1::ENTITY_HAZARD: {
       v1::Hazard hazard;
       QM_RETURN_IF_ERROR(internal::Materialize(state, hazard));
       QM_ASSIGN_OR_RETURN(
@@ -233,13 +233,13 @@ Status Store::LoadRecord(v1::Entity entity, const std::string& id_bytes,
                          google::protobuf::Message& record) {
   const char* sql = nullptr;
   switch (entity) {
-    case v1::SUBJECT:
+    case v1::ENTITY_SUBJECT:
       sql = "SELECT record FROM subjects WHERE id = ? AND deleted = 0;";
       break;
-    case v1::TASK:
+    case v1::ENTITY_TASK:
       sql = "SELECT record FROM tasks WHERE id = ? AND deleted = 0;";
       break;
-    case v1::HAZARD:
+    case v1::ENTITY_HAZARD:
       sql = "SELECT record FROM hazards WHERE id = ? AND deleted = 0;";
       break;
     default:

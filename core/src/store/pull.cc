@@ -43,35 +43,35 @@ Status Store::ApplyPulledPage(const std::vector<v1::Change>& changes,
 Status Store::ApplyPulledChange(const v1::Change& change) {
   if (change.record_id().empty()) return InvalidArgument("The change has no record id.");
   switch (change.entity()) {
-    case v1::SUBJECT:
-    case v1::TASK:
-    case v1::HAZARD:
+    case v1::ENTITY_SUBJECT:
+    case v1::ENTITY_TASK:
+    case v1::ENTITY_HAZARD:
       return MergeAndSave(change).status();
-    case v1::VISIT: {
+    case v1::ENTITY_VISIT: {
       if (!change.has_visit() || change.visit().id() != change.record_id()) {
         return InvalidArgument("A visit change must carry the visit it names.");
       }
       return IgnoreDuplicate(InsertVisit(change.visit()));
     }
-    case v1::PHOTO: {
+    case v1::ENTITY_PHOTO: {
       if (!change.has_photo() || change.photo().id() != change.record_id()) {
         return InvalidArgument("A photo change must carry the photo it names.");
       }
       // Someone else's photo is theirs to upload; an echo of our own keeps its row as it is.
       return IgnoreDuplicate(InsertPhoto(change.photo(), change.device_id() != deps_.device_id));
     }
-    case v1::HAZARD_EVENT: {
+    case v1::ENTITY_HAZARD_EVENT: {
       if (!change.has_hazard_event() || change.hazard_event().id() != change.record_id()) {
         return InvalidArgument("A hazard event change must carry the event it names.");
       }
       return IgnoreDuplicate(InsertHazardEvent(change.hazard_event(), change.hlc()));
     }
-    case v1::ADMIN_UNIT:
+    case v1::ENTITY_ADMIN_UNIT:
       if (!change.has_admin_unit() || change.admin_unit().id() != change.record_id()) {
         return InvalidArgument("An admin unit change must carry the unit it names.");
       }
       return UpsertAdminUnit(change.admin_unit());
-    case v1::CAMPAIGN:
+    case v1::ENTITY_CAMPAIGN:
       if (!change.has_campaign() || change.campaign().id() != change.record_id()) {
         return InvalidArgument("A campaign change must carry the campaign it names.");
       }

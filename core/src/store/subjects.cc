@@ -34,7 +34,7 @@ Result<v1::Subject> Store::CreateSubject(v1::Subject subject) {
   QM_RETURN_IF_ERROR(internal::CheckId(subject.id(), "subject"));
   QM_RETURN_IF_ERROR(ValidateSubject(subject));
   QM_ASSIGN_OR_RETURN(sql::Transaction txn, sql::Transaction::Begin(db_));
-  QM_ASSIGN_OR_RETURN(auto existing, LoadState(v1::SUBJECT, subject.id()));
+  QM_ASSIGN_OR_RETURN(auto existing, LoadState(v1::ENTITY_SUBJECT, subject.id()));
   if (existing) {
     return AlreadyExists("A subject with id " + internal::IdText(subject.id()) +
                          " already exists.");
@@ -47,7 +47,7 @@ Result<v1::Subject> Store::CreateSubject(v1::Subject subject) {
     }
     if (other.status().code() != Code::kNotFound) return other.status();
   }
-  QM_RETURN_IF_ERROR(CreateFields(v1::SUBJECT, subject));
+  QM_RETURN_IF_ERROR(CreateFields(v1::ENTITY_SUBJECT, subject));
   QM_RETURN_IF_ERROR(txn.Commit());
   return subject;
 }
@@ -57,16 +57,16 @@ Result<std::vector<std::string>> Store::UpdateSubject(const v1::Subject& edited,
   QM_RETURN_IF_ERROR(internal::CheckId(edited.id(), "subject"));
   QM_RETURN_IF_ERROR(ValidateSubject(edited));
   QM_ASSIGN_OR_RETURN(sql::Transaction txn, sql::Transaction::Begin(db_));
-  QM_ASSIGN_OR_RETURN(auto changed, UpdateFields(v1::SUBJECT, edited, seen));
+  QM_ASSIGN_OR_RETURN(auto changed, UpdateFields(v1::ENTITY_SUBJECT, edited, seen));
   if (!changed.empty()) QM_RETURN_IF_ERROR(txn.Commit());
   return changed;
 }
 
-Status Store::DeleteSubject(const Uuid& id) { return DeleteRecord(v1::SUBJECT, id); }
+Status Store::DeleteSubject(const Uuid& id) { return DeleteRecord(v1::ENTITY_SUBJECT, id); }
 
 Result<v1::Subject> Store::GetSubject(const Uuid& id) {
   v1::Subject subject;
-  QM_RETURN_IF_ERROR(LoadRecord(v1::SUBJECT, id.ToBytes(), subject));
+  QM_RETURN_IF_ERROR(LoadRecord(v1::ENTITY_SUBJECT, id.ToBytes(), subject));
   return subject;
 }
 
@@ -140,7 +140,7 @@ Status Store::PutAdminUnit(const v1::AdminUnit& unit) {
   QM_ASSIGN_OR_RETURN(sql::Transaction txn, sql::Transaction::Begin(db_));
   QM_RETURN_IF_ERROR(UpsertAdminUnit(unit));
   v1::Change change;
-  change.set_entity(v1::ADMIN_UNIT);
+  change.set_entity(v1::ENTITY_ADMIN_UNIT);
   change.set_record_id(unit.id());
   *change.mutable_admin_unit() = unit;
   QM_RETURN_IF_ERROR(Journal(change).status());
@@ -188,7 +188,7 @@ Status Store::PutCampaign(const v1::Campaign& campaign) {
   QM_ASSIGN_OR_RETURN(sql::Transaction txn, sql::Transaction::Begin(db_));
   QM_RETURN_IF_ERROR(UpsertCampaign(campaign));
   v1::Change change;
-  change.set_entity(v1::CAMPAIGN);
+  change.set_entity(v1::ENTITY_CAMPAIGN);
   change.set_record_id(campaign.id());
   *change.mutable_campaign() = campaign;
   QM_RETURN_IF_ERROR(Journal(change).status());

@@ -40,12 +40,12 @@ Result<v1::Task> Store::CreateTask(v1::Task task) {
   QM_RETURN_IF_ERROR(ValidateTask(task));
   QM_ASSIGN_OR_RETURN(sql::Transaction txn, sql::Transaction::Begin(db_));
   v1::Subject subject;
-  QM_RETURN_IF_ERROR(LoadRecord(v1::SUBJECT, task.subject_id(), subject));
-  QM_ASSIGN_OR_RETURN(auto existing, LoadState(v1::TASK, task.id()));
+  QM_RETURN_IF_ERROR(LoadRecord(v1::ENTITY_SUBJECT, task.subject_id(), subject));
+  QM_ASSIGN_OR_RETURN(auto existing, LoadState(v1::ENTITY_TASK, task.id()));
   if (existing) {
     return AlreadyExists("A task with id " + internal::IdText(task.id()) + " already exists.");
   }
-  QM_RETURN_IF_ERROR(CreateFields(v1::TASK, task));
+  QM_RETURN_IF_ERROR(CreateFields(v1::ENTITY_TASK, task));
   QM_RETURN_IF_ERROR(txn.Commit());
   return task;
 }
@@ -55,14 +55,14 @@ Result<std::vector<std::string>> Store::UpdateTask(const v1::Task& edited,
   QM_RETURN_IF_ERROR(internal::CheckId(edited.id(), "task"));
   QM_RETURN_IF_ERROR(ValidateTask(edited));
   QM_ASSIGN_OR_RETURN(sql::Transaction txn, sql::Transaction::Begin(db_));
-  QM_ASSIGN_OR_RETURN(auto changed, UpdateFields(v1::TASK, edited, seen));
+  QM_ASSIGN_OR_RETURN(auto changed, UpdateFields(v1::ENTITY_TASK, edited, seen));
   if (!changed.empty()) QM_RETURN_IF_ERROR(txn.Commit());
   return changed;
 }
 
 Result<v1::Task> Store::GetTask(const Uuid& id) {
   v1::Task task;
-  QM_RETURN_IF_ERROR(LoadRecord(v1::TASK, id.ToBytes(), task));
+  QM_RETURN_IF_ERROR(LoadRecord(v1::ENTITY_TASK, id.ToBytes(), task));
   return task;
 }
 

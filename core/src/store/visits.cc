@@ -66,10 +66,10 @@ Result<RecordedVisit> Store::RecordVisit(VisitInput input) {
   QM_RETURN_IF_ERROR(ValidateVisit(visit));
   QM_ASSIGN_OR_RETURN(sql::Transaction txn, sql::Transaction::Begin(db_));
   v1::Subject subject;
-  QM_RETURN_IF_ERROR(LoadRecord(v1::SUBJECT, visit.subject_id(), subject));
+  QM_RETURN_IF_ERROR(LoadRecord(v1::ENTITY_SUBJECT, visit.subject_id(), subject));
   if (!visit.task_id().empty()) {
     v1::Task task;
-    QM_RETURN_IF_ERROR(LoadRecord(v1::TASK, visit.task_id(), task));
+    QM_RETURN_IF_ERROR(LoadRecord(v1::ENTITY_TASK, visit.task_id(), task));
     if (task.subject_id() != visit.subject_id()) {
       return InvalidArgument("The task " + internal::IdText(task.id()) +
                              " is for another subject; record the visit without it or pick the "
@@ -78,7 +78,7 @@ Result<RecordedVisit> Store::RecordVisit(VisitInput input) {
   }
   QM_RETURN_IF_ERROR(InsertVisit(visit));
   v1::Change change;
-  change.set_entity(v1::VISIT);
+  change.set_entity(v1::ENTITY_VISIT);
   change.set_record_id(visit.id());
   *change.mutable_visit() = visit;
   QM_RETURN_IF_ERROR(Journal(change).status());
@@ -158,7 +158,7 @@ Status Store::RecordPhoto(const v1::Photo& meta) {
   QM_ASSIGN_OR_RETURN(sql::Transaction txn, sql::Transaction::Begin(db_));
   QM_RETURN_IF_ERROR(InsertPhoto(meta, /*uploaded=*/false));
   v1::Change change;
-  change.set_entity(v1::PHOTO);
+  change.set_entity(v1::ENTITY_PHOTO);
   change.set_record_id(meta.id());
   *change.mutable_photo() = meta;
   QM_RETURN_IF_ERROR(Journal(change).status());

@@ -50,7 +50,7 @@ core::Result<int> CreateCampaign(Storage& storage, core::Clock& clock, const Cam
     }
     const std::string& server_id = storage.identity().server_id;
     v1::Change campaign;
-    campaign.set_entity(v1::CAMPAIGN);
+    campaign.set_entity(v1::ENTITY_CAMPAIGN);
     campaign.set_record_id(spec.id);
     auto* c = campaign.mutable_campaign();
     c->set_id(spec.id);
@@ -60,7 +60,7 @@ core::Result<int> CreateCampaign(Storage& storage, core::Clock& clock, const Cam
     c->set_due_date(d);
     QM_RETURN_IF_ERROR(RecordServerChange(*conn, campaign, Placement{}, server_id, now));
 
-    std::vector<SqlValue> params{Int(v1::SUBJECT)};
+    std::vector<SqlValue> params{Int(v1::ENTITY_SUBJECT)};
     std::string cond = spec.scope.SqlCondition(params);
     QM_ASSIGN_OR_RETURN(auto subjects,
                         conn->Query("SELECT record_id, town_id, grid_id FROM records WHERE entity "
@@ -72,7 +72,7 @@ core::Result<int> CreateCampaign(Storage& storage, core::Clock& clock, const Cam
       if (!subject_uuid.ok()) continue;
       for (const auto& t : spec.template_ids) {
         v1::Change task;
-        task.set_entity(v1::TASK);
+        task.set_entity(v1::ENTITY_TASK);
         task.set_record_id(core::Uuid::NewV7(clock, core::SecureRandom()).ToBytes());
         auto* fields = task.mutable_fields();
         fields->set_create(true);

@@ -85,7 +85,7 @@ core::Result<Report> BuildReport(Storage& storage, core::Clock& clock,
 
   QM_ASSIGN_OR_RETURN(auto subjects, conn->Query("SELECT record_id, grid_id, town_id FROM records "
                                                  "WHERE entity = $1 AND deleted = 0",
-                                                 {Int(v1::SUBJECT)}));
+                                                 {Int(v1::ENTITY_SUBJECT)}));
   std::map<std::string, std::string> subject_grid;
   for (const auto& s : subjects) {
     if (!in_town(s.Text(2))) continue;
@@ -99,7 +99,7 @@ core::Result<Report> BuildReport(Storage& storage, core::Clock& clock,
 
   QM_ASSIGN_OR_RETURN(auto visits, conn->Query("SELECT snapshot, evidence, town_id FROM records "
                                                "WHERE entity = $1",
-                                               {Int(v1::VISIT)}));
+                                               {Int(v1::ENTITY_VISIT)}));
   std::set<std::string> visited;
   std::set<std::string> referenced;
   for (const auto& row : visits) {
@@ -133,7 +133,7 @@ core::Result<Report> BuildReport(Storage& storage, core::Clock& clock,
   }
   QM_ASSIGN_OR_RETURN(
       auto photos,
-      conn->Query("SELECT snapshot, town_id FROM records WHERE entity = $1", {Int(v1::PHOTO)}));
+      conn->Query("SELECT snapshot, town_id FROM records WHERE entity = $1", {Int(v1::ENTITY_PHOTO)}));
   for (const auto& row : photos) {
     if (!in_town(row.Text(1))) continue;
     v1::Change change;
@@ -144,7 +144,7 @@ core::Result<Report> BuildReport(Storage& storage, core::Clock& clock,
 
   // Hazards and their status from their events.
   QM_ASSIGN_OR_RETURN(auto events, conn->Query("SELECT snapshot FROM records WHERE entity = $1",
-                                               {Int(v1::HAZARD_EVENT)}));
+                                               {Int(v1::ENTITY_HAZARD_EVENT)}));
   std::map<std::string, std::pair<int64_t, v1::HazardEventKind>> last_event;
   for (const auto& row : events) {
     v1::Change change;
@@ -155,7 +155,7 @@ core::Result<Report> BuildReport(Storage& storage, core::Clock& clock,
   }
   QM_ASSIGN_OR_RETURN(auto hazards, conn->Query("SELECT record_id, state, town_id, subject_id FROM "
                                                 "records WHERE entity = $1 AND deleted = 0",
-                                                {Int(v1::HAZARD)}));
+                                                {Int(v1::ENTITY_HAZARD)}));
   std::string today = DateOf(clock.NowMillis());
   std::map<std::pair<std::string, std::string>, int> findings;
   for (const auto& row : hazards) {
@@ -187,7 +187,7 @@ core::Result<Report> BuildReport(Storage& storage, core::Clock& clock,
       conn->QueryOne(
           "SELECT COUNT(*) FROM quarantine WHERE entity = $1 AND code = 'permission_denied' AND "
           "reason LIKE '%signature%'",
-          {Int(v1::VISIT)}));
+          {Int(v1::ENTITY_VISIT)}));
   report.evidence_failed += failed.Int(0);
   QM_ASSIGN_OR_RETURN(auto conflicts, conn->QueryOne("SELECT COUNT(*) FROM conflicts"));
   report.conflicts = conflicts.Int(0);

@@ -190,7 +190,7 @@ core::Result<ImportSummary> ImportSubjectsCsv(Storage& storage, core::Clock& clo
         }
         QM_RETURN_IF_ERROR(directory.UpsertAdminUnit(*conn, *unit));
         v1::Change change;
-        change.set_entity(v1::ADMIN_UNIT);
+        change.set_entity(v1::ENTITY_ADMIN_UNIT);
         change.set_record_id(unit->id);
         auto* au = change.mutable_admin_unit();
         au->set_id(unit->id);
@@ -206,7 +206,7 @@ core::Result<ImportSummary> ImportSubjectsCsv(Storage& storage, core::Clock& clo
                                 {Text(row.external_id)});
       QM_RETURN_IF_ERROR(mapped.status());
       v1::Change change;
-      change.set_entity(v1::SUBJECT);
+      change.set_entity(v1::ENTITY_SUBJECT);
       auto* fields = change.mutable_fields();
       std::vector<v1::FieldSet> wanted = FieldsOf(row);
       if (mapped->empty()) {
@@ -221,7 +221,7 @@ core::Result<ImportSummary> ImportSubjectsCsv(Storage& storage, core::Clock& clo
       } else {
         std::string id = mapped->front().Bytes(0);
         change.set_record_id(id);
-        QM_ASSIGN_OR_RETURN(auto stored, LoadRecord(*conn, v1::SUBJECT, id));
+        QM_ASSIGN_OR_RETURN(auto stored, LoadRecord(*conn, v1::ENTITY_SUBJECT, id));
         QM_ASSIGN_OR_RETURN(auto state, core::merge::DecodeRecordState(stored.state));
         for (auto& f : wanted) {
           auto it = state.fields.find(f.field());

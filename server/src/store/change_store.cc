@@ -10,7 +10,7 @@
 namespace qiaomen::server {
 
 bool IsMutableEntity(v1::Entity entity) {
-  return entity == v1::SUBJECT || entity == v1::TASK || entity == v1::HAZARD;
+  return entity == v1::ENTITY_SUBJECT || entity == v1::ENTITY_TASK || entity == v1::ENTITY_HAZARD;
 }
 
 core::Result<StoredRecord> LoadRecord(SqlConnection& conn, v1::Entity entity,

@@ -25,7 +25,7 @@ Result<Placement> OfRecord(SqlConnection& conn, v1::Entity entity, const std::st
 }
 
 Result<Placement> OfSubject(SqlConnection& conn, const std::string& subject_id) {
-  QM_ASSIGN_OR_RETURN(auto p, OfRecord(conn, v1::SUBJECT, subject_id, "subject"));
+  QM_ASSIGN_OR_RETURN(auto p, OfRecord(conn, v1::ENTITY_SUBJECT, subject_id, "subject"));
   p.subject_id = subject_id;
   return p;
 }
@@ -43,8 +43,8 @@ const v1::FieldSet* FindField(const v1::Change& change, const std::string& name)
 Result<Placement> PlaceChange(SqlConnection& conn, const v1::Change& change, Placement* previous) {
   if (change.record_id().empty()) return core::InvalidArgument("The change has no record id.");
   switch (change.entity()) {
-    case v1::SUBJECT: {
-      auto existing = LoadRecord(conn, v1::SUBJECT, change.record_id());
+    case v1::ENTITY_SUBJECT: {
+      auto existing = LoadRecord(conn, v1::ENTITY_SUBJECT, change.record_id());
       if (!existing.ok() && existing.status().code() != core::Code::kNotFound) {
         return existing.status();
       }
@@ -58,8 +58,8 @@ Result<Placement> PlaceChange(SqlConnection& conn, const v1::Change& change, Pla
       if (existing.ok()) return existing->placement;
       return core::InvalidArgument("A new subject needs a grid_id.");
     }
-    case v1::TASK:
-    case v1::HAZARD: {
+    case v1::ENTITY_TASK:
+    case v1::ENTITY_HAZARD: {
       auto existing = LoadRecord(conn, change.entity(), change.record_id());
       if (existing.ok()) return existing->placement;
       if (existing.status().code() != core::Code::kNotFound) return existing.status();
@@ -74,23 +74,23 @@ Result<Placement> PlaceChange(SqlConnection& conn, const v1::Change& change, Pla
       }
       return OfSubject(conn, subject);
     }
-    case v1::VISIT:
+    case v1::ENTITY_VISIT:
       if (change.visit().id() != change.record_id()) {
         return core::InvalidArgument("The visit's id differs from the change's record id.");
       }
       return OfSubject(conn, change.visit().subject_id());
-    case v1::PHOTO:
+    case v1::ENTITY_PHOTO:
       if (!change.photo().visit_id().empty()) {
-        return OfRecord(conn, v1::VISIT, change.photo().visit_id(), "visit");
+        return OfRecord(conn, v1::ENTITY_VISIT, change.photo().visit_id(), "visit");
       }
       if (!change.photo().hazard_id().empty()) {
-        return OfRecord(conn, v1::HAZARD, change.photo().hazard_id(), "hazard");
+        return OfRecord(conn, v1::ENTITY_HAZARD, change.photo().hazard_id(), "hazard");
       }
       return core::InvalidArgument("A photo must belong to a visit or a hazard.");
-    case v1::HAZARD_EVENT:
-      return OfRecord(conn, v1::HAZARD, change.hazard_event().hazard_id(), "hazard");
-    case v1::CAMPAIGN:
-    case v1::ADMIN_UNIT:
+    case v1::ENTITY_HAZARD_EVENT:
+      return OfRecord(conn, v1::ENTITY_HAZARD, change.hazard_event().hazard_id(), "hazard");
+    case v1::ENTITY_CAMPAIGN:
+    case v1::ENTITY_ADMIN_UNIT:
       return core::PermissionDenied(
           "Campaigns and admin units are managed on the county server, not from a device.");
     default:

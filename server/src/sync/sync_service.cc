@@ -50,24 +50,24 @@ core::Result<Verdict> ApplyOne(SqlConnection& conn, const Principal& principal, 
         scope.ToString() + "); it was not applied. Ask township staff to check the assignment."));
   }
   std::string evidence;
-  if (change.entity() == v1::VISIT) {
+  if (change.entity() == v1::ENTITY_VISIT) {
     core::Status s = CheckVisit(conn, change.visit(), principal.device, &evidence);
     if (!s.ok()) {
       if (IsDatabaseTrouble(s)) return s;
       return Reject(s);
     }
     for (const auto& p : change.visit().photos()) photo_hashes.push_back(HexEncode(p.sha256()));
-  } else if (change.entity() == v1::PHOTO) {
+  } else if (change.entity() == v1::ENTITY_PHOTO) {
     if (change.photo().sha256().size() != 32) {
       return Reject(core::InvalidArgument("The photo has no valid SHA-256."));
     }
     photo_hashes.push_back(HexEncode(change.photo().sha256()));
-  } else if (!IsMutableEntity(change.entity()) && change.entity() != v1::HAZARD_EVENT) {
+  } else if (!IsMutableEntity(change.entity()) && change.entity() != v1::ENTITY_HAZARD_EVENT) {
     return Reject(core::InvalidArgument("This kind of record cannot be sent from a device."));
   }
   if (IsMutableEntity(change.entity()) && change.body_case() != v1::Change::kFields &&
       change.body_case() != v1::Change::kDeleted &&
-      !(change.entity() == v1::HAZARD && change.body_case() == v1::Change::kHazard)) {
+      !(change.entity() == v1::ENTITY_HAZARD && change.body_case() == v1::Change::kHazard)) {
     return Reject(core::InvalidArgument("The change's body does not match its record kind."));
   }
   // The merge validates field changes before anything is written; its refusal is a rejection.

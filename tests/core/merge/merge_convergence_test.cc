@@ -64,9 +64,9 @@ struct Device {
 
 const std::vector<std::pair<v1::Entity, std::vector<std::string>>>& EditableFields() {
   static const auto* fields = new std::vector<std::pair<v1::Entity, std::vector<std::string>>>{
-      {v1::SUBJECT, {"phone", "name", "members", "tags"}},
-      {v1::TASK, {"assignee", "due_date"}},
-      {v1::HAZARD, {"severity", "deadline", "responsible"}},
+      {v1::ENTITY_SUBJECT, {"phone", "name", "members", "tags"}},
+      {v1::ENTITY_TASK, {"assignee", "due_date"}},
+      {v1::ENTITY_HAZARD, {"severity", "deadline", "responsible"}},
   };
   return *fields;
 }
@@ -114,7 +114,7 @@ std::vector<v1::Change> Generate(uint64_t seed, int devices, int steps) {
     change.set_change_id(d.id + std::to_string(change.hlc()));
     if (op < 33) {
       change.set_deleted(true);
-    } else if (entity == v1::HAZARD && local == d.local.records.end() && rng.Uniform(2)) {
+    } else if (entity == v1::ENTITY_HAZARD && local == d.local.records.end() && rng.Uniform(2)) {
       v1::Hazard* h = change.mutable_hazard();
       h->set_id(testing::Rec(record));
       h->set_severity(rng.Uniform(2) ? v1::MAJOR : v1::GENERAL);

@@ -41,8 +41,8 @@ struct RuleCase {
   std::vector<ExpectedConflict> conflicts = {};
 };
 
-constexpr v1::Entity S = v1::SUBJECT;
-constexpr v1::Entity H = v1::HAZARD;
+constexpr v1::Entity S = v1::ENTITY_SUBJECT;
+constexpr v1::Entity H = v1::ENTITY_HAZARD;
 
 std::vector<RuleCase> Cases() {
   return {
@@ -262,7 +262,7 @@ TEST(MergeTest, ConflictEntryCarriesBothValues) {
   ASSERT_TRUE(r.ok());
   ASSERT_EQ(r->conflicts.size(), 1u);
   const ConflictEntry& e = r->conflicts[0];
-  EXPECT_EQ(e.entity, v1::SUBJECT);
+  EXPECT_EQ(e.entity, v1::ENTITY_SUBJECT);
   EXPECT_EQ(e.record_id, testing::Rec(7));
   EXPECT_EQ(e.field, "phone");
   EXPECT_EQ(e.rule, "lww");
@@ -312,12 +312,12 @@ TEST(MergeTest, HazardToFieldSetsCoversEveryHazardField) {
   std::vector<std::string> names;
   for (const v1::FieldSet& s : *sets) {
     names.push_back(s.field());
-    EXPECT_TRUE(ValidateFieldValue(v1::HAZARD, s.field(), s.value()).ok()) << s.field();
+    EXPECT_TRUE(ValidateFieldValue(v1::ENTITY_HAZARD, s.field(), s.value()).ok()) << s.field();
     EXPECT_EQ(s.base_hlc(), 0u);
   }
   std::sort(names.begin(), names.end());
   std::vector<std::string> all;
-  for (const FieldSpec& spec : FieldsOf(v1::HAZARD)) all.emplace_back(spec.name);
+  for (const FieldSpec& spec : FieldsOf(v1::ENTITY_HAZARD)) all.emplace_back(spec.name);
   std::sort(all.begin(), all.end());
   EXPECT_EQ(names, all);
   h.set_severity(v1::SEVERITY_UNSPECIFIED);

@@ -25,7 +25,7 @@ struct BadCase {
 };
 
 std::vector<BadCase> BadCases() {
-  const v1::Entity S = v1::SUBJECT;
+  const v1::Entity S = v1::ENTITY_SUBJECT;
   return {
       {"UnknownField",
        [=] {
@@ -44,7 +44,7 @@ std::vector<BadCase> BadCases() {
        "list of texts"},
       {"UnknownSeverity",
        [] {
-         return Fields(v1::HAZARD, 1, 1, 10, {{"severity", Text("critical")}});
+         return Fields(v1::ENTITY_HAZARD, 1, 1, 10, {{"severity", Text("critical")}});
        },
        "\"general\" or \"major\""},
       {"UnknownSubjectKind",
@@ -54,7 +54,7 @@ std::vector<BadCase> BadCases() {
        "household"},
       {"IdNotUuidText",
        [] {
-         return Fields(v1::TASK, 1, 1, 10, {{"subject_id", Text("H-001")}});
+         return Fields(v1::ENTITY_TASK, 1, 1, 10, {{"subject_id", Text("H-001")}});
        },
        "8-4-4-4-12"},
       {"TaskFieldOnSubject",
@@ -83,7 +83,7 @@ std::vector<BadCase> BadCases() {
        "timestamp"},
       {"AppendOnlyEntity",
        [] {
-         v1::Change c = testing::Base(v1::VISIT, 1, 1, 10);
+         v1::Change c = testing::Base(v1::ENTITY_VISIT, 1, 1, 10);
          c.mutable_visit()->set_id(testing::Rec(1));
          return c;
        },
@@ -111,7 +111,7 @@ std::vector<BadCase> BadCases() {
        "send it as a hazard"},
       {"HazardBodyIdMismatch",
        [] {
-         v1::Change c = testing::Base(v1::HAZARD, 1, 1, 10);
+         v1::Change c = testing::Base(v1::ENTITY_HAZARD, 1, 1, 10);
          c.mutable_hazard()->set_id(testing::Rec(2));
          c.mutable_hazard()->set_severity(v1::MAJOR);
          return c;
@@ -119,14 +119,14 @@ std::vector<BadCase> BadCases() {
        "differs"},
       {"HazardWithoutSeverity",
        [] {
-         v1::Change c = testing::Base(v1::HAZARD, 1, 1, 10);
+         v1::Change c = testing::Base(v1::ENTITY_HAZARD, 1, 1, 10);
          c.mutable_hazard()->set_category("gas");
          return c;
        },
        "needs a severity"},
       {"HazardShortSubjectId",
        [] {
-         v1::Change c = testing::Base(v1::HAZARD, 1, 1, 10);
+         v1::Change c = testing::Base(v1::ENTITY_HAZARD, 1, 1, 10);
          c.mutable_hazard()->set_severity(v1::MAJOR);
          c.mutable_hazard()->set_subject_id("xyz");
          return c;
@@ -153,13 +153,13 @@ INSTANTIATE_TEST_SUITE_P(Merge, MalformedChangeTest, ::testing::ValuesIn(BadCase
 
 TEST(MergeValidationTest, ChangeForAnotherRecordIsRefusedAndStateKept) {
   Result<MergeResult> a =
-      ApplyChange(std::nullopt, Fields(v1::SUBJECT, 1, 1, 10, {{"name", Text("a")}}));
+      ApplyChange(std::nullopt, Fields(v1::ENTITY_SUBJECT, 1, 1, 10, {{"name", Text("a")}}));
   ASSERT_TRUE(a.ok());
   const std::string before = CanonicalDump({a->state});
   Result<MergeResult> other =
-      ApplyChange(a->state, Fields(v1::SUBJECT, 2, 1, 11, {{"name", Text("b")}}));
+      ApplyChange(a->state, Fields(v1::ENTITY_SUBJECT, 2, 1, 11, {{"name", Text("b")}}));
   EXPECT_EQ(other.status().code(), Code::kInvalidArgument);
-  Result<MergeResult> task = ApplyChange(a->state, Delete(v1::TASK, 1, 1, 12));
+  Result<MergeResult> task = ApplyChange(a->state, Delete(v1::ENTITY_TASK, 1, 1, 12));
   EXPECT_EQ(task.status().code(), Code::kInvalidArgument);
   EXPECT_EQ(CanonicalDump({a->state}), before);
 }
@@ -170,35 +170,35 @@ TEST(FieldSchemaTest, ListsTheRegistersOfEachMutableEntity) {
     for (const FieldSpec& f : FieldsOf(e)) out += std::string(f.name) + ",";
     return out;
   };
-  EXPECT_EQ(names(v1::SUBJECT),
+  EXPECT_EQ(names(v1::ENTITY_SUBJECT),
             "name,address,phone,members,tags,note,grid_id,kind,external_id,premises_type,");
-  EXPECT_EQ(names(v1::TASK), "assignee,due_date,campaign_id,subject_id,template_id,");
-  EXPECT_EQ(names(v1::HAZARD),
+  EXPECT_EQ(names(v1::ENTITY_TASK), "assignee,due_date,campaign_id,subject_id,template_id,");
+  EXPECT_EQ(names(v1::ENTITY_HAZARD),
             "severity,deadline,responsible,category,description,legal_basis,subject_id,visit_id,"
             "rule_id,template_id,");
-  EXPECT_EQ(names(v1::VISIT), "");
-  ASSERT_NE(FindField(v1::SUBJECT, "members"), nullptr);
-  EXPECT_EQ(FindField(v1::SUBJECT, "members")->kind, ValueKind::kInteger);
-  EXPECT_EQ(FindField(v1::SUBJECT, "tags")->kind, ValueKind::kTexts);
-  EXPECT_EQ(FindField(v1::HAZARD, "phone"), nullptr);
-  EXPECT_TRUE(ValidateFieldValue(v1::SUBJECT, "members", Int(3)).ok());
-  EXPECT_TRUE(ValidateFieldValue(v1::SUBJECT, "tags", Texts({"ebike"})).ok());
-  EXPECT_TRUE(ValidateFieldValue(v1::SUBJECT, "kind", Text("premises")).ok());
-  EXPECT_TRUE(ValidateFieldValue(v1::HAZARD, "severity", Text("major")).ok());
-  EXPECT_FALSE(ValidateFieldValue(v1::HAZARD, "severity", Text("MAJOR")).ok());
+  EXPECT_EQ(names(v1::ENTITY_VISIT), "");
+  ASSERT_NE(FindField(v1::ENTITY_SUBJECT, "members"), nullptr);
+  EXPECT_EQ(FindField(v1::ENTITY_SUBJECT, "members")->kind, ValueKind::kInteger);
+  EXPECT_EQ(FindField(v1::ENTITY_SUBJECT, "tags")->kind, ValueKind::kTexts);
+  EXPECT_EQ(FindField(v1::ENTITY_HAZARD, "phone"), nullptr);
+  EXPECT_TRUE(ValidateFieldValue(v1::ENTITY_SUBJECT, "members", Int(3)).ok());
+  EXPECT_TRUE(ValidateFieldValue(v1::ENTITY_SUBJECT, "tags", Texts({"ebike"})).ok());
+  EXPECT_TRUE(ValidateFieldValue(v1::ENTITY_SUBJECT, "kind", Text("premises")).ok());
+  EXPECT_TRUE(ValidateFieldValue(v1::ENTITY_HAZARD, "severity", Text("major")).ok());
+  EXPECT_FALSE(ValidateFieldValue(v1::ENTITY_HAZARD, "severity", Text("MAJOR")).ok());
 }
 
 TEST(FieldSchemaTest, AppendOnlyAndMergedEntities) {
-  for (v1::Entity e : {v1::VISIT, v1::PHOTO, v1::HAZARD_EVENT}) {
+  for (v1::Entity e : {v1::ENTITY_VISIT, v1::ENTITY_PHOTO, v1::ENTITY_HAZARD_EVENT}) {
     EXPECT_TRUE(IsAppendOnly(e)) << e;
     EXPECT_FALSE(IsFieldMerged(e)) << e;
   }
-  for (v1::Entity e : {v1::SUBJECT, v1::TASK, v1::HAZARD}) {
+  for (v1::Entity e : {v1::ENTITY_SUBJECT, v1::ENTITY_TASK, v1::ENTITY_HAZARD}) {
     EXPECT_FALSE(IsAppendOnly(e)) << e;
     EXPECT_TRUE(IsFieldMerged(e)) << e;
   }
-  EXPECT_FALSE(IsAppendOnly(v1::CAMPAIGN));
-  EXPECT_FALSE(IsFieldMerged(v1::ADMIN_UNIT));
+  EXPECT_FALSE(IsAppendOnly(v1::ENTITY_CAMPAIGN));
+  EXPECT_FALSE(IsFieldMerged(v1::ENTITY_ADMIN_UNIT));
   EXPECT_EQ(SeverityRank("major"), 2);
   EXPECT_EQ(SeverityRank("general"), 1);
   EXPECT_EQ(SeverityRank(""), 0);
@@ -208,9 +208,9 @@ TEST(FieldSchemaTest, AppendOnlyAndMergedEntities) {
 
 TEST(RecordStateTest, EncodeDecodeRoundTripsAndKeepsMerging) {
   Result<testing::Replayed> r = testing::Replay(
-      {Fields(v1::HAZARD, 1, 1, 10, {{"severity", Text("major")}, {"deadline", Text("d1")}}, true),
-       Fields(v1::HAZARD, 1, 2, 20, {{"severity", Text("general")}}),
-       Delete(v1::HAZARD, 1, 3, 15)});
+      {Fields(v1::ENTITY_HAZARD, 1, 1, 10, {{"severity", Text("major")}, {"deadline", Text("d1")}}, true),
+       Fields(v1::ENTITY_HAZARD, 1, 2, 20, {{"severity", Text("general")}}),
+       Delete(v1::ENTITY_HAZARD, 1, 3, 15)});
   ASSERT_TRUE(r.ok());
   const std::string bytes = EncodeRecordState(*r->state);
   EXPECT_EQ(EncodeRecordState(*r->state), bytes);  // deterministic
@@ -220,7 +220,7 @@ TEST(RecordStateTest, EncodeDecodeRoundTripsAndKeepsMerging) {
   EXPECT_TRUE(decoded->flagged);
   EXPECT_EQ(decoded->fields.at("severity").value.text(), "major");
 
-  const v1::Change next = Fields(v1::HAZARD, 1, 4, 30, {{"severity", Text("general"), 10}});
+  const v1::Change next = Fields(v1::ENTITY_HAZARD, 1, 4, 30, {{"severity", Text("general"), 10}});
   Result<MergeResult> from_original = ApplyChange(*r->state, next);
   Result<MergeResult> from_decoded = ApplyChange(*decoded, next);
   ASSERT_TRUE(from_original.ok() && from_decoded.ok());
@@ -236,9 +236,9 @@ TEST(RecordStateTest, DecodeRefusesGarbage) {
 
 TEST(RecordStateTest, CanonicalDumpIsSortedAndEscapes) {
   Result<testing::Replayed> a =
-      testing::Replay({Fields(v1::SUBJECT, 2, 1, 10, {{"note", Text("line\n\"q\"")}})});
+      testing::Replay({Fields(v1::ENTITY_SUBJECT, 2, 1, 10, {{"note", Text("line\n\"q\"")}})});
   Result<testing::Replayed> b =
-      testing::Replay({Fields(v1::SUBJECT, 1, 1, 10, {{"name", Text("x")}})});
+      testing::Replay({Fields(v1::ENTITY_SUBJECT, 1, 1, 10, {{"name", Text("x")}})});
   ASSERT_TRUE(a.ok() && b.ok());
   const std::string ab = CanonicalDump({*a->state, *b->state});
   EXPECT_EQ(ab, CanonicalDump({*b->state, *a->state}));

@@ -33,8 +33,8 @@ TEST(RecordFieldsTest, SubjectRoundTrips) {
   subject.set_premises_type("restaurant");
   Result<std::vector<v1::FieldSet>> sets = SubjectToFieldSets(subject);
   ASSERT_TRUE(sets.ok());
-  EXPECT_EQ(sets->size(), FieldsOf(v1::SUBJECT).size());
-  Result<MergeResult> merged = ApplyChange(std::nullopt, Creation(v1::SUBJECT, *sets));
+  EXPECT_EQ(sets->size(), FieldsOf(v1::ENTITY_SUBJECT).size());
+  Result<MergeResult> merged = ApplyChange(std::nullopt, Creation(v1::ENTITY_SUBJECT, *sets));
   ASSERT_TRUE(merged.ok()) << merged.status().ToString();
   Result<v1::Subject> back = SubjectFromState(merged->state);
   ASSERT_TRUE(back.ok()) << back.status().ToString();
@@ -53,7 +53,7 @@ TEST(RecordFieldsTest, TaskRoundTrips) {
   task.set_due_date("2026-12-20");
   Result<std::vector<v1::FieldSet>> sets = TaskToFieldSets(task);
   ASSERT_TRUE(sets.ok());
-  Result<MergeResult> merged = ApplyChange(std::nullopt, Creation(v1::TASK, *sets));
+  Result<MergeResult> merged = ApplyChange(std::nullopt, Creation(v1::ENTITY_TASK, *sets));
   ASSERT_TRUE(merged.ok()) << merged.status().ToString();
   Result<v1::Task> back = TaskFromState(merged->state);
   ASSERT_TRUE(back.ok()) << back.status().ToString();
@@ -75,7 +75,7 @@ TEST(RecordFieldsTest, HazardRoundTripsThroughItsCreationBody) {
   hazard.set_responsible("户主");
   hazard.set_legal_basis("GB 50028");
   hazard.set_description("hose cracked");
-  v1::Change c = testing::Base(v1::HAZARD, 1, 1, 10);
+  v1::Change c = testing::Base(v1::ENTITY_HAZARD, 1, 1, 10);
   *c.mutable_hazard() = hazard;
   Result<MergeResult> merged = ApplyChange(std::nullopt, c);
   ASSERT_TRUE(merged.ok()) << merged.status().ToString();
@@ -86,7 +86,7 @@ TEST(RecordFieldsTest, HazardRoundTripsThroughItsCreationBody) {
 
 TEST(RecordFieldsTest, ReadingRefusesTheWrongEntityAndBadStoredIds) {
   Result<MergeResult> task = ApplyChange(
-      std::nullopt, testing::Fields(v1::TASK, 1, 1, 10, {{"assignee", testing::Text("w")}}));
+      std::nullopt, testing::Fields(v1::ENTITY_TASK, 1, 1, 10, {{"assignee", testing::Text("w")}}));
   ASSERT_TRUE(task.ok());
   EXPECT_EQ(SubjectFromState(task->state).status().code(), Code::kInvalidArgument);
   RecordState damaged = task->state;  // as if a stored blob had been altered

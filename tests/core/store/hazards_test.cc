@@ -76,7 +76,7 @@ TEST_F(HazardsTest, UpdateRegistersDeadlineSeverityResponsible) {
   EXPECT_EQ(got->responsible(), "户主 王秀英");
   auto pending = store().PendingChanges(0, 100, 1 << 20);
   const v1::Change& last = pending->back();
-  EXPECT_EQ(last.entity(), v1::HAZARD);
+  EXPECT_EQ(last.entity(), v1::ENTITY_HAZARD);
   ASSERT_EQ(last.fields().fields_size(), 3);
   EXPECT_EQ(last.fields().fields(0).field(), "severity");
   EXPECT_EQ(last.fields().fields(0).value().text(), "major");

@@ -44,9 +44,9 @@ TEST_F(JournalTest, SeqsAreContiguousFromOneAndFailedMutationsLeaveNoRow) {
     change_ids.insert(changes[i].change_id());
   }
   EXPECT_EQ(change_ids.size(), changes.size());
-  EXPECT_EQ(changes[3].entity(), v1::VISIT);
+  EXPECT_EQ(changes[3].entity(), v1::ENTITY_VISIT);
   EXPECT_EQ(changes[3].visit().outcome(), v1::CHECKED);
-  EXPECT_EQ(changes[4].entity(), v1::HAZARD);
+  EXPECT_EQ(changes[4].entity(), v1::ENTITY_HAZARD);
   EXPECT_EQ(changes[5].hazard_event().kind(), v1::FOUND);
   // Journal and data agree: one visit, one hazard, and no trace of the failed visit.
   EXPECT_EQ(Count("visits"), 1);

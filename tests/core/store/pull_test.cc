@@ -29,7 +29,7 @@ class PullTest : public StoreTest {
     set->set_base_hlc(base);
   }
   v1::Change RemoteSubject(const std::string& id, const std::string& name, HlcStamp hlc) {
-    v1::Change change = Remote(v1::SUBJECT, id, hlc);
+    v1::Change change = Remote(v1::ENTITY_SUBJECT, id, hlc);
     change.mutable_fields()->set_create(true);
     Set(change, "kind", "household");
     Set(change, "grid_id", "G1");
@@ -48,12 +48,12 @@ TEST_F(PullTest, AppliesAPageAndItsCursorTogetherAndIsIdempotent) {
   const std::string visit_id = NewId();
   std::vector<v1::Change> page;
   page.push_back(RemoteSubject(subject_id, "赵大爷", PackHlc(kT0 - 1000, 0)));
-  v1::Change visit = Remote(v1::VISIT, visit_id, PackHlc(kT0 - 900, 0));
+  v1::Change visit = Remote(v1::ENTITY_VISIT, visit_id, PackHlc(kT0 - 900, 0));
   visit.mutable_visit()->set_id(visit_id);
   visit.mutable_visit()->set_subject_id(subject_id);
   visit.mutable_visit()->set_outcome(v1::CHECKED);
   page.push_back(visit);
-  v1::Change unit = Remote(v1::ADMIN_UNIT, "G1", PackHlc(kT0 - 800, 0));
+  v1::Change unit = Remote(v1::ENTITY_ADMIN_UNIT, "G1", PackHlc(kT0 - 800, 0));
   unit.mutable_admin_unit()->set_id("G1");
   unit.mutable_admin_unit()->set_parent_id("V1");
   unit.mutable_admin_unit()->set_level("grid");
@@ -84,7 +84,7 @@ TEST_F(PullTest, AMalformedChangeAppliesNothingAndKeepsTheCursor) {
   const std::string subject_id = NewId();
   std::vector<v1::Change> page;
   page.push_back(RemoteSubject(subject_id, "钱某", PackHlc(kT0 - 1000, 0)));
-  v1::Change broken = Remote(v1::SUBJECT, NewId(), PackHlc(kT0 - 900, 0));
+  v1::Change broken = Remote(v1::ENTITY_SUBJECT, NewId(), PackHlc(kT0 - 900, 0));
   Set(broken, "no_such_field", "x");
   page.push_back(broken);
   Status status = store().ApplyPulledPage(page, "cursor-1");
@@ -98,14 +98,14 @@ TEST_F(PullTest, AMalformedChangeAppliesNothingAndKeepsTheCursor) {
 
 TEST_F(PullTest, ConcurrentEditsOfOneFieldLogTheLoserOtherFieldsBothSurvive) {
   v1::Subject subject = AddSubject("孙某");
-  const HlcStamp created = store().GetFieldStamps(v1::SUBJECT, Id(subject.id()))->at("phone");
+  const HlcStamp created = store().GetFieldStamps(v1::ENTITY_SUBJECT, Id(subject.id()))->at("phone");
   // Locally: a new phone number.
   clock_.Advance(1000);
   v1::Subject edited = subject;
   edited.set_phone("local-phone");
   ASSERT_TRUE(store().UpdateSubject(edited).ok());
   // Remotely and concurrently (it saw only the creation), a later stamp: phone and address.
-  v1::Change remote = Remote(v1::SUBJECT, subject.id(), PackHlc(kT0 + 5000, 0));
+  v1::Change remote = Remote(v1::ENTITY_SUBJECT, subject.id(), PackHlc(kT0 + 5000, 0));
   Set(remote, "phone", "remote-phone", created);
   Set(remote, "address", "三组12号", created);
   ASSERT_TRUE(store().ApplyPulledPage({remote}, "c1").ok());
@@ -140,8 +140,8 @@ TEST_F(PullTest, ConcurrentSeverityEditsKeepTheHigher) {
   hazard.set_subject_id(subject.id());
   auto created = store().CreateHazard(hazard);
   ASSERT_TRUE(created.ok());
-  const HlcStamp base = store().GetFieldStamps(v1::HAZARD, Id(created->id()))->at("severity");
-  v1::Change remote = Remote(v1::HAZARD, created->id(), PackHlc(kT0 + 9000, 0));
+  const HlcStamp base = store().GetFieldStamps(v1::ENTITY_HAZARD, Id(created->id()))->at("severity");
+  v1::Change remote = Remote(v1::ENTITY_HAZARD, created->id(), PackHlc(kT0 + 9000, 0));
   Set(remote, "severity", "general", base - 1);  // did not see the major finding
   ASSERT_TRUE(store().ApplyPulledPage({remote}, "c").ok());
   EXPECT_EQ(store().GetHazard(Id(created->id()))->severity(), v1::MAJOR);
@@ -153,11 +153,11 @@ TEST_F(PullTest, AppendOnlyRecordsAreInsertedIfAbsentAndCloseTasks) {
   v1::Subject subject = AddSubject("吴某");
   v1::Task task = AddTask(subject);
   const std::string visit_id = NewId();
-  v1::Change visit = Remote(v1::VISIT, visit_id, PackHlc(kT0 + 1, 0));
+  v1::Change visit = Remote(v1::ENTITY_VISIT, visit_id, PackHlc(kT0 + 1, 0));
   *visit.mutable_visit() = MakeVisit(subject, v1::MOVED);
   visit.mutable_visit()->set_id(visit_id);
   visit.mutable_visit()->set_task_id(task.id());
-  v1::Change photo = Remote(v1::PHOTO, NewId(), PackHlc(kT0 + 2, 0));
+  v1::Change photo = Remote(v1::ENTITY_PHOTO, NewId(), PackHlc(kT0 + 2, 0));
   photo.mutable_photo()->set_id(photo.record_id());
   photo.mutable_photo()->set_visit_id(visit_id);
   photo.mutable_photo()->set_sha256(std::string(32, 'p'));
@@ -206,14 +206,14 @@ TEST_F(PullTest, APageCanRemoveRecordsInItsTransaction) {
                                    "c1")
                   .ok());
   // The next page moves b in again (a later edit) and drops a, which left the scope.
-  v1::Change edit = Remote(v1::SUBJECT, b, PackHlc(kT0 - 5, 0));
+  v1::Change edit = Remote(v1::ENTITY_SUBJECT, b, PackHlc(kT0 - 5, 0));
   Set(edit, "note", "moved");
   ASSERT_TRUE(store().ApplyPulledPage({edit}, "c2", {a}).ok());
   EXPECT_EQ(store().GetSubject(Id(a)).status().code(), Code::kNotFound);
   EXPECT_EQ(store().GetSubject(Id(b))->note(), "moved");
   EXPECT_EQ(store().GetSyncState()->pull_cursor, "c2");
   // A pulled photo from another device is not this device's to upload.
-  v1::Change photo = Remote(v1::PHOTO, NewId(), PackHlc(kT0 - 4, 0));
+  v1::Change photo = Remote(v1::ENTITY_PHOTO, NewId(), PackHlc(kT0 - 4, 0));
   photo.mutable_photo()->set_id(photo.record_id());
   photo.mutable_photo()->set_sha256(std::string(32, 'q'));
   ASSERT_TRUE(store().ApplyPulledPage({photo}, "c3").ok());

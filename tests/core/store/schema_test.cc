@@ -95,7 +95,7 @@ TEST(SchemaTest, MigratesFromEveryEarlierVersion) {
         change.set_device_id(DeviceId(0xd1));
         change.set_seq(1);
         change.set_hlc(old_stamp);
-        change.set_entity(v1::CAMPAIGN);
+        change.set_entity(v1::ENTITY_CAMPAIGN);
         change.set_record_id("c1");
         change.mutable_campaign()->set_id("c1");
         ASSERT_TRUE(db->Exec("INSERT INTO outbox (seq, change_id, hlc, entity, record_id, "

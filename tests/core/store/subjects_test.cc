@@ -28,7 +28,7 @@ TEST_F(SubjectsTest, CreateGetByIdAndExternalId) {
   ASSERT_TRUE(pending.ok());
   ASSERT_EQ(pending->size(), 1u);
   const v1::Change& change = (*pending)[0];
-  EXPECT_EQ(change.entity(), v1::SUBJECT);
+  EXPECT_EQ(change.entity(), v1::ENTITY_SUBJECT);
   EXPECT_EQ(change.record_id(), created->id());
   EXPECT_TRUE(change.fields().create());
   EXPECT_EQ(change.device_id(), device_);
@@ -66,7 +66,7 @@ TEST_F(SubjectsTest, ClearErrorsForUnknownAndInvalid) {
 
 TEST_F(SubjectsTest, UpdateWritesOnlyChangedFieldsWithTheStampsTheEditorSaw) {
   v1::Subject subject = AddSubject("王秀英");
-  auto stamps = store().GetFieldStamps(v1::SUBJECT, Id(subject.id()));
+  auto stamps = store().GetFieldStamps(v1::ENTITY_SUBJECT, Id(subject.id()));
   ASSERT_TRUE(stamps.ok());
   const HlcStamp phone_stamp = stamps->at("phone");
   EXPECT_GT(phone_stamp, 0u);
@@ -93,7 +93,7 @@ TEST_F(SubjectsTest, UpdateWritesOnlyChangedFieldsWithTheStampsTheEditorSaw) {
   auto got = store().GetSubject(Id(subject.id()));
   ASSERT_TRUE(got.ok());
   EXPECT_EQ(got->phone(), "13911112222");
-  auto after = store().GetFieldStamps(v1::SUBJECT, Id(subject.id()));
+  auto after = store().GetFieldStamps(v1::ENTITY_SUBJECT, Id(subject.id()));
   EXPECT_EQ(after->at("phone"), (*pending)[0].hlc());
   EXPECT_EQ(after->at("name"), stamps->at("name"));
 

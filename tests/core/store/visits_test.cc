@@ -162,7 +162,7 @@ TEST_F(VisitsTest, RecordPhotoWritesRowAndJournalTogether) {
   EXPECT_EQ(index.RecordPhoto(photo).code(), Code::kAlreadyExists);
   auto pending = store().PendingChanges(0, 100, 1 << 20);
   ASSERT_TRUE(pending.ok());
-  EXPECT_EQ(pending->back().entity(), v1::PHOTO);
+  EXPECT_EQ(pending->back().entity(), v1::ENTITY_PHOTO);
   EXPECT_EQ(pending->back().photo().sha256(), Sha('b'));
   auto listed = store().ListPhotos(Id(visit->visit.id()));
   ASSERT_EQ(listed->size(), 1u);
