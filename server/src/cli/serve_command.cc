@@ -1,4 +1,5 @@
 // serve: the HTTP server on one data directory / database.
+#include <csignal>
 #include <iostream>
 
 #include "cli/command.h"
@@ -45,6 +46,8 @@ core::Status Serve(const core::Args& args, std::ostream& out) {
   QM_ASSIGN_OR_RETURN(double rate, NumberOption(args, "rate-limit", 50));
   QM_ASSIGN_OR_RETURN(double burst, NumberOption(args, "rate-burst", 200));
   QM_ASSIGN_OR_RETURN(double max_body, NumberOption(args, "max-body", 8 * 1024 * 1024));
+  QM_ASSIGN_OR_RETURN(double drain, NumberOption(args, "drain-timeout", 25));
+  options.drain_timeout = std::chrono::milliseconds(static_cast<int64_t>(drain * 1000));
   options.worker_threads = std::max(1, static_cast<int>(workers));
   options.max_body_bytes = static_cast<size_t>(max_body);
 
@@ -68,7 +71,20 @@ core::Status Serve(const core::Args& args, std::ostream& out) {
     QM_RETURN_IF_ERROR(WriteFileAtomic(*ready, address + "\n"));
   }
   server.Run();
-  out << "qiaomen-county: stopped after finishing in-flight requests." << std::endl;
+  // The drain is over and only this thread is left. A further SIGTERM (a supervisor repeating
+  // itself) must not kill the process halfway through closing the database: leaving Run() lets
+  // the signal set restore the default action, so block the signals for the rest of the exit.
+  sigset_t stop_signals;
+  sigemptyset(&stop_signals);
+  sigaddset(&stop_signals, SIGTERM);
+  sigaddset(&stop_signals, SIGINT);
+  pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+  if (int abandoned = server.abandoned_connections(); abandoned > 0) {
+    out << "qiaomen-county: stopped at the drain deadline; " << abandoned
+        << " connection(s) were still open and got no answer." << std::endl;
+  } else {
+    out << "qiaomen-county: stopped after finishing in-flight requests." << std::endl;
+  }
   return core::Status::Ok();
 }
 
@@ -80,13 +96,15 @@ void AddServeCommand(std::vector<Command>& commands) {
       "run the HTTP API (sync, enrolment, photo upload, health, metrics)",
       "Usage: qiaomen-county serve --data DIR --listen HOST:PORT [--db postgresql://...]\n"
       "         [--tls-cert FILE --tls-key FILE] [--ready-file FILE] [--workers N]\n"
-      "         [--rate-limit PER_SECOND] [--rate-burst N] [--max-body BYTES]\n\n"
+      "         [--rate-limit PER_SECOND] [--rate-burst N] [--max-body BYTES]\n"
+      "         [--drain-timeout SECONDS]\n\n"
       "Port 0 picks a free port; the address is printed and, with --ready-file, written to FILE\n"
       "once the server accepts connections. --rate-limit is per device (0 disables; default 50\n"
       "requests/s, bursts of 200). SIGTERM or SIGINT stops accepting, finishes the requests in\n"
-      "flight and exits 0.\n",
+      "flight (reading a body that is still arriving) and exits 0; connections still open after\n"
+      "--drain-timeout seconds (default 25) are dropped.\n",
       {{"data", "db", "listen", "tls-cert", "tls-key", "ready-file", "workers", "rate-limit",
-        "rate-burst", "max-body"},
+        "rate-burst", "max-body", "drain-timeout"},
        {}},
       Serve});
 }

@@ -263,12 +263,17 @@ class HttpServer::Impl {
   }
 
   uint16_t port() const { return acceptor_.local_endpoint().port(); }
+  int abandoned() const { return abandoned_; }
 
   void Run() {
     signals_.async_wait([this](beast::error_code ec, int) {
       if (!ec) Stop();
     });
     Accept();
+    // Keeps the I/O threads running while the drain waits: a request being handled on a worker
+    // has no I/O pending, and without this guard the threads would return once the acceptor and
+    // the idle sessions are closed, leaving its reply unsent.
+    auto work = net::make_work_guard(ioc_);
     std::vector<std::thread> threads;
     for (int i = 0; i < std::max(1, options_.io_threads); ++i) {
       threads.emplace_back([this] { ioc_.run(); });
@@ -291,6 +296,8 @@ class HttpServer::Impl {
     while (shared_.live_sessions.load() > 0 && std::chrono::steady_clock::now() < deadline) {
       std::this_thread::sleep_for(std::chrono::milliseconds(20));
     }
+    abandoned_ = shared_.live_sessions.load();
+    work.reset();
     ioc_.stop();
     for (auto& t : threads) t.join();
     workers_.join();
@@ -325,20 +332,25 @@ class HttpServer::Impl {
             std::erase_if(sessions_, [](const auto& w) { return w.expired(); });
             sessions_.push_back(session);
           }
+          // Accepted while the drain began: the drain's sweep may have missed it.
+          if (shared_.draining) session->CloseIfIdle();
           Accept();
         });
   }
 
   HttpServerOptions options_;
-  net::io_context ioc_;
   net::thread_pool workers_;
   Shared shared_;
   std::optional<ssl::context> tls_;
+  // After shared_: sessions abandoned at the drain deadline are destroyed with the context's
+  // pending handlers, and their destructors still touch shared_.
+  net::io_context ioc_;
   tcp::acceptor acceptor_;
   net::signal_set signals_;
   std::mutex mu_;
   std::condition_variable cv_;
   bool stop_requested_ = false;
+  int abandoned_ = 0;
   std::mutex sessions_mu_;
   std::vector<std::weak_ptr<SessionBase>> sessions_;
 };
@@ -350,5 +362,6 @@ core::Status HttpServer::Listen() { return impl_->Listen(); }
 uint16_t HttpServer::port() const { return impl_->port(); }
 void HttpServer::Run() { impl_->Run(); }
 void HttpServer::Stop() { impl_->Stop(); }
+int HttpServer::abandoned_connections() const { return impl_->abandoned(); }
 
 }  // namespace qiaomen::server

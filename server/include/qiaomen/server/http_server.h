@@ -46,10 +46,16 @@ class HttpServer {
   core::Status Listen();
   uint16_t port() const;
 
-  // Serves until SIGTERM/SIGINT or Stop(), then drains. Blocks the calling thread.
+  // Serves until SIGTERM/SIGINT or Stop(), then drains: the listener closes (new connections are
+  // refused), idle connections close, and a request whose header has arrived is read to its end,
+  // handled and answered. Returns when every connection is closed or after
+  // options.drain_timeout, whichever comes first. Blocks the calling thread.
   void Run();
   // Starts the drain from any thread.
   void Stop();
+  // After Run(): connections still open when the drain deadline passed (their requests were
+  // dropped unanswered). 0 after a clean drain.
+  int abandoned_connections() const;
 
  private:
   class Impl;
