@@ -93,13 +93,20 @@ int main(int argc, char** argv) {
       const std::string& village = kVillages[t * 3 + v];
       const std::string town_code = "T0" + std::to_string(t + 1);
       const std::string village_code = town_code + "-V0" + std::to_string(v + 1);
+      // Units as ID:Name, so the county's reports show names.
+      const std::string town_col = town_code + ":" + kTowns[t];
+      const std::string village_col = village_code + ":" + village;
+      auto grid_col = [&](int g) {
+        return village_code + "-G0" + std::to_string(g) + ":" + village + std::to_string(g) +
+               "组网格";
+      };
       for (int g = 1; g <= 2; ++g) {
-        const std::string grid_code = village_code + "-G0" + std::to_string(g);
+        const std::string grid_code = grid_col(g);
         for (int h = 1; h <= per_grid; ++h) {
           ++households;
           char id[32];
           std::snprintf(id, sizeof id, "H%05d", households);
-          out << id << ",household," << town_code << "," << village_code << "," << grid_code << ","
+          out << id << ",household," << town_col << "," << village_col << "," << grid_code << ","
               << Pick(random, kSurnames) << Pick(random, kGiven) << "," << kTowns[t] << village << g
               << "组" << h << "号," << Phone(random) << "," << 1 + random.Uniform(6) << ","
               << Tags(random) << "\n";
@@ -110,7 +117,7 @@ int main(int argc, char** argv) {
           const auto& kind = kPremises[random.Uniform(kPremises.size())];
           char id[32];
           std::snprintf(id, sizeof id, "P%04d", premises);
-          out << id << ",premises," << town_code << "," << village_code << "," << grid_code << ","
+          out << id << ",premises," << town_col << "," << village_col << "," << grid_code << ","
               << village << kind.second << "," << kTowns[t] << village << "街" << premises << "号,"
               << Phone(random) << ",0," << kind.first << "\n";
         }
@@ -118,9 +125,9 @@ int main(int argc, char** argv) {
       ++shelters;
       char id[32];
       std::snprintf(id, sizeof id, "F%03d", shelters);
-      out << id << ",facility," << town_code << "," << village_code << "," << village_code
-          << "-G01," << village << "应急避难场所," << kTowns[t] << village << "村委会院内,"
-          << Phone(random) << ",0,shelter\n";
+      out << id << ",facility," << town_col << "," << village_col << "," << grid_col(1) << ","
+          << village << "应急避难场所," << kTowns[t] << village << "村委会院内," << Phone(random)
+          << ",0,shelter\n";
     }
   }
   if (!out.flush()) {

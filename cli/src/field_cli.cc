@@ -1,37 +1,194 @@
 #include "qiaomen/cli/field_cli.h"
 
+#include <unistd.h>
+
+#include <cstdlib>
+
 namespace qiaomen::cli {
 namespace {
 
-constexpr const char* kUsage = R"(qiaomen — the Qiaomen field client
+std::string Usage(const std::vector<Command>& commands) {
+  std::string text =
+      "qiaomen — the Qiaomen field client\n\n"
+      "Usage: qiaomen [--data DIR] [--keystore DIR] [--json] COMMAND [OPTIONS]\n\nCommands:\n";
+  auto add = [&](const std::string& name, const std::string& summary) {
+    text +=
+        "  " + name + std::string(name.size() < 16 ? 16 - name.size() : 1, ' ') + summary + "\n";
+  };
+  add("help", "show this text");
+  add("version", "print the version");
+  for (const auto& c : commands) add(c.name, c.summary);
+  text +=
+      "\nEach command takes --help. --data DIR is the profile (default $QIAOMEN_DATA, else\n"
+      "~/.local/share/qiaomen/profile); the device keystore is kept apart from it in --keystore "
+      "DIR\n"
+      "(default $QIAOMEN_KEYSTORE, else DIR.keystore). The PIN comes from $QIAOMEN_PIN or is "
+      "asked\n"
+      "for on the terminal. Commands that print data take --json.\n\n"
+      "Exit codes: 0 done, 1 failed, 2 usage error, 3 wrong PIN or keys destroyed,\n"
+      "4 the server could not be reached (nothing was lost; try again later).\n";
+  return text;
+}
 
-Usage: qiaomen [--data DIR] COMMAND [OPTIONS]
+std::string DefaultDataDir() {
+  if (const char* dir = std::getenv("QIAOMEN_DATA"); dir != nullptr && *dir != '\0') return dir;
+  const char* home = std::getenv("HOME");
+  return std::string(home != nullptr ? home : ".") + "/.local/share/qiaomen/profile";
+}
 
-Commands:
-  help        show this text
-  version     print the version
-
-Each command takes --help.
-)";
+// Takes the global options that come before the command name off the front of `args`.
+core::Status TakeGlobalOptions(std::vector<std::string>& args, CliContext& ctx,
+                               std::string& key_store_dir) {
+  while (!args.empty() && args[0].rfind("--", 0) == 0 && args[0] != "--help" &&
+         args[0] != "--version") {
+    std::string name = args[0].substr(2);
+    std::string value;
+    bool has_inline = false;
+    if (auto eq = name.find('='); eq != std::string::npos) {
+      value = name.substr(eq + 1);
+      name.resize(eq);
+      has_inline = true;
+    }
+    if (name == "json") {
+      ctx.json = true;
+      args.erase(args.begin());
+      continue;
+    }
+    if (name != "data" && name != "keystore") {
+      return core::InvalidArgument("Unknown option --" + name + " before the command. Run " +
+                                   "`qiaomen help`.");
+    }
+    size_t used = 1;
+    if (!has_inline) {
+      if (args.size() < 2) return core::InvalidArgument("--" + name + " needs a value.");
+      value = args[1];
+      used = 2;
+    }
+    (name == "data" ? ctx.data_dir : key_store_dir) = value;
+    args.erase(args.begin(), args.begin() + static_cast<long>(used));
+  }
+  return core::Status::Ok();
+}
 
 }  // namespace
 
-int RunFieldCli(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
-  if (args.empty()) {
-    err << kUsage;
+int ExitCodeFor(const core::Status& status) {
+  switch (status.code()) {
+    case core::Code::kOk:
+      return 0;
+    case core::Code::kUnauthenticated:
+    case core::Code::kDataLoss:
+      return 3;
+    case core::Code::kUnavailable:
+    case core::Code::kDeadlineExceeded:
+      return 4;
+    default:
+      return 1;
+  }
+}
+
+std::vector<Command> AllCommands() {
+  std::vector<Command> commands;
+  AddEnrollCommands(commands);
+  AddSyncCommands(commands);
+  AddTaskCommands(commands);
+  AddSubjectCommands(commands);
+  AddVisitCommands(commands);
+  AddHazardCommands(commands);
+  AddStatusCommands(commands);
+  AddPinCommands(commands);
+  AddBundleCommands(commands);
+  return commands;
+}
+
+int RunFieldCli(const std::vector<std::string>& argv, CliContext& ctx) {
+  std::vector<Command> commands = AllCommands();
+  std::vector<std::string> args = argv;
+  std::string key_store_dir = ctx.key_store_dir;
+  if (auto s = TakeGlobalOptions(args, ctx, key_store_dir); !s.ok()) {
+    ctx.err << "qiaomen: " << s.message() << "\n";
     return 2;
   }
-  const std::string& command = args[0];
-  if (command == "help" || command == "--help" || command == "-h") {
-    out << kUsage;
+  if (args.empty()) {
+    ctx.err << Usage(commands);
+    return 2;
+  }
+  const std::string& name = args[0];
+  if (name == "help" || name == "--help" || name == "-h") {
+    ctx.out << Usage(commands);
     return 0;
   }
-  if (command == "version" || command == "--version") {
-    out << "qiaomen " << QIAOMEN_VERSION << "\n";
+  if (name == "version" || name == "--version") {
+    ctx.out << "qiaomen " << QIAOMEN_VERSION << "\n";
     return 0;
   }
-  err << "qiaomen: unknown command '" << command << "'. Run `qiaomen help`.\n";
-  return 2;
+  const Command* found = nullptr;
+  size_t words = 0;
+  for (const auto& command : commands) {
+    if (args.size() >= 2 && command.name == name + " " + args[1]) {
+      found = &command;
+      words = 2;
+      break;
+    }
+  }
+  for (const auto& command : commands) {
+    if (found == nullptr && command.name == name) {
+      found = &command;
+      words = 1;
+    }
+  }
+  if (found == nullptr) {
+    bool group = false;
+    for (const auto& command : commands) group |= command.name.rfind(name + " ", 0) == 0;
+    if (group) {
+      ctx.err << "qiaomen " << name << ": say what to do, e.g.:\n";
+      for (const auto& command : commands) {
+        if (command.name.rfind(name + " ", 0) == 0) ctx.err << "  qiaomen " << command.name << "\n";
+      }
+      return 2;
+    }
+    ctx.err << "qiaomen: unknown command '" << name << "'. Run `qiaomen help`.\n";
+    return 2;
+  }
+  std::vector<std::string> rest(args.begin() + static_cast<long>(words), args.end());
+  core::ArgSpec spec = found->spec;
+  spec.flags.insert("help");
+  spec.flags.insert("json");
+  spec.valued.insert("data");
+  spec.valued.insert("keystore");
+  auto parsed = core::Args::Parse(rest, spec);
+  if (!parsed.ok()) {
+    ctx.err << "qiaomen " << found->name << ": " << parsed.status().message() << "\n"
+            << found->usage;
+    return 2;
+  }
+  if (parsed->Has("help")) {
+    ctx.out << found->usage;
+    return 0;
+  }
+  if (parsed->Has("json")) ctx.json = true;
+  if (auto data = parsed->Get("data")) ctx.data_dir = *data;
+  if (auto ks = parsed->Get("keystore")) key_store_dir = *ks;
+  if (ctx.data_dir.empty()) ctx.data_dir = DefaultDataDir();
+  if (key_store_dir.empty()) {
+    const char* env = std::getenv("QIAOMEN_KEYSTORE");
+    key_store_dir = env != nullptr && *env != '\0' ? std::string(env) : ctx.data_dir + ".keystore";
+  }
+  ctx.key_store_dir = key_store_dir;
+  core::Status s = found->run(*parsed, ctx);
+  if (!s.ok()) {
+    ctx.err << "qiaomen " << found->name << ": " << s.message() << "\n";
+    return ExitCodeFor(s);
+  }
+  return 0;
+}
+
+int RunFieldCli(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+  std::unique_ptr<PinSource> pins = EnvironmentPinSource();
+  CliContext ctx{out, err,   *pins, core::SystemClock(), core::SecureRandom(), false, "",
+                 "",  false, false};
+  ctx.out_is_terminal = ::isatty(STDOUT_FILENO) == 1;
+  return RunFieldCli(args, ctx);
 }
 
 }  // namespace qiaomen::cli

@@ -51,6 +51,7 @@ std::vector<Command> AllCommands() {
   AddTemplateCommand(commands);
   AddContentCommands(commands);
   AddReportCommands(commands);
+  AddBundleCommand(commands);
   return commands;
 }
 

@@ -7,13 +7,49 @@
 namespace qiaomen::cli {
 namespace {
 
-TEST(FieldCliTest, HelpListsCommandsAndUnknownCommandIsAUsageError) {
+TEST(FieldCliTest, HelpListsEveryCommandAndUnknownCommandIsAUsageError) {
   std::ostringstream out, err;
   EXPECT_EQ(RunFieldCli({"--help"}, out, err), 0);
-  EXPECT_NE(out.str().find("Usage: qiaomen"), std::string::npos);
+  for (const char* name :
+       {"enroll", "sync", "tasks", "subject show", "subject update", "visit record", "hazards",
+        "hazard update", "status", "change-pin", "export-bundle"}) {
+    EXPECT_NE(out.str().find(std::string("  ") + name), std::string::npos) << name;
+  }
   std::ostringstream out2, err2;
   EXPECT_EQ(RunFieldCli({"nope"}, out2, err2), 2);
   EXPECT_NE(err2.str().find("unknown command 'nope'"), std::string::npos);
+}
+
+TEST(FieldCliTest, EveryCommandHasHelpAndRejectsUnknownOptions) {
+  for (const auto& command : AllCommands()) {
+    std::vector<std::string> args;
+    size_t space = command.name.find(' ');
+    args.push_back(command.name.substr(0, space));
+    if (space != std::string::npos) args.push_back(command.name.substr(space + 1));
+    auto help = args;
+    help.push_back("--help");
+    std::ostringstream out, err;
+    EXPECT_EQ(RunFieldCli(help, out, err), 0) << command.name;
+    EXPECT_NE(out.str().find("Usage: qiaomen " + command.name), std::string::npos) << out.str();
+    auto bad = args;
+    bad.push_back("--no-such-option");
+    std::ostringstream out2, err2;
+    EXPECT_EQ(RunFieldCli(bad, out2, err2), 2) << command.name;
+    EXPECT_NE(err2.str().find("Unknown option --no-such-option"), std::string::npos);
+  }
+}
+
+TEST(FieldCliTest, AGroupWithoutItsVerbSaysWhatToDo) {
+  std::ostringstream out, err;
+  EXPECT_EQ(RunFieldCli({"subject"}, out, err), 2);
+  EXPECT_NE(err.str().find("qiaomen subject show"), std::string::npos);
+  EXPECT_NE(err.str().find("qiaomen subject update"), std::string::npos);
+}
+
+TEST(FieldCliTest, ACommandOnAMissingProfileSaysToEnrol) {
+  std::ostringstream out, err;
+  EXPECT_EQ(RunFieldCli({"--data", "/nonexistent/qiaomen-profile", "status"}, out, err), 1);
+  EXPECT_NE(err.str().find("Enrol this device first"), std::string::npos) << err.str();
 }
 
 }  // namespace

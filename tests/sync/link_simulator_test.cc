@@ -83,6 +83,18 @@ TEST_F(ProxyTest, ACutAtAByteOffsetEndsTheTransferAndTheNextOneWorks) {
   EXPECT_EQ(again->body, "ok:50000");
 }
 
+TEST_F(ProxyTest, ALinkThatIsDownResetsEveryConnectionUntilItIsUpAgain) {
+  link->SetDown(true);
+  auto offline = Post(100);
+  ASSERT_FALSE(offline.ok());
+  EXPECT_TRUE(IsTransientNetworkError(offline.status())) << offline.status().ToString();
+  EXPECT_EQ(handled.load(), 0) << "nothing reaches the server while the link is down";
+  link->SetDown(false);
+  auto online = Post(100);
+  ASSERT_TRUE(online.ok()) << online.status().ToString();
+  EXPECT_EQ(handled.load(), 1);
+}
+
 TEST_F(ProxyTest, ADroppedResponseWasHandledByTheServer) {
   link->DropNextResponses(1);
   auto lost = Post(100);

@@ -142,6 +142,14 @@ void LinkSimulator::CutAll() {
   for (auto& c : conns) Cut(*c);
 }
 
+void LinkSimulator::SetDown(bool down) {
+  {
+    std::lock_guard lock(mu_);
+    down_ = down;
+  }
+  if (down) CutAll();
+}
+
 void LinkSimulator::Cut(Connection& conn) {
   {
     std::lock_guard lock(conn.mu);
@@ -184,14 +192,22 @@ void LinkSimulator::ThreadDone(Connection& conn) {
 void LinkSimulator::AcceptLoop() {
   while (true) {
     int client = ::accept(listen_fd_, nullptr, nullptr);
+    bool down = false;
     {
       std::lock_guard lock(mu_);
       if (stopping_) {
         if (client >= 0) ::close(client);
         return;
       }
+      down = down_;
     }
     if (client < 0) continue;
+    if (down) {
+      linger hard{1, 0};
+      ::setsockopt(client, SOL_SOCKET, SO_LINGER, &hard, sizeof(hard));
+      ::close(client);  // no signal: the client's connection is reset
+      continue;
+    }
     int server = ::socket(AF_INET, SOCK_STREAM, 0);
     sockaddr_in addr{};
     addr.sin_family = AF_INET;

@@ -182,6 +182,18 @@ Result<std::vector<v1::AdminUnit>> Store::ListAdminUnits(const std::string& pare
   return out;
 }
 
+Result<std::vector<v1::AdminUnit>> Store::ListAdminUnitsAtLevel(const std::string& level) {
+  QM_ASSIGN_OR_RETURN(auto stmt, Stmt("SELECT record FROM admin_units ORDER BY id;"));
+  std::vector<v1::AdminUnit> out;
+  for (;;) {
+    QM_ASSIGN_OR_RETURN(bool row, stmt->Step());
+    if (!row) break;
+    QM_ASSIGN_OR_RETURN(auto unit, internal::ParseRecord<v1::AdminUnit>(*stmt, 0, "admin unit"));
+    if (unit.level() == level) out.push_back(std::move(unit));
+  }
+  return out;
+}
+
 Status Store::PutCampaign(const v1::Campaign& campaign) {
   if (campaign.id().empty()) return InvalidArgument("A campaign needs an id.");
   if (campaign.title().empty()) return InvalidArgument("A campaign needs a title.");

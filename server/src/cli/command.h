@@ -32,6 +32,7 @@ void AddImportCommand(std::vector<Command>& commands);    // import-subjects
 void AddContentCommands(std::vector<Command>& commands);  // campaign
 void AddTemplateCommand(std::vector<Command>& commands);  // publish-template
 void AddReportCommands(std::vector<Command>& commands);   // report, conflicts
+void AddBundleCommand(std::vector<Command>& commands);    // import-bundle
 
 // Opens the store named by --data/--db.
 core::Result<std::unique_ptr<Storage>> OpenStorageFromArgs(const core::Args& args, int pool = 2);

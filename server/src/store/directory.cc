@@ -176,6 +176,39 @@ core::Result<Principal> Directory::Authenticate(const std::string& token) {
   return p;
 }
 
+core::Result<DeviceRecord> Directory::FindDevice(const std::string& device_id) {
+  auto conn = storage_.pool().Acquire();
+  auto row = conn->QueryOne(
+      "SELECT d.device_id, d.worker_id, d.public_key, d.name, d.revoked, d.applied_seq, "
+      "d.token_hash, w.id, w.name, w.role, w.scope FROM devices d JOIN workers w ON w.id = "
+      "d.worker_id WHERE d.device_id = $1",
+      {Blob(device_id)});
+  if (!row.ok()) {
+    if (row.status().code() != core::Code::kNotFound) return row.status();
+    return core::NotFound("No device " + HexEncode(device_id) +
+                          " is enrolled with this county: was the file made for another county?");
+  }
+  if (row->Int(4) != 0) {
+    return core::Unauthenticated("Device " + HexEncode(device_id) +
+                                 " was revoked; its work is not accepted.");
+  }
+  DeviceRecord record;
+  Principal& p = record.principal;
+  p.device.device_id = row->Bytes(0);
+  p.device.worker_id = row->Text(1);
+  p.device.public_key = row->Bytes(2);
+  p.device.name = row->Text(3);
+  p.device.applied_seq = static_cast<uint64_t>(row->Int(5));
+  p.worker.id = row->Text(7);
+  p.worker.name = row->Text(8);
+  p.worker.role = row->Text(9);
+  QM_ASSIGN_OR_RETURN(p.worker.scope, Scope::Parse(row->Text(10)));
+  auto raw = HexDecode(row->Text(6));
+  if (!raw || raw->size() != 32) return core::Corruption("The device's token hash is malformed.");
+  record.token_sha256 = *raw;
+  return record;
+}
+
 core::Status Directory::RevokeDevice(const std::string& device_id_text) {
   std::string id;
   if (auto uuid = core::Uuid::Parse(device_id_text); uuid.ok()) {

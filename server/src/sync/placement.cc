@@ -81,7 +81,13 @@ Result<Placement> PlaceChange(SqlConnection& conn, const v1::Change& change, Pla
       return OfSubject(conn, change.visit().subject_id());
     case v1::ENTITY_PHOTO:
       if (!change.photo().visit_id().empty()) {
-        return OfRecord(conn, v1::ENTITY_VISIT, change.photo().visit_id(), "visit");
+        auto visit = OfRecord(conn, v1::ENTITY_VISIT, change.photo().visit_id(), "visit");
+        // A photo is taken (and journaled) before its visit is finished: placed by its subject.
+        if (!visit.ok() && visit.status().code() == core::Code::kNotFound &&
+            !change.photo().subject_id().empty()) {
+          return OfSubject(conn, change.photo().subject_id());
+        }
+        return visit;
       }
       if (!change.photo().hazard_id().empty()) {
         return OfRecord(conn, v1::ENTITY_HAZARD, change.photo().hazard_id(), "hazard");

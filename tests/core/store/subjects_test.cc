@@ -173,6 +173,11 @@ TEST_F(SubjectsTest, AdminUnitsAndCampaigns) {
   EXPECT_EQ((*towns)[0].name(), "城关镇");
   EXPECT_EQ(store().GetAdminUnit("T01-V01-G01")->name(), "一网格");
   EXPECT_EQ(store().GetAdminUnit("T09").status().code(), Code::kNotFound);
+  auto grids = store().ListAdminUnitsAtLevel("grid");
+  ASSERT_TRUE(grids.ok());
+  ASSERT_EQ(grids->size(), 1u) << "a grid is found without its village on the device";
+  EXPECT_EQ((*grids)[0].id(), "T01-V01-G01");
+  EXPECT_TRUE(store().ListAdminUnitsAtLevel("village")->empty());
   v1::Campaign campaign;
   campaign.set_id("winter");
   campaign.set_title("冬季安全敲门行动");

@@ -41,6 +41,13 @@ struct AdminUnitRow {
   std::string id, parent_id, name, level, town_id;
 };
 
+// An enrolled device as the county holds it, with the SHA-256 of its bearer token (32 raw bytes):
+// what reading the device's offline bundles needs.
+struct DeviceRecord {
+  Principal principal;
+  std::string token_sha256;
+};
+
 // Valid roles, checked by add-worker.
 bool IsValidRole(const std::string& role);
 
@@ -70,6 +77,10 @@ class Directory {
 
   // The device and worker behind a token. Unauthenticated when unknown or revoked.
   core::Result<Principal> Authenticate(const std::string& token);
+
+  // The device with id `device_id` (16 bytes). NotFound when unknown; Unauthenticated when
+  // revoked (its bundles are refused like its requests).
+  core::Result<DeviceRecord> FindDevice(const std::string& device_id);
 
   // Revokes a device by its id (hex or UUID text). NotFound when unknown.
   core::Status RevokeDevice(const std::string& device_id_text);

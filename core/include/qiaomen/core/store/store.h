@@ -49,6 +49,9 @@ class Store final : public evidence::PhotoIndex {
   Result<v1::AdminUnit> GetAdminUnit(const std::string& id);
   // The children of `parent_id` ("" for towns), by id.
   Result<std::vector<v1::AdminUnit>> ListAdminUnits(const std::string& parent_id);
+  // Every unit of `level` ("town", "village" or "grid") on this device, by id: a device scoped to
+  // grids holds its grids without their town and village.
+  Result<std::vector<v1::AdminUnit>> ListAdminUnitsAtLevel(const std::string& level);
   Status PutCampaign(const v1::Campaign& campaign);
   Result<v1::Campaign> GetCampaign(const std::string& id);
 

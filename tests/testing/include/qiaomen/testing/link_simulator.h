@@ -50,6 +50,9 @@ class LinkSimulator {
   void DropNextResponses(int count);
   // Cuts every open connection now.
   void CutAll();
+  // While down, the link is gone (no signal): open connections are cut and new ones are reset at
+  // once, without reaching the server. Up again: connections go through as before.
+  void SetDown(bool down);
 
   int64_t upstream_bytes() const { return upstream_bytes_.load(); }      // client -> server
   int64_t downstream_bytes() const { return downstream_bytes_.load(); }  // server -> client
@@ -77,6 +80,7 @@ class LinkSimulator {
   LinkProfile profile_;
   bool stopping_ = false;
   bool stalled_ = false;
+  bool down_ = false;
   int64_t cut_after_ = -1;
   int64_t cut_every_ms_ = 0;
   int drop_responses_ = 0;

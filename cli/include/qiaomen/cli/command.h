@@ -1,0 +1,59 @@
+#pragma once
+// One `qiaomen` subcommand (or subcommand pair such as "subject show"): its help text, options and
+// body, and what every body is given. Each command group lives in its own file under src/commands
+// and adds itself through one of the Add*Commands functions below.
+
+#include <functional>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "qiaomen/cli/pin_source.h"
+#include "qiaomen/core/args.h"
+#include "qiaomen/core/clock.h"
+#include "qiaomen/core/random.h"
+#include "qiaomen/core/status.h"
+
+namespace qiaomen::cli {
+
+// The seams and settings a command runs with. All references outlive the command.
+struct CliContext {
+  std::ostream& out;
+  std::ostream& err;
+  PinSource& pins;
+  core::Clock& clock;
+  core::Random& random;          // ids, keys, nonces: SecureRandom() outside tests
+  bool out_is_terminal = false;  // progress bars and colours only then
+  std::string data_dir;          // --data: the profile directory
+  std::string key_store_dir;     // where the device keystore keys live (apart from data_dir)
+  bool json = false;             // --json: print data as one JSON document
+  // Argon2id cost for new PINs: production unless a test asks for the fast one.
+  bool fast_kdf_for_tests = false;
+};
+
+struct Command {
+  std::string name;     // "sync", "subject show", ...
+  std::string summary;  // one line for `help`
+  std::string usage;    // the --help text
+  core::ArgSpec spec;   // --data, --keystore, --json and --help are added by the dispatcher
+  std::function<core::Status(const core::Args&, CliContext&)> run;
+};
+
+// Per-group command lists, one source file each, in the order `help` lists them.
+void AddEnrollCommands(std::vector<Command>& commands);   // enroll
+void AddSyncCommands(std::vector<Command>& commands);     // sync
+void AddTaskCommands(std::vector<Command>& commands);     // tasks
+void AddSubjectCommands(std::vector<Command>& commands);  // subject show, subject update
+void AddVisitCommands(std::vector<Command>& commands);    // visit record
+void AddHazardCommands(std::vector<Command>& commands);   // hazards, hazard update
+void AddStatusCommands(std::vector<Command>& commands);   // status
+void AddPinCommands(std::vector<Command>& commands);      // change-pin
+void AddBundleCommands(std::vector<Command>& commands);   // export-bundle
+
+std::vector<Command> AllCommands();
+
+// Process exit codes: 0 done, 1 failed, 2 usage error, 3 wrong PIN or keys destroyed, 4 the
+// server could not be reached (try again later).
+int ExitCodeFor(const core::Status& status);
+
+}  // namespace qiaomen::cli

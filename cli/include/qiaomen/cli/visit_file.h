@@ -1,0 +1,75 @@
+#pragma once
+// The JSON file `qiaomen visit record` takes: one whole visit as a worker would enter it.
+//
+//   {
+//     "subject": "H-T01-V01-0001",          // subject id (UUID) or the county's external id
+//     "task": "0190...",                      // optional task id
+//     "template": "household_winter",         // checklist id; "template_version" optional (latest)
+//     "outcome": "checked",                   // checked | nobody_home | refused | vacant | moved
+//     "started_at": "2026-11-28T09:05:00+08:00", "finished_at": 1764292200000,  // ISO or ms
+//     "location": {"latitude": 40.1, "longitude": 116.3, "accuracy_m": 8},
+//     "answers": {"heating_type": "coal_stove", "co_alarm": "no", "ebike_count": 1,
+//                 "risks": ["a", "b"], "checked_on": "2026-11-28", "spot": {"latitude": ...}},
+//     "photos": {"stove_photo": ["photos/stove1.jpg"]},   // paths relative to the file
+//     "education": ["leaflet", "reminder"],
+//     "note": "free text"
+//   }
+//
+// Answers are typed by the checklist's items (TypedAnswers), so the file stays plain JSON.
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "qiaomen/core/status.h"
+#include "qiaomen/v1/answers.pb.h"
+#include "qiaomen/v1/common.pb.h"
+#include "qiaomen/v1/records.pb.h"
+
+namespace qiaomen::cli {
+
+struct VisitFile {
+  std::string subject;
+  std::string task;
+  std::string template_id;
+  uint32_t template_version = 0;  // 0: the latest the device knows
+  v1::VisitOutcome outcome = v1::VISIT_OUTCOME_UNSPECIFIED;
+  int64_t started_at_ms = 0;
+  int64_t finished_at_ms = 0;
+  bool has_location = false;
+  v1::GeoPoint location;
+  // Each answer as the JSON text of its value, by item id, in file order.
+  std::vector<std::pair<std::string, std::string>> answers;
+  // Photo files by item id (absolute, or resolved against the visit file's folder).
+  std::map<std::string, std::vector<std::string>> photos;
+  std::vector<std::string> education;
+  std::string note;
+};
+
+// A problem with one checklist item, for per-item error lists.
+struct ItemError {
+  std::string item_id;
+  std::string message;
+};
+
+// "\n  item 'x': ...", one line per error, for an error message.
+std::string FormatItemErrors(const std::vector<ItemError>& errors);
+
+// Parses the file's JSON. `base_dir` resolves relative photo paths. InvalidArgument naming the
+// field at fault (every problem found, one per line) for malformed JSON, an unknown field, a
+// missing subject/outcome/time, a bad time or outcome.
+core::Result<VisitFile> ParseVisitFile(std::string_view json, const std::string& base_dir);
+
+// Reads and parses the file at `path`. InvalidArgument (as above) or NotFound.
+core::Result<VisitFile> ReadVisitFile(const std::string& path);
+
+// "2026-11-28T09:05:00Z", "...+08:00", "2026-11-28 09:05" (UTC), or a number of milliseconds.
+core::Result<int64_t> ParseTimestamp(std::string_view text);
+
+// Outcome names: checked, nobody_home, refused, vacant, moved.
+core::Result<v1::VisitOutcome> ParseOutcome(std::string_view name);
+std::string OutcomeName(v1::VisitOutcome outcome);
+
+}  // namespace qiaomen::cli

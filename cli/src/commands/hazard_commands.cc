@@ -1,0 +1,159 @@
+// hazards, hazard update: the hazards on this device and the steps of their lives.
+#include <filesystem>
+
+#include "../profile_session_open.h"
+#include "../records_view.h"
+#include "qiaomen/cli/command.h"
+
+namespace qiaomen::cli {
+namespace {
+
+core::Result<std::vector<v1::Subject>> SubjectsOf(core::store::Store& store,
+                                                  const std::string& grid) {
+  std::vector<v1::Subject> out;
+  core::store::SubjectQuery query;
+  query.grid_id = grid;
+  query.limit = 200;
+  for (;;) {
+    QM_ASSIGN_OR_RETURN(auto page, store.ListSubjects(query));
+    out.insert(out.end(), page.items.begin(), page.items.end());
+    if (page.next_page.empty()) return out;
+    query.page = page.next_page;
+  }
+}
+
+core::Status List(const core::Args& args, CliContext& ctx) {
+  QM_ASSIGN_OR_RETURN(auto session, OpenSession(ctx));
+  auto& store = session->store();
+  std::vector<v1::Subject> subjects;
+  if (auto ref = args.Get("subject")) {
+    QM_ASSIGN_OR_RETURN(auto s, ResolveSubject(store, *ref));
+    subjects.push_back(s);
+  } else {
+    QM_ASSIGN_OR_RETURN(auto grids, DeviceGrids(store));
+    for (const auto& grid : grids) {
+      QM_ASSIGN_OR_RETURN(auto in_grid, SubjectsOf(store, grid));
+      subjects.insert(subjects.end(), in_grid.begin(), in_grid.end());
+    }
+  }
+  bool open_only = args.Has("open");
+  JsonWriter json;
+  json.BeginArray();
+  int shown = 0, major = 0;
+  for (const auto& subject : subjects) {
+    QM_ASSIGN_OR_RETURN(auto hazards, store.ListHazards(*core::Uuid::FromBytes(subject.id())));
+    for (const auto& h : hazards) {
+      QM_ASSIGN_OR_RETURN(auto state, store.GetHazardState(*core::Uuid::FromBytes(h.id())));
+      if (open_only && !state.is_open()) continue;
+      ++shown;
+      major += h.severity() == v1::MAJOR ? 1 : 0;
+      if (ctx.json) {
+        WriteHazard(json, h);
+        json.Field("subject", subject.external_id())
+            .Field("status", HazardStatusName(state))
+            .Field("open", state.is_open())
+            .EndObject();
+      } else {
+        ctx.out << IdText(h.id()) << "  " << subject.external_id() << "  " << h.category() << "  "
+                << SeverityName(h.severity()) << "  " << HazardStatusName(state) << "  due "
+                << (h.deadline().empty() ? "-" : h.deadline()) << "  " << h.description() << "\n";
+      }
+    }
+  }
+  json.EndArray();
+  if (ctx.json) {
+    ctx.out << json.str();
+  } else {
+    ctx.out << shown << (open_only ? " open" : "") << " hazards, " << major << " major.\n";
+  }
+  return core::Status::Ok();
+}
+
+core::Result<v1::HazardEventKind> EventKind(const std::string& name) {
+  if (name == "ordered") return v1::ORDERED;
+  if (name == "rectified") return v1::RECTIFIED;
+  if (name == "reinspected") return v1::REINSPECTED;
+  if (name == "closed") return v1::CLOSED;
+  return core::InvalidArgument("--event must be ordered, rectified, reinspected or closed, not '" +
+                               name + "'.");
+}
+
+core::Status Update(const core::Args& args, CliContext& ctx) {
+  if (args.positionals().size() != 1) {
+    return core::InvalidArgument("Give one hazard id (`qiaomen hazards` lists them).");
+  }
+  QM_ASSIGN_OR_RETURN(auto event_name, args.Require("event"));
+  QM_ASSIGN_OR_RETURN(auto kind, EventKind(event_name));
+  auto photo_path = args.Get("photo");
+  if (photo_path && !std::filesystem::is_regular_file(*photo_path)) {
+    return core::InvalidArgument("The photo file " + *photo_path + " does not exist.");
+  }
+  if (kind == v1::RECTIFIED && !photo_path) {
+    return core::InvalidArgument(
+        "A rectification needs an after-photo: add --photo FILE showing the fixed hazard.");
+  }
+  QM_ASSIGN_OR_RETURN(auto session, OpenSession(ctx));
+  auto& store = session->store();
+  QM_ASSIGN_OR_RETURN(auto hazard, ResolveHazard(store, args.positionals()[0]));
+  core::Uuid hazard_id = *core::Uuid::FromBytes(hazard.id());
+  // Check the step before storing a photo for it.
+  QM_ASSIGN_OR_RETURN(auto before, store.GetHazardState(hazard_id));
+  v1::HazardEvent event;
+  event.set_hazard_id(hazard.id());
+  event.set_kind(kind);
+  event.set_at_ms(ctx.clock.NowMillis());
+  event.set_actor(session->info().worker_id);
+  event.set_note(args.Get("note").value_or(""));
+  event.set_passed(!args.Has("failed"));
+  if (auto next = core::domain::Transition(before, event); !next.ok()) return next.status();
+  if (photo_path) {
+    v1::Photo meta;
+    meta.set_taken_at_ms(event.at_ms());
+    meta.set_hazard_id(hazard.id());
+    meta.set_mime_type("image/jpeg");
+    QM_ASSIGN_OR_RETURN(auto stored, session->vault().StoreFile(*photo_path, meta));
+    event.add_photo_ids(stored.id());
+  }
+  QM_ASSIGN_OR_RETURN(auto saved, store.AddHazardEvent(event));
+  QM_ASSIGN_OR_RETURN(auto after, store.GetHazardState(hazard_id));
+  if (ctx.json) {
+    JsonWriter json;
+    json.BeginObject()
+        .Field("hazard_id", IdText(hazard.id()))
+        .Field("event_id", IdText(saved.id()))
+        .Field("event", event_name)
+        .Field("status", HazardStatusName(after))
+        .Field("photos", static_cast<int64_t>(saved.photo_ids_size()))
+        .EndObject();
+    ctx.out << json.str();
+  } else {
+    ctx.out << "Hazard " << IdText(hazard.id()) << " (" << hazard.category()
+            << "): " << HazardStatusName(before) << " -> " << HazardStatusName(after) << ".\n";
+  }
+  return core::Status::Ok();
+}
+
+}  // namespace
+
+void AddHazardCommands(std::vector<Command>& commands) {
+  commands.push_back(Command{
+      "hazards",
+      "list the hazards on this device with their status",
+      "Usage: qiaomen hazards [--open] [--subject ID] [--json]\n\n"
+      "Every hazard found at a subject in this device's grids, with its category, severity,\n"
+      "deadline and status (derived from its events). --open hides closed ones.\n",
+      {{"subject"}, {"open"}},
+      List});
+  commands.push_back(Command{
+      "hazard update",
+      "record a step of a hazard: ordered, rectified, reinspected, closed",
+      "Usage: qiaomen hazard update ID --event ordered|rectified|reinspected|closed\n"
+      "         [--photo FILE] [--note TEXT] [--failed] [--json]\n\n"
+      "Steps follow the hazard's life: found -> ordered -> rectified (needs --photo, the after-\n"
+      "photo) -> reinspected (--failed sends it back to ordered) -> closed. An impossible step is\n"
+      "refused with the hazard's current status.\n",
+      {{"event", "photo", "note"}, {"failed"}},
+      Update});
+}
+
+}  // namespace qiaomen::cli

@@ -1,0 +1,146 @@
+// subject show, subject update: a household, premises or facility and its field edits.
+#include <cstdlib>
+
+#include "../profile_session_open.h"
+#include "../records_view.h"
+#include "qiaomen/cli/command.h"
+#include "qiaomen/cli/visit_file.h"
+
+namespace qiaomen::cli {
+namespace {
+
+core::Status Show(const core::Args& args, CliContext& ctx) {
+  if (args.positionals().size() != 1) {
+    return core::InvalidArgument("Give one subject: its id or county external id.");
+  }
+  QM_ASSIGN_OR_RETURN(auto session, OpenSession(ctx));
+  QM_ASSIGN_OR_RETURN(auto subject, ResolveSubject(session->store(), args.positionals()[0]));
+  core::Uuid id = *core::Uuid::FromBytes(subject.id());
+  QM_ASSIGN_OR_RETURN(auto visits, session->store().ListVisits(id));
+  QM_ASSIGN_OR_RETURN(auto hazards, session->store().ListHazards(id));
+  if (ctx.json) {
+    JsonWriter json;
+    json.BeginObject().Key("subject");
+    WriteSubject(json, subject);
+    json.Key("visits").BeginArray();
+    for (const auto& v : visits) {
+      json.BeginObject()
+          .Field("id", IdText(v.id()))
+          .Field("outcome", OutcomeName(v.outcome()))
+          .Field("template", v.template_id())
+          .Field("finished_at_ms", v.finished_at_ms())
+          .Field("worker", v.worker_id())
+          .EndObject();
+    }
+    json.EndArray().Key("hazards").BeginArray();
+    for (const auto& h : hazards) {
+      WriteHazard(json, h);
+      auto state = session->store().GetHazardState(*core::Uuid::FromBytes(h.id()));
+      json.Field("status", state.ok() ? HazardStatusName(*state) : "unknown").EndObject();
+    }
+    json.EndArray().EndObject();
+    ctx.out << json.str();
+    return core::Status::Ok();
+  }
+  ctx.out << subject.name() << " (" << KindName(subject.kind()) << ", " << subject.external_id()
+          << ")\n"
+          << "  id:       " << IdText(subject.id()) << "\n"
+          << "  grid:     " << subject.grid_id() << "\n"
+          << "  address:  " << subject.address() << "\n"
+          << "  phone:    " << subject.phone() << "\n"
+          << "  members:  " << subject.members() << "\n  tags:     ";
+  for (int i = 0; i < subject.tags_size(); ++i) ctx.out << (i ? "," : "") << subject.tags(i);
+  ctx.out << "\n";
+  if (!subject.note().empty()) ctx.out << "  note:     " << subject.note() << "\n";
+  ctx.out << "  visits:   " << visits.size() << "\n";
+  for (const auto& v : visits) {
+    ctx.out << "    " << TimeText(v.finished_at_ms()) << "  " << OutcomeName(v.outcome()) << "  "
+            << v.template_id() << "  by " << v.worker_id() << "\n";
+  }
+  ctx.out << "  hazards:  " << hazards.size() << "\n";
+  for (const auto& h : hazards) {
+    auto state = session->store().GetHazardState(*core::Uuid::FromBytes(h.id()));
+    ctx.out << "    " << IdText(h.id()) << "  " << h.category() << "  "
+            << SeverityName(h.severity()) << "  " << (state.ok() ? HazardStatusName(*state) : "?")
+            << "  due " << h.deadline() << "\n";
+  }
+  return core::Status::Ok();
+}
+
+core::Status Update(const core::Args& args, CliContext& ctx) {
+  if (args.positionals().size() != 1) {
+    return core::InvalidArgument("Give one subject: its id or county external id.");
+  }
+  if (!args.Has("phone") && !args.Has("members") && !args.Has("tags") && !args.Has("note") &&
+      !args.Has("name") && !args.Has("address")) {
+    return core::InvalidArgument(
+        "Say what to change: --phone, --members, --tags, --note, --name or --address.");
+  }
+  v1::Subject edited;
+  int members = -1;
+  if (auto m = args.Get("members")) {
+    char* end = nullptr;
+    long value = std::strtol(m->c_str(), &end, 10);
+    if (m->empty() || *end != '\0' || value < 0 || value > 200) {
+      return core::InvalidArgument("--members must be a whole number from 0 to 200.");
+    }
+    members = static_cast<int>(value);
+  }
+  QM_ASSIGN_OR_RETURN(auto session, OpenSession(ctx));
+  QM_ASSIGN_OR_RETURN(edited, ResolveSubject(session->store(), args.positionals()[0]));
+  if (auto phone = args.Get("phone")) edited.set_phone(*phone);
+  if (members >= 0) edited.set_members(members);
+  if (auto note = args.Get("note")) edited.set_note(*note);
+  if (auto name = args.Get("name")) edited.set_name(*name);
+  if (auto address = args.Get("address")) edited.set_address(*address);
+  if (auto tags = args.Get("tags")) {
+    edited.clear_tags();
+    size_t start = 0;
+    while (start <= tags->size()) {
+      size_t end = tags->find(',', start);
+      std::string tag = tags->substr(start, end == std::string::npos ? end : end - start);
+      if (!tag.empty()) edited.add_tags(tag);
+      if (end == std::string::npos) break;
+      start = end + 1;
+    }
+  }
+  QM_ASSIGN_OR_RETURN(auto changed, session->store().UpdateSubject(edited));
+  if (ctx.json) {
+    JsonWriter json;
+    json.BeginObject().Field("subject_id", IdText(edited.id())).Key("changed").BeginArray();
+    for (const auto& f : changed) json.String(f);
+    json.EndArray().EndObject();
+    ctx.out << json.str();
+  } else if (changed.empty()) {
+    ctx.out << "Nothing changed: " << edited.external_id() << " already has these values.\n";
+  } else {
+    ctx.out << "Updated " << edited.external_id() << ":";
+    for (const auto& f : changed) ctx.out << " " << f;
+    ctx.out << ". The change is saved and goes to the county on the next sync.\n";
+  }
+  return core::Status::Ok();
+}
+
+}  // namespace
+
+void AddSubjectCommands(std::vector<Command>& commands) {
+  commands.push_back(
+      Command{"subject show",
+              "a subject with its visits and hazards",
+              "Usage: qiaomen subject show ID [--json]\n\n"
+              "ID is the subject's id or the county's external id (e.g. H-T01-V01-0001).\n",
+              {{}, {}},
+              Show});
+  commands.push_back(Command{
+      "subject update",
+      "edit a subject's phone, members, tags or note",
+      "Usage: qiaomen subject update ID [--phone P] [--members N] [--tags T,...] [--note TEXT]\n"
+      "         [--name NAME] [--address ADDRESS] [--json]\n\n"
+      "Saves a field-level edit: only the fields given change, and each syncs on its own, so two\n"
+      "workers editing different fields of one household both keep their edits. --tags replaces\n"
+      "the list (e.g. elderly_alone,coal_heating,bottled_gas,ebike).\n",
+      {{"phone", "members", "tags", "note", "name", "address"}, {}},
+      Update});
+}
+
+}  // namespace qiaomen::cli

@@ -1,0 +1,57 @@
+#include "qiaomen/cli/pin_source.h"
+
+#include <fcntl.h>
+#include <termios.h>
+#include <unistd.h>
+
+#include <cstdlib>
+
+namespace qiaomen::cli {
+namespace {
+
+class EnvPinSource final : public PinSource {
+ public:
+  core::Result<std::string> ReadPin(std::string_view purpose, std::string_view prompt) override {
+    const char* name = purpose == "current" ? "QIAOMEN_PIN" : "QIAOMEN_NEW_PIN";
+    if (const char* value = std::getenv(name); value != nullptr) return std::string(value);
+    if (purpose != "current") {
+      // Enrolment sets the first PIN: QIAOMEN_PIN is the natural place for scripts to put it.
+      if (const char* value = std::getenv("QIAOMEN_PIN"); value != nullptr) {
+        return std::string(value);
+      }
+    }
+    auto typed = ReadSecretFromTerminal(prompt);
+    if (!typed.ok()) {
+      return core::InvalidArgument(std::string("No PIN given: set ") + name +
+                                   " or run the command on a terminal to be asked for it.");
+    }
+    return typed;
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<PinSource> EnvironmentPinSource() { return std::make_unique<EnvPinSource>(); }
+
+core::Result<std::string> ReadSecretFromTerminal(std::string_view prompt) {
+  int fd = ::open("/dev/tty", O_RDWR | O_NOCTTY | O_CLOEXEC);
+  if (fd < 0) return core::Unavailable("There is no terminal to ask for the PIN.");
+  termios saved{};
+  bool restore = ::tcgetattr(fd, &saved) == 0;
+  if (restore) {
+    termios quiet = saved;
+    quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
+    quiet.c_lflag |= ECHONL;
+    ::tcsetattr(fd, TCSAFLUSH, &quiet);
+  }
+  [[maybe_unused]] ssize_t w = ::write(fd, prompt.data(), prompt.size());
+  std::string line;
+  char c = 0;
+  while (::read(fd, &c, 1) == 1 && c != '\n') line.push_back(c);
+  if (restore) ::tcsetattr(fd, TCSAFLUSH, &saved);
+  ::close(fd);
+  if (!line.empty() && line.back() == '\r') line.pop_back();
+  return line;
+}
+
+}  // namespace qiaomen::cli

@@ -1,0 +1,138 @@
+#include "records_view.h"
+
+#include <ctime>
+
+#include "qiaomen/core/uuid.h"
+#include "records_view_dates.h"
+
+namespace qiaomen::cli {
+
+std::string IdText(const std::string& bytes) {
+  if (bytes.empty()) return "";
+  if (auto uuid = core::Uuid::FromBytes(bytes); uuid.ok()) return uuid->ToString();
+  static const char* kHex = "0123456789abcdef";
+  std::string out;
+  for (unsigned char c : bytes) {
+    out.push_back(kHex[c >> 4]);
+    out.push_back(kHex[c & 15]);
+  }
+  return out;
+}
+
+core::Result<v1::Subject> ResolveSubject(core::store::Store& store, const std::string& ref) {
+  if (auto uuid = core::Uuid::Parse(ref); uuid.ok()) {
+    auto subject = store.GetSubject(*uuid);
+    if (subject.ok() || subject.status().code() != core::Code::kNotFound) return subject;
+  } else {
+    auto subject = store.GetSubjectByExternalId(ref);
+    if (subject.ok() || subject.status().code() != core::Code::kNotFound) return subject;
+  }
+  return core::NotFound("There is no subject '" + ref +
+                        "' on this device. Give its id or county external id as `qiaomen tasks` "
+                        "lists them; if it was assigned recently, run `qiaomen sync` first.");
+}
+
+core::Result<v1::Hazard> ResolveHazard(core::store::Store& store, const std::string& ref) {
+  auto uuid = core::Uuid::Parse(ref);
+  if (!uuid.ok()) {
+    return core::InvalidArgument("'" + ref + "' is not a hazard id; `qiaomen hazards` lists them.");
+  }
+  auto hazard = store.GetHazard(*uuid);
+  if (!hazard.ok() && hazard.status().code() == core::Code::kNotFound) {
+    return core::NotFound("There is no hazard " + ref +
+                          " on this device; `qiaomen hazards` lists them.");
+  }
+  return hazard;
+}
+
+core::Result<std::vector<std::string>> DeviceGrids(core::store::Store& store) {
+  std::vector<std::string> grids;
+  QM_ASSIGN_OR_RETURN(auto units, store.ListAdminUnitsAtLevel("grid"));
+  for (const auto& grid : units) grids.push_back(grid.id());
+  return grids;
+}
+
+std::string KindName(v1::SubjectKind kind) {
+  switch (kind) {
+    case v1::HOUSEHOLD:
+      return "household";
+    case v1::PREMISES:
+      return "premises";
+    case v1::FACILITY:
+      return "facility";
+    default:
+      return "unspecified";
+  }
+}
+
+std::string SeverityName(v1::Severity severity) {
+  switch (severity) {
+    case v1::GENERAL:
+      return "general";
+    case v1::MAJOR:
+      return "major";
+    default:
+      return "unspecified";
+  }
+}
+
+std::string HazardStatusName(const core::domain::HazardState& state) {
+  std::string text(core::domain::HazardStatusCode(state.status));
+  if (state.overdue) text += "+overdue";
+  if (state.escalated) text += "+escalated";
+  if (state.case_opened) text += "+case";
+  return text;
+}
+
+std::string UtcDate(int64_t ms) {
+  std::time_t secs = static_cast<std::time_t>(ms / 1000);
+  std::tm tm{};
+  gmtime_r(&secs, &tm);
+  char buf[16];
+  std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
+  return buf;
+}
+
+std::string DateOf(int64_t ms) { return UtcDate(ms); }
+
+std::string TimeText(int64_t ms) {
+  if (ms <= 0) return "never";
+  std::time_t secs = static_cast<std::time_t>(ms / 1000);
+  std::tm tm{};
+  gmtime_r(&secs, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M UTC", &tm);
+  return buf;
+}
+
+void WriteSubject(JsonWriter& json, const v1::Subject& s) {
+  json.BeginObject()
+      .Field("id", IdText(s.id()))
+      .Field("external_id", s.external_id())
+      .Field("kind", KindName(s.kind()))
+      .Field("grid", s.grid_id())
+      .Field("name", s.name())
+      .Field("address", s.address())
+      .Field("phone", s.phone())
+      .Field("members", static_cast<int64_t>(s.members()));
+  json.Key("tags").BeginArray();
+  for (const auto& t : s.tags()) json.String(t);
+  json.EndArray();
+  json.Field("note", s.note()).Field("premises_type", s.premises_type()).EndObject();
+}
+
+void WriteHazard(JsonWriter& json, const v1::Hazard& h) {
+  json.BeginObject()
+      .Field("id", IdText(h.id()))
+      .Field("subject_id", IdText(h.subject_id()))
+      .Field("visit_id", IdText(h.visit_id()))
+      .Field("template", h.template_id())
+      .Field("rule", h.rule_id())
+      .Field("category", h.category())
+      .Field("severity", SeverityName(h.severity()))
+      .Field("deadline", h.deadline())
+      .Field("description", h.description())
+      .Field("legal_basis", h.legal_basis());
+}
+
+}  // namespace qiaomen::cli

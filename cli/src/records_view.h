@@ -1,0 +1,41 @@
+#pragma once
+// How the field client names and prints records: ids as UUID text, subjects by id or external id,
+// subjects, tasks and hazards as text lines or JSON objects.
+
+#include <string>
+#include <vector>
+
+#include "qiaomen/cli/json_writer.h"
+#include "qiaomen/core/domain/hazard_state.h"
+#include "qiaomen/core/status.h"
+#include "qiaomen/core/store/store.h"
+#include "qiaomen/v1/records.pb.h"
+
+namespace qiaomen::cli {
+
+// 16 raw bytes as UUID text; other lengths as hex; "" for empty.
+std::string IdText(const std::string& bytes);
+
+// The subject named by `ref`: a UUID, else a county external id. NotFound with a sentence saying
+// how to find the right id.
+core::Result<v1::Subject> ResolveSubject(core::store::Store& store, const std::string& ref);
+
+// A hazard by UUID. NotFound with a sentence pointing at `qiaomen hazards`.
+core::Result<v1::Hazard> ResolveHazard(core::store::Store& store, const std::string& ref);
+
+// The ids of every grid this device holds (a device scoped to grids holds no towns or villages).
+core::Result<std::vector<std::string>> DeviceGrids(core::store::Store& store);
+
+std::string KindName(v1::SubjectKind kind);
+std::string SeverityName(v1::Severity severity);
+std::string HazardStatusName(const core::domain::HazardState& state);
+// "YYYY-MM-DD" of `ms` in UTC.
+std::string DateOf(int64_t ms);
+// "2026-11-28 09:05 UTC".
+std::string TimeText(int64_t ms);
+
+void WriteSubject(JsonWriter& json, const v1::Subject& subject);
+// Writes the hazard's fields and leaves its object open for the caller to add to and close.
+void WriteHazard(JsonWriter& json, const v1::Hazard& hazard);
+
+}  // namespace qiaomen::cli

@@ -1,0 +1,183 @@
+#include "visit_answers.h"
+
+#include <google/protobuf/struct.pb.h>
+#include <google/protobuf/util/json_util.h>
+
+#include <cmath>
+
+namespace qiaomen::cli {
+namespace {
+
+using google::protobuf::Value;
+
+std::string KindName(v1::ItemKind kind) {
+  switch (kind) {
+    case v1::YES_NO_NA:
+      return "yes/no/n.a. (\"yes\", \"no\" or \"na\")";
+    case v1::SINGLE_CHOICE:
+      return "single choice (one code as a string)";
+    case v1::MULTI_CHOICE:
+      return "multiple choice (a list of codes)";
+    case v1::INTEGER:
+      return "whole number";
+    case v1::DECIMAL:
+      return "number";
+    case v1::TEXT:
+      return "text";
+    case v1::DATE:
+      return "date (\"YYYY-MM-DD\")";
+    case v1::PHOTO:
+    case v1::SIGNATURE:
+      return "photo (give the files under \"photos\")";
+    case v1::LOCATION:
+      return "location ({\"latitude\": .., \"longitude\": ..})";
+    default:
+      return "unknown kind";
+  }
+}
+
+// Fills `out` from `json` for an item of `kind`; false when the JSON has the wrong shape.
+bool Convert(v1::ItemKind kind, const Value& v, v1::AnswerValue& out) {
+  switch (kind) {
+    case v1::YES_NO_NA: {
+      if (v.kind_case() == Value::kBoolValue) {
+        out.set_yes_no(v.bool_value() ? v1::YES : v1::NO);
+        return true;
+      }
+      if (v.kind_case() != Value::kStringValue) return false;
+      const std::string& s = v.string_value();
+      if (s == "yes")
+        out.set_yes_no(v1::YES);
+      else if (s == "no")
+        out.set_yes_no(v1::NO);
+      else if (s == "na" || s == "n/a" || s == "not_applicable")
+        out.set_yes_no(v1::NOT_APPLICABLE);
+      else
+        return false;
+      return true;
+    }
+    case v1::SINGLE_CHOICE:
+      if (v.kind_case() != Value::kStringValue) return false;
+      out.set_choice(v.string_value());
+      return true;
+    case v1::MULTI_CHOICE:
+      if (v.kind_case() == Value::kStringValue) {
+        out.mutable_choices()->add_codes(v.string_value());
+        return true;
+      }
+      if (v.kind_case() != Value::kListValue) return false;
+      out.mutable_choices();
+      for (const auto& c : v.list_value().values()) {
+        if (c.kind_case() != Value::kStringValue) return false;
+        out.mutable_choices()->add_codes(c.string_value());
+      }
+      return true;
+    case v1::INTEGER:
+      if (v.kind_case() != Value::kNumberValue ||
+          std::floor(v.number_value()) != v.number_value() || std::fabs(v.number_value()) > 9e15) {
+        return false;
+      }
+      out.set_integer(static_cast<int64_t>(v.number_value()));
+      return true;
+    case v1::DECIMAL:
+      if (v.kind_case() != Value::kNumberValue) return false;
+      out.set_decimal(v.number_value());
+      return true;
+    case v1::TEXT:
+      if (v.kind_case() != Value::kStringValue) return false;
+      out.set_text(v.string_value());
+      return true;
+    case v1::DATE:
+      if (v.kind_case() != Value::kStringValue) return false;
+      out.set_date(v.string_value());
+      return true;
+    case v1::LOCATION: {
+      if (v.kind_case() != Value::kStructValue) return false;
+      const auto& f = v.struct_value().fields();
+      auto lat = f.find("latitude");
+      auto lon = f.find("longitude");
+      if (lat == f.end() || lon == f.end() || lat->second.kind_case() != Value::kNumberValue ||
+          lon->second.kind_case() != Value::kNumberValue) {
+        return false;
+      }
+      out.mutable_location()->set_latitude(lat->second.number_value());
+      out.mutable_location()->set_longitude(lon->second.number_value());
+      return true;
+    }
+    default:
+      return false;
+  }
+}
+
+}  // namespace
+
+std::vector<v1::Answer> TypedAnswers(
+    const VisitFile& file, const core::forms::CompiledTemplate& tpl,
+    const std::map<std::string, std::vector<std::string>>& photo_ids,
+    std::vector<ItemError>& errors) {
+  std::vector<v1::Answer> answers;
+  for (const auto& [item_id, json] : file.answers) {
+    const v1::Item* item = tpl.FindItem(item_id);
+    if (item == nullptr) {
+      errors.push_back({item_id, "is not an item of checklist " + tpl.key()});
+      continue;
+    }
+    if (item->kind() == v1::PHOTO || item->kind() == v1::SIGNATURE) {
+      errors.push_back({item_id, "is a photo item: list its files under \"photos\""});
+      continue;
+    }
+    Value value;
+    v1::Answer answer;
+    answer.set_item_id(item_id);
+    if (!google::protobuf::util::JsonStringToMessage(json, &value).ok() ||
+        !Convert(item->kind(), value, *answer.mutable_value())) {
+      errors.push_back({item_id, "needs a " + KindName(item->kind()) + ", not " + json});
+      continue;
+    }
+    answers.push_back(std::move(answer));
+  }
+  for (const auto& [item_id, ids] : photo_ids) {
+    const v1::Item* item = tpl.FindItem(item_id);
+    if (item == nullptr) {
+      errors.push_back({item_id, "is not an item of checklist " + tpl.key()});
+      continue;
+    }
+    if (item->kind() != v1::PHOTO && item->kind() != v1::SIGNATURE) {
+      errors.push_back({item_id, "takes a " + KindName(item->kind()) + ", not photos"});
+      continue;
+    }
+    v1::Answer answer;
+    answer.set_item_id(item_id);
+    for (const auto& id : ids) answer.mutable_value()->mutable_photos()->add_photo_ids(id);
+    answers.push_back(std::move(answer));
+  }
+  return answers;
+}
+
+std::vector<ItemError> CompletenessErrors(const core::forms::Evaluation& evaluation) {
+  std::vector<ItemError> errors;
+  for (const auto& item : evaluation.missing_required) {
+    errors.push_back({item, "is required and has no answer"});
+  }
+  for (const auto& problem : evaluation.constraint_failures) {
+    std::string text = problem.message.en().empty() ? problem.message.zh() : problem.message.en();
+    errors.push_back({problem.item_id, text.empty() ? "does not meet its constraint" : text});
+  }
+  for (const auto& hazard : evaluation.hazards) {
+    if (hazard.photo_missing) {
+      errors.push_back({hazard.photo_item,
+                        "needs a photo proving the hazard '" +
+                            (hazard.title.en().empty() ? hazard.category : hazard.title.en()) +
+                            "'"});
+    }
+  }
+  return errors;
+}
+
+std::string FormatItemErrors(const std::vector<ItemError>& errors) {
+  std::string text;
+  for (const auto& e : errors) text += "\n  item '" + e.item_id + "': " + e.message + ".";
+  return text;
+}
+
+}  // namespace qiaomen::cli

@@ -1,0 +1,209 @@
+#!/usr/bin/env bash
+# The field day, end to end, on the embedded default (SQLite), nothing to configure:
+#   a county server in a temporary directory, a generated county, the shipped checklists, the
+#   winter campaign, three enrolled devices (two grid workers, one inspector) that pull, lose the
+#   connection, record a day offline (visits, nobody-home, hazards, photos, two edits of one
+#   household), get a slow link back that breaks once more mid-upload, sync with progress, and the
+#   county's day's-end report.
+#
+#   demo/run_demo.sh BUILD_DIR        (./run demo calls it with build/release)
+#
+# Environment: QIAOMEN_DEMO_SHORT=1 a shorter day (the end-to-end test); QIAOMEN_DEMO_OUT=DIR
+# keeps the figures (device-side sums and the server's report as JSON) in DIR; QIAOMEN_DEMO_KEEP=1
+# keeps the temporary directory. Leaves no process running: everything it starts is stopped on
+# exit, error or Ctrl-C.
+set -euo pipefail
+
+BUILD="${1:?usage: run_demo.sh BUILD_DIR}"
+BUILD="$(cd "$BUILD" && pwd)"
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+SHORT="${QIAOMEN_DEMO_SHORT:-0}"
+OUT="${QIAOMEN_DEMO_OUT:-}"
+
+COUNTY="$BUILD/server/qiaomen-county"
+CLI="$BUILD/cli/qiaomen"
+MAKE_COUNTY="$BUILD/demo/qiaomen-demo-county"
+MAKE_DAY="$BUILD/demo/qiaomen-demo-day"
+LINK="$BUILD/tests/qiaomen-link-simulator"
+
+bold() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+say() { printf '   %s\n' "$*"; }
+fail() { printf '\n[demo] FAILED: %s\n' "$*" >&2; exit 1; }
+
+missing=()
+for bin in "$COUNTY" "$CLI" "$MAKE_COUNTY" "$MAKE_DAY" "$LINK"; do
+  [[ -x "$bin" ]] || missing+=("${bin#"$BUILD"/}")
+done
+if (( ${#missing[@]} > 0 )); then
+  fail "these programs are not built: ${missing[*]}. Nothing was run."
+fi
+ls "$ROOT"/checklists/*.json >/dev/null 2>&1 || fail "there are no shipped checklists in checklists/."
+"$CLI" help >/dev/null 2>&1 || fail "$("$CLI" help 2>&1 | head -3)"
+for sub in serve import-subjects publish-template campaign add-worker enroll-code report conflicts; do
+  "$COUNTY" help 2>/dev/null | grep -q "^  $sub " ||
+    fail "the county server in this build has no '$sub' command yet. Nothing was run."
+done
+
+WORK="$(mktemp -d /tmp/qiaomen-demo.XXXXXX)"
+SERVER_PID=""
+LINK_PID=""
+cleanup() {
+  local rc=$?
+  for pid in "$LINK_PID" "$SERVER_PID"; do
+    if [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null; then
+      kill -TERM "$pid" 2>/dev/null || true
+      for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+      kill -KILL "$pid" 2>/dev/null || true
+      wait "$pid" 2>/dev/null || true
+    fi
+  done
+  if [[ "${QIAOMEN_DEMO_KEEP:-0}" == 1 ]]; then
+    echo "[demo] kept $WORK"
+  else
+    rm -rf "$WORK"
+  fi
+  exit $rc
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+START_S=$(date +%s)
+DATA="$WORK/county"
+county() { "$COUNTY" "$1" --data "$DATA" "${@:2}"; }
+export QIAOMEN_PIN=2468
+# Each device is one profile directory; its keystore sits beside it.
+dev() { local d="$1"; shift; "$CLI" --data "$WORK/devices/$d" "$@"; }
+json_num() { sed -n "s/.*\"$2\":\([0-9-]*\).*/\1/p" <<<"$1" | head -1; }
+
+bold "1. The county server (SQLite, in $WORK)"
+county init --name "演示县 Demo County" | sed 's/^/   /'
+"$MAKE_COUNTY" --out "$WORK/county.csv" | sed 's/^/   /'
+county import-subjects "$WORK/county.csv" | sed 's/^/   /'
+for f in "$ROOT"/checklists/*.json; do county publish-template "$f" | sed 's/^/   /'; done
+TEMPLATES="$(for f in "$ROOT"/checklists/*.json; do basename "$f" .json; done | paste -sd, -)"
+DUE="$(date -u -d '+30 days' +%Y-%m-%d)"
+county campaign create --id winter-2026 --title "冬季安全敲门行动 Winter knock-on-the-door" \
+  --template household_winter,nine_small_premises_fire,village_emergency_shelter \
+  --scope county --due "$DUE" | sed 's/^/   /'
+county add-worker --id gw-wang --name "王网格 Wang" --role grid_worker \
+  --scope grids:T01-V01-G01,T01-V01-G02 | sed 's/^/   /'
+county add-worker --id gw-li --name "李网格 Li" --role grid_worker \
+  --scope grids:T02-V01-G01,T02-V01-G02 | sed 's/^/   /'
+county add-worker --id insp-zhao --name "赵检查 Zhao (inspector)" --role inspector \
+  --scope town:T01 | sed 's/^/   /'
+
+county serve --listen 127.0.0.1:0 --ready-file "$WORK/server.ready" >"$WORK/server.log" 2>&1 &
+SERVER_PID=$!
+for _ in $(seq 100); do [[ -s "$WORK/server.ready" ]] && break; sleep 0.1; done
+[[ -s "$WORK/server.ready" ]] || fail "the server did not start: $(cat "$WORK/server.log")"
+SERVER_ADDR="$(cat "$WORK/server.ready")"
+say "serving on http://$SERVER_ADDR"
+
+# The devices talk to the server through the link simulator.
+echo "up" > "$WORK/link.ctl"
+"$LINK" --target "$SERVER_ADDR" --control "$WORK/link.ctl" --ready-file "$WORK/link.ready" \
+  --stats "$WORK/link.stats" >"$WORK/link.log" 2>&1 &
+LINK_PID=$!
+for _ in $(seq 50); do [[ -s "$WORK/link.ready" ]] && break; sleep 0.1; done
+[[ -s "$WORK/link.ready" ]] || fail "the link simulator did not start: $(cat "$WORK/link.log")"
+URL="http://$(cat "$WORK/link.ready")"
+say "devices reach it through the link simulator at $URL"
+
+bold "2. Three devices enrol and pull their work"
+mkdir -p "$WORK/devices"
+DEVICES=(wang li zhao)
+declare -A WORKER=([wang]=gw-wang [li]=gw-li [zhao]=insp-zhao)
+for d in "${DEVICES[@]}"; do
+  code="$(county enroll-code --worker "${WORKER[$d]}")"
+  dev "$d" enroll --server "$URL" --code "$code" | sed 's/^/   /'
+done
+for d in "${DEVICES[@]}"; do
+  printf '   %-5s ' "$d:"; dev "$d" sync
+done
+for d in "${DEVICES[@]}"; do
+  printf '   %-5s ' "$d:"; dev "$d" tasks | tail -1
+done
+
+bold "3. The connection is lost (the link simulator cuts it)"
+echo "down" > "$WORK/link.ctl"
+sleep 0.3
+set +e
+dev wang sync --retries 0 >"$WORK/offline.out" 2>&1
+rc=$?
+set -e
+[[ $rc == 4 ]] || fail "a sync with no connection should fail with exit code 4, got $rc: $(cat "$WORK/offline.out")"
+say "wang tries to sync: $(tail -1 "$WORK/offline.out" | cut -c1-160)..."
+
+bold "4. A day's work, offline"
+declare -A COUNTS
+if [[ "$SHORT" == 1 ]]; then COUNTS=([wang]=10 [li]=10 [zhao]=4); else COUNTS=([wang]=26 [li]=26 [zhao]=12); fi
+END_MS=$(( $(date +%s) * 1000 - 600000 ))
+seed=7
+total_visits=0; total_hazards=0; total_photos=0; total_checked=0
+for d in "${DEVICES[@]}"; do
+  dev "$d" tasks --json >"$WORK/$d.tasks.json"
+  minutes=14; [[ "$d" == zhao ]] && minutes=30
+  "$MAKE_DAY" --tasks "$WORK/$d.tasks.json" --checklists "$ROOT/checklists" --out "$WORK/day-$d" \
+    --count "${COUNTS[$d]}" --seed $((seed++)) --end-ms "$END_MS" --minutes "$minutes" | sed 's/^/   /'
+  dev "$d" visit record --json "$WORK/day-$d"/visit-*.json >"$WORK/$d.visits.json"
+  v=$(grep -o '"file"' "$WORK/$d.visits.json" | wc -l)
+  h=$(grep -o '"rule"' "$WORK/$d.visits.json" | wc -l)
+  p=$(grep -o '"photos":[0-9]*' "$WORK/$d.visits.json" | cut -d: -f2 | awk "{s+=\$1} END {print s+0}")
+  c=$(grep -o '"outcome":"checked"' "$WORK/$d.visits.json" | wc -l)
+  say "$d recorded $v visits ($c checked, $((v - c)) nobody home): $h hazards, $p photos, each visit signed"
+  total_visits=$((total_visits + v)); total_hazards=$((total_hazards + h))
+  total_photos=$((total_photos + p)); total_checked=$((total_checked + c))
+done
+say "in all: $total_visits visits, $total_hazards hazards, $total_photos photos"
+first_hazard="$(dev wang hazards | head -1)"
+say "one of wang's hazards: $first_hazard"
+
+say "two devices edit the same household H00001 (its phone and members):"
+dev wang subject update H00001 --phone 13911112222 --members 4 | sed 's/^/     wang: /'
+sleep 0.05
+dev zhao subject update H00001 --phone 13733334444 --note "户主外出务工" | sed 's/^/     zhao: /'
+
+for d in "${DEVICES[@]}"; do
+  s="$(dev "$d" status --json)"
+  say "$d waits to send $(json_num "$s" pending_changes) changes and $(json_num "$s" pending_photo_bytes) photo bytes"
+done
+
+bold "5. The connection returns over a slow link (100 kB/s, 150 ms) and breaks once mid-upload"
+pending_wang="$(json_num "$(dev wang status --json)" pending_photo_bytes)"
+cut_at=$(( pending_wang / 2 + 20000 ))
+echo "up rate=100000 latency=150 cut_after=$cut_at" > "$WORK/link.ctl"
+sleep 0.3
+read -r up0 _ < "$WORK/link.stats"
+payload=0; pushed=0; photos_sent=0
+for d in "${DEVICES[@]}"; do
+  say "$d syncs:"
+  dev "$d" sync --progress --retries 8 | tee "$WORK/$d.sync.out" | sed 's/^/     /'
+done
+sleep 0.3
+read -r up1 down1 cuts _ < "$WORK/link.stats"
+for d in "${DEVICES[@]}"; do
+  s="$(dev "$d" status --json)"
+  [[ "$(json_num "$s" pending_changes)" == 0 ]] || fail "$d still has pending changes after the sync"
+done
+# A second pull so each device also has the others' edits and the server's merge.
+for d in "${DEVICES[@]}"; do dev "$d" sync >/dev/null; done
+say "the link was cut $cuts time(s) during the day; every device is now up to date"
+
+bold "6. The county's day's-end report"
+county report --format text | sed 's/^/   /'
+county conflicts | sed 's/^/   /'
+photo_payload=$(du -cb "$WORK"/day-*/photos/*.jpg 2>/dev/null | tail -1 | cut -f1)
+wire=$((up1 - up0))
+say "bytes sent over the link while syncing: $wire for $photo_payload bytes of photos plus the visits"
+say "(ratio $(awk -v w="$wire" -v p="$photo_payload" "BEGIN {printf \"%.3f\", w / p}") including the metadata and the resent part after the cut)"
+
+if [[ -n "$OUT" ]]; then
+  mkdir -p "$OUT"
+  county report --format json >"$OUT/report.json"
+  county conflicts --format json >"$OUT/conflicts.json"
+  cat >"$OUT/devices.json" <<JSON
+{"visits":$total_visits,"checked":$total_checked,"hazards":$total_hazards,"photos":$total_photos,"cuts":$cuts,"wire_bytes":$wire,"photo_payload":$photo_payload}
+JSON
+  for d in "${DEVICES[@]}"; do cp "$WORK/$d.visits.json" "$OUT/"; done
+fi
+bold "Done in $(( $(date +%s) - START_S )) s."

@@ -1,0 +1,216 @@
+// The field client's commands against a real county server process, with real profiles.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "cli_fixture.h"
+
+namespace qiaomen::cli::testing {
+namespace {
+
+bool Contains(const std::string& text, const std::string& part) {
+  return text.find(part) != std::string::npos;
+}
+
+std::string Between(const std::string& text, const std::string& key) {
+  auto at = text.find("\"" + key + "\":");
+  if (at == std::string::npos) return "";
+  at += key.size() + 3;
+  auto end = text.find_first_of(",}", at);
+  return text.substr(at, end - at);
+}
+
+class CommandsTest : public CliFixture {};
+
+TEST_F(CommandsTest, EnrolSyncListTasksAndShowASubject) {
+  Enroll("w-tasks", "grids:T01-V01-G01");
+  CliRun sync = Run({"sync", "--json"});
+  ASSERT_EQ(sync.exit_code, 0) << sync.err << sync.out;
+  EXPECT_NE(Between(sync.out, "pulled"), "0") << sync.out;
+  CliRun tasks = Run({"tasks", "--json"});
+  ASSERT_EQ(tasks.exit_code, 0) << tasks.err;
+  EXPECT_TRUE(Contains(tasks.out, "\"external_id\":\"H001\"")) << tasks.out;
+  EXPECT_TRUE(Contains(tasks.out, "\"external_id\":\"H003\""));
+  EXPECT_FALSE(Contains(tasks.out, "H004")) << "H004 is in another grid";
+  CliRun show = Run({"subject", "show", "H002", "--json"});
+  ASSERT_EQ(show.exit_code, 0) << show.err;
+  EXPECT_TRUE(Contains(show.out, "\"name\":\"李建国\"")) << show.out;
+}
+
+TEST_F(CommandsTest, WrongPinSaysHowManyAttemptsRemain) {
+  Enroll("w-pin", "grids:T01-V01-G01");
+  pins_.current = "9999";
+  CliRun r = Run({"status"});
+  EXPECT_EQ(r.exit_code, 3);
+  EXPECT_TRUE(Contains(r.err, "attempt")) << r.err;
+  EXPECT_TRUE(Contains(r.err, "QIAOMEN_PIN")) << r.err;
+  pins_.current = "1357";
+  EXPECT_EQ(Run({"status"}).exit_code, 0);
+}
+
+TEST_F(CommandsTest, AnUnknownSubjectIsNamedWithWhatToDo) {
+  Enroll("w-unknown", "grids:T01-V01-G01");
+  ASSERT_EQ(Run({"sync"}).exit_code, 0);
+  CliRun r = Run({"subject", "show", "H999"});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_TRUE(Contains(r.err, "There is no subject 'H999'")) << r.err;
+  CliRun u = Run({"subject", "update", "H999", "--phone", "1"});
+  EXPECT_EQ(u.exit_code, 1);
+}
+
+TEST_F(CommandsTest, AnInvalidVisitFileListsEveryItemAndSavesNothing) {
+  Enroll("w-invalid", "grids:T01-V01-G01");
+  ASSERT_EQ(Run({"sync"}).exit_code, 0);
+  std::string file = WriteFile("bad.json", R"({"subject": "H001", "template": "household_winter",
+    "outcome": "checked", "started_at": 1764291900000, "finished_at": 1764292200000,
+    "answers": {"heating_type": "electric", "ebike_count": "two", "no_such_item": "yes"}})");
+  CliRun r = Run({"visit", "record", file});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_TRUE(Contains(r.err, "item 'ebike_count': needs a whole number")) << r.err;
+  EXPECT_TRUE(Contains(r.err, "item 'no_such_item': is not an item")) << r.err;
+  EXPECT_TRUE(Contains(r.err, "nothing was saved")) << r.err;
+  // Fix the types: now the engine lists the required items still unanswered.
+  std::string file2 = WriteFile("bad2.json", R"({"subject": "H001", "template": "household_winter",
+    "outcome": "checked", "started_at": 1764291900000, "finished_at": 1764292200000,
+    "answers": {"heating_type": "electric"}})");
+  CliRun r2 = Run({"visit", "record", file2});
+  EXPECT_EQ(r2.exit_code, 1);
+  EXPECT_TRUE(Contains(r2.err, "item 'gas_type': is required")) << r2.err;
+  CliRun status = Run({"status", "--json"});
+  ASSERT_EQ(status.exit_code, 0);
+  EXPECT_EQ(Between(status.out, "pending_changes"), "0") << status.out;
+}
+
+TEST_F(CommandsTest, AVisitIsSignedDerivesItsHazardsAndReachesTheCounty) {
+  Enroll("w-visit", "grids:T01-V01-G01");
+  ASSERT_EQ(Run({"sync"}).exit_code, 0);
+  WritePhoto("p1.jpg", 5000);
+  std::string file = WriteFile("visit.json", CheckedVisitJson("H003", /*with_hazard=*/true));
+  CliRun r = Run({"visit", "record", "--json", file});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(Contains(r.out, "\"rule\":\"no_rcd\"")) << r.out;
+  EXPECT_TRUE(Contains(r.out, "\"signed\":true"));
+  CliRun hazards = Run({"hazards", "--json"});
+  ASSERT_EQ(hazards.exit_code, 0) << hazards.err;
+  EXPECT_TRUE(Contains(hazards.out, "\"category\"")) << hazards.out;
+  CliRun status = Run({"status", "--json"});
+  EXPECT_NE(Between(status.out, "pending_changes"), "0");
+  EXPECT_EQ(Between(status.out, "pending_photos"), "1") << status.out;
+  CliRun sync = Run({"sync", "--json"});
+  ASSERT_EQ(sync.exit_code, 0) << sync.err << sync.out;
+  EXPECT_EQ(Between(sync.out, "photos_sent"), "1") << sync.out;
+  EXPECT_EQ(Between(sync.out, "rejected"), "[]") << sync.out;
+  CliRun after = Run({"status", "--json"});
+  EXPECT_EQ(Between(after.out, "pending_changes"), "0") << after.out;
+  EXPECT_EQ(Between(after.out, "pending_photo_bytes"), "0") << after.out;
+  auto report = County({"report", "--format", "json"});
+  ASSERT_EQ(report.exit_code, 0) << report.err;
+  EXPECT_NE(Between(report.out, "evidence_verified"), "0") << report.out;
+}
+
+TEST_F(CommandsTest, HazardStepsFollowTheStateMachine) {
+  Enroll("w-hazard", "grids:T01-V01-G01");
+  ASSERT_EQ(Run({"sync"}).exit_code, 0);
+  WritePhoto("p1.jpg");
+  ASSERT_EQ(Run({"visit", "record", WriteFile("v.json", CheckedVisitJson("H002", true))}).exit_code,
+            0);
+  CliRun list = Run({"hazards", "--json"});
+  std::string id = Between(list.out, "id");
+  ASSERT_GE(id.size(), 38u) << list.out;
+  id = id.substr(1, id.size() - 2);
+  CliRun closed = Run({"hazard", "update", id, "--event", "closed"});
+  EXPECT_EQ(closed.exit_code, 1);
+  EXPECT_FALSE(closed.err.empty());
+  CliRun no_photo = Run({"hazard", "update", id, "--event", "rectified"});
+  EXPECT_EQ(no_photo.exit_code, 1);
+  EXPECT_TRUE(Contains(no_photo.err, "after-photo")) << no_photo.err;
+  std::string after = WritePhoto("after.jpg");
+  CliRun rectified =
+      Run({"hazard", "update", id, "--event", "rectified", "--photo", after, "--json"});
+  ASSERT_EQ(rectified.exit_code, 0) << rectified.err;
+  EXPECT_TRUE(Contains(rectified.out, "\"status\":\"rectified\"")) << rectified.out;
+}
+
+TEST_F(CommandsTest, SubjectEditsAreSavedFieldByField) {
+  Enroll("w-edit", "grids:T01-V01-G01");
+  ASSERT_EQ(Run({"sync"}).exit_code, 0);
+  CliRun r = Run({"subject", "update", "H001", "--phone", "13999999999", "--tags",
+                  "elderly_alone,ebike", "--json"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(Contains(r.out, "\"phone\"")) << r.out;
+  EXPECT_TRUE(Contains(r.out, "\"tags\"")) << r.out;
+  EXPECT_FALSE(Contains(r.out, "\"members\""));
+  CliRun show = Run({"subject", "show", "H001", "--json"});
+  EXPECT_TRUE(Contains(show.out, "\"phone\":\"13999999999\"")) << show.out;
+  CliRun bad = Run({"subject", "update", "H001", "--members", "many"});
+  EXPECT_EQ(bad.exit_code, 1);
+  EXPECT_TRUE(Contains(bad.err, "--members must be a whole number")) << bad.err;
+}
+
+TEST_F(CommandsTest, AnUnreachableServerSaysWhatToDoAndKeepsNothingHalfMade) {
+  auto code = county().AddWorkerWithCode("w-offline", "grid_worker", "grids:T01-V01-G01");
+  ASSERT_TRUE(code.ok());
+  CliRun r = Run({"enroll", "--server", "http://127.0.0.1:1", "--code", *code});
+  EXPECT_EQ(r.exit_code, 4);
+  EXPECT_TRUE(Contains(r.err, "Cannot reach the county server")) << r.err;
+  EXPECT_FALSE(std::filesystem::exists(profile_ + "/profile.key"));
+  // The same code still works once the server is reachable.
+  ASSERT_EQ(Run({"enroll", "--server", url(), "--code", *code}).exit_code, 0);
+}
+
+TEST_F(CommandsTest, ChangePinRewrapsTheKey) {
+  Enroll("w-change", "grids:T01-V01-G01");
+  pins_.next = "8642";
+  ASSERT_EQ(Run({"change-pin"}).exit_code, 0);
+  pins_.next.clear();
+  EXPECT_EQ(Run({"status"}).exit_code, 3) << "the old PIN no longer opens the profile";
+  pins_.current = "8642";
+  EXPECT_EQ(Run({"status"}).exit_code, 0);
+}
+
+TEST_F(CommandsTest, ExportBundleWritesAnEncryptedSignedFile) {
+  Enroll("w-bundle", "grids:T01-V01-G01");
+  ASSERT_EQ(Run({"sync"}).exit_code, 0);
+  WritePhoto("p1.jpg", 4000);
+  ASSERT_EQ(
+      Run({"visit", "record", WriteFile("v.json", CheckedVisitJson("H001", false))}).exit_code, 0);
+  std::string bundle = dir_.Join("day.qmb");
+  CliRun r = Run({"export-bundle", bundle, "--json"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(Between(r.out, "photos"), "1") << r.out;
+  std::ifstream in(bundle, std::ios::binary);
+  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  EXPECT_EQ(bytes.substr(0, 8), "QMBUNDL1");
+  EXPECT_EQ(bytes.find("H001"), std::string::npos) << "the contents are encrypted";
+
+  // The county imports it: the visit, its journal and its photo arrive as a sync would bring them.
+  auto imported = County({"import-bundle", bundle});
+  ASSERT_EQ(imported.exit_code, 0) << imported.err << imported.out;
+  EXPECT_TRUE(Contains(imported.out, " 0 rejected")) << imported.out;
+  EXPECT_TRUE(Contains(imported.out, "1 photos stored")) << imported.out;
+  auto report = County({"report", "--format", "json"});
+  ASSERT_EQ(report.exit_code, 0) << report.err;
+  // Twice changes nothing.
+  auto again = County({"import-bundle", bundle});
+  ASSERT_EQ(again.exit_code, 0) << again.err;
+  EXPECT_TRUE(Contains(again.out, ": 0 changes applied")) << again.out;
+  EXPECT_TRUE(Contains(again.out, "0 photos stored, 1 already here")) << again.out;
+  EXPECT_EQ(County({"report", "--format", "json"}).out, report.out);
+  // The device then syncs: everything is already there, nothing is sent twice.
+  CliRun sync = Run({"sync", "--json"});
+  ASSERT_EQ(sync.exit_code, 0) << sync.err << sync.out;
+  EXPECT_EQ(Between(sync.out, "photos_sent"), "0") << sync.out;
+  EXPECT_EQ(Between(sync.out, "rejected"), "[]") << sync.out;
+  EXPECT_EQ(Between(Run({"status", "--json"}).out, "pending_changes"), "0");
+
+  // An altered file is refused and nothing is imported.
+  bytes[bytes.size() / 2] = static_cast<char>(bytes[bytes.size() / 2] ^ 0x20);
+  std::string bad = WriteFile("altered.qmb", bytes);
+  auto refused = County({"import-bundle", bad});
+  EXPECT_NE(refused.exit_code, 0);
+  EXPECT_TRUE(Contains(refused.err, "Nothing was imported")) << refused.err;
+}
+
+}  // namespace
+}  // namespace qiaomen::cli::testing
