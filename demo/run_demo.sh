@@ -193,6 +193,9 @@ bold "6. The county's day's-end report"
 county report --format text | sed 's/^/   /'
 county conflicts | sed 's/^/   /'
 photo_payload=$(du -cb "$WORK"/day-*/photos/*.jpg 2>/dev/null | tail -1 | cut -f1)
+# The same picture taken twice is stored (and sent) once: the server keeps photos by hash.
+photos_distinct=$(
+  sha256sum "$WORK"/day-*/photos/*.jpg 2>/dev/null | cut -c1-64 | sort -u | wc -l)
 wire=$((up1 - up0))
 say "bytes sent over the link while syncing: $wire for $photo_payload bytes of photos plus the visits"
 say "(ratio $(awk -v w="$wire" -v p="$photo_payload" "BEGIN {printf \"%.3f\", w / p}") including the metadata and the resent part after the cut)"
@@ -202,7 +205,7 @@ if [[ -n "$OUT" ]]; then
   county report --format json >"$OUT/report.json"
   county conflicts --format json >"$OUT/conflicts.json"
   cat >"$OUT/devices.json" <<JSON
-{"visits":$total_visits,"checked":$total_checked,"hazards":$total_hazards,"photos":$total_photos,"cuts":$cuts,"wire_bytes":$wire,"photo_payload":$photo_payload}
+{"visits":$total_visits,"checked":$total_checked,"hazards":$total_hazards,"photos":$total_photos,"photos_distinct":$photos_distinct,"cuts":$cuts,"wire_bytes":$wire,"photo_payload":$photo_payload}
 JSON
   for d in "${DEVICES[@]}"; do cp "$WORK/$d.visits.json" "$OUT/"; done
 fi
