@@ -65,7 +65,7 @@ cleanup() {
   exit $rc
 }
 trap cleanup EXIT
-trap 'exit 130' INT TERM
+trap 'exit 130' INT TERM HUP PIPE
 
 START_S=$(date +%s)
 DATA="$WORK/county"
@@ -92,7 +92,9 @@ county add-worker --id gw-li --name "李网格 Li" --role grid_worker \
 county add-worker --id insp-zhao --name "赵检查 Zhao (inspector)" --role inspector \
   --scope town:T01 | sed 's/^/   /'
 
-county serve --listen 127.0.0.1:0 --ready-file "$WORK/server.ready" >"$WORK/server.log" 2>&1 &
+# Started directly (not through the county function) so that $! is the server itself.
+"$COUNTY" serve --data "$DATA" --listen 127.0.0.1:0 --ready-file "$WORK/server.ready" \
+  >"$WORK/server.log" 2>&1 &
 SERVER_PID=$!
 for _ in $(seq 100); do [[ -s "$WORK/server.ready" ]] && break; sleep 0.1; done
 [[ -s "$WORK/server.ready" ]] || fail "the server did not start: $(cat "$WORK/server.log")"

@@ -1,9 +1,13 @@
 // The field-day demo end to end, shortened: demo/run_demo.sh with QIAOMEN_DEMO_SHORT=1 starts a
 // real county server, the link simulator and three field clients, and the figures the devices
 // recorded must be what the county's own report says it received.
+#include <arpa/inet.h>
 #include <google/protobuf/struct.pb.h>
 #include <google/protobuf/util/json_util.h>
 #include <gtest/gtest.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 #include <cstdlib>
 #include <fstream>
@@ -31,6 +35,18 @@ double Num(const google::protobuf::Struct& s, const std::string& key) {
   return it == s.fields().end() ? -1 : it->second.number_value();
 }
 
+// True when something accepts connections on 127.0.0.1:`port`.
+bool Listening(int port) {
+  int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_port = htons(static_cast<uint16_t>(port));
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  bool ok = ::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof(addr)) == 0;
+  ::close(fd);
+  return ok;
+}
+
 TEST(DemoEndToEndTest, TheCountyReportShowsWhatTheDevicesRecorded) {
   qiaomen::testing::TempDir dir;
   const std::string out = dir.Join("figures");
@@ -43,6 +59,17 @@ TEST(DemoEndToEndTest, TheCountyReportShowsWhatTheDevicesRecorded) {
   std::stringstream log_text;
   log_text << log_in.rdbuf();
   ASSERT_EQ(rc, 0) << log_text.str();
+
+  // It leaves no process running: the server and the link it started no longer listen.
+  const std::string text = log_text.str();
+  const std::string prefix = "http://127.0.0.1:";
+  int ports = 0;
+  for (size_t at = text.find(prefix); at != std::string::npos; at = text.find(prefix, at + 1)) {
+    int port = std::atoi(text.c_str() + at + prefix.size());
+    ++ports;
+    EXPECT_FALSE(Listening(port)) << "still listening on port " << port;
+  }
+  EXPECT_GE(ports, 2) << "the log names the server's and the link's addresses\n" << text;
 
   auto devices = ReadJson(out + "/devices.json");
   auto report = ReadJson(out + "/report.json");
