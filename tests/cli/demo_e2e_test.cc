@@ -113,7 +113,12 @@ TEST(DemoEndToEndTest, TheCountyReportShowsWhatTheDevicesRecorded) {
   ASSERT_TRUE(google::protobuf::util::JsonStringToMessage(conflicts_text.str(), &conflicts).ok())
       << conflicts_text.str();
   ASSERT_GE(conflicts.values_size(), 1);
-  EXPECT_EQ(conflicts.values(0).struct_value().fields().at("field").string_value(), "phone");
+  const auto& conflict = conflicts.values(0).struct_value().fields();
+  EXPECT_EQ(conflict.at("field").string_value(), "phone");
+  EXPECT_EQ(conflict.at("subject").string_value(), "H00001");
+  EXPECT_EQ(conflict.at("entity").string_value(), "subject");
+  const std::string loser = conflict.at("lost_worker").string_value();
+  EXPECT_TRUE(loser == "gw-wang" || loser == "insp-zhao") << loser;
 }
 
 }  // namespace

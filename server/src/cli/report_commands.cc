@@ -1,9 +1,11 @@
 // report, conflicts.
+#include <cctype>
 #include <sstream>
 
 #include "cli/command.h"
 #include "qiaomen/core/clock.h"
 #include "qiaomen/server/report.h"
+#include "qiaomen/v1/change.pb.h"
 #include "util/bytes.h"
 
 namespace qiaomen::server {
@@ -16,11 +18,25 @@ core::Status Conflicts(const core::Args& args, std::ostream& out) {
   }
   QM_ASSIGN_OR_RETURN(auto storage, OpenStorageFromArgs(args));
   auto conn = storage->pool().Acquire();
-  QM_ASSIGN_OR_RETURN(auto rows, conn->Query("SELECT id, entity, record_id, field, kept, lost, "
-                                             "lost_device, lost_hlc, rule, at_ms FROM conflicts "
-                                             "ORDER BY id"));
-  if (format == "csv")
-    out << "id,entity,record_id,field,kept,lost,lost_device,lost_hlc,rule,at_ms\n";
+  // Named for the reviewer: the subject by its county id, the losing device by its worker.
+  QM_ASSIGN_OR_RETURN(
+      auto rows,
+      conn->Query("SELECT c.id, c.entity, c.record_id, c.field, c.kept, c.lost, c.lost_device, "
+                  "c.lost_hlc, c.rule, c.at_ms, COALESCE(s.external_id, ''), "
+                  "COALESCE(w.name, ''), COALESCE(w.id, '') FROM conflicts c "
+                  "LEFT JOIN subject_ids s ON s.subject_id = c.record_id "
+                  "LEFT JOIN devices d ON d.device_id = c.lost_device "
+                  "LEFT JOIN workers w ON w.id = d.worker_id ORDER BY c.id"));
+  auto entity_name = [](int64_t entity) {
+    std::string name = v1::Entity_Name(static_cast<v1::Entity>(entity));
+    if (name.rfind("ENTITY_", 0) == 0) name = name.substr(7);
+    for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return name.empty() ? std::to_string(entity) : name;
+  };
+  if (format == "csv") {
+    out << "id,entity,record_id,subject,field,kept,lost,lost_device,lost_worker,lost_hlc,rule,"
+           "at_ms\n";
+  }
   if (format == "json") out << "[";
   for (size_t i = 0; i < rows.size(); ++i) {
     const auto& r = rows[i];
@@ -32,20 +48,26 @@ core::Status Conflicts(const core::Args& args, std::ostream& out) {
       }
       return o + "\"";
     };
+    const std::string what = r.Text(10).empty()
+                                 ? entity_name(r.Int(1)) + " " + HexEncode(r.Bytes(2))
+                                 : entity_name(r.Int(1)) + " " + r.Text(10);
+    const std::string who = r.Text(11).empty() ? "device " + HexEncode(r.Bytes(6))
+                                               : r.Text(11) + " (" + r.Text(12) + ")";
     if (format == "text") {
-      out << "#" << r.Int(0) << " entity " << r.Int(1) << " record " << HexEncode(r.Bytes(2))
-          << " field '" << r.Text(3) << "': kept '" << r.Text(4) << "', lost '" << r.Text(5)
-          << "' from device " << HexEncode(r.Bytes(6)) << " (rule " << r.Text(8) << ")\n";
+      out << "#" << r.Int(0) << " " << what << ", field '" << r.Text(3) << "': kept '" << r.Text(4)
+          << "', set aside '" << r.Text(5) << "' from " << who << " (rule " << r.Text(8) << ")\n";
     } else if (format == "csv") {
-      out << r.Int(0) << "," << r.Int(1) << "," << HexEncode(r.Bytes(2)) << "," << quote(r.Text(3))
-          << "," << quote(r.Text(4)) << "," << quote(r.Text(5)) << "," << HexEncode(r.Bytes(6))
-          << "," << r.Int(7) << "," << r.Text(8) << "," << r.Int(9) << "\n";
+      out << r.Int(0) << "," << entity_name(r.Int(1)) << "," << HexEncode(r.Bytes(2)) << ","
+          << quote(r.Text(10)) << "," << quote(r.Text(3)) << "," << quote(r.Text(4)) << ","
+          << quote(r.Text(5)) << "," << HexEncode(r.Bytes(6)) << "," << quote(r.Text(12)) << ","
+          << r.Int(7) << "," << r.Text(8) << "," << r.Int(9) << "\n";
     } else {
-      out << (i ? "," : "") << "{\"id\":" << r.Int(0) << ",\"entity\":" << r.Int(1)
-          << ",\"record_id\":\"" << HexEncode(r.Bytes(2)) << "\",\"field\":" << quote(r.Text(3))
-          << ",\"kept\":" << quote(r.Text(4)) << ",\"lost\":" << quote(r.Text(5))
-          << ",\"lost_device\":\"" << HexEncode(r.Bytes(6)) << "\",\"rule\":" << quote(r.Text(8))
-          << "}";
+      out << (i ? "," : "") << "{\"id\":" << r.Int(0)
+          << ",\"entity\":" << quote(entity_name(r.Int(1))) << ",\"record_id\":\""
+          << HexEncode(r.Bytes(2)) << "\",\"subject\":" << quote(r.Text(10))
+          << ",\"field\":" << quote(r.Text(3)) << ",\"kept\":" << quote(r.Text(4))
+          << ",\"lost\":" << quote(r.Text(5)) << ",\"lost_device\":\"" << HexEncode(r.Bytes(6))
+          << "\",\"lost_worker\":" << quote(r.Text(12)) << ",\"rule\":" << quote(r.Text(8)) << "}";
     }
   }
   if (format == "json") out << "]\n";
