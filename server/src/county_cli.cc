@@ -52,6 +52,7 @@ std::vector<Command> AllCommands() {
   AddContentCommands(commands);
   AddReportCommands(commands);
   AddBundleCommand(commands);
+  AddQuarantineCommand(commands);
   return commands;
 }
 

@@ -1,38 +1,29 @@
 #include "admin/templates.h"
 
-#include <google/protobuf/struct.pb.h>
-#include <google/protobuf/util/json_util.h>
-
 namespace qiaomen::server {
 namespace {
 
-// Until the forms engine is on main: the JSON must parse and name an id and a version.
-core::Result<PublishedTemplate> CheckTemplate(const std::string& json) {
-  google::protobuf::Struct doc;
-  auto status = google::protobuf::util::JsonStringToMessage(json, &doc);
-  if (!status.ok()) {
-    return core::InvalidArgument(
-        "The template is not valid JSON: " + std::string(status.message()) + ".");
+core::Result<core::forms::CompiledTemplate> CompileStored(const std::string& json,
+                                                          const std::string& what) {
+  auto compiled = core::forms::LoadTemplateJson(json);
+  if (!compiled.ok()) {
+    return core::Corruption("The stored checklist " + what +
+                            " no longer passes the forms checker (" + compiled.status().message() +
+                            "); publish a corrected version.");
   }
-  PublishedTemplate t;
-  auto id = doc.fields().find("id");
-  auto version = doc.fields().find("version");
-  if (id == doc.fields().end() || id->second.string_value().empty()) {
-    return core::InvalidArgument("The template has no \"id\".");
-  }
-  if (version == doc.fields().end() || version->second.number_value() < 1) {
-    return core::InvalidArgument("The template has no \"version\" of 1 or more.");
-  }
-  t.id = id->second.string_value();
-  t.version = static_cast<uint32_t>(version->second.number_value());
-  return t;
+  return compiled;
 }
 
 }  // namespace
 
 core::Result<PublishedTemplate> PublishTemplate(Storage& storage, core::Clock& clock,
                                                 const std::string& json) {
-  QM_ASSIGN_OR_RETURN(auto t, CheckTemplate(json));
+  auto compiled = core::forms::LoadTemplateJson(json);
+  if (!compiled.ok()) {
+    return core::InvalidArgument("The checklist template was refused and nothing was published. " +
+                                 compiled.status().message());
+  }
+  PublishedTemplate t{compiled->id(), compiled->version()};
   auto conn = storage.pool().Acquire();
   QM_ASSIGN_OR_RETURN(auto rows, conn->Query("SELECT body FROM templates WHERE id = $1 AND "
                                              "version = $2",
@@ -47,6 +38,46 @@ core::Result<PublishedTemplate> PublishTemplate(Storage& storage, core::Clock& c
       conn->Exec("INSERT INTO templates (id, version, body, published_ms) VALUES ($1,$2,$3,$4)",
                  {Text(t.id), Int(t.version), Text(json), Int(clock.NowMillis())}));
   return t;
+}
+
+core::Result<core::forms::CompiledTemplate> LoadPublishedTemplate(SqlConnection& conn,
+                                                                  const std::string& id,
+                                                                  uint32_t version) {
+  auto row = conn.QueryOne("SELECT body FROM templates WHERE id = $1 AND version = $2",
+                           {Text(id), Int(version)});
+  if (!row.ok()) {
+    if (row.status().code() != core::Code::kNotFound) return row.status();
+    return core::NotFound("The checklist " + id + " version " + std::to_string(version) +
+                          " is not published on the county server; publish it with "
+                          "`qiaomen-county publish-template`.");
+  }
+  return CompileStored(row->Text(0), id + "@" + std::to_string(version));
+}
+
+core::Result<core::forms::CompiledTemplate> LoadLatestTemplate(SqlConnection& conn,
+                                                               const std::string& id) {
+  QM_ASSIGN_OR_RETURN(auto rows, conn.Query("SELECT body, version FROM templates WHERE id = $1 "
+                                            "ORDER BY version DESC LIMIT 1",
+                                            {Text(id)}));
+  if (rows.empty()) {
+    return core::NotFound("The checklist '" + id +
+                          "' is not published. Publish it with publish-template first.");
+  }
+  return CompileStored(rows.front().Text(0), id + "@" + std::to_string(rows.front().Int(1)));
+}
+
+core::Result<core::forms::CompiledTemplate> TemplateCache::Get(SqlConnection& conn,
+                                                               const std::string& id,
+                                                               uint32_t version) {
+  std::string key = id + "@" + std::to_string(version);
+  {
+    std::lock_guard lock(mu_);
+    if (auto it = compiled_.find(key); it != compiled_.end()) return it->second;
+  }
+  QM_ASSIGN_OR_RETURN(auto compiled, LoadPublishedTemplate(conn, id, version));
+  std::lock_guard lock(mu_);
+  compiled_.emplace(key, compiled);
+  return compiled;
 }
 
 }  // namespace qiaomen::server

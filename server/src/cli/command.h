@@ -27,12 +27,13 @@ std::vector<Command> AllCommands();
 // Per-area command lists (one file each).
 void AddSetupCommands(
     std::vector<Command>& commands);  // init, add-worker, enroll-code, revoke-device
-void AddServeCommand(std::vector<Command>& commands);     // serve
-void AddImportCommand(std::vector<Command>& commands);    // import-subjects
-void AddContentCommands(std::vector<Command>& commands);  // campaign
-void AddTemplateCommand(std::vector<Command>& commands);  // publish-template
-void AddReportCommands(std::vector<Command>& commands);   // report, conflicts
-void AddBundleCommand(std::vector<Command>& commands);    // import-bundle
+void AddServeCommand(std::vector<Command>& commands);       // serve
+void AddImportCommand(std::vector<Command>& commands);      // import-subjects
+void AddContentCommands(std::vector<Command>& commands);    // campaign
+void AddTemplateCommand(std::vector<Command>& commands);    // publish-template
+void AddReportCommands(std::vector<Command>& commands);     // report, conflicts
+void AddBundleCommand(std::vector<Command>& commands);      // import-bundle
+void AddQuarantineCommand(std::vector<Command>& commands);  // quarantine
 
 // Opens the store named by --data/--db.
 core::Result<std::unique_ptr<Storage>> OpenStorageFromArgs(const core::Args& args, int pool = 2);

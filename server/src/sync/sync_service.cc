@@ -1,5 +1,6 @@
 #include "qiaomen/server/sync_service.h"
 
+#include "admin/templates.h"
 #include "store/change_store.h"
 #include "sync/placement.h"
 #include "sync/visit_checks.h"
@@ -27,7 +28,7 @@ bool IsDatabaseTrouble(const core::Status& s) {
 // Decides and applies one change inside the batch transaction. Database errors are returned;
 // rejections are the verdict.
 core::Result<Verdict> ApplyOne(SqlConnection& conn, const Principal& principal, v1::Change change,
-                               int64_t now_ms, uint64_t server_now,
+                               int64_t now_ms, uint64_t server_now, TemplateCache& templates,
                                std::vector<std::string>& photo_hashes) {
   if (change.device_id() != principal.device.device_id) {
     return Reject(core::PermissionDenied("The change names another device."));
@@ -51,7 +52,7 @@ core::Result<Verdict> ApplyOne(SqlConnection& conn, const Principal& principal, 
   }
   std::string evidence;
   if (change.entity() == v1::ENTITY_VISIT) {
-    core::Status s = CheckVisit(conn, change.visit(), principal.device, &evidence);
+    core::Status s = CheckVisit(conn, templates, change.visit(), principal.device, &evidence);
     if (!s.ok()) {
       if (IsDatabaseTrouble(s)) return s;
       return Reject(s);
@@ -89,7 +90,13 @@ core::Result<Verdict> ApplyOne(SqlConnection& conn, const Principal& principal, 
 }  // namespace
 
 SyncService::SyncService(Storage& storage, core::Clock& clock, Metrics& metrics)
-    : storage_(storage), clock_(clock), metrics_(metrics), hlc_(clock, 0) {}
+    : storage_(storage),
+      clock_(clock),
+      metrics_(metrics),
+      hlc_(clock, 0),
+      templates_(std::make_unique<TemplateCache>()) {}
+
+SyncService::~SyncService() = default;
 
 uint64_t SyncService::Now() {
   std::lock_guard lock(hlc_mu_);
@@ -142,8 +149,8 @@ core::Status SyncService::Push(const Principal& principal, const v1::SyncRequest
       }
       // A gap: the device resends from applied_through_seq + 1; later changes get no result.
       if (change.seq() != through + 1) break;
-      QM_ASSIGN_OR_RETURN(auto verdict,
-                          ApplyOne(*conn, principal, change, now_ms, server_now, photo_hashes));
+      QM_ASSIGN_OR_RETURN(auto verdict, ApplyOne(*conn, principal, change, now_ms, server_now,
+                                                 *templates_, photo_hashes));
       if (verdict.outcome == v1::ChangeResult::REJECTED) {
         QM_RETURN_IF_ERROR(Quarantine(*conn, change, principal.device.device_id, verdict.code,
                                       verdict.reason, now_ms));

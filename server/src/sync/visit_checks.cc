@@ -3,23 +3,24 @@
 #include <span>
 
 #include "qiaomen/core/evidence/visit_signature.h"
+#include "qiaomen/core/forms/evaluation.h"
 
 namespace qiaomen::server {
 
-core::Status CheckVisit(SqlConnection& conn, const v1::Visit& visit, const Device& device,
-                        std::string* evidence) {
+core::Status CheckVisit(SqlConnection& conn, TemplateCache& templates, const v1::Visit& visit,
+                        const Device& device, std::string* evidence) {
   if (visit.id().size() != 16 || visit.subject_id().size() != 16) {
     return core::InvalidArgument("The visit's id or subject id is not a 16-byte id.");
   }
-  auto tmpl = conn.QueryOne("SELECT body FROM templates WHERE id = $1 AND version = $2",
-                            {Text(visit.template_id()), Int(visit.template_version())});
-  if (!tmpl.ok()) {
-    if (tmpl.status().code() != core::Code::kNotFound) return tmpl.status();
-    return core::InvalidArgument("The checklist " + visit.template_id() + " version " +
-                                 std::to_string(visit.template_version()) +
-                                 " is not published on the county server; publish it with "
-                                 "`qiaomen-county publish-template`; this visit stays in the "
-                                 "device's quarantine list for review.");
+  auto tpl = templates.Get(conn, visit.template_id(), visit.template_version());
+  if (!tpl.ok()) {
+    // Not published, or stored before the checker and no longer passing it: the visit's problem.
+    if (tpl.status().code() != core::Code::kNotFound &&
+        tpl.status().code() != core::Code::kCorruption) {
+      return tpl.status();
+    }
+    return core::InvalidArgument(tpl.status().message() +
+                                 " This visit stays in the quarantine list for review.");
   }
   if (visit.device_id() != device.device_id) {
     return core::PermissionDenied("The visit was signed by another device.");
@@ -36,6 +37,12 @@ core::Status CheckVisit(SqlConnection& conn, const v1::Visit& visit, const Devic
     if (photo.sha256().size() != 32) {
       return core::InvalidArgument("A photo of the visit has no valid SHA-256.");
     }
+  }
+  core::Status valid = core::forms::ValidateVisit(*tpl, visit);
+  if (!valid.ok()) {
+    return core::InvalidArgument(
+        "The visit does not pass checklist " + tpl->key() + ": " + valid.message() +
+        " It was not applied and stays in the quarantine list for review.");
   }
   *evidence = "signed";
   return core::Status::Ok();

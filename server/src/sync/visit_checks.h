@@ -1,9 +1,11 @@
 #pragma once
-// Checks a visit before it is accepted: its template is published and its answers pass the forms
-// engine, and its Ed25519 device signature verifies against the key the device enrolled with.
+// Checks a visit before it is accepted: its template id@version is published, its Ed25519 device
+// signature verifies against the key the device enrolled with, and its answers pass the forms
+// engine (core::forms::ValidateVisit, the same check the phone runs).
 
 #include <string>
 
+#include "admin/templates.h"
 #include "qiaomen/core/status.h"
 #include "qiaomen/server/directory.h"
 #include "qiaomen/server/sql_connection.h"
@@ -14,7 +16,7 @@ namespace qiaomen::server {
 // OK when the visit may be applied; otherwise InvalidArgument / PermissionDenied with the reason
 // for the quarantine list (Unavailable/Internal for database trouble). Sets `evidence` to "signed"
 // when the signature verifies; the report derives verified/pending from the photo blobs.
-core::Status CheckVisit(SqlConnection& conn, const v1::Visit& visit, const Device& device,
-                        std::string* evidence);
+core::Status CheckVisit(SqlConnection& conn, TemplateCache& templates, const v1::Visit& visit,
+                        const Device& device, std::string* evidence);
 
 }  // namespace qiaomen::server

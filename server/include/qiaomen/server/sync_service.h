@@ -4,6 +4,7 @@
 // changes in the device's scope (snapshot pages first for a new device or a changed scope).
 // Thread-safe.
 
+#include <memory>
 #include <mutex>
 #include <string>
 
@@ -17,9 +18,12 @@
 
 namespace qiaomen::server {
 
+class TemplateCache;
+
 class SyncService {
  public:
   SyncService(Storage& storage, core::Clock& clock, Metrics& metrics);
+  ~SyncService();
 
   // Errors: Unavailable/Internal when the database fails (nothing of the batch is applied then);
   // InvalidArgument for an unreadable cursor. Rejected changes are results, not errors.
@@ -37,6 +41,8 @@ class SyncService {
   Metrics& metrics_;
   std::mutex hlc_mu_;
   core::HybridClock hlc_;
+  // Compiled checklist templates for validating pushed visits.
+  std::unique_ptr<TemplateCache> templates_;
 };
 
 }  // namespace qiaomen::server
