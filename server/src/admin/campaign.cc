@@ -1,10 +1,31 @@
 #include "admin/campaign.h"
 
+#include <map>
+
+#include "admin/templates.h"
 #include "qiaomen/core/random.h"
 #include "qiaomen/core/uuid.h"
 #include "store/change_store.h"
+#include "store/record_state.h"
 
 namespace qiaomen::server {
+namespace {
+
+// The subject import's text for a kind ("household", "premises", "facility"); "" for unspecified.
+std::string SubjectKindText(v1::SubjectKind kind) {
+  switch (kind) {
+    case v1::HOUSEHOLD:
+      return "household";
+    case v1::PREMISES:
+      return "premises";
+    case v1::FACILITY:
+      return "facility";
+    default:
+      return "";
+  }
+}
+
+}  // namespace
 
 core::Result<int> CreateCampaign(Storage& storage, core::Clock& clock, const CampaignSpec& spec) {
   if (spec.id.empty() || spec.title.empty())
@@ -18,13 +39,17 @@ core::Result<int> CreateCampaign(Storage& storage, core::Clock& clock, const Cam
   int tasks = 0;
   core::Status s = InTransaction(*conn, [&]() -> core::Status {
     tasks = 0;
+    // The subject kind each checklist is for ("" for any), from its latest published version.
+    std::map<std::string, std::string> kind_of;
     for (const auto& t : spec.template_ids) {
-      QM_ASSIGN_OR_RETURN(auto rows,
-                          conn->Query("SELECT 1 FROM templates WHERE id = $1", {Text(t)}));
-      if (rows.empty()) {
-        return core::InvalidArgument("The checklist '" + t +
-                                     "' is not published. Publish it with publish-template first.");
+      auto tpl = LoadLatestTemplate(*conn, t);
+      if (!tpl.ok()) {
+        if (tpl.status().code() == core::Code::kNotFound) {
+          return core::InvalidArgument(tpl.status().message());
+        }
+        return tpl.status();
       }
+      kind_of[t] = SubjectKindText(tpl->proto().subject_kind());
     }
     for (const std::string& unit : spec.scope.units()) {
       QM_ASSIGN_OR_RETURN(auto rows,
@@ -63,14 +88,18 @@ core::Result<int> CreateCampaign(Storage& storage, core::Clock& clock, const Cam
     std::vector<SqlValue> params{Int(v1::ENTITY_SUBJECT)};
     std::string cond = spec.scope.SqlCondition(params);
     QM_ASSIGN_OR_RETURN(auto subjects,
-                        conn->Query("SELECT record_id, town_id, grid_id FROM records WHERE entity "
-                                    "= $1 AND deleted = 0 AND town_id <> '' AND " +
+                        conn->Query("SELECT record_id, town_id, grid_id, state FROM records "
+                                    "WHERE entity = $1 AND deleted = 0 AND town_id <> '' AND " +
                                         cond + " ORDER BY record_id",
                                     params));
     for (const auto& subject : subjects) {
       auto subject_uuid = core::Uuid::FromBytes(subject.Bytes(0));
       if (!subject_uuid.ok()) continue;
+      QM_ASSIGN_OR_RETURN(auto state, core::merge::DecodeRecordState(subject.Bytes(3)));
+      std::string subject_kind = RegisterText(state, "kind");
       for (const auto& t : spec.template_ids) {
+        // A household checklist makes no task for a shelter.
+        if (!kind_of[t].empty() && kind_of[t] != subject_kind) continue;
         v1::Change task;
         task.set_entity(v1::ENTITY_TASK);
         task.set_record_id(core::Uuid::NewV7(clock, core::SecureRandom()).ToBytes());

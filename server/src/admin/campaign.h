@@ -1,6 +1,8 @@
 #pragma once
 // Campaigns: a title, checklists and a scope with a due date; creating one makes a task for every
-// subject in scope and every checklist, as server changes the devices in scope receive.
+// subject in scope and every checklist made for that subject's kind (the checklist's subject_kind
+// in its latest published version; unspecified: any kind), as server changes the devices in scope
+// receive.
 
 #include <string>
 #include <vector>

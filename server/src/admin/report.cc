@@ -3,6 +3,7 @@
 #include <ctime>
 #include <set>
 
+#include "qiaomen/core/domain/hazard_state.h"
 #include "qiaomen/core/uuid.h"
 #include "qiaomen/v1/change.pb.h"
 #include "store/change_store.h"
@@ -44,6 +45,33 @@ std::string SeverityName(const std::string& value) {
   if (value == "2" || value == "major") return "major";
   if (value == "1" || value == "general") return "general";
   return value.empty() ? "unspecified" : value;
+}
+
+struct HazardCounts {
+  std::string code;  // domain::HazardStatusCode
+  bool open = true;
+  bool rectified = false;
+  bool overdue = false;
+};
+
+// A hazard's place in the report from its event log (core::domain::DeriveHazardState). A hazard
+// whose FOUND event has not arrived yet counts as found. Rectified: rectified or reinspected and
+// waiting to be closed. Overdue: not rectified yet and flagged overdue or past its deadline.
+HazardCounts ClassifyHazard(std::vector<v1::HazardEvent> events, const std::string& deadline,
+                            const std::string& today) {
+  core::domain::HazardState state;
+  if (auto derived = core::domain::DeriveHazardState(std::move(events)); derived.ok()) {
+    state = std::move(derived).value();
+  }
+  using core::domain::HazardStatus;
+  HazardCounts counts;
+  counts.code = std::string(core::domain::HazardStatusCode(state.status));
+  counts.open = state.status != HazardStatus::kClosed;
+  counts.rectified =
+      state.status == HazardStatus::kRectified || state.status == HazardStatus::kReinspected;
+  bool waiting = state.status == HazardStatus::kFound || state.status == HazardStatus::kOrdered;
+  counts.overdue = waiting && (state.overdue || (!deadline.empty() && deadline < today));
+  return counts;
 }
 
 }  // namespace
@@ -131,9 +159,9 @@ core::Result<Report> BuildReport(Storage& storage, core::Clock& clock,
     else
       ++report.evidence_pending;
   }
-  QM_ASSIGN_OR_RETURN(
-      auto photos,
-      conn->Query("SELECT snapshot, town_id FROM records WHERE entity = $1", {Int(v1::ENTITY_PHOTO)}));
+  QM_ASSIGN_OR_RETURN(auto photos,
+                      conn->Query("SELECT snapshot, town_id FROM records WHERE entity = $1",
+                                  {Int(v1::ENTITY_PHOTO)}));
   for (const auto& row : photos) {
     if (!in_town(row.Text(1))) continue;
     v1::Change change;
@@ -142,16 +170,14 @@ core::Result<Report> BuildReport(Storage& storage, core::Clock& clock,
   report.photos_referenced = static_cast<int64_t>(referenced.size());
   for (const auto& hex : referenced) report.photos_pending += blobs.count(hex) ? 0 : 1;
 
-  // Hazards and their status from their events.
+  // Hazards and their status, derived from their event logs by core's hazard state machine.
   QM_ASSIGN_OR_RETURN(auto events, conn->Query("SELECT snapshot FROM records WHERE entity = $1",
                                                {Int(v1::ENTITY_HAZARD_EVENT)}));
-  std::map<std::string, std::pair<int64_t, v1::HazardEventKind>> last_event;
+  std::map<std::string, std::vector<v1::HazardEvent>> event_log;
   for (const auto& row : events) {
     v1::Change change;
     if (!change.ParseFromString(row.Bytes(0))) continue;
-    const auto& e = change.hazard_event();
-    auto& slot = last_event[e.hazard_id()];
-    if (e.at_ms() >= slot.first) slot = {e.at_ms(), e.kind()};
+    event_log[change.hazard_event().hazard_id()].push_back(change.hazard_event());
   }
   QM_ASSIGN_OR_RETURN(auto hazards, conn->Query("SELECT record_id, state, town_id, subject_id FROM "
                                                 "records WHERE entity = $1 AND deleted = 0",
@@ -164,16 +190,13 @@ core::Result<Report> BuildReport(Storage& storage, core::Clock& clock,
     std::string category = RegisterText(state, "category");
     ++report.hazards_by_category_severity[(category.empty() ? "uncategorised" : category) + "/" +
                                           SeverityName(RegisterText(state, "severity"))];
-    auto ev = last_event.find(row.Bytes(0));
-    bool closed = ev != last_event.end() && ev->second.second == v1::CLOSED;
-    std::string deadline = RegisterText(state, "deadline");
-    bool overdue = !closed && ((ev != last_event.end() && ev->second.second == v1::OVERDUE) ||
-                               (!deadline.empty() && deadline < today));
-    if (closed)
-      ++report.hazards_closed;
-    else
-      ++report.hazards_open;
-    if (overdue) ++report.hazards_overdue;
+    HazardCounts status =
+        ClassifyHazard(std::move(event_log[row.Bytes(0)]), RegisterText(state, "deadline"), today);
+    ++report.hazards_by_status[status.code];
+    report.hazards_open += status.open;
+    report.hazards_rectified += status.rectified;
+    report.hazards_overdue += status.overdue;
+    report.hazards_closed += status.open ? 0 : 1;
     std::string rule = RegisterText(state, "rule_id");
     if (rule.empty()) rule = category;
     ++findings[{row.Bytes(3), rule}];

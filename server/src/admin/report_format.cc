@@ -35,6 +35,7 @@ std::string CsvCell(const std::string& s) {
 std::vector<std::pair<std::string, int64_t>> Totals(const Report& r) {
   return {{"visits", r.visits},
           {"hazards_open", r.hazards_open},
+          {"hazards_rectified", r.hazards_rectified},
           {"hazards_overdue", r.hazards_overdue},
           {"hazards_closed", r.hazards_closed},
           {"repeat_findings", r.repeat_findings},
@@ -64,6 +65,8 @@ core::Result<std::string> FormatReport(const Report& r, const std::string& forma
     }
     out << "\nHazards by category and severity\n";
     for (const auto& [k, n] : r.hazards_by_category_severity) out << "  " << k << ": " << n << "\n";
+    out << "\nHazards by status\n";
+    for (const auto& [k, n] : r.hazards_by_status) out << "  " << k << ": " << n << "\n";
     out << "\n";
     for (const auto& [k, n] : Totals(r)) out << k << ": " << n << "\n";
     return out.str();
@@ -85,6 +88,11 @@ core::Result<std::string> FormatReport(const Report& r, const std::string& forma
     for (const auto& [k, n] : r.hazards_by_category_severity) {
       out << (j++ ? "," : "") << JsonString(k) << ":" << n;
     }
+    out << "},\"hazards_by_status\":{";
+    j = 0;
+    for (const auto& [k, n] : r.hazards_by_status) {
+      out << (j++ ? "," : "") << JsonString(k) << ":" << n;
+    }
     out << "}";
     for (const auto& [k, n] : Totals(r)) out << "," << JsonString(k) << ":" << n;
     out << "}\n";
@@ -102,6 +110,8 @@ core::Result<std::string> FormatReport(const Report& r, const std::string& forma
     for (const auto& [k, n] : r.hazards_by_category_severity) {
       out << "hazards," << CsvCell(k) << ",,," << n << "\n";
     }
+    for (const auto& [k, n] : r.hazards_by_status)
+      out << "hazard_status," << k << ",,," << n << "\n";
     for (const auto& [k, n] : Totals(r)) out << "total," << k << ",,," << n << "\n";
     return out.str();
   }

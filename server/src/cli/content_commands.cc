@@ -12,7 +12,8 @@ void AddContentCommands(std::vector<Command>& commands) {
       "Usage: qiaomen-county campaign create --data DIR --id ID --title TITLE\n"
       "         --template TID[,TID...] --scope SCOPE --due YYYY-MM-DD\n\n"
       "Creates the campaign and one task per subject in SCOPE (county, town:T or grids:G1,G2)\n"
-      "and per checklist. The checklists must be published first.\n",
+      "and per checklist made for that subject's kind (a household checklist makes no tasks\n"
+      "for premises or facilities). The checklists must be published first.\n",
       {{"data", "db", "id", "title", "template", "scope", "due"}, {}},
       [](const core::Args& args, std::ostream& out) -> core::Status {
         if (args.positionals().size() != 1 || args.positionals()[0] != "create") {

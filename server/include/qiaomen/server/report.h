@@ -33,7 +33,12 @@ struct Report {
   std::vector<CoverageRow> coverage;  // towns, then villages, then grids
   int64_t visits = 0;
   std::map<std::string, int64_t> hazards_by_category_severity;  // "category/severity"
-  int64_t hazards_open = 0, hazards_overdue = 0, hazards_closed = 0;
+  // From each hazard's event log by core::domain::DeriveHazardState. open: not closed (includes
+  // rectified and overdue); rectified: rectified or reinspected, waiting to be closed; overdue:
+  // not rectified yet and flagged overdue or past its deadline; closed.
+  int64_t hazards_open = 0, hazards_rectified = 0, hazards_overdue = 0, hazards_closed = 0;
+  std::map<std::string, int64_t> hazards_by_status;  // HazardStatusCode: found, ordered, ...
+
   int64_t repeat_findings = 0;  // (subject, rule) pairs found in two or more visits
   int64_t photos_referenced = 0, photos_pending = 0;
   int64_t evidence_verified = 0, evidence_pending = 0, evidence_failed = 0;

@@ -1,0 +1,134 @@
+// The report's hazard status comes from core's hazard state machine over each hazard's event log,
+// and a campaign makes tasks only for subjects of its checklist's kind. On SQLite and PostgreSQL.
+#include <gtest/gtest.h>
+
+#include <fstream>
+
+#include "qiaomen/core/uuid.h"
+#include "server_test_support.h"
+
+namespace qiaomen::server {
+namespace {
+
+using testing::Backend;
+
+class ReportTest : public ServerTest {
+ protected:
+  // A hazard on `subject` with `deadline`, and its events (kinds in order, one minute apart).
+  void AddHazard(testing::TestDevice& device, const std::string& subject,
+                 const std::string& deadline, const std::vector<v1::HazardEventKind>& kinds,
+                 std::vector<v1::Change>& batch) {
+    std::string id = testing::RandomId();
+    v1::Change hazard = device.NewChange(v1::ENTITY_HAZARD, id);
+    v1::Hazard* h = hazard.mutable_hazard();
+    h->set_id(id);
+    h->set_subject_id(subject);
+    h->set_category("heating");
+    h->set_severity(v1::GENERAL);
+    h->set_deadline(deadline);
+    batch.push_back(hazard);
+    int64_t at = static_cast<int64_t>(time(nullptr)) * 1000 - 3600000;
+    for (auto kind : kinds) {
+      std::string event_id = testing::RandomId();
+      v1::Change e = device.NewChange(v1::ENTITY_HAZARD_EVENT, event_id);
+      v1::HazardEvent* ev = e.mutable_hazard_event();
+      ev->set_id(event_id);
+      ev->set_hazard_id(id);
+      ev->set_kind(kind);
+      ev->set_passed(kind == v1::REINSPECTED);
+      ev->set_at_ms(at += 60000);
+      batch.push_back(e);
+    }
+  }
+};
+
+TEST_P(ReportTest, HazardStatusIsDerivedFromTheEventLogByTheStateMachine) {
+  StartServer();
+  auto device = EnrolledDevice("w1", std::string("grids:") + kGridA);
+  std::string h001 = testing::FindSubjectId(PullAll(*device), "H-001");
+  ASSERT_FALSE(h001.empty());
+  std::vector<v1::Change> batch;
+  AddHazard(*device, h001, "2099-12-31", {v1::FOUND}, batch);  // open, found
+  AddHazard(*device, h001, "2099-12-31", {v1::FOUND, v1::ORDERED, v1::RECTIFIED}, batch);
+  AddHazard(*device, h001, "2020-01-01", {v1::FOUND, v1::ORDERED}, batch);  // past its deadline
+  AddHazard(*device, h001, "2099-12-31",
+            {v1::FOUND, v1::ORDERED, v1::RECTIFIED, v1::REINSPECTED, v1::CLOSED}, batch);
+  // Closed straight after the finding: the machine refuses that step, so it stays found (open).
+  AddHazard(*device, h001, "2099-12-31", {v1::FOUND, v1::CLOSED}, batch);
+  // Flagged overdue, then rectified: rectified, no longer counted overdue.
+  AddHazard(*device, h001, "2020-01-01", {v1::FOUND, v1::ORDERED, v1::OVERDUE, v1::RECTIFIED},
+            batch);
+  auto r = device->Sync(server_->port(), batch);
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  for (const auto& result : r->results()) {
+    ASSERT_EQ(result.outcome(), v1::ChangeResult::APPLIED)
+        << result.seq() << ": " << result.reason();
+  }
+  auto report = env_->Run({"report", "--format", "json"});
+  ASSERT_EQ(report.exit_code, 0) << report.err;
+  const std::string& out = report.out;
+  EXPECT_NE(out.find("\"hazards_open\":5"), std::string::npos) << out;
+  EXPECT_NE(out.find("\"hazards_rectified\":2"), std::string::npos) << out;
+  EXPECT_NE(out.find("\"hazards_overdue\":1"), std::string::npos) << out;
+  EXPECT_NE(out.find("\"hazards_closed\":1"), std::string::npos) << out;
+  EXPECT_NE(out.find("\"hazards_by_status\":{\"closed\":1,\"found\":2,\"ordered\":1,"
+                     "\"rectified\":2}"),
+            std::string::npos)
+      << out;
+  EXPECT_NE(out.find("\"heating/general\":6"), std::string::npos) << out;
+  auto text = env_->Run({"report"});
+  EXPECT_NE(text.out.find("Hazards by status"), std::string::npos) << text.out;
+}
+
+TEST_P(ReportTest, CampaignMakesTasksOnlyForSubjectsOfTheChecklistsKind) {
+  // Town T01 has three households (H-001..H-003) and one premises (P-001).
+  ASSERT_TRUE(env_->PublishTemplate("household_winter").ok());
+  std::string shop = env_->dir().Join("shop.json");
+  std::ofstream(shop) << R"({"id":"shop_fire","version":1,"title":{"zh":"场所","en":"Shop"},)"
+                      << R"("subjectKind":"PREMISES","sections":[{"id":"main",)"
+                      << R"("title":{"zh":"检查","en":"Check"},"items":[{"id":"exits",)"
+                      << R"("kind":"YES_NO_NA","label":{"zh":"通道","en":"Exits"}}]}]})";
+  ASSERT_EQ(env_->Run({"publish-template", shop}).exit_code, 0);
+  auto create = [&](const std::string& id, const std::string& templates) {
+    return env_->Run({"campaign", "create", "--id", id, "--title", "Winter", "--template",
+                      templates, "--scope", "town:T01", "--due", "2026-12-31"});
+  };
+  auto households = create("c1", "household_winter");
+  ASSERT_EQ(households.exit_code, 0) << households.err;
+  EXPECT_NE(households.out.find("with 3 tasks"), std::string::npos) << households.out;
+  auto shops = create("c2", "shop_fire");
+  ASSERT_EQ(shops.exit_code, 0) << shops.err;
+  EXPECT_NE(shops.out.find("with 1 tasks"), std::string::npos) << shops.out;
+  auto both = create("c3", "household_winter,shop_fire");
+  ASSERT_EQ(both.exit_code, 0) << both.err;
+  EXPECT_NE(both.out.find("with 4 tasks"), std::string::npos) << both.out;
+
+  // The premises task is for P-001 and names the premises checklist.
+  StartServer();
+  auto county = EnrolledDevice("c", "county", "county");
+  auto all = PullAll(*county);
+  std::string p001 = testing::FindSubjectId(all, "P-001");
+  ASSERT_FALSE(p001.empty());
+  auto p001_uuid = core::Uuid::FromBytes(p001);
+  ASSERT_TRUE(p001_uuid.ok());
+  std::string p001_text = p001_uuid->ToString();
+  int shop_tasks = 0, wrong = 0;
+  for (const auto& c : all) {
+    if (c.entity() != v1::ENTITY_TASK || c.body_case() != v1::Change::kFields) continue;
+    std::string subject, tpl;
+    for (const auto& f : c.fields().fields()) {
+      if (f.field() == "subject_id") subject = f.value().text();
+      if (f.field() == "template_id") tpl = f.value().text();
+    }
+    if (tpl == "shop_fire") ++shop_tasks;
+    if (tpl == "shop_fire" && subject != p001_text) ++wrong;
+  }
+  EXPECT_EQ(shop_tasks, 2);  // c2 and c3
+  EXPECT_EQ(wrong, 0);
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, ReportTest,
+                         ::testing::Values(Backend::kSqlite, Backend::kPostgres), ParamName);
+
+}  // namespace
+}  // namespace qiaomen::server
