@@ -39,8 +39,9 @@ if (( ${#missing[@]} > 0 )); then
 fi
 ls "$ROOT"/checklists/*.json >/dev/null 2>&1 || fail "there are no shipped checklists in checklists/."
 "$CLI" help >/dev/null 2>&1 || fail "$("$CLI" help 2>&1 | head -3)"
+COUNTY_HELP="$("$COUNTY" help 2>/dev/null || true)"
 for sub in serve import-subjects publish-template campaign add-worker enroll-code report conflicts; do
-  "$COUNTY" help 2>/dev/null | grep -q "^  $sub " ||
+  grep -q "^  $sub " <<<"$COUNTY_HELP" ||
     fail "the county server in this build has no '$sub' command yet. Nothing was run."
 done
 
@@ -73,7 +74,7 @@ county() { "$COUNTY" "$1" --data "$DATA" "${@:2}"; }
 export QIAOMEN_PIN=2468
 # Each device is one profile directory; its keystore sits beside it.
 dev() { local d="$1"; shift; "$CLI" --data "$WORK/devices/$d" "$@"; }
-json_num() { sed -n "s/.*\"$2\":\([0-9-]*\).*/\1/p" <<<"$1" | head -1; }
+json_num() { sed -n "s/.*\"$2\":\([0-9-]*\).*/\1/p;T;q" <<<"$1"; }
 
 bold "1. The county server (SQLite, in $WORK)"
 county init --name "演示县 Demo County" | sed 's/^/   /'
@@ -157,7 +158,8 @@ for d in "${DEVICES[@]}"; do
   total_photos=$((total_photos + p)); total_checked=$((total_checked + c))
 done
 say "in all: $total_visits visits, $total_hazards hazards, $total_photos photos"
-first_hazard="$(dev wang hazards | head -1)"
+dev wang hazards >"$WORK/wang.hazards.txt"  # whole, not through head: pipefail and SIGPIPE
+first_hazard="$(head -1 "$WORK/wang.hazards.txt")"
 say "one of wang's hazards: $first_hazard"
 
 say "two devices edit the same household H00001 (its phone and members):"
@@ -194,12 +196,13 @@ say "the link was cut $cuts time(s) during the day; every device is now up to da
 bold "6. The county's day's-end report"
 county report --format text | sed 's/^/   /'
 county conflicts | sed 's/^/   /'
-photo_payload=$(du -cb "$WORK"/day-*/photos/*.jpg 2>/dev/null | tail -1 | cut -f1)
-# The same picture taken twice is stored (and sent) once: the server keeps photos by hash.
-photos_distinct=$(
-  sha256sum "$WORK"/day-*/photos/*.jpg 2>/dev/null | cut -c1-64 | sort -u | wc -l)
+# The same picture taken twice is stored (and sent) once: the server keeps photos by hash, so the
+# payload is the distinct photos.
+photo_list="$(sha256sum "$WORK"/day-*/photos/*.jpg 2>/dev/null | sort -u -k1,1)"
+photos_distinct=$(grep -c . <<<"$photo_list" || true)
+photo_payload=$(awk '{print $2}' <<<"$photo_list" | xargs -r stat -c %s | awk '{s += $1} END {print s + 0}')
 wire=$((up1 - up0))
-say "bytes sent over the link while syncing: $wire for $photo_payload bytes of photos plus the visits"
+say "bytes sent over the link while syncing: $wire for $photo_payload bytes of $photos_distinct distinct photos plus the visits"
 say "(ratio $(awk -v w="$wire" -v p="$photo_payload" "BEGIN {printf \"%.3f\", w / p}") including the metadata and the resent part after the cut)"
 
 if [[ -n "$OUT" ]]; then
