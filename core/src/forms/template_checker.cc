@@ -5,6 +5,7 @@
 #include <map>
 #include <set>
 
+#include "forms/constant_condition.h"
 #include "forms/template_data.h"
 #include "qiaomen/core/forms/compiled_template.h"
 #include "qiaomen/core/forms/type_checker.h"
@@ -230,9 +231,17 @@ class TemplateChecker {
         Problem(ItemWhere(id, "pattern"),
                 "must be at most 200 characters and its {n,m} repetitions may multiply to at "
                 "most 1000; simplify it");
+      } else if (item.max_length() > kDefaultTextLimit) {
+        Problem(ItemWhere(id, "maxLength"), "a text item with a pattern may allow at most " +
+                                                std::to_string(kDefaultTextLimit) +
+                                                " characters; lower maxLength");
       } else {
         ci.pattern = internal::CompileTextPattern(item.pattern());
-        if (!ci.pattern) Problem(ItemWhere(id, "pattern"), "is not a valid regular expression");
+        if (!ci.pattern) {
+          Problem(ItemWhere(id, "pattern"),
+                  "is not a valid regular expression (back-references such as \\1 are not "
+                  "supported)");
+        }
       }
     }
     if (!item.constraint().empty()) {
@@ -405,8 +414,9 @@ class TemplateChecker {
     cyclic_ = true;
   }
 
-  void Check(Expression& e, const std::string& where, bool want_bool) {
-    if (e.empty()) return;
+  // True when `e` is not empty and type-checked clean (as a condition when `want_bool`).
+  bool Check(Expression& e, const std::string& where, bool want_bool) {
+    if (e.empty()) return false;
     const SymbolLookup lookup = [this](std::string_view id) -> const Symbol* {
       auto it = symbols_.find(id);
       return it == symbols_.end() ? nullptr : &it->second;
@@ -415,13 +425,23 @@ class TemplateChecker {
     Status st = TypeCheck(e, lookup, &t);
     if (!st.ok()) {
       Problem(where, st.message());
-      return;
+      return false;
     }
+    last_type_ = t;
     if (want_bool && t != Type::kBool && t != Type::kUnknown) {
       Problem(where, "column 1: must be a condition (true/false), but it is " +
                          std::string(TypeName(t)) + "; compare it, e.g. x == 'yes'");
+      return false;
     }
-    last_type_ = t;
+    return true;
+  }
+
+  // A condition that reads no answer and is not true can never hold on any visit.
+  void CheckNeverTrue(const Expression& e, const std::string& where, const std::string& effect) {
+    if (internal::IsNeverTrue(e)) {
+      Problem(where, "is never true (it reads no answer), so " + effect +
+                         "; fix the condition or remove it");
+    }
   }
 
   void TypeCheckAll() {
@@ -444,17 +464,29 @@ class TemplateChecker {
         }
       }
     }
-    for (auto& s : d_.sections) {
-      Check(s.relevant, "section " + Q(s.proto->id()) + ", field 'relevant'", true);
-    }
+    std::vector<bool> section_has_required(d_.sections.size(), false);
     for (auto& it : d_.items) {
       const std::string& id = it.proto->id();
-      Check(it.relevant, ItemWhere(id, "relevant"), true);
+      const bool relevant_ok = Check(it.relevant, ItemWhere(id, "relevant"), true);
       Check(it.required, ItemWhere(id, "required"), true);
       Check(it.constraint, ItemWhere(id, "constraint"), true);
+      if (it.required.empty()) continue;
+      section_has_required[static_cast<size_t>(it.section)] = true;
+      if (relevant_ok) {
+        CheckNeverTrue(it.relevant, ItemWhere(id, "relevant"),
+                       "required item " + Q(id) + " is never shown or answered");
+      }
+    }
+    for (size_t i = 0; i < d_.sections.size(); ++i) {
+      auto& s = d_.sections[i];
+      const std::string where = "section " + Q(s.proto->id()) + ", field 'relevant'";
+      if (Check(s.relevant, where, true) && section_has_required[i]) {
+        CheckNeverTrue(s.relevant, where, "the required items in it are never shown or answered");
+      }
     }
     for (auto& h : d_.hazards) {
-      Check(h.when, "hazard rule " + Q(h.proto->id()) + ", field 'when'", true);
+      const std::string where = "hazard rule " + Q(h.proto->id()) + ", field 'when'";
+      if (Check(h.when, where, true)) CheckNeverTrue(h.when, where, "this hazard is never raised");
     }
   }
 

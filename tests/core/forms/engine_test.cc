@@ -110,6 +110,36 @@ TEST(FormsEngine, ConstraintFailuresAreLocalized) {
             "Enter the date as YYYY-MM-DD, e.g. 2026-01-31.");
 }
 
+// Patterns that make a backtracking matcher take exponential time or recurse once per character
+// run in bounded time on texts up to the limit.
+TEST(FormsEngine, TextPatternsRunInBoundedTime) {
+  auto t = LoadTemplateJson(R"json({"id": "p", "version": 1, "title": {"zh": "测", "en": "T"},
+    "sections": [{"id": "s", "title": {"zh": "节", "en": "S"}, "items": [
+      {"id": "evil", "kind": "TEXT", "pattern": "(a|a)*b", "label": {"zh": "问", "en": "Q"}},
+      {"id": "deep", "kind": "TEXT", "pattern": "(a|b)*", "label": {"zh": "问", "en": "Q"}},
+      {"id": "phone", "kind": "TEXT", "pattern": "1[3-9][0-9]{9}", "label": {"zh": "问", "en": "Q"}}
+    ]}]})json");
+  ASSERT_TRUE(t.ok()) << t.status().ToString();
+  v1::Answer evil, deep, phone;
+  evil.set_item_id("evil");
+  evil.mutable_value()->set_text(std::string(kDefaultTextLimit, 'a'));  // backtracking: 2^2000
+  deep.set_item_id("deep");
+  deep.mutable_value()->set_text(std::string(kDefaultTextLimit, 'b'));  // recursion: 2000 deep
+  phone.set_item_id("phone");
+  phone.mutable_value()->set_text("13912345678");
+  auto e = Evaluate(*t, {evil, deep, phone}, kToday);
+  ASSERT_TRUE(e.ok()) << e.status().ToString();
+  ASSERT_EQ(e->constraint_failures.size(), 1u);
+  EXPECT_EQ(e->constraint_failures[0].item_id, "evil");
+  EXPECT_EQ(e->constraint_failures[0].message.en(), "The text is not in the expected format.");
+  // Over the limit the text is refused for its length, before any matching.
+  deep.mutable_value()->set_text(std::string(kDefaultTextLimit + 1, 'b'));
+  e = Evaluate(*t, {deep}, kToday);
+  ASSERT_TRUE(e.ok());
+  ASSERT_EQ(e->constraint_failures.size(), 1u);
+  EXPECT_EQ(e->constraint_failures[0].message.en(), "The text must be at most 2000 characters.");
+}
+
 TEST(FormsEngine, ComputedValuesAndHazards) {
   const CompiledTemplate t = Heating();
   auto e = Evaluate(t,

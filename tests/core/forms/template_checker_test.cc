@@ -1,6 +1,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <filesystem>
 #include <string>
 
 #include "forms_test_util.h"
@@ -136,6 +137,76 @@ TEST(FormsTemplateChecker, RefusesStructuralMistakes) {
               HasSubstr("item 'x', field 'kind': is missing"));
   EXPECT_THAT(Refused(Template(Yn("a", R"j(, "constraint": "a == 'yes'")j"))),
               HasSubstr("item 'a', field 'constraintMessage'"));
+}
+
+TEST(FormsTemplateChecker, RefusesConditionsThatAreNeverTrue) {
+  // A required item whose relevance reads nothing and is false can never be shown.
+  EXPECT_THAT(Refused(Template(Yn("a", R"j(, "required": "true", "relevant": "false")j"))),
+              HasSubstr("item 'a', field 'relevant': is never true (it reads no answer), so "
+                        "required item 'a' is never shown or answered"));
+  EXPECT_THAT(Refused(Template(Yn("a", R"j(, "required": "true", "relevant": "1 > 2")j"))),
+              HasSubstr("item 'a', field 'relevant': is never true"));
+  // Null (division by zero) is never true either; 'not' of a null stays null.
+  EXPECT_THAT(
+      Refused(Template(Yn("a", R"j(, "required": "true", "relevant": "not (1 / 0 > 1)")j"))),
+      HasSubstr("item 'a', field 'relevant': is never true"));
+  // A section that is never shown hides its required items.
+  EXPECT_THAT(Refused(R"j({"id": "t", "version": 1, "title": {"zh": "测", "en": "T"},
+    "sections": [{"id": "s", "title": {"zh": "节", "en": "S"}, "relevant": "2 < 1", "items": [)j" +
+                      Yn("a", R"j(, "required": "true")j") + "]}]}"),
+              HasSubstr("section 's', field 'relevant': is never true (it reads no answer), so "
+                        "the required items in it are never shown or answered"));
+  // A hazard rule whose condition is constant false is never raised.
+  const std::string never = R"j(, "hazardRules": [{"id": "h", "when": "1 + 1 == 3",
+      "category": "gas", "severity": "MAJOR", "title": {"zh": "隐患", "en": "Hazard"}}])j";
+  EXPECT_THAT(Refused(Template(Yn("a"), never)),
+              HasSubstr("hazard rule 'h', field 'when': is never true (it reads no answer), so "
+                        "this hazard is never raised"));
+  // Conditions that read an answer or today(), constant true ones, and a constant false one on an
+  // item that is not required are all accepted.
+  const std::string ok_rules = R"j(, "hazardRules": [
+      {"id": "h1", "when": "a == 'no' and 1 > 2", "category": "gas", "severity": "MAJOR",
+       "title": {"zh": "隐患", "en": "Hazard"}},
+      {"id": "h2", "when": "today() < 0", "category": "gas", "severity": "GENERAL",
+       "title": {"zh": "隐患", "en": "Hazard"}},
+      {"id": "h3", "when": "2 > 1", "category": "gas", "severity": "GENERAL",
+       "title": {"zh": "隐患", "en": "Hazard"}}])j";
+  EXPECT_EQ(Refused(Template(Yn("a", R"j(, "required": "true", "relevant": "1 < 2")j") + "," +
+                                 Yn("b", R"j(, "relevant": "false")j") + "," +
+                                 Yn("c", R"j(, "required": "true", "relevant": "a == 'yes'")j"),
+                             ok_rules)),
+            "accepted");
+}
+
+TEST(FormsTemplateChecker, BoundsTextPatterns) {
+  // Back-references need a backtracking matcher, which the engine does not run.
+  EXPECT_THAT(
+      Refused(Template(
+          R"j({"id": "p", "kind": "TEXT", "pattern": "(a)\\1", "label": {"zh": "问", "en": "Q"}})j")),
+      HasSubstr("item 'p', field 'pattern': is not a valid regular expression (back-references"));
+  // A patterned text is never longer than the default limit.
+  EXPECT_THAT(
+      Refused(Template(
+          R"j({"id": "p", "kind": "TEXT", "pattern": "[0-9]*", "maxLength": 100000, "label": {"zh": "问", "en": "Q"}})j")),
+      HasSubstr("item 'p', field 'maxLength': a text item with a pattern may allow at most 2000 "
+                "characters"));
+  std::string long_pattern(201, 'a');
+  EXPECT_THAT(Refused(Template(R"j({"id": "p", "kind": "TEXT", "pattern": ")j" + long_pattern +
+                               R"j(", "label": {"zh": "问", "en": "Q"}})j")),
+              HasSubstr("item 'p', field 'pattern': must be at most 200 characters"));
+}
+
+// The fuzzer's seed templates (the shipped checklists and a small one with hostile patterns) stay
+// valid, so fuzzing starts from templates that get past the checker.
+TEST(FormsTemplateChecker, FuzzSeedTemplatesLoadClean) {
+  int seeds = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(
+           std::string(QIAOMEN_SOURCE_DIR) + "/tests/fuzz/corpus/template_checker")) {
+    auto r = LoadTemplateJson(testing::ReadFile(entry.path().string()));
+    EXPECT_TRUE(r.ok()) << entry.path() << ": " << r.status().ToString();
+    ++seeds;
+  }
+  EXPECT_GE(seeds, 5);
 }
 
 TEST(FormsTemplateChecker, RefusesMalformedJsonAndUnknownFields) {
