@@ -47,6 +47,12 @@ core::Result<core::HlcStamp> StoreSyncAdapter::CurrentHlc() { return store_.Last
 
 core::Status StoreSyncAdapter::ObserveHlc(core::HlcStamp stamp) { return store_.ObserveHlc(stamp); }
 
+core::Status StoreSyncAdapter::ObserveServerHlc(core::HlcStamp stamp) {
+  // No practical bound: the engine only calls this for a stamp the server's clock agrees with.
+  constexpr int64_t kCentury = 100LL * 366 * 24 * 3600 * 1000;
+  return store_.ObserveHlc(stamp, kCentury);
+}
+
 core::Result<std::string> StoreSyncAdapter::ServerEpoch() {
   QM_ASSIGN_OR_RETURN(core::store::SyncState state, store_.GetSyncState());
   return state.server_epoch;

@@ -97,8 +97,20 @@ core::Status SyncEngine::RunState::ApplyResponse(const std::vector<v1::Change>& 
     }
     epoch = resp.server_epoch();
   }
-  // A far-future server stamp is refused by the store; the run goes on with the device's clock.
-  if (resp.server_hlc() != 0) store.ObserveHlc(resp.server_hlc()).IgnoreError();
+  // Every answer ratchets the device's HLC. A server stamp far ahead of the device clock is taken
+  // only when the server's own wall clock agrees with it (the device clock is slow); otherwise it
+  // is refused and the run goes on with the device's clock.
+  if (resp.server_hlc() != 0) {
+    const bool vouched =
+        resp.server_time_ms() > 0 && !core::IsFarFuture(resp.server_hlc(), resp.server_time_ms());
+    core::Status observed = store.ObserveHlc(resp.server_hlc());
+    if (!observed.ok() && vouched) observed = store.ObserveServerHlc(resp.server_hlc());
+    observed.IgnoreError();
+  }
+  if (resp.server_time_ms() > 0) {
+    std::lock_guard report_lock(run_.report_mu);
+    run_.report.device_clock_skew_ms = run_.deps.clock.NowMillis() - resp.server_time_ms();
+  }
 
   int64_t quarantined = 0;
   for (const v1::ChangeResult& result : resp.results()) {

@@ -104,6 +104,7 @@ class FakeCounty : public Transport {
   std::vector<v1::Change> log;              // every change applied, in order
   std::set<uint64_t> reject_seqs;           // seqs refused with a reason
   uint64_t server_hlc = 0;
+  int64_t server_time_ms = 0;                // the server's wall clock in answers (0: not sent)
   std::map<std::string, Upload> uploads;     // sha256 hex -> partial upload
   std::map<std::string, std::string> blobs;  // sha256 hex -> complete verified bytes
   std::vector<HttpRequest> requests;
@@ -173,6 +174,7 @@ class FakeCounty : public Transport {
     resp.set_more(pos < log.size());
     resp.set_server_epoch(epoch);
     resp.set_server_hlc(server_hlc);
+    resp.set_server_time_ms(server_time_ms);
     return {.status = 200, .body = resp.SerializeAsString()};
   }
 

@@ -96,6 +96,11 @@ class FakeSyncStore : public SyncStore {
     hlc = std::max(hlc, stamp);
     return {};
   }
+  core::Status ObserveServerHlc(core::HlcStamp stamp) override {
+    ++server_observes;
+    hlc = std::max(hlc, stamp);
+    return {};
+  }
   core::Result<std::string> ServerEpoch() override { return epoch; }
   core::Status SetServerEpoch(std::string_view e) override {
     epoch = std::string(e);
@@ -141,6 +146,7 @@ class FakeSyncStore : public SyncStore {
   int pulled_applied = 0;
   int pages = 0;
   int epoch_resets = 0;
+  int server_observes = 0;  // ObserveServerHlc calls
   int calls = 0;
   bool fail_next_apply = false;
 };

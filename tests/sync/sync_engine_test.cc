@@ -218,9 +218,24 @@ TEST_F(EngineTest, FarFutureServerStampsDoNotDragTheDeviceClock) {
   store.AddChange(kDevice, "rec");
   const core::HlcStamp before = store.hlc;
   county.server_hlc = core::PackHlc(store.now_ms + 400LL * 24 * 3600 * 1000, 0);
+  // The server's own wall clock does not vouch for its stamp (same time as the device's).
+  county.server_time_ms = store.now_ms;
   ASSERT_TRUE(RunOnce().status.ok());
   EXPECT_LT(store.hlc, county.server_hlc);
   EXPECT_GE(store.hlc, before);
+  EXPECT_EQ(store.server_observes, 0);
+}
+
+TEST_F(EngineTest, ASlowDeviceClockIsRatchetedToAStampTheServerClockVouchesFor) {
+  store.AddChange(kDevice, "rec");
+  const int64_t server_now = store.now_ms + 365LL * 24 * 3600 * 1000;  // the device: a year slow
+  county.server_time_ms = server_now;
+  county.server_hlc = core::PackHlc(server_now, 3);
+  SyncReport report = RunOnce();
+  ASSERT_TRUE(report.status.ok()) << report.status.ToString();
+  EXPECT_EQ(store.hlc, county.server_hlc) << "later local edits are stamped after the server's";
+  EXPECT_GE(store.server_observes, 1);
+  EXPECT_EQ(report.device_clock_skew_ms, clock.NowMillis() - server_now);
 }
 
 TEST_F(EngineTest, AFailedPageCommitStopsWithoutMovingTheCursor) {

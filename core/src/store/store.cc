@@ -88,9 +88,9 @@ Result<HlcStamp> Store::Journal(v1::Change& change) {
 
 Status Store::PersistHlc() { return SetMetaInt(kHlcKey, static_cast<int64_t>(hlc_.last())); }
 
-Status Store::ObserveHlc(HlcStamp remote) {
+Status Store::ObserveHlc(HlcStamp remote, int64_t max_skew_ms) {
   const HlcStamp before = hlc_.last();
-  QM_RETURN_IF_ERROR(hlc_.Observe(remote));
+  QM_RETURN_IF_ERROR(hlc_.Observe(remote, max_skew_ms));
   // Memory may run ahead of disk if this write fails; that is harmless (Open takes the maximum of
   // what was persisted, and no stamp above it was ever committed).
   if (hlc_.last() == before) return Status::Ok();

@@ -33,6 +33,7 @@ class StoreSyncAdapter final : public SyncStore {
   core::Status ApplyPulledPage(const PulledPage& page) override;
   core::Result<core::HlcStamp> CurrentHlc() override;
   core::Status ObserveHlc(core::HlcStamp stamp) override;
+  core::Status ObserveServerHlc(core::HlcStamp stamp) override;
   core::Result<std::string> ServerEpoch() override;
   core::Status SetServerEpoch(std::string_view epoch) override;
   core::Status ResetForNewEpoch(std::string_view epoch, uint64_t server_applied_through) override;

@@ -78,6 +78,10 @@ struct SyncReport {
   int64_t wire_bytes_received = 0;
   int64_t round_trips = 0;  // HTTP exchanges attempted (including failed ones)
   int64_t retries = 0;      // waits after a transient failure
+  // The device clock minus the server's, at the last answer (0: not known). Days off: tell the
+  // user to set the phone's clock (stamps far ahead are re-based by the server, and a slow clock
+  // is ratcheted forward, but the audit trail keeps the device time).
+  int64_t device_clock_skew_ms = 0;
   // One line for the app and the CLI: "Sent 12 changes and 3 photos; received 40 changes."
   std::string Summary() const;
 };

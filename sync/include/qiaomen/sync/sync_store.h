@@ -67,6 +67,11 @@ class SyncStore {
   // Ratchets the device's HLC past `stamp` (persisted). FailedPrecondition and no change when the
   // stamp is far in the future of the device clock.
   virtual core::Status ObserveHlc(core::HlcStamp stamp) = 0;
+  // Ratchets past a server stamp the server vouched for (it agrees with the server's own wall
+  // clock), however far ahead of the device clock: then the device clock is the one that is wrong
+  // (a phone a year slow), and without this its edits would be stamped before everything it has
+  // seen and lose to them. The default keeps the bounded ObserveHlc.
+  virtual core::Status ObserveServerHlc(core::HlcStamp stamp) { return ObserveHlc(stamp); }
   // The server epoch last seen ("" before the first sync).
   virtual core::Result<std::string> ServerEpoch() = 0;
   virtual core::Status SetServerEpoch(std::string_view epoch) = 0;

@@ -165,8 +165,8 @@ class Store final : public evidence::PhotoIndex {
   // The highest HLC stamp issued or seen (persisted).
   HlcStamp LastHlc() const { return hlc_.last(); }
   // Ratchets the HLC to a stamp from the server and persists it. FailedPrecondition (no change)
-  // when it is far in the future of the wall clock.
-  Status ObserveHlc(HlcStamp remote);
+  // when it is more than `max_skew_ms` in the future of the wall clock.
+  Status ObserveHlc(HlcStamp remote, int64_t max_skew_ms = kDefaultMaxSkewMs);
 
   // The connection, for read-only checks by tests and the evidence module's integrity scan.
   sql::Database& database() { return db_; }
