@@ -1,0 +1,143 @@
+#pragma once
+// A device as the app runs it, for tests against the real county server: an enrolled profile
+// (SQLCipher Store + encrypted PhotoVault + device signing key) in its own directory, the
+// StoreSyncAdapter over it, and its own clock (a fixed offset from the system clock, for skew).
+// Shared by the integration tests and the crash-test child program (tools/sync_child_main.cc).
+
+#include <sodium.h>
+
+#include <atomic>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "qiaomen/core/clock.h"
+#include "qiaomen/core/keys/file_key_store.h"
+#include "qiaomen/core/profile/profile.h"
+#include "qiaomen/core/random.h"
+#include "qiaomen/sync/store_sync_adapter.h"
+
+namespace qiaomen::sync::testing {
+
+inline constexpr char kDevicePin[] = "246810";
+
+// The system clock moved by a fixed offset (a phone whose clock is set wrong). Thread-safe.
+class OffsetClock final : public core::Clock {
+ public:
+  explicit OffsetClock(int64_t offset_ms = 0) : offset_ms_(offset_ms) {}
+  int64_t NowMillis() override { return core::SystemClock().NowMillis() + offset_ms_.load(); }
+  void SetOffset(int64_t offset_ms) { offset_ms_ = offset_ms; }
+
+ private:
+  std::atomic<int64_t> offset_ms_;
+};
+
+inline std::string Sha256Raw(std::string_view data) {
+  unsigned char d[crypto_hash_sha256_BYTES];
+  crypto_hash_sha256(d, reinterpret_cast<const unsigned char*>(data.data()), data.size());
+  return std::string(reinterpret_cast<char*>(d), sizeof d);
+}
+
+// `n` pseudo-random bytes from `seed`, starting like a JPEG.
+inline std::string PhotoBytes(size_t n, uint64_t seed) {
+  std::string out(n, '\0');
+  core::SeededRandom(seed).Fill(reinterpret_cast<uint8_t*>(out.data()), n);
+  if (n >= 2) {
+    out[0] = '\xFF';
+    out[1] = '\xD8';
+  }
+  return out;
+}
+
+class ProfileDevice {
+ public:
+  // Opens the profile in `dir`, creating it (with `worker_id`) when there is none.
+  ProfileDevice(std::string dir, std::string worker_id, int64_t clock_offset_ms = 0)
+      : dir_(std::move(dir)),
+        clock_(clock_offset_ms),
+        key_store_(dir_ + ".keystore", core::SecureRandom()),
+        deps_{clock_, core::SecureRandom(), key_store_},
+        worker_id_(std::move(worker_id)) {}
+
+  core::Status Open() {
+    auto profile = core::profile::Profile::Open(dir_, kDevicePin, deps_);
+    if (!profile.ok() && profile.status().code() == core::Code::kNotFound) {
+      core::profile::ProfileOptions options;
+      options.keys.kdf = core::keys::KdfParams::FastForTests();
+      options.keys.max_attempts = 100;
+      options.worker_id = worker_id_;
+      profile = core::profile::Profile::Create(dir_, kDevicePin, options, deps_);
+    }
+    if (!profile.ok()) return profile.status();
+    profile_ = std::move(*profile);
+    adapter_ = std::make_unique<StoreSyncAdapter>(*profile_);
+    return core::Status::Ok();
+  }
+  void Close() {
+    adapter_.reset();
+    profile_.reset();
+  }
+  bool is_open() const { return profile_ != nullptr; }
+
+  // The bearer token from enrolment (set by whoever enrolled the device).
+  std::string token;
+
+  const std::string& dir() const { return dir_; }
+  OffsetClock& clock() { return clock_; }
+  core::profile::Profile& profile() { return *profile_; }
+  core::store::Store& store() { return profile_->store(); }
+  StoreSyncAdapter& adapter() { return *adapter_; }
+  const std::string& device_id() const { return profile_->info().device_id; }
+  std::string public_key() const {
+    const auto& key = profile_->device_key().public_key();
+    return std::string(reinterpret_cast<const char*>(key.data()), key.size());
+  }
+
+  // Records a signed, checked visit of `subject_id` with template `template_id` v1, with one
+  // photo per entry of `photos`. The visit is journaled before its photos (the county places a
+  // photo by its visit). Returns the recorded visit, or an empty one after a failed expectation.
+  core::Result<v1::Visit> RecordVisit(const std::string& subject_id, const std::string& template_id,
+                                      const std::vector<std::string>& photos) {
+    core::store::VisitInput input;
+    v1::Visit& visit = input.visit;
+    visit.set_subject_id(subject_id);
+    visit.set_template_id(template_id);
+    visit.set_template_version(1);
+    visit.set_outcome(v1::CHECKED);
+    const int64_t now = clock_.NowMillis();
+    visit.set_started_at_ms(now - 600'000);
+    visit.set_finished_at_ms(now);
+    std::vector<std::string> ids;
+    for (const std::string& bytes : photos) {
+      ids.push_back(core::Uuid::NewV7(clock_, core::SecureRandom()).ToBytes());
+      v1::PhotoRef* ref = visit.add_photos();
+      ref->set_photo_id(ids.back());
+      ref->set_sha256(Sha256Raw(bytes));
+    }
+    visit.set_id(core::Uuid::NewV7(clock_, core::SecureRandom()).ToBytes());
+    QM_ASSIGN_OR_RETURN(core::store::RecordedVisit recorded,
+                        profile_->RecordSignedVisit(std::move(input)));
+    for (size_t i = 0; i < photos.size(); ++i) {
+      v1::Photo meta;
+      meta.set_id(ids[i]);
+      meta.set_visit_id(recorded.visit.id());
+      meta.set_mime_type("image/jpeg");
+      meta.set_taken_at_ms(now - 60'000);
+      std::span<const uint8_t> jpeg(reinterpret_cast<const uint8_t*>(photos[i].data()),
+                                    photos[i].size());
+      QM_RETURN_IF_ERROR(profile_->photos().StoreBytes(jpeg, meta).status());
+    }
+    return recorded.visit;
+  }
+
+ private:
+  std::string dir_;
+  OffsetClock clock_;
+  core::keys::FileKeyStore key_store_;
+  core::profile::ProfileDeps deps_;
+  std::string worker_id_;
+  std::unique_ptr<core::profile::Profile> profile_;
+  std::unique_ptr<StoreSyncAdapter> adapter_;
+};
+
+}  // namespace qiaomen::sync::testing

@@ -1,0 +1,260 @@
+#pragma once
+// The sync engine against the real county server process (qiaomen-county serve, SQLite backend)
+// over real sockets, through the in-process link simulator, with devices that are real enrolled
+// profiles (SQLCipher Store + PhotoVault) behind StoreSyncAdapter and the real CurlTransport.
+// Every test runs under a TestWatchdog: a hang cancels the engine and fails instead of blocking.
+
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <fstream>
+#include <functional>
+#include <iterator>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "qiaomen/core/sql/database.h"
+#include "qiaomen/sync/curl_transport.h"
+#include "qiaomen/sync/sync_engine.h"
+#include "qiaomen/testing/county_env.h"
+#include "qiaomen/testing/link_simulator.h"
+#include "qiaomen/testing/temp_dir.h"
+#include "tests/sync/profile_device.h"
+#include "tests/sync/test_watchdog.h"
+
+namespace qiaomen::sync::testing {
+
+inline constexpr char kHouseholdsCsv[] =
+    "external_id,kind,town,village,grid,name,address,phone,members,tags\n"
+    "H-001,household,T01:Qingshi,V01:Shangcun,G01,Wang Fang,1 Hill Rd,13800000001,3,coal_heating\n"
+    "H-002,household,T01:Qingshi,V01:Shangcun,G01,Li Wei,2 Hill Rd,,1,elderly_alone\n";
+inline constexpr char kGridScope[] = "grids:T01-V01-G01";
+inline constexpr char kTemplate[] = "household_winter";
+
+// Wraps a transport to act before each request (arm a cut, kill the server) or to send every
+// request twice (the first answer is thrown away). Thread-safe if the hook is.
+class HookTransport : public Transport {
+ public:
+  explicit HookTransport(Transport& inner) : inner_(inner) {}
+  core::Result<HttpResponse> Send(const HttpRequest& request) override {
+    const int index = count_++;
+    if (before) before(request, index);
+    if (send_twice) inner_.Send(request).status().IgnoreError();
+    auto result = inner_.Send(request);
+    if (!result.ok()) ++failures;
+    return result;
+  }
+  std::atomic<int> failures{0};  // sends that failed (cut, dropped, refused)
+  std::function<void(const HttpRequest&, int)> before;
+  bool send_twice = false;
+
+ private:
+  Transport& inner_;
+  std::atomic<int> count_{0};
+};
+
+class ServerSyncTest : public ::testing::Test {
+ protected:
+  // Each test's budget (the whole run of one test, server start and stop included).
+  virtual std::chrono::seconds Budget() const { return std::chrono::seconds(60); }
+
+  void SetUp() override;
+  void TearDown() override;
+
+  void StartServer();
+  // A new profile enrolled as `worker` (a grid worker of `scope`), opened.
+  std::unique_ptr<ProfileDevice> NewDevice(const std::string& worker,
+                                           const std::string& scope = kGridScope,
+                                           int64_t clock_offset_ms = 0);
+  void Enroll(ProfileDevice& device, const std::string& worker, const std::string& scope);
+
+  SyncConfig Config(const ProfileDevice& device) const;
+  // One engine run on `device` (through `transport`, the real CurlTransport by default). The
+  // watchdog cancels it if the test runs out of time.
+  SyncReport Run(ProfileDevice& device, const SyncConfig& config, Transport* transport = nullptr);
+  SyncReport Run(ProfileDevice& device) { return Run(device, Config(device)); }
+  // Syncs and returns the subject id of `external_id` from the device's store ("" if absent).
+  std::string Bootstrap(ProfileDevice& device, const std::string& external_id = "H-001");
+
+  // The county's own database, read-only (plain SQLite), for end-state checks.
+  core::Result<core::sql::Database> CountyDb() const;
+  int64_t CountyInt(const std::string& sql) const;
+  std::string BlobPath(const std::string& sha256_hex) const;
+
+  // The device's outbox is empty, no photo waits, nothing is quarantined; the county holds each of
+  // its changes exactly once (by change id) and a verified file for each of its photos.
+  void ExpectDelivered(ProfileDevice& device, int64_t expected_changes);
+
+  // Declared first: destroyed last, so it also watches teardown (a server that never stops).
+  std::unique_ptr<TestWatchdog> watchdog_;
+  std::unique_ptr<qiaomen::testing::CountyEnv> env_;
+  std::unique_ptr<qiaomen::testing::ServerProcess> server_;
+  std::unique_ptr<qiaomen::testing::LinkSimulator> link_;
+  qiaomen::testing::TempDir devices_dir_;
+  CurlTransport curl_;
+  core::SeededRandom random_{99};
+  std::mutex engines_mu_;
+  std::vector<SyncEngine*> engines_;  // running, for the watchdog to cancel
+};
+
+inline void ServerSyncTest::SetUp() {
+  watchdog_ = std::make_unique<TestWatchdog>(Budget());
+  watchdog_->OnTimeout([this] {
+    std::lock_guard lock(engines_mu_);
+    for (SyncEngine* engine : engines_) engine->Cancel();
+  });
+  auto env = qiaomen::testing::CountyEnv::Create(qiaomen::testing::Backend::kSqlite);
+  ASSERT_TRUE(env.ok()) << env.status().ToString();
+  env_ = std::move(env).value();
+  auto imported = env_->ImportCsv(kHouseholdsCsv);
+  ASSERT_EQ(imported.exit_code, 0) << imported.out << imported.err;
+  ASSERT_TRUE(env_->PublishTemplate(kTemplate).ok());
+  StartServer();
+  link_ = std::make_unique<qiaomen::testing::LinkSimulator>("127.0.0.1", server_->port());
+  ASSERT_TRUE(link_->Start());
+}
+
+inline void ServerSyncTest::TearDown() {
+  {
+    std::lock_guard lock(engines_mu_);
+    engines_.clear();
+  }
+  link_.reset();
+  server_.reset();  // SIGTERM and wait: still under the watchdog
+}
+
+inline void ServerSyncTest::StartServer() {
+  auto server = env_->StartServer();
+  ASSERT_TRUE(server.ok()) << server.status().ToString();
+  server_ = std::move(server).value();
+}
+
+inline void ServerSyncTest::Enroll(ProfileDevice& device, const std::string& worker,
+                                   const std::string& scope) {
+  auto code = env_->AddWorkerWithCode(worker, "grid_worker", scope);
+  ASSERT_TRUE(code.ok()) << code.status().ToString();
+  v1::EnrollRequest request;
+  request.set_code(*code);
+  request.set_device_id(device.device_id());
+  request.set_device_public_key(device.public_key());
+  request.set_device_name("phone of " + worker);
+  auto reply = qiaomen::testing::HttpRequest(server_->port(), "POST", "/v1/enroll",
+                                             {{"Content-Type", "application/x-protobuf"}},
+                                             request.SerializeAsString());
+  ASSERT_TRUE(reply.ok()) << reply.status().ToString();
+  ASSERT_EQ(reply->status, 200) << reply->body;
+  v1::EnrollResponse response;
+  ASSERT_TRUE(response.ParseFromString(reply->body));
+  device.token = response.token();
+}
+
+inline std::unique_ptr<ProfileDevice> ServerSyncTest::NewDevice(const std::string& worker,
+                                                                const std::string& scope,
+                                                                int64_t clock_offset_ms) {
+  auto device = std::make_unique<ProfileDevice>(devices_dir_.Join(worker), worker, clock_offset_ms);
+  core::Status opened = device->Open();
+  EXPECT_TRUE(opened.ok()) << opened.ToString();
+  if (opened.ok()) Enroll(*device, worker, scope);
+  return device;
+}
+
+inline SyncConfig ServerSyncTest::Config(const ProfileDevice& device) const {
+  SyncConfig config;
+  config.server_url = link_->url();
+  config.token = device.token;
+  config.backoff = {.base_ms = 20, .cap_ms = 400, .max_attempts = 40};
+  return config;
+}
+
+inline SyncReport ServerSyncTest::Run(ProfileDevice& device, const SyncConfig& config,
+                                      Transport* transport) {
+  SyncEngine engine(config, SyncDeps{.transport = transport != nullptr ? *transport : curl_,
+                                     .store = device.adapter(),
+                                     .clock = device.clock(),
+                                     .random = random_,
+                                     .sleeper = RealSleeper()});
+  {
+    std::lock_guard lock(engines_mu_);
+    engines_.push_back(&engine);
+  }
+  SyncReport report = engine.Run();
+  {
+    std::lock_guard lock(engines_mu_);
+    std::erase(engines_, &engine);
+  }
+  return report;
+}
+
+inline std::string ServerSyncTest::Bootstrap(ProfileDevice& device,
+                                             const std::string& external_id) {
+  SyncReport report = Run(device);
+  EXPECT_TRUE(report.status.ok()) << report.status.ToString();
+  auto subject = device.store().GetSubjectByExternalId(external_id);
+  EXPECT_TRUE(subject.ok()) << subject.status().ToString();
+  return subject.ok() ? subject->id() : "";
+}
+
+inline core::Result<core::sql::Database> ServerSyncTest::CountyDb() const {
+  core::sql::OpenOptions options;
+  options.create_if_missing = false;
+  options.read_only = true;
+  return core::sql::Database::Open(env_->data_dir() + "/data/county.db", options);
+}
+
+inline int64_t ServerSyncTest::CountyInt(const std::string& sql) const {
+  auto db = CountyDb();
+  EXPECT_TRUE(db.ok()) << db.status().ToString();
+  if (!db.ok()) return -1;
+  auto n = db->QueryInt(sql);
+  EXPECT_TRUE(n.ok()) << sql << ": " << n.status().ToString();
+  return n.ok() ? *n : -1;
+}
+
+inline std::string ServerSyncTest::BlobPath(const std::string& hex) const {
+  return env_->data_dir() + "/data/blobs/" + hex.substr(0, 2) + "/" + hex.substr(2);
+}
+
+inline std::string Hex(std::string_view bytes) {
+  static const char* digits = "0123456789abcdef";
+  std::string out;
+  for (unsigned char c : bytes) {
+    out += digits[c >> 4];
+    out += digits[c & 15];
+  }
+  return out;
+}
+
+inline void ServerSyncTest::ExpectDelivered(ProfileDevice& device, int64_t expected_changes) {
+  EXPECT_EQ(*device.adapter().PendingChangeCount(), 0);
+  EXPECT_TRUE(device.adapter().PendingPhotos()->empty());
+  EXPECT_TRUE(device.store().ListQuarantined()->empty());
+  const std::string dev = "x'" + Hex(device.device_id()) + "'";
+  EXPECT_EQ(CountyInt("SELECT count(*) FROM changes WHERE device_id = " + dev), expected_changes);
+  EXPECT_EQ(CountyInt("SELECT count(DISTINCT change_id) FROM changes WHERE device_id = " + dev),
+            expected_changes);
+  EXPECT_EQ(CountyInt("SELECT count(DISTINCT seq) FROM changes WHERE device_id = " + dev),
+            expected_changes);
+  EXPECT_EQ(CountyInt("SELECT count(*) FROM quarantine WHERE device_id = " + dev), 0);
+  EXPECT_EQ(CountyInt("SELECT applied_seq FROM devices WHERE device_id = " + dev),
+            static_cast<int64_t>(device.store().GetSyncState()->last_seq));
+  // Every photo the device knows is on the county, complete and with the right hash.
+  auto hashes = device.store().database().QueryText(
+      "SELECT coalesce(group_concat(lower(hex(sha256)), ','), '') FROM photos;");
+  ASSERT_TRUE(hashes.ok()) << hashes.status().ToString();
+  std::string list = *hashes;
+  for (size_t start = 0; start < list.size();) {
+    size_t end = list.find(',', start);
+    if (end == std::string::npos) end = list.size();
+    const std::string hex = list.substr(start, end - start);
+    start = end + 1;
+    EXPECT_EQ(CountyInt("SELECT count(*) FROM blobs WHERE sha256 = '" + hex + "'"), 1) << hex;
+    std::ifstream file(BlobPath(hex), std::ios::binary);
+    std::string bytes((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
+    EXPECT_EQ(Hex(Sha256Raw(bytes)), hex) << "the county's file of photo " << hex;
+  }
+}
+
+}  // namespace qiaomen::sync::testing
