@@ -94,12 +94,14 @@ class ProfileDevice {
   }
 
   // Records a signed, checked visit of `subject_id` with template `template_id` v1, with one
-  // photo per entry of `photos`. The visit is journaled before its photos (the county places a
-  // photo by its visit). Returns the recorded visit, or an empty one after a failed expectation.
-  core::Result<v1::Visit> RecordVisit(const std::string& subject_id, const std::string& template_id,
+  // photo per entry of `photos`, in the app's order: the photos go into the vault (and the
+  // journal) as they are taken, then the finished visit, signed over their hashes.
+  core::Result<v1::Visit> RecordVisit(const std::string& subject_id,
+                                      const std::string& template_id,
                                       const std::vector<std::string>& photos) {
     core::store::VisitInput input;
     v1::Visit& visit = input.visit;
+    visit.set_id(core::Uuid::NewV7(clock_, core::SecureRandom()).ToBytes());
     visit.set_subject_id(subject_id);
     visit.set_template_id(template_id);
     visit.set_template_version(1);
@@ -107,26 +109,20 @@ class ProfileDevice {
     const int64_t now = clock_.NowMillis();
     visit.set_started_at_ms(now - 600'000);
     visit.set_finished_at_ms(now);
-    std::vector<std::string> ids;
     for (const std::string& bytes : photos) {
-      ids.push_back(core::Uuid::NewV7(clock_, core::SecureRandom()).ToBytes());
-      v1::PhotoRef* ref = visit.add_photos();
-      ref->set_photo_id(ids.back());
-      ref->set_sha256(Sha256Raw(bytes));
-    }
-    visit.set_id(core::Uuid::NewV7(clock_, core::SecureRandom()).ToBytes());
-    QM_ASSIGN_OR_RETURN(core::store::RecordedVisit recorded,
-                        profile_->RecordSignedVisit(std::move(input)));
-    for (size_t i = 0; i < photos.size(); ++i) {
       v1::Photo meta;
-      meta.set_id(ids[i]);
-      meta.set_visit_id(recorded.visit.id());
+      meta.set_visit_id(visit.id());
+      meta.set_subject_id(subject_id);
       meta.set_mime_type("image/jpeg");
       meta.set_taken_at_ms(now - 60'000);
-      std::span<const uint8_t> jpeg(reinterpret_cast<const uint8_t*>(photos[i].data()),
-                                    photos[i].size());
-      QM_RETURN_IF_ERROR(profile_->photos().StoreBytes(jpeg, meta).status());
+      std::span<const uint8_t> jpeg(reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size());
+      QM_ASSIGN_OR_RETURN(v1::Photo stored, profile_->photos().StoreBytes(jpeg, meta));
+      v1::PhotoRef* ref = visit.add_photos();
+      ref->set_photo_id(stored.id());
+      ref->set_sha256(stored.sha256());
     }
+    QM_ASSIGN_OR_RETURN(core::store::RecordedVisit recorded,
+                        profile_->RecordSignedVisit(std::move(input)));
     return recorded.visit;
   }
 
