@@ -56,7 +56,8 @@ core::Status ApplyChanges(SyncService& sync, const DeviceRecord& device, const v
     return core::FailedPrecondition(
         "The bundle starts at change " + std::to_string(changes.front().seq()) +
         " but the county holds this device's changes only through " + std::to_string(held) +
-        ": import the device's earlier bundle first, or let it sync. Nothing was imported.");
+        ": import the device's earlier bundle first, or let it sync. No change was imported (its "
+        "photos, checked by hash, are kept).");
   }
   constexpr size_t kBatch = 200;
   for (size_t at = 0; at < changes.size(); at += kBatch) {
