@@ -150,6 +150,30 @@ core::Result<std::string> Directory::Enroll(const std::string& code, const std::
   return token_text;
 }
 
+namespace {
+
+// One query for a device and its worker; PrincipalFromRow reads its columns.
+constexpr const char* kDeviceSelect =
+    "SELECT d.device_id, d.worker_id, d.public_key, d.name, d.revoked, d.applied_seq, "
+    "d.token_hash, w.id, w.name, w.role, w.scope FROM devices d JOIN workers w ON w.id = "
+    "d.worker_id WHERE ";
+
+core::Result<Principal> PrincipalFromRow(const SqlRow& row) {
+  Principal p;
+  p.device.device_id = row.Bytes(0);
+  p.device.worker_id = row.Text(1);
+  p.device.public_key = row.Bytes(2);
+  p.device.name = row.Text(3);
+  p.device.applied_seq = static_cast<uint64_t>(row.Int(5));
+  p.worker.id = row.Text(7);
+  p.worker.name = row.Text(8);
+  p.worker.role = row.Text(9);
+  QM_ASSIGN_OR_RETURN(p.worker.scope, Scope::Parse(row.Text(10)));
+  return p;
+}
+
+}  // namespace
+
 core::Result<Principal> Directory::Authenticate(const std::string& token) {
   auto fail = [] {
     return core::Unauthenticated("The device token is unknown or revoked. Enrol the device again.");
@@ -157,32 +181,14 @@ core::Result<Principal> Directory::Authenticate(const std::string& token) {
   if (token.size() != 64) return fail();
   std::string hash = HashHex(token);
   auto conn = storage_.pool().Acquire();
-  auto row = conn->QueryOne(
-      "SELECT d.device_id, d.worker_id, d.public_key, d.name, d.revoked, d.applied_seq, "
-      "d.token_hash, w.id, w.name, w.role, w.scope FROM devices d JOIN workers w ON w.id = "
-      "d.worker_id WHERE d.token_hash = $1",
-      {Text(hash)});
+  auto row = conn->QueryOne(std::string(kDeviceSelect) + "d.token_hash = $1", {Text(hash)});
   if (!row.ok() || !ConstantTimeEquals(row->Text(6), hash) || row->Int(4) != 0) return fail();
-  Principal p;
-  p.device.device_id = row->Bytes(0);
-  p.device.worker_id = row->Text(1);
-  p.device.public_key = row->Bytes(2);
-  p.device.name = row->Text(3);
-  p.device.applied_seq = static_cast<uint64_t>(row->Int(5));
-  p.worker.id = row->Text(7);
-  p.worker.name = row->Text(8);
-  p.worker.role = row->Text(9);
-  QM_ASSIGN_OR_RETURN(p.worker.scope, Scope::Parse(row->Text(10)));
-  return p;
+  return PrincipalFromRow(*row);
 }
 
 core::Result<DeviceRecord> Directory::FindDevice(const std::string& device_id) {
   auto conn = storage_.pool().Acquire();
-  auto row = conn->QueryOne(
-      "SELECT d.device_id, d.worker_id, d.public_key, d.name, d.revoked, d.applied_seq, "
-      "d.token_hash, w.id, w.name, w.role, w.scope FROM devices d JOIN workers w ON w.id = "
-      "d.worker_id WHERE d.device_id = $1",
-      {Blob(device_id)});
+  auto row = conn->QueryOne(std::string(kDeviceSelect) + "d.device_id = $1", {Blob(device_id)});
   if (!row.ok()) {
     if (row.status().code() != core::Code::kNotFound) return row.status();
     return core::NotFound("No device " + HexEncode(device_id) +
@@ -193,16 +199,7 @@ core::Result<DeviceRecord> Directory::FindDevice(const std::string& device_id) {
                                  " was revoked; its work is not accepted.");
   }
   DeviceRecord record;
-  Principal& p = record.principal;
-  p.device.device_id = row->Bytes(0);
-  p.device.worker_id = row->Text(1);
-  p.device.public_key = row->Bytes(2);
-  p.device.name = row->Text(3);
-  p.device.applied_seq = static_cast<uint64_t>(row->Int(5));
-  p.worker.id = row->Text(7);
-  p.worker.name = row->Text(8);
-  p.worker.role = row->Text(9);
-  QM_ASSIGN_OR_RETURN(p.worker.scope, Scope::Parse(row->Text(10)));
+  QM_ASSIGN_OR_RETURN(record.principal, PrincipalFromRow(*row));
   auto raw = HexDecode(row->Text(6));
   if (!raw || raw->size() != 32) return core::Corruption("The device's token hash is malformed.");
   record.token_sha256 = *raw;
