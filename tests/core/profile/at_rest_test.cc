@@ -19,15 +19,12 @@
 namespace qiaomen::core::profile {
 namespace {
 
-const std::vector<std::string> kSecrets = {"张桂兰",
-                                           "李建国",
-                                           "王秀英家煤炉",
-                                           "13812345678",
-                                           "15987654321",
-                                           "Zhang Guilan",
-                                           "JFIF",
-                                           std::string("\xFF\xD8\xFF\xE0", 4),
-                                           std::string("\xFF\xD8\xFF", 3)};
+const std::vector<std::string> kSecrets = {"张桂兰", "李建国", "王秀英家煤炉", "13812345678",
+                                           "15987654321", "Zhang Guilan",
+                                           // The photo's whole JPEG/JFIF header: a
+                                           // shorter needle (3 or 4 bytes) turns up by chance
+                                           // in ~1 MB of ciphertext (~5% of runs for 3 bytes).
+                                           std::string("\xFF\xD8\xFF\xE0\x00\x10JFIF\x00\x01", 12)};
 
 std::vector<uint8_t> MakeJpeg() {
   std::vector<uint8_t> jpeg = {0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10, 'J', 'F', 'I', 'F', 0x00, 0x01};
