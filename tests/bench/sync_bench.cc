@@ -3,12 +3,17 @@
 //   (a) a township's day: 300 visits and 900 photos of about 300 KB, 20 Mbit/s, 300 ms round trip;
 //   (b) one worker's day in the hills: 30 visits and 90 photos of 100 KB, 1 Mbit/s, 300 ms,
 //       without and with a cut every 15 s.
-// Each scenario runs twice over one link: the metadata first (photos held, as on a metered link),
-// then the photos. Reported: wall time against bytes / bandwidth, wire bytes against payload
-// bytes, and round trips. QIAOMEN_SYNC_BENCH_SCALE (default 1) scales the visit and photo counts;
-// QIAOMEN_SYNC_BENCH_ONLY=a|b runs one scenario.
+// Each visit answers the shipped household_winter checklist (38 answers; the server validates
+// them) and references its 3 photos. Each scenario runs twice over one link: the metadata first
+// (photos held, as on a metered link), then the photos. Reported, each next to its DESIGN.md
+// budget: the metadata push (round trips, bytes up and down), photo wire bytes against photo
+// bytes, wall time against bytes / bandwidth. QIAOMEN_SYNC_BENCH_SCALE (default 1) scales the
+// visit and photo counts; QIAOMEN_SYNC_BENCH_ONLY=a|b runs one scenario;
+// QIAOMEN_SYNC_BENCH_BREAKDOWN=1 prints where the metadata bytes go.
 //
 //   ./build/release/tests/qiaomen_sync_bench
+
+#include <zlib.h>
 
 #include <algorithm>
 #include <chrono>
@@ -16,17 +21,21 @@
 #include <cstdio>
 #include <cstdlib>
 #include <ctime>
+#include <functional>
 #include <memory>
 #include <span>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "qiaomen/sync/curl_transport.h"
+#include "qiaomen/sync/gzip.h"
 #include "qiaomen/sync/sync_engine.h"
 #include "qiaomen/testing/county_env.h"
 #include "qiaomen/testing/http_client.h"
 #include "qiaomen/testing/link_simulator.h"
 #include "qiaomen/testing/temp_dir.h"
+#include "qiaomen/v1/sync.pb.h"
 #include "tests/sync/profile_device.h"
 
 namespace qiaomen::sync {
@@ -134,6 +143,81 @@ core::Status RecordVisit(ProfileDevice& device, const std::string& subject_id,
   return device.profile().RecordSignedVisit(std::move(input)).status();
 }
 
+// Where the metadata bytes go (QIAOMEN_SYNC_BENCH_BREAKDOWN=1): the outbox gzip'd as the engine
+// batches it (SyncConfig defaults), whole and with parts left out.
+void PrintBreakdown(const std::vector<v1::Change>& changes) {
+  auto gzip9 = [](const std::string& data) {
+    z_stream zs{};
+    deflateInit2(&zs, Z_BEST_COMPRESSION, Z_DEFLATED, 15 + 16, 9, Z_DEFAULT_STRATEGY);
+    std::string out(deflateBound(&zs, data.size()), '\0');
+    zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
+    zs.avail_in = static_cast<uInt>(data.size());
+    zs.next_out = reinterpret_cast<Bytef*>(out.data());
+    zs.avail_out = static_cast<uInt>(out.size());
+    deflate(&zs, Z_FINISH);
+    const size_t n = out.size() - zs.avail_out;
+    deflateEnd(&zs);
+    return n;
+  };
+  size_t level9 = 0;
+  auto gzipped = [&](const std::vector<v1::Change>& all,
+                     const std::function<bool(v1::Change&)>& keep) -> std::pair<size_t, size_t> {
+    const SyncConfig defaults;
+    size_t raw = 0, zipped = 0;
+    v1::SyncRequest req;
+    size_t req_bytes = 0;
+    auto flush = [&] {
+      if (req.changes_size() == 0) return;
+      std::string body = req.SerializeAsString();
+      raw += body.size();
+      zipped += GzipCompress(body).size();
+      level9 += gzip9(body);
+      req.Clear();
+      req_bytes = 0;
+    };
+    for (v1::Change c : all) {
+      if (!keep(c)) continue;
+      if (static_cast<size_t>(req.changes_size()) >= defaults.batch_max_changes ||
+          req_bytes + c.ByteSizeLong() > defaults.batch_max_bytes) {
+        flush();
+      }
+      req_bytes += c.ByteSizeLong();
+      *req.add_changes() = std::move(c);
+    }
+    flush();
+    return {raw, zipped};
+  };
+  auto line = [&](const char* what, const std::function<bool(v1::Change&)>& keep) {
+    auto [raw, zipped] = gzipped(changes, keep);
+    std::printf("  %-46s %8zu B raw %8zu B gzip\n", what, raw, zipped);
+  };
+  std::printf("metadata breakdown (requests as the engine batches them):\n");
+  line("everything", [](v1::Change&) { return true; });
+  std::printf("  %-46s %17s %8zu B gzip -9\n", "everything", "", level9);
+  line("visit changes only", [](v1::Change& c) { return c.has_visit(); });
+  line("photo changes only", [](v1::Change& c) { return c.has_photo(); });
+  line("other changes only", [](v1::Change& c) { return !c.has_visit() && !c.has_photo(); });
+  line("everything, visits without answers", [](v1::Change& c) {
+    if (c.has_visit()) c.mutable_visit()->clear_answers();
+    return true;
+  });
+  line("everything, visits without signatures", [](v1::Change& c) {
+    if (c.has_visit()) c.mutable_visit()->clear_device_signature();
+    return true;
+  });
+  line("everything without change ids", [](v1::Change& c) {
+    c.clear_change_id();
+    return true;
+  });
+  line("everything, photo records without ids/hashes", [](v1::Change& c) {
+    if (c.has_photo()) {
+      c.mutable_photo()->clear_id();
+      c.mutable_photo()->clear_sha256();
+    }
+    return true;
+  });
+}
+
 void Die(const std::string& what, const core::Status& status) {
   std::fprintf(stderr, "sync_bench: %s: %s\n", what.c_str(), status.ToString().c_str());
   std::exit(1);
@@ -188,7 +272,10 @@ void RunScenario(const Scenario& s, double scale) {
   auto env = qiaomen::testing::CountyEnv::Create(qiaomen::testing::Backend::kSqlite);
   if (!env.ok()) Die("county", env.status());
   if ((*env)->ImportCsv(kCsv).exit_code != 0) Die("import", core::Internal("import failed"));
-  if (auto st = (*env)->PublishTemplate(kTemplate); !st.ok()) Die("template", st);
+  // The shipped checklist, so the server validates the 38 answers against it.
+  const auto published = (*env)->Run(
+      {"publish-template", std::string(QIAOMEN_SOURCE_DIR) + "/checklists/" + kTemplate + ".json"});
+  if (published.exit_code != 0) Die("template", core::Internal(published.out + published.err));
   auto server = (*env)->StartServer();
   if (!server.ok()) Die("server", server.status());
   qiaomen::testing::LinkSimulator link("127.0.0.1", (*server)->port());
@@ -223,12 +310,20 @@ void RunScenario(const Scenario& s, double scale) {
     change_payload += static_cast<int64_t>(c.ByteSizeLong());
     if (c.has_visit()) answers_per_visit = c.visit().answers_size();
   }
+  if (std::getenv("QIAOMEN_SYNC_BENCH_BREAKDOWN") != nullptr) PrintBreakdown(*batch);
 
   link.SetProfile(s.link);
   if (s.cut_every_ms > 0) link.CutEvery(s.cut_every_ms);
   SyncConfig metadata_config = config;
   metadata_config.photos_wifi_only = true;  // photos held: the metadata alone
   Phase meta = RunPhase(device, metadata_config, LinkKind::kMetered, link, transport);
+  if (meta.report.changes_quarantined > 0) {
+    auto refused = device.store().ListQuarantined();
+    if (refused.ok() && !refused->empty()) {
+      std::printf("REFUSED by the server (the bench's visits must pass the checklist): %s\n",
+                  refused->front().reason.c_str());
+    }
+  }
   Phase photos = RunPhase(device, config, LinkKind::kUnmetered, link, transport);
   link.CutEvery(0);
 
