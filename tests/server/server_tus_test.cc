@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 #include <openssl/sha.h>
 #include <sodium.h>
+#include <zlib.h>
 
 #include <filesystem>
 
@@ -71,6 +72,30 @@ class TusTest : public ServerTest {
     return r.value_or(testing::HttpReply{});
   }
 
+  // creation-with-upload: the creation request carries the upload's first bytes.
+  testing::HttpReply CreateWith(const std::string& sha_raw, size_t length, const std::string& body,
+                                const std::string& checksum = "") {
+    HttpHeaders h = Auth();
+    h.push_back({"Upload-Length", std::to_string(length)});
+    h.push_back({"Upload-Metadata", "sha256 " + Base64(testing::HexOf(sha_raw))});
+    h.push_back({"Content-Type", "application/offset+octet-stream"});
+    h.push_back({"Upload-Checksum", "sha1 " + (checksum.empty() ? Sha1Base64(body) : checksum)});
+    auto r = HttpRequest(server_->port(), "POST", "/v1/photos/", h, body);
+    EXPECT_TRUE(r.ok());
+    return r.value_or(testing::HttpReply{});
+  }
+
+  testing::HttpReply Status(const std::string& body) {
+    auto r = HttpRequest(server_->port(), "POST", "/v1/photo-status", Auth(), body);
+    EXPECT_TRUE(r.ok());
+    return r.value_or(testing::HttpReply{});
+  }
+
+  std::string BlobPath(const std::string& sha_raw) const {
+    std::string hex = testing::HexOf(sha_raw);
+    return env_->data_dir() + "/data/blobs/" + hex.substr(0, 2) + "/" + hex.substr(2);
+  }
+
   testing::HttpReply Head(const std::string& location) {
     auto r = HttpRequest(server_->port(), "HEAD", location, Auth());
     EXPECT_TRUE(r.ok());
@@ -88,7 +113,7 @@ TEST_P(TusTest, OptionsAdvertisesTheExtensions) {
   EXPECT_EQ(r->status, 204);
   EXPECT_EQ(r->Header("tus-version"), "1.0.0");
   EXPECT_EQ(r->Header("tus-resumable"), "1.0.0");
-  EXPECT_EQ(r->Header("tus-extension"), "creation,checksum,expiration");
+  EXPECT_EQ(r->Header("tus-extension"), "creation,creation-with-upload,checksum,expiration");
   EXPECT_NE(r->Header("tus-checksum-algorithm").find("sha1"), std::string::npos);
 }
 
@@ -182,6 +207,155 @@ TEST_P(TusTest, VisitEvidenceIsPendingUntilItsPhotoIsUploaded) {
   auto after = env_->Run({"report", "--format", "json"});
   EXPECT_NE(after.out.find("\"photos_pending\":0"), std::string::npos) << after.out;
   EXPECT_NE(after.out.find("\"evidence_verified\":1"), std::string::npos) << after.out;
+}
+
+TEST_P(TusTest, CreationWithUploadKeepsTheFirstChunkInOneRoundTrip) {
+  auto created = CreateWith(sha_, photo_.size(), photo_.substr(0, 120000));
+  ASSERT_EQ(created.status, 201) << created.body;
+  std::string location = created.Header("location");
+  EXPECT_EQ(location, "/v1/photos/" + testing::HexOf(sha_));
+  EXPECT_EQ(created.Header("upload-offset"), "120000");
+  EXPECT_EQ(Head(location).Header("upload-offset"), "120000");
+  EXPECT_FALSE(std::filesystem::exists(BlobPath(sha_)));
+  auto rest = Patch(location, 120000, photo_.substr(120000));
+  ASSERT_EQ(rest.status, 204) << rest.body;
+  EXPECT_EQ(rest.Header("upload-offset"), std::to_string(photo_.size()));
+  ASSERT_TRUE(std::filesystem::exists(BlobPath(sha_)));
+  EXPECT_EQ(std::filesystem::file_size(BlobPath(sha_)), photo_.size());
+
+  // A small photo goes whole with its creation, and is verified and stored at once.
+  std::string small = photo_.substr(7, 5000);
+  auto whole = CreateWith(Sha256Of(small), small.size(), small);
+  ASSERT_EQ(whole.status, 201) << whole.body;
+  EXPECT_EQ(whole.Header("upload-offset"), "5000");
+  EXPECT_TRUE(std::filesystem::exists(BlobPath(Sha256Of(small))));
+}
+
+TEST_P(TusTest, CreationWithUploadAndABadChecksumCreatesTheUploadButKeepsNoByte) {
+  auto created = CreateWith(sha_, photo_.size(), photo_.substr(0, 100000), Sha1Base64("other"));
+  EXPECT_EQ(created.status, 460) << created.body;
+  std::string location = created.Header("location");
+  EXPECT_EQ(location, "/v1/photos/" + testing::HexOf(sha_)) << "the device knows where to resend";
+  EXPECT_EQ(created.Header("upload-offset"), "0");
+  EXPECT_EQ(Head(location).Header("upload-offset"), "0") << "nothing of the bad chunk is kept";
+  ASSERT_EQ(Patch(location, 0, photo_).status, 204);
+  EXPECT_EQ(std::filesystem::file_size(BlobPath(sha_)), photo_.size());
+}
+
+TEST_P(TusTest, CreationWithUploadRefusesABodyOfAnotherKindOrBeyondTheLength) {
+  HttpHeaders h = Auth();
+  h.push_back({"Upload-Length", std::to_string(photo_.size())});
+  h.push_back({"Upload-Metadata", "sha256 " + Base64(testing::HexOf(sha_))});
+  auto untyped = HttpRequest(server_->port(), "POST", "/v1/photos/", h, photo_.substr(0, 1000));
+  ASSERT_TRUE(untyped.ok());
+  EXPECT_EQ(untyped->status, 415) << "a body that is not upload bytes is not silently dropped";
+
+  std::string small = photo_.substr(0, 1000);
+  auto beyond = CreateWith(Sha256Of(small), 500, small);
+  EXPECT_EQ(beyond.status, 400) << beyond.body;
+  EXPECT_EQ(Head("/v1/photos/" + testing::HexOf(Sha256Of(small))).Header("upload-offset"), "0");
+}
+
+TEST_P(TusTest, ACreationBodyCutShortKeepsNothing) {
+  // The link drops after half the announced body: the server never sees a whole request.
+  std::string half = photo_.substr(0, 50000);
+  std::string raw =
+      "POST /v1/photos/ HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: " + device_->Authorization() +
+      "\r\nTus-Resumable: 1.0.0\r\nUpload-Length: " + std::to_string(photo_.size()) +
+      "\r\nUpload-Metadata: sha256 " + Base64(testing::HexOf(sha_)) +
+      "\r\nContent-Type: application/offset+octet-stream\r\nUpload-Checksum: sha1 " +
+      Sha1Base64(photo_.substr(0, 100000)) + "\r\nContent-Length: 100000\r\n\r\n" + half;
+  auto answer = testing::RawExchange(server_->port(), raw);
+  ASSERT_TRUE(answer.ok());
+  EXPECT_EQ(answer->find("201"), std::string::npos) << *answer;
+  auto status = Status(testing::HexOf(sha_) + "\n");
+  ASSERT_EQ(status.status, 200) << status.body;
+  EXPECT_EQ(status.body, testing::HexOf(sha_) + " none\n") << "no upload and no byte kept";
+  auto created = CreateWith(sha_, photo_.size(), photo_.substr(0, 100000));
+  ASSERT_EQ(created.status, 201) << created.body;
+  EXPECT_EQ(created.Header("upload-offset"), "100000");
+}
+
+TEST_P(TusTest, CreationWithUploadOfAPhotoTheServerHasKeepsWhatItHas) {
+  // Whole: the stored blob is not touched and the answer says it is complete.
+  auto first = CreateWith(sha_, photo_.size(), photo_);
+  ASSERT_EQ(first.status, 201) << first.body;
+  auto again = CreateWith(sha_, photo_.size(), std::string(1000, 'x'));
+  EXPECT_EQ(again.status, 201) << again.body;
+  EXPECT_EQ(again.Header("upload-offset"), std::to_string(photo_.size()));
+  EXPECT_EQ(std::filesystem::file_size(BlobPath(sha_)), photo_.size());
+
+  // In part (another device got there first): its bytes stay and the answer says where it is.
+  std::string other = photo_.substr(3, 200000);
+  ASSERT_EQ(CreateWith(Sha256Of(other), other.size(), other.substr(0, 80000)).status, 201);
+  auto second = CreateWith(Sha256Of(other), other.size(), other.substr(0, 50000));
+  EXPECT_EQ(second.status, 201) << second.body;
+  EXPECT_EQ(second.Header("upload-offset"), "80000");
+  ASSERT_EQ(Patch(second.Header("location"), 80000, other.substr(80000)).status, 204);
+  EXPECT_EQ(std::filesystem::file_size(BlobPath(Sha256Of(other))), other.size());
+}
+
+TEST_P(TusTest, PhotoStatusSaysWhatTheServerHoldsOfManyPhotosAtOnce) {
+  std::string part = photo_.substr(1, 100000);
+  std::string none = photo_.substr(2, 100000);
+  ASSERT_EQ(CreateWith(sha_, photo_.size(), photo_).status, 201);
+  ASSERT_EQ(CreateWith(Sha256Of(part), part.size(), part.substr(0, 30000)).status, 201);
+  std::string asked = testing::HexOf(Sha256Of(none)) + "\n" + testing::HexOf(sha_) + "\r\n" +
+                      testing::HexOf(Sha256Of(part));
+  auto status = Status(asked);
+  ASSERT_EQ(status.status, 200) << status.body;
+  EXPECT_EQ(status.body, testing::HexOf(Sha256Of(none)) + " none\n" + testing::HexOf(sha_) +
+                             " stored\n" + testing::HexOf(Sha256Of(part)) + " partial 30000\n");
+  EXPECT_NE(status.Header("tus-extension").find("creation-with-upload"), std::string::npos);
+
+  EXPECT_EQ(Status("not-a-hash\n").status, 400);
+  std::string too_many;
+  for (int i = 0; i < 1001; ++i) too_many += testing::HexOf(sha_) + "\n";
+  EXPECT_EQ(Status(too_many).status, 413);
+  auto no_auth = HttpRequest(server_->port(), "POST", "/v1/photo-status",
+                             {{"Tus-Resumable", "1.0.0"}}, testing::HexOf(sha_));
+  ASSERT_TRUE(no_auth.ok());
+  EXPECT_EQ(no_auth->status, 401);
+}
+
+std::string Gunzip(const std::string& data) {
+  z_stream zs{};
+  EXPECT_EQ(inflateInit2(&zs, 15 + 16), Z_OK);
+  std::string out;
+  zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
+  zs.avail_in = static_cast<uInt>(data.size());
+  char buf[16384];
+  int rc = Z_OK;
+  while (rc == Z_OK) {
+    zs.next_out = reinterpret_cast<Bytef*>(buf);
+    zs.avail_out = sizeof buf;
+    rc = inflate(&zs, Z_NO_FLUSH);
+    out.append(buf, sizeof buf - zs.avail_out);
+  }
+  inflateEnd(&zs);
+  EXPECT_EQ(rc, Z_STREAM_END);
+  return out;
+}
+
+TEST_P(TusTest, AnswersAreGzippedOnlyForAClientThatAcceptsIt) {
+  std::string asked;
+  for (int i = 0; i < 100; ++i) asked += testing::HexOf(Sha256Of(std::to_string(i))) + "\n";
+  auto plain = Status(asked);
+  ASSERT_EQ(plain.status, 200);
+  EXPECT_EQ(plain.Header("content-encoding"), "");
+  HttpHeaders h = Auth();
+  h.push_back({"Accept-Encoding", "deflate, gzip;q=0.8"});
+  auto zipped = HttpRequest(server_->port(), "POST", "/v1/photo-status", h, asked);
+  ASSERT_TRUE(zipped.ok());
+  ASSERT_EQ(zipped->status, 200);
+  EXPECT_EQ(zipped->Header("content-encoding"), "gzip");
+  EXPECT_LT(zipped->body.size(), plain.body.size() * 3 / 4);
+  EXPECT_EQ(Gunzip(zipped->body), plain.body);
+  h.back().second = "gzip;q=0, identity";
+  auto refused = HttpRequest(server_->port(), "POST", "/v1/photo-status", h, asked);
+  ASSERT_TRUE(refused.ok());
+  EXPECT_EQ(refused->Header("content-encoding"), "");
+  EXPECT_EQ(refused->body, plain.body);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, TusTest, ::testing::Values(Backend::kSqlite, Backend::kPostgres),

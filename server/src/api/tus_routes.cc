@@ -1,6 +1,7 @@
-// tus 1.0.0 under /v1/photos/: core, creation, checksum (sha1, sha256), expiration.
-// The upload URL is /v1/photos/<sha256 hex>, so creating the same photo twice finds the same
-// upload.
+// tus 1.0.0 under /v1/photos/: core, creation, creation-with-upload, checksum (sha1, sha256),
+// expiration. The upload URL is /v1/photos/<sha256 hex>, so creating the same photo twice finds
+// the same upload. Outside tus, POST /v1/photo-status answers for many photos at once what the
+// server holds of each, so a device sends no byte of a photo the county already has.
 #include <ctime>
 
 #include "qiaomen/server/api.h"
@@ -11,6 +12,7 @@ namespace {
 
 constexpr const char* kTusVersion = "1.0.0";
 constexpr const char* kPrefix = "/v1/photos/";
+constexpr const char* kTusExtensions = "creation,creation-with-upload,checksum,expiration";
 
 std::string HttpDate(int64_t ms) {
   std::time_t t = static_cast<std::time_t>(ms / 1000);
@@ -79,6 +81,50 @@ bool CheckVersion(const HttpRequest& request, HttpResponse* error) {
   return false;
 }
 
+// Checks Upload-Checksum (when sent) against the body. Fills a 400 (malformed) or a 460 (the body
+// is not what the device sent) otherwise.
+bool CheckChecksum(ApiContext& context, const HttpRequest& request, HttpResponse* error) {
+  auto checksum = request.Header("upload-checksum");
+  if (!checksum) return true;
+  size_t space = checksum->find(' ');
+  std::string algorithm = checksum->substr(0, space);
+  auto expected =
+      space == std::string::npos ? std::nullopt : Base64Decode(checksum->substr(space + 1));
+  if (!expected || (algorithm != "sha1" && algorithm != "sha256")) {
+    *error = TusText(400, "Upload-Checksum must be `sha1 <base64>` or `sha256 <base64>`.");
+    return false;
+  }
+  std::string actual = algorithm == "sha1" ? Sha1(request.body) : Sha256(request.body);
+  if (!ConstantTimeEquals(actual, *expected)) {
+    context.metrics.Add("tus_checksum_mismatch");
+    *error = TusText(460, "Checksum Mismatch: the chunk was not stored; send it again.");
+    return false;
+  }
+  return true;
+}
+
+bool IsChunkType(const HttpRequest& request) {
+  auto type = request.Header("content-type");
+  return type && type->substr(0, type->find(';')) == "application/offset+octet-stream";
+}
+
+// The answer to a failed Append, as tus statuses.
+HttpResponse AppendError(ApiContext& context, const core::Status& status) {
+  switch (status.code()) {
+    case core::Code::kNotFound:
+      return TusText(404, status.message());
+    case core::Code::kFailedPrecondition:
+      return TusText(409, status.message());
+    case core::Code::kInvalidArgument:
+      return TusText(400, status.message());
+    case core::Code::kCorruption:
+      context.metrics.Add("tus_sha256_mismatch");
+      return TusText(460, status.message());
+    default:
+      return TusText(500, status.message());
+  }
+}
+
 std::string UploadId(const HttpRequest& request) {
   std::string id = request.path.substr(std::string(kPrefix).size());
   return id;
@@ -103,21 +149,98 @@ HttpResponse Create(ApiContext& context, const HttpRequest& request, const Princ
   if (hex.empty()) {
     return TusText(400, "Upload-Metadata must carry `sha256 <base64 of the hex or raw digest>`.");
   }
+  if (!request.body.empty() && !IsChunkType(request)) {
+    return TusText(415,
+                   "A body sent with the creation must be Content-Type: "
+                   "application/offset+octet-stream.");
+  }
   auto state = context.blobs.Create(hex, length, principal.device.device_id, metadata);
   if (!state.ok()) {
     return TusText(state.status().code() == core::Code::kInvalidArgument ? 400 : 503,
                    state.status().message());
   }
+  const std::string location = std::string(kPrefix) + hex;
+  if (!request.body.empty()) {
+    // creation-with-upload: the body is the upload's first bytes, from offset 0. Nothing of it is
+    // kept unless it passes its checksum and the upload is still at offset 0: a photo the server
+    // already holds (whole or in part) keeps what it has, and the answer's Upload-Offset says
+    // where the device goes on.
+    HttpResponse error;
+    if (state->complete || state->offset != 0) {
+      context.metrics.Add("tus_creation_body_ignored");
+    } else if (!CheckChecksum(context, request, &error)) {
+      SetState(error, *state);
+      return error.Set("Location", location);
+    } else {
+      auto appended = context.blobs.Append(hex, 0, request.body);
+      if (!appended.ok()) {
+        if (appended.status().code() != core::Code::kFailedPrecondition) {
+          HttpResponse r = AppendError(context, appended.status()).Set("Location", location);
+          if (auto now = context.blobs.Get(hex); now.ok()) SetState(r, *now);
+          return r;
+        }
+        // Another request moved the offset in between: keep its bytes, say where it is now.
+        context.metrics.Add("tus_creation_body_ignored");
+        appended = context.blobs.Get(hex);
+        if (!appended.ok()) return AppendError(context, appended.status());
+      } else if (appended->complete) {
+        context.metrics.Add("blobs_committed");
+      }
+      state = std::move(appended);
+    }
+  }
   HttpResponse r = Tus(HttpResponse{});
   r.status = 201;
-  r.Set("Location", std::string(kPrefix) + hex);
+  r.Set("Location", location);
   SetState(r, *state);
   return r;
 }
 
+// POST /v1/photo-status: the body lists sha256 hex digests, one a line (at most
+// kMaxStatusLines); the answer has one line for each, in order: `<hex> stored` (the server has the
+// whole photo), `<hex> partial <offset>` (an upload holds that many bytes) or `<hex> none`.
+constexpr int kMaxStatusLines = 1000;
+
+HttpResponse PhotoStatus(ApiContext& context, const HttpRequest& request) {
+  std::string out;
+  int lines = 0;
+  size_t start = 0;
+  while (start < request.body.size()) {
+    size_t end = request.body.find('\n', start);
+    if (end == std::string::npos) end = request.body.size();
+    std::string hex = request.body.substr(start, end - start);
+    start = end + 1;
+    if (!hex.empty() && hex.back() == '\r') hex.pop_back();
+    if (hex.empty()) continue;
+    if (!IsSha256Hex(hex)) {
+      return TusText(400, "Each line must be a sha256 as 64 lower-case hex digits.");
+    }
+    if (++lines > kMaxStatusLines) {
+      return TusText(
+          413, "Ask for at most " + std::to_string(kMaxStatusLines) + " photos in one request.");
+    }
+    auto state = context.blobs.Get(hex);
+    if (!state.ok()) {
+      if (state.status().code() != core::Code::kNotFound) {
+        return TusText(503, state.status().message()).Set("Retry-After", "5");
+      }
+      out += hex + " none\n";
+    } else if (state->complete) {
+      out += hex + " stored\n";
+    } else {
+      out += hex + " partial " + std::to_string(state->offset) + "\n";
+    }
+  }
+  HttpResponse r = Tus(HttpResponse{});
+  r.status = 200;
+  r.body = std::move(out);
+  r.Set("Content-Type", "text/plain; charset=utf-8");
+  r.Set("Tus-Extension", kTusExtensions);
+  return r;
+}
+
 HttpResponse Patch(ApiContext& context, const HttpRequest& request) {
-  auto type = request.Header("content-type");
-  if (!type || type->substr(0, type->find(';')) != "application/offset+octet-stream") {
+  if (!IsChunkType(request)) {
     return TusText(415, "PATCH bodies must be Content-Type: application/offset+octet-stream.");
   }
   int64_t offset = 0;
@@ -125,36 +248,10 @@ HttpResponse Patch(ApiContext& context, const HttpRequest& request) {
   if (!offset_header || !ParseInt(*offset_header, &offset)) {
     return TusText(400, "Upload-Offset is required and must be a whole number.");
   }
-  if (auto checksum = request.Header("upload-checksum")) {
-    size_t space = checksum->find(' ');
-    std::string algorithm = checksum->substr(0, space);
-    auto expected =
-        space == std::string::npos ? std::nullopt : Base64Decode(checksum->substr(space + 1));
-    if (!expected || (algorithm != "sha1" && algorithm != "sha256")) {
-      return TusText(400, "Upload-Checksum must be `sha1 <base64>` or `sha256 <base64>`.");
-    }
-    std::string actual = algorithm == "sha1" ? Sha1(request.body) : Sha256(request.body);
-    if (!ConstantTimeEquals(actual, *expected)) {
-      context.metrics.Add("tus_checksum_mismatch");
-      return TusText(460, "Checksum Mismatch: the chunk was not stored; send it again.");
-    }
-  }
+  HttpResponse error;
+  if (!CheckChecksum(context, request, &error)) return error;
   auto state = context.blobs.Append(UploadId(request), offset, request.body);
-  if (!state.ok()) {
-    switch (state.status().code()) {
-      case core::Code::kNotFound:
-        return TusText(404, state.status().message());
-      case core::Code::kFailedPrecondition:
-        return TusText(409, state.status().message());
-      case core::Code::kInvalidArgument:
-        return TusText(400, state.status().message());
-      case core::Code::kCorruption:
-        context.metrics.Add("tus_sha256_mismatch");
-        return TusText(460, state.status().message());
-      default:
-        return TusText(500, state.status().message());
-    }
-  }
+  if (!state.ok()) return AppendError(context, state.status());
   if (state->complete) context.metrics.Add("blobs_committed");
   HttpResponse r = Tus(HttpResponse{});
   r.status = 204;
@@ -169,7 +266,7 @@ void AddTusRoutes(Router& router, ApiContext& context) {
     HttpResponse r = Tus(HttpResponse{});
     r.status = 204;
     r.Set("Tus-Version", kTusVersion);
-    r.Set("Tus-Extension", "creation,checksum,expiration");
+    r.Set("Tus-Extension", kTusExtensions);
     r.Set("Tus-Checksum-Algorithm", "sha1,sha256");
     r.Set("Tus-Max-Size", std::to_string(BlobStore::kMaxBlobBytes));
     return r;
@@ -186,6 +283,13 @@ void AddTusRoutes(Router& router, ApiContext& context) {
     }
     return Create(context, request, principal);
   };
+  router.Add("POST", "/v1/photo-status", [&context](const HttpRequest& request) {
+    HttpResponse error;
+    Principal principal;
+    if (!AuthorizeRequest(context, request, &principal, &error)) return Tus(error);
+    if (!CheckVersion(request, &error)) return error;
+    return PhotoStatus(context, request);
+  });
   router.Add("POST", "/v1/photos/*", create);
   router.Add("POST", "/v1/photos", create);
   router.Add("HEAD", "/v1/photos/*", [&context](const HttpRequest& request) {

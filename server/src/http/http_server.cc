@@ -138,6 +138,7 @@ class Session : public SessionBase {
                         ? shared_.options.max_large_body_bytes
                         : shared_.options.max_body_bytes);
       response = error.empty() ? shared_.router.Handle(*request) : TextResponse(400, error);
+      EncodeResponse(*request, response);
       double seconds =
           std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
       shared_.metrics.ObserveRequest(shared_.router.RouteOf(*request), request->method,

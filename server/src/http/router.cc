@@ -97,4 +97,68 @@ std::string DecodeContentEncoding(HttpRequest& request, size_t max_size) {
   return "";
 }
 
+namespace {
+
+// True when `accept` (an Accept-Encoding value) takes gzip: "gzip" or "*" listed without q=0.
+bool AcceptsGzip(const std::string& accept) {
+  size_t start = 0;
+  while (start < accept.size()) {
+    size_t end = accept.find(',', start);
+    if (end == std::string::npos) end = accept.size();
+    std::string item = accept.substr(start, end - start);
+    start = end + 1;
+    size_t semi = item.find(';');
+    std::string coding = item.substr(0, semi);
+    coding.erase(0, coding.find_first_not_of(' '));
+    while (!coding.empty() && coding.back() == ' ') coding.pop_back();
+    for (char& c : coding) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (coding != "gzip" && coding != "*") continue;
+    if (semi != std::string::npos) {
+      std::string params = item.substr(semi + 1);
+      params.erase(std::remove(params.begin(), params.end(), ' '), params.end());
+      if (params == "q=0" || params.rfind("q=0.0", 0) == 0 || params == "q=0.") continue;
+    }
+    return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+void EncodeResponse(const HttpRequest& request, HttpResponse& response) {
+  constexpr size_t kMinBytes = 1024;
+  if (response.body.size() < kMinBytes) return;
+  auto accept = request.Header("accept-encoding");
+  if (!accept || !AcceptsGzip(*accept)) return;
+  std::string type;
+  for (const auto& [name, value] : response.headers) {
+    std::string lower = name;
+    for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (lower == "content-encoding") return;
+    if (lower == "content-type") type = value;
+  }
+  if (type.rfind("application/x-protobuf", 0) != 0 && type.rfind("text/", 0) != 0 &&
+      type.rfind("application/json", 0) != 0) {
+    return;
+  }
+  z_stream zs{};
+  if (deflateInit2(&zs, Z_DEFAULT_COMPRESSION, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) !=
+      Z_OK) {
+    return;
+  }
+  std::string out(deflateBound(&zs, response.body.size()), '\0');
+  zs.next_in = reinterpret_cast<Bytef*>(response.body.data());
+  zs.avail_in = static_cast<uInt>(response.body.size());
+  zs.next_out = reinterpret_cast<Bytef*>(out.data());
+  zs.avail_out = static_cast<uInt>(out.size());
+  const int rc = deflate(&zs, Z_FINISH);
+  const size_t written = out.size() - zs.avail_out;
+  deflateEnd(&zs);
+  if (rc != Z_STREAM_END || written >= response.body.size()) return;  // keep it as it is
+  out.resize(written);
+  response.body = std::move(out);
+  response.Set("Content-Encoding", "gzip");
+  response.Set("Vary", "Accept-Encoding");
+}
+
 }  // namespace qiaomen::server

@@ -64,4 +64,9 @@ class Router {
 // `max_size`. Returns an error sentence, or empty on success (also when not encoded).
 std::string DecodeContentEncoding(HttpRequest& request, size_t max_size);
 
+// Compresses `response`'s body with gzip when the request accepts it (`Accept-Encoding: gzip`),
+// the body is protobuf, text or JSON of at least 1 KB and not encoded already: sync pages and
+// answers shrink on the slow links devices use. Sets Content-Encoding and Vary.
+void EncodeResponse(const HttpRequest& request, HttpResponse& response);
+
 }  // namespace qiaomen::server
