@@ -34,6 +34,10 @@ core::Status StoreSyncAdapter::Quarantine(uint64_t seq, std::string_view code,
   return store_.Quarantine(seq, std::string(reason), std::string(code));
 }
 
+core::Status StoreSyncAdapter::RebaseOwnChange(uint64_t seq, core::HlcStamp applied_hlc) {
+  return store_.RebaseOwnChange(seq, applied_hlc);
+}
+
 core::Result<std::string> StoreSyncAdapter::PullCursor() {
   QM_ASSIGN_OR_RETURN(core::store::SyncState state, store_.GetSyncState());
   return state.pull_cursor;

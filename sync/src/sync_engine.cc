@@ -13,16 +13,41 @@ namespace qiaomen::sync {
 
 using internal::RunContext;
 
+namespace {
+
+// "1 change", "3 changes".
+std::string Count(int64_t n, const char* one, const char* many) {
+  return std::to_string(n) + " " + (n == 1 ? one : many);
+}
+
+// "3 days", "5 hours", "20 minutes": the rough size of a clock error, for people.
+std::string RoughDuration(int64_t ms) {
+  constexpr int64_t kMinute = 60'000, kHour = 60 * kMinute, kDay = 24 * kHour;
+  if (ms >= 2 * kDay) return std::to_string(ms / kDay) + " days";
+  if (ms >= 2 * kHour) return std::to_string(ms / kHour) + " hours";
+  return std::to_string(ms / kMinute) + " minutes";
+}
+
+}  // namespace
+
 std::string SyncReport::Summary() const {
-  std::string out = "Sent " + std::to_string(changes_pushed) + " changes and " +
-                    std::to_string(photos_uploaded) + " photos; received " +
-                    std::to_string(changes_pulled) + " changes.";
+  std::string out = "Sent " + Count(changes_pushed, "change", "changes") + " and " +
+                    Count(photos_uploaded, "photo", "photos") + "; received " +
+                    Count(changes_pulled, "change", "changes") + ".";
   if (photos_already_on_server > 0) {
-    out += " " + std::to_string(photos_already_on_server) + " photos were already on the server.";
+    out += " " + Count(photos_already_on_server, "photo was", "photos were") +
+           " already on the server.";
   }
   if (changes_quarantined > 0) {
-    out += " " + std::to_string(changes_quarantined) +
-           " changes were refused by the server and are kept on the device for review.";
+    out += " " + Count(changes_quarantined, "change was", "changes were") +
+           " refused by the server and kept on the device for review.";
+  }
+  constexpr int64_t kClockWarningMs = 10 * 60'000;
+  if (device_clock_skew_ms > kClockWarningMs || device_clock_skew_ms < -kClockWarningMs) {
+    out += " This phone's clock is about " +
+           RoughDuration(device_clock_skew_ms > 0 ? device_clock_skew_ms : -device_clock_skew_ms) +
+           (device_clock_skew_ms > 0 ? " ahead of" : " behind") +
+           " the county server; please set the date and time.";
   }
   if (photos_held_for_wifi) out += " Photos are waiting for Wi-Fi.";
   if (epoch_reset) out += " The server was restored from a backup; this device re-sent its work.";
@@ -113,7 +138,14 @@ core::Status SyncEngine::RunState::ApplyResponse(const std::vector<v1::Change>& 
   }
 
   int64_t quarantined = 0;
+  int64_t rebased = 0;
   for (const v1::ChangeResult& result : resp.results()) {
+    // Before the applied-through mark: a crash in between leaves the change to be sent again, and
+    // the server answers the resend with the same stamp.
+    if (result.applied_hlc() != 0 && result.outcome() != v1::ChangeResult::REJECTED) {
+      QM_RETURN_IF_ERROR(store.RebaseOwnChange(result.seq(), result.applied_hlc()));
+      ++rebased;
+    }
     if (result.outcome() != v1::ChangeResult::REJECTED) continue;
     QM_RETURN_IF_ERROR(store.Quarantine(result.seq(), result.code(), result.reason()));
     ++quarantined;
@@ -133,6 +165,7 @@ core::Status SyncEngine::RunState::ApplyResponse(const std::vector<v1::Change>& 
   std::lock_guard report_lock(run_.report_mu);
   run_.report.changes_pushed += pushed - quarantined;
   run_.report.changes_quarantined += quarantined;
+  run_.report.changes_rebased += rebased;
   run_.report.changes_pulled += static_cast<int64_t>(page.changes.size());
   return core::Status::Ok();
 }

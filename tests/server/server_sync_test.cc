@@ -2,6 +2,8 @@
 #include <gtest/gtest.h>
 #include <signal.h>
 
+#include "qiaomen/core/clock.h"
+#include "qiaomen/core/hlc.h"
 #include "server_test_support.h"
 
 namespace qiaomen::server {
@@ -122,6 +124,59 @@ TEST_P(ServerTest, PushIsIdempotentAndOutOfScopeChangesAreRejectedAlone) {
   ASSERT_EQ(report.exit_code, 0) << report.err;
   EXPECT_NE(report.out.find("\"visits\":2"), std::string::npos) << report.out;
   EXPECT_NE(report.out.find("\"quarantined_changes\":1"), std::string::npos) << report.out;
+}
+
+TEST_P(ServerTest, FarFutureStampsAreReBasedAndTheDeviceIsToldEvenOnAResend) {
+  StartServer();
+  auto county = EnrolledDevice("c1", "county", "county");
+  v1::SyncResponse bootstrapped;
+  auto all = PullAll(*county, &bootstrapped);
+  const std::string h001 = testing::FindSubjectId(all, "H-001");
+  ASSERT_FALSE(h001.empty());
+
+  auto device = EnrolledDevice("w1", std::string("grids:") + kGridA);
+  auto edit = [&](const std::string& phone, uint64_t hlc) {
+    v1::Change change = device->NewChange(v1::ENTITY_SUBJECT, h001);
+    change.set_hlc(hlc);
+    auto* set = change.mutable_fields()->add_fields();
+    set->set_field("phone");
+    set->mutable_value()->set_text(phone);
+    return change;
+  };
+  const int64_t now_ms = core::SystemClock().NowMillis();
+  constexpr int64_t kThreeDays = 3LL * 24 * 3600 * 1000;
+  const std::vector<v1::Change> batch = {
+      edit("13700000001", core::PackHlc(now_ms - 1000, 0)),        // a sane clock: kept
+      edit("13700000002", core::PackHlc(now_ms + kThreeDays, 0)),  // three days fast
+      edit("13700000003", core::PackHlc(now_ms + kThreeDays, 1))};
+  auto first = device->Sync(server_->port(), batch);
+  ASSERT_TRUE(first.ok()) << first.status().ToString();
+  ASSERT_EQ(first->results_size(), 3);
+  EXPECT_EQ(first->results(0).applied_hlc(), 0u) << "a stamp the server believes is kept";
+  const uint64_t second = first->results(1).applied_hlc();
+  const uint64_t third = first->results(2).applied_hlc();
+  EXPECT_LE(core::HlcMillis(second), core::SystemClock().NowMillis());
+  EXPECT_GE(core::HlcMillis(second), now_ms - 60'000);
+  EXPECT_LT(second, third) << "each re-based change gets its own stamp, in the device's order";
+  EXPECT_GT(second, batch[0].hlc());
+
+  // The answer was lost: the resend is a duplicate that still carries the applied stamps.
+  auto again = device->Sync(server_->port(), batch);
+  ASSERT_TRUE(again.ok()) << again.status().ToString();
+  ASSERT_EQ(again->results_size(), 3);
+  EXPECT_EQ(again->results(1).outcome(), v1::ChangeResult::DUPLICATE);
+  EXPECT_EQ(again->results(0).applied_hlc(), 0u);
+  EXPECT_EQ(again->results(1).applied_hlc(), second);
+  EXPECT_EQ(again->results(2).applied_hlc(), third);
+
+  // Everyone else receives the re-based stamps.
+  auto seen = county->Sync(server_->port(), {}, bootstrapped.next_cursor());
+  ASSERT_TRUE(seen.ok()) << seen.status().ToString();
+  std::vector<uint64_t> stamps;
+  for (const auto& c : seen->changes()) {
+    if (c.device_id() == device->device_id()) stamps.push_back(c.hlc());
+  }
+  EXPECT_EQ(stamps, (std::vector<uint64_t>{batch[0].hlc(), second, third}));
 }
 
 TEST_P(ServerTest, TamperedVisitIsQuarantinedWithItsReason) {

@@ -104,6 +104,8 @@ class FakeCounty : public Transport {
   std::vector<v1::Change> log;              // every change applied, in order
   std::set<uint64_t> reject_seqs;           // seqs refused with a reason
   uint64_t server_hlc = 0;
+  uint64_t rebase_above = UINT64_MAX;  // changes stamped above this are re-based to ++rebase_to
+  uint64_t rebase_to = 0;
   int64_t server_time_ms = 0;                // the server's wall clock in answers (0: not sent)
   std::map<std::string, Upload> uploads;     // sha256 hex -> partial upload
   std::map<std::string, std::string> blobs;  // sha256 hex -> complete verified bytes
@@ -146,6 +148,11 @@ class FakeCounty : public Transport {
       result->set_seq(c.seq());
       if (c.seq() <= through) {
         result->set_outcome(v1::ChangeResult::DUPLICATE);
+        for (const auto& held : log) {
+          if (held.change_id() == c.change_id() && held.hlc() != c.hlc()) {
+            result->set_applied_hlc(held.hlc());
+          }
+        }
       } else if (c.seq() != through + 1) {
         resp.mutable_results()->RemoveLast();
         break;
@@ -157,8 +164,12 @@ class FakeCounty : public Transport {
       } else {
         result->set_outcome(v1::ChangeResult::APPLIED);
         log.push_back(c);
+        if (c.hlc() > rebase_above) {  // the real server re-bases far-future stamps
+          log.back().set_hlc(++rebase_to);
+          result->set_applied_hlc(rebase_to);
+        }
         through = c.seq();
-        server_hlc = std::max<uint64_t>(server_hlc, c.hlc());
+        server_hlc = std::max<uint64_t>(server_hlc, log.back().hlc());
       }
     }
     if (!device.empty()) resp.set_applied_through_seq(applied[device]);

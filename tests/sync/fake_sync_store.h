@@ -68,6 +68,13 @@ class FakeSyncStore : public SyncStore {
     quarantine[seq] = {std::string(code), std::string(reason)};
     return {};
   }
+  core::Status RebaseOwnChange(uint64_t seq, core::HlcStamp applied_hlc) override {
+    for (auto& c : outbox) {
+      if (c.seq() == seq && applied_hlc != 0) c.set_hlc(applied_hlc);
+    }
+    rebased[seq] = applied_hlc;
+    return {};
+  }
   core::Result<std::string> PullCursor() override { return cursor; }
   core::Status ApplyPulledPage(const PulledPage& page) override {
     if (fail_next_apply) {
@@ -136,6 +143,7 @@ class FakeSyncStore : public SyncStore {
   std::vector<v1::Change> outbox;
   uint64_t applied_through = 0;
   std::map<uint64_t, Quarantined> quarantine;
+  std::map<uint64_t, core::HlcStamp> rebased;  // RebaseOwnChange calls: seq -> stamp
   std::string cursor;
   std::string epoch;
   std::string scope;

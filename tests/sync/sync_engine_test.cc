@@ -26,7 +26,9 @@ TEST_F(EngineTest, PushesTheOutboxInBoundedBatchesAndMarksWhatTheServerHolds) {
     EXPECT_TRUE(r.gzip_body);
   }
   EXPECT_EQ(store.epoch, "epoch-1");
-  EXPECT_NE(report.Summary().find("Sent 25 changes"), std::string::npos);
+  EXPECT_NE(report.Summary().find("Sent 25 changes and 0 photos; received 0 changes."),
+            std::string::npos)
+      << report.Summary();
 
   // Nothing left: a second run is one round trip that sends nothing.
   county.requests.clear();
@@ -226,6 +228,29 @@ TEST_F(EngineTest, FarFutureServerStampsDoNotDragTheDeviceClock) {
   EXPECT_EQ(store.server_observes, 0);
 }
 
+TEST_F(EngineTest, StampsTheServerReBasedAreReBasedOnTheDeviceEvenWhenTheAnswerWasLost) {
+  for (int i = 0; i < 6; ++i) store.AddChange(kDevice, "rec" + std::to_string(i));
+  // The device clock is days fast: the county re-bases everything after change 2.
+  county.rebase_above = store.outbox[1].hlc();
+  county.rebase_to = 1000;
+  SyncConfig config = Config();
+  config.batch_max_changes = 2;
+  // The answer to the batch with changes 5 and 6 is lost after the county committed it: the
+  // resend is answered DUPLICATE, still with the stamps the county applied.
+  county.fault = [](const HttpRequest&, int index) {
+    return index == 2 ? Fault{.kind = Fault::Kind::kDropAfter} : Fault{};
+  };
+  SyncReport report = RunOnce(config);
+  ASSERT_TRUE(report.status.ok()) << report.status.ToString();
+  ASSERT_EQ(county.log.size(), 6u);
+  EXPECT_EQ(report.changes_rebased, 4);
+  EXPECT_EQ(store.rebased.size(), 4u);
+  for (size_t i = 0; i < 6; ++i) {
+    EXPECT_EQ(store.outbox[i].hlc(), county.log[i].hlc()) << "change " << i + 1;
+    EXPECT_EQ(store.rebased.count(i + 1), i >= 2 ? 1u : 0u) << "change " << i + 1;
+  }
+}
+
 TEST_F(EngineTest, ASlowDeviceClockIsRatchetedToAStampTheServerClockVouchesFor) {
   store.AddChange(kDevice, "rec");
   const int64_t server_now = store.now_ms + 365LL * 24 * 3600 * 1000;  // the device: a year slow
@@ -236,6 +261,9 @@ TEST_F(EngineTest, ASlowDeviceClockIsRatchetedToAStampTheServerClockVouchesFor) 
   EXPECT_EQ(store.hlc, county.server_hlc) << "later local edits are stamped after the server's";
   EXPECT_GE(store.server_observes, 1);
   EXPECT_EQ(report.device_clock_skew_ms, clock.NowMillis() - server_now);
+  EXPECT_NE(report.Summary().find("clock is about 365 days behind the county server"),
+            std::string::npos)
+      << report.Summary();
 }
 
 TEST_F(EngineTest, AFailedPageCommitStopsWithoutMovingTheCursor) {

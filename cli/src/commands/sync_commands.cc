@@ -88,6 +88,8 @@ core::Status Sync(const core::Args& args, CliContext& ctx) {
         .Field("bytes_received", report.wire_bytes_received)
         .Field("round_trips", report.round_trips)
         .Field("retries", report.retries)
+        .Field("rebased", report.changes_rebased)
+        .Field("clock_skew_ms", report.device_clock_skew_ms)
         .Field("photos_pending_bytes", left);
     json.Key("rejected").BeginArray();
     for (const auto& q : rejected) {

@@ -221,4 +221,26 @@ Result<MergeResult> ApplyChange(const std::optional<RecordState>& current,
   return out;
 }
 
+bool RebaseStamp(RecordState& state, const std::string& device_id, HlcStamp from, HlcStamp to) {
+  if (from == to || to == 0) return false;
+  bool changed = false;
+  auto rebase = [&](std::vector<Register>& writes) {
+    bool touched = false;
+    for (Register& w : writes) {
+      if (w.hlc != from || w.device_id != device_id) continue;
+      w.hlc = to;
+      w.base_hlc = std::min<HlcStamp>(w.base_hlc, to - 1);
+      touched = true;
+    }
+    if (!touched) return;
+    std::sort(writes.begin(), writes.end(), WriteLess);
+    writes.erase(std::unique(writes.begin(), writes.end(), SameWrite), writes.end());
+    changed = true;
+  };
+  for (auto& [field, writes] : state.history) rebase(writes);
+  rebase(state.tombstones);
+  if (changed) internal::Recompute(state);
+  return changed;
+}
+
 }  // namespace qiaomen::core::merge

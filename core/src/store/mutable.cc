@@ -25,11 +25,7 @@ Result<std::optional<merge::RecordState>> Store::LoadState(v1::Entity entity,
   return std::optional<merge::RecordState>(std::move(state));
 }
 
-Result<merge::MergeResult> Store::MergeAndSave(const v1::Change& change) {
-  QM_ASSIGN_OR_RETURN(auto current, LoadState(change.entity(), change.record_id()));
-  QM_ASSIGN_OR_RETURN(merge::MergeResult result, merge::ApplyChange(current, change));
-  if (!result.changed) return result;
-  const merge::RecordState& state = result.state;
+Status Store::SaveState(const merge::RecordState& state) {
   {
     QM_ASSIGN_OR_RETURN(auto put, Stmt("INSERT INTO record_states (entity, record_id, state) "
                                        "VALUES (?, ?, ?) ON CONFLICT (entity, record_id) DO "
@@ -53,7 +49,14 @@ Result<merge::MergeResult> Store::MergeAndSave(const v1::Change& change) {
         .BindBlob(6, AsBlob(reg.device_id));
     QM_RETURN_IF_ERROR(put->Run());
   }
-  QM_RETURN_IF_ERROR(SaveRow(state));
+  return SaveRow(state);
+}
+
+Result<merge::MergeResult> Store::MergeAndSave(const v1::Change& change) {
+  QM_ASSIGN_OR_RETURN(auto current, LoadState(change.entity(), change.record_id()));
+  QM_ASSIGN_OR_RETURN(merge::MergeResult result, merge::ApplyChange(current, change));
+  if (!result.changed) return result;
+  QM_RETURN_IF_ERROR(SaveState(result.state));
   const int64_t now_ms = deps_.clock->NowMillis();
   for (const merge::ConflictEntry& conflict : result.conflicts) {
     QM_ASSIGN_OR_RETURN(

@@ -2,6 +2,8 @@
 
 #include <string>
 
+#include "qiaomen/core/merge/field_schema.h"
+#include "qiaomen/core/merge/merge.h"
 #include "qiaomen/core/store/store.h"
 #include "store/rows.h"
 
@@ -57,6 +59,43 @@ Status Store::MarkAppliedThrough(uint64_t seq) {
     QM_RETURN_IF_ERROR(stmt->Run());
   }
   QM_RETURN_IF_ERROR(SetMetaInt(kAppliedThrough, static_cast<int64_t>(seq)));
+  return txn.Commit();
+}
+
+Status Store::RebaseOwnChange(uint64_t seq, HlcStamp applied_hlc) {
+  if (applied_hlc == 0) return Status::Ok();
+  QM_ASSIGN_OR_RETURN(sql::Transaction txn, sql::Transaction::Begin(db_));
+  v1::Change change;
+  {
+    QM_ASSIGN_OR_RETURN(auto stmt, Stmt("SELECT payload FROM outbox WHERE seq = ?;"));
+    stmt->Bind(1, static_cast<int64_t>(seq));
+    QM_ASSIGN_OR_RETURN(bool row, stmt->Step());
+    if (!row) return Status::Ok();
+    QM_ASSIGN_OR_RETURN(change, internal::ParseRecord<v1::Change>(*stmt, 0, "journal row"));
+  }
+  const HlcStamp from = change.hlc();
+  if (from == applied_hlc) return Status::Ok();
+  if (merge::IsFieldMerged(change.entity())) {
+    QM_ASSIGN_OR_RETURN(auto state, LoadState(change.entity(), change.record_id()));
+    if (state.has_value() && merge::RebaseStamp(*state, deps_.device_id, from, applied_hlc)) {
+      QM_RETURN_IF_ERROR(SaveState(*state));
+    }
+  } else if (change.entity() == v1::ENTITY_HAZARD_EVENT) {
+    QM_ASSIGN_OR_RETURN(auto stmt,
+                        Stmt("UPDATE hazard_events SET hlc = ? WHERE id = ? AND hlc = ?;"));
+    stmt->Bind(1, static_cast<int64_t>(applied_hlc))
+        .BindBlob(2, AsBlob(change.record_id()))
+        .Bind(3, static_cast<int64_t>(from));
+    QM_RETURN_IF_ERROR(stmt->Run());
+  }
+  change.set_hlc(applied_hlc);
+  {
+    QM_ASSIGN_OR_RETURN(auto stmt, Stmt("UPDATE outbox SET hlc = ?, payload = ? WHERE seq = ?;"));
+    stmt->Bind(1, static_cast<int64_t>(applied_hlc))
+        .BindBlob(2, AsBlob(internal::Serialize(change)))
+        .Bind(3, static_cast<int64_t>(seq));
+    QM_RETURN_IF_ERROR(stmt->Run());
+  }
   return txn.Commit();
 }
 

@@ -42,6 +42,13 @@ Status Store::ApplyPulledPage(const std::vector<v1::Change>& changes,
 
 Status Store::ApplyPulledChange(const v1::Change& change) {
   if (change.record_id().empty()) return InvalidArgument("The change has no record id.");
+  // Records made on devices are named by 16-byte UUIDs; admin units and campaigns by their codes.
+  if (change.entity() != v1::ENTITY_ADMIN_UNIT && change.entity() != v1::ENTITY_CAMPAIGN &&
+      change.record_id().size() != 16) {
+    return InvalidArgument("The record id is " + std::to_string(change.record_id().size()) +
+                           " bytes, not a 16-byte id; the county server sent a malformed change. "
+                           "Ask the county IT staff to check the server version.");
+  }
   switch (change.entity()) {
     case v1::ENTITY_SUBJECT:
     case v1::ENTITY_TASK:

@@ -1,5 +1,7 @@
 #include "qiaomen/server/sync_service.h"
 
+#include <functional>
+
 #include "admin/templates.h"
 #include "store/change_store.h"
 #include "sync/placement.h"
@@ -13,6 +15,7 @@ struct Verdict {
   v1::ChangeResult::Outcome outcome = v1::ChangeResult::APPLIED;
   std::string code;
   std::string reason;
+  uint64_t applied_hlc = 0;  // the stamp applied when it differs from the device's
 };
 
 Verdict Reject(const core::Status& s) {
@@ -25,18 +28,36 @@ bool IsDatabaseTrouble(const core::Status& s) {
          s.code() == core::Code::kCorruption;
 }
 
+// The stamp the county holds for `change` when it is not the one the device sent (the server
+// re-based it); 0 when the same, or when the change is not in the log.
+core::Result<uint64_t> AppliedStamp(SqlConnection& conn, const v1::Change& change) {
+  QM_ASSIGN_OR_RETURN(auto rows, conn.Query("SELECT payload FROM changes WHERE change_id = $1",
+                                            {Blob(change.change_id())}));
+  if (rows.empty()) return uint64_t{0};
+  v1::Change stored;
+  if (!stored.ParseFromString(rows[0].Bytes(0))) {
+    return core::Corruption("A stored change could not be read; restore the county database.");
+  }
+  return stored.hlc() == change.hlc() ? uint64_t{0} : stored.hlc();
+}
+
 // Decides and applies one change inside the batch transaction. Database errors are returned;
 // rejections are the verdict.
 core::Result<Verdict> ApplyOne(SqlConnection& conn, const Principal& principal, v1::Change change,
-                               int64_t now_ms, uint64_t server_now, TemplateCache& templates,
-                               std::vector<std::string>& photo_hashes) {
+                               int64_t now_ms, const std::function<uint64_t()>& server_now,
+                               TemplateCache& templates, std::vector<std::string>& photo_hashes) {
   if (change.device_id() != principal.device.device_id) {
     return Reject(core::PermissionDenied("The change names another device."));
   }
   if (change.change_id().empty()) return Reject(core::InvalidArgument("The change has no id."));
   // A stamp far in the future is not trusted: re-based on the server's clock (audit keeps the
   // device time).
-  if (core::IsFarFuture(change.hlc(), now_ms)) change.set_hlc(server_now);
+  uint64_t rebased = 0;
+  if (core::IsFarFuture(change.hlc(), now_ms)) {
+    rebased = server_now();  // one fresh stamp per change keeps the device's order
+    change.set_device_hlc(change.hlc());
+    change.set_hlc(rebased);
+  }
   Placement previous;
   auto placement = PlaceChange(conn, change, &previous);
   if (!placement.ok()) {
@@ -80,11 +101,15 @@ core::Result<Verdict> ApplyOne(SqlConnection& conn, const Principal& principal, 
   auto appended = AppendToLog(conn, change, *placement, now_ms);
   if (!appended.ok()) {
     if (appended.status().code() == core::Code::kAlreadyExists) {
-      return Verdict{v1::ChangeResult::DUPLICATE, "", "This change was applied before."};
+      // The stamp applied the first time, which the device may not have heard of.
+      QM_ASSIGN_OR_RETURN(uint64_t first, AppliedStamp(conn, change));
+      return Verdict{v1::ChangeResult::DUPLICATE, "", "This change was applied before.", first};
     }
     return appended.status();
   }
-  return Verdict{};
+  Verdict verdict;
+  verdict.applied_hlc = rebased;
+  return verdict;
 }
 
 }  // namespace
@@ -123,12 +148,12 @@ core::Status SyncService::Push(const Principal& principal, const v1::SyncRequest
                                v1::SyncResponse& response) {
   auto conn = storage_.pool().Acquire();
   std::vector<std::string> photo_hashes;
-  int applied = 0, rejected = 0, duplicate = 0;
+  int applied = 0, rejected = 0, duplicate = 0, rebased = 0;
   uint64_t through = 0;
   core::Status s = InTransaction(*conn, [&]() -> core::Status {
     response.clear_results();
     photo_hashes.clear();
-    applied = rejected = duplicate = 0;
+    applied = rejected = duplicate = rebased = 0;
     const char* lock_sql = conn->dialect() == SqlDialect::kPostgres
                                ? "SELECT applied_seq, revoked FROM devices WHERE device_id = $1 "
                                  "FOR UPDATE"
@@ -138,12 +163,17 @@ core::Status SyncService::Push(const Principal& principal, const v1::SyncRequest
     through = static_cast<uint64_t>(row.Int(0));
     if (request.changes().empty()) return core::Status::Ok();
     int64_t now_ms = clock_.NowMillis();
-    uint64_t server_now = Now();
+    auto server_now = [this] { return Now(); };
     for (const auto& change : request.changes()) {
       if (change.seq() <= through) {
         auto* r = response.add_results();
         r->set_seq(change.seq());
         r->set_outcome(v1::ChangeResult::DUPLICATE);
+        // A resend after a lost answer: the device must still learn a re-based stamp.
+        if (core::IsFarFuture(change.hlc(), now_ms)) {
+          QM_ASSIGN_OR_RETURN(uint64_t first, AppliedStamp(*conn, change));
+          r->set_applied_hlc(first);
+        }
         ++duplicate;
         continue;
       }
@@ -159,12 +189,14 @@ core::Status SyncService::Push(const Principal& principal, const v1::SyncRequest
         ++duplicate;
       } else {
         ++applied;
+        if (verdict.applied_hlc != 0) ++rebased;
       }
       auto* r = response.add_results();
       r->set_seq(change.seq());
       r->set_outcome(verdict.outcome);
       r->set_reason(verdict.reason);
       r->set_code(verdict.code);
+      r->set_applied_hlc(verdict.applied_hlc);
       through = change.seq();
     }
     return conn->Exec("UPDATE devices SET applied_seq = $1 WHERE device_id = $2",
@@ -175,6 +207,7 @@ core::Status SyncService::Push(const Principal& principal, const v1::SyncRequest
   metrics_.Add("changes_applied", applied);
   metrics_.Add("changes_rejected", rejected);
   metrics_.Add("changes_duplicate", duplicate);
+  metrics_.Add("changes_rebased", rebased);
   std::sort(photo_hashes.begin(), photo_hashes.end());
   photo_hashes.erase(std::unique(photo_hashes.begin(), photo_hashes.end()), photo_hashes.end());
   for (const auto& hash : photo_hashes) {

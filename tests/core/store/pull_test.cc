@@ -94,11 +94,21 @@ TEST_F(PullTest, AMalformedChangeAppliesNothingAndKeepsTheCursor) {
   EXPECT_EQ(store().GetSubject(Id(subject_id)).status().code(), Code::kNotFound);
   EXPECT_EQ(store().GetSyncState()->pull_cursor, "cursor-0");
   EXPECT_EQ(Count("registers"), 0);
+
+  // A record id that is not a 16-byte id is refused the same way.
+  page.pop_back();
+  page.push_back(RemoteSubject("H-17", "孙某", PackHlc(kT0 - 800, 0)));
+  status = store().ApplyPulledPage(page, "cursor-1");
+  ASSERT_FALSE(status.ok());
+  EXPECT_NE(status.message().find("not a 16-byte id"), std::string::npos) << status.ToString();
+  EXPECT_EQ(store().GetSyncState()->pull_cursor, "cursor-0");
+  EXPECT_EQ(Count("subjects"), 0);
 }
 
 TEST_F(PullTest, ConcurrentEditsOfOneFieldLogTheLoserOtherFieldsBothSurvive) {
   v1::Subject subject = AddSubject("孙某");
-  const HlcStamp created = store().GetFieldStamps(v1::ENTITY_SUBJECT, Id(subject.id()))->at("phone");
+  const HlcStamp created =
+      store().GetFieldStamps(v1::ENTITY_SUBJECT, Id(subject.id()))->at("phone");
   // Locally: a new phone number.
   clock_.Advance(1000);
   v1::Subject edited = subject;
@@ -140,7 +150,8 @@ TEST_F(PullTest, ConcurrentSeverityEditsKeepTheHigher) {
   hazard.set_subject_id(subject.id());
   auto created = store().CreateHazard(hazard);
   ASSERT_TRUE(created.ok());
-  const HlcStamp base = store().GetFieldStamps(v1::ENTITY_HAZARD, Id(created->id()))->at("severity");
+  const HlcStamp base =
+      store().GetFieldStamps(v1::ENTITY_HAZARD, Id(created->id()))->at("severity");
   v1::Change remote = Remote(v1::ENTITY_HAZARD, created->id(), PackHlc(kT0 + 9000, 0));
   Set(remote, "severity", "general", base - 1);  // did not see the major finding
   ASSERT_TRUE(store().ApplyPulledPage({remote}, "c").ok());
@@ -218,6 +229,66 @@ TEST_F(PullTest, APageCanRemoveRecordsInItsTransaction) {
   photo.mutable_photo()->set_sha256(std::string(32, 'q'));
   ASSERT_TRUE(store().ApplyPulledPage({photo}, "c3").ok());
   EXPECT_TRUE(store().PhotosAwaitingUpload()->empty());
+}
+
+// A phone three days fast: the server re-based its stamps. Until the phone hears of it, an edit
+// made later by someone else loses here (it would win everywhere else); afterwards it wins.
+TEST_F(PullTest, ARebasedOwnChangeLetsLaterEditsFromOthersWin) {
+  constexpr int64_t kThreeDays = 3LL * 24 * 3600 * 1000;
+  clock_.Set(kT0 + kThreeDays);
+  const v1::Subject rebased = AddSubject("周奶奶");
+  const v1::Subject kept = AddSubject("吴大爷");
+  clock_.Set(kT0);
+  const HlcStamp server_stamp = PackHlc(kT0 - 5000, 0);
+  auto outbox_hlc = [&](int seq) {
+    return *store().database().QueryInt(
+        "SELECT hlc FROM outbox WHERE seq = " + std::to_string(seq) + ";");
+  };
+  const int64_t future = outbox_hlc(1);
+  const int64_t kept_stamp = outbox_hlc(2);
+  ASSERT_GT(HlcMillis(static_cast<HlcStamp>(future)), kT0 + kThreeDays - 1000);
+  auto hex = [](const std::string& bytes) {
+    static constexpr char kDigits[] = "0123456789ABCDEF";
+    std::string out;
+    for (unsigned char c : bytes) out += {kDigits[c >> 4], kDigits[c & 15]};
+    return out;
+  };
+
+  ASSERT_TRUE(store().RebaseOwnChange(1, server_stamp).ok());
+  EXPECT_EQ(outbox_hlc(1), static_cast<int64_t>(server_stamp));
+  EXPECT_EQ(outbox_hlc(2), kept_stamp) << "another change keeps its stamp";
+  const std::string fields_of = "FROM registers WHERE hex(record_id) = '" + hex(rebased.id()) + "'";
+  EXPECT_GT(*store().database().QueryInt("SELECT count(*) " + fields_of + ";"), 3);
+  EXPECT_EQ(*store().database().QueryInt("SELECT count(*) " + fields_of + " AND hlc <> " +
+                                         std::to_string(server_stamp) + ";"),
+            0)
+      << "every field the change wrote carries the server's stamp";
+  auto pending = store().PendingChanges(0, 10, 1 << 20);
+  ASSERT_TRUE(pending.ok());
+  ASSERT_EQ(pending->size(), 2u);
+  EXPECT_EQ((*pending)[0].hlc(), server_stamp) << "the journal's payload too";
+
+  // Someone else edits both households an hour later, having seen the first versions.
+  for (const v1::Subject* subject : {&rebased, &kept}) {
+    v1::Change edit = Remote(v1::ENTITY_SUBJECT, subject->id(), PackHlc(kT0 + 3600000, 0));
+    Set(edit, "phone", "13911112222", server_stamp);
+    ASSERT_TRUE(store().ApplyPulledPage({edit}, "c").ok());
+  }
+  EXPECT_EQ(store().GetSubject(Id(rebased.id()))->phone(), "13911112222")
+      << "the later edit wins once the stamp is re-based";
+  EXPECT_EQ(store().GetSubject(Id(kept.id()))->phone(), "13800000000")
+      << "control: a stamp three days ahead still beats it";
+
+  // Idempotent, and harmless for an unknown seq or a zero stamp.
+  const std::string before = *store().database().QueryText(
+      "SELECT group_concat(hex(record_id) || field || hlc, ',') FROM registers;");
+  ASSERT_TRUE(store().RebaseOwnChange(1, server_stamp).ok());
+  ASSERT_TRUE(store().RebaseOwnChange(99, server_stamp).ok());
+  ASSERT_TRUE(store().RebaseOwnChange(2, 0).ok());
+  EXPECT_EQ(*store().database().QueryText(
+                "SELECT group_concat(hex(record_id) || field || hlc, ',') FROM registers;"),
+            before);
+  EXPECT_EQ(outbox_hlc(2), kept_stamp);
 }
 
 }  // namespace

@@ -29,6 +29,7 @@ class StoreSyncAdapter final : public SyncStore {
   core::Result<int64_t> PendingChangeCount() override;
   core::Status MarkAppliedThrough(uint64_t seq) override;
   core::Status Quarantine(uint64_t seq, std::string_view code, std::string_view reason) override;
+  core::Status RebaseOwnChange(uint64_t seq, core::HlcStamp applied_hlc) override;
   core::Result<std::string> PullCursor() override;
   core::Status ApplyPulledPage(const PulledPage& page) override;
   core::Result<core::HlcStamp> CurrentHlc() override;

@@ -70,6 +70,7 @@ struct SyncReport {
   int64_t changes_pushed = 0;         // acknowledged by the server in this run
   int64_t changes_pulled = 0;
   int64_t changes_quarantined = 0;
+  int64_t changes_rebased = 0;  // applied by the server with its own stamp (this clock is fast)
   int64_t photos_uploaded = 0;  // sent in full in this run
   int64_t photos_already_on_server = 0;
   int64_t photo_bytes_sent = 0;  // PATCH body bytes, including chunks sent again after a cut
@@ -82,7 +83,9 @@ struct SyncReport {
   // user to set the phone's clock (stamps far ahead are re-based by the server, and a slow clock
   // is ratcheted forward, but the audit trail keeps the device time).
   int64_t device_clock_skew_ms = 0;
-  // One line for the app and the CLI: "Sent 12 changes and 3 photos; received 40 changes."
+  // One line for the app and the CLI: "Sent 12 changes and 3 photos; received 40 changes.", plus
+  // what the user must know (refused changes, photos waiting for Wi-Fi, a clock more than ten
+  // minutes off the server's, why the run stopped).
   std::string Summary() const;
 };
 

@@ -51,6 +51,11 @@ class SyncStore {
   // The server rejected change `seq` for good: keep it for a person to see with `code` and
   // `reason`, and never send it again. Idempotent.
   virtual core::Status Quarantine(uint64_t seq, std::string_view code, std::string_view reason) = 0;
+  // The server applied change `seq` with stamp `applied_hlc`, not the device's (it re-based a
+  // stamp far ahead of its clock): re-stamp the device's own copy of what that change wrote, so
+  // later edits from others win here as they win everywhere else. Called before MarkAppliedThrough
+  // of the same answer; idempotent; a no-op for an unknown seq.
+  virtual core::Status RebaseOwnChange(uint64_t seq, core::HlcStamp applied_hlc) = 0;
 
   // --- pull ---
   // The cursor saved with the last committed page ("" before the first).

@@ -63,6 +63,14 @@ struct MergeResult {
 Result<MergeResult> ApplyChange(const std::optional<RecordState>& current,
                                 const v1::Change& change);
 
+// Re-stamps what one change wrote (the writes and tombstones of `device_id` stamped `from`) with
+// `to`, as the county server does when it re-bases a stamp far in the future of its clock; base
+// stamps of the re-stamped writes are clamped below `to` as ApplyChange would have. Then the
+// visible values and flags are recomputed, so the device that made the change ends in the state
+// the server and every other device compute. Returns false (state unchanged) when nothing carried
+// that stamp. Pure.
+bool RebaseStamp(RecordState& state, const std::string& device_id, HlcStamp from, HlcStamp to);
+
 // The register writes a hazard creation stands for: severity ("general"/"major"), deadline,
 // responsible, category, description, legal_basis, rule_id, template_id, and subject_id/visit_id as
 // UUID text (omitted when empty). base_hlc 0. InvalidArgument for SEVERITY_UNSPECIFIED or an id

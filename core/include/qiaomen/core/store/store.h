@@ -131,6 +131,12 @@ class Store final : public evidence::PhotoIndex {
                                                  size_t max_bytes);
   // The server holds every seq <= `seq`: pending rows up to it become applied. Never moves back.
   Status MarkAppliedThrough(uint64_t seq);
+  // The county server applied this device's change `seq` with stamp `applied_hlc` instead of its
+  // own (it re-bases stamps far in the future of its clock: this device's clock is fast). In ONE
+  // transaction: the journal row, the merged fields it wrote (visible values recomputed) and a
+  // hazard event it recorded take the server's stamp, so this device converges with the others.
+  // No-op when the row already carries it, when `applied_hlc` is 0, or for an unknown seq.
+  Status RebaseOwnChange(uint64_t seq, HlcStamp applied_hlc);
   // After a server restore (new epoch): rows above `seq` become pending again for replay.
   Status RewindAppliedThrough(uint64_t seq);
   // Takes a rejected row out of the queue with the server's reason. NotFound for an unknown seq.
@@ -210,6 +216,8 @@ class Store final : public evidence::PhotoIndex {
   // registers, the record's row and the conflicts it completed. Inside the caller's transaction.
   Result<merge::MergeResult> MergeAndSave(const v1::Change& change);
   Status SaveRow(const merge::RecordState& state);
+  // Persists a merged state: its blob, its field registers and its record row.
+  Status SaveState(const merge::RecordState& state);
   // Journals and merges the creation of `record` (all its non-default fields).
   Status CreateFields(v1::Entity entity, const google::protobuf::Message& record);
   // Journals and merges the fields of `edited` that differ from the stored record.
