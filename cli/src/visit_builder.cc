@@ -1,5 +1,7 @@
 #include "visit_builder.h"
 
+#include <algorithm>
+
 #include "checklist_catalog.h"
 #include "records_view_dates.h"
 #include "visit_answers.h"
@@ -42,15 +44,22 @@ core::Result<std::vector<v1::Hazard>> VisitBuilder::Build(
   visit.set_template_version(tpl->version());
   auto answers = TypedAnswers(file, *tpl, photo_ids, errors);
   for (auto& a : answers) *visit.add_answers() = std::move(a);
-  if (!errors.empty()) return hazards;
+  // The well-formed answers are still evaluated, so one pass lists every problem: a wrong kind of
+  // answer and the required items still missing (an item already named is not named twice).
+  const bool well_formed = errors.empty();
   int64_t when = file.finished_at_ms ? file.finished_at_ms : file.started_at_ms;
   core::forms::EvalContext eval{UtcDate(when)};
   std::vector<v1::Answer> list(visit.answers().begin(), visit.answers().end());
   QM_ASSIGN_OR_RETURN(auto evaluation, core::forms::Evaluate(*tpl, list, eval));
   if (file.outcome == v1::CHECKED) {
-    auto incomplete = CompletenessErrors(evaluation);
-    errors.insert(errors.end(), incomplete.begin(), incomplete.end());
+    for (auto& problem : CompletenessErrors(evaluation)) {
+      const bool named = std::any_of(errors.begin(), errors.end(), [&](const ItemError& e) {
+        return e.item_id == problem.item_id;
+      });
+      if (!named) errors.push_back(std::move(problem));
+    }
   }
+  if (!well_formed) return hazards;
   for (const auto& d : evaluation.hazards) {
     v1::Hazard h;
     h.set_template_id(tpl->id());

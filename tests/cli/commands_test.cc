@@ -69,8 +69,11 @@ TEST_F(CommandsTest, AnInvalidVisitFileListsEveryItemAndSavesNothing) {
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_TRUE(Contains(r.err, "item 'ebike_count': needs a whole number")) << r.err;
   EXPECT_TRUE(Contains(r.err, "item 'no_such_item': is not an item")) << r.err;
+  EXPECT_TRUE(Contains(r.err, "item 'gas_type': is required")) << "in the same pass: " << r.err;
+  EXPECT_FALSE(Contains(r.err, "item 'ebike_count': is required"))
+      << "an item named for its type is not named again: " << r.err;
   EXPECT_TRUE(Contains(r.err, "nothing was saved")) << r.err;
-  // Fix the types: now the engine lists the required items still unanswered.
+  // Fix the types: the engine still lists the required items unanswered.
   std::string file2 = WriteFile("bad2.json", R"({"subject": "H001", "template": "household_winter",
     "outcome": "checked", "started_at": 1764291900000, "finished_at": 1764292200000,
     "answers": {"heating_type": "electric"}})");
