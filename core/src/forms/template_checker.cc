@@ -6,6 +6,7 @@
 #include <set>
 
 #include "forms/constant_condition.h"
+#include "forms/dependency_graph.h"
 #include "forms/template_data.h"
 #include "qiaomen/core/forms/compiled_template.h"
 #include "qiaomen/core/forms/type_checker.h"
@@ -306,97 +307,16 @@ class TemplateChecker {
   }
 
   void BuildGraph() {
-    const int n_items = static_cast<int>(d_.items.size());
-    d_.node_count = d_.HazardNode(static_cast<int>(d_.hazards.size()));
-    d_.dependents.assign(static_cast<size_t>(d_.node_count), {});
-    std::vector<std::vector<int>> deps(static_cast<size_t>(d_.node_count));
-    auto edge = [&](int from, int to) {
-      auto& out = d_.dependents[static_cast<size_t>(from)];
-      if (std::find(out.begin(), out.end(), to) != out.end()) return;
-      out.push_back(to);
-      deps[static_cast<size_t>(to)].push_back(from);
-    };
-    for (size_t s = 0; s < d_.sections.size(); ++s) {
-      for (int slot : SlotsOf(d_.sections[s].relevant))
-        edge(d_.SlotNode(slot), static_cast<int>(s));
-    }
-    for (int i = 0; i < n_items; ++i) {
-      const auto& it = d_.items[static_cast<size_t>(i)];
-      edge(d_.SectionNode(it.section), d_.ItemNode(i));
-      for (int slot : SlotsOf(it.relevant)) edge(d_.SlotNode(slot), d_.ItemNode(i));
-      edge(d_.ItemNode(i), d_.ChecksNode(i));
-      for (int slot : SlotsOf(it.required)) edge(d_.SlotNode(slot), d_.ChecksNode(i));
-      for (int slot : SlotsOf(it.constraint)) edge(d_.SlotNode(slot), d_.ChecksNode(i));
-    }
-    for (size_t c = 0; c < d_.computed.size(); ++c) {
-      const int node = d_.ComputedNode(static_cast<int>(c));
-      for (int slot : SlotsOf(d_.computed[c].expression)) edge(d_.SlotNode(slot), node);
-    }
-    for (size_t h = 0; h < d_.hazards.size(); ++h) {
-      const int node = d_.HazardNode(static_cast<int>(h));
-      for (int slot : SlotsOf(d_.hazards[h].when)) edge(d_.SlotNode(slot), node);
-      if (d_.hazards[h].photo_item >= 0) edge(d_.ItemNode(d_.hazards[h].photo_item), node);
-    }
-    // Kahn's algorithm; what is left over lies on or behind a cycle.
-    std::vector<int> indegree(static_cast<size_t>(d_.node_count));
-    for (int n = 0; n < d_.node_count; ++n)
-      indegree[static_cast<size_t>(n)] = static_cast<int>(deps[static_cast<size_t>(n)].size());
-    std::vector<int> ready;
-    for (int n = d_.node_count - 1; n >= 0; --n) {
-      if (indegree[static_cast<size_t>(n)] == 0) ready.push_back(n);
-    }
-    while (!ready.empty()) {
-      const int n = ready.back();
-      ready.pop_back();
-      d_.order.push_back(n);
-      for (int m : d_.dependents[static_cast<size_t>(n)]) {
-        if (--indegree[static_cast<size_t>(m)] == 0) ready.push_back(m);
-      }
-    }
-    d_.position.assign(static_cast<size_t>(d_.node_count), -1);
-    for (size_t k = 0; k < d_.order.size(); ++k)
-      d_.position[static_cast<size_t>(d_.order[k])] = static_cast<int>(k);
-    if (static_cast<int>(d_.order.size()) != d_.node_count) ReportCycle(deps, indegree);
+    const std::vector<int> cycle =
+        internal::BuildDependencyGraph(d_, [this](const Expression& e) { return SlotsOf(e); });
+    if (!cycle.empty()) ReportCycle(cycle);
   }
 
-  std::string NodeName(int node) const {
-    int index = 0;
-    switch (d_.KindOf(node, &index)) {
-      case internal::NodeKind::kSection:
-        return "section " + d_.sections[static_cast<size_t>(index)].proto->id();
-      case internal::NodeKind::kItemValue:
-        return d_.items[static_cast<size_t>(index)].proto->id();
-      case internal::NodeKind::kComputed:
-        return d_.computed[static_cast<size_t>(index)].proto->id();
-      default:
-        return "?";
-    }
-  }
-
-  void ReportCycle(const std::vector<std::vector<int>>& deps, const std::vector<int>& indegree) {
-    // Walk backwards along unresolved dependencies until a node repeats: that loop is a cycle.
-    int start = -1;
-    for (int n = 0; n < d_.node_count && start < 0; ++n) {
-      if (indegree[static_cast<size_t>(n)] > 0) start = n;
-    }
-    std::vector<int> path;
-    std::vector<int> seen_at(static_cast<size_t>(d_.node_count), -1);
-    int n = start;
-    while (seen_at[static_cast<size_t>(n)] < 0) {
-      seen_at[static_cast<size_t>(n)] = static_cast<int>(path.size());
-      path.push_back(n);
-      for (int dep : deps[static_cast<size_t>(n)]) {
-        if (indegree[static_cast<size_t>(dep)] > 0) {
-          n = dep;
-          break;
-        }
-      }
-    }
-    std::vector<int> cycle(path.begin() + seen_at[static_cast<size_t>(n)], path.end());
-    std::reverse(cycle.begin(), cycle.end());  // dependency order: a is read by b ...
+  // `cycle`: its nodes in dependency order (a is read by b ...).
+  void ReportCycle(const std::vector<int>& cycle) {
     std::string chain;
-    for (int c : cycle) chain += NodeName(c) + " -> ";
-    chain += NodeName(cycle.front());
+    for (int c : cycle) chain += internal::NodeName(d_, c) + " -> ";
+    chain += internal::NodeName(d_, cycle.front());
     int index = 0;
     const internal::NodeKind kind = d_.KindOf(cycle.front(), &index);
     std::string where;
