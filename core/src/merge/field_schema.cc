@@ -128,7 +128,8 @@ bool IsFieldMerged(v1::Entity entity) {
 }
 
 bool IsAppendOnly(v1::Entity entity) {
-  return entity == v1::ENTITY_VISIT || entity == v1::ENTITY_PHOTO || entity == v1::ENTITY_HAZARD_EVENT;
+  return entity == v1::ENTITY_VISIT || entity == v1::ENTITY_PHOTO ||
+         entity == v1::ENTITY_HAZARD_EVENT;
 }
 
 std::string_view EntityName(v1::Entity entity) {

@@ -207,10 +207,11 @@ TEST(FieldSchemaTest, AppendOnlyAndMergedEntities) {
 }
 
 TEST(RecordStateTest, EncodeDecodeRoundTripsAndKeepsMerging) {
-  Result<testing::Replayed> r = testing::Replay(
-      {Fields(v1::ENTITY_HAZARD, 1, 1, 10, {{"severity", Text("major")}, {"deadline", Text("d1")}}, true),
-       Fields(v1::ENTITY_HAZARD, 1, 2, 20, {{"severity", Text("general")}}),
-       Delete(v1::ENTITY_HAZARD, 1, 3, 15)});
+  Result<testing::Replayed> r =
+      testing::Replay({Fields(v1::ENTITY_HAZARD, 1, 1, 10,
+                              {{"severity", Text("major")}, {"deadline", Text("d1")}}, true),
+                       Fields(v1::ENTITY_HAZARD, 1, 2, 20, {{"severity", Text("general")}}),
+                       Delete(v1::ENTITY_HAZARD, 1, 3, 15)});
   ASSERT_TRUE(r.ok());
   const std::string bytes = EncodeRecordState(*r->state);
   EXPECT_EQ(EncodeRecordState(*r->state), bytes);  // deterministic
