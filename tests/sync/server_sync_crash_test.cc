@@ -76,7 +76,7 @@ class ServerCrashTest : public ServerSyncTest {
   }
 };
 
-TEST_F(ServerCrashTest, AClientKilledAtFiftyRandomMomentsEndsInAgreementWithNothingDuplicated) {
+TEST_P(ServerCrashTest, AClientKilledAtFiftyRandomMomentsEndsInAgreementWithNothingDuplicated) {
   auto device = NewDevice("w1");
   const std::string subject = Bootstrap(*device);
   ASSERT_FALSE(subject.empty());
@@ -124,7 +124,6 @@ TEST_F(ServerCrashTest, AClientKilledAtFiftyRandomMomentsEndsInAgreementWithNoth
   SyncReport report = Run(*device);
   ASSERT_TRUE(report.status.ok()) << report.status.ToString();
   ExpectDelivered(*device, visits + photos);
-  const std::string dev = "x'" + Hex(device->device_id()) + "'";
   EXPECT_EQ(
       CountyInt("SELECT count(*) FROM records WHERE entity = " + std::to_string(v1::ENTITY_VISIT)),
       visits);
@@ -141,6 +140,9 @@ TEST_F(ServerCrashTest, AClientKilledAtFiftyRandomMomentsEndsInAgreementWithNoth
   std::printf("[ crash test ] %d kills mid-sync, %d runs finished, %d visits, %d photos\n", killed,
               finished, visits, photos);
 }
+
+INSTANTIATE_TEST_SUITE_P(Backends, ServerCrashTest, ::testing::ValuesIn(kBothBackends),
+                         BackendParamName);
 
 }  // namespace
 }  // namespace qiaomen::sync::testing

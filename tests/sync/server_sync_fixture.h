@@ -1,12 +1,16 @@
 #pragma once
-// The sync engine against the real county server process (qiaomen-county serve, SQLite backend)
-// over real sockets, through the in-process link simulator, with devices that are real enrolled
-// profiles (SQLCipher Store + PhotoVault) behind StoreSyncAdapter and the real CurlTransport.
+// The sync engine against the real county server process (qiaomen-county serve) over real
+// sockets, through the in-process link simulator, with devices that are real enrolled profiles
+// (SQLCipher Store + PhotoVault) behind StoreSyncAdapter and the real CurlTransport.
+// The fixture is parameterised by the county's backend: every test runs on SQLite (the data
+// directory's county.db) and on PostgreSQL (a fresh database of the binary's one test PostgreSQL,
+// started on first use; a PostgreSQL that cannot start aborts the binary with the reason).
 // Every test runs under a TestWatchdog: a hang cancels the engine and fails instead of blocking.
 
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <filesystem>
 #include <fstream>
 #include <functional>
 #include <iterator>
@@ -16,7 +20,7 @@
 #include <string>
 #include <vector>
 
-#include "qiaomen/core/sql/database.h"
+#include "qiaomen/server/sql_connection.h"
 #include "qiaomen/sync/curl_transport.h"
 #include "qiaomen/sync/sync_engine.h"
 #include "qiaomen/testing/county_env.h"
@@ -56,7 +60,7 @@ class HookTransport : public Transport {
   std::atomic<int> count_{0};
 };
 
-class ServerSyncTest : public ::testing::Test {
+class ServerSyncTest : public ::testing::TestWithParam<qiaomen::testing::Backend> {
  protected:
   // Each test's budget (the whole run of one test, server start and stop included).
   virtual std::chrono::seconds Budget() const { return std::chrono::seconds(60); }
@@ -79,9 +83,14 @@ class ServerSyncTest : public ::testing::Test {
   // Syncs and returns the subject id of `external_id` from the device's store ("" if absent).
   std::string Bootstrap(ProfileDevice& device, const std::string& external_id = "H-001");
 
-  // The county's own database, read-only (plain SQLite), for end-state checks.
-  core::Result<core::sql::Database> CountyDb() const;
-  int64_t CountyInt(const std::string& sql) const;
+  // The county's own database (its SQLite file, or its PostgreSQL database) through the server's
+  // SqlConnection, for end-state checks; opened on first use. Queries use the dialects' common SQL
+  // with `$n` placeholders (bytes as server::Blob).
+  server::SqlConnection* County();
+  // The first column of the first row of `sql` as an integer (-1 and a failure on error).
+  int64_t CountyInt(const std::string& sql, const std::vector<server::SqlValue>& params = {});
+  // The county's changes of one record made by devices (not by its own import), in log order.
+  std::vector<v1::Change> CountyChanges(const std::string& record_id);
   std::string BlobPath(const std::string& sha256_hex) const;
 
   // The device's outbox is empty, no photo waits, nothing is quarantined; the county holds each of
@@ -93,6 +102,7 @@ class ServerSyncTest : public ::testing::Test {
   std::unique_ptr<qiaomen::testing::CountyEnv> env_;
   std::unique_ptr<qiaomen::testing::ServerProcess> server_;
   std::unique_ptr<qiaomen::testing::LinkSimulator> link_;
+  std::unique_ptr<server::SqlConnection> county_;
   qiaomen::testing::TempDir devices_dir_;
   CurlTransport curl_;
   core::SeededRandom random_{99};
@@ -106,9 +116,16 @@ inline void ServerSyncTest::SetUp() {
     std::lock_guard lock(engines_mu_);
     for (SyncEngine* engine : engines_) engine->Cancel();
   });
-  auto env = qiaomen::testing::CountyEnv::Create(qiaomen::testing::Backend::kSqlite);
+  auto env = qiaomen::testing::CountyEnv::Create(GetParam());
   ASSERT_TRUE(env.ok()) << env.status().ToString();
   env_ = std::move(env).value();
+  // The server really runs on the backend the test is named after.
+  const bool on_postgres = GetParam() == qiaomen::testing::Backend::kPostgres;
+  ASSERT_NE(County(), nullptr);
+  ASSERT_EQ(County()->dialect(),
+            on_postgres ? server::SqlDialect::kPostgres : server::SqlDialect::kSqlite);
+  ASSERT_EQ(std::filesystem::exists(env_->data_dir() + "/data/county.db"), !on_postgres)
+      << "the data directory's own SQLite file exists only on the SQLite backend";
   auto imported = env_->ImportCsv(kHouseholdsCsv);
   ASSERT_EQ(imported.exit_code, 0) << imported.out << imported.err;
   ASSERT_TRUE(env_->PublishTemplate(kTemplate).ok());
@@ -124,6 +141,7 @@ inline void ServerSyncTest::TearDown() {
   }
   link_.reset();
   server_.reset();  // SIGTERM and wait: still under the watchdog
+  county_.reset();
 }
 
 inline void ServerSyncTest::StartServer() {
@@ -197,20 +215,42 @@ inline std::string ServerSyncTest::Bootstrap(ProfileDevice& device,
   return subject.ok() ? subject->id() : "";
 }
 
-inline core::Result<core::sql::Database> ServerSyncTest::CountyDb() const {
-  core::sql::OpenOptions options;
-  options.create_if_missing = false;
-  options.read_only = true;
-  return core::sql::Database::Open(env_->data_dir() + "/data/county.db", options);
+inline server::SqlConnection* ServerSyncTest::County() {
+  if (county_ == nullptr) {
+    const bool on_postgres = env_->backend() == qiaomen::testing::Backend::kPostgres;
+    const std::string url = on_postgres ? env_->db_url() : env_->data_dir() + "/data/county.db";
+    auto conn = server::OpenSqlConnection(url);
+    EXPECT_TRUE(conn.ok()) << "the county's database " << url << ": " << conn.status().ToString();
+    if (conn.ok()) county_ = std::move(conn).value();
+  }
+  return county_.get();
 }
 
-inline int64_t ServerSyncTest::CountyInt(const std::string& sql) const {
-  auto db = CountyDb();
-  EXPECT_TRUE(db.ok()) << db.status().ToString();
-  if (!db.ok()) return -1;
-  auto n = db->QueryInt(sql);
-  EXPECT_TRUE(n.ok()) << sql << ": " << n.status().ToString();
-  return n.ok() ? *n : -1;
+inline int64_t ServerSyncTest::CountyInt(const std::string& sql,
+                                         const std::vector<server::SqlValue>& params) {
+  server::SqlConnection* county = County();
+  if (county == nullptr) return -1;
+  auto row = county->QueryOne(sql, params);
+  EXPECT_TRUE(row.ok()) << sql << ": " << row.status().ToString();
+  return row.ok() && row->size() > 0 && !row->IsNull(0) ? row->Int(0) : -1;
+}
+
+inline std::vector<v1::Change> ServerSyncTest::CountyChanges(const std::string& record_id) {
+  std::vector<v1::Change> out;
+  server::SqlConnection* county = County();
+  if (county == nullptr) return out;
+  auto rows = county->Query(
+      "SELECT payload FROM changes WHERE record_id = $1 AND device_id IN "
+      "(SELECT device_id FROM devices) ORDER BY id",
+      {server::Blob(record_id)});
+  EXPECT_TRUE(rows.ok()) << rows.status().ToString();
+  if (!rows.ok()) return out;
+  for (const server::SqlRow& row : *rows) {
+    v1::Change change;
+    EXPECT_TRUE(change.ParseFromString(row.Bytes(0)));
+    out.push_back(change);
+  }
+  return out;
 }
 
 inline std::string ServerSyncTest::BlobPath(const std::string& hex) const {
@@ -231,14 +271,14 @@ inline void ServerSyncTest::ExpectDelivered(ProfileDevice& device, int64_t expec
   EXPECT_EQ(*device.adapter().PendingChangeCount(), 0);
   EXPECT_TRUE(device.adapter().PendingPhotos()->empty());
   EXPECT_TRUE(device.store().ListQuarantined()->empty());
-  const std::string dev = "x'" + Hex(device.device_id()) + "'";
-  EXPECT_EQ(CountyInt("SELECT count(*) FROM changes WHERE device_id = " + dev), expected_changes);
-  EXPECT_EQ(CountyInt("SELECT count(DISTINCT change_id) FROM changes WHERE device_id = " + dev),
+  const std::vector<server::SqlValue> dev{server::Blob(device.device_id())};
+  EXPECT_EQ(CountyInt("SELECT count(*) FROM changes WHERE device_id = $1", dev), expected_changes);
+  EXPECT_EQ(CountyInt("SELECT count(DISTINCT change_id) FROM changes WHERE device_id = $1", dev),
             expected_changes);
-  EXPECT_EQ(CountyInt("SELECT count(DISTINCT seq) FROM changes WHERE device_id = " + dev),
+  EXPECT_EQ(CountyInt("SELECT count(DISTINCT seq) FROM changes WHERE device_id = $1", dev),
             expected_changes);
-  EXPECT_EQ(CountyInt("SELECT count(*) FROM quarantine WHERE device_id = " + dev), 0);
-  EXPECT_EQ(CountyInt("SELECT applied_seq FROM devices WHERE device_id = " + dev),
+  EXPECT_EQ(CountyInt("SELECT count(*) FROM quarantine WHERE device_id = $1", dev), 0);
+  EXPECT_EQ(CountyInt("SELECT applied_seq FROM devices WHERE device_id = $1", dev),
             static_cast<int64_t>(device.store().GetSyncState()->last_seq));
   // Every photo the device knows is on the county, complete and with the right hash.
   auto hashes = device.store().database().QueryText(
@@ -250,11 +290,22 @@ inline void ServerSyncTest::ExpectDelivered(ProfileDevice& device, int64_t expec
     if (end == std::string::npos) end = list.size();
     const std::string hex = list.substr(start, end - start);
     start = end + 1;
-    EXPECT_EQ(CountyInt("SELECT count(*) FROM blobs WHERE sha256 = '" + hex + "'"), 1) << hex;
+    EXPECT_EQ(CountyInt("SELECT count(*) FROM blobs WHERE sha256 = $1", {server::Text(hex)}), 1)
+        << hex;
     std::ifstream file(BlobPath(hex), std::ios::binary);
     std::string bytes((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
     EXPECT_EQ(Hex(Sha256Raw(bytes)), hex) << "the county's file of photo " << hex;
   }
+}
+
+// "sqlite" / "postgres", so tests read Backends/ServerSyncTest.Name/postgres. Each suite:
+//   INSTANTIATE_TEST_SUITE_P(Backends, Suite, ::testing::ValuesIn(kBothBackends),
+//                            BackendParamName);
+inline constexpr qiaomen::testing::Backend kBothBackends[] = {qiaomen::testing::Backend::kSqlite,
+                                                              qiaomen::testing::Backend::kPostgres};
+inline std::string BackendParamName(
+    const ::testing::TestParamInfo<qiaomen::testing::Backend>& info) {
+  return qiaomen::testing::BackendName(info.param);
 }
 
 }  // namespace qiaomen::sync::testing

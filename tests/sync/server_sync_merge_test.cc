@@ -29,24 +29,6 @@ class ServerMergeTest : public ServerSyncTest {
     SyncReport report = Run(device);
     ASSERT_TRUE(report.status.ok()) << report.status.ToString();
   }
-  // The county's changes of one record made by devices (not by its own import), in log order.
-  std::vector<v1::Change> CountyChanges(const std::string& record_id) {
-    std::vector<v1::Change> out;
-    auto db = CountyDb();
-    EXPECT_TRUE(db.ok()) << db.status().ToString();
-    if (!db.ok()) return out;
-    auto stmt = db->Prepare("SELECT payload FROM changes WHERE record_id = x'" + Hex(record_id) +
-                            "' AND device_id IN (SELECT device_id FROM devices) ORDER BY id;");
-    EXPECT_TRUE(stmt.ok()) << stmt.status().ToString();
-    if (!stmt.ok()) return out;
-    while (*stmt->Step()) {
-      std::vector<uint8_t> blob = stmt->ColumnBlob(0);
-      v1::Change change;
-      EXPECT_TRUE(change.ParseFromArray(blob.data(), static_cast<int>(blob.size())));
-      out.push_back(change);
-    }
-    return out;
-  }
   static void ExpectSame(const v1::Subject& a, const v1::Subject& b) {
     EXPECT_TRUE(google::protobuf::util::MessageDifferencer::Equals(a, b))
         << a.ShortDebugString() << "\n vs \n"
@@ -54,7 +36,7 @@ class ServerMergeTest : public ServerSyncTest {
   }
 };
 
-TEST_F(ServerMergeTest, OfflineEditsOfOneHouseholdKeepBothFieldsAndLogTheSameFieldLoser) {
+TEST_P(ServerMergeTest, OfflineEditsOfOneHouseholdKeepBothFieldsAndLogTheSameFieldLoser) {
   auto a = NewDevice("w1");
   auto b = NewDevice("w2", kGridScope, /*clock_offset_ms=*/2000);  // its edits come later
   const std::string id = Bootstrap(*a);
@@ -97,7 +79,7 @@ TEST_F(ServerMergeTest, OfflineEditsOfOneHouseholdKeepBothFieldsAndLogTheSameFie
   ExpectDelivered(*b, 1);
 }
 
-TEST_F(ServerMergeTest, ClockSkewLaterEditsWinAndFutureStampsAreRebased) {
+TEST_P(ServerMergeTest, ClockSkewLaterEditsWinAndFutureStampsAreRebased) {
   auto fast = NewDevice("w1", kGridScope, 3 * kDayMs);
   auto slow = NewDevice("w2", kGridScope, -365 * kDayMs);
   const std::string id = Bootstrap(*fast, "H-002");
@@ -161,6 +143,9 @@ TEST_F(ServerMergeTest, ClockSkewLaterEditsWinAndFutureStampsAreRebased) {
   ExpectDelivered(*fast, 1);
   ExpectDelivered(*slow, 1);
 }
+
+INSTANTIATE_TEST_SUITE_P(Backends, ServerMergeTest, ::testing::ValuesIn(kBothBackends),
+                         BackendParamName);
 
 }  // namespace
 }  // namespace qiaomen::sync::testing

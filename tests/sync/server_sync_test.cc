@@ -32,7 +32,7 @@ void RecordVisits(ProfileDevice& device, const std::string& subject, int visits,
   }
 }
 
-TEST_F(ServerSyncTest, APhotoCutAtRandomOffsetsResumesWithAtMostOneChunkResentPerCut) {
+TEST_P(ServerSyncTest, APhotoCutAtRandomOffsetsResumesWithAtMostOneChunkResentPerCut) {
   auto device = NewDevice("w1");
   const std::string subject = Bootstrap(*device);
   ASSERT_FALSE(subject.empty());
@@ -65,7 +65,7 @@ TEST_F(ServerSyncTest, APhotoCutAtRandomOffsetsResumesWithAtMostOneChunkResentPe
   ExpectDelivered(*device, 2);
 }
 
-TEST_F(ServerSyncTest, TheSamePhotoFromTwoDevicesIsStoredOnce) {
+TEST_P(ServerSyncTest, TheSamePhotoFromTwoDevicesIsStoredOnce) {
   auto a = NewDevice("w1");
   auto b = NewDevice("w2");
   const std::string subject = Bootstrap(*a);
@@ -93,7 +93,7 @@ TEST_F(ServerSyncTest, TheSamePhotoFromTwoDevicesIsStoredOnce) {
   ExpectDelivered(*b, 2);
 }
 
-TEST_F(ServerSyncTest, AnswersLostAfterTheServerCommittedEndLikeOneCleanDelivery) {
+TEST_P(ServerSyncTest, AnswersLostAfterTheServerCommittedEndLikeOneCleanDelivery) {
   auto device = NewDevice("w1");
   const std::string subject = Bootstrap(*device);
   ASSERT_FALSE(subject.empty());
@@ -113,7 +113,7 @@ TEST_F(ServerSyncTest, AnswersLostAfterTheServerCommittedEndLikeOneCleanDelivery
   ExpectDelivered(*device, 15);
 }
 
-TEST_F(ServerSyncTest, EveryRequestSentTwiceEndsLikeOneCleanDelivery) {
+TEST_P(ServerSyncTest, EveryRequestSentTwiceEndsLikeOneCleanDelivery) {
   auto device = NewDevice("w1");
   const std::string subject = Bootstrap(*device);
   ASSERT_FALSE(subject.empty());
@@ -128,7 +128,7 @@ TEST_F(ServerSyncTest, EveryRequestSentTwiceEndsLikeOneCleanDelivery) {
   ExpectDelivered(*device, 11);
 }
 
-TEST_F(ServerSyncTest, AServerKilledMidPushAndRestartedLosesAndDuplicatesNothing) {
+TEST_P(ServerSyncTest, AServerKilledMidPushAndRestartedLosesAndDuplicatesNothing) {
   auto device = NewDevice("w1");
   const std::string subject = Bootstrap(*device);
   ASSERT_FALSE(subject.empty());
@@ -153,6 +153,9 @@ TEST_F(ServerSyncTest, AServerKilledMidPushAndRestartedLosesAndDuplicatesNothing
   EXPECT_GE(report.retries, 1);
   ExpectDelivered(*device, 22);
 }
+
+INSTANTIATE_TEST_SUITE_P(Backends, ServerSyncTest, ::testing::ValuesIn(kBothBackends),
+                         BackendParamName);
 
 }  // namespace
 }  // namespace qiaomen::sync::testing

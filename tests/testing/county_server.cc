@@ -6,6 +6,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <chrono>
 #include <cstdlib>
 #include <fstream>
@@ -54,9 +55,12 @@ pid_t Spawn(const std::vector<std::string>& args, const std::string& out, const 
   return pid;
 }
 
+// The exit status of child `pid`, or -1 if it cannot be had: waitpid failed with anything but
+// EINTR (ECHILD: someone else reaped it, e.g. SIGCHLD is ignored and the kernel did).
 int WaitExit(pid_t pid) {
   int status = 0;
   while (waitpid(pid, &status, 0) < 0) {
+    if (errno != EINTR) return -1;
   }
   return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
 }

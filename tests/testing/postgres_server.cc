@@ -8,6 +8,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -41,6 +42,7 @@ int RunAsPostgres(std::vector<std::string> argv, const std::string& log) {
   if (rc != 0) return -1;
   int status = 0;
   while (waitpid(pid, &status, 0) < 0) {
+    if (errno != EINTR) return -1;  // reaped elsewhere (SIGCHLD ignored): status unknown
   }
   return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
 }
@@ -71,9 +73,15 @@ core::Result<std::unique_ptr<PostgresServer>> PostgresServer::Start() {
     return core::FailedPrecondition(
         "PostgreSQL is not installed (no /usr/lib/postgresql/*/bin/initdb). Run ./run setup.");
   }
-  char pattern[] = "/tmp/qiaomen-pg-XXXXXX";
-  if (mkdtemp(pattern) == nullptr) return core::IOError("mkdtemp failed for the PostgreSQL dir.");
-  pg->dir_ = pattern;
+  pg->tmp_ = std::make_unique<TempDir>();
+  pg->dir_ = pg->tmp_->path();
+  // The server's Unix socket lives in this directory; a socket path holds at most 107 bytes.
+  const std::string socket = pg->dir_ + "/.s.PGSQL." + std::to_string(pg->port_);
+  if (socket.size() > 100) {
+    return core::FailedPrecondition("The test PostgreSQL's socket path " + socket +
+                                    " is too long for a Unix socket; set TMPDIR to a shorter "
+                                    "directory (e.g. /tmp).");
+  }
   if (geteuid() == 0) {
     struct passwd* pw = getpwnam("postgres");
     if (pw == nullptr)
@@ -127,8 +135,7 @@ PostgresServer::~PostgresServer() {
     RunAsPostgres({bin_ + "/pg_ctl", "-D", dir_ + "/data", "-m", "immediate", "-w", "stop"},
                   dir_ + "/pg_ctl.log");
   }
-  std::error_code ec;
-  if (!dir_.empty()) std::filesystem::remove_all(dir_, ec);
+  // tmp_ (declared first, so destroyed last) then removes the directory.
 }
 
 std::string PostgresServer::Url(const std::string& name) const {

@@ -23,7 +23,8 @@ namespace qiaomen::testing {
 std::string CountyBinary();
 
 struct CommandResult {
-  int exit_code = -1;  // the process exit status, or 128+signal
+  int exit_code = -1;  // the process exit status, or 128+signal; -1 if it could not be run or
+                       // its status was lost (reaped elsewhere, e.g. with SIGCHLD ignored)
   std::string out;
   std::string err;
 };
@@ -52,7 +53,8 @@ class ServerProcess {
   std::string base_url() const { return "http://127.0.0.1:" + std::to_string(port_); }
   pid_t pid() const { return pid_; }
 
-  // Sends `signal` and waits for the exit; returns the exit status (128+signal if killed).
+  // Sends `signal` and waits for the exit; returns the exit status (128+signal if killed), or -1
+  // if it was not running or its status was lost (reaped elsewhere).
   int Stop(int signal = 15);
   // Everything the server printed so far (stdout and stderr).
   std::string Log() const;

@@ -1,12 +1,14 @@
 #pragma once
-// A private PostgreSQL for tests: initdb in a temporary directory (as the `postgres` user when the
-// tests run as root, since initdb refuses root), listening only on a Unix socket in that directory,
-// started with pg_ctl and stopped when the object dies. Each test takes a fresh database from it.
+// A private PostgreSQL for tests: initdb in a TempDir under $TMPDIR (as the `postgres` user when
+// the tests run as root, since initdb refuses root), listening only on a Unix socket in that
+// directory, started with pg_ctl and stopped when the object dies. Each test takes a fresh database
+// from it.
 
 #include <memory>
 #include <string>
 
 #include "qiaomen/core/status.h"
+#include "qiaomen/testing/temp_dir.h"
 
 namespace qiaomen::testing {
 
@@ -32,6 +34,7 @@ class PostgresServer {
 
  private:
   PostgresServer() = default;
+  std::unique_ptr<TempDir> tmp_;  // the shared testing TempDir: removed after the server stops
   std::string dir_;
   std::string bin_;
   int port_ = 5432;
