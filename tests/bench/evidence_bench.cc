@@ -17,27 +17,14 @@
 #include "qiaomen/core/evidence/photo_vault.h"
 #include "qiaomen/core/keys/file_key_store.h"
 #include "qiaomen/core/keys/profile_keys.h"
+#include "qiaomen/testing/temp_dir.h"
 
 namespace {
 
 using namespace qiaomen::core;  // NOLINT: benchmark file
 
-class BenchDir {
- public:
-  BenchDir() {
-    const char* base = std::getenv("TMPDIR");
-    path_ = std::string(base != nullptr ? base : "/tmp") + "/qiaomen-evidence-bench-XXXXXX";
-    if (mkdtemp(path_.data()) == nullptr) std::abort();
-  }
-  ~BenchDir() {
-    std::error_code ignored;
-    std::filesystem::remove_all(path_, ignored);
-  }
-  std::string Join(const std::string& name) const { return path_ + "/" + name; }
-
- private:
-  std::string path_;
-};
+// A fresh directory under $TMPDIR, removed afterwards: the shared testing TempDir.
+using BenchDir = qiaomen::testing::TempDir;
 
 class MemoryIndex final : public evidence::PhotoIndex {
  public:

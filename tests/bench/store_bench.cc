@@ -19,29 +19,15 @@
 #include "qiaomen/core/sql/database.h"
 #include "qiaomen/core/store/store.h"
 #include "qiaomen/core/uuid.h"
+#include "qiaomen/testing/temp_dir.h"
 
 namespace qiaomen::core::store {
 namespace {
 
 using Clock = std::chrono::steady_clock;
 
-class BenchDir {
- public:
-  BenchDir() {
-    const char* base = std::getenv("TMPDIR");
-    std::string pattern = std::string(base != nullptr ? base : "/tmp") + "/qiaomen-bench-XXXXXX";
-    if (mkdtemp(pattern.data()) == nullptr) std::abort();
-    path_ = pattern;
-  }
-  ~BenchDir() {
-    std::error_code ignored;
-    std::filesystem::remove_all(path_, ignored);
-  }
-  std::string Join(const std::string& name) const { return path_ + "/" + name; }
-
- private:
-  std::string path_;
-};
+// A fresh directory under $TMPDIR, removed afterwards: the shared testing TempDir.
+using BenchDir = qiaomen::testing::TempDir;
 
 void Check(const Status& status, const char* what) {
   if (!status.ok()) {
