@@ -8,6 +8,7 @@
 //   TestDevice device; device.Enroll(server->port(), code);
 
 #include <memory>
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -21,6 +22,8 @@ namespace qiaomen::testing {
 
 enum class Backend { kSqlite, kPostgres };
 const char* BackendName(Backend backend);
+// GoogleTest prints a parameter with this: "GetParam() = postgres" (ctest's test names).
+inline void PrintTo(Backend backend, std::ostream* os) { *os << BackendName(backend); }
 
 class CountyEnv {
  public:
