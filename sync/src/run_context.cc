@@ -8,7 +8,9 @@ core::Status RunContext::StopStatus() const {
 }
 
 core::Result<HttpResponse> RunContext::SendOnce(HttpRequest request, std::string_view what,
-                                                std::optional<int64_t>* retry_after_ms) {
+                                                std::optional<int64_t>* retry_after_ms,
+                                                bool* link_failed) {
+  if (link_failed != nullptr) *link_failed = false;
   QM_RETURN_IF_ERROR(StopStatus());
   request.headers.emplace_back("Authorization", "Bearer " + config.token);
   request.cancel = &cancel;
@@ -21,11 +23,16 @@ core::Result<HttpResponse> RunContext::SendOnce(HttpRequest request, std::string
       report.wire_bytes_received += result->bytes_received;
       rtt_ewma_ms =
           rtt_ewma_ms == 0 ? result->elapsed_ms : (rtt_ewma_ms * 3 + result->elapsed_ms) / 4;
+      if (result->bytes_sent + result->bytes_received < 16 * 1024 && result->elapsed_ms > 0 &&
+          (min_rtt_ms == 0 || result->elapsed_ms < min_rtt_ms)) {
+        min_rtt_ms = result->elapsed_ms;
+      }
     }
   }
   if (!result.ok()) {
     // A cancel aborts the transfer with kCancelled; say why it was cancelled (user or offline).
     if (result.status().code() == core::Code::kCancelled) return StopStatus();
+    if (link_failed != nullptr) *link_failed = true;
     return result.status().WithContext(what);
   }
   const int status = result->status;
@@ -73,6 +80,17 @@ core::Status RunContext::WaitBeforeRetry(const core::Status& why,
             .message = "Waiting " + std::to_string((*delay + 999) / 1000) +
                        " s before trying again: " + why.message()});
   if (!deps.sleeper.SleepFor(*delay, cancel)) return StopStatus();
+  return core::Status::Ok();
+}
+
+core::Status RunContext::RetryAtOnce(const core::Status& why) {
+  QM_RETURN_IF_ERROR(StopStatus());
+  {
+    std::lock_guard lock(report_mu);
+    ++report.retries;
+  }
+  Progress({.phase = SyncProgress::Phase::kWaiting,
+            .message = "Trying again at once: " + why.message()});
   return core::Status::Ok();
 }
 

@@ -2,6 +2,7 @@
 // What one sync run shares between its parts (metadata loop, photo uploader): the engine's deps,
 // the cancel flag, the report being filled in, and the HTTP exchange with retries.
 
+#include <atomic>
 #include <functional>
 #include <mutex>
 #include <optional>
@@ -34,9 +35,16 @@ class RunContext {
   core::Result<HttpResponse> SendWithRetry(HttpRequest request, std::string_view what);
 
   // One attempt, counted in the report. Transient HTTP statuses come back as kUnavailable errors
-  // with `*retry_after_ms` set when the server sent Retry-After; 401/403 as above.
+  // with `*retry_after_ms` set when the server sent Retry-After; 401/403 as above. When
+  // `link_failed` is given, it is set to whether the exchange failed without any HTTP answer (a
+  // cut, a reset, a timeout) rather than with a status.
   core::Result<HttpResponse> SendOnce(HttpRequest request, std::string_view what,
-                                      std::optional<int64_t>* retry_after_ms);
+                                      std::optional<int64_t>* retry_after_ms,
+                                      bool* link_failed = nullptr);
+
+  // Counts a retry that goes at once, without a backoff wait (a cut in an upload that was making
+  // progress: the link was working a moment ago). Ok to go on; the stop status otherwise.
+  core::Status RetryAtOnce(const core::Status& why);
 
   // Waits before the next attempt after `why`. Ok to go on; the stop status when cancelled; `why`
   // (with "gave up after N attempts") when the retry budget is spent.
@@ -56,6 +64,9 @@ class RunContext {
   CancelFlag& cancel;
   std::mutex store_mu;      // SyncStore calls are serialised
   int64_t rtt_ewma_ms = 0;  // average exchange time, for the ETA
+  // The shortest exchange of this run that carried little data (under 16 KB both ways): the
+  // link's round trip as near as the run knows it (0: none yet).
+  std::atomic<int64_t> min_rtt_ms{0};
 
  private:
   std::function<core::Status()> stop_status_;

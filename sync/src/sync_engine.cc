@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <condition_variable>
 #include <thread>
 #include <vector>
 
@@ -266,26 +267,53 @@ core::Status SyncEngine::RunState::Photos() {
   for (const auto& p : photos) photo_bytes_total_ += p.size;
   internal::ChunkSizer sizer(run_.config);
   Emit(SyncProgress::Phase::kPhotos, "Sending photos");
+  // One round trip says which photos the server already has (none of their bytes go out) and
+  // whether it takes a new photo's first chunk with its creation.
+  QM_ASSIGN_OR_RETURN(internal::ServerPhotos server, internal::AskServerPhotos(run_, photos));
 
   // A few uploads at once: on a long round trip one upload leaves the link idle while it waits
-  // for each answer; parallel uploads fill those gaps. The store is shared under run_.store_mu.
+  // for each answer; parallel uploads fill those gaps. Worker i takes photos while i < wanted;
+  // wanted grows (never shrinks) as the chunks' exchange times show idle gaps. The store is shared
+  // under run_.store_mu.
   std::mutex mu;
+  std::condition_variable cv;
   size_t next = 0;
+  const int most = static_cast<int>(std::clamp<size_t>(
+      static_cast<size_t>(
+          std::max({1, run_.config.photo_parallelism, run_.config.photo_parallelism_max})),
+      1, photos.size()));
+  int wanted = std::max(1, std::min(run_.config.photo_parallelism, most));
   core::Status first_failure;  // a per-photo problem: the others still go
   core::Status stop;           // the link, the credentials or the user: everything stops
-  auto worker = [&] {
+  auto grow = [&] {
+    const int fill = sizer.UploadsToFillTheLink(run_.min_rtt_ms.load());
+    std::lock_guard lock(mu);
+    if (fill > wanted && wanted < most) {
+      wanted = std::min(fill, most);
+      cv.notify_all();
+    }
+  };
+  auto worker = [&](int index) {
     while (true) {
       const PendingPhoto* photo;
+      internal::ServerHas has;
       {
-        std::lock_guard lock(mu);
-        if (!stop.ok() || next >= photos.size()) return;
+        std::unique_lock lock(mu);
+        cv.wait(lock, [&] { return index < wanted || !stop.ok() || next >= photos.size(); });
+        if (!stop.ok() || next >= photos.size()) {
+          cv.notify_all();
+          return;
+        }
+        has = server.has[next];
         photo = &photos[next++];
       }
-      auto outcome = internal::UploadPhoto(run_, sizer, *photo, [&](int64_t bytes) {
-        photo_bytes_done_ += bytes;
-        throughput_ = sizer.BytesPerSecond();
-        Emit(SyncProgress::Phase::kPhotos, "Sending photos");
-      });
+      auto outcome = internal::UploadPhoto(run_, sizer, *photo, has, server.creation_with_upload,
+                                           [&](int64_t bytes) {
+                                             photo_bytes_done_ += bytes;
+                                             throughput_ = sizer.BytesPerSecond();
+                                             Emit(SyncProgress::Phase::kPhotos, "Sending photos");
+                                             grow();
+                                           });
       std::lock_guard lock(mu);
       if (!outcome.ok()) {
         const core::Code code = outcome.status().code();
@@ -294,6 +322,7 @@ core::Status SyncEngine::RunState::Photos() {
           if (first_failure.ok()) first_failure = outcome.status();
         } else if (stop.ok()) {
           stop = outcome.status();
+          cv.notify_all();
         }
         continue;
       }
@@ -309,15 +338,14 @@ core::Status SyncEngine::RunState::Photos() {
         case internal::PhotoOutcome::kHeldForWifi:
           run_.report.photos_held_for_wifi = true;
           next = photos.size();
+          cv.notify_all();
           break;
       }
     }
   };
-  const int parallel =
-      std::max(1, std::min<int>(run_.config.photo_parallelism, static_cast<int>(photos.size())));
   std::vector<std::thread> helpers;
-  for (int i = 1; i < parallel; ++i) helpers.emplace_back(worker);
-  worker();
+  for (int i = 1; i < most; ++i) helpers.emplace_back(worker, i);
+  worker(0);
   for (auto& t : helpers) t.join();
   if (!stop.ok()) return stop;
   return first_failure;

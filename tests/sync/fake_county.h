@@ -113,6 +113,9 @@ class FakeCounty : public Transport {
   std::function<Fault(const HttpRequest&, int)> fault;
   std::function<void(const HttpRequest&, int)> on_request;
   bool send_twice = false;
+  // Speaks POST /v1/photo-status and tus creation-with-upload (like qiaomen-county); off: an
+  // older server that answers 404 there and ignores a creation's body.
+  bool photo_status = false;
   int64_t rtt_ms = 10;
   int64_t bytes_per_ms = 0;  // simulated link speed for elapsed_ms (0: instant)
 
@@ -131,6 +134,7 @@ class FakeCounty : public Transport {
     if (HeaderOf(r, "authorization") != "Bearer " + token) return {.status = 401};
     std::string path = Path(r.url);
     if (r.method == "POST" && path == "/v1/sync") return Sync(r);
+    if (r.method == "POST" && path == "/v1/photo-status" && photo_status) return Status(r);
     if (r.method == "POST" && path == "/v1/photos") return Create(r);
     if (path.starts_with("/v1/photos/")) return Photo(r, path.substr(11));
     return {.status = 404};
@@ -200,6 +204,42 @@ class FakeCounty : public Transport {
       resp.headers.emplace_back("upload-offset", std::to_string(length));
     } else if (!uploads.count(sha)) {
       uploads[sha].length = length;
+    }
+    if (photo_status && !r.body.empty() && !blobs.count(sha)) {
+      // creation-with-upload: the body is the first chunk, kept when the upload is at 0.
+      Upload& up = uploads[sha];
+      if (HeaderOf(r, "upload-checksum") !=
+          "sha1 " + internal::Base64Encode(internal::Sha1(r.body))) {
+        resp.status = 460;
+      } else if (up.bytes.empty()) {
+        up.bytes = r.body;
+        if (static_cast<int64_t>(up.bytes.size()) == up.length && Sha256Hex(up.bytes) == sha) {
+          blobs[sha] = up.bytes;
+          uploads.erase(sha);
+        }
+      }
+      const int64_t offset =
+          blobs.count(sha) ? length : static_cast<int64_t>(uploads[sha].bytes.size());
+      resp.headers.emplace_back("upload-offset", std::to_string(offset));
+    }
+    return resp;
+  }
+
+  HttpResponse Status(const HttpRequest& r) {
+    HttpResponse resp{.status = 200,
+                      .headers = {{"tus-extension", "creation,creation-with-upload,checksum"}}};
+    size_t pos = 0;
+    while (pos < r.body.size()) {
+      size_t eol = r.body.find('\n', pos);
+      std::string sha = r.body.substr(pos, eol - pos);
+      pos = eol == std::string::npos ? r.body.size() : eol + 1;
+      if (blobs.count(sha)) {
+        resp.body += sha + " stored\n";
+      } else if (uploads.count(sha)) {
+        resp.body += sha + " partial " + std::to_string(uploads[sha].bytes.size()) + "\n";
+      } else {
+        resp.body += sha + " none\n";
+      }
     }
     return resp;
   }

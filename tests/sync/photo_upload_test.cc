@@ -223,5 +223,135 @@ TEST_F(EngineTest, PhotoProgressReportsBytesAndAnEta) {
   EXPECT_TRUE(eta);
 }
 
+TEST_F(EngineTest, ANewPhotoGoesWithItsCreationAndAStoredOneNotAtAll) {
+  county.photo_status = true;
+  const auto fresh = AddPhoto(50'000, 30);  // smaller than the first chunk: one request
+  const auto big = AddPhoto(150'000, 31);
+  const auto stored = AddPhoto(40'000, 32);
+  county.blobs[stored.meta.sha256_hex] = stored.bytes;
+  SyncReport report = RunOnce();
+  ASSERT_TRUE(report.status.ok()) << report.status.ToString();
+  EXPECT_EQ(report.photos_uploaded, 2);
+  EXPECT_EQ(report.photos_already_on_server, 1);
+  EXPECT_EQ(report.photo_bytes_sent, 200'000) << "not one byte of the stored photo";
+  EXPECT_EQ(county.blobs[fresh.meta.sha256_hex], fresh.bytes);
+  EXPECT_EQ(county.blobs[big.meta.sha256_hex], big.bytes);
+  for (const auto& p : store.photos) EXPECT_TRUE(p.uploaded);
+  EXPECT_EQ(county.CountRequests("POST", "/v1/photo-status"), 1) << "one question for all";
+  EXPECT_EQ(county.CountRequests("POST", "/v1/photos"), 2) << "no creation for the stored one";
+  EXPECT_EQ(county.CountRequests("HEAD", "/v1/photos/"), 0);
+  EXPECT_EQ(county.CountRequests("PATCH", "/v1/photos/"), 1) << "only the big photo's rest";
+  for (const auto& r : county.requests) {
+    if (r.method == "POST" && r.url.ends_with("/v1/photos")) {
+      EXPECT_FALSE(r.body.empty()) << "the creation carries the first chunk";
+      EXPECT_FALSE(r.gzip_body);
+      EXPECT_EQ(HttpResponse{.headers = r.headers}.Header("upload-checksum").value_or(""),
+                "sha1 " + internal::Base64Encode(internal::Sha1(r.body)));
+    }
+  }
+}
+
+TEST_F(EngineTest, APartlySentPhotoGoesOnFromTheServersOffsetWithoutResending) {
+  county.photo_status = true;
+  auto& photo = AddPhoto(200'000, 33);
+  county.uploads[photo.meta.sha256_hex] = {.length = 200'000,
+                                           .bytes = photo.bytes.substr(0, 120'000)};
+  SyncReport report = RunOnce();
+  ASSERT_TRUE(report.status.ok()) << report.status.ToString();
+  EXPECT_EQ(report.photo_bytes_sent, 80'000);
+  EXPECT_EQ(county.blobs[photo.meta.sha256_hex], photo.bytes);
+}
+
+TEST_F(EngineTest, ACutCreationWithUploadResendsOnlyItsChunk) {
+  county.photo_status = true;
+  const auto photo = AddPhoto(200'000, 34);
+  int creations = 0;
+  county.fault = [&](const HttpRequest& r, int) {
+    // The first creation is processed but its answer is lost; the second is cut before it lands.
+    if (r.method == "POST" && r.url.ends_with("/v1/photos") && !r.body.empty()) {
+      if (++creations == 1) return Fault{.kind = Fault::Kind::kDropAfter};
+    }
+    return Fault{};
+  };
+  SyncConfig config = Config();
+  config.chunk_min_bytes = config.chunk_max_bytes = config.chunk_initial_bytes = 64 * 1024;
+  SyncReport report = RunOnce(config);
+  ASSERT_TRUE(report.status.ok()) << report.status.ToString();
+  EXPECT_EQ(county.blobs[photo.meta.sha256_hex], photo.bytes);
+  EXPECT_EQ(report.chunks_resent, 0) << "the server kept the chunk; the device asked, not resent";
+  EXPECT_EQ(report.photo_bytes_sent, 200'000);
+
+  // Cut before the server saw it: the chunk goes again, once.
+  const auto other = AddPhoto(100'000, 35);
+  county.fault = [&](const HttpRequest& r, int) {
+    if (r.method == "POST" && r.url.ends_with("/v1/photos") && !r.body.empty()) {
+      return Fault{.kind = Fault::Kind::kFailBefore};
+    }
+    return Fault{};
+  };
+  SyncReport second = RunOnce(config);
+  ASSERT_TRUE(second.status.ok()) << second.status.ToString();
+  EXPECT_EQ(county.blobs[other.meta.sha256_hex], other.bytes);
+  EXPECT_EQ(second.chunks_resent, 1);
+  EXPECT_EQ(second.photo_bytes_sent, 100'000 + 64 * 1024);
+}
+
+TEST_F(EngineTest, ACutAfterProgressIsRetriedAtOnceAndTheNextOneWaits) {
+  county.photo_status = true;
+  auto& photo = AddPhoto(256 * 1024, 36);
+  int patches = 0;
+  county.fault = [&](const HttpRequest& r, int) {
+    // The 2nd PATCH is cut after the link was working: asked again at once. The 4th and 5th
+    // are cut in a row: the second of those waits for the backoff.
+    if (r.method == "PATCH") {
+      ++patches;
+      if (patches == 2 || patches == 4 || patches == 5) {
+        return Fault{.kind = Fault::Kind::kFailBefore};
+      }
+    }
+    return Fault{};
+  };
+  SyncConfig config = Config();
+  config.chunk_min_bytes = config.chunk_max_bytes = config.chunk_initial_bytes = 32 * 1024;
+  SyncReport report = RunOnce(config);
+  ASSERT_TRUE(report.status.ok()) << report.status.ToString();
+  EXPECT_EQ(county.blobs[photo.meta.sha256_hex], photo.bytes);
+  EXPECT_EQ(report.chunks_resent, 3);
+  EXPECT_EQ(report.retries, 3);
+  std::lock_guard lock(sleeper.mu);
+  EXPECT_EQ(sleeper.waits.size(), 1u) << "only the second cut in a row waited";
+}
+
+TEST_F(EngineTest, AChecksumFailureOnTheCreationResendsTheChunkByPatch) {
+  county.photo_status = true;
+  auto& photo = AddPhoto(100'000, 37);
+  county.fault = [&](const HttpRequest& r, int) {
+    if (r.method == "POST" && r.url.ends_with("/v1/photos") && !r.body.empty()) {
+      return Fault{
+          .kind = Fault::Kind::kStatus,
+          .status = 460,
+          .headers = {{"location", "/v1/photos/" + photo.meta.sha256_hex}, {"upload-offset", "0"}}};
+    }
+    return Fault{};
+  };
+  SyncReport report = RunOnce();
+  ASSERT_TRUE(report.status.ok()) << report.status.ToString();
+  EXPECT_EQ(report.chunks_resent, 1);
+  EXPECT_EQ(county.blobs[photo.meta.sha256_hex], photo.bytes);
+}
+
+TEST_F(EngineTest, AnOlderServerWithoutPhotoStatusStillGetsEveryPhoto) {
+  auto& photo = AddPhoto(100'000, 38);  // county.photo_status is off: 404 there
+  SyncReport report = RunOnce();
+  ASSERT_TRUE(report.status.ok()) << report.status.ToString();
+  EXPECT_EQ(county.blobs[photo.meta.sha256_hex], photo.bytes);
+  EXPECT_EQ(report.photo_bytes_sent, 100'000);
+  for (const auto& r : county.requests) {
+    if (r.method == "POST" && r.url.ends_with("/v1/photos")) {
+      EXPECT_TRUE(r.body.empty());
+    }
+  }
+}
+
 }  // namespace
 }  // namespace qiaomen::sync::testing

@@ -37,12 +37,17 @@ struct SyncConfig {
   bool photos_wifi_only = false;
   // Photo chunk size follows the measured throughput: about `chunk_target_ms` of transfer each,
   // within [min, max]. The first chunk of a run is `chunk_initial_bytes`.
-  int64_t chunk_target_ms = 2000;
+  // The uploads in flight together hold about this much of the link's time, and a cut loses
+  // about that much: 1.2 s keeps a 300 ms link busy without losing seconds to every cut.
+  int64_t chunk_target_ms = 1200;
   int64_t chunk_min_bytes = 16 * 1024;
   int64_t chunk_max_bytes = 4 * 1024 * 1024;
   int64_t chunk_initial_bytes = 64 * 1024;
   // Photos uploaded at once (a long round trip leaves the link idle between one upload's chunks).
+  // The run starts with `photo_parallelism` and adds uploads, up to `photo_parallelism_max`, while
+  // the measured round trip leaves the link idle between chunks.
   int photo_parallelism = 3;
+  int photo_parallelism_max = 8;
   BackoffPolicy backoff{.base_ms = 1000, .cap_ms = 5 * 60'000, .max_attempts = 10};
 };
 
