@@ -96,8 +96,7 @@ class ProfileDevice {
   // Records a signed, checked visit of `subject_id` with template `template_id` v1, with one
   // photo per entry of `photos`, in the app's order: the photos go into the vault (and the
   // journal) as they are taken, then the finished visit, signed over their hashes.
-  core::Result<v1::Visit> RecordVisit(const std::string& subject_id,
-                                      const std::string& template_id,
+  core::Result<v1::Visit> RecordVisit(const std::string& subject_id, const std::string& template_id,
                                       const std::vector<std::string>& photos) {
     core::store::VisitInput input;
     v1::Visit& visit = input.visit;
