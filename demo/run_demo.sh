@@ -146,8 +146,11 @@ total_visits=0; total_hazards=0; total_photos=0; total_checked=0
 for d in "${DEVICES[@]}"; do
   dev "$d" tasks --json >"$WORK/$d.tasks.json"
   minutes=14; [[ "$d" == zhao ]] && minutes=30
+  # Each device its own seed, counted here: $((seed++)) inside the pipeline below would run in
+  # its subshell, every device would get seed 7 and the same photos.
+  day_seed=$seed; seed=$((seed + 1))
   "$MAKE_DAY" --tasks "$WORK/$d.tasks.json" --checklists "$ROOT/checklists" --out "$WORK/day-$d" \
-    --count "${COUNTS[$d]}" --seed $((seed++)) --end-ms "$END_MS" --minutes "$minutes" | sed 's/^/   /'
+    --count "${COUNTS[$d]}" --seed "$day_seed" --end-ms "$END_MS" --minutes "$minutes" | sed 's/^/   /'
   dev "$d" visit record --json "$WORK/day-$d"/visit-*.json >"$WORK/$d.visits.json"
   v=$(grep -o '"file"' "$WORK/$d.visits.json" | wc -l)
   h=$(grep -o '"rule"' "$WORK/$d.visits.json" | wc -l)

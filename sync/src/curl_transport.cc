@@ -216,7 +216,11 @@ core::Result<HttpResponse> CurlTransport::Send(const HttpRequest& request) {
     curl_easy_getinfo(h, CURLINFO_HEADER_SIZE, &header_bytes);
     curl_easy_getinfo(h, CURLINFO_REQUEST_SIZE, &request_bytes);
     curl_easy_getinfo(h, CURLINFO_TOTAL_TIME_T, &elapsed_us);
-    ex.response.bytes_sent = static_cast<int64_t>(up) + request_bytes;
+    // libcurl sends a small body in one buffer with the headers and then counts it in
+    // REQUEST_SIZE as well as in SIZE_UPLOAD; a large one goes after them and only SIZE_UPLOAD
+    // has it. Count it once (a body smaller than its headers may be under-counted by its size).
+    ex.response.bytes_sent = request_bytes > up ? static_cast<int64_t>(request_bytes)
+                                                : static_cast<int64_t>(up) + request_bytes;
     ex.response.bytes_received = static_cast<int64_t>(down) + header_bytes;
     ex.response.elapsed_ms = static_cast<int64_t>(elapsed_us / 1000);
   } else if (ex.too_large) {

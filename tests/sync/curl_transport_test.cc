@@ -55,6 +55,25 @@ TEST(CurlTransportTest, PostsABodyWithHeadersAndReadsTheResponse) {
   EXPECT_EQ(seen.Header("expect"), "");
 }
 
+// bytes_sent is what went on the wire once: the request line and headers plus the body, not the
+// body twice (the sync report and the CLI's "N MB sent" add these up).
+TEST(CurlTransportTest, BytesSentCountsTheBodyOnce) {
+  HttpTestServer server([&](const TestHttpRequest&) { return TestHttpResponse{.status = 204}; });
+  server.Start();
+  CurlTransport transport;
+  for (size_t size : {size_t{100}, size_t{10'000}, size_t{150'000}, size_t{1'000'000}}) {
+    for (const char* method : {"POST", "PATCH"}) {
+      auto resp = transport.Send({.method = method,
+                                  .url = server.url("/v1/photos/abc"),
+                                  .headers = {{"Content-Type", "application/offset+octet-stream"}},
+                                  .body = std::string(size, 'x')});
+      ASSERT_TRUE(resp.ok()) << resp.status().ToString();
+      EXPECT_GT(resp->bytes_sent, static_cast<int64_t>(size)) << method << " " << size;
+      EXPECT_LT(resp->bytes_sent, static_cast<int64_t>(size) + 2048) << method << " " << size;
+    }
+  }
+}
+
 TEST(CurlTransportTest, PatchAndHeadUseTheirMethods) {
   std::vector<std::string> methods;
   HttpTestServer server([&](const TestHttpRequest& req) {
