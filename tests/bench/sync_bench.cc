@@ -23,7 +23,6 @@
 #include <ctime>
 #include <functional>
 #include <memory>
-#include <span>
 #include <string>
 #include <utility>
 #include <vector>
@@ -110,37 +109,20 @@ void AddAnswers(v1::Visit& visit, int64_t now_ms) {
   }
 }
 
-// The app's order: the photos go into the vault as they are taken, then the signed visit.
+// The app's order (ProfileDevice::RecordVisit): the photos go into the vault as they are taken,
+// then the visit with its answers, signed.
 core::Status RecordVisit(ProfileDevice& device, const std::string& subject_id,
                          const std::vector<std::string>& photos) {
-  core::store::VisitInput input;
-  v1::Visit& visit = input.visit;
-  visit.set_id(core::Uuid::NewV7(device.clock(), core::SecureRandom()).ToBytes());
-  visit.set_subject_id(subject_id);
-  visit.set_template_id(kTemplate);
-  visit.set_template_version(1);
-  visit.set_outcome(v1::CHECKED);
-  const int64_t now = device.clock().NowMillis();
-  visit.set_started_at_ms(now - 600'000);
-  visit.set_finished_at_ms(now);
-  visit.mutable_location()->set_latitude(39.9042);
-  visit.mutable_location()->set_longitude(116.4074);
-  visit.add_education("leaflet");
-  visit.add_education("reminder");
-  for (const std::string& bytes : photos) {
-    v1::Photo meta;
-    meta.set_visit_id(visit.id());
-    meta.set_subject_id(subject_id);
-    meta.set_mime_type("image/jpeg");
-    meta.set_taken_at_ms(now - 60'000);
-    std::span<const uint8_t> jpeg(reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size());
-    QM_ASSIGN_OR_RETURN(v1::Photo stored, device.profile().photos().StoreBytes(jpeg, meta));
-    v1::PhotoRef* ref = visit.add_photos();
-    ref->set_photo_id(stored.id());
-    ref->set_sha256(stored.sha256());
-  }
-  AddAnswers(visit, now);
-  return device.profile().RecordSignedVisit(std::move(input)).status();
+  return device
+      .RecordVisit(subject_id, kTemplate, photos,
+                   [](v1::Visit& visit, int64_t now) {
+                     visit.mutable_location()->set_latitude(39.9042);
+                     visit.mutable_location()->set_longitude(116.4074);
+                     visit.add_education("leaflet");
+                     visit.add_education("reminder");
+                     AddAnswers(visit, now);
+                   })
+      .status();
 }
 
 // Where the metadata bytes go (QIAOMEN_SYNC_BENCH_BREAKDOWN=1): the outbox gzip'd as the engine

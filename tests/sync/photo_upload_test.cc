@@ -9,6 +9,18 @@
 namespace qiaomen::sync::testing {
 namespace {
 
+// A config whose photo chunks are always `bytes` (the measured throughput does not resize them),
+// so a test can count requests and bytes.
+SyncConfig PinnedChunks(SyncConfig config, int64_t bytes) {
+  config.chunk_initial_bytes = config.chunk_min_bytes = config.chunk_max_bytes = bytes;
+  return config;
+}
+
+// A tus creation that carries the photo's first chunk.
+bool IsCreationWithChunk(const HttpRequest& r) {
+  return r.method == "POST" && r.url.ends_with("/v1/photos") && !r.body.empty();
+}
+
 TEST(EncodingTest, Sha1AndBase64MatchKnownVectors) {
   EXPECT_EQ(internal::HexEncode(internal::Sha1("abc")), "a9993e364706816aba3e25717850c26c9cd0d89d");
   EXPECT_EQ(internal::HexEncode(internal::Sha1("")), "da39a3ee5e6b4b0d3255bfef95601890afd80709");
@@ -106,8 +118,7 @@ TEST_F(EngineTest, ACutMidChunkResendsOnlyThatChunk) {
     if (r.method == "PATCH" && ++patches == 2) return Fault{.kind = Fault::Kind::kFailBefore};
     return Fault{};
   };
-  SyncConfig config = Config();
-  config.chunk_min_bytes = config.chunk_max_bytes = config.chunk_initial_bytes = 64 * 1024;
+  SyncConfig config = PinnedChunks(Config(), 64 * 1024);
   SyncReport report = RunOnce(config);
   ASSERT_TRUE(report.status.ok()) << report.status.ToString();
   EXPECT_EQ(report.chunks_resent, 1);
@@ -122,8 +133,7 @@ TEST_F(EngineTest, ALostPatchAnswerIsNotResent) {
     if (r.method == "PATCH" && ++patches == 1) return Fault{.kind = Fault::Kind::kDropAfter};
     return Fault{};
   };
-  SyncConfig config = Config();
-  config.chunk_min_bytes = config.chunk_max_bytes = config.chunk_initial_bytes = 64 * 1024;
+  SyncConfig config = PinnedChunks(Config(), 64 * 1024);
   SyncReport report = RunOnce(config);
   ASSERT_TRUE(report.status.ok());
   EXPECT_EQ(report.chunks_resent, 0);
@@ -184,9 +194,8 @@ TEST_F(EngineTest, ParallelUploadsDeliverEveryPhotoOnceThroughCuts) {
     if (r.method == "PATCH" && ++patches % 4 == 0) return Fault{.kind = Fault::Kind::kFailBefore};
     return Fault{};
   };
-  SyncConfig config = Config();
+  SyncConfig config = PinnedChunks(Config(), 32 * 1024);
   config.photo_parallelism = 3;
-  config.chunk_min_bytes = config.chunk_max_bytes = config.chunk_initial_bytes = 32 * 1024;
   SyncReport report = RunOnce(config);
   ASSERT_TRUE(report.status.ok()) << report.status.ToString();
   EXPECT_EQ(report.photos_uploaded, 9);
@@ -231,8 +240,7 @@ TEST_F(EngineTest, ANewPhotoGoesWithItsCreationAndAStoredOneNotAtAll) {
   county.blobs[stored.meta.sha256_hex] = stored.bytes;
   // Chunks pinned at 64 KB: measured throughput would otherwise grow them while the uploads run
   // in parallel, and how many PATCHes the big photo needs would depend on thread timing.
-  SyncConfig config = Config();
-  config.chunk_initial_bytes = config.chunk_min_bytes = config.chunk_max_bytes = 64 * 1024;
+  SyncConfig config = PinnedChunks(Config(), 64 * 1024);
   SyncReport report = RunOnce(config);
   ASSERT_TRUE(report.status.ok()) << report.status.ToString();
   EXPECT_EQ(report.photos_uploaded, 2);
@@ -273,13 +281,12 @@ TEST_F(EngineTest, ACutCreationWithUploadResendsOnlyItsChunk) {
   int creations = 0;
   county.fault = [&](const HttpRequest& r, int) {
     // The first creation is processed but its answer is lost; the second is cut before it lands.
-    if (r.method == "POST" && r.url.ends_with("/v1/photos") && !r.body.empty()) {
+    if (IsCreationWithChunk(r)) {
       if (++creations == 1) return Fault{.kind = Fault::Kind::kDropAfter};
     }
     return Fault{};
   };
-  SyncConfig config = Config();
-  config.chunk_min_bytes = config.chunk_max_bytes = config.chunk_initial_bytes = 64 * 1024;
+  SyncConfig config = PinnedChunks(Config(), 64 * 1024);
   SyncReport report = RunOnce(config);
   ASSERT_TRUE(report.status.ok()) << report.status.ToString();
   EXPECT_EQ(county.blobs[photo.meta.sha256_hex], photo.bytes);
@@ -289,7 +296,7 @@ TEST_F(EngineTest, ACutCreationWithUploadResendsOnlyItsChunk) {
   // Cut before the server saw it: the chunk goes again, once.
   const auto other = AddPhoto(100'000, 35);
   county.fault = [&](const HttpRequest& r, int) {
-    if (r.method == "POST" && r.url.ends_with("/v1/photos") && !r.body.empty()) {
+    if (IsCreationWithChunk(r)) {
       return Fault{.kind = Fault::Kind::kFailBefore};
     }
     return Fault{};
@@ -316,8 +323,7 @@ TEST_F(EngineTest, ACutAfterProgressIsRetriedAtOnceAndTheNextOneWaits) {
     }
     return Fault{};
   };
-  SyncConfig config = Config();
-  config.chunk_min_bytes = config.chunk_max_bytes = config.chunk_initial_bytes = 32 * 1024;
+  SyncConfig config = PinnedChunks(Config(), 32 * 1024);
   SyncReport report = RunOnce(config);
   ASSERT_TRUE(report.status.ok()) << report.status.ToString();
   EXPECT_EQ(county.blobs[photo.meta.sha256_hex], photo.bytes);
@@ -331,7 +337,7 @@ TEST_F(EngineTest, AChecksumFailureOnTheCreationResendsTheChunkByPatch) {
   county.photo_status = true;
   auto& photo = AddPhoto(100'000, 37);
   county.fault = [&](const HttpRequest& r, int) {
-    if (r.method == "POST" && r.url.ends_with("/v1/photos") && !r.body.empty()) {
+    if (IsCreationWithChunk(r)) {
       return Fault{
           .kind = Fault::Kind::kStatus,
           .status = 460,

@@ -7,6 +7,7 @@
 #include <sodium.h>
 
 #include <atomic>
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -95,9 +96,12 @@ class ProfileDevice {
 
   // Records a signed, checked visit of `subject_id` with template `template_id` v1, with one
   // photo per entry of `photos`, in the app's order: the photos go into the vault (and the
-  // journal) as they are taken, then the finished visit, signed over their hashes.
-  core::Result<v1::Visit> RecordVisit(const std::string& subject_id, const std::string& template_id,
-                                      const std::vector<std::string>& photos) {
+  // journal) as they are taken, then the finished visit, signed over their hashes. `complete`, if
+  // given, fills in the rest (answers, location) after the photos are attached, before signing.
+  core::Result<v1::Visit> RecordVisit(
+      const std::string& subject_id, const std::string& template_id,
+      const std::vector<std::string>& photos,
+      const std::function<void(v1::Visit&, int64_t now_ms)>& complete = {}) {
     core::store::VisitInput input;
     v1::Visit& visit = input.visit;
     visit.set_id(core::Uuid::NewV7(clock_, core::SecureRandom()).ToBytes());
@@ -120,6 +124,7 @@ class ProfileDevice {
       ref->set_photo_id(stored.id());
       ref->set_sha256(stored.sha256());
     }
+    if (complete) complete(visit, now);
     QM_ASSIGN_OR_RETURN(core::store::RecordedVisit recorded,
                         profile_->RecordSignedVisit(std::move(input)));
     return recorded.visit;
