@@ -185,8 +185,7 @@ int RunFieldCli(const std::vector<std::string>& argv, CliContext& ctx) {
 
 int RunFieldCli(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
   std::unique_ptr<PinSource> pins = EnvironmentPinSource();
-  CliContext ctx{out, err,   *pins, core::SystemClock(), core::SecureRandom(), false, "",
-                 "",  false, false};
+  CliContext ctx{out, err, *pins, core::SystemClock(), core::SecureRandom()};
   ctx.out_is_terminal = ::isatty(STDOUT_FILENO) == 1;
   return RunFieldCli(args, ctx);
 }

@@ -111,10 +111,9 @@ bool Convert(v1::ItemKind kind, const Value& v, v1::AnswerValue& out) {
 
 }  // namespace
 
-std::vector<v1::Answer> TypedAnswers(
-    const VisitFile& file, const core::forms::CompiledTemplate& tpl,
-    const std::map<std::string, std::vector<std::string>>& photo_ids,
-    std::vector<ItemError>& errors) {
+std::vector<v1::Answer> TypedAnswers(const VisitFile& file,
+                                     const core::forms::CompiledTemplate& tpl,
+                                     std::vector<core::profile::ItemError>& errors) {
   std::vector<v1::Answer> answers;
   for (const auto& [item_id, json] : file.answers) {
     const v1::Item* item = tpl.FindItem(item_id);
@@ -136,7 +135,7 @@ std::vector<v1::Answer> TypedAnswers(
     }
     answers.push_back(std::move(answer));
   }
-  for (const auto& [item_id, ids] : photo_ids) {
+  for (const auto& [item_id, paths] : file.photos) {
     const v1::Item* item = tpl.FindItem(item_id);
     if (item == nullptr) {
       errors.push_back({item_id, "is not an item of checklist " + tpl.key()});
@@ -144,40 +143,9 @@ std::vector<v1::Answer> TypedAnswers(
     }
     if (item->kind() != v1::PHOTO && item->kind() != v1::SIGNATURE) {
       errors.push_back({item_id, "takes a " + KindName(item->kind()) + ", not photos"});
-      continue;
     }
-    v1::Answer answer;
-    answer.set_item_id(item_id);
-    for (const auto& id : ids) answer.mutable_value()->mutable_photos()->add_photo_ids(id);
-    answers.push_back(std::move(answer));
   }
   return answers;
-}
-
-std::vector<ItemError> CompletenessErrors(const core::forms::Evaluation& evaluation) {
-  std::vector<ItemError> errors;
-  for (const auto& item : evaluation.missing_required) {
-    errors.push_back({item, "is required and has no answer"});
-  }
-  for (const auto& problem : evaluation.constraint_failures) {
-    std::string text = problem.message.en().empty() ? problem.message.zh() : problem.message.en();
-    errors.push_back({problem.item_id, text.empty() ? "does not meet its constraint" : text});
-  }
-  for (const auto& hazard : evaluation.hazards) {
-    if (hazard.photo_missing) {
-      errors.push_back({hazard.photo_item,
-                        "needs a photo proving the hazard '" +
-                            (hazard.title.en().empty() ? hazard.category : hazard.title.en()) +
-                            "'"});
-    }
-  }
-  return errors;
-}
-
-std::string FormatItemErrors(const std::vector<ItemError>& errors) {
-  std::string text;
-  for (const auto& e : errors) text += "\n  item '" + e.item_id + "': " + e.message + ".";
-  return text;
 }
 
 }  // namespace qiaomen::cli

@@ -112,8 +112,8 @@ inline void CliFixture::TearDownTestSuite() {
 
 inline CliRun CliFixture::Run(const std::vector<std::string>& args) {
   std::ostringstream out, err;
-  CliContext ctx{out, err,   pins_, core::SystemClock(), core::SecureRandom(), false, "",
-                 "",  false, true};
+  CliContext ctx{out, err, pins_, core::SystemClock(), core::SecureRandom()};
+  ctx.kdf = core::keys::KdfParams::FastForTests();
   std::vector<std::string> full{"--data", profile_};
   full.insert(full.end(), args.begin(), args.end());
   int code = RunFieldCli(full, ctx);

@@ -1,7 +1,7 @@
 // hazards, hazard update: the hazards on this device and the steps of their lives.
 #include <filesystem>
 
-#include "../profile_session_open.h"
+#include "../device_open.h"
 #include "../records_view.h"
 #include "qiaomen/cli/command.h"
 
@@ -23,8 +23,9 @@ core::Result<std::vector<v1::Subject>> SubjectsOf(core::store::Store& store,
 }
 
 core::Status List(const core::Args& args, CliContext& ctx) {
-  QM_ASSIGN_OR_RETURN(auto session, OpenSession(ctx));
-  auto& store = session->store();
+  auto key_store = KeyStoreFor(ctx);
+  QM_ASSIGN_OR_RETURN(auto device, OpenDevice(ctx, key_store));
+  auto& store = device->profile().store();
   std::vector<v1::Subject> subjects;
   if (auto ref = args.Get("subject")) {
     QM_ASSIGN_OR_RETURN(auto s, ResolveSubject(store, *ref));
@@ -92,29 +93,21 @@ core::Status Update(const core::Args& args, CliContext& ctx) {
     return core::InvalidArgument(
         "A rectification needs an after-photo: add --photo FILE showing the fixed hazard.");
   }
-  QM_ASSIGN_OR_RETURN(auto session, OpenSession(ctx));
-  auto& store = session->store();
+  auto key_store = KeyStoreFor(ctx);
+  QM_ASSIGN_OR_RETURN(auto device, OpenDevice(ctx, key_store));
+  auto& store = device->profile().store();
   QM_ASSIGN_OR_RETURN(auto hazard, ResolveHazard(store, args.positionals()[0]));
   core::Uuid hazard_id = *core::Uuid::FromBytes(hazard.id());
-  // Check the step before storing a photo for it.
   QM_ASSIGN_OR_RETURN(auto before, store.GetHazardState(hazard_id));
   v1::HazardEvent event;
   event.set_hazard_id(hazard.id());
   event.set_kind(kind);
   event.set_at_ms(ctx.clock.NowMillis());
-  event.set_actor(session->info().worker_id);
   event.set_note(args.Get("note").value_or(""));
   event.set_passed(!args.Has("failed"));
-  if (auto next = core::domain::Transition(before, event); !next.ok()) return next.status();
-  if (photo_path) {
-    v1::Photo meta;
-    meta.set_taken_at_ms(event.at_ms());
-    meta.set_hazard_id(hazard.id());
-    meta.set_mime_type("image/jpeg");
-    QM_ASSIGN_OR_RETURN(auto stored, session->vault().StoreFile(*photo_path, meta));
-    event.add_photo_ids(stored.id());
-  }
-  QM_ASSIGN_OR_RETURN(auto saved, store.AddHazardEvent(event));
+  std::vector<std::string> photos;
+  if (photo_path) photos.push_back(*photo_path);
+  QM_ASSIGN_OR_RETURN(auto saved, device->profile().RecordHazardStep(event, photos));
   QM_ASSIGN_OR_RETURN(auto after, store.GetHazardState(hazard_id));
   if (ctx.json) {
     JsonWriter json;

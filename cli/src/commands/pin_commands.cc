@@ -1,6 +1,6 @@
 // change-pin: rewraps the data key under a new PIN (the database is not re-encrypted).
+#include "../device_open.h"
 #include "qiaomen/cli/command.h"
-#include "qiaomen/cli/profile_session.h"
 #include "qiaomen/core/keys/profile_keys.h"
 #include "qiaomen/core/profile/profile_files.h"
 

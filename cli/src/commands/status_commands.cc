@@ -1,37 +1,32 @@
 // status: what is waiting to go, what the server refused, when this device last synced.
-#include "../profile_session_open.h"
+#include "../device_open.h"
 #include "../progress_bar.h"
 #include "../records_view.h"
-#include "../sync_glue.h"
 #include "qiaomen/cli/command.h"
 
 namespace qiaomen::cli {
 namespace {
 
 core::Status Status(const core::Args&, CliContext& ctx) {
-  QM_ASSIGN_OR_RETURN(auto session, OpenSession(ctx));
-  auto config = session->LoadConfig();
-  auto sync_store = MakeSyncStore(*session);
-  QM_ASSIGN_OR_RETURN(int64_t pending, sync_store->PendingChangeCount());
-  QM_ASSIGN_OR_RETURN(auto photos, sync_store->PendingPhotos());
-  int64_t photo_bytes = 0;
-  for (const auto& p : photos) photo_bytes += p.size;
-  QM_ASSIGN_OR_RETURN(auto quarantined, session->store().ListQuarantined());
-  QM_ASSIGN_OR_RETURN(auto state, session->store().GetSyncState());
-  std::string server = config.ok() ? config->server_url : "";
+  auto key_store = KeyStoreFor(ctx);
+  QM_ASSIGN_OR_RETURN(auto device, OpenDevice(ctx, key_store));
+  QM_ASSIGN_OR_RETURN(sync::DeviceStatus status, device->Status());
+  const std::string& server = status.server_url;
+  const auto& quarantined = status.quarantined;
   if (ctx.json) {
     JsonWriter json;
     json.BeginObject()
-        .Field("device_id", IdText(session->info().device_id))
-        .Field("worker_id", session->info().worker_id)
+        .Field("device_id", IdText(status.device_id))
+        .Field("worker_id", status.worker_id)
         .Field("server", server)
-        .Field("scope", config.ok() ? config->scope : "")
-        .Field("pending_changes", pending)
-        .Field("pending_photos", static_cast<int64_t>(photos.size()))
-        .Field("pending_photo_bytes", photo_bytes)
-        .Field("last_sync_ms", state.last_sync_ms)
-        .Field("applied_through", static_cast<int64_t>(state.applied_through))
-        .Field("last_seq", static_cast<int64_t>(state.last_seq));
+        .Field("scope", status.scope)
+        .Field("pending_changes", status.pending_changes)
+        .Field("pending_photos", status.pending_photos)
+        .Field("pending_photo_bytes", status.pending_photo_bytes)
+        .Field("drafts", status.drafts)
+        .Field("last_sync_ms", status.last_sync_ms)
+        .Field("applied_through", static_cast<int64_t>(status.applied_through))
+        .Field("last_seq", static_cast<int64_t>(status.last_seq));
     json.Key("quarantined").BeginArray();
     for (const auto& q : quarantined) {
       json.BeginObject()
@@ -47,12 +42,13 @@ core::Status Status(const core::Args&, CliContext& ctx) {
     ctx.out << json.str();
     return core::Status::Ok();
   }
-  ctx.out << "Device " << IdText(session->info().device_id) << " of " << session->info().worker_id
-          << "\n"
+  ctx.out << "Device " << IdText(status.device_id) << " of " << status.worker_id << "\n"
           << "  server:           " << (server.empty() ? "(not enrolled)" : server) << "\n"
-          << "  last sync:        " << TimeText(state.last_sync_ms) << "\n"
-          << "  pending changes:  " << pending << "\n"
-          << "  pending photos:   " << photos.size() << " (" << Bytes(photo_bytes) << ")\n"
+          << "  last sync:        " << TimeText(status.last_sync_ms) << "\n"
+          << "  pending changes:  " << status.pending_changes << "\n"
+          << "  pending photos:   " << status.pending_photos << " ("
+          << Bytes(status.pending_photo_bytes) << ")\n"
+          << "  unfinished visits: " << status.drafts << "\n"
           << "  quarantined:      " << quarantined.size() << "\n";
   for (const auto& q : quarantined) {
     ctx.out << "    #" << q.change.seq() << " " << v1::Entity_Name(q.change.entity()) << " "

@@ -1,7 +1,7 @@
 // subject show, subject update: a household, premises or facility and its field edits.
 #include <cstdlib>
 
-#include "../profile_session_open.h"
+#include "../device_open.h"
 #include "../records_view.h"
 #include "qiaomen/cli/command.h"
 #include "qiaomen/cli/visit_file.h"
@@ -13,11 +13,13 @@ core::Status Show(const core::Args& args, CliContext& ctx) {
   if (args.positionals().size() != 1) {
     return core::InvalidArgument("Give one subject: its id or county external id.");
   }
-  QM_ASSIGN_OR_RETURN(auto session, OpenSession(ctx));
-  QM_ASSIGN_OR_RETURN(auto subject, ResolveSubject(session->store(), args.positionals()[0]));
+  auto key_store = KeyStoreFor(ctx);
+  QM_ASSIGN_OR_RETURN(auto device, OpenDevice(ctx, key_store));
+  QM_ASSIGN_OR_RETURN(auto subject,
+                      ResolveSubject(device->profile().store(), args.positionals()[0]));
   core::Uuid id = *core::Uuid::FromBytes(subject.id());
-  QM_ASSIGN_OR_RETURN(auto visits, session->store().ListVisits(id));
-  QM_ASSIGN_OR_RETURN(auto hazards, session->store().ListHazards(id));
+  QM_ASSIGN_OR_RETURN(auto visits, device->profile().store().ListVisits(id));
+  QM_ASSIGN_OR_RETURN(auto hazards, device->profile().store().ListHazards(id));
   if (ctx.json) {
     JsonWriter json;
     json.BeginObject().Key("subject");
@@ -35,7 +37,7 @@ core::Status Show(const core::Args& args, CliContext& ctx) {
     json.EndArray().Key("hazards").BeginArray();
     for (const auto& h : hazards) {
       WriteHazard(json, h);
-      auto state = session->store().GetHazardState(*core::Uuid::FromBytes(h.id()));
+      auto state = device->profile().store().GetHazardState(*core::Uuid::FromBytes(h.id()));
       json.Field("status", state.ok() ? HazardStatusName(*state) : "unknown").EndObject();
     }
     json.EndArray().EndObject();
@@ -59,7 +61,7 @@ core::Status Show(const core::Args& args, CliContext& ctx) {
   }
   ctx.out << "  hazards:  " << hazards.size() << "\n";
   for (const auto& h : hazards) {
-    auto state = session->store().GetHazardState(*core::Uuid::FromBytes(h.id()));
+    auto state = device->profile().store().GetHazardState(*core::Uuid::FromBytes(h.id()));
     ctx.out << "    " << IdText(h.id()) << "  " << h.category() << "  "
             << SeverityName(h.severity()) << "  " << (state.ok() ? HazardStatusName(*state) : "?")
             << "  due " << h.deadline() << "\n";
@@ -86,8 +88,9 @@ core::Status Update(const core::Args& args, CliContext& ctx) {
     }
     members = static_cast<int>(value);
   }
-  QM_ASSIGN_OR_RETURN(auto session, OpenSession(ctx));
-  QM_ASSIGN_OR_RETURN(edited, ResolveSubject(session->store(), args.positionals()[0]));
+  auto key_store = KeyStoreFor(ctx);
+  QM_ASSIGN_OR_RETURN(auto device, OpenDevice(ctx, key_store));
+  QM_ASSIGN_OR_RETURN(edited, ResolveSubject(device->profile().store(), args.positionals()[0]));
   if (auto phone = args.Get("phone")) edited.set_phone(*phone);
   if (members >= 0) edited.set_members(members);
   if (auto note = args.Get("note")) edited.set_note(*note);
@@ -104,7 +107,7 @@ core::Status Update(const core::Args& args, CliContext& ctx) {
       start = end + 1;
     }
   }
-  QM_ASSIGN_OR_RETURN(auto changed, session->store().UpdateSubject(edited));
+  QM_ASSIGN_OR_RETURN(auto changed, device->profile().store().UpdateSubject(edited));
   if (ctx.json) {
     JsonWriter json;
     json.BeginObject().Field("subject_id", IdText(edited.id())).Key("changed").BeginArray();

@@ -1,15 +1,11 @@
 // sync: push this device's work to the county server and pull what is new in its scope.
+#include <functional>
 #include <mutex>
-#include <set>
 
-#include "../profile_session_open.h"
+#include "../device_open.h"
 #include "../progress_bar.h"
 #include "../records_view.h"
-#include "../server_link.h"
-#include "../sync_glue.h"
 #include "qiaomen/cli/command.h"
-#include "qiaomen/sync/sleeper.h"
-#include "qiaomen/sync/sync_engine.h"
 
 namespace qiaomen::cli {
 namespace {
@@ -24,54 +20,29 @@ core::Status Sync(const core::Args& args, CliContext& ctx) {
     }
     retries = static_cast<int>(v);
   }
-  QM_ASSIGN_OR_RETURN(auto session, OpenSession(ctx));
-  QM_ASSIGN_OR_RETURN(auto config, session->LoadConfig());
-  auto transport = MakeTransport(config);
-  auto sync_store = MakeSyncStore(*session);
-
-  std::set<uint64_t> quarantined_before;
-  QM_ASSIGN_OR_RETURN(auto before, session->store().ListQuarantined());
-  for (const auto& q : before) quarantined_before.insert(q.change.seq());
-  int64_t photo_payload = 0;
-  QM_ASSIGN_OR_RETURN(auto pending_photos, sync_store->PendingPhotos());
-  for (const auto& p : pending_photos) photo_payload += p.size;
-
-  sync::SyncConfig sync_config;
-  sync_config.server_url = config.server_url;
-  sync_config.token = config.token;
-  sync_config.backoff.base_ms = 500;
-  sync_config.backoff.cap_ms = 8'000;
-  sync_config.backoff.max_attempts = retries + 1;
+  sync::SyncOptions options;
+  options.retries = retries;
   if (auto chunk = args.Get("chunk-kb")) {
-    sync_config.chunk_initial_bytes = std::max(4, std::atoi(chunk->c_str())) * 1024;
-    sync_config.chunk_min_bytes =
-        std::min(sync_config.chunk_min_bytes, sync_config.chunk_initial_bytes);
+    options.chunk_initial_bytes = std::max(4, std::atoi(chunk->c_str())) * 1024;
   }
-  sync::SyncEngine engine(sync_config,
-                          {*transport, *sync_store, ctx.clock, ctx.random, sync::RealSleeper()});
+  auto key_store = KeyStoreFor(ctx);
+  QM_ASSIGN_OR_RETURN(auto device, OpenDevice(ctx, key_store));
   bool show_progress = !ctx.json && (ctx.out_is_terminal || args.Has("progress"));
   ProgressView view(ctx.out, ctx.out_is_terminal);
   std::mutex mu;
+  std::function<void(const sync::SyncProgress&)> progress;
   if (show_progress) {
-    engine.SetProgressCallback([&](const sync::SyncProgress& p) {
+    progress = [&](const sync::SyncProgress& p) {
       std::lock_guard<std::mutex> lock(mu);
       view.Update(p);
-    });
+    };
   }
-  sync::SyncReport report = engine.Run();
+  sync::DeviceSyncResult result = device->Sync(options, progress);
   if (show_progress) view.Finish();
-  if (report.status.ok()) {
-    session->store().SetLastSyncMillis(ctx.clock.NowMillis()).IgnoreError();
-  }
-  QM_ASSIGN_OR_RETURN(auto after, session->store().ListQuarantined());
-  std::vector<core::store::QuarantinedChange> rejected;
-  for (const auto& q : after) {
-    if (quarantined_before.count(q.change.seq()) == 0) rejected.push_back(q);
-  }
-  QM_ASSIGN_OR_RETURN(auto still_pending, sync_store->PendingPhotos());
-  int64_t left = 0;
-  for (const auto& p : still_pending) left += p.size;
-  int64_t photo_payload_sent = photo_payload - left;
+  const sync::SyncReport& report = result.report;
+  const auto& rejected = result.refused;
+  const int64_t left = result.photo_bytes_pending;
+  const int64_t photo_payload_sent = result.photo_payload_sent;
 
   if (ctx.json) {
     JsonWriter json;
@@ -114,13 +85,7 @@ core::Status Sync(const core::Args& args, CliContext& ctx) {
               << "\n";
     }
   }
-  if (report.needs_reenrolment) {
-    return core::Unauthenticated(
-        "The server no longer accepts this device's token. Ask township "
-        "staff for a new code and enrol again; unsent work stays here.");
-  }
-  if (!report.status.ok()) return ExplainNetworkError(report.status, config.server_url);
-  return core::Status::Ok();
+  return result.status;
 }
 
 }  // namespace

@@ -1,7 +1,7 @@
 // tasks: the open tasks of this device's grids.
 #include <iostream>
 
-#include "../profile_session_open.h"
+#include "../device_open.h"
 #include "../records_view.h"
 #include "qiaomen/cli/command.h"
 
@@ -9,8 +9,9 @@ namespace qiaomen::cli {
 namespace {
 
 core::Status Tasks(const core::Args& args, CliContext& ctx) {
-  QM_ASSIGN_OR_RETURN(auto session, OpenSession(ctx));
-  auto& store = session->store();
+  auto key_store = KeyStoreFor(ctx);
+  QM_ASSIGN_OR_RETURN(auto device, OpenDevice(ctx, key_store));
+  auto& store = device->profile().store();
   std::vector<std::string> grids;
   if (auto grid = args.Get("grid")) {
     grids.push_back(*grid);

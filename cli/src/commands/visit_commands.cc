@@ -1,9 +1,11 @@
 // visit record: a whole visit from a JSON file, checked by the forms engine, signed, stored.
+#include <algorithm>
 #include <filesystem>
+#include <optional>
 
-#include "../profile_session_open.h"
+#include "../device_open.h"
 #include "../records_view.h"
-#include "../visit_builder.h"
+#include "../visit_answers.h"
 #include "qiaomen/cli/command.h"
 #include "qiaomen/cli/visit_file.h"
 
@@ -36,104 +38,118 @@ struct Recorded {
   int photos = 0;
 };
 
-core::Result<Recorded> RecordOne(const std::string& path, ProfileSession& session,
-                                 const VisitBuilder& builder, CliContext& ctx) {
-  QM_ASSIGN_OR_RETURN(VisitFile file, ReadVisitFile(path));
-  auto& store = session.store();
-  QM_ASSIGN_OR_RETURN(v1::Subject subject, ResolveSubject(store, file.subject));
-  core::Uuid visit_id = core::Uuid::NewV7(ctx.clock, ctx.random);
+bool IsPhotoItem(const core::forms::CompiledTemplate& tpl, const std::string& item_id) {
+  const v1::Item* item = tpl.FindItem(item_id);
+  return item != nullptr && (item->kind() == v1::PHOTO || item->kind() == v1::SIGNATURE);
+}
 
-  v1::Visit visit;
-  visit.set_id(visit_id.ToBytes());
-  visit.set_subject_id(subject.id());
+// One visit file through the device's visit flow: a draft with its answers and photos, then
+// finished in one transaction. A file that cannot be finished leaves nothing behind.
+core::Result<Recorded> RecordOne(const std::string& path, sync::FieldDevice& device) {
+  QM_ASSIGN_OR_RETURN(VisitFile file, ReadVisitFile(path));
+  core::profile::Profile& profile = device.profile();
+  auto& store = profile.store();
+  QM_ASSIGN_OR_RETURN(v1::Subject subject, ResolveSubject(store, file.subject));
+
+  core::profile::VisitStart start;
+  start.subject_id = subject.id();
+  start.template_id = file.template_id;
+  start.template_version = file.template_version;
+  start.started_at_ms = file.started_at_ms;
+  if (!file.task.empty()) {
+    QM_ASSIGN_OR_RETURN(auto task_id, core::Uuid::Parse(file.task));
+    start.task_id = task_id.ToBytes();
+  } else {
+    QM_ASSIGN_OR_RETURN(start.task_id, FindTask(store, subject, file.template_id));
+  }
+  auto started = profile.visits().Start(start);
+  if (!started.ok())
+    return core::Status(started.status().code(), path + ": " + started.status().message());
+  core::store::VisitDraft draft = std::move(started).value();
+  QM_ASSIGN_OR_RETURN(core::Uuid draft_id, core::Uuid::FromBytes(draft.visit.id()));
+  auto discard = [&](core::Status status) {
+    profile.visits().Discard(draft_id).IgnoreError();
+    return status;
+  };
+
+  std::vector<core::profile::ItemError> errors;
+  v1::Visit& visit = draft.visit;
   visit.set_outcome(file.outcome);
-  visit.set_started_at_ms(file.started_at_ms);
   visit.set_finished_at_ms(file.finished_at_ms);
   if (file.has_location) *visit.mutable_location() = file.location;
   for (const auto& e : file.education) visit.add_education(e);
   visit.set_note(file.note);
-  visit.set_worker_id(session.info().worker_id);
-  visit.set_device_id(session.info().device_id);
+  std::optional<core::forms::CompiledTemplate> tpl;
+  if (!visit.template_id().empty()) {
+    QM_ASSIGN_OR_RETURN(tpl,
+                        profile.checklists().Get(visit.template_id(), visit.template_version()));
+    for (auto& answer : TypedAnswers(file, *tpl, errors)) *visit.add_answers() = std::move(answer);
+  }
+  if (auto saved = profile.visits().Save(visit); !saved.ok()) return discard(saved);
 
-  // Photo ids are made now so the forms engine can count them; the files are stored only once the
-  // whole visit is known to be valid.
-  std::map<std::string, std::vector<std::string>> photo_ids;
-  std::vector<std::pair<std::string, std::pair<std::string, std::string>>> photo_files;
-  std::vector<ItemError> errors;
+  int photos = 0;
   for (const auto& [item, paths] : file.photos) {
+    if (tpl && !IsPhotoItem(*tpl, item)) continue;  // TypedAnswers named it
     for (const auto& p : paths) {
       if (!std::filesystem::is_regular_file(p)) {
         errors.push_back({item, "the photo file " + p + " does not exist"});
         continue;
       }
-      std::string id = core::Uuid::NewV7(ctx.clock, ctx.random).ToBytes();
-      photo_ids[item].push_back(id);
-      photo_files.push_back({item, {id, p}});
+      core::profile::PhotoCapture capture;
+      capture.item_id = item;
+      capture.taken_at_ms = file.finished_at_ms;
+      capture.has_location = file.has_location;
+      capture.location = file.location;
+      auto added = profile.visits().AddPhotoFile(draft_id, p, capture);
+      if (!added.ok()) return discard(added.status());
+      ++photos;
     }
   }
 
-  auto built = builder.Build(file, photo_ids, visit, errors);
-  if (!built.ok()) return core::InvalidArgument(path + ": " + built.status().message());
-  std::vector<v1::Hazard> hazards = std::move(built).value();
-  if (!errors.empty()) {
-    return core::InvalidArgument(
-        path + ": the visit to " + subject.external_id() + " has " + std::to_string(errors.size()) +
-        (errors.size() == 1 ? " problem" : " problems") +
-        "; nothing was saved. Fix the file and record it again:" + FormatItemErrors(errors));
+  // One pass names every problem: the file's own (wrong kinds of answers, missing files) and what
+  // the forms engine still misses; an item already named is not named twice.
+  std::vector<core::profile::ItemError> problems;
+  core::Result<core::store::RecordedVisit> recorded =
+      core::InvalidArgument("the visit file has problems");
+  if (errors.empty()) {
+    core::profile::FinishOptions finish;
+    finish.finished_at_ms = file.finished_at_ms;
+    recorded = profile.visits().Finish(draft_id, finish, &problems);
+  } else if (file.outcome == v1::CHECKED && tpl) {
+    QM_ASSIGN_OR_RETURN(auto saved, profile.visits().Draft(draft_id));
+    if (auto evaluation = profile.visits().Evaluate(saved); evaluation.ok()) {
+      problems = core::profile::CompletenessErrors(*evaluation);
+    }
   }
-  if (!file.task.empty()) {
-    QM_ASSIGN_OR_RETURN(auto task_id, core::Uuid::Parse(file.task));
-    visit.set_task_id(task_id.ToBytes());
-  } else {
-    QM_ASSIGN_OR_RETURN(auto task_id, FindTask(store, subject, visit.template_id()));
-    visit.set_task_id(task_id);
+  if (!recorded.ok()) {
+    for (auto& problem : problems) {
+      const bool named = std::any_of(errors.begin(), errors.end(),
+                                     [&](const auto& e) { return e.item_id == problem.item_id; });
+      if (!named) errors.push_back(std::move(problem));
+    }
+    if (errors.empty()) {
+      return discard(
+          core::Status(recorded.status().code(), path + ": " + recorded.status().message()));
+    }
+    return discard(core::InvalidArgument(path + ": the visit to " + subject.external_id() +
+                                         " has " + std::to_string(errors.size()) +
+                                         (errors.size() == 1 ? " problem" : " problems") +
+                                         "; nothing was saved. Fix the file and record it again:" +
+                                         core::profile::FormatItemErrors(errors)));
   }
-
-  // Photos: encrypted into the vault, each with its journal row; their hashes go into the signed
-  // visit.
-  for (const auto& [item, id_path] : photo_files) {
-    v1::Photo meta;
-    meta.set_id(id_path.first);
-    meta.set_taken_at_ms(file.finished_at_ms);
-    if (file.has_location) *meta.mutable_location() = file.location;
-    meta.set_visit_id(visit.id());
-    meta.set_subject_id(subject.id());
-    meta.set_item_id(item);
-    meta.set_mime_type("image/jpeg");
-    QM_ASSIGN_OR_RETURN(v1::Photo stored, session.vault().StoreFile(id_path.second, meta));
-    auto* ref = visit.add_photos();
-    ref->set_photo_id(stored.id());
-    ref->set_sha256(stored.sha256());
-  }
-  QM_RETURN_IF_ERROR(session.device_key().SignVisit(visit));
-  core::store::VisitInput input;
-  input.visit = visit;
-  input.derived_hazards = hazards;
-  QM_ASSIGN_OR_RETURN(auto recorded, store.RecordVisit(std::move(input)));
-  // The worker orders the rectification on the spot, with the checklist's deadline.
-  for (const auto& h : recorded.hazards) {
-    if (h.deadline().empty()) continue;
-    v1::HazardEvent ordered;
-    ordered.set_hazard_id(h.id());
-    ordered.set_kind(v1::ORDERED);
-    ordered.set_at_ms(file.finished_at_ms);
-    ordered.set_actor(session.info().worker_id);
-    ordered.set_note("Rectify by " + h.deadline() + ".");
-    QM_RETURN_IF_ERROR(store.AddHazardEvent(ordered).status());
-  }
-  return Recorded{std::move(recorded), subject.external_id(), static_cast<int>(photo_files.size())};
+  return Recorded{std::move(recorded).value(), subject.external_id(), photos};
 }
 
 core::Status Record(const core::Args& args, CliContext& ctx) {
   if (args.positionals().empty()) return core::InvalidArgument("Give the visit file: FILE.json.");
-  QM_ASSIGN_OR_RETURN(auto session, OpenSession(ctx));
-  QM_ASSIGN_OR_RETURN(auto builder, VisitBuilder::Load(session->dir()));
+  auto key_store = KeyStoreFor(ctx);
+  QM_ASSIGN_OR_RETURN(auto device, OpenDevice(ctx, key_store));
   JsonWriter json;
   json.BeginArray();
   int failed = 0;
   core::Status first_error;
   for (const auto& path : args.positionals()) {
-    auto recorded = RecordOne(path, *session, *builder, ctx);
+    auto recorded = RecordOne(path, *device);
     if (!recorded.ok()) {
       ++failed;
       if (first_error.ok()) first_error = recorded.status();

@@ -99,11 +99,29 @@ std::string PhotoVault::PathFor(const Uuid& id) const {
 }
 
 Result<v1::Photo> PhotoVault::StoreBytes(std::span<const uint8_t> jpeg, v1::Photo meta) {
-  BytesSource source(jpeg);
-  return Store(source, std::move(meta));
+  QM_ASSIGN_OR_RETURN(v1::Photo sealed, SealBytes(jpeg, std::move(meta)));
+  return Record(std::move(sealed));
 }
 
 Result<v1::Photo> PhotoVault::StoreFile(const std::string& path, v1::Photo meta) {
+  QM_ASSIGN_OR_RETURN(v1::Photo sealed, SealFile(path, std::move(meta)));
+  return Record(std::move(sealed));
+}
+
+Result<v1::Photo> PhotoVault::Record(v1::Photo sealed) {
+  if (Status recorded = index_.RecordPhoto(sealed); !recorded.ok()) {
+    Discard(*Uuid::FromBytes(sealed.id())).IgnoreError();
+    return recorded.WithContext("recording the photo");
+  }
+  return sealed;
+}
+
+Result<v1::Photo> PhotoVault::SealBytes(std::span<const uint8_t> jpeg, v1::Photo meta) {
+  BytesSource source(jpeg);
+  return Seal(source, std::move(meta));
+}
+
+Result<v1::Photo> PhotoVault::SealFile(const std::string& path, v1::Photo meta) {
   auto fd = durable::OpenForRead(path);
   if (!fd.ok()) {
     if (fd.status().code() == Code::kNotFound) {
@@ -112,10 +130,20 @@ Result<v1::Photo> PhotoVault::StoreFile(const std::string& path, v1::Photo meta)
     return fd.status();
   }
   FileSource source(std::move(fd).value(), path);
-  return Store(source, std::move(meta));
+  return Seal(source, std::move(meta));
 }
 
-Result<v1::Photo> PhotoVault::Store(PhotoSource& source, v1::Photo meta) {
+Status PhotoVault::Discard(const Uuid& id) {
+  const std::string path = PathFor(id);
+  Observe("photo: unlink");
+  if (::unlink(path.c_str()) != 0) {
+    if (errno == ENOENT) return Status::Ok();
+    return durable::ErrnoStatus("deleting the photo", path);
+  }
+  return durable::FsyncDir(dir_);
+}
+
+Result<v1::Photo> PhotoVault::Seal(PhotoSource& source, v1::Photo meta) {
   Uuid id;
   if (meta.id().empty()) {
     id = Uuid::NewV7(deps_.clock, deps_.random);
@@ -138,6 +166,7 @@ Result<v1::Photo> PhotoVault::Store(PhotoSource& source, v1::Photo meta) {
 
   int64_t size = 0;
   {
+    Observe("photo: create");
     QM_ASSIGN_OR_RETURN(durable::Fd out, durable::CreateForWrite(temp_path));
     auto fail = [&](Status status) {
       out = durable::Fd();
@@ -147,6 +176,7 @@ Result<v1::Photo> PhotoVault::Store(PhotoSource& source, v1::Photo meta) {
     };
     std::vector<uint8_t> prefix(kMagic, kMagic + sizeof kMagic);
     prefix.insert(prefix.end(), header, header + kHeader);
+    Observe("photo: write header");
     if (Status s = durable::WriteAll(out.get(), prefix, temp_path); !s.ok()) return fail(s);
     // Look one chunk ahead so the last chunk can carry TAG_FINAL.
     std::vector<uint8_t> current(kChunk), next(kChunk), cipher(kChunk + kTag);
@@ -169,6 +199,7 @@ Result<v1::Photo> PhotoVault::Store(PhotoSource& source, v1::Photo meta) {
           last ? crypto_secretstream_xchacha20poly1305_TAG_FINAL
                : crypto_secretstream_xchacha20poly1305_TAG_MESSAGE);
       size += static_cast<int64_t>(current_size);
+      Observe("photo: write chunk");
       if (Status s = durable::WriteAll(out.get(), std::span(cipher.data(), cipher_size), temp_path);
           !s.ok()) {
         return fail(s);
@@ -180,25 +211,24 @@ Result<v1::Photo> PhotoVault::Store(PhotoSource& source, v1::Photo meta) {
     sodium_memzero(current.data(), current.size());
     sodium_memzero(next.data(), next.size());
     sodium_memzero(&state, sizeof state);
+    Observe("photo: fsync");
     if (Status s = durable::Fsync(out.get(), temp_path); !s.ok()) return fail(s);
+    Observe("photo: close");
     if (Status s = out.Close(temp_path); !s.ok()) return fail(s);
   }
+  Observe("photo: rename");
   if (::rename(temp_path.c_str(), final_path.c_str()) != 0) {
     Status status = durable::ErrnoStatus("storing the photo", final_path);
     ::unlink(temp_path.c_str());
     return status;
   }
+  Observe("photo: fsync folder");
   QM_RETURN_IF_ERROR(durable::FsyncDir(dir_));
 
   std::string digest(crypto_hash_sha256_BYTES, '\0');
   crypto_hash_sha256_final(&sha, reinterpret_cast<uint8_t*>(digest.data()));
   meta.set_sha256(digest);
   meta.set_size(size);
-  if (Status recorded = index_.RecordPhoto(meta); !recorded.ok()) {
-    ::unlink(final_path.c_str());
-    durable::FsyncDir(dir_).IgnoreError();
-    return recorded.WithContext("recording the photo");
-  }
   return meta;
 }
 

@@ -1,5 +1,8 @@
 #include "qiaomen/core/profile/profile.h"
 
+#include <ctime>
+
+#include "qiaomen/core/profile/checklists.h"
 #include "qiaomen/core/uuid.h"
 
 namespace qiaomen::core::profile {
@@ -21,24 +24,94 @@ Result<std::unique_ptr<Profile>> Profile::Assemble(const std::string& dir, Unloc
                                                    const ProfileDeps& deps) {
   std::unique_ptr<Profile> profile(new Profile(dir, deps));
   profile->info_ = files.info;
+  profile->keys_ = std::move(files.keys);
+  if (deps.observer) files.db.SetStatementObserver(deps.observer);
+  QM_ASSIGN_OR_RETURN(profile->checklists_, LoadChecklists(dir));
   store::StoreDeps store_deps;
   store_deps.clock = &deps.clock;
   store_deps.random = &deps.random;
   store_deps.device_id = files.info.device_id;
   store_deps.worker_id = files.info.worker_id;
-  QM_ASSIGN_OR_RETURN(profile->store_, store::Store::Open(std::move(files.db), store_deps));
-  QM_ASSIGN_OR_RETURN(profile->vault_,
-                      evidence::PhotoVault::Open(PhotosDir(dir), files.keys.data_key(),
-                                                 *profile->store_, {deps.clock, deps.random}));
-  profile->device_key_ = std::make_unique<evidence::DeviceKey>(files.keys.signing_secret_key(),
-                                                               files.keys.signing_public_key());
+  auto store = store::Store::Open(std::move(files.db), store_deps);
+  if (!store.ok()) return store.status().WithContext("opening the profile's store");
+  profile->store_ = std::move(store).value();
+  auto vault =
+      evidence::PhotoVault::Open(PhotosDir(dir), profile->keys_.data_key(), *profile->store_,
+                                 {deps.clock, deps.random, deps.observer});
+  if (!vault.ok()) return vault.status().WithContext("opening the photo vault");
+  profile->vault_ = std::move(vault).value();
+  profile->device_key_ = std::make_unique<evidence::DeviceKey>(profile->keys_.signing_secret_key(),
+                                                               profile->keys_.signing_public_key());
+  Profile* self = profile.get();
+  profile->visits_ = std::make_unique<FieldVisits>(FieldVisitsDeps{
+      deps.clock, deps.random, *profile->store_, *profile->vault_, *profile->device_key_,
+      profile->checklists_, [self](int64_t ms) { return self->CountyDate(ms); },
+      profile->info_.worker_id, profile->info_.device_id});
   return profile;
 }
 
-Profile::~Profile() = default;
+Profile::~Profile() {
+  // The visits and the vault refer to the store, so they go first.
+  visits_.reset();
+  vault_.reset();
+  store_.reset();
+}
 
 Status Profile::ChangePin(std::string_view old_pin, std::string_view new_pin) {
   return keys::ChangePin(KeyFilePath(dir_), old_pin, new_pin, deps_.key_store, deps_.random);
+}
+
+Status Profile::SetWorker(const std::string& worker_id) {
+  ProfileInfo info = info_;
+  info.worker_id = worker_id;
+  QM_RETURN_IF_ERROR(SaveProfileInfo(dir_, info, keys_.data_key(), deps_.random));
+  info_ = std::move(info);
+  store_->set_worker_id(worker_id);
+  visits_ = std::make_unique<FieldVisits>(FieldVisitsDeps{
+      deps_.clock, deps_.random, *store_, *vault_, *device_key_, checklists_,
+      [this](int64_t ms) { return CountyDate(ms); }, info_.worker_id, info_.device_id});
+  return Status::Ok();
+}
+
+std::string Profile::CountyDate(int64_t unix_ms) {
+  // Asia/Shanghai has kept UTC+8 all year since 1991.
+  const time_t seconds = static_cast<time_t>((unix_ms + 8 * 3'600'000) / 1000);
+  std::tm tm{};
+  gmtime_r(&seconds, &tm);
+  char out[16];
+  std::strftime(out, sizeof out, "%Y-%m-%d", &tm);
+  return out;
+}
+
+Result<v1::HazardEvent> Profile::RecordHazardStep(v1::HazardEvent event,
+                                                  const std::vector<std::string>& photo_paths) {
+  if (event.at_ms() == 0) event.set_at_ms(deps_.clock.NowMillis());
+  event.set_actor(info_.worker_id);
+  QM_ASSIGN_OR_RETURN(Uuid hazard_id, Uuid::FromBytes(event.hazard_id()));
+  QM_ASSIGN_OR_RETURN(v1::Hazard hazard, store_->GetHazard(hazard_id));
+  // Refuse an impossible step before a photo is stored for it.
+  QM_ASSIGN_OR_RETURN(domain::HazardState before, store_->GetHazardState(hazard_id));
+  QM_RETURN_IF_ERROR(domain::Transition(before, event).status());
+  std::vector<v1::Photo> sealed;
+  auto discard = [&] {
+    for (const v1::Photo& p : sealed) vault_->Discard(*Uuid::FromBytes(p.id())).IgnoreError();
+  };
+  for (const std::string& path : photo_paths) {
+    v1::Photo meta;
+    meta.set_taken_at_ms(event.at_ms());
+    meta.set_hazard_id(hazard.id());
+    meta.set_subject_id(hazard.subject_id());
+    meta.set_mime_type("image/jpeg");
+    auto photo = vault_->SealFile(path, meta);
+    if (!photo.ok()) {
+      discard();
+      return photo.status();
+    }
+    sealed.push_back(std::move(photo).value());
+  }
+  auto saved = store_->AddHazardEvent(std::move(event), sealed);
+  if (!saved.ok()) discard();
+  return saved;
 }
 
 Result<store::RecordedVisit> Profile::RecordSignedVisit(store::VisitInput input) {

@@ -155,6 +155,21 @@ Result<UnlockedProfile> CreateProfileFiles(const std::string& dir, std::string_v
   return UnlockedProfile{std::move(unlocked), std::move(info), std::move(db)};
 }
 
+Status SaveProfileInfo(const std::string& dir, const ProfileInfo& info, const sql::RawKey& data_key,
+                       Random& random) {
+  return WriteInfo(dir, info, data_key, random);
+}
+
+void DiscardProfileFiles(const std::string& dir, keys::KeyStore& key_store) {
+  keys::DestroyKeyFile(KeyFilePath(dir), key_store).IgnoreError();
+  std::error_code ignored;
+  for (const char* suffix : {"", "-wal", "-shm", "-journal"}) {
+    std::filesystem::remove(DatabasePath(dir) + suffix, ignored);
+  }
+  std::filesystem::remove(InfoPath(dir), ignored);
+  std::filesystem::remove_all(PhotosDir(dir), ignored);
+}
+
 Result<UnlockedProfile> UnlockProfileFiles(const std::string& dir, std::string_view pin,
                                            const ProfileDeps& deps) {
   if (!Exists(KeyFilePath(dir))) {

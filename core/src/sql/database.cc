@@ -96,16 +96,35 @@ Result<Database> Database::Open(const std::string& path, const OpenOptions& opti
   return db;
 }
 
-Database::Database(Database&& other) noexcept : db_(std::exchange(other.db_, nullptr)) {}
+Database::Database(Database&& other) noexcept
+    : db_(std::exchange(other.db_, nullptr)), observer_(std::move(other.observer_)) {}
 Database& Database::operator=(Database&& other) noexcept {
   if (this != &other) {
     if (db_ != nullptr) sqlite3_close_v2(db_);
     db_ = std::exchange(other.db_, nullptr);
+    observer_ = std::move(other.observer_);
   }
   return *this;
 }
 Database::~Database() {
   if (db_ != nullptr) sqlite3_close_v2(db_);
+}
+
+void Database::SetStatementObserver(std::function<void(std::string_view sql)> observer) {
+  if (!observer) {
+    sqlite3_trace_v2(db_, 0, nullptr, nullptr);
+    observer_.reset();
+    return;
+  }
+  observer_ = std::make_unique<std::function<void(std::string_view)>>(std::move(observer));
+  sqlite3_trace_v2(
+      db_, SQLITE_TRACE_STMT,
+      [](unsigned, void* context, void*, void* x) -> int {
+        const char* sql = static_cast<const char*>(x);
+        (*static_cast<std::function<void(std::string_view)>*>(context))(sql != nullptr ? sql : "");
+        return 0;
+      },
+      observer_.get());
 }
 
 Status Database::Exec(std::string_view sql) {

@@ -95,12 +95,17 @@ Result<std::vector<v1::Hazard>> Store::ListHazards(const Uuid& subject_id) {
   return out;
 }
 
-Result<v1::HazardEvent> Store::AddHazardEvent(v1::HazardEvent event) {
+Result<v1::HazardEvent> Store::AddHazardEvent(v1::HazardEvent event,
+                                              std::vector<v1::Photo> photos) {
   if (event.id().empty()) event.set_id(NewId().ToBytes());
   if (event.at_ms() == 0) event.set_at_ms(deps_.clock->NowMillis());
   if (event.actor().empty()) event.set_actor(deps_.worker_id);
   QM_RETURN_IF_ERROR(internal::CheckId(event.id(), "hazard event"));
   QM_RETURN_IF_ERROR(internal::CheckId(event.hazard_id(), "hazard"));
+  for (const v1::Photo& photo : photos) {
+    QM_RETURN_IF_ERROR(internal::ValidatePhoto(photo));
+    event.add_photo_ids(photo.id());
+  }
   for (const std::string& photo_id : event.photo_ids()) {
     QM_RETURN_IF_ERROR(internal::CheckId(photo_id, "photo"));
   }
@@ -114,6 +119,7 @@ Result<v1::HazardEvent> Store::AddHazardEvent(v1::HazardEvent event) {
   }
   // The state machine's error is the sentence the user sees ("A hazard that is closed cannot ...").
   QM_RETURN_IF_ERROR(domain::Transition(state, event).status());
+  for (const v1::Photo& photo : photos) QM_RETURN_IF_ERROR(RecordPhotoInTxn(photo));
   v1::Change change;
   change.set_entity(v1::ENTITY_HAZARD_EVENT);
   change.set_record_id(event.id());

@@ -162,6 +162,8 @@ Result<SyncState> Store::GetSyncState() {
 Status Store::SetPullCursor(const std::string& cursor) { return SetMeta(kPullCursor, cursor); }
 Status Store::SetServerEpoch(const std::string& epoch) { return SetMeta(kServerEpoch, epoch); }
 Status Store::SetLastSyncMillis(int64_t at_ms) { return SetMetaInt(kLastSyncMs, at_ms); }
+Status Store::SetCountyTimeZone(const std::string& zone) { return SetMeta("county_tz", zone); }
+Result<std::string> Store::CountyTimeZone() { return MetaText("county_tz"); }
 
 Status Store::ResetForNewEpoch(const std::string& epoch, uint64_t server_applied_through) {
   QM_ASSIGN_OR_RETURN(sql::Transaction txn, sql::Transaction::Begin(db_));

@@ -9,6 +9,7 @@
 #include "qiaomen/core/sql/database.h"
 #include "qiaomen/core/status.h"
 #include "qiaomen/core/uuid.h"
+#include "qiaomen/v1/records.pb.h"
 
 namespace qiaomen::core::store::internal {
 
@@ -55,5 +56,9 @@ inline Status CheckId(std::string_view bytes, std::string_view what) {
   }
   return Status::Ok();
 }
+
+// InvalidArgument for a photo record a store must not keep: a bad id, no 32-byte SHA-256, no size,
+// a bad visit or hazard id, a GPS fix out of range.
+Status ValidatePhoto(const v1::Photo& meta);
 
 }  // namespace qiaomen::core::store::internal

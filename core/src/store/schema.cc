@@ -144,6 +144,26 @@ ALTER TABLE photos ADD COLUMN uploaded INTEGER NOT NULL DEFAULT 0;
 CREATE INDEX photos_awaiting_upload ON photos(uploaded) WHERE uploaded = 0;
 )sql";
 
+// Visit drafts: what a worker has entered of a visit not yet finished, kept as it is given so a
+// killed app resumes where it was. Local only (no journal rows); `id` is the id the visit will be
+// recorded under. Draft photos are sealed files in the vault whose rows live here until the
+// visit is finished (then they move to `photos` in the same transaction) or the draft discarded.
+constexpr std::string_view kV4Drafts = R"sql(
+CREATE TABLE visit_drafts (
+  id BLOB PRIMARY KEY,
+  subject_id BLOB NOT NULL,
+  task_id BLOB,
+  updated_at_ms INTEGER NOT NULL,
+  record BLOB NOT NULL
+);
+CREATE TABLE draft_photos (
+  id BLOB PRIMARY KEY,
+  draft_id BLOB NOT NULL,
+  record BLOB NOT NULL
+);
+CREATE INDEX draft_photos_draft ON draft_photos(draft_id);
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, "domain tables: admin units, subjects, campaigns, tasks, visits, photos, hazards",
      kV1Domain},
@@ -151,6 +171,7 @@ constexpr Migration kMigrations[] = {
      kV2Journal},
     {3, "task list index, quarantine reasons, flags for records kept over a delete",
      kV3TaskListAndQuarantine},
+    {4, "visit drafts and their photos", kV4Drafts},
 };
 
 }  // namespace

@@ -58,12 +58,25 @@ Status ValidateVisit(const v1::Visit& visit) {
 
 }  // namespace
 
+Status internal::ValidatePhoto(const v1::Photo& meta) {
+  QM_RETURN_IF_ERROR(internal::CheckId(meta.id(), "photo"));
+  if (meta.sha256().size() != 32) {
+    return InvalidArgument("A photo must carry the 32-byte SHA-256 of its plaintext.");
+  }
+  if (meta.size() <= 0) return InvalidArgument("A photo cannot be empty.");
+  if (!meta.visit_id().empty()) QM_RETURN_IF_ERROR(internal::CheckId(meta.visit_id(), "visit"));
+  if (!meta.hazard_id().empty()) QM_RETURN_IF_ERROR(internal::CheckId(meta.hazard_id(), "hazard"));
+  if (meta.has_location()) QM_RETURN_IF_ERROR(ValidateLocation(meta.location()));
+  return Status::Ok();
+}
+
 Result<RecordedVisit> Store::RecordVisit(VisitInput input) {
   v1::Visit& visit = input.visit;
   if (visit.id().empty()) visit.set_id(NewId().ToBytes());
   if (visit.worker_id().empty()) visit.set_worker_id(deps_.worker_id);
   if (visit.device_id().empty()) visit.set_device_id(deps_.device_id);
   QM_RETURN_IF_ERROR(ValidateVisit(visit));
+  for (const v1::Photo& photo : input.photos) QM_RETURN_IF_ERROR(internal::ValidatePhoto(photo));
   QM_ASSIGN_OR_RETURN(sql::Transaction txn, sql::Transaction::Begin(db_));
   v1::Subject subject;
   QM_RETURN_IF_ERROR(LoadRecord(v1::ENTITY_SUBJECT, visit.subject_id(), subject));
@@ -76,6 +89,10 @@ Result<RecordedVisit> Store::RecordVisit(VisitInput input) {
                              "subject's own task.");
     }
   }
+  // The draft goes first: its photo rows give way to the recorded photos of the same ids.
+  QM_RETURN_IF_ERROR(DeleteDraftInTxn(visit.id()));
+  // Photos are journaled before the visit that names them, as when they are taken one by one.
+  for (const v1::Photo& photo : input.photos) QM_RETURN_IF_ERROR(RecordPhotoInTxn(photo));
   QM_RETURN_IF_ERROR(InsertVisit(visit));
   v1::Change change;
   change.set_entity(v1::ENTITY_VISIT);
@@ -89,10 +106,26 @@ Result<RecordedVisit> Store::RecordVisit(VisitInput input) {
     if (hazard.template_id().empty()) hazard.set_template_id(visit.template_id());
     QM_ASSIGN_OR_RETURN(v1::Hazard created,
                         CreateHazardInTxn(std::move(hazard), visit.finished_at_ms()));
+    if (input.order_rectification && !created.deadline().empty()) {
+      v1::HazardEvent ordered;
+      ordered.set_id(NewId().ToBytes());
+      ordered.set_hazard_id(created.id());
+      ordered.set_kind(v1::ORDERED);
+      ordered.set_at_ms(visit.finished_at_ms());
+      ordered.set_actor(visit.worker_id());
+      ordered.set_note("限期整改，整改期限 " + created.deadline() + "。");
+      v1::Change event_change;
+      event_change.set_entity(v1::ENTITY_HAZARD_EVENT);
+      event_change.set_record_id(ordered.id());
+      *event_change.mutable_hazard_event() = ordered;
+      QM_ASSIGN_OR_RETURN(HlcStamp stamp, Journal(event_change));
+      QM_RETURN_IF_ERROR(InsertHazardEvent(ordered, stamp));
+    }
     recorded.hazards.push_back(std::move(created));
   }
   QM_RETURN_IF_ERROR(txn.Commit());
   recorded.visit = std::move(visit);
+  recorded.photos = std::move(input.photos);
   return recorded;
 }
 
@@ -147,22 +180,19 @@ Result<std::vector<v1::Visit>> Store::ListVisits(const Uuid& subject_id) {
 }
 
 Status Store::RecordPhoto(const v1::Photo& meta) {
-  QM_RETURN_IF_ERROR(internal::CheckId(meta.id(), "photo"));
-  if (meta.sha256().size() != 32) {
-    return InvalidArgument("A photo must carry the 32-byte SHA-256 of its plaintext.");
-  }
-  if (meta.size() <= 0) return InvalidArgument("A photo cannot be empty.");
-  if (!meta.visit_id().empty()) QM_RETURN_IF_ERROR(internal::CheckId(meta.visit_id(), "visit"));
-  if (!meta.hazard_id().empty()) QM_RETURN_IF_ERROR(internal::CheckId(meta.hazard_id(), "hazard"));
-  if (meta.has_location()) QM_RETURN_IF_ERROR(ValidateLocation(meta.location()));
+  QM_RETURN_IF_ERROR(internal::ValidatePhoto(meta));
   QM_ASSIGN_OR_RETURN(sql::Transaction txn, sql::Transaction::Begin(db_));
+  QM_RETURN_IF_ERROR(RecordPhotoInTxn(meta));
+  return txn.Commit();
+}
+
+Status Store::RecordPhotoInTxn(const v1::Photo& meta) {
   QM_RETURN_IF_ERROR(InsertPhoto(meta, /*uploaded=*/false));
   v1::Change change;
   change.set_entity(v1::ENTITY_PHOTO);
   change.set_record_id(meta.id());
   *change.mutable_photo() = meta;
-  QM_RETURN_IF_ERROR(Journal(change).status());
-  return txn.Commit();
+  return Journal(change).status();
 }
 
 Status Store::InsertPhoto(const v1::Photo& photo, bool uploaded) {
@@ -189,7 +219,8 @@ Status Store::InsertPhoto(const v1::Photo& photo, bool uploaded) {
 }
 
 Result<bool> Store::HasPhoto(const Uuid& id) {
-  QM_ASSIGN_OR_RETURN(auto stmt, Stmt("SELECT 1 FROM photos WHERE id = ?;"));
+  QM_ASSIGN_OR_RETURN(auto stmt, Stmt("SELECT 1 FROM photos WHERE id = ?1 UNION ALL SELECT 1 FROM "
+                                      "draft_photos WHERE id = ?1;"));
   stmt->BindBlob(1, AsBlob(id.ToBytes()));
   return stmt->Step();
 }

@@ -11,6 +11,7 @@
 #include "qiaomen/cli/pin_source.h"
 #include "qiaomen/core/args.h"
 #include "qiaomen/core/clock.h"
+#include "qiaomen/core/keys/profile_keys.h"
 #include "qiaomen/core/random.h"
 #include "qiaomen/core/status.h"
 
@@ -24,11 +25,11 @@ struct CliContext {
   core::Clock& clock;
   core::Random& random;          // ids, keys, nonces: SecureRandom() outside tests
   bool out_is_terminal = false;  // progress bars and colours only then
-  std::string data_dir;          // --data: the profile directory
-  std::string key_store_dir;     // where the device keystore keys live (apart from data_dir)
+  std::string data_dir{};        // --data: the profile directory
+  std::string key_store_dir{};   // where the device keystore keys live (apart from data_dir)
   bool json = false;             // --json: print data as one JSON document
-  // Argon2id cost for new PINs: production unless a test asks for the fast one.
-  bool fast_kdf_for_tests = false;
+  // Argon2id cost for a new profile's PIN (a test may pass a cheaper one).
+  core::keys::KdfParams kdf = core::keys::KdfParams::Default();
 };
 
 struct Command {

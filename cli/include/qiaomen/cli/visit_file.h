@@ -48,15 +48,6 @@ struct VisitFile {
   std::string note;
 };
 
-// A problem with one checklist item, for per-item error lists.
-struct ItemError {
-  std::string item_id;
-  std::string message;
-};
-
-// "\n  item 'x': ...", one line per error, for an error message.
-std::string FormatItemErrors(const std::vector<ItemError>& errors);
-
 // Parses the file's JSON. `base_dir` resolves relative photo paths. InvalidArgument naming the
 // field at fault (every problem found, one per line) for malformed JSON, an unknown field, a
 // missing subject/outcome/time, a bad time or outcome.

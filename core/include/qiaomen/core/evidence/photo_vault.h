@@ -16,6 +16,7 @@
 // Not thread-safe: one vault per profile, used from the writer thread.
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <span>
 #include <string>
@@ -34,6 +35,9 @@ namespace qiaomen::core::evidence {
 struct PhotoVaultDeps {
   Clock& clock;    // photo ids are UUIDv7
   Random& random;  // ids; SecureRandom() in production
+  // Called before each file step (create, write, fsync, close, rename, unlink): the crash tests
+  // count these steps and stop the process at each one. Empty in production.
+  std::function<void(std::string_view step)> observer = {};
 };
 
 // What Open() cleaned up.
@@ -60,6 +64,16 @@ class PhotoVault {
   // The same from a file, read once in chunks (never whole into memory). NotFound if it is missing.
   Result<v1::Photo> StoreFile(const std::string& path, v1::Photo meta);
 
+  // Seals `jpeg` into its encrypted file (durable: file and folder fsynced) WITHOUT recording it:
+  // the caller records the returned metadata (id, sha256 and size filled in) itself, e.g. with a
+  // whole visit in one transaction (Store::RecordVisit) or on a draft (Store::AddDraftPhoto).
+  // Until a row names it, the file is an orphan that CollectOrphans deletes (after a crash).
+  // Errors as StoreBytes, without the index's.
+  Result<v1::Photo> SealBytes(std::span<const uint8_t> jpeg, v1::Photo meta);
+  Result<v1::Photo> SealFile(const std::string& path, v1::Photo meta);
+  // Deletes the file of photo `id` (sealed but not kept). Ok when there is none; IOError otherwise.
+  Status Discard(const Uuid& id);
+
   // Decrypts the photo `id`, checks every chunk's tag and that the plaintext SHA-256 equals
   // `expected_sha256` (32 bytes). Corruption, with a sentence saying so, when the file was altered,
   // truncated or replaced; NotFound when there is no file.
@@ -76,7 +90,11 @@ class PhotoVault {
  private:
   PhotoVault(std::string dir, const sql::RawKey& data_key, PhotoIndex& index, PhotoVaultDeps deps)
       : dir_(std::move(dir)), data_key_(data_key), index_(index), deps_(deps) {}
-  Result<v1::Photo> Store(PhotoSource& source, v1::Photo meta);
+  Result<v1::Photo> Seal(PhotoSource& source, v1::Photo meta);
+  Result<v1::Photo> Record(v1::Photo sealed);
+  void Observe(std::string_view step) {
+    if (deps_.observer) deps_.observer(step);
+  }
 
   std::string dir_;
   sql::RawKey data_key_;

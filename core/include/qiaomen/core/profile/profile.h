@@ -1,9 +1,15 @@
 #pragma once
-// An open, unlocked profile: the Store over its SQLCipher database, the photo vault (indexed by the
-// Store, so a photo row and its journal row are one transaction) and the device signing key.
+// An open, unlocked profile: the device side of Qiaomen that every front end (the field CLI, the
+// app) calls. It owns the Store over its SQLCipher database (subjects, tasks, hazards, the outbox),
+// the photo vault (indexed by the Store, so a photo row and its journal row are one transaction),
+// the device signing key, the checklists and the worker's visits (drafts and finishing: see
+// field_visits.h). Enrolment and the sync run, which need the network, are in sync/ (device.h).
+//
 // Opening collects photo files orphaned by a crash. See profile_files.h for the files on disk and
 // keys/profile_keys.h for the PIN rules (attempts counted durably; data gone after the limit).
-// Not thread-safe: one Profile per directory, used from one thread.
+//
+// Thread safety: not thread-safe. One Profile per directory, used from one thread (the app runs it
+// on a worker thread; the UI thread never calls it directly).
 
 #include <memory>
 #include <string>
@@ -11,10 +17,15 @@
 
 #include "qiaomen/core/evidence/photo_vault.h"
 #include "qiaomen/core/evidence/visit_signature.h"
+#include "qiaomen/core/forms/template_registry.h"
+#include "qiaomen/core/profile/field_visits.h"
 #include "qiaomen/core/profile/profile_files.h"
 #include "qiaomen/core/store/store.h"
 
 namespace qiaomen::core::profile {
+
+// The county's zone until enrolment or a pull names it (DESIGN.md: default Asia/Shanghai).
+inline constexpr char kDefaultCountyTimeZone[] = "Asia/Shanghai";
 
 class Profile {
  public:
@@ -24,7 +35,8 @@ class Profile {
                                                  const ProfileDeps& deps);
   // Unlocks and opens the profile in `dir`. Errors of UnlockProfileFiles (Unauthenticated with the
   // attempts left, DataLoss once the keys are destroyed, NotFound), of Store::Open (a database from
-  // a newer app), and of the vault's orphan collection.
+  // a newer app), of the vault's orphan collection, and InvalidArgument naming a checklist file in
+  // `<dir>/checklists/` that does not pass the checker.
   static Result<std::unique_ptr<Profile>> Open(const std::string& dir, std::string_view pin,
                                                const ProfileDeps& deps);
 
@@ -33,18 +45,39 @@ class Profile {
   ~Profile();
 
   // Rewraps the data key under `new_pin`; the database is not re-encrypted. A wrong `old_pin` is a
-  // counted attempt (and the last one destroys the keys, as for Open).
+  // counted attempt (and the last one destroys the keys, as for Open). Durable when it returns.
   Status ChangePin(std::string_view old_pin, std::string_view new_pin);
 
+  // Names the worker this device records for (enrolment learns it from the server after the
+  // profile exists). Durable (the info file) when it returns. IOError.
+  Status SetWorker(const std::string& worker_id);
+
+  // "YYYY-MM-DD" of `unix_ms` in the county's time zone (Store::CountyTimeZone, else the default):
+  // the one answer to "which day is this" for today(), deadlines and due dates on the device.
+  std::string CountyDate(int64_t unix_ms);
+
   // Records a finished visit signed by the device key: fills its id, device id and worker id when
-  // empty, signs it over its content and photo hashes, and records it (with its derived hazards and
-  // journal rows) in one transaction. Errors of DeviceKey::SignVisit and Store::RecordVisit.
+  // empty, signs it over its content and photo hashes, and records it (with its photos, derived
+  // hazards and journal rows) in one transaction. Errors of DeviceKey::SignVisit and
+  // Store::RecordVisit. Front ends use visits() (drafts, the forms engine); this is for importers.
   Result<store::RecordedVisit> RecordSignedVisit(store::VisitInput input);
 
+  // Records a step of a hazard's life (ordered, rectified, reinspected, closed...) by this device's
+  // worker, with its photos (files at `photo_paths`, e.g. the after-photo of a rectification)
+  // sealed into the vault, all in ONE transaction. The step is checked against the hazard's state
+  // before any photo is stored. FailedPrecondition (a sentence naming the state and the refused
+  // step); NotFound for an unknown hazard or photo file; storage errors. On error nothing is kept.
+  Result<v1::HazardEvent> RecordHazardStep(v1::HazardEvent event,
+                                           const std::vector<std::string>& photo_paths);
+
+  // The worker's visits: drafts, photos, finishing in one transaction.
+  FieldVisits& visits() { return *visits_; }
   store::Store& store() { return *store_; }
   sql::Database& database() { return store_->database(); }
   evidence::PhotoVault& photos() { return *vault_; }
   const evidence::DeviceKey& device_key() const { return *device_key_; }
+  const forms::TemplateRegistry& checklists() const { return checklists_; }
+  const keys::UnlockedKeys& keys() const { return keys_; }
   const ProfileInfo& info() const { return info_; }
   const std::string& dir() const { return dir_; }
 
@@ -56,9 +89,12 @@ class Profile {
   std::string dir_;
   ProfileDeps deps_;
   ProfileInfo info_;
+  keys::UnlockedKeys keys_;
+  forms::TemplateRegistry checklists_;
   std::unique_ptr<store::Store> store_;
   std::unique_ptr<evidence::PhotoVault> vault_;
   std::unique_ptr<evidence::DeviceKey> device_key_;
+  std::unique_ptr<FieldVisits> visits_;
 };
 
 }  // namespace qiaomen::core::profile

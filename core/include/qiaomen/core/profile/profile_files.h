@@ -9,6 +9,7 @@
 // PINs) or whose creation was interrupted: its data can never be read again.
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 
@@ -30,6 +31,9 @@ struct ProfileDeps {
   Clock& clock;
   Random& random;  // SecureRandom() in production: it makes the keys
   keys::KeyStore& key_store;
+  // Called before each SQL statement and photo file step of the open profile: the numbered crash
+  // points of the crash tests. Empty in production.
+  std::function<void(std::string_view step)> observer = {};
 };
 
 struct ProfileOptions {
@@ -61,5 +65,13 @@ Result<UnlockedProfile> CreateProfileFiles(const std::string& dir, std::string_v
 // the info file is damaged.
 Result<UnlockedProfile> UnlockProfileFiles(const std::string& dir, std::string_view pin,
                                            const ProfileDeps& deps);
+
+// Rewrites the info file (durably) with `info`, e.g. once enrolment names the worker. IOError.
+Status SaveProfileInfo(const std::string& dir, const ProfileInfo& info, const sql::RawKey& data_key,
+                       Random& random);
+
+// Removes a profile whose enrolment did not finish: its keys destroyed, its files deleted. What
+// else the directory holds (a client settings file) is the caller's.
+void DiscardProfileFiles(const std::string& dir, keys::KeyStore& key_store);
 
 }  // namespace qiaomen::core::profile

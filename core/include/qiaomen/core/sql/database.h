@@ -4,6 +4,7 @@
 // SQLite backend; nothing outside core and server sees SQL.
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <span>
@@ -73,9 +74,15 @@ class Database {
   int Changes() const;
   sqlite3* handle() const { return db_; }
 
+  // Calls `observer` with each statement's SQL as it starts to run (SQLite's statement trace),
+  // on the thread running it; an empty function removes it. The step counter of the crash tests
+  // (numbered crash points) is the one user; nothing in production sets it.
+  void SetStatementObserver(std::function<void(std::string_view sql)> observer);
+
  private:
   explicit Database(sqlite3* db) : db_(db) {}
   sqlite3* db_ = nullptr;
+  std::unique_ptr<std::function<void(std::string_view)>> observer_;
 };
 
 // A compiled statement with 1-based bind indexes and 0-based column indexes, as SQLite has them.

@@ -42,6 +42,8 @@ class Store final : public evidence::PhotoIndex {
 
   const std::string& device_id() const { return deps_.device_id; }
   const std::string& worker_id() const { return deps_.worker_id; }
+  // Who records on this device from now on (enrolment names the worker after the store exists).
+  void set_worker_id(std::string worker_id) { deps_.worker_id = std::move(worker_id); }
 
   // --- Admin units and campaigns (whole records; normally they arrive from the county) ---------
   // Inserts or replaces. InvalidArgument for an empty id or a level other than town/village/grid.
@@ -84,12 +86,33 @@ class Store final : public evidence::PhotoIndex {
   Result<TaskPage> ListTasks(const TaskQuery& query);
 
   // --- Visits (append-only) --------------------------------------------------------------------
-  // Records a finished visit, its derived hazards (each with a FOUND event), closes its task unless
-  // the outcome is nobody_home, and journals all of it in one transaction. Errors: NotFound for an
-  // unknown subject or task; InvalidArgument for a missing outcome, times out of order, a GPS fix
-  // out of range, a checked visit without template id@version, a task of another subject;
-  // AlreadyExists for a visit id already recorded. On error nothing is written.
+  // Records a finished visit with its photos (input.photos), its derived hazards (each with a FOUND
+  // event, and an ORDERED event when input.order_rectification and it has a deadline), closes its
+  // task unless the outcome is nobody_home, removes the draft of the same id, and journals all of
+  // it in ONE transaction: after a crash either all of it is there or none of it. Errors: NotFound
+  // for an unknown subject or task; InvalidArgument for a missing outcome, times out of order, a
+  // GPS fix out of range, a checked visit without template id@version, a task of another subject,
+  // a photo without id or SHA-256; AlreadyExists for a visit or photo id already recorded. On
+  // error nothing is written (photo files stay where they were: the caller collects them).
   Result<RecordedVisit> RecordVisit(VisitInput input);
+
+  // --- Visit drafts (local only: never journaled, never synced) --------------------------------
+  // Saves the draft `visit` (its id is the draft's; made when empty) as given, replacing the saved
+  // one. Durable when it returns. InvalidArgument for a bad id; NotFound for an unknown subject or
+  // task; AlreadyExists when a visit of that id is already recorded. Returns the draft's id.
+  Result<std::string> SaveDraft(v1::Visit visit);
+  // NotFound (a sentence) when there is no such draft.
+  Result<VisitDraft> GetDraft(const Uuid& id);
+  // Every draft, most recently updated first.
+  Result<std::vector<VisitDraft>> ListDrafts();
+  // Attaches a photo already sealed in the vault to the draft. NotFound for an unknown draft;
+  // InvalidArgument for a photo without id, SHA-256 or size; AlreadyExists for a taken photo id.
+  Status AddDraftPhoto(const Uuid& draft_id, const v1::Photo& sealed);
+  // Detaches a draft photo (its file is then the caller's to delete). NotFound when absent.
+  Status RemoveDraftPhoto(const Uuid& photo_id);
+  // Forgets a draft and its photo rows; returns the ids of the photos it had (their files are the
+  // caller's to delete). NotFound for an unknown draft.
+  Result<std::vector<std::string>> DeleteDraft(const Uuid& id);
   Result<v1::Visit> GetVisit(const Uuid& id);
   // Newest first.
   Result<std::vector<v1::Visit>> ListVisits(const Uuid& subject_id);
@@ -98,6 +121,7 @@ class Store final : public evidence::PhotoIndex {
   // Photo row and journal row in one transaction. InvalidArgument for a bad id or sha256;
   // AlreadyExists for a recorded id.
   Status RecordPhoto(const v1::Photo& meta) override;
+  // True for a recorded photo and for a draft's photo (both have files the vault must keep).
   Result<bool> HasPhoto(const Uuid& id) override;
   Result<v1::Photo> GetPhoto(const Uuid& id);
   // Photos recorded on this device whose bytes the server has not confirmed, oldest first.
@@ -115,10 +139,13 @@ class Store final : public evidence::PhotoIndex {
                                                 const FieldStamps* seen = nullptr);
   Result<v1::Hazard> GetHazard(const Uuid& id);
   Result<std::vector<v1::Hazard>> ListHazards(const Uuid& subject_id);
-  // Appends an event after checking the hazard state machine. FailedPrecondition, with a sentence
-  // naming the current state and the refused step, for an impossible transition (closing a hazard
-  // never rectified); NotFound for an unknown hazard. Makes the id and at_ms when empty.
-  Result<v1::HazardEvent> AddHazardEvent(v1::HazardEvent event);
+  // Appends an event after checking the hazard state machine, with `photos` (sealed in the vault:
+  // their rows and journal rows, their ids added to the event) in ONE transaction.
+  // FailedPrecondition, with a sentence naming the current state and the refused step, for an
+  // impossible transition (closing a hazard never rectified); NotFound for an unknown hazard. Makes
+  // the id and at_ms when empty. On error nothing is written (photo files are the caller's to
+  // collect).
+  Result<v1::HazardEvent> AddHazardEvent(v1::HazardEvent event, std::vector<v1::Photo> photos = {});
   // In time order (at_ms, then HLC).
   Result<std::vector<v1::HazardEvent>> ListHazardEvents(const Uuid& hazard_id);
   // The hazard's status and flags derived from its events. NotFound for an unknown hazard.
@@ -148,6 +175,9 @@ class Store final : public evidence::PhotoIndex {
   Status SetPullCursor(const std::string& cursor);
   Status SetServerEpoch(const std::string& epoch);
   Status SetLastSyncMillis(int64_t at_ms);
+  // The county's IANA time zone as the server named it ("" until enrolment or a pull says).
+  Status SetCountyTimeZone(const std::string& zone);
+  Result<std::string> CountyTimeZone();
   // Applies a page of remote changes, drops `removed_record_ids` (as RemoveOutOfScope) and stores
   // `next_cursor`, all in ONE transaction. Mutable records merge per field (merge::ApplyChange) and
   // losers go to the conflict log; append-only records are inserted if absent. Idempotent:
@@ -231,6 +261,8 @@ class Store final : public evidence::PhotoIndex {
 
   Status InsertVisit(const v1::Visit& visit);
   Status InsertPhoto(const v1::Photo& photo, bool uploaded);
+  Status RecordPhotoInTxn(const v1::Photo& meta);
+  Status DeleteDraftInTxn(const std::string& id);
   Status InsertHazardEvent(const v1::HazardEvent& event, HlcStamp hlc);
   Status UpsertAdminUnit(const v1::AdminUnit& unit);
   Status UpsertCampaign(const v1::Campaign& campaign);

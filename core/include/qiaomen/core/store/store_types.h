@@ -30,14 +30,30 @@ using FieldStamps = std::map<std::string, HlcStamp>;
 // A finished visit and what the forms engine derived from it, recorded in one transaction.
 struct VisitInput {
   v1::Visit visit;  // id is made when empty; worker_id and device_id are filled in when empty
+  // Photos sealed in the vault (PhotoVault::Seal) that this visit records: each gets its photo row
+  // and journal row in the visit's transaction, before the visit's own. Their files must already
+  // be durable. A draft photo of the same id moves from the draft to `photos`.
+  std::vector<v1::Photo> photos;
   // Hazards derived from the answers (category, severity, deadline, rule...). Each is created with
   // subject_id and visit_id of the visit and gets a FOUND event. Ids are made when empty.
   std::vector<v1::Hazard> derived_hazards;
+  // The worker orders the rectification on the spot: each derived hazard with a deadline also
+  // gets an ORDERED event (at the visit's finish time, by the visit's worker).
+  bool order_rectification = false;
 };
 
 struct RecordedVisit {
   v1::Visit visit;
   std::vector<v1::Hazard> hazards;
+  std::vector<v1::Photo> photos;
+};
+
+// A visit being entered: everything given so far, saved as it is given (Store::SaveDraft). The
+// draft's id is the id the visit will be recorded under.
+struct VisitDraft {
+  v1::Visit visit;                // answers, outcome, times, location, note as far as given
+  std::vector<v1::Photo> photos;  // sealed in the vault, by item (Photo.item_id), oldest first
+  int64_t updated_at_ms = 0;
 };
 
 // One page of the task list. Keyset paging: pass `next_page` back as `page` for the next one.

@@ -1,13 +1,13 @@
-#include "checklist_catalog.h"
+#include "qiaomen/core/profile/checklists.h"
 
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 
-namespace qiaomen::cli {
+namespace qiaomen::core::profile {
 
-core::Result<core::forms::TemplateRegistry> LoadChecklists(const std::string& profile_dir) {
-  core::forms::TemplateRegistry registry;
+Result<forms::TemplateRegistry> LoadChecklists(const std::string& profile_dir) {
+  forms::TemplateRegistry registry;
   for (const auto& shipped : ShippedChecklists()) {
     auto added = registry.AddJson(shipped.json);
     if (!added.ok()) return added.status().WithContext("shipped checklist " + shipped.file_name);
@@ -26,4 +26,4 @@ core::Result<core::forms::TemplateRegistry> LoadChecklists(const std::string& pr
   return registry;
 }
 
-}  // namespace qiaomen::cli
+}  // namespace qiaomen::core::profile

@@ -1,14 +1,14 @@
-#include "server_link.h"
+#include "qiaomen/sync/server_link.h"
 
-namespace qiaomen::cli {
+namespace qiaomen::sync {
 
-std::unique_ptr<sync::CurlTransport> MakeTransport(const ClientConfig& config) {
-  sync::CurlTransportOptions options;
+std::unique_ptr<CurlTransport> MakeTransport(const ClientConfig& config) {
+  CurlTransportOptions options;
   options.ca_file = config.ca_cert;
   options.pinned_public_key = NormalizePin(config.pin_sha256);
   options.connect_timeout_ms = 10'000;
   options.low_speed_time_s = 20;
-  return std::make_unique<sync::CurlTransport>(options);
+  return std::make_unique<CurlTransport>(options);
 }
 
 core::Status ExplainNetworkError(const core::Status& status, const std::string& server_url) {
@@ -36,4 +36,4 @@ std::string NormalizePin(const std::string& pin) {
   return "sha256//" + pin;
 }
 
-}  // namespace qiaomen::cli
+}  // namespace qiaomen::sync

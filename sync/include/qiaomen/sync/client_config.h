@@ -10,7 +10,7 @@
 #include "qiaomen/core/sql/database.h"
 #include "qiaomen/core/status.h"
 
-namespace qiaomen::cli {
+namespace qiaomen::sync {
 
 struct ClientConfig {
   std::string server_url;  // "https://county.example" or "http://127.0.0.1:8080", no trailing /
@@ -36,4 +36,4 @@ core::Status SaveClientConfig(const std::string& path, const ClientConfig& confi
 core::Result<ClientConfig> LoadClientConfig(const std::string& path,
                                             const core::sql::RawKey& data_key);
 
-}  // namespace qiaomen::cli
+}  // namespace qiaomen::sync

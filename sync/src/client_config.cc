@@ -1,4 +1,4 @@
-#include "qiaomen/cli/client_config.h"
+#include "qiaomen/sync/client_config.h"
 
 #include <fcntl.h>
 #include <sodium.h>
@@ -9,7 +9,7 @@
 #include <sstream>
 #include <vector>
 
-namespace qiaomen::cli {
+namespace qiaomen::sync {
 namespace {
 
 constexpr char kMagic[] = "QMCLICF1";
@@ -163,4 +163,4 @@ core::Result<ClientConfig> LoadClientConfig(const std::string& path,
   return config;
 }
 
-}  // namespace qiaomen::cli
+}  // namespace qiaomen::sync

@@ -1,0 +1,263 @@
+#include "qiaomen/core/profile/field_visits.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <map>
+
+#include "qiaomen/core/uuid.h"
+
+namespace qiaomen::core::profile {
+namespace {
+
+// Chinese first: the county's staff read the records; English when a checklist has no Chinese.
+std::string Text(const v1::LocalizedText& t) { return t.zh().empty() ? t.en() : t.zh(); }
+
+bool IsPhotoKind(v1::ItemKind kind) { return kind == v1::PHOTO || kind == v1::SIGNATURE; }
+
+// YYYY-MM-DD plus `days` (the proleptic Gregorian calendar, via days since 1970-01-01).
+std::string AddDays(const std::string& date, int64_t days) {
+  const int y0 = std::stoi(date.substr(0, 4));
+  const unsigned m0 = static_cast<unsigned>(std::stoi(date.substr(5, 2)));
+  const unsigned d0 = static_cast<unsigned>(std::stoi(date.substr(8, 2)));
+  // Howard Hinnant's days_from_civil and civil_from_days.
+  const int y = y0 - (m0 <= 2);
+  const int era = (y >= 0 ? y : y - 399) / 400;
+  const unsigned yoe = static_cast<unsigned>(y - era * 400);
+  const unsigned doy = (153 * (m0 + (m0 > 2 ? -3 : 9)) + 2) / 5 + d0 - 1;
+  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  int64_t z = int64_t{era} * 146097 + doe - 719468 + days;
+  z += 719468;
+  const int64_t era2 = (z >= 0 ? z : z - 146096) / 146097;
+  const unsigned doe2 = static_cast<unsigned>(z - era2 * 146097);
+  const unsigned yoe2 = (doe2 - doe2 / 1460 + doe2 / 36524 - doe2 / 146096) / 365;
+  const unsigned doy2 = doe2 - (365 * yoe2 + yoe2 / 4 - yoe2 / 100);
+  const unsigned mp = (5 * doy2 + 2) / 153;
+  const unsigned d = doy2 - (153 * mp + 2) / 5 + 1;
+  const unsigned m = mp < 10 ? mp + 3 : mp - 9;
+  const int64_t year = static_cast<int64_t>(yoe2) + era2 * 400 + (m <= 2);
+  char out[32];
+  std::snprintf(out, sizeof out, "%04lld-%02u-%02u", static_cast<long long>(year), m, d);
+  return out;
+}
+
+}  // namespace
+
+std::string FormatItemErrors(const std::vector<ItemError>& errors) {
+  std::string text;
+  for (const auto& e : errors) text += "\n  item '" + e.item_id + "': " + e.message + ".";
+  return text;
+}
+
+std::vector<ItemError> CompletenessErrors(const forms::Evaluation& evaluation) {
+  std::vector<ItemError> errors;
+  for (const auto& item : evaluation.missing_required) {
+    errors.push_back({item, "is required and has no answer"});
+  }
+  for (const auto& problem : evaluation.constraint_failures) {
+    std::string text = problem.message.en().empty() ? problem.message.zh() : problem.message.en();
+    errors.push_back({problem.item_id, text.empty() ? "does not meet its constraint" : text});
+  }
+  for (const auto& hazard : evaluation.hazards) {
+    if (hazard.photo_missing) {
+      errors.push_back({hazard.photo_item,
+                        "needs a photo proving the hazard '" +
+                            (hazard.title.en().empty() ? hazard.category : hazard.title.en()) +
+                            "'"});
+    }
+  }
+  return errors;
+}
+
+Result<forms::CompiledTemplate> FieldVisits::Checklist(const std::string& id,
+                                                       uint32_t version) const {
+  auto tpl = version != 0 ? deps_.checklists.Get(id, version) : deps_.checklists.Latest(id);
+  if (!tpl.ok()) {
+    return NotFound("This device has no checklist '" + id +
+                    (version != 0 ? "@" + std::to_string(version) : std::string()) +
+                    "'. Sync to fetch the county's checklists, or pick another one.");
+  }
+  return tpl;
+}
+
+Result<store::VisitDraft> FieldVisits::Start(const VisitStart& start) {
+  v1::Visit visit;
+  visit.set_id(Uuid::NewV7(deps_.clock, deps_.random).ToBytes());
+  std::string template_id = start.template_id;
+  if (!start.task_id.empty()) {
+    QM_ASSIGN_OR_RETURN(Uuid task_id, Uuid::FromBytes(start.task_id));
+    QM_ASSIGN_OR_RETURN(v1::Task task, deps_.store.GetTask(task_id));
+    if (!start.subject_id.empty() && start.subject_id != task.subject_id()) {
+      return InvalidArgument(
+          "The task is for another household or premises; start the visit from "
+          "the subject's own task.");
+    }
+    visit.set_task_id(task.id());
+    visit.set_subject_id(task.subject_id());
+    if (template_id.empty()) template_id = task.template_id();
+  } else if (!start.subject_id.empty()) {
+    visit.set_subject_id(start.subject_id);
+  } else {
+    return InvalidArgument("Start a visit from a task or a subject.");
+  }
+  if (!template_id.empty()) {
+    QM_ASSIGN_OR_RETURN(auto tpl, Checklist(template_id, start.template_version));
+    visit.set_template_id(tpl.id());
+    visit.set_template_version(tpl.version());
+  }
+  visit.set_started_at_ms(start.started_at_ms != 0 ? start.started_at_ms : deps_.clock.NowMillis());
+  QM_ASSIGN_OR_RETURN(std::string id, deps_.store.SaveDraft(visit));
+  QM_ASSIGN_OR_RETURN(Uuid draft_id, Uuid::FromBytes(id));
+  return deps_.store.GetDraft(draft_id);
+}
+
+Status FieldVisits::Save(const v1::Visit& draft) {
+  QM_ASSIGN_OR_RETURN(Uuid id, Uuid::FromBytes(draft.id()));
+  // Only an existing draft is saved over: a finished or discarded one is not brought back.
+  QM_RETURN_IF_ERROR(deps_.store.GetDraft(id).status());
+  return deps_.store.SaveDraft(draft).status();
+}
+
+v1::Photo FieldVisits::PhotoMeta(const store::VisitDraft& draft,
+                                 const PhotoCapture& capture) const {
+  v1::Photo meta;
+  meta.set_id(Uuid::NewV7(deps_.clock, deps_.random).ToBytes());
+  meta.set_visit_id(draft.visit.id());
+  meta.set_subject_id(draft.visit.subject_id());
+  meta.set_item_id(capture.item_id);
+  meta.set_taken_at_ms(capture.taken_at_ms != 0 ? capture.taken_at_ms : deps_.clock.NowMillis());
+  if (capture.has_location) *meta.mutable_location() = capture.location;
+  meta.set_mime_type(capture.mime_type);
+  return meta;
+}
+
+Result<v1::Photo> FieldVisits::Attach(const Uuid& draft_id, Result<v1::Photo> sealed) {
+  if (!sealed.ok()) return sealed.status();
+  QM_ASSIGN_OR_RETURN(Uuid photo_id, Uuid::FromBytes(sealed->id()));
+  if (Status added = deps_.store.AddDraftPhoto(draft_id, *sealed); !added.ok()) {
+    deps_.vault.Discard(photo_id).IgnoreError();
+    return added;
+  }
+  return sealed;
+}
+
+Result<v1::Photo> FieldVisits::AddPhoto(const Uuid& draft_id, std::span<const uint8_t> jpeg,
+                                        const PhotoCapture& capture) {
+  QM_ASSIGN_OR_RETURN(store::VisitDraft draft, deps_.store.GetDraft(draft_id));
+  return Attach(draft_id, deps_.vault.SealBytes(jpeg, PhotoMeta(draft, capture)));
+}
+
+Result<v1::Photo> FieldVisits::AddPhotoFile(const Uuid& draft_id, const std::string& path,
+                                            const PhotoCapture& capture) {
+  QM_ASSIGN_OR_RETURN(store::VisitDraft draft, deps_.store.GetDraft(draft_id));
+  return Attach(draft_id, deps_.vault.SealFile(path, PhotoMeta(draft, capture)));
+}
+
+Status FieldVisits::RemovePhoto(const Uuid& photo_id) {
+  QM_RETURN_IF_ERROR(deps_.store.RemoveDraftPhoto(photo_id));
+  return deps_.vault.Discard(photo_id);
+}
+
+Status FieldVisits::Discard(const Uuid& draft_id) {
+  QM_ASSIGN_OR_RETURN(std::vector<std::string> photo_ids, deps_.store.DeleteDraft(draft_id));
+  for (const std::string& id : photo_ids) {
+    QM_ASSIGN_OR_RETURN(Uuid photo_id, Uuid::FromBytes(id));
+    QM_RETURN_IF_ERROR(deps_.vault.Discard(photo_id));
+  }
+  return Status::Ok();
+}
+
+std::vector<v1::Answer> FieldVisits::AnswersWithPhotos(const store::VisitDraft& draft) {
+  std::map<std::string, std::vector<std::string>> by_item;
+  for (const v1::Photo& photo : draft.photos) {
+    if (!photo.item_id().empty()) by_item[photo.item_id()].push_back(photo.id());
+  }
+  std::vector<v1::Answer> answers;
+  for (const v1::Answer& answer : draft.visit.answers()) {
+    if (by_item.count(answer.item_id()) == 0) answers.push_back(answer);
+  }
+  for (const auto& [item, ids] : by_item) {
+    v1::Answer answer;
+    answer.set_item_id(item);
+    for (const std::string& id : ids) answer.mutable_value()->mutable_photos()->add_photo_ids(id);
+    answers.push_back(std::move(answer));
+  }
+  return answers;
+}
+
+Result<forms::Evaluation> FieldVisits::Evaluate(const store::VisitDraft& draft) {
+  QM_ASSIGN_OR_RETURN(auto tpl,
+                      Checklist(draft.visit.template_id(), draft.visit.template_version()));
+  const int64_t when =
+      draft.visit.finished_at_ms() != 0 ? draft.visit.finished_at_ms() : deps_.clock.NowMillis();
+  return forms::Evaluate(tpl, AnswersWithPhotos(draft), {deps_.county_date(when)});
+}
+
+Result<store::RecordedVisit> FieldVisits::Finish(const Uuid& draft_id, const FinishOptions& options,
+                                                 std::vector<ItemError>* problems) {
+  QM_ASSIGN_OR_RETURN(store::VisitDraft draft, deps_.store.GetDraft(draft_id));
+  store::VisitInput input;
+  v1::Visit& visit = input.visit;
+  visit = draft.visit;
+  visit.set_finished_at_ms(options.finished_at_ms != 0 ? options.finished_at_ms
+                                                       : deps_.clock.NowMillis());
+  if (options.has_location) *visit.mutable_location() = options.location;
+  if (visit.worker_id().empty()) visit.set_worker_id(deps_.worker_id);
+  visit.set_device_id(deps_.device_id);
+
+  std::vector<ItemError> errors;
+  if (!visit.template_id().empty()) {
+    QM_ASSIGN_OR_RETURN(auto tpl, Checklist(visit.template_id(), visit.template_version()));
+    visit.set_template_version(tpl.version());
+    for (const v1::Photo& photo : draft.photos) {
+      if (photo.item_id().empty()) continue;
+      const v1::Item* item = tpl.FindItem(photo.item_id());
+      if (item == nullptr) {
+        errors.push_back({photo.item_id(), "is not an item of checklist " + tpl.key()});
+      } else if (!IsPhotoKind(item->kind())) {
+        errors.push_back({photo.item_id(), "does not take photos"});
+      }
+    }
+    visit.clear_answers();
+    for (auto& answer : AnswersWithPhotos(draft)) *visit.add_answers() = std::move(answer);
+    const std::string day = deps_.county_date(visit.finished_at_ms());
+    std::vector<v1::Answer> answers(visit.answers().begin(), visit.answers().end());
+    auto evaluation = forms::Evaluate(tpl, answers, {day});
+    if (!evaluation.ok()) return evaluation.status();
+    if (visit.outcome() == v1::CHECKED) {
+      for (auto& problem : CompletenessErrors(*evaluation)) {
+        const bool named = std::any_of(errors.begin(), errors.end(), [&](const ItemError& e) {
+          return e.item_id == problem.item_id;
+        });
+        if (!named) errors.push_back(std::move(problem));
+      }
+    }
+    for (const forms::DerivedHazard& d : evaluation->hazards) {
+      v1::Hazard h;
+      h.set_template_id(tpl.id());
+      h.set_rule_id(d.rule_id);
+      h.set_category(d.category);
+      h.set_severity(d.severity);
+      if (d.deadline_days > 0) h.set_deadline(AddDays(day, d.deadline_days));
+      h.set_legal_basis(Text(d.legal_basis));
+      h.set_description(Text(d.title));
+      input.derived_hazards.push_back(std::move(h));
+    }
+  }
+  if (!errors.empty()) {
+    if (problems != nullptr) *problems = errors;
+    return InvalidArgument("The visit has " + std::to_string(errors.size()) +
+                           (errors.size() == 1 ? " problem" : " problems") +
+                           "; nothing was saved:" + FormatItemErrors(errors));
+  }
+  for (const v1::Photo& photo : draft.photos) {
+    v1::PhotoRef* ref = visit.add_photos();
+    ref->set_photo_id(photo.id());
+    ref->set_sha256(photo.sha256());
+    input.photos.push_back(photo);
+  }
+  QM_RETURN_IF_ERROR(deps_.device_key.SignVisit(visit));
+  input.order_rectification = options.order_rectification;
+  return deps_.store.RecordVisit(std::move(input));
+}
+
+}  // namespace qiaomen::core::profile

@@ -1,0 +1,143 @@
+#pragma once
+// A field device as every front end drives it: the unlocked profile (core/profile/profile.h: tasks,
+// subjects, visits, hazards) plus what needs the county server: enrolment, the server settings, the
+// sync run, the offline bundle and the device's status. The field CLI and the app only translate
+// input and show results; all of this is here, once.
+//
+// Thread safety: not thread-safe, like the Profile it owns; the app runs it on its worker thread.
+// Only CancelSync() may be called from another thread while Sync() runs.
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "qiaomen/core/clock.h"
+#include "qiaomen/core/keys/key_store.h"
+#include "qiaomen/core/keys/profile_keys.h"
+#include "qiaomen/core/profile/profile.h"
+#include "qiaomen/core/random.h"
+#include "qiaomen/core/status.h"
+#include "qiaomen/sync/client_config.h"
+#include "qiaomen/sync/sync_engine.h"
+#include "qiaomen/sync/transport.h"
+
+namespace qiaomen::sync {
+
+struct FieldDeviceDeps {
+  core::Clock& clock;
+  core::Random& random;  // SecureRandom() outside tests: keys, ids, nonces
+  core::keys::KeyStore& key_store;
+};
+
+struct EnrollOptions {
+  std::string server_url;  // https://county.example (a trailing / is dropped)
+  std::string code;        // the one-time code from township staff
+  std::string ca_cert;     // PEM of the county's own CA ("" = the system store)
+  std::string pin_sha256;  // the server's public-key pin, "sha256//BASE64" or bare BASE64
+  std::string device_name;
+  core::keys::KeyOptions keys;  // Argon2id cost and PIN attempts (production defaults)
+};
+
+// What waits on the device, for the home screen and `qiaomen status`.
+struct DeviceStatus {
+  std::string device_id;  // 16 bytes
+  std::string worker_id;
+  std::string server_url;  // "" when the profile has no server settings
+  std::string scope;
+  int64_t pending_changes = 0;
+  int64_t pending_photos = 0;
+  int64_t pending_photo_bytes = 0;
+  int64_t last_sync_ms = 0;
+  uint64_t applied_through = 0;
+  uint64_t last_seq = 0;
+  int64_t drafts = 0;  // visits started and not finished
+  std::vector<core::store::QuarantinedChange> quarantined;
+};
+
+struct SyncOptions {
+  int retries = 6;                  // transient failures retried with growing pauses
+  int64_t chunk_initial_bytes = 0;  // 0: the engine's default
+  bool photos_wifi_only = false;
+  LinkKind link = LinkKind::kUnmetered;
+};
+
+// One run's outcome: the engine's report and what the person must be told besides.
+struct DeviceSyncResult {
+  SyncReport report;
+  std::vector<core::store::QuarantinedChange> refused;  // refused in this run, with reasons
+  int64_t photo_payload_sent = 0;                       // photo bytes the server now holds
+  int64_t photo_bytes_pending = 0;                      // still to send
+  // Ok, or why the run stopped, worded as what to do (unreachable, TLS, token refused).
+  core::Status status;
+};
+
+struct BundleExport {
+  int64_t changes = 0;
+  int64_t photos = 0;
+  int64_t photo_bytes = 0;
+  int64_t file_bytes = 0;
+};
+
+class FieldDevice {
+ public:
+  // Enrols a new device in `dir`: makes the profile (keys wrapped by `pin`, the store, the vault),
+  // registers its signing key with the county using the one-time code, and saves the server
+  // settings (encrypted under the data key). If anything fails nothing is kept. `transport` is
+  // used for the request when given (tests), else one made from the options. Errors:
+  // InvalidArgument for a bad URL, PIN or CA file; AlreadyExists when `dir` has a profile;
+  // Unauthenticated when the server refused the code; Unavailable (worded: nothing lost, try
+  // again) when the server cannot be reached; FailedPrecondition for a TLS failure or an answer
+  // that is not a county server's.
+  static core::Result<std::unique_ptr<FieldDevice>> Enroll(const std::string& dir,
+                                                           std::string_view pin,
+                                                           const EnrollOptions& options,
+                                                           const FieldDeviceDeps& deps,
+                                                           Transport* transport = nullptr);
+
+  // Unlocks the profile in `dir`. NotFound (enrol first), Unauthenticated with the attempts left,
+  // DataLoss once the keys were destroyed (re-enrol), each worded with what to do; the Profile's
+  // errors otherwise. A profile without server settings opens (config() is then empty).
+  static core::Result<std::unique_ptr<FieldDevice>> Open(const std::string& dir,
+                                                         std::string_view pin,
+                                                         const FieldDeviceDeps& deps);
+
+  FieldDevice(const FieldDevice&) = delete;
+  FieldDevice& operator=(const FieldDevice&) = delete;
+  ~FieldDevice();
+
+  core::profile::Profile& profile() { return *profile_; }
+  // The server settings (empty server_url when the profile has none).
+  const ClientConfig& config() const { return config_; }
+  bool enrolled() const { return !config_.server_url.empty(); }
+
+  // Pending work, refused changes, last sync. The Store's errors.
+  core::Result<DeviceStatus> Status();
+
+  // One sync run (see SyncEngine::Run): push, pull, photos. `progress` is called from the
+  // running thread or its photo workers, one call at a time. Records the time of a successful
+  // run. FailedPrecondition when the profile has no server settings.
+  DeviceSyncResult Sync(const SyncOptions& options,
+                        std::function<void(const SyncProgress&)> progress = {});
+  // Stops a Sync() in flight at its next safe point; callable from any thread.
+  void CancelSync();
+
+  // Writes every unsent change and photo to an encrypted, signed bundle file at `path`
+  // (durably). FailedPrecondition without server settings; IOError on storage errors.
+  core::Result<BundleExport> ExportBundle(const std::string& path);
+
+ private:
+  FieldDevice(std::unique_ptr<core::profile::Profile> profile, ClientConfig config,
+              const FieldDeviceDeps& deps);
+
+  std::unique_ptr<core::profile::Profile> profile_;
+  ClientConfig config_;
+  FieldDeviceDeps deps_;
+  std::mutex running_mu_;
+  SyncEngine* running_ = nullptr;  // the engine of the Sync() in flight, under running_mu_
+};
+
+}  // namespace qiaomen::sync

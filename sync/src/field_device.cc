@@ -1,0 +1,321 @@
+#include "qiaomen/sync/field_device.h"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cstring>
+#include <filesystem>
+#include <set>
+
+#include "qiaomen/core/bundle/bundle_file.h"
+#include "qiaomen/core/profile/profile_files.h"
+#include "qiaomen/core/uuid.h"
+#include "qiaomen/sync/server_link.h"
+#include "qiaomen/sync/sleeper.h"
+#include "qiaomen/sync/store_sync_adapter.h"
+#include "qiaomen/v1/bundle.pb.h"
+#include "qiaomen/v1/sync.pb.h"
+
+namespace qiaomen::sync {
+namespace {
+
+core::profile::ProfileDeps ProfileDepsOf(const FieldDeviceDeps& deps) {
+  return {deps.clock, deps.random, deps.key_store};
+}
+
+// Removes a profile whose enrolment did not finish, with its server settings.
+void DiscardEnrolment(const std::string& dir, core::keys::KeyStore& key_store) {
+  core::profile::DiscardProfileFiles(dir, key_store);
+  std::error_code ignored;
+  std::filesystem::remove(ClientConfigPath(dir), ignored);
+}
+
+std::string RawFromHex(const std::string& hex) {
+  std::string raw;
+  for (size_t i = 0; i + 1 < hex.size(); i += 2) {
+    raw.push_back(static_cast<char>(std::stoi(hex.substr(i, 2), nullptr, 16)));
+  }
+  return raw;
+}
+
+core::Status WriteFileDurably(const std::string& path, const std::string& bytes) {
+  std::string tmp = path + ".tmp";
+  int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+  if (fd < 0) return core::IOError("Cannot write " + tmp + ": " + std::strerror(errno) + ".");
+  size_t off = 0;
+  while (off < bytes.size()) {
+    ssize_t n = ::write(fd, bytes.data() + off, bytes.size() - off);
+    if (n <= 0) {
+      ::close(fd);
+      ::unlink(tmp.c_str());
+      return core::IOError("Cannot write " + tmp + ": " + std::strerror(errno) + ".");
+    }
+    off += static_cast<size_t>(n);
+  }
+  bool ok = ::fsync(fd) == 0;
+  ::close(fd);
+  if (!ok || ::rename(tmp.c_str(), path.c_str()) != 0) {
+    ::unlink(tmp.c_str());
+    return core::IOError("Cannot save " + path + ": " + std::strerror(errno) + ".");
+  }
+  return core::Status::Ok();
+}
+
+}  // namespace
+
+FieldDevice::FieldDevice(std::unique_ptr<core::profile::Profile> profile, ClientConfig config,
+                         const FieldDeviceDeps& deps)
+    : profile_(std::move(profile)), config_(std::move(config)), deps_(deps) {}
+
+FieldDevice::~FieldDevice() = default;
+
+core::Result<std::unique_ptr<FieldDevice>> FieldDevice::Enroll(const std::string& dir,
+                                                               std::string_view pin,
+                                                               const EnrollOptions& options,
+                                                               const FieldDeviceDeps& deps,
+                                                               Transport* transport) {
+  std::string server = options.server_url;
+  while (!server.empty() && server.back() == '/') server.pop_back();
+  if (server.rfind("http://", 0) != 0 && server.rfind("https://", 0) != 0) {
+    return core::InvalidArgument(
+        "The server address must be a URL such as https://county.example.");
+  }
+  if (options.code.empty()) {
+    return core::InvalidArgument("Type the one-time code township staff gave you.");
+  }
+  if (std::filesystem::exists(core::profile::KeyFilePath(dir))) {
+    return core::AlreadyExists("There is already an enrolled profile in " + dir +
+                               ". Use another folder for a second profile.");
+  }
+  ClientConfig config;
+  config.server_url = server;
+  config.ca_cert = options.ca_cert;
+  config.pin_sha256 = NormalizePin(options.pin_sha256);
+  if (!config.ca_cert.empty() && !std::filesystem::is_regular_file(config.ca_cert)) {
+    return core::InvalidArgument("The CA file " + config.ca_cert + " does not exist.");
+  }
+
+  // The profile (keys first) is made before the server hears of it: the server must learn the
+  // device's public key. If the server says no, the half-made profile is removed again.
+  core::profile::ProfileOptions profile_options;
+  profile_options.keys = options.keys;
+  profile_options.device_id = core::Uuid::NewV7(deps.clock, deps.random).ToBytes();
+  QM_ASSIGN_OR_RETURN(
+      auto profile, core::profile::Profile::Create(dir, pin, profile_options, ProfileDepsOf(deps)));
+  auto fail = [&](const core::Status& s) {
+    profile.reset();
+    DiscardEnrolment(dir, deps.key_store);
+    return s;
+  };
+  v1::EnrollRequest request;
+  request.set_code(options.code);
+  request.set_device_id(profile->info().device_id);
+  const auto& pk = profile->keys().signing_public_key();
+  request.set_device_public_key(std::string(pk.begin(), pk.end()));
+  request.set_device_name(options.device_name);
+  std::unique_ptr<CurlTransport> own_transport;
+  if (transport == nullptr) {
+    own_transport = MakeTransport(config);
+    transport = own_transport.get();
+  }
+  HttpRequest http;
+  http.method = "POST";
+  http.url = server + "/v1/enroll";
+  http.headers = {{"Content-Type", "application/x-protobuf"}};
+  http.body = request.SerializeAsString();
+  auto response = transport->Send(http);
+  if (!response.ok()) return fail(ExplainNetworkError(response.status(), server));
+  if (response->status != 200) {
+    std::string why = response->body.substr(0, 300);
+    if (response->status == 401) {
+      return fail(core::Unauthenticated("The server refused the code: " + why));
+    }
+    return fail(core::FailedPrecondition("The server answered " + std::to_string(response->status) +
+                                         ": " + why));
+  }
+  v1::EnrollResponse enrolled;
+  if (!enrolled.ParseFromString(response->body) || enrolled.token().empty()) {
+    return fail(core::FailedPrecondition(
+        "The server's answer to the enrolment is not one a Qiaomen county server sends. Check the "
+        "server address."));
+  }
+  config.token = enrolled.token();
+  config.worker_id = enrolled.worker_id();
+  config.worker_name = enrolled.worker_name();
+  config.role = enrolled.role();
+  config.scope = enrolled.scope();
+  config.county_name = enrolled.county_name();
+  config.enrolled_at_ms = deps.clock.NowMillis();
+  if (auto s = SaveClientConfig(ClientConfigPath(dir), config, profile->keys().data_key());
+      !s.ok()) {
+    return fail(s);
+  }
+  if (auto s = profile->SetWorker(config.worker_id); !s.ok()) return fail(s);
+  return std::unique_ptr<FieldDevice>(new FieldDevice(std::move(profile), std::move(config), deps));
+}
+
+core::Result<std::unique_ptr<FieldDevice>> FieldDevice::Open(const std::string& dir,
+                                                             std::string_view pin,
+                                                             const FieldDeviceDeps& deps) {
+  auto profile = core::profile::Profile::Open(dir, pin, ProfileDepsOf(deps));
+  if (!profile.ok()) {
+    const core::Status& s = profile.status();
+    switch (s.code()) {
+      case core::Code::kNotFound:
+        return core::NotFound("There is no profile in " + dir +
+                              ". Enrol this device first with the server address and the "
+                              "one-time code from township staff.");
+      case core::Code::kUnauthenticated:
+        return s;
+      case core::Code::kDataLoss:
+        return core::DataLoss(s.message() +
+                              " Ask township staff for a new code and enrol this device again.");
+      default:
+        return s;
+    }
+  }
+  ClientConfig config;
+  auto loaded = LoadClientConfig(ClientConfigPath(dir), (*profile)->keys().data_key());
+  if (loaded.ok()) {
+    config = std::move(loaded).value();
+    // Profiles enrolled before the worker was kept in the info file learn it here.
+    if (!config.worker_id.empty() && (*profile)->info().worker_id != config.worker_id) {
+      QM_RETURN_IF_ERROR((*profile)->SetWorker(config.worker_id));
+    }
+  } else if (loaded.status().code() != core::Code::kNotFound) {
+    return loaded.status();
+  }
+  return std::unique_ptr<FieldDevice>(
+      new FieldDevice(std::move(profile).value(), std::move(config), deps));
+}
+
+core::Result<DeviceStatus> FieldDevice::Status() {
+  StoreSyncAdapter adapter(*profile_);
+  DeviceStatus status;
+  status.device_id = profile_->info().device_id;
+  status.worker_id = profile_->info().worker_id;
+  status.server_url = config_.server_url;
+  status.scope = config_.scope;
+  QM_ASSIGN_OR_RETURN(status.pending_changes, adapter.PendingChangeCount());
+  QM_ASSIGN_OR_RETURN(auto photos, adapter.PendingPhotos());
+  status.pending_photos = static_cast<int64_t>(photos.size());
+  for (const auto& p : photos) status.pending_photo_bytes += p.size;
+  QM_ASSIGN_OR_RETURN(status.quarantined, profile_->store().ListQuarantined());
+  QM_ASSIGN_OR_RETURN(auto state, profile_->store().GetSyncState());
+  status.last_sync_ms = state.last_sync_ms;
+  status.applied_through = state.applied_through;
+  status.last_seq = state.last_seq;
+  QM_ASSIGN_OR_RETURN(auto drafts, profile_->store().ListDrafts());
+  status.drafts = static_cast<int64_t>(drafts.size());
+  return status;
+}
+
+DeviceSyncResult FieldDevice::Sync(const SyncOptions& options,
+                                   std::function<void(const SyncProgress&)> progress) {
+  DeviceSyncResult result;
+  if (!enrolled()) {
+    result.status = core::FailedPrecondition(
+        "This device has no county server yet: enrol it with the code from township staff.");
+    result.report.status = result.status;
+    return result;
+  }
+  auto fail = [&](const core::Status& s) {
+    result.status = s;
+    result.report.status = s;
+    return result;
+  };
+  auto transport = MakeTransport(config_);
+  StoreSyncAdapter adapter(*profile_);
+  std::set<uint64_t> quarantined_before;
+  auto before = profile_->store().ListQuarantined();
+  if (!before.ok()) return fail(before.status());
+  for (const auto& q : *before) quarantined_before.insert(q.change.seq());
+  auto pending = adapter.PendingPhotos();
+  if (!pending.ok()) return fail(pending.status());
+  int64_t photo_payload = 0;
+  for (const auto& p : *pending) photo_payload += p.size;
+
+  SyncConfig sync_config;
+  sync_config.server_url = config_.server_url;
+  sync_config.token = config_.token;
+  sync_config.photos_wifi_only = options.photos_wifi_only;
+  sync_config.backoff.base_ms = 500;
+  sync_config.backoff.cap_ms = 8'000;
+  sync_config.backoff.max_attempts = options.retries + 1;
+  if (options.chunk_initial_bytes > 0) {
+    sync_config.chunk_initial_bytes = options.chunk_initial_bytes;
+    sync_config.chunk_min_bytes =
+        std::min(sync_config.chunk_min_bytes, sync_config.chunk_initial_bytes);
+  }
+  SyncEngine engine(sync_config, {*transport, adapter, deps_.clock, deps_.random, RealSleeper()});
+  engine.SetLink(options.link);
+  if (progress) engine.SetProgressCallback(std::move(progress));
+  {
+    std::lock_guard<std::mutex> lock(running_mu_);
+    running_ = &engine;
+  }
+  result.report = engine.Run();
+  {
+    std::lock_guard<std::mutex> lock(running_mu_);
+    running_ = nullptr;
+  }
+  if (result.report.status.ok()) {
+    profile_->store().SetLastSyncMillis(deps_.clock.NowMillis()).IgnoreError();
+  }
+  if (auto after = profile_->store().ListQuarantined(); after.ok()) {
+    for (const auto& q : *after) {
+      if (quarantined_before.count(q.change.seq()) == 0) result.refused.push_back(q);
+    }
+  }
+  if (auto still = adapter.PendingPhotos(); still.ok()) {
+    for (const auto& p : *still) result.photo_bytes_pending += p.size;
+  }
+  result.photo_payload_sent = photo_payload - result.photo_bytes_pending;
+  if (result.report.needs_reenrolment) {
+    result.status = core::Unauthenticated(
+        "The server no longer accepts this device's token. Ask township staff for a new code "
+        "and enrol again; unsent work stays here.");
+  } else if (!result.report.status.ok()) {
+    result.status = ExplainNetworkError(result.report.status, config_.server_url);
+  }
+  return result;
+}
+
+void FieldDevice::CancelSync() {
+  std::lock_guard<std::mutex> lock(running_mu_);
+  if (running_ != nullptr) running_->Cancel();
+}
+
+core::Result<BundleExport> FieldDevice::ExportBundle(const std::string& path) {
+  if (!enrolled()) {
+    return core::FailedPrecondition(
+        "This device has no county server yet, so there is no county to seal a bundle for: "
+        "enrol it first.");
+  }
+  StoreSyncAdapter adapter(*profile_);
+  v1::Bundle bundle;
+  bundle.set_device_id(profile_->info().device_id);
+  bundle.set_worker_id(profile_->info().worker_id);
+  bundle.set_created_at_ms(deps_.clock.NowMillis());
+  QM_ASSIGN_OR_RETURN(auto changes, adapter.NextOutboxBatch(1'000'000, SIZE_MAX / 2));
+  for (auto& c : changes) *bundle.add_changes() = std::move(c);
+  QM_ASSIGN_OR_RETURN(auto photos, adapter.PendingPhotos());
+  BundleExport out;
+  for (const auto& p : photos) {
+    QM_ASSIGN_OR_RETURN(std::string data, adapter.ReadPhoto(p));
+    auto* photo = bundle.add_photos();
+    photo->set_sha256(RawFromHex(p.sha256_hex));
+    out.photo_bytes += static_cast<int64_t>(data.size());
+    photo->set_data(std::move(data));
+  }
+  auto key = core::bundle::KeyFromToken(config_.token);
+  QM_ASSIGN_OR_RETURN(std::string file,
+                      core::bundle::SealBundle(bundle, key, profile_->keys().signing_secret_key()));
+  QM_RETURN_IF_ERROR(WriteFileDurably(path, file));
+  out.changes = bundle.changes_size();
+  out.photos = bundle.photos_size();
+  out.file_bytes = static_cast<int64_t>(file.size());
+  return out;
+}
+
+}  // namespace qiaomen::sync

@@ -1,0 +1,211 @@
+// The device's visit flow (core/profile/field_visits.h) on a real SQLCipher profile: drafts kept
+// as they are given, finishing in one transaction, refusals that keep the draft, the county's day.
+
+#include <gtest/gtest.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <filesystem>
+
+#include "field_visits_fixture.h"
+
+namespace qiaomen::core::profile {
+namespace {
+
+using testing::FieldVisitsFixture;
+
+int CountFiles(const std::string& dir, const std::string& suffix) {
+  int n = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+    const std::string name = entry.path().filename().string();
+    if (name.size() >= suffix.size() && name.substr(name.size() - suffix.size()) == suffix) ++n;
+  }
+  return n;
+}
+
+int64_t Count(Profile& profile, const std::string& sql) {
+  auto n = profile.database().QueryInt(sql);
+  EXPECT_TRUE(n.ok()) << n.status().ToString();
+  return n.ok() ? *n : -1;
+}
+
+class FieldVisitsTest : public FieldVisitsFixture {};
+
+TEST_F(FieldVisitsTest, FinishRecordsTheVisitItsPhotosHazardsAndOrdersTogether) {
+  const int64_t journal_before = Count(*profile_, "SELECT count(*) FROM outbox;");
+  const std::string id = PrepareDraft(*profile_, 3, 100'000);
+  ASSERT_FALSE(id.empty());
+  // A draft writes no journal row: it is the device's own until finished.
+  EXPECT_EQ(Count(*profile_, "SELECT count(*) FROM outbox;"), journal_before);
+  FinishOptions finish;
+  finish.finished_at_ms = testing::kDec1At2330County;
+  auto recorded = profile_->visits().Finish(*Uuid::FromBytes(id), finish);
+  ASSERT_TRUE(recorded.ok()) << recorded.status().ToString();
+  EXPECT_EQ(recorded->visit.id(), id);
+  EXPECT_EQ(recorded->visit.photos_size(), 3);
+  EXPECT_EQ(recorded->photos.size(), 3u);
+  ASSERT_EQ(recorded->hazards.size(), 2u);
+  EXPECT_TRUE(evidence::VerifyVisit(recorded->visit, profile_->device_key().public_key()).ok());
+  // Deadlines count in the county's days from 1 December.
+  EXPECT_EQ(recorded->hazards[0].deadline(), "2026-12-04");
+  EXPECT_EQ(recorded->hazards[1].deadline(), "2026-12-08");
+  // 3 photos + visit + 2 hazards + 2 FOUND + 2 ORDERED.
+  EXPECT_EQ(Count(*profile_, "SELECT count(*) FROM outbox;") - journal_before, 10);
+  for (const auto& h : recorded->hazards) {
+    auto events = profile_->store().ListHazardEvents(*Uuid::FromBytes(h.id()));
+    ASSERT_TRUE(events.ok());
+    ASSERT_EQ(events->size(), 2u);
+    EXPECT_EQ((*events)[0].kind(), v1::FOUND);
+    EXPECT_EQ((*events)[1].kind(), v1::ORDERED);
+    EXPECT_EQ((*events)[1].actor(), "w-001");
+  }
+  EXPECT_EQ(Count(*profile_, "SELECT count(*) FROM visit_drafts;"), 0);
+  EXPECT_EQ(Count(*profile_, "SELECT count(*) FROM draft_photos;"), 0);
+  EXPECT_EQ(Count(*profile_, "SELECT count(*) FROM photos;"), 3);
+  store::TaskQuery query;
+  query.grid_id = "T01-V01-G01";
+  query.include_done = true;
+  auto task = profile_->store().ListTasks(query);
+  ASSERT_TRUE(task.ok());
+  ASSERT_EQ(task->items.size(), 1u);
+  EXPECT_TRUE(task->items[0].done);
+  for (const auto& p : recorded->photos) {
+    auto bytes = profile_->photos().Read(*Uuid::FromBytes(p.id()), p.sha256());
+    EXPECT_TRUE(bytes.ok()) << bytes.status().ToString();
+  }
+}
+
+TEST_F(FieldVisitsTest, AnIncompleteVisitIsRefusedByItemAndTheDraftStaysWhole) {
+  VisitStart start;
+  start.task_id = task_id_;
+  auto draft = profile_->visits().Start(start);
+  ASSERT_TRUE(draft.ok());
+  v1::Visit visit = draft->visit;
+  visit.set_outcome(v1::CHECKED);
+  *visit.add_answers() = YesNo("alarm_ok", v1::NO);  // stove_ok missing, alarm needs a photo
+  ASSERT_TRUE(profile_->visits().Save(visit).ok());
+  const int64_t journal_before = Count(*profile_, "SELECT count(*) FROM outbox;");
+  std::vector<ItemError> problems;
+  auto refused = profile_->visits().Finish(*Uuid::FromBytes(visit.id()), {}, &problems);
+  ASSERT_EQ(refused.status().code(), Code::kInvalidArgument);
+  ASSERT_EQ(problems.size(), 2u);
+  EXPECT_EQ(problems[0].item_id, "stove_ok");
+  EXPECT_EQ(problems[1].item_id, "evidence");
+  EXPECT_NE(refused.status().message().find("nothing was saved"), std::string::npos);
+  EXPECT_EQ(Count(*profile_, "SELECT count(*) FROM outbox;"), journal_before);
+  EXPECT_EQ(Count(*profile_, "SELECT count(*) FROM visits;"), 0);
+  auto kept = profile_->visits().Draft(*Uuid::FromBytes(visit.id()));
+  ASSERT_TRUE(kept.ok());
+  EXPECT_EQ(kept->visit.answers_size(), 1);
+}
+
+TEST_F(FieldVisitsTest, DiscardingADraftDeletesItsPhotoFiles) {
+  const std::string id = PrepareDraft(*profile_, 2, 10'000);
+  EXPECT_EQ(CountFiles(profile_->photos().dir(), ".photo"), 2);
+  ASSERT_TRUE(profile_->visits().Discard(*Uuid::FromBytes(id)).ok());
+  EXPECT_EQ(CountFiles(profile_->photos().dir(), ".photo"), 0);
+  EXPECT_EQ(profile_->visits().Draft(*Uuid::FromBytes(id)).status().code(), Code::kNotFound);
+  EXPECT_EQ(profile_->visits().Finish(*Uuid::FromBytes(id), {}).status().code(), Code::kNotFound);
+}
+
+TEST_F(FieldVisitsTest, DraftPhotosAreNotCollectedAsOrphansWhenTheProfileOpens) {
+  const std::string id = PrepareDraft(*profile_, 2, 10'000);
+  profile_.reset();
+  auto reopened = Reopen(deps_);
+  ASSERT_TRUE(reopened.ok()) << reopened.status().ToString();
+  EXPECT_EQ((*reopened)->photos().collected_at_open().orphan_files, 0);
+  auto draft = (*reopened)->visits().Draft(*Uuid::FromBytes(id));
+  ASSERT_TRUE(draft.ok());
+  EXPECT_EQ(draft->photos.size(), 2u);
+}
+
+// The acceptance test of issue 12: a draft with answers and two photos survives a SIGKILL of the
+// process that made it, and resumes with both.
+TEST_F(FieldVisitsTest, ADraftWithAnswersAndTwoPhotosSurvivesSigkillAndResumes) {
+  profile_.reset();
+  int ready[2];
+  ASSERT_EQ(::pipe(ready), 0);
+  const pid_t child = ::fork();
+  ASSERT_GE(child, 0);
+  if (child == 0) {
+    ::close(ready[0]);
+    ManualClock clock(testing::kDec1At2330County - 600'000);
+    ProfileDeps deps{clock, SecureRandom(), key_store_};
+    auto profile = Reopen(deps);
+    if (!profile.ok()) _exit(2);
+    const std::string id = PrepareDraft(**profile, 2, 200'000);
+    if (id.empty()) _exit(3);
+    if (::write(ready[1], id.data(), id.size()) != static_cast<ssize_t>(id.size())) _exit(4);
+    for (;;) ::pause();  // killed here, mid-visit, with the profile still open
+  }
+  ::close(ready[1]);
+  char id_bytes[16];
+  ASSERT_EQ(::read(ready[0], id_bytes, sizeof id_bytes), 16);
+  ::close(ready[0]);
+  ASSERT_EQ(::kill(child, SIGKILL), 0);
+  int status = 0;
+  ASSERT_EQ(::waitpid(child, &status, 0), child);
+  ASSERT_TRUE(WIFSIGNALED(status));
+
+  auto reopened = Reopen(deps_);
+  ASSERT_TRUE(reopened.ok()) << reopened.status().ToString();
+  Profile& profile = **reopened;
+  auto drafts = profile.visits().Drafts();
+  ASSERT_TRUE(drafts.ok());
+  ASSERT_EQ(drafts->size(), 1u);
+  const store::VisitDraft& draft = (*drafts)[0];
+  EXPECT_EQ(draft.visit.id(), std::string(id_bytes, 16));
+  EXPECT_EQ(draft.visit.task_id(), task_id_);
+  EXPECT_EQ(draft.visit.answers_size(), 2);
+  ASSERT_EQ(draft.photos.size(), 2u);
+  for (const auto& photo : draft.photos) {
+    auto bytes = profile.photos().Read(*Uuid::FromBytes(photo.id()), photo.sha256());
+    ASSERT_TRUE(bytes.ok()) << bytes.status().ToString();
+    EXPECT_EQ(bytes->size(), 200'000u);
+  }
+  FinishOptions finish;
+  finish.finished_at_ms = testing::kDec1At2330County;
+  auto recorded = profile.visits().Finish(*Uuid::FromBytes(draft.visit.id()), finish);
+  ASSERT_TRUE(recorded.ok()) << recorded.status().ToString();
+  EXPECT_EQ(recorded->visit.photos_size(), 2);
+  EXPECT_EQ(recorded->hazards.size(), 2u);
+}
+
+// Issue 12: a visit finished at 23:30 county time on 1 December counts on 1 December in the
+// forms' today() and in its hazard deadlines; and one finished at 00:30 on 2 December (still 1
+// December in UTC) counts on 2 December.
+TEST_F(FieldVisitsTest, TodayAndDeadlinesAreTheCountysDay) {
+  struct Case {
+    int64_t finished_at_ms;
+    std::string today;
+    std::string stove_deadline;
+  };
+  const Case cases[] = {
+      {testing::kDec1At2330County, "2026-12-01", "2026-12-04"},
+      {testing::kDec1At2330County + 3'600'000, "2026-12-02", "2026-12-05"},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.today);
+    EXPECT_EQ(profile_->CountyDate(c.finished_at_ms), c.today);
+    const std::string id = PrepareDraft(*profile_, 1, 1000);
+    auto draft = profile_->visits().Draft(*Uuid::FromBytes(id));
+    ASSERT_TRUE(draft.ok());
+    v1::Answer serviced;
+    serviced.set_item_id("service_date");
+    serviced.mutable_value()->set_date(c.today);
+    v1::Visit visit = draft->visit;
+    *visit.add_answers() = serviced;
+    ASSERT_TRUE(profile_->visits().Save(visit).ok());
+    FinishOptions finish;
+    finish.finished_at_ms = c.finished_at_ms;
+    auto recorded = profile_->visits().Finish(*Uuid::FromBytes(id), finish);
+    ASSERT_TRUE(recorded.ok()) << recorded.status().ToString();
+    ASSERT_EQ(recorded->hazards.size(), 3u) << "service_date == today() did not hold";
+    EXPECT_EQ(recorded->hazards[0].deadline(), c.stove_deadline);
+    EXPECT_EQ(recorded->hazards[2].rule_id(), "serviced_today");
+  }
+}
+
+}  // namespace
+}  // namespace qiaomen::core::profile
