@@ -92,10 +92,11 @@ Status Store::SaveRow(const merge::RecordState& state) {
       QM_ASSIGN_OR_RETURN(
           auto put,
           Stmt("INSERT INTO subjects (id, external_id, kind, grid_id, name, deleted, "
-               "flagged, record) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO "
+               "flagged, record, contact) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO "
                "UPDATE SET external_id = excluded.external_id, kind = excluded.kind, "
                "grid_id = excluded.grid_id, name = excluded.name, deleted = "
-               "excluded.deleted, flagged = excluded.flagged, record = excluded.record;"));
+               "excluded.deleted, flagged = excluded.flagged, record = excluded.record, "
+               "contact = excluded.contact;"));
       put->BindBlob(1, AsBlob(subject.id()))
           .Bind(2, std::string_view(subject.external_id()))
           .Bind(3, static_cast<int64_t>(subject.kind()))
@@ -103,7 +104,8 @@ Status Store::SaveRow(const merge::RecordState& state) {
           .Bind(5, std::string_view(subject.name()))
           .Bind(6, deleted)
           .Bind(7, flagged)
-          .BindBlob(8, AsBlob(internal::Serialize(subject)));
+          .BindBlob(8, AsBlob(internal::Serialize(subject)))
+          .Bind(9, std::string_view(internal::SubjectContact(subject)));
       return put->Run();
     }
     case v1::ENTITY_TASK: {

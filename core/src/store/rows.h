@@ -57,6 +57,22 @@ inline Status CheckId(std::string_view bytes, std::string_view what) {
   return Status::Ok();
 }
 
+// What the task list searches besides the name: address and phone, one per line.
+inline std::string SubjectContact(const v1::Subject& subject) {
+  return subject.address() + "\n" + subject.phone();
+}
+
+// A LIKE pattern matching `text` anywhere, with % _ and \ escaped (use ESCAPE '\').
+inline std::string ContainsPattern(std::string_view text) {
+  std::string pattern = "%";
+  for (char c : text) {
+    if (c == '%' || c == '_' || c == '\\') pattern += '\\';
+    pattern += c;
+  }
+  pattern += '%';
+  return pattern;
+}
+
 // InvalidArgument for a photo record a store must not keep: a bad id, no 32-byte SHA-256, no size,
 // a bad visit or hazard id, a GPS fix out of range.
 Status ValidatePhoto(const v1::Photo& meta);

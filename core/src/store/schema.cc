@@ -144,6 +144,8 @@ ALTER TABLE photos ADD COLUMN uploaded INTEGER NOT NULL DEFAULT 0;
 CREATE INDEX photos_awaiting_upload ON photos(uploaded) WHERE uploaded = 0;
 )sql";
 
+// Subjects keep their address and phone in `contact` so the task list can search them (filled
+// by every write; Store::Open fills it for rows written before this migration).
 // Visit drafts: what a worker has entered of a visit not yet finished, kept as it is given so a
 // killed app resumes where it was. Local only (no journal rows); `id` is the id the visit will be
 // recorded under. Draft photos are sealed files in the vault whose rows live here until the
@@ -162,6 +164,7 @@ CREATE TABLE draft_photos (
   record BLOB NOT NULL
 );
 CREATE INDEX draft_photos_draft ON draft_photos(draft_id);
+ALTER TABLE subjects ADD COLUMN contact TEXT NOT NULL DEFAULT '';
 )sql";
 
 constexpr Migration kMigrations[] = {
@@ -171,7 +174,7 @@ constexpr Migration kMigrations[] = {
      kV2Journal},
     {3, "task list index, quarantine reasons, flags for records kept over a delete",
      kV3TaskListAndQuarantine},
-    {4, "visit drafts and their photos", kV4Drafts},
+    {4, "visit drafts and their photos; subjects searchable by address and phone", kV4Drafts},
 };
 
 }  // namespace

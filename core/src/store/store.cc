@@ -23,7 +23,9 @@ Result<std::unique_ptr<Store>> Store::Open(sql::Database db, StoreDeps deps) {
   if (deps.device_id.size() != 16) {
     return InvalidArgument("The device id must be 16 bytes; enrol the device first.");
   }
+  QM_ASSIGN_OR_RETURN(int version_before, SchemaVersion(db));
   QM_RETURN_IF_ERROR(Migrate(db));
+  if (version_before > 0 && version_before < 4) QM_RETURN_IF_ERROR(FillSubjectContact(db));
   // The highest stamp ever issued or trusted: meta is written in every journaling transaction; the
   // journal is read too so a stamp can never be reissued even if meta were behind. (Registers are
   // not: they may hold a remote stamp far ahead that was deliberately not trusted.)
@@ -34,6 +36,28 @@ Result<std::unique_ptr<Store>> Store::Open(sql::Database db, StoreDeps deps) {
     last = std::max(last, static_cast<HlcStamp>(stamp));
   }
   return std::unique_ptr<Store>(new Store(std::move(db), std::move(deps), last));
+}
+
+// Subjects written before schema 4 get their searchable address and phone once.
+Status Store::FillSubjectContact(sql::Database& db) {
+  QM_ASSIGN_OR_RETURN(sql::Transaction txn, sql::Transaction::Begin(db));
+  std::vector<std::pair<std::string, std::string>> rows;
+  {
+    QM_ASSIGN_OR_RETURN(auto read, db.Prepare("SELECT id, record FROM subjects;"));
+    for (;;) {
+      QM_ASSIGN_OR_RETURN(bool row, read.Step());
+      if (!row) break;
+      QM_ASSIGN_OR_RETURN(auto subject, internal::ParseRecord<v1::Subject>(read, 1, "subject"));
+      rows.emplace_back(internal::ColumnBytes(read, 0), internal::SubjectContact(subject));
+    }
+  }
+  QM_ASSIGN_OR_RETURN(auto write, db.Prepare("UPDATE subjects SET contact = ? WHERE id = ?;"));
+  for (const auto& [id, contact] : rows) {
+    write.Bind(1, std::string_view(contact)).BindBlob(2, internal::AsBlob(id));
+    QM_RETURN_IF_ERROR(write.Run());
+    write.Reset();
+  }
+  return txn.Commit();
 }
 
 Store::Store(sql::Database db, StoreDeps deps, HlcStamp last_hlc)

@@ -99,13 +99,8 @@ Result<SubjectPage> Store::ListSubjects(const SubjectQuery& query) {
   QM_ASSIGN_OR_RETURN(
       auto stmt, Stmt("SELECT record, name, id FROM subjects WHERE grid_id = ?1 AND deleted = 0 "
                       "AND name >= ?2 AND (name, id) > (?2, ?3) AND (?4 = '' OR name LIKE ?5 "
-                      "ESCAPE '\\') ORDER BY name, id LIMIT ?6;"));
-  std::string pattern = "%";
-  for (char c : query.search) {
-    if (c == '%' || c == '_' || c == '\\') pattern += '\\';
-    pattern += c;
-  }
-  pattern += '%';
+                      "ESCAPE '\\' OR contact LIKE ?5 ESCAPE '\\') ORDER BY name, id LIMIT ?6;"));
+  const std::string pattern = internal::ContainsPattern(query.search);
   stmt->Bind(1, std::string_view(query.grid_id))
       .Bind(2, std::string_view(after_name))
       .BindBlob(3, AsBlob(after_id))

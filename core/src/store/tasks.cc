@@ -81,12 +81,7 @@ Result<TaskPage> Store::ListTasks(const TaskQuery& query) {
     after_task = query.page.substr(16, 16);
     after_name = query.page.substr(32);
   }
-  std::string pattern = "%";
-  for (char c : query.search) {
-    if (c == '%' || c == '_' || c == '\\') pattern += '\\';
-    pattern += c;
-  }
-  pattern += '%';
+  const std::string pattern = internal::ContainsPattern(query.search);
   // The subjects_grid_name index yields the grid's subjects in name order and the LIKE is checked
   // on the index entry; tasks are found per subject through tasks_subject.
   QM_ASSIGN_OR_RETURN(
@@ -94,7 +89,8 @@ Result<TaskPage> Store::ListTasks(const TaskQuery& query) {
       Stmt("SELECT t.record, s.record, t.done_visit_id IS NOT NULL, s.name, s.id, t.id "
            "FROM subjects s JOIN tasks t ON t.subject_id = s.id "
            "WHERE s.grid_id = ?1 AND s.deleted = 0 AND t.deleted = 0 AND s.name >= ?2 "
-           "AND (s.name, s.id, t.id) > (?2, ?3, ?4) AND (?5 = '' OR s.name LIKE ?6 ESCAPE '\\') "
+           "AND (s.name, s.id, t.id) > (?2, ?3, ?4) AND (?5 = '' OR s.name LIKE ?6 ESCAPE '\\' "
+           "OR s.contact LIKE ?6 ESCAPE '\\') "
            "AND (?7 = '' OR t.assignee = ?7) AND (?8 OR t.done_visit_id IS NULL) "
            "ORDER BY s.name, s.id, t.id LIMIT ?9;"));
   stmt->Bind(1, std::string_view(query.grid_id))
@@ -121,6 +117,28 @@ Result<TaskPage> Store::ListTasks(const TaskQuery& query) {
   }
   if (static_cast<int>(page.items.size()) == query.limit) page.next_page = last_key;
   return page;
+}
+
+Result<TaskCounts> Store::CountTasks(const std::string& grid_id, const std::string& assignee) {
+  QM_ASSIGN_OR_RETURN(
+      auto stmt,
+      Stmt("SELECT count(*), COALESCE(sum(t.done_visit_id IS NOT NULL), 0), "
+           "COALESCE(sum(t.done_visit_id IS NULL AND EXISTS (SELECT 1 FROM visits v WHERE "
+           "v.task_id = t.id AND v.outcome = ?3)), 0) "
+           "FROM tasks t JOIN subjects s ON s.id = t.subject_id "
+           "WHERE t.deleted = 0 AND s.deleted = 0 AND (?1 = '' OR s.grid_id = ?1) "
+           "AND (?2 = '' OR t.assignee = ?2);"));
+  stmt->Bind(1, std::string_view(grid_id))
+      .Bind(2, std::string_view(assignee))
+      .Bind(3, static_cast<int64_t>(v1::NOBODY_HOME));
+  QM_ASSIGN_OR_RETURN(bool row, stmt->Step());
+  TaskCounts counts;
+  if (!row) return counts;
+  counts.total = stmt->ColumnInt(0);
+  counts.visited = stmt->ColumnInt(1);
+  counts.remaining = counts.total - counts.visited;
+  counts.return_visits = stmt->ColumnInt(2);
+  return counts;
 }
 
 }  // namespace qiaomen::core::store

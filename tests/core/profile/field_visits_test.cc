@@ -209,3 +209,73 @@ TEST_F(FieldVisitsTest, TodayAndDeadlinesAreTheCountysDay) {
 
 }  // namespace
 }  // namespace qiaomen::core::profile
+
+namespace qiaomen::core::profile {
+namespace {
+
+using testing::FieldVisitsFixture;
+class TaskListTest : public FieldVisitsFixture {};
+
+TEST_F(TaskListTest, SearchFindsTheHouseholdByNameAddressOrPhone) {
+  auto subject = profile_->store().GetSubject(*Uuid::FromBytes(subject_id_));
+  ASSERT_TRUE(subject.ok());
+  v1::Subject edited = *subject;
+  edited.set_address("东关村三组12号");
+  edited.set_phone("13800138000");
+  ASSERT_TRUE(profile_->store().UpdateSubject(edited).ok());
+  for (const std::string search : {"桂兰", "三组12", "138001", ""}) {
+    SCOPED_TRACE(search);
+    store::TaskQuery query;
+    query.grid_id = "T01-V01-G01";
+    query.search = search;
+    auto page = profile_->store().ListTasks(query);
+    ASSERT_TRUE(page.ok()) << page.status().ToString();
+    EXPECT_EQ(page->items.size(), 1u);
+    store::SubjectQuery subjects;
+    subjects.grid_id = "T01-V01-G01";
+    subjects.search = search;
+    auto found = profile_->store().ListSubjects(subjects);
+    ASSERT_TRUE(found.ok());
+    EXPECT_EQ(found->items.size(), 1u);
+  }
+  store::TaskQuery none;
+  none.grid_id = "T01-V01-G01";
+  none.search = "13900";
+  auto page = profile_->store().ListTasks(none);
+  ASSERT_TRUE(page.ok());
+  EXPECT_TRUE(page->items.empty());
+}
+
+TEST_F(TaskListTest, CountsSayVisitedRemainingAndReturnVisitsDue) {
+  auto counts = profile_->store().CountTasks("T01-V01-G01", "");
+  ASSERT_TRUE(counts.ok());
+  EXPECT_EQ(counts->total, 1);
+  EXPECT_EQ(counts->remaining, 1);
+  EXPECT_EQ(counts->return_visits, 0);
+  // Nobody home: the task stays open and a return visit is due.
+  VisitStart start;
+  start.task_id = task_id_;
+  auto draft = profile_->visits().Start(start);
+  ASSERT_TRUE(draft.ok());
+  v1::Visit visit = draft->visit;
+  visit.set_outcome(v1::NOBODY_HOME);
+  ASSERT_TRUE(profile_->visits().Save(visit).ok());
+  ASSERT_TRUE(profile_->visits().Finish(*Uuid::FromBytes(visit.id()), {}).ok());
+  counts = profile_->store().CountTasks("", "w-001");
+  ASSERT_TRUE(counts.ok());
+  EXPECT_EQ(counts->visited, 0);
+  EXPECT_EQ(counts->remaining, 1);
+  EXPECT_EQ(counts->return_visits, 1);
+  // The return visit finds them in.
+  const std::string id = PrepareDraft(*profile_, 1, 1000);
+  ASSERT_TRUE(profile_->visits().Finish(*Uuid::FromBytes(id), {}).ok());
+  counts = profile_->store().CountTasks("T01-V01-G01", "");
+  ASSERT_TRUE(counts.ok());
+  EXPECT_EQ(counts->visited, 1);
+  EXPECT_EQ(counts->remaining, 0);
+  EXPECT_EQ(counts->return_visits, 0);
+  EXPECT_EQ(profile_->store().CountTasks("T01-V01-G02", "")->total, 0);
+}
+
+}  // namespace
+}  // namespace qiaomen::core::profile

@@ -83,7 +83,11 @@ class Store final : public evidence::PhotoIndex {
                                               const FieldStamps* seen = nullptr);
   Result<v1::Task> GetTask(const Uuid& id);
   // Open tasks of one grid's subjects, by subject name then task id; 50 a page by default.
+  // `search` matches the subject's name, address or phone.
   Result<TaskPage> ListTasks(const TaskQuery& query);
+  // Visited / remaining / return-visit counts of the tasks of `grid_id` ("" for every grid on
+  // this device) assigned to `assignee` ("" for everyone).
+  Result<TaskCounts> CountTasks(const std::string& grid_id, const std::string& assignee);
 
   // --- Visits (append-only) --------------------------------------------------------------------
   // Records a finished visit with its photos (input.photos), its derived hazards (each with a FOUND
@@ -224,6 +228,7 @@ class Store final : public evidence::PhotoIndex {
     sql::Statement* stmt_;
   };
   Store(sql::Database db, StoreDeps deps, HlcStamp last_hlc);
+  static Status FillSubjectContact(sql::Database& db);
 
   // The cached statement for `sql` (a string literal: its address is the key). Not re-entrant for
   // one literal: do not call a function that uses the same statement while stepping it.
