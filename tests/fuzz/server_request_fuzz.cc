@@ -63,7 +63,7 @@ struct World {
     key = std::make_unique<qiaomen::core::evidence::DeviceKey>(secret, public_key);
     auto enrolled = directory->Enroll(
         *code, kDeviceId, std::string(reinterpret_cast<const char*>(public_key.data()), 32),
-        "fuzz phone", nullptr);
+        "fuzz phone", "", nullptr);
     if (!enrolled.ok()) std::abort();
     token = *enrolled;
     auto spare = directory->IssueEnrollCode("w1");
@@ -116,6 +116,7 @@ void Prepare(World& world, HttpRequest& request, bool sign) {
     if (!change.has_visit()) continue;
     change.set_device_id(World::kDeviceId);
     change.mutable_visit()->set_device_id(World::kDeviceId);
+    change.mutable_visit()->set_worker_id("w1");  // the enrolled worker: past the author check
     world.key->SignVisit(*change.mutable_visit()).IgnoreError();
   }
   request.body = sync.SerializeAsString();
@@ -127,12 +128,16 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   static World world;
   if (size == 0) return 0;
   static const char* kPaths[] = {
-      "/v1/enroll", "/v1/sync", "/v1/photos/", "/v1/health",
-      "/v1/photos/0000000000000000000000000000000000000000000000000000000000000000"};
+      "/v1/enroll",
+      "/v1/sync",
+      "/v1/photos/",
+      "/v1/health",
+      "/v1/photos/0000000000000000000000000000000000000000000000000000000000000000",
+      "/v1/photo-status"};
   static const char* kMethods[] = {"POST", "GET", "PATCH", "HEAD", "OPTIONS"};
   HttpRequest request;
   request.method = kMethods[data[0] % 5];
-  request.path = request.target = kPaths[(data[0] / 5) % 5];
+  request.path = request.target = kPaths[(data[0] / 5) % 6];
   request.body.assign(reinterpret_cast<const char*>(data + 1), size - 1);
   request.headers = {{"content-type", "application/x-protobuf"},
                      {"tus-resumable", "1.0.0"},
@@ -150,6 +155,12 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   }
   std::string error = DecodeContentEncoding(request, 1 << 20);
   if (error.empty() && request.path == "/v1/sync") Prepare(world, request, data[0] & 0x20);
+  if (error.empty()) {
+    // The header check the listener runs before reading a body: it must not fail either.
+    if (auto refused = CheckRequestHead(*world.context, request)) {
+      if (refused->status >= 500 && refused->status != 503) std::abort();
+    }
+  }
   HttpResponse response = error.empty() ? world.router.Handle(request) : TextResponse(400, error);
   if (response.status >= 500 && response.status != 503) std::abort();
   return 0;

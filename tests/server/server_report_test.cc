@@ -37,6 +37,7 @@ class ReportTest : public ServerTest {
       ev->set_kind(kind);
       ev->set_passed(kind == v1::REINSPECTED);
       ev->set_at_ms(at += 60000);
+      ev->set_actor(device.worker_id());
       batch.push_back(e);
     }
   }
@@ -44,7 +45,8 @@ class ReportTest : public ServerTest {
 
 TEST_P(ReportTest, HazardStatusIsDerivedFromTheEventLogByTheStateMachine) {
   StartServer();
-  auto device = EnrolledDevice("w1", std::string("grids:") + kGridA);
+  // An inspector: re-inspecting and closing hazards is theirs (docs/server-api.md, roles).
+  auto device = EnrolledDevice("w1", std::string("grids:") + kGridA, "inspector");
   std::string h001 = testing::FindSubjectId(PullAll(*device), "H-001");
   ASSERT_FALSE(h001.empty());
   std::vector<v1::Change> batch;

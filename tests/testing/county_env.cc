@@ -102,6 +102,7 @@ core::Result<v1::EnrollResponse> TestDevice::Enroll(uint16_t port, const std::st
   v1::EnrollResponse response;
   if (!response.ParseFromString(reply.body)) return core::Internal("enroll: unreadable response");
   token_ = response.token();
+  worker_id_ = response.worker_id();
   return response;
 }
 
@@ -164,7 +165,7 @@ v1::Change TestDevice::NewVisit(const std::string& subject_id, const std::string
   int64_t now = static_cast<int64_t>(time(nullptr)) * 1000;
   visit->set_started_at_ms(now - 600000);
   visit->set_finished_at_ms(now);
-  visit->set_worker_id("w");
+  visit->set_worker_id(worker_id_);
   visit->set_device_id(device_id_);
   for (const auto& sha : photo_sha256) {
     auto* ref = visit->add_photos();

@@ -140,7 +140,9 @@ int Run(int argc, char** argv) {
     std::cerr << "setup failed: " << imported.err << "\n";
     return 1;
   }
-  auto server = (*env)->StartServer({"--rate-limit", "0", "--workers", "8"});
+  auto server =
+      (*env)->StartServer({"--rate-limit", "0", "--workers", "8", "--anonymous-rate-limit", "0",
+                           "--max-connections-per-address", "0"});
   if (!server.ok()) {
     std::cerr << server.status().ToString() << "\n";
     return 1;

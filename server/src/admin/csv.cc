@@ -2,6 +2,21 @@
 
 namespace qiaomen::server {
 
+std::string CsvCell(const std::string& text) {
+  std::string cell = text;
+  if (!cell.empty() && (cell[0] == '=' || cell[0] == '+' || cell[0] == '-' || cell[0] == '@' ||
+                        cell[0] == '\t' || cell[0] == '\r')) {
+    cell.insert(cell.begin(), '\'');
+  }
+  if (cell.find_first_of(",\"\r\n") == std::string::npos) return cell;
+  std::string out = "\"";
+  for (char c : cell) {
+    if (c == '"') out.push_back('"');
+    out.push_back(c);
+  }
+  return out + "\"";
+}
+
 core::Result<std::vector<CsvRecord>> ParseCsv(const std::string& text) {
   std::vector<CsvRecord> records;
   size_t i = 0;

@@ -13,6 +13,11 @@ struct CsvRecord {
   std::vector<std::string> fields;
 };
 
+// One cell for a CSV export opened in a spreadsheet: a cell starting with = + - @ (or a tab or
+// carriage return) is prefixed with ' so it is not run as a formula, and a cell with a comma,
+// quote or line break is quoted with its quotes doubled.
+std::string CsvCell(const std::string& text);
+
 // InvalidArgument naming the line of an unterminated quote.
 core::Result<std::vector<CsvRecord>> ParseCsv(const std::string& text);
 

@@ -1,5 +1,6 @@
 #include <sstream>
 
+#include "admin/csv.h"
 #include "qiaomen/server/report.h"
 
 namespace qiaomen::server {
@@ -18,16 +19,6 @@ std::string JsonString(const std::string& s) {
     } else {
       out.push_back(static_cast<char>(c));
     }
-  }
-  return out + "\"";
-}
-
-std::string CsvCell(const std::string& s) {
-  if (s.find_first_of(",\"\n") == std::string::npos) return s;
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '"') out.push_back('"');
-    out.push_back(c);
   }
   return out + "\"";
 }

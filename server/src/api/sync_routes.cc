@@ -6,6 +6,8 @@ namespace qiaomen::server {
 namespace {
 
 constexpr const char* kProtobuf = "application/x-protobuf";
+// The app sends batches of 500; a batch is one transaction, so its size is capped.
+constexpr int kMaxChangesPerSync = 2000;
 
 // 400 unless the body is declared as protobuf.
 bool CheckContentType(const HttpRequest& request, HttpResponse* error) {
@@ -37,6 +39,8 @@ int HttpStatusOf(const core::Status& s) {
       return 403;
     case core::Code::kNotFound:
       return 404;
+    case core::Code::kAlreadyExists:
+      return 409;
     case core::Code::kResourceExhausted:
       return 429;
     case core::Code::kUnavailable:
@@ -64,10 +68,15 @@ void AddSyncRoutes(Router& router, ApiContext& context) {
     if (!enroll.ParseFromString(request.body)) {
       return TextResponse(400, "The body is not an EnrollRequest.");
     }
+    // Re-enrolling an enrolled device id needs its current token.
+    std::string current_token;
+    if (auto auth = request.Header("authorization"); auth && auth->rfind("Bearer ", 0) == 0) {
+      current_token = auth->substr(7);
+    }
     Worker worker;
     auto token =
         context.directory.Enroll(enroll.code(), enroll.device_id(), enroll.device_public_key(),
-                                 enroll.device_name(), &worker);
+                                 enroll.device_name(), current_token, &worker);
     if (!token.ok()) return ErrorResponse(token.status());
     context.metrics.Add("devices_enrolled");
     v1::EnrollResponse out;
@@ -89,6 +98,10 @@ void AddSyncRoutes(Router& router, ApiContext& context) {
     v1::SyncRequest sync;
     if (!sync.ParseFromString(request.body)) {
       return TextResponse(400, "The body is not a SyncRequest.");
+    }
+    if (sync.changes_size() > kMaxChangesPerSync) {
+      return TextResponse(413, "Send at most " + std::to_string(kMaxChangesPerSync) +
+                                   " changes in one sync request; send the rest in the next.");
     }
     auto response = context.sync.Sync(principal, sync);
     if (!response.ok()) return ErrorResponse(response.status());

@@ -154,10 +154,18 @@ HttpResponse Create(ApiContext& context, const HttpRequest& request, const Princ
                    "A body sent with the creation must be Content-Type: "
                    "application/offset+octet-stream.");
   }
-  auto state = context.blobs.Create(hex, length, principal.device.device_id, metadata);
+  const std::string& device = principal.device.device_id;
+  auto state = context.blobs.Create(hex, length, device, metadata);
   if (!state.ok()) {
-    return TusText(state.status().code() == core::Code::kInvalidArgument ? 400 : 503,
-                   state.status().message());
+    switch (state.status().code()) {
+      case core::Code::kInvalidArgument:
+        return TusText(400, state.status().message());
+      case core::Code::kResourceExhausted:
+        context.metrics.Add("tus_quota_exceeded");
+        return TusText(429, state.status().message()).Set("Retry-After", "60");
+      default:
+        return TusText(503, state.status().message()).Set("Retry-After", "5");
+    }
   }
   const std::string location = std::string(kPrefix) + hex;
   if (!request.body.empty()) {
@@ -172,16 +180,16 @@ HttpResponse Create(ApiContext& context, const HttpRequest& request, const Princ
       SetState(error, *state);
       return error.Set("Location", location);
     } else {
-      auto appended = context.blobs.Append(hex, 0, request.body);
+      auto appended = context.blobs.Append(hex, device, 0, request.body);
       if (!appended.ok()) {
         if (appended.status().code() != core::Code::kFailedPrecondition) {
           HttpResponse r = AppendError(context, appended.status()).Set("Location", location);
-          if (auto now = context.blobs.Get(hex); now.ok()) SetState(r, *now);
+          if (auto now = context.blobs.Get(hex, device); now.ok()) SetState(r, *now);
           return r;
         }
         // Another request moved the offset in between: keep its bytes, say where it is now.
         context.metrics.Add("tus_creation_body_ignored");
-        appended = context.blobs.Get(hex);
+        appended = context.blobs.Get(hex, device);
         if (!appended.ok()) return AppendError(context, appended.status());
       } else if (appended->complete) {
         context.metrics.Add("blobs_committed");
@@ -201,7 +209,8 @@ HttpResponse Create(ApiContext& context, const HttpRequest& request, const Princ
 // whole photo), `<hex> partial <offset>` (an upload holds that many bytes) or `<hex> none`.
 constexpr int kMaxStatusLines = 1000;
 
-HttpResponse PhotoStatus(ApiContext& context, const HttpRequest& request) {
+HttpResponse PhotoStatus(ApiContext& context, const HttpRequest& request,
+                         const Principal& principal) {
   std::string out;
   int lines = 0;
   size_t start = 0;
@@ -219,7 +228,9 @@ HttpResponse PhotoStatus(ApiContext& context, const HttpRequest& request) {
       return TusText(
           413, "Ask for at most " + std::to_string(kMaxStatusLines) + " photos in one request.");
     }
-    auto state = context.blobs.Get(hex);
+    // Only the device's own uploads and photos its scope references (or it uploaded): nobody
+    // learns what other devices hold.
+    auto state = context.blobs.Lookup(hex, principal.device.device_id, principal.worker.scope);
     if (!state.ok()) {
       if (state.status().code() != core::Code::kNotFound) {
         return TusText(503, state.status().message()).Set("Retry-After", "5");
@@ -239,7 +250,7 @@ HttpResponse PhotoStatus(ApiContext& context, const HttpRequest& request) {
   return r;
 }
 
-HttpResponse Patch(ApiContext& context, const HttpRequest& request) {
+HttpResponse Patch(ApiContext& context, const HttpRequest& request, const Principal& principal) {
   if (!IsChunkType(request)) {
     return TusText(415, "PATCH bodies must be Content-Type: application/offset+octet-stream.");
   }
@@ -250,7 +261,9 @@ HttpResponse Patch(ApiContext& context, const HttpRequest& request) {
   }
   HttpResponse error;
   if (!CheckChecksum(context, request, &error)) return error;
-  auto state = context.blobs.Append(UploadId(request), offset, request.body);
+  // Only to the device's own upload: what another device sends never touches it.
+  auto state =
+      context.blobs.Append(UploadId(request), principal.device.device_id, offset, request.body);
   if (!state.ok()) return AppendError(context, state.status());
   if (state->complete) context.metrics.Add("blobs_committed");
   HttpResponse r = Tus(HttpResponse{});
@@ -288,7 +301,7 @@ void AddTusRoutes(Router& router, ApiContext& context) {
     Principal principal;
     if (!AuthorizeRequest(context, request, &principal, &error)) return Tus(error);
     if (!CheckVersion(request, &error)) return error;
-    return PhotoStatus(context, request);
+    return PhotoStatus(context, request, principal);
   });
   router.Add("POST", "/v1/photos/*", create);
   router.Add("POST", "/v1/photos", create);
@@ -297,7 +310,8 @@ void AddTusRoutes(Router& router, ApiContext& context) {
     Principal principal;
     if (!AuthorizeRequest(context, request, &principal, &error)) return Tus(error);
     if (!CheckVersion(request, &error)) return error;
-    auto state = context.blobs.Get(UploadId(request));
+    auto state =
+        context.blobs.Lookup(UploadId(request), principal.device.device_id, principal.worker.scope);
     if (!state.ok()) return TusText(404, state.status().message());
     HttpResponse r = Tus(HttpResponse{});
     SetState(r, *state);
@@ -308,7 +322,7 @@ void AddTusRoutes(Router& router, ApiContext& context) {
     Principal principal;
     if (!AuthorizeRequest(context, request, &principal, &error)) return Tus(error);
     if (!CheckVersion(request, &error)) return error;
-    return Patch(context, request);
+    return Patch(context, request, principal);
   });
 }
 

@@ -37,9 +37,9 @@ core::Status StorePhotos(BlobStore& blobs, const v1::Bundle& bundle, const std::
                                                  device_id, "bundle"));
     if (!state.complete) {
       // An upload cut earlier may have left a part: continue from where it stands.
-      QM_ASSIGN_OR_RETURN(
-          state,
-          blobs.Append(hex, state.offset, photo.data().substr(static_cast<size_t>(state.offset))));
+      QM_ASSIGN_OR_RETURN(state,
+                          blobs.Append(hex, device_id, state.offset,
+                                       photo.data().substr(static_cast<size_t>(state.offset))));
     }
     ++summary.photos_new;
   }

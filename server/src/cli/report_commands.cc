@@ -2,6 +2,7 @@
 #include <cctype>
 #include <sstream>
 
+#include "admin/csv.h"
 #include "cli/command.h"
 #include "qiaomen/core/clock.h"
 #include "qiaomen/server/report.h"
@@ -57,10 +58,12 @@ core::Status Conflicts(const core::Args& args, std::ostream& out) {
       out << "#" << r.Int(0) << " " << what << ", field '" << r.Text(3) << "': kept '" << r.Text(4)
           << "', set aside '" << r.Text(5) << "' from " << who << " (rule " << r.Text(8) << ")\n";
     } else if (format == "csv") {
+      // CSV, not JSON quoting: quotes doubled, and cells that a spreadsheet would run as a
+      // formula neutralised (a worker can type "=..." into a subject's field).
       out << r.Int(0) << "," << entity_name(r.Int(1)) << "," << HexEncode(r.Bytes(2)) << ","
-          << quote(r.Text(10)) << "," << quote(r.Text(3)) << "," << quote(r.Text(4)) << ","
-          << quote(r.Text(5)) << "," << HexEncode(r.Bytes(6)) << "," << quote(r.Text(12)) << ","
-          << r.Int(7) << "," << r.Text(8) << "," << r.Int(9) << "\n";
+          << CsvCell(r.Text(10)) << "," << CsvCell(r.Text(3)) << "," << CsvCell(r.Text(4)) << ","
+          << CsvCell(r.Text(5)) << "," << HexEncode(r.Bytes(6)) << "," << CsvCell(r.Text(12)) << ","
+          << r.Int(7) << "," << CsvCell(r.Text(8)) << "," << r.Int(9) << "\n";
     } else {
       out << (i ? "," : "") << "{\"id\":" << r.Int(0)
           << ",\"entity\":" << quote(entity_name(r.Int(1))) << ",\"record_id\":\""

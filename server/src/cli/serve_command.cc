@@ -47,6 +47,14 @@ core::Status Serve(const core::Args& args, std::ostream& out) {
   QM_ASSIGN_OR_RETURN(double burst, NumberOption(args, "rate-burst", 200));
   QM_ASSIGN_OR_RETURN(double max_body, NumberOption(args, "max-body", 8 * 1024 * 1024));
   QM_ASSIGN_OR_RETURN(double drain, NumberOption(args, "drain-timeout", 25));
+  QM_ASSIGN_OR_RETURN(double max_connections, NumberOption(args, "max-connections", 2048));
+  QM_ASSIGN_OR_RETURN(double per_address, NumberOption(args, "max-connections-per-address", 128));
+  QM_ASSIGN_OR_RETURN(double min_body_rate, NumberOption(args, "min-body-rate", 1024));
+  QM_ASSIGN_OR_RETURN(double anonymous_rate, NumberOption(args, "anonymous-rate-limit", 10));
+  QM_ASSIGN_OR_RETURN(double anonymous_burst, NumberOption(args, "anonymous-rate-burst", 60));
+  options.max_connections = static_cast<int>(max_connections);
+  options.max_connections_per_address = static_cast<int>(per_address);
+  options.min_body_bytes_per_second = static_cast<size_t>(min_body_rate);
   options.drain_timeout = std::chrono::milliseconds(static_cast<int64_t>(drain * 1000));
   options.worker_threads = std::max(1, static_cast<int>(workers));
   options.max_body_bytes = static_cast<size_t>(max_body);
@@ -58,8 +66,12 @@ core::Status Serve(const core::Args& args, std::ostream& out) {
   SyncService sync(*storage, clock, metrics);
   BlobStore blobs(*storage, clock);
   RateLimiter limiter(clock, rate, std::max(1.0, burst));
-  ApiContext context{*storage, clock, metrics, directory, sync, blobs, limiter};
+  RateLimiter anonymous(clock, anonymous_rate, std::max(1.0, anonymous_burst));
+  ApiContext context{*storage, clock, metrics, directory, sync, blobs, limiter, &anonymous};
   Router router = BuildApiRouter(context);
+  options.header_check = [&context](const HttpRequest& head) {
+    return CheckRequestHead(context, head);
+  };
   blobs.Expire().status().IgnoreError();
 
   HttpServer server(options, router, metrics);
@@ -97,14 +109,22 @@ void AddServeCommand(std::vector<Command>& commands) {
       "Usage: qiaomen-county serve --data DIR --listen HOST:PORT [--db postgresql://...]\n"
       "         [--tls-cert FILE --tls-key FILE] [--ready-file FILE] [--workers N]\n"
       "         [--rate-limit PER_SECOND] [--rate-burst N] [--max-body BYTES]\n"
-      "         [--drain-timeout SECONDS]\n\n"
+      "         [--drain-timeout SECONDS] [--max-connections N] [--max-connections-per-address N]\n"
+      "         [--min-body-rate BYTES_PER_SECOND] [--anonymous-rate-limit PER_SECOND]\n"
+      "         [--anonymous-rate-burst N]\n\n"
       "Port 0 picks a free port; the address is printed and, with --ready-file, written to FILE\n"
       "once the server accepts connections. --rate-limit is per device (0 disables; default 50\n"
       "requests/s, bursts of 200). SIGTERM or SIGINT stops accepting, finishes the requests in\n"
       "flight (reading a body that is still arriving) and exits 0; connections still open after\n"
-      "--drain-timeout seconds (default 25) are dropped.\n",
+      "--drain-timeout seconds (default 25) are dropped.\n"
+      "Limits against exhaustion: the token is checked before a body is read; at most\n"
+      "--max-connections (2048) connections, --max-connections-per-address (128) from one\n"
+      "address; a body must arrive at --min-body-rate (1024 bytes/s) after 10 s of grace;\n"
+      "requests without a valid token (enrolment, health, bad tokens) are limited per address\n"
+      "by --anonymous-rate-limit (10/s, bursts of --anonymous-rate-burst 60). 0 disables each.\n",
       {{"data", "db", "listen", "tls-cert", "tls-key", "ready-file", "workers", "rate-limit",
-        "rate-burst", "max-body", "drain-timeout"},
+        "rate-burst", "max-body", "drain-timeout", "max-connections", "max-connections-per-address",
+        "min-body-rate", "anonymous-rate-limit", "anonymous-rate-burst"},
        {}},
       Serve});
 }

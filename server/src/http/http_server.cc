@@ -13,6 +13,7 @@
 #include <mutex>
 #include <optional>
 #include <thread>
+#include <unordered_map>
 #include <vector>
 
 namespace qiaomen::server {
@@ -33,7 +34,46 @@ struct Shared {
   net::thread_pool& workers;
   std::atomic<bool> draining{false};
   std::atomic<int> live_sessions{0};
+  std::mutex addresses_mu;
+  std::unordered_map<std::string, int> per_address;  // open connections by peer address
+
+  // Counts a new connection from `address`; false (nothing counted) when over a cap.
+  bool Admit(const std::string& address) {
+    std::lock_guard lock(addresses_mu);
+    if (options.max_connections > 0 && live_sessions.load() >= options.max_connections) {
+      return false;
+    }
+    int& n = per_address[address];
+    if (options.max_connections_per_address > 0 && n >= options.max_connections_per_address) {
+      if (n == 0) per_address.erase(address);
+      return false;
+    }
+    ++n;
+    return true;
+  }
+  void Release(const std::string& address) {
+    std::lock_guard lock(addresses_mu);
+    auto it = per_address.find(address);
+    if (it != per_address.end() && --it->second <= 0) per_address.erase(it);
+  }
 };
+
+// The methods the API answers; anything else is refused before routing (and before it could
+// become a metrics series of its own).
+bool IsServedMethod(http::verb verb) {
+  switch (verb) {
+    case http::verb::get:
+    case http::verb::head:
+    case http::verb::post:
+    case http::verb::put:
+    case http::verb::patch:
+    case http::verb::delete_:
+    case http::verb::options:
+      return true;
+    default:
+      return false;
+  }
+}
 
 class SessionBase {
  public:
@@ -44,8 +84,14 @@ class SessionBase {
 template <class Derived>
 class Session : public SessionBase {
  public:
-  explicit Session(Shared& shared) : shared_(shared) { ++shared_.live_sessions; }
-  ~Session() override { --shared_.live_sessions; }
+  // The connection from `address` was counted by Shared::Admit.
+  Session(Shared& shared, std::string address) : shared_(shared), address_(std::move(address)) {
+    ++shared_.live_sessions;
+  }
+  ~Session() override {
+    --shared_.live_sessions;
+    shared_.Release(address_);
+  }
 
   void CloseIfIdle() override {
     net::post(Self().stream().get_executor(), [self = Self().shared_from_this()] {
@@ -79,22 +125,60 @@ class Session : public SessionBase {
       return Reply(TextResponse(431, "The request headers are too large."), true);
     }
     if (ec) return Reply(TextResponse(400, "Malformed HTTP request: " + ec.message() + "."), true);
-    std::string target(parser_->get().target());
-    size_t limit = target.rfind(shared_.options.large_body_prefix, 0) == 0
-                       ? shared_.options.max_large_body_bytes
-                       : shared_.options.max_body_bytes;
-    if (auto length = parser_->content_length(); length && *length > limit) {
-      return Reply(TextResponse(413, "The body is larger than the limit of " +
-                                         std::to_string(limit) + " bytes."),
+    if (!IsServedMethod(parser_->get().method())) {
+      shared_.metrics.ObserveRequest("", "other", 501, 0);
+      return Reply(TextResponse(501,
+                                "This server answers GET, HEAD, POST, PUT, PATCH, DELETE and "
+                                "OPTIONS only."),
                    true);
     }
-    parser_->body_limit(limit);
+    head_request_ = parser_->get().method() == http::verb::head;
+    std::string target(parser_->get().target());
+    limit_ = target.rfind(shared_.options.large_body_prefix, 0) == 0
+                 ? shared_.options.max_large_body_bytes
+                 : shared_.options.max_body_bytes;
+    if (auto length = parser_->content_length(); length && *length > limit_) {
+      return Reply(TextResponse(413, "The body is larger than the limit of " +
+                                         std::to_string(limit_) + " bytes."),
+                   true);
+    }
+    parser_->body_limit(limit_);
+    if (!shared_.options.header_check) return StartBody();
+    // The token (and the per-address limit) is checked before a byte of the body is read. On a
+    // worker: it may ask the database.
+    auto head = MakeRequest(false);
+    auto self = Self().shared_from_this();
+    beast::get_lowest_layer(Self().stream()).expires_after(shared_.options.body_stall_timeout);
+    net::post(shared_.workers, [self, head, this] {
+      auto refused = shared_.options.header_check(*head);
+      if (refused) {
+        shared_.metrics.ObserveRequest(shared_.router.RouteOf(*head), head->method, refused->status,
+                                       0);
+      }
+      net::post(Self().stream().get_executor(), [self, refused = std::move(refused)]() mutable {
+        if (refused) return self->Reply(std::move(*refused), true);
+        self->StartBody();
+      });
+    });
+  }
+
+  // The whole body must arrive by a deadline set from its length and the minimum rate.
+  void StartBody() {
+    const auto& o = shared_.options;
+    body_deadline_ = std::chrono::steady_clock::time_point::max();
+    if (o.min_body_bytes_per_second > 0) {
+      auto length = parser_->content_length();
+      uint64_t expected = length ? *length : limit_;
+      body_deadline_ = std::chrono::steady_clock::now() + o.body_grace +
+                       std::chrono::milliseconds(expected * 1000 / o.min_body_bytes_per_second);
+    }
     ReadBody();
   }
 
   void ReadBody() {
     if (parser_->is_done()) return Dispatch();
-    beast::get_lowest_layer(Self().stream()).expires_after(shared_.options.body_stall_timeout);
+    auto stall = std::chrono::steady_clock::now() + shared_.options.body_stall_timeout;
+    beast::get_lowest_layer(Self().stream()).expires_at(std::min(stall, body_deadline_));
     http::async_read_some(
         Self().stream(), buffer_, *parser_,
         [self = Self().shared_from_this()](beast::error_code ec, size_t) {
@@ -114,7 +198,8 @@ class Session : public SessionBase {
         });
   }
 
-  void Dispatch() {
+  // The request as the handlers see it; the body only when `with_body` (it is moved out).
+  std::shared_ptr<HttpRequest> MakeRequest(bool with_body) {
     auto& message = parser_->get();
     auto request = std::make_shared<HttpRequest>();
     request->method = std::string(message.method_string());
@@ -125,7 +210,14 @@ class Session : public SessionBase {
       for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
       request->headers.emplace_back(std::move(name), std::string(field.value()));
     }
-    request->body = std::move(message.body());
+    if (with_body) request->body = std::move(message.body());
+    request->remote = address_;
+    return request;
+  }
+
+  void Dispatch() {
+    auto& message = parser_->get();
+    auto request = MakeRequest(true);
     bool keep_alive = message.keep_alive();
     head_request_ = message.method() == http::verb::head;
     auto self = Self().shared_from_this();
@@ -170,6 +262,9 @@ class Session : public SessionBase {
   }
 
   Shared& shared_;
+  std::string address_;
+  size_t limit_ = 0;
+  std::chrono::steady_clock::time_point body_deadline_;
   beast::flat_buffer buffer_;
   std::optional<http::request_parser<http::string_body>> parser_;
   bool busy_ = false;
@@ -179,7 +274,8 @@ class Session : public SessionBase {
 class PlainSession final : public Session<PlainSession>,
                            public std::enable_shared_from_this<PlainSession> {
  public:
-  PlainSession(tcp::socket socket, Shared& shared) : Session(shared), stream_(std::move(socket)) {}
+  PlainSession(tcp::socket socket, Shared& shared, std::string address)
+      : Session(shared, std::move(address)), stream_(std::move(socket)) {}
   beast::tcp_stream& stream() { return stream_; }
   void Start() { DoRead(); }
   void DoClose() {
@@ -195,8 +291,8 @@ class PlainSession final : public Session<PlainSession>,
 class TlsSession final : public Session<TlsSession>,
                          public std::enable_shared_from_this<TlsSession> {
  public:
-  TlsSession(tcp::socket socket, ssl::context& ctx, Shared& shared)
-      : Session(shared), stream_(std::move(socket), ctx) {}
+  TlsSession(tcp::socket socket, ssl::context& ctx, Shared& shared, std::string address)
+      : Session(shared, std::move(address)), stream_(std::move(socket), ctx) {}
   beast::ssl_stream<beast::tcp_stream>& stream() { return stream_; }
   void Start() {
     beast::get_lowest_layer(stream_).expires_after(shared_.options.header_timeout);
@@ -228,6 +324,7 @@ class HttpServer::Impl {
         workers_(static_cast<size_t>(std::max(1, options_.worker_threads))),
         shared_{options_, router, metrics, workers_},
         acceptor_(ioc_),
+        accept_retry_(ioc_),
         signals_(ioc_, SIGINT, SIGTERM) {}
 
   core::Status Listen() {
@@ -287,6 +384,7 @@ class HttpServer::Impl {
     net::post(ioc_, [this] {
       beast::error_code ec;
       acceptor_.close(ec);
+      accept_retry_.cancel();
       signals_.cancel(ec);
       std::lock_guard lock(sessions_mu_);
       for (auto& weak : sessions_) {
@@ -312,31 +410,50 @@ class HttpServer::Impl {
 
  private:
   void Accept() {
-    acceptor_.async_accept(
-        net::make_strand(ioc_), [this](beast::error_code ec, tcp::socket socket) {
-          if (ec) {
-            if (ec == net::error::operation_aborted || !acceptor_.is_open()) return;
-            return Accept();
-          }
-          std::shared_ptr<SessionBase> session;
-          if (tls_) {
-            auto s = std::make_shared<TlsSession>(std::move(socket), *tls_, shared_);
-            s->Start();
-            session = s;
-          } else {
-            auto s = std::make_shared<PlainSession>(std::move(socket), shared_);
-            s->Start();
-            session = s;
-          }
-          {
-            std::lock_guard lock(sessions_mu_);
-            std::erase_if(sessions_, [](const auto& w) { return w.expired(); });
-            sessions_.push_back(session);
-          }
-          // Accepted while the drain began: the drain's sweep may have missed it.
-          if (shared_.draining) session->CloseIfIdle();
-          Accept();
+    acceptor_.async_accept(net::make_strand(ioc_), [this](beast::error_code ec,
+                                                          tcp::socket socket) {
+      if (ec) {
+        if (ec == net::error::operation_aborted || !acceptor_.is_open()) return;
+        // Out of descriptors (EMFILE) or memory: retrying at once would spin. Back off,
+        // up to a second, while the open connections finish.
+        accept_backoff_ = std::min<std::chrono::milliseconds>(
+            std::max<std::chrono::milliseconds>(accept_backoff_ * 2, std::chrono::milliseconds(10)),
+            std::chrono::milliseconds(1000));
+        shared_.metrics.Add("accept_errors");
+        accept_retry_.expires_after(accept_backoff_);
+        return accept_retry_.async_wait([this](beast::error_code wait_ec) {
+          if (!wait_ec && acceptor_.is_open()) Accept();
         });
+      }
+      accept_backoff_ = std::chrono::milliseconds(0);
+      beast::error_code peer_ec;
+      auto peer = socket.remote_endpoint(peer_ec);
+      std::string address = peer_ec ? "" : peer.address().to_string();
+      if (!shared_.Admit(address)) {
+        shared_.metrics.Add("connections_refused");
+        beast::error_code close_ec;
+        socket.close(close_ec);
+        return Accept();
+      }
+      std::shared_ptr<SessionBase> session;
+      if (tls_) {
+        auto s = std::make_shared<TlsSession>(std::move(socket), *tls_, shared_, address);
+        s->Start();
+        session = s;
+      } else {
+        auto s = std::make_shared<PlainSession>(std::move(socket), shared_, address);
+        s->Start();
+        session = s;
+      }
+      {
+        std::lock_guard lock(sessions_mu_);
+        std::erase_if(sessions_, [](const auto& w) { return w.expired(); });
+        sessions_.push_back(session);
+      }
+      // Accepted while the drain began: the drain's sweep may have missed it.
+      if (shared_.draining) session->CloseIfIdle();
+      Accept();
+    });
   }
 
   HttpServerOptions options_;
@@ -347,6 +464,8 @@ class HttpServer::Impl {
   // pending handlers, and their destructors still touch shared_.
   net::io_context ioc_;
   tcp::acceptor acceptor_;
+  net::steady_timer accept_retry_;
+  std::chrono::milliseconds accept_backoff_{0};
   net::signal_set signals_;
   std::mutex mu_;
   std::condition_variable cv_;

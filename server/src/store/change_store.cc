@@ -1,11 +1,15 @@
 #include "store/change_store.h"
 
+#include <google/protobuf/io/coded_stream.h>
+#include <google/protobuf/io/zero_copy_stream_impl_lite.h>
+
 #include <optional>
 
 #include "qiaomen/core/clock.h"
 #include "qiaomen/core/hlc.h"
 #include "qiaomen/core/random.h"
 #include "qiaomen/core/uuid.h"
+#include "util/bytes.h"
 
 namespace qiaomen::server {
 
@@ -58,47 +62,135 @@ core::Result<int64_t> AppendToLog(SqlConnection& conn, const v1::Change& change,
   return rows.front().Int(0);
 }
 
-core::Status ApplyToRecords(SqlConnection& conn, const v1::Change& change,
-                            const Placement& placement, int64_t now_ms,
-                            const std::string& evidence) {
-  std::string state;
-  std::string snapshot;
-  bool deleted = false;
+bool IsAppendOnlyEntity(v1::Entity entity) {
+  return entity == v1::ENTITY_VISIT || entity == v1::ENTITY_PHOTO ||
+         entity == v1::ENTITY_HAZARD_EVENT;
+}
+
+bool SameChangeContent(const v1::Change& a, const v1::Change& b) {
+  if (a.entity() != b.entity() || a.record_id() != b.record_id() ||
+      a.body_case() != b.body_case()) {
+    return false;
+  }
+  // Deterministic serialisation of the body alone: the envelope (change id, seq, stamps) of a
+  // resend may differ, the record may not.
+  auto body = [](const v1::Change& c) {
+    v1::Change copy = c;
+    copy.clear_change_id();
+    copy.clear_device_id();
+    copy.clear_seq();
+    copy.clear_hlc();
+    copy.clear_device_hlc();
+    copy.clear_device_time_ms();
+    std::string out;
+    google::protobuf::io::StringOutputStream stream(&out);
+    google::protobuf::io::CodedOutputStream coded(&stream);
+    coded.SetSerializationDeterministic(true);
+    copy.SerializeToCodedStream(&coded);
+    return out;
+  };
+  return body(a) == body(b);
+}
+
+core::Status AddPhotoRefs(SqlConnection& conn, const v1::Change& change) {
+  std::vector<std::string> hashes;
+  if (change.body_case() == v1::Change::kVisit) {
+    for (const auto& p : change.visit().photos()) hashes.push_back(p.sha256());
+  } else if (change.body_case() == v1::Change::kPhoto) {
+    hashes.push_back(change.photo().sha256());
+  }
+  for (const auto& sha : hashes) {
+    if (sha.size() != 32) continue;
+    QM_RETURN_IF_ERROR(conn.Exec(
+        "INSERT INTO photo_refs (sha256, entity, record_id) VALUES ($1,$2,$3) ON CONFLICT DO "
+        "NOTHING",
+        {Text(HexEncode(sha)), Int(change.entity()), Blob(change.record_id())}));
+  }
+  return core::Status::Ok();
+}
+
+core::Result<PreparedRecord> PrepareRecord(SqlConnection& conn, const v1::Change& change,
+                                           const Placement& placement, int64_t now_ms,
+                                           const std::string& evidence) {
+  PreparedRecord p;
+  p.change = change;
+  p.placement = placement;
+  p.evidence = evidence;
+  p.now_ms = now_ms;
   if (IsMutableEntity(change.entity())) {
     std::optional<core::merge::RecordState> current;
     auto existing = LoadRecord(conn, change.entity(), change.record_id());
     if (existing.ok()) {
       QM_ASSIGN_OR_RETURN(auto decoded, core::merge::DecodeRecordState(existing->state));
       current = std::move(decoded);
+      p.moved = change.entity() == v1::ENTITY_SUBJECT &&
+                (existing->placement.town_id != placement.town_id ||
+                 existing->placement.grid_id != placement.grid_id);
     } else if (existing.status().code() != core::Code::kNotFound) {
       return existing.status();
     }
     // InvalidArgument here (unknown field, wrong value kind) is a rejection; nothing is written.
     QM_ASSIGN_OR_RETURN(auto merged, core::merge::ApplyChange(current, change));
-    for (const auto& c : merged.conflicts) {
-      QM_RETURN_IF_ERROR(conn.Exec(
-          "INSERT INTO conflicts (entity, record_id, field, kept, lost, lost_device, lost_hlc, "
-          "rule, at_ms) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9)",
-          {Int(change.entity()), Blob(change.record_id()), Text(c.field),
-           Text(c.field.empty() ? "update" : PrintValue(c.winner.value)),
-           Text(c.field.empty() ? "delete" : PrintValue(c.loser.value)), Blob(c.loser.device_id),
-           Int(static_cast<int64_t>(c.loser.hlc)), Text(c.rule), Int(now_ms)}));
-    }
-    state = core::merge::EncodeRecordState(merged.state);
-    snapshot = SnapshotChange(merged.state).SerializeAsString();
-    deleted = merged.state.deleted;
+    p.conflicts = std::move(merged.conflicts);
+    p.state = core::merge::EncodeRecordState(merged.state);
+    p.snapshot = SnapshotChange(merged.state).SerializeAsString();
+    p.deleted = merged.state.deleted;
   } else {
-    snapshot = change.SerializeAsString();
+    p.snapshot = change.SerializeAsString();
   }
-  return conn.Exec(
+  return p;
+}
+
+core::Status WriteRecord(SqlConnection& conn, const PreparedRecord& p) {
+  const v1::Change& change = p.change;
+  for (const auto& c : p.conflicts) {
+    QM_RETURN_IF_ERROR(conn.Exec(
+        "INSERT INTO conflicts (entity, record_id, field, kept, lost, lost_device, lost_hlc, "
+        "rule, at_ms) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9)",
+        {Int(change.entity()), Blob(change.record_id()), Text(c.field),
+         Text(c.field.empty() ? "update" : PrintValue(c.winner.value)),
+         Text(c.field.empty() ? "delete" : PrintValue(c.loser.value)), Blob(c.loser.device_id),
+         Int(static_cast<int64_t>(c.loser.hlc)), Text(c.rule), Int(p.now_ms)}));
+  }
+  std::vector<SqlValue> params{Int(change.entity()),
+                               Blob(change.record_id()),
+                               Text(p.placement.town_id),
+                               Text(p.placement.grid_id),
+                               Blob(p.placement.subject_id),
+                               Blob(p.state),
+                               Blob(p.snapshot),
+                               Int(p.deleted ? 1 : 0),
+                               Int(static_cast<int64_t>(change.hlc())),
+                               Text(p.evidence),
+                               Int(p.now_ms)};
+  constexpr const char* kInsert =
       "INSERT INTO records (entity, record_id, town_id, grid_id, subject_id, state, snapshot, "
-      "deleted, hlc, evidence, updated_ms) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11) "
-      "ON CONFLICT (entity, record_id) DO UPDATE SET town_id = excluded.town_id, grid_id = "
-      "excluded.grid_id, state = excluded.state, snapshot = excluded.snapshot, deleted = "
-      "excluded.deleted, hlc = excluded.hlc, updated_ms = excluded.updated_ms",
-      {Int(change.entity()), Blob(change.record_id()), Text(placement.town_id),
-       Text(placement.grid_id), Blob(placement.subject_id), Blob(state), Blob(snapshot),
-       Int(deleted ? 1 : 0), Int(static_cast<int64_t>(change.hlc())), Text(evidence), Int(now_ms)});
+      "deleted, hlc, evidence, updated_ms) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11) ";
+  if (IsAppendOnlyEntity(change.entity())) {
+    // Never replaced: a stored visit, photo or hazard event keeps its content and its place.
+    QM_ASSIGN_OR_RETURN(
+        auto rows, conn.Query(std::string(kInsert) +
+                                  "ON CONFLICT (entity, record_id) DO NOTHING RETURNING record_id",
+                              params));
+    if (rows.empty()) {
+      return core::AlreadyExists("This append-only record is stored already; it never changes.");
+    }
+    return AddPhotoRefs(conn, change);
+  }
+  QM_RETURN_IF_ERROR(
+      conn.Exec(std::string(kInsert) +
+                    "ON CONFLICT (entity, record_id) DO UPDATE SET town_id = excluded.town_id, "
+                    "grid_id = excluded.grid_id, state = excluded.state, snapshot = "
+                    "excluded.snapshot, deleted = excluded.deleted, hlc = excluded.hlc, "
+                    "updated_ms = excluded.updated_ms",
+                params));
+  if (!p.moved) return core::Status::Ok();
+  // A subject moved to another grid takes its tasks, hazards, visits, photos and hazard events
+  // with it: scope checks and snapshots follow the subject.
+  return conn.Exec(
+      "UPDATE records SET town_id = $1, grid_id = $2 WHERE subject_id = $3 AND entity <> $4",
+      {Text(p.placement.town_id), Text(p.placement.grid_id), Blob(change.record_id()),
+       Int(v1::ENTITY_SUBJECT)});
 }
 
 core::Status Quarantine(SqlConnection& conn, const v1::Change& change, const std::string& device_id,
@@ -119,8 +211,9 @@ core::Status RecordServerChange(SqlConnection& conn, v1::Change change, const Pl
   change.set_device_id(server_id);
   if (change.hlc() == 0) change.set_hlc(core::PackHlc(now_ms, 0));
   change.set_device_time_ms(now_ms);
-  QM_RETURN_IF_ERROR(ApplyToRecords(conn, change, placement, now_ms));
-  return AppendToLog(conn, change, placement, now_ms).status();
+  QM_ASSIGN_OR_RETURN(auto prepared, PrepareRecord(conn, change, placement, now_ms));
+  QM_RETURN_IF_ERROR(AppendToLog(conn, change, placement, now_ms).status());
+  return WriteRecord(conn, prepared);
 }
 
 }  // namespace qiaomen::server

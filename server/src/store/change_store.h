@@ -39,15 +39,42 @@ core::Result<StoredRecord> LoadRecord(SqlConnection& conn, v1::Entity entity,
 core::Result<Placement> PlacementOfGrid(SqlConnection& conn, const std::string& grid_id);
 
 // Inserts the change into the log (serialising log appends on PostgreSQL so ids commit in order)
-// and returns its id. AlreadyExists when its change_id was stored before.
+// and returns its id. AlreadyExists when its change_id was stored before. The log is written
+// before the record (PrepareRecord, AppendToLog, WriteRecord): no record changes without its entry.
 core::Result<int64_t> AppendToLog(SqlConnection& conn, const v1::Change& change,
                                   const Placement& placement, int64_t now_ms);
 
-// Applies `change` to the records table: merges mutable records (conflicts go to the conflict
-// log), stores append-only ones. `evidence` is stored for visits.
-core::Status ApplyToRecords(SqlConnection& conn, const v1::Change& change,
-                            const Placement& placement, int64_t now_ms,
-                            const std::string& evidence = "");
+// True for VISIT, PHOTO and HAZARD_EVENT: stored once, never changed.
+bool IsAppendOnlyEntity(v1::Entity entity);
+
+// The record write a change makes, worked out (and validated) before anything is stored.
+struct PreparedRecord {
+  v1::Change change;
+  Placement placement;
+  std::string state;
+  std::string snapshot;
+  bool deleted = false;
+  std::string evidence;
+  int64_t now_ms = 0;
+  std::vector<core::merge::ConflictEntry> conflicts;
+  bool moved = false;  // a stored subject changes town or grid: its records move with it
+};
+
+// Merges a mutable record with the stored one, or takes an append-only record as it is.
+// InvalidArgument (a rejection) when the merge refuses the change; nothing is written.
+core::Result<PreparedRecord> PrepareRecord(SqlConnection& conn, const v1::Change& change,
+                                           const Placement& placement, int64_t now_ms,
+                                           const std::string& evidence = "");
+// Writes a prepared record and its conflicts. An append-only record is inserted, never replaced:
+// AlreadyExists when its id is stored already.
+core::Status WriteRecord(SqlConnection& conn, const PreparedRecord& prepared);
+
+// Records which photo hashes a visit or photo change references (for photo lookups in scope).
+core::Status AddPhotoRefs(SqlConnection& conn, const v1::Change& change);
+
+// Whether two changes carry the same record content (entity, record id and body), whatever their
+// envelopes (change id, seq, stamps).
+bool SameChangeContent(const v1::Change& a, const v1::Change& b);
 
 // Stores a rejected change with its reason, for review. Never drops it.
 core::Status Quarantine(SqlConnection& conn, const v1::Change& change, const std::string& device_id,

@@ -112,7 +112,7 @@ core::Result<std::string> Directory::IssueEnrollCode(const std::string& worker_i
 
 core::Result<std::string> Directory::Enroll(const std::string& code, const std::string& device_id,
                                             const std::string& public_key, const std::string& name,
-                                            Worker* worker_out) {
+                                            const std::string& current_token, Worker* worker_out) {
   if (device_id.size() != 16) return core::InvalidArgument("device_id must be 16 bytes.");
   if (public_key.size() != 32) {
     return core::InvalidArgument("device_public_key must be a 32-byte Ed25519 key.");
@@ -124,23 +124,60 @@ core::Result<std::string> Directory::Enroll(const std::string& code, const std::
   {
     auto conn = storage_.pool().Acquire();  // released before GetWorker takes its own
     s = InTransaction(*conn, [&]() -> core::Status {
-      auto row = conn->QueryOne(
-          "SELECT worker_id, expires_ms, used_ms FROM enroll_codes WHERE code_hash = $1",
-          {Text(HashHex(NormalizeCode(code)))});
-      if (!row.ok() || row->Int(2) != 0 || row->Int(1) < clock_.NowMillis()) {
+      const int64_t now = clock_.NowMillis();
+      const char* device_sql =
+          conn->dialect() == SqlDialect::kPostgres
+              ? "SELECT revoked, token_hash FROM devices WHERE device_id = $1 FOR UPDATE"
+              : "SELECT revoked, token_hash FROM devices WHERE device_id = $1";
+      QM_ASSIGN_OR_RETURN(auto existing, conn->Query(device_sql, {Blob(device_id)}));
+      if (!existing.empty()) {
+        // A code enrols a new device id. An enrolled one is re-enrolled only by itself (its
+        // current token) and a revoked one never comes back.
+        if (existing[0].Int(0) != 0) {
+          return core::PermissionDenied(
+              "Device " + HexEncode(device_id) +
+              " was revoked and stays revoked. Reset the app's profile so that it makes a new "
+              "device id, then enrol with a new code.");
+        }
+        if (current_token.empty() ||
+            !ConstantTimeEquals(existing[0].Text(1), HashHex(current_token))) {
+          return core::PermissionDenied(
+              "Device " + HexEncode(device_id) +
+              " is enrolled already; an enrolment code enrols a new device id only. To re-enrol "
+              "this device send its current token (Authorization: Bearer); otherwise reset the "
+              "app's profile so that it makes a new device id.");
+        }
+      }
+      // A conditional update redeems the code once, also when two requests race for it.
+      QM_ASSIGN_OR_RETURN(auto redeemed,
+                          conn->Query("UPDATE enroll_codes SET used_ms = $1 WHERE code_hash = $2 "
+                                      "AND used_ms = 0 AND expires_ms >= $1 RETURNING worker_id",
+                                      {Int(now), Text(HashHex(NormalizeCode(code)))}));
+      if (redeemed.empty()) {
         return core::Unauthenticated(
             "This enrolment code is unknown, used or expired. Ask township staff for a new one.");
       }
-      worker_id = row->Text(0);
-      QM_RETURN_IF_ERROR(conn->Exec("UPDATE enroll_codes SET used_ms = $1 WHERE code_hash = $2",
-                                    {Int(clock_.NowMillis()), Text(HashHex(NormalizeCode(code)))}));
-      return conn->Exec(
-          "INSERT INTO devices (device_id, worker_id, token_hash, public_key, name, enrolled_ms) "
-          "VALUES ($1,$2,$3,$4,$5,$6) ON CONFLICT (device_id) DO UPDATE SET worker_id = "
-          "excluded.worker_id, token_hash = excluded.token_hash, public_key = excluded.public_key, "
-          "name = excluded.name, revoked = 0",
-          {Blob(device_id), Text(worker_id), Text(HashHex(token_text)), Blob(public_key),
-           Text(name), Int(clock_.NowMillis())});
+      worker_id = redeemed[0].Text(0);
+      if (!existing.empty()) {
+        return conn->Exec(
+            "UPDATE devices SET worker_id = $2, token_hash = $3, public_key = $4, name = $5 "
+            "WHERE device_id = $1 AND revoked = 0",
+            {Blob(device_id), Text(worker_id), Text(HashHex(token_text)), Blob(public_key),
+             Text(name)});
+      }
+      QM_ASSIGN_OR_RETURN(
+          auto inserted,
+          conn->Query("INSERT INTO devices (device_id, worker_id, token_hash, public_key, name, "
+                      "enrolled_ms) VALUES ($1,$2,$3,$4,$5,$6) ON CONFLICT (device_id) DO NOTHING "
+                      "RETURNING device_id",
+                      {Blob(device_id), Text(worker_id), Text(HashHex(token_text)),
+                       Blob(public_key), Text(name), Int(now)}));
+      if (inserted.empty()) {
+        return core::AlreadyExists("Device " + HexEncode(device_id) +
+                                   " was enrolled by another request at the same moment; "
+                                   "this code was not used. Try again.");
+      }
+      return core::Status::Ok();
     });
   }
   if (!s.ok()) return s;

@@ -27,6 +27,7 @@ CREATE TABLE IF NOT EXISTS records (
   PRIMARY KEY (entity, record_id));
 CREATE INDEX IF NOT EXISTS records_town ON records (town_id);
 CREATE INDEX IF NOT EXISTS records_grid ON records (grid_id);
+CREATE INDEX IF NOT EXISTS records_subject ON records (subject_id);
 CREATE TABLE IF NOT EXISTS changes (
   id {S}, change_id {B} NOT NULL UNIQUE, device_id {B} NOT NULL, seq {I} NOT NULL,
   entity {I} NOT NULL, record_id {B} NOT NULL, town_id TEXT NOT NULL, grid_id TEXT NOT NULL,
@@ -44,6 +45,15 @@ CREATE TABLE IF NOT EXISTS blobs (sha256 TEXT PRIMARY KEY, size {I} NOT NULL, st
 CREATE TABLE IF NOT EXISTS uploads (
   id TEXT PRIMARY KEY, sha256 TEXT NOT NULL UNIQUE, length {I} NOT NULL, created_ms {I} NOT NULL,
   expires_ms {I} NOT NULL, device_id {B} NOT NULL, metadata TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS device_uploads (
+  device_id {B} NOT NULL, sha256 TEXT NOT NULL, length {I} NOT NULL, created_ms {I} NOT NULL,
+  expires_ms {I} NOT NULL, metadata TEXT NOT NULL, PRIMARY KEY (device_id, sha256));
+CREATE INDEX IF NOT EXISTS device_uploads_expiry ON device_uploads (expires_ms);
+CREATE TABLE IF NOT EXISTS blob_holders (
+  sha256 TEXT NOT NULL, device_id {B} NOT NULL, PRIMARY KEY (sha256, device_id));
+CREATE TABLE IF NOT EXISTS photo_refs (
+  sha256 TEXT NOT NULL, entity {I} NOT NULL, record_id {B} NOT NULL,
+  PRIMARY KEY (sha256, entity, record_id));
 CREATE TABLE IF NOT EXISTS templates (
   id TEXT NOT NULL, version {I} NOT NULL, body TEXT NOT NULL, published_ms {I} NOT NULL,
   PRIMARY KEY (id, version));

@@ -1,5 +1,6 @@
 #include "qiaomen/server/storage.h"
 
+#include "store/change_store.h"
 #include "store/schema.h"
 #include "util/bytes.h"
 
@@ -10,6 +11,27 @@ core::Result<std::string> Meta(SqlConnection& conn, const std::string& key) {
   QM_ASSIGN_OR_RETURN(auto row,
                       conn.QueryOne("SELECT value FROM meta WHERE key = $1", {Text(key)}));
   return row.Bytes(0);
+}
+
+// Databases from before photo_refs existed: index the photos their visits and photos reference,
+// once.
+core::Status BackfillPhotoRefs(SqlConnection& conn) {
+  return InTransaction(conn, [&]() -> core::Status {
+    QM_ASSIGN_OR_RETURN(auto done, conn.Query("INSERT INTO meta (key, value) VALUES "
+                                              "('photo_refs', $1) ON CONFLICT (key) DO NOTHING "
+                                              "RETURNING key",
+                                              {Blob("1")}));
+    if (done.empty()) return core::Status::Ok();
+    QM_ASSIGN_OR_RETURN(auto rows, conn.Query("SELECT snapshot FROM records WHERE entity IN "
+                                              "($1, $2)",
+                                              {Int(v1::ENTITY_VISIT), Int(v1::ENTITY_PHOTO)}));
+    for (const auto& r : rows) {
+      v1::Change change;
+      if (!change.ParseFromString(r.Bytes(0))) continue;  // the report flags unreadable records
+      QM_RETURN_IF_ERROR(AddPhotoRefs(conn, change));
+    }
+    return core::Status::Ok();
+  });
 }
 
 }  // namespace
@@ -69,6 +91,13 @@ core::Result<std::unique_ptr<Storage>> Storage::Open(const StorageOptions& optio
   storage->identity_.server_id = *id;
   QM_ASSIGN_OR_RETURN(storage->identity_.epoch, Meta(*conn, "epoch"));
   QM_ASSIGN_OR_RETURN(storage->identity_.county_name, Meta(*conn, "county_name"));
+  // Made on first open (databases initialised before cursors were authenticated get one too);
+  // every server process on one database reads the same key.
+  QM_RETURN_IF_ERROR(conn->Exec(
+      "INSERT INTO meta (key, value) VALUES ('cursor_key', $1) ON CONFLICT (key) DO NOTHING",
+      {Blob(RandomBytes(32))}));
+  QM_ASSIGN_OR_RETURN(storage->identity_.cursor_key, Meta(*conn, "cursor_key"));
+  QM_RETURN_IF_ERROR(BackfillPhotoRefs(*conn));
   return storage;
 }
 

@@ -1,8 +1,13 @@
-// The pull half of POST /v1/sync. Cursor forms (opaque to the device):
+// The pull half of POST /v1/sync. Cursor forms (opaque to the device), each followed by
+// "|<MAC>": HMAC-SHA512-256 under the database's cursor key over the cursor and the device id, so
+// a device can neither forge a cursor (its scope, its position) nor use another device's:
 //   "L|<last change id>|<scope>"                       following the change log
 //   "S|<log high-water id>|<entity>|<record hex>|<scope>" inside a snapshot
 // A cursor whose scope differs from the worker's current scope restarts with a snapshot and lists
 // the records that left the scope in removed_record_ids.
+#include <sodium.h>
+
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -35,13 +40,27 @@ std::vector<std::string> Split(const std::string& s) {
   return parts;
 }
 
-core::Result<Cursor> ParseCursor(const std::string& text) {
+std::string CursorMac(const std::string& key, const std::string& body,
+                      const std::string& device_id) {
+  std::string message = body + '\0' + device_id;
+  unsigned char mac[crypto_auth_BYTES];
+  crypto_auth(mac, reinterpret_cast<const unsigned char*>(message.data()), message.size(),
+              reinterpret_cast<const unsigned char*>(key.data()));
+  return HexEncode(std::string(reinterpret_cast<char*>(mac), sizeof mac));
+}
+
+core::Result<Cursor> ParseCursor(const std::string& text, const std::string& key,
+                                 const std::string& device_id) {
   auto bad = [] {
     return core::InvalidArgument(
-        "The pull cursor is not one this server made; pull again with "
-        "an empty cursor.");
+        "The pull cursor is not one this server made for this device; pull again with an empty "
+        "cursor.");
   };
-  auto parts = Split(text);
+  size_t bar = text.rfind('|');
+  if (bar == std::string::npos) return bad();
+  const std::string body = text.substr(0, bar);
+  if (!ConstantTimeEquals(text.substr(bar + 1), CursorMac(key, body, device_id))) return bad();
+  auto parts = Split(body);
   Cursor c;
   try {
     if (parts.size() == 3 && parts[0] == "L") {
@@ -65,10 +84,12 @@ core::Result<Cursor> ParseCursor(const std::string& text) {
   return bad();
 }
 
-std::string Format(const Cursor& c) {
-  if (!c.snapshot) return "L|" + std::to_string(c.log_id) + "|" + c.scope;
-  return "S|" + std::to_string(c.log_id) + "|" + std::to_string(c.entity) + "|" +
-         HexEncode(c.record_id) + "|" + c.scope;
+std::string Format(const Cursor& c, const std::string& key, const std::string& device_id) {
+  std::string body = !c.snapshot
+                         ? "L|" + std::to_string(c.log_id) + "|" + c.scope
+                         : "S|" + std::to_string(c.log_id) + "|" + std::to_string(c.entity) + "|" +
+                               HexEncode(c.record_id) + "|" + c.scope;
+  return body + "|" + CursorMac(key, body, device_id);
 }
 
 }  // namespace
@@ -77,14 +98,27 @@ core::Status SyncService::Pull(const Principal& principal, const v1::SyncRequest
                                v1::SyncResponse& response) {
   uint32_t limit = request.max_pull() == 0 ? kDefaultPull : std::min(request.max_pull(), kMaxPull);
   const Scope& scope = principal.worker.scope;
+  const std::string& key = storage_.identity().cursor_key;
+  const std::string& device_id = principal.device.device_id;
   auto conn = storage_.pool().Acquire();
   Cursor cursor;
-  if (request.cursor().empty()) {
+  std::optional<Cursor> sent;
+  if (!request.cursor().empty()) {
+    auto parsed = ParseCursor(request.cursor(), key, device_id);
+    if (parsed.ok()) {
+      sent = std::move(parsed).value();
+    } else {
+      // Forged, another device's, or made before cursors were authenticated: nothing in it is
+      // believed. The device starts over with a snapshot of its scope, as with an empty cursor.
+      metrics_.Add("pull_cursors_refused");
+    }
+  }
+  if (!sent) {
     QM_ASSIGN_OR_RETURN(auto row, conn->QueryOne("SELECT COALESCE(MAX(id), 0) FROM changes"));
     cursor.log_id = row.Int(0);
     cursor.scope = scope.ToString();
   } else {
-    QM_ASSIGN_OR_RETURN(cursor, ParseCursor(request.cursor()));
+    cursor = *sent;
     if (cursor.scope != scope.ToString()) {
       // The scope changed: tell the device what left it, then snapshot the new scope.
       auto old_scope = Scope::Parse(cursor.scope);
@@ -124,7 +158,7 @@ core::Status SyncService::Pull(const Principal& principal, const v1::SyncRequest
     response.set_snapshot(true);
     response.set_more(true);
     if (rows.size() < limit) cursor = Cursor{false, cursor.log_id, 0, "", cursor.scope};
-    response.set_next_cursor(Format(cursor));
+    response.set_next_cursor(Format(cursor, key, device_id));
     return core::Status::Ok();
   }
   std::vector<SqlValue> params{Int(cursor.log_id), Blob(principal.device.device_id)};
@@ -143,7 +177,7 @@ core::Status SyncService::Pull(const Principal& principal, const v1::SyncRequest
     }
     cursor.log_id = r.Int(0);
   }
-  response.set_next_cursor(Format(cursor));
+  response.set_next_cursor(Format(cursor, key, device_id));
   return core::Status::Ok();
 }
 

@@ -1,10 +1,12 @@
 #include "qiaomen/server/sync_service.h"
 
 #include <functional>
+#include <optional>
 
 #include "admin/templates.h"
 #include "store/change_store.h"
 #include "sync/placement.h"
+#include "sync/roles.h"
 #include "sync/visit_checks.h"
 #include "util/bytes.h"
 
@@ -31,8 +33,9 @@ bool IsDatabaseTrouble(const core::Status& s) {
 // The stamp the county holds for `change` when it is not the one the device sent (the server
 // re-based it); 0 when the same, or when the change is not in the log.
 core::Result<uint64_t> AppliedStamp(SqlConnection& conn, const v1::Change& change) {
-  QM_ASSIGN_OR_RETURN(auto rows, conn.Query("SELECT payload FROM changes WHERE change_id = $1",
-                                            {Blob(change.change_id())}));
+  QM_ASSIGN_OR_RETURN(
+      auto rows, conn.Query("SELECT payload FROM changes WHERE change_id = $1 AND device_id = $2",
+                            {Blob(change.change_id()), Blob(change.device_id())}));
   if (rows.empty()) return uint64_t{0};
   v1::Change stored;
   if (!stored.ParseFromString(rows[0].Bytes(0))) {
@@ -41,8 +44,76 @@ core::Result<uint64_t> AppliedStamp(SqlConnection& conn, const v1::Change& chang
   return stored.hlc() == change.hlc() ? uint64_t{0} : stored.hlc();
 }
 
+const char* RecordNoun(v1::Entity entity) {
+  switch (entity) {
+    case v1::ENTITY_VISIT:
+      return "visit";
+    case v1::ENTITY_PHOTO:
+      return "photo";
+    case v1::ENTITY_HAZARD_EVENT:
+      return "hazard event";
+    default:
+      return "record";
+  }
+}
+
+// A change id belongs to one device and one seq. Returns DUPLICATE for this device's own change
+// seen again, a rejection for an id that another change holds, nothing for an unused id.
+core::Result<std::optional<Verdict>> CheckChangeId(SqlConnection& conn, const v1::Change& change) {
+  QM_ASSIGN_OR_RETURN(auto rows,
+                      conn.Query("SELECT device_id, seq, payload FROM changes WHERE change_id = $1",
+                                 {Blob(change.change_id())}));
+  if (rows.empty()) return std::optional<Verdict>();
+  v1::Change stored;
+  if (!stored.ParseFromString(rows[0].Bytes(2))) {
+    return core::Corruption("A stored change could not be read; restore the county database.");
+  }
+  if (rows[0].Bytes(0) == change.device_id() &&
+      static_cast<uint64_t>(rows[0].Int(1)) == change.seq() && SameChangeContent(stored, change)) {
+    uint64_t first = stored.hlc() == change.hlc() ? 0 : stored.hlc();
+    return std::optional<Verdict>(
+        Verdict{v1::ChangeResult::DUPLICATE, "", "This change was applied before.", first});
+  }
+  return std::optional<Verdict>(Reject(core::AlreadyExists(
+      "The change id is already used by another change (a change id belongs to one device and "
+      "one seq); this change was not applied. Give it a new change id.")));
+}
+
+// An append-only record already stored: the same content is a duplicate, other content a
+// rejection; either way nothing is written. Checked in the scope of the stored record.
+core::Result<std::optional<Verdict>> CheckAppendOnly(SqlConnection& conn,
+                                                     const Principal& principal,
+                                                     const v1::Change& change) {
+  auto existing = LoadRecord(conn, change.entity(), change.record_id());
+  if (!existing.ok()) {
+    if (existing.status().code() == core::Code::kNotFound) return std::optional<Verdict>();
+    return existing.status();
+  }
+  const Scope& scope = principal.worker.scope;
+  if (!scope.Contains(existing->placement.town_id, existing->placement.grid_id)) {
+    return std::optional<Verdict>(Reject(core::PermissionDenied(
+        std::string("A ") + RecordNoun(change.entity()) +
+        " with this id is stored outside the scope of worker " + principal.worker.id +
+        "; this change was not applied. Give a new record a new id.")));
+  }
+  v1::Change stored;
+  if (!stored.ParseFromString(existing->snapshot)) {
+    return core::Corruption("A stored record could not be read; restore the county database.");
+  }
+  if (SameChangeContent(stored, change)) {
+    return std::optional<Verdict>(Verdict{v1::ChangeResult::DUPLICATE, "",
+                                          std::string("This ") + RecordNoun(change.entity()) +
+                                              " is stored already with the same content.",
+                                          0});
+  }
+  return std::optional<Verdict>(Reject(core::AlreadyExists(
+      std::string("A ") + RecordNoun(change.entity()) +
+      " with this id is stored already with other content; it is append-only and never changes. "
+      "This change was not applied; record a correction as a new record.")));
+}
+
 // Decides and applies one change inside the batch transaction. Database errors are returned;
-// rejections are the verdict.
+// rejections are the verdict. The log entry is written before the record.
 core::Result<Verdict> ApplyOne(SqlConnection& conn, const Principal& principal, v1::Change change,
                                int64_t now_ms, const std::function<uint64_t()>& server_now,
                                TemplateCache& templates, std::vector<std::string>& photo_hashes) {
@@ -50,6 +121,12 @@ core::Result<Verdict> ApplyOne(SqlConnection& conn, const Principal& principal, 
     return Reject(core::PermissionDenied("The change names another device."));
   }
   if (change.change_id().empty()) return Reject(core::InvalidArgument("The change has no id."));
+  QM_ASSIGN_OR_RETURN(auto id_verdict, CheckChangeId(conn, change));
+  if (id_verdict) return *id_verdict;
+  if (IsAppendOnlyEntity(change.entity())) {
+    QM_ASSIGN_OR_RETURN(auto stored_verdict, CheckAppendOnly(conn, principal, change));
+    if (stored_verdict) return *stored_verdict;
+  }
   // A stamp far in the future is not trusted: re-based on the server's clock (audit keeps the
   // device time).
   uint64_t rebased = 0;
@@ -71,6 +148,9 @@ core::Result<Verdict> ApplyOne(SqlConnection& conn, const Principal& principal, 
         "This record is outside the scope of worker " + principal.worker.id + " (" +
         scope.ToString() + "); it was not applied. Ask township staff to check the assignment."));
   }
+  // The role table of docs/server-api.md, and the author is the authenticated worker.
+  core::Status allowed = CheckRoleAndActor(principal, change, !previous.town_id.empty());
+  if (!allowed.ok()) return Reject(allowed);
   std::string evidence;
   if (change.entity() == v1::ENTITY_VISIT) {
     core::Status s = CheckVisit(conn, templates, change.visit(), principal.device, &evidence);
@@ -93,20 +173,26 @@ core::Result<Verdict> ApplyOne(SqlConnection& conn, const Principal& principal, 
     return Reject(core::InvalidArgument("The change's body does not match its record kind."));
   }
   // The merge validates field changes before anything is written; its refusal is a rejection.
-  core::Status applied = ApplyToRecords(conn, change, *placement, now_ms, evidence);
-  if (!applied.ok()) {
-    if (IsDatabaseTrouble(applied)) return applied;
-    return Reject(applied);
+  auto prepared = PrepareRecord(conn, change, *placement, now_ms, evidence);
+  if (!prepared.ok()) {
+    if (IsDatabaseTrouble(prepared.status())) return prepared.status();
+    return Reject(prepared.status());
   }
+  // The log first: a record never changes without its entry. A conflict here or on an
+  // append-only record means a concurrent batch took the id between the checks above and now:
+  // the batch is retried, and the checks then answer.
   auto appended = AppendToLog(conn, change, *placement, now_ms);
   if (!appended.ok()) {
     if (appended.status().code() == core::Code::kAlreadyExists) {
-      // The stamp applied the first time, which the device may not have heard of.
-      QM_ASSIGN_OR_RETURN(uint64_t first, AppliedStamp(conn, change));
-      return Verdict{v1::ChangeResult::DUPLICATE, "", "This change was applied before.", first};
+      return core::Aborted("A concurrent change took this change id; the batch is retried.");
     }
     return appended.status();
   }
+  core::Status written = WriteRecord(conn, *prepared);
+  if (written.code() == core::Code::kAlreadyExists) {
+    return core::Aborted("A concurrent change stored this record; the batch is retried.");
+  }
+  QM_RETURN_IF_ERROR(written);
   Verdict verdict;
   verdict.applied_hlc = rebased;
   return verdict;

@@ -52,14 +52,22 @@ std::string BlobStore::BlobPath(const std::string& hex) const {
   return storage_.data_dir() + "/blobs/" + hex.substr(0, 2) + "/" + hex.substr(2);
 }
 
-std::string BlobStore::PartPath(const std::string& hex) const {
-  return storage_.data_dir() + "/uploads/" + hex + ".part";
+std::string BlobStore::PartPath(const std::string& hex, const std::string& device_id) const {
+  return storage_.data_dir() + "/uploads/" + hex + "." + HexEncode(device_id) + ".part";
 }
 
 bool BlobStore::HasBlob(const std::string& hex) {
   auto conn = storage_.pool().Acquire();
   auto rows = conn->Query("SELECT 1 FROM blobs WHERE sha256 = $1", {Text(hex)});
   return rows.ok() && !rows->empty() && FileExists(BlobPath(hex));
+}
+
+void BlobStore::SweepNow() {
+  constexpr int64_t kSweepEveryMs = 60 * 1000;
+  int64_t now = clock_.NowMillis();
+  int64_t last = last_sweep_ms_.load();
+  if (now - last < kSweepEveryMs || !last_sweep_ms_.compare_exchange_strong(last, now)) return;
+  Expire().status().IgnoreError();  // a failed sweep is retried a minute later
 }
 
 core::Result<UploadState> BlobStore::Create(const std::string& hex, int64_t length,
@@ -70,6 +78,7 @@ core::Result<UploadState> BlobStore::Create(const std::string& hex, int64_t leng
     return core::InvalidArgument("Upload-Length must be between 1 and " +
                                  std::to_string(kMaxBlobBytes) + " bytes.");
   }
+  SweepNow();
   {
     auto conn = storage_.pool().Acquire();  // released before Get() takes its own
     QM_ASSIGN_OR_RETURN(auto blob,
@@ -81,44 +90,94 @@ core::Result<UploadState> BlobStore::Create(const std::string& hex, int64_t leng
       return UploadState{hex, length, length, 0, true};
     }
     int64_t now = clock_.NowMillis();
-    QM_RETURN_IF_ERROR(conn->Exec(
-        "INSERT INTO uploads (id, sha256, length, created_ms, expires_ms, device_id, metadata) "
-        "VALUES ($1,$1,$2,$3,$4,$5,$6) ON CONFLICT (id) DO NOTHING",
-        {Text(hex), Int(length), Int(now), Int(now + kUploadLifetimeMs), Blob(device_id),
-         Text(metadata)}));
+    core::Status s = InTransaction(*conn, [&]() -> core::Status {
+      QM_ASSIGN_OR_RETURN(auto mine,
+                          conn->Query("SELECT length, expires_ms FROM device_uploads WHERE "
+                                      "device_id = $1 AND sha256 = $2",
+                                      {Blob(device_id), Text(hex)}));
+      if (!mine.empty() && mine[0].Int(1) >= now) return core::Status::Ok();  // Get() checks
+      if (!mine.empty()) {  // expired, not swept yet: starts over
+        unlink(PartPath(hex, device_id).c_str());
+        QM_RETURN_IF_ERROR(
+            conn->Exec("DELETE FROM device_uploads WHERE device_id = $1 AND sha256 = $2",
+                       {Blob(device_id), Text(hex)}));
+      }
+      QM_ASSIGN_OR_RETURN(auto held,
+                          conn->QueryOne("SELECT COALESCE(SUM(length), 0) FROM device_uploads "
+                                         "WHERE device_id = $1 AND expires_ms >= $2",
+                                         {Blob(device_id), Int(now)}));
+      if (held.Int(0) + length > kDeviceQuotaBytes) {
+        return core::ResourceExhausted(
+            "This device holds " + std::to_string(held.Int(0)) +
+            " bytes of unfinished photo uploads; the limit is " +
+            std::to_string(kDeviceQuotaBytes) +
+            ". Finish those uploads (or wait until they expire) before starting more.");
+      }
+      return conn->Exec(
+          "INSERT INTO device_uploads (device_id, sha256, length, created_ms, expires_ms, "
+          "metadata) VALUES ($1,$2,$3,$4,$5,$6) ON CONFLICT (device_id, sha256) DO NOTHING",
+          {Blob(device_id), Text(hex), Int(length), Int(now), Int(now + kUploadLifetimeMs),
+           Text(metadata)});
+    });
+    QM_RETURN_IF_ERROR(s);
   }
-  QM_ASSIGN_OR_RETURN(auto state, Get(hex));
+  QM_ASSIGN_OR_RETURN(auto state, Get(hex, device_id));
   if (state.length != length) {
-    return core::InvalidArgument("An upload with this sha256 exists with Upload-Length " +
+    return core::InvalidArgument("This device's upload of this sha256 has Upload-Length " +
                                  std::to_string(state.length) + ".");
   }
   return state;
 }
 
-core::Result<UploadState> BlobStore::Get(const std::string& hex) {
+core::Result<UploadState> BlobStore::Get(const std::string& hex, const std::string& device_id) {
   if (!IsSha256Hex(hex)) return core::NotFound("There is no such upload.");
   auto conn = storage_.pool().Acquire();
   QM_ASSIGN_OR_RETURN(auto blob,
                       conn->Query("SELECT size FROM blobs WHERE sha256 = $1", {Text(hex)}));
   if (!blob.empty()) return UploadState{hex, blob.front().Int(0), blob.front().Int(0), 0, true};
-  auto row = conn->QueryOne("SELECT length, expires_ms FROM uploads WHERE id = $1", {Text(hex)});
+  auto row = conn->QueryOne(
+      "SELECT length, expires_ms FROM device_uploads WHERE device_id = $1 AND sha256 = $2",
+      {Blob(device_id), Text(hex)});
   if (!row.ok() || row->Int(1) < clock_.NowMillis()) {
-    return core::NotFound("There is no upload " + hex + " (it may have expired): create it again.");
+    if (!row.ok() && row.status().code() != core::Code::kNotFound) return row.status();
+    return core::NotFound("This device has no upload " + hex +
+                          " (it may have expired): create it again.");
   }
   struct stat st {};
-  int64_t offset = stat(PartPath(hex).c_str(), &st) == 0 ? st.st_size : 0;
+  int64_t offset = stat(PartPath(hex, device_id).c_str(), &st) == 0 ? st.st_size : 0;
   return UploadState{hex, row->Int(0), offset, row->Int(1), false};
 }
 
-core::Result<UploadState> BlobStore::Append(const std::string& hex, int64_t offset,
-                                            const std::string& bytes) {
-  QM_ASSIGN_OR_RETURN(auto state, Get(hex));
+core::Result<UploadState> BlobStore::Lookup(const std::string& hex, const std::string& device_id,
+                                            const Scope& scope) {
+  QM_ASSIGN_OR_RETURN(auto state, Get(hex, device_id));
+  if (!state.complete) return state;  // the device's own upload
+  auto conn = storage_.pool().Acquire();
+  QM_ASSIGN_OR_RETURN(auto held, conn->Query("SELECT 1 FROM blob_holders WHERE sha256 = $1 AND "
+                                             "device_id = $2",
+                                             {Text(hex), Blob(device_id)}));
+  if (!held.empty()) return state;
+  std::vector<SqlValue> params{Text(hex)};
+  std::string cond = scope.SqlCondition(params);
+  QM_ASSIGN_OR_RETURN(
+      auto referenced,
+      conn->Query("SELECT 1 FROM photo_refs p JOIN records r ON r.entity = p.entity AND "
+                  "r.record_id = p.record_id WHERE p.sha256 = $1 AND " +
+                      cond + " LIMIT 1",
+                  params));
+  if (!referenced.empty()) return state;
+  return core::NotFound("This device has no upload " + hex + ": create it.");
+}
+
+core::Result<UploadState> BlobStore::Append(const std::string& hex, const std::string& device_id,
+                                            int64_t offset, const std::string& bytes) {
+  QM_ASSIGN_OR_RETURN(auto state, Get(hex, device_id));
   if (state.complete) {
     if (offset == state.length && bytes.empty()) return state;
     return core::FailedPrecondition("The upload is complete; Upload-Offset is " +
                                     std::to_string(state.length) + ".");
   }
-  LockedFile file(PartPath(hex));
+  LockedFile file(PartPath(hex, device_id));
   if (file.fd() < 0) return Errno("Cannot open the upload " + hex);
   int64_t current = file.Size();
   if (offset != current) {
@@ -163,33 +222,43 @@ core::Result<UploadState> BlobStore::Append(const std::string& hex, int64_t offs
                             "; the upload was reset, send it again from offset 0.");
   }
   QM_RETURN_IF_ERROR(MakeDirs(storage_.data_dir() + "/blobs/" + hex.substr(0, 2)));
-  if (rename(PartPath(hex).c_str(), BlobPath(hex).c_str()) != 0) {
+  if (rename(PartPath(hex, device_id).c_str(), BlobPath(hex).c_str()) != 0) {
     return Errno("Cannot store the blob " + hex);
   }
-  QM_RETURN_IF_ERROR(Commit(hex, state.length));
+  QM_RETURN_IF_ERROR(Commit(hex, device_id, state.length));
   state.complete = true;
   state.expires_ms = 0;
   return state;
 }
 
-core::Status BlobStore::Commit(const std::string& hex, int64_t length) {
+core::Status BlobStore::Commit(const std::string& hex, const std::string& device_id,
+                               int64_t length) {
   auto conn = storage_.pool().Acquire();
   return InTransaction(*conn, [&]() -> core::Status {
     QM_RETURN_IF_ERROR(conn->Exec(
         "INSERT INTO blobs (sha256, size, stored_ms) VALUES ($1,$2,$3) ON CONFLICT (sha256) DO "
         "NOTHING",
         {Text(hex), Int(length), Int(clock_.NowMillis())}));
-    return conn->Exec("DELETE FROM uploads WHERE id = $1", {Text(hex)});
+    QM_RETURN_IF_ERROR(conn->Exec(
+        "INSERT INTO blob_holders (sha256, device_id) VALUES ($1,$2) ON CONFLICT DO NOTHING",
+        {Text(hex), Blob(device_id)}));
+    return conn->Exec("DELETE FROM device_uploads WHERE device_id = $1 AND sha256 = $2",
+                      {Blob(device_id), Text(hex)});
   });
 }
 
 core::Result<int> BlobStore::Expire() {
   auto conn = storage_.pool().Acquire();
-  QM_ASSIGN_OR_RETURN(auto rows,
-                      conn->Query("DELETE FROM uploads WHERE expires_ms < $1 RETURNING id",
-                                  {Int(clock_.NowMillis())}));
-  for (const auto& r : rows) unlink(PartPath(r.Text(0)).c_str());
-  return static_cast<int>(rows.size());
+  QM_ASSIGN_OR_RETURN(auto rows, conn->Query("DELETE FROM device_uploads WHERE expires_ms < $1 "
+                                             "RETURNING sha256, device_id",
+                                             {Int(clock_.NowMillis())}));
+  for (const auto& r : rows) unlink(PartPath(r.Text(0), r.Bytes(1)).c_str());
+  // Uploads of the versions before per-device uploads: their devices create them again.
+  QM_ASSIGN_OR_RETURN(auto legacy, conn->Query("DELETE FROM uploads RETURNING id"));
+  for (const auto& r : legacy) {
+    unlink((storage_.data_dir() + "/uploads/" + r.Text(0) + ".part").c_str());
+  }
+  return static_cast<int>(rows.size() + legacy.size());
 }
 
 }  // namespace qiaomen::server

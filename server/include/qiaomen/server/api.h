@@ -1,6 +1,8 @@
 #pragma once
 // The /v1 HTTP API and its routing table: health, metrics, enrolment, sync and tus photo upload.
 
+#include <optional>
+
 #include "qiaomen/core/clock.h"
 #include "qiaomen/server/blob_store.h"
 #include "qiaomen/server/directory.h"
@@ -21,6 +23,9 @@ struct ApiContext {
   SyncService& sync;
   BlobStore& blobs;
   RateLimiter& limiter;
+  // Requests without a valid token (enrolment, health, bad tokens, unknown paths), keyed by the
+  // peer address. Null: not limited.
+  RateLimiter* anonymous_limiter = nullptr;
 };
 
 // The routing table of the county server.
@@ -29,6 +34,11 @@ Router BuildApiRouter(ApiContext& context);
 // Handler groups, each in its own file.
 void AddSyncRoutes(Router& router, ApiContext& context);
 void AddTusRoutes(Router& router, ApiContext& context);
+
+// Checks a request from its header alone, before its body is read: a request to the sync or photo
+// API without a valid token is answered 401 at once, and requests without a valid token are
+// limited per address (429). Nullopt when the body may be read.
+std::optional<HttpResponse> CheckRequestHead(ApiContext& context, const HttpRequest& head);
 
 // Authenticates the bearer token and applies the rate limit. On failure returns false and fills
 // `error` with the 401 or 429 response.

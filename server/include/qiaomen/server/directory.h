@@ -70,10 +70,13 @@ class Directory {
 
   // Redeems a code: registers the device and returns its bearer token (the only time it exists
   // in clear). Unauthenticated for an unknown, used or expired code; InvalidArgument for a
-  // malformed device id or key. Re-enrolling a known device id replaces its token and key.
+  // malformed device id or key. A code enrols a new device id: PermissionDenied for a revoked
+  // device id (it stays revoked) and for an enrolled one unless `current_token` is its token
+  // (then its token, key and worker are replaced). The code is used only when enrolment succeeds,
+  // and once, also under concurrent requests.
   core::Result<std::string> Enroll(const std::string& code, const std::string& device_id,
                                    const std::string& public_key, const std::string& name,
-                                   Worker* worker_out);
+                                   const std::string& current_token, Worker* worker_out);
 
   // The device and worker behind a token. Unauthenticated when unknown or revoked.
   core::Result<Principal> Authenticate(const std::string& token);

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "qiaomen/core/status.h"
@@ -32,6 +33,16 @@ struct HttpServerOptions {
   std::chrono::milliseconds body_stall_timeout{30000};
   std::chrono::milliseconds idle_timeout{60000};
   std::chrono::milliseconds drain_timeout{25000};
+  // Beyond these a new connection is closed at once (0: no cap). Per address: the peer's IP.
+  int max_connections = 2048;
+  int max_connections_per_address = 128;
+  // A body must arrive at this average rate at least, after a grace period: trickling a byte
+  // now and then does not hold a connection. 0: no minimum rate.
+  size_t min_body_bytes_per_second = 1024;
+  std::chrono::milliseconds body_grace{10000};
+  // Called on a worker thread with the request's header (no body yet) before the body is read.
+  // A response returned is sent instead of reading the body, and the connection is closed.
+  std::function<std::optional<HttpResponse>(const HttpRequest&)> header_check;
 };
 
 class HttpServer {

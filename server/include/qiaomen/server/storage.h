@@ -25,6 +25,8 @@ struct ServerIdentity {
   std::string server_id;  // 16 bytes
   std::string epoch;      // 16 bytes
   std::string county_name;
+  // A secret of this database (32 random bytes, never sent): authenticates pull cursors.
+  std::string cursor_key;
 };
 
 class Storage {

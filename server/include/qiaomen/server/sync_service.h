@@ -25,8 +25,10 @@ class SyncService {
   SyncService(Storage& storage, core::Clock& clock, Metrics& metrics);
   ~SyncService();
 
-  // Errors: Unavailable/Internal when the database fails (nothing of the batch is applied then);
-  // InvalidArgument for an unreadable cursor. Rejected changes are results, not errors.
+  // Errors: Unavailable/Internal when the database fails (nothing of the batch is applied then).
+  // Rejected changes are results, not errors. A cursor this server did not make for this device
+  // (forged, another device's, older than authenticated cursors) restarts a snapshot of the
+  // device's scope, as an empty one does.
   core::Result<v1::SyncResponse> Sync(const Principal& principal, const v1::SyncRequest& request);
 
  private:

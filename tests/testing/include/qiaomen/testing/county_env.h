@@ -64,6 +64,8 @@ class TestDevice {
   const std::string& device_id() const { return device_id_; }
   const std::string& token() const { return token_; }
   const std::string& public_key() const { return public_key_; }
+  // The worker the device enrolled for (empty before Enroll): visits and hazard events name them.
+  const std::string& worker_id() const { return worker_id_; }
 
   // POST /v1/enroll. Returns the response (token stored).
   core::Result<v1::EnrollResponse> Enroll(uint16_t port, const std::string& code);
@@ -89,6 +91,7 @@ class TestDevice {
   std::string public_key_;
   std::string secret_key_;
   std::string token_;
+  std::string worker_id_;
   uint64_t seq_ = 0;
   uint64_t hlc_ = 0;
 };
