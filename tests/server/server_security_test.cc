@@ -630,6 +630,41 @@ TEST_P(SecurityTest, Finding6_UnauthenticatedRequestsAreLimitedAndBatchesCapped)
   EXPECT_EQ(r->status, 413) << r->body;
 }
 
+// Finding 8: the health JSON escapes the county name.
+TEST_P(SecurityTest, Finding8_HealthEscapesTheCountyName) {
+  auto env = testing::CountyEnv::Create(GetParam(), "Evil \"County\"\\\n");
+  ASSERT_TRUE(env.ok()) << env.status().ToString();
+  auto server = (*env)->StartServer();
+  ASSERT_TRUE(server.ok()) << server.status().ToString();
+  auto health = HttpRequest((*server)->port(), "GET", "/v1/health");
+  ASSERT_TRUE(health.ok());
+  EXPECT_EQ(health->body, "{\"status\":\"ok\",\"county\":\"Evil \\\"County\\\"\\\\\\u000a\"}\n");
+}
+
+// Finding 8: a value a worker typed is never run as a spreadsheet formula from a CSV export.
+TEST_P(SecurityTest, Finding8_CsvExportsNeutraliseFormulasAndDoubleQuotes) {
+  auto a = EnrolledDevice("wa", std::string("grids:") + kGridA);
+  auto b = EnrolledDevice("wb", std::string("grids:") + kGridA);
+  auto edit = [&](TestDevice& device, const std::string& phone) {
+    v1::Change c = device.NewChange(v1::ENTITY_SUBJECT, h001_);
+    auto* set = c.mutable_fields()->add_fields();
+    set->set_field("phone");
+    set->mutable_value()->set_text(phone);
+    return c;
+  };
+  // Concurrent edits of one field: the earlier stamp loses and goes to the conflict log.
+  v1::Change loser = edit(*a, "=HYPERLINK(\"http://x\")");
+  v1::Change winner = edit(*b, "13800000009");
+  winner.set_hlc(loser.hlc() + 1000);
+  ASSERT_EQ(SendOne(*a, loser).outcome(), v1::ChangeResult::APPLIED);
+  ASSERT_EQ(SendOne(*b, winner).outcome(), v1::ChangeResult::APPLIED);
+  auto csv = env_->Run({"conflicts", "--format", "csv"});
+  ASSERT_EQ(csv.exit_code, 0) << csv.err;
+  EXPECT_NE(csv.out.find(",\"'=HYPERLINK(\"\"http://x\"\")\","), std::string::npos) << csv.out;
+  EXPECT_EQ(csv.out.find(",=HYPERLINK"), std::string::npos) << csv.out;
+  EXPECT_EQ(csv.out.find(",\"=HYPERLINK"), std::string::npos) << csv.out;
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, SecurityTest,
                          ::testing::Values(Backend::kSqlite, Backend::kPostgres), ParamName);
 
