@@ -358,6 +358,27 @@ TEST_P(SecurityTest, Finding4_ACodeIsRedeemedOnceUnderConcurrentRequests) {
   EXPECT_EQ(ok.load(), 1);
 }
 
+// Finding 4: an administrator re-enrols one named device without its token, and only that one.
+TEST_P(SecurityTest, Finding4_AnAdministratorsCodeReEnrolsOnlyTheNamedDevice) {
+  auto device = EnrolledDevice("wa", std::string("grids:") + kGridA);
+  auto other = EnrolledDevice("wb", std::string("grids:") + kGridA);
+  auto issued =
+      env_->Run({"enroll-code", "--worker", "wa", "--device", testing::HexOf(device->device_id())});
+  ASSERT_EQ(issued.exit_code, 0) << issued.err;
+  const std::string code = issued.out.substr(0, issued.out.find('\n'));
+  auto wrong = EnrollAs(server_->port(), code, other->device_id());
+  ASSERT_TRUE(wrong.ok());
+  EXPECT_EQ(wrong->status, 403) << "a code for one device took over another: " << wrong->body;
+  auto right = EnrollAs(server_->port(), code, device->device_id());
+  ASSERT_TRUE(right.ok());
+  EXPECT_EQ(right->status, 200) << right->body;
+  ASSERT_EQ(env_->Run({"revoke-device", testing::HexOf(other->device_id())}).exit_code, 0);
+  auto refused =
+      env_->Run({"enroll-code", "--worker", "wb", "--device", testing::HexOf(other->device_id())});
+  EXPECT_NE(refused.exit_code, 0);
+  EXPECT_NE(refused.err.find("stays revoked"), std::string::npos) << refused.err;
+}
+
 // Finding 3: a cursor naming another scope gets nothing of it, not even ids.
 TEST_P(SecurityTest, Finding3_AForgedCursorScopeLeaksNothing) {
   auto a = EnrolledDevice("wa", std::string("grids:") + kGridA);

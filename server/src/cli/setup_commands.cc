@@ -48,15 +48,18 @@ void AddSetupCommands(std::vector<Command>& commands) {
   commands.push_back(
       Command{"enroll-code",
               "print a one-time enrolment code for a worker's device (valid 24 h)",
-              "Usage: qiaomen-county enroll-code --data DIR --worker ID\n\n"
+              "Usage: qiaomen-county enroll-code --data DIR --worker ID [--device DEVICE_ID]\n\n"
               "Prints a one-time code. The device sends it to POST /v1/enroll within 24 hours.\n"
-              "Only its hash is stored.\n",
-              {{"data", "db", "worker"}, {}},
+              "Only its hash is stored. A code enrols a new device id; with --device (UUID or 32\n"
+              "hex digits) it re-enrols that enrolled device instead, and only that one (for a\n"
+              "phone that lost its token). A revoked device stays revoked.\n",
+              {{"data", "db", "worker", "device"}, {}},
               [](const core::Args& args, std::ostream& out) -> core::Status {
                 QM_ASSIGN_OR_RETURN(auto worker, args.Require("worker"));
                 QM_ASSIGN_OR_RETURN(auto storage, OpenStorageFromArgs(args));
                 Directory directory(*storage, core::SystemClock());
-                QM_ASSIGN_OR_RETURN(auto code, directory.IssueEnrollCode(worker));
+                QM_ASSIGN_OR_RETURN(
+                    auto code, directory.IssueEnrollCode(worker, args.Get("device").value_or("")));
                 out << code << "\n";
                 return core::Status::Ok();
               }});

@@ -93,8 +93,36 @@ core::Result<Worker> Directory::GetWorker(const std::string& id) {
   return WorkerFromRow(*row);
 }
 
-core::Result<std::string> Directory::IssueEnrollCode(const std::string& worker_id) {
+namespace {
+
+core::Result<std::string> DeviceIdFromText(const std::string& text) {
+  if (auto uuid = core::Uuid::Parse(text); uuid.ok()) return uuid->ToBytes();
+  if (auto hex = HexDecode(text); hex && hex->size() == 16) return *hex;
+  return core::InvalidArgument("Give the device id as a UUID or 32 hex digits.");
+}
+
+}  // namespace
+
+core::Result<std::string> Directory::IssueEnrollCode(const std::string& worker_id,
+                                                     const std::string& device_id_text) {
   QM_RETURN_IF_ERROR(GetWorker(worker_id).status());
+  std::string device_id;
+  if (!device_id_text.empty()) {
+    QM_ASSIGN_OR_RETURN(device_id, DeviceIdFromText(device_id_text));
+    auto conn = storage_.pool().Acquire();
+    QM_ASSIGN_OR_RETURN(auto rows, conn->Query("SELECT revoked FROM devices WHERE device_id = $1",
+                                               {Blob(device_id)}));
+    if (rows.empty()) {
+      return core::NotFound("There is no device " + device_id_text +
+                            "; a new device enrols with a code issued without --device.");
+    }
+    if (rows[0].Int(0) != 0) {
+      return core::PermissionDenied(
+          "Device " + device_id_text +
+          " was revoked and stays revoked; the phone must make a new "
+          "device id (reset the app's profile) and enrol with a new code.");
+    }
+  }
   std::string random = RandomBytes(10);
   std::string code;
   for (size_t i = 0; i < random.size(); ++i) {
@@ -103,10 +131,16 @@ core::Result<std::string> Directory::IssueEnrollCode(const std::string& worker_i
         kCodeAlphabet[static_cast<unsigned char>(random[i]) % (sizeof kCodeAlphabet - 1)]);
   }
   auto conn = storage_.pool().Acquire();
-  QM_RETURN_IF_ERROR(
-      conn->Exec("INSERT INTO enroll_codes (code_hash, worker_id, expires_ms) VALUES ($1,$2,$3)",
-                 {Text(HashHex(NormalizeCode(code))), Text(worker_id),
-                  Int(clock_.NowMillis() + kCodeValidityMs)}));
+  core::Status stored = InTransaction(*conn, [&]() -> core::Status {
+    QM_RETURN_IF_ERROR(
+        conn->Exec("INSERT INTO enroll_codes (code_hash, worker_id, expires_ms) VALUES ($1,$2,$3)",
+                   {Text(HashHex(NormalizeCode(code))), Text(worker_id),
+                    Int(clock_.NowMillis() + kCodeValidityMs)}));
+    if (device_id.empty()) return core::Status::Ok();
+    return conn->Exec("INSERT INTO enroll_code_devices (code_hash, device_id) VALUES ($1,$2)",
+                      {Text(HashHex(NormalizeCode(code))), Blob(device_id)});
+  });
+  QM_RETURN_IF_ERROR(stored);
   return code;
 }
 
@@ -130,6 +164,16 @@ core::Result<std::string> Directory::Enroll(const std::string& code, const std::
               ? "SELECT revoked, token_hash FROM devices WHERE device_id = $1 FOR UPDATE"
               : "SELECT revoked, token_hash FROM devices WHERE device_id = $1";
       QM_ASSIGN_OR_RETURN(auto existing, conn->Query(device_sql, {Blob(device_id)}));
+      // A code an administrator issued for one device enrols that device only.
+      QM_ASSIGN_OR_RETURN(auto bound, conn->Query("SELECT device_id FROM enroll_code_devices WHERE "
+                                                  "code_hash = $1",
+                                                  {Text(HashHex(NormalizeCode(code)))}));
+      const bool for_this_device = !bound.empty() && bound[0].Bytes(0) == device_id;
+      if (!bound.empty() && !for_this_device) {
+        return core::PermissionDenied(
+            "This enrolment code was issued to re-enrol another device. Ask township staff for a "
+            "code for this one.");
+      }
       if (!existing.empty()) {
         // A code enrols a new device id. An enrolled one is re-enrolled only by itself (its
         // current token) and a revoked one never comes back.
@@ -139,13 +183,15 @@ core::Result<std::string> Directory::Enroll(const std::string& code, const std::
               " was revoked and stays revoked. Reset the app's profile so that it makes a new "
               "device id, then enrol with a new code.");
         }
-        if (current_token.empty() ||
-            !ConstantTimeEquals(existing[0].Text(1), HashHex(current_token))) {
+        const bool own_token = !current_token.empty() &&
+                               ConstantTimeEquals(existing[0].Text(1), HashHex(current_token));
+        if (!own_token && !for_this_device) {
           return core::PermissionDenied(
               "Device " + HexEncode(device_id) +
               " is enrolled already; an enrolment code enrols a new device id only. To re-enrol "
-              "this device send its current token (Authorization: Bearer); otherwise reset the "
-              "app's profile so that it makes a new device id.");
+              "this device send its current token (Authorization: Bearer), or ask township staff "
+              "for a code issued for it (enroll-code --device); otherwise reset the app's profile "
+              "so that it makes a new device id.");
         }
       }
       // A conditional update redeems the code once, also when two requests race for it.
