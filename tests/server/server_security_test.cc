@@ -570,6 +570,19 @@ TEST_P(SecurityTest, Finding6_TheTokenIsCheckedBeforeTheBodyIsRead) {
                        "application/offset+octet-stream\r\nContent-Length: 16000000\r\n\r\n"));
   answer = tus.Read(std::chrono::seconds(5));
   EXPECT_EQ(answer.rfind("HTTP/1.1 401", 0), 0u) << answer;
+  // A client that is still writing its body gets the answer too, not a reset.
+  RawConnection writing(server_->port());
+  ASSERT_TRUE(writing.Send("POST /v1/sync HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " +
+                           std::string(64, 'c') +
+                           "\r\nContent-Type: application/x-protobuf\r\nContent-Length: "
+                           "400000\r\n\r\n"));
+  std::thread writer([&] {
+    for (int i = 0; i < 100 && writing.Send(std::string(4000, 'z')); ++i) {
+    }
+  });
+  answer = writing.Read(std::chrono::seconds(5));
+  writer.join();
+  EXPECT_EQ(answer.rfind("HTTP/1.1 401", 0), 0u) << answer;
 }
 
 // Finding 6: only a fixed set of methods, and no metrics series per invented method.

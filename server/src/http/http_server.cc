@@ -3,6 +3,7 @@
 // slow database call never stalls socket I/O.
 #include "qiaomen/server/http_server.h"
 
+#include <array>
 #include <atomic>
 #include <boost/asio.hpp>
 #include <boost/asio/ssl.hpp>
@@ -254,11 +255,17 @@ class Session : public SessionBase {
     if (head_request_) res->body().clear();
     res->keep_alive(!close && !shared_.draining);
     beast::get_lowest_layer(Self().stream()).expires_after(shared_.options.body_stall_timeout);
-    http::async_write(Self().stream(), *res,
-                      [self = Self().shared_from_this(), res](beast::error_code ec, size_t) {
-                        if (ec || !res->keep_alive()) return self->DoClose();
-                        self->DoRead();
-                      });
+    http::async_write(
+        Self().stream(), *res,
+        [self = Self().shared_from_this(), res](beast::error_code ec, size_t) {
+          // Answered before its body was read (401, 413): closing with unread
+          // bytes would send a reset that can destroy the answer on its way.
+          if (!ec && !res->keep_alive() && self->parser_ && !self->parser_->is_done()) {
+            return self->DoLingeringClose();
+          }
+          if (ec || !res->keep_alive()) return self->DoClose();
+          self->DoRead();
+        });
   }
 
   Shared& shared_;
@@ -283,9 +290,26 @@ class PlainSession final : public Session<PlainSession>,
     stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
     stream_.socket().close(ec);
   }
+  // Sends FIN, then reads and drops what the client still sends (at most 1 MiB, 2 s) before
+  // closing, so the answer reaches a client that is still writing its body.
+  void DoLingeringClose() {
+    beast::error_code ec;
+    stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
+    stream_.expires_after(std::chrono::seconds(2));
+    Drain(0);
+  }
 
  private:
+  void Drain(size_t drained) {
+    if (drained > (1u << 20)) return DoClose();
+    stream_.async_read_some(net::buffer(discard_),
+                            [self = shared_from_this(), drained](beast::error_code ec, size_t n) {
+                              if (ec) return self->DoClose();
+                              self->Drain(drained + n);
+                            });
+  }
   beast::tcp_stream stream_;
+  std::array<char, 16384> discard_{};
 };
 
 class TlsSession final : public Session<TlsSession>,
@@ -302,6 +326,7 @@ class TlsSession final : public Session<TlsSession>,
                               self->DoRead();
                             });
   }
+  void DoLingeringClose() { DoClose(); }
   void DoClose() {
     beast::get_lowest_layer(stream_).expires_after(std::chrono::seconds(5));
     stream_.async_shutdown([self = shared_from_this()](beast::error_code) { self->CloseSocket(); });
