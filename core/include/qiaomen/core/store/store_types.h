@@ -80,8 +80,8 @@ struct TaskPage {
 // The counts on the worker's home screen.
 struct TaskCounts {
   int64_t total = 0;
-  int64_t visited = 0;       // closed by a visit (any outcome but nobody home)
-  int64_t remaining = 0;     // total - visited
+  int64_t visited = 0;        // closed by a visit (any outcome but nobody home)
+  int64_t remaining = 0;      // total - visited
   int64_t return_visits = 0;  // still open after a nobody-home visit: come back
 };
 
