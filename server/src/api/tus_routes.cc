@@ -4,6 +4,9 @@
 // server holds of each, so a device sends no byte of a photo the county already has.
 #include <ctime>
 
+#include "qiaomen/base/base64.h"
+#include "qiaomen/base/hex.h"
+#include "qiaomen/base/sha1.h"
 #include "qiaomen/server/api.h"
 #include "util/bytes.h"
 
@@ -60,12 +63,12 @@ std::string Sha256FromMetadata(const std::string& metadata) {
     while (!pair.empty() && pair.front() == ' ') pair.erase(0, 1);
     size_t space = pair.find(' ');
     if (pair.substr(0, space) == "sha256" && space != std::string::npos) {
-      auto value = Base64Decode(pair.substr(space + 1));
+      auto value = base::Base64Decode(pair.substr(space + 1));
       if (!value) return "";
-      if (value->size() == 32) return HexEncode(*value);
+      if (value->size() == 32) return base::HexEncode(*value);
       std::string hex = *value;
       for (char& c : hex) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-      return IsSha256Hex(hex) ? hex : "";
+      return base::IsLowerHex(hex, 32) ? hex : "";
     }
     if (end == std::string::npos) break;
     start = end + 1;
@@ -89,12 +92,12 @@ bool CheckChecksum(ApiContext& context, const HttpRequest& request, HttpResponse
   size_t space = checksum->find(' ');
   std::string algorithm = checksum->substr(0, space);
   auto expected =
-      space == std::string::npos ? std::nullopt : Base64Decode(checksum->substr(space + 1));
+      space == std::string::npos ? std::nullopt : base::Base64Decode(checksum->substr(space + 1));
   if (!expected || (algorithm != "sha1" && algorithm != "sha256")) {
     *error = TusText(400, "Upload-Checksum must be `sha1 <base64>` or `sha256 <base64>`.");
     return false;
   }
-  std::string actual = algorithm == "sha1" ? Sha1(request.body) : Sha256(request.body);
+  std::string actual = algorithm == "sha1" ? base::Sha1(request.body) : Sha256(request.body);
   if (!ConstantTimeEquals(actual, *expected)) {
     context.metrics.Add("tus_checksum_mismatch");
     *error = TusText(460, "Checksum Mismatch: the chunk was not stored; send it again.");
@@ -212,7 +215,7 @@ HttpResponse PhotoStatus(ApiContext& context, const HttpRequest& request) {
     start = end + 1;
     if (!hex.empty() && hex.back() == '\r') hex.pop_back();
     if (hex.empty()) continue;
-    if (!IsSha256Hex(hex)) {
+    if (!base::IsLowerHex(hex, 32)) {
       return TusText(400, "Each line must be a sha256 as 64 lower-case hex digits.");
     }
     if (++lines > kMaxStatusLines) {

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "qiaomen/base/hex.h"
 #include "qiaomen/server/sync_service.h"
 #include "util/bytes.h"
 
@@ -53,7 +54,7 @@ core::Result<Cursor> ParseCursor(const std::string& text) {
     if (parts.size() == 5 && parts[0] == "S") {
       c.log_id = std::stoll(parts[1]);
       c.entity = std::stoll(parts[2]);
-      auto id = HexDecode(parts[3]);
+      auto id = base::HexDecode(parts[3]);
       if (!id) return bad();
       c.record_id = *id;
       c.scope = parts[4];
@@ -68,7 +69,7 @@ core::Result<Cursor> ParseCursor(const std::string& text) {
 std::string Format(const Cursor& c) {
   if (!c.snapshot) return "L|" + std::to_string(c.log_id) + "|" + c.scope;
   return "S|" + std::to_string(c.log_id) + "|" + std::to_string(c.entity) + "|" +
-         HexEncode(c.record_id) + "|" + c.scope;
+         base::HexEncode(c.record_id) + "|" + c.scope;
 }
 
 }  // namespace

@@ -3,6 +3,7 @@
 #include <functional>
 
 #include "admin/templates.h"
+#include "qiaomen/base/hex.h"
 #include "store/change_store.h"
 #include "sync/placement.h"
 #include "sync/visit_checks.h"
@@ -78,12 +79,13 @@ core::Result<Verdict> ApplyOne(SqlConnection& conn, const Principal& principal, 
       if (IsDatabaseTrouble(s)) return s;
       return Reject(s);
     }
-    for (const auto& p : change.visit().photos()) photo_hashes.push_back(HexEncode(p.sha256()));
+    for (const auto& p : change.visit().photos())
+      photo_hashes.push_back(base::HexEncode(p.sha256()));
   } else if (change.entity() == v1::ENTITY_PHOTO) {
     if (change.photo().sha256().size() != 32) {
       return Reject(core::InvalidArgument("The photo has no valid SHA-256."));
     }
-    photo_hashes.push_back(HexEncode(change.photo().sha256()));
+    photo_hashes.push_back(base::HexEncode(change.photo().sha256()));
   } else if (!IsMutableEntity(change.entity()) && change.entity() != v1::ENTITY_HAZARD_EVENT) {
     return Reject(core::InvalidArgument("This kind of record cannot be sent from a device."));
   }
@@ -141,6 +143,7 @@ core::Result<v1::SyncResponse> SyncService::Sync(const Principal& principal,
   response.set_server_time_ms(clock_.NowMillis());
   response.set_server_epoch(storage_.identity().epoch);
   response.set_scope(principal.worker.scope.ToString());
+  response.set_county_time_zone(storage_.identity().county_time_zone);
   return response;
 }
 

@@ -54,7 +54,4 @@ class BlobStore {
   core::Clock& clock_;
 };
 
-// True for 64 hex digits.
-bool IsSha256Hex(const std::string& text);
-
 }  // namespace qiaomen::server
