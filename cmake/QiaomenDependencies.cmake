@@ -24,7 +24,11 @@ find_package(ZLIB REQUIRED)
 
 # Howard Hinnant's date/tz (libhowardhinnant-date-dev): IANA time zones for the county's day. Debian
 # builds libdate-tz with USE_OS_TZDB, so it reads the system's /usr/share/zoneinfo (tzdata).
-find_package(date CONFIG REQUIRED)
+find_package(date CONFIG QUIET)
+if(NOT TARGET date::date-tz)
+  message(FATAL_ERROR "Howard Hinnant's date/tz was not found. Install it with: "
+                      "apt-get install libhowardhinnant-date-dev tzdata (or run ./run setup).")
+endif()
 
 # The county server's HTTP stack and PostgreSQL client. Found here, at the top, rather than in
 # server/ so the test fixtures (tests/testing) see the same imported targets without making them

@@ -2,10 +2,10 @@
 // expiration. The upload URL is /v1/photos/<sha256 hex>, so creating the same photo twice finds
 // the same upload. Outside tus, POST /v1/photo-status answers for many photos at once what the
 // server holds of each, so a device sends no byte of a photo the county already has.
-#include <ctime>
 
 #include "qiaomen/base/base64.h"
 #include "qiaomen/base/hex.h"
+#include "qiaomen/base/http_date.h"
 #include "qiaomen/base/sha1.h"
 #include "qiaomen/server/api.h"
 #include "util/bytes.h"
@@ -16,15 +16,6 @@ namespace {
 constexpr const char* kTusVersion = "1.0.0";
 constexpr const char* kPrefix = "/v1/photos/";
 constexpr const char* kTusExtensions = "creation,creation-with-upload,checksum,expiration";
-
-std::string HttpDate(int64_t ms) {
-  std::time_t t = static_cast<std::time_t>(ms / 1000);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[64];
-  std::strftime(buf, sizeof buf, "%a, %d %b %Y %H:%M:%S GMT", &tm);
-  return buf;
-}
 
 HttpResponse Tus(HttpResponse r) {
   r.Set("Tus-Resumable", kTusVersion);
@@ -39,7 +30,7 @@ HttpResponse TusText(int status, std::string text) {
 void SetState(HttpResponse& r, const UploadState& state) {
   r.Set("Upload-Offset", std::to_string(state.offset));
   r.Set("Upload-Length", std::to_string(state.length));
-  if (!state.complete && state.expires_ms > 0) r.Set("Upload-Expires", HttpDate(state.expires_ms));
+  if (!state.complete && state.expires_ms > 0) r.Set("Upload-Expires", base::FormatHttpDate(state.expires_ms));
 }
 
 bool ParseInt(const std::string& text, int64_t* out) {
