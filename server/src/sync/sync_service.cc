@@ -46,7 +46,8 @@ core::Result<uint64_t> AppliedStamp(SqlConnection& conn, const v1::Change& chang
 // rejections are the verdict.
 core::Result<Verdict> ApplyOne(SqlConnection& conn, const Principal& principal, v1::Change change,
                                int64_t now_ms, const std::function<uint64_t()>& server_now,
-                               TemplateCache& templates, std::vector<std::string>& photo_hashes) {
+                               TemplateCache& templates, const base::TimeZone& zone,
+                               std::vector<std::string>& photo_hashes) {
   if (change.device_id() != principal.device.device_id) {
     return Reject(core::PermissionDenied("The change names another device."));
   }
@@ -74,7 +75,7 @@ core::Result<Verdict> ApplyOne(SqlConnection& conn, const Principal& principal, 
   }
   std::string evidence;
   if (change.entity() == v1::ENTITY_VISIT) {
-    core::Status s = CheckVisit(conn, templates, change.visit(), principal.device, &evidence);
+    core::Status s = CheckVisit(conn, templates, change.visit(), principal.device, zone, &evidence);
     if (!s.ok()) {
       if (IsDatabaseTrouble(s)) return s;
       return Reject(s);
@@ -183,7 +184,7 @@ core::Status SyncService::Push(const Principal& principal, const v1::SyncRequest
       // A gap: the device resends from applied_through_seq + 1; later changes get no result.
       if (change.seq() != through + 1) break;
       QM_ASSIGN_OR_RETURN(auto verdict, ApplyOne(*conn, principal, change, now_ms, server_now,
-                                                 *templates_, photo_hashes));
+                                                 *templates_, storage_.time_zone(), photo_hashes));
       if (verdict.outcome == v1::ChangeResult::REJECTED) {
         QM_RETURN_IF_ERROR(Quarantine(*conn, change, principal.device.device_id, verdict.code,
                                       verdict.reason, now_ms));
