@@ -30,7 +30,8 @@ HttpResponse TusText(int status, std::string text) {
 void SetState(HttpResponse& r, const UploadState& state) {
   r.Set("Upload-Offset", std::to_string(state.offset));
   r.Set("Upload-Length", std::to_string(state.length));
-  if (!state.complete && state.expires_ms > 0) r.Set("Upload-Expires", base::FormatHttpDate(state.expires_ms));
+  if (!state.complete && state.expires_ms > 0)
+    r.Set("Upload-Expires", base::FormatHttpDate(state.expires_ms));
 }
 
 bool ParseInt(const std::string& text, int64_t* out) {
