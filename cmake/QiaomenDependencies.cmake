@@ -22,6 +22,26 @@ find_package(CURL 7.88 REQUIRED)
 
 find_package(ZLIB REQUIRED)
 
+# Howard Hinnant's date/tz (libhowardhinnant-date-dev): IANA time zones for the county's day. Debian
+# builds libdate-tz with USE_OS_TZDB, so it reads the system's /usr/share/zoneinfo (tzdata).
+find_package(date CONFIG QUIET)
+if(NOT TARGET date::date-tz)
+  message(FATAL_ERROR "Howard Hinnant's date/tz was not found. Install it with: "
+                      "apt-get install libhowardhinnant-date-dev tzdata (or run ./run setup).")
+endif()
+
+# The county server's HTTP stack and PostgreSQL client. Found here, at the top, rather than in
+# server/ so the test fixtures (tests/testing) see the same imported targets without making them
+# GLOBAL.
+find_package(Boost 1.74 REQUIRED)
+# These change Beast's and Asio's types (std::string_view in basic_fields), so every translation
+# unit that includes Beast must see the same ones: mixing them is an ODR violation that crashed
+# the test HTTP client. Hence on the imported target, not on one library.
+set_property(TARGET Boost::headers APPEND PROPERTY INTERFACE_COMPILE_DEFINITIONS
+  BOOST_ASIO_NO_DEPRECATED BOOST_BEAST_USE_STD_STRING_VIEW)
+find_package(OpenSSL REQUIRED)
+pkg_check_modules(PQ REQUIRED IMPORTED_TARGET libpq)
+
 if(QIAOMEN_BUILD_TESTS)
   find_package(GTest REQUIRED)
 endif()

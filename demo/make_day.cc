@@ -18,6 +18,7 @@
 #include <set>
 #include <sstream>
 
+#include "qiaomen/base/time_zone.h"
 #include "qiaomen/core/args.h"
 #include "qiaomen/core/forms/compiled_template.h"
 #include "qiaomen/core/forms/evaluation.h"
@@ -45,13 +46,10 @@ std::string Quote(const std::string& s) {
   return out + "\"";
 }
 
+// The day the field client (cli/) counts a visit's answers on: UTC for now, the county's zone once
+// the device keeps it (then pass the county's base::TimeZone here too).
 std::string DateOf(int64_t ms) {
-  std::time_t t = static_cast<std::time_t>(ms / 1000);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[16];
-  std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
-  return buf;
+  return qiaomen::base::CountyDate(ms, qiaomen::base::TimeZone::Utc());
 }
 
 // A small file a JPEG reader recognises (SOI, a JFIF APP0, a comment, EOI) around random bytes

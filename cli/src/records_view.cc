@@ -2,6 +2,9 @@
 
 #include <ctime>
 
+#include "qiaomen/base/hex.h"
+#include "qiaomen/base/time_zone.h"
+#include "qiaomen/core/domain/labels.h"
 #include "qiaomen/core/uuid.h"
 #include "records_view_dates.h"
 
@@ -10,13 +13,7 @@ namespace qiaomen::cli {
 std::string IdText(const std::string& bytes) {
   if (bytes.empty()) return "";
   if (auto uuid = core::Uuid::FromBytes(bytes); uuid.ok()) return uuid->ToString();
-  static const char* kHex = "0123456789abcdef";
-  std::string out;
-  for (unsigned char c : bytes) {
-    out.push_back(kHex[c >> 4]);
-    out.push_back(kHex[c & 15]);
-  }
-  return out;
+  return base::HexEncode(bytes);
 }
 
 core::Result<v1::Subject> ResolveSubject(core::store::Store& store, const std::string& ref) {
@@ -53,27 +50,11 @@ core::Result<std::vector<std::string>> DeviceGrids(core::store::Store& store) {
 }
 
 std::string KindName(v1::SubjectKind kind) {
-  switch (kind) {
-    case v1::HOUSEHOLD:
-      return "household";
-    case v1::PREMISES:
-      return "premises";
-    case v1::FACILITY:
-      return "facility";
-    default:
-      return "unspecified";
-  }
+  return std::string(core::domain::SubjectKindLabel(kind).code);
 }
 
 std::string SeverityName(v1::Severity severity) {
-  switch (severity) {
-    case v1::GENERAL:
-      return "general";
-    case v1::MAJOR:
-      return "major";
-    default:
-      return "unspecified";
-  }
+  return std::string(core::domain::SeverityLabel(severity).code);
 }
 
 std::string HazardStatusName(const core::domain::HazardState& state) {
@@ -84,14 +65,7 @@ std::string HazardStatusName(const core::domain::HazardState& state) {
   return text;
 }
 
-std::string UtcDate(int64_t ms) {
-  std::time_t secs = static_cast<std::time_t>(ms / 1000);
-  std::tm tm{};
-  gmtime_r(&secs, &tm);
-  char buf[16];
-  std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
-  return buf;
-}
+std::string UtcDate(int64_t ms) { return base::CountyDate(ms, base::TimeZone::Utc()); }
 
 std::string DateOf(int64_t ms) { return UtcDate(ms); }
 

@@ -9,6 +9,8 @@
 #include <set>
 #include <sstream>
 
+#include "qiaomen/core/domain/labels.h"
+
 namespace qiaomen::cli {
 namespace {
 
@@ -89,31 +91,14 @@ core::Result<int64_t> ParseTimestamp(std::string_view text) {
 }
 
 core::Result<v1::VisitOutcome> ParseOutcome(std::string_view name) {
-  if (name == "checked") return v1::CHECKED;
-  if (name == "nobody_home") return v1::NOBODY_HOME;
-  if (name == "refused") return v1::REFUSED;
-  if (name == "vacant") return v1::VACANT;
-  if (name == "moved") return v1::MOVED;
+  if (auto outcome = core::domain::OutcomeFromCode(name)) return *outcome;
   return core::InvalidArgument(
       "the outcome '" + std::string(name) +
       "' is not known; use checked, nobody_home, refused, vacant or moved");
 }
 
 std::string OutcomeName(v1::VisitOutcome outcome) {
-  switch (outcome) {
-    case v1::CHECKED:
-      return "checked";
-    case v1::NOBODY_HOME:
-      return "nobody_home";
-    case v1::REFUSED:
-      return "refused";
-    case v1::VACANT:
-      return "vacant";
-    case v1::MOVED:
-      return "moved";
-    default:
-      return "unspecified";
-  }
+  return std::string(core::domain::OutcomeLabel(outcome).code);
 }
 
 core::Result<VisitFile> ParseVisitFile(std::string_view json, const std::string& base_dir) {

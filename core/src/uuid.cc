@@ -1,16 +1,8 @@
 #include "qiaomen/core/uuid.h"
 
+#include "qiaomen/base/hex.h"
+
 namespace qiaomen::core {
-namespace {
-
-int HexValue(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
-}  // namespace
 
 Uuid Uuid::NewV7(Clock& clock, Random& random) {
   std::array<uint8_t, 16> b{};
@@ -23,22 +15,15 @@ Uuid Uuid::NewV7(Clock& clock, Random& random) {
 }
 
 Result<Uuid> Uuid::Parse(std::string_view text) {
-  std::array<uint8_t, 16> b{};
-  size_t n = 0;
-  int high = -1;
+  std::string digits;
   for (char c : text) {
-    if (c == '-') continue;
-    const int v = HexValue(c);
-    if (v < 0 || n >= 16) return InvalidArgument("'" + std::string(text) + "' is not a UUID.");
-    if (high < 0) {
-      high = v;
-    } else {
-      b[n++] = static_cast<uint8_t>(high << 4 | v);
-      high = -1;
-    }
+    if (c != '-') digits += c;
   }
-  if (n != 16 || high >= 0) return InvalidArgument("'" + std::string(text) + "' is not a UUID.");
-  return Uuid(b);
+  auto bytes = base::HexDecode(digits);
+  if (!bytes || bytes->size() != 16) {
+    return InvalidArgument("'" + std::string(text) + "' is not a UUID.");
+  }
+  return FromBytes(*bytes);
 }
 
 Result<Uuid> Uuid::FromBytes(std::string_view bytes) {
@@ -58,14 +43,9 @@ bool Uuid::is_nil() const {
 }
 
 std::string Uuid::ToString() const {
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string out;
-  out.reserve(36);
-  for (size_t i = 0; i < 16; ++i) {
-    if (i == 4 || i == 6 || i == 8 || i == 10) out += '-';
-    out += kHex[bytes_[i] >> 4];
-    out += kHex[bytes_[i] & 0xf];
-  }
+  std::string out = base::HexEncode(
+      std::string_view(reinterpret_cast<const char*>(bytes_.data()), bytes_.size()));
+  for (size_t at : {8, 13, 18, 23}) out.insert(at, 1, '-');
   return out;
 }
 

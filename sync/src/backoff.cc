@@ -2,8 +2,9 @@
 
 #include <algorithm>
 #include <cctype>
-#include <ctime>
 #include <string>
+
+#include "qiaomen/base/http_date.h"
 
 namespace qiaomen::sync {
 
@@ -34,12 +35,9 @@ std::optional<int64_t> ParseRetryAfterMs(std::string_view value, int64_t now_ms)
     if (value.size() > 9) return kMaxMs;
     return std::min<int64_t>(std::stoll(std::string(value)) * 1000, kMaxMs);
   }
-  std::tm tm{};
-  std::string text(value);
-  const char* end = strptime(text.c_str(), "%a, %d %b %Y %H:%M:%S GMT", &tm);
-  if (end == nullptr || *end != '\0') return std::nullopt;
-  const int64_t when_ms = static_cast<int64_t>(timegm(&tm)) * 1000;
-  return std::clamp<int64_t>(when_ms - now_ms, 0, kMaxMs);
+  const std::optional<int64_t> when_ms = base::ParseHttpDate(value);
+  if (!when_ms) return std::nullopt;
+  return std::clamp<int64_t>(*when_ms - now_ms, 0, kMaxMs);
 }
 
 }  // namespace qiaomen::sync

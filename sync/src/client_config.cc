@@ -1,13 +1,13 @@
 #include "qiaomen/sync/client_config.h"
 
-#include <fcntl.h>
 #include <sodium.h>
-#include <unistd.h>
 
 #include <cstring>
 #include <fstream>
 #include <sstream>
 #include <vector>
+
+#include "qiaomen/base/durable_file.h"
 
 namespace qiaomen::sync {
 namespace {
@@ -112,24 +112,7 @@ core::Status SaveClientConfig(const std::string& path, const ClientConfig& confi
   sodium_memzero(plain.data(), plain.size());
   file.append(reinterpret_cast<const char*>(cipher.data()), cipher.size());
 
-  std::string tmp = path + ".tmp";
-  int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-  if (fd < 0) return core::IOError("Cannot write " + tmp + ": " + std::strerror(errno) + ".");
-  size_t off = 0;
-  while (off < file.size()) {
-    ssize_t n = ::write(fd, file.data() + off, file.size() - off);
-    if (n <= 0) {
-      ::close(fd);
-      return core::IOError("Cannot write " + tmp + ": " + std::strerror(errno) + ".");
-    }
-    off += static_cast<size_t>(n);
-  }
-  bool synced = ::fsync(fd) == 0;
-  ::close(fd);
-  if (!synced || ::rename(tmp.c_str(), path.c_str()) != 0) {
-    return core::IOError("Cannot save " + path + ": " + std::strerror(errno) + ".");
-  }
-  return core::Status::Ok();
+  return base::WriteFileAtomically(path, file, 0600);
 }
 
 core::Result<ClientConfig> LoadClientConfig(const std::string& path,

@@ -7,7 +7,7 @@
 #include <mutex>
 #include <vector>
 
-#include "qiaomen/sync/gzip.h"
+#include "qiaomen/base/gzip.h"
 
 namespace qiaomen::sync {
 namespace {
@@ -150,7 +150,7 @@ core::Result<HttpResponse> CurlTransport::Send(const HttpRequest& request) {
   Exchange ex;
   ex.cancel = request.cancel;
   char error[CURL_ERROR_SIZE] = {0};
-  std::string body = request.gzip_body ? GzipCompress(request.body) : std::string();
+  std::string body = request.gzip_body ? base::GzipCompress(request.body) : std::string();
   const std::string& payload = request.gzip_body ? body : request.body;
 
   curl_slist* headers = nullptr;

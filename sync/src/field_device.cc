@@ -1,12 +1,10 @@
 #include "qiaomen/sync/field_device.h"
 
-#include <fcntl.h>
-#include <unistd.h>
-
-#include <cstring>
 #include <filesystem>
 #include <set>
 
+#include "qiaomen/base/durable_file.h"
+#include "qiaomen/base/hex.h"
 #include "qiaomen/core/bundle/bundle_file.h"
 #include "qiaomen/core/profile/profile_files.h"
 #include "qiaomen/core/uuid.h"
@@ -28,37 +26,6 @@ void DiscardEnrolment(const std::string& dir, core::keys::KeyStore& key_store) {
   core::profile::DiscardProfileFiles(dir, key_store);
   std::error_code ignored;
   std::filesystem::remove(ClientConfigPath(dir), ignored);
-}
-
-std::string RawFromHex(const std::string& hex) {
-  std::string raw;
-  for (size_t i = 0; i + 1 < hex.size(); i += 2) {
-    raw.push_back(static_cast<char>(std::stoi(hex.substr(i, 2), nullptr, 16)));
-  }
-  return raw;
-}
-
-core::Status WriteFileDurably(const std::string& path, const std::string& bytes) {
-  std::string tmp = path + ".tmp";
-  int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-  if (fd < 0) return core::IOError("Cannot write " + tmp + ": " + std::strerror(errno) + ".");
-  size_t off = 0;
-  while (off < bytes.size()) {
-    ssize_t n = ::write(fd, bytes.data() + off, bytes.size() - off);
-    if (n <= 0) {
-      ::close(fd);
-      ::unlink(tmp.c_str());
-      return core::IOError("Cannot write " + tmp + ": " + std::strerror(errno) + ".");
-    }
-    off += static_cast<size_t>(n);
-  }
-  bool ok = ::fsync(fd) == 0;
-  ::close(fd);
-  if (!ok || ::rename(tmp.c_str(), path.c_str()) != 0) {
-    ::unlink(tmp.c_str());
-    return core::IOError("Cannot save " + path + ": " + std::strerror(errno) + ".");
-  }
-  return core::Status::Ok();
 }
 
 }  // namespace
@@ -304,14 +271,14 @@ core::Result<BundleExport> FieldDevice::ExportBundle(const std::string& path) {
   for (const auto& p : photos) {
     QM_ASSIGN_OR_RETURN(std::string data, adapter.ReadPhoto(p));
     auto* photo = bundle.add_photos();
-    photo->set_sha256(RawFromHex(p.sha256_hex));
+    photo->set_sha256(base::HexDecode(p.sha256_hex).value_or(""));
     out.photo_bytes += static_cast<int64_t>(data.size());
     photo->set_data(std::move(data));
   }
   auto key = core::bundle::KeyFromToken(config_.token);
   QM_ASSIGN_OR_RETURN(std::string file,
                       core::bundle::SealBundle(bundle, key, profile_->keys().signing_secret_key()));
-  QM_RETURN_IF_ERROR(WriteFileDurably(path, file));
+  QM_RETURN_IF_ERROR(base::WriteFileAtomically(path, file));
   out.changes = bundle.changes_size();
   out.photos = bundle.photos_size();
   out.file_bytes = static_cast<int64_t>(file.size());

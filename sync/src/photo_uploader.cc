@@ -6,7 +6,9 @@
 #include <optional>
 #include <string_view>
 
-#include "encoding.h"
+#include "qiaomen/base/base64.h"
+#include "qiaomen/base/hex.h"
+#include "qiaomen/base/sha1.h"
 
 namespace qiaomen::sync::internal {
 namespace {
@@ -34,13 +36,13 @@ struct Upload {
 };
 
 HttpRequest CreateRequest(RunContext& run, const PendingPhoto& photo) {
-  return HttpRequest{
-      .method = "POST",
-      .url = run.Url("/v1/photos"),
-      .headers = {{"Tus-Resumable", kTusVersion},
-                  {"Upload-Length", std::to_string(photo.size)},
-                  {"Upload-Metadata", "sha256 " + Base64Encode(photo.sha256_hex) + ",photo_id " +
-                                          Base64Encode(HexEncode(photo.photo_id))}}};
+  return HttpRequest{.method = "POST",
+                     .url = run.Url("/v1/photos"),
+                     .headers = {{"Tus-Resumable", kTusVersion},
+                                 {"Upload-Length", std::to_string(photo.size)},
+                                 {"Upload-Metadata",
+                                  "sha256 " + base::Base64Encode(photo.sha256_hex) + ",photo_id " +
+                                      base::Base64Encode(base::HexEncode(photo.photo_id))}}};
 }
 
 core::Status Refused(const PendingPhoto& photo, const HttpResponse& resp) {
@@ -87,7 +89,7 @@ core::Result<int64_t> AskOffset(RunContext& run, const std::string& url) {
 void AddChunkHeaders(HttpRequest& req, int64_t offset, const std::string& chunk) {
   req.headers.emplace_back("Upload-Offset", std::to_string(offset));
   req.headers.emplace_back("Content-Type", "application/offset+octet-stream");
-  req.headers.emplace_back("Upload-Checksum", "sha1 " + Base64Encode(Sha1(chunk)));
+  req.headers.emplace_back("Upload-Checksum", "sha1 " + base::Base64Encode(base::Sha1(chunk)));
 }
 
 constexpr size_t kStatusBatch = 500;

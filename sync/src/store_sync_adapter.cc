@@ -1,6 +1,6 @@
 #include "qiaomen/sync/store_sync_adapter.h"
 
-#include "encoding.h"
+#include "qiaomen/base/hex.h"
 
 namespace qiaomen::sync {
 namespace {
@@ -77,7 +77,7 @@ core::Result<std::vector<PendingPhoto>> StoreSyncAdapter::PendingPhotos() {
   out.reserve(photos.size());
   for (const v1::Photo& p : photos) {
     out.push_back(
-        {.photo_id = p.id(), .sha256_hex = internal::HexEncode(p.sha256()), .size = p.size()});
+        {.photo_id = p.id(), .sha256_hex = base::HexEncode(p.sha256()), .size = p.size()});
   }
   return out;
 }
@@ -87,7 +87,7 @@ core::Result<std::string> StoreSyncAdapter::ReadPhoto(const PendingPhoto& photo)
   // The hash recorded with the photo row, not the caller's copy: the vault checks the plaintext
   // against what was committed when the photo was taken.
   QM_ASSIGN_OR_RETURN(v1::Photo meta, store_.GetPhoto(id));
-  if (internal::HexEncode(meta.sha256()) != photo.sha256_hex) {
+  if (base::HexEncode(meta.sha256()) != photo.sha256_hex) {
     return core::FailedPrecondition(
         "A photo waiting to be sent no longer matches its recorded hash; sync again to refresh "
         "the list of photos.");

@@ -13,8 +13,6 @@
 //
 //   ./build/release/tests/qiaomen_sync_bench
 
-#include <zlib.h>
-
 #include <algorithm>
 #include <chrono>
 #include <cmath>
@@ -27,8 +25,10 @@
 #include <utility>
 #include <vector>
 
+#include "qiaomen/base/civil_date.h"
+#include "qiaomen/base/gzip.h"
+#include "qiaomen/base/time_zone.h"
 #include "qiaomen/sync/curl_transport.h"
-#include "qiaomen/sync/gzip.h"
 #include "qiaomen/sync/sync_engine.h"
 #include "qiaomen/testing/county_env.h"
 #include "qiaomen/testing/http_client.h"
@@ -91,12 +91,9 @@ void AddAnswers(v1::Visit& visit, int64_t now_ms) {
   education->add_codes("leaflet");
   education->add_codes("reminder");
   // A year ahead, YYYY-MM-DD.
-  std::time_t expiry = static_cast<std::time_t>(now_ms / 1000 + 365 * 86400);
-  std::tm tm{};
-  gmtime_r(&expiry, &tm);
-  char date[16];
-  std::strftime(date, sizeof date, "%Y-%m-%d", &tm);
-  add("extinguisher_expiry")->set_date(date);
+  add("extinguisher_expiry")
+      ->set_date(
+          base::FormatIsoDate(base::CountyDayNumber(now_ms, base::TimeZone::Default()) + 365));
   add("contact_phone")->set_text("13800000001");
   add("remarks")->set_text("炉子在厨房，烟道完好，已提醒睡前封火并开窗通风。");
   auto* location = add("location")->mutable_location();
@@ -128,19 +125,6 @@ core::Status RecordVisit(ProfileDevice& device, const std::string& subject_id,
 // Where the metadata bytes go (QIAOMEN_SYNC_BENCH_BREAKDOWN=1): the outbox gzip'd as the engine
 // batches it (SyncConfig defaults), whole and with parts left out.
 void PrintBreakdown(const std::vector<v1::Change>& changes) {
-  auto gzip9 = [](const std::string& data) {
-    z_stream zs{};
-    deflateInit2(&zs, Z_BEST_COMPRESSION, Z_DEFLATED, 15 + 16, 9, Z_DEFAULT_STRATEGY);
-    std::string out(deflateBound(&zs, data.size()), '\0');
-    zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
-    zs.avail_in = static_cast<uInt>(data.size());
-    zs.next_out = reinterpret_cast<Bytef*>(out.data());
-    zs.avail_out = static_cast<uInt>(out.size());
-    deflate(&zs, Z_FINISH);
-    const size_t n = out.size() - zs.avail_out;
-    deflateEnd(&zs);
-    return n;
-  };
   size_t level9 = 0;
   auto gzipped = [&](const std::vector<v1::Change>& all,
                      const std::function<bool(v1::Change&)>& keep) -> std::pair<size_t, size_t> {
@@ -152,8 +136,8 @@ void PrintBreakdown(const std::vector<v1::Change>& changes) {
       if (req.changes_size() == 0) return;
       std::string body = req.SerializeAsString();
       raw += body.size();
-      zipped += GzipCompress(body).size();
-      level9 += gzip9(body);
+      zipped += base::GzipCompress(body).size();
+      level9 += base::GzipCompress(body, 9).size();
       req.Clear();
       req_bytes = 0;
     };

@@ -15,6 +15,7 @@
 #include "qiaomen/cli/field_cli.h"
 #include "qiaomen/testing/county_env.h"
 #include "qiaomen/testing/county_server.h"
+#include "qiaomen/testing/fast_kdf.h"
 #include "qiaomen/testing/temp_dir.h"
 
 namespace qiaomen::cli::testing {
@@ -113,7 +114,7 @@ inline void CliFixture::TearDownTestSuite() {
 inline CliRun CliFixture::Run(const std::vector<std::string>& args) {
   std::ostringstream out, err;
   CliContext ctx{out, err, pins_, core::SystemClock(), core::SecureRandom()};
-  ctx.kdf = core::keys::KdfParams::FastForTests();
+  ctx.kdf = qiaomen::testing::FastKdf();
   std::vector<std::string> full{"--data", profile_};
   full.insert(full.end(), args.begin(), args.end());
   int code = RunFieldCli(full, ctx);

@@ -3,12 +3,13 @@
 #include <gtest/gtest.h>
 
 #include "qiaomen/core/uuid.h"
+#include "qiaomen/testing/manual_clock.h"
 
 namespace qiaomen::core {
 namespace {
 
 TEST(HlcTest, MonotonicWhenTheWallClockJumpsBack) {
-  ManualClock wall(1'000'000);
+  qiaomen::testing::ManualClock wall(1'000'000);
   HybridClock hlc(wall, 0);
   const HlcStamp a = hlc.Now();
   EXPECT_EQ(HlcMillis(a), 1'000'000);
@@ -24,13 +25,13 @@ TEST(HlcTest, MonotonicWhenTheWallClockJumpsBack) {
 }
 
 TEST(HlcTest, ResumesFromThePersistedStampAfterRestart) {
-  ManualClock wall(100);
+  qiaomen::testing::ManualClock wall(100);
   HybridClock hlc(wall, PackHlc(5000, 7));
   EXPECT_EQ(hlc.Now(), PackHlc(5000, 8));
 }
 
 TEST(HlcTest, ObserveRatchetsForwardButRefusesFarFuture) {
-  ManualClock wall(10'000);
+  qiaomen::testing::ManualClock wall(10'000);
   HybridClock hlc(wall, 0);
   ASSERT_TRUE(hlc.Observe(PackHlc(20'000, 3)).ok());
   EXPECT_GT(hlc.Now(), PackHlc(20'000, 3));
@@ -42,7 +43,7 @@ TEST(HlcTest, ObserveRatchetsForwardButRefusesFarFuture) {
 }
 
 TEST(UuidTest, V7IsTimeOrderedAndRoundTrips) {
-  ManualClock wall(1'700'000'000'000);
+  qiaomen::testing::ManualClock wall(1'700'000'000'000);
   SeededRandom random(1);
   const Uuid a = Uuid::NewV7(wall, random);
   wall.Advance(1);

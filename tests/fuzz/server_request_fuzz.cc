@@ -21,6 +21,7 @@
 #include "qiaomen/server/api.h"
 #include "qiaomen/server/http.h"
 #include "qiaomen/server/subject_import.h"
+#include "qiaomen/testing/manual_clock.h"
 #include "qiaomen/v1/sync.pb.h"
 
 namespace {
@@ -86,7 +87,7 @@ struct World {
       R"("min":1,"max":20}]}]})";
   static inline const std::string kDeviceId = std::string(16, '\x01');
   std::string dir;
-  qiaomen::core::ManualClock clock{1'700'000'000'000};
+  qiaomen::testing::ManualClock clock{1'700'000'000'000};
   Metrics metrics;
   std::unique_ptr<Storage> storage;
   std::unique_ptr<Directory> directory;

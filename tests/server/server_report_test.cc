@@ -1,9 +1,12 @@
 // The report's hazard status comes from core's hazard state machine over each hazard's event log,
-// and a campaign makes tasks only for subjects of its checklist's kind. On SQLite and PostgreSQL.
+// its days are the county's, and a campaign makes tasks only for subjects of its checklist's kind,
+// due on real days. On SQLite and PostgreSQL.
 #include <gtest/gtest.h>
 
 #include <fstream>
 
+#include "qiaomen/base/civil_date.h"
+#include "qiaomen/base/time_zone.h"
 #include "qiaomen/core/uuid.h"
 #include "server_test_support.h"
 
@@ -82,6 +85,58 @@ TEST_P(ReportTest, HazardStatusIsDerivedFromTheEventLogByTheStateMachine) {
   EXPECT_NE(text.out.find("Hazards by status"), std::string::npos) << text.out;
 }
 
+// The county's day: a visit finished at 23:30 county time on 1 December counts on 1 December,
+// one finished an hour later on 2 December; the county's time zone setting decides.
+TEST_P(ReportTest, AVisitLateInTheEveningCountsOnThatDayInTheCountysTimeZone) {
+  ASSERT_TRUE(env_->PublishTemplate("household_check").ok());
+  StartServer();
+  auto device = EnrolledDevice("w1", std::string("grids:") + kGridA);
+  const auto subjects = PullAll(*device);
+  const std::string h001 = testing::FindSubjectId(subjects, "H-001");
+  const std::string h002 = testing::FindSubjectId(subjects, "H-002");
+  ASSERT_FALSE(h001.empty());
+  ASSERT_FALSE(h002.empty());
+  auto visit_at = [&](const std::string& subject, int64_t finished_ms) {
+    v1::Change change = device->NewVisit(subject, "household_check");
+    change.mutable_visit()->set_started_at_ms(finished_ms - 600000);
+    change.mutable_visit()->set_finished_at_ms(finished_ms);
+    device->Sign(*change.mutable_visit());
+    return change;
+  };
+  constexpr int64_t kDec1At2330 = 1796139000000;          // 2026-12-01 15:30 UTC: 23:30 in Shanghai
+  constexpr int64_t kDec2At0030 = kDec1At2330 + 3600000;  // 00:30 on 2 December in Shanghai
+  auto pushed =
+      device->Sync(server_->port(), {visit_at(h001, kDec1At2330), visit_at(h002, kDec2At0030)});
+  ASSERT_TRUE(pushed.ok()) << pushed.status().ToString();
+  for (const auto& result : pushed->results()) {
+    ASSERT_EQ(result.outcome(), v1::ChangeResult::APPLIED) << result.reason();
+  }
+  auto visits_on = [&](const std::string& date) {
+    auto report = env_->Run({"report", "--format", "json", "--date", date});
+    EXPECT_EQ(report.exit_code, 0) << report.err;
+    const size_t at = report.out.find("\"visits\":");
+    return at == std::string::npos ? std::string("?") : report.out.substr(at + 9, 1);
+  };
+  // Asia/Shanghai, the default (in UTC both would be on 1 December).
+  EXPECT_EQ(visits_on("2026-12-01"), "1");
+  EXPECT_EQ(visits_on("2026-12-02"), "1");
+  EXPECT_EQ(visits_on("2026-11-30"), "0");
+
+  // A county in Asia/Urumqi (UTC+6): 00:30 in Shanghai is 22:30 on 1 December there.
+  auto set = env_->Run({"set-time-zone", "Asia/Urumqi"});
+  ASSERT_EQ(set.exit_code, 0) << set.err;
+  EXPECT_EQ(visits_on("2026-12-01"), "2");
+  EXPECT_EQ(visits_on("2026-12-02"), "0");
+
+  auto unknown = env_->Run({"set-time-zone", "Asia/Beijing"});
+  EXPECT_EQ(unknown.exit_code, 2);
+  EXPECT_NE(unknown.err.find("Asia/Beijing"), std::string::npos) << unknown.err;
+  EXPECT_EQ(visits_on("2026-12-01"), "2") << "a refused zone changes nothing";
+  auto bad_date = env_->Run({"report", "--date", "2026-02-30"});
+  EXPECT_EQ(bad_date.exit_code, 2);
+  EXPECT_NE(bad_date.err.find("not a real day"), std::string::npos) << bad_date.err;
+}
+
 TEST_P(ReportTest, CampaignMakesTasksOnlyForSubjectsOfTheChecklistsKind) {
   // Town T01 has three households (H-001..H-003) and one premises (P-001).
   ASSERT_TRUE(env_->PublishTemplate("household_winter").ok());
@@ -127,6 +182,37 @@ TEST_P(ReportTest, CampaignMakesTasksOnlyForSubjectsOfTheChecklistsKind) {
   }
   EXPECT_EQ(shop_tasks, 2);  // c2 and c3
   EXPECT_EQ(wrong, 0);
+}
+
+TEST_P(ReportTest, CampaignDueDatesAreRealDaysCountedFromTheCountysToday) {
+  ASSERT_TRUE(env_->PublishTemplate("household_winter").ok());
+  auto create = [&](const std::string& id, const std::string& due) {
+    return env_->Run({"campaign", "create", "--id", id, "--title", "Winter", "--template",
+                      "household_winter", "--scope", "town:T01", "--due", due});
+  };
+  for (const char* bad : {"2026-02-30", "2026-13-03", "+", "+1x", "+99999", "tomorrow"}) {
+    auto refused = create("bad", bad);
+    EXPECT_EQ(refused.exit_code, 2) << bad << ": " << refused.out;
+    EXPECT_NE(refused.err.find(bad), std::string::npos) << refused.err;
+  }
+  const auto zone = base::TimeZone::Default();
+  const std::string before = *base::AddDays(base::CountyDate(time(nullptr) * 1000LL, zone), 14);
+  auto created = create("c1", "+14");
+  const std::string after = *base::AddDays(base::CountyDate(time(nullptr) * 1000LL, zone), 14);
+  ASSERT_EQ(created.exit_code, 0) << created.err;
+
+  StartServer();
+  auto county = EnrolledDevice("c", "county", "county");
+  int tasks = 0;
+  for (const auto& c : PullAll(*county)) {
+    if (c.entity() != v1::ENTITY_TASK || c.body_case() != v1::Change::kFields) continue;
+    for (const auto& f : c.fields().fields()) {
+      if (f.field() != "due_date") continue;
+      ++tasks;
+      EXPECT_TRUE(f.value().text() == before || f.value().text() == after) << f.value().text();
+    }
+  }
+  EXPECT_EQ(tasks, 3);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, ReportTest,

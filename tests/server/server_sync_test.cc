@@ -2,6 +2,8 @@
 #include <gtest/gtest.h>
 #include <signal.h>
 
+#include "qiaomen/base/gzip.h"
+#include "qiaomen/base/hex.h"
 #include "qiaomen/core/clock.h"
 #include "qiaomen/core/hlc.h"
 #include "server_test_support.h"
@@ -28,6 +30,27 @@ TEST_P(ServerTest, HealthAndMetricsAnswer) {
   auto missing = HttpRequest(server_->port(), "GET", "/v1/nothing");
   ASSERT_TRUE(missing.ok());
   EXPECT_EQ(missing->status, 404);
+}
+
+TEST_P(ServerTest, TheCountysTimeZoneReachesDevicesAtEnrolmentAndInEveryResponse) {
+  StartServer();
+  auto code = env_->AddWorkerWithCode("w1", "grid_worker", std::string("grids:") + kGridA);
+  ASSERT_TRUE(code.ok()) << code.status().ToString();
+  testing::TestDevice device;
+  auto enrolled = device.Enroll(server_->port(), *code);
+  ASSERT_TRUE(enrolled.ok()) << enrolled.status().ToString();
+  EXPECT_EQ(enrolled->county_time_zone(), "Asia/Shanghai");
+  auto synced = device.Sync(server_->port(), {});
+  ASSERT_TRUE(synced.ok()) << synced.status().ToString();
+  EXPECT_EQ(synced->county_time_zone(), "Asia/Shanghai");
+
+  server_.reset();
+  auto set = env_->Run({"set-time-zone", "Asia/Urumqi"});
+  ASSERT_EQ(set.exit_code, 0) << set.err;
+  StartServer();
+  synced = device.Sync(server_->port(), {});
+  ASSERT_TRUE(synced.ok()) << synced.status().ToString();
+  EXPECT_EQ(synced->county_time_zone(), "Asia/Urumqi") << "the county changed it after enrolment";
 }
 
 TEST_P(ServerTest, EnrolmentCodeIsOneTimeAndTokensAreRevocable) {
@@ -58,7 +81,7 @@ TEST_P(ServerTest, EnrolmentCodeIsOneTimeAndTokensAreRevocable) {
   ASSERT_TRUE(bad_token.ok());
   EXPECT_EQ(bad_token->status, 401);
 
-  auto revoked = env_->Run({"revoke-device", testing::HexOf(device.device_id())});
+  auto revoked = env_->Run({"revoke-device", base::HexEncode(device.device_id())});
   ASSERT_EQ(revoked.exit_code, 0) << revoked.err;
   auto after = device.SyncRaw(server_->port(), empty);
   ASSERT_TRUE(after.ok());
@@ -245,7 +268,7 @@ TEST_P(ServerTest, GzipBodiesAreAccepted) {
                            {{"Content-Type", "application/x-protobuf"},
                             {"Content-Encoding", "gzip"},
                             {"Authorization", device->Authorization()}},
-                           testing::Gzip(request.SerializeAsString()));
+                           base::GzipCompress(request.SerializeAsString()));
   ASSERT_TRUE(reply.ok());
   EXPECT_EQ(reply->status, 200) << reply->body;
   v1::SyncResponse response;

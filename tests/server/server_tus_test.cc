@@ -1,11 +1,13 @@
 // tus 1.0 photo upload against a real server process, on SQLite and on PostgreSQL.
 #include <gtest/gtest.h>
-#include <openssl/sha.h>
 #include <sodium.h>
-#include <zlib.h>
 
 #include <filesystem>
 
+#include "qiaomen/base/base64.h"
+#include "qiaomen/base/gzip.h"
+#include "qiaomen/base/hex.h"
+#include "qiaomen/base/sha1.h"
 #include "server_test_support.h"
 
 namespace qiaomen::server {
@@ -22,19 +24,7 @@ std::string Sha256Of(const std::string& data) {
   return out;
 }
 
-std::string Base64(const std::string& raw) {
-  std::string out(sodium_base64_encoded_len(raw.size(), sodium_base64_VARIANT_ORIGINAL), '\0');
-  sodium_bin2base64(out.data(), out.size(), reinterpret_cast<const unsigned char*>(raw.data()),
-                    raw.size(), sodium_base64_VARIANT_ORIGINAL);
-  out.resize(strlen(out.c_str()));
-  return out;
-}
-
-std::string Sha1Base64(const std::string& data) {
-  unsigned char digest[SHA_DIGEST_LENGTH];
-  SHA1(reinterpret_cast<const unsigned char*>(data.data()), data.size(), digest);
-  return Base64(std::string(reinterpret_cast<char*>(digest), sizeof digest));
-}
+std::string Sha1Base64(const std::string& data) { return base::Base64Encode(base::Sha1(data)); }
 
 class TusTest : public ServerTest {
  protected:
@@ -54,8 +44,8 @@ class TusTest : public ServerTest {
   testing::HttpReply Create(const std::string& sha_raw, size_t length) {
     HttpHeaders h = Auth();
     h.push_back({"Upload-Length", std::to_string(length)});
-    h.push_back({"Upload-Metadata",
-                 "filename " + Base64("a.jpg") + ",sha256 " + Base64(testing::HexOf(sha_raw))});
+    h.push_back({"Upload-Metadata", "filename " + base::Base64Encode("a.jpg") + ",sha256 " +
+                                        base::Base64Encode(base::HexEncode(sha_raw))});
     auto r = HttpRequest(server_->port(), "POST", "/v1/photos/", h);
     EXPECT_TRUE(r.ok());
     return r.value_or(testing::HttpReply{});
@@ -77,7 +67,7 @@ class TusTest : public ServerTest {
                                 const std::string& checksum = "") {
     HttpHeaders h = Auth();
     h.push_back({"Upload-Length", std::to_string(length)});
-    h.push_back({"Upload-Metadata", "sha256 " + Base64(testing::HexOf(sha_raw))});
+    h.push_back({"Upload-Metadata", "sha256 " + base::Base64Encode(base::HexEncode(sha_raw))});
     h.push_back({"Content-Type", "application/offset+octet-stream"});
     h.push_back({"Upload-Checksum", "sha1 " + (checksum.empty() ? Sha1Base64(body) : checksum)});
     auto r = HttpRequest(server_->port(), "POST", "/v1/photos/", h, body);
@@ -92,7 +82,7 @@ class TusTest : public ServerTest {
   }
 
   std::string BlobPath(const std::string& sha_raw) const {
-    std::string hex = testing::HexOf(sha_raw);
+    std::string hex = base::HexEncode(sha_raw);
     return env_->data_dir() + "/data/blobs/" + hex.substr(0, 2) + "/" + hex.substr(2);
   }
 
@@ -121,7 +111,7 @@ TEST_P(TusTest, UploadInChunksWithOffsetAndChecksumErrorsAndResumeAfterRestart) 
   auto created = Create(sha_, photo_.size());
   ASSERT_EQ(created.status, 201) << created.body;
   std::string location = created.Header("location");
-  EXPECT_EQ(location, "/v1/photos/" + testing::HexOf(sha_));
+  EXPECT_EQ(location, "/v1/photos/" + base::HexEncode(sha_));
   EXPECT_EQ(created.Header("upload-offset"), "0");
   EXPECT_FALSE(created.Header("upload-expires").empty());
   EXPECT_EQ(Create(sha_, photo_.size()).Header("location"), location) << "create is idempotent";
@@ -146,7 +136,7 @@ TEST_P(TusTest, UploadInChunksWithOffsetAndChecksumErrorsAndResumeAfterRestart) 
   EXPECT_EQ(last.status, 204) << last.body;
   EXPECT_EQ(last.Header("upload-offset"), std::to_string(photo_.size()));
 
-  std::string hex = testing::HexOf(sha_);
+  std::string hex = base::HexEncode(sha_);
   std::string blob = env_->data_dir() + "/data/blobs/" + hex.substr(0, 2) + "/" + hex.substr(2);
   ASSERT_TRUE(std::filesystem::exists(blob));
   EXPECT_EQ(std::filesystem::file_size(blob), photo_.size());
@@ -166,7 +156,7 @@ TEST_P(TusTest, WholeUploadWithAnotherHashIsNotCommitted) {
   auto done = Patch(location, 0, photo_);
   EXPECT_EQ(done.status, 460) << done.body;
   EXPECT_EQ(Head(location).Header("upload-offset"), "0") << "reset so it can be sent again";
-  std::string hex = testing::HexOf(claimed);
+  std::string hex = base::HexEncode(claimed);
   EXPECT_FALSE(std::filesystem::exists(env_->data_dir() + "/data/blobs/" + hex.substr(0, 2) + "/" +
                                        hex.substr(2)));
 }
@@ -197,7 +187,7 @@ TEST_P(TusTest, VisitEvidenceIsPendingUntilItsPhotoIsUploaded) {
   ASSERT_TRUE(pushed.ok());
   ASSERT_EQ(pushed->results(0).outcome(), v1::ChangeResult::APPLIED) << pushed->results(0).reason();
   ASSERT_EQ(pushed->missing_photo_sha256_size(), 1);
-  EXPECT_EQ(pushed->missing_photo_sha256(0), testing::HexOf(sha_));
+  EXPECT_EQ(pushed->missing_photo_sha256(0), base::HexEncode(sha_));
   auto before = env_->Run({"report", "--format", "json"});
   EXPECT_NE(before.out.find("\"photos_pending\":1"), std::string::npos) << before.out;
   EXPECT_NE(before.out.find("\"evidence_pending\":1"), std::string::npos) << before.out;
@@ -213,7 +203,7 @@ TEST_P(TusTest, CreationWithUploadKeepsTheFirstChunkInOneRoundTrip) {
   auto created = CreateWith(sha_, photo_.size(), photo_.substr(0, 120000));
   ASSERT_EQ(created.status, 201) << created.body;
   std::string location = created.Header("location");
-  EXPECT_EQ(location, "/v1/photos/" + testing::HexOf(sha_));
+  EXPECT_EQ(location, "/v1/photos/" + base::HexEncode(sha_));
   EXPECT_EQ(created.Header("upload-offset"), "120000");
   EXPECT_EQ(Head(location).Header("upload-offset"), "120000");
   EXPECT_FALSE(std::filesystem::exists(BlobPath(sha_)));
@@ -235,7 +225,7 @@ TEST_P(TusTest, CreationWithUploadAndABadChecksumCreatesTheUploadButKeepsNoByte)
   auto created = CreateWith(sha_, photo_.size(), photo_.substr(0, 100000), Sha1Base64("other"));
   EXPECT_EQ(created.status, 460) << created.body;
   std::string location = created.Header("location");
-  EXPECT_EQ(location, "/v1/photos/" + testing::HexOf(sha_)) << "the device knows where to resend";
+  EXPECT_EQ(location, "/v1/photos/" + base::HexEncode(sha_)) << "the device knows where to resend";
   EXPECT_EQ(created.Header("upload-offset"), "0");
   EXPECT_EQ(Head(location).Header("upload-offset"), "0") << "nothing of the bad chunk is kept";
   ASSERT_EQ(Patch(location, 0, photo_).status, 204);
@@ -245,7 +235,7 @@ TEST_P(TusTest, CreationWithUploadAndABadChecksumCreatesTheUploadButKeepsNoByte)
 TEST_P(TusTest, CreationWithUploadRefusesABodyOfAnotherKindOrBeyondTheLength) {
   HttpHeaders h = Auth();
   h.push_back({"Upload-Length", std::to_string(photo_.size())});
-  h.push_back({"Upload-Metadata", "sha256 " + Base64(testing::HexOf(sha_))});
+  h.push_back({"Upload-Metadata", "sha256 " + base::Base64Encode(base::HexEncode(sha_))});
   auto untyped = HttpRequest(server_->port(), "POST", "/v1/photos/", h, photo_.substr(0, 1000));
   ASSERT_TRUE(untyped.ok());
   EXPECT_EQ(untyped->status, 415) << "a body that is not upload bytes is not silently dropped";
@@ -253,7 +243,7 @@ TEST_P(TusTest, CreationWithUploadRefusesABodyOfAnotherKindOrBeyondTheLength) {
   std::string small = photo_.substr(0, 1000);
   auto beyond = CreateWith(Sha256Of(small), 500, small);
   EXPECT_EQ(beyond.status, 400) << beyond.body;
-  EXPECT_EQ(Head("/v1/photos/" + testing::HexOf(Sha256Of(small))).Header("upload-offset"), "0");
+  EXPECT_EQ(Head("/v1/photos/" + base::HexEncode(Sha256Of(small))).Header("upload-offset"), "0");
 }
 
 TEST_P(TusTest, ACreationBodyCutShortKeepsNothing) {
@@ -262,15 +252,15 @@ TEST_P(TusTest, ACreationBodyCutShortKeepsNothing) {
   std::string raw =
       "POST /v1/photos/ HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: " + device_->Authorization() +
       "\r\nTus-Resumable: 1.0.0\r\nUpload-Length: " + std::to_string(photo_.size()) +
-      "\r\nUpload-Metadata: sha256 " + Base64(testing::HexOf(sha_)) +
+      "\r\nUpload-Metadata: sha256 " + base::Base64Encode(base::HexEncode(sha_)) +
       "\r\nContent-Type: application/offset+octet-stream\r\nUpload-Checksum: sha1 " +
       Sha1Base64(photo_.substr(0, 100000)) + "\r\nContent-Length: 100000\r\n\r\n" + half;
   auto answer = testing::RawExchange(server_->port(), raw);
   ASSERT_TRUE(answer.ok());
   EXPECT_EQ(answer->find("201"), std::string::npos) << *answer;
-  auto status = Status(testing::HexOf(sha_) + "\n");
+  auto status = Status(base::HexEncode(sha_) + "\n");
   ASSERT_EQ(status.status, 200) << status.body;
-  EXPECT_EQ(status.body, testing::HexOf(sha_) + " none\n") << "no upload and no byte kept";
+  EXPECT_EQ(status.body, base::HexEncode(sha_) + " none\n") << "no upload and no byte kept";
   auto created = CreateWith(sha_, photo_.size(), photo_.substr(0, 100000));
   ASSERT_EQ(created.status, 201) << created.body;
   EXPECT_EQ(created.Header("upload-offset"), "100000");
@@ -300,46 +290,27 @@ TEST_P(TusTest, PhotoStatusSaysWhatTheServerHoldsOfManyPhotosAtOnce) {
   std::string none = photo_.substr(2, 100000);
   ASSERT_EQ(CreateWith(sha_, photo_.size(), photo_).status, 201);
   ASSERT_EQ(CreateWith(Sha256Of(part), part.size(), part.substr(0, 30000)).status, 201);
-  std::string asked = testing::HexOf(Sha256Of(none)) + "\n" + testing::HexOf(sha_) + "\r\n" +
-                      testing::HexOf(Sha256Of(part));
+  std::string asked = base::HexEncode(Sha256Of(none)) + "\n" + base::HexEncode(sha_) + "\r\n" +
+                      base::HexEncode(Sha256Of(part));
   auto status = Status(asked);
   ASSERT_EQ(status.status, 200) << status.body;
-  EXPECT_EQ(status.body, testing::HexOf(Sha256Of(none)) + " none\n" + testing::HexOf(sha_) +
-                             " stored\n" + testing::HexOf(Sha256Of(part)) + " partial 30000\n");
+  EXPECT_EQ(status.body, base::HexEncode(Sha256Of(none)) + " none\n" + base::HexEncode(sha_) +
+                             " stored\n" + base::HexEncode(Sha256Of(part)) + " partial 30000\n");
   EXPECT_NE(status.Header("tus-extension").find("creation-with-upload"), std::string::npos);
 
   EXPECT_EQ(Status("not-a-hash\n").status, 400);
   std::string too_many;
-  for (int i = 0; i < 1001; ++i) too_many += testing::HexOf(sha_) + "\n";
+  for (int i = 0; i < 1001; ++i) too_many += base::HexEncode(sha_) + "\n";
   EXPECT_EQ(Status(too_many).status, 413);
   auto no_auth = HttpRequest(server_->port(), "POST", "/v1/photo-status",
-                             {{"Tus-Resumable", "1.0.0"}}, testing::HexOf(sha_));
+                             {{"Tus-Resumable", "1.0.0"}}, base::HexEncode(sha_));
   ASSERT_TRUE(no_auth.ok());
   EXPECT_EQ(no_auth->status, 401);
 }
 
-std::string Gunzip(const std::string& data) {
-  z_stream zs{};
-  EXPECT_EQ(inflateInit2(&zs, 15 + 16), Z_OK);
-  std::string out;
-  zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
-  zs.avail_in = static_cast<uInt>(data.size());
-  char buf[16384];
-  int rc = Z_OK;
-  while (rc == Z_OK) {
-    zs.next_out = reinterpret_cast<Bytef*>(buf);
-    zs.avail_out = sizeof buf;
-    rc = inflate(&zs, Z_NO_FLUSH);
-    out.append(buf, sizeof buf - zs.avail_out);
-  }
-  inflateEnd(&zs);
-  EXPECT_EQ(rc, Z_STREAM_END);
-  return out;
-}
-
 TEST_P(TusTest, AnswersAreGzippedOnlyForAClientThatAcceptsIt) {
   std::string asked;
-  for (int i = 0; i < 100; ++i) asked += testing::HexOf(Sha256Of(std::to_string(i))) + "\n";
+  for (int i = 0; i < 100; ++i) asked += base::HexEncode(Sha256Of(std::to_string(i))) + "\n";
   auto plain = Status(asked);
   ASSERT_EQ(plain.status, 200);
   EXPECT_EQ(plain.Header("content-encoding"), "");
@@ -350,7 +321,7 @@ TEST_P(TusTest, AnswersAreGzippedOnlyForAClientThatAcceptsIt) {
   ASSERT_EQ(zipped->status, 200);
   EXPECT_EQ(zipped->Header("content-encoding"), "gzip");
   EXPECT_LT(zipped->body.size(), plain.body.size() * 3 / 4);
-  EXPECT_EQ(Gunzip(zipped->body), plain.body);
+  EXPECT_EQ(base::GzipDecompress(zipped->body, 64 << 20).value_or("?"), plain.body);
   h.back().second = "gzip;q=0, identity";
   auto refused = HttpRequest(server_->port(), "POST", "/v1/photo-status", h, asked);
   ASSERT_TRUE(refused.ok());

@@ -5,7 +5,7 @@
 #include <chrono>
 #include <thread>
 
-#include "qiaomen/sync/gzip.h"
+#include "qiaomen/base/gzip.h"
 #include "qiaomen/testing/http_test_server.h"
 
 namespace qiaomen::sync {
@@ -98,7 +98,7 @@ TEST(CurlTransportTest, GzipsRequestBodiesAndInflatesResponses) {
     received_body = req.body;
     accept = req.Header("accept-encoding");
     return TestHttpResponse{.headers = {{"Content-Encoding", "gzip"}},
-                            .body = GzipCompress("answer answer answer")};
+                            .body = base::GzipCompress("answer answer answer")};
   });
   server.Start();
   CurlTransport transport;
@@ -109,7 +109,7 @@ TEST(CurlTransportTest, GzipsRequestBodiesAndInflatesResponses) {
   EXPECT_EQ(received_encoding, "gzip");
   EXPECT_NE(accept.find("gzip"), std::string::npos);
   EXPECT_LT(received_body.size(), original.size() / 10);
-  auto inflated = GzipDecompress(received_body);
+  auto inflated = base::GzipDecompress(received_body, 1 << 20);
   ASSERT_TRUE(inflated.ok());
   EXPECT_EQ(*inflated, original);
 }
@@ -189,13 +189,6 @@ TEST(CurlTransportTest, AStalledTransferHitsTheLowSpeedLimit) {
   auto resp = transport.Send({.url = server.url()});
   ASSERT_FALSE(resp.ok());
   EXPECT_EQ(resp.status().code(), core::Code::kDeadlineExceeded) << resp.status().ToString();
-}
-
-TEST(GzipTest, RejectsTruncatedStreams) {
-  std::string z = GzipCompress(std::string(1000, 'a'));
-  EXPECT_FALSE(GzipDecompress(z.substr(0, z.size() / 2)).ok());
-  EXPECT_FALSE(GzipDecompress("not gzip").ok());
-  EXPECT_FALSE(GzipDecompress(GzipCompress(std::string(5000, 'b')), 100).ok());
 }
 
 }  // namespace

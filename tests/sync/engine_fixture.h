@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "qiaomen/sync/sync_engine.h"
+#include "qiaomen/testing/manual_clock.h"
 #include "tests/sync/fake_county.h"
 #include "tests/sync/fake_sync_store.h"
 
@@ -71,7 +72,7 @@ class EngineTest : public ::testing::Test {
 
   FakeCounty county;
   FakeSyncStore store;
-  core::ManualClock clock{1'700'000'000'000};
+  qiaomen::testing::ManualClock clock{1'700'000'000'000};
   core::SeededRandom random{42};
   RecordingSleeper sleeper;
 };

@@ -13,40 +13,18 @@
 #include <string>
 #include <vector>
 
+#include "qiaomen/base/base64.h"
+#include "qiaomen/base/hex.h"
+#include "qiaomen/base/sha1.h"
 #include "qiaomen/sync/transport.h"
 #include "qiaomen/v1/sync.pb.h"
-#include "sync/src/encoding.h"
 
 namespace qiaomen::sync::testing {
 
 inline std::string Sha256Hex(std::string_view data) {
   unsigned char digest[crypto_hash_sha256_BYTES];
   crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(data.data()), data.size());
-  return internal::HexEncode(std::string_view(reinterpret_cast<char*>(digest), sizeof(digest)));
-}
-
-inline std::string Base64Decode(std::string_view in) {
-  auto val = [](char c) -> int {
-    if (c >= 'A' && c <= 'Z') return c - 'A';
-    if (c >= 'a' && c <= 'z') return c - 'a' + 26;
-    if (c >= '0' && c <= '9') return c - '0' + 52;
-    if (c == '+') return 62;
-    if (c == '/') return 63;
-    return -1;
-  };
-  std::string out;
-  int bits = 0, acc = 0;
-  for (char c : in) {
-    int v = val(c);
-    if (v < 0) continue;
-    acc = (acc << 6) | v;
-    bits += 6;
-    if (bits >= 8) {
-      bits -= 8;
-      out += static_cast<char>((acc >> bits) & 0xff);
-    }
-  }
-  return out;
+  return base::HexEncode(std::string_view(reinterpret_cast<char*>(digest), sizeof(digest)));
 }
 
 struct Fault {
@@ -197,7 +175,8 @@ class FakeCounty : public Transport {
     std::string meta = HeaderOf(r, "upload-metadata");
     size_t at = meta.find("sha256 ");
     if (at == std::string::npos) return {.status = 400};
-    std::string sha = Base64Decode(meta.substr(at + 7, meta.find(',', at) - at - 7));
+    std::string sha =
+        base::Base64Decode(meta.substr(at + 7, meta.find(',', at) - at - 7)).value_or("");
     int64_t length = std::stoll(HeaderOf(r, "upload-length"));
     HttpResponse resp{.status = 201, .headers = {{"location", "/v1/photos/" + sha}}};
     if (blobs.count(sha)) {
@@ -208,8 +187,7 @@ class FakeCounty : public Transport {
     if (photo_status && !r.body.empty() && !blobs.count(sha)) {
       // creation-with-upload: the body is the first chunk, kept when the upload is at 0.
       Upload& up = uploads[sha];
-      if (HeaderOf(r, "upload-checksum") !=
-          "sha1 " + internal::Base64Encode(internal::Sha1(r.body))) {
+      if (HeaderOf(r, "upload-checksum") != "sha1 " + base::Base64Encode(base::Sha1(r.body))) {
         resp.status = 460;
       } else if (up.bytes.empty()) {
         up.bytes = r.body;
@@ -263,8 +241,7 @@ class FakeCounty : public Transport {
       return {.status = 409};
     }
     std::string checksum = HeaderOf(r, "upload-checksum");
-    if (checksum != "sha1 " + internal::Base64Encode(internal::Sha1(r.body)))
-      return {.status = 460};
+    if (checksum != "sha1 " + base::Base64Encode(base::Sha1(r.body))) return {.status = 460};
     up.bytes += r.body;
     if (static_cast<int64_t>(up.bytes.size()) == up.length) {
       if (Sha256Hex(up.bytes) != sha) {

@@ -17,6 +17,7 @@
 #include "qiaomen/core/profile/profile.h"
 #include "qiaomen/core/random.h"
 #include "qiaomen/sync/store_sync_adapter.h"
+#include "qiaomen/testing/fast_kdf.h"
 
 namespace qiaomen::sync::testing {
 
@@ -64,7 +65,7 @@ class ProfileDevice {
     auto profile = core::profile::Profile::Open(dir_, kDevicePin, deps_);
     if (!profile.ok() && profile.status().code() == core::Code::kNotFound) {
       core::profile::ProfileOptions options;
-      options.keys.kdf = core::keys::KdfParams::FastForTests();
+      options.keys.kdf = ::qiaomen::testing::FastKdf();
       options.keys.max_attempts = 100;
       options.worker_id = worker_id_;
       profile = core::profile::Profile::Create(dir_, kDevicePin, options, deps_);

@@ -20,6 +20,7 @@
 #include <string>
 #include <vector>
 
+#include "qiaomen/base/hex.h"
 #include "qiaomen/server/sql_connection.h"
 #include "qiaomen/sync/curl_transport.h"
 #include "qiaomen/sync/sync_engine.h"
@@ -257,16 +258,6 @@ inline std::string ServerSyncTest::BlobPath(const std::string& hex) const {
   return env_->data_dir() + "/data/blobs/" + hex.substr(0, 2) + "/" + hex.substr(2);
 }
 
-inline std::string Hex(std::string_view bytes) {
-  static const char* digits = "0123456789abcdef";
-  std::string out;
-  for (unsigned char c : bytes) {
-    out += digits[c >> 4];
-    out += digits[c & 15];
-  }
-  return out;
-}
-
 inline void ServerSyncTest::ExpectDelivered(ProfileDevice& device, int64_t expected_changes) {
   EXPECT_EQ(*device.adapter().PendingChangeCount(), 0);
   EXPECT_TRUE(device.adapter().PendingPhotos()->empty());
@@ -294,7 +285,7 @@ inline void ServerSyncTest::ExpectDelivered(ProfileDevice& device, int64_t expec
         << hex;
     std::ifstream file(BlobPath(hex), std::ios::binary);
     std::string bytes((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
-    EXPECT_EQ(Hex(Sha256Raw(bytes)), hex) << "the county's file of photo " << hex;
+    EXPECT_EQ(base::HexEncode(Sha256Raw(bytes)), hex) << "the county's file of photo " << hex;
   }
 }
 

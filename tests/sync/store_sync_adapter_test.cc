@@ -13,6 +13,8 @@
 #include "qiaomen/core/keys/file_key_store.h"
 #include "qiaomen/core/profile/profile.h"
 #include "qiaomen/sync/sync_engine.h"
+#include "qiaomen/testing/fast_kdf.h"
+#include "qiaomen/testing/manual_clock.h"
 #include "qiaomen/testing/temp_dir.h"
 #include "tests/sync/engine_fixture.h"
 #include "tests/sync/fake_county.h"
@@ -33,7 +35,7 @@ class Device {
         key_store_(dir + ".keystore", core::SecureRandom()),
         deps_{clock, core::SecureRandom(), key_store_} {
     core::profile::ProfileOptions options;
-    options.keys.kdf = core::keys::KdfParams::FastForTests();
+    options.keys.kdf = ::qiaomen::testing::FastKdf();
     options.worker_id = "w-" + std::to_string(device_byte);
     options.device_id = std::string(16, static_cast<char>(device_byte));
     auto profile = core::profile::Profile::Create(dir_, kPin, options, deps_);
@@ -106,7 +108,7 @@ class StoreSyncAdapterTest : public ::testing::Test {
   }
 
   ::qiaomen::testing::TempDir tmp_;
-  core::ManualClock clock_{kT0};
+  qiaomen::testing::ManualClock clock_{kT0};
   Device a_{tmp_.Join("a"), clock_, 0xa1};
 };
 

@@ -25,6 +25,7 @@
 #include <thread>
 #include <vector>
 
+#include "qiaomen/base/durable_file.h"
 #include "qiaomen/core/args.h"
 #include "qiaomen/testing/link_simulator.h"
 
@@ -38,14 +39,12 @@ int64_t Number(const qiaomen::core::Args& args, const std::string& name) {
   return v ? std::atoll(v->c_str()) : 0;
 }
 
-// Writes `text` to `path` whole (through a temporary file and a rename), so readers never see half.
+// Writes `text` to `path` whole (base::WriteFileAtomically), so readers never see half. A failure
+// is only logged: the proxy keeps running.
 void WriteWhole(const std::string& path, const std::string& text) {
-  std::string tmp = path + ".tmp";
-  {
-    std::ofstream out(tmp, std::ios::trunc);
-    out << text;
+  if (auto written = qiaomen::base::WriteFileAtomically(path, text, 0644); !written.ok()) {
+    std::fprintf(stderr, "link-simulator: %s\n", written.ToString().c_str());
   }
-  std::rename(tmp.c_str(), path.c_str());
 }
 
 // Applies one control line; returns a description for the log, or an error text.

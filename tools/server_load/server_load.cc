@@ -5,7 +5,6 @@
 // everything sent. Not a test: run it by hand (see docs/server-api.md).
 //
 //   qiaomen-server-load --devices 50 --backend sqlite [--visits 50] [--photo-bytes 30000]
-#include <openssl/sha.h>
 #include <sodium.h>
 
 #include <algorithm>
@@ -23,6 +22,8 @@
 #include <thread>
 #include <vector>
 
+#include "qiaomen/base/base64.h"
+#include "qiaomen/base/sha1.h"
 #include "qiaomen/core/args.h"
 #include "qiaomen/testing/county_env.h"
 
@@ -88,14 +89,6 @@ class Connection {
   beast::flat_buffer buffer_;
   bool connected_ = false;
 };
-
-std::string Base64(const std::string& raw) {
-  std::string out(sodium_base64_encoded_len(raw.size(), sodium_base64_VARIANT_ORIGINAL), '\0');
-  sodium_bin2base64(out.data(), out.size(), reinterpret_cast<const unsigned char*>(raw.data()),
-                    raw.size(), sodium_base64_VARIANT_ORIGINAL);
-  out.resize(strlen(out.c_str()));
-  return out;
-}
 
 struct Stats {
   std::mutex mu;
@@ -221,18 +214,16 @@ int Run(int argc, char** argv) {
             {"Authorization", phone.Authorization()},
             {"Tus-Resumable", "1.0.0"},
             {"Upload-Length", std::to_string(photo.size())},
-            {"Upload-Metadata", "sha256 " + Base64(sha)}};
+            {"Upload-Metadata", "sha256 " + base::Base64Encode(sha)}};
         auto t0 = Clock::now();
         std::string body, location;
         int created = conn.Send(http::verb::post, "/v1/photos/", h, "", &body, &location);
-        unsigned char sha1[SHA_DIGEST_LENGTH];
-        SHA1(reinterpret_cast<const unsigned char*>(photo.data()), photo.size(), sha1);
         std::vector<std::pair<std::string, std::string>> p = {
             {"Authorization", phone.Authorization()},
             {"Tus-Resumable", "1.0.0"},
             {"Content-Type", "application/offset+octet-stream"},
             {"Upload-Offset", "0"},
-            {"Upload-Checksum", "sha1 " + Base64(std::string(reinterpret_cast<char*>(sha1), 20))}};
+            {"Upload-Checksum", "sha1 " + base::Base64Encode(base::Sha1(photo))}};
         int patched = created == 201 ? conn.Send(http::verb::patch, location, p, photo, &body) : 0;
         double ms = std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
         std::lock_guard lock(stats.mu);

@@ -31,49 +31,6 @@ Status Refuse(const HazardState& state, std::string_view action, std::string_vie
 
 }  // namespace
 
-std::string_view HazardStatusName(HazardStatus status, Language language) {
-  const bool zh = language == Language::kZh;
-  switch (status) {
-    case HazardStatus::kFound:
-      return zh ? "发现" : "Found";
-    case HazardStatus::kOrdered:
-      return zh ? "限期整改" : "Ordered to rectify";
-    case HazardStatus::kRectified:
-      return zh ? "已整改" : "Rectified";
-    case HazardStatus::kReinspected:
-      return zh ? "复查通过" : "Reinspection passed";
-    case HazardStatus::kClosed:
-      return zh ? "已销号" : "Closed";
-  }
-  return zh ? "未知" : "Unknown";
-}
-
-std::string_view HazardStatusCode(HazardStatus status) {
-  switch (status) {
-    case HazardStatus::kFound:
-      return "found";
-    case HazardStatus::kOrdered:
-      return "ordered";
-    case HazardStatus::kRectified:
-      return "rectified";
-    case HazardStatus::kReinspected:
-      return "reinspected";
-    case HazardStatus::kClosed:
-      return "closed";
-  }
-  return "unknown";
-}
-
-std::string_view OverdueLabel(Language language) {
-  return language == Language::kZh ? "逾期" : "Overdue";
-}
-std::string_view EscalatedLabel(Language language) {
-  return language == Language::kZh ? "挂牌督办" : "Escalated";
-}
-std::string_view CaseOpenedLabel(Language language) {
-  return language == Language::kZh ? "立案查处" : "Case opened";
-}
-
 Result<HazardState> Transition(const HazardState& state, const v1::HazardEvent& event) {
   const v1::HazardEventKind kind = event.kind();
   if (kind == v1::HAZARD_EVENT_KIND_UNSPECIFIED || !v1::HazardEventKind_IsValid(kind)) {

@@ -7,7 +7,7 @@
 #include <cerrno>
 #include <cstring>
 
-#include "keys/durable_file.h"
+#include "qiaomen/base/durable_file.h"
 
 namespace qiaomen::core::evidence {
 namespace {
@@ -73,13 +73,13 @@ class BytesSource final : public PhotoSource {
 
 class FileSource final : public PhotoSource {
  public:
-  FileSource(durable::Fd fd, std::string path) : fd_(std::move(fd)), path_(std::move(path)) {}
+  FileSource(base::Fd fd, std::string path) : fd_(std::move(fd)), path_(std::move(path)) {}
   Result<size_t> Read(std::span<uint8_t> out) override {
-    return durable::ReadUpTo(fd_.get(), out, path_);
+    return base::ReadUpTo(fd_.get(), out, path_);
   }
 
  private:
-  durable::Fd fd_;
+  base::Fd fd_;
   std::string path_;
 };
 
@@ -88,7 +88,7 @@ class FileSource final : public PhotoSource {
 Result<std::unique_ptr<PhotoVault>> PhotoVault::Open(std::string dir, const sql::RawKey& data_key,
                                                      PhotoIndex& index, PhotoVaultDeps deps) {
   if (sodium_init() < 0) return Internal("libsodium could not be initialised.");
-  QM_RETURN_IF_ERROR(durable::EnsureDir(dir));
+  QM_RETURN_IF_ERROR(base::EnsureDir(dir));
   std::unique_ptr<PhotoVault> vault(new PhotoVault(std::move(dir), data_key, index, deps));
   QM_ASSIGN_OR_RETURN(vault->collected_at_open_, vault->CollectOrphans());
   return vault;
@@ -122,7 +122,7 @@ Result<v1::Photo> PhotoVault::SealBytes(std::span<const uint8_t> jpeg, v1::Photo
 }
 
 Result<v1::Photo> PhotoVault::SealFile(const std::string& path, v1::Photo meta) {
-  auto fd = durable::OpenForRead(path);
+  auto fd = base::OpenForRead(path);
   if (!fd.ok()) {
     if (fd.status().code() == Code::kNotFound) {
       return NotFound("There is no photo file at " + path + ": take or choose the photo again.");
@@ -138,9 +138,9 @@ Status PhotoVault::Discard(const Uuid& id) {
   Observe("photo: unlink");
   if (::unlink(path.c_str()) != 0) {
     if (errno == ENOENT) return Status::Ok();
-    return durable::ErrnoStatus("deleting the photo", path);
+    return base::ErrnoStatus("deleting the photo", path);
   }
-  return durable::FsyncDir(dir_);
+  return base::FsyncDir(dir_);
 }
 
 Result<v1::Photo> PhotoVault::Seal(PhotoSource& source, v1::Photo meta) {
@@ -167,9 +167,9 @@ Result<v1::Photo> PhotoVault::Seal(PhotoSource& source, v1::Photo meta) {
   int64_t size = 0;
   {
     Observe("photo: create");
-    QM_ASSIGN_OR_RETURN(durable::Fd out, durable::CreateForWrite(temp_path));
+    QM_ASSIGN_OR_RETURN(base::Fd out, base::CreateForWrite(temp_path));
     auto fail = [&](Status status) {
-      out = durable::Fd();
+      out = base::Fd();
       ::unlink(temp_path.c_str());
       sodium_memzero(&state, sizeof state);
       return status;
@@ -177,7 +177,7 @@ Result<v1::Photo> PhotoVault::Seal(PhotoSource& source, v1::Photo meta) {
     std::vector<uint8_t> prefix(kMagic, kMagic + sizeof kMagic);
     prefix.insert(prefix.end(), header, header + kHeader);
     Observe("photo: write header");
-    if (Status s = durable::WriteAll(out.get(), prefix, temp_path); !s.ok()) return fail(s);
+    if (Status s = base::WriteAll(out.get(), prefix, temp_path); !s.ok()) return fail(s);
     // Look one chunk ahead so the last chunk can carry TAG_FINAL.
     std::vector<uint8_t> current(kChunk), next(kChunk), cipher(kChunk + kTag);
     auto first = source.Read(current);
@@ -200,7 +200,7 @@ Result<v1::Photo> PhotoVault::Seal(PhotoSource& source, v1::Photo meta) {
                : crypto_secretstream_xchacha20poly1305_TAG_MESSAGE);
       size += static_cast<int64_t>(current_size);
       Observe("photo: write chunk");
-      if (Status s = durable::WriteAll(out.get(), std::span(cipher.data(), cipher_size), temp_path);
+      if (Status s = base::WriteAll(out.get(), std::span(cipher.data(), cipher_size), temp_path);
           !s.ok()) {
         return fail(s);
       }
@@ -212,18 +212,18 @@ Result<v1::Photo> PhotoVault::Seal(PhotoSource& source, v1::Photo meta) {
     sodium_memzero(next.data(), next.size());
     sodium_memzero(&state, sizeof state);
     Observe("photo: fsync");
-    if (Status s = durable::Fsync(out.get(), temp_path); !s.ok()) return fail(s);
+    if (Status s = base::Fsync(out.get(), temp_path); !s.ok()) return fail(s);
     Observe("photo: close");
     if (Status s = out.Close(temp_path); !s.ok()) return fail(s);
   }
   Observe("photo: rename");
   if (::rename(temp_path.c_str(), final_path.c_str()) != 0) {
-    Status status = durable::ErrnoStatus("storing the photo", final_path);
+    Status status = base::ErrnoStatus("storing the photo", final_path);
     ::unlink(temp_path.c_str());
     return status;
   }
   Observe("photo: fsync folder");
-  QM_RETURN_IF_ERROR(durable::FsyncDir(dir_));
+  QM_RETURN_IF_ERROR(base::FsyncDir(dir_));
 
   std::string digest(crypto_hash_sha256_BYTES, '\0');
   crypto_hash_sha256_final(&sha, reinterpret_cast<uint8_t*>(digest.data()));
@@ -234,7 +234,7 @@ Result<v1::Photo> PhotoVault::Seal(PhotoSource& source, v1::Photo meta) {
 
 Result<std::vector<uint8_t>> PhotoVault::Read(const Uuid& id, std::string_view expected_sha256) {
   const std::string path = PathFor(id);
-  auto fd = durable::OpenForRead(path);
+  auto fd = base::OpenForRead(path);
   if (!fd.ok()) {
     if (fd.status().code() == Code::kNotFound) {
       return NotFound("The photo " + id.ToString() + " has no file on this device.");
@@ -242,7 +242,7 @@ Result<std::vector<uint8_t>> PhotoVault::Read(const Uuid& id, std::string_view e
     return fd.status();
   }
   uint8_t prefix[sizeof kMagic + kHeader];
-  QM_ASSIGN_OR_RETURN(size_t got, durable::ReadUpTo(fd->get(), prefix, path));
+  QM_ASSIGN_OR_RETURN(size_t got, base::ReadUpTo(fd->get(), prefix, path));
   if (got != sizeof prefix || std::memcmp(prefix, kMagic, sizeof kMagic) != 0) {
     return Tampered(path, "does not start like a Qiaomen photo");
   }
@@ -258,7 +258,7 @@ Result<std::vector<uint8_t>> PhotoVault::Read(const Uuid& id, std::string_view e
   std::vector<uint8_t> cipher(kChunk + kTag), chunk(kChunk);
   bool final_seen = false;
   while (true) {
-    QM_ASSIGN_OR_RETURN(size_t n, durable::ReadUpTo(fd->get(), cipher, path));
+    QM_ASSIGN_OR_RETURN(size_t n, base::ReadUpTo(fd->get(), cipher, path));
     if (n == 0) break;
     if (final_seen) return Tampered(path, "has bytes after its last block");
     unsigned long long chunk_size = 0;
@@ -292,7 +292,7 @@ Result<std::vector<uint8_t>> PhotoVault::Read(const Uuid& id, std::string_view e
 Result<CollectReport> PhotoVault::CollectOrphans() {
   CollectReport report;
   DIR* dir = ::opendir(dir_.c_str());
-  if (dir == nullptr) return durable::ErrnoStatus("listing the photo folder", dir_);
+  if (dir == nullptr) return base::ErrnoStatus("listing the photo folder", dir_);
   std::vector<std::string> names;
   while (const dirent* entry = ::readdir(dir)) names.emplace_back(entry->d_name);
   ::closedir(dir);
@@ -315,7 +315,7 @@ Result<CollectReport> PhotoVault::CollectOrphans() {
       removed = true;
     }
   }
-  if (removed) QM_RETURN_IF_ERROR(durable::FsyncDir(dir_));
+  if (removed) QM_RETURN_IF_ERROR(base::FsyncDir(dir_));
   return report;
 }
 

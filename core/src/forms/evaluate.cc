@@ -2,6 +2,7 @@
 
 #include "forms/answer_check.h"
 #include "forms/template_data.h"
+#include "qiaomen/base/time_zone.h"
 #include "qiaomen/core/forms/evaluation.h"
 #include "qiaomen/core/forms/form_session.h"
 
@@ -19,11 +20,7 @@ Status CheckUniqueItems(const std::vector<v1::Answer>& answers) {
   return Status::Ok();
 }
 
-std::string UtcDate(int64_t ms) {
-  int64_t days = ms / 86400000;
-  if (ms % 86400000 < 0) --days;
-  return FormatDate(days);
-}
+std::string UtcDate(int64_t ms) { return base::CountyDate(ms, base::TimeZone::Utc()); }
 
 }  // namespace
 

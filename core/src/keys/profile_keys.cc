@@ -6,8 +6,9 @@
 #include <cstring>
 #include <vector>
 
-#include "keys/durable_file.h"
+#include "keys/destroy_file.h"
 #include "keys/key_file_format.h"
+#include "qiaomen/base/durable_file.h"
 
 namespace qiaomen::core::keys {
 
@@ -90,11 +91,11 @@ Status WrapDataKey(KeyFileData& data, std::string_view pin, const sql::RawKey& d
 
 Status WriteKeyFile(const std::string& path, const KeyFileData& data) {
   const std::vector<uint8_t> bytes = format::Encode(data);
-  return durable::WriteFileAtomically(path, bytes);
+  return base::WriteFileAtomically(path, bytes);
 }
 
 Result<KeyFileData> ReadKeyFile(const std::string& path) {
-  auto bytes = durable::ReadFile(path);
+  auto bytes = base::ReadFileBytes(path);
   if (!bytes.ok()) {
     if (bytes.status().code() == Code::kNotFound) {
       return NotFound("There is no key file at " + path + ".");
@@ -162,9 +163,6 @@ Status TryPin(const KeyFileData& data, std::string_view pin, KeyStore& key_store
 }  // namespace
 
 KdfParams KdfParams::Default() { return {4, 32ull << 20}; }
-KdfParams KdfParams::FastForTests() {
-  return {crypto_pwhash_OPSLIMIT_MIN, crypto_pwhash_MEMLIMIT_MIN};
-}
 
 UnlockedKeys::UnlockedKeys(UnlockedKeys&& other) noexcept
     : data_key_(other.data_key_),
@@ -232,7 +230,7 @@ Result<UnlockedKeys> CreateKeyFile(const std::string& path, std::string_view pin
     data.wrapped_signing_key = std::move(wrapped);
   }
   QM_RETURN_IF_ERROR(WrapDataKey(data, pin, keys.data_key(), key_store, random));
-  QM_RETURN_IF_ERROR(durable::EnsureDir(durable::DirName(path)));
+  QM_RETURN_IF_ERROR(base::EnsureDir(base::DirName(path)));
   QM_RETURN_IF_ERROR(WriteKeyFile(path, data));
   return keys;
 }
@@ -303,8 +301,8 @@ Result<KeyFileInfo> InspectKeyFile(const std::string& path) {
 
 Status DestroyKeyFile(const std::string& path, KeyStore& key_store) {
   auto data = ReadKeyFile(path);
-  QM_RETURN_IF_ERROR(durable::DestroyFile(path + ".tmp"));
-  QM_RETURN_IF_ERROR(durable::DestroyFile(path));
+  QM_RETURN_IF_ERROR(DestroyFile(path + ".tmp"));
+  QM_RETURN_IF_ERROR(DestroyFile(path));
   if (data.ok()) QM_RETURN_IF_ERROR(key_store.DeleteKey(data->keystore_alias));
   return Status::Ok();
 }

@@ -1,19 +1,20 @@
 #include <algorithm>
 
 #include "merge/resolve.h"
+#include "qiaomen/base/hex.h"
 #include "qiaomen/core/merge/merge.h"
 
 namespace qiaomen::core::merge {
 namespace {
 
 std::string Side(const Register& r) {
-  return std::to_string(r.hlc) + "/" + internal::Hex(r.device_id) + " " + DescribeValue(r.value);
+  return std::to_string(r.hlc) + "/" + base::HexEncode(r.device_id) + " " + DescribeValue(r.value);
 }
 
 }  // namespace
 
 std::string ConflictKey(const ConflictEntry& entry) {
-  return std::string(EntityName(entry.entity)) + " " + internal::Hex(entry.record_id) + " " +
+  return std::string(EntityName(entry.entity)) + " " + base::HexEncode(entry.record_id) + " " +
          (entry.field.empty() ? "-" : entry.field) + " winner " + Side(entry.winner) + " loser " +
          Side(entry.loser);
 }

@@ -3,6 +3,7 @@
 #include <array>
 #include <string>
 
+#include "qiaomen/core/domain/labels.h"
 #include "qiaomen/core/uuid.h"
 
 namespace qiaomen::core::merge {
@@ -108,8 +109,8 @@ Status ValidateFieldValue(v1::Entity entity, std::string_view field, const v1::F
     return InvalidArgument("A hazard's severity is \"general\" or \"major\", not \"" +
                            value.text() + "\".");
   }
-  if (entity == v1::ENTITY_SUBJECT && field == "kind" && value.text() != "household" &&
-      value.text() != "premises" && value.text() != "facility") {
+  if (entity == v1::ENTITY_SUBJECT && field == "kind" &&
+      !domain::SubjectKindFromCode(value.text())) {
     return InvalidArgument(
         "A subject's kind is \"household\", \"premises\" or \"facility\", not \"" + value.text() +
         "\".");
@@ -156,20 +157,16 @@ std::string_view EntityName(v1::Entity entity) {
 }
 
 Result<std::string_view> SeverityText(v1::Severity severity) {
-  switch (severity) {
-    case v1::GENERAL:
-      return std::string_view("general");
-    case v1::MAJOR:
-      return std::string_view("major");
-    default:
-      return InvalidArgument("A hazard needs a severity, general or major; choose one.");
+  if (severity != v1::GENERAL && severity != v1::MAJOR) {
+    return InvalidArgument("A hazard needs a severity, general or major; choose one.");
   }
+  return domain::SeverityLabel(severity).code;
 }
 
 int SeverityRank(std::string_view severity_text) {
-  if (severity_text == "major") return 2;
-  if (severity_text == "general") return 1;
-  return 0;
+  // The enum's numbers are the ranks: GENERAL 1 < MAJOR 2, 0 for anything else.
+  return static_cast<int>(
+      domain::SeverityFromCode(severity_text).value_or(v1::SEVERITY_UNSPECIFIED));
 }
 
 }  // namespace qiaomen::core::merge

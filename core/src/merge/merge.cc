@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "merge/resolve.h"
+#include "qiaomen/base/hex.h"
 #include "qiaomen/core/hlc.h"
 
 namespace qiaomen::core::merge {
@@ -19,7 +20,7 @@ using internal::WriteLess;
 
 std::string Describe(const v1::Change& change) {
   std::string text = "The " + std::string(EntityName(change.entity())) + " change";
-  if (!change.change_id().empty()) text += " " + internal::Hex(change.change_id());
+  if (!change.change_id().empty()) text += " " + base::HexEncode(change.change_id());
   return text;
 }
 
@@ -44,7 +45,7 @@ Status CheckEnvelope(const std::optional<RecordState>& current, const v1::Change
       (current->entity != change.entity() || current->record_id != change.record_id())) {
     return InvalidArgument(Describe(change) + " is for " +
                            std::string(EntityName(change.entity())) + " " +
-                           internal::Hex(change.record_id()) +
+                           base::HexEncode(change.record_id()) +
                            ", not for the record it was applied to; apply it to its own record.");
   }
   return Status::Ok();

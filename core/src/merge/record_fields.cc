@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "qiaomen/core/domain/labels.h"
 #include "qiaomen/core/merge/field_schema.h"
 #include "qiaomen/core/uuid.h"
 
@@ -58,20 +59,11 @@ Result<std::string> IdBytes(const RecordState& state, const char* field) {
 
 Result<std::vector<v1::FieldSet>> SubjectToFieldSets(const v1::Subject& subject) {
   std::vector<v1::FieldSet> sets;
-  switch (subject.kind()) {
-    case v1::HOUSEHOLD:
-      AddText(sets, "kind", "household");
-      break;
-    case v1::PREMISES:
-      AddText(sets, "kind", "premises");
-      break;
-    case v1::FACILITY:
-      AddText(sets, "kind", "facility");
-      break;
-    default:
-      return InvalidArgument(
-          "A subject needs a kind (household, premises or facility); choose one.");
+  if (subject.kind() != v1::HOUSEHOLD && subject.kind() != v1::PREMISES &&
+      subject.kind() != v1::FACILITY) {
+    return InvalidArgument("A subject needs a kind (household, premises or facility); choose one.");
   }
+  AddText(sets, "kind", std::string(domain::SubjectKindLabel(subject.kind()).code));
   AddText(sets, "name", subject.name());
   AddText(sets, "address", subject.address());
   AddText(sets, "phone", subject.phone());
@@ -103,12 +95,8 @@ Result<v1::Subject> SubjectFromState(const RecordState& state) {
   v1::Subject subject;
   subject.set_id(state.record_id);
   const std::string kind = Text(state, "kind");
-  if (kind == "household") {
-    subject.set_kind(v1::HOUSEHOLD);
-  } else if (kind == "premises") {
-    subject.set_kind(v1::PREMISES);
-  } else if (kind == "facility") {
-    subject.set_kind(v1::FACILITY);
+  if (auto known = domain::SubjectKindFromCode(kind)) {
+    subject.set_kind(*known);
   } else if (!kind.empty()) {
     return Corruption("The stored subject kind \"" + kind +
                       "\" is unknown; sync again to repair the record.");
@@ -149,10 +137,8 @@ Result<v1::Hazard> HazardFromState(const RecordState& state) {
   v1::Hazard hazard;
   hazard.set_id(state.record_id);
   const std::string severity = Text(state, "severity");
-  if (severity == "major") {
-    hazard.set_severity(v1::MAJOR);
-  } else if (severity == "general") {
-    hazard.set_severity(v1::GENERAL);
+  if (auto known = domain::SeverityFromCode(severity)) {
+    hazard.set_severity(*known);
   } else if (!severity.empty()) {
     return Corruption("The stored severity \"" + severity +
                       "\" is unknown; sync again to repair the record.");

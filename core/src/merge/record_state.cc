@@ -4,13 +4,14 @@
 #include <tuple>
 
 #include "merge/resolve.h"
+#include "qiaomen/base/hex.h"
 #include "qiaomen/core/merge/field_schema.h"
 #include "qiaomen/v1/merge_state.pb.h"
 
 namespace qiaomen::core::merge {
 namespace {
 
-using internal::Hex;
+using base::HexEncode;
 
 std::string Quote(const std::string& text) {
   std::string out = "\"";
@@ -19,10 +20,7 @@ std::string Quote(const std::string& text) {
       out.push_back('\\');
       out.push_back(static_cast<char>(c));
     } else if (c < 0x20) {
-      static constexpr char kDigits[] = "0123456789abcdef";
-      out += "\\x";
-      out.push_back(kDigits[c >> 4]);
-      out.push_back(kDigits[c & 0xf]);
+      out += "\\x" + HexEncode(std::string(1, static_cast<char>(c)));
     } else {
       out.push_back(static_cast<char>(c));
     }
@@ -32,7 +30,7 @@ std::string Quote(const std::string& text) {
 }
 
 std::string DumpWrite(const Register& r) {
-  return DescribeValue(r.value) + " @" + std::to_string(r.hlc) + "/" + Hex(r.device_id) +
+  return DescribeValue(r.value) + " @" + std::to_string(r.hlc) + "/" + HexEncode(r.device_id) +
          " base=" + std::to_string(r.base_hlc);
 }
 
@@ -84,9 +82,9 @@ std::string CanonicalDump(const std::vector<RecordState>& states) {
   });
   std::string out;
   for (const RecordState* s : sorted) {
-    out += std::string(EntityName(s->entity)) + " " + Hex(s->record_id) +
+    out += std::string(EntityName(s->entity)) + " " + HexEncode(s->record_id) +
            " deleted=" + (s->deleted ? "1" : "0") + " flagged=" + (s->flagged ? "1" : "0") +
-           " deleted_at=" + std::to_string(s->deleted_hlc) + "/" + Hex(s->deleted_by) + "\n";
+           " deleted_at=" + std::to_string(s->deleted_hlc) + "/" + HexEncode(s->deleted_by) + "\n";
     for (const auto& [field, reg] : s->fields) {
       out += "  " + field + " = " + DumpWrite(reg) + "\n";
     }
@@ -94,7 +92,7 @@ std::string CanonicalDump(const std::vector<RecordState>& states) {
       for (const Register& w : writes) out += "    write " + field + " " + DumpWrite(w) + "\n";
     }
     for (const Register& t : s->tombstones) {
-      out += "    delete @" + std::to_string(t.hlc) + "/" + Hex(t.device_id) + "\n";
+      out += "    delete @" + std::to_string(t.hlc) + "/" + HexEncode(t.device_id) + "\n";
     }
   }
   return out;

@@ -34,7 +34,4 @@ bool Beats(v1::Entity entity, const std::string& field, const Register& a, const
 // `tombstones` (which must be sorted and free of duplicates).
 void Recompute(RecordState& state);
 
-// Lower-case hex of raw bytes.
-std::string Hex(const std::string& bytes);
-
 }  // namespace qiaomen::core::merge::internal

@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <map>
 
+#include "qiaomen/base/civil_date.h"
 #include "qiaomen/core/uuid.h"
 
 namespace qiaomen::core::profile {
@@ -13,32 +14,6 @@ namespace {
 std::string Text(const v1::LocalizedText& t) { return t.zh().empty() ? t.en() : t.zh(); }
 
 bool IsPhotoKind(v1::ItemKind kind) { return kind == v1::PHOTO || kind == v1::SIGNATURE; }
-
-// YYYY-MM-DD plus `days` (the proleptic Gregorian calendar, via days since 1970-01-01).
-std::string AddDays(const std::string& date, int64_t days) {
-  const int y0 = std::stoi(date.substr(0, 4));
-  const unsigned m0 = static_cast<unsigned>(std::stoi(date.substr(5, 2)));
-  const unsigned d0 = static_cast<unsigned>(std::stoi(date.substr(8, 2)));
-  // Howard Hinnant's days_from_civil and civil_from_days.
-  const int y = y0 - (m0 <= 2);
-  const int era = (y >= 0 ? y : y - 399) / 400;
-  const unsigned yoe = static_cast<unsigned>(y - era * 400);
-  const unsigned doy = (153 * (m0 + (m0 > 2 ? -3 : 9)) + 2) / 5 + d0 - 1;
-  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  int64_t z = int64_t{era} * 146097 + doe - 719468 + days;
-  z += 719468;
-  const int64_t era2 = (z >= 0 ? z : z - 146096) / 146097;
-  const unsigned doe2 = static_cast<unsigned>(z - era2 * 146097);
-  const unsigned yoe2 = (doe2 - doe2 / 1460 + doe2 / 36524 - doe2 / 146096) / 365;
-  const unsigned doy2 = doe2 - (365 * yoe2 + yoe2 / 4 - yoe2 / 100);
-  const unsigned mp = (5 * doy2 + 2) / 153;
-  const unsigned d = doy2 - (153 * mp + 2) / 5 + 1;
-  const unsigned m = mp < 10 ? mp + 3 : mp - 9;
-  const int64_t year = static_cast<int64_t>(yoe2) + era2 * 400 + (m <= 2);
-  char out[32];
-  std::snprintf(out, sizeof out, "%04lld-%02u-%02u", static_cast<long long>(year), m, d);
-  return out;
-}
 
 }  // namespace
 
@@ -237,7 +212,10 @@ Result<store::RecordedVisit> FieldVisits::Finish(const Uuid& draft_id, const Fin
       h.set_rule_id(d.rule_id);
       h.set_category(d.category);
       h.set_severity(d.severity);
-      if (d.deadline_days > 0) h.set_deadline(AddDays(day, d.deadline_days));
+      if (d.deadline_days > 0) {
+        QM_ASSIGN_OR_RETURN(std::string deadline, base::AddDays(day, d.deadline_days));
+        h.set_deadline(deadline);
+      }
       h.set_legal_basis(Text(d.legal_basis));
       h.set_description(Text(d.title));
       input.derived_hazards.push_back(std::move(h));

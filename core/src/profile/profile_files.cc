@@ -8,7 +8,8 @@
 #include <filesystem>
 #include <system_error>
 
-#include "keys/durable_file.h"
+#include "keys/destroy_file.h"
+#include "qiaomen/base/durable_file.h"
 #include "qiaomen/core/uuid.h"
 
 namespace qiaomen::core::profile {
@@ -63,14 +64,14 @@ Status WriteInfo(const std::string& dir, const ProfileInfo& info, const sql::Raw
   crypto_aead_xchacha20poly1305_ietf_encrypt(
       nonce + kNonce, nullptr, reinterpret_cast<const uint8_t*>(plain.data()), plain.size(),
       reinterpret_cast<const uint8_t*>(kInfoMagic), sizeof kInfoMagic, nullptr, nonce, key.bytes);
-  return durable::WriteFileAtomically(InfoPath(dir), out);
+  return base::WriteFileAtomically(InfoPath(dir), out);
 }
 
 Result<ProfileInfo> ReadInfo(const std::string& dir, const sql::RawKey& data_key) {
   const std::string path = InfoPath(dir);
   const Status damaged = Corruption("The profile information file " + path +
                                     " is damaged; the device must be re-enrolled.");
-  auto bytes = durable::ReadFile(path);
+  auto bytes = base::ReadFileBytes(path);
   if (!bytes.ok()) {
     if (bytes.status().code() == Code::kNotFound) return damaged;
     return bytes.status();
@@ -122,7 +123,7 @@ Result<UnlockedProfile> CreateProfileFiles(const std::string& dir, std::string_v
   if (!options.device_id.empty() && options.device_id.size() != 16) {
     return InvalidArgument("A device id must be 16 bytes.");
   }
-  QM_RETURN_IF_ERROR(durable::EnsureDir(dir));
+  QM_RETURN_IF_ERROR(base::EnsureDir(dir));
   // Leftovers of a destroyed or half-made profile: unreadable without their key file.
   std::error_code ignored;
   for (const char* suffix : {"", "-wal", "-shm", "-journal"}) {
@@ -135,7 +136,7 @@ Result<UnlockedProfile> CreateProfileFiles(const std::string& dir, std::string_v
   // The key file is the commit point: it is made under a side name and renamed into place once the
   // info file and the database exist.
   const std::string pending_key = KeyFilePath(dir) + ".new";
-  durable::DestroyFile(pending_key).IgnoreError();
+  DestroyFile(pending_key).IgnoreError();
   QM_ASSIGN_OR_RETURN(
       keys::UnlockedKeys unlocked,
       keys::CreateKeyFile(pending_key, pin, options.keys, deps.key_store, deps.random));
@@ -147,11 +148,9 @@ Result<UnlockedProfile> CreateProfileFiles(const std::string& dir, std::string_v
   QM_RETURN_IF_ERROR(WriteInfo(dir, info, unlocked.data_key(), deps.random));
   QM_ASSIGN_OR_RETURN(sql::Database db,
                       sql::Database::Open(DatabasePath(dir), DbOptions(unlocked.data_key(), true)));
-  QM_RETURN_IF_ERROR(durable::EnsureDir(PhotosDir(dir)));
-  if (::rename(pending_key.c_str(), KeyFilePath(dir).c_str()) != 0) {
-    return durable::ErrnoStatus("saving the key file", KeyFilePath(dir));
-  }
-  QM_RETURN_IF_ERROR(durable::FsyncDir(dir));
+  QM_RETURN_IF_ERROR(base::EnsureDir(PhotosDir(dir)));
+  QM_RETURN_IF_ERROR(
+      base::RenameDurably(pending_key, KeyFilePath(dir)).WithContext("saving the key file"));
   return UnlockedProfile{std::move(unlocked), std::move(info), std::move(db)};
 }
 

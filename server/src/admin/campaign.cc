@@ -3,6 +3,9 @@
 #include <map>
 
 #include "admin/templates.h"
+#include "qiaomen/base/civil_date.h"
+#include "qiaomen/base/time_zone.h"
+#include "qiaomen/core/domain/labels.h"
 #include "qiaomen/core/random.h"
 #include "qiaomen/core/uuid.h"
 #include "store/change_store.h"
@@ -13,16 +16,25 @@ namespace {
 
 // The subject import's text for a kind ("household", "premises", "facility"); "" for unspecified.
 std::string SubjectKindText(v1::SubjectKind kind) {
-  switch (kind) {
-    case v1::HOUSEHOLD:
-      return "household";
-    case v1::PREMISES:
-      return "premises";
-    case v1::FACILITY:
-      return "facility";
-    default:
-      return "";
+  if (kind == v1::SUBJECT_KIND_UNSPECIFIED) return "";
+  return std::string(core::domain::SubjectKindLabel(kind).code);
+}
+
+// The due date `text` names: YYYY-MM-DD as it is, "+N" as N days after the county's today.
+core::Result<std::string> DueDate(const std::string& text, int64_t now_ms,
+                                  const base::TimeZone& zone) {
+  if (!text.empty() && text[0] == '+') {
+    int64_t days = 0;
+    const bool digits = text.size() > 1 && text.size() <= 5 &&
+                        text.find_first_not_of("0123456789", 1) == std::string::npos;
+    if (digits) days = std::stoll(text.substr(1));
+    if (!digits) {
+      return core::InvalidArgument("--due " + text + " must be +DAYS (at most 9999), e.g. +14.");
+    }
+    return base::AddDays(base::CountyDate(now_ms, zone), days);
   }
+  QM_RETURN_IF_ERROR(base::ParseIsoDateOrError(text, "--due").status());
+  return text;
 }
 
 }  // namespace
@@ -30,10 +42,8 @@ std::string SubjectKindText(v1::SubjectKind kind) {
 core::Result<int> CreateCampaign(Storage& storage, core::Clock& clock, const CampaignSpec& spec) {
   if (spec.id.empty() || spec.title.empty())
     return core::InvalidArgument("--id and --title are required.");
-  const std::string& d = spec.due_date;
-  bool date_ok = d.size() == 10 && d[4] == '-' && d[7] == '-' &&
-                 d.find_first_not_of("0123456789-") == std::string::npos;
-  if (!date_ok) return core::InvalidArgument("--due must be YYYY-MM-DD.");
+  QM_ASSIGN_OR_RETURN(const std::string d,
+                      DueDate(spec.due_date, clock.NowMillis(), storage.time_zone()));
   if (spec.template_ids.empty()) return core::InvalidArgument("--template needs at least one id.");
   auto conn = storage.pool().Acquire();
   int tasks = 0;

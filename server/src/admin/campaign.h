@@ -19,7 +19,8 @@ struct CampaignSpec {
   std::string title;
   std::vector<std::string> template_ids;
   Scope scope = Scope::County();
-  std::string due_date;  // YYYY-MM-DD
+  // YYYY-MM-DD, or "+N": N days after today in the county's time zone (Storage::time_zone()).
+  std::string due_date;
 };
 
 // Returns the number of tasks created. AlreadyExists for a campaign id used before;

@@ -1,9 +1,11 @@
 #include "qiaomen/server/report.h"
 
-#include <ctime>
 #include <set>
 
+#include "qiaomen/base/hex.h"
+#include "qiaomen/base/time_zone.h"
 #include "qiaomen/core/domain/hazard_state.h"
+#include "qiaomen/core/domain/labels.h"
 #include "qiaomen/core/uuid.h"
 #include "qiaomen/v1/change.pb.h"
 #include "store/change_store.h"
@@ -13,37 +15,11 @@
 namespace qiaomen::server {
 namespace {
 
-constexpr int64_t kChinaOffsetMs = 8LL * 3600 * 1000;
-
-std::string DateOf(int64_t ms) {
-  std::time_t t = static_cast<std::time_t>((ms + kChinaOffsetMs) / 1000);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[16];
-  std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
-  return buf;
-}
-
-std::string OutcomeName(v1::VisitOutcome outcome) {
-  switch (outcome) {
-    case v1::CHECKED:
-      return "checked";
-    case v1::NOBODY_HOME:
-      return "nobody_home";
-    case v1::REFUSED:
-      return "refused";
-    case v1::VACANT:
-      return "vacant";
-    case v1::MOVED:
-      return "moved";
-    default:
-      return "unspecified";
+// The register text of a severity ("general", "major") as the report counts it.
+std::string SeverityCode(const std::string& value) {
+  if (auto severity = core::domain::SeverityFromCode(value)) {
+    return std::string(core::domain::SeverityLabel(*severity).code);
   }
-}
-
-std::string SeverityName(const std::string& value) {
-  if (value == "2" || value == "major") return "major";
-  if (value == "1" || value == "general") return "general";
   return value.empty() ? "unspecified" : value;
 }
 
@@ -80,6 +56,8 @@ core::Result<Report> BuildReport(Storage& storage, core::Clock& clock,
                                  const ReportOptions& options) {
   Report report;
   report.county = storage.identity().county_name;
+  // Every day in the report (--date, today for overdue deadlines) is a day in the county's zone.
+  const base::TimeZone& zone = storage.time_zone();
   report.options = options;
   auto conn = storage.pool().Acquire();
   auto in_town = [&](const std::string& town) {
@@ -136,19 +114,21 @@ core::Result<Report> BuildReport(Storage& storage, core::Clock& clock,
     if (!change.ParseFromString(row.Bytes(0)))
       return core::Corruption("A stored visit is unreadable.");
     const v1::Visit& visit = change.visit();
-    if (!options.date.empty() && DateOf(visit.finished_at_ms()) != options.date) continue;
+    if (!options.date.empty() && base::CountyDate(visit.finished_at_ms(), zone) != options.date) {
+      continue;
+    }
     ++report.visits;
     auto grid = subject_grid.find(visit.subject_id());
     if (grid != subject_grid.end()) {
       bool first = visited.insert(visit.subject_id()).second;
       for_chain(grid->second, [&](CoverageRow& r) {
         if (first) ++r.visited;
-        ++r.outcomes[OutcomeName(visit.outcome())];
+        ++r.outcomes[std::string(core::domain::OutcomeLabel(visit.outcome()).code)];
       });
     }
     bool all_present = true;
     for (const auto& p : visit.photos()) {
-      std::string hex = HexEncode(p.sha256());
+      std::string hex = base::HexEncode(p.sha256());
       referenced.insert(hex);
       if (!blobs.count(hex)) all_present = false;
     }
@@ -165,7 +145,8 @@ core::Result<Report> BuildReport(Storage& storage, core::Clock& clock,
   for (const auto& row : photos) {
     if (!in_town(row.Text(1))) continue;
     v1::Change change;
-    if (change.ParseFromString(row.Bytes(0))) referenced.insert(HexEncode(change.photo().sha256()));
+    if (change.ParseFromString(row.Bytes(0)))
+      referenced.insert(base::HexEncode(change.photo().sha256()));
   }
   report.photos_referenced = static_cast<int64_t>(referenced.size());
   for (const auto& hex : referenced) report.photos_pending += blobs.count(hex) ? 0 : 1;
@@ -182,14 +163,14 @@ core::Result<Report> BuildReport(Storage& storage, core::Clock& clock,
   QM_ASSIGN_OR_RETURN(auto hazards, conn->Query("SELECT record_id, state, town_id, subject_id FROM "
                                                 "records WHERE entity = $1 AND deleted = 0",
                                                 {Int(v1::ENTITY_HAZARD)}));
-  std::string today = DateOf(clock.NowMillis());
+  const std::string today = base::CountyDate(clock.NowMillis(), zone);
   std::map<std::pair<std::string, std::string>, int> findings;
   for (const auto& row : hazards) {
     if (!in_town(row.Text(2))) continue;
     QM_ASSIGN_OR_RETURN(auto state, core::merge::DecodeRecordState(row.Bytes(1)));
     std::string category = RegisterText(state, "category");
     ++report.hazards_by_category_severity[(category.empty() ? "uncategorised" : category) + "/" +
-                                          SeverityName(RegisterText(state, "severity"))];
+                                          SeverityCode(RegisterText(state, "severity"))];
     HazardCounts status =
         ClassifyHazard(std::move(event_log[row.Bytes(0)]), RegisterText(state, "deadline"), today);
     ++report.hazards_by_status[status.code];

@@ -4,6 +4,7 @@
 #include <set>
 
 #include "admin/csv.h"
+#include "qiaomen/core/domain/labels.h"
 #include "qiaomen/core/random.h"
 #include "qiaomen/core/uuid.h"
 #include "qiaomen/server/directory.h"
@@ -59,9 +60,7 @@ std::vector<v1::FieldSet> FieldsOf(const Row& row) {
     out.push_back(f);
   };
   text("external_id", row.external_id);
-  text("kind", row.kind == v1::HOUSEHOLD  ? "household"
-               : row.kind == v1::PREMISES ? "premises"
-                                          : "facility");
+  text("kind", std::string(core::domain::SubjectKindLabel(row.kind).code));
   text("grid_id", row.grid.id);
   text("name", row.name);
   text("address", row.address);
@@ -113,12 +112,8 @@ core::Result<std::vector<Row>> ParseRows(const std::string& csv_text) {
       errors.push_back(prefix + "external_id " + row.external_id + " appears twice in the file");
     }
     std::string kind = cell("kind");
-    if (kind == "household" || kind == "住户")
-      row.kind = v1::HOUSEHOLD;
-    else if (kind == "premises" || kind == "场所")
-      row.kind = v1::PREMISES;
-    else if (kind == "facility" || kind == "设施")
-      row.kind = v1::FACILITY;
+    if (auto known = core::domain::SubjectKindFromText(kind))
+      row.kind = *known;
     else
       errors.push_back(prefix + "kind '" + kind + "' must be household, premises or facility");
     if (!ParseUnit(cell("town"), "", "town", &row.town)) {

@@ -87,6 +87,7 @@ void AddSyncRoutes(Router& router, ApiContext& context) {
     out.set_scope(worker.scope.ToString());
     out.set_server_id(context.storage.identity().server_id);
     out.set_county_name(context.storage.identity().county_name);
+    out.set_county_time_zone(context.storage.identity().county_time_zone);
     return ProtobufResponse(out);
   });
 

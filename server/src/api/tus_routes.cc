@@ -2,8 +2,11 @@
 // expiration. The upload URL is /v1/photos/<sha256 hex>, so creating the same photo twice finds
 // the same upload. Outside tus, POST /v1/photo-status answers for many photos at once what the
 // server holds of each, so a device sends no byte of a photo the county already has.
-#include <ctime>
 
+#include "qiaomen/base/base64.h"
+#include "qiaomen/base/hex.h"
+#include "qiaomen/base/http_date.h"
+#include "qiaomen/base/sha1.h"
 #include "qiaomen/server/api.h"
 #include "util/bytes.h"
 
@@ -13,15 +16,6 @@ namespace {
 constexpr const char* kTusVersion = "1.0.0";
 constexpr const char* kPrefix = "/v1/photos/";
 constexpr const char* kTusExtensions = "creation,creation-with-upload,checksum,expiration";
-
-std::string HttpDate(int64_t ms) {
-  std::time_t t = static_cast<std::time_t>(ms / 1000);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[64];
-  std::strftime(buf, sizeof buf, "%a, %d %b %Y %H:%M:%S GMT", &tm);
-  return buf;
-}
 
 HttpResponse Tus(HttpResponse r) {
   r.Set("Tus-Resumable", kTusVersion);
@@ -36,7 +30,8 @@ HttpResponse TusText(int status, std::string text) {
 void SetState(HttpResponse& r, const UploadState& state) {
   r.Set("Upload-Offset", std::to_string(state.offset));
   r.Set("Upload-Length", std::to_string(state.length));
-  if (!state.complete && state.expires_ms > 0) r.Set("Upload-Expires", HttpDate(state.expires_ms));
+  if (!state.complete && state.expires_ms > 0)
+    r.Set("Upload-Expires", base::FormatHttpDate(state.expires_ms));
 }
 
 bool ParseInt(const std::string& text, int64_t* out) {
@@ -60,12 +55,12 @@ std::string Sha256FromMetadata(const std::string& metadata) {
     while (!pair.empty() && pair.front() == ' ') pair.erase(0, 1);
     size_t space = pair.find(' ');
     if (pair.substr(0, space) == "sha256" && space != std::string::npos) {
-      auto value = Base64Decode(pair.substr(space + 1));
+      auto value = base::Base64Decode(pair.substr(space + 1));
       if (!value) return "";
-      if (value->size() == 32) return HexEncode(*value);
+      if (value->size() == 32) return base::HexEncode(*value);
       std::string hex = *value;
       for (char& c : hex) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-      return IsSha256Hex(hex) ? hex : "";
+      return base::IsLowerHex(hex, 32) ? hex : "";
     }
     if (end == std::string::npos) break;
     start = end + 1;
@@ -89,12 +84,12 @@ bool CheckChecksum(ApiContext& context, const HttpRequest& request, HttpResponse
   size_t space = checksum->find(' ');
   std::string algorithm = checksum->substr(0, space);
   auto expected =
-      space == std::string::npos ? std::nullopt : Base64Decode(checksum->substr(space + 1));
+      space == std::string::npos ? std::nullopt : base::Base64Decode(checksum->substr(space + 1));
   if (!expected || (algorithm != "sha1" && algorithm != "sha256")) {
     *error = TusText(400, "Upload-Checksum must be `sha1 <base64>` or `sha256 <base64>`.");
     return false;
   }
-  std::string actual = algorithm == "sha1" ? Sha1(request.body) : Sha256(request.body);
+  std::string actual = algorithm == "sha1" ? base::Sha1(request.body) : Sha256(request.body);
   if (!ConstantTimeEquals(actual, *expected)) {
     context.metrics.Add("tus_checksum_mismatch");
     *error = TusText(460, "Checksum Mismatch: the chunk was not stored; send it again.");
@@ -221,7 +216,7 @@ HttpResponse PhotoStatus(ApiContext& context, const HttpRequest& request,
     start = end + 1;
     if (!hex.empty() && hex.back() == '\r') hex.pop_back();
     if (hex.empty()) continue;
-    if (!IsSha256Hex(hex)) {
+    if (!base::IsLowerHex(hex, 32)) {
       return TusText(400, "Each line must be a sha256 as 64 lower-case hex digits.");
     }
     if (++lines > kMaxStatusLines) {

@@ -4,6 +4,8 @@
 #include <algorithm>
 
 #include "cli/command.h"
+#include "qiaomen/base/durable_file.h"
+#include "qiaomen/base/hex.h"
 #include "qiaomen/core/bundle/bundle_file.h"
 #include "qiaomen/core/clock.h"
 #include "qiaomen/server/blob_store.h"
@@ -24,7 +26,7 @@ struct ImportSummary {
 core::Status StorePhotos(BlobStore& blobs, const v1::Bundle& bundle, const std::string& device_id,
                          ImportSummary& summary) {
   for (const auto& photo : bundle.photos()) {
-    std::string hex = HexEncode(photo.sha256());
+    std::string hex = base::HexEncode(photo.sha256());
     if (photo.sha256().size() != 32 || Sha256(photo.data()) != photo.sha256()) {
       return core::Corruption("A photo in the bundle does not match its SHA-256 (" + hex +
                               "); the file is damaged. Export the bundle again on the device.");
@@ -88,7 +90,7 @@ core::Status ApplyChanges(SyncService& sync, const DeviceRecord& device, const v
 core::Status ImportBundle(const core::Args& args, std::ostream& out) {
   if (args.positionals().size() != 1) return core::InvalidArgument("Give one bundle FILE.");
   const std::string& path = args.positionals()[0];
-  auto file = ReadFile(path);
+  auto file = base::ReadFile(path);
   if (!file.ok()) return core::InvalidArgument(file.status().message());
   auto device_id = core::bundle::BundleDeviceId(*file);
   if (!device_id.ok()) {

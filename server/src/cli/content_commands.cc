@@ -10,10 +10,11 @@ void AddContentCommands(std::vector<Command>& commands) {
       "campaign",
       "create a campaign: a task for every subject in scope",
       "Usage: qiaomen-county campaign create --data DIR --id ID --title TITLE\n"
-      "         --template TID[,TID...] --scope SCOPE --due YYYY-MM-DD\n\n"
+      "         --template TID[,TID...] --scope SCOPE --due YYYY-MM-DD|+DAYS\n\n"
       "Creates the campaign and one task per subject in SCOPE (county, town:T or grids:G1,G2)\n"
       "and per checklist made for that subject's kind (a household checklist makes no tasks\n"
-      "for premises or facilities). The checklists must be published first.\n",
+      "for premises or facilities). The checklists must be published first. --due +14 is 14\n"
+      "days after today in the county's time zone.\n",
       {{"data", "db", "id", "title", "template", "scope", "due"}, {}},
       [](const core::Args& args, std::ostream& out) -> core::Status {
         if (args.positionals().size() != 1 || args.positionals()[0] != "create") {

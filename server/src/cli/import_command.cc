@@ -1,5 +1,6 @@
 // import-subjects.
 #include "cli/command.h"
+#include "qiaomen/base/durable_file.h"
 #include "qiaomen/core/clock.h"
 #include "qiaomen/server/subject_import.h"
 #include "util/bytes.h"
@@ -19,7 +20,7 @@ void AddImportCommand(std::vector<Command>& commands) {
       {{"data", "db"}, {}},
       [](const core::Args& args, std::ostream& out) -> core::Status {
         if (args.positionals().size() != 1) return core::InvalidArgument("Give one FILE.csv.");
-        auto text = ReadFile(args.positionals()[0]);
+        auto text = base::ReadFile(args.positionals()[0]);
         if (!text.ok()) return core::InvalidArgument(text.status().message());
         QM_ASSIGN_OR_RETURN(auto storage, OpenStorageFromArgs(args));
         QM_ASSIGN_OR_RETURN(auto summary, ImportSubjectsCsv(*storage, core::SystemClock(), *text));

@@ -1,6 +1,7 @@
 // quarantine: the changes the server refused (invalid visits, out-of-scope writes, bad signatures),
 // each kept with its reason for review; nothing a device sent is ever dropped.
 #include "cli/command.h"
+#include "qiaomen/base/hex.h"
 #include "util/bytes.h"
 
 namespace qiaomen::server {
@@ -28,11 +29,11 @@ core::Status Quarantine(const core::Args& args, std::ostream& out) {
   for (size_t i = 0; i < rows.size(); ++i) {
     const auto& r = rows[i];
     if (format == "text") {
-      out << "#" << r.Int(0) << " device " << HexEncode(r.Bytes(1)) << " seq " << r.Int(2)
+      out << "#" << r.Int(0) << " device " << base::HexEncode(r.Bytes(1)) << " seq " << r.Int(2)
           << " entity " << r.Int(3) << " [" << r.Text(4) << "] " << r.Text(5) << "\n";
     } else {
-      out << (i ? "," : "") << "{\"id\":" << r.Int(0) << ",\"device\":\"" << HexEncode(r.Bytes(1))
-          << "\",\"seq\":" << r.Int(2) << ",\"entity\":" << r.Int(3)
+      out << (i ? "," : "") << "{\"id\":" << r.Int(0) << ",\"device\":\""
+          << base::HexEncode(r.Bytes(1)) << "\",\"seq\":" << r.Int(2) << ",\"entity\":" << r.Int(3)
           << ",\"code\":" << JsonQuote(r.Text(4)) << ",\"reason\":" << JsonQuote(r.Text(5))
           << ",\"received_ms\":" << r.Int(6) << "}";
     }

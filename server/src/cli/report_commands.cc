@@ -4,6 +4,8 @@
 
 #include "admin/csv.h"
 #include "cli/command.h"
+#include "qiaomen/base/civil_date.h"
+#include "qiaomen/base/hex.h"
 #include "qiaomen/core/clock.h"
 #include "qiaomen/server/report.h"
 #include "qiaomen/v1/change.pb.h"
@@ -50,9 +52,9 @@ core::Status Conflicts(const core::Args& args, std::ostream& out) {
       return o + "\"";
     };
     const std::string what = r.Text(10).empty()
-                                 ? entity_name(r.Int(1)) + " " + HexEncode(r.Bytes(2))
+                                 ? entity_name(r.Int(1)) + " " + base::HexEncode(r.Bytes(2))
                                  : entity_name(r.Int(1)) + " " + r.Text(10);
-    const std::string who = r.Text(11).empty() ? "device " + HexEncode(r.Bytes(6))
+    const std::string who = r.Text(11).empty() ? "device " + base::HexEncode(r.Bytes(6))
                                                : r.Text(11) + " (" + r.Text(12) + ")";
     if (format == "text") {
       out << "#" << r.Int(0) << " " << what << ", field '" << r.Text(3) << "': kept '" << r.Text(4)
@@ -60,17 +62,18 @@ core::Status Conflicts(const core::Args& args, std::ostream& out) {
     } else if (format == "csv") {
       // CSV, not JSON quoting: quotes doubled, and cells that a spreadsheet would run as a
       // formula neutralised (a worker can type "=..." into a subject's field).
-      out << r.Int(0) << "," << entity_name(r.Int(1)) << "," << HexEncode(r.Bytes(2)) << ","
+      out << r.Int(0) << "," << entity_name(r.Int(1)) << "," << base::HexEncode(r.Bytes(2)) << ","
           << CsvCell(r.Text(10)) << "," << CsvCell(r.Text(3)) << "," << CsvCell(r.Text(4)) << ","
-          << CsvCell(r.Text(5)) << "," << HexEncode(r.Bytes(6)) << "," << CsvCell(r.Text(12)) << ","
+          << CsvCell(r.Text(5)) << "," << base::HexEncode(r.Bytes(6)) << "," << CsvCell(r.Text(12)) << ","
           << r.Int(7) << "," << CsvCell(r.Text(8)) << "," << r.Int(9) << "\n";
     } else {
       out << (i ? "," : "") << "{\"id\":" << r.Int(0)
           << ",\"entity\":" << quote(entity_name(r.Int(1))) << ",\"record_id\":\""
-          << HexEncode(r.Bytes(2)) << "\",\"subject\":" << quote(r.Text(10))
+          << base::HexEncode(r.Bytes(2)) << "\",\"subject\":" << quote(r.Text(10))
           << ",\"field\":" << quote(r.Text(3)) << ",\"kept\":" << quote(r.Text(4))
-          << ",\"lost\":" << quote(r.Text(5)) << ",\"lost_device\":\"" << HexEncode(r.Bytes(6))
-          << "\",\"lost_worker\":" << quote(r.Text(12)) << ",\"rule\":" << quote(r.Text(8)) << "}";
+          << ",\"lost\":" << quote(r.Text(5)) << ",\"lost_device\":\""
+          << base::HexEncode(r.Bytes(6)) << "\",\"lost_worker\":" << quote(r.Text(12))
+          << ",\"rule\":" << quote(r.Text(8)) << "}";
     }
   }
   if (format == "json") out << "]\n";
@@ -86,8 +89,10 @@ void AddReportCommands(std::vector<Command>& commands) {
       "coverage, hazards, overdue, repeat findings, pending photos, evidence",
       "Usage: qiaomen-county report --data DIR [--town T] [--date YYYY-MM-DD]\n"
       "         [--format text|json|csv]\n\n"
-      "Coverage counts subjects visited at least once (on --date, China time, if given) of all\n"
-      "subjects, by town, village and grid, with visit outcomes; hazards by category and\n"
+      "Coverage counts subjects visited at least once (on --date, a day in the county's time "
+      "zone,\n"
+      "if given) of all subjects, by town, village and grid, with visit outcomes; hazards by\n"
+      "category and "
       "severity; open, overdue and closed hazards; repeat findings (the same rule found twice at\n"
       "one subject); photos referenced but not uploaded; visit evidence verified (signature and\n"
       "all photos), pending (photos missing) or failed.\n",
@@ -96,9 +101,8 @@ void AddReportCommands(std::vector<Command>& commands) {
         ReportOptions options;
         options.town = args.Get("town").value_or("");
         options.date = args.Get("date").value_or("");
-        if (!options.date.empty() &&
-            (options.date.size() != 10 || options.date[4] != '-' || options.date[7] != '-')) {
-          return core::InvalidArgument("--date must be YYYY-MM-DD.");
+        if (!options.date.empty()) {
+          QM_RETURN_IF_ERROR(base::ParseIsoDateOrError(options.date, "--date").status());
         }
         std::string format = args.Get("format").value_or("text");
         if (format != "text" && format != "json" && format != "csv") {

@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "cli/command.h"
+#include "qiaomen/base/durable_file.h"
 #include "qiaomen/core/clock.h"
 #include "qiaomen/server/api.h"
 #include "qiaomen/server/http_server.h"
@@ -80,7 +81,7 @@ core::Status Serve(const core::Args& args, std::ostream& out) {
   out << "qiaomen-county: serving " << storage->identity().county_name << " on "
       << (options.tls_cert.empty() ? "http://" : "https://") << address << std::endl;
   if (auto ready = args.Get("ready-file")) {
-    QM_RETURN_IF_ERROR(WriteFileAtomic(*ready, address + "\n"));
+    QM_RETURN_IF_ERROR(base::WriteFileAtomically(*ready, address + "\n", 0640));
   }
   server.Run();
   // The drain is over and only this thread is left. A further SIGTERM (a supervisor repeating

@@ -1,5 +1,6 @@
-// init, add-worker, enroll-code, revoke-device.
+// init, set-time-zone, add-worker, enroll-code, revoke-device.
 #include "cli/command.h"
+#include "qiaomen/base/time_zone.h"
 #include "qiaomen/core/clock.h"
 #include "qiaomen/server/directory.h"
 #include "util/bytes.h"
@@ -10,17 +11,41 @@ void AddSetupCommands(std::vector<Command>& commands) {
   commands.push_back(Command{
       "init",
       "create a data directory (database, blob store, server identity)",
-      "Usage: qiaomen-county init --data DIR [--name NAME] [--db postgresql://...]\n\n"
+      "Usage: qiaomen-county init --data DIR [--name NAME] [--time-zone ZONE]\n"
+      "         [--db postgresql://...]\n\n"
       "Creates DIR with the database (SQLite DIR/county.db unless --db names PostgreSQL, which is\n"
       "then remembered in DIR/database-url), the photo blob store, and a new server id and epoch.\n"
-      "Refuses to touch an initialised store.\n",
-      {{"data", "name", "db"}, {}},
+      "ZONE is the county's IANA time zone (default Asia/Shanghai): report days, due dates and\n"
+      "the devices' \"today\" are days in it. Refuses to touch an initialised store.\n",
+      {{"data", "name", "db", "time-zone"}, {}},
       [](const core::Args& args, std::ostream& out) -> core::Status {
         StorageOptions options;
         QM_ASSIGN_OR_RETURN(options.data_dir, args.Require("data"));
         options.db_url = args.Get("db").value_or("");
-        QM_RETURN_IF_ERROR(Storage::Init(options, args.Get("name").value_or("County")));
-        out << "Initialised " << options.data_dir << " (" << ResolveDbUrl(options) << ").\n";
+        const std::string zone =
+            args.Get("time-zone").value_or(std::string(base::kDefaultCountyTimeZone));
+        QM_RETURN_IF_ERROR(Storage::Init(options, args.Get("name").value_or("County"), zone));
+        out << "Initialised " << options.data_dir << " (" << ResolveDbUrl(options) << ", " << zone
+            << ").\n";
+        return core::Status::Ok();
+      }});
+  commands.push_back(Command{
+      "set-time-zone",
+      "set the county's time zone (IANA name, e.g. Asia/Shanghai)",
+      "Usage: qiaomen-county set-time-zone --data DIR ZONE\n\n"
+      "ZONE is an IANA time zone name such as Asia/Shanghai or Asia/Urumqi. The report, campaign\n"
+      "due dates and every device use the county's day in this zone; devices receive it with\n"
+      "their next sync. A running server uses it after a restart.\n",
+      {{"data", "db"}, {}},
+      [](const core::Args& args, std::ostream& out) -> core::Status {
+        if (args.positionals().size() != 1) {
+          return core::InvalidArgument("Give exactly one ZONE, e.g. Asia/Shanghai.");
+        }
+        StorageOptions options;
+        QM_ASSIGN_OR_RETURN(options.data_dir, args.Require("data"));
+        options.db_url = args.Get("db").value_or("");
+        QM_RETURN_IF_ERROR(Storage::SetTimeZone(options, args.positionals()[0]));
+        out << "The county's time zone is now " << args.positionals()[0] << ".\n";
         return core::Status::Ok();
       }});
   commands.push_back(Command{

@@ -2,6 +2,7 @@
 // validated against it.
 #include "admin/templates.h"
 #include "cli/command.h"
+#include "qiaomen/base/durable_file.h"
 #include "qiaomen/core/clock.h"
 #include "util/bytes.h"
 
@@ -18,7 +19,7 @@ void AddTemplateCommand(std::vector<Command>& commands) {
       {{"data", "db"}, {}},
       [](const core::Args& args, std::ostream& out) -> core::Status {
         if (args.positionals().size() != 1) return core::InvalidArgument("Give one FILE.json.");
-        auto text = ReadFile(args.positionals()[0]);
+        auto text = base::ReadFile(args.positionals()[0]);
         if (!text.ok()) return core::InvalidArgument(text.status().message());
         QM_ASSIGN_OR_RETURN(auto storage, OpenStorageFromArgs(args));
         QM_ASSIGN_OR_RETURN(auto published, PublishTemplate(*storage, core::SystemClock(), *text));

@@ -1,7 +1,6 @@
-#include <zlib.h>
-
 #include <algorithm>
 
+#include "qiaomen/base/gzip.h"
 #include "qiaomen/server/http.h"
 
 namespace qiaomen::server {
@@ -61,35 +60,9 @@ std::string DecodeContentEncoding(HttpRequest& request, size_t max_size) {
   if (*encoding != "gzip" && *encoding != "deflate") {
     return "Content-Encoding " + *encoding + " is not supported; send gzip or no encoding.";
   }
-  z_stream zs{};
-  // 15 + 32: zlib detects gzip or zlib headers.
-  if (inflateInit2(&zs, 15 + 32) != Z_OK) return "The body could not be decompressed.";
-  std::string out;
-  zs.next_in = reinterpret_cast<Bytef*>(request.body.data());
-  zs.avail_in = static_cast<uInt>(request.body.size());
-  char chunk[16384];
-  int rc = Z_OK;
-  while (rc != Z_STREAM_END) {
-    zs.next_out = reinterpret_cast<Bytef*>(chunk);
-    zs.avail_out = sizeof chunk;
-    rc = inflate(&zs, Z_NO_FLUSH);
-    if (rc != Z_OK && rc != Z_STREAM_END) {
-      inflateEnd(&zs);
-      return "The gzip body is corrupt or truncated.";
-    }
-    out.append(chunk, sizeof chunk - zs.avail_out);
-    if (out.size() > max_size) {
-      inflateEnd(&zs);
-      return "The decompressed body is larger than the limit of " + std::to_string(max_size) +
-             " bytes.";
-    }
-    if (rc == Z_OK && zs.avail_in == 0 && zs.avail_out != 0) {
-      inflateEnd(&zs);
-      return "The gzip body is truncated.";
-    }
-  }
-  inflateEnd(&zs);
-  request.body = std::move(out);
+  auto inflated = base::GzipDecompress(request.body, max_size, base::Compressed::kGzipOrZlib);
+  if (!inflated.ok()) return inflated.status().message();
+  request.body = std::move(inflated).value();
   auto& headers = request.headers;
   headers.erase(std::remove_if(headers.begin(), headers.end(),
                                [](const auto& h) { return h.first == "content-encoding"; }),
@@ -141,21 +114,8 @@ void EncodeResponse(const HttpRequest& request, HttpResponse& response) {
       type.rfind("application/json", 0) != 0) {
     return;
   }
-  z_stream zs{};
-  if (deflateInit2(&zs, Z_DEFAULT_COMPRESSION, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) !=
-      Z_OK) {
-    return;
-  }
-  std::string out(deflateBound(&zs, response.body.size()), '\0');
-  zs.next_in = reinterpret_cast<Bytef*>(response.body.data());
-  zs.avail_in = static_cast<uInt>(response.body.size());
-  zs.next_out = reinterpret_cast<Bytef*>(out.data());
-  zs.avail_out = static_cast<uInt>(out.size());
-  const int rc = deflate(&zs, Z_FINISH);
-  const size_t written = out.size() - zs.avail_out;
-  deflateEnd(&zs);
-  if (rc != Z_STREAM_END || written >= response.body.size()) return;  // keep it as it is
-  out.resize(written);
+  std::string out = base::GzipCompress(response.body);
+  if (out.size() >= response.body.size()) return;  // keep it as it is
   response.body = std::move(out);
   response.Set("Content-Encoding", "gzip");
   response.Set("Vary", "Accept-Encoding");

@@ -5,6 +5,7 @@
 
 #include <optional>
 
+#include "qiaomen/base/hex.h"
 #include "qiaomen/core/clock.h"
 #include "qiaomen/core/hlc.h"
 #include "qiaomen/core/random.h"
@@ -104,7 +105,7 @@ core::Status AddPhotoRefs(SqlConnection& conn, const v1::Change& change) {
     QM_RETURN_IF_ERROR(conn.Exec(
         "INSERT INTO photo_refs (sha256, entity, record_id) VALUES ($1,$2,$3) ON CONFLICT DO "
         "NOTHING",
-        {Text(HexEncode(sha)), Int(change.entity()), Blob(change.record_id())}));
+        {Text(base::HexEncode(sha)), Int(change.entity()), Blob(change.record_id())}));
   }
   return core::Status::Ok();
 }

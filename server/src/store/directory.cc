@@ -1,5 +1,6 @@
 #include "qiaomen/server/directory.h"
 
+#include "qiaomen/base/hex.h"
 #include "qiaomen/core/uuid.h"
 #include "util/bytes.h"
 
@@ -19,7 +20,7 @@ std::string NormalizeCode(const std::string& code) {
   return out;
 }
 
-std::string HashHex(const std::string& secret) { return HexEncode(Sha256(secret)); }
+std::string HashHex(const std::string& secret) { return base::HexEncode(Sha256(secret)); }
 
 core::Result<Worker> WorkerFromRow(const SqlRow& row) {
   Worker w;
@@ -152,7 +153,7 @@ core::Result<std::string> Directory::Enroll(const std::string& code, const std::
     return core::InvalidArgument("device_public_key must be a 32-byte Ed25519 key.");
   }
   std::string token = RandomBytes(32);
-  std::string token_text = HexEncode(token);
+  std::string token_text = base::HexEncode(token);
   std::string worker_id;
   core::Status s;
   {
@@ -179,7 +180,7 @@ core::Result<std::string> Directory::Enroll(const std::string& code, const std::
         // current token) and a revoked one never comes back.
         if (existing[0].Int(0) != 0) {
           return core::PermissionDenied(
-              "Device " + HexEncode(device_id) +
+              "Device " + base::HexEncode(device_id) +
               " was revoked and stays revoked. Reset the app's profile so that it makes a new "
               "device id, then enrol with a new code.");
         }
@@ -187,7 +188,7 @@ core::Result<std::string> Directory::Enroll(const std::string& code, const std::
                                ConstantTimeEquals(existing[0].Text(1), HashHex(current_token));
         if (!own_token && !for_this_device) {
           return core::PermissionDenied(
-              "Device " + HexEncode(device_id) +
+              "Device " + base::HexEncode(device_id) +
               " is enrolled already; an enrolment code enrols a new device id only. To re-enrol "
               "this device send its current token (Authorization: Bearer), or ask township staff "
               "for a code issued for it (enroll-code --device); otherwise reset the app's profile "
@@ -219,7 +220,7 @@ core::Result<std::string> Directory::Enroll(const std::string& code, const std::
                       {Blob(device_id), Text(worker_id), Text(HashHex(token_text)),
                        Blob(public_key), Text(name), Int(now)}));
       if (inserted.empty()) {
-        return core::AlreadyExists("Device " + HexEncode(device_id) +
+        return core::AlreadyExists("Device " + base::HexEncode(device_id) +
                                    " was enrolled by another request at the same moment; "
                                    "this code was not used. Try again.");
       }
@@ -274,16 +275,16 @@ core::Result<DeviceRecord> Directory::FindDevice(const std::string& device_id) {
   auto row = conn->QueryOne(std::string(kDeviceSelect) + "d.device_id = $1", {Blob(device_id)});
   if (!row.ok()) {
     if (row.status().code() != core::Code::kNotFound) return row.status();
-    return core::NotFound("No device " + HexEncode(device_id) +
+    return core::NotFound("No device " + base::HexEncode(device_id) +
                           " is enrolled with this county: was the file made for another county?");
   }
   if (row->Int(4) != 0) {
-    return core::Unauthenticated("Device " + HexEncode(device_id) +
+    return core::Unauthenticated("Device " + base::HexEncode(device_id) +
                                  " was revoked; its work is not accepted.");
   }
   DeviceRecord record;
   QM_ASSIGN_OR_RETURN(record.principal, PrincipalFromRow(*row));
-  auto raw = HexDecode(row->Text(6));
+  auto raw = base::HexDecode(row->Text(6));
   if (!raw || raw->size() != 32) return core::Corruption("The device's token hash is malformed.");
   record.token_sha256 = *raw;
   return record;
@@ -293,7 +294,7 @@ core::Status Directory::RevokeDevice(const std::string& device_id_text) {
   std::string id;
   if (auto uuid = core::Uuid::Parse(device_id_text); uuid.ok()) {
     id = uuid->ToBytes();
-  } else if (auto hex = HexDecode(device_id_text); hex && hex->size() == 16) {
+  } else if (auto hex = base::HexDecode(device_id_text); hex && hex->size() == 16) {
     id = *hex;
   } else {
     return core::InvalidArgument("Give the device id as a UUID or 32 hex digits.");

@@ -1,5 +1,6 @@
 #include "qiaomen/server/storage.h"
 
+#include "qiaomen/base/durable_file.h"
 #include "store/change_store.h"
 #include "store/schema.h"
 #include "util/bytes.h"
@@ -38,7 +39,7 @@ core::Status BackfillPhotoRefs(SqlConnection& conn) {
 
 std::string ResolveDbUrl(const StorageOptions& options) {
   if (!options.db_url.empty()) return options.db_url;
-  auto saved = ReadFile(options.data_dir + "/database-url");
+  auto saved = base::ReadFile(options.data_dir + "/database-url");
   if (saved.ok()) {
     std::string url = *saved;
     while (!url.empty() && (url.back() == '\n' || url.back() == ' ')) url.pop_back();
@@ -47,12 +48,15 @@ std::string ResolveDbUrl(const StorageOptions& options) {
   return options.data_dir + "/county.db";
 }
 
-core::Status Storage::Init(const StorageOptions& options, const std::string& county_name) {
+core::Status Storage::Init(const StorageOptions& options, const std::string& county_name,
+                           std::string_view county_time_zone) {
   if (options.data_dir.empty()) return core::InvalidArgument("--data DIR is required.");
-  QM_RETURN_IF_ERROR(MakeDirs(options.data_dir + "/blobs"));
-  QM_RETURN_IF_ERROR(MakeDirs(options.data_dir + "/uploads"));
+  QM_RETURN_IF_ERROR(base::TimeZone::Load(county_time_zone).status());
+  QM_RETURN_IF_ERROR(base::EnsureDir(options.data_dir + "/blobs", 0750));
+  QM_RETURN_IF_ERROR(base::EnsureDir(options.data_dir + "/uploads", 0750));
   if (!options.db_url.empty()) {
-    QM_RETURN_IF_ERROR(WriteFileAtomic(options.data_dir + "/database-url", options.db_url + "\n"));
+    QM_RETURN_IF_ERROR(
+        base::WriteFileAtomically(options.data_dir + "/database-url", options.db_url + "\n", 0640));
   }
   QM_ASSIGN_OR_RETURN(auto conn, OpenSqlConnection(ResolveDbUrl(options)));
   QM_RETURN_IF_ERROR(CreateSchema(*conn));
@@ -66,6 +70,7 @@ core::Status Storage::Init(const StorageOptions& options, const std::string& cou
     QM_RETURN_IF_ERROR(conn->Exec(sql, {Text("server_id"), Blob(RandomBytes(16))}));
     QM_RETURN_IF_ERROR(conn->Exec(sql, {Text("epoch"), Blob(RandomBytes(16))}));
     QM_RETURN_IF_ERROR(conn->Exec(sql, {Text("county_name"), Blob(county_name)}));
+    QM_RETURN_IF_ERROR(conn->Exec(sql, {Text("time_zone"), Blob(std::string(county_time_zone))}));
     QM_RETURN_IF_ERROR(conn->Exec(sql, {Text("server_seq"), Blob("0")}));
     return core::Status::Ok();
   });
@@ -98,7 +103,43 @@ core::Result<std::unique_ptr<Storage>> Storage::Open(const StorageOptions& optio
       {Blob(RandomBytes(32))}));
   QM_ASSIGN_OR_RETURN(storage->identity_.cursor_key, Meta(*conn, "cursor_key"));
   QM_RETURN_IF_ERROR(BackfillPhotoRefs(*conn));
+  // Stores made before the setting existed have no row: they get the default.
+  auto zone_name = Meta(*conn, "time_zone");
+  if (!zone_name.ok() && zone_name.status().code() != core::Code::kNotFound) {
+    return zone_name.status();
+  }
+  storage->identity_.county_time_zone =
+      zone_name.ok() ? *zone_name : std::string(base::kDefaultCountyTimeZone);
+  auto zone = base::TimeZone::Load(storage->identity_.county_time_zone);
+  if (!zone.ok()) {
+    return core::FailedPrecondition(
+        "The county's time zone cannot be used: " + zone.status().message() +
+        " Set another with `qiaomen-county set-time-zone`.");
+  }
+  storage->time_zone_ = *zone;
   return storage;
+}
+
+core::Status Storage::SetTimeZone(const StorageOptions& options,
+                                  std::string_view county_time_zone) {
+  QM_RETURN_IF_ERROR(base::TimeZone::Load(county_time_zone).status());
+  if (options.data_dir.empty()) return core::InvalidArgument("--data DIR is required.");
+  if (!FileExists(options.data_dir + "/blobs")) {
+    return core::FailedPrecondition("The data directory " + options.data_dir +
+                                    " is not initialised. Run `qiaomen-county init --data " +
+                                    options.data_dir + "` first.");
+  }
+  QM_ASSIGN_OR_RETURN(auto conn, OpenSqlConnection(ResolveDbUrl(options)));
+  QM_RETURN_IF_ERROR(CreateSchema(*conn));
+  return InTransaction(*conn, [&]() -> core::Status {
+    if (!Meta(*conn, "server_id").ok()) {
+      return core::FailedPrecondition("The database " + ResolveDbUrl(options) +
+                                      " is not initialised. Run `qiaomen-county init` first.");
+    }
+    QM_RETURN_IF_ERROR(conn->Exec("DELETE FROM meta WHERE key = $1", {Text("time_zone")}));
+    return conn->Exec("INSERT INTO meta (key, value) VALUES ($1, $2)",
+                      {Text("time_zone"), Blob(std::string(county_time_zone))});
+  });
 }
 
 }  // namespace qiaomen::server

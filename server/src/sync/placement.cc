@@ -1,5 +1,6 @@
 #include "sync/placement.h"
 
+#include "qiaomen/base/hex.h"
 #include "qiaomen/core/uuid.h"
 #include "util/bytes.h"
 
@@ -11,7 +12,7 @@ using core::Result;
 // Subject ids inside field registers are text: UUID form or 32 hex digits.
 std::string IdFromText(const std::string& text) {
   if (auto uuid = core::Uuid::Parse(text); uuid.ok()) return uuid->ToBytes();
-  if (auto hex = HexDecode(text); hex && hex->size() == 16) return *hex;
+  if (auto hex = base::HexDecode(text); hex && hex->size() == 16) return *hex;
   return "";
 }
 

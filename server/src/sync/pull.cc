@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "qiaomen/base/hex.h"
 #include "qiaomen/server/sync_service.h"
 #include "util/bytes.h"
 
@@ -46,7 +47,7 @@ std::string CursorMac(const std::string& key, const std::string& body,
   unsigned char mac[crypto_auth_BYTES];
   crypto_auth(mac, reinterpret_cast<const unsigned char*>(message.data()), message.size(),
               reinterpret_cast<const unsigned char*>(key.data()));
-  return HexEncode(std::string(reinterpret_cast<char*>(mac), sizeof mac));
+  return base::HexEncode(std::string(reinterpret_cast<char*>(mac), sizeof mac));
 }
 
 core::Result<Cursor> ParseCursor(const std::string& text, const std::string& key,
@@ -72,7 +73,7 @@ core::Result<Cursor> ParseCursor(const std::string& text, const std::string& key
     if (parts.size() == 5 && parts[0] == "S") {
       c.log_id = std::stoll(parts[1]);
       c.entity = std::stoll(parts[2]);
-      auto id = HexDecode(parts[3]);
+      auto id = base::HexDecode(parts[3]);
       if (!id) return bad();
       c.record_id = *id;
       c.scope = parts[4];
@@ -88,7 +89,7 @@ std::string Format(const Cursor& c, const std::string& key, const std::string& d
   std::string body = !c.snapshot
                          ? "L|" + std::to_string(c.log_id) + "|" + c.scope
                          : "S|" + std::to_string(c.log_id) + "|" + std::to_string(c.entity) + "|" +
-                               HexEncode(c.record_id) + "|" + c.scope;
+                               base::HexEncode(c.record_id) + "|" + c.scope;
   return body + "|" + CursorMac(key, body, device_id);
 }
 

@@ -4,6 +4,7 @@
 #include <optional>
 
 #include "admin/templates.h"
+#include "qiaomen/base/hex.h"
 #include "store/change_store.h"
 #include "sync/placement.h"
 #include "sync/roles.h"
@@ -116,7 +117,8 @@ core::Result<std::optional<Verdict>> CheckAppendOnly(SqlConnection& conn,
 // rejections are the verdict. The log entry is written before the record.
 core::Result<Verdict> ApplyOne(SqlConnection& conn, const Principal& principal, v1::Change change,
                                int64_t now_ms, const std::function<uint64_t()>& server_now,
-                               TemplateCache& templates, std::vector<std::string>& photo_hashes) {
+                               TemplateCache& templates, const base::TimeZone& zone,
+                               std::vector<std::string>& photo_hashes) {
   if (change.device_id() != principal.device.device_id) {
     return Reject(core::PermissionDenied("The change names another device."));
   }
@@ -153,17 +155,18 @@ core::Result<Verdict> ApplyOne(SqlConnection& conn, const Principal& principal, 
   if (!allowed.ok()) return Reject(allowed);
   std::string evidence;
   if (change.entity() == v1::ENTITY_VISIT) {
-    core::Status s = CheckVisit(conn, templates, change.visit(), principal.device, &evidence);
+    core::Status s = CheckVisit(conn, templates, change.visit(), principal.device, zone, &evidence);
     if (!s.ok()) {
       if (IsDatabaseTrouble(s)) return s;
       return Reject(s);
     }
-    for (const auto& p : change.visit().photos()) photo_hashes.push_back(HexEncode(p.sha256()));
+    for (const auto& p : change.visit().photos())
+      photo_hashes.push_back(base::HexEncode(p.sha256()));
   } else if (change.entity() == v1::ENTITY_PHOTO) {
     if (change.photo().sha256().size() != 32) {
       return Reject(core::InvalidArgument("The photo has no valid SHA-256."));
     }
-    photo_hashes.push_back(HexEncode(change.photo().sha256()));
+    photo_hashes.push_back(base::HexEncode(change.photo().sha256()));
   } else if (!IsMutableEntity(change.entity()) && change.entity() != v1::ENTITY_HAZARD_EVENT) {
     return Reject(core::InvalidArgument("This kind of record cannot be sent from a device."));
   }
@@ -227,6 +230,7 @@ core::Result<v1::SyncResponse> SyncService::Sync(const Principal& principal,
   response.set_server_time_ms(clock_.NowMillis());
   response.set_server_epoch(storage_.identity().epoch);
   response.set_scope(principal.worker.scope.ToString());
+  response.set_county_time_zone(storage_.identity().county_time_zone);
   return response;
 }
 
@@ -266,7 +270,7 @@ core::Status SyncService::Push(const Principal& principal, const v1::SyncRequest
       // A gap: the device resends from applied_through_seq + 1; later changes get no result.
       if (change.seq() != through + 1) break;
       QM_ASSIGN_OR_RETURN(auto verdict, ApplyOne(*conn, principal, change, now_ms, server_now,
-                                                 *templates_, photo_hashes));
+                                                 *templates_, storage_.time_zone(), photo_hashes));
       if (verdict.outcome == v1::ChangeResult::REJECTED) {
         QM_RETURN_IF_ERROR(Quarantine(*conn, change, principal.device.device_id, verdict.code,
                                       verdict.reason, now_ms));

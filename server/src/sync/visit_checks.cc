@@ -8,7 +8,7 @@
 namespace qiaomen::server {
 
 core::Status CheckVisit(SqlConnection& conn, TemplateCache& templates, const v1::Visit& visit,
-                        const Device& device, std::string* evidence) {
+                        const Device& device, const base::TimeZone& zone, std::string* evidence) {
   if (visit.id().size() != 16 || visit.subject_id().size() != 16) {
     return core::InvalidArgument("The visit's id or subject id is not a 16-byte id.");
   }
@@ -38,7 +38,13 @@ core::Status CheckVisit(SqlConnection& conn, TemplateCache& templates, const v1:
       return core::InvalidArgument("A photo of the visit has no valid SHA-256.");
     }
   }
-  core::Status valid = core::forms::ValidateVisit(*tpl, visit);
+  const int64_t made_ms =
+      visit.finished_at_ms() > 0 ? visit.finished_at_ms() : visit.started_at_ms();
+  if (made_ms <= 0) {
+    return core::InvalidArgument("The visit has no start or finish time; record when it was made.");
+  }
+  core::Status valid = core::forms::ValidateVisit(
+      *tpl, visit, core::forms::EvalContext{base::CountyDate(made_ms, zone)});
   if (!valid.ok()) {
     return core::InvalidArgument(
         "The visit does not pass checklist " + tpl->key() + ": " + valid.message() +

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "admin/templates.h"
+#include "qiaomen/base/time_zone.h"
 #include "qiaomen/core/status.h"
 #include "qiaomen/server/directory.h"
 #include "qiaomen/server/sql_connection.h"
@@ -15,8 +16,10 @@ namespace qiaomen::server {
 
 // OK when the visit may be applied; otherwise InvalidArgument / PermissionDenied with the reason
 // for the quarantine list (Unavailable/Internal for database trouble). Sets `evidence` to "signed"
-// when the signature verifies; the report derives verified/pending from the photo blobs.
+// when the signature verifies; the report derives verified/pending from the photo blobs. The
+// checklist's today() is the day the visit finished (else started) in the county's `zone`, as on
+// the device.
 core::Status CheckVisit(SqlConnection& conn, TemplateCache& templates, const v1::Visit& visit,
-                        const Device& device, std::string* evidence);
+                        const Device& device, const base::TimeZone& zone, std::string* evidence);
 
 }  // namespace qiaomen::server

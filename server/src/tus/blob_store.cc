@@ -9,6 +9,8 @@
 #include <cerrno>
 #include <cstring>
 
+#include "qiaomen/base/durable_file.h"
+#include "qiaomen/base/hex.h"
 #include "util/bytes.h"
 
 namespace qiaomen::server {
@@ -40,20 +42,12 @@ core::Status Errno(const std::string& what) {
 
 }  // namespace
 
-bool IsSha256Hex(const std::string& text) {
-  if (text.size() != 64) return false;
-  for (char c : text) {
-    if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) return false;
-  }
-  return true;
-}
-
 std::string BlobStore::BlobPath(const std::string& hex) const {
   return storage_.data_dir() + "/blobs/" + hex.substr(0, 2) + "/" + hex.substr(2);
 }
 
 std::string BlobStore::PartPath(const std::string& hex, const std::string& device_id) const {
-  return storage_.data_dir() + "/uploads/" + hex + "." + HexEncode(device_id) + ".part";
+  return storage_.data_dir() + "/uploads/" + hex + "." + base::HexEncode(device_id) + ".part";
 }
 
 bool BlobStore::HasBlob(const std::string& hex) {
@@ -73,7 +67,7 @@ void BlobStore::SweepNow() {
 core::Result<UploadState> BlobStore::Create(const std::string& hex, int64_t length,
                                             const std::string& device_id,
                                             const std::string& metadata) {
-  if (!IsSha256Hex(hex)) return core::InvalidArgument("The sha256 must be 64 hex digits.");
+  if (!base::IsLowerHex(hex, 32)) return core::InvalidArgument("The sha256 must be 64 hex digits.");
   if (length <= 0 || length > kMaxBlobBytes) {
     return core::InvalidArgument("Upload-Length must be between 1 and " +
                                  std::to_string(kMaxBlobBytes) + " bytes.");
@@ -130,7 +124,7 @@ core::Result<UploadState> BlobStore::Create(const std::string& hex, int64_t leng
 }
 
 core::Result<UploadState> BlobStore::Get(const std::string& hex, const std::string& device_id) {
-  if (!IsSha256Hex(hex)) return core::NotFound("There is no such upload.");
+  if (!base::IsLowerHex(hex, 32)) return core::NotFound("There is no such upload.");
   auto conn = storage_.pool().Acquire();
   QM_ASSIGN_OR_RETURN(auto blob,
                       conn->Query("SELECT size FROM blobs WHERE sha256 = $1", {Text(hex)}));
@@ -216,15 +210,15 @@ core::Result<UploadState> BlobStore::Append(const std::string& hex, const std::s
   }
   unsigned char digest[crypto_hash_sha256_BYTES];
   crypto_hash_sha256_final(&h, digest);
-  if (HexEncode(std::string(reinterpret_cast<char*>(digest), sizeof digest)) != hex) {
+  if (base::HexEncode(std::string(reinterpret_cast<char*>(digest), sizeof digest)) != hex) {
     if (ftruncate(file.fd(), 0) != 0) return Errno("Cannot reset the upload " + hex);
     return core::Corruption("The uploaded bytes do not have the sha256 " + hex +
                             "; the upload was reset, send it again from offset 0.");
   }
-  QM_RETURN_IF_ERROR(MakeDirs(storage_.data_dir() + "/blobs/" + hex.substr(0, 2)));
-  if (rename(PartPath(hex, device_id).c_str(), BlobPath(hex).c_str()) != 0) {
-    return Errno("Cannot store the blob " + hex);
-  }
+  QM_RETURN_IF_ERROR(base::EnsureDir(storage_.data_dir() + "/blobs/" + hex.substr(0, 2), 0750));
+  // Every chunk was fdatasync'd; the rename into blobs/ must survive a crash too (the device may
+  // delete its copy once the server confirmed the hash).
+  QM_RETURN_IF_ERROR(base::RenameDurably(PartPath(hex, device_id), BlobPath(hex)));
   QM_RETURN_IF_ERROR(Commit(hex, device_id, state.length));
   state.complete = true;
   state.expires_ms = 0;

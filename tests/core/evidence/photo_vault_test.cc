@@ -8,6 +8,7 @@
 #include <iterator>
 #include <set>
 
+#include "qiaomen/testing/manual_clock.h"
 #include "qiaomen/testing/temp_dir.h"
 
 namespace qiaomen::core::evidence {
@@ -72,7 +73,7 @@ class PhotoVaultTest : public ::testing::Test {
   testing::TempDir tmp_;
   sql::RawKey key_;
   FakeIndex index_;
-  ManualClock clock_{1'733'000'000'000};
+  qiaomen::testing::ManualClock clock_{1'733'000'000'000};
   SeededRandom random_{7};
   std::unique_ptr<PhotoVault> vault_;
 };

@@ -10,8 +10,8 @@
 #include <fstream>
 #include <iterator>
 
-#include "core/src/keys/key_file_format.h"
 #include "qiaomen/core/keys/file_key_store.h"
+#include "qiaomen/testing/fast_kdf.h"
 #include "qiaomen/testing/temp_dir.h"
 
 namespace qiaomen::core::keys {
@@ -21,7 +21,7 @@ class ProfileKeysTest : public ::testing::Test {
  protected:
   KeyOptions Options(uint32_t max_attempts = 10) {
     KeyOptions options;
-    options.kdf = KdfParams::FastForTests();
+    options.kdf = testing::FastKdf();
     options.max_attempts = max_attempts;
     return options;
   }
@@ -201,10 +201,14 @@ TEST_F(ProfileKeysTest, RaisingTheAttemptLimitInTheFileDoesNotBuyMoreTries) {
   ASSERT_TRUE(CreateKeyFile(key_path_, "246810", Options(3), key_store_, SecureRandom()).ok());
   // An attacker rewrites the limit with a valid checksum: the PIN-wrapped key is bound to the
   // limit, so even the right PIN no longer unwraps it, and every try still counts.
-  auto data = format::Decode(FileBytes(key_path_), key_path_);
-  ASSERT_TRUE(data.ok());
-  data->max_attempts = 100;
-  const auto bytes = format::Encode(*data);
+  // The file's layout (core/src/keys/key_file_format.h): "QMKEYFIL", u32 version, u32
+  // max_attempts (little-endian) at byte 12, ..., then a 16-byte BLAKE2b of everything before.
+  auto bytes = FileBytes(key_path_);
+  ASSERT_GT(bytes.size(), 16u + 16u);
+  ASSERT_EQ(bytes[12], 3u);
+  bytes[12] = 100;
+  crypto_generichash(bytes.data() + bytes.size() - 16, 16, bytes.data(), bytes.size() - 16, nullptr,
+                     0);
   {
     std::ofstream out(key_path_, std::ios::binary | std::ios::trunc);
     out.write(reinterpret_cast<const char*>(bytes.data()),

@@ -16,6 +16,7 @@
 #include "qiaomen/core/hlc.h"
 #include "qiaomen/core/merge/merge.h"
 #include "qiaomen/core/random.h"
+#include "qiaomen/testing/manual_clock.h"
 #include "tests/core/merge/change_builder.h"
 
 namespace qiaomen::core::merge {
@@ -57,7 +58,7 @@ struct Replica {
 
 struct Device {
   std::string id;
-  std::unique_ptr<ManualClock> wall;
+  std::unique_ptr<qiaomen::testing::ManualClock> wall;
   std::unique_ptr<HybridClock> hlc;
   Replica local;
 };
@@ -86,7 +87,8 @@ std::vector<v1::Change> Generate(uint64_t seed, int devices, int steps) {
   std::vector<Device> ds(devices);
   for (int i = 0; i < devices; ++i) {
     ds[i].id = testing::Dev(i + 1);
-    ds[i].wall = std::make_unique<ManualClock>(1000 + static_cast<int64_t>(rng.Uniform(6)));
+    ds[i].wall = std::make_unique<qiaomen::testing::ManualClock>(
+        1000 + static_cast<int64_t>(rng.Uniform(6)));
     ds[i].hlc = std::make_unique<HybridClock>(*ds[i].wall, 0);
   }
   std::vector<v1::Change> pool;

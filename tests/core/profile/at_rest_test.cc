@@ -13,6 +13,8 @@
 #include "qiaomen/core/evidence/photo_vault.h"
 #include "qiaomen/core/keys/file_key_store.h"
 #include "qiaomen/core/profile/profile_files.h"
+#include "qiaomen/testing/fast_kdf.h"
+#include "qiaomen/testing/manual_clock.h"
 #include "qiaomen/testing/temp_dir.h"
 #include "tests/core/profile/sql_photo_index.h"
 
@@ -75,7 +77,7 @@ class AtRestTest : public ::testing::Test {
  protected:
   testing::TempDir tmp_;
   std::string dir_ = tmp_.Join("profile");
-  ManualClock clock_{1'733'000'000'000};
+  qiaomen::testing::ManualClock clock_{1'733'000'000'000};
   keys::FileKeyStore key_store_{tmp_.Join("keystore"), SecureRandom()};
   ProfileDeps deps_{clock_, SecureRandom(), key_store_};
 };
@@ -85,7 +87,7 @@ TEST_F(AtRestTest, NoNamePhoneOrJpegBytesAreReadableInAnyFile) {
   std::string photo_id;
   {
     ProfileOptions options;
-    options.keys.kdf = keys::KdfParams::FastForTests();
+    options.keys.kdf = testing::FastKdf();
     auto profile = CreateProfileFiles(dir_, "246810", options, deps_);
     ASSERT_TRUE(profile.ok()) << profile.status().ToString();
     ASSERT_TRUE(FillDatabase(profile->db).ok());
@@ -148,7 +150,7 @@ TEST_F(AtRestTest, TheScanFindsTheSameDataInAPlainDatabase) {
 TEST_F(AtRestTest, TheSqlcipherCommandLineCannotOpenTheDatabaseWithoutTheKey) {
   {
     ProfileOptions options;
-    options.keys.kdf = keys::KdfParams::FastForTests();
+    options.keys.kdf = testing::FastKdf();
     auto profile = CreateProfileFiles(dir_, "246810", options, deps_);
     ASSERT_TRUE(profile.ok());
     ASSERT_TRUE(FillDatabase(profile->db).ok());

@@ -21,6 +21,8 @@
 
 #include "qiaomen/core/keys/file_key_store.h"
 #include "qiaomen/core/profile/profile.h"
+#include "qiaomen/testing/fast_kdf.h"
+#include "qiaomen/testing/manual_clock.h"
 #include "qiaomen/testing/temp_dir.h"
 
 namespace qiaomen::core::profile {
@@ -48,7 +50,8 @@ struct ChildKeys {
 // the keys tests' business; here the parent's open after every kill goes through it.
 [[noreturn]] void RecordUntilKilled(const std::string& dir, const ChildKeys& keys, uint64_t seed,
                                     int progress_fd) {
-  ManualClock clock(1'733'000'000'000 + static_cast<int64_t>(seed % 1'000'000) * 1000);
+  qiaomen::testing::ManualClock clock(1'733'000'000'000 +
+                                      static_cast<int64_t>(seed % 1'000'000) * 1000);
   SeededRandom random(seed);
   sql::OpenOptions options;
   options.key = keys.data_key;
@@ -109,13 +112,13 @@ TEST(CrashSafetyTest, KilledWritersLeaveAConsistentProfile) {
 
   testing::TempDir tmp;
   const std::string dir = tmp.Join("profile");
-  ManualClock clock(1'733'000'000'000);
+  qiaomen::testing::ManualClock clock(1'733'000'000'000);
   keys::FileKeyStore key_store(tmp.Join("keystore"), SecureRandom());
   ProfileDeps deps{clock, SecureRandom(), key_store};
   ChildKeys child_keys;
   {
     ProfileOptions options;
-    options.keys.kdf = keys::KdfParams::FastForTests();
+    options.keys.kdf = testing::FastKdf();
     options.worker_id = "w-001";
     auto files = CreateProfileFiles(dir, "246810", options, deps);
     ASSERT_TRUE(files.ok()) << files.status().ToString();

@@ -12,6 +12,8 @@
 
 #include "qiaomen/core/keys/file_key_store.h"
 #include "qiaomen/core/profile/profile.h"
+#include "qiaomen/testing/fast_kdf.h"
+#include "qiaomen/testing/manual_clock.h"
 #include "qiaomen/testing/temp_dir.h"
 
 namespace qiaomen::core::profile::testing {
@@ -56,7 +58,7 @@ class FieldVisitsFixture : public ::testing::Test {
     std::filesystem::create_directories(dir_ + "/checklists");
     std::ofstream(dir_ + "/checklists/field_check.json") << kChecklistJson;
     ProfileOptions options;
-    options.keys.kdf = keys::KdfParams::FastForTests();
+    options.keys.kdf = qiaomen::testing::FastKdf();
     options.keys.max_attempts = 100;
     options.worker_id = "w-001";
     auto profile = Profile::Create(dir_, kPin, options, deps_);
@@ -124,7 +126,7 @@ class FieldVisitsFixture : public ::testing::Test {
   }
 
   ::qiaomen::testing::TempDir tmp_;
-  ManualClock clock_;
+  qiaomen::testing::ManualClock clock_;
   keys::FileKeyStore key_store_;
   ProfileDeps deps_;
   std::string dir_;

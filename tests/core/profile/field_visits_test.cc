@@ -9,6 +9,7 @@
 #include <filesystem>
 
 #include "field_visits_fixture.h"
+#include "qiaomen/testing/manual_clock.h"
 
 namespace qiaomen::core::profile {
 namespace {
@@ -130,7 +131,7 @@ TEST_F(FieldVisitsTest, ADraftWithAnswersAndTwoPhotosSurvivesSigkillAndResumes) 
   ASSERT_GE(child, 0);
   if (child == 0) {
     ::close(ready[0]);
-    ManualClock clock(testing::kDec1At2330County - 600'000);
+    qiaomen::testing::ManualClock clock(testing::kDec1At2330County - 600'000);
     ProfileDeps deps{clock, SecureRandom(), key_store_};
     auto profile = Reopen(deps);
     if (!profile.ok()) _exit(2);

@@ -8,6 +8,8 @@
 #include <iterator>
 
 #include "qiaomen/core/keys/file_key_store.h"
+#include "qiaomen/testing/fast_kdf.h"
+#include "qiaomen/testing/manual_clock.h"
 #include "qiaomen/testing/temp_dir.h"
 
 namespace qiaomen::core::profile {
@@ -26,7 +28,7 @@ class ProfileFilesTest : public ::testing::Test {
  protected:
   ProfileOptions Options(uint32_t max_attempts = 10) {
     ProfileOptions options;
-    options.keys.kdf = keys::KdfParams::FastForTests();
+    options.keys.kdf = testing::FastKdf();
     options.keys.max_attempts = max_attempts;
     options.worker_id = "w-017";
     return options;
@@ -34,7 +36,7 @@ class ProfileFilesTest : public ::testing::Test {
 
   testing::TempDir tmp_;
   std::string dir_ = tmp_.Join("profile");
-  ManualClock clock_{1'733'000'000'000};
+  qiaomen::testing::ManualClock clock_{1'733'000'000'000};
   keys::FileKeyStore key_store_{tmp_.Join("keystore"), SecureRandom()};
   ProfileDeps deps_{clock_, SecureRandom(), key_store_};
 };

@@ -6,6 +6,8 @@
 #include <fstream>
 
 #include "qiaomen/core/keys/file_key_store.h"
+#include "qiaomen/testing/fast_kdf.h"
+#include "qiaomen/testing/manual_clock.h"
 #include "qiaomen/testing/temp_dir.h"
 
 namespace qiaomen::core::profile {
@@ -15,7 +17,7 @@ class ProfileTest : public ::testing::Test {
  protected:
   ProfileOptions Options() {
     ProfileOptions options;
-    options.keys.kdf = keys::KdfParams::FastForTests();
+    options.keys.kdf = testing::FastKdf();
     options.worker_id = "w-017";
     return options;
   }
@@ -29,7 +31,7 @@ class ProfileTest : public ::testing::Test {
 
   testing::TempDir tmp_;
   std::string dir_ = tmp_.Join("profile");
-  ManualClock clock_{1'733'000'000'000};
+  qiaomen::testing::ManualClock clock_{1'733'000'000'000};
   keys::FileKeyStore key_store_{tmp_.Join("keystore"), SecureRandom()};
   ProfileDeps deps_{clock_, SecureRandom(), key_store_};
 };

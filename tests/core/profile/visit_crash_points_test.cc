@@ -15,6 +15,7 @@
 #include <set>
 
 #include "field_visits_fixture.h"
+#include "qiaomen/testing/manual_clock.h"
 
 namespace qiaomen::core::profile {
 namespace {
@@ -48,7 +49,7 @@ class VisitCrashPointsTest : public FieldVisitsFixture {
   // The child's whole visit, stopped by SIGKILL at step `kill_at` (0: never). Writes the number
   // of steps it took to `steps_fd` when it finishes. Never returns.
   [[noreturn]] void RunChild(int64_t kill_at, int steps_fd) {
-    ManualClock clock(testing::kDec1At2330County - 600'000);
+    qiaomen::testing::ManualClock clock(testing::kDec1At2330County - 600'000);
     int64_t steps = 0;
     bool armed = false;
     ProfileDeps deps{clock, SecureRandom(), key_store_, [&](std::string_view) {

@@ -7,6 +7,8 @@
 #include <iterator>
 #include <map>
 
+#include "qiaomen/base/hex.h"
+#include "qiaomen/testing/manual_clock.h"
 #include "tests/core/store/store_fixture.h"
 
 namespace qiaomen::core::store {
@@ -31,15 +33,7 @@ Result<sql::Database> OpenDb(const std::string& path) {
   return sql::Database::Open(path, options);
 }
 
-std::string Blob(const std::string& bytes) {
-  std::string hex = "x'";
-  static const char* digits = "0123456789abcdef";
-  for (unsigned char c : bytes) {
-    hex += digits[c >> 4];
-    hex += digits[c & 15];
-  }
-  return hex + "'";
-}
+std::string Blob(const std::string& bytes) { return "x'" + base::HexEncode(bytes) + "'"; }
 
 TEST(SchemaTest, MigrationsAreNumberedContiguouslyFromOne) {
   int expected = 1;
@@ -71,7 +65,7 @@ TEST(SchemaTest, MigratesFromEveryEarlierVersion) {
     SCOPED_TRACE("from schema " + std::to_string(from));
     ::qiaomen::testing::TempDir dir;
     const std::string path = dir.Join("profile.db");
-    ManualClock clock(kT0);
+    qiaomen::testing::ManualClock clock(kT0);
     SeededRandom random(from + 1);
     v1::Subject old_subject;
     old_subject.set_id(Uuid::NewV7(clock, random).ToBytes());
@@ -144,7 +138,7 @@ TEST(SchemaTest, MigratesFromEveryEarlierVersion) {
 TEST(SchemaTest, NewerProfileIsRefusedAndLeftByteForByteUntouched) {
   ::qiaomen::testing::TempDir dir;
   const std::string path = dir.Join("profile.db");
-  ManualClock clock(kT0);
+  qiaomen::testing::ManualClock clock(kT0);
   SeededRandom random(1);
   const int newer = LatestSchemaVersion() + 4;
   {

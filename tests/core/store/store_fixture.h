@@ -12,6 +12,7 @@
 #include "qiaomen/core/sql/database.h"
 #include "qiaomen/core/store/store.h"
 #include "qiaomen/core/uuid.h"
+#include "qiaomen/testing/manual_clock.h"
 #include "qiaomen/testing/temp_dir.h"
 
 namespace qiaomen::core::store::testing {
@@ -131,7 +132,7 @@ class StoreTest : public ::testing::Test {
   static Uuid Id(const std::string& bytes) { return *Uuid::FromBytes(bytes); }
 
   ::qiaomen::testing::TempDir dir_;
-  ManualClock clock_{kT0};
+  qiaomen::testing::ManualClock clock_{kT0};
   SeededRandom random_{42};
   std::string device_ = DeviceId(0xd1);
   std::unique_ptr<Store> store_;

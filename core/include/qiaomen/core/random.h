@@ -20,7 +20,8 @@ class Random {
 // The operating system's CSPRNG through libsodium. Thread-safe; lives forever.
 Random& SecureRandom();
 
-// A deterministic generator (SplitMix64) for tests. Never use it for keys. Thread-compatible.
+// A deterministic generator (SplitMix64) for reproducible data: the demo generators and tests.
+// Never use it for keys. Thread-compatible.
 class SeededRandom final : public Random {
  public:
   explicit SeededRandom(uint64_t seed) : state_(seed) {}

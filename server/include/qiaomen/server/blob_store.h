@@ -73,7 +73,4 @@ class BlobStore {
   std::atomic<int64_t> last_sweep_ms_{0};
 };
 
-// True for 64 hex digits.
-bool IsSha256Hex(const std::string& text);
-
 }  // namespace qiaomen::server

@@ -15,7 +15,8 @@ namespace qiaomen::server {
 
 struct ReportOptions {
   std::string town;  // empty: the whole county
-  std::string date;  // YYYY-MM-DD (China time, UTC+8): only visits finished that day; empty: all
+  std::string date;  // YYYY-MM-DD: only visits finished that day in the county's time zone;
+                     // empty: all
 };
 
 struct CoverageRow {

@@ -10,31 +10,13 @@
 #include <string_view>
 #include <vector>
 
+#include "qiaomen/core/domain/labels.h"
 #include "qiaomen/core/status.h"
 #include "qiaomen/v1/records.pb.h"
 
 namespace qiaomen::core::domain {
 
-enum class HazardStatus {
-  kFound,        // 发现
-  kOrdered,      // 限期整改 (also after a failed reinspection)
-  kRectified,    // 已整改: waits for a reinspection
-  kReinspected,  // 复查通过: passed, ready to close
-  kClosed,       // 已销号
-};
-
-enum class Language { kZh, kEn };
-
-// The label shown to people: "发现" / "Found", "限期整改" / "Ordered to rectify", "已整改" /
-// "Rectified", "复查通过" / "Reinspection passed", "已销号" / "Closed".
-std::string_view HazardStatusName(HazardStatus status, Language language = Language::kZh);
-// A stable lower-case code for storage and reports: "found", "ordered", "rectified",
-// "reinspected", "closed".
-std::string_view HazardStatusCode(HazardStatus status);
-// Flag labels: "逾期"/"Overdue", "挂牌督办"/"Escalated", "立案查处"/"Case opened".
-std::string_view OverdueLabel(Language language = Language::kZh);
-std::string_view EscalatedLabel(Language language = Language::kZh);
-std::string_view CaseOpenedLabel(Language language = Language::kZh);
+// HazardStatus, Language and the status and flag labels are in labels.h.
 
 struct HazardState {
   // 0 for a hazard with no events yet (only FOUND may come first).

@@ -85,7 +85,8 @@ class OwnedValue {
 std::string ToString(const Value& v);
 
 // Parses a strict YYYY-MM-DD Gregorian date (years 1900..2999) to days since 1970-01-01;
-// nullopt when malformed or not a real day (2026-02-30).
+// nullopt when malformed or not a real day (2026-02-30). The forms engine's name for
+// base::ParseIsoDate (qiaomen/base/civil_date.h).
 std::optional<int64_t> ParseDate(std::string_view text);
 // The inverse of ParseDate.
 std::string FormatDate(int64_t days);

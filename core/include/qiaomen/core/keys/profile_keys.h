@@ -33,8 +33,6 @@ struct KdfParams {
   // (3 passes gave 108-112 ms, too close to the 100 ms floor; wall time was ~400 ms under a load
   // average of 13). A phone is slower, so an unlock costs it well under a second.
   static KdfParams Default();
-  // libsodium's minimum cost (1 pass, 8 KiB): for tests only, never for a real profile.
-  static KdfParams FastForTests();
 };
 
 struct KeyOptions {

@@ -36,13 +36,6 @@ core::Result<std::string> RawExchange(uint16_t port, const std::string& raw);
 
 }  // namespace qiaomen::testing
 
-namespace qiaomen::testing {
-// gzip-compresses `data` (for Content-Encoding: gzip tests).
-std::string Gzip(const std::string& data);
-// Lower-case hex of bytes.
-std::string HexOf(const std::string& bytes);
-}  // namespace qiaomen::testing
-
 #include <functional>
 
 namespace qiaomen::testing {

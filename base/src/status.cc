@@ -1,6 +1,6 @@
-#include "qiaomen/core/status.h"
+#include "qiaomen/base/status.h"
 
-namespace qiaomen::core {
+namespace qiaomen::base {
 
 std::string_view CodeName(Code code) {
   switch (code) {
@@ -72,4 +72,4 @@ Status Aborted(std::string m) { return {Code::kAborted, std::move(m)}; }
 Status Cancelled(std::string m) { return {Code::kCancelled, std::move(m)}; }
 Status Internal(std::string m) { return {Code::kInternal, std::move(m)}; }
 
-}  // namespace qiaomen::core
+}  // namespace qiaomen::base

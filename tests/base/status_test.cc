@@ -1,10 +1,10 @@
-#include "qiaomen/core/status.h"
+#include "qiaomen/base/status.h"
 
 #include <gtest/gtest.h>
 
 #include <memory>
 
-namespace qiaomen::core {
+namespace qiaomen::base {
 namespace {
 
 Result<int> Half(int n) {
@@ -65,4 +65,4 @@ TEST(ResultTest, HoldsMoveOnlyValues) {
 }
 
 }  // namespace
-}  // namespace qiaomen::core
+}  // namespace qiaomen::base

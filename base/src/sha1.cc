@@ -1,10 +1,9 @@
-#include "encoding.h"
+#include "qiaomen/base/sha1.h"
 
 #include <cstdint>
 
-namespace qiaomen::sync::internal {
+namespace qiaomen::base {
 namespace {
-
 uint32_t Rotl(uint32_t x, int n) { return (x << n) | (x >> (32 - n)); }
 
 void Sha1Block(uint32_t h[5], const unsigned char* p) {
@@ -68,41 +67,4 @@ std::string Sha1(std::string_view data) {
   return out;
 }
 
-std::string Base64Encode(std::string_view data) {
-  static constexpr char kAlphabet[] =
-      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-  std::string out;
-  out.reserve((data.size() + 2) / 3 * 4);
-  size_t i = 0;
-  for (; i + 2 < data.size(); i += 3) {
-    uint32_t v = (uint32_t{static_cast<unsigned char>(data[i])} << 16) |
-                 (uint32_t{static_cast<unsigned char>(data[i + 1])} << 8) |
-                 uint32_t{static_cast<unsigned char>(data[i + 2])};
-    out += kAlphabet[(v >> 18) & 63];
-    out += kAlphabet[(v >> 12) & 63];
-    out += kAlphabet[(v >> 6) & 63];
-    out += kAlphabet[v & 63];
-  }
-  if (size_t left = data.size() - i; left > 0) {
-    uint32_t v = uint32_t{static_cast<unsigned char>(data[i])} << 16;
-    if (left == 2) v |= uint32_t{static_cast<unsigned char>(data[i + 1])} << 8;
-    out += kAlphabet[(v >> 18) & 63];
-    out += kAlphabet[(v >> 12) & 63];
-    out += left == 2 ? kAlphabet[(v >> 6) & 63] : '=';
-    out += '=';
-  }
-  return out;
-}
-
-std::string HexEncode(std::string_view data) {
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string out;
-  out.reserve(data.size() * 2);
-  for (unsigned char c : data) {
-    out += kHex[c >> 4];
-    out += kHex[c & 15];
-  }
-  return out;
-}
-
-}  // namespace qiaomen::sync::internal
+}  // namespace qiaomen::base

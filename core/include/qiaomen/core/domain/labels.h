@@ -1,0 +1,68 @@
+#pragma once
+// The domain's names, in one place: each value's stable lower-case code (what is stored, printed by
+// the CLI, put in reports and CSV imports) and its Chinese and English labels for people. Visit
+// outcomes, subject kinds, severities, hazard categories and hazard states. Nothing else in the
+// tree spells these out. Pure tables: thread-safe, the views point at static strings.
+
+#include <optional>
+#include <string_view>
+
+#include "qiaomen/v1/records.pb.h"
+
+namespace qiaomen::core::domain {
+
+enum class Language { kZh, kEn };
+
+// One value's names.
+struct Label {
+  std::string_view code;  // "nobody_home"
+  std::string_view zh;    // "无人在家"
+  std::string_view en;    // "Nobody home"
+  std::string_view In(Language language) const { return language == Language::kZh ? zh : en; }
+};
+
+// checked 已检查, nobody_home 无人在家, refused 拒绝, vacant 空置, moved 搬迁; anything else is
+// unspecified 未填写.
+Label OutcomeLabel(v1::VisitOutcome outcome);
+// The outcome with this code; nullopt for another text (also "unspecified").
+std::optional<v1::VisitOutcome> OutcomeFromCode(std::string_view code);
+
+// household 住户, premises 场所, facility 设施; anything else is unspecified 未填写.
+Label SubjectKindLabel(v1::SubjectKind kind);
+// The kind with this code ("household"); nullopt otherwise.
+std::optional<v1::SubjectKind> SubjectKindFromCode(std::string_view code);
+// The kind with this code or Chinese label ("household" or "住户", as county CSVs write it);
+// nullopt otherwise.
+std::optional<v1::SubjectKind> SubjectKindFromText(std::string_view text);
+
+// general 一般隐患, major 重大隐患; anything else is unspecified 未填写.
+Label SeverityLabel(v1::Severity severity);
+// The severity with this code ("general", "major"); nullopt otherwise.
+std::optional<v1::Severity> SeverityFromCode(std::string_view code);
+
+// A hazard category as checklists name it ("gas" 燃气, "heating_co" 取暖一氧化碳, ...). A code
+// this table does not know is its own label in both languages (checklists may add categories).
+Label HazardCategoryLabel(std::string_view code);
+
+// A hazard's status, derived from its event log by the state machine (hazard_state.h).
+enum class HazardStatus {
+  kFound,        // 发现
+  kOrdered,      // 限期整改 (also after a failed reinspection)
+  kRectified,    // 已整改: waits for a reinspection
+  kReinspected,  // 复查通过: passed, ready to close
+  kClosed,       // 已销号
+};
+
+// found 发现 / Found, ordered 限期整改 / Ordered to rectify, rectified 已整改 / Rectified,
+// reinspected 复查通过 / Reinspection passed, closed 已销号 / Closed.
+Label HazardStatusLabel(HazardStatus status);
+// The label shown to people: HazardStatusLabel(status).In(language).
+std::string_view HazardStatusName(HazardStatus status, Language language = Language::kZh);
+// The stable code for storage and reports: HazardStatusLabel(status).code.
+std::string_view HazardStatusCode(HazardStatus status);
+// Flag labels: "逾期"/"Overdue", "挂牌督办"/"Escalated", "立案查处"/"Case opened".
+std::string_view OverdueLabel(Language language = Language::kZh);
+std::string_view EscalatedLabel(Language language = Language::kZh);
+std::string_view CaseOpenedLabel(Language language = Language::kZh);
+
+}  // namespace qiaomen::core::domain

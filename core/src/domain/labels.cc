@@ -1,0 +1,122 @@
+#include "qiaomen/core/domain/labels.h"
+
+#include <array>
+#include <utility>
+
+namespace qiaomen::core::domain {
+namespace {
+
+constexpr Label kUnspecified{"unspecified", "未填写", "Unspecified"};
+
+constexpr std::array<std::pair<v1::VisitOutcome, Label>, 5> kOutcomes{{
+    {v1::CHECKED, {"checked", "已检查", "Checked"}},
+    {v1::NOBODY_HOME, {"nobody_home", "无人在家", "Nobody home"}},
+    {v1::REFUSED, {"refused", "拒绝", "Refused"}},
+    {v1::VACANT, {"vacant", "空置", "Vacant"}},
+    {v1::MOVED, {"moved", "搬迁", "Moved"}},
+}};
+
+constexpr std::array<std::pair<v1::SubjectKind, Label>, 3> kSubjectKinds{{
+    {v1::HOUSEHOLD, {"household", "住户", "Household"}},
+    {v1::PREMISES, {"premises", "场所", "Premises"}},
+    {v1::FACILITY, {"facility", "设施", "Facility"}},
+}};
+
+constexpr std::array<std::pair<v1::Severity, Label>, 2> kSeverities{{
+    {v1::GENERAL, {"general", "一般隐患", "General"}},
+    {v1::MAJOR, {"major", "重大隐患", "Major"}},
+}};
+
+// The categories the shipped checklists use (checklists/*.json, hazard rules' "category").
+constexpr std::array<Label, 18> kCategories{{
+    {"ebike", "电动自行车", "E-bike"},
+    {"ebike_charging", "电动自行车充电", "E-bike charging"},
+    {"ebike_site", "电动自行车停放充电场所", "E-bike parking and charging site"},
+    {"elderly_care", "独居老人照护", "Care for elderly living alone"},
+    {"electrical", "电气线路", "Electrical wiring"},
+    {"fire", "火灾隐患", "Fire"},
+    {"fire_building", "建筑防火", "Building fire safety"},
+    {"fire_equipment", "消防设施器材", "Fire equipment"},
+    {"fire_escape", "疏散通道", "Escape routes"},
+    {"fire_management", "消防安全管理", "Fire safety management"},
+    {"fire_three_in_one", "“三合一”场所", "Living, storage and work under one roof"},
+    {"gas", "燃气", "Gas"},
+    {"heating_co", "取暖一氧化碳", "Heating and carbon monoxide"},
+    {"hot_work", "动火作业", "Hot work"},
+    {"management", "安全管理", "Safety management"},
+    {"plans", "应急预案", "Emergency plans"},
+    {"preparedness", "应急准备", "Emergency preparedness"},
+    {"supplies", "应急物资", "Emergency supplies"},
+}};
+
+constexpr std::array<std::pair<HazardStatus, Label>, 5> kStatuses{{
+    {HazardStatus::kFound, {"found", "发现", "Found"}},
+    {HazardStatus::kOrdered, {"ordered", "限期整改", "Ordered to rectify"}},
+    {HazardStatus::kRectified, {"rectified", "已整改", "Rectified"}},
+    {HazardStatus::kReinspected, {"reinspected", "复查通过", "Reinspection passed"}},
+    {HazardStatus::kClosed, {"closed", "已销号", "Closed"}},
+}};
+
+template <typename Table, typename Key>
+Label Find(const Table& table, Key key, Label fallback) {
+  for (const auto& [k, label] : table) {
+    if (k == key) return label;
+  }
+  return fallback;
+}
+
+template <typename Table>
+auto FromText(const Table& table, std::string_view text, bool accept_zh)
+    -> std::optional<typename Table::value_type::first_type> {
+  for (const auto& [k, label] : table) {
+    if (label.code == text || (accept_zh && label.zh == text)) return k;
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+Label OutcomeLabel(v1::VisitOutcome outcome) { return Find(kOutcomes, outcome, kUnspecified); }
+std::optional<v1::VisitOutcome> OutcomeFromCode(std::string_view code) {
+  return FromText(kOutcomes, code, false);
+}
+
+Label SubjectKindLabel(v1::SubjectKind kind) { return Find(kSubjectKinds, kind, kUnspecified); }
+std::optional<v1::SubjectKind> SubjectKindFromCode(std::string_view code) {
+  return FromText(kSubjectKinds, code, false);
+}
+std::optional<v1::SubjectKind> SubjectKindFromText(std::string_view text) {
+  return FromText(kSubjectKinds, text, true);
+}
+
+Label SeverityLabel(v1::Severity severity) { return Find(kSeverities, severity, kUnspecified); }
+std::optional<v1::Severity> SeverityFromCode(std::string_view code) {
+  return FromText(kSeverities, code, false);
+}
+
+Label HazardCategoryLabel(std::string_view code) {
+  for (const Label& label : kCategories) {
+    if (label.code == code) return label;
+  }
+  return Label{code, code, code};
+}
+
+Label HazardStatusLabel(HazardStatus status) {
+  return Find(kStatuses, status, Label{"unknown", "未知", "Unknown"});
+}
+std::string_view HazardStatusName(HazardStatus status, Language language) {
+  return HazardStatusLabel(status).In(language);
+}
+std::string_view HazardStatusCode(HazardStatus status) { return HazardStatusLabel(status).code; }
+
+std::string_view OverdueLabel(Language language) {
+  return language == Language::kZh ? "逾期" : "Overdue";
+}
+std::string_view EscalatedLabel(Language language) {
+  return language == Language::kZh ? "挂牌督办" : "Escalated";
+}
+std::string_view CaseOpenedLabel(Language language) {
+  return language == Language::kZh ? "立案查处" : "Case opened";
+}
+
+}  // namespace qiaomen::core::domain
