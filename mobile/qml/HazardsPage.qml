@@ -12,7 +12,7 @@ Page {
     readonly property var counts: AppController.counts
 
     header: ToolBar {
-        background: Rectangle { color: Theme.accent }
+        background: Rectangle { implicitHeight: 56; color: Theme.accent }
         Label {
             anchors.centerIn: parent
             text: qsTr("隐患整改")

@@ -13,7 +13,7 @@ Page {
     readonly property var counts: AppController.counts
 
     header: ToolBar {
-        background: Rectangle { color: Theme.accent }
+        background: Rectangle { implicitHeight: 56; color: Theme.accent }
         RowLayout {
             anchors.fill: parent
             anchors.leftMargin: Theme.margin

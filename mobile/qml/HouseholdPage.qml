@@ -32,7 +32,7 @@ Page {
     }
 
     header: ToolBar {
-        background: Rectangle { color: Theme.accent }
+        background: Rectangle { implicitHeight: 56; color: Theme.accent }
         RowLayout {
             anchors.fill: parent
             ToolButton {

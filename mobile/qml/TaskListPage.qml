@@ -11,7 +11,7 @@ Page {
     background: Rectangle { color: Theme.background }
 
     header: ToolBar {
-        background: Rectangle { color: Theme.accent }
+        background: Rectangle { implicitHeight: 56; color: Theme.accent }
         Label {
             anchors.centerIn: parent
             text: qsTr("走访任务")

@@ -36,7 +36,7 @@ Page {
     onVisitChanged: if (outcome === 1 && step === "outcome" && (visit.answered || 0) > 0) step = "checklist"
 
     header: ToolBar {
-        background: Rectangle { color: Theme.accent }
+        background: Rectangle { implicitHeight: 56; color: Theme.accent }
         RowLayout {
             anchors.fill: parent
             ToolButton {

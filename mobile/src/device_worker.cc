@@ -42,6 +42,42 @@ QString EntityWords(v1::Entity entity) {
   }
 }
 
+// The sentence a person reads when enrolment failed: what happened and what to do.
+QString EnrollError(const core::Status& s) {
+  switch (s.code()) {
+    case core::Code::kInvalidArgument:
+      return DeviceWorker::tr("服务器地址、登记码或密码的格式不对，请核对后重试。");
+    case core::Code::kAlreadyExists:
+      return DeviceWorker::tr("本机已经登记过，请直接输入密码解锁。");
+    case core::Code::kUnauthenticated:
+      return DeviceWorker::tr("登记码无效或已用过，请向乡镇工作人员重新索取。");
+    case core::Code::kUnavailable:
+    case core::Code::kDeadlineExceeded:
+      return DeviceWorker::tr("连不上县服务器。请检查网络后再试，已填写的内容不会丢失。");
+    case core::Code::kFailedPrecondition:
+      return DeviceWorker::tr("这个地址不是县服务器，或安全证书不对。请核对服务器地址。");
+    default:
+      return DeviceWorker::tr("登记没有成功，请稍后重试。") + QStringLiteral("（") + Msg(s) +
+             QStringLiteral("）");
+  }
+}
+
+// The sentence for a sync run that stopped.
+QString SyncError(const core::Status& s) {
+  switch (s.code()) {
+    case core::Code::kUnavailable:
+    case core::Code::kDeadlineExceeded:
+      return DeviceWorker::tr("现在连不上县服务器。记录都保存在本机，有信号时再同步。");
+    case core::Code::kUnauthenticated:
+      return DeviceWorker::tr("县服务器不再认可本机，请联系乡镇工作人员重新登记。");
+    case core::Code::kCancelled:
+      return DeviceWorker::tr("同步已停止，未传完的下次继续。");
+    default:
+      return DeviceWorker::tr("同步没有完成，记录都保存在本机。") + QStringLiteral("（") +
+             Msg(s) + QStringLiteral("）");
+  }
+}
+
 }  // namespace
 
 DeviceWorker::DeviceWorker(WorkerConfig config, QObject* parent)
@@ -92,7 +128,7 @@ void DeviceWorker::Enroll(const QString& server_url, const QString& code, const 
                                           options, {clock_, core::SecureRandom(), key_store_});
   emit busyChanged(false);
   if (!device.ok()) {
-    emit failed(Msg(device.status()));
+    emit failed(EnrollError(device.status()));
     return;
   }
   device_ = std::move(*device);
@@ -114,7 +150,9 @@ void DeviceWorker::Unlock(const QString& pin) {
   if (s.code() == core::Code::kUnauthenticated) {
     emit unlockFailed(Msg(s), AttemptsLeft(dir));
   } else if (s.code() == core::Code::kDataLoss || s.code() == core::Code::kNotFound) {
-    emit stateChanged(kNeedsEnrolment, Msg(s), -1);
+    emit stateChanged(kNeedsEnrolment,
+                      tr("密码错误次数过多，本机数据已按规定清除。请向乡镇工作人员索取登记码，重新登记。"),
+                      -1);
   } else {
     emit unlockFailed(Msg(s), AttemptsLeft(dir));
   }
@@ -452,7 +490,7 @@ void DeviceWorker::Sync() {
   syncing_ = nullptr;
   emit busyChanged(false);
   view.ok = result.status.ok();
-  view.message = view.ok ? tr("同步完成。") : Msg(result.status);
+  view.message = view.ok ? tr("同步完成。") : SyncError(result.status);
   view.pushed = result.report.changes_pushed;
   view.pulled = result.report.changes_pulled;
   view.photos = result.report.photos_uploaded;

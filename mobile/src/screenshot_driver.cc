@@ -89,11 +89,10 @@ class Tour : public QObject {
     steps_.push_back({QStringLiteral("tasks_search"), [this] {
                         Controller()->setSearch(QStringLiteral("石门村一组"));
                       }});
-    steps_.push_back({QStringLiteral("household"), [this] {
+    steps_.push_back({QString(), [this] {
                         Controller()->setSearch({});
                         Call("showTab", 1);
                       }, 600});
-    steps_.back().shot.clear();
     steps_.push_back({QStringLiteral("household"), [this] {
                         const QVariantMap t = Task(QStringLiteral("李建国"));
                         Call("openHousehold", t.value(QStringLiteral("subjectId")),
@@ -122,7 +121,10 @@ class Tour : public QObject {
                       [this] { Call("finishVisit"); }, 1500});
     steps_.push_back({QStringLiteral("visit_summary"),
                       [this] { Call("showVisitStep", QStringLiteral("summary")); }});
-    steps_.push_back({QStringLiteral("home_draft"), [this] { Call("leaveVisit"); }, 1500});
+    steps_.push_back({QStringLiteral("home_draft"), [this] {
+                        Call("leaveVisit");
+                        Call("showTab", 0);
+                      }, 1500});
     steps_.push_back({QStringLiteral("hazards"), [this] { Call("showTab", 2); }});
     steps_.push_back({QStringLiteral("sync"), [this] { Call("showTab", 3); }});
     steps_.push_back({QStringLiteral("sync_result"), [this] { Controller()->sync(); }, 1200});

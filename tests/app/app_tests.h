@@ -5,9 +5,9 @@
 #include <QTemporaryDir>
 #include <memory>
 
-namespace qiaomen::mobile {
+#include "app_controller.h"
 
-class AppController;
+namespace qiaomen::mobile {
 
 // Each model under QAbstractItemModelTester, fed the way the controller feeds it.
 class ModelsTest : public QObject {
