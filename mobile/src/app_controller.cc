@@ -41,9 +41,8 @@ WorkerConfig AppController::DefaultConfig() {
   WorkerConfig config = StaticConfig();
   if (config.data_dir.isEmpty()) {
     const QString env = qEnvironmentVariable("QIAOMEN_DATA_DIR");
-    const QString base = env.isEmpty()
-                             ? QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
-                             : env;
+    const QString base =
+        env.isEmpty() ? QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) : env;
     config.data_dir = base + QStringLiteral("/profile");
     config.key_store_dir = base + QStringLiteral("/keystore");
   }
@@ -292,18 +291,13 @@ void AppController::closeVisit() {
 }
 
 void AppController::OnVisit(const VisitView& v) {
-  visit_ = {{QStringLiteral("draftId"), v.draft_id},
-            {QStringLiteral("taskId"), v.task_id},
-            {QStringLiteral("subjectId"), v.subject_id},
-            {QStringLiteral("subjectName"), v.subject_name},
-            {QStringLiteral("address"), v.address},
-            {QStringLiteral("titleZh"), v.title_zh},
-            {QStringLiteral("titleEn"), v.title_en},
-            {QStringLiteral("outcome"), v.outcome},
-            {QStringLiteral("answered"), v.answered},
-            {QStringLiteral("visible"), v.visible},
-            {QStringLiteral("sections"), v.sections},
-            {QStringLiteral("complete"), v.complete}};
+  visit_ = {
+      {QStringLiteral("draftId"), v.draft_id},     {QStringLiteral("taskId"), v.task_id},
+      {QStringLiteral("subjectId"), v.subject_id}, {QStringLiteral("subjectName"), v.subject_name},
+      {QStringLiteral("address"), v.address},      {QStringLiteral("titleZh"), v.title_zh},
+      {QStringLiteral("titleEn"), v.title_en},     {QStringLiteral("outcome"), v.outcome},
+      {QStringLiteral("answered"), v.answered},    {QStringLiteral("visible"), v.visible},
+      {QStringLiteral("sections"), v.sections},    {QStringLiteral("complete"), v.complete}};
   checklist_.SetRows(v.items);
   visit_hazards_.SetRows(v.hazards);
   emit visitChanged();
@@ -337,9 +331,8 @@ void AppController::OnSync(const SyncView& v) {
 }
 
 QString AppController::dayText(const QString& date) const {
-  QDate day = QDate::fromString(date.isEmpty() ? counts_.value(QStringLiteral("today")).toString()
-                                               : date,
-                                Qt::ISODate);
+  QDate day = QDate::fromString(
+      date.isEmpty() ? counts_.value(QStringLiteral("today")).toString() : date, Qt::ISODate);
   if (!day.isValid()) day = QDate::currentDate();
   if (!Chinese()) return QLocale(QLocale::English).toString(day, QStringLiteral("ddd d MMM"));
   static const char* const kWeek[] = {"一", "二", "三", "四", "五", "六", "日"};
@@ -356,7 +349,8 @@ QString AppController::timeText(qint64 ms) const {
   const QString today = counts_.value(QStringLiteral("today")).toString();
   const QString hm = at.toString(QStringLiteral("HH:mm"));
   if (at.date().toString(Qt::ISODate) == today) return hm;
-  if (!Chinese()) return QLocale(QLocale::English).toString(at.date(), QStringLiteral("d MMM ")) + hm;
+  if (!Chinese())
+    return QLocale(QLocale::English).toString(at.date(), QStringLiteral("d MMM ")) + hm;
   return QStringLiteral("%1月%2日 %3").arg(at.date().month()).arg(at.date().day()).arg(hm);
 }
 

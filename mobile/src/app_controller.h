@@ -3,11 +3,12 @@
 // counts, models) and turns taps into requests to the DeviceWorker on its own thread. It never
 // calls the device itself; results come back as queued signals.
 
+#include <QtQml/qqmlregistration.h>
+
 #include <QObject>
 #include <QString>
 #include <QThread>
 #include <QVariantMap>
-#include <QtQml/qqmlregistration.h>
 
 #include "app_types.h"
 #include "checklist_model.h"

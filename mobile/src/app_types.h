@@ -16,8 +16,8 @@ struct TaskRow {
   QString name;
   QString address;
   QString phone;
-  QString village;  // the village's name, or "" when this device does not hold it
-  QString grid;     // the grid's name (its id when the name is unknown)
+  QString village;   // the village's name, or "" when this device does not hold it
+  QString grid;      // the grid's name (its id when the name is unknown)
   QString due_date;  // YYYY-MM-DD
   bool done = false;
   bool return_due = false;  // open after a nobody-home visit: come back
@@ -69,7 +69,7 @@ struct ChecklistRow {
   QString help_en;
   QString unit;
   bool required = false;
-  QVariant answer;  // yesno: "yes"/"no"/"na"; choice: code; multi: QStringList; numbers; text
+  QVariant answer;       // yesno: "yes"/"no"/"na"; choice: code; multi: QStringList; numbers; text
   QVariantList choices;  // [{code, zh, en}]
   QString error_zh;      // the problem at this item ("" when none)
   QString error_en;

@@ -17,36 +17,68 @@ QVariant ChecklistModel::data(const QModelIndex& index, int role) const {
   const ChecklistRow& row = rows_.at(index.row());
   switch (role) {
     case Qt::DisplayRole:
-    case kLabelZh: return row.label_zh;
-    case kItemId: return row.item_id;
-    case kSectionId: return row.section_id;
-    case kSectionZh: return row.section_zh;
-    case kSectionEn: return row.section_en;
-    case kSectionIndex: return row.section_index;
-    case kKind: return row.kind;
-    case kLabelEn: return row.label_en;
-    case kHelpZh: return row.help_zh;
-    case kHelpEn: return row.help_en;
-    case kUnit: return row.unit;
-    case kRequired: return row.required;
-    case kAnswer: return row.answer;
-    case kChoices: return row.choices;
-    case kErrorZh: return row.error_zh;
-    case kErrorEn: return row.error_en;
-    case kPhotoCount: return row.photo_count;
-    case kPhotoIds: return row.photo_ids;
-    case kHazard: return row.hazard;
-    default: return {};
+    case kLabelZh:
+      return row.label_zh;
+    case kItemId:
+      return row.item_id;
+    case kSectionId:
+      return row.section_id;
+    case kSectionZh:
+      return row.section_zh;
+    case kSectionEn:
+      return row.section_en;
+    case kSectionIndex:
+      return row.section_index;
+    case kKind:
+      return row.kind;
+    case kLabelEn:
+      return row.label_en;
+    case kHelpZh:
+      return row.help_zh;
+    case kHelpEn:
+      return row.help_en;
+    case kUnit:
+      return row.unit;
+    case kRequired:
+      return row.required;
+    case kAnswer:
+      return row.answer;
+    case kChoices:
+      return row.choices;
+    case kErrorZh:
+      return row.error_zh;
+    case kErrorEn:
+      return row.error_en;
+    case kPhotoCount:
+      return row.photo_count;
+    case kPhotoIds:
+      return row.photo_ids;
+    case kHazard:
+      return row.hazard;
+    default:
+      return {};
   }
 }
 
 QHash<int, QByteArray> ChecklistModel::roleNames() const {
-  return {{kItemId, "itemId"},       {kSectionId, "sectionId"},     {kSectionZh, "sectionZh"},
-          {kSectionEn, "sectionEn"}, {kSectionIndex, "sectionIndex"}, {kKind, "kind"},
-          {kLabelZh, "labelZh"},     {kLabelEn, "labelEn"},         {kHelpZh, "helpZh"},
-          {kHelpEn, "helpEn"},       {kUnit, "unit"},               {kRequired, "mandatory"},
-          {kAnswer, "answer"},       {kChoices, "choices"},         {kErrorZh, "errorZh"},
-          {kErrorEn, "errorEn"},     {kPhotoCount, "photoCount"},   {kPhotoIds, "photoIds"},
+  return {{kItemId, "itemId"},
+          {kSectionId, "sectionId"},
+          {kSectionZh, "sectionZh"},
+          {kSectionEn, "sectionEn"},
+          {kSectionIndex, "sectionIndex"},
+          {kKind, "kind"},
+          {kLabelZh, "labelZh"},
+          {kLabelEn, "labelEn"},
+          {kHelpZh, "helpZh"},
+          {kHelpEn, "helpEn"},
+          {kUnit, "unit"},
+          {kRequired, "mandatory"},
+          {kAnswer, "answer"},
+          {kChoices, "choices"},
+          {kErrorZh, "errorZh"},
+          {kErrorEn, "errorEn"},
+          {kPhotoCount, "photoCount"},
+          {kPhotoIds, "photoIds"},
           {kHazard, "hazard"}};
 }
 

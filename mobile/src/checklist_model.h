@@ -3,8 +3,9 @@
 // answer. An answer that shows or hides items inserts or removes just those rows (so the list
 // keeps its place under the worker's thumb); the others get dataChanged. UI thread only.
 
-#include <QAbstractListModel>
 #include <QtQml/qqmlregistration.h>
+
+#include <QAbstractListModel>
 
 #include "app_types.h"
 

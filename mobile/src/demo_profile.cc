@@ -53,11 +53,12 @@ core::Status CreateDemoProfile(const QString& data_dir, const QString& key_store
   if (!created.ok()) return created.status();
   core::profile::Profile& profile = **created;
   core::store::Store& store = profile.store();
-  for (const auto& unit : {Unit("T01", "", "城关镇", "town"), Unit("T01-V01", "T01", "石门村", "village"),
-                           Unit("T01-V02", "T01", "东山村", "village"),
-                           Unit("T01-V01-G01", "T01-V01", "第一网格", "grid"),
-                           Unit("T01-V01-G02", "T01-V01", "第二网格", "grid"),
-                           Unit("T01-V02-G01", "T01-V02", "第一网格", "grid")}) {
+  for (const auto& unit :
+       {Unit("T01", "", "城关镇", "town"), Unit("T01-V01", "T01", "石门村", "village"),
+        Unit("T01-V02", "T01", "东山村", "village"),
+        Unit("T01-V01-G01", "T01-V01", "第一网格", "grid"),
+        Unit("T01-V01-G02", "T01-V01", "第二网格", "grid"),
+        Unit("T01-V02-G01", "T01-V02", "第一网格", "grid")}) {
     QM_RETURN_IF_ERROR(store.PutAdminUnit(unit));
   }
   const std::string today = profile.CountyDate(clock.NowMillis());

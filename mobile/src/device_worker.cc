@@ -32,13 +32,20 @@ int AttemptsLeft(const std::string& dir) {
 
 QString EntityWords(v1::Entity entity) {
   switch (entity) {
-    case v1::ENTITY_SUBJECT: return QStringLiteral("住户信息修改");
-    case v1::ENTITY_TASK: return QStringLiteral("任务修改");
-    case v1::ENTITY_VISIT: return QStringLiteral("入户检查记录");
-    case v1::ENTITY_PHOTO: return QStringLiteral("照片");
-    case v1::ENTITY_HAZARD: return QStringLiteral("隐患");
-    case v1::ENTITY_HAZARD_EVENT: return QStringLiteral("隐患处理记录");
-    default: return QStringLiteral("修改");
+    case v1::ENTITY_SUBJECT:
+      return QStringLiteral("住户信息修改");
+    case v1::ENTITY_TASK:
+      return QStringLiteral("任务修改");
+    case v1::ENTITY_VISIT:
+      return QStringLiteral("入户检查记录");
+    case v1::ENTITY_PHOTO:
+      return QStringLiteral("照片");
+    case v1::ENTITY_HAZARD:
+      return QStringLiteral("隐患");
+    case v1::ENTITY_HAZARD_EVENT:
+      return QStringLiteral("隐患处理记录");
+    default:
+      return QStringLiteral("修改");
   }
 }
 
@@ -73,8 +80,8 @@ QString SyncError(const core::Status& s) {
     case core::Code::kCancelled:
       return DeviceWorker::tr("同步已停止，未传完的下次继续。");
     default:
-      return DeviceWorker::tr("同步没有完成，记录都保存在本机。") + QStringLiteral("（") +
-             Msg(s) + QStringLiteral("）");
+      return DeviceWorker::tr("同步没有完成，记录都保存在本机。") + QStringLiteral("（") + Msg(s) +
+             QStringLiteral("）");
   }
 }
 
@@ -138,8 +145,8 @@ void DeviceWorker::Enroll(const QString& server_url, const QString& code, const 
 void DeviceWorker::Unlock(const QString& pin) {
   const std::string dir = config_.data_dir.toStdString();
   emit busyChanged(true);
-  auto device = sync::FieldDevice::Open(dir, pin.toStdString(),
-                                        {clock_, core::SecureRandom(), key_store_});
+  auto device =
+      sync::FieldDevice::Open(dir, pin.toStdString(), {clock_, core::SecureRandom(), key_store_});
   emit busyChanged(false);
   if (device.ok()) {
     device_ = std::move(*device);
@@ -150,9 +157,9 @@ void DeviceWorker::Unlock(const QString& pin) {
   if (s.code() == core::Code::kUnauthenticated) {
     emit unlockFailed(Msg(s), AttemptsLeft(dir));
   } else if (s.code() == core::Code::kDataLoss || s.code() == core::Code::kNotFound) {
-    emit stateChanged(kNeedsEnrolment,
-                      tr("密码错误次数过多，本机数据已按规定清除。请向乡镇工作人员索取登记码，重新登记。"),
-                      -1);
+    emit stateChanged(
+        kNeedsEnrolment,
+        tr("密码错误次数过多，本机数据已按规定清除。请向乡镇工作人员索取登记码，重新登记。"), -1);
   } else {
     emit unlockFailed(Msg(s), AttemptsLeft(dir));
   }
@@ -220,7 +227,8 @@ void DeviceWorker::LoadHome() {
       row.draft_id = IdText(draft.visit.id());
       row.updated_at_ms = draft.updated_at_ms;
       if (auto id = core::Uuid::FromBytes(draft.visit.subject_id()); id.ok()) {
-        if (auto subject = store.GetSubject(*id); subject.ok()) row.subject_name = Q(subject->name());
+        if (auto subject = store.GetSubject(*id); subject.ok())
+          row.subject_name = Q(subject->name());
       }
       drafts.push_back(row);
     }
@@ -232,7 +240,8 @@ QString DeviceWorker::GridLabel(const std::string& grid_id, QString* village) {
   core::store::Store& store = device_->profile().store();
   auto grid = store.GetAdminUnit(grid_id);
   if (!grid.ok()) return Q(grid_id);
-  if (auto parent = store.GetAdminUnit(grid->parent_id()); parent.ok()) *village = Q(parent->name());
+  if (auto parent = store.GetAdminUnit(grid->parent_id()); parent.ok())
+    *village = Q(parent->name());
   return Q(grid->name().empty() ? grid_id : grid->name());
 }
 

@@ -15,26 +15,45 @@ QVariant HazardListModel::data(const QModelIndex& index, int role) const {
   const HazardRow& row = rows_.at(index.row());
   switch (role) {
     case Qt::DisplayRole:
-    case kTitleZh: return row.title_zh;
-    case kHazardId: return row.id;
-    case kTitleEn: return row.title_en;
-    case kCategory: return row.category;
-    case kMajor: return row.major;
-    case kDeadline: return row.deadline;
-    case kDeadlineDays: return row.deadline_days;
-    case kStatusZh: return row.status_zh;
-    case kStatusEn: return row.status_en;
-    case kOverdue: return row.overdue;
-    case kPhotoMissing: return row.photo_missing;
-    default: return {};
+    case kTitleZh:
+      return row.title_zh;
+    case kHazardId:
+      return row.id;
+    case kTitleEn:
+      return row.title_en;
+    case kCategory:
+      return row.category;
+    case kMajor:
+      return row.major;
+    case kDeadline:
+      return row.deadline;
+    case kDeadlineDays:
+      return row.deadline_days;
+    case kStatusZh:
+      return row.status_zh;
+    case kStatusEn:
+      return row.status_en;
+    case kOverdue:
+      return row.overdue;
+    case kPhotoMissing:
+      return row.photo_missing;
+    default:
+      return {};
   }
 }
 
 QHash<int, QByteArray> HazardListModel::roleNames() const {
-  return {{kHazardId, "hazardId"},     {kTitleZh, "titleZh"},   {kTitleEn, "titleEn"},
-          {kCategory, "category"},     {kMajor, "major"},       {kDeadline, "deadline"},
-          {kDeadlineDays, "deadlineDays"}, {kStatusZh, "statusZh"}, {kStatusEn, "statusEn"},
-          {kOverdue, "overdue"},       {kPhotoMissing, "photoMissing"}};
+  return {{kHazardId, "hazardId"},
+          {kTitleZh, "titleZh"},
+          {kTitleEn, "titleEn"},
+          {kCategory, "category"},
+          {kMajor, "major"},
+          {kDeadline, "deadline"},
+          {kDeadlineDays, "deadlineDays"},
+          {kStatusZh, "statusZh"},
+          {kStatusEn, "statusEn"},
+          {kOverdue, "overdue"},
+          {kPhotoMissing, "photoMissing"}};
 }
 
 void HazardListModel::SetRows(const QList<HazardRow>& rows) {

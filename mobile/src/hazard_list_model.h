@@ -2,8 +2,9 @@
 // Hazards as a list: the ones a visit in progress derives (its summary, with deadlines), or a
 // household's recorded ones with their status. UI thread only.
 
-#include <QAbstractListModel>
 #include <QtQml/qqmlregistration.h>
+
+#include <QAbstractListModel>
 
 #include "app_types.h"
 

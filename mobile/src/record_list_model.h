@@ -2,9 +2,10 @@
 // A small read-only list of records given as maps with fixed role names: a household's visit
 // history, the changes the county refused, the drafts left open. UI thread only.
 
+#include <QtQml/qqmlregistration.h>
+
 #include <QAbstractListModel>
 #include <QVariantMap>
-#include <QtQml/qqmlregistration.h>
 
 namespace qiaomen::mobile {
 

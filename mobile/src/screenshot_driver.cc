@@ -81,18 +81,21 @@ class Tour : public QObject {
                                              QStringLiteral("123465"));
                       }});
     steps_.push_back({QStringLiteral("unlock"), [this] { Load(QStringLiteral("demo"), true); }});
-    steps_.push_back({QStringLiteral("unlock_warning"), [this] {
+    steps_.push_back({QStringLiteral("unlock_warning"),
+                      [this] {
                         for (int i = 0; i < 8; ++i) Controller()->unlock(QStringLiteral("000000"));
-                      }, 2500});
+                      },
+                      2500});
     steps_.push_back({QStringLiteral("home"), [this] { Controller()->unlock(kDemoPin); }, 1500});
     steps_.push_back({QStringLiteral("tasks"), [this] { Call("showTab", 1); }});
-    steps_.push_back({QStringLiteral("tasks_search"), [this] {
-                        Controller()->setSearch(QStringLiteral("石门村一组"));
-                      }});
-    steps_.push_back({QString(), [this] {
+    steps_.push_back({QStringLiteral("tasks_search"),
+                      [this] { Controller()->setSearch(QStringLiteral("石门村一组")); }});
+    steps_.push_back({QString(),
+                      [this] {
                         Controller()->setSearch({});
                         Call("showTab", 1);
-                      }, 600});
+                      },
+                      600});
     steps_.push_back({QStringLiteral("household"), [this] {
                         const QVariantMap t = Task(QStringLiteral("李建国"));
                         Call("openHousehold", t.value(QStringLiteral("subjectId")),
@@ -102,7 +105,8 @@ class Tour : public QObject {
                         const QVariantMap t = Task(QStringLiteral("李建国"));
                         Call("openVisit", t.value(QStringLiteral("taskId")));
                       }});
-    steps_.push_back({QStringLiteral("checklist"), [this] {
+    steps_.push_back({QStringLiteral("checklist"),
+                      [this] {
                         AppController* c = Controller();
                         c->setOutcome(AppController::Checked);
                         c->setAnswer(QStringLiteral("heating_type"), QStringLiteral("coal_stove"));
@@ -110,28 +114,34 @@ class Tour : public QObject {
                         c->setAnswer(QStringLiteral("ebike_count"), QStringLiteral("1"));
                         c->setAnswer(QStringLiteral("elderly_alone"), QStringLiteral("no"));
                         Call("showVisitStep", QStringLiteral("checklist"));
-                      }, 1500});
-    steps_.push_back({QStringLiteral("checklist_hazard"), [this] {
+                      },
+                      1500});
+    steps_.push_back({QStringLiteral("checklist_hazard"),
+                      [this] {
                         AppController* c = Controller();
                         c->setAnswer(QStringLiteral("stove_location"), QStringLiteral("bedroom"));
                         c->setAnswer(QStringLiteral("flue_installed"), QStringLiteral("no"));
                         Call("scrollChecklistTo", QStringLiteral("stove_location"));
-                      }, 1500});
-    steps_.push_back({QStringLiteral("checklist_errors"),
-                      [this] { Call("finishVisit"); }, 1500});
+                      },
+                      1500});
+    steps_.push_back({QStringLiteral("checklist_errors"), [this] { Call("finishVisit"); }, 1500});
     steps_.push_back({QStringLiteral("visit_summary"),
                       [this] { Call("showVisitStep", QStringLiteral("summary")); }});
-    steps_.push_back({QStringLiteral("home_draft"), [this] {
+    steps_.push_back({QStringLiteral("home_draft"),
+                      [this] {
                         Call("leaveVisit");
                         Call("showTab", 0);
-                      }, 1500});
+                      },
+                      1500});
     steps_.push_back({QStringLiteral("hazards"), [this] { Call("showTab", 2); }});
     steps_.push_back({QStringLiteral("sync"), [this] { Call("showTab", 3); }});
     steps_.push_back({QStringLiteral("sync_result"), [this] { Controller()->sync(); }, 1200});
-    steps_.push_back({QStringLiteral("home_en"), [this] {
+    steps_.push_back({QStringLiteral("home_en"),
+                      [this] {
                         Call("setChinese", false);
                         Call("showTab", 0);
-                      }, 1200});
+                      },
+                      1200});
   }
 
   void Next() {

@@ -24,19 +24,32 @@ QVariant TaskListModel::data(const QModelIndex& index, int role) const {
   const TaskRow& row = rows_.at(index.row());
   switch (role) {
     case Qt::DisplayRole:
-    case kName: return row.name;
-    case kTaskId: return row.task_id;
-    case kSubjectId: return row.subject_id;
-    case kAddress: return row.address;
-    case kPhone: return row.phone;
-    case kVillage: return row.village;
-    case kGrid: return row.grid;
-    case kSection: return SectionOf(row);
-    case kDueDate: return row.due_date;
-    case kDone: return row.done;
-    case kReturnDue: return row.return_due;
-    case kHasDraft: return row.has_draft;
-    default: return {};
+    case kName:
+      return row.name;
+    case kTaskId:
+      return row.task_id;
+    case kSubjectId:
+      return row.subject_id;
+    case kAddress:
+      return row.address;
+    case kPhone:
+      return row.phone;
+    case kVillage:
+      return row.village;
+    case kGrid:
+      return row.grid;
+    case kSection:
+      return SectionOf(row);
+    case kDueDate:
+      return row.due_date;
+    case kDone:
+      return row.done;
+    case kReturnDue:
+      return row.return_due;
+    case kHasDraft:
+      return row.has_draft;
+    default:
+      return {};
   }
 }
 
@@ -48,9 +61,8 @@ QHash<int, QByteArray> TaskListModel::roleNames() const {
 }
 
 void TaskListModel::SetRows(QList<TaskRow> rows) {
-  std::stable_sort(rows.begin(), rows.end(), [](const TaskRow& a, const TaskRow& b) {
-    return SectionOf(a) < SectionOf(b);
-  });
+  std::stable_sort(rows.begin(), rows.end(),
+                   [](const TaskRow& a, const TaskRow& b) { return SectionOf(a) < SectionOf(b); });
   const bool count_changed = rows.size() != rows_.size();
   beginResetModel();
   rows_ = std::move(rows);

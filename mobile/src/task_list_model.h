@@ -2,8 +2,9 @@
 // The worker's tasks for the task list, sectioned by village and grid (role "section").
 // UI thread only; filled from DeviceWorker::tasksLoaded.
 
-#include <QAbstractListModel>
 #include <QtQml/qqmlregistration.h>
+
+#include <QAbstractListModel>
 
 #include "app_types.h"
 

@@ -24,17 +24,28 @@ core::Result<std::string> IdBytes(const QString& text) {
 
 QString KindName(v1::ItemKind kind) {
   switch (kind) {
-    case v1::YES_NO_NA: return QStringLiteral("yesno");
-    case v1::SINGLE_CHOICE: return QStringLiteral("choice");
-    case v1::MULTI_CHOICE: return QStringLiteral("multi");
-    case v1::INTEGER: return QStringLiteral("integer");
-    case v1::DECIMAL: return QStringLiteral("decimal");
-    case v1::TEXT: return QStringLiteral("text");
-    case v1::DATE: return QStringLiteral("date");
-    case v1::PHOTO: return QStringLiteral("photo");
-    case v1::SIGNATURE: return QStringLiteral("signature");
-    case v1::LOCATION: return QStringLiteral("location");
-    default: return QStringLiteral("unknown");
+    case v1::YES_NO_NA:
+      return QStringLiteral("yesno");
+    case v1::SINGLE_CHOICE:
+      return QStringLiteral("choice");
+    case v1::MULTI_CHOICE:
+      return QStringLiteral("multi");
+    case v1::INTEGER:
+      return QStringLiteral("integer");
+    case v1::DECIMAL:
+      return QStringLiteral("decimal");
+    case v1::TEXT:
+      return QStringLiteral("text");
+    case v1::DATE:
+      return QStringLiteral("date");
+    case v1::PHOTO:
+      return QStringLiteral("photo");
+    case v1::SIGNATURE:
+      return QStringLiteral("signature");
+    case v1::LOCATION:
+      return QStringLiteral("location");
+    default:
+      return QStringLiteral("unknown");
   }
 }
 
@@ -56,22 +67,37 @@ Status ToAnswerValue(const v1::Item& item, const QVariant& value, v1::AnswerValu
   bool ok = true;
   switch (item.kind()) {
     case v1::YES_NO_NA:
-      if (text == QLatin1String("yes")) out->set_yes_no(v1::YES);
-      else if (text == QLatin1String("no")) out->set_yes_no(v1::NO);
-      else if (text == QLatin1String("na")) out->set_yes_no(v1::NOT_APPLICABLE);
-      else ok = false;
+      if (text == QLatin1String("yes"))
+        out->set_yes_no(v1::YES);
+      else if (text == QLatin1String("no"))
+        out->set_yes_no(v1::NO);
+      else if (text == QLatin1String("na"))
+        out->set_yes_no(v1::NOT_APPLICABLE);
+      else
+        ok = false;
       break;
-    case v1::SINGLE_CHOICE: out->set_choice(text.toStdString()); break;
+    case v1::SINGLE_CHOICE:
+      out->set_choice(text.toStdString());
+      break;
     case v1::MULTI_CHOICE:
       for (const QString& code : value.toStringList()) {
         out->mutable_choices()->add_codes(code.toStdString());
       }
       break;
-    case v1::INTEGER: out->set_integer(text.toLongLong(&ok)); break;
-    case v1::DECIMAL: out->set_decimal(text.toDouble(&ok)); break;
-    case v1::TEXT: out->set_text(value.toString().toStdString()); break;
-    case v1::DATE: out->set_date(text.toStdString()); break;
-    default: ok = false;
+    case v1::INTEGER:
+      out->set_integer(text.toLongLong(&ok));
+      break;
+    case v1::DECIMAL:
+      out->set_decimal(text.toDouble(&ok));
+      break;
+    case v1::TEXT:
+      out->set_text(value.toString().toStdString());
+      break;
+    case v1::DATE:
+      out->set_date(text.toStdString());
+      break;
+    default:
+      ok = false;
   }
   if (!ok) {
     return Status(core::Code::kInvalidArgument, "请按提示填写「" + item.label().zh() + "」。");
@@ -85,17 +111,23 @@ QVariant FromAnswerValue(const v1::AnswerValue& value) {
       return value.yes_no() == v1::YES  ? QStringLiteral("yes")
              : value.yes_no() == v1::NO ? QStringLiteral("no")
                                         : QStringLiteral("na");
-    case v1::AnswerValue::kChoice: return Q(value.choice());
+    case v1::AnswerValue::kChoice:
+      return Q(value.choice());
     case v1::AnswerValue::kChoices: {
       QStringList codes;
       for (const auto& code : value.choices().codes()) codes << Q(code);
       return codes;
     }
-    case v1::AnswerValue::kInteger: return QString::number(value.integer());
-    case v1::AnswerValue::kDecimal: return QString::number(value.decimal());
-    case v1::AnswerValue::kText: return Q(value.text());
-    case v1::AnswerValue::kDate: return Q(value.date());
-    default: return {};
+    case v1::AnswerValue::kInteger:
+      return QString::number(value.integer());
+    case v1::AnswerValue::kDecimal:
+      return QString::number(value.decimal());
+    case v1::AnswerValue::kText:
+      return Q(value.text());
+    case v1::AnswerValue::kDate:
+      return Q(value.date());
+    default:
+      return {};
   }
 }
 
@@ -142,11 +174,10 @@ Result<std::unique_ptr<VisitSession>> VisitSession::Open(core::profile::Profile&
                                                          core::store::VisitDraft draft) {
   auto tpl = profile.checklists().Get(draft.visit.template_id(), draft.visit.template_version());
   if (!tpl.ok()) return tpl.status();
-  auto session = core::forms::FormSession::Create(
-      *tpl, {profile.CountyDate(clock.NowMillis())});
+  auto session = core::forms::FormSession::Create(*tpl, {profile.CountyDate(clock.NowMillis())});
   if (!session.ok()) return session.status();
-  std::unique_ptr<VisitSession> visit(new VisitSession(profile, clock, std::move(draft), *tpl,
-                                                       std::move(*session)));
+  std::unique_ptr<VisitSession> visit(
+      new VisitSession(profile, clock, std::move(draft), *tpl, std::move(*session)));
   QM_RETURN_IF_ERROR(visit->Reload());
   return visit;
 }
@@ -225,7 +256,8 @@ Status VisitSession::SyncPhotoAnswer(const std::string& item_id) {
   v1::Answer answer;
   answer.set_item_id(item_id);
   for (const auto& photo : draft_.photos) {
-    if (photo.item_id() == item_id) answer.mutable_value()->mutable_photos()->add_photo_ids(photo.id());
+    if (photo.item_id() == item_id)
+      answer.mutable_value()->mutable_photos()->add_photo_ids(photo.id());
   }
   return session_->SetAnswer(answer);
 }

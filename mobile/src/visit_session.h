@@ -48,8 +48,8 @@ class VisitSession {
   const std::string& draft_id() const { return draft_.visit.id(); }
 
  private:
-  VisitSession(core::profile::Profile& profile, core::Clock& clock,
-               core::store::VisitDraft draft, core::forms::CompiledTemplate tpl,
+  VisitSession(core::profile::Profile& profile, core::Clock& clock, core::store::VisitDraft draft,
+               core::forms::CompiledTemplate tpl,
                std::unique_ptr<core::forms::FormSession> session);
   static core::Result<std::unique_ptr<VisitSession>> Open(core::profile::Profile& profile,
                                                           core::Clock& clock,

@@ -1,8 +1,9 @@
+#include "app_controller.h"
+
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
 #include <QTest>
 
-#include "app_controller.h"
 #include "app_tests.h"
 #include "demo_profile.h"
 
@@ -97,7 +98,8 @@ void ControllerTest::answersShowAndHideItemsLive() {
   const QModelIndex hazard = controller_->visitHazards()->index(0);
   QCOMPARE(controller_->visitHazards()->data(hazard, HazardListModel::kTitleZh).toString(),
            QStringLiteral("燃煤炉具未安装烟囱"));
-  QVERIFY(!controller_->visitHazards()->data(hazard, HazardListModel::kDeadline).toString().isEmpty());
+  QVERIFY(
+      !controller_->visitHazards()->data(hazard, HazardListModel::kDeadline).toString().isEmpty());
   const int flue = checklist->rowOf(QStringLiteral("flue_installed"));
   QVERIFY(checklist->data(checklist->index(flue), ChecklistModel::kHazard).toBool());
   controller_->setAnswer(QStringLiteral("heating_type"), QStringLiteral("electric"));
@@ -110,7 +112,8 @@ void ControllerTest::answersShowAndHideItemsLive() {
   QVERIFY(problem.wait());
   QCOMPARE(problem.at(0).at(0).toString(), QStringLiteral("gas_type"));
   const int gas = checklist->rowOf(QStringLiteral("gas_type"));
-  QTRY_VERIFY(!checklist->data(checklist->index(gas), ChecklistModel::kErrorZh).toString().isEmpty());
+  QTRY_VERIFY(
+      !checklist->data(checklist->index(gas), ChecklistModel::kErrorZh).toString().isEmpty());
   QVERIFY(controller_->visitActive());
 }
 
