@@ -66,6 +66,11 @@
         <source>定位将在完成时自动记录</source>
         <translation>The location is recorded when you finish</translation>
     </message>
+    <message>
+        <source>隐患</source>
+        <comment>badge on a checklist item</comment>
+        <translation>Hazard</translation>
+    </message>
 </context>
 <context>
     <name>EnrolPage</name>

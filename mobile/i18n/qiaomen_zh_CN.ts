@@ -66,6 +66,11 @@
         <source>定位将在完成时自动记录</source>
         <translation>定位将在完成时自动记录</translation>
     </message>
+    <message>
+        <source>隐患</source>
+        <comment>badge on a checklist item</comment>
+        <translation>隐患</translation>
+    </message>
 </context>
 <context>
     <name>EnrolPage</name>

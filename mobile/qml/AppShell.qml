@@ -57,10 +57,10 @@ Page {
         id: tabs
         visible: stack.depth === 1
         Material.accent: Theme.accent
-        TabButton { text: qsTr("首页"); font.pixelSize: Theme.body; height: 56 }
-        TabButton { text: qsTr("任务"); font.pixelSize: Theme.body; height: 56 }
-        TabButton { text: qsTr("隐患"); font.pixelSize: Theme.body; height: 56 }
-        TabButton { text: qsTr("我的"); font.pixelSize: Theme.body; height: 56 }
+        TabButton { text: qsTr("首页"); font.pixelSize: Theme.body; font.capitalization: Font.MixedCase; height: 56 }
+        TabButton { text: qsTr("任务"); font.pixelSize: Theme.body; font.capitalization: Font.MixedCase; height: 56 }
+        TabButton { text: qsTr("隐患"); font.pixelSize: Theme.body; font.capitalization: Font.MixedCase; height: 56 }
+        TabButton { text: qsTr("我的"); font.pixelSize: Theme.body; font.capitalization: Font.MixedCase; height: 56 }
     }
 
     Toast { id: toast }

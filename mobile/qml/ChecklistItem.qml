@@ -64,7 +64,7 @@ Rectangle {
             Chip {
                 objectName: "hazardBadge"
                 visible: hazard
-                text: qsTr("隐患")
+                text: qsTr("隐患", "badge on a checklist item")
                 tone: Theme.danger
             }
         }
