@@ -133,6 +133,30 @@
         <source>在「任务」中点开住户，可查看该户的隐患和整改期限。</source>
         <translation>Open a household under Tasks to see its hazards and deadlines.</translation>
     </message>
+    <message>
+        <source>重大隐患</source>
+        <translation>Major hazard</translation>
+    </message>
+    <message>
+        <source>一般隐患</source>
+        <translation>General hazard</translation>
+    </message>
+    <message>
+        <source>逾期 %1 天</source>
+        <translation>%1 day(s) overdue</translation>
+    </message>
+    <message>
+        <source>今天到期</source>
+        <translation>Due today</translation>
+    </message>
+    <message>
+        <source>剩余 %1 天</source>
+        <translation>%1 day(s) left</translation>
+    </message>
+    <message>
+        <source>没有未销号的隐患</source>
+        <translation>No open hazards</translation>
+    </message>
 </context>
 <context>
     <name>HomePage</name>
@@ -485,6 +509,14 @@
     <message>
         <source>照片文件路径（JPEG）</source>
         <translation>Photo file path (JPEG)</translation>
+    </message>
+    <message>
+        <source>第 %1/%2 部分</source>
+        <translation>Part %1/%2</translation>
+    </message>
+    <message>
+        <source>下一部分</source>
+        <translation>Next part</translation>
     </message>
 </context>
 <context>

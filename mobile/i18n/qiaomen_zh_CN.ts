@@ -133,6 +133,30 @@
         <source>在「任务」中点开住户，可查看该户的隐患和整改期限。</source>
         <translation>在「任务」中点开住户，可查看该户的隐患和整改期限。</translation>
     </message>
+    <message>
+        <source>重大隐患</source>
+        <translation>重大隐患</translation>
+    </message>
+    <message>
+        <source>一般隐患</source>
+        <translation>一般隐患</translation>
+    </message>
+    <message>
+        <source>逾期 %1 天</source>
+        <translation>逾期 %1 天</translation>
+    </message>
+    <message>
+        <source>今天到期</source>
+        <translation>今天到期</translation>
+    </message>
+    <message>
+        <source>剩余 %1 天</source>
+        <translation>剩余 %1 天</translation>
+    </message>
+    <message>
+        <source>没有未销号的隐患</source>
+        <translation>没有未销号的隐患</translation>
+    </message>
 </context>
 <context>
     <name>HomePage</name>
@@ -485,6 +509,14 @@
     <message>
         <source>照片文件路径（JPEG）</source>
         <translation>照片文件路径（JPEG）</translation>
+    </message>
+    <message>
+        <source>第 %1/%2 部分</source>
+        <translation>第 %1/%2 部分</translation>
+    </message>
+    <message>
+        <source>下一部分</source>
+        <translation>下一部分</translation>
     </message>
 </context>
 <context>

@@ -42,13 +42,58 @@ Page {
                 tone: Theme.warning
             }
         }
-        Label {
+        ListView {
+            id: list
+            objectName: "openHazardList"
             Layout.fillWidth: true
-            text: qsTr("在「任务」中点开住户，可查看该户的隐患和整改期限。")
-            wrapMode: Text.Wrap
-            color: Theme.muted
-            font.pixelSize: Theme.body
+            Layout.fillHeight: true
+            clip: true
+            spacing: Theme.gap
+            model: AppController.openHazards
+            delegate: ItemDelegate {
+                width: list.width
+                height: card.implicitHeight
+                padding: 0
+                onClicked: window.openHousehold(subjectId, "")
+                background: Item {}
+                contentItem: Card {
+                    id: card
+                    Label {
+                        width: parent.width
+                        wrapMode: Text.Wrap
+                        font.pixelSize: Theme.body
+                        font.bold: true
+                        text: AppInfo.chinese ? titleZh : titleEn
+                    }
+                    Label {
+                        width: parent.width
+                        elide: Text.ElideRight
+                        font.pixelSize: Theme.small
+                        color: Theme.muted
+                        text: subjectName
+                    }
+                    Flow {
+                        width: parent.width
+                        spacing: 6
+                        Chip { text: major ? qsTr("重大隐患") : qsTr("一般隐患"); tone: major ? Theme.danger : Theme.warning }
+                        Chip { text: AppInfo.chinese ? statusZh : statusEn; tone: Theme.accent }
+                        Chip {
+                            visible: deadline !== ""
+                            readonly property int days: AppController.daysUntil(deadline)
+                            text: days < 0 ? qsTr("逾期 %1 天").arg(-days)
+                                  : days === 0 ? qsTr("今天到期") : qsTr("剩余 %1 天").arg(days)
+                            tone: days <= 0 ? Theme.danger : days <= 3 ? Theme.warning : Theme.muted
+                        }
+                    }
+                }
+            }
+            Label {
+                anchors.centerIn: parent
+                visible: list.count === 0
+                text: qsTr("没有未销号的隐患")
+                color: Theme.muted
+                font.pixelSize: Theme.body
+            }
         }
-        Item { Layout.fillHeight: true }
     }
 }

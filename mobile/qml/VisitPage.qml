@@ -13,6 +13,9 @@ Page {
     property string step: "outcome"  // outcome | checklist | summary
     readonly property var visit: AppController.visit
     readonly property int outcome: visit.outcome || 0
+    // The checklist section at the top of the list (第 2/6 部分).
+    property int section: 0
+    readonly property bool lastSection: section + 1 >= (visit.sections || 1)
     background: Rectangle { color: Theme.background }
 
     function finish() { AppController.finishVisit() }
@@ -158,7 +161,8 @@ Page {
             Layout.margins: Theme.gap
             Label {
                 objectName: "progressLine"
-                text: qsTr("已答 %1 / %2 项").arg(page.visit.answered || 0).arg(page.visit.visible || 0)
+                text: qsTr("第 %1/%2 部分").arg(page.section + 1).arg(page.visit.sections || 1)
+                      + " · " + qsTr("已答 %1 / %2 项").arg(page.visit.answered || 0).arg(page.visit.visible || 0)
                 font.pixelSize: Theme.small
                 color: Theme.muted
             }
@@ -176,6 +180,10 @@ Page {
             spacing: Theme.gap
             cacheBuffer: 2000
             model: AppController.checklist
+            onContentYChanged: {
+                var row = indexAt(10, contentY + 10)
+                if (row >= 0) page.section = Math.max(0, AppController.checklist.sectionOfRow(row))
+            }
             section.property: AppInfo.chinese ? "sectionZh" : "sectionEn"
             section.delegate: Label {
                 width: checklistView.width
@@ -206,8 +214,13 @@ Page {
             objectName: "toSummaryButton"
             Layout.fillWidth: true
             Layout.margins: Theme.margin
-            text: qsTr("下一步：隐患汇总")
-            onClicked: page.step = "summary"
+            text: page.lastSection ? qsTr("下一步：隐患汇总") : qsTr("下一部分")
+            onClicked: {
+                if (page.lastSection) { page.step = "summary"; return }
+                var row = AppController.checklist.firstRowOfSection(page.section + 1)
+                if (row >= 0) checklistView.positionViewAtIndex(row, ListView.Beginning)
+                page.section = page.section + 1
+            }
         }
     }
 

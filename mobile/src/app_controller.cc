@@ -29,6 +29,7 @@ void RegisterTypes() {
   qRegisterMetaType<SyncView>();
   qRegisterMetaType<QList<TaskRow>>();
   qRegisterMetaType<QList<DraftRow>>();
+  qRegisterMetaType<QList<HazardRow>>();
 }
 
 bool Chinese() { return QLocale().language() != QLocale::English; }
@@ -77,6 +78,8 @@ AppController::AppController(WorkerConfig config, QObject* parent)
     SetMessage(m);
   });
   connect(worker_, &DeviceWorker::homeLoaded, this, &AppController::OnHome);
+  connect(worker_, &DeviceWorker::hazardsLoaded, this,
+          [this](const QList<HazardRow>& rows) { open_hazards_.SetRows(rows); });
   connect(worker_, &DeviceWorker::tasksLoaded, this, [this](const QList<TaskRow>& rows) {
     tasks_.SetRows(rows);
     emit tasksLoaded();
@@ -205,6 +208,13 @@ void AppController::OnHome(const HomeCounts& c, const QList<DraftRow>& drafts) {
                     {QStringLiteral("updatedAt"), d.updated_at_ms}});
   }
   drafts_.SetRows(rows);
+  QList<QVariantMap> refused;
+  for (const RefusedRow& r : c.refused) {
+    refused.push_back({{QStringLiteral("what"), r.what},
+                       {QStringLiteral("reason"), r.reason},
+                       {QStringLiteral("at"), r.at_ms}});
+  }
+  refused_.SetRows(refused);
   emit homeChanged();
 }
 
@@ -319,13 +329,6 @@ void AppController::OnSync(const SyncView& v) {
   syncing_ = false;
   sync_fraction_ = v.ok ? 1 : sync_fraction_;
   sync_message_ = v.message;
-  QList<QVariantMap> rows;
-  for (const RefusedRow& r : v.refused) {
-    rows.push_back({{QStringLiteral("what"), r.what},
-                    {QStringLiteral("reason"), r.reason},
-                    {QStringLiteral("at"), r.at_ms}});
-  }
-  refused_.SetRows(rows);
   emit syncChanged();
   refresh();
 }

@@ -33,6 +33,7 @@ class AppController : public QObject {
   Q_PROPERTY(int attemptsLeft READ attemptsLeft NOTIFY stateChanged)
   Q_PROPERTY(QVariantMap counts READ counts NOTIFY homeChanged)
   Q_PROPERTY(RecordListModel* drafts READ drafts CONSTANT)
+  Q_PROPERTY(HazardListModel* openHazards READ openHazards CONSTANT)
   Q_PROPERTY(TaskListModel* tasks READ tasks CONSTANT)
   Q_PROPERTY(QString search READ search WRITE setSearch NOTIFY filterChanged)
   Q_PROPERTY(int filter READ filter WRITE setFilter NOTIFY filterChanged)
@@ -69,6 +70,7 @@ class AppController : public QObject {
   int attemptsLeft() const { return attempts_left_; }
   QVariantMap counts() const { return counts_; }
   RecordListModel* drafts() { return &drafts_; }
+  HazardListModel* openHazards() { return &open_hazards_; }
   TaskListModel* tasks() { return &tasks_; }
   QString search() const { return search_; }
   void setSearch(const QString& search);
@@ -144,6 +146,7 @@ class AppController : public QObject {
   int attempts_left_ = -1;
   QVariantMap counts_;
   RecordListModel drafts_;
+  HazardListModel open_hazards_;
   TaskListModel tasks_;
   QString search_;
   int filter_ = 0;

@@ -24,6 +24,13 @@ struct TaskRow {
   bool has_draft = false;
 };
 
+// A change the county refused, with its reason.
+struct RefusedRow {
+  QString what;
+  QString reason;
+  qint64 at_ms = 0;
+};
+
 // The numbers on the home screen.
 struct HomeCounts {
   qint64 total = 0;
@@ -37,7 +44,8 @@ struct HomeCounts {
   qint64 drafts = 0;
   qint64 last_sync_ms = 0;
   bool has_server = false;
-  QString today;  // YYYY-MM-DD in the county's zone (Profile::CountyDate)
+  QString today;              // YYYY-MM-DD in the county's zone (Profile::CountyDate)
+  QList<RefusedRow> refused;  // every change the county refused, kept for a person to see
 };
 
 // A hazard: derived by a visit in progress (the summary) or recorded (a household's list).
@@ -53,6 +61,8 @@ struct HazardRow {
   QString status_en;
   bool overdue = false;
   bool photo_missing = false;
+  QString subject_id;  // recorded hazards: whose it is
+  QString subject_name;
 };
 
 // One visible checklist item of the visit in progress.
@@ -125,20 +135,12 @@ struct HouseholdView {
   QList<HazardRow> hazards;  // open ones first
 };
 
-// A change the county refused, with its reason.
-struct RefusedRow {
-  QString what;
-  QString reason;
-  qint64 at_ms = 0;
-};
-
 struct SyncView {
   bool ok = false;
   QString message;  // what happened or what to do, a sentence
   qint64 pushed = 0;
   qint64 pulled = 0;
-  qint64 photos = 0;
-  QList<RefusedRow> refused;
+  qint64 photos = 0;  // refused changes arrive with the home counts (HomeCounts::refused)
 };
 
 }  // namespace qiaomen::mobile
@@ -146,6 +148,7 @@ struct SyncView {
 Q_DECLARE_METATYPE(qiaomen::mobile::TaskRow)
 Q_DECLARE_METATYPE(qiaomen::mobile::HomeCounts)
 Q_DECLARE_METATYPE(qiaomen::mobile::HazardRow)
+Q_DECLARE_METATYPE(QList<qiaomen::mobile::HazardRow>)
 Q_DECLARE_METATYPE(qiaomen::mobile::ChecklistRow)
 Q_DECLARE_METATYPE(qiaomen::mobile::VisitView)
 Q_DECLARE_METATYPE(qiaomen::mobile::DraftRow)

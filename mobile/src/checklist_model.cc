@@ -126,4 +126,15 @@ int ChecklistModel::rowOf(const QString& item_id) const {
   return -1;
 }
 
+int ChecklistModel::sectionOfRow(int row) const {
+  return row >= 0 && row < rows_.size() ? rows_.at(row).section_index : -1;
+}
+
+int ChecklistModel::firstRowOfSection(int section) const {
+  for (qsizetype i = 0; i < rows_.size(); ++i) {
+    if (rows_.at(i).section_index == section) return static_cast<int>(i);
+  }
+  return -1;
+}
+
 }  // namespace qiaomen::mobile

@@ -50,6 +50,9 @@ class ChecklistModel : public QAbstractListModel {
   void SetRows(const QList<ChecklistRow>& rows);
   // The row of `item_id`, or -1.
   Q_INVOKABLE int rowOf(const QString& item_id) const;
+  // The 0-based section of `row` (-1 out of range), and the first row of `section` (-1: none).
+  Q_INVOKABLE int sectionOfRow(int row) const;
+  Q_INVOKABLE int firstRowOfSection(int section) const;
 
  signals:
   void countChanged();

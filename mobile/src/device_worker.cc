@@ -2,6 +2,7 @@
 
 #include <QMetaObject>
 #include <QThread>
+#include <algorithm>
 #include <map>
 #include <set>
 
@@ -186,6 +187,9 @@ void DeviceWorker::LoadHome() {
     counts.pending_photos = status->pending_photos;
     counts.drafts = status->drafts;
     counts.last_sync_ms = status->last_sync_ms;
+    for (const auto& q : status->quarantined) {
+      counts.refused.push_back({EntityWords(q.change.entity()), Q(q.reason), q.quarantined_at_ms});
+    }
   }
   counts.has_server = device_->enrolled();
   // Open hazards and those due within 3 days, over the subjects of this device's tasks.
@@ -209,17 +213,29 @@ void DeviceWorker::LoadHome() {
       }
     }
   }
+  QList<HazardRow> open_hazards;
   for (const auto& subject : subjects) {
     auto hazards = store.ListHazards(*core::Uuid::FromBytes(subject));
-    if (!hazards.ok()) continue;
+    if (!hazards.ok() || hazards->empty()) continue;
+    auto owner = store.GetSubject(*core::Uuid::FromBytes(subject));
     for (const auto& hazard : *hazards) {
-      auto state = store.GetHazardState(*core::Uuid::FromBytes(hazard.id()));
-      if (!state.ok() || !state->is_open()) continue;
+      bool open = false;
+      HazardRow row = HazardRowOf(hazard, today, &open);
+      if (!open) continue;
       ++counts.hazards_open;
       auto deadline = core::forms::ParseDate(hazard.deadline());
       if (deadline && *deadline - today_days <= 3) ++counts.hazards_due_soon;
+      if (owner.ok()) row.subject_name = Q(owner->name());
+      open_hazards.push_back(row);
     }
   }
+  // The nearest deadline first; hazards without one last.
+  std::stable_sort(open_hazards.begin(), open_hazards.end(),
+                   [](const HazardRow& a, const HazardRow& b) {
+                     if (a.deadline.isEmpty() != b.deadline.isEmpty()) return b.deadline.isEmpty();
+                     return a.deadline < b.deadline;
+                   });
+  emit hazardsLoaded(open_hazards);
   QList<DraftRow> drafts;
   if (auto list = device_->profile().visits().Drafts(); list.ok()) {
     for (const auto& draft : *list) {
@@ -234,6 +250,35 @@ void DeviceWorker::LoadHome() {
     }
   }
   emit homeLoaded(counts, drafts);
+}
+
+HazardRow DeviceWorker::HazardRowOf(const v1::Hazard& h, const std::string& today, bool* open) {
+  core::profile::Profile& profile = device_->profile();
+  HazardRow row;
+  row.id = IdText(h.id());
+  row.subject_id = IdText(h.subject_id());
+  row.category = Q(h.category());
+  row.major = h.severity() == v1::MAJOR;
+  row.deadline = Q(h.deadline());
+  row.title_zh = row.title_en = Q(h.description().empty() ? h.category() : h.description());
+  if (auto tpl = profile.checklists().Latest(h.template_id()); tpl.ok()) {
+    for (const auto& rule : tpl->proto().hazard_rules()) {
+      if (rule.id() != h.rule_id()) continue;
+      row.title_zh = Q(rule.title().zh());
+      row.title_en = Q(rule.title().en());
+    }
+  }
+  *open = true;
+  auto state = profile.store().GetHazardState(*core::Uuid::FromBytes(h.id()));
+  if (state.ok()) {
+    using core::domain::HazardStatusName;
+    using core::domain::Language;
+    row.status_zh = Q(std::string(HazardStatusName(state->status, Language::kZh)));
+    row.status_en = Q(std::string(HazardStatusName(state->status, Language::kEn)));
+    *open = state->is_open();
+    row.overdue = state->overdue || (*open && !h.deadline().empty() && h.deadline() < today);
+  }
+  return row;
 }
 
 QString DeviceWorker::GridLabel(const std::string& grid_id, QString* village) {
@@ -348,29 +393,8 @@ void DeviceWorker::LoadHousehold(const QString& subject_id, const QString& task_
   if (hazards.ok()) {
     QList<HazardRow> closed;
     for (const auto& h : *hazards) {
-      HazardRow row;
-      row.id = IdText(h.id());
-      row.category = Q(h.category());
-      row.major = h.severity() == v1::MAJOR;
-      row.deadline = Q(h.deadline());
-      row.title_zh = row.title_en = Q(h.description().empty() ? h.category() : h.description());
-      if (auto tpl = profile.checklists().Latest(h.template_id()); tpl.ok()) {
-        for (const auto& rule : tpl->proto().hazard_rules()) {
-          if (rule.id() != h.rule_id()) continue;
-          row.title_zh = Q(rule.title().zh());
-          row.title_en = Q(rule.title().en());
-        }
-      }
-      auto state = store.GetHazardState(*core::Uuid::FromBytes(h.id()));
       bool open = true;
-      if (state.ok()) {
-        using core::domain::HazardStatusName;
-        using core::domain::Language;
-        row.status_zh = Q(std::string(HazardStatusName(state->status, Language::kZh)));
-        row.status_en = Q(std::string(HazardStatusName(state->status, Language::kEn)));
-        open = state->is_open();
-        row.overdue = state->overdue || (open && !h.deadline().empty() && h.deadline() < today);
-      }
+      HazardRow row = HazardRowOf(h, today, &open);
       (open ? view.hazards : closed).push_back(row);
     }
     view.hazards += closed;
@@ -503,9 +527,6 @@ void DeviceWorker::Sync() {
   view.pushed = result.report.changes_pushed;
   view.pulled = result.report.changes_pulled;
   view.photos = result.report.photos_uploaded;
-  for (const auto& q : result.refused) {
-    view.refused.push_back({EntityWords(q.change.entity()), Q(q.reason), q.quarantined_at_ms});
-  }
   emit syncFinished(view);
 }
 

@@ -68,6 +68,8 @@ class DeviceWorker : public QObject {
   void busyChanged(bool busy);
   void failed(const QString& message);  // an operation failed; the sentence says what to do
   void unlockFailed(const QString& message, int attempts_left);
+  // Open hazards of this device's subjects, the nearest deadline first.
+  void hazardsLoaded(const QList<qiaomen::mobile::HazardRow>& hazards);
   void homeLoaded(const qiaomen::mobile::HomeCounts& counts,
                   const QList<qiaomen::mobile::DraftRow>& drafts);
   void tasksLoaded(const QList<qiaomen::mobile::TaskRow>& tasks);
@@ -83,6 +85,8 @@ class DeviceWorker : public QObject {
   bool RequireDevice();
   void EmitVisit();
   QString GridLabel(const std::string& grid_id, QString* village);
+  // A recorded hazard as the screens show it; `open` tells whether it is still open.
+  HazardRow HazardRowOf(const v1::Hazard& hazard, const std::string& today, bool* open);
 
   WorkerConfig config_;
   core::Clock& clock_;

@@ -37,6 +37,10 @@ QVariant HazardListModel::data(const QModelIndex& index, int role) const {
       return row.overdue;
     case kPhotoMissing:
       return row.photo_missing;
+    case kSubjectId:
+      return row.subject_id;
+    case kSubjectName:
+      return row.subject_name;
     default:
       return {};
   }
@@ -53,7 +57,9 @@ QHash<int, QByteArray> HazardListModel::roleNames() const {
           {kStatusZh, "statusZh"},
           {kStatusEn, "statusEn"},
           {kOverdue, "overdue"},
-          {kPhotoMissing, "photoMissing"}};
+          {kPhotoMissing, "photoMissing"},
+          {kSubjectId, "subjectId"},
+          {kSubjectName, "subjectName"}};
 }
 
 void HazardListModel::SetRows(const QList<HazardRow>& rows) {

@@ -29,6 +29,8 @@ class HazardListModel : public QAbstractListModel {
     kStatusEn,
     kOverdue,
     kPhotoMissing,
+    kSubjectId,
+    kSubjectName,
   };
 
   explicit HazardListModel(QObject* parent = nullptr);

@@ -61,6 +61,13 @@ void ControllerTest::tasksAndHomeCounts() {
   QTRY_COMPARE(controller_->counts().value(QStringLiteral("total")).toInt(), 9);
   QCOMPARE(controller_->counts().value(QStringLiteral("returnVisits")).toInt(), 1);
   QCOMPARE(controller_->counts().value(QStringLiteral("hazardsOpen")).toInt(), 1);
+  QAbstractItemModelTester hazards_tester(controller_->openHazards(), Mode::QtTest);
+  QTRY_COMPARE(controller_->openHazards()->rowCount(), 1);
+  const QModelIndex hazard = controller_->openHazards()->index(0);
+  QCOMPARE(controller_->openHazards()->data(hazard, HazardListModel::kSubjectName).toString(),
+           QStringLiteral("李建国"));
+  QCOMPARE(controller_->openHazards()->data(hazard, HazardListModel::kTitleZh).toString(),
+           QStringLiteral("燃煤炉具未安装烟囱"));
   const QVariantMap wang = TaskOf(controller_->tasks(), QStringLiteral("王秀英"));
   QVERIFY(wang.value(QStringLiteral("returnDue")).toBool());
   QCOMPARE(wang.value(QStringLiteral("section")).toString(), QStringLiteral("石门村 · 第一网格"));

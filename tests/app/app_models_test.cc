@@ -83,6 +83,21 @@ void ModelsTest::checklistInsertsAndRemovesOnlyWhatChanged() {
   QCOMPARE(model.rowOf(QStringLiteral("b")), -1);
 }
 
+void ModelsTest::checklistSections() {
+  ChecklistModel model;
+  QAbstractItemModelTester tester(&model, Mode::QtTest);
+  ChecklistRow a = Item("a");
+  ChecklistRow b = Item("b");
+  ChecklistRow c = Item("c");
+  c.section_index = 1;
+  model.SetRows({a, b, c});
+  QCOMPARE(model.sectionOfRow(1), 0);
+  QCOMPARE(model.sectionOfRow(2), 1);
+  QCOMPARE(model.sectionOfRow(3), -1);
+  QCOMPARE(model.firstRowOfSection(1), 2);
+  QCOMPARE(model.firstRowOfSection(2), -1);
+}
+
 void ModelsTest::checklistResetsWhenTheOrderChanges() {
   ChecklistModel model;
   QAbstractItemModelTester tester(&model, Mode::QtTest);

@@ -15,6 +15,7 @@ class ModelsTest : public QObject {
  private slots:
   void taskListSortsBySection();
   void checklistInsertsAndRemovesOnlyWhatChanged();
+  void checklistSections();
   void checklistResetsWhenTheOrderChanges();
   void hazardAndRecordLists();
 };

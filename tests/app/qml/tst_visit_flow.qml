@@ -77,7 +77,7 @@ TestCase {
         main.openVisit(task.taskId, "")
         tryVerify(function() { return AppController.visitActive })
         mouseClick(child("outcomeChecked"))
-        mouseClick(child("toSummaryButton"))
+        main.showVisitStep("summary", null)
         mouseClick(child("finishButton"))
         problem.wait(10000)
         compare(problem.signalArguments[0][0], "heating_type")
