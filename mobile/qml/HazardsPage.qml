@@ -50,40 +50,35 @@ Page {
             clip: true
             spacing: Theme.gap
             model: AppController.openHazards
-            delegate: ItemDelegate {
+            delegate: Card {
+                id: card
                 width: list.width
-                height: card.implicitHeight
-                padding: 0
-                onClicked: window.openHousehold(subjectId, "")
-                background: Item {}
-                contentItem: Card {
-                    id: card
-                    Label {
-                        width: parent.width
-                        wrapMode: Text.Wrap
-                        font.pixelSize: Theme.body
-                        font.bold: true
-                        text: AppInfo.chinese ? titleZh : titleEn
-                    }
-                    Label {
-                        width: parent.width
-                        elide: Text.ElideRight
-                        font.pixelSize: Theme.small
-                        color: Theme.muted
-                        text: subjectName
-                    }
-                    Flow {
-                        width: parent.width
-                        spacing: 6
-                        Chip { text: major ? qsTr("重大隐患") : qsTr("一般隐患"); tone: major ? Theme.danger : Theme.warning }
-                        Chip { text: AppInfo.chinese ? statusZh : statusEn; tone: Theme.accent }
-                        Chip {
-                            visible: deadline !== ""
-                            readonly property int days: AppController.daysUntil(deadline)
-                            text: days < 0 ? qsTr("逾期 %1 天").arg(-days)
-                                  : days === 0 ? qsTr("今天到期") : qsTr("剩余 %1 天").arg(days)
-                            tone: days <= 0 ? Theme.danger : days <= 3 ? Theme.warning : Theme.muted
-                        }
+                TapHandler { onTapped: window.openHousehold(subjectId, "") }
+                Label {
+                    width: parent.width
+                    wrapMode: Text.Wrap
+                    font.pixelSize: Theme.body
+                    font.bold: true
+                    text: AppInfo.chinese ? titleZh : titleEn
+                }
+                Label {
+                    width: parent.width
+                    elide: Text.ElideRight
+                    font.pixelSize: Theme.small
+                    color: Theme.muted
+                    text: subjectName
+                }
+                Flow {
+                    width: parent.width
+                    spacing: 6
+                    Chip { text: major ? qsTr("重大隐患") : qsTr("一般隐患"); tone: major ? Theme.danger : Theme.warning }
+                    Chip { text: AppInfo.chinese ? statusZh : statusEn; tone: Theme.accent }
+                    Chip {
+                        visible: deadline !== ""
+                        readonly property int days: AppController.daysUntil(deadline)
+                        text: days < 0 ? qsTr("逾期 %1 天").arg(-days)
+                              : days === 0 ? qsTr("今天到期") : qsTr("剩余 %1 天").arg(days)
+                        tone: days <= 0 ? Theme.danger : days <= 3 ? Theme.warning : Theme.muted
                     }
                 }
             }

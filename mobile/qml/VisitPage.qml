@@ -181,8 +181,11 @@ Page {
             cacheBuffer: 2000
             model: AppController.checklist
             onContentYChanged: {
-                var row = indexAt(10, contentY + 10)
-                if (row >= 0) page.section = Math.max(0, AppController.checklist.sectionOfRow(row))
+                // The first item under the top edge (a section title may sit right there).
+                for (var dy = 10; dy < 200; dy += 40) {
+                    var row = indexAt(10, contentY + dy)
+                    if (row >= 0) { page.section = Math.max(0, AppController.checklist.sectionOfRow(row)); return }
+                }
             }
             section.property: AppInfo.chinese ? "sectionZh" : "sectionEn"
             section.delegate: Label {
