@@ -71,6 +71,10 @@
         <comment>badge on a checklist item</comment>
         <translation>Hazard</translation>
     </message>
+    <message>
+        <source>照片 %1  删除</source>
+        <translation>Photo %1  remove</translation>
+    </message>
 </context>
 <context>
     <name>EnrolPage</name>

@@ -71,6 +71,10 @@
         <comment>badge on a checklist item</comment>
         <translation>隐患</translation>
     </message>
+    <message>
+        <source>照片 %1  删除</source>
+        <translation>照片 %1  删除</translation>
+    </message>
 </context>
 <context>
     <name>EnrolPage</name>

@@ -137,6 +137,19 @@ Rectangle {
                 color: Theme.muted
                 font.pixelSize: Theme.small
             }
+            Flow {
+                Layout.fillWidth: true
+                spacing: 6
+                Repeater {
+                    model: photoIds
+                    AppButton {
+                        objectName: "removePhoto_" + index
+                        text: qsTr("照片 %1  删除").arg(index + 1)
+                        font.pixelSize: Theme.small
+                        onClicked: AppController.removePhoto(modelData)
+                    }
+                }
+            }
             AppButton {
                 objectName: "photoButton"
                 Layout.fillWidth: true

@@ -1,8 +1,10 @@
 #include "app_controller.h"
 
 #include <QAbstractItemModelTester>
+#include <QFile>
 #include <QSignalSpy>
 #include <QTest>
+#include <QUrl>
 
 #include "app_tests.h"
 #include "demo_profile.h"
@@ -122,6 +124,39 @@ void ControllerTest::answersShowAndHideItemsLive() {
   QTRY_VERIFY(
       !checklist->data(checklist->index(gas), ChecklistModel::kErrorZh).toString().isEmpty());
   QVERIFY(controller_->visitActive());
+}
+
+void ControllerTest::photosPerItem() {
+  Unlock();
+  const QVariantMap liu = TaskOf(controller_->tasks(), QStringLiteral("刘玉梅"));
+  controller_->startVisit(liu.value(QStringLiteral("taskId")).toString());
+  QTRY_VERIFY(controller_->visitActive());
+  controller_->setOutcome(AppController::Checked);
+  controller_->setAnswer(QStringLiteral("heating_type"), QStringLiteral("coal_stove"));
+  ChecklistModel* checklist = controller_->checklist();
+  QTRY_VERIFY(checklist->rowOf(QStringLiteral("stove_photo")) >= 0);
+  const QString jpeg = tmp_->filePath(QStringLiteral("stove.jpg"));
+  {
+    QFile file(jpeg);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    QByteArray bytes(4096, '\x42');
+    bytes[0] = '\xFF';
+    bytes[1] = '\xD8';
+    file.write(bytes);
+  }
+  controller_->addPhoto(QStringLiteral("stove_photo"), QUrl::fromLocalFile(jpeg).toString());
+  const auto photos = [&] {
+    const int row = checklist->rowOf(QStringLiteral("stove_photo"));
+    return checklist->data(checklist->index(row), ChecklistModel::kPhotoIds).toStringList();
+  };
+  QTRY_COMPARE(photos().size(), 1);
+  controller_->removePhoto(photos().at(0));
+  QTRY_COMPARE(photos().size(), 0);
+  // A missing file is an error at the item, not a crash.
+  QSignalSpy problem(controller_.get(), &AppController::visitProblem);
+  controller_->addPhoto(QStringLiteral("stove_photo"), tmp_->filePath(QStringLiteral("none.jpg")));
+  QVERIFY(problem.wait());
+  QCOMPARE(problem.at(0).at(0).toString(), QStringLiteral("stove_photo"));
 }
 
 void ControllerTest::draftSurvivesAControllerRestart() {

@@ -30,6 +30,7 @@ class ControllerTest : public QObject {
   void wrongPinCountsDown();
   void tasksAndHomeCounts();
   void answersShowAndHideItemsLive();
+  void photosPerItem();
   void draftSurvivesAControllerRestart();
 
  private:
