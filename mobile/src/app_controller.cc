@@ -10,6 +10,8 @@
 #include <QTimeZone>
 #include <QUrl>
 
+#include "app_info.h"
+
 namespace qiaomen::mobile {
 namespace {
 
@@ -32,7 +34,7 @@ void RegisterTypes() {
   qRegisterMetaType<QList<HazardRow>>();
 }
 
-bool Chinese() { return QLocale().language() != QLocale::English; }
+bool Chinese() { return AppInfo::ShowsChinese(); }
 
 }  // namespace
 

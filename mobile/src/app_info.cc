@@ -5,6 +5,13 @@
 #include <QQmlEngine>
 
 namespace qiaomen::mobile {
+namespace {
+
+bool g_chinese = true;
+
+}  // namespace
+
+bool AppInfo::ShowsChinese() { return g_chinese; }
 
 AppInfo::AppInfo(QObject* parent) : QObject(parent) {
   QLocale::setDefault(QLocale(QLocale::Chinese, QLocale::China));
@@ -15,6 +22,7 @@ QString AppInfo::version() const { return QStringLiteral(QIAOMEN_VERSION); }
 void AppInfo::setChinese(bool chinese) {
   if (chinese_ == chinese) return;
   chinese_ = chinese;
+  g_chinese = chinese;
   // The sources are written in Chinese (qsTr("同步")); English is the qiaomen_en catalogue.
   if (chinese_) {
     QCoreApplication::removeTranslator(&english_);

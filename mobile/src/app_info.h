@@ -26,6 +26,9 @@ class AppInfo : public QObject {
   // Chinese first: true unless the user switched to English.
   bool chinese() const { return chinese_; }
   void setChinese(bool chinese);
+  // The language the UI shows now, for C++ that words dates (any AppInfo's last choice; Chinese
+  // until one switches). UI thread only.
+  static bool ShowsChinese();
 
  signals:
   void chineseChanged();
