@@ -142,6 +142,13 @@ class Tour : public QObject {
                         Call("showTab", 0);
                       },
                       1200});
+    steps_.push_back({QStringLiteral("checklist_en"),
+                      [this] {
+                        const QVariantMap draft = Controller()->drafts()->get(0);
+                        Call("openVisit", QString(), draft.value(QStringLiteral("draftId")));
+                        Call("showVisitStep", QStringLiteral("checklist"));
+                      },
+                      1500});
   }
 
   void Next() {
