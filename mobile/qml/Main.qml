@@ -1,44 +1,48 @@
 import QtQuick
 import QtQuick.Controls
-import QtQuick.Layouts
+import QtQuick.Controls.Material
 import Qiaomen
 
+// The window: enrolment, the PIN pad or the app itself, by the device's state. The functions
+// below are the doors the screenshot tour and the tests open (two arguments each).
 ApplicationWindow {
     id: window
-    width: 400
-    height: 720
+    width: 360
+    height: 640
     visible: true
-    title: AppInfo.tr2("敲门 · 安全检查", "Qiaomen · Safety checks")
+    title: qsTr("敲门 · 安全检查")
+    color: Theme.background
+    Material.accent: Theme.accent
+    Material.primary: Theme.accent
 
-    header: ToolBar {
-        RowLayout {
-            anchors.fill: parent
-            Label {
-                text: window.title
-                font.pixelSize: 18
-                Layout.leftMargin: 12
-                Layout.fillWidth: true
-            }
-            ToolButton {
-                objectName: "languageButton"
-                text: AppInfo.chinese ? "EN" : "中"
-                onClicked: AppInfo.chinese = !AppInfo.chinese
+    function showTab(index, unused) { if (shell.item && shell.item.showTab) shell.item.showTab(index) }
+    function openHousehold(subjectId, taskId) { if (shell.item && shell.item.openHousehold) shell.item.openHousehold(subjectId, taskId) }
+    function openVisit(taskId, draftId) { if (shell.item && shell.item.openVisit) shell.item.openVisit(taskId, draftId) }
+    function showVisitStep(step, unused) { if (shell.item && shell.item.visitPage()) shell.item.visitPage().step = step }
+    function scrollChecklistTo(itemId, unused) { if (shell.item && shell.item.visitPage()) shell.item.visitPage().scrollTo(itemId) }
+    function finishVisit(a, b) { if (shell.item && shell.item.visitPage()) shell.item.visitPage().finish() }
+    function leaveVisit(a, b) { if (shell.item && shell.item.visitPage()) shell.item.visitPage().leave() }
+    function setChinese(chinese, unused) { AppInfo.chinese = chinese }
+
+    Loader {
+        id: shell
+        objectName: "shell"
+        anchors.fill: parent
+        sourceComponent: {
+            switch (AppController.state) {
+            case AppController.NeedsEnrolment: return enrolComponent
+            case AppController.Locked: return unlockComponent
+            case AppController.Ready: return appComponent
+            default: return startingComponent
             }
         }
     }
 
-    ColumnLayout {
-        anchors.centerIn: parent
-        spacing: 12
-        Label {
-            Layout.alignment: Qt.AlignHCenter
-            text: AppInfo.tr2("尚未登记设备", "This device is not enrolled yet")
-            font.pixelSize: 16
-        }
-        Label {
-            Layout.alignment: Qt.AlignHCenter
-            text: AppInfo.tr2("版本 ", "Version ") + AppInfo.version
-            opacity: 0.6
-        }
+    Component { id: enrolComponent; EnrolPage {} }
+    Component { id: unlockComponent; UnlockPage {} }
+    Component { id: appComponent; AppShell {} }
+    Component {
+        id: startingComponent
+        Item { BusyIndicator { anchors.centerIn: parent; running: true } }
     }
 }

@@ -1,10 +1,13 @@
 #pragma once
-// Facts about the running app that QML shows: version and UI language.
+// Facts about the running app that QML shows, and its language: Chinese first, English second,
+// switched at run time by loading the compiled Qt Linguist catalogue (i18n/*.ts) and
+// retranslating every qsTr binding.
 
 #include <QtQml/qqmlregistration.h>
 
 #include <QObject>
 #include <QString>
+#include <QTranslator>
 
 namespace qiaomen::mobile {
 
@@ -23,15 +26,16 @@ class AppInfo : public QObject {
   // Chinese first: true unless the user switched to English.
   bool chinese() const { return chinese_; }
   void setChinese(bool chinese);
-
-  // Picks zh or en, so QML writes tr2("检查", "Check") until Qt Linguist catalogues land.
-  Q_INVOKABLE QString tr2(const QString& zh, const QString& en) const;
+  // The language the UI shows now, for C++ that words dates (any AppInfo's last choice; Chinese
+  // until one switches). UI thread only.
+  static bool ShowsChinese();
 
  signals:
   void chineseChanged();
 
  private:
   bool chinese_ = true;
+  QTranslator english_;
 };
 
 }  // namespace qiaomen::mobile

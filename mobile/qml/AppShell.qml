@@ -1,0 +1,67 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Controls.Material
+import QtQuick.Layouts
+import Qiaomen
+
+// The unlocked app: four bottom tabs (首页 任务 隐患 我的) and pages pushed over them
+// (a household, a visit).
+Page {
+    id: shell
+    objectName: "appShell"
+    background: Rectangle { color: Theme.background }
+
+    function showTab(index) {
+        while (stack.depth > 1) stack.pop(null, StackView.Immediate)
+        tabs.currentIndex = index
+    }
+    function openHousehold(subjectId, taskId) {
+        AppController.openHousehold(subjectId, taskId)
+        stack.push(householdComponent, {}, StackView.Immediate)
+    }
+    function openVisit(taskId, draftId) {
+        if (draftId) AppController.resumeVisit(draftId)
+        else AppController.startVisit(taskId)
+        if (!(stack.currentItem instanceof VisitPage)) stack.push(visitComponent, {}, StackView.Immediate)
+    }
+    function visitPage() { return stack.currentItem instanceof VisitPage ? stack.currentItem : null }
+
+    Connections {
+        target: AppController
+        function onVisitFinished(message, taskClosed) {
+            if (shell.visitPage()) stack.pop(StackView.Immediate)
+            if (stack.currentItem && stack.currentItem.objectName === "householdPage") {
+                AppController.openHousehold(AppController.household.subjectId, AppController.household.taskId)
+            }
+            toast.show(message)
+        }
+        function onMessageChanged() { if (AppController.message !== "") toast.show(AppController.message) }
+    }
+
+    StackView {
+        id: stack
+        anchors.fill: parent
+        initialItem: StackLayout {
+            currentIndex: tabs.currentIndex
+            HomePage { onOpenTab: (index, filter) => { if (filter >= 0) AppController.filter = filter; tabs.currentIndex = index } }
+            TaskListPage {}
+            HazardsPage {}
+            MePage {}
+        }
+    }
+
+    Component { id: householdComponent; HouseholdPage {} }
+    Component { id: visitComponent; VisitPage {} }
+
+    footer: TabBar {
+        id: tabs
+        visible: stack.depth === 1
+        Material.accent: Theme.accent
+        TabButton { text: qsTr("首页"); font.pixelSize: Theme.body; font.capitalization: Font.MixedCase; height: 56 }
+        TabButton { text: qsTr("任务"); font.pixelSize: Theme.body; font.capitalization: Font.MixedCase; height: 56 }
+        TabButton { text: qsTr("隐患"); font.pixelSize: Theme.body; font.capitalization: Font.MixedCase; height: 56 }
+        TabButton { text: qsTr("我的"); font.pixelSize: Theme.body; font.capitalization: Font.MixedCase; height: 56 }
+    }
+
+    Toast { id: toast }
+}

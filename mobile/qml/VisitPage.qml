@@ -1,0 +1,317 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Controls.Material
+import QtQuick.Layouts
+import Qiaomen
+
+// The visit: outcome first (nobody home, refused, vacant, moved finish in two taps), then the
+// checklist with conditions applied live, then the hazards it derived with their deadlines, and
+// one button: 完成并保存. Every answer is saved as a draft at once, so leaving loses nothing.
+Page {
+    id: page
+    objectName: "visitPage"
+    property string step: "outcome"  // outcome | checklist | summary
+    readonly property var visit: AppController.visit
+    readonly property int outcome: visit.outcome || 0
+    // The checklist section at the top of the list (第 2/6 部分).
+    property int section: 0
+    readonly property bool lastSection: section + 1 >= (visit.sections || 1)
+    background: Rectangle { color: Theme.background }
+
+    function finish() { AppController.finishVisit() }
+    function leave() {
+        AppController.closeVisit()
+        StackView.view.pop(StackView.Immediate)
+    }
+    function scrollTo(itemId) {
+        step = "checklist"
+        var row = AppController.checklist.rowOf(itemId)
+        if (row >= 0) checklistView.positionViewAtIndex(row, ListView.Beginning)
+    }
+
+    Connections {
+        target: AppController
+        function onVisitProblem(itemId, message) {
+            page.scrollTo(itemId)
+            problem.text = message
+        }
+    }
+    onVisitChanged: if (outcome === 1 && step === "outcome" && (visit.answered || 0) > 0) step = "checklist"
+
+    header: ToolBar {
+        background: Rectangle { implicitHeight: 56; color: Theme.accent }
+        RowLayout {
+            anchors.fill: parent
+            ToolButton {
+                objectName: "visitBack"
+                text: "←"
+                font.pixelSize: 22
+                Material.foreground: "white"
+                onClicked: {
+                    if (page.step === "summary") page.step = "checklist"
+                    else if (page.step === "checklist") page.step = "outcome"
+                    else page.leave()
+                }
+            }
+            ColumnLayout {
+                Layout.fillWidth: true
+                spacing: 0
+                Label {
+                    Layout.fillWidth: true
+                    text: page.visit.subjectName || qsTr("入户检查")
+                    color: "white"
+                    font.pixelSize: Theme.title
+                    elide: Text.ElideRight
+                }
+                Label {
+                    Layout.fillWidth: true
+                    text: page.visit.address || ""
+                    color: "white"
+                    opacity: 0.85
+                    font.pixelSize: Theme.small
+                    elide: Text.ElideRight
+                }
+            }
+            ToolButton {
+                text: "⋮"
+                font.pixelSize: 22
+                Material.foreground: "white"
+                onClicked: menu.open()
+                Menu {
+                    id: menu
+                    background: Rectangle { implicitWidth: 200; color: Theme.card; border.color: Theme.line; radius: 6 }
+                    MenuItem {
+                        text: qsTr("放弃本次检查")
+                        font.pixelSize: Theme.body
+                        onTriggered: { AppController.discardVisit(); page.StackView.view.pop(StackView.Immediate) }
+                    }
+                }
+            }
+        }
+    }
+
+    BusyIndicator { anchors.centerIn: parent; running: !AppController.visitActive }
+
+    // --- 1. Outcome ---------------------------------------------------------------------
+    ColumnLayout {
+        anchors.fill: parent
+        anchors.margins: Theme.margin
+        visible: page.step === "outcome" && AppController.visitActive
+        spacing: 10
+        Label { text: qsTr("入户结果"); font.pixelSize: Theme.title; font.bold: true }
+        AppButton {
+            objectName: "outcomeChecked"
+            Layout.fillWidth: true
+            Layout.preferredHeight: 64
+            highlighted: true
+            text: qsTr("已入户，开始检查")
+            font.pixelSize: 18
+            onClicked: { AppController.setOutcome(AppController.Checked); page.step = "checklist" }
+        }
+        GridLayout {
+            Layout.fillWidth: true
+            columns: 2
+            rowSpacing: 10
+            columnSpacing: 10
+            Repeater {
+                model: [[AppController.NobodyHome, qsTr("无人在家"), "outcomeNobodyHome"],
+                        [AppController.Refused, qsTr("拒绝入户"), "outcomeRefused"],
+                        [AppController.Vacant, qsTr("空置"), "outcomeVacant"],
+                        [AppController.Moved, qsTr("已搬迁"), "outcomeMoved"]]
+                AppButton {
+                    objectName: modelData[2]
+                    Layout.fillWidth: true
+                    Layout.preferredHeight: 60
+                    text: modelData[1]
+                    font.pixelSize: 18
+                    checkable: true
+                    checked: page.outcome === modelData[0]
+                    tone: Theme.warning
+                    highlighted: checked
+                    onClicked: AppController.setOutcome(modelData[0])
+                }
+            }
+        }
+        Label {
+            Layout.fillWidth: true
+            visible: page.outcome === AppController.NobodyHome
+            text: qsTr("记为无人在家：任务保留，列入待复访。")
+            wrapMode: Text.Wrap
+            color: Theme.muted
+            font.pixelSize: Theme.body
+        }
+        Item { Layout.fillHeight: true }
+        BigButton {
+            objectName: "finishOutcomeButton"
+            Layout.fillWidth: true
+            visible: page.outcome > 1
+            text: qsTr("完成并保存")
+            enabled: !AppController.busy
+            onClicked: page.finish()
+        }
+    }
+
+    // --- 2. Checklist -------------------------------------------------------------------
+    ColumnLayout {
+        anchors.fill: parent
+        visible: page.step === "checklist" && AppController.visitActive
+        spacing: 0
+        ColumnLayout {
+            Layout.fillWidth: true
+            Layout.margins: Theme.gap
+            Label {
+                objectName: "progressLine"
+                text: qsTr("第 %1/%2 部分").arg(page.section + 1).arg(page.visit.sections || 1)
+                      + " · " + qsTr("已答 %1 / %2 项").arg(page.visit.answered || 0).arg(page.visit.visible || 0)
+                font.pixelSize: Theme.small
+                color: Theme.muted
+            }
+            ProgressBar {
+                Layout.fillWidth: true
+                value: (page.visit.visible || 0) > 0 ? page.visit.answered / page.visit.visible : 0
+            }
+        }
+        ListView {
+            id: checklistView
+            objectName: "checklistView"
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            clip: true
+            spacing: Theme.gap
+            cacheBuffer: 2000
+            model: AppController.checklist
+            onContentYChanged: {
+                // The first item under the top edge (a section title may sit right there).
+                for (var dy = 10; dy < 200; dy += 40) {
+                    var row = indexAt(10, contentY + dy)
+                    if (row >= 0) { page.section = Math.max(0, AppController.checklist.sectionOfRow(row)); return }
+                }
+            }
+            section.property: AppInfo.chinese ? "sectionZh" : "sectionEn"
+            section.delegate: Label {
+                width: checklistView.width
+                leftPadding: Theme.margin
+                topPadding: 12
+                bottomPadding: 4
+                text: section
+                font.pixelSize: Theme.title
+                font.bold: true
+            }
+            delegate: ChecklistItem {
+                x: Theme.gap
+                width: checklistView.width - 2 * Theme.gap
+                onPhotoRequested: (item) => { photoDialog.itemId = item; photoDialog.open() }
+            }
+        }
+        Label {
+            id: problem
+            objectName: "visitProblem"
+            Layout.fillWidth: true
+            Layout.leftMargin: Theme.margin
+            visible: text !== ""
+            wrapMode: Text.Wrap
+            color: Theme.danger
+            font.pixelSize: Theme.body
+        }
+        BigButton {
+            objectName: "toSummaryButton"
+            Layout.fillWidth: true
+            Layout.margins: Theme.margin
+            text: page.lastSection ? qsTr("下一步：隐患汇总") : qsTr("下一部分")
+            onClicked: {
+                if (page.lastSection) { page.step = "summary"; return }
+                var row = AppController.checklist.firstRowOfSection(page.section + 1)
+                if (row >= 0) checklistView.positionViewAtIndex(row, ListView.Beginning)
+                page.section = page.section + 1
+            }
+        }
+    }
+
+    // --- 3. Summary ---------------------------------------------------------------------
+    ColumnLayout {
+        anchors.fill: parent
+        visible: page.step === "summary" && AppController.visitActive
+        spacing: 0
+        Label {
+            Layout.margins: Theme.margin
+            text: AppController.visitHazards.count > 0
+                  ? qsTr("发现 %1 处隐患").arg(AppController.visitHazards.count)
+                  : qsTr("未发现隐患")
+            font.pixelSize: Theme.title
+            font.bold: true
+            color: AppController.visitHazards.count > 0 ? Theme.danger : Theme.accent
+        }
+        ListView {
+            id: hazardList
+            objectName: "hazardSummary"
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            clip: true
+            spacing: Theme.gap
+            model: AppController.visitHazards
+            delegate: Card {
+                x: Theme.margin
+                width: hazardList.width - 2 * Theme.margin
+                Label {
+                    width: parent.width
+                    wrapMode: Text.Wrap
+                    font.pixelSize: Theme.body
+                    font.bold: true
+                    text: AppInfo.chinese ? titleZh : titleEn
+                }
+                Flow {
+                    width: parent.width
+                    spacing: 6
+                    Chip { text: major ? qsTr("重大隐患") : qsTr("一般隐患"); tone: major ? Theme.danger : Theme.warning }
+                    Chip {
+                        text: deadlineDays > 0 ? qsTr("限期 %1 天").arg(deadlineDays) : qsTr("当场整改")
+                        tone: Theme.accent
+                    }
+                }
+                Label {
+                    visible: deadline !== ""
+                    width: parent.width
+                    wrapMode: Text.Wrap
+                    font.pixelSize: Theme.small
+                    color: Theme.muted
+                    text: qsTr("整改期限：%1前").arg(AppController.dayText(deadline))
+                }
+                Label {
+                    visible: photoMissing
+                    width: parent.width
+                    wrapMode: Text.Wrap
+                    font.pixelSize: Theme.small
+                    color: Theme.danger
+                    text: qsTr("还需拍照留证")
+                }
+            }
+        }
+        BigButton {
+            objectName: "finishButton"
+            Layout.fillWidth: true
+            Layout.margins: Theme.margin
+            text: qsTr("完成并保存")
+            enabled: !AppController.busy
+            onClicked: page.finish()
+        }
+    }
+
+    // The camera comes later: for now a photo is a JPEG file on the phone.
+    Dialog {
+        id: photoDialog
+        property string itemId: ""
+        anchors.centerIn: parent
+        width: parent.width - 32
+        modal: true
+        title: qsTr("选择照片文件")
+        standardButtons: Dialog.Ok | Dialog.Cancel
+        background: Rectangle { color: Theme.card; border.color: Theme.line; radius: 8 }
+        TextField {
+            id: photoPath
+            width: parent.width
+            placeholderText: qsTr("照片文件路径（JPEG）")
+            font.pixelSize: Theme.body
+        }
+        onAccepted: if (photoPath.text !== "") AppController.addPhoto(itemId, photoPath.text)
+    }
+}

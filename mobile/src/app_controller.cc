@@ -1,0 +1,370 @@
+#include "app_controller.h"
+
+#include <QDate>
+#include <QDateTime>
+#include <QDir>
+#include <QJSEngine>
+#include <QQmlEngine>
+#include <QRegularExpression>
+#include <QStandardPaths>
+#include <QTimeZone>
+#include <QUrl>
+
+#include "app_info.h"
+
+namespace qiaomen::mobile {
+namespace {
+
+WorkerConfig& StaticConfig() {
+  static WorkerConfig config;
+  return config;
+}
+
+void RegisterTypes() {
+  qRegisterMetaType<TaskRow>();
+  qRegisterMetaType<HomeCounts>();
+  qRegisterMetaType<HazardRow>();
+  qRegisterMetaType<ChecklistRow>();
+  qRegisterMetaType<VisitView>();
+  qRegisterMetaType<DraftRow>();
+  qRegisterMetaType<HouseholdView>();
+  qRegisterMetaType<SyncView>();
+  qRegisterMetaType<QList<TaskRow>>();
+  qRegisterMetaType<QList<DraftRow>>();
+  qRegisterMetaType<QList<HazardRow>>();
+}
+
+bool Chinese() { return AppInfo::ShowsChinese(); }
+
+}  // namespace
+
+void AppController::SetDefaultConfig(const WorkerConfig& config) { StaticConfig() = config; }
+
+WorkerConfig AppController::DefaultConfig() {
+  WorkerConfig config = StaticConfig();
+  if (config.data_dir.isEmpty()) {
+    const QString env = qEnvironmentVariable("QIAOMEN_DATA_DIR");
+    const QString base =
+        env.isEmpty() ? QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) : env;
+    config.data_dir = base + QStringLiteral("/profile");
+    config.key_store_dir = base + QStringLiteral("/keystore");
+  }
+  return config;
+}
+
+AppController* AppController::create(QQmlEngine* qml_engine, QJSEngine* js_engine) {
+  Q_UNUSED(qml_engine);
+  Q_UNUSED(js_engine);
+  return new AppController(DefaultConfig());  // the engine owns it (JavaScript ownership)
+}
+
+AppController::AppController(WorkerConfig config, QObject* parent)
+    : QObject(parent),
+      worker_(new DeviceWorker(std::move(config))),
+      drafts_({"draftId", "subjectName", "updatedAt"}),
+      visit_history_({"visitId", "outcome", "finishedAt", "hazards"}),
+      refused_({"what", "reason", "at"}) {
+  RegisterTypes();
+  thread_.setObjectName(QStringLiteral("device"));
+  worker_->moveToThread(&thread_);
+  connect(&thread_, &QThread::finished, worker_, &QObject::deleteLater);
+  connect(worker_, &DeviceWorker::stateChanged, this, &AppController::OnState);
+  connect(worker_, &DeviceWorker::busyChanged, this, [this](bool busy) {
+    busy_ += busy ? 1 : -1;
+    emit busyChanged();
+  });
+  connect(worker_, &DeviceWorker::failed, this, &AppController::SetMessage);
+  connect(worker_, &DeviceWorker::unlockFailed, this, [this](const QString& m, int left) {
+    attempts_left_ = left;
+    emit stateChanged();
+    SetMessage(m);
+  });
+  connect(worker_, &DeviceWorker::homeLoaded, this, &AppController::OnHome);
+  connect(worker_, &DeviceWorker::hazardsLoaded, this,
+          [this](const QList<HazardRow>& rows) { open_hazards_.SetRows(rows); });
+  connect(worker_, &DeviceWorker::tasksLoaded, this, [this](const QList<TaskRow>& rows) {
+    tasks_.SetRows(rows);
+    emit tasksLoaded();
+  });
+  connect(worker_, &DeviceWorker::householdLoaded, this, &AppController::OnHousehold);
+  connect(worker_, &DeviceWorker::visitChanged, this, &AppController::OnVisit);
+  connect(worker_, &DeviceWorker::visitProblem, this, &AppController::visitProblem);
+  connect(worker_, &DeviceWorker::visitFinished, this, [this](const QString& m, bool closed) {
+    visit_.clear();
+    emit visitChanged();
+    emit visitFinished(m, closed);
+    refresh();
+  });
+  connect(worker_, &DeviceWorker::visitClosed, this, [this] {
+    visit_.clear();
+    emit visitChanged();
+    refresh();
+  });
+  connect(worker_, &DeviceWorker::syncProgress, this, [this](double fraction, const QString& m) {
+    sync_fraction_ = fraction;
+    if (!m.isEmpty()) sync_message_ = m;
+    emit syncChanged();
+  });
+  connect(worker_, &DeviceWorker::syncFinished, this, &AppController::OnSync);
+  thread_.start();
+  DeviceWorker* w = worker_;
+  worker_->Post([w] { w->Probe(); });
+}
+
+AppController::~AppController() {
+  worker_->CancelSync();
+  thread_.quit();
+  thread_.wait();
+}
+
+void AppController::SetMessage(const QString& message) {
+  message_ = message;
+  emit messageChanged();
+}
+
+void AppController::clearMessage() { SetMessage({}); }
+
+void AppController::OnState(int state, const QString& message, int attempts_left) {
+  state_ = static_cast<State>(state);
+  attempts_left_ = attempts_left;
+  emit stateChanged();
+  SetMessage(message);
+  if (state_ == Ready) refresh();
+}
+
+void AppController::enroll(const QString& server_url, const QString& code, const QString& pin,
+                           const QString& pin_again) {
+  if (server_url.trimmed().isEmpty() || code.trimmed().isEmpty()) {
+    SetMessage(tr("请填写县服务器地址和登记码（向乡镇工作人员索取）。"));
+    return;
+  }
+  static const QRegularExpression kSixDigits(QStringLiteral("^[0-9]{6}$"));
+  if (!kSixDigits.match(pin).hasMatch()) {
+    SetMessage(tr("密码须为 6 位数字。"));
+    return;
+  }
+  if (pin != pin_again) {
+    SetMessage(tr("两次输入的密码不一致，请重新输入。"));
+    return;
+  }
+  SetMessage({});
+  DeviceWorker* w = worker_;
+  worker_->Post([w, server_url, code, pin] { w->Enroll(server_url, code, pin); });
+}
+
+void AppController::unlock(const QString& pin) {
+  SetMessage({});
+  DeviceWorker* w = worker_;
+  worker_->Post([w, pin] { w->Unlock(pin); });
+}
+
+void AppController::lock() {
+  DeviceWorker* w = worker_;
+  worker_->Post([w] { w->Lock(); });
+}
+
+void AppController::refresh() {
+  DeviceWorker* w = worker_;
+  worker_->Post([w] { w->LoadHome(); });
+  ReloadTasks();
+}
+
+void AppController::ReloadTasks() {
+  DeviceWorker* w = worker_;
+  const QString search = search_;
+  const int filter = filter_;
+  worker_->Post([w, search, filter] { w->LoadTasks(search, filter); });
+}
+
+void AppController::setSearch(const QString& search) {
+  if (search == search_) return;
+  search_ = search;
+  emit filterChanged();
+  ReloadTasks();
+}
+
+void AppController::setFilter(int filter) {
+  if (filter == filter_) return;
+  filter_ = filter;
+  emit filterChanged();
+  ReloadTasks();
+}
+
+void AppController::OnHome(const HomeCounts& c, const QList<DraftRow>& drafts) {
+  counts_ = {{QStringLiteral("total"), c.total},
+             {QStringLiteral("visited"), c.visited},
+             {QStringLiteral("remaining"), c.remaining},
+             {QStringLiteral("returnVisits"), c.return_visits},
+             {QStringLiteral("hazardsOpen"), c.hazards_open},
+             {QStringLiteral("hazardsDueSoon"), c.hazards_due_soon},
+             {QStringLiteral("pendingChanges"), c.pending_changes},
+             {QStringLiteral("pendingPhotos"), c.pending_photos},
+             {QStringLiteral("drafts"), c.drafts},
+             {QStringLiteral("lastSync"), c.last_sync_ms},
+             {QStringLiteral("hasServer"), c.has_server},
+             {QStringLiteral("today"), c.today}};
+  QList<QVariantMap> rows;
+  for (const DraftRow& d : drafts) {
+    rows.push_back({{QStringLiteral("draftId"), d.draft_id},
+                    {QStringLiteral("subjectName"), d.subject_name},
+                    {QStringLiteral("updatedAt"), d.updated_at_ms}});
+  }
+  drafts_.SetRows(rows);
+  QList<QVariantMap> refused;
+  for (const RefusedRow& r : c.refused) {
+    refused.push_back({{QStringLiteral("what"), r.what},
+                       {QStringLiteral("reason"), r.reason},
+                       {QStringLiteral("at"), r.at_ms}});
+  }
+  refused_.SetRows(refused);
+  emit homeChanged();
+}
+
+void AppController::openHousehold(const QString& subject_id, const QString& task_id) {
+  DeviceWorker* w = worker_;
+  worker_->Post([w, subject_id, task_id] { w->LoadHousehold(subject_id, task_id); });
+}
+
+void AppController::OnHousehold(const HouseholdView& v) {
+  household_ = {{QStringLiteral("subjectId"), v.subject_id},
+                {QStringLiteral("taskId"), v.task_id},
+                {QStringLiteral("name"), v.name},
+                {QStringLiteral("address"), v.address},
+                {QStringLiteral("phone"), v.phone},
+                {QStringLiteral("members"), v.members},
+                {QStringLiteral("tags"), v.tags},
+                {QStringLiteral("note"), v.note},
+                {QStringLiteral("grid"), v.grid}};
+  QList<QVariantMap> visits;
+  for (const VisitRow& r : v.visits) {
+    visits.push_back({{QStringLiteral("visitId"), r.id},
+                      {QStringLiteral("outcome"), r.outcome},
+                      {QStringLiteral("finishedAt"), r.finished_at_ms},
+                      {QStringLiteral("hazards"), r.hazards}});
+  }
+  visit_history_.SetRows(visits);
+  household_hazards_.SetRows(v.hazards);
+  emit householdChanged();
+}
+
+void AppController::startVisit(const QString& task_id) {
+  DeviceWorker* w = worker_;
+  worker_->Post([w, task_id] { w->StartVisit(task_id); });
+}
+
+void AppController::resumeVisit(const QString& draft_id) {
+  DeviceWorker* w = worker_;
+  worker_->Post([w, draft_id] { w->ResumeVisit(draft_id); });
+}
+
+void AppController::setOutcome(int outcome) {
+  DeviceWorker* w = worker_;
+  worker_->Post([w, outcome] { w->SetOutcome(outcome); });
+}
+
+void AppController::setAnswer(const QString& item_id, const QVariant& value) {
+  DeviceWorker* w = worker_;
+  // A JS array arrives as a QJSValue-backed list: flatten it to plain strings for the worker.
+  QVariant plain = value.canConvert<QStringList>() && value.typeId() != QMetaType::QString
+                       ? QVariant(value.toStringList())
+                       : value;
+  if (value.typeId() == QMetaType::Int || value.typeId() == QMetaType::Double ||
+      value.typeId() == QMetaType::LongLong) {
+    plain = value.toString();
+  }
+  worker_->Post([w, item_id, plain] { w->SetAnswer(item_id, plain); });
+}
+
+void AppController::addPhoto(const QString& item_id, const QString& file) {
+  const QUrl url(file);
+  const QString path = url.isLocalFile() ? url.toLocalFile() : file;
+  DeviceWorker* w = worker_;
+  worker_->Post([w, item_id, path] { w->AddPhoto(item_id, path); });
+}
+
+void AppController::removePhoto(const QString& photo_id) {
+  DeviceWorker* w = worker_;
+  worker_->Post([w, photo_id] { w->RemovePhoto(photo_id); });
+}
+
+void AppController::finishVisit() {
+  DeviceWorker* w = worker_;
+  worker_->Post([w] { w->FinishVisit(); });
+}
+
+void AppController::discardVisit() {
+  DeviceWorker* w = worker_;
+  worker_->Post([w] { w->DiscardVisit(); });
+}
+
+void AppController::closeVisit() {
+  DeviceWorker* w = worker_;
+  worker_->Post([w] { w->CloseVisit(); });
+}
+
+void AppController::OnVisit(const VisitView& v) {
+  visit_ = {
+      {QStringLiteral("draftId"), v.draft_id},     {QStringLiteral("taskId"), v.task_id},
+      {QStringLiteral("subjectId"), v.subject_id}, {QStringLiteral("subjectName"), v.subject_name},
+      {QStringLiteral("address"), v.address},      {QStringLiteral("titleZh"), v.title_zh},
+      {QStringLiteral("titleEn"), v.title_en},     {QStringLiteral("outcome"), v.outcome},
+      {QStringLiteral("answered"), v.answered},    {QStringLiteral("visible"), v.visible},
+      {QStringLiteral("sections"), v.sections},    {QStringLiteral("complete"), v.complete}};
+  checklist_.SetRows(v.items);
+  visit_hazards_.SetRows(v.hazards);
+  emit visitChanged();
+}
+
+void AppController::sync() {
+  if (syncing_) return;
+  syncing_ = true;
+  sync_fraction_ = 0;
+  sync_message_ = tr("正在同步…");
+  emit syncChanged();
+  DeviceWorker* w = worker_;
+  worker_->Post([w] { w->Sync(); });
+}
+
+void AppController::cancelSync() { worker_->CancelSync(); }
+
+void AppController::OnSync(const SyncView& v) {
+  syncing_ = false;
+  sync_fraction_ = v.ok ? 1 : sync_fraction_;
+  sync_message_ = v.message;
+  emit syncChanged();
+  refresh();
+}
+
+QString AppController::dayText(const QString& date) const {
+  QDate day = QDate::fromString(
+      date.isEmpty() ? counts_.value(QStringLiteral("today")).toString() : date, Qt::ISODate);
+  if (!day.isValid()) day = QDate::currentDate();
+  if (!Chinese()) return QLocale(QLocale::English).toString(day, QStringLiteral("ddd d MMM"));
+  static const char* const kWeek[] = {"一", "二", "三", "四", "五", "六", "日"};
+  return QStringLiteral("%1月%2日 周%3")
+      .arg(day.month())
+      .arg(day.day())
+      .arg(QString::fromUtf8(kWeek[day.dayOfWeek() - 1]));
+}
+
+QString AppController::timeText(qint64 ms) const {
+  if (ms <= 0) return tr("从未");
+  const QDateTime at =
+      QDateTime::fromMSecsSinceEpoch(ms, QTimeZone(QByteArrayLiteral("Asia/Shanghai")));
+  const QString today = counts_.value(QStringLiteral("today")).toString();
+  const QString hm = at.toString(QStringLiteral("HH:mm"));
+  if (at.date().toString(Qt::ISODate) == today) return hm;
+  if (!Chinese())
+    return QLocale(QLocale::English).toString(at.date(), QStringLiteral("d MMM ")) + hm;
+  return QStringLiteral("%1月%2日 %3").arg(at.date().month()).arg(at.date().day()).arg(hm);
+}
+
+int AppController::daysUntil(const QString& date) const {
+  const QDate today =
+      QDate::fromString(counts_.value(QStringLiteral("today")).toString(), Qt::ISODate);
+  const QDate day = QDate::fromString(date, Qt::ISODate);
+  if (!today.isValid() || !day.isValid()) return 0;
+  return static_cast<int>(today.daysTo(day));
+}
+
+}  // namespace qiaomen::mobile

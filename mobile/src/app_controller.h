@@ -1,0 +1,165 @@
+#pragma once
+// The app as QML sees it: a singleton on the UI thread that holds what the screens show (state,
+// counts, models) and turns taps into requests to the DeviceWorker on its own thread. It never
+// calls the device itself; results come back as queued signals.
+
+#include <QtQml/qqmlregistration.h>
+
+#include <QObject>
+#include <QString>
+#include <QThread>
+#include <QVariantMap>
+
+#include "app_types.h"
+#include "checklist_model.h"
+#include "device_worker.h"
+#include "hazard_list_model.h"
+#include "record_list_model.h"
+#include "task_list_model.h"
+
+class QQmlEngine;
+class QJSEngine;
+
+namespace qiaomen::mobile {
+
+class AppController : public QObject {
+  Q_OBJECT
+  QML_ELEMENT
+  QML_SINGLETON
+
+  Q_PROPERTY(State state READ state NOTIFY stateChanged)
+  Q_PROPERTY(bool busy READ busy NOTIFY busyChanged)
+  Q_PROPERTY(QString message READ message NOTIFY messageChanged)
+  Q_PROPERTY(int attemptsLeft READ attemptsLeft NOTIFY stateChanged)
+  Q_PROPERTY(QVariantMap counts READ counts NOTIFY homeChanged)
+  Q_PROPERTY(RecordListModel* drafts READ drafts CONSTANT)
+  Q_PROPERTY(HazardListModel* openHazards READ openHazards CONSTANT)
+  Q_PROPERTY(TaskListModel* tasks READ tasks CONSTANT)
+  Q_PROPERTY(QString search READ search WRITE setSearch NOTIFY filterChanged)
+  Q_PROPERTY(int filter READ filter WRITE setFilter NOTIFY filterChanged)
+  Q_PROPERTY(QVariantMap household READ household NOTIFY householdChanged)
+  Q_PROPERTY(RecordListModel* visitHistory READ visitHistory CONSTANT)
+  Q_PROPERTY(HazardListModel* householdHazards READ householdHazards CONSTANT)
+  Q_PROPERTY(bool visitActive READ visitActive NOTIFY visitChanged)
+  Q_PROPERTY(QVariantMap visit READ visit NOTIFY visitChanged)
+  Q_PROPERTY(ChecklistModel* checklist READ checklist CONSTANT)
+  Q_PROPERTY(HazardListModel* visitHazards READ visitHazards CONSTANT)
+  Q_PROPERTY(bool syncing READ syncing NOTIFY syncChanged)
+  Q_PROPERTY(double syncFraction READ syncFraction NOTIFY syncChanged)
+  Q_PROPERTY(QString syncMessage READ syncMessage NOTIFY syncChanged)
+  Q_PROPERTY(RecordListModel* refused READ refused CONSTANT)
+
+ public:
+  enum State { NeedsEnrolment = 0, Locked = 1, Ready = 2, Starting = 3 };
+  Q_ENUM(State)
+  enum Outcome { Checked = 1, NobodyHome = 2, Refused = 3, Vacant = 4, Moved = 5 };
+  Q_ENUM(Outcome)
+
+  // Where the profile lives; used by every controller the QML engine creates afterwards. Call
+  // before loading QML (main, the screenshot driver, the Qt Quick Test setup).
+  static void SetDefaultConfig(const WorkerConfig& config);
+  static WorkerConfig DefaultConfig();
+  static AppController* create(QQmlEngine* qml_engine, QJSEngine* js_engine);
+
+  explicit AppController(WorkerConfig config, QObject* parent = nullptr);
+  ~AppController() override;
+
+  State state() const { return state_; }
+  bool busy() const { return busy_ > 0; }
+  QString message() const { return message_; }
+  int attemptsLeft() const { return attempts_left_; }
+  QVariantMap counts() const { return counts_; }
+  RecordListModel* drafts() { return &drafts_; }
+  HazardListModel* openHazards() { return &open_hazards_; }
+  TaskListModel* tasks() { return &tasks_; }
+  QString search() const { return search_; }
+  void setSearch(const QString& search);
+  int filter() const { return filter_; }
+  void setFilter(int filter);
+  QVariantMap household() const { return household_; }
+  RecordListModel* visitHistory() { return &visit_history_; }
+  HazardListModel* householdHazards() { return &household_hazards_; }
+  bool visitActive() const { return !visit_.isEmpty(); }
+  QVariantMap visit() const { return visit_; }
+  ChecklistModel* checklist() { return &checklist_; }
+  HazardListModel* visitHazards() { return &visit_hazards_; }
+  bool syncing() const { return syncing_; }
+  double syncFraction() const { return sync_fraction_; }
+  QString syncMessage() const { return sync_message_; }
+  RecordListModel* refused() { return &refused_; }
+
+  // Checks the form (PINs equal, 6 digits) and enrols. Errors arrive as `message`.
+  Q_INVOKABLE void enroll(const QString& server_url, const QString& code, const QString& pin,
+                          const QString& pin_again);
+  Q_INVOKABLE void unlock(const QString& pin);
+  Q_INVOKABLE void lock();
+  Q_INVOKABLE void refresh();  // home counts, drafts and the task list
+  Q_INVOKABLE void openHousehold(const QString& subject_id, const QString& task_id);
+  Q_INVOKABLE void startVisit(const QString& task_id);
+  Q_INVOKABLE void resumeVisit(const QString& draft_id);
+  Q_INVOKABLE void setOutcome(int outcome);
+  Q_INVOKABLE void setAnswer(const QString& item_id, const QVariant& value);
+  // `file`: a local path or file:// URL of a JPEG (the camera comes later).
+  Q_INVOKABLE void addPhoto(const QString& item_id, const QString& file);
+  Q_INVOKABLE void removePhoto(const QString& photo_id);
+  Q_INVOKABLE void finishVisit();
+  Q_INVOKABLE void discardVisit();
+  Q_INVOKABLE void closeVisit();
+  Q_INVOKABLE void sync();
+  Q_INVOKABLE void cancelSync();
+  Q_INVOKABLE void clearMessage();
+  // "12月3日 周四" / "Thu 3 Dec" for a date "YYYY-MM-DD" ("" = today).
+  Q_INVOKABLE QString dayText(const QString& date = QString()) const;
+  // "09:32", "12月3日 09:32" or "从未" for epoch milliseconds.
+  Q_INVOKABLE QString timeText(qint64 ms) const;
+  // Whole days from the county's today to `date` (negative when past).
+  Q_INVOKABLE int daysUntil(const QString& date) const;
+
+ signals:
+  void stateChanged();
+  void busyChanged();
+  void messageChanged();
+  void homeChanged();
+  void filterChanged();
+  void householdChanged();
+  void visitChanged();
+  void syncChanged();
+  // A problem at one checklist item (the screen scrolls to it).
+  void visitProblem(const QString& itemId, const QString& message);
+  void visitFinished(const QString& message, bool taskClosed);
+  void tasksLoaded();
+
+ private:
+  void SetMessage(const QString& message);
+  void OnState(int state, const QString& message, int attempts_left);
+  void OnHome(const HomeCounts& counts, const QList<DraftRow>& drafts);
+  void OnHousehold(const HouseholdView& view);
+  void OnVisit(const VisitView& view);
+  void OnSync(const SyncView& view);
+  void ReloadTasks();
+
+  QThread thread_;
+  DeviceWorker* worker_;  // lives on thread_; deleted when it finishes
+  State state_ = Starting;
+  int busy_ = 0;
+  QString message_;
+  int attempts_left_ = -1;
+  QVariantMap counts_;
+  RecordListModel drafts_;
+  HazardListModel open_hazards_;
+  TaskListModel tasks_;
+  QString search_;
+  int filter_ = 0;
+  QVariantMap household_;
+  RecordListModel visit_history_;
+  HazardListModel household_hazards_;
+  QVariantMap visit_;
+  ChecklistModel checklist_;
+  HazardListModel visit_hazards_;
+  bool syncing_ = false;
+  double sync_fraction_ = 0;
+  QString sync_message_;
+  RecordListModel refused_;
+};
+
+}  // namespace qiaomen::mobile

@@ -1,0 +1,156 @@
+#pragma once
+// Plain values the device worker sends to the UI thread (queued signals copy them), so no
+// protobuf or store type crosses the thread boundary and QML never sees the device API.
+
+#include <QList>
+#include <QMetaType>
+#include <QString>
+#include <QVariant>
+
+namespace qiaomen::mobile {
+
+// One open (or, with the "all" filter, closed) task of the worker, with its subject.
+struct TaskRow {
+  QString task_id;     // UUID text
+  QString subject_id;  // UUID text
+  QString name;
+  QString address;
+  QString phone;
+  QString village;   // the village's name, or "" when this device does not hold it
+  QString grid;      // the grid's name (its id when the name is unknown)
+  QString due_date;  // YYYY-MM-DD
+  bool done = false;
+  bool return_due = false;  // open after a nobody-home visit: come back
+  bool has_draft = false;
+};
+
+// A change the county refused, with its reason.
+struct RefusedRow {
+  QString what;
+  QString reason;
+  qint64 at_ms = 0;
+};
+
+// The numbers on the home screen.
+struct HomeCounts {
+  qint64 total = 0;
+  qint64 visited = 0;
+  qint64 remaining = 0;
+  qint64 return_visits = 0;
+  qint64 hazards_open = 0;
+  qint64 hazards_due_soon = 0;  // open, deadline within 3 days (or overdue)
+  qint64 pending_changes = 0;
+  qint64 pending_photos = 0;
+  qint64 drafts = 0;
+  qint64 last_sync_ms = 0;
+  bool has_server = false;
+  QString today;              // YYYY-MM-DD in the county's zone (Profile::CountyDate)
+  QList<RefusedRow> refused;  // every change the county refused, kept for a person to see
+};
+
+// A hazard: derived by a visit in progress (the summary) or recorded (a household's list).
+struct HazardRow {
+  QString id;  // "" for a hazard not recorded yet
+  QString title_zh;
+  QString title_en;
+  QString category;
+  bool major = false;
+  QString deadline;  // YYYY-MM-DD, "" when none
+  int deadline_days = 0;
+  QString status_zh;  // 限期整改 ... ("" for a derived one)
+  QString status_en;
+  bool overdue = false;
+  bool photo_missing = false;
+  QString subject_id;  // recorded hazards: whose it is
+  QString subject_name;
+};
+
+// One visible checklist item of the visit in progress.
+struct ChecklistRow {
+  QString item_id;
+  QString section_id;
+  QString section_zh;
+  QString section_en;
+  int section_index = 0;  // 0-based among the sections shown
+  QString kind;  // yesno, choice, multi, integer, decimal, text, date, photo, signature, location
+  QString label_zh;
+  QString label_en;
+  QString help_zh;
+  QString help_en;
+  QString unit;
+  bool required = false;
+  QVariant answer;       // yesno: "yes"/"no"/"na"; choice: code; multi: QStringList; numbers; text
+  QVariantList choices;  // [{code, zh, en}]
+  QString error_zh;      // the problem at this item ("" when none)
+  QString error_en;
+  int photo_count = 0;
+  QStringList photo_ids;
+  bool hazard = false;  // an answer here derived a hazard (the rule's photo item, or its subject)
+};
+
+// The visit in progress as the screens show it.
+struct VisitView {
+  QString draft_id;
+  QString task_id;
+  QString subject_id;
+  QString subject_name;
+  QString address;
+  QString title_zh;  // the checklist's title
+  QString title_en;
+  int outcome = 0;  // v1::VisitOutcome
+  QList<ChecklistRow> items;
+  QList<HazardRow> hazards;
+  int answered = 0;
+  int visible = 0;
+  int sections = 0;
+  bool complete = false;
+};
+
+// A draft left from an earlier run, offered on reopening.
+struct DraftRow {
+  QString draft_id;
+  QString subject_name;
+  qint64 updated_at_ms = 0;
+};
+
+// A visit in a household's history.
+struct VisitRow {
+  QString id;
+  int outcome = 0;
+  qint64 finished_at_ms = 0;
+  int hazards = 0;
+};
+
+struct HouseholdView {
+  QString subject_id;
+  QString task_id;
+  QString name;
+  QString address;
+  QString phone;
+  int members = 0;
+  QStringList tags;
+  QString note;
+  QString grid;
+  QList<VisitRow> visits;
+  QList<HazardRow> hazards;  // open ones first
+};
+
+struct SyncView {
+  bool ok = false;
+  QString message;  // what happened or what to do, a sentence
+  qint64 pushed = 0;
+  qint64 pulled = 0;
+  qint64 photos = 0;  // refused changes arrive with the home counts (HomeCounts::refused)
+};
+
+}  // namespace qiaomen::mobile
+
+Q_DECLARE_METATYPE(qiaomen::mobile::TaskRow)
+Q_DECLARE_METATYPE(qiaomen::mobile::HomeCounts)
+Q_DECLARE_METATYPE(qiaomen::mobile::HazardRow)
+Q_DECLARE_METATYPE(QList<qiaomen::mobile::HazardRow>)
+Q_DECLARE_METATYPE(qiaomen::mobile::ChecklistRow)
+Q_DECLARE_METATYPE(qiaomen::mobile::VisitView)
+Q_DECLARE_METATYPE(qiaomen::mobile::DraftRow)
+Q_DECLARE_METATYPE(qiaomen::mobile::HouseholdView)
+Q_DECLARE_METATYPE(qiaomen::mobile::SyncView)

@@ -1,0 +1,19 @@
+#pragma once
+// A profile with demo data and no server: a town, two villages, three grids, nine households
+// with tasks on the shipped winter checklist, one return visit due (nobody was home) and one open
+// hazard. For the screenshots (`qiaomen-app --screenshot-all`) and the Qt Quick tests. The PIN
+// costs the cheapest Argon2id: never a real profile.
+
+#include <QString>
+
+#include "qiaomen/core/status.h"
+
+namespace qiaomen::mobile {
+
+inline constexpr char kDemoPin[] = "246810";
+
+// Creates the profile in `data_dir` (which must not hold one) with its keys in `key_store_dir`.
+// Errors of Profile::Create and the Store.
+core::Status CreateDemoProfile(const QString& data_dir, const QString& key_store_dir);
+
+}  // namespace qiaomen::mobile

@@ -1,0 +1,99 @@
+#pragma once
+// The device on its own thread. DeviceWorker owns the sync::FieldDevice (the profile: store,
+// Argon2id unlock, photo sealing, the network) and the visit in progress; every call into them
+// happens here. The UI thread (AppController) queues requests with Post() and receives the
+// results as signals carrying plain values (app_types.h).
+//
+// Thread safety: create it on any thread, move it to its QThread, then call its methods only on
+// that thread (Post() does). CancelSync() alone may be called from any thread.
+
+#include <QObject>
+#include <QString>
+#include <QVariant>
+#include <atomic>
+#include <functional>
+#include <memory>
+
+#include "app_types.h"
+#include "qiaomen/core/clock.h"
+#include "qiaomen/core/keys/file_key_store.h"
+#include "qiaomen/sync/field_device.h"
+
+namespace qiaomen::mobile {
+
+class VisitSession;
+
+struct WorkerConfig {
+  QString data_dir;       // the profile directory
+  QString key_store_dir;  // the desktop key store (kept apart from the profile)
+  bool fast_kdf = false;  // tests and demo profiles only: the cheapest Argon2id
+};
+
+class DeviceWorker : public QObject {
+  Q_OBJECT
+
+ public:
+  enum State { kNeedsEnrolment = 0, kLocked = 1, kReady = 2 };
+
+  explicit DeviceWorker(WorkerConfig config, QObject* parent = nullptr);
+  ~DeviceWorker() override;
+
+  // Runs `fn` on the worker's thread (queued); returns at once.
+  void Post(std::function<void()> fn);
+
+  // --- Called on the worker thread (through Post) ----------------------------------------------
+  void Probe();  // is there a profile? emits stateChanged
+  void Enroll(const QString& server_url, const QString& code, const QString& pin);
+  void Unlock(const QString& pin);
+  void Lock();
+  void LoadHome();
+  // filter: 0 open tasks, 1 not visited yet, 2 return visit due, 3 everything (done too).
+  void LoadTasks(const QString& search, int filter);
+  void LoadHousehold(const QString& subject_id, const QString& task_id);
+  void StartVisit(const QString& task_id);
+  void ResumeVisit(const QString& draft_id);
+  void SetOutcome(int outcome);
+  void SetAnswer(const QString& item_id, const QVariant& value);
+  void AddPhoto(const QString& item_id, const QString& path);
+  void RemovePhoto(const QString& photo_id);
+  void FinishVisit();
+  void DiscardVisit();
+  void CloseVisit();  // leaves the draft saved (it is offered again on the home screen)
+  void Sync();
+  // Any thread: stops a sync in flight at its next safe point.
+  void CancelSync();
+
+ signals:
+  void stateChanged(int state, const QString& message, int attempts_left);
+  void busyChanged(bool busy);
+  void failed(const QString& message);  // an operation failed; the sentence says what to do
+  void unlockFailed(const QString& message, int attempts_left);
+  // Open hazards of this device's subjects, the nearest deadline first.
+  void hazardsLoaded(const QList<qiaomen::mobile::HazardRow>& hazards);
+  void homeLoaded(const qiaomen::mobile::HomeCounts& counts,
+                  const QList<qiaomen::mobile::DraftRow>& drafts);
+  void tasksLoaded(const QList<qiaomen::mobile::TaskRow>& tasks);
+  void householdLoaded(const qiaomen::mobile::HouseholdView& household);
+  void visitChanged(const qiaomen::mobile::VisitView& visit);
+  void visitProblem(const QString& item_id, const QString& message);
+  void visitFinished(const QString& message, bool task_closed);
+  void visitClosed();
+  void syncProgress(double fraction, const QString& message);
+  void syncFinished(const qiaomen::mobile::SyncView& result);
+
+ private:
+  bool RequireDevice();
+  void EmitVisit();
+  QString GridLabel(const std::string& grid_id, QString* village);
+  // A recorded hazard as the screens show it; `open` tells whether it is still open.
+  HazardRow HazardRowOf(const v1::Hazard& hazard, const std::string& today, bool* open);
+
+  WorkerConfig config_;
+  core::Clock& clock_;
+  core::keys::FileKeyStore key_store_;
+  std::unique_ptr<sync::FieldDevice> device_;
+  std::unique_ptr<VisitSession> visit_;
+  std::atomic<sync::FieldDevice*> syncing_{nullptr};
+};
+
+}  // namespace qiaomen::mobile

@@ -1,0 +1,193 @@
+#include "screenshot_driver.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QQmlApplicationEngine>
+#include <QQuickWindow>
+#include <QTemporaryDir>
+#include <QTimer>
+#include <functional>
+#include <memory>
+#include <vector>
+
+#include "app_controller.h"
+#include "demo_profile.h"
+
+namespace qiaomen::mobile {
+namespace {
+
+struct Step {
+  QString shot;                  // the PNG to write after the action settled ("" for none)
+  std::function<void()> action;  // what to do first
+  int settle_ms = 900;
+};
+
+class Tour : public QObject {
+ public:
+  explicit Tour(QString out_dir) : out_dir_(std::move(out_dir)) {}
+
+  bool Start() {
+    if (!tmp_.isValid() || !QDir().mkpath(out_dir_)) return false;
+    BuildSteps();
+    Next();
+    return true;
+  }
+
+ private:
+  QQuickWindow* Window() const {
+    if (!engine_ || engine_->rootObjects().isEmpty()) return nullptr;
+    return qobject_cast<QQuickWindow*>(engine_->rootObjects().first());
+  }
+  AppController* Controller() const {
+    if (!engine_) return nullptr;
+    const int id = qmlTypeId("Qiaomen", 1, 0, "AppController");
+    return engine_->singletonInstance<AppController*>(id);
+  }
+  void Call(const char* function, const QVariant& a = {}, const QVariant& b = {}) {
+    QQuickWindow* window = Window();
+    if (window == nullptr) return;
+    QMetaObject::invokeMethod(window, function, Q_ARG(QVariant, a), Q_ARG(QVariant, b));
+  }
+  void Load(const QString& name, bool demo) {
+    engine_.reset();
+    const QString dir = tmp_.path() + QLatin1Char('/') + name;
+    WorkerConfig config{dir + QStringLiteral("/profile"), dir + QStringLiteral("/keystore"), true};
+    if (demo && !CreateDemoProfile(config.data_dir, config.key_store_dir).ok()) {
+      failed_ = true;
+      return;
+    }
+    AppController::SetDefaultConfig(config);
+    engine_ = std::make_unique<QQmlApplicationEngine>();
+    engine_->load(QUrl(QStringLiteral("qrc:/Qiaomen/Main.qml")));
+    if (Window() == nullptr) failed_ = true;
+  }
+  // The row of the task whose subject is `name`.
+  QVariantMap Task(const QString& name) {
+    TaskListModel* tasks = Controller()->tasks();
+    for (int i = 0; i < tasks->rowCount(); ++i) {
+      const QModelIndex index = tasks->index(i);
+      if (tasks->data(index, TaskListModel::kName).toString() != name) continue;
+      return {{QStringLiteral("taskId"), tasks->data(index, TaskListModel::kTaskId)},
+              {QStringLiteral("subjectId"), tasks->data(index, TaskListModel::kSubjectId)}};
+    }
+    return {};
+  }
+
+  void BuildSteps() {
+    steps_.push_back({QStringLiteral("enrol"), [this] { Load(QStringLiteral("new"), false); }});
+    steps_.push_back({QStringLiteral("enrol_error"), [this] {
+                        Controller()->enroll(QStringLiteral("https://county.example"),
+                                             QStringLiteral("K7Q2-9XPL"), QStringLiteral("123456"),
+                                             QStringLiteral("123465"));
+                      }});
+    steps_.push_back({QStringLiteral("unlock"), [this] { Load(QStringLiteral("demo"), true); }});
+    steps_.push_back({QStringLiteral("unlock_warning"),
+                      [this] {
+                        for (int i = 0; i < 8; ++i) Controller()->unlock(QStringLiteral("000000"));
+                      },
+                      2500});
+    steps_.push_back({QStringLiteral("home"), [this] { Controller()->unlock(kDemoPin); }, 1500});
+    steps_.push_back({QStringLiteral("tasks"), [this] { Call("showTab", 1); }});
+    steps_.push_back({QStringLiteral("tasks_search"),
+                      [this] { Controller()->setSearch(QStringLiteral("石门村一组")); }});
+    steps_.push_back({QString(),
+                      [this] {
+                        Controller()->setSearch({});
+                        Call("showTab", 1);
+                      },
+                      600});
+    steps_.push_back({QStringLiteral("household"), [this] {
+                        const QVariantMap t = Task(QStringLiteral("李建国"));
+                        Call("openHousehold", t.value(QStringLiteral("subjectId")),
+                             t.value(QStringLiteral("taskId")));
+                      }});
+    steps_.push_back({QStringLiteral("visit_outcome"), [this] {
+                        const QVariantMap t = Task(QStringLiteral("李建国"));
+                        Call("openVisit", t.value(QStringLiteral("taskId")));
+                      }});
+    steps_.push_back({QStringLiteral("checklist"),
+                      [this] {
+                        AppController* c = Controller();
+                        c->setOutcome(AppController::Checked);
+                        c->setAnswer(QStringLiteral("heating_type"), QStringLiteral("coal_stove"));
+                        c->setAnswer(QStringLiteral("gas_type"), QStringLiteral("bottled"));
+                        c->setAnswer(QStringLiteral("ebike_count"), QStringLiteral("1"));
+                        c->setAnswer(QStringLiteral("elderly_alone"), QStringLiteral("no"));
+                        Call("showVisitStep", QStringLiteral("checklist"));
+                      },
+                      1500});
+    steps_.push_back({QStringLiteral("checklist_hazard"),
+                      [this] {
+                        AppController* c = Controller();
+                        c->setAnswer(QStringLiteral("stove_location"), QStringLiteral("bedroom"));
+                        c->setAnswer(QStringLiteral("flue_installed"), QStringLiteral("no"));
+                        Call("scrollChecklistTo", QStringLiteral("stove_location"));
+                      },
+                      1500});
+    steps_.push_back({QStringLiteral("checklist_errors"), [this] { Call("finishVisit"); }, 1500});
+    steps_.push_back({QStringLiteral("visit_summary"),
+                      [this] { Call("showVisitStep", QStringLiteral("summary")); }});
+    steps_.push_back({QStringLiteral("home_draft"),
+                      [this] {
+                        Call("leaveVisit");
+                        Call("showTab", 0);
+                      },
+                      1500});
+    steps_.push_back({QStringLiteral("hazards"), [this] { Call("showTab", 2); }});
+    steps_.push_back({QStringLiteral("sync"), [this] { Call("showTab", 3); }});
+    steps_.push_back({QStringLiteral("sync_result"), [this] { Controller()->sync(); }, 1200});
+    steps_.push_back({QStringLiteral("home_en"),
+                      [this] {
+                        Call("setChinese", false);
+                        Call("showTab", 0);
+                      },
+                      1200});
+    steps_.push_back({QStringLiteral("checklist_en"),
+                      [this] {
+                        const QVariantMap draft = Controller()->drafts()->get(0);
+                        Call("openVisit", QString(), draft.value(QStringLiteral("draftId")));
+                        Call("showVisitStep", QStringLiteral("checklist"));
+                      },
+                      1500});
+  }
+
+  void Next() {
+    if (failed_ || index_ >= steps_.size()) {
+      engine_.reset();
+      QCoreApplication::exit(failed_ ? 1 : 0);
+      return;
+    }
+    const Step& step = steps_[index_++];
+    step.action();
+    QTimer::singleShot(step.settle_ms, this, [this, shot = step.shot] {
+      if (!shot.isEmpty()) {
+        QQuickWindow* window = Window();
+        const QString path = out_dir_ + QLatin1Char('/') + shot + QStringLiteral(".png");
+        if (window == nullptr || !window->grabWindow().save(path)) {
+          qWarning("screenshot: could not write %s", qPrintable(path));
+          failed_ = true;
+        } else {
+          qInfo("screenshot: %s", qPrintable(path));
+        }
+      }
+      Next();
+    });
+  }
+
+  QString out_dir_;
+  QTemporaryDir tmp_;
+  std::unique_ptr<QQmlApplicationEngine> engine_;
+  std::vector<Step> steps_;
+  size_t index_ = 0;
+  bool failed_ = false;
+};
+
+}  // namespace
+
+bool StartScreenshotTour(const QString& out_dir) {
+  auto* tour = new Tour(out_dir);
+  tour->setParent(QCoreApplication::instance());
+  return tour->Start();
+}
+
+}  // namespace qiaomen::mobile

@@ -1,0 +1,19 @@
+// Runs the app's QtTest classes in one binary (offscreen).
+#include <QGuiApplication>
+#include <QTest>
+
+#include "app_tests.h"
+
+int main(int argc, char** argv) {
+  QGuiApplication app(argc, argv);
+  int failed = 0;
+  {
+    qiaomen::mobile::ModelsTest models;
+    failed += QTest::qExec(&models, argc, argv);
+  }
+  {
+    qiaomen::mobile::ControllerTest controller;
+    failed += QTest::qExec(&controller, argc, argv);
+  }
+  return failed == 0 ? 0 : 1;
+}
