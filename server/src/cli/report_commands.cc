@@ -64,8 +64,8 @@ core::Status Conflicts(const core::Args& args, std::ostream& out) {
       // formula neutralised (a worker can type "=..." into a subject's field).
       out << r.Int(0) << "," << entity_name(r.Int(1)) << "," << base::HexEncode(r.Bytes(2)) << ","
           << CsvCell(r.Text(10)) << "," << CsvCell(r.Text(3)) << "," << CsvCell(r.Text(4)) << ","
-          << CsvCell(r.Text(5)) << "," << base::HexEncode(r.Bytes(6)) << "," << CsvCell(r.Text(12)) << ","
-          << r.Int(7) << "," << CsvCell(r.Text(8)) << "," << r.Int(9) << "\n";
+          << CsvCell(r.Text(5)) << "," << base::HexEncode(r.Bytes(6)) << "," << CsvCell(r.Text(12))
+          << "," << r.Int(7) << "," << CsvCell(r.Text(8)) << "," << r.Int(9) << "\n";
     } else {
       out << (i ? "," : "") << "{\"id\":" << r.Int(0)
           << ",\"entity\":" << quote(entity_name(r.Int(1))) << ",\"record_id\":\""
