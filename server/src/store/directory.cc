@@ -98,7 +98,7 @@ namespace {
 
 core::Result<std::string> DeviceIdFromText(const std::string& text) {
   if (auto uuid = core::Uuid::Parse(text); uuid.ok()) return uuid->ToBytes();
-  if (auto hex = HexDecode(text); hex && hex->size() == 16) return *hex;
+  if (auto hex = base::HexDecode(text); hex && hex->size() == 16) return *hex;
   return core::InvalidArgument("Give the device id as a UUID or 32 hex digits.");
 }
 
