@@ -106,7 +106,8 @@ void DeviceWorker::Enroll(const QString& server_url, const QString& code, const 
   options.server_url = server_url.trimmed().toStdString();
   options.code = code.trimmed().toStdString();
   options.device_name = "qiaomen-app";
-  if (config_.fast_kdf) options.keys.kdf = core::keys::KdfParams::FastForTests();
+  if (config_.fast_kdf)
+    options.keys.kdf = core::keys::KdfParams{.opslimit = 1, .memlimit_bytes = 8 * 1024};
   auto device = sync::FieldDevice::Enroll(config_.data_dir.toStdString(), pin.toStdString(),
                                           options, {clock_, core::SecureRandom(), key_store_});
   emit busyChanged(false);

@@ -13,6 +13,7 @@
 #include <cstring>
 #include <thread>
 
+#include "qiaomen/base/hex.h"
 #include "qiaomen/server/sql_connection.h"
 #include "qiaomen/testing/http_client.h"
 #include "server_test_support.h"
@@ -50,7 +51,7 @@ testing::HttpReply TusCreate(uint16_t port, const TestDevice& device, const std:
                              size_t length) {
   auto h = Tus(device);
   h.push_back({"Upload-Length", std::to_string(length)});
-  h.push_back({"Upload-Metadata", "sha256 " + Base64(testing::HexOf(sha))});
+  h.push_back({"Upload-Metadata", "sha256 " + Base64(base::HexEncode(sha))});
   return HttpRequest(port, "POST", "/v1/photos/", h).value_or(testing::HttpReply{});
 }
 
@@ -59,17 +60,17 @@ testing::HttpReply TusPatch(uint16_t port, const TestDevice& device, const std::
   auto h = Tus(device);
   h.push_back({"Content-Type", "application/offset+octet-stream"});
   h.push_back({"Upload-Offset", std::to_string(offset)});
-  return HttpRequest(port, "PATCH", "/v1/photos/" + testing::HexOf(sha), h, chunk)
+  return HttpRequest(port, "PATCH", "/v1/photos/" + base::HexEncode(sha), h, chunk)
       .value_or(testing::HttpReply{});
 }
 
 testing::HttpReply TusHead(uint16_t port, const TestDevice& device, const std::string& sha) {
-  return HttpRequest(port, "HEAD", "/v1/photos/" + testing::HexOf(sha), Tus(device))
+  return HttpRequest(port, "HEAD", "/v1/photos/" + base::HexEncode(sha), Tus(device))
       .value_or(testing::HttpReply{});
 }
 
 std::string PhotoStatus(uint16_t port, const TestDevice& device, const std::string& sha) {
-  return HttpRequest(port, "POST", "/v1/photo-status", Tus(device), testing::HexOf(sha))
+  return HttpRequest(port, "POST", "/v1/photo-status", Tus(device), base::HexEncode(sha))
       .value_or(testing::HttpReply{})
       .body;
 }
@@ -334,7 +335,7 @@ TEST_P(SecurityTest, Finding4_ARevokedDeviceStaysRevokedAndOnlyItsTokenReEnrolsI
   ASSERT_TRUE(old.ok());
   EXPECT_EQ(old->status, 401) << "the old token is replaced";
 
-  ASSERT_EQ(env_->Run({"revoke-device", testing::HexOf(device->device_id())}).exit_code, 0);
+  ASSERT_EQ(env_->Run({"revoke-device", base::HexEncode(device->device_id())}).exit_code, 0);
   auto code2 = env_->Run({"enroll-code", "--worker", "wa"});
   auto revived =
       EnrollAs(server_->port(), code2.out.substr(0, code2.out.find('\n')), device->device_id());
@@ -362,8 +363,8 @@ TEST_P(SecurityTest, Finding4_ACodeIsRedeemedOnceUnderConcurrentRequests) {
 TEST_P(SecurityTest, Finding4_AnAdministratorsCodeReEnrolsOnlyTheNamedDevice) {
   auto device = EnrolledDevice("wa", std::string("grids:") + kGridA);
   auto other = EnrolledDevice("wb", std::string("grids:") + kGridA);
-  auto issued =
-      env_->Run({"enroll-code", "--worker", "wa", "--device", testing::HexOf(device->device_id())});
+  auto issued = env_->Run(
+      {"enroll-code", "--worker", "wa", "--device", base::HexEncode(device->device_id())});
   ASSERT_EQ(issued.exit_code, 0) << issued.err;
   const std::string code = issued.out.substr(0, issued.out.find('\n'));
   auto wrong = EnrollAs(server_->port(), code, other->device_id());
@@ -372,9 +373,9 @@ TEST_P(SecurityTest, Finding4_AnAdministratorsCodeReEnrolsOnlyTheNamedDevice) {
   auto right = EnrollAs(server_->port(), code, device->device_id());
   ASSERT_TRUE(right.ok());
   EXPECT_EQ(right->status, 200) << right->body;
-  ASSERT_EQ(env_->Run({"revoke-device", testing::HexOf(other->device_id())}).exit_code, 0);
+  ASSERT_EQ(env_->Run({"revoke-device", base::HexEncode(other->device_id())}).exit_code, 0);
   auto refused =
-      env_->Run({"enroll-code", "--worker", "wb", "--device", testing::HexOf(other->device_id())});
+      env_->Run({"enroll-code", "--worker", "wb", "--device", base::HexEncode(other->device_id())});
   EXPECT_NE(refused.exit_code, 0);
   EXPECT_NE(refused.err.find("stays revoked"), std::string::npos) << refused.err;
 }
@@ -504,20 +505,20 @@ TEST_P(SecurityTest, Finding5_HeadAndPhotoStatusTellNothingOfOtherDevicesPhotos)
   ASSERT_EQ(TusPatch(port, *owner, sha_whole, 0, whole).status, 204);
   ASSERT_EQ(TusCreate(port, *owner, sha_part, part.size()).status, 201);
   ASSERT_EQ(TusPatch(port, *owner, sha_part, 0, part.substr(0, 5000)).status, 204);
-  EXPECT_EQ(PhotoStatus(port, *owner, sha_whole), testing::HexOf(sha_whole) + " stored\n");
-  EXPECT_EQ(PhotoStatus(port, *owner, sha_part), testing::HexOf(sha_part) + " partial 5000\n");
+  EXPECT_EQ(PhotoStatus(port, *owner, sha_whole), base::HexEncode(sha_whole) + " stored\n");
+  EXPECT_EQ(PhotoStatus(port, *owner, sha_part), base::HexEncode(sha_part) + " partial 5000\n");
   for (TestDevice* other : {colleague.get(), stranger.get()}) {
     EXPECT_EQ(TusHead(port, *other, sha_whole).status, 404);
     EXPECT_EQ(TusHead(port, *other, sha_part).status, 404);
-    EXPECT_EQ(PhotoStatus(port, *other, sha_whole), testing::HexOf(sha_whole) + " none\n");
-    EXPECT_EQ(PhotoStatus(port, *other, sha_part), testing::HexOf(sha_part) + " none\n");
+    EXPECT_EQ(PhotoStatus(port, *other, sha_whole), base::HexEncode(sha_whole) + " none\n");
+    EXPECT_EQ(PhotoStatus(port, *other, sha_part), base::HexEncode(sha_part) + " none\n");
   }
   // Once a visit in the colleague's scope references the photo, the colleague may know it.
   ASSERT_EQ(SendOne(*owner, owner->NewVisit(h001_, kTemplate, {sha_whole})).outcome(),
             v1::ChangeResult::APPLIED);
-  EXPECT_EQ(PhotoStatus(port, *colleague, sha_whole), testing::HexOf(sha_whole) + " stored\n");
+  EXPECT_EQ(PhotoStatus(port, *colleague, sha_whole), base::HexEncode(sha_whole) + " stored\n");
   EXPECT_EQ(TusHead(port, *colleague, sha_whole).status, 200);
-  EXPECT_EQ(PhotoStatus(port, *stranger, sha_whole), testing::HexOf(sha_whole) + " none\n");
+  EXPECT_EQ(PhotoStatus(port, *stranger, sha_whole), base::HexEncode(sha_whole) + " none\n");
 }
 
 // Finding 5: expired uploads are swept while serving, and each device has a quota.

@@ -214,7 +214,7 @@ int Run(int argc, char** argv) {
             {"Authorization", phone.Authorization()},
             {"Tus-Resumable", "1.0.0"},
             {"Upload-Length", std::to_string(photo.size())},
-            {"Upload-Metadata", "sha256 " + base::Base64Encode(sha)}};
+            {"Upload-Metadata", "sha256 " + qiaomen::base::Base64Encode(sha)}};
         auto t0 = Clock::now();
         std::string body, location;
         int created = conn.Send(http::verb::post, "/v1/photos/", h, "", &body, &location);
@@ -223,7 +223,7 @@ int Run(int argc, char** argv) {
             {"Tus-Resumable", "1.0.0"},
             {"Content-Type", "application/offset+octet-stream"},
             {"Upload-Offset", "0"},
-            {"Upload-Checksum", "sha1 " + base::Base64Encode(base::Sha1(photo))}};
+            {"Upload-Checksum", "sha1 " + qiaomen::base::Base64Encode(qiaomen::base::Sha1(photo))}};
         int patched = created == 201 ? conn.Send(http::verb::patch, location, p, photo, &body) : 0;
         double ms = std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
         std::lock_guard lock(stats.mu);
