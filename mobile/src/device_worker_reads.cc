@@ -56,7 +56,8 @@ void DeviceWorker::LoadHome() {
   }
   counts.has_server = device_->enrolled();
   // Open hazards and those due within 3 days, over the subjects of this device's tasks.
-  // TODO(store): a hazard count query; this walks the subjects (fine for a grid's few hundred).
+  // Walks the subjects of this phone's tasks: fine for a grid's few hundred; a county-scale
+  // count needs a store query (named in the issue 13 note).
   const std::string today = device_->profile().CountyDate(clock_.NowMillis());
   const auto today_days = core::forms::ParseDate(today).value_or(0);
   counts.today = Q(today);
