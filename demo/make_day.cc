@@ -46,10 +46,10 @@ std::string Quote(const std::string& s) {
   return out + "\"";
 }
 
-// The day the field client (cli/) counts a visit's answers on: UTC for now, the county's zone once
-// the device keeps it (then pass the county's base::TimeZone here too).
+// The county day the device counts a visit's answers on (its today()): the demo county keeps the
+// default zone, Asia/Shanghai.
 std::string DateOf(int64_t ms) {
-  return qiaomen::base::CountyDate(ms, qiaomen::base::TimeZone::Utc());
+  return qiaomen::base::CountyDate(ms, qiaomen::base::TimeZone::Default());
 }
 
 // A small file a JPEG reader recognises (SOI, a JFIF APP0, a comment, EOI) around random bytes

@@ -3,10 +3,8 @@
 #include <ctime>
 
 #include "qiaomen/base/hex.h"
-#include "qiaomen/base/time_zone.h"
 #include "qiaomen/core/domain/labels.h"
 #include "qiaomen/core/uuid.h"
-#include "records_view_dates.h"
 
 namespace qiaomen::cli {
 
@@ -64,10 +62,6 @@ std::string HazardStatusName(const core::domain::HazardState& state) {
   if (state.case_opened) text += "+case";
   return text;
 }
-
-std::string UtcDate(int64_t ms) { return base::CountyDate(ms, base::TimeZone::Utc()); }
-
-std::string DateOf(int64_t ms) { return UtcDate(ms); }
 
 std::string TimeText(int64_t ms) {
   if (ms <= 0) return "never";

@@ -29,8 +29,6 @@ core::Result<std::vector<std::string>> DeviceGrids(core::store::Store& store);
 std::string KindName(v1::SubjectKind kind);
 std::string SeverityName(v1::Severity severity);
 std::string HazardStatusName(const core::domain::HazardState& state);
-// "YYYY-MM-DD" of `ms` in UTC.
-std::string DateOf(int64_t ms);
 // "2026-11-28 09:05 UTC".
 std::string TimeText(int64_t ms);
 

@@ -270,6 +270,11 @@ void DeviceWorker::Sync() {
   emit busyChanged(false);
   view.ok = result.status.ok();
   view.message = view.ok ? tr("同步完成。") : SyncError(result.status);
+  if (!result.unknown_county_time_zone.empty()) {
+    view.message += tr("本机不认识县里的时区 %1，日期暂按 %2 计算。")
+                        .arg(Q(result.unknown_county_time_zone),
+                             Q(device_->profile().county_time_zone().name()));
+  }
   view.pushed = result.report.changes_pushed;
   view.pulled = result.report.changes_pulled;
   view.photos = result.report.photos_uploaded;

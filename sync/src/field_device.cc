@@ -118,6 +118,11 @@ core::Result<std::unique_ptr<FieldDevice>> FieldDevice::Enroll(const std::string
     return fail(s);
   }
   if (auto s = profile->SetWorker(config.worker_id); !s.ok()) return fail(s);
+  // A zone this device's tz database does not know is not worth failing the enrolment for: the
+  // default stays and every sync says so (DeviceSyncResult::unknown_county_time_zone).
+  if (!enrolled.county_time_zone().empty()) {
+    profile->SetCountyTimeZone(enrolled.county_time_zone()).IgnoreError();
+  }
   return std::unique_ptr<FieldDevice>(new FieldDevice(std::move(profile), std::move(config), deps));
 }
 
@@ -163,6 +168,7 @@ core::Result<DeviceStatus> FieldDevice::Status() {
   status.worker_id = profile_->info().worker_id;
   status.server_url = config_.server_url;
   status.scope = config_.scope;
+  status.county_time_zone = profile_->county_time_zone().name();
   QM_ASSIGN_OR_RETURN(status.pending_changes, adapter.PendingChangeCount());
   QM_ASSIGN_OR_RETURN(auto photos, adapter.PendingPhotos());
   status.pending_photos = static_cast<int64_t>(photos.size());
@@ -228,6 +234,13 @@ DeviceSyncResult FieldDevice::Sync(const SyncOptions& options,
   }
   if (result.report.status.ok()) {
     profile_->store().SetLastSyncMillis(deps_.clock.NowMillis()).IgnoreError();
+  }
+  // A zone this phone's tz database does not know keeps the one it had (the default at worst);
+  // the front end says that the days it shows may differ from the county's.
+  if (!result.report.county_time_zone.empty()) {
+    if (!profile_->SetCountyTimeZone(result.report.county_time_zone).ok()) {
+      result.unknown_county_time_zone = result.report.county_time_zone;
+    }
   }
   if (auto after = profile_->store().ListQuarantined(); after.ok()) {
     for (const auto& q : *after) {

@@ -57,6 +57,9 @@ class CliFixture : public ::testing::Test {
   std::string CheckedVisitJson(const std::string& subject, bool with_hazard);
 
   static const std::string& url() { return url_; }
+  // Stops the suite's server, runs `qiaomen-county ARGS` on its county and starts the server again
+  // on the same port, so profiles enrolled before keep their server address.
+  static void RestartServerAfter(const std::vector<std::string>& args);
 
   qiaomen::testing::TempDir dir_;
   FixedPins pins_;
@@ -104,6 +107,17 @@ inline void CliFixture::SetUpTestSuite() {
   ASSERT_TRUE(server.ok()) << server.status().message();
   server_ = std::move(server).value();
   url_ = server_->base_url();
+}
+
+inline void CliFixture::RestartServerAfter(const std::vector<std::string>& args) {
+  const std::string port = std::to_string(server_->port());
+  server_.reset();
+  auto r = county_->Run(args);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  auto server = county_->StartServer({"--listen", "127.0.0.1:" + port});
+  ASSERT_TRUE(server.ok()) << server.status().message();
+  server_ = std::move(server).value();
+  ASSERT_EQ(server_->base_url(), url_);
 }
 
 inline void CliFixture::TearDownTestSuite() {

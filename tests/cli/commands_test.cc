@@ -215,5 +215,24 @@ TEST_F(CommandsTest, ExportBundleWritesAnEncryptedSignedFile) {
   EXPECT_TRUE(Contains(refused.err, "Nothing was imported")) << refused.err;
 }
 
+// Issue 12: the county's time zone reaches the device at enrolment and in every pull, and the
+// device counts its days in it (a county of its own: the test changes the zone).
+class CountyTimeZoneTest : public CliFixture {};
+
+TEST_F(CountyTimeZoneTest, TheDeviceKeepsTheZoneTheCountyNamesAtEnrolmentAndInThePull) {
+  RestartServerAfter({"set-time-zone", "Asia/Urumqi"});
+  Enroll("w-zone", "grids:T01-V01-G01");
+  CliRun status = Run({"status", "--json"});
+  ASSERT_EQ(status.exit_code, 0) << status.err;
+  EXPECT_EQ(Between(status.out, "county_time_zone"), "\"Asia/Urumqi\"") << status.out;
+
+  RestartServerAfter({"set-time-zone", "Asia/Kolkata"});
+  CliRun sync = Run({"sync"});
+  ASSERT_EQ(sync.exit_code, 0) << sync.err << sync.out;
+  status = Run({"status"});
+  ASSERT_EQ(status.exit_code, 0) << status.err;
+  EXPECT_TRUE(Contains(status.out, "county time zone: Asia/Kolkata")) << status.out;
+}
+
 }  // namespace
 }  // namespace qiaomen::cli::testing

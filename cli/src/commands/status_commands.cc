@@ -20,6 +20,7 @@ core::Status Status(const core::Args&, CliContext& ctx) {
         .Field("worker_id", status.worker_id)
         .Field("server", server)
         .Field("scope", status.scope)
+        .Field("county_time_zone", status.county_time_zone)
         .Field("pending_changes", status.pending_changes)
         .Field("pending_photos", status.pending_photos)
         .Field("pending_photo_bytes", status.pending_photo_bytes)
@@ -44,6 +45,7 @@ core::Status Status(const core::Args&, CliContext& ctx) {
   }
   ctx.out << "Device " << IdText(status.device_id) << " of " << status.worker_id << "\n"
           << "  server:           " << (server.empty() ? "(not enrolled)" : server) << "\n"
+          << "  county time zone: " << status.county_time_zone << "\n"
           << "  last sync:        " << TimeText(status.last_sync_ms) << "\n"
           << "  pending changes:  " << status.pending_changes << "\n"
           << "  pending photos:   " << status.pending_photos << " ("

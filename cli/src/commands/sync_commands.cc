@@ -80,6 +80,12 @@ core::Status Sync(const core::Args& args, CliContext& ctx) {
             << Bytes(report.wire_bytes_received) << " received";
     if (report.retries > 0) ctx.out << ", " << report.retries << " retries";
     ctx.out << ".\n";
+    if (!result.unknown_county_time_zone.empty()) {
+      ctx.out << "  The county's time zone " << result.unknown_county_time_zone
+              << " is not in this machine's time zone database (install tzdata); days are "
+                 "counted in "
+              << device->profile().county_time_zone().name() << " until then.\n";
+    }
     for (const auto& q : rejected) {
       ctx.out << "  refused change #" << q.change.seq() << " (" << q.code << "): " << q.reason
               << "\n";

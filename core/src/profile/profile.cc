@@ -1,7 +1,5 @@
 #include "qiaomen/core/profile/profile.h"
 
-#include <ctime>
-
 #include "qiaomen/core/profile/checklists.h"
 #include "qiaomen/core/uuid.h"
 
@@ -35,6 +33,11 @@ Result<std::unique_ptr<Profile>> Profile::Assemble(const std::string& dir, Unloc
   auto store = store::Store::Open(std::move(files.db), store_deps);
   if (!store.ok()) return store.status().WithContext("opening the profile's store");
   profile->store_ = std::move(store).value();
+  // A zone this machine's tz database does not know (a profile copied from a newer phone) keeps the
+  // default rather than locking the worker out; the next pull names it again.
+  if (auto zone_name = profile->store_->CountyTimeZone(); zone_name.ok() && !zone_name->empty()) {
+    if (auto zone = base::TimeZone::Load(*zone_name); zone.ok()) profile->county_zone_ = *zone;
+  }
   auto vault =
       evidence::PhotoVault::Open(PhotosDir(dir), profile->keys_.data_key(), *profile->store_,
                                  {deps.clock, deps.random, deps.observer});
@@ -73,14 +76,16 @@ Status Profile::SetWorker(const std::string& worker_id) {
   return Status::Ok();
 }
 
-std::string Profile::CountyDate(int64_t unix_ms) {
-  // Asia/Shanghai has kept UTC+8 all year since 1991.
-  const time_t seconds = static_cast<time_t>((unix_ms + 8 * 3'600'000) / 1000);
-  std::tm tm{};
-  gmtime_r(&seconds, &tm);
-  char out[16];
-  std::strftime(out, sizeof out, "%Y-%m-%d", &tm);
-  return out;
+std::string Profile::CountyDate(int64_t unix_ms) const {
+  return base::CountyDate(unix_ms, county_zone_);
+}
+
+Status Profile::SetCountyTimeZone(const std::string& zone_name) {
+  QM_ASSIGN_OR_RETURN(base::TimeZone zone, base::TimeZone::Load(zone_name));
+  if (zone.name() == county_zone_.name()) return Status::Ok();
+  QM_RETURN_IF_ERROR(store_->SetCountyTimeZone(zone.name()));
+  county_zone_ = zone;
+  return Status::Ok();
 }
 
 Result<v1::HazardEvent> Profile::RecordHazardStep(v1::HazardEvent event,

@@ -173,39 +173,57 @@ TEST_F(FieldVisitsTest, ADraftWithAnswersAndTwoPhotosSurvivesSigkillAndResumes) 
   EXPECT_EQ(recorded->hazards.size(), 2u);
 }
 
+// Issue 12: finishes a visit at `finished_at_ms` whose service date is `today`, and expects the
+// forms' today() to agree (the serviced_today rule fires) and the stove hazard's deadline to be 3
+// county days later.
+void ExpectCountyDay(Profile& profile, const std::string& id, int64_t finished_at_ms,
+                     const std::string& today, const std::string& stove_deadline) {
+  SCOPED_TRACE(today);
+  EXPECT_EQ(profile.CountyDate(finished_at_ms), today);
+  auto draft = profile.visits().Draft(*Uuid::FromBytes(id));
+  ASSERT_TRUE(draft.ok());
+  v1::Answer serviced;
+  serviced.set_item_id("service_date");
+  serviced.mutable_value()->set_date(today);
+  v1::Visit visit = draft->visit;
+  *visit.add_answers() = serviced;
+  ASSERT_TRUE(profile.visits().Save(visit).ok());
+  FinishOptions finish;
+  finish.finished_at_ms = finished_at_ms;
+  auto recorded = profile.visits().Finish(*Uuid::FromBytes(id), finish);
+  ASSERT_TRUE(recorded.ok()) << recorded.status().ToString();
+  ASSERT_EQ(recorded->hazards.size(), 3u) << "service_date == today() did not hold";
+  EXPECT_EQ(recorded->hazards[0].deadline(), stove_deadline);
+  EXPECT_EQ(recorded->hazards[2].rule_id(), "serviced_today");
+}
+
 // Issue 12: a visit finished at 23:30 county time on 1 December counts on 1 December in the
 // forms' today() and in its hazard deadlines; and one finished at 00:30 on 2 December (still 1
 // December in UTC) counts on 2 December.
 TEST_F(FieldVisitsTest, TodayAndDeadlinesAreTheCountysDay) {
-  struct Case {
-    int64_t finished_at_ms;
-    std::string today;
-    std::string stove_deadline;
-  };
-  const Case cases[] = {
-      {testing::kDec1At2330County, "2026-12-01", "2026-12-04"},
-      {testing::kDec1At2330County + 3'600'000, "2026-12-02", "2026-12-05"},
-  };
-  for (const Case& c : cases) {
-    SCOPED_TRACE(c.today);
-    EXPECT_EQ(profile_->CountyDate(c.finished_at_ms), c.today);
-    const std::string id = PrepareDraft(*profile_, 1, 1000);
-    auto draft = profile_->visits().Draft(*Uuid::FromBytes(id));
-    ASSERT_TRUE(draft.ok());
-    v1::Answer serviced;
-    serviced.set_item_id("service_date");
-    serviced.mutable_value()->set_date(c.today);
-    v1::Visit visit = draft->visit;
-    *visit.add_answers() = serviced;
-    ASSERT_TRUE(profile_->visits().Save(visit).ok());
-    FinishOptions finish;
-    finish.finished_at_ms = c.finished_at_ms;
-    auto recorded = profile_->visits().Finish(*Uuid::FromBytes(id), finish);
-    ASSERT_TRUE(recorded.ok()) << recorded.status().ToString();
-    ASSERT_EQ(recorded->hazards.size(), 3u) << "service_date == today() did not hold";
-    EXPECT_EQ(recorded->hazards[0].deadline(), c.stove_deadline);
-    EXPECT_EQ(recorded->hazards[2].rule_id(), "serviced_today");
-  }
+  ExpectCountyDay(*profile_, PrepareDraft(*profile_, 1, 1000), testing::kDec1At2330County,
+                  "2026-12-01", "2026-12-04");
+  ExpectCountyDay(*profile_, PrepareDraft(*profile_, 1, 1000),
+                  testing::kDec1At2330County + 3'600'000, "2026-12-02", "2026-12-05");
+}
+
+// The zone the server names is kept in the store and used from then on: in Asia/Urumqi (UTC+6)
+// 00:30 on 2 December in Shanghai is still 1 December. A zone this machine does not know is
+// refused and changes nothing.
+TEST_F(FieldVisitsTest, TheCountysZoneIsKeptAndCountsTheDays) {
+  EXPECT_EQ(profile_->county_time_zone().name(), "Asia/Shanghai") << "the default";
+  ASSERT_TRUE(profile_->SetCountyTimeZone("Asia/Urumqi").ok());
+  const Status unknown = profile_->SetCountyTimeZone("Asia/Beijing");
+  EXPECT_EQ(unknown.code(), Code::kInvalidArgument) << unknown.ToString();
+  EXPECT_EQ(profile_->county_time_zone().name(), "Asia/Urumqi");
+  ExpectCountyDay(*profile_, PrepareDraft(*profile_, 1, 1000),
+                  testing::kDec1At2330County + 3'600'000, "2026-12-01", "2026-12-04");
+
+  profile_.reset();
+  auto reopened = Reopen(deps_);
+  ASSERT_TRUE(reopened.ok()) << reopened.status().ToString();
+  EXPECT_EQ((*reopened)->county_time_zone().name(), "Asia/Urumqi") << "kept in the store";
+  EXPECT_EQ((*reopened)->CountyDate(testing::kDec1At2330County + 3'600'000), "2026-12-01");
 }
 
 }  // namespace

@@ -48,6 +48,7 @@ struct DeviceStatus {
   std::string worker_id;
   std::string server_url;  // "" when the profile has no server settings
   std::string scope;
+  std::string county_time_zone;  // the zone the device counts days in ("Asia/Shanghai")
   int64_t pending_changes = 0;
   int64_t pending_photos = 0;
   int64_t pending_photo_bytes = 0;
@@ -71,6 +72,10 @@ struct DeviceSyncResult {
   std::vector<core::store::QuarantinedChange> refused;  // refused in this run, with reasons
   int64_t photo_payload_sent = 0;                       // photo bytes the server now holds
   int64_t photo_bytes_pending = 0;                      // still to send
+  // The county's time zone when this device's tz database does not know it ("" normally): the
+  // device keeps counting days in its previous zone (Profile::county_time_zone()), so the person
+  // must be told that dates may differ from the county's.
+  std::string unknown_county_time_zone;
   // Ok, or why the run stopped, worded as what to do (unreachable, TLS, token refused).
   core::Status status;
 };

@@ -15,6 +15,7 @@
 #include <string>
 #include <string_view>
 
+#include "qiaomen/base/time_zone.h"
 #include "qiaomen/core/evidence/photo_vault.h"
 #include "qiaomen/core/evidence/visit_signature.h"
 #include "qiaomen/core/forms/template_registry.h"
@@ -23,9 +24,6 @@
 #include "qiaomen/core/store/store.h"
 
 namespace qiaomen::core::profile {
-
-// The county's zone until enrolment or a pull names it (DESIGN.md: default Asia/Shanghai).
-inline constexpr char kDefaultCountyTimeZone[] = "Asia/Shanghai";
 
 class Profile {
  public:
@@ -52,9 +50,18 @@ class Profile {
   // profile exists). Durable (the info file) when it returns. IOError.
   Status SetWorker(const std::string& worker_id);
 
-  // "YYYY-MM-DD" of `unix_ms` in the county's time zone (Store::CountyTimeZone, else the default):
-  // the one answer to "which day is this" for today(), deadlines and due dates on the device.
-  std::string CountyDate(int64_t unix_ms);
+  // "YYYY-MM-DD" of `unix_ms` in the county's time zone (the one the server named at enrolment or
+  // in the last pull, kept in the store; base::TimeZone::Default() until then): the one answer to
+  // "which day is this" for today(), hazard deadlines and due dates on the device.
+  std::string CountyDate(int64_t unix_ms) const;
+
+  // The county's time zone as CountyDate uses it.
+  const base::TimeZone& county_time_zone() const { return county_zone_; }
+
+  // Keeps the county's time zone (an IANA name such as "Asia/Urumqi", as the server sends it) in
+  // the store and uses it from now on. InvalidArgument (nothing changes) when this device's tz
+  // database does not know the name; storage errors. Durable when it returns.
+  Status SetCountyTimeZone(const std::string& zone_name);
 
   // Records a finished visit signed by the device key: fills its id, device id and worker id when
   // empty, signs it over its content and photo hashes, and records it (with its photos, derived
@@ -89,6 +96,7 @@ class Profile {
   std::string dir_;
   ProfileDeps deps_;
   ProfileInfo info_;
+  base::TimeZone county_zone_ = base::TimeZone::Default();
   keys::UnlockedKeys keys_;
   forms::TemplateRegistry checklists_;
   std::unique_ptr<store::Store> store_;
