@@ -38,6 +38,40 @@ TEST_P(AdminTest, BadRowsRefuseTheWholeFileWithLineNumbers) {
       << "nothing imported: " << report.out;
 }
 
+// Issue 18: a subjects list as Chinese Excel saves it (GBK), or as "CSV UTF-8" (with a BOM), is
+// imported with its Chinese names intact; a file in no text encoding (a workbook) is refused with
+// what to do and imports nothing.
+TEST_P(AdminTest, ACsvSavedByChineseExcelIsReadInItsEncoding) {
+  const std::string header = "external_id,kind,town,village,grid,name,address,phone,members,tags\n";
+  // "H-001,household,T01:青石镇,T01-V01,T01-V01-G01,王秀英,东岭村1组1号,,3," in GBK.
+  const std::string gbk = header +
+                          "H-001,household,T01:\xC7\xE0\xCA\xAF\xD5\xF2,T01-V01,T01-V01-G01,"
+                          "\xCD\xF5\xD0\xE3\xD3\xA2,\xB6\xAB\xC1\xEB\xB4\xE5"
+                          "1\xD7\xE9"
+                          "1\xBA\xC5,,3,\n";
+  auto imported = env_->ImportCsv(gbk);
+  ASSERT_EQ(imported.exit_code, 0) << imported.err;
+  EXPECT_NE(imported.out.find("Read as GB18030"), std::string::npos) << imported.out;
+  EXPECT_EQ(imported.err.find("UTF-8"), std::string::npos) << "no protobuf noise: " << imported.err;
+  auto report = env_->Run({"report", "--format", "json"});
+  ASSERT_EQ(report.exit_code, 0) << report.err;
+  EXPECT_NE(report.out.find("\"name\":\"青石镇\""), std::string::npos) << report.out;
+
+  const std::string bom =
+      "\xEF\xBB\xBF" + header + "H-002,household,T01,T01-V01,T01-V01-G01,李建国,2号,,4,\n";
+  auto with_bom = env_->ImportCsv(bom);
+  ASSERT_EQ(with_bom.exit_code, 0) << with_bom.err;
+  EXPECT_NE(with_bom.out.find("Imported 1 rows: 1 new"), std::string::npos) << with_bom.out;
+
+  const std::string workbook = std::string("PK\x03\x04\x14\x00\x06\x00", 8) + "\xFF\xFE\x80";
+  auto refused = env_->ImportCsv(workbook);
+  EXPECT_EQ(refused.exit_code, 2);
+  EXPECT_NE(refused.err.find("CSV UTF-8"), std::string::npos) << refused.err;
+  report = env_->Run({"report", "--format", "json"});
+  ASSERT_EQ(report.exit_code, 0) << report.err;
+  EXPECT_NE(report.out.find("\"subjects\":2"), std::string::npos) << report.out;
+}
+
 TEST_P(AdminTest, ImportIsIdempotentByExternalIdAndUpdatesChangedRows) {
   auto first = env_->ImportCsv(kCountyCsv);
   ASSERT_EQ(first.exit_code, 0) << first.err;

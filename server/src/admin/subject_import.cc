@@ -4,6 +4,7 @@
 #include <set>
 
 #include "admin/csv.h"
+#include "qiaomen/base/text_encoding.h"
 #include "qiaomen/core/domain/labels.h"
 #include "qiaomen/core/random.h"
 #include "qiaomen/core/uuid.h"
@@ -159,8 +160,9 @@ core::Result<std::vector<Row>> ParseRows(const std::string& csv_text) {
 }  // namespace
 
 core::Result<ImportSummary> ImportSubjectsCsv(Storage& storage, core::Clock& clock,
-                                              const std::string& csv_text) {
-  QM_ASSIGN_OR_RETURN(auto rows, ParseRows(csv_text));
+                                              const std::string& csv_bytes) {
+  QM_ASSIGN_OR_RETURN(base::DecodedText csv, base::DecodeText(csv_bytes, "The CSV file"));
+  QM_ASSIGN_OR_RETURN(auto rows, ParseRows(csv.text));
   ImportSummary summary;
   summary.rows = static_cast<int>(rows.size());
   Directory directory(storage, clock);
@@ -169,6 +171,7 @@ core::Result<ImportSummary> ImportSubjectsCsv(Storage& storage, core::Clock& clo
   core::Status s = InTransaction(*conn, [&]() -> core::Status {
     summary = ImportSummary{};
     summary.rows = static_cast<int>(rows.size());
+    summary.encoding = csv.encoding;
     int64_t now = clock.NowMillis();
     std::set<std::string> done_units;
     for (const auto& row : rows) {

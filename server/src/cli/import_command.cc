@@ -15,7 +15,9 @@ void AddImportCommand(std::vector<Command>& commands) {
       "FILE.csv has a header row with the columns external_id, kind, town, village, grid, name,\n"
       "address, phone, members, tags (any order). kind is household, premises or facility;\n"
       "town/village/grid hold ids, optionally ID:Name (they are created as needed); tags are\n"
-      "separated by ';'. If any row is bad nothing is imported and every bad line is listed.\n"
+      "separated by ';'. UTF-8 (as Excel's \"CSV UTF-8\") is read as is; GBK as Chinese Excel\n"
+      "saves a plain CSV is converted. If any row is bad nothing is imported and every bad line\n"
+      "is listed.\n"
       "Importing the same file again changes nothing (rows are matched by external_id).\n",
       {{"data", "db"}, {}},
       [](const core::Args& args, std::ostream& out) -> core::Status {
@@ -24,6 +26,9 @@ void AddImportCommand(std::vector<Command>& commands) {
         if (!text.ok()) return core::InvalidArgument(text.status().message());
         QM_ASSIGN_OR_RETURN(auto storage, OpenStorageFromArgs(args));
         QM_ASSIGN_OR_RETURN(auto summary, ImportSubjectsCsv(*storage, core::SystemClock(), *text));
+        if (summary.encoding != "UTF-8" && summary.encoding != "UTF-8 with BOM") {
+          out << "Read as " << summary.encoding << " and converted to UTF-8.\n";
+        }
         out << "Imported " << summary.rows << " rows: " << summary.created << " new, "
             << summary.updated << " updated, " << summary.unchanged << " unchanged; "
             << summary.units_created << " towns, villages or grids created.\n";

@@ -18,14 +18,18 @@ struct ImportSummary {
   int updated = 0;
   int unchanged = 0;
   int units_created = 0;
+  std::string encoding;  // what the file was read as ("UTF-8", "GB18030": see base::DecodeText)
 };
 
 // Columns (header row, any order): external_id, kind, town, village, grid, name, address, phone,
 // members, tags. town/village/grid cells are ids ("T01", "V02", "G01"; village and grid ids are
 // prefixed with their parent's to make them unique, e.g. T01-V02-G01) optionally followed by
 // ":Name". kind: household | premises | facility. tags separated by ';'.
-// Errors: InvalidArgument listing "line N: reason" for every bad row (nothing imported).
+// `csv_bytes` is UTF-8 (with or without a BOM), UTF-16 with a BOM, or GBK/GB18030 as Chinese Excel
+// saves it: it is converted before any cell is read.
+// Errors: InvalidArgument saying to save as CSV UTF-8 when the file is in none of these encodings,
+// or listing "line N: reason" for every bad row (nothing imported).
 core::Result<ImportSummary> ImportSubjectsCsv(Storage& storage, core::Clock& clock,
-                                              const std::string& csv_text);
+                                              const std::string& csv_bytes);
 
 }  // namespace qiaomen::server
