@@ -131,19 +131,25 @@ TEST_P(AdminTest, CampaignMakesATaskForEverySubjectInScope) {
   ASSERT_EQ(env_->ImportCsv(kCountyCsv).exit_code, 0);
   auto unpublished =
       env_->Run({"campaign", "create", "--id", "c1", "--title", "Winter", "--template",
-                 "household_winter", "--scope", "town:T01", "--due", "2026-12-31"});
+                 "household_winter", "--scope", "town:T01", "--due", "+28"});
   EXPECT_EQ(unpublished.exit_code, 2);
   EXPECT_NE(unpublished.err.find("not published"), std::string::npos) << unpublished.err;
   ASSERT_TRUE(env_->PublishTemplate("household_winter").ok());
   auto created = env_->Run({"campaign", "create", "--id", "c1", "--title", "Winter", "--template",
-                            "household_winter", "--scope", "town:T01", "--due", "2026-12-31"});
+                            "household_winter", "--scope", "town:T01", "--due", "+28"});
   ASSERT_EQ(created.exit_code, 0) << created.err;
   // T01 holds three households and one premises: the household checklist skips the premises.
   EXPECT_NE(created.out.find("with 3 tasks"), std::string::npos) << created.out;
   auto again = env_->Run({"campaign", "create", "--id", "c1", "--title", "Winter", "--template",
-                          "household_winter", "--scope", "town:T01", "--due", "2026-12-31"});
+                          "household_winter", "--scope", "town:T01", "--due", "+28"});
   EXPECT_EQ(again.exit_code, 1);
   EXPECT_NE(again.err.find("exists already"), std::string::npos);
+  // Issue 18: the same checklist named twice would make two tasks per household.
+  auto twice =
+      env_->Run({"campaign", "create", "--id", "c2", "--title", "Winter", "--template",
+                 "household_winter,household_winter", "--scope", "town:T01", "--due", "+28"});
+  EXPECT_EQ(twice.exit_code, 2);
+  EXPECT_NE(twice.err.find("twice"), std::string::npos) << twice.err;
 }
 
 TEST_P(AdminTest, InitRefusesAnInitialisedStoreAndCommandsNeedInit) {

@@ -44,7 +44,7 @@ TEST_P(FormsTest, PublishTemplateRefusesABrokenTemplateNamingTheItemAndStoresNot
   EXPECT_NE(broken.err.find("nothing was published"), std::string::npos) << broken.err;
   // Nothing stored: a campaign cannot use it, and a corrected version 1 can still be published.
   auto campaign = env_->Run({"campaign", "create", "--id", "c1", "--title", "Winter", "--template",
-                             "household_check", "--scope", "county", "--due", "2026-12-31"});
+                             "household_check", "--scope", "county", "--due", "+28"});
   EXPECT_EQ(campaign.exit_code, 2);
   EXPECT_NE(campaign.err.find("not published"), std::string::npos) << campaign.err;
 

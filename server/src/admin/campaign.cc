@@ -34,6 +34,11 @@ core::Result<std::string> DueDate(const std::string& text, int64_t now_ms,
     return base::AddDays(base::CountyDate(now_ms, zone), days);
   }
   QM_RETURN_IF_ERROR(base::ParseIsoDateOrError(text, "--due").status());
+  const std::string today = base::CountyDate(now_ms, zone);
+  if (text < today) {
+    return core::InvalidArgument("--due " + text + " is before today in the county (" + today +
+                                 "): give a later day, or +DAYS from today, e.g. +14.");
+  }
   return text;
 }
 
@@ -45,6 +50,14 @@ core::Result<int> CreateCampaign(Storage& storage, core::Clock& clock, const Cam
   QM_ASSIGN_OR_RETURN(const std::string d,
                       DueDate(spec.due_date, clock.NowMillis(), storage.time_zone()));
   if (spec.template_ids.empty()) return core::InvalidArgument("--template needs at least one id.");
+  for (size_t i = 0; i < spec.template_ids.size(); ++i) {
+    for (size_t j = 0; j < i; ++j) {
+      if (spec.template_ids[i] == spec.template_ids[j]) {
+        return core::InvalidArgument("--template names " + spec.template_ids[i] +
+                                     " twice: name each checklist once.");
+      }
+    }
+  }
   auto conn = storage.pool().Acquire();
   int tasks = 0;
   core::Status s = InTransaction(*conn, [&]() -> core::Status {
