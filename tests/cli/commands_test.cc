@@ -112,6 +112,24 @@ TEST_F(CommandsTest, AVisitIsSignedDerivesItsHazardsAndReachesTheCounty) {
   EXPECT_NE(Between(report.out, "evidence_verified"), "0") << report.out;
 }
 
+// Issue 18: a file that is not a photo is not evidence: the visit is refused, says which file and
+// what to do, and nothing of it is kept.
+TEST_F(CommandsTest, AFileThatIsNotAJpegIsNotTakenAsAPhoto) {
+  Enroll("w-notphoto", "grids:T01-V01-G01");
+  ASSERT_EQ(Run({"sync"}).exit_code, 0);
+  WriteFile("p1.jpg", "{\"this\": \"is a visit file, not a photo\"}\n");
+  std::string file = WriteFile("visit.json", CheckedVisitJson("H003", /*with_hazard=*/true));
+  CliRun r = Run({"visit", "record", file});
+  EXPECT_EQ(r.exit_code, 1) << r.out;  // as every invalid visit file (AnInvalidVisitFile...)
+  EXPECT_TRUE(Contains(r.err, "p1.jpg is JSON text, not a JPEG photo")) << r.err;
+  EXPECT_TRUE(Contains(r.err, "nothing was saved")) << r.err;
+  CliRun status = Run({"status", "--json"});
+  ASSERT_EQ(status.exit_code, 0) << status.err;
+  EXPECT_EQ(Between(status.out, "pending_changes"), "0") << status.out;
+  EXPECT_EQ(Between(status.out, "pending_photos"), "0") << status.out;
+  EXPECT_EQ(Between(status.out, "drafts"), "0") << status.out;
+}
+
 TEST_F(CommandsTest, HazardStepsFollowTheStateMachine) {
   Enroll("w-hazard", "grids:T01-V01-G01");
   ASSERT_EQ(Run({"sync"}).exit_code, 0);

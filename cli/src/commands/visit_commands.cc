@@ -101,6 +101,10 @@ core::Result<Recorded> RecordOne(const std::string& path, sync::FieldDevice& dev
       capture.has_location = file.has_location;
       capture.location = file.location;
       auto added = profile.visits().AddPhotoFile(draft_id, p, capture);
+      if (!added.ok() && added.status().code() == core::Code::kInvalidArgument) {
+        errors.push_back({item, added.status().message()});  // not a JPEG: named with the rest
+        continue;
+      }
       if (!added.ok()) return discard(added.status());
       ++photos;
     }

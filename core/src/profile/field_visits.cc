@@ -5,6 +5,7 @@
 #include <map>
 
 #include "qiaomen/base/civil_date.h"
+#include "qiaomen/core/evidence/photo_check.h"
 #include "qiaomen/core/uuid.h"
 
 namespace qiaomen::core::profile {
@@ -118,12 +119,14 @@ Result<v1::Photo> FieldVisits::Attach(const Uuid& draft_id, Result<v1::Photo> se
 Result<v1::Photo> FieldVisits::AddPhoto(const Uuid& draft_id, std::span<const uint8_t> jpeg,
                                         const PhotoCapture& capture) {
   QM_ASSIGN_OR_RETURN(store::VisitDraft draft, deps_.store.GetDraft(draft_id));
+  QM_RETURN_IF_ERROR(evidence::CheckJpeg(jpeg, "The photo"));
   return Attach(draft_id, deps_.vault.SealBytes(jpeg, PhotoMeta(draft, capture)));
 }
 
 Result<v1::Photo> FieldVisits::AddPhotoFile(const Uuid& draft_id, const std::string& path,
                                             const PhotoCapture& capture) {
   QM_ASSIGN_OR_RETURN(store::VisitDraft draft, deps_.store.GetDraft(draft_id));
+  QM_RETURN_IF_ERROR(evidence::CheckJpegFile(path));
   return Attach(draft_id, deps_.vault.SealFile(path, PhotoMeta(draft, capture)));
 }
 

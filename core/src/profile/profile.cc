@@ -1,5 +1,6 @@
 #include "qiaomen/core/profile/profile.h"
 
+#include "qiaomen/core/evidence/photo_check.h"
 #include "qiaomen/core/profile/checklists.h"
 #include "qiaomen/core/uuid.h"
 
@@ -97,6 +98,7 @@ Result<v1::HazardEvent> Profile::RecordHazardStep(v1::HazardEvent event,
   // Refuse an impossible step before a photo is stored for it.
   QM_ASSIGN_OR_RETURN(domain::HazardState before, store_->GetHazardState(hazard_id));
   QM_RETURN_IF_ERROR(domain::Transition(before, event).status());
+  for (const std::string& path : photo_paths) QM_RETURN_IF_ERROR(evidence::CheckJpegFile(path));
   std::vector<v1::Photo> sealed;
   auto discard = [&] {
     for (const v1::Photo& p : sealed) vault_->Discard(*Uuid::FromBytes(p.id())).IgnoreError();

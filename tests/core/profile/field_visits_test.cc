@@ -110,6 +110,29 @@ TEST_F(FieldVisitsTest, DiscardingADraftDeletesItsPhotoFiles) {
   EXPECT_EQ(profile_->visits().Finish(*Uuid::FromBytes(id), {}).status().code(), Code::kNotFound);
 }
 
+// Evidence must be a photo: a PNG's or a text's bytes are refused with what they look like, and
+// nothing is sealed or attached.
+TEST_F(FieldVisitsTest, BytesThatAreNotAJpegAreNotAttached) {
+  const std::string id = PrepareDraft(*profile_, 0, 0);
+  PhotoCapture capture;
+  capture.item_id = "evidence";
+  const std::vector<uint8_t> png = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0};
+  auto refused = profile_->visits().AddPhoto(*Uuid::FromBytes(id), png, capture);
+  ASSERT_EQ(refused.status().code(), Code::kInvalidArgument);
+  EXPECT_NE(refused.status().message().find("a PNG image, not a JPEG photo"), std::string::npos)
+      << refused.status().ToString();
+  const std::string text_path = tmp_.Join("notes.jpg");
+  std::ofstream(text_path) << "not a photo\n";
+  auto text = profile_->visits().AddPhotoFile(*Uuid::FromBytes(id), text_path, capture);
+  ASSERT_EQ(text.status().code(), Code::kInvalidArgument);
+  EXPECT_NE(text.status().message().find("notes.jpg is text"), std::string::npos)
+      << text.status().ToString();
+  EXPECT_EQ(CountFiles(profile_->photos().dir(), ".photo"), 0);
+  auto draft = profile_->visits().Draft(*Uuid::FromBytes(id));
+  ASSERT_TRUE(draft.ok());
+  EXPECT_TRUE(draft->photos.empty());
+}
+
 TEST_F(FieldVisitsTest, DraftPhotosAreNotCollectedAsOrphansWhenTheProfileOpens) {
   const std::string id = PrepareDraft(*profile_, 2, 10'000);
   profile_.reset();

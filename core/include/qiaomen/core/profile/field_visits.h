@@ -98,8 +98,9 @@ class FieldVisits {
   Status Save(const v1::Visit& draft);
 
   // Seals a photo into the vault and attaches it to the draft. The plaintext is never written.
-  // NotFound for an unknown draft or a missing file; IOError/ResourceExhausted on storage errors
-  // (nothing kept). Durable when it returns.
+  // NotFound for an unknown draft or a missing file; InvalidArgument when the bytes are not a
+  // JPEG's (evidence::CheckJpeg: a JSON or PNG file saying what to do); IOError/ResourceExhausted
+  // on storage errors (nothing kept). Durable when it returns.
   Result<v1::Photo> AddPhoto(const Uuid& draft_id, std::span<const uint8_t> jpeg,
                              const PhotoCapture& capture);
   Result<v1::Photo> AddPhotoFile(const Uuid& draft_id, const std::string& path,

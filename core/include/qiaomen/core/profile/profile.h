@@ -73,7 +73,8 @@ class Profile {
   // worker, with its photos (files at `photo_paths`, e.g. the after-photo of a rectification)
   // sealed into the vault, all in ONE transaction. The step is checked against the hazard's state
   // before any photo is stored. FailedPrecondition (a sentence naming the state and the refused
-  // step); NotFound for an unknown hazard or photo file; storage errors. On error nothing is kept.
+  // step); NotFound for an unknown hazard or photo file; InvalidArgument for a file that is not a
+  // JPEG; storage errors. On error nothing is kept.
   Result<v1::HazardEvent> RecordHazardStep(v1::HazardEvent event,
                                            const std::vector<std::string>& photo_paths);
 
