@@ -13,11 +13,22 @@ class EnvPinSource final : public PinSource {
  public:
   core::Result<std::string> ReadPin(std::string_view purpose, std::string_view prompt) override {
     const char* name = purpose == "current" ? "QIAOMEN_PIN" : "QIAOMEN_NEW_PIN";
-    if (const char* value = std::getenv(name); value != nullptr) return std::string(value);
+    // An empty variable is a script's mistake, not a PIN: refused before it costs an attempt.
+    auto from_env = [](const char* var) -> core::Result<std::string> {
+      const char* value = std::getenv(var);
+      if (value == nullptr) return core::NotFound(var);
+      if (*value == '\0') {
+        return core::InvalidArgument(std::string(var) +
+                                     " is set but empty: set it to the PIN, or unset it to be "
+                                     "asked on the terminal. No attempt was used.");
+      }
+      return std::string(value);
+    };
+    if (auto value = from_env(name); value.status().code() != core::Code::kNotFound) return value;
     if (purpose != "current") {
       // Enrolment sets the first PIN: QIAOMEN_PIN is the natural place for scripts to put it.
-      if (const char* value = std::getenv("QIAOMEN_PIN"); value != nullptr) {
-        return std::string(value);
+      if (auto value = from_env("QIAOMEN_PIN"); value.status().code() != core::Code::kNotFound) {
+        return value;
       }
     }
     auto typed = ReadSecretFromTerminal(prompt);

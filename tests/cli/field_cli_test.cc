@@ -1,11 +1,30 @@
 #include "qiaomen/cli/field_cli.h"
 
 #include <gtest/gtest.h>
+#include <stdlib.h>
 
 #include <sstream>
 
+#include "qiaomen/cli/pin_source.h"
+
 namespace qiaomen::cli {
 namespace {
+
+// Issue 18: an empty QIAOMEN_PIN is refused before it is tried (it used to cost an attempt).
+TEST(FieldCliTest, AnEmptyPinVariableIsRefusedNotTried) {
+  ::setenv("QIAOMEN_PIN", "", 1);
+  auto pin = EnvironmentPinSource()->ReadPin("current", "PIN: ");
+  ::unsetenv("QIAOMEN_PIN");
+  ASSERT_FALSE(pin.ok());
+  EXPECT_EQ(pin.status().code(), core::Code::kInvalidArgument);
+  EXPECT_NE(pin.status().message().find("QIAOMEN_PIN is set but empty"), std::string::npos)
+      << pin.status().ToString();
+  ::setenv("QIAOMEN_PIN", "2468", 1);
+  pin = EnvironmentPinSource()->ReadPin("current", "PIN: ");
+  ::unsetenv("QIAOMEN_PIN");
+  ASSERT_TRUE(pin.ok());
+  EXPECT_EQ(*pin, "2468");
+}
 
 TEST(FieldCliTest, HelpListsEveryCommandAndUnknownCommandIsAUsageError) {
   std::ostringstream out, err;

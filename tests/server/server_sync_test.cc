@@ -32,6 +32,17 @@ TEST_P(ServerTest, HealthAndMetricsAnswer) {
   EXPECT_EQ(missing->status, 404);
 }
 
+// Issue 18: plain http beyond this machine is said at start, on loopback it is not.
+TEST_P(ServerTest, ServingBeyondLoopbackWithoutTlsIsWarnedAbout) {
+  auto open = env_->StartServer({"--listen", "0.0.0.0:0"});
+  ASSERT_TRUE(open.ok()) << open.status().ToString();
+  EXPECT_NE((*open)->Log().find("without TLS"), std::string::npos) << (*open)->Log();
+  open->reset();
+  auto local = env_->StartServer();
+  ASSERT_TRUE(local.ok()) << local.status().ToString();
+  EXPECT_EQ((*local)->Log().find("without TLS"), std::string::npos) << (*local)->Log();
+}
+
 TEST_P(ServerTest, TheCountysTimeZoneReachesDevicesAtEnrolmentAndInEveryResponse) {
   StartServer();
   auto code = env_->AddWorkerWithCode("w1", "grid_worker", std::string("grids:") + kGridA);

@@ -26,6 +26,11 @@ core::Result<double> NumberOption(const core::Args& args, const std::string& nam
   }
 }
 
+// True for an address only this machine can reach (127.0.0.0/8, ::1, localhost).
+bool IsLoopbackHost(const std::string& host) {
+  return host == "localhost" || host == "::1" || host == "[::1]" || host.rfind("127.", 0) == 0;
+}
+
 core::Status Serve(const core::Args& args, std::ostream& out) {
   HttpServerOptions options;
   std::string listen = args.Get("listen").value_or("127.0.0.1:8080");
@@ -80,6 +85,13 @@ core::Status Serve(const core::Args& args, std::ostream& out) {
   std::string address = options.host + ":" + std::to_string(server.port());
   out << "qiaomen-county: serving " << storage->identity().county_name << " on "
       << (options.tls_cert.empty() ? "http://" : "https://") << address << std::endl;
+  if (options.tls_cert.empty() && !IsLoopbackHost(options.host)) {
+    out << "qiaomen-county: warning: listening on " << options.host
+        << " without TLS. Phones refuse plain http to a remote server and tokens would cross the "
+           "network in clear: give --tls-cert and --tls-key, or put a TLS proxy in front and "
+           "listen on 127.0.0.1."
+        << std::endl;
+  }
   if (auto ready = args.Get("ready-file")) {
     QM_RETURN_IF_ERROR(base::WriteFileAtomically(*ready, address + "\n", 0640));
   }
