@@ -3,6 +3,7 @@
 #include <date/tz.h>
 
 #include <chrono>
+#include <cstdio>
 #include <exception>
 
 #include "qiaomen/base/civil_date.h"
@@ -53,6 +54,15 @@ int64_t CountyDayNumber(int64_t unix_ms, const TimeZone& zone) {
 
 std::string CountyDate(int64_t unix_ms, const TimeZone& zone) {
   return FormatIsoDate(CountyDayNumber(unix_ms, zone));
+}
+
+std::string CountyDateTime(int64_t unix_ms, const TimeZone& zone) {
+  const int64_t local_ms = unix_ms + zone.OffsetSeconds(unix_ms) * 1000;
+  const int64_t minute_of_day = (local_ms - FloorDiv(local_ms, kMsPerDay) * kMsPerDay) / 60'000;
+  char hh_mm[8];
+  std::snprintf(hh_mm, sizeof hh_mm, "%02d:%02d", static_cast<int>(minute_of_day / 60),
+                static_cast<int>(minute_of_day % 60));
+  return CountyDate(unix_ms, zone) + " " + hh_mm;
 }
 
 }  // namespace qiaomen::base

@@ -60,5 +60,12 @@ TEST(TimeZoneTest, DaysBeforeTheEpochRoundDown) {
   EXPECT_EQ(CountyDate(-8 * kHour - 1, TimeZone::Default()), "1969-12-31");
 }
 
+TEST(TimeZoneTest, CountyDateTimeIsTheWallClockInTheCounty) {
+  EXPECT_EQ(CountyDateTime(kDec1At2330Shanghai, TimeZone::Default()), "2026-12-01 23:30");
+  EXPECT_EQ(CountyDateTime(kDec1At2330Shanghai, TimeZone::Utc()), "2026-12-01 15:30");
+  EXPECT_EQ(CountyDateTime(kDec1At2330Shanghai + 59'999, TimeZone::Default()), "2026-12-01 23:30");
+  EXPECT_EQ(CountyDateTime(-1, TimeZone::Utc()), "1969-12-31 23:59");
+}
+
 }  // namespace
 }  // namespace qiaomen::base

@@ -5,6 +5,7 @@
 
 #include <fstream>
 
+#include "qiaomen/base/time_zone.h"
 #include "server_test_support.h"
 
 namespace qiaomen::server {
@@ -133,6 +134,16 @@ TEST_P(FormsTest, InvalidVisitsAreQuarantinedAndTheRejectionGoesBackToTheDevice)
         << quarantine.out;
   }
   EXPECT_NE(quarantine.out.find("item 'rooms'"), std::string::npos) << quarantine.out;
+  // Issue 18: each is shown with what it is, whose household, who sent it and when (county time).
+  EXPECT_NE(quarantine.out.find("\"entity\":\"visit\",\"subject\":\"H-001 "), std::string::npos)
+      << quarantine.out;
+  EXPECT_NE(quarantine.out.find("\"worker\":\"w1 "), std::string::npos) << quarantine.out;
+  auto text = env_->Run({"quarantine"});
+  ASSERT_EQ(text.exit_code, 0) << text.err;
+  EXPECT_NE(text.out.find(" visit of H-001 "), std::string::npos) << text.out;
+  EXPECT_NE(text.out.find(base::CountyDate(time(nullptr) * 1000LL, base::TimeZone::Default())),
+            std::string::npos)
+      << text.out;
   auto report = env_->Run({"report", "--format", "json"});
   ASSERT_EQ(report.exit_code, 0) << report.err;
   EXPECT_NE(report.out.find("\"visits\":2"), std::string::npos) << report.out;

@@ -56,6 +56,10 @@ class TimeZone {
 // (15:30 UTC) is on "2026-12-01". Thread-safe.
 std::string CountyDate(int64_t unix_ms, const TimeZone& zone);
 
+// "YYYY-MM-DD HH:MM" of `unix_ms` in `zone`, the way people in the county read a time: a visit
+// at 15:30 UTC shows as "2026-12-01 23:30" in Asia/Shanghai. Thread-safe.
+std::string CountyDateTime(int64_t unix_ms, const TimeZone& zone);
+
 // The same day as a day number (days since 1970-01-01), for arithmetic with civil_date.h.
 int64_t CountyDayNumber(int64_t unix_ms, const TimeZone& zone);
 
