@@ -10,7 +10,10 @@
 #include "cli_fixture.h"
 #include "qiaomen/base/hex.h"
 #include "qiaomen/core/bundle/bundle_file.h"
+#include "qiaomen/core/keys/file_key_store.h"
 #include "qiaomen/core/sql/database.h"
+#include "qiaomen/sync/client_config.h"
+#include "qiaomen/sync/field_device.h"
 
 namespace qiaomen::cli::testing {
 namespace {
@@ -92,6 +95,89 @@ TEST_F(BundleSealTest, TheCountyDatabaseWithoutTheSecretKeyDoesNotOpenABundle) {
                               << opened->changes_size() << " changes read";
   }
   EXPECT_GT(devices, 0);
+}
+
+TEST_F(BundleSealTest, TheSecretKeyIsNotInTheDatabase) {
+  std::string secret_file = CountyData() + "/" + kSecretKeyFile;
+  ASSERT_TRUE(fs::exists(secret_file)) << "init writes the county's bundle secret key";
+  EXPECT_EQ(fs::status(secret_file).permissions() & fs::perms::all,
+            fs::perms::owner_read | fs::perms::owner_write);
+  std::string text = ReadAll(secret_file);
+  std::string hex = text.substr(text.find_last_of('\n', text.size() - 2) + 1, 64);
+  auto secret = base::HexDecode(hex);
+  ASSERT_TRUE(secret.has_value() && secret->size() == 32) << text;
+  for (const auto& entry : fs::directory_iterator(CountyData())) {
+    if (entry.path().filename() == kSecretKeyFile || !entry.is_regular_file()) continue;
+    std::string bytes = ReadAll(entry.path().string());
+    EXPECT_EQ(bytes.find(*secret), std::string::npos) << entry.path();
+    EXPECT_EQ(bytes.find(hex), std::string::npos) << entry.path();
+  }
+}
+
+TEST_F(BundleSealTest, ASealedBundleImportsThroughTheCountyCommand) {
+  std::string bundle = ExportVisitBundle("w-seal-trip", "H002");
+  std::string bytes = ReadAll(bundle);
+  EXPECT_EQ(bytes.substr(0, 8), "QMBUNDL2");
+  auto imported = County({"import-bundle", bundle});
+  ASSERT_EQ(imported.exit_code, 0) << imported.err << imported.out;
+  EXPECT_FALSE(Contains(imported.out, "Warning")) << imported.out;
+  EXPECT_TRUE(Contains(imported.out, " 0 rejected")) << imported.out;
+  EXPECT_FALSE(Contains(imported.out, ": 0 changes applied")) << imported.out;
+  EXPECT_TRUE(Contains(imported.out, "1 photos stored")) << imported.out;
+}
+
+TEST_F(BundleSealTest, AMissingSecretKeySaysWhatToDoAndImportsNothing) {
+  std::string bundle = ExportVisitBundle("w-seal-nokey", "H003");
+  std::string secret_file = CountyData() + "/" + kSecretKeyFile;
+  std::string kept = dir_.Join("kept.key");
+  fs::rename(secret_file, kept);
+  auto refused = County({"import-bundle", bundle});
+  fs::rename(kept, secret_file);
+  EXPECT_NE(refused.exit_code, 0);
+  EXPECT_TRUE(Contains(refused.err, secret_file + " is missing")) << refused.err;
+  EXPECT_TRUE(Contains(refused.err, "Restore that file from the backup")) << refused.err;
+  EXPECT_TRUE(Contains(refused.err, "--bundle-key")) << refused.err;
+  EXPECT_TRUE(Contains(refused.err, "Nothing was imported")) << refused.err;
+  EXPECT_FALSE(Contains(refused.out, "changes applied")) << refused.out;
+
+  // The key kept elsewhere (as docs/operations.md suggests) opens it when named.
+  std::string elsewhere = dir_.Join("elsewhere.key");
+  fs::copy_file(secret_file, elsewhere);
+  auto imported = County({"import-bundle", "--bundle-key", elsewhere, bundle});
+  ASSERT_EQ(imported.exit_code, 0) << imported.err;
+  EXPECT_FALSE(Contains(imported.out, ": 0 changes applied")) << imported.out;
+  EXPECT_TRUE(Contains(imported.out, "1 photos stored")) << imported.out;
+}
+
+TEST_F(BundleSealTest, ADeviceWithoutTheCountyKeyIsToldToSyncAndLearnsItThere) {
+  Enroll("w-seal-old", "grids:T01-V01-G01");
+  ASSERT_EQ(Run({"sync"}).exit_code, 0);
+  {
+    // The settings of a device enrolled with a server from before bundle keys.
+    core::keys::FileKeyStore key_store(profile_ + ".keystore", core::SecureRandom());
+    auto device = sync::FieldDevice::Open(profile_, pins_.current,
+                                          {core::SystemClock(), core::SecureRandom(), key_store});
+    ASSERT_TRUE(device.ok()) << device.status().ToString();
+    sync::ClientConfig old = (*device)->config();
+    ASSERT_EQ(old.county_bundle_key.size(), 32u) << "enrolment gives the key";
+    old.county_bundle_key.clear();
+    ASSERT_TRUE(sync::SaveClientConfig(sync::ClientConfigPath(profile_), old,
+                                       (*device)->profile().keys().data_key())
+                    .ok());
+  }
+  std::string bundle = dir_.Join("old.qmb");
+  CliRun refused = Run({"export-bundle", bundle});
+  EXPECT_NE(refused.exit_code, 0);
+  EXPECT_TRUE(Contains(refused.err, "does not have the county's bundle key")) << refused.err;
+  EXPECT_TRUE(Contains(refused.err, "Sync once")) << refused.err;
+  EXPECT_FALSE(fs::exists(bundle)) << "no weak bundle is written instead";
+
+  ASSERT_EQ(Run({"sync"}).exit_code, 0);
+  CliRun r = Run({"export-bundle", bundle});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(ReadAll(bundle).substr(0, 8), "QMBUNDL2");
+  auto imported = County({"import-bundle", bundle});
+  EXPECT_EQ(imported.exit_code, 0) << imported.err;
 }
 
 }  // namespace

@@ -6,6 +6,7 @@
 #include "qiaomen/base/durable_file.h"
 #include "qiaomen/core/clock.h"
 #include "qiaomen/server/api.h"
+#include "qiaomen/server/bundle_keys.h"
 #include "qiaomen/server/http_server.h"
 #include "util/bytes.h"
 
@@ -80,6 +81,13 @@ core::Status Serve(const core::Args& args, std::ostream& out) {
   std::string address = options.host + ":" + std::to_string(server.port());
   out << "qiaomen-county: serving " << storage->identity().county_name << " on "
       << (options.tls_cert.empty() ? "http://" : "https://") << address << std::endl;
+  if (!FileExists(BundleSecretKeyPath(storage->data_dir()))) {
+    out << "qiaomen-county: the county's bundle secret key "
+        << BundleSecretKeyPath(storage->data_dir())
+        << " is not here: offline bundles cannot be imported on this machine until it is restored "
+           "(`qiaomen-county bundle-key --help`)."
+        << std::endl;
+  }
   if (auto ready = args.Get("ready-file")) {
     QM_RETURN_IF_ERROR(base::WriteFileAtomically(*ready, address + "\n", 0640));
   }

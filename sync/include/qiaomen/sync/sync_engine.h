@@ -88,6 +88,9 @@ struct SyncReport {
   // user to set the phone's clock (stamps far ahead are re-based by the server, and a slow clock
   // is ratcheted forward, but the audit trail keeps the device time).
   int64_t device_clock_skew_ms = 0;
+  // The county's bundle public key from the last answer that carried one ("" when none did): the
+  // caller keeps it in the device's settings for sealing bundles.
+  std::string county_bundle_key;
   // One line for the app and the CLI: "Sent 12 changes and 3 photos; received 40 changes.", plus
   // what the user must know (refused changes, photos waiting for Wi-Fi, a clock more than ten
   // minutes off the server's, why the run stopped).
