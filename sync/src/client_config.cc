@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "qiaomen/base/durable_file.h"
+#include "qiaomen/base/hex.h"
 
 namespace qiaomen::sync {
 namespace {
@@ -59,6 +60,7 @@ std::string Serialize(const ClientConfig& c) {
     << "role=" << Escape(c.role) << "\n"
     << "scope=" << Escape(c.scope) << "\n"
     << "county_name=" << Escape(c.county_name) << "\n"
+    << "county_bundle_key=" << base::HexEncode(c.county_bundle_key) << "\n"
     << "enrolled_at_ms=" << c.enrolled_at_ms << "\n";
   return s.str();
 }
@@ -81,6 +83,7 @@ core::Result<ClientConfig> Parse(const std::string& text) {
     if (name == "role") c.role = value;
     if (name == "scope") c.scope = value;
     if (name == "county_name") c.county_name = value;
+    if (name == "county_bundle_key") c.county_bundle_key = base::HexDecode(value).value_or("");
     if (name == "enrolled_at_ms") c.enrolled_at_ms = std::atoll(value.c_str());
   }
   if (c.server_url.empty() || c.token.empty()) {

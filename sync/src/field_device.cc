@@ -112,6 +112,10 @@ core::Result<std::unique_ptr<FieldDevice>> FieldDevice::Enroll(const std::string
   config.role = enrolled.role();
   config.scope = enrolled.scope();
   config.county_name = enrolled.county_name();
+  // An older server sends no key: the device learns it at a later sync (ExportBundle says so).
+  if (enrolled.county_bundle_key().size() == 32) {
+    config.county_bundle_key = enrolled.county_bundle_key();
+  }
   config.enrolled_at_ms = deps.clock.NowMillis();
   if (auto s = SaveClientConfig(ClientConfigPath(dir), config, profile->keys().data_key());
       !s.ok()) {
@@ -242,6 +246,16 @@ DeviceSyncResult FieldDevice::Sync(const SyncOptions& options,
       result.unknown_county_time_zone = result.report.county_time_zone;
     }
   }
+  if (!result.report.county_bundle_key.empty() &&
+      result.report.county_bundle_key != config_.county_bundle_key) {
+    // Kept only once it is on disk: a bundle is never sealed to a key the settings do not hold.
+    ClientConfig updated = config_;
+    updated.county_bundle_key = result.report.county_bundle_key;
+    if (SaveClientConfig(ClientConfigPath(profile_->dir()), updated, profile_->keys().data_key())
+            .ok()) {
+      config_ = std::move(updated);
+    }
+  }
   if (auto after = profile_->store().ListQuarantined(); after.ok()) {
     for (const auto& q : *after) {
       if (quarantined_before.count(q.change.seq()) == 0) result.refused.push_back(q);
@@ -272,6 +286,13 @@ core::Result<BundleExport> FieldDevice::ExportBundle(const std::string& path) {
         "This device has no county server yet, so there is no county to seal a bundle for: "
         "enrol it first.");
   }
+  if (config_.county_bundle_key.size() != 32) {
+    return core::FailedPrecondition(
+        "This device does not have the county's bundle key yet (it enrolled with a server that "
+        "had none), so it cannot seal a bundle that only the county can open. Sync once where "
+        "there is signal, or ask township staff for a new code and enrol again. No bundle was "
+        "written.");
+  }
   StoreSyncAdapter adapter(*profile_);
   v1::Bundle bundle;
   bundle.set_device_id(profile_->info().device_id);
@@ -288,9 +309,12 @@ core::Result<BundleExport> FieldDevice::ExportBundle(const std::string& path) {
     out.photo_bytes += static_cast<int64_t>(data.size());
     photo->set_data(std::move(data));
   }
-  auto key = core::bundle::KeyFromToken(config_.token);
-  QM_ASSIGN_OR_RETURN(std::string file,
-                      core::bundle::SealBundle(bundle, key, profile_->keys().signing_secret_key()));
+  const auto& county_key = config_.county_bundle_key;
+  QM_ASSIGN_OR_RETURN(
+      std::string file,
+      core::bundle::SealBundle(
+          bundle, {reinterpret_cast<const uint8_t*>(county_key.data()), county_key.size()},
+          profile_->keys().signing_secret_key()));
   QM_RETURN_IF_ERROR(base::WriteFileAtomically(path, file));
   out.changes = bundle.changes_size();
   out.photos = bundle.photos_size();

@@ -202,7 +202,7 @@ TEST_F(CommandsTest, ExportBundleWritesAnEncryptedSignedFile) {
   EXPECT_EQ(Between(r.out, "photos"), "1") << r.out;
   std::ifstream in(bundle, std::ios::binary);
   std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  EXPECT_EQ(bytes.substr(0, 8), "QMBUNDL1");
+  EXPECT_EQ(bytes.substr(0, 8), "QMBUNDL2") << "sealed to the county's bundle key";
   EXPECT_EQ(bytes.find("H001"), std::string::npos) << "the contents are encrypted";
 
   // The county imports it: the visit, its journal and its photo arrive as a sync would bring them.

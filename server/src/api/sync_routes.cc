@@ -88,6 +88,7 @@ void AddSyncRoutes(Router& router, ApiContext& context) {
     out.set_server_id(context.storage.identity().server_id);
     out.set_county_name(context.storage.identity().county_name);
     out.set_county_time_zone(context.storage.identity().county_time_zone);
+    out.set_county_bundle_key(context.storage.identity().bundle_public_key);
     return ProtobufResponse(out);
   });
 

@@ -9,6 +9,7 @@
 #include "qiaomen/core/bundle/bundle_file.h"
 #include "qiaomen/core/clock.h"
 #include "qiaomen/server/blob_store.h"
+#include "qiaomen/server/bundle_keys.h"
 #include "qiaomen/server/directory.h"
 #include "qiaomen/server/metrics.h"
 #include "qiaomen/server/sync_service.h"
@@ -87,34 +88,57 @@ core::Status ApplyChanges(SyncService& sync, const DeviceRecord& device, const v
   return core::Status::Ok();
 }
 
+// Opens `file` with the key its format needs: a sealed (v2) bundle with the county's bundle secret
+// key (beside the database unless --bundle-key names where it is kept); an old token-keyed (v1)
+// one with the key from the device's token hash, after a warning on `out`.
+core::Result<v1::Bundle> OpenForImport(const core::Args& args, Storage& storage,
+                                       const DeviceRecord& device,
+                                       const core::bundle::BundleHeader& header,
+                                       std::string_view file, const std::string& path,
+                                       std::ostream& out) {
+  const std::string& pk = device.principal.device.public_key;
+  const std::span<const uint8_t> device_key(reinterpret_cast<const uint8_t*>(pk.data()), pk.size());
+  if (header.format == core::bundle::BundleFormat::kSealed) {
+    const std::string key_path =
+        args.Get("bundle-key").value_or(BundleSecretKeyPath(storage.data_dir()));
+    QM_ASSIGN_OR_RETURN(auto county,
+                        LoadBundleSecretKey(key_path, storage.identity().bundle_public_key));
+    return core::bundle::OpenSealedBundle(file, county, device_key);
+  }
+  out << "Warning: " << path << " is an old-format bundle, keyed from the device's token, so "
+      << "anyone with a copy of the county database could read it. Update the app on the device "
+      << "of " << device.principal.worker.name
+      << " and let it sync once: its next bundles are sealed to the county's bundle key.\n";
+  const std::string& hash = device.token_sha256;
+  auto key =
+      core::bundle::KeyFromTokenHash({reinterpret_cast<const uint8_t*>(hash.data()), hash.size()});
+  return core::bundle::OpenBundle(file, key, device_key);
+}
+
 core::Status ImportBundle(const core::Args& args, std::ostream& out) {
   if (args.positionals().size() != 1) return core::InvalidArgument("Give one bundle FILE.");
   const std::string& path = args.positionals()[0];
   auto file = base::ReadFile(path);
   if (!file.ok()) return core::InvalidArgument(file.status().message());
-  auto device_id = core::bundle::BundleDeviceId(*file);
-  if (!device_id.ok()) {
-    return core::InvalidArgument(path + " is not a Qiaomen bundle (" +
-                                 device_id.status().message() + ").");
+  auto header = core::bundle::ReadBundleHeader(*file);
+  if (!header.ok()) {
+    return core::InvalidArgument(path + " is not a Qiaomen bundle (" + header.status().message() +
+                                 ").");
   }
   QM_ASSIGN_OR_RETURN(auto storage, OpenStorageFromArgs(args));
   core::Clock& clock = core::SystemClock();
   Directory directory(*storage, clock);
-  QM_ASSIGN_OR_RETURN(DeviceRecord device, directory.FindDevice(*device_id));
-  auto key = core::bundle::KeyFromTokenHash(
-      {reinterpret_cast<const uint8_t*>(device.token_sha256.data()), device.token_sha256.size()});
-  const std::string& pk = device.principal.device.public_key;
-  auto bundle = core::bundle::OpenBundle(*file, key,
-                                         {reinterpret_cast<const uint8_t*>(pk.data()), pk.size()});
+  const std::string& device_id = header->device_id;
+  QM_ASSIGN_OR_RETURN(DeviceRecord device, directory.FindDevice(device_id));
+  auto bundle = OpenForImport(args, *storage, device, *header, *file, path, out);
   if (!bundle.ok()) {
-    return core::Status(bundle.status().code(),
-                        path + " cannot be read: " + bundle.status().message() +
-                            " Nothing was imported. If the device enrolled again since it wrote "
-                            "the file, export a new bundle on it.");
+    return core::Status(
+        bundle.status().code(),
+        path + " cannot be read: " + bundle.status().message() + " Nothing was imported.");
   }
   ImportSummary summary;
   BlobStore blobs(*storage, clock);
-  QM_RETURN_IF_ERROR(StorePhotos(blobs, *bundle, *device_id, summary));
+  QM_RETURN_IF_ERROR(StorePhotos(blobs, *bundle, device_id, summary));
   Metrics metrics;
   SyncService sync(*storage, clock, metrics);
   QM_RETURN_IF_ERROR(ApplyChanges(sync, device, *bundle, summary));
@@ -131,19 +155,54 @@ core::Status ImportBundle(const core::Args& args, std::ostream& out) {
   return core::Status::Ok();
 }
 
+core::Status ShowOrReplaceBundleKey(const core::Args& args, std::ostream& out) {
+  QM_ASSIGN_OR_RETURN(auto storage, OpenStorageFromArgs(args));
+  std::string public_key = storage->identity().bundle_public_key;
+  const std::string path = BundleSecretKeyPath(storage->data_dir());
+  if (args.Has("replace")) {
+    auto conn = storage->pool().Acquire();
+    QM_ASSIGN_OR_RETURN(
+        public_key, ReplaceBundleKey(*conn, storage->data_dir(), core::SystemClock().NowMillis()));
+    out << "Made a new county bundle key. Devices receive it on their next sync; restart running "
+           "servers so they give it out. Back up "
+        << path << " apart from the database.\n";
+  }
+  out << "Secret key: " << path
+      << (FileExists(path) ? "" : " (missing: restore it from its backup)")
+      << "\nPublic key fingerprint: " << base::HexEncode(Sha256(public_key)).substr(0, 16) << "\n";
+  return core::Status::Ok();
+}
+
 }  // namespace
 
 void AddBundleCommand(std::vector<Command>& commands) {
   commands.push_back(Command{
       "import-bundle",
       "import a device's changes and photos carried on a bundle file (no signal at all)",
-      "Usage: qiaomen-county import-bundle --data DIR FILE\n\n"
+      "Usage: qiaomen-county import-bundle --data DIR [--bundle-key KEYFILE] FILE\n\n"
       "FILE was written on a device with `qiaomen export-bundle FILE`. It is checked against the\n"
-      "device's enrolment key and decrypted with the key the county shares with that device, then\n"
-      "applied exactly as a sync would (scope, merge rules, visit checks). Importing the same\n"
-      "bundle again, or a bundle whose changes the device has synced since, changes nothing.\n",
-      {{"data", "db"}, {}},
+      "device's enrolment key and opened with the county's bundle secret key "
+      "(DIR/county-bundle.key\n"
+      "unless --bundle-key names where it is kept), then applied exactly as a sync would (scope,\n"
+      "merge rules, visit checks). Importing the same bundle again, or a bundle whose changes the\n"
+      "device has synced since, changes nothing. Bundles in the old format (keyed from the\n"
+      "device's token) are still imported, with a warning.\n",
+      {{"data", "db", "bundle-key"}, {}},
       ImportBundle});
+  commands.push_back(Command{
+      "bundle-key",
+      "show, or replace, the county's bundle key (devices seal offline bundles to it)",
+      "Usage: qiaomen-county bundle-key --data DIR [--replace]\n\n"
+      "Devices seal their offline bundles to the county's bundle public key, which they receive\n"
+      "when they enrol and with each sync. Its secret half is the file DIR/county-bundle.key,\n"
+      "never stored in the database: back it up apart from the database (docs/operations.md).\n"
+      "The key pair is made by `init`, or on the first start of a server from before bundle keys.\n"
+      "Without options this prints where the secret key is and the public key's fingerprint.\n"
+      "--replace makes a new pair, for a lost or exposed secret key: the old file is kept as\n"
+      "DIR/county-bundle.key.replaced-MS; devices receive the new key on their next sync, and\n"
+      "bundles sealed to the old key open only with the kept file (--bundle-key).\n",
+      {{"data", "db"}, {"replace"}},
+      ShowOrReplaceBundleKey});
 }
 
 }  // namespace qiaomen::server

@@ -6,6 +6,7 @@
 #include "qiaomen/base/durable_file.h"
 #include "qiaomen/core/clock.h"
 #include "qiaomen/server/api.h"
+#include "qiaomen/server/bundle_keys.h"
 #include "qiaomen/server/http_server.h"
 #include "util/bytes.h"
 
@@ -90,6 +91,13 @@ core::Status Serve(const core::Args& args, std::ostream& out) {
         << " without TLS. Phones refuse plain http to a remote server and tokens would cross the "
            "network in clear: give --tls-cert and --tls-key, or put a TLS proxy in front and "
            "listen on 127.0.0.1."
+        << std::endl;
+  }
+  if (!FileExists(BundleSecretKeyPath(storage->data_dir()))) {
+    out << "qiaomen-county: the county's bundle secret key "
+        << BundleSecretKeyPath(storage->data_dir())
+        << " is not here: offline bundles cannot be imported on this machine until it is restored "
+           "(`qiaomen-county bundle-key --help`)."
         << std::endl;
   }
   if (auto ready = args.Get("ready-file")) {

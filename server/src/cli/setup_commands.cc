@@ -2,6 +2,7 @@
 #include "cli/command.h"
 #include "qiaomen/base/time_zone.h"
 #include "qiaomen/core/clock.h"
+#include "qiaomen/server/bundle_keys.h"
 #include "qiaomen/server/directory.h"
 #include "util/bytes.h"
 
@@ -14,7 +15,10 @@ void AddSetupCommands(std::vector<Command>& commands) {
       "Usage: qiaomen-county init --data DIR [--name NAME] [--time-zone ZONE]\n"
       "         [--db postgresql://...]\n\n"
       "Creates DIR with the database (SQLite DIR/county.db unless --db names PostgreSQL, which is\n"
-      "then remembered in DIR/database-url), the photo blob store, and a new server id and epoch.\n"
+      "then remembered in DIR/database-url), the photo blob store, a new server id and epoch, and\n"
+      "the county's bundle key pair: devices seal offline bundles to its public key, and its\n"
+      "secret key is the file DIR/county-bundle.key, not in the database. Back that file up apart\n"
+      "from the database (see `qiaomen-county bundle-key --help`).\n"
       "ZONE is the county's IANA time zone (default Asia/Shanghai): report days, due dates and\n"
       "the devices' \"today\" are days in it. Refuses to touch an initialised store.\n",
       {{"data", "name", "db", "time-zone"}, {}},
@@ -26,7 +30,8 @@ void AddSetupCommands(std::vector<Command>& commands) {
             args.Get("time-zone").value_or(std::string(base::kDefaultCountyTimeZone));
         QM_RETURN_IF_ERROR(Storage::Init(options, args.Get("name").value_or("County"), zone));
         out << "Initialised " << options.data_dir << " (" << ResolveDbUrl(options) << ", " << zone
-            << ").\n";
+            << ").\nThe county's bundle secret key is " << BundleSecretKeyPath(options.data_dir)
+            << ": back it up apart from the database; without it no offline bundle opens.\n";
         return core::Status::Ok();
       }});
   commands.push_back(Command{

@@ -1,6 +1,7 @@
 #include "qiaomen/server/storage.h"
 
 #include "qiaomen/base/durable_file.h"
+#include "qiaomen/server/bundle_keys.h"
 #include "store/change_store.h"
 #include "store/schema.h"
 #include "util/bytes.h"
@@ -72,7 +73,7 @@ core::Status Storage::Init(const StorageOptions& options, const std::string& cou
     QM_RETURN_IF_ERROR(conn->Exec(sql, {Text("county_name"), Blob(county_name)}));
     QM_RETURN_IF_ERROR(conn->Exec(sql, {Text("time_zone"), Blob(std::string(county_time_zone))}));
     QM_RETURN_IF_ERROR(conn->Exec(sql, {Text("server_seq"), Blob("0")}));
-    return core::Status::Ok();
+    return EnsureBundlePublicKey(*conn, options.data_dir).status();
   });
 }
 
@@ -102,6 +103,10 @@ core::Result<std::unique_ptr<Storage>> Storage::Open(const StorageOptions& optio
       "INSERT INTO meta (key, value) VALUES ('cursor_key', $1) ON CONFLICT (key) DO NOTHING",
       {Blob(RandomBytes(32))}));
   QM_ASSIGN_OR_RETURN(storage->identity_.cursor_key, Meta(*conn, "cursor_key"));
+  // Stores initialised before bundles were sealed to the county get their key pair here, so an
+  // upgraded server gives devices a key without an extra step (docs/operations.md).
+  QM_ASSIGN_OR_RETURN(storage->identity_.bundle_public_key,
+                      EnsureBundlePublicKey(*conn, options.data_dir));
   QM_RETURN_IF_ERROR(BackfillPhotoRefs(*conn));
   // Stores made before the setting existed have no row: they get the default.
   auto zone_name = Meta(*conn, "time_zone");

@@ -231,6 +231,7 @@ core::Result<v1::SyncResponse> SyncService::Sync(const Principal& principal,
   response.set_server_epoch(storage_.identity().epoch);
   response.set_scope(principal.worker.scope.ToString());
   response.set_county_time_zone(storage_.identity().county_time_zone);
+  response.set_county_bundle_key(storage_.identity().bundle_public_key);
   return response;
 }
 

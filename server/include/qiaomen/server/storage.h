@@ -31,6 +31,10 @@ struct ServerIdentity {
   // The county's IANA time zone (meta key "time_zone"; Asia/Shanghai when never set): its days
   // are the report's days, the campaign due dates' and the devices' (sent in every response).
   std::string county_time_zone;
+  // The county's bundle public key (32 bytes, meta key "bundle_public_key"; "" when the store has
+  // none yet): sent to devices, which seal offline bundles to it. Its secret half is never in the
+  // database: it is a file beside it (BundleSecretKeyPath).
+  std::string bundle_public_key;
 };
 
 class Storage {

@@ -22,6 +22,9 @@ struct ClientConfig {
   std::string role;   // grid_worker | inspector | township | county
   std::string scope;  // "grids:G1,G2", "town:T01", "county"
   std::string county_name;
+  // The county's bundle public key (32 raw bytes; "" until the server sent one): offline bundles
+  // are sealed to it. Learnt at enrolment, or at the first sync with a server that has one.
+  std::string county_bundle_key;
   int64_t enrolled_at_ms = 0;
 };
 

@@ -124,14 +124,18 @@ class FieldDevice {
 
   // One sync run (see SyncEngine::Run): push, pull, photos. `progress` is called from the
   // running thread or its photo workers, one call at a time. Records the time of a successful
-  // run. FailedPrecondition when the profile has no server settings.
+  // run, and keeps the county's bundle public key in the settings when the server sent a new one.
+  // FailedPrecondition when the profile has no server settings.
   DeviceSyncResult Sync(const SyncOptions& options,
                         std::function<void(const SyncProgress&)> progress = {});
   // Stops a Sync() in flight at its next safe point; callable from any thread.
   void CancelSync();
 
-  // Writes every unsent change and photo to an encrypted, signed bundle file at `path`
-  // (durably). FailedPrecondition without server settings; IOError on storage errors.
+  // Writes every unsent change and photo to a bundle file at `path` (durably), sealed to the
+  // county's bundle public key and signed with the device key (core/bundle/bundle_file.h).
+  // FailedPrecondition without server settings, or while the device has no county bundle key
+  // (enrolled with an older server and not synced since: the message says to sync or re-enrol;
+  // nothing is written); IOError on storage errors.
   core::Result<BundleExport> ExportBundle(const std::string& path);
 
  private:

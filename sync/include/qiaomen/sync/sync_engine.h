@@ -91,6 +91,9 @@ struct SyncReport {
   // The county's time zone as the last answer named it ("" when no answer named one): the device
   // keeps it for its county day (core::profile::Profile::SetCountyTimeZone).
   std::string county_time_zone{};
+  // The county's bundle public key from the last answer that carried one ("" when none did): the
+  // caller keeps it in the device's settings for sealing bundles.
+  std::string county_bundle_key;
   // One line for the app and the CLI: "Sent 12 changes and 3 photos; received 40 changes.", plus
   // what the user must know (refused changes, photos waiting for Wi-Fi, a clock more than ten
   // minutes off the server's, why the run stopped).

@@ -64,6 +64,8 @@ class TestDevice {
   const std::string& device_id() const { return device_id_; }
   const std::string& token() const { return token_; }
   const std::string& public_key() const { return public_key_; }
+  // The libsodium 64-byte Ed25519 secret key, for tests that sign files as a device does (bundles).
+  const std::string& secret_key() const { return secret_key_; }
   // The worker the device enrolled for (empty before Enroll): visits and hazard events name them.
   const std::string& worker_id() const { return worker_id_; }
 
