@@ -144,6 +144,90 @@ TEST_P(ServerRecoveryTest, ARestoreThatKeptItsEpochIsSeenByTheLowerAppliedSeq) {
   ExpectCountyHoldsPhoto(photo);
 }
 
+TEST_P(ServerRecoveryTest, APhotoNotYetUploadedSurvivesAScopeChangeAndGoesWhenItCan) {
+  ASSERT_EQ(env_->ImportCsv("external_id,kind,town,village,grid,name,address,phone,members,tags\n"
+                            "H-003,household,T01:Qingshi,V01:Shangcun,G02,Zhao Lei,3 Hill Rd,,2,\n")
+                .exit_code,
+            0);
+  auto a = NewDevice("w1");
+  const std::string id = Bootstrap(*a);
+  ASSERT_FALSE(id.empty());
+  auto visit = a->RecordVisit(id, kTemplate, {PhotoBytes(35'000, 8)});
+  ASSERT_TRUE(visit.ok()) << visit.status().ToString();
+  const std::string photo = base::HexEncode(visit->photos(0).sha256());
+
+  // On a metered link, photos held for Wi-Fi: the visit is accepted, its photo's bytes wait.
+  SyncConfig wifi_only = Config(*a);
+  wifi_only.photos_wifi_only = true;
+  run_link_ = LinkKind::kMetered;
+  SyncReport held = Run(*a, wifi_only);
+  ASSERT_TRUE(held.status.ok()) << held.status.ToString();
+  ASSERT_TRUE(held.photos_held_for_wifi);
+  ASSERT_EQ(a->adapter().PendingPhotos()->size(), 1u);
+
+  // The worker moves to grid G02: H-001 and its visit leave the device's scope.
+  auto moved = env_->Run({"add-worker", "--id", "w1", "--name", "w1", "--role", "grid_worker",
+                          "--scope", "grids:T01-V01-G02"});
+  ASSERT_EQ(moved.exit_code, 0) << moved.out << moved.err;
+  held = Run(*a, wifi_only);
+  ASSERT_TRUE(held.status.ok()) << held.status.ToString();
+  EXPECT_FALSE(a->store().GetSubjectByExternalId("H-002").ok()) << "the grid left the device";
+  // A restart runs the vault's orphan collection.
+  a->Close();
+  ASSERT_TRUE(a->Open().ok());
+  ASSERT_EQ(a->adapter().PendingPhotos()->size(), 1u) << "the photo still waits to be sent";
+  EXPECT_TRUE(a->adapter().ReadPhoto((*a->adapter().PendingPhotos())[0]).ok())
+      << "and its file is still there";
+
+  // On Wi-Fi the bytes go, out of scope or not.
+  run_link_ = LinkKind::kUnmetered;
+  SyncReport sent = Run(*a);
+  ASSERT_TRUE(sent.status.ok()) << sent.status.ToString();
+  EXPECT_EQ(sent.photos_uploaded, 1);
+  ExpectCountyHoldsPhoto(photo);
+
+  // The scope comes back: syncs keep working and nothing waits.
+  moved = env_->Run(
+      {"add-worker", "--id", "w1", "--name", "w1", "--role", "grid_worker", "--scope", kGridScope});
+  ASSERT_EQ(moved.exit_code, 0) << moved.out << moved.err;
+  for (int i = 0; i < 2; ++i) {
+    SyncReport back = Run(*a);
+    ASSERT_TRUE(back.status.ok()) << back.status.ToString();
+  }
+  EXPECT_TRUE(a->store().GetSubjectByExternalId("H-002").ok());
+  ExpectDelivered(*a, LastSeq(*a));
+
+  // Once more, now that the county holds the bytes: the photo leaves with its grid (its file with
+  // the next start), and when the grid comes back the photo is the county's, nothing to send.
+  moved = env_->Run({"add-worker", "--id", "w1", "--name", "w1", "--role", "grid_worker", "--scope",
+                     "grids:T01-V01-G02"});
+  ASSERT_EQ(moved.exit_code, 0) << moved.out << moved.err;
+  ASSERT_TRUE(Run(*a).status.ok());
+  a->Close();
+  ASSERT_TRUE(a->Open().ok());
+  EXPECT_EQ(*a->store().database().QueryInt("SELECT count(*) FROM photos;"), 0)
+      << "a photo the county confirmed leaves with its grid";
+  moved = env_->Run(
+      {"add-worker", "--id", "w1", "--name", "w1", "--role", "grid_worker", "--scope", kGridScope});
+  ASSERT_EQ(moved.exit_code, 0) << moved.out << moved.err;
+  // Back on the metered link, photos held for Wi-Fi: the snapshot brings the photo back, and it is
+  // not queued for upload (its bytes are no longer on this device; the county has them).
+  run_link_ = LinkKind::kMetered;
+  SyncReport back = Run(*a, wifi_only);
+  ASSERT_TRUE(back.status.ok()) << back.status.ToString();
+  EXPECT_EQ(*a->store().database().QueryInt("SELECT count(*) FROM photos;"), 1)
+      << "the photo came back with its grid";
+  EXPECT_TRUE(a->adapter().PendingPhotos()->empty()) << "a pulled photo is never queued for upload";
+  EXPECT_FALSE(back.photos_held_for_wifi);
+  run_link_ = LinkKind::kUnmetered;
+  for (int i = 0; i < 2; ++i) {
+    back = Run(*a);
+    ASSERT_TRUE(back.status.ok()) << back.status.ToString();
+    EXPECT_EQ(back.photos_uploaded + back.photos_already_on_server, 0) << back.Summary();
+  }
+  EXPECT_TRUE(a->adapter().PendingPhotos()->empty());
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, ServerRecoveryTest, ::testing::ValuesIn(kBothBackends),
                          BackendParamName);
 
