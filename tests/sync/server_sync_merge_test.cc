@@ -4,6 +4,9 @@
 #include <google/protobuf/util/message_differencer.h>
 #include <gtest/gtest.h>
 
+#include <chrono>
+#include <thread>
+
 #include "tests/sync/server_sync_fixture.h"
 
 namespace qiaomen::sync::testing {
@@ -142,6 +145,41 @@ TEST_P(ServerMergeTest, ClockSkewLaterEditsWinAndFutureStampsAreRebased) {
             *slow->store().GetFieldStamps(v1::ENTITY_SUBJECT, IdOf(id)));
   ExpectDelivered(*fast, 1);
   ExpectDelivered(*slow, 1);
+}
+
+TEST_P(ServerMergeTest, ADeviceEnrolledBetweenOfflineEditsConvergesWithTheOthers) {
+  auto x = NewDevice("w1");
+  auto y = NewDevice("w2", kGridScope, /*clock_offset_ms=*/2000);  // its edit is stamped later
+  const std::string id = Bootstrap(*x);
+  ASSERT_FALSE(id.empty());
+  ASSERT_EQ(Bootstrap(*y), id);
+
+  // X changes the phone offline; Y later changes the members and syncs.
+  v1::Subject on_x = Subject(*x, id);
+  on_x.set_phone("13900000009");
+  Edit(*x, on_x);
+  v1::Subject on_y = Subject(*y, id);
+  on_y.set_members(6);
+  Edit(*y, on_y);
+  SyncOk(*y);
+
+  // N enrols now: its snapshot holds Y's members and the old phone. Then X syncs.
+  auto n = NewDevice("w3");
+  ASSERT_EQ(Bootstrap(*n), id);
+  SyncOk(*x);
+  SyncOk(*y);
+  SyncOk(*n);
+
+  for (ProfileDevice* device : {x.get(), y.get(), n.get()}) {
+    EXPECT_EQ(Subject(*device, id).phone(), "13900000009");
+    EXPECT_EQ(Subject(*device, id).members(), 6);
+  }
+  ExpectSame(Subject(*n, id), Subject(*x, id));
+  ExpectSame(Subject(*n, id), Subject(*y, id));
+  EXPECT_EQ(*n->store().GetFieldStamps(v1::ENTITY_SUBJECT, IdOf(id)),
+            *x->store().GetFieldStamps(v1::ENTITY_SUBJECT, IdOf(id)))
+      << "each field carries its own writer's stamp on the new device too";
+  EXPECT_EQ(CountyInt("SELECT count(*) FROM conflicts"), 0) << "nothing was concurrent";
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, ServerMergeTest, ::testing::ValuesIn(kBothBackends),

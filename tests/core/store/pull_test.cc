@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include "qiaomen/core/merge/merge.h"
 #include "tests/core/store/store_fixture.h"
 
 namespace qiaomen::core::store {
@@ -289,6 +290,51 @@ TEST_F(PullTest, ARebasedOwnChangeLetsLaterEditsFromOthersWin) {
                 "SELECT group_concat(hex(record_id) || field || hlc, ',') FROM registers;"),
             before);
   EXPECT_EQ(outbox_hlc(2), kept_stamp);
+}
+
+TEST_F(PullTest, ADeleteLosesToAConcurrentUpdateItNeverSaw) {
+  const std::string id = NewId();
+  const HlcStamp created = PackHlc(kT0 - 10'000, 0);
+  const v1::Change create = RemoteSubject(id, "孙大娘", created);
+  ASSERT_TRUE(store().ApplyPulledPage({create}, "c1").ok());
+  // Another device changes the phone, having seen the creation. This device has not heard of that
+  // when it deletes the household a little later by the clock.
+  v1::Change update = Remote(v1::ENTITY_SUBJECT, id, PackHlc(kT0 - 5000, 0));
+  Set(update, "phone", "13611112222", created);
+  ASSERT_TRUE(store().DeleteSubject(Id(id)).ok());
+  auto pending = store().PendingChanges(0, 10, 1 << 20);
+  ASSERT_TRUE(pending.ok());
+  ASSERT_EQ(pending->size(), 1u);
+  const v1::Change erase = (*pending)[0];
+  ASSERT_GT(erase.hlc(), update.hlc()) << "the delete is stamped after the update";
+
+  ASSERT_TRUE(store().ApplyPulledPage({update}, "c2").ok());
+  auto subject = store().GetSubject(Id(id));
+  ASSERT_TRUE(subject.ok()) << "the update the delete never saw keeps the household: "
+                            << subject.status().ToString();
+  EXPECT_EQ(subject->phone(), "13611112222");
+  EXPECT_EQ(*store().database().QueryInt("SELECT flagged FROM subjects;"), 1)
+      << "kept, flagged for review";
+  auto conflicts = store().ListConflicts();
+  ASSERT_TRUE(conflicts.ok());
+  ASSERT_EQ(conflicts->size(), 1u);
+  EXPECT_EQ((*conflicts)[0].rule, "update_beats_delete");
+
+  // The county and every other replica meet the changes in another order and agree.
+  auto first = merge::ApplyChange(std::nullopt, create);
+  ASSERT_TRUE(first.ok());
+  auto second = merge::ApplyChange(first->state, update);
+  ASSERT_TRUE(second.ok());
+  auto third = merge::ApplyChange(second->state, erase);
+  ASSERT_TRUE(third.ok()) << third.status().ToString();
+  EXPECT_FALSE(third->state.deleted);
+  EXPECT_TRUE(third->state.flagged);
+  ASSERT_EQ(third->conflicts.size(), 1u);
+  EXPECT_EQ(third->conflicts[0].rule, "update_beats_delete");
+
+  // A delete that saw the update removes the household.
+  ASSERT_TRUE(store().DeleteSubject(Id(id)).ok());
+  EXPECT_EQ(store().GetSubject(Id(id)).status().code(), Code::kNotFound);
 }
 
 }  // namespace
