@@ -337,5 +337,59 @@ TEST_F(PullTest, ADeleteLosesToAConcurrentUpdateItNeverSaw) {
   EXPECT_EQ(store().GetSubject(Id(id)).status().code(), Code::kNotFound);
 }
 
+TEST_F(PullTest, HazardStepsFollowTheHybridClockNotPhoneClocks) {
+  // An inspector with a true clock found the hazard and ordered its rectification an hour later.
+  const std::string hazard_id = NewId();
+  const std::string subject_id = NewId();
+  ASSERT_TRUE(
+      store()
+          .ApplyPulledPage({RemoteSubject(subject_id, "钱师傅", PackHlc(kT0 - 7'200'000, 0))}, "c0")
+          .ok());
+  v1::Change hazard = Remote(v1::ENTITY_HAZARD, hazard_id, PackHlc(kT0 - 7'000'000, 0));
+  hazard.mutable_hazard()->set_id(hazard_id);
+  hazard.mutable_hazard()->set_subject_id(subject_id);
+  hazard.mutable_hazard()->set_category("no_co_alarm");
+  hazard.mutable_hazard()->set_severity(v1::GENERAL);
+  auto event = [&](v1::HazardEventKind kind, int64_t at_ms) {
+    v1::Change change = Remote(v1::ENTITY_HAZARD_EVENT, NewId(), PackHlc(at_ms, 0));
+    v1::HazardEvent* e = change.mutable_hazard_event();
+    e->set_id(change.record_id());
+    e->set_hazard_id(hazard_id);
+    e->set_kind(kind);
+    e->set_at_ms(at_ms);
+    e->set_actor("inspector-1");
+    return change;
+  };
+  ASSERT_TRUE(store()
+                  .ApplyPulledPage({hazard, event(v1::FOUND, kT0 - 7'000'000),
+                                    event(v1::ORDERED, kT0 - 3'600'000)},
+                                   "c1")
+                  .ok());
+  // This phone is two hours slow: it records the rectification at what it thinks is kT0 - 2 h,
+  // after it saw the order.
+  clock_.Set(kT0 - 7'200'000);
+  v1::HazardEvent rectified;
+  rectified.set_hazard_id(hazard_id);
+  rectified.set_kind(v1::RECTIFIED);
+  auto added = store().AddHazardEvent(rectified, {});
+  ASSERT_TRUE(added.ok()) << added.status().ToString();
+  auto state = store().GetHazardState(Id(hazard_id));
+  ASSERT_TRUE(state.ok()) << state.status().ToString();
+  EXPECT_EQ(state->status, domain::HazardStatus::kRectified);
+  EXPECT_TRUE(state->ignored.empty());
+
+  // Another phone, offline, rectified too without seeing this one: its step is not taken, and the
+  // hazard says which step and why.
+  const v1::Change second = event(v1::RECTIFIED, kT0 - 3'000'000);
+  ASSERT_TRUE(store().ApplyPulledPage({second}, "c2").ok());
+  state = store().GetHazardState(Id(hazard_id));
+  ASSERT_TRUE(state.ok()) << state.status().ToString();
+  EXPECT_EQ(state->status, domain::HazardStatus::kRectified);
+  ASSERT_EQ(state->ignored.size(), 1u);
+  EXPECT_EQ(state->ignored[0].event_id, second.record_id());
+  EXPECT_NE(state->ignored[0].reason.find("cannot be marked rectified"), std::string::npos)
+      << state->ignored[0].reason;
+}
+
 }  // namespace
 }  // namespace qiaomen::core::store

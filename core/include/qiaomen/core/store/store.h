@@ -150,7 +150,7 @@ class Store final : public evidence::PhotoIndex {
   // the id and at_ms when empty. On error nothing is written (photo files are the caller's to
   // collect).
   Result<v1::HazardEvent> AddHazardEvent(v1::HazardEvent event, std::vector<v1::Photo> photos = {});
-  // In time order (at_ms, then HLC).
+  // In the order the state machine walks them (HLC stamp, then id).
   Result<std::vector<v1::HazardEvent>> ListHazardEvents(const Uuid& hazard_id);
   // The hazard's status and flags derived from its events. NotFound for an unknown hazard.
   Result<domain::HazardState> GetHazardState(const Uuid& id);
@@ -276,7 +276,7 @@ class Store final : public evidence::PhotoIndex {
   Status UpsertAdminUnit(const v1::AdminUnit& unit);
   Status UpsertCampaign(const v1::Campaign& campaign);
   Result<v1::Hazard> CreateHazardInTxn(v1::Hazard hazard, int64_t found_at_ms);
-  Result<std::vector<v1::HazardEvent>> LoadHazardEvents(const std::string& hazard_id);
+  Result<std::vector<domain::HazardLogEntry>> LoadHazardLog(const std::string& hazard_id);
   Status ApplyPulledChange(const v1::Change& change);
   Status RemoveInTxn(const std::vector<std::string>& record_ids);
 
