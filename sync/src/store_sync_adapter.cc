@@ -29,6 +29,11 @@ core::Status StoreSyncAdapter::MarkAppliedThrough(uint64_t seq) {
   return store_.MarkAppliedThrough(seq);
 }
 
+core::Result<uint64_t> StoreSyncAdapter::AppliedThrough() {
+  QM_ASSIGN_OR_RETURN(core::store::SyncState state, store_.GetSyncState());
+  return state.applied_through;
+}
+
 core::Status StoreSyncAdapter::Quarantine(uint64_t seq, std::string_view code,
                                           std::string_view reason) {
   return store_.Quarantine(seq, std::string(reason), std::string(code));
@@ -99,6 +104,17 @@ core::Result<std::string> StoreSyncAdapter::ReadPhoto(const PendingPhoto& photo)
 core::Status StoreSyncAdapter::MarkPhotoUploaded(std::string_view photo_id) {
   QM_ASSIGN_OR_RETURN(core::Uuid id, PhotoUuid(photo_id));
   return store_.MarkPhotoUploaded(id);
+}
+
+core::Status StoreSyncAdapter::MarkPhotosMissing(const std::vector<std::string>& sha256_hex) {
+  std::vector<std::string> raw;
+  for (const std::string& hex : sha256_hex) {
+    // A malformed entry names no photo of ours; the rest still count.
+    if (auto bytes = base::HexDecode(hex); bytes && bytes->size() == 32) {
+      raw.push_back(*std::move(bytes));
+    }
+  }
+  return store_.MarkPhotosMissingOnServer(raw);
 }
 
 }  // namespace qiaomen::sync

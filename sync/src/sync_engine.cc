@@ -108,21 +108,6 @@ core::Status SyncEngine::RunState::ApplyResponse(const std::vector<v1::Change>& 
   SyncStore& store = run_.deps.store;
   std::lock_guard lock(run_.store_mu);
   reset = false;
-  if (!resp.server_epoch().empty() && resp.server_epoch() != epoch) {
-    if (epoch.empty()) {
-      QM_RETURN_IF_ERROR(store.SetServerEpoch(resp.server_epoch()));
-    } else {
-      // A restore from backup: the page answers a cursor of another history. Rewind to what the
-      // server holds and start over; the changes it lost are sent again from the outbox.
-      QM_RETURN_IF_ERROR(store.ResetForNewEpoch(resp.server_epoch(), resp.applied_through_seq()));
-      epoch = resp.server_epoch();
-      reset = true;
-      std::lock_guard report_lock(run_.report_mu);
-      run_.report.epoch_reset = true;
-      return core::Status::Ok();
-    }
-    epoch = resp.server_epoch();
-  }
   // Every answer ratchets the device's HLC. A server stamp far ahead of the device clock is taken
   // only when the server's own wall clock agrees with it (the device clock is slow); otherwise it
   // is refused and the run goes on with the device's clock.
@@ -146,6 +131,8 @@ core::Status SyncEngine::RunState::ApplyResponse(const std::vector<v1::Change>& 
     run_.report.county_bundle_key = resp.county_bundle_key();
   }
 
+  // The results first, whatever else the answer says: the server judged these changes in this
+  // very request (in its current history), so a refusal is kept even if a reset follows.
   int64_t quarantined = 0;
   int64_t rebased = 0;
   for (const v1::ChangeResult& result : resp.results()) {
@@ -159,11 +146,46 @@ core::Status SyncEngine::RunState::ApplyResponse(const std::vector<v1::Change>& 
     QM_RETURN_IF_ERROR(store.Quarantine(result.seq(), result.code(), result.reason()));
     ++quarantined;
   }
-  QM_RETURN_IF_ERROR(store.MarkAppliedThrough(resp.applied_through_seq()));
+  // Photos the server's changes reference but whose bytes it lacks: ours go (again) after the
+  // metadata, even those it confirmed before a restore.
+  if (resp.missing_photo_sha256_size() > 0) {
+    QM_RETURN_IF_ERROR(store.MarkPhotosMissing(std::vector<std::string>(
+        resp.missing_photo_sha256().begin(), resp.missing_photo_sha256().end())));
+  }
   int64_t pushed = 0;
   for (const v1::Change& c : batch) {
     if (c.seq() <= resp.applied_through_seq()) ++pushed;
   }
+  {
+    std::lock_guard report_lock(run_.report_mu);
+    run_.report.changes_pushed += pushed - quarantined;
+    run_.report.changes_quarantined += quarantined;
+    run_.report.changes_rebased += rebased;
+  }
+
+  // A restore from backup: another epoch, or the same epoch holding less of this device than it
+  // acknowledged before (a backup restored without a new epoch). The page answers a cursor of
+  // another history: rewind to what the server holds and start over; the changes it lost,
+  // refused ones included, are sent again from the outbox.
+  QM_ASSIGN_OR_RETURN(uint64_t acknowledged, store.AppliedThrough());
+  const bool new_epoch =
+      !resp.server_epoch().empty() && !epoch.empty() && resp.server_epoch() != epoch;
+  if (new_epoch || resp.applied_through_seq() < acknowledged) {
+    const std::string next_epoch = resp.server_epoch().empty() ? epoch : resp.server_epoch();
+    QM_RETURN_IF_ERROR(store.ResetForNewEpoch(next_epoch, resp.applied_through_seq()));
+    epoch = next_epoch;
+    reset = true;
+    QM_ASSIGN_OR_RETURN(pending_, store.PendingChangeCount());
+    std::lock_guard report_lock(run_.report_mu);
+    run_.report.epoch_reset = true;
+    return core::Status::Ok();
+  }
+  if (!resp.server_epoch().empty() && resp.server_epoch() != epoch) {
+    QM_RETURN_IF_ERROR(store.SetServerEpoch(resp.server_epoch()));
+    epoch = resp.server_epoch();
+  }
+
+  QM_RETURN_IF_ERROR(store.MarkAppliedThrough(resp.applied_through_seq()));
   PulledPage page{
       .next_cursor = resp.next_cursor(), .snapshot = resp.snapshot(), .scope = resp.scope()};
   page.changes.assign(resp.changes().begin(), resp.changes().end());
@@ -172,9 +194,6 @@ core::Status SyncEngine::RunState::ApplyResponse(const std::vector<v1::Change>& 
   QM_RETURN_IF_ERROR(store.ApplyPulledPage(page));
   QM_ASSIGN_OR_RETURN(pending_, store.PendingChangeCount());
   std::lock_guard report_lock(run_.report_mu);
-  run_.report.changes_pushed += pushed - quarantined;
-  run_.report.changes_quarantined += quarantined;
-  run_.report.changes_rebased += rebased;
   run_.report.changes_pulled += static_cast<int64_t>(page.changes.size());
   return core::Status::Ok();
 }

@@ -154,7 +154,14 @@ class FakeCounty : public Transport {
         server_hlc = std::max<uint64_t>(server_hlc, log.back().hlc());
       }
     }
-    if (!device.empty()) resp.set_applied_through_seq(applied[device]);
+    // Like the real server, the mark of the authenticated device, with or without changes. One
+    // token serves every device here: a request without changes is attributed only when a single
+    // device ever pushed.
+    if (!device.empty()) {
+      resp.set_applied_through_seq(applied[device]);
+    } else if (applied.size() == 1) {
+      resp.set_applied_through_seq(applied.begin()->second);
+    }
     // Pull: the log after the cursor, without the asking device's own changes.
     size_t pos = req.cursor().empty() ? 0 : std::stoul(req.cursor());
     if (req.server_epoch() != epoch) pos = 0;

@@ -64,6 +64,7 @@ class FakeSyncStore : public SyncStore {
     applied_through = std::max(applied_through, seq);
     return {};
   }
+  core::Result<uint64_t> AppliedThrough() override { return applied_through; }
   core::Status Quarantine(uint64_t seq, std::string_view code, std::string_view reason) override {
     quarantine[seq] = {std::string(code), std::string(reason)};
     return {};
@@ -117,6 +118,7 @@ class FakeSyncStore : public SyncStore {
     epoch = std::string(e);
     cursor.clear();
     applied_through = server_applied_through;
+    std::erase_if(quarantine, [&](const auto& q) { return q.first > server_applied_through; });
     ++epoch_resets;
     return {};
   }
@@ -136,6 +138,15 @@ class FakeSyncStore : public SyncStore {
   core::Status MarkPhotoUploaded(std::string_view photo_id) override {
     for (auto& p : photos) {
       if (p.meta.photo_id == photo_id) p.uploaded = true;
+    }
+    return {};
+  }
+
+  core::Status MarkPhotosMissing(const std::vector<std::string>& sha256_hex) override {
+    for (auto& p : photos) {
+      if (std::find(sha256_hex.begin(), sha256_hex.end(), p.meta.sha256_hex) != sha256_hex.end()) {
+        p.uploaded = false;
+      }
     }
     return {};
   }

@@ -81,6 +81,8 @@ class ServerSyncTest : public ::testing::TestWithParam<qiaomen::testing::Backend
   // watchdog cancels it if the test runs out of time.
   SyncReport Run(ProfileDevice& device, const SyncConfig& config, Transport* transport = nullptr);
   SyncReport Run(ProfileDevice& device) { return Run(device, Config(device)); }
+  // The link the engine is told it is on in every Run (metered holds photos when the config asks).
+  LinkKind run_link_ = LinkKind::kUnmetered;
   // Syncs and returns the subject id of `external_id` from the device's store ("" if absent).
   std::string Bootstrap(ProfileDevice& device, const std::string& external_id = "H-001");
 
@@ -97,6 +99,9 @@ class ServerSyncTest : public ::testing::TestWithParam<qiaomen::testing::Backend
   // The device's outbox is empty, no photo waits, nothing is quarantined; the county holds each of
   // its changes exactly once (by change id) and a verified file for each of its photos.
   void ExpectDelivered(ProfileDevice& device, int64_t expected_changes);
+  // The county holds the photo with this SHA-256 (lower-case hex): a blob row and a file whose
+  // bytes have that hash.
+  void ExpectCountyHoldsPhoto(const std::string& sha256_hex);
 
   // Declared first: destroyed last, so it also watches teardown (a server that never stops).
   std::unique_ptr<TestWatchdog> watchdog_;
@@ -195,6 +200,7 @@ inline SyncReport ServerSyncTest::Run(ProfileDevice& device, const SyncConfig& c
                                      .clock = device.clock(),
                                      .random = random_,
                                      .sleeper = RealSleeper()});
+  engine.SetLink(run_link_);
   {
     std::lock_guard lock(engines_mu_);
     engines_.push_back(&engine);
@@ -281,12 +287,16 @@ inline void ServerSyncTest::ExpectDelivered(ProfileDevice& device, int64_t expec
     if (end == std::string::npos) end = list.size();
     const std::string hex = list.substr(start, end - start);
     start = end + 1;
-    EXPECT_EQ(CountyInt("SELECT count(*) FROM blobs WHERE sha256 = $1", {server::Text(hex)}), 1)
-        << hex;
-    std::ifstream file(BlobPath(hex), std::ios::binary);
-    std::string bytes((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
-    EXPECT_EQ(base::HexEncode(Sha256Raw(bytes)), hex) << "the county's file of photo " << hex;
+    ExpectCountyHoldsPhoto(hex);
   }
+}
+
+inline void ServerSyncTest::ExpectCountyHoldsPhoto(const std::string& hex) {
+  EXPECT_EQ(CountyInt("SELECT count(*) FROM blobs WHERE sha256 = $1", {server::Text(hex)}), 1)
+      << hex;
+  std::ifstream file(BlobPath(hex), std::ios::binary);
+  std::string bytes((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
+  EXPECT_EQ(base::HexEncode(Sha256Raw(bytes)), hex) << "the county's file of photo " << hex;
 }
 
 // "sqlite" / "postgres", so tests read Backends/ServerSyncTest.Name/postgres. Each suite:

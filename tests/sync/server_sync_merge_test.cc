@@ -4,6 +4,12 @@
 #include <google/protobuf/util/message_differencer.h>
 #include <gtest/gtest.h>
 
+#include <atomic>
+#include <chrono>
+#include <functional>
+#include <thread>
+#include <utility>
+
 #include "tests/sync/server_sync_fixture.h"
 
 namespace qiaomen::sync::testing {
@@ -12,6 +18,31 @@ namespace {
 constexpr int64_t kDayMs = 24LL * 3600 * 1000;
 
 core::Uuid IdOf(const std::string& bytes) { return *core::Uuid::FromBytes(bytes); }
+
+// Passes requests on, except that the first sync's answer never reaches the device: the county
+// has done the work, and the call fails like a cut link once `resend_when()` holds, so the engine's
+// resend comes no sooner. (A response dropped on the wire is not enough: curl resends at once on a
+// fresh connection, inside one Send.) Thread-safe.
+class LoseFirstSyncAnswer : public Transport {
+ public:
+  LoseFirstSyncAnswer(Transport& inner, std::function<bool()> resend_when)
+      : inner_(inner), resend_when_(std::move(resend_when)) {}
+  core::Result<HttpResponse> Send(const HttpRequest& request) override {
+    if (request.url.find("/v1/sync") == std::string::npos || lost_.exchange(true)) {
+      return inner_.Send(request);
+    }
+    auto answer = inner_.Send(request);
+    EXPECT_TRUE(answer.ok() && answer->status == 200) << "the county took the push";
+    while (!resend_when_()) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    return core::Unavailable("The connection was cut before the county's answer arrived.");
+  }
+  bool lost() const { return lost_; }
+
+ private:
+  Transport& inner_;
+  std::function<bool()> resend_when_;
+  std::atomic<bool> lost_{false};
+};
 
 class ServerMergeTest : public ServerSyncTest {
  protected:
@@ -142,6 +173,91 @@ TEST_P(ServerMergeTest, ClockSkewLaterEditsWinAndFutureStampsAreRebased) {
             *slow->store().GetFieldStamps(v1::ENTITY_SUBJECT, IdOf(id)));
   ExpectDelivered(*fast, 1);
   ExpectDelivered(*slow, 1);
+}
+
+TEST_P(ServerMergeTest, ADeviceEnrolledBetweenOfflineEditsConvergesWithTheOthers) {
+  auto x = NewDevice("w1");
+  auto y = NewDevice("w2", kGridScope, /*clock_offset_ms=*/2000);  // its edit is stamped later
+  const std::string id = Bootstrap(*x);
+  ASSERT_FALSE(id.empty());
+  ASSERT_EQ(Bootstrap(*y), id);
+
+  // X changes the phone offline; Y later changes the members and syncs.
+  v1::Subject on_x = Subject(*x, id);
+  on_x.set_phone("13900000009");
+  Edit(*x, on_x);
+  v1::Subject on_y = Subject(*y, id);
+  on_y.set_members(6);
+  Edit(*y, on_y);
+  SyncOk(*y);
+
+  // N enrols now: its snapshot holds Y's members and the old phone. Then X syncs.
+  auto n = NewDevice("w3");
+  ASSERT_EQ(Bootstrap(*n), id);
+  SyncOk(*x);
+  SyncOk(*y);
+  SyncOk(*n);
+
+  for (ProfileDevice* device : {x.get(), y.get(), n.get()}) {
+    EXPECT_EQ(Subject(*device, id).phone(), "13900000009");
+    EXPECT_EQ(Subject(*device, id).members(), 6);
+  }
+  ExpectSame(Subject(*n, id), Subject(*x, id));
+  ExpectSame(Subject(*n, id), Subject(*y, id));
+  EXPECT_EQ(*n->store().GetFieldStamps(v1::ENTITY_SUBJECT, IdOf(id)),
+            *x->store().GetFieldStamps(v1::ENTITY_SUBJECT, IdOf(id)))
+      << "each field carries its own writer's stamp on the new device too";
+  EXPECT_EQ(CountyInt("SELECT count(*) FROM conflicts"), 0) << "nothing was concurrent";
+}
+
+TEST_P(ServerMergeTest, AResendAfterTheStampLeftTheFutureWindowStillLearnsTheRebasedStamp) {
+  // A clock a day and five seconds fast: its stamp is re-based when it arrives; five seconds later
+  // the same stamp is in the window.
+  constexpr int64_t kAhead = kDayMs + 5000;
+  auto fast = NewDevice("w1", kGridScope, kAhead);
+  auto other = NewDevice("w2");
+  const std::string id = Bootstrap(*fast, "H-002");
+  ASSERT_FALSE(id.empty());
+  ASSERT_EQ(Bootstrap(*other, "H-002"), id);
+
+  v1::Subject edit = Subject(*fast, id);
+  edit.set_phone("13700000005");
+  Edit(*fast, edit);
+  auto pending = fast->store().PendingChanges(0, 10, 1 << 20);
+  ASSERT_TRUE(pending.ok()) << pending.status().ToString();
+  ASSERT_EQ(pending->size(), 1u);
+  const core::HlcStamp sent = (*pending)[0].hlc();
+  {
+    // The county applies the push and the answer is lost; the resend comes only once the stamp is
+    // no longer over a day ahead of the county's clock.
+    LoseFirstSyncAnswer lossy(curl_, [sent] {
+      return core::HlcMillis(sent) + 500 <
+             core::SystemClock().NowMillis() + core::kDefaultMaxSkewMs;
+    });
+    SyncReport first = Run(*fast, Config(*fast), &lossy);
+    ASSERT_TRUE(first.status.ok()) << first.status.ToString();
+    EXPECT_TRUE(lossy.lost()) << "the answer was lost";
+    EXPECT_EQ(first.changes_rebased, 1) << "the resend's answer carries the county's stamp";
+  }
+  std::vector<v1::Change> county = CountyChanges(id);
+  ASSERT_EQ(county.size(), 1u);
+  ASSERT_NE(county[0].hlc(), sent)
+      << "the first push must arrive while its stamp is over a day ahead (re-based); it came more "
+         "than five seconds after the edit";
+  EXPECT_EQ(fast->store().GetFieldStamps(v1::ENTITY_SUBJECT, IdOf(id))->at("phone"),
+            county[0].hlc())
+      << "the device's copy carries the county's stamp";
+  // Someone edits the phone after that, with a true clock: the later edit wins everywhere.
+  SyncOk(*other);
+  v1::Subject later = Subject(*other, id);
+  later.set_phone("13700000006");
+  Edit(*other, later);
+  SyncOk(*other);
+  SyncOk(*fast);
+  EXPECT_EQ(Subject(*fast, id).phone(), "13700000006");
+  ExpectSame(Subject(*fast, id), Subject(*other, id));
+  EXPECT_EQ(*fast->store().GetFieldStamps(v1::ENTITY_SUBJECT, IdOf(id)),
+            *other->store().GetFieldStamps(v1::ENTITY_SUBJECT, IdOf(id)));
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, ServerMergeTest, ::testing::ValuesIn(kBothBackends),

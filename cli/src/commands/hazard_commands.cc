@@ -52,12 +52,25 @@ core::Status List(const core::Args& args, CliContext& ctx) {
         WriteHazard(json, h);
         json.Field("subject", subject.external_id())
             .Field("status", HazardStatusName(state))
-            .Field("open", state.is_open())
-            .EndObject();
+            .Field("open", state.is_open());
+        // Steps in the log the state machine could not take (two devices offline): shown, never
+        // hidden, with the reason.
+        json.Key("ignored_steps").BeginArray();
+        for (const auto& ignored : state.ignored) {
+          json.BeginObject()
+              .Field("event_id", IdText(ignored.event_id))
+              .Field("reason", ignored.reason)
+              .EndObject();
+        }
+        json.EndArray().EndObject();
       } else {
         ctx.out << IdText(h.id()) << "  " << subject.external_id() << "  " << h.category() << "  "
                 << SeverityName(h.severity()) << "  " << HazardStatusName(state) << "  due "
                 << (h.deadline().empty() ? "-" : h.deadline()) << "  " << h.description() << "\n";
+        for (const auto& ignored : state.ignored) {
+          ctx.out << "    step " << IdText(ignored.event_id) << " not taken: " << ignored.reason
+                  << "\n";
+        }
       }
     }
   }

@@ -79,7 +79,7 @@ Result<HazardState> Transition(const HazardState& state, const v1::HazardEvent& 
   }
 
   HazardState next = state;
-  next.ignored_event_ids.clear();
+  next.ignored.clear();
   switch (kind) {
     case v1::FOUND:
       next.status = HazardStatus::kFound;
@@ -140,42 +140,47 @@ Result<HazardState> Transition(const HazardState& state, const v1::HazardEvent& 
   return next;
 }
 
-Result<HazardState> DeriveHazardState(std::vector<v1::HazardEvent> events) {
-  // FOUND first (a phone whose clock is behind may stamp the order before the finding), then by
-  // time and id, so every replica walks the log in the same order.
-  // The serialized event breaks the remaining ties, so two different events sharing an id are
-  // met in the same order everywhere.
-  std::vector<std::pair<std::string, v1::HazardEvent>> keyed;
-  keyed.reserve(events.size());
-  for (v1::HazardEvent& event : events) {
+Result<HazardState> DeriveHazardState(std::vector<HazardLogEntry> log) {
+  // FOUND first (a finding is what the rest is about), then by HLC, so each step comes after every
+  // step its device had seen when it was recorded, and every replica walks the log in the same
+  // order. Ids, then the serialized event, break the remaining ties, so two different events
+  // sharing an id are met in the same order everywhere.
+  struct Keyed {
     std::string bytes;
-    event.SerializeToString(&bytes);
-    keyed.emplace_back(std::move(bytes), std::move(event));
+    HazardLogEntry entry;
+  };
+  std::vector<Keyed> keyed;
+  keyed.reserve(log.size());
+  for (HazardLogEntry& entry : log) {
+    std::string bytes;
+    entry.event.SerializeToString(&bytes);
+    keyed.push_back({std::move(bytes), std::move(entry)});
   }
-  std::sort(keyed.begin(), keyed.end(), [](const auto& a, const auto& b) {
-    return std::make_tuple(a.second.kind() != v1::FOUND, a.second.at_ms(), a.second.id(), a.first) <
-           std::make_tuple(b.second.kind() != v1::FOUND, b.second.at_ms(), b.second.id(), b.first);
+  std::sort(keyed.begin(), keyed.end(), [](const Keyed& a, const Keyed& b) {
+    const bool a_later = a.entry.event.kind() != v1::FOUND;
+    const bool b_later = b.entry.event.kind() != v1::FOUND;
+    return std::tie(a_later, a.entry.hlc, a.entry.event.id(), a.bytes) <
+           std::tie(b_later, b.entry.hlc, b.entry.event.id(), b.bytes);
   });
-  events.clear();
-  for (auto& [bytes, event] : keyed) events.push_back(std::move(event));
-  if (events.empty() || events.front().kind() != v1::FOUND) {
+  if (keyed.empty() || keyed.front().entry.event.kind() != v1::FOUND) {
     return InvalidArgument(
         "This hazard's event log has no finding; a hazard's history starts with the event that "
         "found it. Sync again to fetch it.");
   }
   HazardState state;
-  std::vector<std::string> ignored;
+  std::vector<IgnoredHazardEvent> ignored;
   std::set<std::string> seen;
-  for (const v1::HazardEvent& event : events) {
+  for (const Keyed& k : keyed) {
+    const v1::HazardEvent& event = k.entry.event;
     if (!event.id().empty() && !seen.insert(event.id()).second) continue;
     Result<HazardState> next = Transition(state, event);
     if (next.ok()) {
       state = std::move(next).value();
     } else {
-      ignored.push_back(event.id());
+      ignored.push_back({event.id(), event.kind(), next.status().message()});
     }
   }
-  state.ignored_event_ids = std::move(ignored);
+  state.ignored = std::move(ignored);
   return state;
 }
 

@@ -132,11 +132,11 @@ void ApplyDelete(const Register& tombstone, MergeResult& out) {
   RecordState& state = out.state;
   if (!InsertSorted(state.tombstones, tombstone)) return;
   out.changed = true;
-  // Every update stamped after this delete beats it; report each such update once.
+  // Every update this delete did not see beats it; report each such update once.
   std::vector<Register> stamps;
   for (const auto& [field, writes] : state.history) {
     for (const Register& w : writes) {
-      if (StampLess(tombstone, w)) stamps.push_back(w);
+      if (!internal::DeleteSaw(tombstone, w)) stamps.push_back(w);
     }
   }
   std::sort(stamps.begin(), stamps.end(), StampLess);
@@ -181,17 +181,23 @@ void ApplyWrites(const v1::Change& change, const std::vector<v1::FieldSet>& sets
   out.changed = true;
   if (new_stamp) {
     for (const Register& tombstone : state.tombstones) {
-      if (StampLess(tombstone, stamp))
+      if (!internal::DeleteSaw(tombstone, stamp)) {
         out.conflicts.push_back(DeleteConflict(state, stamp, tombstone));
+      }
     }
   }
 }
 
-}  // namespace
+// A tombstone from a delete change: the editor's seen stamp, clamped below its own like a base.
+Register TombstoneOf(HlcStamp hlc, const std::string& device_id, HlcStamp seen_hlc) {
+  Register tombstone;
+  tombstone.hlc = hlc;
+  tombstone.device_id = device_id;
+  tombstone.base_hlc = std::min<HlcStamp>(seen_hlc, hlc - 1);
+  return tombstone;
+}
 
-Result<MergeResult> ApplyChange(const std::optional<RecordState>& current,
-                                const v1::Change& change) {
-  QM_RETURN_IF_ERROR(CheckEnvelope(current, change));
+MergeResult Start(const std::optional<RecordState>& current, const v1::Change& change) {
   MergeResult out;
   if (current.has_value()) {
     out.state = *current;
@@ -200,15 +206,36 @@ Result<MergeResult> ApplyChange(const std::optional<RecordState>& current,
     out.state.record_id = change.record_id();
     out.changed = true;
   }
+  return out;
+}
+
+Status CheckStampedWrite(const v1::Change& change, const v1::StampedWrite& w, bool tombstone) {
+  if (w.hlc() == 0 || w.device_id().size() != 16) {
+    return InvalidArgument(Describe(change) +
+                           " carries a history entry without a stamp or a 16-byte device id; the "
+                           "county server sent a malformed snapshot.");
+  }
+  if (tombstone) return Status::Ok();
+  return ValidateFieldValue(change.entity(), w.field(), w.value()).WithContext(Describe(change));
+}
+
+}  // namespace
+
+Result<MergeResult> ApplyChange(const std::optional<RecordState>& current,
+                                const v1::Change& change) {
+  QM_RETURN_IF_ERROR(CheckEnvelope(current, change));
+  if (change.has_history()) {
+    return InvalidArgument(Describe(change) +
+                           " carries a record history, which only the county's snapshot pages "
+                           "may; send field changes or a delete.");
+  }
+  MergeResult out = Start(current, change);
   if (change.body_case() == v1::Change::kDeleted) {
     if (!change.deleted()) {
       return InvalidArgument(Describe(change) +
                              " is a delete marked false; send a field change to restore a record.");
     }
-    Register tombstone;
-    tombstone.hlc = change.hlc();
-    tombstone.device_id = change.device_id();
-    ApplyDelete(tombstone, out);
+    ApplyDelete(TombstoneOf(change.hlc(), change.device_id(), change.seen_hlc()), out);
   } else if (change.body_case() == v1::Change::kFields ||
              change.body_case() == v1::Change::kHazard) {
     QM_ASSIGN_OR_RETURN(std::vector<v1::FieldSet> sets, FieldSetsOf(change));
@@ -217,6 +244,41 @@ Result<MergeResult> ApplyChange(const std::optional<RecordState>& current,
     return InvalidArgument(Describe(change) +
                            " carries neither field values nor a delete; a subject, task or hazard "
                            "changes only through those.");
+  }
+  if (out.changed) internal::Recompute(out.state);
+  return out;
+}
+
+Result<MergeResult> ApplySnapshot(const std::optional<RecordState>& current,
+                                  const v1::Change& change) {
+  QM_RETURN_IF_ERROR(CheckEnvelope(current, change));
+  const v1::RecordHistory& history = change.history();
+  if (history.writes().empty() && history.tombstones().empty()) {
+    return InvalidArgument(Describe(change) +
+                           " is a snapshot without a history; the county server sent a malformed "
+                           "snapshot.");
+  }
+  for (const v1::StampedWrite& w : history.writes()) {
+    QM_RETURN_IF_ERROR(CheckStampedWrite(change, w, /*tombstone=*/false));
+  }
+  for (const v1::StampedWrite& t : history.tombstones()) {
+    QM_RETURN_IF_ERROR(CheckStampedWrite(change, t, /*tombstone=*/true));
+  }
+  MergeResult out = Start(current, change);
+  // Each write as the change that made it: the same state and conflicts as on the replicas that
+  // met those changes one by one, in whatever order.
+  for (const v1::StampedWrite& w : history.writes()) {
+    v1::Change one;
+    one.set_hlc(w.hlc());
+    one.set_device_id(w.device_id());
+    v1::FieldSet set;
+    set.set_field(w.field());
+    *set.mutable_value() = w.value();
+    set.set_base_hlc(w.base_hlc());
+    ApplyWrites(one, {set}, out);
+  }
+  for (const v1::StampedWrite& t : history.tombstones()) {
+    ApplyDelete(TombstoneOf(t.hlc(), t.device_id(), t.base_hlc()), out);
   }
   if (out.changed) internal::Recompute(out.state);
   return out;

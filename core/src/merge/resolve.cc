@@ -84,9 +84,14 @@ void Recompute(RecordState& state) {
   const Register& latest_delete = state.tombstones.back();
   state.deleted_hlc = latest_delete.hlc;
   state.deleted_by = latest_delete.device_id;
-  // An update stamped after the latest delete beats it (and a delete and an update with one stamp
-  // cannot come from a working device; the update is kept then, too).
-  state.deleted = latest_update == nullptr || StampLess(*latest_update, latest_delete);
+  // A delete removes the record only when its editor saw every update; an update it did not see
+  // (concurrent with it, whatever the clocks say, or made after it) beats it: the record stays,
+  // flagged.
+  bool seen_all = latest_update == nullptr;
+  for (const Register& tombstone : state.tombstones) {
+    if (latest_update != nullptr && DeleteSaw(tombstone, *latest_update)) seen_all = true;
+  }
+  state.deleted = seen_all;
   state.flagged = !state.deleted;
 }
 

@@ -21,6 +21,13 @@ bool StampLess(const Register& a, const Register& b);
 inline bool Saw(const Register& later, const Register& earlier) {
   return later.base_hlc >= earlier.hlc;
 }
+// True when the delete `tombstone` saw the write `update` (so it removes what that write set): its
+// editor saw a stamp at or past the update's. A tombstone recorded without one (an older app) saw
+// what is stamped before it, the rule such deletes were made under.
+inline bool DeleteSaw(const Register& tombstone, const Register& update) {
+  if (tombstone.base_hlc == 0) return !StampLess(tombstone, update);
+  return tombstone.base_hlc >= update.hlc;
+}
 // Neither write saw the other.
 inline bool Concurrent(const Register& a, const Register& b) { return !Saw(a, b) && !Saw(b, a); }
 

@@ -112,11 +112,13 @@ Result<v1::HazardEvent> Store::AddHazardEvent(v1::HazardEvent event,
   QM_ASSIGN_OR_RETURN(sql::Transaction txn, sql::Transaction::Begin(db_));
   v1::Hazard hazard;
   QM_RETURN_IF_ERROR(LoadRecord(v1::ENTITY_HAZARD, event.hazard_id(), hazard));
-  QM_ASSIGN_OR_RETURN(auto events, LoadHazardEvents(event.hazard_id()));
+  QM_ASSIGN_OR_RETURN(auto log, LoadHazardLog(event.hazard_id()));
   domain::HazardState state;
-  if (!events.empty()) {
-    QM_ASSIGN_OR_RETURN(state, domain::DeriveHazardState(std::move(events)));
+  if (!log.empty()) {
+    QM_ASSIGN_OR_RETURN(state, domain::DeriveHazardState(std::move(log)));
   }
+  // The new event is checked as the last step, which it is: its stamp will be above every stamp
+  // this device has seen, and the log is ordered by stamp.
   // The state machine's error is the sentence the user sees ("A hazard that is closed cannot ...").
   QM_RETURN_IF_ERROR(domain::Transition(state, event).status());
   for (const v1::Photo& photo : photos) QM_RETURN_IF_ERROR(RecordPhotoInTxn(photo));
@@ -147,31 +149,37 @@ Status Store::InsertHazardEvent(const v1::HazardEvent& event, HlcStamp hlc) {
   return Status::Ok();
 }
 
-Result<std::vector<v1::HazardEvent>> Store::LoadHazardEvents(const std::string& hazard_id) {
-  QM_ASSIGN_OR_RETURN(auto stmt, Stmt("SELECT record FROM hazard_events WHERE hazard_id = ? ORDER "
-                                      "BY at_ms, hlc, id;"));
+Result<std::vector<domain::HazardLogEntry>> Store::LoadHazardLog(const std::string& hazard_id) {
+  QM_ASSIGN_OR_RETURN(auto stmt, Stmt("SELECT hlc, record FROM hazard_events WHERE hazard_id = ? "
+                                      "ORDER BY hlc, id;"));
   stmt->BindBlob(1, AsBlob(hazard_id));
-  std::vector<v1::HazardEvent> out;
+  std::vector<domain::HazardLogEntry> out;
   for (;;) {
     QM_ASSIGN_OR_RETURN(bool row, stmt->Step());
     if (!row) break;
-    QM_ASSIGN_OR_RETURN(auto event,
-                        internal::ParseRecord<v1::HazardEvent>(*stmt, 0, "hazard event"));
-    out.push_back(std::move(event));
+    domain::HazardLogEntry entry;
+    entry.hlc = static_cast<HlcStamp>(stmt->ColumnInt(0));
+    QM_ASSIGN_OR_RETURN(entry.event,
+                        internal::ParseRecord<v1::HazardEvent>(*stmt, 1, "hazard event"));
+    out.push_back(std::move(entry));
   }
   return out;
 }
 
 Result<std::vector<v1::HazardEvent>> Store::ListHazardEvents(const Uuid& hazard_id) {
-  return LoadHazardEvents(hazard_id.ToBytes());
+  QM_ASSIGN_OR_RETURN(auto log, LoadHazardLog(hazard_id.ToBytes()));
+  std::vector<v1::HazardEvent> out;
+  out.reserve(log.size());
+  for (domain::HazardLogEntry& entry : log) out.push_back(std::move(entry.event));
+  return out;
 }
 
 Result<domain::HazardState> Store::GetHazardState(const Uuid& id) {
   v1::Hazard hazard;
   QM_RETURN_IF_ERROR(LoadRecord(v1::ENTITY_HAZARD, id.ToBytes(), hazard));
-  QM_ASSIGN_OR_RETURN(auto events, LoadHazardEvents(id.ToBytes()));
-  if (events.empty()) return domain::HazardState{};
-  return domain::DeriveHazardState(std::move(events));
+  QM_ASSIGN_OR_RETURN(auto log, LoadHazardLog(id.ToBytes()));
+  if (log.empty()) return domain::HazardState{};
+  return domain::DeriveHazardState(std::move(log));
 }
 
 }  // namespace qiaomen::core::store

@@ -2,6 +2,7 @@
 // v1::Change applied through merge::ApplyChange, so the write history and conflict log agree with
 // what the server and every other device compute.
 
+#include <algorithm>
 #include <string>
 
 #include "qiaomen/core/merge/field_schema.h"
@@ -54,7 +55,10 @@ Status Store::SaveState(const merge::RecordState& state) {
 
 Result<merge::MergeResult> Store::MergeAndSave(const v1::Change& change) {
   QM_ASSIGN_OR_RETURN(auto current, LoadState(change.entity(), change.record_id()));
-  QM_ASSIGN_OR_RETURN(merge::MergeResult result, merge::ApplyChange(current, change));
+  // A snapshot from the county carries the record's whole history; everything else is one change.
+  QM_ASSIGN_OR_RETURN(merge::MergeResult result, change.has_history()
+                                                     ? merge::ApplySnapshot(current, change)
+                                                     : merge::ApplyChange(current, change));
   if (!result.changed) return result;
   QM_RETURN_IF_ERROR(SaveState(result.state));
   const int64_t now_ms = deps_.clock->NowMillis();
@@ -229,6 +233,13 @@ Status Store::DeleteRecord(v1::Entity entity, const Uuid& id) {
   change.set_entity(entity);
   change.set_record_id(id.ToBytes());
   change.set_deleted(true);
+  // What this device saw: an update it has not seen, from anyone, beats the delete.
+  HlcStamp seen = 0;
+  for (const auto& [field, writes] : state->history) {
+    for (const merge::Register& w : writes) seen = std::max(seen, w.hlc);
+  }
+  for (const merge::Register& t : state->tombstones) seen = std::max(seen, t.hlc);
+  change.set_seen_hlc(seen);
   QM_RETURN_IF_ERROR(Journal(change).status());
   QM_RETURN_IF_ERROR(MergeAndSave(change).status());
   return txn.Commit();

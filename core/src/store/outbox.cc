@@ -99,21 +99,6 @@ Status Store::RebaseOwnChange(uint64_t seq, HlcStamp applied_hlc) {
   return txn.Commit();
 }
 
-Status Store::RewindAppliedThrough(uint64_t seq) {
-  QM_ASSIGN_OR_RETURN(sql::Transaction txn, sql::Transaction::Begin(db_));
-  {
-    QM_ASSIGN_OR_RETURN(auto stmt,
-                        Stmt("UPDATE outbox SET state = 0 WHERE state = 1 AND seq > ?;"));
-    stmt->Bind(1, static_cast<int64_t>(seq));
-    QM_RETURN_IF_ERROR(stmt->Run());
-  }
-  QM_ASSIGN_OR_RETURN(int64_t current, MetaInt(kAppliedThrough));
-  if (static_cast<int64_t>(seq) < current) {
-    QM_RETURN_IF_ERROR(SetMetaInt(kAppliedThrough, static_cast<int64_t>(seq)));
-  }
-  return txn.Commit();
-}
-
 Status Store::Quarantine(uint64_t seq, const std::string& reason, const std::string& code) {
   QM_ASSIGN_OR_RETURN(auto stmt,
                       Stmt("UPDATE outbox SET state = 2, quarantine_reason = ?, quarantine_code = "
@@ -169,8 +154,10 @@ Status Store::ResetForNewEpoch(const std::string& epoch, uint64_t server_applied
   QM_ASSIGN_OR_RETURN(sql::Transaction txn, sql::Transaction::Begin(db_));
   const auto through = static_cast<int64_t>(server_applied_through);
   {
+    // Delivered and refused rows above the server's mark alike: the server forgot both, and its
+    // seq line stops at the first one it does not get again (a refusal is judged again).
     QM_ASSIGN_OR_RETURN(auto back,
-                        Stmt("UPDATE outbox SET state = 0 WHERE state = 1 AND seq > ?;"));
+                        Stmt("UPDATE outbox SET state = 0 WHERE state <> 0 AND seq > ?;"));
     back->Bind(1, through);
     QM_RETURN_IF_ERROR(back->Run());
   }
@@ -184,6 +171,21 @@ Status Store::ResetForNewEpoch(const std::string& epoch, uint64_t server_applied
   QM_RETURN_IF_ERROR(SetMeta(kPullCursor, ""));
   QM_RETURN_IF_ERROR(SetMeta(kServerEpoch, epoch));
   return txn.Commit();
+}
+
+Status Store::MarkPhotosMissingOnServer(const std::vector<std::string>& sha256s) {
+  if (sha256s.empty()) return Status::Ok();
+  // Only this device's own photos (a photo change in its journal): someone else's bytes are not
+  // here to send.
+  QM_ASSIGN_OR_RETURN(
+      auto stmt, Stmt("UPDATE photos SET uploaded = 0 WHERE uploaded = 1 AND sha256 = ? AND id "
+                      "IN (SELECT record_id FROM outbox WHERE entity = ?);"));
+  for (const std::string& sha256 : sha256s) {
+    stmt->Reset();
+    stmt->BindBlob(1, AsBlob(sha256)).Bind(2, static_cast<int64_t>(v1::ENTITY_PHOTO));
+    QM_RETURN_IF_ERROR(stmt->Run());
+  }
+  return Status::Ok();
 }
 
 Result<int64_t> Store::PendingChangeCount() {

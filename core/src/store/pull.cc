@@ -64,8 +64,10 @@ Status Store::ApplyPulledChange(const v1::Change& change) {
       if (!change.has_photo() || change.photo().id() != change.record_id()) {
         return InvalidArgument("A photo change must carry the photo it names.");
       }
-      // Someone else's photo is theirs to upload; an echo of our own keeps its row as it is.
-      return IgnoreDuplicate(InsertPhoto(change.photo(), change.device_id() != deps_.device_id));
+      // A pulled photo is never this device's to upload: someone else's bytes are theirs to send,
+      // and an echo of our own keeps its row as it is (a row that waits for upload is never
+      // removed, so one arriving by pull was sent before, or its bytes are not here to send).
+      return IgnoreDuplicate(InsertPhoto(change.photo(), /*uploaded=*/true));
     }
     case v1::ENTITY_HAZARD_EVENT: {
       if (!change.has_hazard_event() || change.hazard_event().id() != change.record_id()) {
@@ -95,12 +97,15 @@ Status Store::RemoveOutOfScope(const std::vector<std::string>& record_ids) {
 }
 
 Status Store::RemoveInTxn(const std::vector<std::string>& record_ids) {
-  // What this device has not delivered yet (pending or quarantined) stays, and so does whatever
-  // it hangs on (a kept photo keeps its visit, a kept event its hazard, a kept visit its subject).
-  QM_RETURN_IF_ERROR(db_.Exec(
-      "CREATE TEMP TABLE IF NOT EXISTS keep_ids (id BLOB PRIMARY KEY) WITHOUT ROWID;"
-      "DELETE FROM temp.keep_ids;"
-      "INSERT OR IGNORE INTO temp.keep_ids SELECT record_id FROM outbox WHERE state <> 1;"));
+  // What this device has not delivered yet (pending or quarantined) stays, and so do its photos
+  // whose bytes the server has not confirmed (their rows keep their files from the vault's orphan
+  // collection), and whatever they hang on (a kept photo keeps its visit, a kept event its hazard,
+  // a kept visit its subject).
+  QM_RETURN_IF_ERROR(
+      db_.Exec("CREATE TEMP TABLE IF NOT EXISTS keep_ids (id BLOB PRIMARY KEY) WITHOUT ROWID;"
+               "DELETE FROM temp.keep_ids;"
+               "INSERT OR IGNORE INTO temp.keep_ids SELECT record_id FROM outbox WHERE state <> 1;"
+               "INSERT OR IGNORE INTO temp.keep_ids SELECT id FROM photos WHERE uploaded = 0;"));
   // ?1 is the removed id. A subject takes its whole tree; any other id matches only itself.
   static constexpr const char* kSteps[] = {
       "DELETE FROM hazard_events WHERE (id = ?1 OR hazard_id = ?1 OR hazard_id IN (SELECT id FROM "

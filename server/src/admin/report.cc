@@ -33,10 +33,10 @@ struct HazardCounts {
 // A hazard's place in the report from its event log (core::domain::DeriveHazardState). A hazard
 // whose FOUND event has not arrived yet counts as found. Rectified: rectified or reinspected and
 // waiting to be closed. Overdue: not rectified yet and flagged overdue or past its deadline.
-HazardCounts ClassifyHazard(std::vector<v1::HazardEvent> events, const std::string& deadline,
-                            const std::string& today) {
+HazardCounts ClassifyHazard(std::vector<core::domain::HazardLogEntry> log,
+                            const std::string& deadline, const std::string& today) {
   core::domain::HazardState state;
-  if (auto derived = core::domain::DeriveHazardState(std::move(events)); derived.ok()) {
+  if (auto derived = core::domain::DeriveHazardState(std::move(log)); derived.ok()) {
     state = std::move(derived).value();
   }
   using core::domain::HazardStatus;
@@ -154,11 +154,13 @@ core::Result<Report> BuildReport(Storage& storage, core::Clock& clock,
   // Hazards and their status, derived from their event logs by core's hazard state machine.
   QM_ASSIGN_OR_RETURN(auto events, conn->Query("SELECT snapshot FROM records WHERE entity = $1",
                                                {Int(v1::ENTITY_HAZARD_EVENT)}));
-  std::map<std::string, std::vector<v1::HazardEvent>> event_log;
+  std::map<std::string, std::vector<core::domain::HazardLogEntry>> event_log;
   for (const auto& row : events) {
     v1::Change change;
     if (!change.ParseFromString(row.Bytes(0))) continue;
-    event_log[change.hazard_event().hazard_id()].push_back(change.hazard_event());
+    // With the stamp it was applied with: the log is walked in HLC order, as on every device.
+    event_log[change.hazard_event().hazard_id()].push_back(
+        {.hlc = change.hlc(), .event = change.hazard_event()});
   }
   QM_ASSIGN_OR_RETURN(auto hazards, conn->Query("SELECT record_id, state, town_id, subject_id FROM "
                                                 "records WHERE entity = $1 AND deleted = 0",

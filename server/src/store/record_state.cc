@@ -41,6 +41,25 @@ v1::Change SnapshotChange(const core::merge::RecordState& state) {
   }
   out.set_hlc(newest);
   out.set_device_id(device);
+  // Every write with its own stamp and writer: a device bootstrapped from this merges later changes
+  // as the devices that met each write did (one stamp for all would beat older offline edits).
+  auto* history = out.mutable_history();
+  for (const auto& [name, writes] : state.history) {
+    for (const core::merge::Register& w : writes) {
+      auto* entry = history->add_writes();
+      entry->set_field(name);
+      *entry->mutable_value() = w.value;
+      entry->set_hlc(w.hlc);
+      entry->set_device_id(w.device_id);
+      entry->set_base_hlc(w.base_hlc);
+    }
+  }
+  for (const core::merge::Register& t : state.tombstones) {
+    auto* entry = history->add_tombstones();
+    entry->set_hlc(t.hlc);
+    entry->set_device_id(t.device_id);
+    entry->set_base_hlc(t.base_hlc);
+  }
   if (state.deleted) {
     out.set_deleted(true);
     return out;

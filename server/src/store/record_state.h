@@ -15,8 +15,10 @@ namespace qiaomen::server {
 // The visible value of `field` as text ("" when unset): texts joined with ',', integers in decimal.
 std::string RegisterText(const core::merge::RecordState& state, const std::string& field);
 
-// The snapshot form of a mutable record: a create carrying every visible register (base_hlc = the
-// register's stamp), stamped with the newest register's stamp; a tombstone when deleted.
+// The snapshot form of a mutable record: its whole history (every write and tombstone with its own
+// stamp, writer and base, which devices merge with merge::ApplySnapshot), stamped with the newest
+// register's stamp, with a body for older readers: a create carrying every visible register
+// (base_hlc = the register's stamp), or a tombstone when deleted.
 v1::Change SnapshotChange(const core::merge::RecordState& state);
 
 // Printable value for the conflict log.

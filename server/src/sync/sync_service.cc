@@ -260,11 +260,10 @@ core::Status SyncService::Push(const Principal& principal, const v1::SyncRequest
         auto* r = response.add_results();
         r->set_seq(change.seq());
         r->set_outcome(v1::ChangeResult::DUPLICATE);
-        // A resend after a lost answer: the device must still learn a re-based stamp.
-        if (core::IsFarFuture(change.hlc(), now_ms)) {
-          QM_ASSIGN_OR_RETURN(uint64_t first, AppliedStamp(*conn, change));
-          r->set_applied_hlc(first);
-        }
+        // A resend after a lost answer: the device must still learn a re-based stamp, however
+        // much later the resend comes (its stamp may no longer look far ahead by then).
+        QM_ASSIGN_OR_RETURN(uint64_t first, AppliedStamp(*conn, change));
+        r->set_applied_hlc(first);
         ++duplicate;
         continue;
       }

@@ -24,6 +24,22 @@ v1::HazardEvent Event(v1::HazardEventKind kind, int64_t at_ms = 0, bool passed =
   return e;
 }
 
+// The log of `events`, each stamped by its own at_ms (a log from devices with true clocks).
+Result<HazardState> Derive(std::vector<v1::HazardEvent> events) {
+  std::vector<HazardLogEntry> log;
+  for (v1::HazardEvent& e : events) {
+    const HlcStamp hlc = PackHlc(e.at_ms(), 0);
+    log.push_back({.hlc = hlc, .event = std::move(e)});
+  }
+  return DeriveHazardState(std::move(log));
+}
+
+std::vector<std::string> IgnoredIds(const HazardState& state) {
+  std::vector<std::string> ids;
+  for (const IgnoredHazardEvent& i : state.ignored) ids.push_back(i.event_id);
+  return ids;
+}
+
 // The starting points of the table, reached through the machine itself.
 enum class Start { kNone, kFound, kOrdered, kRectified, kReinspected, kClosed };
 
@@ -133,7 +149,7 @@ TEST(HazardStateTest, FlagsStayThroughTheLifecycleAndTimesAreKept) {
                                       Event(v1::RECTIFIED, 700),
                                       Event(v1::REINSPECTED, 800, true),
                                       Event(v1::CLOSED, 900)};
-  Result<HazardState> s = DeriveHazardState(log);
+  Result<HazardState> s = Derive(log);
   ASSERT_TRUE(s.ok()) << s.status().ToString();
   EXPECT_EQ(s->status, HazardStatus::kClosed);
   EXPECT_TRUE(s->overdue && s->escalated && s->case_opened);
@@ -142,7 +158,7 @@ TEST(HazardStateTest, FlagsStayThroughTheLifecycleAndTimesAreKept) {
   EXPECT_EQ(s->closed_at_ms, 900);
   EXPECT_EQ(s->last_event_at_ms, 900);
   EXPECT_EQ(s->event_count, 10);
-  EXPECT_TRUE(s->ignored_event_ids.empty());
+  EXPECT_TRUE(s->ignored.empty());
   EXPECT_FALSE(s->is_open());
 }
 
@@ -154,10 +170,10 @@ TEST(HazardStateTest, DeriveIsIndependentOfOrderAndDuplicates) {
       Event(v1::RECTIFIED, 300, false, "second-device"),  // two devices rectified offline
       Event(v1::OVERDUE, 250),
       Event(v1::REINSPECTED, 400, true)};
-  Result<HazardState> expected = DeriveHazardState(log);
+  Result<HazardState> expected = Derive(log);
   ASSERT_TRUE(expected.ok());
   EXPECT_EQ(expected->status, HazardStatus::kReinspected);
-  ASSERT_EQ(expected->ignored_event_ids.size(), 1u);
+  ASSERT_EQ(expected->ignored.size(), 1u);
   SeededRandom rng(42);
   for (int round = 0; round < 50; ++round) {
     SCOPED_TRACE(round);
@@ -165,39 +181,42 @@ TEST(HazardStateTest, DeriveIsIndependentOfOrderAndDuplicates) {
     shuffled.push_back(log[rng.Uniform(log.size())]);  // a duplicate delivery
     for (size_t i = shuffled.size(); i > 1; --i)
       std::swap(shuffled[i - 1], shuffled[rng.Uniform(i)]);
-    Result<HazardState> s = DeriveHazardState(shuffled);
+    Result<HazardState> s = Derive(shuffled);
     ASSERT_TRUE(s.ok());
     EXPECT_EQ(s->status, expected->status);
     EXPECT_EQ(s->event_count, expected->event_count);
     EXPECT_EQ(s->overdue, expected->overdue);
-    EXPECT_EQ(s->ignored_event_ids, expected->ignored_event_ids);
+    EXPECT_EQ(s->ignored, expected->ignored);
   }
 }
 
 TEST(HazardStateTest, FoundComesFirstEvenFromASlowClock) {
   // The order was stamped by a phone whose clock is behind the one that found the hazard.
-  Result<HazardState> s = DeriveHazardState({Event(v1::ORDERED, 50), Event(v1::FOUND, 100)});
+  Result<HazardState> s = Derive({Event(v1::ORDERED, 50), Event(v1::FOUND, 100)});
   ASSERT_TRUE(s.ok());
   EXPECT_EQ(s->status, HazardStatus::kOrdered);
-  EXPECT_TRUE(s->ignored_event_ids.empty());
+  EXPECT_TRUE(s->ignored.empty());
 }
 
 TEST(HazardStateTest, DeriveNeedsAFinding) {
-  EXPECT_EQ(DeriveHazardState({}).status().code(), Code::kInvalidArgument);
-  Result<HazardState> s = DeriveHazardState({Event(v1::ORDERED, 1), Event(v1::RECTIFIED, 2)});
+  EXPECT_EQ(Derive({}).status().code(), Code::kInvalidArgument);
+  Result<HazardState> s = Derive({Event(v1::ORDERED, 1), Event(v1::RECTIFIED, 2)});
   EXPECT_EQ(s.status().code(), Code::kInvalidArgument);
   EXPECT_NE(s.status().message().find("no finding"), std::string::npos);
 }
 
 TEST(HazardStateTest, EventsAfterClosingAreIgnoredInTheLog) {
-  Result<HazardState> s =
-      DeriveHazardState({Event(v1::FOUND, 1), Event(v1::ORDERED, 2), Event(v1::RECTIFIED, 3),
-                         Event(v1::REINSPECTED, 4, true), Event(v1::CLOSED, 5),
-                         Event(v1::OVERDUE, 6, false, "late")});
+  Result<HazardState> s = Derive({Event(v1::FOUND, 1), Event(v1::ORDERED, 2),
+                                  Event(v1::RECTIFIED, 3), Event(v1::REINSPECTED, 4, true),
+                                  Event(v1::CLOSED, 5), Event(v1::OVERDUE, 6, false, "late")});
   ASSERT_TRUE(s.ok());
   EXPECT_EQ(s->status, HazardStatus::kClosed);
   EXPECT_FALSE(s->overdue);
-  EXPECT_EQ(s->ignored_event_ids, std::vector<std::string>{"late"});
+  EXPECT_EQ(IgnoredIds(*s), std::vector<std::string>{"late"});
+  EXPECT_EQ(s->ignored[0].kind, v1::OVERDUE);
+  EXPECT_EQ(s->ignored[0].reason,
+            "A hazard that is closed cannot become overdue; open a new finding instead.")
+      << "the reason is the sentence people read";
 }
 
 TEST(HazardStateTest, LabelsInBothLanguages) {

@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include "qiaomen/core/merge/merge.h"
 #include "tests/core/store/store_fixture.h"
 
 namespace qiaomen::core::store {
@@ -289,6 +290,105 @@ TEST_F(PullTest, ARebasedOwnChangeLetsLaterEditsFromOthersWin) {
                 "SELECT group_concat(hex(record_id) || field || hlc, ',') FROM registers;"),
             before);
   EXPECT_EQ(outbox_hlc(2), kept_stamp);
+}
+
+TEST_F(PullTest, ADeleteLosesToAConcurrentUpdateItNeverSaw) {
+  const std::string id = NewId();
+  const HlcStamp created = PackHlc(kT0 - 10'000, 0);
+  const v1::Change create = RemoteSubject(id, "孙大娘", created);
+  ASSERT_TRUE(store().ApplyPulledPage({create}, "c1").ok());
+  // Another device changes the phone, having seen the creation. This device has not heard of that
+  // when it deletes the household a little later by the clock.
+  v1::Change update = Remote(v1::ENTITY_SUBJECT, id, PackHlc(kT0 - 5000, 0));
+  Set(update, "phone", "13611112222", created);
+  ASSERT_TRUE(store().DeleteSubject(Id(id)).ok());
+  auto pending = store().PendingChanges(0, 10, 1 << 20);
+  ASSERT_TRUE(pending.ok());
+  ASSERT_EQ(pending->size(), 1u);
+  const v1::Change erase = (*pending)[0];
+  ASSERT_GT(erase.hlc(), update.hlc()) << "the delete is stamped after the update";
+
+  ASSERT_TRUE(store().ApplyPulledPage({update}, "c2").ok());
+  auto subject = store().GetSubject(Id(id));
+  ASSERT_TRUE(subject.ok()) << "the update the delete never saw keeps the household: "
+                            << subject.status().ToString();
+  EXPECT_EQ(subject->phone(), "13611112222");
+  EXPECT_EQ(*store().database().QueryInt("SELECT flagged FROM subjects;"), 1)
+      << "kept, flagged for review";
+  auto conflicts = store().ListConflicts();
+  ASSERT_TRUE(conflicts.ok());
+  ASSERT_EQ(conflicts->size(), 1u);
+  EXPECT_EQ((*conflicts)[0].rule, "update_beats_delete");
+
+  // The county and every other replica meet the changes in another order and agree.
+  auto first = merge::ApplyChange(std::nullopt, create);
+  ASSERT_TRUE(first.ok());
+  auto second = merge::ApplyChange(first->state, update);
+  ASSERT_TRUE(second.ok());
+  auto third = merge::ApplyChange(second->state, erase);
+  ASSERT_TRUE(third.ok()) << third.status().ToString();
+  EXPECT_FALSE(third->state.deleted);
+  EXPECT_TRUE(third->state.flagged);
+  ASSERT_EQ(third->conflicts.size(), 1u);
+  EXPECT_EQ(third->conflicts[0].rule, "update_beats_delete");
+
+  // A delete that saw the update removes the household.
+  ASSERT_TRUE(store().DeleteSubject(Id(id)).ok());
+  EXPECT_EQ(store().GetSubject(Id(id)).status().code(), Code::kNotFound);
+}
+
+TEST_F(PullTest, HazardStepsFollowTheHybridClockNotPhoneClocks) {
+  // An inspector with a true clock found the hazard and ordered its rectification an hour later.
+  const std::string hazard_id = NewId();
+  const std::string subject_id = NewId();
+  ASSERT_TRUE(
+      store()
+          .ApplyPulledPage({RemoteSubject(subject_id, "钱师傅", PackHlc(kT0 - 7'200'000, 0))}, "c0")
+          .ok());
+  v1::Change hazard = Remote(v1::ENTITY_HAZARD, hazard_id, PackHlc(kT0 - 7'000'000, 0));
+  hazard.mutable_hazard()->set_id(hazard_id);
+  hazard.mutable_hazard()->set_subject_id(subject_id);
+  hazard.mutable_hazard()->set_category("no_co_alarm");
+  hazard.mutable_hazard()->set_severity(v1::GENERAL);
+  auto event = [&](v1::HazardEventKind kind, int64_t at_ms) {
+    v1::Change change = Remote(v1::ENTITY_HAZARD_EVENT, NewId(), PackHlc(at_ms, 0));
+    v1::HazardEvent* e = change.mutable_hazard_event();
+    e->set_id(change.record_id());
+    e->set_hazard_id(hazard_id);
+    e->set_kind(kind);
+    e->set_at_ms(at_ms);
+    e->set_actor("inspector-1");
+    return change;
+  };
+  ASSERT_TRUE(store()
+                  .ApplyPulledPage({hazard, event(v1::FOUND, kT0 - 7'000'000),
+                                    event(v1::ORDERED, kT0 - 3'600'000)},
+                                   "c1")
+                  .ok());
+  // This phone is two hours slow: it records the rectification at what it thinks is kT0 - 2 h,
+  // after it saw the order.
+  clock_.Set(kT0 - 7'200'000);
+  v1::HazardEvent rectified;
+  rectified.set_hazard_id(hazard_id);
+  rectified.set_kind(v1::RECTIFIED);
+  auto added = store().AddHazardEvent(rectified, {});
+  ASSERT_TRUE(added.ok()) << added.status().ToString();
+  auto state = store().GetHazardState(Id(hazard_id));
+  ASSERT_TRUE(state.ok()) << state.status().ToString();
+  EXPECT_EQ(state->status, domain::HazardStatus::kRectified);
+  EXPECT_TRUE(state->ignored.empty());
+
+  // Another phone, offline, rectified too without seeing this one: its step is not taken, and the
+  // hazard says which step and why.
+  const v1::Change second = event(v1::RECTIFIED, kT0 - 3'000'000);
+  ASSERT_TRUE(store().ApplyPulledPage({second}, "c2").ok());
+  state = store().GetHazardState(Id(hazard_id));
+  ASSERT_TRUE(state.ok()) << state.status().ToString();
+  EXPECT_EQ(state->status, domain::HazardStatus::kRectified);
+  ASSERT_EQ(state->ignored.size(), 1u);
+  EXPECT_EQ(state->ignored[0].event_id, second.record_id());
+  EXPECT_NE(state->ignored[0].reason.find("cannot be marked rectified"), std::string::npos)
+      << state->ignored[0].reason;
 }
 
 }  // namespace

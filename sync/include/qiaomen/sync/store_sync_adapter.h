@@ -28,6 +28,7 @@ class StoreSyncAdapter final : public SyncStore {
                                                         size_t max_bytes) override;
   core::Result<int64_t> PendingChangeCount() override;
   core::Status MarkAppliedThrough(uint64_t seq) override;
+  core::Result<uint64_t> AppliedThrough() override;
   core::Status Quarantine(uint64_t seq, std::string_view code, std::string_view reason) override;
   core::Status RebaseOwnChange(uint64_t seq, core::HlcStamp applied_hlc) override;
   core::Result<std::string> PullCursor() override;
@@ -41,6 +42,7 @@ class StoreSyncAdapter final : public SyncStore {
   core::Result<std::vector<PendingPhoto>> PendingPhotos() override;
   core::Result<std::string> ReadPhoto(const PendingPhoto& photo) override;
   core::Status MarkPhotoUploaded(std::string_view photo_id) override;
+  core::Status MarkPhotosMissing(const std::vector<std::string>& sha256_hex) override;
 
  private:
   core::store::Store& store_;

@@ -48,6 +48,9 @@ class SyncStore {
   // The server holds every change of this device through `seq`: they leave the outbox. A seq at
   // or below the current mark is a no-op (never moves backwards here).
   virtual core::Status MarkAppliedThrough(uint64_t seq) = 0;
+  // The applied-through mark: the highest seq the server is known to hold contiguously (0 before
+  // the first acknowledgement). A server answering with a lower mark lost changes in a restore.
+  virtual core::Result<uint64_t> AppliedThrough() = 0;
   // The server rejected change `seq` for good: keep it for a person to see with `code` and
   // `reason`, and never send it again. Idempotent.
   virtual core::Status Quarantine(uint64_t seq, std::string_view code, std::string_view reason) = 0;
@@ -80,10 +83,11 @@ class SyncStore {
   // The server epoch last seen ("" before the first sync).
   virtual core::Result<std::string> ServerEpoch() = 0;
   virtual core::Status SetServerEpoch(std::string_view epoch) = 0;
-  // The server was restored from a backup and answers with `epoch`: in one transaction, forget the
-  // pull cursor (the next pull is a snapshot), move the applied-through mark to
-  // `server_applied_through` (down if the server lost changes, so they are sent again) and save
-  // `epoch`. Quarantined changes stay quarantined.
+  // The server was restored from a backup (it answers with another `epoch`, or with the same one
+  // and an applied-through mark below this device's): in one transaction, forget the pull cursor
+  // (the next pull is a snapshot), move the applied-through mark to `server_applied_through` (down
+  // if the server lost changes, so they are sent again: quarantined ones too, since the server
+  // forgot refusing them and its seq line needs them) and save `epoch`.
   virtual core::Status ResetForNewEpoch(std::string_view epoch,
                                         uint64_t server_applied_through) = 0;
 
@@ -95,6 +99,10 @@ class SyncStore {
   virtual core::Result<std::string> ReadPhoto(const PendingPhoto& photo) = 0;
   // The server confirmed it holds the photo with this hash (complete and verified).
   virtual core::Status MarkPhotoUploaded(std::string_view photo_id) = 0;
+  // The server lists these photos (lower-case hex SHA-256) as referenced by changes it holds but
+  // not uploaded: this device's own photos among them wait for upload again, even if they were
+  // confirmed before (a restored server may have lost them). Unknown hashes are ignored.
+  virtual core::Status MarkPhotosMissing(const std::vector<std::string>& sha256_hex) = 0;
 };
 
 }  // namespace qiaomen::sync

@@ -11,12 +11,30 @@
 #include <vector>
 
 #include "qiaomen/core/domain/labels.h"
+#include "qiaomen/core/hlc.h"
 #include "qiaomen/core/status.h"
 #include "qiaomen/v1/records.pb.h"
 
 namespace qiaomen::core::domain {
 
 // HazardStatus, Language and the status and flag labels are in labels.h.
+
+// An event the state machine refused at its place in a hazard's log, and why (Transition's
+// sentence, e.g. "A hazard that is closed cannot be rectified again; open a new finding instead.").
+struct IgnoredHazardEvent {
+  std::string event_id;
+  v1::HazardEventKind kind = v1::HAZARD_EVENT_KIND_UNSPECIFIED;
+  std::string reason;
+  bool operator==(const IgnoredHazardEvent&) const = default;
+};
+
+// One event of a hazard's log with the HLC stamp of the change that recorded it (the order in
+// which events happened as far as anyone could see: a stamp is above every stamp its device had
+// seen, whatever its wall clock said).
+struct HazardLogEntry {
+  HlcStamp hlc = 0;
+  v1::HazardEvent event;
+};
 
 struct HazardState {
   // 0 for a hazard with no events yet (only FOUND may come first).
@@ -29,10 +47,11 @@ struct HazardState {
   int64_t found_at_ms = 0;
   int64_t last_event_at_ms = 0;
   int64_t closed_at_ms = 0;  // 0 while open
-  // Set by DeriveHazardState only: ids of events in the log that the machine refused (e.g. two
-  // devices rectified the same hazard offline; the later one is kept in the log but does not move
-  // the state), in the order they were met.
-  std::vector<std::string> ignored_event_ids;
+  // Set by DeriveHazardState only: events in the log that the machine refused at their place (e.g.
+  // two devices rectified the same hazard offline; the later one is kept in the log but does not
+  // move the state), in the order they were met, each with the refusal's sentence, for the people
+  // who look at the hazard.
+  std::vector<IgnoredHazardEvent> ignored;
 
   bool is_open() const { return event_count > 0 && status != HazardStatus::kClosed; }
 };
@@ -49,10 +68,11 @@ struct HazardState {
 Result<HazardState> Transition(const HazardState& state, const v1::HazardEvent& event);
 
 // The state of a hazard from its whole event log, in any order, duplicates (same id) counted once.
-// Events are applied FOUND first, then by (at_ms, id), so every replica derives the same state; an
-// event the machine refuses at its place is skipped and listed in ignored_event_ids (append-only
-// logs from offline devices can disagree; the log itself is never rewritten).
-// InvalidArgument when `events` is empty or holds no FOUND event.
-Result<HazardState> DeriveHazardState(std::vector<v1::HazardEvent> events);
+// Events are applied FOUND first, then by (hlc, id), so every replica derives the same state and a
+// step is met after every step its device had seen (as the device checked it), however wrong the
+// device's wall clock; an event the machine refuses at its place is skipped and listed in
+// `ignored` with the reason (append-only logs from offline devices can disagree; the log itself is
+// never rewritten). InvalidArgument when `log` is empty or holds no FOUND event.
+Result<HazardState> DeriveHazardState(std::vector<HazardLogEntry> log);
 
 }  // namespace qiaomen::core::domain

@@ -11,15 +11,18 @@
 // - HAZARD "severity": among the writes no later write saw, the higher severity wins (major beats
 //   general) whatever the hlc; equal severities fall back to (hlc, device_id). So a major finding
 //   is never silently downgraded by a concurrent edit, but an editor who saw "major" may lower it.
-// - Deletes: a record is deleted when its latest delete is stamped after every field write. An
-//   update stamped after a delete beats it: the record stays and is `flagged` for review.
+// - Deletes: a delete carries the newest stamp its editor saw (Change.seen_hlc). A record is
+//   deleted when some delete saw every field write. An update a delete did not see (concurrent
+//   with it, whatever the clocks say, or made after it) beats it: the record stays and is
+//   `flagged` for review. A delete without seen_hlc (an older app) saw everything stamped before
+//   it.
 // - Applying a change twice is a no-op (changed == false, no conflicts).
 // - The state after a set of changes, and the union of the conflicts reported along the way,
 //   are the same for every order of application (every write is kept in RecordState::history).
 //
 // Conflict log: one entry per pair of concurrent writes of one field with different values (the
 // pair's winner by the rules above, the loser, rule "lww" or "severity_max"), and one entry per
-// pair (update stamped after a delete, that delete) with rule "update_beats_delete" and field "".
+// pair (update a delete did not see, that delete) with rule "update_beats_delete" and field "".
 // Each pair is reported exactly once, by the ApplyChange call that brings its second member, so
 // callers may simply append `conflicts`; ConflictKey() names a pair if they want to dedupe
 // defensively. The pair's winner is not necessarily the field's current value (a third write may
@@ -58,10 +61,21 @@ struct MergeResult {
 // sentence saying what is wrong, for: another entity or body, an empty record id, a record id or
 // entity that differs from `current`'s, a device id that is not 16 bytes, hlc 0, no fields, a field
 // named twice, an unknown field name, a wrong value kind/word, or an id field that is not UUID
-// text. A FieldSet.base_hlc at or above the change's hlc is clamped to hlc - 1. Editors set
+// text, or a change carrying a `history` (only snapshots do: ApplySnapshot). A FieldSet.base_hlc
+// or a delete's seen_hlc at or above the change's hlc is clamped to hlc - 1. Editors set
 // FieldSet.base_hlc to the `hlc` of the visible Register they saw (0 for none). Thread-safe (pure).
 Result<MergeResult> ApplyChange(const std::optional<RecordState>& current,
                                 const v1::Change& change);
+
+// Applies a snapshot of a record from the county (a Change whose `history` holds every write and
+// tombstone the county merged, each with its own stamp, writer and base): the result is the state
+// and the conflicts of applying each of those writes as its own change, so a device bootstrapped
+// from a snapshot merges later changes exactly like the devices that met every change. The body is
+// ignored (it holds the visible values for older readers). InvalidArgument for an empty history, an
+// entry without a stamp or a 16-byte device id, or a field or value the schema refuses; nothing is
+// applied then. Thread-safe (pure).
+Result<MergeResult> ApplySnapshot(const std::optional<RecordState>& current,
+                                  const v1::Change& change);
 
 // Re-stamps what one change wrote (the writes and tombstones of `device_id` stamped `from`) with
 // `to`, as the county server does when it re-bases a stamp far in the future of its clock; base

@@ -22,7 +22,8 @@ struct Register {
   v1::FieldValue value;
   HlcStamp hlc = 0;
   std::string device_id;  // 16 raw bytes
-  // FieldSet.base_hlc of the write (clamped below hlc). For a tombstone: 0.
+  // FieldSet.base_hlc of the write (clamped below hlc). For a tombstone: the delete's seen_hlc
+  // (clamped below hlc; 0 for a delete recorded without one, which saw everything before it).
   HlcStamp base_hlc = 0;
 };
 
@@ -41,7 +42,7 @@ struct RecordState {
   // Every delete ever applied, ascending by (hlc, device_id); `value` unset.
   std::vector<Register> tombstones;
 
-  // True when the latest delete is stamped after every field write: the record is gone from lists.
+  // True when some delete saw every field write: the record is gone from lists.
   bool deleted = false;
   HlcStamp deleted_hlc = 0;  // the latest delete's stamp and device (also set when not `deleted`)
   std::string deleted_by;

@@ -150,7 +150,7 @@ class Store final : public evidence::PhotoIndex {
   // the id and at_ms when empty. On error nothing is written (photo files are the caller's to
   // collect).
   Result<v1::HazardEvent> AddHazardEvent(v1::HazardEvent event, std::vector<v1::Photo> photos = {});
-  // In time order (at_ms, then HLC).
+  // In the order the state machine walks them (HLC stamp, then id).
   Result<std::vector<v1::HazardEvent>> ListHazardEvents(const Uuid& hazard_id);
   // The hazard's status and flags derived from its events. NotFound for an unknown hazard.
   Result<domain::HazardState> GetHazardState(const Uuid& id);
@@ -168,8 +168,6 @@ class Store final : public evidence::PhotoIndex {
   // hazard event it recorded take the server's stamp, so this device converges with the others.
   // No-op when the row already carries it, when `applied_hlc` is 0, or for an unknown seq.
   Status RebaseOwnChange(uint64_t seq, HlcStamp applied_hlc);
-  // After a server restore (new epoch): rows above `seq` become pending again for replay.
-  Status RewindAppliedThrough(uint64_t seq);
   // Takes a rejected row out of the queue with the server's reason. NotFound for an unknown seq.
   Status Quarantine(uint64_t seq, const std::string& reason, const std::string& code);
   Result<std::vector<QuarantinedChange>> ListQuarantined();
@@ -191,12 +189,18 @@ class Store final : public evidence::PhotoIndex {
                          const std::vector<std::string>& removed_record_ids = {});
   // Drops records that left this device's scope: a subject id takes its tasks, visits, photos,
   // hazards and events with it; another id drops that one record. Records this device has not yet
-  // delivered (pending or quarantined journal rows) stay, and so does what they hang on.
+  // delivered (pending or quarantined journal rows) stay, and so do its photos whose bytes the
+  // server has not confirmed (whatever the scope, a photo leaves only after that), and what they
+  // hang on.
   Status RemoveOutOfScope(const std::vector<std::string>& record_ids);
-  // The server was restored from a backup and answers with `epoch`: in one transaction, forget the
-  // pull cursor, move the applied-through mark to `server_applied_through` (rows above it become
-  // pending again, rows up to it applied) and save `epoch`. Quarantined rows stay quarantined.
+  // The server was restored from a backup (a new `epoch`, or the same epoch with a mark below this
+  // device's): in one transaction, forget the pull cursor, move the applied-through mark to
+  // `server_applied_through` (rows above it, delivered or quarantined, become pending again for
+  // replay; pending rows up to it applied) and save `epoch`.
   Status ResetForNewEpoch(const std::string& epoch, uint64_t server_applied_through);
+  // The server lists these photos (raw SHA-256) as referenced but not held (it lost them in a
+  // restore): this device's own photos with those hashes wait for upload again. Idempotent.
+  Status MarkPhotosMissingOnServer(const std::vector<std::string>& sha256s);
   // Pending (not applied, not quarantined) journal rows.
   Result<int64_t> PendingChangeCount();
   Result<std::vector<ConflictRecord>> ListConflicts();
@@ -272,7 +276,7 @@ class Store final : public evidence::PhotoIndex {
   Status UpsertAdminUnit(const v1::AdminUnit& unit);
   Status UpsertCampaign(const v1::Campaign& campaign);
   Result<v1::Hazard> CreateHazardInTxn(v1::Hazard hazard, int64_t found_at_ms);
-  Result<std::vector<v1::HazardEvent>> LoadHazardEvents(const std::string& hazard_id);
+  Result<std::vector<domain::HazardLogEntry>> LoadHazardLog(const std::string& hazard_id);
   Status ApplyPulledChange(const v1::Change& change);
   Status RemoveInTxn(const std::vector<std::string>& record_ids);
 

@@ -1,0 +1,235 @@
+// A county restored from a backup, and a device whose scope changes, end to end against the real
+// server: what a device made reaches the county exactly once again (refusals judged again, lost
+// photo bytes sent again), and photo bytes the county has not confirmed never leave the device.
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <utility>
+
+#include "qiaomen/base/hex.h"
+#include "qiaomen/core/random.h"
+#include "tests/sync/server_sync_fixture.h"
+
+namespace qiaomen::sync::testing {
+namespace {
+
+// A checklist the county never published: a visit made with it is refused (quarantined).
+constexpr char kUnpublished[] = "household_unpublished";
+
+class ServerRecoveryTest : public ServerSyncTest {
+ protected:
+  SyncReport SyncOk(ProfileDevice& device) {
+    SyncReport report = Run(device);
+    EXPECT_TRUE(report.status.ok()) << report.status.ToString();
+    return report;
+  }
+  static int64_t LastSeq(ProfileDevice& device) {
+    return static_cast<int64_t>(device.store().GetSyncState()->last_seq);
+  }
+  int64_t CountyOf(const std::string& sql, ProfileDevice& device) {
+    return CountyInt(sql, {server::Blob(device.device_id())});
+  }
+
+  // Stops the county and rolls it back to a backup that held the first `through` changes of each
+  // listed device (with their records, refusals and marks) and none of the photo files
+  // `lost_blobs` (hex); with `new_epoch` the restore gives the county a new epoch, as a restore
+  // procedure should; without, it kept the old one. Then starts it again behind the same link.
+  void Restore(const std::vector<std::pair<ProfileDevice*, int64_t>>& held,
+               const std::vector<std::string>& lost_blobs, bool new_epoch) {
+    server_->Stop();
+    server::SqlConnection* county = County();
+    ASSERT_NE(county, nullptr);
+    for (const auto& [device, through] : held) {
+      const std::vector<server::SqlValue> args{server::Blob(device->device_id()),
+                                               server::Int(through)};
+      for (const char* sql : {
+               "DELETE FROM records WHERE entity IN (3, 4, 6) AND record_id IN (SELECT record_id "
+               "FROM changes WHERE device_id = $1 AND seq > $2)",
+               "DELETE FROM changes WHERE device_id = $1 AND seq > $2",
+               "DELETE FROM quarantine WHERE device_id = $1 AND seq > $2",
+               "UPDATE devices SET applied_seq = $2 WHERE device_id = $1",
+           }) {
+        core::Status s = county->Exec(sql, args);
+        ASSERT_TRUE(s.ok()) << sql << ": " << s.ToString();
+      }
+    }
+    for (const std::string& hex : lost_blobs) {
+      ASSERT_TRUE(county->Exec("DELETE FROM blobs WHERE sha256 = $1", {server::Text(hex)}).ok());
+      std::filesystem::remove(BlobPath(hex));
+    }
+    if (new_epoch) {
+      std::string epoch(16, '\0');
+      core::SecureRandom().Fill(reinterpret_cast<uint8_t*>(epoch.data()), epoch.size());
+      ASSERT_TRUE(
+          county->Exec("UPDATE meta SET value = $1 WHERE key = 'epoch'", {server::Blob(epoch)})
+              .ok());
+    }
+    StartServer();
+    link_->SetTargetPort(server_->port());
+  }
+
+  // The device's whole journal is at the county once, its refusals are kept on both sides, and the
+  // county holds every photo file of it.
+  void ExpectRecovered(ProfileDevice& device, int64_t refused) {
+    EXPECT_EQ(*device.adapter().PendingChangeCount(), 0);
+    EXPECT_TRUE(device.adapter().PendingPhotos()->empty());
+    EXPECT_EQ(static_cast<int64_t>(device.store().ListQuarantined()->size()), refused)
+        << "every refusal is on the device's quarantine list";
+    EXPECT_EQ(CountyOf("SELECT applied_seq FROM devices WHERE device_id = $1", device),
+              LastSeq(device));
+    EXPECT_EQ(CountyOf("SELECT count(*) FROM quarantine WHERE device_id = $1", device), refused);
+    EXPECT_EQ(CountyOf("SELECT count(*) FROM changes WHERE device_id = $1", device),
+              LastSeq(device) - refused);
+    EXPECT_EQ(CountyOf("SELECT count(DISTINCT seq) FROM changes WHERE device_id = $1", device),
+              LastSeq(device) - refused);
+  }
+};
+
+TEST_P(ServerRecoveryTest, ANewEpochReplaysRefusedChangesKeepsTheAnswersRefusalsAndResendsPhotos) {
+  auto a = NewDevice("w1");
+  auto b = NewDevice("w2");
+  const std::string id = Bootstrap(*a);
+  ASSERT_FALSE(id.empty());
+  ASSERT_EQ(Bootstrap(*b), id);
+
+  // A delivers a visit with its photo, and a visit the county refuses.
+  auto visit = a->RecordVisit(id, kTemplate, {PhotoBytes(40'000, 5)});
+  ASSERT_TRUE(visit.ok()) << visit.status().ToString();
+  const std::string photo = base::HexEncode(visit->photos(0).sha256());
+  ASSERT_TRUE(a->RecordVisit(id, kUnpublished, {}).ok());
+  SyncOk(*a);
+  ASSERT_EQ(a->store().ListQuarantined()->size(), 1u);
+  ExpectCountyHoldsPhoto(photo);
+
+  // The county comes back from a backup that held nothing of A's (nor the photo file) and all of
+  // B's (nothing yet), with a new epoch.
+  Restore({{a.get(), 0}, {b.get(), LastSeq(*b)}}, {photo}, /*new_epoch=*/true);
+
+  // Offline meanwhile, each device makes a visit the county refuses and one it takes. B's go in
+  // the very request whose answer shows the new epoch: its results count.
+  for (ProfileDevice* device : {a.get(), b.get()}) {
+    ASSERT_TRUE(device->RecordVisit(id, kUnpublished, {}).ok());
+    ASSERT_TRUE(device->RecordVisit(id, kTemplate, {}).ok());
+  }
+  for (ProfileDevice* device : {a.get(), b.get()}) {
+    SyncReport report = SyncOk(*device);
+    EXPECT_TRUE(report.epoch_reset) << report.Summary();
+  }
+  ExpectRecovered(*a, 2);
+  ExpectRecovered(*b, 1);
+  ExpectCountyHoldsPhoto(photo);
+  // Nothing is left to do: a second run sends and resets nothing.
+  SyncReport again = SyncOk(*a);
+  EXPECT_FALSE(again.epoch_reset);
+  EXPECT_EQ(again.changes_pushed, 0);
+}
+
+TEST_P(ServerRecoveryTest, ARestoreThatKeptItsEpochIsSeenByTheLowerAppliedSeq) {
+  auto a = NewDevice("w1");
+  const std::string id = Bootstrap(*a);
+  ASSERT_FALSE(id.empty());
+  auto visit = a->RecordVisit(id, kTemplate, {PhotoBytes(30'000, 6)});
+  ASSERT_TRUE(visit.ok()) << visit.status().ToString();
+  const std::string photo = base::HexEncode(visit->photos(0).sha256());
+  ASSERT_TRUE(a->RecordVisit(id, kUnpublished, {}).ok());
+  SyncOk(*a);
+  ASSERT_EQ(a->store().ListQuarantined()->size(), 1u);
+
+  // A file-level restore of an older backup: same epoch, A's work and the photo file gone.
+  Restore({{a.get(), 0}}, {photo}, /*new_epoch=*/false);
+  SyncReport report = SyncOk(*a);
+  EXPECT_TRUE(report.epoch_reset) << report.Summary();
+  ExpectRecovered(*a, 1);
+  ExpectCountyHoldsPhoto(photo);
+}
+
+TEST_P(ServerRecoveryTest, APhotoNotYetUploadedSurvivesAScopeChangeAndGoesWhenItCan) {
+  ASSERT_EQ(env_->ImportCsv("external_id,kind,town,village,grid,name,address,phone,members,tags\n"
+                            "H-003,household,T01:Qingshi,V01:Shangcun,G02,Zhao Lei,3 Hill Rd,,2,\n")
+                .exit_code,
+            0);
+  auto a = NewDevice("w1");
+  const std::string id = Bootstrap(*a);
+  ASSERT_FALSE(id.empty());
+  auto visit = a->RecordVisit(id, kTemplate, {PhotoBytes(35'000, 8)});
+  ASSERT_TRUE(visit.ok()) << visit.status().ToString();
+  const std::string photo = base::HexEncode(visit->photos(0).sha256());
+
+  // On a metered link, photos held for Wi-Fi: the visit is accepted, its photo's bytes wait.
+  SyncConfig wifi_only = Config(*a);
+  wifi_only.photos_wifi_only = true;
+  run_link_ = LinkKind::kMetered;
+  SyncReport held = Run(*a, wifi_only);
+  ASSERT_TRUE(held.status.ok()) << held.status.ToString();
+  ASSERT_TRUE(held.photos_held_for_wifi);
+  ASSERT_EQ(a->adapter().PendingPhotos()->size(), 1u);
+
+  // The worker moves to grid G02: H-001 and its visit leave the device's scope.
+  auto moved = env_->Run({"add-worker", "--id", "w1", "--name", "w1", "--role", "grid_worker",
+                          "--scope", "grids:T01-V01-G02"});
+  ASSERT_EQ(moved.exit_code, 0) << moved.out << moved.err;
+  held = Run(*a, wifi_only);
+  ASSERT_TRUE(held.status.ok()) << held.status.ToString();
+  EXPECT_FALSE(a->store().GetSubjectByExternalId("H-002").ok()) << "the grid left the device";
+  // A restart runs the vault's orphan collection.
+  a->Close();
+  ASSERT_TRUE(a->Open().ok());
+  ASSERT_EQ(a->adapter().PendingPhotos()->size(), 1u) << "the photo still waits to be sent";
+  EXPECT_TRUE(a->adapter().ReadPhoto((*a->adapter().PendingPhotos())[0]).ok())
+      << "and its file is still there";
+
+  // On Wi-Fi the bytes go, out of scope or not.
+  run_link_ = LinkKind::kUnmetered;
+  SyncReport sent = Run(*a);
+  ASSERT_TRUE(sent.status.ok()) << sent.status.ToString();
+  EXPECT_EQ(sent.photos_uploaded, 1);
+  ExpectCountyHoldsPhoto(photo);
+
+  // The scope comes back: syncs keep working and nothing waits.
+  moved = env_->Run(
+      {"add-worker", "--id", "w1", "--name", "w1", "--role", "grid_worker", "--scope", kGridScope});
+  ASSERT_EQ(moved.exit_code, 0) << moved.out << moved.err;
+  for (int i = 0; i < 2; ++i) {
+    SyncReport back = Run(*a);
+    ASSERT_TRUE(back.status.ok()) << back.status.ToString();
+  }
+  EXPECT_TRUE(a->store().GetSubjectByExternalId("H-002").ok());
+  ExpectDelivered(*a, LastSeq(*a));
+
+  // Once more, now that the county holds the bytes: the photo leaves with its grid (its file with
+  // the next start), and when the grid comes back the photo is the county's, nothing to send.
+  moved = env_->Run({"add-worker", "--id", "w1", "--name", "w1", "--role", "grid_worker", "--scope",
+                     "grids:T01-V01-G02"});
+  ASSERT_EQ(moved.exit_code, 0) << moved.out << moved.err;
+  ASSERT_TRUE(Run(*a).status.ok());
+  a->Close();
+  ASSERT_TRUE(a->Open().ok());
+  EXPECT_EQ(*a->store().database().QueryInt("SELECT count(*) FROM photos;"), 0)
+      << "a photo the county confirmed leaves with its grid";
+  moved = env_->Run(
+      {"add-worker", "--id", "w1", "--name", "w1", "--role", "grid_worker", "--scope", kGridScope});
+  ASSERT_EQ(moved.exit_code, 0) << moved.out << moved.err;
+  // Back on the metered link, photos held for Wi-Fi: the snapshot brings the photo back, and it is
+  // not queued for upload (its bytes are no longer on this device; the county has them).
+  run_link_ = LinkKind::kMetered;
+  SyncReport back = Run(*a, wifi_only);
+  ASSERT_TRUE(back.status.ok()) << back.status.ToString();
+  EXPECT_EQ(*a->store().database().QueryInt("SELECT count(*) FROM photos;"), 1)
+      << "the photo came back with its grid";
+  EXPECT_TRUE(a->adapter().PendingPhotos()->empty()) << "a pulled photo is never queued for upload";
+  EXPECT_FALSE(back.photos_held_for_wifi);
+  run_link_ = LinkKind::kUnmetered;
+  for (int i = 0; i < 2; ++i) {
+    back = Run(*a);
+    ASSERT_TRUE(back.status.ok()) << back.status.ToString();
+    EXPECT_EQ(back.photos_uploaded + back.photos_already_on_server, 0) << back.Summary();
+  }
+  EXPECT_TRUE(a->adapter().PendingPhotos()->empty());
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, ServerRecoveryTest, ::testing::ValuesIn(kBothBackends),
+                         BackendParamName);
+
+}  // namespace
+}  // namespace qiaomen::sync::testing
