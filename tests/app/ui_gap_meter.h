@@ -1,9 +1,9 @@
 #pragma once
 // Measures how long the UI thread's event loop is kept from running: a timer on the UI thread
 // ticks every 5 ms and each gap between ticks is recorded, less the time the thread spent
-// waiting for a CPU (run-queue wait from /proc/thread-self/schedstat). What is left is time
-// the thread was running something else or blocked, which is what "the UI thread is blocked"
-// means; a loaded machine or a sanitizer slowing the scheduler does not count against it.
+// waiting for a CPU (run-queue wait from /proc/thread-self/schedstat), and the thread's own CPU
+// time in it. What is left after the run-queue wait is time the thread was running something
+// else or asleep waiting for something; a loaded machine does not count against it.
 
 #include <QElapsedTimer>
 #include <QEventLoop>
@@ -11,6 +11,7 @@
 #include <QObject>
 #include <QTimer>
 #include <algorithm>
+#include <ctime>
 #include <functional>
 
 namespace qiaomen::mobile {
@@ -25,6 +26,7 @@ class UiGapMeter : public QObject {
     clock_.start();
     last_ns_ = clock_.nsecsElapsed();
     last_wait_ns_ = RunQueueWaitNs();
+    last_cpu_ns_ = ThreadCpuNs();
     timer_.start();
   }
 
@@ -39,6 +41,11 @@ class UiGapMeter : public QObject {
   // The longest gap less the time spent waiting for a CPU (ms): the blocking this test bounds.
   double max_blocked_ms() const { return max_blocked_ns_ / 1e6; }
   int ticks() const { return ticks_; }
+  // The UI thread's own CPU time within the gap that set max_blocked_ms() (ms): near it, the
+  // thread was running something; near zero, it was asleep or stalled in the kernel.
+  double cpu_in_max_gap_ms() const { return cpu_in_max_ns_ / 1e6; }
+  // The most CPU time the UI thread used between two ticks (ms): work done on the UI thread.
+  double max_cpu_in_gap_ms() const { return max_cpu_ns_ / 1e6; }
   // Whether the run-queue wait could be read (else max_blocked_ms() equals max_wall_ms()).
   bool has_schedstat() const { return last_wait_ns_ >= 0; }
 
@@ -55,15 +62,27 @@ class UiGapMeter : public QObject {
     return ok ? wait : -1;
   }
 
+  static qint64 ThreadCpuNs() {
+    timespec now{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
+    return static_cast<qint64>(now.tv_sec) * 1000000000 + now.tv_nsec;
+  }
+
   void Tick() {
     const qint64 now = clock_.nsecsElapsed();
     const qint64 wait = RunQueueWaitNs();
+    const qint64 cpu = ThreadCpuNs();
     const qint64 wall = now - last_ns_;
     const qint64 waited = (wait >= 0 && last_wait_ns_ >= 0) ? wait - last_wait_ns_ : 0;
     max_wall_ns_ = std::max(max_wall_ns_, wall);
-    max_blocked_ns_ = std::max(max_blocked_ns_, wall - waited);
+    max_cpu_ns_ = std::max(max_cpu_ns_, cpu - last_cpu_ns_);
+    if (wall - waited > max_blocked_ns_) {
+      max_blocked_ns_ = wall - waited;
+      cpu_in_max_ns_ = cpu - last_cpu_ns_;
+    }
     last_ns_ = now;
     last_wait_ns_ = wait;
+    last_cpu_ns_ = cpu;
     ++ticks_;
   }
 
@@ -73,6 +92,9 @@ class UiGapMeter : public QObject {
   qint64 last_wait_ns_ = 0;
   qint64 max_wall_ns_ = 0;
   qint64 max_blocked_ns_ = 0;
+  qint64 last_cpu_ns_ = 0;
+  qint64 cpu_in_max_ns_ = 0;
+  qint64 max_cpu_ns_ = 0;
   int ticks_ = 0;
 };
 
