@@ -1,6 +1,8 @@
 // qiaomen-app: loads the QML UI. `--self-test` loads every QML file and exits 0 when all compiled
 // and the main window was created, 1 otherwise, so CI catches a broken QML file without a screen.
 // `--screenshot-all DIR` renders every screen with demo data into DIR/*.png (./run screenshots).
+// `--server URL --code CODE` pre-fill the enrol screen (./run app). QIAOMEN_DATA_DIR moves the
+// profile (default: the platform's app data folder).
 
 #include <QCommandLineParser>
 #include <QDirIterator>
@@ -12,6 +14,7 @@
 #include <QTimer>
 #include <QtQml/QQmlExtensionPlugin>
 
+#include "app_controller.h"
 #include "app_setup.h"
 #include "screenshot_driver.h"
 
@@ -57,10 +60,19 @@ int main(int argc, char** argv) {
       QStringLiteral("screenshot-all"),
       QStringLiteral("Render every screen with demo data into DIR/NAME.png and exit."),
       QStringLiteral("dir"));
+  QCommandLineOption server(QStringLiteral("server"),
+                            QStringLiteral("Pre-fill the enrol screen with this county server."),
+                            QStringLiteral("url"));
+  QCommandLineOption code(QStringLiteral("code"),
+                          QStringLiteral("Pre-fill the enrol screen with this one-time code."),
+                          QStringLiteral("code"));
+  parser.addOption(server);
+  parser.addOption(code);
   parser.addOption(self_test);
   parser.addOption(screenshot);
   parser.addOption(screenshot_all);
   parser.process(app);
+  qiaomen::mobile::AppController::SetEnrolPrefill(parser.value(server), parser.value(code));
 
   if (parser.isSet(screenshot_all)) {
     if (!qiaomen::mobile::StartScreenshotTour(parser.value(screenshot_all))) return 1;

@@ -4,74 +4,113 @@
 <context>
     <name>AppShell</name>
     <message>
+        <location filename="../qml/AppShell.qml" line="78"/>
         <source>首页</source>
         <translation>首页</translation>
     </message>
     <message>
+        <location filename="../qml/AppShell.qml" line="79"/>
         <source>任务</source>
         <translation>任务</translation>
     </message>
     <message>
+        <location filename="../qml/AppShell.qml" line="80"/>
         <source>隐患</source>
         <translation>隐患</translation>
     </message>
     <message>
+        <location filename="../qml/AppShell.qml" line="81"/>
         <source>我的</source>
         <translation>我的</translation>
+    </message>
+</context>
+<context>
+    <name>CameraPage</name>
+    <message>
+        <location filename="../qml/CameraPage.qml" line="27"/>
+        <source>拍照没有成功，请再按一次快门。</source>
+        <translation>拍照没有成功，请再按一次快门。</translation>
+    </message>
+    <message>
+        <location filename="../qml/CameraPage.qml" line="46"/>
+        <source>拍照留证</source>
+        <translation>拍照留证</translation>
+    </message>
+    <message>
+        <location filename="../qml/CameraPage.qml" line="66"/>
+        <source>相机打不开，请返回后从文件中选择照片。</source>
+        <translation>相机打不开，请返回后从文件中选择照片。</translation>
+    </message>
+    <message>
+        <location filename="../qml/CameraPage.qml" line="81"/>
+        <source>拍照</source>
+        <translation>拍照</translation>
     </message>
 </context>
 <context>
     <name>ChecklistItem</name>
     <message>
         <source>隐患</source>
-        <translation>隐患</translation>
+        <translation type="vanished">隐患</translation>
     </message>
     <message>
+        <location filename="../qml/ChecklistItem.qml" line="86"/>
         <source>是</source>
         <translation>是</translation>
     </message>
     <message>
+        <location filename="../qml/ChecklistItem.qml" line="86"/>
         <source>否</source>
         <translation>否</translation>
     </message>
     <message>
+        <location filename="../qml/ChecklistItem.qml" line="86"/>
         <source>不适用</source>
         <translation>不适用</translation>
     </message>
     <message>
+        <location filename="../qml/ChecklistItem.qml" line="124"/>
         <source>年-月-日，如 2026-12-03</source>
         <translation>年-月-日，如 2026-12-03</translation>
     </message>
     <message>
+        <location filename="../qml/ChecklistItem.qml" line="124"/>
         <source>请填写</source>
         <translation>请填写</translation>
     </message>
     <message>
+        <location filename="../qml/ChecklistItem.qml" line="136"/>
         <source>已拍 %1 张</source>
         <translation>已拍 %1 张</translation>
     </message>
     <message>
+        <location filename="../qml/ChecklistItem.qml" line="136"/>
         <source>还没有照片</source>
         <translation>还没有照片</translation>
     </message>
     <message>
+        <location filename="../qml/ChecklistItem.qml" line="157"/>
         <source>添加签字照片</source>
         <translation>添加签字照片</translation>
     </message>
     <message>
+        <location filename="../qml/ChecklistItem.qml" line="157"/>
         <source>拍照 / 选择照片</source>
         <translation>拍照 / 选择照片</translation>
     </message>
     <message>
+        <location filename="../qml/ChecklistItem.qml" line="166"/>
         <source>定位将在完成时自动记录</source>
         <translation>定位将在完成时自动记录</translation>
     </message>
     <message>
+        <location filename="../qml/ChecklistItem.qml" line="67"/>
         <source>隐患</source>
         <comment>badge on a checklist item</comment>
         <translation>隐患</translation>
     </message>
     <message>
+        <location filename="../qml/ChecklistItem.qml" line="147"/>
         <source>照片 %1  删除</source>
         <translation>照片 %1  删除</translation>
     </message>
@@ -79,42 +118,52 @@
 <context>
     <name>EnrolPage</name>
     <message>
+        <location filename="../qml/EnrolPage.qml" line="17"/>
         <source>登记本机</source>
         <translation>登记本机</translation>
     </message>
     <message>
+        <location filename="../qml/EnrolPage.qml" line="36"/>
         <source>首次使用，请填写乡镇工作人员提供的服务器地址和登记码，并设置 6 位数字密码。</source>
         <translation>首次使用，请填写乡镇工作人员提供的服务器地址和登记码，并设置 6 位数字密码。</translation>
     </message>
     <message>
+        <location filename="../qml/EnrolPage.qml" line="41"/>
         <source>县服务器地址</source>
         <translation>县服务器地址</translation>
     </message>
     <message>
+        <location filename="../qml/EnrolPage.qml" line="51"/>
         <source>登记码</source>
         <translation>登记码</translation>
     </message>
     <message>
+        <location filename="../qml/EnrolPage.qml" line="56"/>
         <source>向乡镇工作人员索取</source>
         <translation>向乡镇工作人员索取</translation>
     </message>
     <message>
+        <location filename="../qml/EnrolPage.qml" line="61"/>
         <source>设置密码（6 位数字）</source>
         <translation>设置密码（6 位数字）</translation>
     </message>
     <message>
+        <location filename="../qml/EnrolPage.qml" line="71"/>
         <source>再次输入密码</source>
         <translation>再次输入密码</translation>
     </message>
     <message>
+        <location filename="../qml/EnrolPage.qml" line="91"/>
         <source>请牢记密码：连续输错 10 次，本机数据将被清除。</source>
         <translation>请牢记密码：连续输错 10 次，本机数据将被清除。</translation>
     </message>
     <message>
+        <location filename="../qml/EnrolPage.qml" line="107"/>
         <source>正在登记…</source>
         <translation>正在登记…</translation>
     </message>
     <message>
+        <location filename="../qml/EnrolPage.qml" line="107"/>
         <source>登记</source>
         <translation>登记</translation>
     </message>
@@ -122,42 +171,51 @@
 <context>
     <name>HazardsPage</name>
     <message>
+        <location filename="../qml/HazardsPage.qml" line="18"/>
         <source>隐患整改</source>
         <translation>隐患整改</translation>
     </message>
     <message>
+        <location filename="../qml/HazardsPage.qml" line="35"/>
         <source>未销号隐患</source>
         <translation>未销号隐患</translation>
     </message>
     <message>
+        <location filename="../qml/HazardsPage.qml" line="41"/>
         <source>3 天内到期或已逾期</source>
         <translation>3 天内到期或已逾期</translation>
     </message>
     <message>
         <source>在「任务」中点开住户，可查看该户的隐患和整改期限。</source>
-        <translation>在「任务」中点开住户，可查看该户的隐患和整改期限。</translation>
+        <translation type="vanished">在「任务」中点开住户，可查看该户的隐患和整改期限。</translation>
     </message>
     <message>
+        <location filename="../qml/HazardsPage.qml" line="74"/>
         <source>重大隐患</source>
         <translation>重大隐患</translation>
     </message>
     <message>
+        <location filename="../qml/HazardsPage.qml" line="74"/>
         <source>一般隐患</source>
         <translation>一般隐患</translation>
     </message>
     <message>
+        <location filename="../qml/HazardsPage.qml" line="79"/>
         <source>逾期 %1 天</source>
         <translation>逾期 %1 天</translation>
     </message>
     <message>
+        <location filename="../qml/HazardsPage.qml" line="80"/>
         <source>今天到期</source>
         <translation>今天到期</translation>
     </message>
     <message>
+        <location filename="../qml/HazardsPage.qml" line="80"/>
         <source>剩余 %1 天</source>
         <translation>剩余 %1 天</translation>
     </message>
     <message>
+        <location filename="../qml/HazardsPage.qml" line="88"/>
         <source>没有未销号的隐患</source>
         <translation>没有未销号的隐患</translation>
     </message>
@@ -165,50 +223,62 @@
 <context>
     <name>HomePage</name>
     <message>
+        <location filename="../qml/HomePage.qml" line="22"/>
         <source>今日走访</source>
         <translation>今日走访</translation>
     </message>
     <message>
+        <location filename="../qml/HomePage.qml" line="56"/>
         <source>%1 条待上传</source>
         <translation>%1 条待上传</translation>
     </message>
     <message>
+        <location filename="../qml/HomePage.qml" line="57"/>
         <source>全部已上传</source>
         <translation>全部已上传</translation>
     </message>
     <message>
+        <location filename="../qml/HomePage.qml" line="58"/>
         <source>上次同步 %1</source>
         <translation>上次同步 %1</translation>
     </message>
     <message>
+        <location filename="../qml/HomePage.qml" line="75"/>
         <source>有一户检查还没做完：%1</source>
         <translation>有一户检查还没做完：%1</translation>
     </message>
     <message>
+        <location filename="../qml/HomePage.qml" line="84"/>
         <source>继续检查</source>
         <translation>继续检查</translation>
     </message>
     <message>
+        <location filename="../qml/HomePage.qml" line="91"/>
         <source>本次走访</source>
         <translation>本次走访</translation>
     </message>
     <message>
+        <location filename="../qml/HomePage.qml" line="106"/>
         <source>已走访（户）</source>
         <translation>已走访（户）</translation>
     </message>
     <message>
+        <location filename="../qml/HomePage.qml" line="112"/>
         <source>剩余（户）</source>
         <translation>剩余（户）</translation>
     </message>
     <message>
+        <location filename="../qml/HomePage.qml" line="118"/>
         <source>待复访</source>
         <translation>待复访</translation>
     </message>
     <message>
+        <location filename="../qml/HomePage.qml" line="125"/>
         <source>隐患 3 天内到期</source>
         <translation>隐患 3 天内到期</translation>
     </message>
     <message>
+        <location filename="../qml/HomePage.qml" line="139"/>
         <source>开始走访</source>
         <translation>开始走访</translation>
     </message>
@@ -216,86 +286,107 @@
 <context>
     <name>HouseholdPage</name>
     <message>
+        <location filename="../qml/HouseholdPage.qml" line="16"/>
         <source>已入户检查</source>
         <translation>已入户检查</translation>
     </message>
     <message>
+        <location filename="../qml/HouseholdPage.qml" line="17"/>
         <source>无人在家</source>
         <translation>无人在家</translation>
     </message>
     <message>
+        <location filename="../qml/HouseholdPage.qml" line="18"/>
         <source>拒绝入户</source>
         <translation>拒绝入户</translation>
     </message>
     <message>
+        <location filename="../qml/HouseholdPage.qml" line="19"/>
         <source>空置</source>
         <translation>空置</translation>
     </message>
     <message>
+        <location filename="../qml/HouseholdPage.qml" line="20"/>
         <source>已搬迁</source>
         <translation>已搬迁</translation>
     </message>
     <message>
+        <location filename="../qml/HouseholdPage.qml" line="26"/>
         <source>独居老人</source>
         <translation>独居老人</translation>
     </message>
     <message>
+        <location filename="../qml/HouseholdPage.qml" line="27"/>
         <source>燃煤取暖</source>
         <translation>燃煤取暖</translation>
     </message>
     <message>
+        <location filename="../qml/HouseholdPage.qml" line="28"/>
         <source>瓶装液化气</source>
         <translation>瓶装液化气</translation>
     </message>
     <message>
+        <location filename="../qml/HouseholdPage.qml" line="29"/>
         <source>电动自行车</source>
         <translation>电动自行车</translation>
     </message>
     <message>
+        <location filename="../qml/HouseholdPage.qml" line="68"/>
         <source>地址：%1</source>
         <translation>地址：%1</translation>
     </message>
     <message>
+        <location filename="../qml/HouseholdPage.qml" line="69"/>
         <source>电话：%1</source>
         <translation>电话：%1</translation>
     </message>
     <message>
+        <location filename="../qml/HouseholdPage.qml" line="70"/>
         <source>家庭人数：%1 人</source>
         <translation>家庭人数：%1 人</translation>
     </message>
     <message>
+        <location filename="../qml/HouseholdPage.qml" line="82"/>
         <source>隐患</source>
         <translation>隐患</translation>
     </message>
     <message>
+        <location filename="../qml/HouseholdPage.qml" line="85"/>
         <source>暂无隐患</source>
         <translation>暂无隐患</translation>
     </message>
     <message>
+        <location filename="../qml/HouseholdPage.qml" line="103"/>
         <source>重大隐患</source>
         <translation>重大隐患</translation>
     </message>
     <message>
+        <location filename="../qml/HouseholdPage.qml" line="103"/>
         <source>一般隐患</source>
         <translation>一般隐患</translation>
     </message>
     <message>
+        <location filename="../qml/HouseholdPage.qml" line="105"/>
         <source>逾期</source>
         <translation>逾期</translation>
     </message>
     <message>
+        <location filename="../qml/HouseholdPage.qml" line="113"/>
         <source>整改期限：%1</source>
         <translation>整改期限：%1</translation>
     </message>
     <message>
+        <location filename="../qml/HouseholdPage.qml" line="118"/>
         <source>走访记录</source>
         <translation>走访记录</translation>
     </message>
     <message>
+        <location filename="../qml/HouseholdPage.qml" line="121"/>
         <source>还没有走访记录</source>
         <translation>还没有走访记录</translation>
     </message>
     <message>
+        <location filename="../qml/HouseholdPage.qml" line="144"/>
         <source>开始入户检查</source>
         <translation>开始入户检查</translation>
     </message>
@@ -303,6 +394,7 @@
 <context>
     <name>Main</name>
     <message>
+        <location filename="../qml/Main.qml" line="13"/>
         <source>敲门 · 安全检查</source>
         <translation>敲门 · 安全检查</translation>
     </message>
@@ -310,50 +402,62 @@
 <context>
     <name>MePage</name>
     <message>
+        <location filename="../qml/MePage.qml" line="18"/>
         <source>我的</source>
         <translation>我的</translation>
     </message>
     <message>
+        <location filename="../qml/MePage.qml" line="38"/>
         <source>数据同步</source>
         <translation>数据同步</translation>
     </message>
     <message>
+        <location filename="../qml/MePage.qml" line="43"/>
         <source>待上传：%1 条记录，%2 张照片</source>
         <translation>待上传：%1 条记录，%2 张照片</translation>
     </message>
     <message>
+        <location filename="../qml/MePage.qml" line="50"/>
         <source>上次同步：%1</source>
         <translation>上次同步：%1</translation>
     </message>
     <message>
+        <location filename="../qml/MePage.qml" line="71"/>
         <source>县里退回的修改</source>
         <translation>县里退回的修改</translation>
     </message>
     <message>
+        <location filename="../qml/MePage.qml" line="85"/>
         <source>设置</source>
         <translation>设置</translation>
     </message>
     <message>
+        <location filename="../qml/MePage.qml" line="88"/>
         <source>界面语言</source>
         <translation>界面语言</translation>
     </message>
     <message>
+        <location filename="../qml/MePage.qml" line="99"/>
         <source>锁定本机</source>
         <translation>锁定本机</translation>
     </message>
     <message>
+        <location filename="../qml/MePage.qml" line="102"/>
         <source>锁定</source>
         <translation>锁定</translation>
     </message>
     <message>
+        <location filename="../qml/MePage.qml" line="108"/>
         <source>版本 %1</source>
         <translation>版本 %1</translation>
     </message>
     <message>
+        <location filename="../qml/MePage.qml" line="123"/>
         <source>停止同步</source>
         <translation>停止同步</translation>
     </message>
     <message>
+        <location filename="../qml/MePage.qml" line="123"/>
         <source>立即同步</source>
         <translation>立即同步</translation>
     </message>
@@ -361,38 +465,48 @@
 <context>
     <name>TaskListPage</name>
     <message>
+        <location filename="../qml/TaskListPage.qml" line="17"/>
         <source>走访任务</source>
         <translation>走访任务</translation>
     </message>
     <message>
+        <location filename="../qml/TaskListPage.qml" line="31"/>
         <source>搜索姓名、地址或电话</source>
         <translation>搜索姓名、地址或电话</translation>
     </message>
     <message>
+        <location filename="../qml/TaskListPage.qml" line="41"/>
         <source>未完成</source>
         <translation>未完成</translation>
     </message>
     <message>
+        <location filename="../qml/TaskListPage.qml" line="41"/>
         <source>未走访</source>
         <translation>未走访</translation>
     </message>
     <message>
+        <location filename="../qml/TaskListPage.qml" line="41"/>
+        <location filename="../qml/TaskListPage.qml" line="113"/>
         <source>待复访</source>
         <translation>待复访</translation>
     </message>
     <message>
+        <location filename="../qml/TaskListPage.qml" line="41"/>
         <source>全部</source>
         <translation>全部</translation>
     </message>
     <message>
+        <location filename="../qml/TaskListPage.qml" line="108"/>
         <source>未做完</source>
         <translation>未做完</translation>
     </message>
     <message>
+        <location filename="../qml/TaskListPage.qml" line="118"/>
         <source>已走访</source>
         <translation>已走访</translation>
     </message>
     <message>
+        <location filename="../qml/TaskListPage.qml" line="126"/>
         <source>没有符合条件的任务</source>
         <translation>没有符合条件的任务</translation>
     </message>
@@ -400,26 +514,32 @@
 <context>
     <name>UnlockPage</name>
     <message>
+        <location filename="../qml/UnlockPage.qml" line="31"/>
         <source>敲门 · 安全检查</source>
         <translation>敲门 · 安全检查</translation>
     </message>
     <message>
+        <location filename="../qml/UnlockPage.qml" line="37"/>
         <source>正在解锁…</source>
         <translation>正在解锁…</translation>
     </message>
     <message>
+        <location filename="../qml/UnlockPage.qml" line="37"/>
         <source>请输入 6 位密码</source>
         <translation>请输入 6 位密码</translation>
     </message>
     <message>
+        <location filename="../qml/UnlockPage.qml" line="60"/>
         <source>密码不正确，还可尝试 %1 次。</source>
         <translation>密码不正确，还可尝试 %1 次。</translation>
     </message>
     <message>
+        <location filename="../qml/UnlockPage.qml" line="77"/>
         <source>注意：再输错 %1 次，本机数据将被全部清除，未上传的记录无法恢复，需要重新登记。</source>
         <translation>注意：再输错 %1 次，本机数据将被全部清除，未上传的记录无法恢复，需要重新登记。</translation>
     </message>
     <message>
+        <location filename="../qml/UnlockPage.qml" line="96"/>
         <source>删除</source>
         <translation>删除</translation>
     </message>
@@ -427,98 +547,152 @@
 <context>
     <name>VisitPage</name>
     <message>
+        <location filename="../qml/VisitPage.qml" line="65"/>
         <source>入户检查</source>
         <translation>入户检查</translation>
     </message>
     <message>
+        <location filename="../qml/VisitPage.qml" line="88"/>
         <source>放弃本次检查</source>
         <translation>放弃本次检查</translation>
     </message>
     <message>
+        <location filename="../qml/VisitPage.qml" line="105"/>
         <source>入户结果</source>
         <translation>入户结果</translation>
     </message>
     <message>
+        <location filename="../qml/VisitPage.qml" line="111"/>
         <source>已入户，开始检查</source>
         <translation>已入户，开始检查</translation>
     </message>
     <message>
+        <location filename="../qml/VisitPage.qml" line="121"/>
         <source>无人在家</source>
         <translation>无人在家</translation>
     </message>
     <message>
+        <location filename="../qml/VisitPage.qml" line="122"/>
         <source>拒绝入户</source>
         <translation>拒绝入户</translation>
     </message>
     <message>
+        <location filename="../qml/VisitPage.qml" line="123"/>
         <source>空置</source>
         <translation>空置</translation>
     </message>
     <message>
+        <location filename="../qml/VisitPage.qml" line="124"/>
         <source>已搬迁</source>
         <translation>已搬迁</translation>
     </message>
     <message>
+        <location filename="../qml/VisitPage.qml" line="142"/>
         <source>记为无人在家：任务保留，列入待复访。</source>
         <translation>记为无人在家：任务保留，列入待复访。</translation>
     </message>
     <message>
+        <location filename="../qml/VisitPage.qml" line="160"/>
+        <location filename="../qml/VisitPage.qml" line="315"/>
         <source>完成并保存</source>
         <translation>完成并保存</translation>
     </message>
     <message>
+        <location filename="../qml/VisitPage.qml" line="177"/>
         <source>已答 %1 / %2 项</source>
         <translation>已答 %1 / %2 项</translation>
     </message>
     <message>
+        <location filename="../qml/VisitPage.qml" line="232"/>
         <source>下一步：隐患汇总</source>
         <translation>下一步：隐患汇总</translation>
     </message>
     <message>
+        <location filename="../qml/VisitPage.qml" line="250"/>
         <source>发现 %1 处隐患</source>
         <translation>发现 %1 处隐患</translation>
     </message>
     <message>
+        <location filename="../qml/VisitPage.qml" line="251"/>
         <source>未发现隐患</source>
         <translation>未发现隐患</translation>
     </message>
     <message>
+        <location filename="../qml/VisitPage.qml" line="277"/>
         <source>重大隐患</source>
         <translation>重大隐患</translation>
     </message>
     <message>
+        <location filename="../qml/VisitPage.qml" line="277"/>
         <source>一般隐患</source>
         <translation>一般隐患</translation>
     </message>
     <message>
+        <location filename="../qml/VisitPage.qml" line="279"/>
         <source>限期 %1 天</source>
         <translation>限期 %1 天</translation>
     </message>
     <message>
+        <location filename="../qml/VisitPage.qml" line="279"/>
         <source>当场整改</source>
         <translation>当场整改</translation>
     </message>
     <message>
+        <location filename="../qml/VisitPage.qml" line="289"/>
         <source>整改期限：%1前</source>
         <translation>整改期限：%1前</translation>
     </message>
     <message>
+        <location filename="../qml/VisitPage.qml" line="297"/>
         <source>还需拍照留证</source>
         <translation>还需拍照留证</translation>
     </message>
     <message>
+        <location filename="../qml/VisitPage.qml" line="332"/>
+        <source>添加照片</source>
+        <translation>添加照片</translation>
+    </message>
+    <message>
+        <location filename="../qml/VisitPage.qml" line="344"/>
+        <source>拍照</source>
+        <translation>拍照</translation>
+    </message>
+    <message>
+        <location filename="../qml/VisitPage.qml" line="355"/>
+        <source>这台设备没有可用的相机，请选择已拍好的照片文件。</source>
+        <translation>这台设备没有可用的相机，请选择已拍好的照片文件。</translation>
+    </message>
+    <message>
+        <location filename="../qml/VisitPage.qml" line="365"/>
         <source>选择照片文件</source>
         <translation>选择照片文件</translation>
     </message>
     <message>
-        <source>照片文件路径（JPEG）</source>
-        <translation>照片文件路径（JPEG）</translation>
+        <location filename="../qml/VisitPage.qml" line="375"/>
+        <source>取消</source>
+        <translation>取消</translation>
     </message>
     <message>
+        <location filename="../qml/VisitPage.qml" line="385"/>
+        <source>选择照片</source>
+        <translation>选择照片</translation>
+    </message>
+    <message>
+        <location filename="../qml/VisitPage.qml" line="386"/>
+        <source>照片 (*.jpg *.jpeg *.png)</source>
+        <translation>照片 (*.jpg *.jpeg *.png)</translation>
+    </message>
+    <message>
+        <source>照片文件路径（JPEG）</source>
+        <translation type="vanished">照片文件路径（JPEG）</translation>
+    </message>
+    <message>
+        <location filename="../qml/VisitPage.qml" line="176"/>
         <source>第 %1/%2 部分</source>
         <translation>第 %1/%2 部分</translation>
     </message>
     <message>
+        <location filename="../qml/VisitPage.qml" line="232"/>
         <source>下一部分</source>
         <translation>下一部分</translation>
     </message>
@@ -526,22 +700,47 @@
 <context>
     <name>qiaomen::mobile::AppController</name>
     <message>
+        <location filename="../src/app_controller.cc" line="172"/>
         <source>请填写县服务器地址和登记码（向乡镇工作人员索取）。</source>
         <translation>请填写县服务器地址和登记码（向乡镇工作人员索取）。</translation>
     </message>
     <message>
+        <location filename="../src/app_controller.cc" line="177"/>
         <source>密码须为 6 位数字。</source>
         <translation>密码须为 6 位数字。</translation>
     </message>
     <message>
+        <location filename="../src/app_controller.cc" line="181"/>
         <source>两次输入的密码不一致，请重新输入。</source>
         <translation>两次输入的密码不一致，请重新输入。</translation>
     </message>
     <message>
+        <location filename="../src/app_controller.cc" line="339"/>
+        <source>正在定位…（定不到位置也能照常保存）</source>
+        <translation>正在定位…（定不到位置也能照常保存）</translation>
+    </message>
+    <message>
+        <location filename="../src/app_controller.cc" line="340"/>
+        <source>未能定位：本次检查将不带位置保存。</source>
+        <translation>未能定位：本次检查将不带位置保存。</translation>
+    </message>
+    <message>
+        <location filename="../src/app_controller.cc" line="341"/>
+        <source>已定位</source>
+        <translation>已定位</translation>
+    </message>
+    <message>
+        <location filename="../src/app_controller.cc" line="342"/>
+        <source>已定位，误差约 %1 米</source>
+        <translation>已定位，误差约 %1 米</translation>
+    </message>
+    <message>
+        <location filename="../src/app_controller.cc" line="384"/>
         <source>正在同步…</source>
         <translation>正在同步…</translation>
     </message>
     <message>
+        <location filename="../src/app_controller.cc" line="413"/>
         <source>从未</source>
         <translation>从未</translation>
     </message>
@@ -549,72 +748,89 @@
 <context>
     <name>qiaomen::mobile::DeviceWorker</name>
     <message>
+        <location filename="../src/device_worker.cc" line="90"/>
         <source>请先输入密码解锁。</source>
         <translation>请先输入密码解锁。</translation>
     </message>
     <message>
+        <location filename="../src/device_worker.cc" line="236"/>
         <source>还有未完成的检查项，请按红色提示补全。</source>
         <translation>还有未完成的检查项，请按红色提示补全。</translation>
     </message>
     <message>
+        <location filename="../src/device_worker.cc" line="244"/>
         <source>已保存，待上传。</source>
         <translation>已保存，待上传。</translation>
     </message>
     <message numerus="yes">
+        <location filename="../src/device_worker.cc" line="245"/>
         <source>已保存，发现 %n 处隐患，已下达限期整改。</source>
         <translation>
             <numerusform>已保存，发现 %n 处隐患，已下达限期整改。</numerusform>
         </translation>
     </message>
     <message>
+        <location filename="../src/device_worker.cc" line="267"/>
         <source>这台手机还没有设置县服务器，无法同步。请先登记。</source>
         <translation>这台手机还没有设置县服务器，无法同步。请先登记。</translation>
     </message>
     <message>
+        <location filename="../src/device_worker.cc" line="286"/>
         <source>同步完成。</source>
         <translation>同步完成。</translation>
     </message>
     <message>
+        <location filename="../src/device_worker.cc" line="34"/>
         <source>服务器地址、登记码或密码的格式不对，请核对后重试。</source>
         <translation>服务器地址、登记码或密码的格式不对，请核对后重试。</translation>
     </message>
     <message>
+        <location filename="../src/device_worker.cc" line="36"/>
         <source>本机已经登记过，请直接输入密码解锁。</source>
         <translation>本机已经登记过，请直接输入密码解锁。</translation>
     </message>
     <message>
+        <location filename="../src/device_worker.cc" line="38"/>
         <source>登记码无效或已用过，请向乡镇工作人员重新索取。</source>
         <translation>登记码无效或已用过，请向乡镇工作人员重新索取。</translation>
     </message>
     <message>
+        <location filename="../src/device_worker.cc" line="41"/>
         <source>连不上县服务器。请检查网络后再试，已填写的内容不会丢失。</source>
         <translation>连不上县服务器。请检查网络后再试，已填写的内容不会丢失。</translation>
     </message>
     <message>
+        <location filename="../src/device_worker.cc" line="43"/>
         <source>这个地址不是县服务器，或安全证书不对。请核对服务器地址。</source>
         <translation>这个地址不是县服务器，或安全证书不对。请核对服务器地址。</translation>
     </message>
     <message>
+        <location filename="../src/device_worker.cc" line="45"/>
         <source>登记没有成功，请稍后重试。</source>
         <translation>登记没有成功，请稍后重试。</translation>
     </message>
     <message>
+        <location filename="../src/device_worker.cc" line="55"/>
         <source>现在连不上县服务器。记录都保存在本机，有信号时再同步。</source>
         <translation>现在连不上县服务器。记录都保存在本机，有信号时再同步。</translation>
     </message>
     <message>
+        <location filename="../src/device_worker.cc" line="57"/>
         <source>县服务器不再认可本机，请联系乡镇工作人员重新登记。</source>
         <translation>县服务器不再认可本机，请联系乡镇工作人员重新登记。</translation>
     </message>
     <message>
+        <location filename="../src/device_worker.cc" line="59"/>
         <source>同步已停止，未传完的下次继续。</source>
         <translation>同步已停止，未传完的下次继续。</translation>
     </message>
     <message>
+        <location filename="../src/device_worker.cc" line="61"/>
         <source>同步没有完成，记录都保存在本机。</source>
         <translation>同步没有完成，记录都保存在本机。</translation>
     </message>
     <message>
+        <location filename="../src/device_worker.cc" line="148"/>
         <source>密码错误次数过多，本机数据已按规定清除。请向乡镇工作人员索取登记码，重新登记。</source>
         <translation>密码错误次数过多，本机数据已按规定清除。请向乡镇工作人员索取登记码，重新登记。</translation>
     </message>

@@ -53,10 +53,28 @@ Page {
     Component { id: householdComponent; HouseholdPage {} }
     Component { id: visitComponent; VisitPage {} }
 
+    // The bottom tabs draw their own opaque bar with a hairline on top; the chosen tab is marked
+    // by its accent-coloured label. Material's indicator line sat on the bar's top edge, over
+    // the last card of a list scrolling behind it, and its elevation shadow needs a shader
+    // effect that software rendering drops (a see-through bar).
     footer: TabBar {
         id: tabs
         visible: stack.depth === 1
+        z: 2
+        implicitHeight: 56
         Material.accent: Theme.accent
+        background: Rectangle {
+            color: Theme.card
+            Rectangle { width: parent.width; height: 1; color: Theme.line }
+        }
+        contentItem: ListView {
+            model: tabs.contentModel
+            currentIndex: tabs.currentIndex
+            orientation: ListView.Horizontal
+            boundsBehavior: Flickable.StopAtBounds
+            interactive: false
+            clip: true
+        }
         TabButton { text: qsTr("首页"); font.pixelSize: Theme.body; font.capitalization: Font.MixedCase; height: 56 }
         TabButton { text: qsTr("任务"); font.pixelSize: Theme.body; font.capitalization: Font.MixedCase; height: 56 }
         TabButton { text: qsTr("隐患"); font.pixelSize: Theme.body; font.capitalization: Font.MixedCase; height: 56 }

@@ -44,6 +44,7 @@ Page {
                 objectName: "serverField"
                 Layout.fillWidth: true
                 placeholderText: "https://"
+                text: AppController.enrolServer
                 inputMethodHints: Qt.ImhUrlCharactersOnly | Qt.ImhNoAutoUppercase
                 font.pixelSize: Theme.body
             }
@@ -53,6 +54,7 @@ Page {
                 objectName: "codeField"
                 Layout.fillWidth: true
                 placeholderText: qsTr("向乡镇工作人员索取")
+                text: AppController.enrolCode
                 inputMethodHints: Qt.ImhNoAutoUppercase | Qt.ImhPreferUppercase
                 font.pixelSize: Theme.body
             }

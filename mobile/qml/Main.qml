@@ -23,6 +23,12 @@ ApplicationWindow {
     function finishVisit(a, b) { if (shell.item && shell.item.visitPage()) shell.item.visitPage().finish() }
     function leaveVisit(a, b) { if (shell.item && shell.item.visitPage()) shell.item.visitPage().leave() }
     function setChinese(chinese, unused) { AppInfo.chinese = chinese }
+    function showPhotoSource(itemId, unused) {
+        var page = shell.item ? shell.item.visitPage() : null
+        if (!page) return
+        page.photoSourceDialog.itemId = itemId
+        if (itemId) page.photoSourceDialog.open(); else page.photoSourceDialog.close()
+    }
 
     Loader {
         id: shell

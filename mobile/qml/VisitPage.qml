@@ -1,6 +1,7 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Controls.Material
+import QtQuick.Dialogs
 import QtQuick.Layouts
 import Qiaomen
 
@@ -16,6 +17,9 @@ Page {
     // The checklist section at the top of the list (第 2/6 部分).
     property int section: 0
     readonly property bool lastSection: section + 1 >= (visit.sections || 1)
+    // Where a photo comes from (the tests drive these).
+    readonly property alias photoSourceDialog: photoSource
+    readonly property alias photoFileDialog: photoFile
     background: Rectangle { color: Theme.background }
 
     function finish() { AppController.finishVisit() }
@@ -141,6 +145,14 @@ Page {
             font.pixelSize: Theme.body
         }
         Item { Layout.fillHeight: true }
+        Label {
+            Layout.fillWidth: true
+            visible: page.outcome > 1
+            text: AppController.locationText
+            wrapMode: Text.Wrap
+            color: AppController.hasFix ? Theme.muted : Theme.warning
+            font.pixelSize: Theme.small
+        }
         BigButton {
             objectName: "finishOutcomeButton"
             Layout.fillWidth: true
@@ -200,7 +212,7 @@ Page {
             delegate: ChecklistItem {
                 x: Theme.gap
                 width: checklistView.width - 2 * Theme.gap
-                onPhotoRequested: (item) => { photoDialog.itemId = item; photoDialog.open() }
+                onPhotoRequested: (item) => { photoSource.itemId = item; photoSource.open() }
             }
         }
         Label {
@@ -286,6 +298,16 @@ Page {
                 }
             }
         }
+        Label {
+            objectName: "locationLine"
+            Layout.fillWidth: true
+            Layout.leftMargin: Theme.margin
+            Layout.rightMargin: Theme.margin
+            text: AppController.locationText
+            wrapMode: Text.Wrap
+            color: AppController.hasFix ? Theme.muted : Theme.warning
+            font.pixelSize: Theme.small
+        }
         BigButton {
             objectName: "finishButton"
             Layout.fillWidth: true
@@ -296,22 +318,72 @@ Page {
         }
     }
 
-    // The camera comes later: for now a photo is a JPEG file on the phone.
+    Component { id: cameraComponent; CameraPage {} }
+
+    // Where a photo comes from: the camera when the phone has one, otherwise a picture file.
     Dialog {
-        id: photoDialog
+        id: photoSource
+        objectName: "photoSource"
         property string itemId: ""
+        property bool camera: false
         anchors.centerIn: parent
         width: parent.width - 32
         modal: true
-        title: qsTr("选择照片文件")
-        standardButtons: Dialog.Ok | Dialog.Cancel
+        title: qsTr("添加照片")
         background: Rectangle { color: Theme.card; border.color: Theme.line; radius: 8 }
-        TextField {
-            id: photoPath
+        onAboutToShow: camera = AppController.cameraAvailable()
+        ColumnLayout {
             width: parent.width
-            placeholderText: qsTr("照片文件路径（JPEG）")
-            font.pixelSize: Theme.body
+            spacing: Theme.gap
+            AppButton {
+                objectName: "takePhotoButton"
+                Layout.fillWidth: true
+                Layout.preferredHeight: Theme.bigButton
+                visible: photoSource.camera
+                highlighted: true
+                text: qsTr("拍照")
+                font.pixelSize: 18
+                onClicked: {
+                    photoSource.close()
+                    page.StackView.view.push(cameraComponent, { itemId: photoSource.itemId },
+                                             StackView.Immediate)
+                }
+            }
+            Label {
+                Layout.fillWidth: true
+                visible: !photoSource.camera
+                text: qsTr("这台设备没有可用的相机，请选择已拍好的照片文件。")
+                wrapMode: Text.Wrap
+                color: Theme.muted
+                font.pixelSize: Theme.body
+            }
+            AppButton {
+                objectName: "pickFileButton"
+                Layout.fillWidth: true
+                Layout.preferredHeight: Theme.bigButton
+                highlighted: !photoSource.camera
+                text: qsTr("选择照片文件")
+                font.pixelSize: 18
+                onClicked: {
+                    photoSource.close()
+                    photoFile.itemId = photoSource.itemId
+                    photoFile.open()
+                }
+            }
+            AppButton {
+                Layout.fillWidth: true
+                text: qsTr("取消")
+                onClicked: photoSource.close()
+            }
         }
-        onAccepted: if (photoPath.text !== "") AppController.addPhoto(itemId, photoPath.text)
+    }
+
+    FileDialog {
+        id: photoFile
+        objectName: "photoFileDialog"
+        property string itemId: ""
+        title: qsTr("选择照片")
+        nameFilters: [qsTr("照片 (*.jpg *.jpeg *.png)")]
+        onAccepted: AppController.addPhoto(itemId, selectedFile)
     }
 }

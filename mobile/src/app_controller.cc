@@ -1,14 +1,17 @@
 #include "app_controller.h"
 
+#include <QCameraDevice>
 #include <QDate>
 #include <QDateTime>
 #include <QDir>
 #include <QJSEngine>
+#include <QMediaDevices>
 #include <QQmlEngine>
 #include <QRegularExpression>
 #include <QStandardPaths>
 #include <QTimeZone>
 #include <QUrl>
+#include <QUuid>
 
 #include "app_info.h"
 
@@ -20,7 +23,18 @@ WorkerConfig& StaticConfig() {
   return config;
 }
 
+QStringList& StaticEnrolPrefill() {
+  static QStringList prefill{QString(), QString()};
+  return prefill;
+}
+
+PositionSourceFactory& StaticPositionSource() {
+  static PositionSourceFactory factory = DefaultPositionSource();
+  return factory;
+}
+
 void RegisterTypes() {
+  qRegisterMetaType<GeoFix>();
   qRegisterMetaType<TaskRow>();
   qRegisterMetaType<HomeCounts>();
   qRegisterMetaType<HazardRow>();
@@ -48,8 +62,17 @@ WorkerConfig AppController::DefaultConfig() {
         env.isEmpty() ? QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) : env;
     config.data_dir = base + QStringLiteral("/profile");
     config.key_store_dir = base + QStringLiteral("/keystore");
+    config.capture_dir = base + QStringLiteral("/capture");
   }
   return config;
+}
+
+void AppController::SetDefaultPositionSource(PositionSourceFactory factory) {
+  StaticPositionSource() = std::move(factory);
+}
+
+void AppController::SetEnrolPrefill(const QString& server_url, const QString& code) {
+  StaticEnrolPrefill() = QStringList{server_url, code};
 }
 
 AppController* AppController::create(QQmlEngine* qml_engine, QJSEngine* js_engine) {
@@ -59,7 +82,14 @@ AppController* AppController::create(QQmlEngine* qml_engine, QJSEngine* js_engin
 }
 
 AppController::AppController(WorkerConfig config, QObject* parent)
+    : AppController(std::move(config), StaticPositionSource(), parent) {}
+
+AppController::AppController(WorkerConfig config, PositionSourceFactory position, QObject* parent)
     : QObject(parent),
+      capture_dir_(CaptureDir(config)),
+      enrol_server_(StaticEnrolPrefill().at(0)),
+      enrol_code_(StaticEnrolPrefill().at(1)),
+      position_(std::move(position)),
       worker_(new DeviceWorker(std::move(config))),
       drafts_({"draftId", "subjectName", "updatedAt"}),
       visit_history_({"visitId", "outcome", "finishedAt", "hazards"}),
@@ -89,13 +119,17 @@ AppController::AppController(WorkerConfig config, QObject* parent)
   connect(worker_, &DeviceWorker::householdLoaded, this, &AppController::OnHousehold);
   connect(worker_, &DeviceWorker::visitChanged, this, &AppController::OnVisit);
   connect(worker_, &DeviceWorker::visitProblem, this, &AppController::visitProblem);
+  connect(&position_, &PositionTracker::changed, this, &AppController::locationChanged);
+  connect(this, &AppController::visitChanged, this, &AppController::locationChanged);
   connect(worker_, &DeviceWorker::visitFinished, this, [this](const QString& m, bool closed) {
+    position_.Stop();
     visit_.clear();
     emit visitChanged();
     emit visitFinished(m, closed);
     refresh();
   });
   connect(worker_, &DeviceWorker::visitClosed, this, [this] {
+    position_.Stop();
     visit_.clear();
     emit visitChanged();
     refresh();
@@ -275,11 +309,37 @@ void AppController::setAnswer(const QString& item_id, const QVariant& value) {
   worker_->Post([w, item_id, plain] { w->SetAnswer(item_id, plain); });
 }
 
-void AppController::addPhoto(const QString& item_id, const QString& file) {
+void AppController::PostPhoto(const QString& item_id, const QString& file, bool captured) {
   const QUrl url(file);
   const QString path = url.isLocalFile() ? url.toLocalFile() : file;
   DeviceWorker* w = worker_;
-  worker_->Post([w, item_id, path] { w->AddPhoto(item_id, path); });
+  const GeoFix fix = position_.Fix();
+  worker_->Post([w, item_id, path, captured, fix] { w->AddPhoto(item_id, path, captured, fix); });
+}
+
+void AppController::addPhoto(const QString& item_id, const QString& file) {
+  PostPhoto(item_id, file, false);
+}
+
+void AppController::addCapturedPhoto(const QString& item_id, const QString& file) {
+  PostPhoto(item_id, file, true);
+}
+
+QString AppController::newCapturePath() const {
+  QDir().mkpath(capture_dir_);
+  return capture_dir_ + QLatin1Char('/') + QUuid::createUuid().toString(QUuid::WithoutBraces) +
+         QStringLiteral(".jpg");
+}
+
+bool AppController::cameraAvailable() const { return !QMediaDevices::videoInputs().isEmpty(); }
+
+QString AppController::locationText() const {
+  if (visit_.isEmpty()) return {};
+  const GeoFix fix = position_.Fix();
+  if (!fix.valid && position_.Available()) return tr("正在定位…（定不到位置也能照常保存）");
+  if (!fix.valid) return tr("未能定位：本次检查将不带位置保存。");
+  if (fix.accuracy_m <= 0) return tr("已定位");
+  return tr("已定位，误差约 %1 米").arg(static_cast<int>(fix.accuracy_m + 0.5F));
 }
 
 void AppController::removePhoto(const QString& photo_id) {
@@ -289,7 +349,8 @@ void AppController::removePhoto(const QString& photo_id) {
 
 void AppController::finishVisit() {
   DeviceWorker* w = worker_;
-  worker_->Post([w] { w->FinishVisit(); });
+  const GeoFix fix = position_.Fix();
+  worker_->Post([w, fix] { w->FinishVisit(fix); });
 }
 
 void AppController::discardVisit() {
@@ -303,6 +364,7 @@ void AppController::closeVisit() {
 }
 
 void AppController::OnVisit(const VisitView& v) {
+  if (visit_.isEmpty()) position_.Start();  // a visit opened: where is it?
   visit_ = {
       {QStringLiteral("draftId"), v.draft_id},     {QStringLiteral("taskId"), v.task_id},
       {QStringLiteral("subjectId"), v.subject_id}, {QStringLiteral("subjectName"), v.subject_name},

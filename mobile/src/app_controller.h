@@ -14,6 +14,7 @@
 #include "checklist_model.h"
 #include "device_worker.h"
 #include "hazard_list_model.h"
+#include "position_tracker.h"
 #include "record_list_model.h"
 #include "task_list_model.h"
 
@@ -48,6 +49,13 @@ class AppController : public QObject {
   Q_PROPERTY(double syncFraction READ syncFraction NOTIFY syncChanged)
   Q_PROPERTY(QString syncMessage READ syncMessage NOTIFY syncChanged)
   Q_PROPERTY(RecordListModel* refused READ refused CONSTANT)
+  // What the enrol screen starts with (`qiaomen-app --server URL --code CODE`, as ./run app does).
+  Q_PROPERTY(QString enrolServer READ enrolServer CONSTANT)
+  Q_PROPERTY(QString enrolCode READ enrolCode CONSTANT)
+  // The visit's position: whether there is a fix, and a sentence saying so ("" with no visit):
+  // located (with the accuracy), still trying, or none (the visit is saved without a location).
+  Q_PROPERTY(bool hasFix READ hasFix NOTIFY locationChanged)
+  Q_PROPERTY(QString locationText READ locationText NOTIFY locationChanged)
 
  public:
   enum State { NeedsEnrolment = 0, Locked = 1, Ready = 2, Starting = 3 };
@@ -59,9 +67,17 @@ class AppController : public QObject {
   // before loading QML (main, the screenshot driver, the Qt Quick Test setup).
   static void SetDefaultConfig(const WorkerConfig& config);
   static WorkerConfig DefaultConfig();
+  // Where those controllers get their position (DefaultPositionSource() unless set; an empty
+  // factory means no positioning). Call before loading QML, like SetDefaultConfig.
+  static void SetDefaultPositionSource(PositionSourceFactory factory);
+  // Pre-fills the enrol screen of the controllers made afterwards (empty: nothing).
+  static void SetEnrolPrefill(const QString& server_url, const QString& code);
   static AppController* create(QQmlEngine* qml_engine, QJSEngine* js_engine);
 
+  // A controller over the profile of `config`, positioned by the default source.
   explicit AppController(WorkerConfig config, QObject* parent = nullptr);
+  // The same with its own position source (tests pass a simulated one, or none).
+  AppController(WorkerConfig config, PositionSourceFactory position, QObject* parent = nullptr);
   ~AppController() override;
 
   State state() const { return state_; }
@@ -87,6 +103,10 @@ class AppController : public QObject {
   double syncFraction() const { return sync_fraction_; }
   QString syncMessage() const { return sync_message_; }
   RecordListModel* refused() { return &refused_; }
+  QString enrolServer() const { return enrol_server_; }
+  QString enrolCode() const { return enrol_code_; }
+  bool hasFix() const { return position_.Fix().valid; }
+  QString locationText() const;
 
   // Checks the form (PINs equal, 6 digits) and enrols. Errors arrive as `message`.
   Q_INVOKABLE void enroll(const QString& server_url, const QString& code, const QString& pin,
@@ -99,8 +119,15 @@ class AppController : public QObject {
   Q_INVOKABLE void resumeVisit(const QString& draft_id);
   Q_INVOKABLE void setOutcome(int outcome);
   Q_INVOKABLE void setAnswer(const QString& item_id, const QVariant& value);
-  // `file`: a local path or file:// URL of a JPEG (the camera comes later).
+  // `file`: a local path or file:// URL of a picture the worker picked (JPEG, PNG...). It is made
+  // evidence on the worker thread (evidence_photo.h) and left where it is.
   Q_INVOKABLE void addPhoto(const QString& item_id, const QString& file);
+  // The same for the camera's capture at `file` (from newCapturePath()): deleted once sealed.
+  Q_INVOKABLE void addCapturedPhoto(const QString& item_id, const QString& file);
+  // A new path in the private capture folder for the camera to write its JPEG to.
+  Q_INVOKABLE QString newCapturePath() const;
+  // Whether this device has a camera (QtMultimedia); otherwise the screens offer a file picker.
+  Q_INVOKABLE bool cameraAvailable() const;
   Q_INVOKABLE void removePhoto(const QString& photo_id);
   Q_INVOKABLE void finishVisit();
   Q_INVOKABLE void discardVisit();
@@ -128,6 +155,7 @@ class AppController : public QObject {
   void visitProblem(const QString& itemId, const QString& message);
   void visitFinished(const QString& message, bool taskClosed);
   void tasksLoaded();
+  void locationChanged();
 
  private:
   void SetMessage(const QString& message);
@@ -137,7 +165,12 @@ class AppController : public QObject {
   void OnVisit(const VisitView& view);
   void OnSync(const SyncView& view);
   void ReloadTasks();
+  void PostPhoto(const QString& item_id, const QString& file, bool captured);
 
+  QString capture_dir_;
+  QString enrol_server_;
+  QString enrol_code_;
+  PositionTracker position_;
   QThread thread_;
   DeviceWorker* worker_;  // lives on thread_; deleted when it finishes
   State state_ = Starting;

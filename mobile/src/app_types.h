@@ -9,6 +9,16 @@
 
 namespace qiaomen::mobile {
 
+// A position fix from the phone's GNSS (QtPositioning), or none. Stored on the visit and its
+// photos when there is one; a visit is saved without it otherwise.
+struct GeoFix {
+  bool valid = false;
+  double latitude = 0;
+  double longitude = 0;
+  float accuracy_m = 0;  // horizontal, metres; 0 when unknown
+  qint64 time_ms = 0;    // the fix's own time (Unix ms)
+};
+
 // One open (or, with the "all" filter, closed) task of the worker, with its subject.
 struct TaskRow {
   QString task_id;     // UUID text
@@ -145,6 +155,7 @@ struct SyncView {
 
 }  // namespace qiaomen::mobile
 
+Q_DECLARE_METATYPE(qiaomen::mobile::GeoFix)
 Q_DECLARE_METATYPE(qiaomen::mobile::TaskRow)
 Q_DECLARE_METATYPE(qiaomen::mobile::HomeCounts)
 Q_DECLARE_METATYPE(qiaomen::mobile::HazardRow)

@@ -42,12 +42,13 @@ v1::AdminUnit Unit(const char* id, const char* parent, const char* name, const c
 
 }  // namespace
 
-core::Status CreateDemoProfile(const QString& data_dir, const QString& key_store_dir) {
+core::Status CreateDemoProfile(const QString& data_dir, const QString& key_store_dir,
+                               std::optional<core::keys::KdfParams> kdf) {
   core::Clock& clock = core::SystemClock();
   core::keys::FileKeyStore key_store(key_store_dir.toStdString(), core::SecureRandom());
   core::profile::ProfileDeps deps{clock, core::SecureRandom(), key_store};
   core::profile::ProfileOptions options;
-  options.keys.kdf = core::keys::KdfParams{.opslimit = 1, .memlimit_bytes = 8 * 1024};
+  options.keys.kdf = kdf.value_or(core::keys::KdfParams{.opslimit = 1, .memlimit_bytes = 8 * 1024});
   options.worker_id = "w-001";
   auto created = core::profile::Profile::Create(data_dir.toStdString(), kDemoPin, options, deps);
   if (!created.ok()) return created.status();

@@ -1,5 +1,7 @@
 #include "device_worker.h"
 
+#include <QDir>
+#include <QFile>
 #include <QMetaObject>
 #include <QThread>
 #include <algorithm>
@@ -63,6 +65,11 @@ QString SyncError(const core::Status& s) {
 
 }  // namespace
 
+QString CaptureDir(const WorkerConfig& config) {
+  return config.capture_dir.isEmpty() ? config.data_dir + QStringLiteral("-capture")
+                                      : config.capture_dir;
+}
+
 DeviceWorker::DeviceWorker(WorkerConfig config, QObject* parent)
     : QObject(parent),
       config_(std::move(config)),
@@ -85,6 +92,9 @@ bool DeviceWorker::RequireDevice() {
 }
 
 void DeviceWorker::Probe() {
+  // Camera captures a killed app left unsealed: plain photos must not stay on disk.
+  QDir captures(CaptureDir(config_));
+  for (const QString& name : captures.entryList(QDir::Files)) captures.remove(name);
   const std::string dir = config_.data_dir.toStdString();
   if (device_ != nullptr) {
     emit stateChanged(kReady, {}, -1);
@@ -106,8 +116,7 @@ void DeviceWorker::Enroll(const QString& server_url, const QString& code, const 
   options.server_url = server_url.trimmed().toStdString();
   options.code = code.trimmed().toStdString();
   options.device_name = "qiaomen-app";
-  if (config_.fast_kdf)
-    options.keys.kdf = core::keys::KdfParams{.opslimit = 1, .memlimit_bytes = 8 * 1024};
+  options.keys = config_.enrol_keys;
   auto device = sync::FieldDevice::Enroll(config_.data_dir.toStdString(), pin.toStdString(),
                                           options, {clock_, core::SecureRandom(), key_store_});
   emit busyChanged(false);
@@ -195,10 +204,15 @@ void DeviceWorker::SetAnswer(const QString& item_id, const QVariant& value) {
   EmitVisit();
 }
 
-void DeviceWorker::AddPhoto(const QString& item_id, const QString& path) {
-  if (visit_ == nullptr) return;
+void DeviceWorker::AddPhoto(const QString& item_id, const QString& path, bool captured,
+                            const GeoFix& fix) {
+  if (visit_ == nullptr) {
+    if (captured) QFile::remove(path);
+    return;
+  }
   emit busyChanged(true);
-  core::Status s = visit_->AddPhoto(item_id, path);
+  core::Status s = visit_->AddPhoto(item_id, path, fix);
+  if (captured) QFile::remove(path);
   emit busyChanged(false);
   if (!s.ok()) emit visitProblem(item_id, Msg(s));
   EmitVisit();
@@ -210,11 +224,11 @@ void DeviceWorker::RemovePhoto(const QString& photo_id) {
   EmitVisit();
 }
 
-void DeviceWorker::FinishVisit() {
+void DeviceWorker::FinishVisit(const GeoFix& fix) {
   if (visit_ == nullptr) return;
   emit busyChanged(true);
   QString first;
-  auto recorded = visit_->Finish(&first);
+  auto recorded = visit_->Finish(fix, &first);
   emit busyChanged(false);
   if (!recorded.ok()) {
     EmitVisit();

@@ -17,6 +17,7 @@
 #include "app_types.h"
 #include "qiaomen/core/clock.h"
 #include "qiaomen/core/keys/file_key_store.h"
+#include "qiaomen/core/keys/profile_keys.h"
 #include "qiaomen/sync/field_device.h"
 
 namespace qiaomen::mobile {
@@ -26,8 +27,17 @@ class VisitSession;
 struct WorkerConfig {
   QString data_dir;       // the profile directory
   QString key_store_dir;  // the desktop key store (kept apart from the profile)
-  bool fast_kdf = false;  // tests and demo profiles only: the cheapest Argon2id
+  // Camera captures wait here as plain JPEG files until they are sealed, then are deleted; the
+  // worker deletes what a killed app left here when it starts. "" = data_dir + "-capture".
+  QString capture_dir;
+  // The Argon2id cost and PIN attempts a new enrolment gets: the production defaults. This is the
+  // test seam for enrolment (tests put qiaomen::testing::FastKdf() here, from the test library);
+  // nothing in the app sets it.
+  core::keys::KeyOptions enrol_keys;
 };
+
+// Where camera captures of `config` wait (see WorkerConfig::capture_dir).
+QString CaptureDir(const WorkerConfig& config);
 
 class DeviceWorker : public QObject {
   Q_OBJECT
@@ -54,9 +64,12 @@ class DeviceWorker : public QObject {
   void ResumeVisit(const QString& draft_id);
   void SetOutcome(int outcome);
   void SetAnswer(const QString& item_id, const QVariant& value);
-  void AddPhoto(const QString& item_id, const QString& path);
+  // Makes the picture at `path` evidence and seals it on the visit (visit_session.h). `captured`:
+  // it is the camera's temporary file, deleted once sealed or refused (a photo never stays on
+  // disk in clear); a picked file is left alone.
+  void AddPhoto(const QString& item_id, const QString& path, bool captured, const GeoFix& fix);
   void RemovePhoto(const QString& photo_id);
-  void FinishVisit();
+  void FinishVisit(const GeoFix& fix);
   void DiscardVisit();
   void CloseVisit();  // leaves the draft saved (it is offered again on the home screen)
   void Sync();

@@ -51,12 +51,15 @@ class Tour : public QObject {
   void Load(const QString& name, bool demo) {
     engine_.reset();
     const QString dir = tmp_.path() + QLatin1Char('/') + name;
-    WorkerConfig config{dir + QStringLiteral("/profile"), dir + QStringLiteral("/keystore"), true};
+    WorkerConfig config;
+    config.data_dir = dir + QStringLiteral("/profile");
+    config.key_store_dir = dir + QStringLiteral("/keystore");
     if (demo && !CreateDemoProfile(config.data_dir, config.key_store_dir).ok()) {
       failed_ = true;
       return;
     }
     AppController::SetDefaultConfig(config);
+    AppController::SetDefaultPositionSource({});  // the summary shows the no-fix sentence
     engine_ = std::make_unique<QQmlApplicationEngine>();
     engine_->load(QUrl(QStringLiteral("qrc:/Qiaomen/Main.qml")));
     if (Window() == nullptr) failed_ = true;
@@ -124,7 +127,14 @@ class Tour : public QObject {
                         Call("scrollChecklistTo", QStringLiteral("stove_location"));
                       },
                       1500});
-    steps_.push_back({QStringLiteral("checklist_errors"), [this] { Call("finishVisit"); }, 1500});
+    steps_.push_back({QStringLiteral("photo_source"),
+                      [this] { Call("showPhotoSource", QStringLiteral("hazard_photos")); }});
+    steps_.push_back({QStringLiteral("checklist_errors"),
+                      [this] {
+                        Call("showPhotoSource", QString());
+                        Call("finishVisit");
+                      },
+                      1500});
     steps_.push_back({QStringLiteral("visit_summary"),
                       [this] { Call("showVisitStep", QStringLiteral("summary")); }});
     steps_.push_back({QStringLiteral("home_draft"),

@@ -1,10 +1,14 @@
 #include "visit_session.h"
 
+#include <QDateTime>
 #include <QStringList>
+#include <QTimeZone>
 #include <algorithm>
 #include <regex>
 #include <set>
+#include <span>
 
+#include "evidence_photo.h"
 #include "qiaomen/core/forms/value.h"
 #include "qiaomen/core/uuid.h"
 
@@ -129,6 +133,15 @@ QVariant FromAnswerValue(const v1::AnswerValue& value) {
     default:
       return {};
   }
+}
+
+v1::GeoPoint GeoPointOf(const GeoFix& fix) {
+  v1::GeoPoint point;
+  point.set_latitude(fix.latitude);
+  point.set_longitude(fix.longitude);
+  point.set_accuracy_m(fix.accuracy_m);
+  point.set_gnss_time_ms(fix.time_ms);
+  return point;
 }
 
 std::string AddDays(const std::string& date, int64_t days) {
@@ -262,12 +275,33 @@ Status VisitSession::SyncPhotoAnswer(const std::string& item_id) {
   return session_->SetAnswer(answer);
 }
 
-Status VisitSession::AddPhoto(const QString& item_id, const QString& path) {
+Status VisitSession::AddPhoto(const QString& item_id, const QString& path, const GeoFix& fix) {
   auto id = core::Uuid::FromBytes(draft_.visit.id());
   if (!id.ok()) return id.status();
   core::profile::PhotoCapture capture;
   capture.item_id = item_id.toStdString();
-  auto photo = profile_.visits().AddPhotoFile(*id, path.toStdString(), capture);
+  capture.taken_at_ms = clock_.NowMillis();
+  if (fix.valid) {
+    capture.has_location = true;
+    capture.location = GeoPointOf(fix);
+  }
+  // The watermark: when (county time), where (address, and coordinates when there is a fix), who.
+  const QDateTime at = QDateTime::fromMSecsSinceEpoch(
+      capture.taken_at_ms, QTimeZone(QByteArrayLiteral("Asia/Shanghai")));
+  PhotoStamp stamp;
+  stamp.lines << at.toString(QStringLiteral("yyyy-MM-dd HH:mm")) << Q(address_);
+  if (fix.valid) {
+    stamp.lines << QStringLiteral("%1, %2 ±%3m")
+                       .arg(fix.latitude, 0, 'f', 5)
+                       .arg(fix.longitude, 0, 'f', 5)
+                       .arg(static_cast<int>(fix.accuracy_m));
+  }
+  stamp.lines << Q(profile_.info().worker_id);
+  auto jpeg = PrepareEvidencePhoto(path, stamp);
+  if (!jpeg.ok()) return jpeg.status();
+  const auto* bytes = reinterpret_cast<const uint8_t*>(jpeg->constData());
+  auto photo = profile_.visits().AddPhoto(
+      *id, std::span<const uint8_t>(bytes, static_cast<size_t>(jpeg->size())), capture);
   if (!photo.ok()) return photo.status();
   draft_.photos.push_back(*photo);
   return SyncPhotoAnswer(capture.item_id);
@@ -286,11 +320,16 @@ Status VisitSession::RemovePhoto(const QString& photo_id) {
   return SyncPhotoAnswer(item);
 }
 
-Result<core::store::RecordedVisit> VisitSession::Finish(QString* first_problem) {
+Result<core::store::RecordedVisit> VisitSession::Finish(const GeoFix& fix, QString* first_problem) {
   auto id = core::Uuid::FromBytes(draft_.visit.id());
   if (!id.ok()) return id.status();
+  core::profile::FinishOptions options;
+  if (fix.valid) {
+    options.has_location = true;
+    options.location = GeoPointOf(fix);
+  }
   std::vector<core::profile::ItemError> problems;
-  auto recorded = profile_.visits().Finish(*id, {}, &problems);
+  auto recorded = profile_.visits().Finish(*id, options, &problems);
   if (!recorded.ok()) {
     tried_finish_ = true;
     if (first_problem != nullptr) {

@@ -34,12 +34,17 @@ class VisitSession {
   // `value`: null or "" clears; yes/no/na, a choice code, a list of codes, a number, text, date.
   // InvalidArgument for an unknown item or a value its kind cannot take.
   core::Status SetAnswer(const QString& item_id, const QVariant& value);
-  core::Status AddPhoto(const QString& item_id, const QString& path);
+  // Reads the picture at `path`, makes it evidence (evidence_photo.h: upright, at most 1600 px,
+  // JPEG 85, no metadata, stamped with time, address and worker) and seals it on the draft with
+  // `fix` when valid. The file itself is left alone. Errors of PrepareEvidencePhoto (a sentence
+  // to show at the item) and FieldVisits::AddPhoto; on error nothing is kept.
+  core::Status AddPhoto(const QString& item_id, const QString& path, const GeoFix& fix);
   core::Status RemovePhoto(const QString& photo_id);
 
   // Finishes the visit. InvalidArgument when the checklist is not complete: the problems are then
   // shown at their items by View() and `first_problem` names the first (in checklist order).
-  core::Result<core::store::RecordedVisit> Finish(QString* first_problem);
+  // The visit carries `fix` when it is valid and no location otherwise (it is saved either way).
+  core::Result<core::store::RecordedVisit> Finish(const GeoFix& fix, QString* first_problem);
   core::Status Discard();
 
   // What the screens show. Required items without an answer carry their error only once the

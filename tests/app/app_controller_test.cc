@@ -8,30 +8,22 @@
 
 #include "app_tests.h"
 #include "demo_profile.h"
+#include "test_images.h"
 
 namespace qiaomen::mobile {
 namespace {
 
 using Mode = QAbstractItemModelTester::FailureReportingMode;
 
-// The row of the task whose subject is `name`, or {}.
-QVariantMap TaskOf(TaskListModel* tasks, const QString& name) {
-  for (int i = 0; i < tasks->rowCount(); ++i) {
-    if (tasks->get(i).value(QStringLiteral("name")).toString() == name) return tasks->get(i);
-  }
-  return {};
-}
-
 }  // namespace
 
 void ControllerTest::init() {
   tmp_ = std::make_unique<QTemporaryDir>();
   QVERIFY(tmp_->isValid());
-  WorkerConfig config{tmp_->filePath(QStringLiteral("profile")),
-                      tmp_->filePath(QStringLiteral("keystore")), true};
+  const WorkerConfig config = TestConfig(*tmp_);
   const core::Status made = CreateDemoProfile(config.data_dir, config.key_store_dir);
   QVERIFY2(made.ok(), made.message().c_str());
-  controller_ = std::make_unique<AppController>(config);
+  controller_ = std::make_unique<AppController>(config, PositionSourceFactory());
   QTRY_COMPARE(controller_->state(), AppController::Locked);
 }
 
@@ -136,14 +128,7 @@ void ControllerTest::photosPerItem() {
   ChecklistModel* checklist = controller_->checklist();
   QTRY_VERIFY(checklist->rowOf(QStringLiteral("stove_photo")) >= 0);
   const QString jpeg = tmp_->filePath(QStringLiteral("stove.jpg"));
-  {
-    QFile file(jpeg);
-    QVERIFY(file.open(QIODevice::WriteOnly));
-    QByteArray bytes(4096, '\x42');
-    bytes[0] = '\xFF';
-    bytes[1] = '\xD8';
-    file.write(bytes);
-  }
+  QVERIFY(WriteFile(jpeg, TestJpeg(640, 480)));
   controller_->addPhoto(QStringLiteral("stove_photo"), QUrl::fromLocalFile(jpeg).toString());
   const auto photos = [&] {
     const int row = checklist->rowOf(QStringLiteral("stove_photo"));
@@ -168,10 +153,9 @@ void ControllerTest::draftSurvivesAControllerRestart() {
   controller_->setAnswer(QStringLiteral("ebike_count"), QStringLiteral("2"));
   QTRY_COMPARE(controller_->visit().value(QStringLiteral("answered")).toInt(), 1);
   // The app is killed mid-visit: a new controller over the same profile offers the draft.
-  const WorkerConfig config{tmp_->filePath(QStringLiteral("profile")),
-                            tmp_->filePath(QStringLiteral("keystore")), true};
+  const WorkerConfig config = TestConfig(*tmp_);
   controller_.reset();
-  controller_ = std::make_unique<AppController>(config);
+  controller_ = std::make_unique<AppController>(config, PositionSourceFactory());
   QTRY_COMPARE(controller_->state(), AppController::Locked);
   Unlock();
   QTRY_COMPARE(controller_->drafts()->rowCount(), 1);

@@ -15,5 +15,13 @@ int main(int argc, char** argv) {
     qiaomen::mobile::ControllerTest controller;
     failed += QTest::qExec(&controller, argc, argv);
   }
+  {
+    qiaomen::mobile::PhotoTest photos;
+    failed += QTest::qExec(&photos, argc, argv);
+  }
+  {
+    qiaomen::mobile::UiThreadTest ui_thread;
+    failed += QTest::qExec(&ui_thread, argc, argv);
+  }
   return failed == 0 ? 0 : 1;
 }

@@ -6,6 +6,7 @@
 #include <memory>
 
 #include "app_controller.h"
+#include "app_test_helpers.h"
 
 namespace qiaomen::mobile {
 
@@ -37,6 +38,36 @@ class ControllerTest : public QObject {
   void Unlock();
   std::unique_ptr<QTemporaryDir> tmp_;
   std::unique_ptr<AppController> controller_;
+};
+
+// Photos become evidence on the worker thread (small, upright, no metadata) and carry the fix;
+// camera captures are deleted once sealed; a visit carries the fix, or saves without one.
+class PhotoTest : public QObject {
+  Q_OBJECT
+ private slots:
+  void init();
+  void cleanup();
+  void storedPhotoIsSmallUprightAndHasNoExif();
+  void aCameraCaptureIsDeletedOnceSealed();
+  void aFileThatIsNotAPictureIsNamedAtTheItem();
+  void visitAndPhotosCarryTheFix();
+  void aVisitSavesWithoutAFix();
+
+ private:
+  void Open(PositionSourceFactory position);
+  std::unique_ptr<QTemporaryDir> tmp_;
+  QString subject_;  // the visited household's id
+  std::unique_ptr<AppController> controller_;
+};
+
+// The UI thread keeps drawing while the worker does the heavy work: a 5 ms timer on the UI thread
+// never waits more than kMaxUiGapMs while the profile unlocks (production Argon2id) or while a
+// visit with three 4000x3000 photos is photographed and finished.
+class UiThreadTest : public QObject {
+  Q_OBJECT
+ private slots:
+  void unlockDoesNotBlockTheUiThread();
+  void photosAndFinishDoNotBlockTheUiThread();
 };
 
 }  // namespace qiaomen::mobile

@@ -17,11 +17,15 @@ class Setup : public QObject {
  public slots:
   void applicationAvailable() {
     qiaomen::mobile::SetUpAppLook();
-    const qiaomen::mobile::WorkerConfig config{tmp_.filePath(QStringLiteral("profile")),
-                                               tmp_.filePath(QStringLiteral("keystore")), true};
+    qiaomen::mobile::WorkerConfig config;
+    config.data_dir = tmp_.filePath(QStringLiteral("profile"));
+    config.key_store_dir = tmp_.filePath(QStringLiteral("keystore"));
+    config.capture_dir = tmp_.filePath(QStringLiteral("capture"));
     const auto made = qiaomen::mobile::CreateDemoProfile(config.data_dir, config.key_store_dir);
     if (!made.ok()) qFatal("demo profile: %s", made.message().c_str());
     qiaomen::mobile::AppController::SetDefaultConfig(config);
+    // No position source: the visit flow runs, and saves, without a fix.
+    qiaomen::mobile::AppController::SetDefaultPositionSource({});
   }
   void qmlEngineAvailable(QQmlEngine* engine) { engine->addImportPath(QStringLiteral("qrc:/")); }
 

@@ -91,4 +91,37 @@ TestCase {
         verify(!t.done)
         main.leaveVisit(null, null)
     }
+
+    function test_4_aPhotoItemTakesAFile() {
+        var task = taskOf("黄永福")
+        main.openVisit(task.taskId, "")
+        tryVerify(function() { return AppController.visitActive })
+        mouseClick(child("outcomeChecked"))
+        tryVerify(function() { return AppController.checklist.rowOf("hazard_photos") >= 0 })
+        main.scrollChecklistTo("hazard_photos", null)
+        mouseClick(findChild(child("item_hazard_photos"), "photoButton"))
+        var page = child("visitPage")
+        var sheet = page.photoSourceDialog
+        tryVerify(function() { return sheet.opened })
+        mouseClick(findChild(sheet.contentItem, "pickFileButton"))   // no camera here: a file
+        var picker = page.photoFileDialog
+        tryVerify(function() { return picker.visible })
+        picker.currentFolder = Qt.resolvedUrl("data")
+        // The picker's own list (Qt's Quick file dialog): tap the photo, then accept.
+        var file = null
+        tryVerify(function() {
+            var list = findChild(main, "fileDialogListView")
+            file = list !== null ? list.itemAtIndex(0) : null
+            return file !== null && file.visible && String(file.fileUrl).indexOf("door.jpg") >= 0
+        }, 10000, "the picker does not list data/door.jpg")
+        mouseClick(file)
+        tryVerify(function() { return String(picker.selectedFile).indexOf("door.jpg") >= 0 })
+        picker.accept()
+        tryVerify(function() {
+            var item = findChild(main.contentItem, "item_hazard_photos")
+            return item !== null && item.photoCount === 1
+        }, 20000, "the photo was not added")
+        verify(findChild(child("item_hazard_photos"), "removePhoto_0") !== null)
+        main.leaveVisit(null, null)
+    }
 }
