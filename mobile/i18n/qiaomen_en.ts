@@ -835,5 +835,10 @@
         <source>密码错误次数过多，本机数据已按规定清除。请向乡镇工作人员索取登记码，重新登记。</source>
         <translation>Too many wrong PINs: the data on this phone was wiped as designed. Ask your township staff for a code and enrol again.</translation>
     </message>
+    <message>
+        <location filename="../src/device_worker.cc" line="288"/>
+        <source>本机不认识县里的时区 %1，日期暂按 %2 计算。</source>
+        <translation>This device does not know the county's time zone %1; dates are counted in %2 for now.</translation>
+    </message>
 </context>
 </TS>

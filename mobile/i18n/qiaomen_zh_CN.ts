@@ -834,5 +834,10 @@
         <source>密码错误次数过多，本机数据已按规定清除。请向乡镇工作人员索取登记码，重新登记。</source>
         <translation>密码错误次数过多，本机数据已按规定清除。请向乡镇工作人员索取登记码，重新登记。</translation>
     </message>
+    <message>
+        <location filename="../src/device_worker.cc" line="288"/>
+        <source>本机不认识县里的时区 %1，日期暂按 %2 计算。</source>
+        <translation>本机不认识县里的时区 %1，日期暂按 %2 计算。</translation>
+    </message>
 </context>
 </TS>
