@@ -119,11 +119,18 @@ TEST_P(FormsTest, InvalidVisitsAreQuarantinedAndTheRejectionGoesBackToTheDevice)
   EXPECT_NE(r->results(4).reason().find("version 2 is not published"), std::string::npos)
       << r->results(4).reason();
 
-  // Sent again: the same verdicts stand as duplicates; nothing is applied twice.
+  // Sent again (the answer was lost): the same verdicts stand, the refusals with their reasons
+  // (issue 22: a plain DUPLICATE made the device take a refused visit as delivered); nothing is
+  // applied or quarantined twice.
   auto again = device->Sync(server_->port(), batch);
   ASSERT_TRUE(again.ok());
-  for (const auto& result : again->results()) {
-    EXPECT_EQ(result.outcome(), v1::ChangeResult::DUPLICATE);
+  ASSERT_EQ(again->results_size(), 6);
+  EXPECT_EQ(again->results(0).outcome(), v1::ChangeResult::DUPLICATE);
+  EXPECT_EQ(again->results(5).outcome(), v1::ChangeResult::DUPLICATE);
+  for (int i = 1; i <= 4; ++i) {
+    EXPECT_EQ(again->results(i).outcome(), kRejected) << i;
+    EXPECT_EQ(again->results(i).code(), r->results(i).code()) << i;
+    EXPECT_EQ(again->results(i).reason(), r->results(i).reason()) << i;
   }
 
   // The server kept each refused visit with its reason; only the valid two count as visits.

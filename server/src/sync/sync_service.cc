@@ -259,6 +259,20 @@ core::Status SyncService::Push(const Principal& principal, const v1::SyncRequest
       if (change.seq() <= through) {
         auto* r = response.add_results();
         r->set_seq(change.seq());
+        // A resend of a change refused before (its answer was lost): the same verdict again, so
+        // the device keeps it as refused with its reason instead of taking it as delivered.
+        QM_ASSIGN_OR_RETURN(auto refused,
+                            conn->Query("SELECT code, reason FROM quarantine WHERE device_id = $1 "
+                                        "AND seq = $2 ORDER BY id DESC LIMIT 1",
+                                        {Blob(principal.device.device_id),
+                                         Int(static_cast<int64_t>(change.seq()))}));
+        if (!refused.empty()) {
+          r->set_outcome(v1::ChangeResult::REJECTED);
+          r->set_code(refused[0].Text(0));
+          r->set_reason(refused[0].Text(1));
+          ++duplicate;
+          continue;
+        }
         r->set_outcome(v1::ChangeResult::DUPLICATE);
         // A resend after a lost answer: the device must still learn a re-based stamp, however
         // much later the resend comes (its stamp may no longer look far ahead by then).
