@@ -146,7 +146,10 @@ TEST_P(ServerTest, PushIsIdempotentAndOutOfScopeChangesAreRejectedAlone) {
   auto again = device->Sync(server_->port(), batch);
   ASSERT_TRUE(again.ok());
   ASSERT_EQ(again->results_size(), 3);
-  for (const auto& r : again->results()) EXPECT_EQ(r.outcome(), v1::ChangeResult::DUPLICATE);
+  EXPECT_EQ(again->results(0).outcome(), v1::ChangeResult::DUPLICATE);
+  EXPECT_EQ(again->results(1).outcome(), v1::ChangeResult::REJECTED) << "the same verdict again";
+  EXPECT_EQ(again->results(1).code(), "permission_denied");
+  EXPECT_EQ(again->results(2).outcome(), v1::ChangeResult::DUPLICATE);
   EXPECT_EQ(again->applied_through_seq(), 3u);
 
   // The county device sees the two applied visits, never the rejected one.
