@@ -31,16 +31,13 @@ for bin in "$COUNTY" "$MAKE_COUNTY" "$APP"; do
   [[ -x "$bin" ]] || fail "${bin#"$BUILD"/} is not built. Nothing was run."
 done
 
-WORK="$(mktemp -d /tmp/qiaomen-app.XXXXXX)"
+# shellcheck source=demo/lib.sh
+source "$ROOT/demo/lib.sh"
+WORK="$(make_work_dir app)"
 SERVER_PID=""
 cleanup() {
   local rc=$?
-  if [[ -n "$SERVER_PID" ]] && kill -0 "$SERVER_PID" 2>/dev/null; then
-    kill -TERM "$SERVER_PID" 2>/dev/null || true
-    for _ in $(seq 50); do kill -0 "$SERVER_PID" 2>/dev/null || break; sleep 0.1; done
-    kill -KILL "$SERVER_PID" 2>/dev/null || true
-    wait "$SERVER_PID" 2>/dev/null || true
-  fi
+  stop_process "$SERVER_PID"
   if [[ "${QIAOMEN_APP_KEEP:-0}" == 1 ]]; then say "kept $WORK"; else rm -rf "$WORK"; fi
   exit $rc
 }
@@ -61,12 +58,8 @@ county add-worker --id gw-wang --name "王网格 Wang" --role grid_worker \
   --scope grids:T01-V01-G01,T01-V01-G02
 CODE="$("$COUNTY" enroll-code --data "$DATA" --worker gw-wang)"
 
-"$COUNTY" serve --data "$DATA" --listen 127.0.0.1:0 --ready-file "$WORK/server.ready" \
-  >"$WORK/server.log" 2>&1 &
-SERVER_PID=$!
-for _ in $(seq 100); do [[ -s "$WORK/server.ready" ]] && break; sleep 0.1; done
-[[ -s "$WORK/server.ready" ]] || fail "the county server did not start: $(cat "$WORK/server.log")"
-URL="http://$(cat "$WORK/server.ready")"
+start_county_server "$COUNTY" "$DATA" "$WORK"
+URL="http://$SERVER_ADDR"
 say "county server at $URL; enrolment code for gw-wang: $CODE"
 say "opening the app: the enrol screen is filled in; choose a 6-digit PIN, tap 登记, then 同步."
 QIAOMEN_DATA_DIR="$WORK/phone" "$APP" --server "$URL" --code "$CODE" "$@"

@@ -45,19 +45,15 @@ for sub in serve import-subjects publish-template campaign add-worker enroll-cod
     fail "the county server in this build has no '$sub' command yet. Nothing was run."
 done
 
-WORK="$(mktemp -d /tmp/qiaomen-demo.XXXXXX)"
+# shellcheck source=demo/lib.sh
+source "$ROOT/demo/lib.sh"
+WORK="$(make_work_dir demo)"
 SERVER_PID=""
 LINK_PID=""
 cleanup() {
   local rc=$?
-  for pid in "$LINK_PID" "$SERVER_PID"; do
-    if [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null; then
-      kill -TERM "$pid" 2>/dev/null || true
-      for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-      kill -KILL "$pid" 2>/dev/null || true
-      wait "$pid" 2>/dev/null || true
-    fi
-  done
+  stop_process "$LINK_PID"
+  stop_process "$SERVER_PID"
   if [[ "${QIAOMEN_DEMO_KEEP:-0}" == 1 ]]; then
     echo "[demo] kept $WORK"
   else
@@ -93,13 +89,8 @@ county add-worker --id gw-li --name "李网格 Li" --role grid_worker \
 county add-worker --id insp-zhao --name "赵检查 Zhao (inspector)" --role inspector \
   --scope town:T01 | sed 's/^/   /'
 
-# Started directly (not through the county function) so that $! is the server itself.
-"$COUNTY" serve --data "$DATA" --listen 127.0.0.1:0 --ready-file "$WORK/server.ready" \
-  >"$WORK/server.log" 2>&1 &
-SERVER_PID=$!
-for _ in $(seq 100); do [[ -s "$WORK/server.ready" ]] && break; sleep 0.1; done
-[[ -s "$WORK/server.ready" ]] || fail "the server did not start: $(cat "$WORK/server.log")"
-SERVER_ADDR="$(cat "$WORK/server.ready")"
+# Started directly (not through the county function) so that SERVER_PID is the server itself.
+start_county_server "$COUNTY" "$DATA" "$WORK"
 say "serving on http://$SERVER_ADDR"
 
 # The devices talk to the server through the link simulator.
