@@ -1,5 +1,6 @@
 // quarantine: the changes the server refused (invalid visits, out-of-scope writes, bad signatures),
 // each kept with its reason for review; nothing a device sent is ever dropped.
+#include <cctype>
 #include <map>
 
 #include "cli/command.h"
