@@ -96,9 +96,9 @@ class ProfileDevice {
   }
 
   // Records a signed, checked visit of `subject_id` with template `template_id` v1, with one
-  // photo per entry of `photos`, in the app's order: the photos go into the vault (and the
-  // journal) as they are taken, then the finished visit, signed over their hashes. `complete`, if
-  // given, fills in the rest (answers, location) after the photos are attached, before signing.
+  // photo per entry of `photos`, in the app's order: the photos go into the vault as they are
+  // taken, then the finished visit, signed over their hashes, is journaled with them. `complete`,
+  // if given, fills in the rest (answers, location) after the photos are attached, before signing.
   core::Result<v1::Visit> RecordVisit(
       const std::string& subject_id, const std::string& template_id,
       const std::vector<std::string>& photos,
@@ -120,10 +120,11 @@ class ProfileDevice {
       meta.set_mime_type("image/jpeg");
       meta.set_taken_at_ms(now - 60'000);
       std::span<const uint8_t> jpeg(reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size());
-      QM_ASSIGN_OR_RETURN(v1::Photo stored, profile_->photos().StoreBytes(jpeg, meta));
+      QM_ASSIGN_OR_RETURN(v1::Photo stored, profile_->photos().SealBytes(jpeg, meta));
       v1::PhotoRef* ref = visit.add_photos();
       ref->set_photo_id(stored.id());
       ref->set_sha256(stored.sha256());
+      input.photos.push_back(std::move(stored));
     }
     if (complete) complete(visit, now);
     QM_ASSIGN_OR_RETURN(core::store::RecordedVisit recorded,

@@ -86,6 +86,14 @@ Result<merge::MergeResult> Store::MergeAndSave(const v1::Change& change) {
   return result;
 }
 
+// done_visit_id is derived from the append-only visits, which may have arrived first.
+constexpr char kUpsertTask[] =
+    "INSERT INTO tasks (id, subject_id, campaign_id, assignee, due_date, deleted, record, "
+    "done_visit_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, " QM_CLOSING_VISIT("?1") ") ON CONFLICT (id) "
+    "DO UPDATE SET subject_id = excluded.subject_id, campaign_id = excluded.campaign_id, assignee "
+    "= excluded.assignee, due_date = excluded.due_date, deleted = excluded.deleted, record = "
+    "excluded.record, done_visit_id = excluded.done_visit_id;";
+
 Status Store::SaveRow(const merge::RecordState& state) {
   const int64_t deleted = state.deleted ? 1 : 0;
   const int64_t flagged = state.flagged ? 1 : 0;
@@ -115,16 +123,7 @@ Status Store::SaveRow(const merge::RecordState& state) {
     case v1::ENTITY_TASK: {
       v1::Task task;
       QM_RETURN_IF_ERROR(internal::Materialize(state, task));
-      // done_visit_id is derived from the append-only visits, which may have arrived first.
-      QM_ASSIGN_OR_RETURN(
-          auto put,
-          Stmt("INSERT INTO tasks (id, subject_id, campaign_id, assignee, due_date, deleted, "
-               "record, done_visit_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, (SELECT id FROM visits "
-               "WHERE task_id = ?1 AND outcome <> 2 ORDER BY finished_at_ms, id LIMIT 1)) ON "
-               "CONFLICT (id) DO UPDATE SET subject_id = excluded.subject_id, campaign_id = "
-               "excluded.campaign_id, assignee = excluded.assignee, due_date = excluded.due_date, "
-               "deleted = excluded.deleted, record = excluded.record, done_visit_id = "
-               "excluded.done_visit_id;"));
+      QM_ASSIGN_OR_RETURN(auto put, Stmt(kUpsertTask));
       put->BindBlob(1, AsBlob(task.id()))
           .BindBlob(2, AsBlob(task.subject_id()))
           .Bind(3, std::string_view(task.campaign_id()))

@@ -100,6 +100,7 @@ Status Store::RebaseOwnChange(uint64_t seq, HlcStamp applied_hlc) {
 }
 
 Status Store::Quarantine(uint64_t seq, const std::string& reason, const std::string& code) {
+  QM_ASSIGN_OR_RETURN(sql::Transaction txn, sql::Transaction::Begin(db_));
   QM_ASSIGN_OR_RETURN(auto stmt,
                       Stmt("UPDATE outbox SET state = 2, quarantine_reason = ?, quarantine_code = "
                            "?, quarantined_at_ms = ? WHERE seq = ?;"));
@@ -111,7 +112,12 @@ Status Store::Quarantine(uint64_t seq, const std::string& reason, const std::str
   if (db_.Changes() == 0) {
     return NotFound("There is no journal entry with sequence number " + std::to_string(seq) + ".");
   }
-  return Status::Ok();
+  // A refused visit did not close its task at the county, so it does not close it here: the task
+  // is done by another visit of it, or open again.
+  QM_ASSIGN_OR_RETURN(auto reopen, Stmt(internal::kReopenTasksOfRefusedVisit));
+  reopen->Bind(1, static_cast<int64_t>(seq));
+  QM_RETURN_IF_ERROR(reopen->Run());
+  return txn.Commit();
 }
 
 Result<std::vector<QuarantinedChange>> Store::ListQuarantined() {

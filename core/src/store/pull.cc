@@ -49,6 +49,17 @@ Status Store::ApplyPulledChange(const v1::Change& change) {
                            " bytes, not a 16-byte id; the county server sent a malformed change. "
                            "Ask the county IT staff to check the server version.");
   }
+  if (change.body_case() == v1::Change::kMoved) {
+    // The county moved the subject out of this device's scope (another grid): it goes with all
+    // that hangs on it, except what this device has not delivered.
+    if (change.entity() != v1::ENTITY_SUBJECT) {
+      return InvalidArgument(
+          "Only a subject can move to another grid; the county server sent a "
+          "malformed change. Ask the county IT staff to check the server "
+          "version.");
+    }
+    return RemoveInTxn({change.record_id()});
+  }
   switch (change.entity()) {
     case v1::ENTITY_SUBJECT:
     case v1::ENTITY_TASK:

@@ -73,6 +73,19 @@ inline std::string ContainsPattern(std::string_view text) {
   return pattern;
 }
 
+// The visit that closes a task (the task's id is `tasks.id` or ?1): its first visit that met
+// someone (nobody home keeps it open for the return visit) and that the county did not refuse.
+#define QM_CLOSING_VISIT(task)                         \
+  "(SELECT v.id FROM visits v WHERE v.task_id = " task \
+  " AND v.outcome <> 2 AND v.id NOT IN "               \
+  "(SELECT record_id FROM outbox WHERE state = 2) ORDER BY v.finished_at_ms, v.id LIMIT 1)"
+
+// After the county refused journal entry ?1: a task its visit closed is closed by the next such
+// visit, or open again.
+inline constexpr char kReopenTasksOfRefusedVisit[] =
+    "UPDATE tasks SET done_visit_id = " QM_CLOSING_VISIT("tasks.id") " WHERE done_visit_id IN "
+    "(SELECT record_id FROM outbox WHERE seq = ?1 AND entity = 3);";
+
 // InvalidArgument for a photo record a store must not keep: a bad id, no 32-byte SHA-256, no size,
 // a bad visit or hazard id, a GPS fix out of range.
 Status ValidatePhoto(const v1::Photo& meta);

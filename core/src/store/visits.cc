@@ -91,14 +91,15 @@ Result<RecordedVisit> Store::RecordVisit(VisitInput input) {
   }
   // The draft goes first: its photo rows give way to the recorded photos of the same ids.
   QM_RETURN_IF_ERROR(DeleteDraftInTxn(visit.id()));
-  // Photos are journaled before the visit that names them, as when they are taken one by one.
-  for (const v1::Photo& photo : input.photos) QM_RETURN_IF_ERROR(RecordPhotoInTxn(photo));
   QM_RETURN_IF_ERROR(InsertVisit(visit));
   v1::Change change;
   change.set_entity(v1::ENTITY_VISIT);
   change.set_record_id(visit.id());
   *change.mutable_visit() = visit;
   QM_RETURN_IF_ERROR(Journal(change).status());
+  // The visit goes first, then what depends on it (its photos, hazards and their events): the
+  // county refuses those with the visit when it refuses the visit.
+  for (const v1::Photo& photo : input.photos) QM_RETURN_IF_ERROR(RecordPhotoInTxn(photo));
   RecordedVisit recorded;
   for (v1::Hazard& hazard : input.derived_hazards) {
     hazard.set_subject_id(visit.subject_id());

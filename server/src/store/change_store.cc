@@ -127,6 +127,7 @@ core::Result<PreparedRecord> PrepareRecord(SqlConnection& conn, const v1::Change
       p.moved = change.entity() == v1::ENTITY_SUBJECT &&
                 (existing->placement.town_id != placement.town_id ||
                  existing->placement.grid_id != placement.grid_id);
+      p.previous = existing->placement;
     } else if (existing.status().code() != core::Code::kNotFound) {
       return existing.status();
     }
@@ -141,6 +142,45 @@ core::Result<PreparedRecord> PrepareRecord(SqlConnection& conn, const v1::Change
   }
   return p;
 }
+
+namespace {
+
+// The log entries of a moved subject (see WriteRecord), made by the county itself.
+core::Status LogRelocation(SqlConnection& conn, const PreparedRecord& p) {
+  QM_ASSIGN_OR_RETURN(auto server, conn.QueryOne("SELECT value FROM meta WHERE key = 'server_id'"));
+  const std::string server_id = server.Bytes(0);
+  // The county's own log rows (no device's seq line), each with a new change id.
+  auto entry = [&](v1::Change change, const Placement& where) {
+    change.set_change_id(core::Uuid::NewV7(core::SystemClock(), core::SecureRandom()).ToBytes());
+    change.set_device_id(server_id);
+    change.set_seq(0);
+    return AppendToLog(conn, change, where, p.now_ms).status();
+  };
+  v1::Change left;
+  left.set_hlc(p.change.hlc());
+  left.set_device_time_ms(p.now_ms);
+  left.set_entity(v1::ENTITY_SUBJECT);
+  left.set_record_id(p.change.record_id());
+  left.mutable_moved()->set_town_id(p.placement.town_id);
+  left.mutable_moved()->set_grid_id(p.placement.grid_id);
+  QM_RETURN_IF_ERROR(entry(left, p.previous));
+  // In snapshot order: the subject, its tasks, visits, photos, hazards and their events.
+  QM_ASSIGN_OR_RETURN(
+      auto rows, conn.Query("SELECT snapshot FROM records WHERE deleted = 0 AND ((entity = $1 AND "
+                            "record_id = $2) OR (subject_id = $2 AND entity <> $1)) ORDER BY "
+                            "entity, record_id",
+                            {Int(v1::ENTITY_SUBJECT), Blob(p.change.record_id())}));
+  for (const auto& r : rows) {
+    v1::Change whole;
+    if (!whole.ParseFromString(r.Bytes(0))) {
+      return core::Corruption("A stored record could not be read; restore the county database.");
+    }
+    QM_RETURN_IF_ERROR(entry(std::move(whole), p.placement));
+  }
+  return core::Status::Ok();
+}
+
+}  // namespace
 
 core::Status WriteRecord(SqlConnection& conn, const PreparedRecord& p) {
   const v1::Change& change = p.change;
@@ -188,20 +228,38 @@ core::Status WriteRecord(SqlConnection& conn, const PreparedRecord& p) {
   if (!p.moved) return core::Status::Ok();
   // A subject moved to another grid takes its tasks, hazards, visits, photos and hazard events
   // with it: scope checks and snapshots follow the subject.
-  return conn.Exec(
+  QM_RETURN_IF_ERROR(conn.Exec(
       "UPDATE records SET town_id = $1, grid_id = $2 WHERE subject_id = $3 AND entity <> $4",
       {Text(p.placement.town_id), Text(p.placement.grid_id), Blob(change.record_id()),
-       Int(v1::ENTITY_SUBJECT)});
+       Int(v1::ENTITY_SUBJECT)}));
+  return LogRelocation(conn, p);
 }
 
 core::Status Quarantine(SqlConnection& conn, const v1::Change& change, const std::string& device_id,
                         const std::string& code, const std::string& reason, int64_t now_ms) {
+  QM_RETURN_IF_ERROR(
+      conn.Exec("INSERT INTO quarantine (device_id, seq, change_id, entity, code, reason, payload, "
+                "received_ms) VALUES ($1,$2,$3,$4,$5,$6,$7,$8)",
+                {Blob(device_id), Int(static_cast<int64_t>(change.seq())), Blob(change.change_id()),
+                 Int(change.entity()), Text(code), Text(reason), Blob(change.SerializeAsString()),
+                 Int(now_ms)}));
+  if (change.record_id().empty()) return core::Status::Ok();
   return conn.Exec(
-      "INSERT INTO quarantine (device_id, seq, change_id, entity, code, reason, payload, "
-      "received_ms) VALUES ($1,$2,$3,$4,$5,$6,$7,$8)",
-      {Blob(device_id), Int(static_cast<int64_t>(change.seq())), Blob(change.change_id()),
-       Int(change.entity()), Text(code), Text(reason), Blob(change.SerializeAsString()),
-       Int(now_ms)});
+      "INSERT INTO refused_records (entity, record_id, reason) VALUES ($1,$2,$3) ON CONFLICT DO "
+      "NOTHING",
+      {Int(change.entity()), Blob(change.record_id()), Text(reason)});
+}
+
+core::Result<std::optional<std::string>> RefusalOf(SqlConnection& conn, v1::Entity entity,
+                                                   const std::string& record_id) {
+  QM_ASSIGN_OR_RETURN(
+      auto rows,
+      conn.Query(
+          "SELECT f.reason FROM refused_records f WHERE f.entity = $1 AND f.record_id = $2 "
+          "AND NOT EXISTS (SELECT 1 FROM records r WHERE r.entity = $1 AND r.record_id = $2)",
+          {Int(entity), Blob(record_id)}));
+  if (rows.empty()) return std::optional<std::string>();
+  return std::optional<std::string>(rows[0].Text(0));
 }
 
 core::Status RecordServerChange(SqlConnection& conn, v1::Change change, const Placement& placement,

@@ -58,6 +58,7 @@ struct PreparedRecord {
   int64_t now_ms = 0;
   std::vector<core::merge::ConflictEntry> conflicts;
   bool moved = false;  // a stored subject changes town or grid: its records move with it
+  Placement previous;  // where a moved subject was
 };
 
 // Merges a mutable record with the stored one, or takes an append-only record as it is.
@@ -66,7 +67,10 @@ core::Result<PreparedRecord> PrepareRecord(SqlConnection& conn, const v1::Change
                                            const Placement& placement, int64_t now_ms,
                                            const std::string& evidence = "");
 // Writes a prepared record and its conflicts. An append-only record is inserted, never replaced:
-// AlreadyExists when its id is stored already.
+// AlreadyExists when its id is stored already. A moved subject takes its records to the new place,
+// and the log says so to both places: a Relocation entry in the old one (its devices drop the
+// subject) and the whole state of the subject and its records in the new one (its devices get
+// them complete, not as the single changed field).
 core::Status WriteRecord(SqlConnection& conn, const PreparedRecord& prepared);
 
 // Records which photo hashes a visit or photo change references (for photo lookups in scope).
@@ -76,9 +80,15 @@ core::Status AddPhotoRefs(SqlConnection& conn, const v1::Change& change);
 // envelopes (change id, seq, stamps).
 bool SameChangeContent(const v1::Change& a, const v1::Change& b);
 
-// Stores a rejected change with its reason, for review. Never drops it.
+// Stores a rejected change with its reason, for review. Never drops it. Its record is noted as
+// refused (RefusalOf), so that what depends on it is refused with it.
 core::Status Quarantine(SqlConnection& conn, const v1::Change& change, const std::string& device_id,
                         const std::string& code, const std::string& reason, int64_t now_ms);
+
+// Why the record `record_id` of `entity` was refused, when a device's change that made it was
+// refused and the record is not stored; nullopt otherwise.
+core::Result<std::optional<std::string>> RefusalOf(SqlConnection& conn, v1::Entity entity,
+                                                   const std::string& record_id);
 
 // A change made by the server itself (import, campaign): appended and applied.
 core::Status RecordServerChange(SqlConnection& conn, v1::Change change, const Placement& placement,

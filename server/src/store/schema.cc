@@ -38,6 +38,8 @@ CREATE INDEX IF NOT EXISTS changes_grid ON changes (grid_id, id);
 CREATE TABLE IF NOT EXISTS quarantine (
   id {S}, device_id {B} NOT NULL, seq {I} NOT NULL, change_id {B} NOT NULL, entity {I} NOT NULL,
   code TEXT NOT NULL, reason TEXT NOT NULL, payload {B} NOT NULL, received_ms {I} NOT NULL);
+CREATE TABLE IF NOT EXISTS refused_records (
+  entity {I} NOT NULL, record_id {B} NOT NULL, reason TEXT NOT NULL, PRIMARY KEY (entity, record_id));
 CREATE TABLE IF NOT EXISTS conflicts (
   id {S}, entity {I} NOT NULL, record_id {B} NOT NULL, field TEXT NOT NULL, kept TEXT NOT NULL,
   lost TEXT NOT NULL, lost_device {B} NOT NULL, lost_hlc {I} NOT NULL, rule TEXT NOT NULL,

@@ -4,7 +4,8 @@
 //   "L|<last change id>|<scope>"                       following the change log
 //   "S|<log high-water id>|<entity>|<record hex>|<scope>" inside a snapshot
 // A cursor whose scope differs from the worker's current scope restarts with a snapshot and lists
-// the records that left the scope in removed_record_ids.
+// the records that left the scope in removed_record_ids. A subject that moves out of the scope
+// while the device follows the log arrives as a Relocation change (change_store.h).
 #include <sodium.h>
 
 #include <optional>
@@ -173,10 +174,17 @@ core::Status SyncService::Pull(const Principal& principal, const v1::SyncRequest
   response.set_more(rows.size() > limit);
   if (rows.size() > limit) rows.pop_back();
   for (const auto& r : rows) {
-    if (!response.add_changes()->ParseFromString(r.Bytes(1))) {
+    v1::Change change;
+    if (!change.ParseFromString(r.Bytes(1))) {
       return core::Corruption("A stored change is unreadable.");
     }
     cursor.log_id = r.Int(0);
+    // A subject that moved within this scope stays: its whole state follows in the new place.
+    if (change.body_case() == v1::Change::kMoved &&
+        scope.Contains(change.moved().town_id(), change.moved().grid_id())) {
+      continue;
+    }
+    *response.add_changes() = std::move(change);
   }
   response.set_next_cursor(Format(cursor, key, device_id));
   return core::Status::Ok();

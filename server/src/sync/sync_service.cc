@@ -53,6 +53,8 @@ const char* RecordNoun(v1::Entity entity) {
       return "photo";
     case v1::ENTITY_HAZARD_EVENT:
       return "hazard event";
+    case v1::ENTITY_HAZARD:
+      return "hazard";
     default:
       return "record";
   }
@@ -113,6 +115,34 @@ core::Result<std::optional<Verdict>> CheckAppendOnly(SqlConnection& conn,
       "This change was not applied; record a correction as a new record.")));
 }
 
+// A change that depends on a record the county refused (a photo or hazard of a refused visit, an
+// event or photo of a refused hazard) is refused with it: applied alone it would show the county
+// half a visit, placed by its household. Nothing when the change depends on nothing refused.
+core::Result<std::optional<Verdict>> CheckRefusedParent(SqlConnection& conn,
+                                                        const v1::Change& change) {
+  std::vector<std::pair<v1::Entity, std::string>> parents;
+  if (change.body_case() == v1::Change::kPhoto) {
+    parents = {{v1::ENTITY_VISIT, change.photo().visit_id()},
+               {v1::ENTITY_HAZARD, change.photo().hazard_id()}};
+  } else if (change.body_case() == v1::Change::kHazard) {
+    parents = {{v1::ENTITY_VISIT, change.hazard().visit_id()}};
+  } else if (change.body_case() == v1::Change::kHazardEvent) {
+    parents = {{v1::ENTITY_HAZARD, change.hazard_event().hazard_id()}};
+  }
+  for (const auto& [entity, id] : parents) {
+    if (id.empty()) continue;
+    QM_ASSIGN_OR_RETURN(auto refused, RefusalOf(conn, entity, id));
+    if (!refused) continue;
+    const char* parent = entity == v1::ENTITY_VISIT ? "visit" : "hazard";
+    return std::optional<Verdict>(Reject(core::FailedPrecondition(
+        std::string("This ") + RecordNoun(change.entity()) + " belongs to " + parent + " " +
+        base::HexEncode(id) + ", which the county refused (" + *refused +
+        "), so it was refused with it. Once the " + parent +
+        " is put right and accepted, send this again.")));
+  }
+  return std::optional<Verdict>();
+}
+
 // Decides and applies one change inside the batch transaction. Database errors are returned;
 // rejections are the verdict. The log entry is written before the record.
 core::Result<Verdict> ApplyOne(SqlConnection& conn, const Principal& principal, v1::Change change,
@@ -129,6 +159,8 @@ core::Result<Verdict> ApplyOne(SqlConnection& conn, const Principal& principal, 
     QM_ASSIGN_OR_RETURN(auto stored_verdict, CheckAppendOnly(conn, principal, change));
     if (stored_verdict) return *stored_verdict;
   }
+  QM_ASSIGN_OR_RETURN(auto parent_verdict, CheckRefusedParent(conn, change));
+  if (parent_verdict) return *parent_verdict;
   // A stamp far in the future is not trusted: re-based on the server's clock (audit keeps the
   // device time).
   uint64_t rebased = 0;
