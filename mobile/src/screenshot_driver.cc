@@ -169,6 +169,7 @@ class Tour : public QObject {
                         Call("showTab", 0);
                       },
                       1200});
+    steps_.push_back({QStringLiteral("tasks_en"), [this] { Call("showTab", 1); }});
     steps_.push_back({QStringLiteral("checklist_en"),
                       [this] {
                         const QVariantMap draft = Controller()->drafts()->get(0);
