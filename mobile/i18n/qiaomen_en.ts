@@ -4,22 +4,22 @@
 <context>
     <name>AppShell</name>
     <message>
-        <location filename="../qml/AppShell.qml" line="78"/>
+        <location filename="../qml/AppShell.qml" line="83"/>
         <source>首页</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../qml/AppShell.qml" line="79"/>
+        <location filename="../qml/AppShell.qml" line="84"/>
         <source>任务</source>
         <translation>Tasks</translation>
     </message>
     <message>
-        <location filename="../qml/AppShell.qml" line="80"/>
+        <location filename="../qml/AppShell.qml" line="85"/>
         <source>隐患</source>
         <translation>Hazards</translation>
     </message>
     <message>
-        <location filename="../qml/AppShell.qml" line="81"/>
+        <location filename="../qml/AppShell.qml" line="86"/>
         <source>我的</source>
         <translation>Me</translation>
     </message>
@@ -123,47 +123,47 @@
         <translation>Enrol this phone</translation>
     </message>
     <message>
-        <location filename="../qml/EnrolPage.qml" line="36"/>
+        <location filename="../qml/EnrolPage.qml" line="37"/>
         <source>首次使用，请填写乡镇工作人员提供的服务器地址和登记码，并设置 6 位数字密码。</source>
         <translation>First start: enter the server address and the code your township staff gave you, and choose a 6-digit PIN.</translation>
     </message>
     <message>
-        <location filename="../qml/EnrolPage.qml" line="41"/>
+        <location filename="../qml/EnrolPage.qml" line="42"/>
         <source>县服务器地址</source>
         <translation>County server address</translation>
     </message>
     <message>
-        <location filename="../qml/EnrolPage.qml" line="51"/>
+        <location filename="../qml/EnrolPage.qml" line="52"/>
         <source>登记码</source>
         <translation>Enrolment code</translation>
     </message>
     <message>
-        <location filename="../qml/EnrolPage.qml" line="56"/>
+        <location filename="../qml/EnrolPage.qml" line="57"/>
         <source>向乡镇工作人员索取</source>
         <translation>Ask your township staff</translation>
     </message>
     <message>
-        <location filename="../qml/EnrolPage.qml" line="61"/>
+        <location filename="../qml/EnrolPage.qml" line="62"/>
         <source>设置密码（6 位数字）</source>
         <translation>Choose a PIN (6 digits)</translation>
     </message>
     <message>
-        <location filename="../qml/EnrolPage.qml" line="71"/>
+        <location filename="../qml/EnrolPage.qml" line="72"/>
         <source>再次输入密码</source>
         <translation>PIN again</translation>
     </message>
     <message>
-        <location filename="../qml/EnrolPage.qml" line="91"/>
+        <location filename="../qml/EnrolPage.qml" line="92"/>
         <source>请牢记密码：连续输错 10 次，本机数据将被清除。</source>
         <translation>Remember the PIN: 10 wrong PINs in a row wipe the data on this phone.</translation>
     </message>
     <message>
-        <location filename="../qml/EnrolPage.qml" line="107"/>
+        <location filename="../qml/EnrolPage.qml" line="108"/>
         <source>正在登记…</source>
         <translation>Enrolling…</translation>
     </message>
     <message>
-        <location filename="../qml/EnrolPage.qml" line="107"/>
+        <location filename="../qml/EnrolPage.qml" line="108"/>
         <source>登记</source>
         <translation>Enrol</translation>
     </message>
@@ -284,109 +284,200 @@
     </message>
 </context>
 <context>
-    <name>HouseholdPage</name>
+    <name>HouseholdEdit</name>
     <message>
-        <location filename="../qml/HouseholdPage.qml" line="16"/>
-        <source>已入户检查</source>
-        <translation>Checked</translation>
+        <location filename="../src/household_edit.cc" line="35"/>
+        <source>电话号码不对：手机号是 1 开头的 11 位数字；固定电话请带区号，如 0571-87654321。不知道号码就留空。</source>
+        <translation>This phone number is not right: a mobile number has 11 digits starting with 1; give a landline with its area code, e.g. 0571-87654321. Leave it empty if you do not know the number.</translation>
     </message>
     <message>
-        <location filename="../qml/HouseholdPage.qml" line="17"/>
-        <source>无人在家</source>
-        <translation>Nobody home</translation>
+        <location filename="../src/household_edit.cc" line="47"/>
+        <source>家庭人数请填 0 到 200 之间的整数。</source>
+        <translation>Enter the household members as a whole number from 0 to 200.</translation>
     </message>
+</context>
+<context>
+    <name>HouseholdEditPage</name>
     <message>
-        <location filename="../qml/HouseholdPage.qml" line="18"/>
-        <source>拒绝入户</source>
-        <translation>Refused</translation>
-    </message>
-    <message>
-        <location filename="../qml/HouseholdPage.qml" line="19"/>
-        <source>空置</source>
-        <translation>Vacant</translation>
-    </message>
-    <message>
-        <location filename="../qml/HouseholdPage.qml" line="20"/>
-        <source>已搬迁</source>
-        <translation>Moved away</translation>
-    </message>
-    <message>
-        <location filename="../qml/HouseholdPage.qml" line="26"/>
+        <location filename="../qml/HouseholdEditPage.qml" line="16"/>
         <source>独居老人</source>
         <translation>Elderly living alone</translation>
     </message>
     <message>
-        <location filename="../qml/HouseholdPage.qml" line="27"/>
+        <location filename="../qml/HouseholdEditPage.qml" line="16"/>
         <source>燃煤取暖</source>
         <translation>Coal heating</translation>
     </message>
     <message>
-        <location filename="../qml/HouseholdPage.qml" line="28"/>
+        <location filename="../qml/HouseholdEditPage.qml" line="17"/>
         <source>瓶装液化气</source>
         <translation>Bottled gas</translation>
     </message>
     <message>
-        <location filename="../qml/HouseholdPage.qml" line="29"/>
+        <location filename="../qml/HouseholdEditPage.qml" line="17"/>
         <source>电动自行车</source>
         <translation>E-bike</translation>
     </message>
     <message>
-        <location filename="../qml/HouseholdPage.qml" line="68"/>
+        <location filename="../qml/HouseholdEditPage.qml" line="63"/>
+        <source>修改住户信息</source>
+        <translation>Edit household</translation>
+    </message>
+    <message>
+        <location filename="../qml/HouseholdEditPage.qml" line="91"/>
+        <source>联系电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../qml/HouseholdEditPage.qml" line="97"/>
+        <source>手机或带区号的固定电话</source>
+        <translation>Mobile, or landline with area code</translation>
+    </message>
+    <message>
+        <location filename="../qml/HouseholdEditPage.qml" line="111"/>
+        <source>家庭人数</source>
+        <translation>Household members</translation>
+    </message>
+    <message>
+        <location filename="../qml/HouseholdEditPage.qml" line="140"/>
+        <source>人</source>
+        <translation>people</translation>
+    </message>
+    <message>
+        <location filename="../qml/HouseholdEditPage.qml" line="151"/>
+        <source>重点关注（点选）</source>
+        <translation>Watch for (tap to choose)</translation>
+    </message>
+    <message>
+        <location filename="../qml/HouseholdEditPage.qml" line="188"/>
+        <source>正在保存…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <location filename="../qml/HouseholdEditPage.qml" line="188"/>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdPage</name>
+    <message>
+        <location filename="../qml/HouseholdPage.qml" line="18"/>
+        <source>已入户检查</source>
+        <translation>Checked</translation>
+    </message>
+    <message>
+        <location filename="../qml/HouseholdPage.qml" line="19"/>
+        <source>无人在家</source>
+        <translation>Nobody home</translation>
+    </message>
+    <message>
+        <location filename="../qml/HouseholdPage.qml" line="20"/>
+        <source>拒绝入户</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <location filename="../qml/HouseholdPage.qml" line="21"/>
+        <source>空置</source>
+        <translation>Vacant</translation>
+    </message>
+    <message>
+        <location filename="../qml/HouseholdPage.qml" line="22"/>
+        <source>已搬迁</source>
+        <translation>Moved away</translation>
+    </message>
+    <message>
+        <location filename="../qml/HouseholdPage.qml" line="28"/>
+        <source>独居老人</source>
+        <translation>Elderly living alone</translation>
+    </message>
+    <message>
+        <location filename="../qml/HouseholdPage.qml" line="29"/>
+        <source>燃煤取暖</source>
+        <translation>Coal heating</translation>
+    </message>
+    <message>
+        <location filename="../qml/HouseholdPage.qml" line="30"/>
+        <source>瓶装液化气</source>
+        <translation>Bottled gas</translation>
+    </message>
+    <message>
+        <location filename="../qml/HouseholdPage.qml" line="31"/>
+        <source>电动自行车</source>
+        <translation>E-bike</translation>
+    </message>
+    <message>
+        <location filename="../qml/HouseholdPage.qml" line="57"/>
+        <source>编辑</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <location filename="../qml/HouseholdPage.qml" line="81"/>
         <source>地址：%1</source>
         <translation>Address: %1</translation>
     </message>
     <message>
-        <location filename="../qml/HouseholdPage.qml" line="69"/>
+        <location filename="../qml/HouseholdPage.qml" line="89"/>
         <source>电话：%1</source>
         <translation>Phone: %1</translation>
     </message>
     <message>
-        <location filename="../qml/HouseholdPage.qml" line="70"/>
+        <location filename="../qml/HouseholdPage.qml" line="89"/>
+        <source>未登记</source>
+        <translation>none on record</translation>
+    </message>
+    <message>
+        <location filename="../qml/HouseholdPage.qml" line="97"/>
+        <source>拨打</source>
+        <translation>Call</translation>
+    </message>
+    <message>
+        <location filename="../qml/HouseholdPage.qml" line="101"/>
         <source>家庭人数：%1 人</source>
         <translation>Household members: %1</translation>
     </message>
     <message>
-        <location filename="../qml/HouseholdPage.qml" line="82"/>
+        <location filename="../qml/HouseholdPage.qml" line="113"/>
         <source>隐患</source>
         <translation>Hazards</translation>
     </message>
     <message>
-        <location filename="../qml/HouseholdPage.qml" line="85"/>
+        <location filename="../qml/HouseholdPage.qml" line="116"/>
         <source>暂无隐患</source>
         <translation>No hazards</translation>
     </message>
     <message>
-        <location filename="../qml/HouseholdPage.qml" line="103"/>
+        <location filename="../qml/HouseholdPage.qml" line="134"/>
         <source>重大隐患</source>
         <translation>Major hazard</translation>
     </message>
     <message>
-        <location filename="../qml/HouseholdPage.qml" line="103"/>
+        <location filename="../qml/HouseholdPage.qml" line="134"/>
         <source>一般隐患</source>
         <translation>General hazard</translation>
     </message>
     <message>
-        <location filename="../qml/HouseholdPage.qml" line="105"/>
+        <location filename="../qml/HouseholdPage.qml" line="136"/>
         <source>逾期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../qml/HouseholdPage.qml" line="113"/>
+        <location filename="../qml/HouseholdPage.qml" line="144"/>
         <source>整改期限：%1</source>
         <translation>Deadline: %1</translation>
     </message>
     <message>
-        <location filename="../qml/HouseholdPage.qml" line="118"/>
+        <location filename="../qml/HouseholdPage.qml" line="149"/>
         <source>走访记录</source>
         <translation>Visits</translation>
     </message>
     <message>
-        <location filename="../qml/HouseholdPage.qml" line="121"/>
+        <location filename="../qml/HouseholdPage.qml" line="152"/>
         <source>还没有走访记录</source>
         <translation>No visits yet</translation>
     </message>
     <message>
-        <location filename="../qml/HouseholdPage.qml" line="144"/>
+        <location filename="../qml/HouseholdPage.qml" line="175"/>
         <source>开始入户检查</source>
         <translation>Start the home check</translation>
     </message>
@@ -422,42 +513,42 @@
         <translation>Last sync: %1</translation>
     </message>
     <message>
-        <location filename="../qml/MePage.qml" line="71"/>
+        <location filename="../qml/MePage.qml" line="80"/>
         <source>县里退回的修改</source>
         <translation>Changes the county refused</translation>
     </message>
     <message>
-        <location filename="../qml/MePage.qml" line="85"/>
+        <location filename="../qml/MePage.qml" line="94"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../qml/MePage.qml" line="88"/>
+        <location filename="../qml/MePage.qml" line="97"/>
         <source>界面语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../qml/MePage.qml" line="99"/>
+        <location filename="../qml/MePage.qml" line="108"/>
         <source>锁定本机</source>
         <translation>Lock this phone</translation>
     </message>
     <message>
-        <location filename="../qml/MePage.qml" line="102"/>
+        <location filename="../qml/MePage.qml" line="111"/>
         <source>锁定</source>
         <translation>Lock</translation>
     </message>
     <message>
-        <location filename="../qml/MePage.qml" line="108"/>
+        <location filename="../qml/MePage.qml" line="117"/>
         <source>版本 %1</source>
         <translation>Version %1</translation>
     </message>
     <message>
-        <location filename="../qml/MePage.qml" line="123"/>
+        <location filename="../qml/MePage.qml" line="132"/>
         <source>停止同步</source>
         <translation>Stop sync</translation>
     </message>
     <message>
-        <location filename="../qml/MePage.qml" line="123"/>
+        <location filename="../qml/MePage.qml" line="132"/>
         <source>立即同步</source>
         <translation>Sync now</translation>
     </message>
@@ -465,48 +556,63 @@
 <context>
     <name>TaskListPage</name>
     <message>
-        <location filename="../qml/TaskListPage.qml" line="17"/>
+        <location filename="../qml/TaskListPage.qml" line="18"/>
         <source>走访任务</source>
         <translation>Visit tasks</translation>
     </message>
     <message>
-        <location filename="../qml/TaskListPage.qml" line="31"/>
+        <location filename="../qml/TaskListPage.qml" line="32"/>
         <source>搜索姓名、地址或电话</source>
         <translation>Search name, address or phone</translation>
     </message>
     <message>
-        <location filename="../qml/TaskListPage.qml" line="41"/>
+        <location filename="../qml/TaskListPage.qml" line="52"/>
         <source>未完成</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../qml/TaskListPage.qml" line="41"/>
+        <location filename="../qml/TaskListPage.qml" line="52"/>
         <source>未走访</source>
         <translation>Not visited</translation>
     </message>
     <message>
-        <location filename="../qml/TaskListPage.qml" line="41"/>
-        <location filename="../qml/TaskListPage.qml" line="113"/>
+        <location filename="../qml/TaskListPage.qml" line="53"/>
+        <location filename="../qml/TaskListPage.qml" line="157"/>
         <source>待复访</source>
         <translation>Return visit</translation>
     </message>
     <message>
-        <location filename="../qml/TaskListPage.qml" line="41"/>
+        <location filename="../qml/TaskListPage.qml" line="53"/>
+        <source>有隐患</source>
+        <translation>Hazards</translation>
+    </message>
+    <message>
+        <location filename="../qml/TaskListPage.qml" line="54"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../qml/TaskListPage.qml" line="108"/>
+        <location filename="../qml/TaskListPage.qml" line="105"/>
+        <source>已走访 %1 · 剩余 %2</source>
+        <translation>Visited %1 · Left %2</translation>
+    </message>
+    <message>
+        <location filename="../qml/TaskListPage.qml" line="147"/>
+        <source>隐患 %1</source>
+        <translation>Hazards %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/TaskListPage.qml" line="152"/>
         <source>未做完</source>
         <translation>Unfinished</translation>
     </message>
     <message>
-        <location filename="../qml/TaskListPage.qml" line="118"/>
+        <location filename="../qml/TaskListPage.qml" line="162"/>
         <source>已走访</source>
         <translation>Visited</translation>
     </message>
     <message>
-        <location filename="../qml/TaskListPage.qml" line="126"/>
+        <location filename="../qml/TaskListPage.qml" line="170"/>
         <source>没有符合条件的任务</source>
         <translation>No tasks match</translation>
     </message>
@@ -700,47 +806,62 @@
 <context>
     <name>qiaomen::mobile::AppController</name>
     <message>
-        <location filename="../src/app_controller.cc" line="172"/>
+        <location filename="../src/app_controller.cc" line="182"/>
         <source>请填写县服务器地址和登记码（向乡镇工作人员索取）。</source>
         <translation>Enter the county server address and the enrolment code (ask your township staff).</translation>
     </message>
     <message>
-        <location filename="../src/app_controller.cc" line="177"/>
+        <location filename="../src/app_controller.cc" line="187"/>
         <source>密码须为 6 位数字。</source>
         <translation>The PIN must be 6 digits.</translation>
     </message>
     <message>
-        <location filename="../src/app_controller.cc" line="181"/>
+        <location filename="../src/app_controller.cc" line="191"/>
         <source>两次输入的密码不一致，请重新输入。</source>
         <translation>The two PINs differ. Please enter them again.</translation>
     </message>
     <message>
-        <location filename="../src/app_controller.cc" line="339"/>
+        <location filename="../src/app_controller.cc" line="366"/>
         <source>正在定位…（定不到位置也能照常保存）</source>
         <translation>Finding the location… (the visit saves without one too)</translation>
     </message>
     <message>
-        <location filename="../src/app_controller.cc" line="340"/>
+        <location filename="../src/app_controller.cc" line="367"/>
         <source>未能定位：本次检查将不带位置保存。</source>
         <translation>No location: this visit will be saved without one.</translation>
     </message>
     <message>
-        <location filename="../src/app_controller.cc" line="341"/>
+        <location filename="../src/app_controller.cc" line="368"/>
         <source>已定位</source>
         <translation>Location found</translation>
     </message>
     <message>
-        <location filename="../src/app_controller.cc" line="342"/>
+        <location filename="../src/app_controller.cc" line="369"/>
         <source>已定位，误差约 %1 米</source>
         <translation>Location found, accurate to about %1 m</translation>
     </message>
     <message>
-        <location filename="../src/app_controller.cc" line="384"/>
+        <location filename="../src/app_controller.cc" line="411"/>
         <source>正在同步…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../src/app_controller.cc" line="413"/>
+        <location filename="../src/app_controller.cc" line="431"/>
+        <source>预计还需 %1 秒</source>
+        <translation>About %1 s left</translation>
+    </message>
+    <message>
+        <location filename="../src/app_controller.cc" line="432"/>
+        <source>预计还需 %1 分 %2 秒</source>
+        <translation>About %1 min %2 s left</translation>
+    </message>
+    <message>
+        <location filename="../src/app_controller.cc" line="433"/>
+        <source>预计还需 %1 小时 %2 分</source>
+        <translation>About %1 h %2 min left</translation>
+    </message>
+    <message>
+        <location filename="../src/app_controller.cc" line="458"/>
         <source>从未</source>
         <translation>never</translation>
     </message>
@@ -748,22 +869,23 @@
 <context>
     <name>qiaomen::mobile::DeviceWorker</name>
     <message>
-        <location filename="../src/device_worker.cc" line="90"/>
+        <location filename="../src/device_worker.cc" line="109"/>
         <source>请先输入密码解锁。</source>
         <translation>Unlock with your PIN first.</translation>
     </message>
     <message>
-        <location filename="../src/device_worker.cc" line="236"/>
+        <location filename="../src/device_worker.cc" line="255"/>
         <source>还有未完成的检查项，请按红色提示补全。</source>
         <translation>Some items are not done yet: see the red notes.</translation>
     </message>
     <message>
-        <location filename="../src/device_worker.cc" line="244"/>
+        <location filename="../src/device_worker.cc" line="263"/>
+        <location filename="../src/device_worker_edits.cc" line="57"/>
         <source>已保存，待上传。</source>
         <translation>Saved; waiting to upload.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/device_worker.cc" line="245"/>
+        <location filename="../src/device_worker.cc" line="264"/>
         <source>已保存，发现 %n 处隐患，已下达限期整改。</source>
         <translation>
             <numerusform>Saved: %n hazard found, rectification ordered.</numerusform>
@@ -771,12 +893,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../src/device_worker.cc" line="267"/>
+        <location filename="../src/device_worker.cc" line="286"/>
         <source>这台手机还没有设置县服务器，无法同步。请先登记。</source>
         <translation>This phone has no county server yet, so it cannot sync. Enrol it first.</translation>
     </message>
     <message>
-        <location filename="../src/device_worker.cc" line="286"/>
+        <location filename="../src/device_worker.cc" line="305"/>
         <source>同步完成。</source>
         <translation>Sync finished.</translation>
     </message>
@@ -831,14 +953,54 @@
         <translation>Sync did not finish; everything is kept on the phone.</translation>
     </message>
     <message>
-        <location filename="../src/device_worker.cc" line="148"/>
+        <location filename="../src/device_worker.cc" line="70"/>
+        <source>正在同步记录：%1 / %2 条</source>
+        <translation>Syncing records: %1 of %2</translation>
+    </message>
+    <message>
+        <location filename="../src/device_worker.cc" line="74"/>
+        <source>正在上传照片：%1 / %2 MB</source>
+        <translation>Uploading photos: %1 of %2 MB</translation>
+    </message>
+    <message>
+        <location filename="../src/device_worker.cc" line="78"/>
+        <source>网络不稳，稍后自动重试…</source>
+        <translation>The connection is unsteady; trying again shortly…</translation>
+    </message>
+    <message>
+        <location filename="../src/device_worker.cc" line="80"/>
+        <source>正在收尾…</source>
+        <translation>Finishing…</translation>
+    </message>
+    <message>
+        <location filename="../src/device_worker.cc" line="167"/>
         <source>密码错误次数过多，本机数据已按规定清除。请向乡镇工作人员索取登记码，重新登记。</source>
         <translation>Too many wrong PINs: the data on this phone was wiped as designed. Ask your township staff for a code and enrol again.</translation>
     </message>
     <message>
-        <location filename="../src/device_worker.cc" line="288"/>
+        <location filename="../src/device_worker.cc" line="307"/>
         <source>本机不认识县里的时区 %1，日期暂按 %2 计算。</source>
-        <translation>This device does not know the county's time zone %1; dates are counted in %2 for now.</translation>
+        <translation>This device does not know the county&apos;s time zone %1; dates are counted in %2 for now.</translation>
+    </message>
+    <message>
+        <location filename="../src/device_worker_edits.cc" line="18"/>
+        <source>本机上找不到这户人家（可能已被县里删除）。请同步后再看。</source>
+        <translation>This household is not on this phone (the county may have removed it). Sync, then look again.</translation>
+    </message>
+    <message>
+        <location filename="../src/device_worker_edits.cc" line="20"/>
+        <source>填写的内容不能保存，请核对电话、人数和标签后重试。</source>
+        <translation>What you entered cannot be saved. Check the phone, members and tags, then try again.</translation>
+    </message>
+    <message>
+        <location filename="../src/device_worker_edits.cc" line="22"/>
+        <source>没有保存成功，请再试一次；仍不行请重启应用。</source>
+        <translation>Not saved. Try again; if it still fails, restart the app.</translation>
+    </message>
+    <message>
+        <location filename="../src/device_worker_edits.cc" line="57"/>
+        <source>没有改动。</source>
+        <translation>Nothing changed.</translation>
     </message>
 </context>
 </TS>

@@ -4,22 +4,22 @@
 <context>
     <name>AppShell</name>
     <message>
-        <location filename="../qml/AppShell.qml" line="78"/>
+        <location filename="../qml/AppShell.qml" line="83"/>
         <source>首页</source>
         <translation>首页</translation>
     </message>
     <message>
-        <location filename="../qml/AppShell.qml" line="79"/>
+        <location filename="../qml/AppShell.qml" line="84"/>
         <source>任务</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../qml/AppShell.qml" line="80"/>
+        <location filename="../qml/AppShell.qml" line="85"/>
         <source>隐患</source>
         <translation>隐患</translation>
     </message>
     <message>
-        <location filename="../qml/AppShell.qml" line="81"/>
+        <location filename="../qml/AppShell.qml" line="86"/>
         <source>我的</source>
         <translation>我的</translation>
     </message>
@@ -123,47 +123,47 @@
         <translation>登记本机</translation>
     </message>
     <message>
-        <location filename="../qml/EnrolPage.qml" line="36"/>
+        <location filename="../qml/EnrolPage.qml" line="37"/>
         <source>首次使用，请填写乡镇工作人员提供的服务器地址和登记码，并设置 6 位数字密码。</source>
         <translation>首次使用，请填写乡镇工作人员提供的服务器地址和登记码，并设置 6 位数字密码。</translation>
     </message>
     <message>
-        <location filename="../qml/EnrolPage.qml" line="41"/>
+        <location filename="../qml/EnrolPage.qml" line="42"/>
         <source>县服务器地址</source>
         <translation>县服务器地址</translation>
     </message>
     <message>
-        <location filename="../qml/EnrolPage.qml" line="51"/>
+        <location filename="../qml/EnrolPage.qml" line="52"/>
         <source>登记码</source>
         <translation>登记码</translation>
     </message>
     <message>
-        <location filename="../qml/EnrolPage.qml" line="56"/>
+        <location filename="../qml/EnrolPage.qml" line="57"/>
         <source>向乡镇工作人员索取</source>
         <translation>向乡镇工作人员索取</translation>
     </message>
     <message>
-        <location filename="../qml/EnrolPage.qml" line="61"/>
+        <location filename="../qml/EnrolPage.qml" line="62"/>
         <source>设置密码（6 位数字）</source>
         <translation>设置密码（6 位数字）</translation>
     </message>
     <message>
-        <location filename="../qml/EnrolPage.qml" line="71"/>
+        <location filename="../qml/EnrolPage.qml" line="72"/>
         <source>再次输入密码</source>
         <translation>再次输入密码</translation>
     </message>
     <message>
-        <location filename="../qml/EnrolPage.qml" line="91"/>
+        <location filename="../qml/EnrolPage.qml" line="92"/>
         <source>请牢记密码：连续输错 10 次，本机数据将被清除。</source>
         <translation>请牢记密码：连续输错 10 次，本机数据将被清除。</translation>
     </message>
     <message>
-        <location filename="../qml/EnrolPage.qml" line="107"/>
+        <location filename="../qml/EnrolPage.qml" line="108"/>
         <source>正在登记…</source>
         <translation>正在登记…</translation>
     </message>
     <message>
-        <location filename="../qml/EnrolPage.qml" line="107"/>
+        <location filename="../qml/EnrolPage.qml" line="108"/>
         <source>登记</source>
         <translation>登记</translation>
     </message>
@@ -284,109 +284,200 @@
     </message>
 </context>
 <context>
-    <name>HouseholdPage</name>
+    <name>HouseholdEdit</name>
     <message>
-        <location filename="../qml/HouseholdPage.qml" line="16"/>
-        <source>已入户检查</source>
-        <translation>已入户检查</translation>
+        <location filename="../src/household_edit.cc" line="35"/>
+        <source>电话号码不对：手机号是 1 开头的 11 位数字；固定电话请带区号，如 0571-87654321。不知道号码就留空。</source>
+        <translation>电话号码不对：手机号是 1 开头的 11 位数字；固定电话请带区号，如 0571-87654321。不知道号码就留空。</translation>
     </message>
     <message>
-        <location filename="../qml/HouseholdPage.qml" line="17"/>
-        <source>无人在家</source>
-        <translation>无人在家</translation>
+        <location filename="../src/household_edit.cc" line="47"/>
+        <source>家庭人数请填 0 到 200 之间的整数。</source>
+        <translation>家庭人数请填 0 到 200 之间的整数。</translation>
     </message>
+</context>
+<context>
+    <name>HouseholdEditPage</name>
     <message>
-        <location filename="../qml/HouseholdPage.qml" line="18"/>
-        <source>拒绝入户</source>
-        <translation>拒绝入户</translation>
-    </message>
-    <message>
-        <location filename="../qml/HouseholdPage.qml" line="19"/>
-        <source>空置</source>
-        <translation>空置</translation>
-    </message>
-    <message>
-        <location filename="../qml/HouseholdPage.qml" line="20"/>
-        <source>已搬迁</source>
-        <translation>已搬迁</translation>
-    </message>
-    <message>
-        <location filename="../qml/HouseholdPage.qml" line="26"/>
+        <location filename="../qml/HouseholdEditPage.qml" line="16"/>
         <source>独居老人</source>
         <translation>独居老人</translation>
     </message>
     <message>
-        <location filename="../qml/HouseholdPage.qml" line="27"/>
+        <location filename="../qml/HouseholdEditPage.qml" line="16"/>
         <source>燃煤取暖</source>
         <translation>燃煤取暖</translation>
     </message>
     <message>
-        <location filename="../qml/HouseholdPage.qml" line="28"/>
+        <location filename="../qml/HouseholdEditPage.qml" line="17"/>
         <source>瓶装液化气</source>
         <translation>瓶装液化气</translation>
     </message>
     <message>
-        <location filename="../qml/HouseholdPage.qml" line="29"/>
+        <location filename="../qml/HouseholdEditPage.qml" line="17"/>
         <source>电动自行车</source>
         <translation>电动自行车</translation>
     </message>
     <message>
-        <location filename="../qml/HouseholdPage.qml" line="68"/>
+        <location filename="../qml/HouseholdEditPage.qml" line="63"/>
+        <source>修改住户信息</source>
+        <translation>修改住户信息</translation>
+    </message>
+    <message>
+        <location filename="../qml/HouseholdEditPage.qml" line="91"/>
+        <source>联系电话</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <location filename="../qml/HouseholdEditPage.qml" line="97"/>
+        <source>手机或带区号的固定电话</source>
+        <translation>手机或带区号的固定电话</translation>
+    </message>
+    <message>
+        <location filename="../qml/HouseholdEditPage.qml" line="111"/>
+        <source>家庭人数</source>
+        <translation>家庭人数</translation>
+    </message>
+    <message>
+        <location filename="../qml/HouseholdEditPage.qml" line="140"/>
+        <source>人</source>
+        <translation>人</translation>
+    </message>
+    <message>
+        <location filename="../qml/HouseholdEditPage.qml" line="151"/>
+        <source>重点关注（点选）</source>
+        <translation>重点关注（点选）</translation>
+    </message>
+    <message>
+        <location filename="../qml/HouseholdEditPage.qml" line="188"/>
+        <source>正在保存…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <location filename="../qml/HouseholdEditPage.qml" line="188"/>
+        <source>保存</source>
+        <translation>保存</translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdPage</name>
+    <message>
+        <location filename="../qml/HouseholdPage.qml" line="18"/>
+        <source>已入户检查</source>
+        <translation>已入户检查</translation>
+    </message>
+    <message>
+        <location filename="../qml/HouseholdPage.qml" line="19"/>
+        <source>无人在家</source>
+        <translation>无人在家</translation>
+    </message>
+    <message>
+        <location filename="../qml/HouseholdPage.qml" line="20"/>
+        <source>拒绝入户</source>
+        <translation>拒绝入户</translation>
+    </message>
+    <message>
+        <location filename="../qml/HouseholdPage.qml" line="21"/>
+        <source>空置</source>
+        <translation>空置</translation>
+    </message>
+    <message>
+        <location filename="../qml/HouseholdPage.qml" line="22"/>
+        <source>已搬迁</source>
+        <translation>已搬迁</translation>
+    </message>
+    <message>
+        <location filename="../qml/HouseholdPage.qml" line="28"/>
+        <source>独居老人</source>
+        <translation>独居老人</translation>
+    </message>
+    <message>
+        <location filename="../qml/HouseholdPage.qml" line="29"/>
+        <source>燃煤取暖</source>
+        <translation>燃煤取暖</translation>
+    </message>
+    <message>
+        <location filename="../qml/HouseholdPage.qml" line="30"/>
+        <source>瓶装液化气</source>
+        <translation>瓶装液化气</translation>
+    </message>
+    <message>
+        <location filename="../qml/HouseholdPage.qml" line="31"/>
+        <source>电动自行车</source>
+        <translation>电动自行车</translation>
+    </message>
+    <message>
+        <location filename="../qml/HouseholdPage.qml" line="57"/>
+        <source>编辑</source>
+        <translation>编辑</translation>
+    </message>
+    <message>
+        <location filename="../qml/HouseholdPage.qml" line="81"/>
         <source>地址：%1</source>
         <translation>地址：%1</translation>
     </message>
     <message>
-        <location filename="../qml/HouseholdPage.qml" line="69"/>
+        <location filename="../qml/HouseholdPage.qml" line="89"/>
         <source>电话：%1</source>
         <translation>电话：%1</translation>
     </message>
     <message>
-        <location filename="../qml/HouseholdPage.qml" line="70"/>
+        <location filename="../qml/HouseholdPage.qml" line="89"/>
+        <source>未登记</source>
+        <translation>未登记</translation>
+    </message>
+    <message>
+        <location filename="../qml/HouseholdPage.qml" line="97"/>
+        <source>拨打</source>
+        <translation>拨打</translation>
+    </message>
+    <message>
+        <location filename="../qml/HouseholdPage.qml" line="101"/>
         <source>家庭人数：%1 人</source>
         <translation>家庭人数：%1 人</translation>
     </message>
     <message>
-        <location filename="../qml/HouseholdPage.qml" line="82"/>
+        <location filename="../qml/HouseholdPage.qml" line="113"/>
         <source>隐患</source>
         <translation>隐患</translation>
     </message>
     <message>
-        <location filename="../qml/HouseholdPage.qml" line="85"/>
+        <location filename="../qml/HouseholdPage.qml" line="116"/>
         <source>暂无隐患</source>
         <translation>暂无隐患</translation>
     </message>
     <message>
-        <location filename="../qml/HouseholdPage.qml" line="103"/>
+        <location filename="../qml/HouseholdPage.qml" line="134"/>
         <source>重大隐患</source>
         <translation>重大隐患</translation>
     </message>
     <message>
-        <location filename="../qml/HouseholdPage.qml" line="103"/>
+        <location filename="../qml/HouseholdPage.qml" line="134"/>
         <source>一般隐患</source>
         <translation>一般隐患</translation>
     </message>
     <message>
-        <location filename="../qml/HouseholdPage.qml" line="105"/>
+        <location filename="../qml/HouseholdPage.qml" line="136"/>
         <source>逾期</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../qml/HouseholdPage.qml" line="113"/>
+        <location filename="../qml/HouseholdPage.qml" line="144"/>
         <source>整改期限：%1</source>
         <translation>整改期限：%1</translation>
     </message>
     <message>
-        <location filename="../qml/HouseholdPage.qml" line="118"/>
+        <location filename="../qml/HouseholdPage.qml" line="149"/>
         <source>走访记录</source>
         <translation>走访记录</translation>
     </message>
     <message>
-        <location filename="../qml/HouseholdPage.qml" line="121"/>
+        <location filename="../qml/HouseholdPage.qml" line="152"/>
         <source>还没有走访记录</source>
         <translation>还没有走访记录</translation>
     </message>
     <message>
-        <location filename="../qml/HouseholdPage.qml" line="144"/>
+        <location filename="../qml/HouseholdPage.qml" line="175"/>
         <source>开始入户检查</source>
         <translation>开始入户检查</translation>
     </message>
@@ -422,42 +513,42 @@
         <translation>上次同步：%1</translation>
     </message>
     <message>
-        <location filename="../qml/MePage.qml" line="71"/>
+        <location filename="../qml/MePage.qml" line="80"/>
         <source>县里退回的修改</source>
         <translation>县里退回的修改</translation>
     </message>
     <message>
-        <location filename="../qml/MePage.qml" line="85"/>
+        <location filename="../qml/MePage.qml" line="94"/>
         <source>设置</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../qml/MePage.qml" line="88"/>
+        <location filename="../qml/MePage.qml" line="97"/>
         <source>界面语言</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../qml/MePage.qml" line="99"/>
+        <location filename="../qml/MePage.qml" line="108"/>
         <source>锁定本机</source>
         <translation>锁定本机</translation>
     </message>
     <message>
-        <location filename="../qml/MePage.qml" line="102"/>
+        <location filename="../qml/MePage.qml" line="111"/>
         <source>锁定</source>
         <translation>锁定</translation>
     </message>
     <message>
-        <location filename="../qml/MePage.qml" line="108"/>
+        <location filename="../qml/MePage.qml" line="117"/>
         <source>版本 %1</source>
         <translation>版本 %1</translation>
     </message>
     <message>
-        <location filename="../qml/MePage.qml" line="123"/>
+        <location filename="../qml/MePage.qml" line="132"/>
         <source>停止同步</source>
         <translation>停止同步</translation>
     </message>
     <message>
-        <location filename="../qml/MePage.qml" line="123"/>
+        <location filename="../qml/MePage.qml" line="132"/>
         <source>立即同步</source>
         <translation>立即同步</translation>
     </message>
@@ -465,48 +556,63 @@
 <context>
     <name>TaskListPage</name>
     <message>
-        <location filename="../qml/TaskListPage.qml" line="17"/>
+        <location filename="../qml/TaskListPage.qml" line="18"/>
         <source>走访任务</source>
         <translation>走访任务</translation>
     </message>
     <message>
-        <location filename="../qml/TaskListPage.qml" line="31"/>
+        <location filename="../qml/TaskListPage.qml" line="32"/>
         <source>搜索姓名、地址或电话</source>
         <translation>搜索姓名、地址或电话</translation>
     </message>
     <message>
-        <location filename="../qml/TaskListPage.qml" line="41"/>
+        <location filename="../qml/TaskListPage.qml" line="52"/>
         <source>未完成</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../qml/TaskListPage.qml" line="41"/>
+        <location filename="../qml/TaskListPage.qml" line="52"/>
         <source>未走访</source>
         <translation>未走访</translation>
     </message>
     <message>
-        <location filename="../qml/TaskListPage.qml" line="41"/>
-        <location filename="../qml/TaskListPage.qml" line="113"/>
+        <location filename="../qml/TaskListPage.qml" line="53"/>
+        <location filename="../qml/TaskListPage.qml" line="157"/>
         <source>待复访</source>
         <translation>待复访</translation>
     </message>
     <message>
-        <location filename="../qml/TaskListPage.qml" line="41"/>
+        <location filename="../qml/TaskListPage.qml" line="53"/>
+        <source>有隐患</source>
+        <translation>有隐患</translation>
+    </message>
+    <message>
+        <location filename="../qml/TaskListPage.qml" line="54"/>
         <source>全部</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../qml/TaskListPage.qml" line="108"/>
+        <location filename="../qml/TaskListPage.qml" line="105"/>
+        <source>已走访 %1 · 剩余 %2</source>
+        <translation>已走访 %1 · 剩余 %2</translation>
+    </message>
+    <message>
+        <location filename="../qml/TaskListPage.qml" line="147"/>
+        <source>隐患 %1</source>
+        <translation>隐患 %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/TaskListPage.qml" line="152"/>
         <source>未做完</source>
         <translation>未做完</translation>
     </message>
     <message>
-        <location filename="../qml/TaskListPage.qml" line="118"/>
+        <location filename="../qml/TaskListPage.qml" line="162"/>
         <source>已走访</source>
         <translation>已走访</translation>
     </message>
     <message>
-        <location filename="../qml/TaskListPage.qml" line="126"/>
+        <location filename="../qml/TaskListPage.qml" line="170"/>
         <source>没有符合条件的任务</source>
         <translation>没有符合条件的任务</translation>
     </message>
@@ -700,47 +806,62 @@
 <context>
     <name>qiaomen::mobile::AppController</name>
     <message>
-        <location filename="../src/app_controller.cc" line="172"/>
+        <location filename="../src/app_controller.cc" line="182"/>
         <source>请填写县服务器地址和登记码（向乡镇工作人员索取）。</source>
         <translation>请填写县服务器地址和登记码（向乡镇工作人员索取）。</translation>
     </message>
     <message>
-        <location filename="../src/app_controller.cc" line="177"/>
+        <location filename="../src/app_controller.cc" line="187"/>
         <source>密码须为 6 位数字。</source>
         <translation>密码须为 6 位数字。</translation>
     </message>
     <message>
-        <location filename="../src/app_controller.cc" line="181"/>
+        <location filename="../src/app_controller.cc" line="191"/>
         <source>两次输入的密码不一致，请重新输入。</source>
         <translation>两次输入的密码不一致，请重新输入。</translation>
     </message>
     <message>
-        <location filename="../src/app_controller.cc" line="339"/>
+        <location filename="../src/app_controller.cc" line="366"/>
         <source>正在定位…（定不到位置也能照常保存）</source>
         <translation>正在定位…（定不到位置也能照常保存）</translation>
     </message>
     <message>
-        <location filename="../src/app_controller.cc" line="340"/>
+        <location filename="../src/app_controller.cc" line="367"/>
         <source>未能定位：本次检查将不带位置保存。</source>
         <translation>未能定位：本次检查将不带位置保存。</translation>
     </message>
     <message>
-        <location filename="../src/app_controller.cc" line="341"/>
+        <location filename="../src/app_controller.cc" line="368"/>
         <source>已定位</source>
         <translation>已定位</translation>
     </message>
     <message>
-        <location filename="../src/app_controller.cc" line="342"/>
+        <location filename="../src/app_controller.cc" line="369"/>
         <source>已定位，误差约 %1 米</source>
         <translation>已定位，误差约 %1 米</translation>
     </message>
     <message>
-        <location filename="../src/app_controller.cc" line="384"/>
+        <location filename="../src/app_controller.cc" line="411"/>
         <source>正在同步…</source>
         <translation>正在同步…</translation>
     </message>
     <message>
-        <location filename="../src/app_controller.cc" line="413"/>
+        <location filename="../src/app_controller.cc" line="431"/>
+        <source>预计还需 %1 秒</source>
+        <translation>预计还需 %1 秒</translation>
+    </message>
+    <message>
+        <location filename="../src/app_controller.cc" line="432"/>
+        <source>预计还需 %1 分 %2 秒</source>
+        <translation>预计还需 %1 分 %2 秒</translation>
+    </message>
+    <message>
+        <location filename="../src/app_controller.cc" line="433"/>
+        <source>预计还需 %1 小时 %2 分</source>
+        <translation>预计还需 %1 小时 %2 分</translation>
+    </message>
+    <message>
+        <location filename="../src/app_controller.cc" line="458"/>
         <source>从未</source>
         <translation>从未</translation>
     </message>
@@ -748,34 +869,35 @@
 <context>
     <name>qiaomen::mobile::DeviceWorker</name>
     <message>
-        <location filename="../src/device_worker.cc" line="90"/>
+        <location filename="../src/device_worker.cc" line="109"/>
         <source>请先输入密码解锁。</source>
         <translation>请先输入密码解锁。</translation>
     </message>
     <message>
-        <location filename="../src/device_worker.cc" line="236"/>
+        <location filename="../src/device_worker.cc" line="255"/>
         <source>还有未完成的检查项，请按红色提示补全。</source>
         <translation>还有未完成的检查项，请按红色提示补全。</translation>
     </message>
     <message>
-        <location filename="../src/device_worker.cc" line="244"/>
+        <location filename="../src/device_worker.cc" line="263"/>
+        <location filename="../src/device_worker_edits.cc" line="57"/>
         <source>已保存，待上传。</source>
         <translation>已保存，待上传。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/device_worker.cc" line="245"/>
+        <location filename="../src/device_worker.cc" line="264"/>
         <source>已保存，发现 %n 处隐患，已下达限期整改。</source>
         <translation>
             <numerusform>已保存，发现 %n 处隐患，已下达限期整改。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../src/device_worker.cc" line="267"/>
+        <location filename="../src/device_worker.cc" line="286"/>
         <source>这台手机还没有设置县服务器，无法同步。请先登记。</source>
         <translation>这台手机还没有设置县服务器，无法同步。请先登记。</translation>
     </message>
     <message>
-        <location filename="../src/device_worker.cc" line="286"/>
+        <location filename="../src/device_worker.cc" line="305"/>
         <source>同步完成。</source>
         <translation>同步完成。</translation>
     </message>
@@ -830,14 +952,54 @@
         <translation>同步没有完成，记录都保存在本机。</translation>
     </message>
     <message>
-        <location filename="../src/device_worker.cc" line="148"/>
+        <location filename="../src/device_worker.cc" line="70"/>
+        <source>正在同步记录：%1 / %2 条</source>
+        <translation>正在同步记录：%1 / %2 条</translation>
+    </message>
+    <message>
+        <location filename="../src/device_worker.cc" line="74"/>
+        <source>正在上传照片：%1 / %2 MB</source>
+        <translation>正在上传照片：%1 / %2 MB</translation>
+    </message>
+    <message>
+        <location filename="../src/device_worker.cc" line="78"/>
+        <source>网络不稳，稍后自动重试…</source>
+        <translation>网络不稳，稍后自动重试…</translation>
+    </message>
+    <message>
+        <location filename="../src/device_worker.cc" line="80"/>
+        <source>正在收尾…</source>
+        <translation>正在收尾…</translation>
+    </message>
+    <message>
+        <location filename="../src/device_worker.cc" line="167"/>
         <source>密码错误次数过多，本机数据已按规定清除。请向乡镇工作人员索取登记码，重新登记。</source>
         <translation>密码错误次数过多，本机数据已按规定清除。请向乡镇工作人员索取登记码，重新登记。</translation>
     </message>
     <message>
-        <location filename="../src/device_worker.cc" line="288"/>
+        <location filename="../src/device_worker.cc" line="307"/>
         <source>本机不认识县里的时区 %1，日期暂按 %2 计算。</source>
         <translation>本机不认识县里的时区 %1，日期暂按 %2 计算。</translation>
+    </message>
+    <message>
+        <location filename="../src/device_worker_edits.cc" line="18"/>
+        <source>本机上找不到这户人家（可能已被县里删除）。请同步后再看。</source>
+        <translation>本机上找不到这户人家（可能已被县里删除）。请同步后再看。</translation>
+    </message>
+    <message>
+        <location filename="../src/device_worker_edits.cc" line="20"/>
+        <source>填写的内容不能保存，请核对电话、人数和标签后重试。</source>
+        <translation>填写的内容不能保存，请核对电话、人数和标签后重试。</translation>
+    </message>
+    <message>
+        <location filename="../src/device_worker_edits.cc" line="22"/>
+        <source>没有保存成功，请再试一次；仍不行请重启应用。</source>
+        <translation>没有保存成功，请再试一次；仍不行请重启应用。</translation>
+    </message>
+    <message>
+        <location filename="../src/device_worker_edits.cc" line="57"/>
+        <source>没有改动。</source>
+        <translation>没有改动。</translation>
     </message>
 </context>
 </TS>

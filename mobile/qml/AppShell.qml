@@ -24,6 +24,10 @@ Page {
         else AppController.startVisit(taskId)
         if (!(stack.currentItem instanceof VisitPage)) stack.push(visitComponent, {}, StackView.Immediate)
     }
+    function editHousehold() {
+        if (stack.currentItem && stack.currentItem.objectName === "householdPage")
+            stack.push(stack.currentItem.editComponent, {}, StackView.Immediate)
+    }
     function visitPage() { return stack.currentItem instanceof VisitPage ? stack.currentItem : null }
 
     Connections {
@@ -35,6 +39,7 @@ Page {
             }
             toast.show(message)
         }
+        function onHouseholdSaved(message) { toast.show(message) }
         function onMessageChanged() { if (AppController.message !== "") toast.show(AppController.message) }
     }
 

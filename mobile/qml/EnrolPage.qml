@@ -33,6 +33,7 @@ Page {
             spacing: Theme.gap
             Label {
                 Layout.fillWidth: true
+                Layout.bottomMargin: Theme.margin
                 text: qsTr("首次使用，请填写乡镇工作人员提供的服务器地址和登记码，并设置 6 位数字密码。")
                 wrapMode: Text.Wrap
                 color: Theme.muted

@@ -4,12 +4,14 @@ import QtQuick.Controls.Material
 import QtQuick.Layouts
 import Qiaomen
 
-// A household: details, open hazards, visit history, and the visit button at the bottom.
+// A household: details with tap-to-call, open hazards, visit history, and the visit button at
+// the bottom; 编辑 in the top bar edits the phone, members and tags (HouseholdEditPage).
 Page {
     id: page
     objectName: "householdPage"
     background: Rectangle { color: Theme.background }
     readonly property var household: AppController.household
+    readonly property Component editComponent: Component { HouseholdEditPage {} }
 
     function outcomeText(outcome) {
         switch (outcome) {
@@ -48,8 +50,19 @@ Page {
                 font.pixelSize: Theme.title
                 elide: Text.ElideRight
             }
+            ToolButton {
+                objectName: "editHouseholdButton"
+                implicitWidth: Math.max(Theme.touch, implicitContentWidth + 24)
+                implicitHeight: Theme.touch
+                text: qsTr("编辑")
+                font.pixelSize: Theme.body
+                Material.foreground: "white"
+                enabled: (page.household.subjectId || "") !== ""
+                onClicked: page.StackView.view.push(page.editComponent, {}, StackView.Immediate)
+            }
         }
     }
+
 
     Flickable {
         anchors.fill: parent
@@ -66,8 +79,26 @@ Page {
             Card {
                 Layout.fillWidth: true
                 Label { width: parent.width; wrapMode: Text.Wrap; font.pixelSize: Theme.body; text: qsTr("地址：%1").arg(page.household.address || "") }
-                Label { width: parent.width; wrapMode: Text.Wrap; font.pixelSize: Theme.body; text: qsTr("电话：%1").arg(page.household.phone || "") }
-                Label { width: parent.width; wrapMode: Text.Wrap; font.pixelSize: Theme.body; text: qsTr("家庭人数：%1 人").arg(page.household.members || 0) }
+                RowLayout {
+                    width: parent.width
+                    Label {
+                        objectName: "phoneText"
+                        Layout.fillWidth: true
+                        wrapMode: Text.Wrap
+                        font.pixelSize: Theme.body
+                        text: qsTr("电话：%1").arg(page.household.phone || qsTr("未登记"))
+                    }
+                    AppButton {
+                        objectName: "callButton"
+                        visible: (page.household.phone || "") !== ""
+                        Layout.preferredHeight: Theme.touch
+                        Layout.preferredWidth: Math.max(88, implicitWidth)
+                        highlighted: true
+                        text: qsTr("拨打")
+                        onClicked: Qt.openUrlExternally("tel:" + page.household.phone)
+                    }
+                }
+                Label { objectName: "membersText"; width: parent.width; wrapMode: Text.Wrap; font.pixelSize: Theme.body; text: qsTr("家庭人数：%1 人").arg(page.household.members || 0) }
                 Label { width: parent.width; wrapMode: Text.Wrap; font.pixelSize: Theme.body; color: Theme.muted; text: page.household.grid || "" }
                 Flow {
                     width: parent.width

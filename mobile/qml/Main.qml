@@ -17,6 +17,7 @@ ApplicationWindow {
 
     function showTab(index, unused) { if (shell.item && shell.item.showTab) shell.item.showTab(index) }
     function openHousehold(subjectId, taskId) { if (shell.item && shell.item.openHousehold) shell.item.openHousehold(subjectId, taskId) }
+    function editHousehold(a, b) { if (shell.item && shell.item.editHousehold) shell.item.editHousehold() }
     function openVisit(taskId, draftId) { if (shell.item && shell.item.openVisit) shell.item.openVisit(taskId, draftId) }
     function showVisitStep(step, unused) { if (shell.item && shell.item.visitPage()) shell.item.visitPage().step = step }
     function scrollChecklistTo(itemId, unused) { if (shell.item && shell.item.visitPage()) shell.item.visitPage().scrollTo(itemId) }

@@ -56,6 +56,15 @@ Page {
                     value: AppController.syncFraction
                 }
                 Label {
+                    objectName: "syncEta"
+                    width: parent.width
+                    visible: AppController.syncing && text !== ""
+                    wrapMode: Text.Wrap
+                    font.pixelSize: Theme.body
+                    color: Theme.accent
+                    text: AppController.syncEta
+                }
+                Label {
                     objectName: "syncMessage"
                     width: parent.width
                     visible: text !== ""

@@ -4,7 +4,8 @@ import QtQuick.Controls.Material
 import QtQuick.Layouts
 import Qiaomen
 
-// 任务: the worker's households by village and grid; search by name, address or phone.
+// 任务: the worker's households by village and grid, each group with its visited / remaining
+// counts; search by name, address or phone; filters (not visited, return visit due, open hazards).
 Page {
     id: page
     objectName: "taskListPage"
@@ -34,20 +35,32 @@ Page {
             onTextEdited: searchTimer.restart()
             Timer { id: searchTimer; interval: 300; onTriggered: AppController.search = search.text }
         }
-        Row {
+        // The filters; a row that scrolls sideways when a large system font makes it wider
+        // than the phone.
+        ListView {
+            id: filters
+            objectName: "taskFilters"
+            Layout.fillWidth: true
             Layout.leftMargin: Theme.gap
+            Layout.rightMargin: Theme.gap
+            Layout.preferredHeight: Theme.touch
+            orientation: ListView.Horizontal
+            boundsBehavior: Flickable.StopAtBounds
             spacing: 6
-            Repeater {
-                model: [qsTr("未完成"), qsTr("未走访"), qsTr("待复访"), qsTr("全部")]
-                AppButton {
-                    height: Theme.touch
-                    text: modelData
-                    font.pixelSize: Theme.small
-                    checkable: true
-                    checked: AppController.filter === index
-                    highlighted: checked
-                                        onClicked: AppController.filter = index
-                }
+            clip: true
+            // [label, AppController.filter value, objectName]
+            model: [[qsTr("未完成"), 0, "filterOpen"], [qsTr("未走访"), 1, "filterNotVisited"],
+                    [qsTr("待复访"), 2, "filterReturnDue"], [qsTr("有隐患"), 4, "filterHazards"],
+                    [qsTr("全部"), 3, "filterAll"]]
+            delegate: AppButton {
+                objectName: modelData[2]
+                height: Theme.touch
+                text: modelData[0]
+                font.pixelSize: Theme.small
+                checkable: true
+                checked: AppController.filter === modelData[1]
+                highlighted: checked
+                onClicked: AppController.filter = modelData[1]
             }
         }
         ListView {
@@ -59,15 +72,41 @@ Page {
             model: AppController.tasks
             spacing: 6
             section.property: "section"
-            section.delegate: Label {
+            // The group's header: village · grid, and its campaign's visited / remaining counts
+            // (from the model, whatever the filter shows).
+            section.delegate: Item {
+                id: header
+                required property string section
+                readonly property var counts: AppController.tasks.groups[section] || ({})
+                objectName: "sectionHeader_" + section
                 width: list.width
-                leftPadding: Theme.margin
-                topPadding: 10
-                bottomPadding: 4
-                text: section
-                font.pixelSize: Theme.small
-                font.bold: true
-                color: Theme.muted
+                height: headerRow.implicitHeight + 14
+                property alias countsText: countsLabel.text
+                RowLayout {
+                    id: headerRow
+                    anchors.left: parent.left
+                    anchors.right: parent.right
+                    anchors.bottom: parent.bottom
+                    anchors.leftMargin: Theme.margin
+                    anchors.rightMargin: Theme.margin
+                    anchors.bottomMargin: 4
+                    Label {
+                        Layout.fillWidth: true
+                        text: header.section
+                        font.pixelSize: Theme.small
+                        font.bold: true
+                        color: Theme.muted
+                        elide: Text.ElideRight
+                    }
+                    Label {
+                        id: countsLabel
+                        objectName: "sectionCounts"
+                        visible: header.counts.total !== undefined
+                        text: qsTr("已走访 %1 · 剩余 %2").arg(header.counts.visited || 0).arg(header.counts.remaining || 0)
+                        font.pixelSize: Theme.small
+                        color: (header.counts.remaining || 0) > 0 ? Theme.accent : Theme.muted
+                    }
+                }
             }
             delegate: ItemDelegate {
                 width: list.width
@@ -102,6 +141,11 @@ Page {
                             color: Theme.muted
                             elide: Text.ElideRight
                         }
+                    }
+                    Chip {
+                        visible: openHazards > 0
+                        text: qsTr("隐患 %1").arg(openHazards)
+                        tone: Theme.danger
                     }
                     Chip {
                         visible: hasDraft

@@ -12,8 +12,10 @@
 #include <QTimeZone>
 #include <QUrl>
 #include <QUuid>
+#include <algorithm>
 
 #include "app_info.h"
+#include "household_edit.h"
 
 namespace qiaomen::mobile {
 namespace {
@@ -36,6 +38,9 @@ PositionSourceFactory& StaticPositionSource() {
 void RegisterTypes() {
   qRegisterMetaType<GeoFix>();
   qRegisterMetaType<TaskRow>();
+  qRegisterMetaType<TaskGroup>();
+  qRegisterMetaType<HouseholdEdit>();
+  qRegisterMetaType<QList<TaskGroup>>();
   qRegisterMetaType<HomeCounts>();
   qRegisterMetaType<HazardRow>();
   qRegisterMetaType<ChecklistRow>();
@@ -112,10 +117,19 @@ AppController::AppController(WorkerConfig config, PositionSourceFactory position
   connect(worker_, &DeviceWorker::homeLoaded, this, &AppController::OnHome);
   connect(worker_, &DeviceWorker::hazardsLoaded, this,
           [this](const QList<HazardRow>& rows) { open_hazards_.SetRows(rows); });
-  connect(worker_, &DeviceWorker::tasksLoaded, this, [this](const QList<TaskRow>& rows) {
-    tasks_.SetRows(rows);
-    emit tasksLoaded();
+  connect(worker_, &DeviceWorker::tasksLoaded, this,
+          [this](const QList<TaskRow>& rows, const QList<TaskGroup>& groups) {
+            tasks_.SetRows(rows, groups);
+            emit tasksLoaded();
+          });
+  connect(worker_, &DeviceWorker::householdSaved, this, [this](const QString& m) {
+    openHousehold(household_.value(QStringLiteral("subjectId")).toString(),
+                  household_.value(QStringLiteral("taskId")).toString());
+    ReloadTasks();
+    emit householdSaved(m);
   });
+  connect(worker_, &DeviceWorker::householdEditFailed, this,
+          [this](const QString& m) { emit householdEditProblem(QString(), m); });
   connect(worker_, &DeviceWorker::householdLoaded, this, &AppController::OnHousehold);
   connect(worker_, &DeviceWorker::visitChanged, this, &AppController::OnVisit);
   connect(worker_, &DeviceWorker::visitProblem, this, &AppController::visitProblem);
@@ -134,11 +148,7 @@ AppController::AppController(WorkerConfig config, PositionSourceFactory position
     emit visitChanged();
     refresh();
   });
-  connect(worker_, &DeviceWorker::syncProgress, this, [this](double fraction, const QString& m) {
-    sync_fraction_ = fraction;
-    if (!m.isEmpty()) sync_message_ = m;
-    emit syncChanged();
-  });
+  connect(worker_, &DeviceWorker::syncProgress, this, &AppController::ShowSyncProgress);
   connect(worker_, &DeviceWorker::syncFinished, this, &AppController::OnSync);
   thread_.start();
   DeviceWorker* w = worker_;
@@ -281,6 +291,23 @@ void AppController::OnHousehold(const HouseholdView& v) {
   emit householdChanged();
 }
 
+void AppController::saveHousehold(const QString& phone, const QString& members,
+                                  const QStringList& tags) {
+  const QString subject_id = household_.value(QStringLiteral("subjectId")).toString();
+  if (subject_id.isEmpty()) return;
+  const HouseholdEditCheck check = CheckHouseholdEdit(phone, members, tags);
+  if (!check.ok) {
+    emit householdEditProblem(check.field == HouseholdField::kPhone     ? QStringLiteral("phone")
+                              : check.field == HouseholdField::kMembers ? QStringLiteral("members")
+                                                                        : QString(),
+                              check.message);
+    return;
+  }
+  DeviceWorker* w = worker_;
+  const HouseholdEdit edit = check.edit;
+  worker_->Post([w, subject_id, edit] { w->EditHousehold(subject_id, edit); });
+}
+
 void AppController::startVisit(const QString& task_id) {
   DeviceWorker* w = worker_;
   worker_->Post([w, task_id] { w->StartVisit(task_id); });
@@ -382,6 +409,7 @@ void AppController::sync() {
   syncing_ = true;
   sync_fraction_ = 0;
   sync_message_ = tr("正在同步…");
+  sync_eta_.clear();
   emit syncChanged();
   DeviceWorker* w = worker_;
   worker_->Post([w] { w->Sync(); });
@@ -389,8 +417,25 @@ void AppController::sync() {
 
 void AppController::cancelSync() { worker_->CancelSync(); }
 
+void AppController::ShowSyncProgress(double fraction, const QString& message, qint64 eta_ms) {
+  syncing_ = true;
+  sync_fraction_ = fraction;
+  if (!message.isEmpty()) sync_message_ = message;
+  sync_eta_ = fraction < 1 ? EtaText(eta_ms) : QString();
+  emit syncChanged();
+}
+
+QString AppController::EtaText(qint64 eta_ms) {
+  if (eta_ms < 0) return {};
+  const qint64 seconds = (eta_ms + 999) / 1000;
+  if (seconds < 60) return tr("预计还需 %1 秒").arg(std::max<qint64>(seconds, 1));
+  if (seconds < 3600) return tr("预计还需 %1 分 %2 秒").arg(seconds / 60).arg(seconds % 60);
+  return tr("预计还需 %1 小时 %2 分").arg(seconds / 3600).arg(seconds % 3600 / 60);
+}
+
 void AppController::OnSync(const SyncView& v) {
   syncing_ = false;
+  sync_eta_.clear();
   sync_fraction_ = v.ok ? 1 : sync_fraction_;
   sync_message_ = v.message;
   emit syncChanged();

@@ -48,6 +48,9 @@ class AppController : public QObject {
   Q_PROPERTY(bool syncing READ syncing NOTIFY syncChanged)
   Q_PROPERTY(double syncFraction READ syncFraction NOTIFY syncChanged)
   Q_PROPERTY(QString syncMessage READ syncMessage NOTIFY syncChanged)
+  // What the running sync expects is left ("预计还需 1 分 20 秒"); "" when not syncing or not
+  // known.
+  Q_PROPERTY(QString syncEta READ syncEta NOTIFY syncChanged)
   Q_PROPERTY(RecordListModel* refused READ refused CONSTANT)
   // What the enrol screen starts with (`qiaomen-app --server URL --code CODE`, as ./run app does).
   Q_PROPERTY(QString enrolServer READ enrolServer CONSTANT)
@@ -102,6 +105,12 @@ class AppController : public QObject {
   bool syncing() const { return syncing_; }
   double syncFraction() const { return sync_fraction_; }
   QString syncMessage() const { return sync_message_; }
+  QString syncEta() const { return sync_eta_; }
+  // The words for a time left ("" for a negative one: not known yet).
+  static QString EtaText(qint64 eta_ms);
+  // Shows a sync in progress as the worker reports one. The worker's progress comes here; the
+  // screenshot tour calls it too, to show the progress bar without a county server.
+  void ShowSyncProgress(double fraction, const QString& message, qint64 eta_ms);
   RecordListModel* refused() { return &refused_; }
   QString enrolServer() const { return enrol_server_; }
   QString enrolCode() const { return enrol_code_; }
@@ -115,6 +124,11 @@ class AppController : public QObject {
   Q_INVOKABLE void lock();
   Q_INVOKABLE void refresh();  // home counts, drafts and the task list
   Q_INVOKABLE void openHousehold(const QString& subject_id, const QString& task_id);
+  // Saves the open household's phone, members and tags as typed (household_edit.h). A refused
+  // field arrives as householdEditProblem at once; then householdSaved or householdEditProblem
+  // ("" field) from the worker, and the household and task list reload.
+  Q_INVOKABLE void saveHousehold(const QString& phone, const QString& members,
+                                 const QStringList& tags);
   Q_INVOKABLE void startVisit(const QString& task_id);
   Q_INVOKABLE void resumeVisit(const QString& draft_id);
   Q_INVOKABLE void setOutcome(int outcome);
@@ -132,6 +146,7 @@ class AppController : public QObject {
   Q_INVOKABLE void finishVisit();
   Q_INVOKABLE void discardVisit();
   Q_INVOKABLE void closeVisit();
+  // Starts a sync; progress arrives as syncFraction, syncMessage and syncEta.
   Q_INVOKABLE void sync();
   Q_INVOKABLE void cancelSync();
   Q_INVOKABLE void clearMessage();
@@ -155,6 +170,9 @@ class AppController : public QObject {
   void visitProblem(const QString& itemId, const QString& message);
   void visitFinished(const QString& message, bool taskClosed);
   void tasksLoaded();
+  void householdSaved(const QString& message);
+  // field: "phone", "members" or "" (not about one field); message says what to do.
+  void householdEditProblem(const QString& field, const QString& message);
   void locationChanged();
 
  private:
@@ -192,6 +210,7 @@ class AppController : public QObject {
   bool syncing_ = false;
   double sync_fraction_ = 0;
   QString sync_message_;
+  QString sync_eta_;
   RecordListModel refused_;
 };
 

@@ -5,6 +5,7 @@
 #include <QList>
 #include <QMetaType>
 #include <QString>
+#include <QStringList>
 #include <QVariant>
 
 namespace qiaomen::mobile {
@@ -32,6 +33,24 @@ struct TaskRow {
   bool done = false;
   bool return_due = false;  // open after a nobody-home visit: come back
   bool has_draft = false;
+  int open_hazards = 0;  // hazards of the subject not closed yet
+};
+
+// A group of the task list (one grid, named with its village) and its whole campaign's counts,
+// whatever the search and filter show (Store::CountTasks).
+struct TaskGroup {
+  QString village;  // as on its TaskRows
+  QString grid;
+  qint64 visited = 0;
+  qint64 remaining = 0;
+  qint64 return_visits = 0;
+};
+
+// What the household page's edit form changes: the fields a grid worker keeps current.
+struct HouseholdEdit {
+  QString phone;  // digits as stored ("" clears it)
+  int members = 0;
+  QStringList tags;
 };
 
 // A change the county refused, with its reason.
@@ -157,6 +176,8 @@ struct SyncView {
 
 Q_DECLARE_METATYPE(qiaomen::mobile::GeoFix)
 Q_DECLARE_METATYPE(qiaomen::mobile::TaskRow)
+Q_DECLARE_METATYPE(qiaomen::mobile::TaskGroup)
+Q_DECLARE_METATYPE(qiaomen::mobile::HouseholdEdit)
 Q_DECLARE_METATYPE(qiaomen::mobile::HomeCounts)
 Q_DECLARE_METATYPE(qiaomen::mobile::HazardRow)
 Q_DECLARE_METATYPE(QList<qiaomen::mobile::HazardRow>)

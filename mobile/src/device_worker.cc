@@ -63,6 +63,25 @@ QString SyncError(const core::Status& s) {
   }
 }
 
+// What a sync is doing, in the UI language (the engine's own message is English).
+QString SyncProgressWords(const sync::SyncProgress& p) {
+  switch (p.phase) {
+    case sync::SyncProgress::Phase::kMetadata:
+      return DeviceWorker::tr("正在同步记录：%1 / %2 条")
+          .arg(p.records_done)
+          .arg(std::max(p.records_total, p.records_done));
+    case sync::SyncProgress::Phase::kPhotos:
+      return DeviceWorker::tr("正在上传照片：%1 / %2 MB")
+          .arg(static_cast<double>(p.bytes_done) / 1e6, 0, 'f', 1)
+          .arg(static_cast<double>(p.bytes_total) / 1e6, 0, 'f', 1);
+    case sync::SyncProgress::Phase::kWaiting:
+      return DeviceWorker::tr("网络不稳，稍后自动重试…");
+    case sync::SyncProgress::Phase::kDone:
+      return DeviceWorker::tr("正在收尾…");
+  }
+  return {};
+}
+
 }  // namespace
 
 QString CaptureDir(const WorkerConfig& config) {
@@ -278,7 +297,7 @@ void DeviceWorker::Sync() {
       fraction = 0.5 * static_cast<double>(p.records_done) / static_cast<double>(p.records_total);
     }
     if (p.phase == sync::SyncProgress::Phase::kDone) fraction = 1;
-    emit syncProgress(fraction, Q(p.message));
+    emit syncProgress(fraction, SyncProgressWords(p), p.eta_ms);
   });
   syncing_ = nullptr;
   emit busyChanged(false);

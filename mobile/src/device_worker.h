@@ -18,6 +18,7 @@
 #include "qiaomen/core/clock.h"
 #include "qiaomen/core/keys/file_key_store.h"
 #include "qiaomen/core/keys/profile_keys.h"
+#include "qiaomen/core/store/store_types.h"
 #include "qiaomen/sync/field_device.h"
 
 namespace qiaomen::mobile {
@@ -44,6 +45,14 @@ class DeviceWorker : public QObject {
 
  public:
   enum State { kNeedsEnrolment = 0, kLocked = 1, kReady = 2 };
+  // The task list's filters (AppController::filter).
+  enum TaskFilter {
+    kOpenTasks = 0,
+    kNotVisited = 1,
+    kReturnDue = 2,
+    kAllTasks = 3,
+    kOpenHazards = 4
+  };
 
   explicit DeviceWorker(WorkerConfig config, QObject* parent = nullptr);
   ~DeviceWorker() override;
@@ -57,9 +66,14 @@ class DeviceWorker : public QObject {
   void Unlock(const QString& pin);
   void Lock();
   void LoadHome();
-  // filter: 0 open tasks, 1 not visited yet, 2 return visit due, 3 everything (done too).
+  // filter (TaskFilter): open tasks, not visited yet, return visit due, everything (done too),
+  // open tasks of households with an open hazard. Emits tasksLoaded with every group's counts.
   void LoadTasks(const QString& search, int filter);
   void LoadHousehold(const QString& subject_id, const QString& task_id);
+  // Saves the household's phone, members and tags (only what changed, as field-level edits
+  // based on what LoadHousehold showed). Emits householdSaved, or householdEditFailed with a
+  // sentence saying what to do; the caller reloads what shows the household.
+  void EditHousehold(const QString& subject_id, const HouseholdEdit& edit);
   void StartVisit(const QString& task_id);
   void ResumeVisit(const QString& draft_id);
   void SetOutcome(int outcome);
@@ -85,19 +99,25 @@ class DeviceWorker : public QObject {
   void hazardsLoaded(const QList<qiaomen::mobile::HazardRow>& hazards);
   void homeLoaded(const qiaomen::mobile::HomeCounts& counts,
                   const QList<qiaomen::mobile::DraftRow>& drafts);
-  void tasksLoaded(const QList<qiaomen::mobile::TaskRow>& tasks);
+  void tasksLoaded(const QList<qiaomen::mobile::TaskRow>& tasks,
+                   const QList<qiaomen::mobile::TaskGroup>& groups);
+  void householdSaved(const QString& message);
+  void householdEditFailed(const QString& message);
   void householdLoaded(const qiaomen::mobile::HouseholdView& household);
   void visitChanged(const qiaomen::mobile::VisitView& visit);
   void visitProblem(const QString& item_id, const QString& message);
   void visitFinished(const QString& message, bool task_closed);
   void visitClosed();
-  void syncProgress(double fraction, const QString& message);
+  // fraction 0..1; eta_ms the time the sync engine expects is left (-1: not known yet).
+  void syncProgress(double fraction, const QString& message, qint64 eta_ms);
   void syncFinished(const qiaomen::mobile::SyncView& result);
 
  private:
   bool RequireDevice();
   void EmitVisit();
   QString GridLabel(const std::string& grid_id, QString* village);
+  // Hazards of the subject (id bytes) whose state is still open.
+  int OpenHazardCount(const std::string& subject_id);
   // A recorded hazard as the screens show it; `open` tells whether it is still open.
   HazardRow HazardRowOf(const v1::Hazard& hazard, const std::string& today, bool* open);
 
@@ -106,6 +126,9 @@ class DeviceWorker : public QObject {
   core::keys::FileKeyStore key_store_;
   std::unique_ptr<sync::FieldDevice> device_;
   std::unique_ptr<VisitSession> visit_;
+  // The register stamps of the household LoadHousehold showed last: an edit is based on them.
+  std::string shown_subject_;
+  core::store::FieldStamps shown_stamps_;
   std::atomic<sync::FieldDevice*> syncing_{nullptr};
 };
 

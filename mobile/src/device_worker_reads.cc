@@ -154,6 +154,20 @@ QString DeviceWorker::GridLabel(const std::string& grid_id, QString* village) {
   return Q(grid->name().empty() ? grid_id : grid->name());
 }
 
+int DeviceWorker::OpenHazardCount(const std::string& subject_id) {
+  core::store::Store& store = device_->profile().store();
+  auto id = core::Uuid::FromBytes(subject_id);
+  if (!id.ok()) return 0;
+  auto hazards = store.ListHazards(*id);
+  if (!hazards.ok()) return 0;
+  int open = 0;
+  for (const auto& h : *hazards) {
+    auto state = store.GetHazardState(*core::Uuid::FromBytes(h.id()));
+    open += state.ok() && state->is_open() ? 1 : 0;
+  }
+  return open;
+}
+
 void DeviceWorker::LoadTasks(const QString& search, int filter) {
   if (!RequireDevice()) return;
   core::store::Store& store = device_->profile().store();
@@ -162,6 +176,7 @@ void DeviceWorker::LoadTasks(const QString& search, int filter) {
     for (const auto& d : *drafts) draft_tasks.insert(d.visit.task_id());
   }
   QList<TaskRow> rows;
+  QList<TaskGroup> groups;
   auto grids = store.ListAdminUnitsAtLevel("grid");
   if (!grids.ok()) {
     emit failed(Msg(grids.status()));
@@ -170,10 +185,15 @@ void DeviceWorker::LoadTasks(const QString& search, int filter) {
   for (const auto& grid : *grids) {
     QString village;
     const QString grid_name = GridLabel(grid.id(), &village);
+    // The group's counts are its whole campaign's, whatever the search and filter show.
+    if (auto counts = store.CountTasks(grid.id(), ""); counts.ok() && counts->total > 0) {
+      groups.push_back(
+          {village, grid_name, counts->visited, counts->remaining, counts->return_visits});
+    }
     core::store::TaskQuery query;
     query.grid_id = grid.id();
     query.search = search.trimmed().toStdString();
-    query.include_done = filter == 3;
+    query.include_done = filter == kAllTasks;
     query.limit = 200;
     for (int page = 0; page < 50; ++page) {
       auto tasks = store.ListTasks(query);
@@ -193,6 +213,7 @@ void DeviceWorker::LoadTasks(const QString& search, int filter) {
         row.due_date = Q(item.task.due_date());
         row.done = item.done;
         row.has_draft = draft_tasks.count(item.task.id()) > 0;
+        row.open_hazards = OpenHazardCount(item.subject.id());
         if (!item.done) {
           if (auto visits = store.ListVisits(*core::Uuid::FromBytes(item.subject.id()));
               visits.ok()) {
@@ -203,15 +224,16 @@ void DeviceWorker::LoadTasks(const QString& search, int filter) {
             }
           }
         }
-        if (filter == 1 && (row.done || row.return_due)) continue;
-        if (filter == 2 && !row.return_due) continue;
+        if (filter == kNotVisited && (row.done || row.return_due)) continue;
+        if (filter == kReturnDue && !row.return_due) continue;
+        if (filter == kOpenHazards && row.open_hazards == 0) continue;
         rows.push_back(row);
       }
       if (tasks->next_page.empty()) break;
       query.page = tasks->next_page;
     }
   }
-  emit tasksLoaded(rows);
+  emit tasksLoaded(rows, groups);
 }
 
 void DeviceWorker::LoadHousehold(const QString& subject_id, const QString& task_id) {
@@ -228,6 +250,9 @@ void DeviceWorker::LoadHousehold(const QString& subject_id, const QString& task_
     emit failed(Msg(subject.status()));
     return;
   }
+  shown_subject_ = subject->id();
+  auto stamps = store.GetFieldStamps(v1::ENTITY_SUBJECT, *id);
+  shown_stamps_ = stamps.ok() ? *stamps : core::store::FieldStamps();
   HouseholdView view;
   view.subject_id = subject_id;
   view.task_id = task_id;

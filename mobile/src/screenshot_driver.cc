@@ -104,6 +104,23 @@ class Tour : public QObject {
                         Call("openHousehold", t.value(QStringLiteral("subjectId")),
                              t.value(QStringLiteral("taskId")));
                       }});
+    steps_.push_back({QStringLiteral("household_edit"), [this] { Call("editHousehold"); }});
+    steps_.push_back({QStringLiteral("household_edit_error"), [this] {
+                        Controller()->saveHousehold(QStringLiteral("1381234"), QStringLiteral("4"),
+                                                    {QStringLiteral("coal_heating")});
+                      }});
+    steps_.push_back({QStringLiteral("tasks_hazards"), [this] {
+                        Call("showTab", 1);
+                        Controller()->setFilter(4);
+                      }});
+    steps_.push_back({QString(),
+                      [this] {
+                        Controller()->setFilter(0);
+                        const QVariantMap t = Task(QStringLiteral("李建国"));
+                        Call("openHousehold", t.value(QStringLiteral("subjectId")),
+                             t.value(QStringLiteral("taskId")));
+                      },
+                      600});
     steps_.push_back({QStringLiteral("visit_outcome"), [this] {
                         const QVariantMap t = Task(QStringLiteral("李建国"));
                         Call("openVisit", t.value(QStringLiteral("taskId")));
@@ -152,6 +169,7 @@ class Tour : public QObject {
                         Call("showTab", 0);
                       },
                       1200});
+    steps_.push_back({QStringLiteral("tasks_en"), [this] { Call("showTab", 1); }});
     steps_.push_back({QStringLiteral("checklist_en"),
                       [this] {
                         const QVariantMap draft = Controller()->drafts()->get(0);
@@ -159,6 +177,14 @@ class Tour : public QObject {
                         Call("showVisitStep", QStringLiteral("checklist"));
                       },
                       1500});
+    // A sync in progress, as the worker reports one (the demo has no county server to sync with).
+    steps_.push_back({QStringLiteral("sync_progress"), [this] {
+                        Call("leaveVisit");
+                        Call("setChinese", true);
+                        Call("showTab", 3);
+                        Controller()->ShowSyncProgress(
+                            0.62, QString::fromUtf8("正在上传照片：2.1 / 3.4 MB"), 83'000);
+                      }});
   }
 
   void Next() {

@@ -82,6 +82,105 @@ void ControllerTest::tasksAndHomeCounts() {
   QCOMPARE(controller_->tasks()->rowCount(), 1);
 }
 
+void ControllerTest::groupCountsFollowAFinishedVisit() {
+  QAbstractItemModelTester tasks_tester(controller_->tasks(), Mode::QtTest);
+  Unlock();
+  const QString shimen = QStringLiteral("石门村 · 第一网格");
+  const auto visited = [&] {
+    return controller_->tasks()->group(shimen).value(QStringLiteral("visited")).toInt();
+  };
+  const auto remaining = [&] {
+    return controller_->tasks()->group(shimen).value(QStringLiteral("remaining")).toInt();
+  };
+  // 石门村 第一网格: four households, 王秀英's nobody-home visit left her task open.
+  QCOMPARE(visited(), 0);
+  QCOMPARE(remaining(), 4);
+  QCOMPARE(controller_->tasks()->group(shimen).value(QStringLiteral("returnVisits")).toInt(), 1);
+  QCOMPARE(controller_->tasks()
+               ->group(QStringLiteral("东山村 · 第一网格"))
+               .value(QStringLiteral("remaining"))
+               .toInt(),
+           3);
+  const QVariantMap zhao = TaskOf(controller_->tasks(), QStringLiteral("赵德明"));
+  controller_->startVisit(zhao.value(QStringLiteral("taskId")).toString());
+  QTRY_VERIFY(controller_->visitActive());
+  controller_->setOutcome(AppController::Refused);
+  QSignalSpy finished(controller_.get(), &AppController::visitFinished);
+  controller_->finishVisit();
+  QVERIFY(finished.wait());
+  QTRY_COMPARE(visited(), 1);
+  QCOMPARE(remaining(), 3);
+  // The open-tasks list no longer shows him, but his group still counts him.
+  QVERIFY(TaskOf(controller_->tasks(), QStringLiteral("赵德明")).isEmpty());
+}
+
+void ControllerTest::openHazardsFilter() {
+  QAbstractItemModelTester tasks_tester(controller_->tasks(), Mode::QtTest);
+  Unlock();
+  const QVariantMap li = TaskOf(controller_->tasks(), QStringLiteral("李建国"));
+  QCOMPARE(li.value(QStringLiteral("openHazards")).toInt(), 1);
+  QCOMPARE(TaskOf(controller_->tasks(), QStringLiteral("张桂兰"))
+               .value(QStringLiteral("openHazards"))
+               .toInt(),
+           0);
+  QSignalSpy loaded(controller_.get(), &AppController::tasksLoaded);
+  controller_->setFilter(4);  // open hazards
+  QVERIFY(loaded.wait());
+  QCOMPARE(controller_->tasks()->rowCount(), 1);
+  QCOMPARE(controller_->tasks()->get(0).value(QStringLiteral("name")).toString(),
+           QStringLiteral("李建国"));
+  // The groups keep their counts whatever the filter shows.
+  QCOMPARE(controller_->tasks()->groups().size(), 3);
+  controller_->setSearch(QStringLiteral("东山村"));
+  QVERIFY(loaded.wait());
+  QCOMPARE(controller_->tasks()->rowCount(), 0);
+}
+
+void ControllerTest::editHouseholdSavesAndRefusesABadPhone() {
+  Unlock();
+  const QVariantMap yang = TaskOf(controller_->tasks(), QStringLiteral("杨淑芬"));
+  const QString subject = yang.value(QStringLiteral("subjectId")).toString();
+  controller_->openHousehold(subject, yang.value(QStringLiteral("taskId")).toString());
+  QTRY_COMPARE(controller_->household().value(QStringLiteral("subjectId")).toString(), subject);
+  QSignalSpy problem(controller_.get(), &AppController::householdEditProblem);
+  QSignalSpy saved(controller_.get(), &AppController::householdSaved);
+  // A wrong number is refused at once, with what to type, and nothing is written.
+  controller_->saveHousehold(QStringLiteral("138123"), QStringLiteral("2"), {});
+  QCOMPARE(problem.count(), 1);
+  QCOMPARE(problem.at(0).at(0).toString(), QStringLiteral("phone"));
+  QVERIFY(problem.at(0).at(1).toString().contains(QStringLiteral("区号")));
+  controller_->saveHousehold(QStringLiteral("13900001111"), QStringLiteral("99999"), {});
+  QCOMPARE(problem.count(), 2);
+  QCOMPARE(problem.at(1).at(0).toString(), QStringLiteral("members"));
+  QCOMPARE(saved.count(), 0);
+  // A good edit is saved, goes to the outbox, and shows on the page and in the task list.
+  QTRY_COMPARE(controller_->counts().value(QStringLiteral("total")).toInt(), 9);
+  const qint64 pending = controller_->counts().value(QStringLiteral("pendingChanges")).toLongLong();
+  controller_->saveHousehold(QStringLiteral("139 0000 1111"), QStringLiteral("2"),
+                             {QStringLiteral("elderly_alone"), QStringLiteral("ebike")});
+  QVERIFY(saved.wait());
+  QCOMPARE(saved.at(0).at(0).toString(), QStringLiteral("已保存，待上传。"));
+  QTRY_COMPARE(controller_->household().value(QStringLiteral("phone")).toString(),
+               QStringLiteral("13900001111"));
+  QCOMPARE(controller_->household().value(QStringLiteral("members")).toInt(), 2);
+  QCOMPARE(controller_->household().value(QStringLiteral("tags")).toStringList(),
+           (QStringList{"elderly_alone", "ebike"}));
+  QCOMPARE(controller_->household().value(QStringLiteral("taskId")).toString(),
+           yang.value(QStringLiteral("taskId")).toString());
+  QTRY_COMPARE(TaskOf(controller_->tasks(), QStringLiteral("杨淑芬"))
+                   .value(QStringLiteral("phone"))
+                   .toString(),
+               QStringLiteral("13900001111"));
+  controller_->refresh();
+  QTRY_VERIFY(controller_->counts().value(QStringLiteral("pendingChanges")).toLongLong() > pending);
+  QCOMPARE(problem.count(), 2);
+  // The same values again: nothing to write.
+  controller_->saveHousehold(QStringLiteral("13900001111"), QStringLiteral("2"),
+                             {QStringLiteral("elderly_alone"), QStringLiteral("ebike")});
+  QVERIFY(saved.wait());
+  QCOMPARE(saved.at(1).at(0).toString(), QStringLiteral("没有改动。"));
+}
+
 void ControllerTest::answersShowAndHideItemsLive() {
   QAbstractItemModelTester checklist_tester(controller_->checklist(), Mode::QtTest);
   QAbstractItemModelTester hazards_tester(controller_->visitHazards(), Mode::QtTest);

@@ -1,9 +1,11 @@
 #include <QAbstractItemModelTester>
+#include <QSignalSpy>
 #include <QTest>
 
 #include "app_tests.h"
 #include "checklist_model.h"
 #include "hazard_list_model.h"
+#include "household_edit.h"
 #include "record_list_model.h"
 #include "task_list_model.h"
 
@@ -54,6 +56,100 @@ void ModelsTest::taskListSortsBySection() {
   QVERIFY(model.roleNames().values().contains("returnDue"));
   model.SetRows({});
   QCOMPARE(model.rowCount(), 0);
+}
+
+void ModelsTest::taskListGroupCountsAndHazards() {
+  TaskListModel model;
+  QAbstractItemModelTester tester(&model, Mode::QtTest);
+  QSignalSpy groups_changed(&model, &TaskListModel::groupsChanged);
+  TaskRow a;
+  a.name = QStringLiteral("李建国");
+  a.village = QStringLiteral("石门村");
+  a.grid = QStringLiteral("第一网格");
+  a.open_hazards = 1;
+  TaskRow b;
+  b.name = QStringLiteral("杨淑芬");
+  b.village = QStringLiteral("东山村");
+  b.grid = QStringLiteral("第一网格");
+  const TaskGroup shimen{a.village, a.grid, 1, 3, 1};
+  const TaskGroup dongshan{b.village, b.grid, 0, 3, 0};
+  model.SetRows({a, b}, {shimen, dongshan});
+  QCOMPARE(groups_changed.count(), 1);
+  // Rows sorted by section: 东山村 first.
+  QCOMPARE(model.data(model.index(1), TaskListModel::kOpenHazards).toInt(), 1);
+  QCOMPARE(model.data(model.index(0), TaskListModel::kOpenHazards).toInt(), 0);
+  QCOMPARE(model.data(model.index(1), TaskListModel::kGroupVisited).toInt(), 1);
+  QCOMPARE(model.data(model.index(1), TaskListModel::kGroupRemaining).toInt(), 3);
+  const QVariantMap group = model.group(QStringLiteral("石门村 · 第一网格"));
+  QCOMPARE(group.value(QStringLiteral("visited")).toInt(), 1);
+  QCOMPARE(group.value(QStringLiteral("remaining")).toInt(), 3);
+  QCOMPARE(group.value(QStringLiteral("returnVisits")).toInt(), 1);
+  QCOMPARE(group.value(QStringLiteral("total")).toInt(), 4);
+  QCOMPARE(model.groups().size(), 2);
+  QVERIFY(model.group(QStringLiteral("无此网格")).isEmpty());
+  QVERIFY(model.roleNames().values().contains("openHazards"));
+  QCOMPARE(model.get(1).value(QStringLiteral("groupVisited")).toInt(), 1);
+  // The same counts again: no groupsChanged; a visit finished: the counts move.
+  model.SetRows({a, b}, {shimen, dongshan});
+  QCOMPARE(groups_changed.count(), 1);
+  model.SetRows({a, b}, {{a.village, a.grid, 2, 2, 1}, dongshan});
+  QCOMPARE(groups_changed.count(), 2);
+  QCOMPARE(model.data(model.index(1), TaskListModel::kGroupVisited).toInt(), 2);
+  // A filter that hides a group's rows keeps its counts; no counts at all: empty.
+  model.SetRows({b}, {shimen, dongshan});
+  QCOMPARE(model.rowCount(), 1);
+  QCOMPARE(
+      model.group(QStringLiteral("石门村 · 第一网格")).value(QStringLiteral("visited")).toInt(), 1);
+  model.SetRows({}, {});
+  QVERIFY(model.groups().isEmpty());
+}
+
+void ModelsTest::householdEditChecksWhatWasTyped() {
+  const QStringList none;
+  HouseholdEditCheck mobile =
+      CheckHouseholdEdit(QStringLiteral(" 138 1234 5678 "), QStringLiteral("3"), none);
+  QVERIFY(mobile.ok);
+  QCOMPARE(mobile.edit.phone, QStringLiteral("13812345678"));
+  QCOMPARE(mobile.edit.members, 3);
+  QCOMPARE(
+      CheckHouseholdEdit(QStringLiteral("0571-87654321"), QStringLiteral("1"), none).edit.phone,
+      QStringLiteral("0571-87654321"));
+  QCOMPARE(CheckHouseholdEdit(QStringLiteral("057187654321"), QStringLiteral("1"), none).edit.phone,
+           QStringLiteral("0571-87654321"));
+  QCOMPARE(
+      CheckHouseholdEdit(QStringLiteral("(010) 6123 4567"), QStringLiteral("1"), none).edit.phone,
+      QStringLiteral("010-61234567"));
+  QCOMPARE(CheckHouseholdEdit(QStringLiteral("8765432"), QStringLiteral("1"), none).edit.phone,
+           QStringLiteral("8765432"));
+  HouseholdEditCheck cleared = CheckHouseholdEdit(QString(), QStringLiteral("0"), none);
+  QVERIFY(cleared.ok);
+  QVERIFY(cleared.edit.phone.isEmpty());
+  for (const char* bad : {"1381234", "23812345678", "138123456789", "abc", "12345"}) {
+    HouseholdEditCheck check =
+        CheckHouseholdEdit(QString::fromLatin1(bad), QStringLiteral("2"), none);
+    QVERIFY2(!check.ok, bad);
+    QCOMPARE(check.field, HouseholdField::kPhone);
+    QVERIFY(check.message.contains(QStringLiteral("11 位")));
+  }
+  for (const char* bad : {"", "-1", "201", "两"}) {
+    HouseholdEditCheck check =
+        CheckHouseholdEdit(QStringLiteral("13812345678"), QString::fromUtf8(bad), none);
+    QVERIFY2(!check.ok, bad);
+    QCOMPARE(check.field, HouseholdField::kMembers);
+  }
+  HouseholdEditCheck tags =
+      CheckHouseholdEdit(QString(), QStringLiteral("1"),
+                         {QStringLiteral("ebike"), QStringLiteral(" "), QStringLiteral("ebike"),
+                          QStringLiteral("coal_heating")});
+  QCOMPARE(tags.edit.tags, (QStringList{"ebike", "coal_heating"}));
+}
+
+void ModelsTest::syncEtaWords() {
+  QCOMPARE(AppController::EtaText(-1), QString());
+  QCOMPARE(AppController::EtaText(400), QStringLiteral("预计还需 1 秒"));
+  QCOMPARE(AppController::EtaText(42'000), QStringLiteral("预计还需 42 秒"));
+  QCOMPARE(AppController::EtaText(83'000), QStringLiteral("预计还需 1 分 23 秒"));
+  QCOMPARE(AppController::EtaText(3'720'000), QStringLiteral("预计还需 1 小时 2 分"));
 }
 
 void ModelsTest::checklistInsertsAndRemovesOnlyWhatChanged() {

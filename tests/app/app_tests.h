@@ -10,11 +10,15 @@
 
 namespace qiaomen::mobile {
 
-// Each model under QAbstractItemModelTester, fed the way the controller feeds it.
+// Each model under QAbstractItemModelTester, fed the way the controller feeds it; the pure
+// helpers the screens rely on (the household edit check, the sync's time-left words).
 class ModelsTest : public QObject {
   Q_OBJECT
  private slots:
   void taskListSortsBySection();
+  void taskListGroupCountsAndHazards();
+  void householdEditChecksWhatWasTyped();
+  void syncEtaWords();
   void checklistInsertsAndRemovesOnlyWhatChanged();
   void checklistSections();
   void checklistResetsWhenTheOrderChanges();
@@ -30,6 +34,9 @@ class ControllerTest : public QObject {
   void cleanup();
   void wrongPinCountsDown();
   void tasksAndHomeCounts();
+  void groupCountsFollowAFinishedVisit();
+  void openHazardsFilter();
+  void editHouseholdSavesAndRefusesABadPhone();
   void answersShowAndHideItemsLive();
   void photosPerItem();
   void draftSurvivesAControllerRestart();
