@@ -9,6 +9,7 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
@@ -18,6 +19,7 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "qiaomen/base/hex.h"
@@ -59,6 +61,31 @@ class HookTransport : public Transport {
  private:
   Transport& inner_;
   std::atomic<int> count_{0};
+};
+
+// Passes requests on, except that the first sync's answer never reaches the device: the county
+// has done the work, and the call fails like a cut link once `resend_when()` holds, so the engine's
+// resend comes no sooner. (A response dropped on the wire is not enough: curl resends at once on a
+// fresh connection, inside one Send.) Thread-safe.
+class LoseFirstSyncAnswer : public Transport {
+ public:
+  LoseFirstSyncAnswer(Transport& inner, std::function<bool()> resend_when)
+      : inner_(inner), resend_when_(std::move(resend_when)) {}
+  core::Result<HttpResponse> Send(const HttpRequest& request) override {
+    if (request.url.find("/v1/sync") == std::string::npos || lost_.exchange(true)) {
+      return inner_.Send(request);
+    }
+    auto answer = inner_.Send(request);
+    EXPECT_TRUE(answer.ok() && answer->status == 200) << "the county took the push";
+    while (!resend_when_()) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    return core::Unavailable("The connection was cut before the county's answer arrived.");
+  }
+  bool lost() const { return lost_; }
+
+ private:
+  Transport& inner_;
+  std::function<bool()> resend_when_;
+  std::atomic<bool> lost_{false};
 };
 
 class ServerSyncTest : public ::testing::TestWithParam<qiaomen::testing::Backend> {

@@ -142,6 +142,34 @@ TEST_P(ServerPlacementTest, ARefusedVisitTakesItsPhotoHazardAndEventsWithItAndIt
   ExpectCountyHoldsPhoto(Hex(good->photos[0].sha256()));
 }
 
+TEST_P(ServerPlacementTest, ARefusalWhoseAnswerWasLostIsARefusalOnTheDeviceToo) {
+  CreateCampaign();
+  auto a = NewDevice("w1");
+  const std::string id = Bootstrap(*a);
+  ASSERT_FALSE(id.empty());
+  const std::string task = TaskOf(*a, id);
+  ASSERT_FALSE(task.empty());
+  auto refused = VisitWithHazard(*a, id, task, kUnpublished, 4);
+  ASSERT_TRUE(refused.ok()) << refused.status().ToString();
+  {
+    // The county refuses the visit and what depends on it; the answer is lost on the way back, and
+    // the engine sends the same changes again.
+    LoseFirstSyncAnswer lossy(curl_, [] { return true; });
+    SyncReport report = Run(*a, Config(*a), &lossy);
+    ASSERT_TRUE(report.status.ok()) << report.status.ToString();
+    ASSERT_TRUE(lossy.lost());
+  }
+  // The resend is answered with the same refusals: nothing is taken as delivered.
+  auto quarantined = a->store().ListQuarantined();
+  ASSERT_TRUE(quarantined.ok());
+  EXPECT_EQ(quarantined->size(), 5u);
+  for (const auto& q : *quarantined) EXPECT_FALSE(q.reason.empty());
+  EXPECT_EQ(*a->adapter().PendingChangeCount(), 0);
+  EXPECT_EQ(CountyInt("SELECT count(*) FROM quarantine"), 5) << "each refused once";
+  EXPECT_EQ(CountyInt("SELECT count(*) FROM records WHERE entity IN (3, 4, 5, 6)"), 0);
+  EXPECT_FALSE(TaskDone(*a, task));
+}
+
 TEST_P(ServerPlacementTest, AHouseholdMovedToAnotherGridGoesWholeToItsDevicesAndLeavesTheOld) {
   // Grid G02 exists with its own household; a township device sees the whole town.
   ASSERT_EQ(env_->ImportCsv("external_id,kind,town,village,grid,name,address,phone,members,tags\n"
