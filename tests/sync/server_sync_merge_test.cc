@@ -185,6 +185,52 @@ TEST_P(ServerMergeTest, ADeviceEnrolledBetweenOfflineEditsConvergesWithTheOthers
   EXPECT_EQ(CountyInt("SELECT count(*) FROM conflicts"), 0) << "nothing was concurrent";
 }
 
+TEST_P(ServerMergeTest, ACountyFromBeforeSnapshotHistoriesGivesNewDevicesEachFieldsOwnStamp) {
+  auto x = NewDevice("w1");
+  auto y = NewDevice("w2", kGridScope, /*clock_offset_ms=*/2000);
+  const std::string id = Bootstrap(*x);
+  ASSERT_FALSE(id.empty());
+  ASSERT_EQ(Bootstrap(*y), id);
+  v1::Subject on_x = Subject(*x, id);
+  on_x.set_phone("13900000009");
+  Edit(*x, on_x);
+  SyncOk(*x);
+  v1::Subject on_y = Subject(*y, id);
+  on_y.set_members(6);
+  Edit(*y, on_y);
+  SyncOk(*y);
+  SyncOk(*x);
+
+  // The county's store as a server from before snapshot histories left it: the household's
+  // snapshot flattened to one stamp, and no note that it was made again.
+  server_->Stop();
+  server::SqlConnection* county = County();
+  ASSERT_NE(county, nullptr);
+  auto row = county->QueryOne("SELECT snapshot FROM records WHERE entity = 1 AND record_id = $1",
+                              {server::Blob(id)});
+  ASSERT_TRUE(row.ok()) << row.status().ToString();
+  v1::Change flat;
+  ASSERT_TRUE(flat.ParseFromString(row->Bytes(0)));
+  ASSERT_TRUE(flat.has_history());
+  flat.clear_history();
+  for (auto& f : *flat.mutable_fields()->mutable_fields()) f.set_base_hlc(0);
+  ASSERT_TRUE(county
+                  ->Exec("UPDATE records SET snapshot = $1 WHERE entity = 1 AND record_id = $2",
+                         {server::Blob(flat.SerializeAsString()), server::Blob(id)})
+                  .ok());
+  ASSERT_TRUE(county->Exec("DELETE FROM meta WHERE key = 'snapshot_histories'").ok());
+  StartServer();
+  link_->SetTargetPort(server_->port());
+
+  // The upgraded server makes the snapshot again from its merge state: a new device gets each
+  // field with its own writer's stamp.
+  auto n = NewDevice("w3");
+  ASSERT_EQ(Bootstrap(*n), id);
+  ExpectSame(Subject(*n, id), Subject(*x, id));
+  EXPECT_EQ(*n->store().GetFieldStamps(v1::ENTITY_SUBJECT, IdOf(id)),
+            *x->store().GetFieldStamps(v1::ENTITY_SUBJECT, IdOf(id)));
+}
+
 TEST_P(ServerMergeTest, AResendAfterTheStampLeftTheFutureWindowStillLearnsTheRebasedStamp) {
   // A clock a day and five seconds fast: its stamp is re-based when it arrives; five seconds later
   // the same stamp is in the window.

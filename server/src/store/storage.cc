@@ -36,6 +36,32 @@ core::Status BackfillPhotoRefs(SqlConnection& conn) {
   });
 }
 
+// Databases from before snapshots carried each record's history: their mutable records' snapshots
+// were flattened to one stamp (a device bootstrapped from one kept an old value for good). Made
+// again from the stored merge state, which always held every write, once.
+core::Status BackfillSnapshotHistories(SqlConnection& conn) {
+  return InTransaction(conn, [&]() -> core::Status {
+    QM_ASSIGN_OR_RETURN(auto done, conn.Query("INSERT INTO meta (key, value) VALUES "
+                                              "('snapshot_histories', $1) ON CONFLICT (key) DO "
+                                              "NOTHING RETURNING key",
+                                              {Blob("1")}));
+    if (done.empty()) return core::Status::Ok();
+    QM_ASSIGN_OR_RETURN(
+        auto rows,
+        conn.Query("SELECT entity, record_id, state FROM records WHERE entity IN ($1, "
+                   "$2, $3)",
+                   {Int(v1::ENTITY_SUBJECT), Int(v1::ENTITY_TASK), Int(v1::ENTITY_HAZARD)}));
+    for (const auto& r : rows) {
+      auto state = core::merge::DecodeRecordState(r.Bytes(2));
+      if (!state.ok()) continue;  // the report flags unreadable records
+      QM_RETURN_IF_ERROR(conn.Exec(
+          "UPDATE records SET snapshot = $1 WHERE entity = $2 AND record_id = $3",
+          {Blob(SnapshotChange(*state).SerializeAsString()), Int(r.Int(0)), Blob(r.Bytes(1))}));
+    }
+    return core::Status::Ok();
+  });
+}
+
 }  // namespace
 
 std::string ResolveDbUrl(const StorageOptions& options) {
@@ -108,6 +134,7 @@ core::Result<std::unique_ptr<Storage>> Storage::Open(const StorageOptions& optio
   QM_ASSIGN_OR_RETURN(storage->identity_.bundle_public_key,
                       EnsureBundlePublicKey(*conn, options.data_dir));
   QM_RETURN_IF_ERROR(BackfillPhotoRefs(*conn));
+  QM_RETURN_IF_ERROR(BackfillSnapshotHistories(*conn));
   // Stores made before the setting existed have no row: they get the default.
   auto zone_name = Meta(*conn, "time_zone");
   if (!zone_name.ok() && zone_name.status().code() != core::Code::kNotFound) {
