@@ -160,6 +160,32 @@ TEST_P(FormsTest, InvalidVisitsAreQuarantinedAndTheRejectionGoesBackToTheDevice)
   EXPECT_EQ(visits, 2);
 }
 
+// Issue 18: a household checklist on premises is refused by the server too (a device that skipped
+// the check, or an old one), with both kinds named; the same checklist on a household passes.
+TEST_P(FormsTest, AVisitWithAChecklistOfAnotherSubjectKindIsQuarantined) {
+  ASSERT_EQ(Publish(CheckTemplate()).exit_code, 0);
+  StartServer();
+  auto device = EnrolledDevice("w1", "grids:T01-V01-G01,T01-V02-G01");
+  const auto pulled = PullAll(*device);
+  std::string shop = testing::FindSubjectId(pulled, "P-001");
+  std::string home = testing::FindSubjectId(pulled, "H-001");
+  ASSERT_FALSE(shop.empty());
+  auto visit = [&](const std::string& subject) {
+    v1::Change c = device->NewVisit(subject, "household_check");
+    *c.mutable_visit()->add_answers() = YesNo("stove", v1::YES);
+    device->Sign(*c.mutable_visit());
+    return c;
+  };
+  auto r = device->Sync(server_->port(), {visit(shop), visit(home)});
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  ASSERT_EQ(r->results_size(), 2);
+  EXPECT_EQ(r->results(0).outcome(), v1::ChangeResult::REJECTED) << r->results(0).reason();
+  EXPECT_EQ(r->results(0).code(), "invalid_argument");
+  EXPECT_NE(r->results(0).reason().find("premises"), std::string::npos) << r->results(0).reason();
+  EXPECT_NE(r->results(0).reason().find("household"), std::string::npos) << r->results(0).reason();
+  EXPECT_EQ(r->results(1).outcome(), v1::ChangeResult::APPLIED) << r->results(1).reason();
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, FormsTest,
                          ::testing::Values(Backend::kSqlite, Backend::kPostgres), ParamName);
 
