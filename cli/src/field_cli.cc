@@ -104,6 +104,7 @@ std::vector<Command> AllCommands() {
   AddTaskCommands(commands);
   AddSubjectCommands(commands);
   AddVisitCommands(commands);
+  AddChecklistCommands(commands);
   AddHazardCommands(commands);
   AddStatusCommands(commands);
   AddPinCommands(commands);

@@ -66,6 +66,7 @@ std::vector<Command> AllCommands() {
   AddReportCommands(commands);
   AddBundleCommand(commands);
   AddQuarantineCommand(commands);
+  AddListCommands(commands);
   return commands;
 }
 

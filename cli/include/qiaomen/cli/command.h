@@ -56,6 +56,7 @@ void AddHazardCommands(std::vector<Command>& commands);     // hazards, hazard u
 void AddStatusCommands(std::vector<Command>& commands);     // status
 void AddPinCommands(std::vector<Command>& commands);        // change-pin
 void AddBundleCommands(std::vector<Command>& commands);     // export-bundle
+void AddChecklistCommands(std::vector<Command>& commands);  // checklist show, visit template
 
 std::vector<Command> AllCommands();
 
