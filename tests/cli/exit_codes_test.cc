@@ -7,10 +7,6 @@
 namespace qiaomen::cli::testing {
 namespace {
 
-bool Contains(const std::string& text, const std::string& part) {
-  return text.find(part) != std::string::npos;
-}
-
 class ExitCodesTest : public CliFixture {};
 
 TEST_F(ExitCodesTest, HelpShowsTheTable) {

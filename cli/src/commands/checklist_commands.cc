@@ -202,10 +202,14 @@ core::Status Show(const core::Args& args, CliContext& ctx) {
   QM_ASSIGN_OR_RETURN(auto registry, core::profile::LoadChecklists(ctx.data_dir));
   auto tpl = version != 0 ? registry.Get(id, version) : registry.Latest(id);
   if (!tpl.ok()) {
+    std::string shipped;
+    for (const auto& file : core::profile::ShippedChecklists()) {
+      std::string name = file.file_name.substr(0, file.file_name.rfind(".json"));
+      shipped += (shipped.empty() ? "" : ", ") + name;
+    }
     return core::NotFound("This device has no checklist '" + args.positionals()[0] +
-                          "'. The shipped ones are household_winter, nine_small_premises_fire, "
-                          "ebike_charging_site and village_emergency_shelter; `qiaomen sync` "
-                          "fetches the county's newer versions.");
+                          "'. It carries " + shipped +
+                          " and those `qiaomen sync` fetched from the county.");
   }
   if (ctx.json) {
     JsonWriter json;
