@@ -175,8 +175,9 @@ int RunFieldCli(const std::vector<std::string>& argv, CliContext& ctx) {
   }
   core::Status usage = parsed.ok() && found->check ? found->check(*parsed) : parsed.status();
   if (!usage.ok()) {
+    const int code = Fail(ctx, found->name, usage, core::ExitCode::kUsage);
     ctx.err << found->usage;
-    return Fail(ctx, found->name, usage, core::ExitCode::kUsage);
+    return code;
   }
   if (auto data = parsed->Get("data")) ctx.data_dir = *data;
   if (auto ks = parsed->Get("keystore")) key_store_dir = *ks;

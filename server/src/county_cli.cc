@@ -97,8 +97,10 @@ int RunCountyCli(const std::vector<std::string>& args, std::ostream& out, std::o
     core::Status usage = parsed.ok() ? CheckCommonOptions(*parsed) : parsed.status();
     if (usage.ok() && command.check) usage = command.check(*parsed);
     if (!usage.ok()) {
+      const int code =
+          Fail(name, parsed.ok() ? &*parsed : nullptr, usage, core::ExitCode::kUsage, out, err);
       err << command.usage;
-      return Fail(name, parsed.ok() ? &*parsed : nullptr, usage, core::ExitCode::kUsage, out, err);
+      return code;
     }
     core::Status s = command.run(*parsed, out);
     if (!s.ok()) return Fail(name, &*parsed, s, core::ExitCodeFor(s), out, err);
