@@ -45,6 +45,10 @@ TEST_F(ExitCodesTest, JsonErrorsAreInTheJsonOutput) {
   EXPECT_TRUE(Contains(r.out, "\"error\":{\"code\":\"invalid_argument\",\"exit_code\":1,"))
       << r.out;
   EXPECT_TRUE(Contains(r.out, "ebike_count")) << r.out;
+  // One document: the array of files, each failed one with its error (it used to print [] and
+  // the problems on stderr only).
+  EXPECT_EQ(r.out.rfind("[{\"file\":", 0), 0u) << r.out;
+  EXPECT_EQ(r.out.find('\n'), r.out.size() - 1) << r.out;
   CliRun unknown = Run({"subject", "show", "H999", "--json"});
   EXPECT_EQ(unknown.exit_code, 1);
   EXPECT_TRUE(Contains(unknown.out, "{\"error\":{\"code\":\"not_found\"")) << unknown.out;
