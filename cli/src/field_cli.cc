@@ -4,6 +4,9 @@
 
 #include <cstdlib>
 
+#include "qiaomen/cli/json_writer.h"
+#include "qiaomen/core/exit_code.h"
+
 namespace qiaomen::cli {
 namespace {
 
@@ -24,10 +27,8 @@ std::string Usage(const std::vector<Command>& commands) {
       "DIR\n"
       "(default $QIAOMEN_KEYSTORE, else DIR.keystore). The PIN comes from $QIAOMEN_PIN or is "
       "asked\n"
-      "for on the terminal. Commands that print data take --json.\n\n"
-      "Exit codes: 0 done, 1 failed, 2 usage error, 3 wrong PIN or keys destroyed,\n"
-      "4 the server could not be reached (nothing was lost; try again later).\n";
-  return text;
+      "for on the terminal. Commands that print data take --json.\n\n";
+  return text + core::ExitCodeHelp();
 }
 
 std::string DefaultDataDir() {
@@ -70,21 +71,30 @@ core::Status TakeGlobalOptions(std::vector<std::string>& args, CliContext& ctx,
   return core::Status::Ok();
 }
 
+// Prints the failure on stderr and, with --json, as the JSON document on stdout too (unless the
+// command printed its own, its errors included). Returns the exit code.
+int Fail(CliContext& ctx, const std::string& command, const core::Status& status,
+         core::ExitCode code) {
+  ctx.err << "qiaomen" << (command.empty() ? "" : " " + command) << ": " << status.message()
+          << "\n";
+  if (ctx.json && !ctx.printed_json) {
+    JsonWriter json;
+    json.BeginObject().Key("error").BeginObject();
+    WriteError(json, status, static_cast<int>(code));
+    json.EndObject().EndObject();
+    ctx.out << json.str();
+  }
+  return static_cast<int>(code);
+}
+
 }  // namespace
 
-int ExitCodeFor(const core::Status& status) {
-  switch (status.code()) {
-    case core::Code::kOk:
-      return 0;
-    case core::Code::kUnauthenticated:
-    case core::Code::kDataLoss:
-      return 3;
-    case core::Code::kUnavailable:
-    case core::Code::kDeadlineExceeded:
-      return 4;
-    default:
-      return 1;
-  }
+int ExitCodeFor(const core::Status& status) { return static_cast<int>(core::ExitCodeFor(status)); }
+
+void WriteError(JsonWriter& json, const core::Status& status, int exit_code) {
+  json.Field("code", std::string(core::CodeName(status.code())))
+      .Field("exit_code", exit_code)
+      .Field("message", status.message());
 }
 
 std::vector<Command> AllCommands() {
@@ -94,6 +104,7 @@ std::vector<Command> AllCommands() {
   AddTaskCommands(commands);
   AddSubjectCommands(commands);
   AddVisitCommands(commands);
+  AddChecklistCommands(commands);
   AddHazardCommands(commands);
   AddStatusCommands(commands);
   AddPinCommands(commands);
@@ -106,8 +117,7 @@ int RunFieldCli(const std::vector<std::string>& argv, CliContext& ctx) {
   std::vector<std::string> args = argv;
   std::string key_store_dir = ctx.key_store_dir;
   if (auto s = TakeGlobalOptions(args, ctx, key_store_dir); !s.ok()) {
-    ctx.err << "qiaomen: " << s.message() << "\n";
-    return 2;
+    return Fail(ctx, "", s, core::ExitCode::kUsage);
   }
   if (args.empty()) {
     ctx.err << Usage(commands);
@@ -147,8 +157,9 @@ int RunFieldCli(const std::vector<std::string>& argv, CliContext& ctx) {
       }
       return 2;
     }
-    ctx.err << "qiaomen: unknown command '" << name << "'. Run `qiaomen help`.\n";
-    return 2;
+    return Fail(ctx, "",
+                core::InvalidArgument("unknown command '" + name + "'. Run `qiaomen help`."),
+                core::ExitCode::kUsage);
   }
   std::vector<std::string> rest(args.begin() + static_cast<long>(words), args.end());
   core::ArgSpec spec = found->spec;
@@ -157,16 +168,17 @@ int RunFieldCli(const std::vector<std::string>& argv, CliContext& ctx) {
   spec.valued.insert("data");
   spec.valued.insert("keystore");
   auto parsed = core::Args::Parse(rest, spec);
-  if (!parsed.ok()) {
-    ctx.err << "qiaomen " << found->name << ": " << parsed.status().message() << "\n"
-            << found->usage;
-    return 2;
-  }
-  if (parsed->Has("help")) {
+  if (parsed.ok() && parsed->Has("json")) ctx.json = true;
+  if (parsed.ok() && parsed->Has("help")) {
     ctx.out << found->usage;
     return 0;
   }
-  if (parsed->Has("json")) ctx.json = true;
+  core::Status usage = parsed.ok() && found->check ? found->check(*parsed) : parsed.status();
+  if (!usage.ok()) {
+    const int code = Fail(ctx, found->name, usage, core::ExitCode::kUsage);
+    ctx.err << found->usage;
+    return code;
+  }
   if (auto data = parsed->Get("data")) ctx.data_dir = *data;
   if (auto ks = parsed->Get("keystore")) key_store_dir = *ks;
   if (ctx.data_dir.empty()) ctx.data_dir = DefaultDataDir();
@@ -176,10 +188,7 @@ int RunFieldCli(const std::vector<std::string>& argv, CliContext& ctx) {
   }
   ctx.key_store_dir = key_store_dir;
   core::Status s = found->run(*parsed, ctx);
-  if (!s.ok()) {
-    ctx.err << "qiaomen " << found->name << ": " << s.message() << "\n";
-    return ExitCodeFor(s);
-  }
+  if (!s.ok()) return Fail(ctx, found->name, s, core::ExitCodeFor(s));
   return 0;
 }
 

@@ -1,6 +1,8 @@
 #include "qiaomen/server/county_cli.h"
 
 #include "cli/command.h"
+#include "cli/json_text.h"
+#include "qiaomen/core/exit_code.h"
 
 namespace qiaomen::server {
 namespace {
@@ -18,19 +20,30 @@ std::string Usage(const std::vector<Command>& commands) {
   for (const auto& c : commands) add(c.name, c.summary);
   text +=
       "\nEach command takes --help. Commands that use the data directory take --data DIR\n"
-      "(and --db postgresql://... for PostgreSQL, unless `init --db` saved it).\n";
-  return text;
+      "(and --db postgresql://... for PostgreSQL, unless `init --db` saved it).\n\n";
+  return text + core::ExitCodeHelp();
 }
 
-int ExitCode(const core::Status& s) {
-  switch (s.code()) {
-    case core::Code::kOk:
-      return 0;
-    case core::Code::kInvalidArgument:
-      return 2;
-    default:
-      return 1;
+// Prints the failure on stderr and, with --format json, as the JSON document on stdout too.
+int Fail(const std::string& name, const core::Args* args, const core::Status& s,
+         core::ExitCode code, std::ostream& out, std::ostream& err) {
+  err << "qiaomen-county" << (name.empty() ? "" : " " + name) << ": " << s.message() << "\n";
+  if (args != nullptr && args->Get("format").value_or("") == "json") {
+    out << "{\"error\":{\"code\":\"" << core::CodeName(s.code())
+        << "\",\"exit_code\":" << static_cast<int>(code)
+        << ",\"message\":" << JsonQuote(s.message()) << "}}\n";
   }
+  return static_cast<int>(code);
+}
+
+// Option values every command checks the same way before it runs (a usage error).
+core::Status CheckCommonOptions(const core::Args& args) {
+  if (auto format = args.Get("format");
+      format && *format != "text" && *format != "json" && *format != "csv") {
+    return core::InvalidArgument("--format must be text or json (report also takes csv), not '" +
+                                 *format + "'.");
+  }
+  return core::Status::Ok();
 }
 
 }  // namespace
@@ -53,6 +66,7 @@ std::vector<Command> AllCommands() {
   AddReportCommands(commands);
   AddBundleCommand(commands);
   AddQuarantineCommand(commands);
+  AddListCommands(commands);
   return commands;
 }
 
@@ -76,24 +90,25 @@ int RunCountyCli(const std::vector<std::string>& args, std::ostream& out, std::o
     std::vector<std::string> rest(args.begin() + 1, args.end());
     command.spec.flags.insert("help");
     auto parsed = core::Args::Parse(rest, command.spec);
-    if (!parsed.ok()) {
-      err << "qiaomen-county " << name << ": " << parsed.status().message() << "\n"
-          << command.usage;
-      return 2;
-    }
-    if (parsed->Has("help")) {
+    if (parsed.ok() && parsed->Has("help")) {
       out << command.usage;
       return 0;
     }
-    core::Status s = command.run(*parsed, out);
-    if (!s.ok()) {
-      err << "qiaomen-county " << name << ": " << s.message() << "\n";
-      return ExitCode(s);
+    core::Status usage = parsed.ok() ? CheckCommonOptions(*parsed) : parsed.status();
+    if (usage.ok() && command.check) usage = command.check(*parsed);
+    if (!usage.ok()) {
+      const int code =
+          Fail(name, parsed.ok() ? &*parsed : nullptr, usage, core::ExitCode::kUsage, out, err);
+      err << command.usage;
+      return code;
     }
+    core::Status s = command.run(*parsed, out);
+    if (!s.ok()) return Fail(name, &*parsed, s, core::ExitCodeFor(s), out, err);
     return 0;
   }
-  err << "qiaomen-county: unknown command '" << name << "'. Run `qiaomen-county help`.\n";
-  return 2;
+  return Fail("", nullptr,
+              core::InvalidArgument("unknown command '" + name + "'. Run `qiaomen-county help`."),
+              core::ExitCode::kUsage, out, err);
 }
 
 }  // namespace qiaomen::server

@@ -23,10 +23,6 @@ namespace fs = std::filesystem;
 // Where `init` keeps the county's bundle secret key (docs/operations.md says so too).
 constexpr const char* kSecretKeyFile = "county-bundle.key";
 
-bool Contains(const std::string& text, const std::string& part) {
-  return text.find(part) != std::string::npos;
-}
-
 std::string ReadAll(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());

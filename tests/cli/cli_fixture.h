@@ -83,6 +83,20 @@ inline constexpr const char* kCsv =
 
 }  // namespace detail
 
+// Whether `text` contains `part`.
+inline bool Contains(const std::string& text, const std::string& part) {
+  return text.find(part) != std::string::npos;
+}
+
+// The raw JSON value of the first member `key` in `text` ("" when absent), e.g. "0", "\"H001\"".
+inline std::string Between(const std::string& text, const std::string& key) {
+  auto at = text.find("\"" + key + "\":");
+  if (at == std::string::npos) return "";
+  at += key.size() + 3;
+  auto end = text.find_first_of(",}", at);
+  return text.substr(at, end - at);
+}
+
 // The output of `qiaomen-county ARGS` on the suite's county (for checks against the server).
 inline qiaomen::testing::CommandResult County(const std::vector<std::string>& args) {
   return CliFixture::county().Run(args);

@@ -9,18 +9,6 @@
 namespace qiaomen::cli::testing {
 namespace {
 
-bool Contains(const std::string& text, const std::string& part) {
-  return text.find(part) != std::string::npos;
-}
-
-std::string Between(const std::string& text, const std::string& key) {
-  auto at = text.find("\"" + key + "\":");
-  if (at == std::string::npos) return "";
-  at += key.size() + 3;
-  auto end = text.find_first_of(",}", at);
-  return text.substr(at, end - at);
-}
-
 class CommandsTest : public CliFixture {};
 
 TEST_F(CommandsTest, EnrolSyncListTasksAndShowASubject) {

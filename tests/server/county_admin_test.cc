@@ -26,7 +26,7 @@ TEST_P(AdminTest, BadRowsRefuseTheWholeFileWithLineNumbers) {
       "H-003,household,T01,V01,G01,,3 Hill Rd,,x,\n"
       "H-001,household,T01,V01,G01,Dup,4 Hill Rd,,1,\n";
   auto r = env_->ImportCsv(csv);
-  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.exit_code, 1);
   EXPECT_NE(r.err.find("Nothing was imported"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("line 3: kind 'castle'"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("line 4: name is empty"), std::string::npos) << r.err;
@@ -65,7 +65,7 @@ TEST_P(AdminTest, ACsvSavedByChineseExcelIsReadInItsEncoding) {
 
   const std::string workbook = std::string("PK\x03\x04\x14\x00\x06\x00", 8) + "\xFF\xFE\x80";
   auto refused = env_->ImportCsv(workbook);
-  EXPECT_EQ(refused.exit_code, 2);
+  EXPECT_EQ(refused.exit_code, 1);
   EXPECT_NE(refused.err.find("CSV UTF-8"), std::string::npos) << refused.err;
   report = env_->Run({"report", "--format", "json"});
   ASSERT_EQ(report.exit_code, 0) << report.err;
@@ -113,11 +113,11 @@ TEST_P(AdminTest, WorkersNeedKnownRolesAndScopes) {
   ASSERT_EQ(env_->ImportCsv(kCountyCsv).exit_code, 0);
   auto bad_role =
       env_->Run({"add-worker", "--id", "w", "--name", "W", "--role", "boss", "--scope", "county"});
-  EXPECT_EQ(bad_role.exit_code, 2);
+  EXPECT_EQ(bad_role.exit_code, 1);
   EXPECT_NE(bad_role.err.find("grid_worker, inspector, township or county"), std::string::npos);
   auto bad_scope = env_->Run({"add-worker", "--id", "w", "--name", "W", "--role", "grid_worker",
                               "--scope", "grids:T09-V01-G01"});
-  EXPECT_EQ(bad_scope.exit_code, 2);
+  EXPECT_EQ(bad_scope.exit_code, 1);
   EXPECT_NE(bad_scope.err.find("does not exist"), std::string::npos) << bad_scope.err;
   auto no_worker = env_->Run({"enroll-code", "--worker", "nobody"});
   EXPECT_EQ(no_worker.exit_code, 1);
@@ -132,7 +132,7 @@ TEST_P(AdminTest, CampaignMakesATaskForEverySubjectInScope) {
   auto unpublished =
       env_->Run({"campaign", "create", "--id", "c1", "--title", "Winter", "--template",
                  "household_winter", "--scope", "town:T01", "--due", "+28"});
-  EXPECT_EQ(unpublished.exit_code, 2);
+  EXPECT_EQ(unpublished.exit_code, 1);
   EXPECT_NE(unpublished.err.find("not published"), std::string::npos) << unpublished.err;
   ASSERT_TRUE(env_->PublishTemplate("household_winter").ok());
   auto created = env_->Run({"campaign", "create", "--id", "c1", "--title", "Winter", "--template",
@@ -148,7 +148,7 @@ TEST_P(AdminTest, CampaignMakesATaskForEverySubjectInScope) {
   auto twice =
       env_->Run({"campaign", "create", "--id", "c2", "--title", "Winter", "--template",
                  "household_winter,household_winter", "--scope", "town:T01", "--due", "+28"});
-  EXPECT_EQ(twice.exit_code, 2);
+  EXPECT_EQ(twice.exit_code, 1);
   EXPECT_NE(twice.err.find("twice"), std::string::npos) << twice.err;
 }
 
@@ -176,6 +176,11 @@ TEST(CountyCommandsTest, EveryCommandHasHelp) {
   }
   auto unknown = testing::RunCounty({"add-worker", "--frobnicate"});
   EXPECT_EQ(unknown.exit_code, 2);
+  // Issue 18: --format json puts the error in the JSON output too.
+  auto json =
+      testing::RunCounty({"quarantine", "--data", "/nonexistent/county", "--format", "json"});
+  EXPECT_NE(json.exit_code, 0);
+  EXPECT_EQ(json.out.rfind("{\"error\":{\"code\":", 0), 0u) << json.out;
   EXPECT_NE(unknown.err.find("frobnicate"), std::string::npos);
 }
 

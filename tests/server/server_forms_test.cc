@@ -39,18 +39,18 @@ class FormsTest : public ServerTest {
 
 TEST_P(FormsTest, PublishTemplateRefusesABrokenTemplateNamingTheItemAndStoresNothing) {
   auto broken = Publish(CheckTemplate("selected(chimney, 'yes')"));
-  EXPECT_EQ(broken.exit_code, 2) << broken.out << broken.err;
+  EXPECT_EQ(broken.exit_code, 1) << broken.out << broken.err;
   EXPECT_NE(broken.err.find("item 'flue', field 'relevant'"), std::string::npos) << broken.err;
   EXPECT_NE(broken.err.find("unknown item 'chimney'"), std::string::npos) << broken.err;
   EXPECT_NE(broken.err.find("nothing was published"), std::string::npos) << broken.err;
   // Nothing stored: a campaign cannot use it, and a corrected version 1 can still be published.
   auto campaign = env_->Run({"campaign", "create", "--id", "c1", "--title", "Winter", "--template",
                              "household_check", "--scope", "county", "--due", "+28"});
-  EXPECT_EQ(campaign.exit_code, 2);
+  EXPECT_EQ(campaign.exit_code, 1);
   EXPECT_NE(campaign.err.find("not published"), std::string::npos) << campaign.err;
 
   auto bad_json = Publish(R"({"id":"x","version":1,"colour":"red"})");
-  EXPECT_EQ(bad_json.exit_code, 2);
+  EXPECT_EQ(bad_json.exit_code, 1);
   EXPECT_NE(bad_json.err.find("colour"), std::string::npos) << bad_json.err;
 
   auto good = Publish(CheckTemplate());
@@ -158,6 +158,32 @@ TEST_P(FormsTest, InvalidVisitsAreQuarantinedAndTheRejectionGoesBackToTheDevice)
   int visits = 0;
   for (const auto& c : PullAll(*device)) visits += c.entity() == v1::ENTITY_VISIT ? 1 : 0;
   EXPECT_EQ(visits, 2);
+}
+
+// Issue 18: a household checklist on premises is refused by the server too (a device that skipped
+// the check, or an old one), with both kinds named; the same checklist on a household passes.
+TEST_P(FormsTest, AVisitWithAChecklistOfAnotherSubjectKindIsQuarantined) {
+  ASSERT_EQ(Publish(CheckTemplate()).exit_code, 0);
+  StartServer();
+  auto device = EnrolledDevice("w1", "grids:T01-V01-G01,T01-V02-G01");
+  const auto pulled = PullAll(*device);
+  std::string shop = testing::FindSubjectId(pulled, "P-001");
+  std::string home = testing::FindSubjectId(pulled, "H-001");
+  ASSERT_FALSE(shop.empty());
+  auto visit = [&](const std::string& subject) {
+    v1::Change c = device->NewVisit(subject, "household_check");
+    *c.mutable_visit()->add_answers() = YesNo("stove", v1::YES);
+    device->Sign(*c.mutable_visit());
+    return c;
+  };
+  auto r = device->Sync(server_->port(), {visit(shop), visit(home)});
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  ASSERT_EQ(r->results_size(), 2);
+  EXPECT_EQ(r->results(0).outcome(), v1::ChangeResult::REJECTED) << r->results(0).reason();
+  EXPECT_EQ(r->results(0).code(), "invalid_argument");
+  EXPECT_NE(r->results(0).reason().find("premises"), std::string::npos) << r->results(0).reason();
+  EXPECT_NE(r->results(0).reason().find("household"), std::string::npos) << r->results(0).reason();
+  EXPECT_EQ(r->results(1).outcome(), v1::ChangeResult::APPLIED) << r->results(1).reason();
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, FormsTest,

@@ -6,6 +6,7 @@
 #include "../device_open.h"
 #include "../records_view.h"
 #include "qiaomen/cli/command.h"
+#include "qiaomen/core/exit_code.h"
 #include "qiaomen/core/profile/profile_files.h"
 #include "qiaomen/v1/sync.pb.h"
 
@@ -38,8 +39,10 @@ core::Status Enroll(const core::Args& args, CliContext& ctx) {
   }
   QM_ASSIGN_OR_RETURN(std::string pin, NewPin(ctx));
   auto key_store = KeyStoreFor(ctx);
-  QM_ASSIGN_OR_RETURN(auto device, sync::FieldDevice::Enroll(ctx.data_dir, pin, options,
-                                                             {ctx.clock, ctx.random, key_store}));
+  auto enrolled =
+      sync::FieldDevice::Enroll(ctx.data_dir, pin, options, {ctx.clock, ctx.random, key_store});
+  if (!enrolled.ok()) return core::ServerRefusal(enrolled.status());
+  auto device = std::move(enrolled).value();
   const sync::ClientConfig& config = device->config();
   const std::string& server = config.server_url;
   const std::string& device_id = device->profile().info().device_id;
@@ -63,6 +66,23 @@ core::Status Enroll(const core::Args& args, CliContext& ctx) {
   return core::Status::Ok();
 }
 
+// --server must be an http:// or https:// address with a host: anything else is a typo on the
+// command line, told before a PIN is asked for.
+core::Status CheckServerUrl(const core::Args& args) {
+  const std::string url = args.Get("server").value_or("");
+  if (url.empty()) return core::InvalidArgument("--server URL is required. See --help.");
+  for (const char* scheme : {"http://", "https://"}) {
+    const std::string_view s(scheme);
+    if (url.rfind(s, 0) == 0 && url.size() > s.size() && url[s.size()] != '/' &&
+        url[s.size()] != ':' && url.find(' ') == std::string::npos) {
+      return core::Status::Ok();
+    }
+  }
+  return core::InvalidArgument("--server " + url +
+                               " is not a server address; write it like "
+                               "https://county.example.cn or http://127.0.0.1:8080.");
+}
+
 }  // namespace
 
 void AddEnrollCommands(std::vector<Command>& commands) {
@@ -77,7 +97,8 @@ void AddEnrollCommands(std::vector<Command>& commands) {
       "trusts the county's own CA; --pin-sha256 pins the server's public key\n"
       "(sha256//BASE64, as `curl --pinnedpubkey`). If the server refuses, nothing is kept.\n",
       {{"server", "code", "ca-cert", "pin-sha256", "name"}, {}},
-      Enroll});
+      Enroll,
+      CheckServerUrl});
 }
 
 }  // namespace qiaomen::cli

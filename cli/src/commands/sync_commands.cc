@@ -6,6 +6,7 @@
 #include "../progress_bar.h"
 #include "../records_view.h"
 #include "qiaomen/cli/command.h"
+#include "qiaomen/core/exit_code.h"
 
 namespace qiaomen::cli {
 namespace {
@@ -75,6 +76,7 @@ core::Status Sync(const core::Args& args, CliContext& ctx) {
     if (!report.status.ok()) json.Field("error", report.status.message());
     json.EndObject();
     ctx.out << json.str();
+    ctx.printed_json = true;  // with the error in it
   } else {
     ctx.out << report.Summary() << " " << Bytes(report.wire_bytes_sent) << " sent, "
             << Bytes(report.wire_bytes_received) << " received";
@@ -91,7 +93,7 @@ core::Status Sync(const core::Args& args, CliContext& ctx) {
               << "\n";
     }
   }
-  return result.status;
+  return core::ServerRefusal(result.status);
 }
 
 }  // namespace

@@ -36,7 +36,25 @@ struct Recorded {
   core::store::RecordedVisit visit;
   std::string external_id;
   int photos = 0;
+  bool already = false;  // the file was recorded before: `visit.visit` is that visit
 };
+
+// The visit this file already recorded, if any: the same subject, checklist, outcome and start and
+// finish to the millisecond (two real visits never share both times).
+core::Result<std::optional<v1::Visit>> AlreadyRecorded(core::store::Store& store,
+                                                       const v1::Subject& subject,
+                                                       const VisitFile& file) {
+  QM_ASSIGN_OR_RETURN(auto subject_id, core::Uuid::FromBytes(subject.id()));
+  QM_ASSIGN_OR_RETURN(auto visits, store.ListVisits(subject_id));
+  for (auto& visit : visits) {
+    if (visit.started_at_ms() == file.started_at_ms &&
+        visit.finished_at_ms() == file.finished_at_ms && visit.outcome() == file.outcome &&
+        visit.template_id() == file.template_id) {
+      return std::optional<v1::Visit>(std::move(visit));
+    }
+  }
+  return std::optional<v1::Visit>();
+}
 
 bool IsPhotoItem(const core::forms::CompiledTemplate& tpl, const std::string& item_id) {
   const v1::Item* item = tpl.FindItem(item_id);
@@ -50,6 +68,12 @@ core::Result<Recorded> RecordOne(const std::string& path, sync::FieldDevice& dev
   core::profile::Profile& profile = device.profile();
   auto& store = profile.store();
   QM_ASSIGN_OR_RETURN(v1::Subject subject, ResolveSubject(store, file.subject));
+  QM_ASSIGN_OR_RETURN(auto before, AlreadyRecorded(store, subject, file));
+  if (before) {
+    Recorded again{{}, subject.external_id(), before->photos_size(), true};
+    again.visit.visit = std::move(*before);
+    return again;
+  }
 
   core::profile::VisitStart start;
   start.subject_id = subject.id();
@@ -158,9 +182,26 @@ core::Status Record(const core::Args& args, CliContext& ctx) {
       ++failed;
       if (first_error.ok()) first_error = recorded.status();
       if (args.positionals().size() > 1) ctx.err << recorded.status().message() << "\n";
+      json.BeginObject().Field("file", path).Key("error").BeginObject();
+      WriteError(json, recorded.status(), ExitCodeFor(recorded.status()));
+      json.EndObject().EndObject();
       continue;
     }
     const auto& v = recorded->visit.visit;
+    if (recorded->already) {
+      if (ctx.json) {
+        json.BeginObject()
+            .Field("file", path)
+            .Field("visit_id", IdText(v.id()))
+            .Field("subject", recorded->external_id)
+            .Field("already_recorded", true)
+            .EndObject();
+      } else {
+        ctx.out << path << " was already recorded as visit " << IdText(v.id()) << " to "
+                << recorded->external_id << "; it was not recorded again.\n";
+      }
+      continue;
+    }
     if (ctx.json) {
       json.BeginObject()
           .Field("file", path)
@@ -169,7 +210,8 @@ core::Status Record(const core::Args& args, CliContext& ctx) {
           .Field("outcome", OutcomeName(v.outcome()))
           .Field("template", v.template_id() + "@" + std::to_string(v.template_version()))
           .Field("photos", recorded->photos)
-          .Field("signed", !v.device_signature().empty());
+          .Field("signed", !v.device_signature().empty())
+          .Field("already_recorded", false);
       json.Key("hazards").BeginArray();
       for (const auto& h : recorded->visit.hazards) {
         WriteHazard(json, h);
@@ -192,7 +234,10 @@ core::Status Record(const core::Args& args, CliContext& ctx) {
     }
   }
   json.EndArray();
-  if (ctx.json) ctx.out << json.str();
+  if (ctx.json) {
+    ctx.out << json.str();
+    ctx.printed_json = true;  // each file's error is in it
+  }
   if (failed > 0 && args.positionals().size() > 1) {
     return core::Status(first_error.code(), std::to_string(failed) + " of " +
                                                 std::to_string(args.positionals().size()) +
@@ -222,7 +267,10 @@ void AddVisitCommands(std::vector<Command>& commands) {
       "nothing is saved. The visit is signed with this device's key, its photos are encrypted "
       "into\n"
       "the profile, and the hazards the checklist derives are printed. Files given together are\n"
-      "recorded one by one; a bad one does not stop the others.\n",
+      "recorded one by one; a bad one does not stop the others. A file recorded before (the same\n"
+      "subject, checklist, outcome and times) is named and not recorded again. A visit dated more\n"
+      "than 10 minutes after this device's clock, or with a checklist made for another kind of\n"
+      "subject, is refused.\n",
       {{}, {}},
       Record});
 }

@@ -5,6 +5,7 @@
 #include <map>
 
 #include "qiaomen/base/civil_date.h"
+#include "qiaomen/core/domain/labels.h"
 #include "qiaomen/core/evidence/photo_check.h"
 #include "qiaomen/core/uuid.h"
 
@@ -15,6 +16,23 @@ namespace {
 std::string Text(const v1::LocalizedText& t) { return t.zh().empty() ? t.en() : t.zh(); }
 
 bool IsPhotoKind(v1::ItemKind kind) { return kind == v1::PHOTO || kind == v1::SIGNATURE; }
+
+// "住户 household".
+std::string KindText(v1::SubjectKind kind) {
+  const domain::Label label = domain::SubjectKindLabel(kind);
+  return std::string(label.zh) + " " + std::string(label.code);
+}
+
+// A visit time more than kFutureToleranceMs after the device's clock: a typo in the date or a
+// phone clock set wrong, either way not a visit that happened.
+Status CheckNotInFuture(const char* what, int64_t at_ms, int64_t now_ms) {
+  if (at_ms <= now_ms + kFutureToleranceMs) return Status::Ok();
+  const int64_t minutes = (at_ms - now_ms) / 60'000;
+  return InvalidArgument(std::string("The visit's ") + what + " time is " +
+                         std::to_string(minutes) +
+                         " minutes after this device's clock (more than 10 are refused). Check "
+                         "the date and time of the visit, and the phone's clock.");
+}
 
 }  // namespace
 
@@ -55,6 +73,21 @@ Result<forms::CompiledTemplate> FieldVisits::Checklist(const std::string& id,
   return tpl;
 }
 
+Status FieldVisits::CheckSubjectKind(const forms::CompiledTemplate& tpl,
+                                     const std::string& subject_id) {
+  const v1::SubjectKind wanted = tpl.proto().subject_kind();
+  if (wanted == v1::SUBJECT_KIND_UNSPECIFIED || subject_id.empty()) return Status::Ok();
+  QM_ASSIGN_OR_RETURN(Uuid id, Uuid::FromBytes(subject_id));
+  QM_ASSIGN_OR_RETURN(v1::Subject subject, deps_.store.GetSubject(id));
+  if (subject.kind() == wanted || subject.kind() == v1::SUBJECT_KIND_UNSPECIFIED) {
+    return Status::Ok();
+  }
+  return InvalidArgument(
+      "Checklist " + tpl.key() + " is for subjects of kind " + KindText(wanted) + ", and " +
+      (subject.external_id().empty() ? subject.name() : subject.external_id()) + " is " +
+      KindText(subject.kind()) + ". Pick a checklist made for that kind.");
+}
+
 Result<store::VisitDraft> FieldVisits::Start(const VisitStart& start) {
   v1::Visit visit;
   visit.set_id(Uuid::NewV7(deps_.clock, deps_.random).ToBytes());
@@ -77,10 +110,13 @@ Result<store::VisitDraft> FieldVisits::Start(const VisitStart& start) {
   }
   if (!template_id.empty()) {
     QM_ASSIGN_OR_RETURN(auto tpl, Checklist(template_id, start.template_version));
+    QM_RETURN_IF_ERROR(CheckSubjectKind(tpl, visit.subject_id()));
     visit.set_template_id(tpl.id());
     visit.set_template_version(tpl.version());
   }
-  visit.set_started_at_ms(start.started_at_ms != 0 ? start.started_at_ms : deps_.clock.NowMillis());
+  const int64_t now = deps_.clock.NowMillis();
+  QM_RETURN_IF_ERROR(CheckNotInFuture("start", start.started_at_ms, now));
+  visit.set_started_at_ms(start.started_at_ms != 0 ? start.started_at_ms : now);
   QM_ASSIGN_OR_RETURN(std::string id, deps_.store.SaveDraft(visit));
   QM_ASSIGN_OR_RETURN(Uuid draft_id, Uuid::FromBytes(id));
   return deps_.store.GetDraft(draft_id);
@@ -176,8 +212,10 @@ Result<store::RecordedVisit> FieldVisits::Finish(const Uuid& draft_id, const Fin
   store::VisitInput input;
   v1::Visit& visit = input.visit;
   visit = draft.visit;
-  visit.set_finished_at_ms(options.finished_at_ms != 0 ? options.finished_at_ms
-                                                       : deps_.clock.NowMillis());
+  const int64_t now = deps_.clock.NowMillis();
+  visit.set_finished_at_ms(options.finished_at_ms != 0 ? options.finished_at_ms : now);
+  QM_RETURN_IF_ERROR(CheckNotInFuture("start", visit.started_at_ms(), now));
+  QM_RETURN_IF_ERROR(CheckNotInFuture("finish", visit.finished_at_ms(), now));
   if (options.has_location) *visit.mutable_location() = options.location;
   if (visit.worker_id().empty()) visit.set_worker_id(deps_.worker_id);
   visit.set_device_id(deps_.device_id);
@@ -185,6 +223,7 @@ Result<store::RecordedVisit> FieldVisits::Finish(const Uuid& draft_id, const Fin
   std::vector<ItemError> errors;
   if (!visit.template_id().empty()) {
     QM_ASSIGN_OR_RETURN(auto tpl, Checklist(visit.template_id(), visit.template_version()));
+    QM_RETURN_IF_ERROR(CheckSubjectKind(tpl, visit.subject_id()));
     visit.set_template_version(tpl.version());
     for (const v1::Photo& photo : draft.photos) {
       if (photo.item_id().empty()) continue;

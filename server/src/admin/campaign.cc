@@ -23,15 +23,9 @@ std::string SubjectKindText(v1::SubjectKind kind) {
 // The due date `text` names: YYYY-MM-DD as it is, "+N" as N days after the county's today.
 core::Result<std::string> DueDate(const std::string& text, int64_t now_ms,
                                   const base::TimeZone& zone) {
-  if (!text.empty() && text[0] == '+') {
-    int64_t days = 0;
-    const bool digits = text.size() > 1 && text.size() <= 5 &&
-                        text.find_first_not_of("0123456789", 1) == std::string::npos;
-    if (digits) days = std::stoll(text.substr(1));
-    if (!digits) {
-      return core::InvalidArgument("--due " + text + " must be +DAYS (at most 9999), e.g. +14.");
-    }
-    return base::AddDays(base::CountyDate(now_ms, zone), days);
+  QM_RETURN_IF_ERROR(CheckDueDateSyntax(text));
+  if (text[0] == '+') {
+    return base::AddDays(base::CountyDate(now_ms, zone), std::stoll(text.substr(1)));
   }
   QM_RETURN_IF_ERROR(base::ParseIsoDateOrError(text, "--due").status());
   const std::string today = base::CountyDate(now_ms, zone);
@@ -43,6 +37,18 @@ core::Result<std::string> DueDate(const std::string& text, int64_t now_ms,
 }
 
 }  // namespace
+
+core::Status CheckDueDateSyntax(const std::string& text) {
+  if (!text.empty() && text[0] == '+') {
+    const bool digits = text.size() > 1 && text.size() <= 5 &&
+                        text.find_first_not_of("0123456789", 1) == std::string::npos;
+    if (!digits) {
+      return core::InvalidArgument("--due " + text + " must be +DAYS (at most 9999), e.g. +14.");
+    }
+    return core::Status::Ok();
+  }
+  return base::ParseIsoDateOrError(text, "--due").status();
+}
 
 core::Result<int> CreateCampaign(Storage& storage, core::Clock& clock, const CampaignSpec& spec) {
   if (spec.id.empty() || spec.title.empty())

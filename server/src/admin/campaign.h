@@ -23,6 +23,10 @@ struct CampaignSpec {
   std::string due_date;
 };
 
+// OK when `text` is a real date YYYY-MM-DD or +DAYS (1 to 4 digits); InvalidArgument saying how to
+// write it otherwise. Whether the day is past is CreateCampaign's check.
+core::Status CheckDueDateSyntax(const std::string& text);
+
 // Returns the number of tasks created. AlreadyExists for a campaign id used before;
 // InvalidArgument for an unpublished checklist or a malformed date.
 core::Result<int> CreateCampaign(Storage& storage, core::Clock& clock, const CampaignSpec& spec);

@@ -19,6 +19,9 @@ struct Command {
   core::ArgSpec spec;
   // Returns a Status; the dispatcher prints errors and maps them to exit codes.
   std::function<core::Status(const core::Args&, std::ostream& out)> run;
+  // Optional: checks the options' values before `run`; an error is a usage error (exit 2). Every
+  // command's --format is checked by the dispatcher (text, json, csv).
+  std::function<core::Status(const core::Args&)> check = nullptr;
 };
 
 // Every command, in the order `help` lists them.
@@ -34,6 +37,7 @@ void AddTemplateCommand(std::vector<Command>& commands);    // publish-template
 void AddReportCommands(std::vector<Command>& commands);     // report, conflicts
 void AddBundleCommand(std::vector<Command>& commands);      // import-bundle
 void AddQuarantineCommand(std::vector<Command>& commands);  // quarantine
+void AddListCommands(std::vector<Command>& commands);  // workers, devices, campaigns, checklists
 
 // Opens the store named by --data/--db.
 core::Result<std::unique_ptr<Storage>> OpenStorageFromArgs(const core::Args& args, int pool = 2);

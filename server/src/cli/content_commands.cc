@@ -39,6 +39,10 @@ void AddContentCommands(std::vector<Command>& commands) {
         QM_ASSIGN_OR_RETURN(int tasks, CreateCampaign(*storage, core::SystemClock(), spec));
         out << "Campaign " << spec.id << " created with " << tasks << " tasks.\n";
         return core::Status::Ok();
+      },
+      [](const core::Args& args) -> core::Status {
+        auto due = args.Get("due");
+        return due ? CheckDueDateSyntax(*due) : core::Status::Ok();
       }});
 }
 

@@ -4,6 +4,7 @@
 #include <map>
 
 #include "cli/command.h"
+#include "cli/json_text.h"
 #include "qiaomen/base/hex.h"
 #include "qiaomen/base/time_zone.h"
 #include "qiaomen/core/uuid.h"
@@ -13,15 +14,6 @@
 
 namespace qiaomen::server {
 namespace {
-
-std::string JsonQuote(const std::string& s) {
-  std::string o = "\"";
-  for (char c : s) {
-    if (c == '"' || c == '\\') o.push_back('\\');
-    if (static_cast<unsigned char>(c) >= 0x20) o.push_back(c);
-  }
-  return o + "\"";
-}
 
 // What a person reviewing a refusal needs besides the reason: whose household, who sent it.
 struct Refusal {

@@ -101,18 +101,16 @@ void AddReportCommands(std::vector<Command>& commands) {
         ReportOptions options;
         options.town = args.Get("town").value_or("");
         options.date = args.Get("date").value_or("");
-        if (!options.date.empty()) {
-          QM_RETURN_IF_ERROR(base::ParseIsoDateOrError(options.date, "--date").status());
-        }
         std::string format = args.Get("format").value_or("text");
-        if (format != "text" && format != "json" && format != "csv") {
-          return core::InvalidArgument("--format must be text, json or csv.");
-        }
         QM_ASSIGN_OR_RETURN(auto storage, OpenStorageFromArgs(args));
         QM_ASSIGN_OR_RETURN(auto report, BuildReport(*storage, core::SystemClock(), options));
         QM_ASSIGN_OR_RETURN(auto text, FormatReport(report, format));
         out << text;
         return core::Status::Ok();
+      },
+      [](const core::Args& args) -> core::Status {
+        auto date = args.Get("date");
+        return date ? base::ParseIsoDateOrError(*date, "--date").status() : core::Status::Ok();
       }});
   commands.push_back(
       Command{"conflicts",

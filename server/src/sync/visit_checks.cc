@@ -2,10 +2,34 @@
 
 #include <span>
 
+#include "qiaomen/core/domain/labels.h"
 #include "qiaomen/core/evidence/visit_signature.h"
 #include "qiaomen/core/forms/evaluation.h"
+#include "store/record_state.h"
 
 namespace qiaomen::server {
+namespace {
+
+// InvalidArgument when the checklist is made for another kind of subject than the one visited
+// (a subject the server does not know, or one without a kind, is left to the placement checks).
+core::Status CheckSubjectKind(SqlConnection& conn, const core::forms::CompiledTemplate& tpl,
+                              const std::string& subject_id) {
+  const v1::SubjectKind wanted = tpl.proto().subject_kind();
+  if (wanted == v1::SUBJECT_KIND_UNSPECIFIED) return core::Status::Ok();
+  QM_ASSIGN_OR_RETURN(auto rows,
+                      conn.Query("SELECT state FROM records WHERE entity = $1 AND record_id = $2",
+                                 {Int(v1::ENTITY_SUBJECT), Blob(subject_id)}));
+  if (rows.empty()) return core::Status::Ok();
+  QM_ASSIGN_OR_RETURN(auto state, core::merge::DecodeRecordState(rows[0].Bytes(0)));
+  const std::string kind = RegisterText(state, "kind");
+  const std::string_view wanted_code = core::domain::SubjectKindLabel(wanted).code;
+  if (kind.empty() || kind == wanted_code) return core::Status::Ok();
+  return core::InvalidArgument("Checklist " + tpl.key() + " is for subjects of kind " +
+                               std::string(wanted_code) + ", and the visited subject is " + kind +
+                               ". It was not applied and stays in the quarantine list for review.");
+}
+
+}  // namespace
 
 core::Status CheckVisit(SqlConnection& conn, TemplateCache& templates, const v1::Visit& visit,
                         const Device& device, const base::TimeZone& zone, std::string* evidence) {
@@ -43,6 +67,7 @@ core::Status CheckVisit(SqlConnection& conn, TemplateCache& templates, const v1:
   if (made_ms <= 0) {
     return core::InvalidArgument("The visit has no start or finish time; record when it was made.");
   }
+  QM_RETURN_IF_ERROR(CheckSubjectKind(conn, *tpl, visit.subject_id()));
   core::Status valid = core::forms::ValidateVisit(
       *tpl, visit, core::forms::EvalContext{base::CountyDate(made_ms, zone)});
   if (!valid.ok()) {

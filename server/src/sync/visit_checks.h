@@ -1,7 +1,8 @@
 #pragma once
 // Checks a visit before it is accepted: its template id@version is published, its Ed25519 device
-// signature verifies against the key the device enrolled with, and its answers pass the forms
-// engine (core::forms::ValidateVisit, the same check the phone runs).
+// signature verifies against the key the device enrolled with, the checklist is made for the kind
+// of the visited subject (household, premises, facility), and its answers pass the forms engine
+// (core::forms::ValidateVisit, the same check the phone runs).
 
 #include <string>
 

@@ -41,6 +41,7 @@ TEST_F(FieldVisitsTest, FinishRecordsTheVisitItsPhotosHazardsAndOrdersTogether) 
   EXPECT_EQ(Count(*profile_, "SELECT count(*) FROM outbox;"), journal_before);
   FinishOptions finish;
   finish.finished_at_ms = testing::kDec1At2330County;
+  clock_.Set(finish.finished_at_ms);
   auto recorded = profile_->visits().Finish(*Uuid::FromBytes(id), finish);
   ASSERT_TRUE(recorded.ok()) << recorded.status().ToString();
   EXPECT_EQ(recorded->visit.id(), id);
@@ -190,6 +191,7 @@ TEST_F(FieldVisitsTest, ADraftWithAnswersAndTwoPhotosSurvivesSigkillAndResumes) 
   }
   FinishOptions finish;
   finish.finished_at_ms = testing::kDec1At2330County;
+  clock_.Set(finish.finished_at_ms);
   auto recorded = profile.visits().Finish(*Uuid::FromBytes(draft.visit.id()), finish);
   ASSERT_TRUE(recorded.ok()) << recorded.status().ToString();
   EXPECT_EQ(recorded->visit.photos_size(), 2);
@@ -199,8 +201,9 @@ TEST_F(FieldVisitsTest, ADraftWithAnswersAndTwoPhotosSurvivesSigkillAndResumes) 
 // Issue 12: finishes a visit at `finished_at_ms` whose service date is `today`, and expects the
 // forms' today() to agree (the serviced_today rule fires) and the stove hazard's deadline to be 3
 // county days later.
-void ExpectCountyDay(Profile& profile, const std::string& id, int64_t finished_at_ms,
-                     const std::string& today, const std::string& stove_deadline) {
+void ExpectCountyDay(Profile& profile, qiaomen::testing::ManualClock& clock, const std::string& id,
+                     int64_t finished_at_ms, const std::string& today,
+                     const std::string& stove_deadline) {
   SCOPED_TRACE(today);
   EXPECT_EQ(profile.CountyDate(finished_at_ms), today);
   auto draft = profile.visits().Draft(*Uuid::FromBytes(id));
@@ -213,6 +216,7 @@ void ExpectCountyDay(Profile& profile, const std::string& id, int64_t finished_a
   ASSERT_TRUE(profile.visits().Save(visit).ok());
   FinishOptions finish;
   finish.finished_at_ms = finished_at_ms;
+  clock.Set(finished_at_ms);
   auto recorded = profile.visits().Finish(*Uuid::FromBytes(id), finish);
   ASSERT_TRUE(recorded.ok()) << recorded.status().ToString();
   ASSERT_EQ(recorded->hazards.size(), 3u) << "service_date == today() did not hold";
@@ -224,9 +228,9 @@ void ExpectCountyDay(Profile& profile, const std::string& id, int64_t finished_a
 // forms' today() and in its hazard deadlines; and one finished at 00:30 on 2 December (still 1
 // December in UTC) counts on 2 December.
 TEST_F(FieldVisitsTest, TodayAndDeadlinesAreTheCountysDay) {
-  ExpectCountyDay(*profile_, PrepareDraft(*profile_, 1, 1000), testing::kDec1At2330County,
+  ExpectCountyDay(*profile_, clock_, PrepareDraft(*profile_, 1, 1000), testing::kDec1At2330County,
                   "2026-12-01", "2026-12-04");
-  ExpectCountyDay(*profile_, PrepareDraft(*profile_, 1, 1000),
+  ExpectCountyDay(*profile_, clock_, PrepareDraft(*profile_, 1, 1000),
                   testing::kDec1At2330County + 3'600'000, "2026-12-02", "2026-12-05");
 }
 
@@ -239,7 +243,7 @@ TEST_F(FieldVisitsTest, TheCountysZoneIsKeptAndCountsTheDays) {
   const Status unknown = profile_->SetCountyTimeZone("Asia/Beijing");
   EXPECT_EQ(unknown.code(), Code::kInvalidArgument) << unknown.ToString();
   EXPECT_EQ(profile_->county_time_zone().name(), "Asia/Urumqi");
-  ExpectCountyDay(*profile_, PrepareDraft(*profile_, 1, 1000),
+  ExpectCountyDay(*profile_, clock_, PrepareDraft(*profile_, 1, 1000),
                   testing::kDec1At2330County + 3'600'000, "2026-12-01", "2026-12-04");
 
   profile_.reset();
@@ -247,6 +251,60 @@ TEST_F(FieldVisitsTest, TheCountysZoneIsKeptAndCountsTheDays) {
   ASSERT_TRUE(reopened.ok()) << reopened.status().ToString();
   EXPECT_EQ((*reopened)->county_time_zone().name(), "Asia/Urumqi") << "kept in the store";
   EXPECT_EQ((*reopened)->CountyDate(testing::kDec1At2330County + 3'600'000), "2026-12-01");
+}
+
+// Issue 18: a visit dated in the future beyond kFutureToleranceMs (by the device's clock) is
+// refused with what to check, and the draft stays; within the tolerance it is recorded.
+TEST_F(FieldVisitsTest, AVisitFinishedInTheFutureIsRefused) {
+  const std::string id = PrepareDraft(*profile_, 1, 1000);
+  FinishOptions finish;
+  finish.finished_at_ms = clock_.NowMillis() + kFutureToleranceMs + 60'000;
+  auto refused = profile_->visits().Finish(*Uuid::FromBytes(id), finish);
+  ASSERT_EQ(refused.status().code(), Code::kInvalidArgument) << refused.status().ToString();
+  EXPECT_NE(refused.status().message().find("clock"), std::string::npos)
+      << refused.status().message();
+  EXPECT_TRUE(profile_->visits().Draft(*Uuid::FromBytes(id)).ok()) << "the draft stays";
+  finish.finished_at_ms = clock_.NowMillis() + kFutureToleranceMs - 60'000;
+  auto recorded = profile_->visits().Finish(*Uuid::FromBytes(id), finish);
+  EXPECT_TRUE(recorded.ok()) << recorded.status().ToString();
+}
+
+TEST_F(FieldVisitsTest, AVisitStartedInTheFutureIsRefused) {
+  VisitStart start;
+  start.task_id = task_id_;
+  start.started_at_ms = clock_.NowMillis() + 365LL * 24 * 3'600'000;
+  auto refused = profile_->visits().Start(start);
+  EXPECT_EQ(refused.status().code(), Code::kInvalidArgument) << refused.status().ToString();
+  EXPECT_TRUE(profile_->visits().Drafts()->empty()) << "nothing is kept";
+}
+
+// Issue 18: field_check is a household checklist; a visit to premises with it is refused at the
+// start, naming both kinds.
+TEST_F(FieldVisitsTest, AChecklistOfAnotherSubjectKindIsRefused) {
+  v1::Subject shop;
+  shop.set_kind(v1::PREMISES);
+  shop.set_grid_id("T01-V01-G01");
+  shop.set_name("小卖部");
+  auto created = profile_->store().CreateSubject(shop);
+  ASSERT_TRUE(created.ok()) << created.status().ToString();
+  VisitStart start;
+  start.subject_id = created->id();
+  start.template_id = "field_check";
+  auto refused = profile_->visits().Start(start);
+  ASSERT_EQ(refused.status().code(), Code::kInvalidArgument) << refused.status().ToString();
+  EXPECT_NE(refused.status().message().find("premises"), std::string::npos)
+      << refused.status().message();
+  EXPECT_TRUE(profile_->visits().Drafts()->empty());
+  // A draft switched to that subject afterwards is refused when it is finished.
+  const std::string id = PrepareDraft(*profile_, 0, 0);
+  auto draft = profile_->visits().Draft(*Uuid::FromBytes(id));
+  ASSERT_TRUE(draft.ok());
+  v1::Visit visit = draft->visit;
+  visit.clear_task_id();
+  visit.set_subject_id(created->id());
+  ASSERT_TRUE(profile_->visits().Save(visit).ok());
+  auto finished = profile_->visits().Finish(*Uuid::FromBytes(id), {});
+  EXPECT_EQ(finished.status().code(), Code::kInvalidArgument) << finished.status().ToString();
 }
 
 }  // namespace

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "qiaomen/cli/json_writer.h"
 #include "qiaomen/cli/pin_source.h"
 #include "qiaomen/core/args.h"
 #include "qiaomen/core/clock.h"
@@ -28,6 +29,9 @@ struct CliContext {
   std::string data_dir{};        // --data: the profile directory
   std::string key_store_dir{};   // where the device keystore keys live (apart from data_dir)
   bool json = false;             // --json: print data as one JSON document
+  // Set by a command that printed its JSON document with its errors in it: the dispatcher then
+  // prints no second document for the error it returns.
+  bool printed_json = false;
   // Argon2id cost for a new profile's PIN (a test may pass a cheaper one).
   core::keys::KdfParams kdf = core::keys::KdfParams::Default();
 };
@@ -38,23 +42,28 @@ struct Command {
   std::string usage;    // the --help text
   core::ArgSpec spec;   // --data, --keystore, --json and --help are added by the dispatcher
   std::function<core::Status(const core::Args&, CliContext&)> run;
+  // Optional: checks the options' values before `run`; an error is a usage error (exit 2).
+  std::function<core::Status(const core::Args&)> check = nullptr;
 };
 
 // Per-group command lists, one source file each, in the order `help` lists them.
-void AddEnrollCommands(std::vector<Command>& commands);   // enroll
-void AddSyncCommands(std::vector<Command>& commands);     // sync
-void AddTaskCommands(std::vector<Command>& commands);     // tasks
-void AddSubjectCommands(std::vector<Command>& commands);  // subject show, subject update
-void AddVisitCommands(std::vector<Command>& commands);    // visit record
-void AddHazardCommands(std::vector<Command>& commands);   // hazards, hazard update
-void AddStatusCommands(std::vector<Command>& commands);   // status
-void AddPinCommands(std::vector<Command>& commands);      // change-pin
-void AddBundleCommands(std::vector<Command>& commands);   // export-bundle
+void AddEnrollCommands(std::vector<Command>& commands);     // enroll
+void AddSyncCommands(std::vector<Command>& commands);       // sync
+void AddTaskCommands(std::vector<Command>& commands);       // tasks
+void AddSubjectCommands(std::vector<Command>& commands);    // subject show, subject update
+void AddVisitCommands(std::vector<Command>& commands);      // visit record
+void AddHazardCommands(std::vector<Command>& commands);     // hazards, hazard update
+void AddStatusCommands(std::vector<Command>& commands);     // status
+void AddPinCommands(std::vector<Command>& commands);        // change-pin
+void AddBundleCommands(std::vector<Command>& commands);     // export-bundle
+void AddChecklistCommands(std::vector<Command>& commands);  // checklist show, visit template
 
 std::vector<Command> AllCommands();
 
-// Process exit codes: 0 done, 1 failed, 2 usage error, 3 wrong PIN or keys destroyed, 4 the
-// server could not be reached (try again later).
+// The process exit code for a command's status (core/exit_code.h: the table both programs share).
 int ExitCodeFor(const core::Status& status);
+
+// The members of an --json error object: code ("invalid_argument"), exit_code, message.
+void WriteError(JsonWriter& json, const core::Status& status, int exit_code);
 
 }  // namespace qiaomen::cli

@@ -29,6 +29,10 @@
 
 namespace qiaomen::core::profile {
 
+// How far ahead of the device's clock a visit's start or finish may be (phone clocks drift, and a
+// worker may type the time by hand); a visit dated later than that is refused.
+inline constexpr int64_t kFutureToleranceMs = 10 * 60 * 1000;
+
 // A problem with one checklist item, as the worker should read it ("is required and has no
 // answer"); the app shows it at the item, the CLI lists it.
 struct ItemError {
@@ -89,7 +93,9 @@ class FieldVisits {
   explicit FieldVisits(FieldVisitsDeps deps) : deps_(std::move(deps)) {}
 
   // Starts a draft. NotFound for an unknown task, subject or checklist (a sentence saying what to
-  // do); InvalidArgument when neither a task nor a subject is given. Durable when it returns.
+  // do); InvalidArgument when neither a task nor a subject is given, when the checklist is made
+  // for another kind of subject (household, premises, facility), or when `started_at_ms` is more
+  // than kFutureToleranceMs after the clock. Durable when it returns.
   Result<store::VisitDraft> Start(const VisitStart& start);
 
   // Saves what the worker entered (outcome, answers, note, education, times, location) over the
@@ -119,7 +125,9 @@ class FieldVisits {
 
   // Finishes the draft: see the top of this file. A "checked" visit must pass the forms engine;
   // otherwise InvalidArgument listing every problem by item, with `problems` (when given) filled,
-  // and nothing is written (the draft stays as it was). NotFound for an unknown draft; the
+  // and nothing is written (the draft stays as it was). Also InvalidArgument (draft kept) when the
+  // start or finish is more than kFutureToleranceMs after the clock, or the checklist is made for
+  // another kind of subject. NotFound for an unknown draft; the
   // Store's and the signer's errors otherwise (nothing of the visit written).
   Result<store::RecordedVisit> Finish(const Uuid& draft_id, const FinishOptions& options,
                                       std::vector<ItemError>* problems = nullptr);
@@ -127,6 +135,8 @@ class FieldVisits {
  private:
   // The checklist a draft names (latest when version 0). NotFound with a sentence.
   Result<forms::CompiledTemplate> Checklist(const std::string& id, uint32_t version) const;
+  // InvalidArgument naming both kinds when `tpl` is made for another kind than the subject's.
+  Status CheckSubjectKind(const forms::CompiledTemplate& tpl, const std::string& subject_id);
   // The draft's answers plus, for each photo item, the ids of the draft's photos on it.
   static std::vector<v1::Answer> AnswersWithPhotos(const store::VisitDraft& draft);
   Result<v1::Photo> Attach(const Uuid& draft_id, Result<v1::Photo> sealed);

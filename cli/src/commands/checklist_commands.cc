@@ -1,0 +1,329 @@
+// checklist show, visit template: what a visit file must hold, read from the checklist itself, so
+// that nobody has to read a checklist's JSON to write one.
+#include <ctime>
+#include <fstream>
+
+#include "../device_open.h"
+#include "../records_view.h"
+#include "qiaomen/cli/command.h"
+#include "qiaomen/core/domain/labels.h"
+#include "qiaomen/core/profile/checklists.h"
+
+namespace qiaomen::cli {
+namespace {
+
+std::string Zh(const v1::LocalizedText& t) { return t.zh().empty() ? t.en() : t.zh(); }
+
+bool IsPhotoKind(v1::ItemKind kind) { return kind == v1::PHOTO || kind == v1::SIGNATURE; }
+
+// The kind of answer an item takes, in Chinese, with how a visit file writes it.
+std::string KindLabel(v1::ItemKind kind) {
+  switch (kind) {
+    case v1::YES_NO_NA:
+      return "是/否/不适用 (\"yes\"/\"no\"/\"na\")";
+    case v1::SINGLE_CHOICE:
+      return "单选 (一个代码)";
+    case v1::MULTI_CHOICE:
+      return "多选 (代码列表)";
+    case v1::INTEGER:
+      return "整数";
+    case v1::DECIMAL:
+      return "数值";
+    case v1::TEXT:
+      return "文字";
+    case v1::DATE:
+      return "日期 (YYYY-MM-DD)";
+    case v1::PHOTO:
+      return "照片 (在 \"photos\" 下列出文件)";
+    case v1::SIGNATURE:
+      return "签名图片 (在 \"photos\" 下列出文件)";
+    case v1::LOCATION:
+      return "位置 ({\"latitude\": .., \"longitude\": ..})";
+    default:
+      return "未知";
+  }
+}
+
+std::string KindCode(v1::ItemKind kind) {
+  std::string name = v1::ItemKind_Name(kind);
+  for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return name;
+}
+
+std::string Number(double v) {
+  std::string s = std::to_string(v);
+  s.erase(s.find_last_not_of('0') + 1);
+  if (!s.empty() && s.back() == '.') s.pop_back();
+  return s;
+}
+
+// "0–20 辆" for a bounded number, "" otherwise.
+std::string Range(const v1::Item& item) {
+  if (!item.has_min() && !item.has_max()) return item.unit();
+  std::string text =
+      (item.has_min() ? Number(item.min()) : "") + "–" + (item.has_max() ? Number(item.max()) : "");
+  return item.unit().empty() ? text : text + " " + item.unit();
+}
+
+// The placeholder a skeleton holds for an item: a string that says what to write, which the
+// visit file reader refuses until it is replaced.
+std::string Placeholder(const v1::Item& item) {
+  std::string codes;
+  for (const auto& c : item.choices()) codes += (codes.empty() ? "" : "|") + c.code();
+  switch (item.kind()) {
+    case v1::YES_NO_NA:
+      return JsonQuote("<yes|no|na>");
+    case v1::SINGLE_CHOICE:
+      return JsonQuote("<" + codes + ">");
+    case v1::MULTI_CHOICE:
+      return "[" + JsonQuote("<" + codes + ">") + "]";
+    case v1::INTEGER:
+    case v1::DECIMAL:
+      return JsonQuote("<" + std::string(item.kind() == v1::INTEGER ? "整数" : "数值") +
+                       (Range(item).empty() ? "" : " " + Range(item)) + ">");
+    case v1::DATE:
+      return JsonQuote("<YYYY-MM-DD>");
+    case v1::LOCATION:
+      return "{\"latitude\": \"<纬度>\", \"longitude\": \"<经度>\"}";
+    default:
+      return JsonQuote("<" + Zh(item.label()) + ">");
+  }
+}
+
+// "2026-11-28T09:05:00+08:00": the instant in the county's time zone, as visit files write it.
+std::string IsoTime(int64_t ms, const base::TimeZone& zone) {
+  const int64_t offset = zone.OffsetSeconds(ms);
+  std::time_t secs = static_cast<std::time_t>(ms / 1000 + offset);
+  std::tm tm{};
+  gmtime_r(&secs, &tm);
+  char buf[40];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:00", &tm);
+  const int64_t minutes = (offset < 0 ? -offset : offset) / 60;
+  char zone_text[8];
+  std::snprintf(zone_text, sizeof zone_text, "%c%02d:%02d", offset < 0 ? '-' : '+',
+                static_cast<int>(minutes / 60), static_cast<int>(minutes % 60));
+  return std::string(buf) + zone_text;
+}
+
+void WriteChecklistJson(JsonWriter& json, const v1::ChecklistTemplate& tpl) {
+  json.BeginObject()
+      .Field("id", tpl.id())
+      .Field("version", static_cast<int64_t>(tpl.version()))
+      .Field("title", Zh(tpl.title()))
+      .Field("subject_kind", std::string(core::domain::SubjectKindLabel(tpl.subject_kind()).code));
+  json.Key("sections").BeginArray();
+  for (const auto& section : tpl.sections()) {
+    json.BeginObject()
+        .Field("id", section.id())
+        .Field("title", Zh(section.title()))
+        .Field("relevant", section.relevant());
+    json.Key("items").BeginArray();
+    for (const auto& item : section.items()) {
+      json.BeginObject()
+          .Field("id", item.id())
+          .Field("kind", KindCode(item.kind()))
+          .Field("label", Zh(item.label()))
+          .Field("required", item.required())
+          .Field("relevant", item.relevant())
+          .Field("constraint", item.constraint())
+          .Field("unit", item.unit());
+      if (item.has_min()) json.Field("min", item.min());
+      if (item.has_max()) json.Field("max", item.max());
+      json.Key("choices").BeginArray();
+      for (const auto& c : item.choices()) {
+        json.BeginObject().Field("code", c.code()).Field("label", Zh(c.label())).EndObject();
+      }
+      json.EndArray().EndObject();
+    }
+    json.EndArray().EndObject();
+  }
+  json.EndArray();
+  json.Key("hazard_rules").BeginArray();
+  for (const auto& rule : tpl.hazard_rules()) {
+    json.BeginObject()
+        .Field("id", rule.id())
+        .Field("when", rule.when())
+        .Field("category", rule.category())
+        .Field("title", Zh(rule.title()))
+        .Field("severity", std::string(core::domain::SeverityLabel(rule.severity()).code))
+        .Field("deadline_days", static_cast<int64_t>(rule.deadline_days()))
+        .EndObject();
+  }
+  json.EndArray().EndObject();
+}
+
+void PrintChecklist(std::ostream& out, const v1::ChecklistTemplate& tpl) {
+  const auto kind = core::domain::SubjectKindLabel(tpl.subject_kind());
+  out << tpl.id() << "@" << tpl.version() << "  " << Zh(tpl.title()) << "\n对象类型: " << kind.zh
+      << " (" << kind.code << ")\n";
+  for (const auto& section : tpl.sections()) {
+    out << "\n【" << Zh(section.title()) << "】 " << section.id();
+    if (!section.relevant().empty()) out << "  显示条件: " << section.relevant();
+    out << "\n";
+    for (const auto& item : section.items()) {
+      out << "  " << item.id() << "  " << Zh(item.label()) << "  " << KindLabel(item.kind());
+      if (!Range(item).empty()) out << "  范围: " << Range(item);
+      if (item.required() == "true") {
+        out << "  必填";
+      } else if (!item.required().empty()) {
+        out << "  必填条件: " << item.required();
+      }
+      out << "\n";
+      if (!item.relevant().empty()) out << "      显示条件: " << item.relevant() << "\n";
+      if (!item.constraint().empty()) out << "      约束: " << item.constraint() << "\n";
+      if (item.choices_size() > 0) {
+        out << "      可选:";
+        for (const auto& c : item.choices()) out << " " << c.code() << "=" << Zh(c.label());
+        out << "\n";
+      }
+    }
+  }
+  if (tpl.hazard_rules_size() > 0) out << "\n隐患规则:\n";
+  for (const auto& rule : tpl.hazard_rules()) {
+    out << "  " << rule.id() << "  " << Zh(rule.title()) << "  "
+        << core::domain::SeverityLabel(rule.severity()).zh;
+    if (rule.deadline_days() > 0) out << "  限期 " << rule.deadline_days() << " 天";
+    out << "\n      条件: " << rule.when() << "\n";
+  }
+}
+
+// checklist show ID[@VERSION]: read from the checklists this device carries (shipped and synced);
+// no PIN is needed, they are not secret.
+core::Status Show(const core::Args& args, CliContext& ctx) {
+  if (args.positionals().size() != 1) {
+    return core::InvalidArgument("Give one checklist id, e.g. household_winter.");
+  }
+  std::string id = args.positionals()[0];
+  uint32_t version = 0;
+  if (auto at = id.find('@'); at != std::string::npos) {
+    version = static_cast<uint32_t>(std::atoi(id.c_str() + at + 1));
+    id.resize(at);
+  }
+  QM_ASSIGN_OR_RETURN(auto registry, core::profile::LoadChecklists(ctx.data_dir));
+  auto tpl = version != 0 ? registry.Get(id, version) : registry.Latest(id);
+  if (!tpl.ok()) {
+    std::string shipped;
+    for (const auto& file : core::profile::ShippedChecklists()) {
+      std::string name = file.file_name.substr(0, file.file_name.rfind(".json"));
+      shipped += (shipped.empty() ? "" : ", ") + name;
+    }
+    return core::NotFound("This device has no checklist '" + args.positionals()[0] +
+                          "'. It carries " + shipped +
+                          " and those `qiaomen sync` fetched from the county.");
+  }
+  if (ctx.json) {
+    JsonWriter json;
+    WriteChecklistJson(json, tpl->proto());
+    ctx.out << json.str();
+  } else {
+    PrintChecklist(ctx.out, tpl->proto());
+  }
+  return core::Status::Ok();
+}
+
+// The checklist a visit to `subject` uses: its open task's, else the latest made for its kind.
+core::Result<std::pair<std::string, std::string>> TaskAndChecklist(core::store::Store& store,
+                                                                   const v1::Subject& subject) {
+  core::store::TaskQuery query;
+  query.grid_id = subject.grid_id();
+  query.limit = 200;
+  for (;;) {
+    QM_ASSIGN_OR_RETURN(auto page, store.ListTasks(query));
+    for (const auto& item : page.items) {
+      if (item.task.subject_id() == subject.id()) {
+        return std::make_pair(IdText(item.task.id()), item.task.template_id());
+      }
+    }
+    if (page.next_page.empty()) break;
+    query.page = page.next_page;
+  }
+  for (const auto& shipped : core::profile::ShippedChecklists()) {
+    auto tpl = core::forms::LoadTemplateJson(shipped.json);
+    if (tpl.ok() && tpl->proto().subject_kind() == subject.kind()) {
+      return std::make_pair(std::string(), tpl->id());
+    }
+  }
+  return core::NotFound("No open task or checklist fits " + subject.external_id() +
+                        "; give the checklist with --checklist ID (`qiaomen checklist show`).");
+}
+
+core::Status Template(const core::Args& args, CliContext& ctx) {
+  if (args.positionals().size() != 1) {
+    return core::InvalidArgument("Give one subject: its id or county external id.");
+  }
+  auto key_store = KeyStoreFor(ctx);
+  QM_ASSIGN_OR_RETURN(auto device, OpenDevice(ctx, key_store));
+  auto& profile = device->profile();
+  QM_ASSIGN_OR_RETURN(auto subject, ResolveSubject(profile.store(), args.positionals()[0]));
+  std::string task_id, checklist_id;
+  if (auto chosen = args.Get("checklist")) {
+    checklist_id = *chosen;
+  } else {
+    QM_ASSIGN_OR_RETURN(std::tie(task_id, checklist_id),
+                        TaskAndChecklist(profile.store(), subject));
+  }
+  QM_ASSIGN_OR_RETURN(auto tpl, profile.checklists().Latest(checklist_id));
+  const std::string now = IsoTime(ctx.clock.NowMillis(), profile.county_time_zone());
+  std::string text = "{\n  \"subject\": " + JsonQuote(subject.external_id()) + ",\n";
+  if (!task_id.empty()) text += "  \"task\": " + JsonQuote(task_id) + ",\n";
+  text += "  \"template\": " + JsonQuote(tpl.id()) +
+          ",\n  \"template_version\": " + std::to_string(tpl.version()) +
+          ",\n  \"outcome\": \"checked\",\n  \"started_at\": " + JsonQuote(now) +
+          ",\n  \"finished_at\": " + JsonQuote(now) + ",\n  \"answers\": {";
+  std::string photos;
+  bool first = true;
+  for (const auto& section : tpl.proto().sections()) {
+    for (const auto& item : section.items()) {
+      if (IsPhotoKind(item.kind())) {
+        photos += std::string(photos.empty() ? "" : ",") + "\n    " + JsonQuote(item.id()) +
+                  ": [\"<" + item.id() + ".jpg>\"]";
+        continue;
+      }
+      text += std::string(first ? "" : ",") + "\n    " + JsonQuote(item.id()) + ": " +
+              Placeholder(item);
+      first = false;
+    }
+  }
+  text +=
+      "\n  },\n  \"photos\": {" + photos + "\n  },\n  \"education\": [],\n  \"note\": \"\"\n}\n";
+  if (auto path = args.Get("out")) {
+    std::ofstream file(*path, std::ios::binary | std::ios::trunc);
+    if (!(file << text) || !file.flush()) {
+      return core::IOError("Could not write " + *path +
+                           "; check the folder exists and is "
+                           "writable.");
+    }
+    ctx.err << "已写入 " << *path << "：把每个 <...> 换成回答（不显示的项可删去），再运行 "
+            << "`qiaomen visit record " << *path << "`。\n";
+  } else {
+    ctx.out << text;
+  }
+  return core::Status::Ok();
+}
+
+}  // namespace
+
+void AddChecklistCommands(std::vector<Command>& commands) {
+  commands.push_back(Command{
+      "checklist show",
+      "show a checklist's items, answers, required marks and conditions",
+      "Usage: qiaomen checklist show ID[@VERSION] [--json]\n\n"
+      "Prints each item of the checklist (latest version this device has unless @VERSION): its\n"
+      "id, label, the kind of answer and how a visit file writes it, allowed codes, range,\n"
+      "whether it is required (or when), when it is shown, and the hazard rules. Needs no PIN.\n",
+      {{}, {}},
+      Show});
+  commands.push_back(Command{
+      "visit template",
+      "write a visit file skeleton for a subject's checklist",
+      "Usage: qiaomen visit template SUBJECT [--checklist ID] [--out FILE.json]\n\n"
+      "Writes a visit file for SUBJECT (id or external id) in the format `qiaomen visit record`\n"
+      "reads: its open task's checklist (or --checklist ID), the times set to now in the county's\n"
+      "time zone, and every item with a placeholder such as \"<yes|no|na>\". Replace each\n"
+      "placeholder with the answer, list photo files under \"photos\", leave out items the\n"
+      "checklist does not show (see `qiaomen checklist show ID`), then record the file.\n",
+      {{"checklist", "out"}, {}},
+      Template});
+}
+
+}  // namespace qiaomen::cli

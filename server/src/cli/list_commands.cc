@@ -1,0 +1,205 @@
+// workers, devices, campaigns, checklists: what the county has set up, for the township staff who
+// look after it (a lost phone's device id to revoke, a worker's scope, which checklists are live).
+// Tables in Chinese, lined up by display width; times in the county's time zone.
+#include <algorithm>
+#include <map>
+
+#include "cli/command.h"
+#include "cli/json_text.h"
+#include "qiaomen/base/display_width.h"
+#include "qiaomen/base/time_zone.h"
+#include "qiaomen/core/domain/labels.h"
+#include "qiaomen/core/forms/compiled_template.h"
+#include "qiaomen/core/uuid.h"
+
+namespace qiaomen::server {
+namespace {
+
+// One table: rows of cells; printed as text lined up by display width, or as a JSON array of
+// objects keyed by `keys`.
+struct Table {
+  std::vector<std::string> keys;     // JSON member names
+  std::vector<std::string> headers;  // Chinese column titles
+  std::vector<std::vector<std::string>> rows;
+  std::vector<bool> numeric;  // JSON: written unquoted
+};
+
+void Print(const Table& table, bool json, const std::string& empty, std::ostream& out) {
+  if (json) {
+    out << "[";
+    for (size_t r = 0; r < table.rows.size(); ++r) {
+      out << (r ? "," : "") << "{";
+      for (size_t c = 0; c < table.keys.size(); ++c) {
+        const std::string& cell = table.rows[r][c];
+        const bool number = c < table.numeric.size() && table.numeric[c];
+        out << (c ? "," : "") << JsonQuote(table.keys[c]) << ":"
+            << (number ? cell : JsonQuote(cell));
+      }
+      out << "}";
+    }
+    out << "]\n";
+    return;
+  }
+  if (table.rows.empty()) {
+    out << empty << "\n";
+    return;
+  }
+  std::vector<size_t> widths;
+  for (const auto& h : table.headers) widths.push_back(base::DisplayWidth(h));
+  for (const auto& row : table.rows) {
+    for (size_t c = 0; c < row.size(); ++c)
+      widths[c] = std::max(widths[c], base::DisplayWidth(row[c]));
+  }
+  auto line = [&](const std::vector<std::string>& cells) {
+    std::string text;
+    for (size_t c = 0; c < cells.size(); ++c) {
+      text += c + 1 == cells.size() ? cells[c] : base::PadToWidth(cells[c], widths[c]) + "  ";
+    }
+    out << text << "\n";
+  };
+  line(table.headers);
+  for (const auto& row : table.rows) line(row);
+}
+
+std::string RoleLabel(const std::string& role) {
+  static const std::map<std::string, std::string> kLabels = {{"grid_worker", "网格员"},
+                                                             {"inspector", "检查员"},
+                                                             {"township", "乡镇管理员"},
+                                                             {"county", "县级管理员"}};
+  auto it = kLabels.find(role);
+  return it == kLabels.end() ? role : it->second + " " + role;
+}
+
+std::string DeviceIdText(const std::string& bytes) {
+  auto uuid = core::Uuid::FromBytes(bytes);
+  return uuid.ok() ? uuid->ToString() : std::string();
+}
+
+bool Json(const core::Args& args) { return args.Get("format").value_or("text") == "json"; }
+
+core::Status Workers(const core::Args& args, std::ostream& out) {
+  QM_ASSIGN_OR_RETURN(auto storage, OpenStorageFromArgs(args));
+  auto conn = storage->pool().Acquire();
+  QM_ASSIGN_OR_RETURN(auto rows,
+                      conn->Query("SELECT w.id, w.name, w.role, w.scope, "
+                                  "(SELECT count(*) FROM devices d WHERE d.worker_id = "
+                                  "w.id AND d.revoked = 0) FROM workers w ORDER BY w.id"));
+  Table table{{"id", "name", "role", "scope", "devices"},
+              {"工号", "姓名", "角色", "范围", "在用设备"},
+              {},
+              {false, false, false, false, true}};
+  for (const auto& r : rows) {
+    table.rows.push_back({r.Text(0), r.Text(1), Json(args) ? r.Text(2) : RoleLabel(r.Text(2)),
+                          r.Text(3), std::to_string(r.Int(4))});
+  }
+  Print(table, Json(args), "还没有工作人员。用 `qiaomen-county add-worker` 添加。", out);
+  return core::Status::Ok();
+}
+
+core::Status Devices(const core::Args& args, std::ostream& out) {
+  QM_ASSIGN_OR_RETURN(auto storage, OpenStorageFromArgs(args));
+  auto conn = storage->pool().Acquire();
+  // The last sync is the last change the server received from the device, applied or refused
+  // (a pull writes nothing, so a device that only pulled shows its enrolment).
+  QM_ASSIGN_OR_RETURN(
+      auto rows,
+      conn->Query("SELECT d.device_id, d.worker_id, COALESCE(w.name, ''), d.name, d.revoked, "
+                  "d.enrolled_ms, (SELECT max(c.received_ms) FROM changes c WHERE c.device_id = "
+                  "d.device_id), (SELECT max(q.received_ms) FROM quarantine q WHERE q.device_id = "
+                  "d.device_id) FROM devices d LEFT JOIN workers w ON w.id = d.worker_id "
+                  "ORDER BY d.worker_id, d.enrolled_ms"));
+  const base::TimeZone& zone = storage->time_zone();
+  Table table{
+      {"device_id", "worker", "worker_name", "name", "status", "enrolled_at", "last_sync_at"},
+      {"设备编号", "工号", "姓名", "设备名", "状态", "注册时间", "最后同步"},
+      {},
+      {}};
+  for (const auto& r : rows) {
+    int64_t last = 0;
+    if (!r.IsNull(6)) last = std::max(last, r.Int(6));
+    if (!r.IsNull(7)) last = std::max(last, r.Int(7));
+    const bool json = Json(args);
+    table.rows.push_back(
+        {DeviceIdText(r.Bytes(0)), r.Text(1), r.Text(2), r.Text(3),
+         r.Int(4) != 0 ? (json ? "revoked" : "已吊销") : (json ? "active" : "在用"),
+         base::CountyDateTime(r.Int(5), zone),
+         last > 0 ? base::CountyDateTime(last, zone) : (json ? "" : "从未")});
+  }
+  Print(table, Json(args), "还没有注册的设备。", out);
+  return core::Status::Ok();
+}
+
+core::Status Campaigns(const core::Args& args, std::ostream& out) {
+  QM_ASSIGN_OR_RETURN(auto storage, OpenStorageFromArgs(args));
+  auto conn = storage->pool().Acquire();
+  QM_ASSIGN_OR_RETURN(auto rows, conn->Query("SELECT id, title, template_ids, scope, due_date, "
+                                             "created_ms FROM campaigns ORDER BY created_ms, id"));
+  Table table{{"id", "title", "templates", "scope", "due", "created_at"},
+              {"编号", "名称", "检查表", "范围", "截止日期", "创建时间"},
+              {},
+              {}};
+  for (const auto& r : rows) {
+    table.rows.push_back({r.Text(0), r.Text(1), r.Text(2), r.Text(3), r.Text(4),
+                          base::CountyDateTime(r.Int(5), storage->time_zone())});
+  }
+  Print(table, Json(args), "还没有检查活动。用 `qiaomen-county campaign create` 创建。", out);
+  return core::Status::Ok();
+}
+
+core::Status Checklists(const core::Args& args, std::ostream& out) {
+  QM_ASSIGN_OR_RETURN(auto storage, OpenStorageFromArgs(args));
+  auto conn = storage->pool().Acquire();
+  QM_ASSIGN_OR_RETURN(auto rows, conn->Query("SELECT id, version, body, published_ms FROM "
+                                             "templates ORDER BY id, version"));
+  Table table{{"id", "version", "title", "subject_kind", "items", "published_at"},
+              {"编号", "版本", "名称", "对象类型", "检查项", "发布时间"},
+              {},
+              {false, true, false, false, true}};
+  for (const auto& r : rows) {
+    std::string title, kind;
+    int items = 0;
+    // Stored only after the checker passed it; one that no longer does is still listed.
+    if (auto tpl = core::forms::LoadTemplateJson(r.Text(2)); tpl.ok()) {
+      const auto& t = tpl->proto().title();
+      title = t.zh().empty() ? t.en() : t.zh();
+      const auto label = core::domain::SubjectKindLabel(tpl->proto().subject_kind());
+      kind = Json(args) ? std::string(label.code) : std::string(label.zh);
+      items = tpl->item_count();
+    }
+    table.rows.push_back({r.Text(0), std::to_string(r.Int(1)), title, kind, std::to_string(items),
+                          base::CountyDateTime(r.Int(3), storage->time_zone())});
+  }
+  Print(table, Json(args), "还没有发布检查表。用 `qiaomen-county publish-template` 发布。", out);
+  return core::Status::Ok();
+}
+
+}  // namespace
+
+void AddListCommands(std::vector<Command>& commands) {
+  const core::ArgSpec spec{{"data", "db", "format"}, {}};
+  commands.push_back(Command{"workers", "list the workers with their role, scope and devices",
+                             "Usage: qiaomen-county workers --data DIR [--format text|json]\n\n"
+                             "Every worker: id, name, role, scope and the number of enrolled\n"
+                             "devices not revoked.\n",
+                             spec, Workers});
+  commands.push_back(Command{
+      "devices", "list the enrolled devices with their worker and last sync",
+      "Usage: qiaomen-county devices --data DIR [--format text|json]\n\n"
+      "Every enrolled device: its id (what `revoke-device` and `enroll-code --device` take), its\n"
+      "worker, name, whether it is revoked, when it enrolled and when the server last received a\n"
+      "change from it, in the county's time zone.\n",
+      spec, Devices});
+  commands.push_back(Command{"campaigns", "list the campaigns",
+                             "Usage: qiaomen-county campaigns --data DIR [--format text|json]\n\n"
+                             "Every campaign: id, title, checklists, scope, due date and when it\n"
+                             "was created (county time).\n",
+                             spec, Campaigns});
+  commands.push_back(Command{
+      "checklists", "list the published checklists and their versions",
+      "Usage: qiaomen-county checklists --data DIR [--format text|json]\n\n"
+      "Every published checklist version: id, version, title, the kind of subject it is for, its\n"
+      "number of items and when it was published (county time).\n",
+      spec, Checklists});
+}
+
+}  // namespace qiaomen::server

@@ -1,0 +1,58 @@
+// Issue 18: one exit code per meaning (core/exit_code.h), shown in --help, and with --json the
+// error in the JSON output too.
+#include <gtest/gtest.h>
+
+#include "cli_fixture.h"
+
+namespace qiaomen::cli::testing {
+namespace {
+
+class ExitCodesTest : public CliFixture {};
+
+TEST_F(ExitCodesTest, HelpShowsTheTable) {
+  CliRun help = Run({"help"});
+  ASSERT_EQ(help.exit_code, 0);
+  EXPECT_TRUE(Contains(help.out, "Exit codes")) << help.out;
+  EXPECT_TRUE(Contains(help.out, "  5  refused by the county server")) << help.out;
+  auto county = County({"help"});
+  EXPECT_EQ(county.exit_code, 0);
+  EXPECT_TRUE(Contains(county.out, "  5  refused by the county server")) << county.out;
+}
+
+TEST_F(ExitCodesTest, ABadServerAddressIsAUsageError) {
+  CliRun r = Run({"enroll", "--server", "county.example.cn", "--code", "X"});
+  EXPECT_EQ(r.exit_code, 2) << r.err;
+  EXPECT_TRUE(Contains(r.err, "is not a server address")) << r.err;
+}
+
+TEST_F(ExitCodesTest, AUsedCodeIsARefusalNotAWrongPin) {
+  auto code = county().AddWorkerWithCode("w-used", "grid_worker", "grids:T01-V01-G01");
+  ASSERT_TRUE(code.ok());
+  ASSERT_EQ(Run({"enroll", "--server", url(), "--code", *code}).exit_code, 0);
+  profile_ = dir_.Join("second");
+  CliRun r = Run({"enroll", "--server", url(), "--code", *code});
+  EXPECT_EQ(r.exit_code, 5) << r.err;
+}
+
+TEST_F(ExitCodesTest, JsonErrorsAreInTheJsonOutput) {
+  Enroll("w-json", "grids:T01-V01-G01");
+  ASSERT_EQ(Run({"sync"}).exit_code, 0);
+  const std::string file = WriteFile("bad.json", R"({"subject": "H001", "outcome": "checked",
+    "template": "household_winter", "started_at": 1764291900000, "finished_at": 1764292200000,
+    "answers": {"ebike_count": "two"}})");
+  CliRun r = Run({"--json", "visit", "record", file});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_TRUE(Contains(r.out, "\"error\":{\"code\":\"invalid_argument\",\"exit_code\":1,"))
+      << r.out;
+  EXPECT_TRUE(Contains(r.out, "ebike_count")) << r.out;
+  // One document: the array of files, each failed one with its error (it used to print [] and
+  // the problems on stderr only).
+  EXPECT_EQ(r.out.rfind("[{\"file\":", 0), 0u) << r.out;
+  EXPECT_EQ(r.out.find('\n'), r.out.size() - 1) << r.out;
+  CliRun unknown = Run({"subject", "show", "H999", "--json"});
+  EXPECT_EQ(unknown.exit_code, 1);
+  EXPECT_TRUE(Contains(unknown.out, "{\"error\":{\"code\":\"not_found\"")) << unknown.out;
+}
+
+}  // namespace
+}  // namespace qiaomen::cli::testing

@@ -1,0 +1,62 @@
+// Issue 18: what `qiaomen visit record` refuses or recognises before anything is stored: the same
+// file twice, a visit dated in the future, a checklist made for another kind of subject.
+#include <gtest/gtest.h>
+
+#include "cli_fixture.h"
+
+namespace qiaomen::cli::testing {
+namespace {
+
+class VisitRecordTest : public CliFixture {};
+
+TEST_F(VisitRecordTest, TheSameFileRecordedTwiceIsStoredOnceAndSaysSo) {
+  Enroll("w-twice", "grids:T01-V01-G01");
+  ASSERT_EQ(Run({"sync"}).exit_code, 0);
+  WritePhoto("p1.jpg");
+  const std::string file = WriteFile("visit.json", CheckedVisitJson("H001", true));
+  CliRun first = Run({"visit", "record", file});
+  ASSERT_EQ(first.exit_code, 0) << first.err;
+  const std::string pending = Between(Run({"status", "--json"}).out, "pending_changes");
+  const std::string hazards = Run({"hazards", "--json"}).out;
+
+  CliRun again = Run({"visit", "record", file});
+  EXPECT_EQ(again.exit_code, 0) << again.err;
+  EXPECT_TRUE(Contains(again.out, "already recorded")) << again.out;
+  EXPECT_EQ(Between(Run({"status", "--json"}).out, "pending_changes"), pending)
+      << "nothing new to send";
+  EXPECT_EQ(Run({"hazards", "--json"}).out, hazards) << "no second set of hazards";
+  CliRun json = Run({"visit", "record", "--json", file});
+  EXPECT_EQ(json.exit_code, 0) << json.err;
+  EXPECT_EQ(Between(json.out, "already_recorded"), "true") << json.out;
+}
+
+TEST_F(VisitRecordTest, AVisitDatedInTheFutureIsRefused) {
+  Enroll("w-future", "grids:T01-V01-G01");
+  ASSERT_EQ(Run({"sync"}).exit_code, 0);
+  WritePhoto("p1.jpg");
+  std::string json = CheckedVisitJson("H002", false);
+  for (std::string from : {"2026-11-28T09:00", "2026-11-28T09:15"}) {
+    json.replace(json.find(from), 10, "2099-11-28");
+  }
+  CliRun r = Run({"visit", "record", WriteFile("future.json", json)});
+  EXPECT_EQ(r.exit_code, 1) << r.out;
+  EXPECT_TRUE(Contains(r.err, "clock")) << r.err;
+  EXPECT_EQ(Between(Run({"status", "--json"}).out, "pending_changes"), "0");
+}
+
+TEST_F(VisitRecordTest, AChecklistForAnotherSubjectKindIsRefused) {
+  Enroll("w-kind", "grids:T01-V01-G01");
+  ASSERT_EQ(Run({"sync"}).exit_code, 0);
+  const std::string file =
+      WriteFile("shop.json", R"({"subject": "H003", "template": "nine_small_premises_fire",
+    "outcome": "refused", "started_at": "2026-11-28T09:00:00+08:00",
+    "finished_at": "2026-11-28T09:05:00+08:00"})");
+  CliRun r = Run({"visit", "record", file});
+  EXPECT_EQ(r.exit_code, 1) << r.out;
+  EXPECT_TRUE(Contains(r.err, "premises")) << r.err;
+  EXPECT_TRUE(Contains(r.err, "household")) << r.err;
+  EXPECT_EQ(Between(Run({"status", "--json"}).out, "pending_changes"), "0");
+}
+
+}  // namespace
+}  // namespace qiaomen::cli::testing
