@@ -4,22 +4,22 @@
 <context>
     <name>AppShell</name>
     <message>
-        <location filename="../qml/AppShell.qml" line="83"/>
+        <location filename="../qml/AppShell.qml" line="104"/>
         <source>首页</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../qml/AppShell.qml" line="84"/>
+        <location filename="../qml/AppShell.qml" line="105"/>
         <source>任务</source>
         <translation>Tasks</translation>
     </message>
     <message>
-        <location filename="../qml/AppShell.qml" line="85"/>
+        <location filename="../qml/AppShell.qml" line="106"/>
         <source>隐患</source>
         <translation>Hazards</translation>
     </message>
     <message>
-        <location filename="../qml/AppShell.qml" line="86"/>
+        <location filename="../qml/AppShell.qml" line="107"/>
         <source>我的</source>
         <translation>Me</translation>
     </message>
@@ -27,22 +27,22 @@
 <context>
     <name>CameraPage</name>
     <message>
-        <location filename="../qml/CameraPage.qml" line="27"/>
+        <location filename="../qml/CameraPage.qml" line="30"/>
         <source>拍照没有成功，请再按一次快门。</source>
         <translation>The photo was not taken. Press the shutter again.</translation>
     </message>
     <message>
-        <location filename="../qml/CameraPage.qml" line="46"/>
+        <location filename="../qml/CameraPage.qml" line="49"/>
         <source>拍照留证</source>
         <translation>Photo evidence</translation>
     </message>
     <message>
-        <location filename="../qml/CameraPage.qml" line="66"/>
+        <location filename="../qml/CameraPage.qml" line="69"/>
         <source>相机打不开，请返回后从文件中选择照片。</source>
         <translation>The camera cannot be opened. Go back and choose a photo file instead.</translation>
     </message>
     <message>
-        <location filename="../qml/CameraPage.qml" line="81"/>
+        <location filename="../qml/CameraPage.qml" line="84"/>
         <source>拍照</source>
         <translation>Take a photo</translation>
     </message>
@@ -169,53 +169,397 @@
     </message>
 </context>
 <context>
+    <name>HazardPage</name>
+    <message>
+        <location filename="../qml/HazardPage.qml" line="27"/>
+        <source>发现隐患</source>
+        <translation>Hazard found</translation>
+    </message>
+    <message>
+        <location filename="../qml/HazardPage.qml" line="28"/>
+        <source>下达限期整改</source>
+        <translation>Ordered to rectify</translation>
+    </message>
+    <message>
+        <location filename="../qml/HazardPage.qml" line="29"/>
+        <source>已整改</source>
+        <translation>Rectified</translation>
+    </message>
+    <message>
+        <location filename="../qml/HazardPage.qml" line="30"/>
+        <location filename="../qml/HazardPage.qml" line="248"/>
+        <source>复查通过</source>
+        <translation>Recheck passed</translation>
+    </message>
+    <message>
+        <location filename="../qml/HazardPage.qml" line="30"/>
+        <source>复查未通过，退回整改</source>
+        <translation>Recheck failed, back to rectification</translation>
+    </message>
+    <message>
+        <location filename="../qml/HazardPage.qml" line="31"/>
+        <source>销号</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <location filename="../qml/HazardPage.qml" line="32"/>
+        <location filename="../qml/HazardPage.qml" line="108"/>
+        <source>逾期</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location filename="../qml/HazardPage.qml" line="33"/>
+        <source>挂牌督办</source>
+        <translation>Escalated</translation>
+    </message>
+    <message>
+        <location filename="../qml/HazardPage.qml" line="34"/>
+        <source>立案查处</source>
+        <translation>Case opened</translation>
+    </message>
+    <message>
+        <location filename="../qml/HazardPage.qml" line="39"/>
+        <source>未定</source>
+        <translation>Not set</translation>
+    </message>
+    <message>
+        <location filename="../qml/HazardPage.qml" line="42"/>
+        <source>（逾期 %1 天）</source>
+        <translation> (%1 day(s) overdue)</translation>
+    </message>
+    <message>
+        <location filename="../qml/HazardPage.qml" line="43"/>
+        <source>（今天到期）</source>
+        <translation> (due today)</translation>
+    </message>
+    <message>
+        <location filename="../qml/HazardPage.qml" line="43"/>
+        <source>（剩余 %1 天）</source>
+        <translation> (%1 day(s) left)</translation>
+    </message>
+    <message>
+        <location filename="../qml/HazardPage.qml" line="62"/>
+        <source>隐患详情</source>
+        <translation>Hazard</translation>
+    </message>
+    <message>
+        <location filename="../qml/HazardPage.qml" line="106"/>
+        <source>重大隐患</source>
+        <translation>Major hazard</translation>
+    </message>
+    <message>
+        <location filename="../qml/HazardPage.qml" line="106"/>
+        <source>一般隐患</source>
+        <translation>General hazard</translation>
+    </message>
+    <message>
+        <location filename="../qml/HazardPage.qml" line="109"/>
+        <source>即将到期</source>
+        <translation>Due soon</translation>
+    </message>
+    <message>
+        <location filename="../qml/HazardPage.qml" line="111"/>
+        <source>类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../qml/HazardPage.qml" line="112"/>
+        <source>等级</source>
+        <translation>Severity</translation>
+    </message>
+    <message>
+        <location filename="../qml/HazardPage.qml" line="112"/>
+        <source>重大</source>
+        <translation>Major</translation>
+    </message>
+    <message>
+        <location filename="../qml/HazardPage.qml" line="112"/>
+        <source>一般</source>
+        <translation>General</translation>
+    </message>
+    <message>
+        <location filename="../qml/HazardPage.qml" line="114"/>
+        <source>整改期限</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <location filename="../qml/HazardPage.qml" line="119"/>
+        <source>住户</source>
+        <translation>Household</translation>
+    </message>
+    <message>
+        <location filename="../qml/HazardPage.qml" line="124"/>
+        <source>情况描述</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <location filename="../qml/HazardPage.qml" line="129"/>
+        <source>依据</source>
+        <translation>Legal basis</translation>
+    </message>
+    <message>
+        <location filename="../qml/HazardPage.qml" line="134"/>
+        <source>照片</source>
+        <translation>Photos</translation>
+    </message>
+    <message>
+        <location filename="../qml/HazardPage.qml" line="137"/>
+        <source>还没有照片</source>
+        <translation>No photo yet</translation>
+    </message>
+    <message>
+        <location filename="../qml/HazardPage.qml" line="170"/>
+        <source>整改后</source>
+        <translation>After</translation>
+    </message>
+    <message>
+        <location filename="../qml/HazardPage.qml" line="170"/>
+        <source>发现时</source>
+        <translation>When found</translation>
+    </message>
+    <message>
+        <location filename="../qml/HazardPage.qml" line="178"/>
+        <source>处理记录</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <location filename="../qml/HazardPage.qml" line="207"/>
+        <source>这一步与其他手机的记录冲突，未生效。</source>
+        <translation>This step clashed with another phone&apos;s record and did not take effect.</translation>
+    </message>
+    <message>
+        <location filename="../qml/HazardPage.qml" line="207"/>
+        <source>附照片 %1 张</source>
+        <translation>%1 photo(s) attached</translation>
+    </message>
+    <message>
+        <location filename="../qml/HazardPage.qml" line="228"/>
+        <source>记录整改</source>
+        <translation>Record rectification</translation>
+    </message>
+    <message>
+        <location filename="../qml/HazardPage.qml" line="241"/>
+        <source>复查不通过</source>
+        <translation>Recheck failed</translation>
+    </message>
+    <message>
+        <location filename="../qml/HazardPage.qml" line="260"/>
+        <source>复查已通过，等待销号。</source>
+        <translation>Recheck passed; waiting to be closed.</translation>
+    </message>
+    <message>
+        <location filename="../qml/HazardPage.qml" line="261"/>
+        <source>这处隐患已销号。</source>
+        <translation>This hazard is closed.</translation>
+    </message>
+</context>
+<context>
+    <name>HazardStepPage</name>
+    <message>
+        <location filename="../qml/HazardStepPage.qml" line="59"/>
+        <source>记录整改</source>
+        <translation>Record rectification</translation>
+    </message>
+    <message>
+        <location filename="../qml/HazardStepPage.qml" line="59"/>
+        <source>复查通过</source>
+        <translation>Recheck passed</translation>
+    </message>
+    <message>
+        <location filename="../qml/HazardStepPage.qml" line="59"/>
+        <source>复查不通过</source>
+        <translation>Recheck failed</translation>
+    </message>
+    <message>
+        <location filename="../qml/HazardStepPage.qml" line="91"/>
+        <source>整改后照片</source>
+        <translation>Photo after rectification</translation>
+    </message>
+    <message>
+        <location filename="../qml/HazardStepPage.qml" line="95"/>
+        <source>请拍下整改后的样子，作为整改的证据。</source>
+        <translation>Take a photo of the fixed hazard as evidence.</translation>
+    </message>
+    <message>
+        <location filename="../qml/HazardStepPage.qml" line="114"/>
+        <source>拍照 / 选择照片</source>
+        <translation>Take / choose a photo</translation>
+    </message>
+    <message>
+        <location filename="../qml/HazardStepPage.qml" line="114"/>
+        <source>换一张照片</source>
+        <translation>Use another photo</translation>
+    </message>
+    <message>
+        <location filename="../qml/HazardStepPage.qml" line="125"/>
+        <source>复查确认已整改到位。通过后等待销号。</source>
+        <translation>The recheck confirms the hazard is fixed. It then waits to be closed.</translation>
+    </message>
+    <message>
+        <location filename="../qml/HazardStepPage.qml" line="126"/>
+        <source>复查发现没有整改到位：隐患退回限期整改，请在说明里写清问题。</source>
+        <translation>The hazard is not fixed: it goes back to rectification. Say what is wrong in the note.</translation>
+    </message>
+    <message>
+        <location filename="../qml/HazardStepPage.qml" line="129"/>
+        <source>情况说明（可不填）</source>
+        <translation>Note (optional)</translation>
+    </message>
+    <message>
+        <location filename="../qml/HazardStepPage.qml" line="141"/>
+        <source>如：已更换燃气软管</source>
+        <translation>e.g. gas hose replaced</translation>
+    </message>
+    <message>
+        <location filename="../qml/HazardStepPage.qml" line="141"/>
+        <source>如：烟道已装好，通风良好</source>
+        <translation>e.g. flue fitted, well ventilated</translation>
+    </message>
+    <message>
+        <location filename="../qml/HazardStepPage.qml" line="172"/>
+        <source>保存整改</source>
+        <translation>Save rectification</translation>
+    </message>
+    <message>
+        <location filename="../qml/HazardStepPage.qml" line="172"/>
+        <source>保存复查结果</source>
+        <translation>Save recheck</translation>
+    </message>
+</context>
+<context>
+    <name>HazardSteps</name>
+    <message>
+        <location filename="../src/hazard_steps.cc" line="13"/>
+        <source>复查须由安全检查员或乡镇、县里的工作人员进行。整改后请告诉他们来复查。</source>
+        <translation>A recheck is done by a safety inspector or township or county staff. Once it is fixed, ask them to come and recheck.</translation>
+    </message>
+    <message>
+        <location filename="../src/hazard_steps.cc" line="21"/>
+        <source>找不到这张照片或这处隐患，请重新选择照片；仍不行请同步后再试。</source>
+        <translation>The photo or the hazard cannot be found. Choose the photo again; if that fails, sync and try again.</translation>
+    </message>
+    <message>
+        <location filename="../src/hazard_steps.cc" line="23"/>
+        <source>这个文件不是能用的照片，请换一张或直接拍照。</source>
+        <translation>This file is not a usable photo. Choose another or take one.</translation>
+    </message>
+    <message>
+        <location filename="../src/hazard_steps.cc" line="25"/>
+        <source>没有保存成功，请再试一次。</source>
+        <translation>Not saved. Please try again.</translation>
+    </message>
+    <message>
+        <location filename="../src/hazard_steps.cc" line="29"/>
+        <source>这处隐患已经销号，不能再记录。如果问题又出现了，请在入户检查中重新登记。</source>
+        <translation>This hazard is closed; nothing more can be recorded. If the problem is back, record it again in a home check.</translation>
+    </message>
+    <message>
+        <location filename="../src/hazard_steps.cc" line="33"/>
+        <source>这处隐患还没有下达限期整改，不能记录整改。请先下达整改通知。</source>
+        <translation>No rectification order was issued for this hazard yet, so a rectification cannot be recorded. Issue the order first.</translation>
+    </message>
+    <message>
+        <location filename="../src/hazard_steps.cc" line="36"/>
+        <source>这处隐患已经记录过整改，正在等待复查，不用再记录。</source>
+        <translation>The rectification of this hazard is already recorded and waits for a recheck; no need to record it again.</translation>
+    </message>
+    <message>
+        <location filename="../src/hazard_steps.cc" line="38"/>
+        <source>这处隐患已复查通过，等待销号，不用再记录整改。</source>
+        <translation>This hazard passed its recheck and waits to be closed; no rectification is needed.</translation>
+    </message>
+    <message>
+        <location filename="../src/hazard_steps.cc" line="42"/>
+        <source>这处隐患已复查通过，等待销号，不能再复查。</source>
+        <translation>This hazard passed its recheck and waits to be closed; it cannot be rechecked again.</translation>
+    </message>
+    <message>
+        <location filename="../src/hazard_steps.cc" line="44"/>
+        <source>还没有记录整改，不能复查。请先记录整改并拍整改后的照片。</source>
+        <translation>No rectification is recorded yet, so it cannot be rechecked. Record the rectification with its photo first.</translation>
+    </message>
+    <message>
+        <location filename="../src/hazard_steps.cc" line="46"/>
+        <source>这一步现在不能记录。请刷新后查看隐患的当前状态。</source>
+        <translation>This step cannot be recorded now. Refresh and look at the hazard&apos;s current state.</translation>
+    </message>
+</context>
+<context>
     <name>HazardsPage</name>
     <message>
-        <location filename="../qml/HazardsPage.qml" line="18"/>
+        <location filename="../qml/HazardsPage.qml" line="19"/>
         <source>隐患整改</source>
         <translation>Hazards</translation>
     </message>
     <message>
-        <location filename="../qml/HazardsPage.qml" line="35"/>
         <source>未销号隐患</source>
-        <translation>Open hazards</translation>
+        <translation type="vanished">Open hazards</translation>
     </message>
     <message>
-        <location filename="../qml/HazardsPage.qml" line="41"/>
         <source>3 天内到期或已逾期</source>
-        <translation>Due within 3 days or overdue</translation>
+        <translation type="vanished">Due within 3 days or overdue</translation>
     </message>
     <message>
         <source>在「任务」中点开住户，可查看该户的隐患和整改期限。</source>
         <translation type="vanished">Open a household under Tasks to see its hazards and deadlines.</translation>
     </message>
     <message>
-        <location filename="../qml/HazardsPage.qml" line="74"/>
+        <location filename="../qml/HazardsPage.qml" line="51"/>
+        <source>未销号</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location filename="../qml/HazardsPage.qml" line="58"/>
+        <source>3 天内到期</source>
+        <translation>Due in 3 days</translation>
+    </message>
+    <message>
+        <location filename="../qml/HazardsPage.qml" line="65"/>
+        <source>已逾期</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location filename="../qml/HazardsPage.qml" line="97"/>
+        <source>%1 处</source>
+        <translation>%1 hazard(s)</translation>
+    </message>
+    <message>
+        <location filename="../qml/HazardsPage.qml" line="117"/>
         <source>重大隐患</source>
         <translation>Major hazard</translation>
     </message>
     <message>
-        <location filename="../qml/HazardsPage.qml" line="74"/>
+        <location filename="../qml/HazardsPage.qml" line="117"/>
         <source>一般隐患</source>
         <translation>General hazard</translation>
     </message>
     <message>
-        <location filename="../qml/HazardsPage.qml" line="79"/>
+        <location filename="../qml/HazardsPage.qml" line="121"/>
         <source>逾期 %1 天</source>
         <translation>%1 day(s) overdue</translation>
     </message>
     <message>
-        <location filename="../qml/HazardsPage.qml" line="80"/>
+        <location filename="../qml/HazardsPage.qml" line="122"/>
         <source>今天到期</source>
         <translation>Due today</translation>
     </message>
     <message>
-        <location filename="../qml/HazardsPage.qml" line="80"/>
+        <location filename="../qml/HazardsPage.qml" line="122"/>
         <source>剩余 %1 天</source>
         <translation>%1 day(s) left</translation>
     </message>
     <message>
-        <location filename="../qml/HazardsPage.qml" line="88"/>
+        <location filename="../qml/HazardsPage.qml" line="133"/>
+        <source>没有逾期的隐患</source>
+        <translation>No overdue hazards</translation>
+    </message>
+    <message>
+        <location filename="../qml/HazardsPage.qml" line="134"/>
+        <source>3 天内没有到期的隐患</source>
+        <translation>No hazards due in the next 3 days</translation>
+    </message>
+    <message>
+        <location filename="../qml/HazardsPage.qml" line="135"/>
         <source>没有未销号的隐患</source>
         <translation>No open hazards</translation>
     </message>
@@ -447,37 +791,37 @@
         <translation>No hazards</translation>
     </message>
     <message>
-        <location filename="../qml/HouseholdPage.qml" line="134"/>
+        <location filename="../qml/HouseholdPage.qml" line="135"/>
         <source>重大隐患</source>
         <translation>Major hazard</translation>
     </message>
     <message>
-        <location filename="../qml/HouseholdPage.qml" line="134"/>
+        <location filename="../qml/HouseholdPage.qml" line="135"/>
         <source>一般隐患</source>
         <translation>General hazard</translation>
     </message>
     <message>
-        <location filename="../qml/HouseholdPage.qml" line="136"/>
+        <location filename="../qml/HouseholdPage.qml" line="137"/>
         <source>逾期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../qml/HouseholdPage.qml" line="144"/>
+        <location filename="../qml/HouseholdPage.qml" line="145"/>
         <source>整改期限：%1</source>
         <translation>Deadline: %1</translation>
     </message>
     <message>
-        <location filename="../qml/HouseholdPage.qml" line="149"/>
+        <location filename="../qml/HouseholdPage.qml" line="150"/>
         <source>走访记录</source>
         <translation>Visits</translation>
     </message>
     <message>
-        <location filename="../qml/HouseholdPage.qml" line="152"/>
+        <location filename="../qml/HouseholdPage.qml" line="153"/>
         <source>还没有走访记录</source>
         <translation>No visits yet</translation>
     </message>
     <message>
-        <location filename="../qml/HouseholdPage.qml" line="175"/>
+        <location filename="../qml/HouseholdPage.qml" line="176"/>
         <source>开始入户检查</source>
         <translation>Start the home check</translation>
     </message>
@@ -551,6 +895,44 @@
         <location filename="../qml/MePage.qml" line="132"/>
         <source>立即同步</source>
         <translation>Sync now</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoPicker</name>
+    <message>
+        <location filename="../qml/PhotoPicker.qml" line="27"/>
+        <source>添加照片</source>
+        <translation>Add a photo</translation>
+    </message>
+    <message>
+        <location filename="../qml/PhotoPicker.qml" line="42"/>
+        <source>拍照</source>
+        <translation>Take a photo</translation>
+    </message>
+    <message>
+        <location filename="../qml/PhotoPicker.qml" line="53"/>
+        <source>这台设备没有可用的相机，请选择已拍好的照片文件。</source>
+        <translation>This device has no camera: choose a photo file.</translation>
+    </message>
+    <message>
+        <location filename="../qml/PhotoPicker.qml" line="63"/>
+        <source>选择照片文件</source>
+        <translation>Choose a photo file</translation>
+    </message>
+    <message>
+        <location filename="../qml/PhotoPicker.qml" line="72"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../qml/PhotoPicker.qml" line="81"/>
+        <source>选择照片</source>
+        <translation>Choose a photo</translation>
+    </message>
+    <message>
+        <location filename="../qml/PhotoPicker.qml" line="82"/>
+        <source>照片 (*.jpg *.jpeg *.png)</source>
+        <translation>Photos (*.jpg *.jpeg *.png)</translation>
     </message>
 </context>
 <context>
@@ -806,62 +1188,62 @@
 <context>
     <name>qiaomen::mobile::AppController</name>
     <message>
-        <location filename="../src/app_controller.cc" line="182"/>
+        <location filename="../src/app_controller.cc" line="192"/>
         <source>请填写县服务器地址和登记码（向乡镇工作人员索取）。</source>
         <translation>Enter the county server address and the enrolment code (ask your township staff).</translation>
     </message>
     <message>
-        <location filename="../src/app_controller.cc" line="187"/>
+        <location filename="../src/app_controller.cc" line="197"/>
         <source>密码须为 6 位数字。</source>
         <translation>The PIN must be 6 digits.</translation>
     </message>
     <message>
-        <location filename="../src/app_controller.cc" line="191"/>
+        <location filename="../src/app_controller.cc" line="201"/>
         <source>两次输入的密码不一致，请重新输入。</source>
         <translation>The two PINs differ. Please enter them again.</translation>
     </message>
     <message>
-        <location filename="../src/app_controller.cc" line="366"/>
+        <location filename="../src/app_controller.cc" line="376"/>
         <source>正在定位…（定不到位置也能照常保存）</source>
         <translation>Finding the location… (the visit saves without one too)</translation>
     </message>
     <message>
-        <location filename="../src/app_controller.cc" line="367"/>
+        <location filename="../src/app_controller.cc" line="377"/>
         <source>未能定位：本次检查将不带位置保存。</source>
         <translation>No location: this visit will be saved without one.</translation>
     </message>
     <message>
-        <location filename="../src/app_controller.cc" line="368"/>
+        <location filename="../src/app_controller.cc" line="378"/>
         <source>已定位</source>
         <translation>Location found</translation>
     </message>
     <message>
-        <location filename="../src/app_controller.cc" line="369"/>
+        <location filename="../src/app_controller.cc" line="379"/>
         <source>已定位，误差约 %1 米</source>
         <translation>Location found, accurate to about %1 m</translation>
     </message>
     <message>
-        <location filename="../src/app_controller.cc" line="411"/>
+        <location filename="../src/app_controller.cc" line="421"/>
         <source>正在同步…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../src/app_controller.cc" line="431"/>
+        <location filename="../src/app_controller.cc" line="441"/>
         <source>预计还需 %1 秒</source>
         <translation>About %1 s left</translation>
     </message>
     <message>
-        <location filename="../src/app_controller.cc" line="432"/>
+        <location filename="../src/app_controller.cc" line="442"/>
         <source>预计还需 %1 分 %2 秒</source>
         <translation>About %1 min %2 s left</translation>
     </message>
     <message>
-        <location filename="../src/app_controller.cc" line="433"/>
+        <location filename="../src/app_controller.cc" line="443"/>
         <source>预计还需 %1 小时 %2 分</source>
         <translation>About %1 h %2 min left</translation>
     </message>
     <message>
-        <location filename="../src/app_controller.cc" line="458"/>
+        <location filename="../src/app_controller.cc" line="468"/>
         <source>从未</source>
         <translation>never</translation>
     </message>
@@ -881,6 +1263,7 @@
     <message>
         <location filename="../src/device_worker.cc" line="263"/>
         <location filename="../src/device_worker_edits.cc" line="57"/>
+        <location filename="../src/device_worker_hazards.cc" line="190"/>
         <source>已保存，待上传。</source>
         <translation>Saved; waiting to upload.</translation>
     </message>
@@ -1001,6 +1384,32 @@
         <location filename="../src/device_worker_edits.cc" line="57"/>
         <source>没有改动。</source>
         <translation>Nothing changed.</translation>
+    </message>
+    <message>
+        <location filename="../src/device_worker_hazards.cc" line="52"/>
+        <location filename="../src/device_worker_hazards.cc" line="135"/>
+        <source>本机上找不到这处隐患，请同步后再看。</source>
+        <translation>This hazard is not on this phone. Sync, then look again.</translation>
+    </message>
+    <message>
+        <location filename="../src/device_worker_hazards.cc" line="144"/>
+        <source>记录整改须附一张整改后的照片，请拍照或选择照片。</source>
+        <translation>A rectification needs a photo of the fixed hazard: take or choose one.</translation>
+    </message>
+    <message>
+        <location filename="../src/device_worker_hazards.cc" line="186"/>
+        <source>已记录整改，待上传。等待复查。</source>
+        <translation>Rectification recorded, waiting to upload. A recheck comes next.</translation>
+    </message>
+    <message>
+        <location filename="../src/device_worker_hazards.cc" line="188"/>
+        <source>复查通过，待上传。</source>
+        <translation>Recheck passed, waiting to upload.</translation>
+    </message>
+    <message>
+        <location filename="../src/device_worker_hazards.cc" line="188"/>
+        <source>复查未通过，已退回限期整改，待上传。</source>
+        <translation>Recheck failed: back to rectification, waiting to upload.</translation>
     </message>
 </context>
 </TS>

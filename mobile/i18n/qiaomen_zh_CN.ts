@@ -4,22 +4,22 @@
 <context>
     <name>AppShell</name>
     <message>
-        <location filename="../qml/AppShell.qml" line="83"/>
+        <location filename="../qml/AppShell.qml" line="104"/>
         <source>首页</source>
         <translation>首页</translation>
     </message>
     <message>
-        <location filename="../qml/AppShell.qml" line="84"/>
+        <location filename="../qml/AppShell.qml" line="105"/>
         <source>任务</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../qml/AppShell.qml" line="85"/>
+        <location filename="../qml/AppShell.qml" line="106"/>
         <source>隐患</source>
         <translation>隐患</translation>
     </message>
     <message>
-        <location filename="../qml/AppShell.qml" line="86"/>
+        <location filename="../qml/AppShell.qml" line="107"/>
         <source>我的</source>
         <translation>我的</translation>
     </message>
@@ -27,22 +27,22 @@
 <context>
     <name>CameraPage</name>
     <message>
-        <location filename="../qml/CameraPage.qml" line="27"/>
+        <location filename="../qml/CameraPage.qml" line="30"/>
         <source>拍照没有成功，请再按一次快门。</source>
         <translation>拍照没有成功，请再按一次快门。</translation>
     </message>
     <message>
-        <location filename="../qml/CameraPage.qml" line="46"/>
+        <location filename="../qml/CameraPage.qml" line="49"/>
         <source>拍照留证</source>
         <translation>拍照留证</translation>
     </message>
     <message>
-        <location filename="../qml/CameraPage.qml" line="66"/>
+        <location filename="../qml/CameraPage.qml" line="69"/>
         <source>相机打不开，请返回后从文件中选择照片。</source>
         <translation>相机打不开，请返回后从文件中选择照片。</translation>
     </message>
     <message>
-        <location filename="../qml/CameraPage.qml" line="81"/>
+        <location filename="../qml/CameraPage.qml" line="84"/>
         <source>拍照</source>
         <translation>拍照</translation>
     </message>
@@ -169,53 +169,397 @@
     </message>
 </context>
 <context>
+    <name>HazardPage</name>
+    <message>
+        <location filename="../qml/HazardPage.qml" line="27"/>
+        <source>发现隐患</source>
+        <translation>发现隐患</translation>
+    </message>
+    <message>
+        <location filename="../qml/HazardPage.qml" line="28"/>
+        <source>下达限期整改</source>
+        <translation>下达限期整改</translation>
+    </message>
+    <message>
+        <location filename="../qml/HazardPage.qml" line="29"/>
+        <source>已整改</source>
+        <translation>已整改</translation>
+    </message>
+    <message>
+        <location filename="../qml/HazardPage.qml" line="30"/>
+        <location filename="../qml/HazardPage.qml" line="248"/>
+        <source>复查通过</source>
+        <translation>复查通过</translation>
+    </message>
+    <message>
+        <location filename="../qml/HazardPage.qml" line="30"/>
+        <source>复查未通过，退回整改</source>
+        <translation>复查未通过，退回整改</translation>
+    </message>
+    <message>
+        <location filename="../qml/HazardPage.qml" line="31"/>
+        <source>销号</source>
+        <translation>销号</translation>
+    </message>
+    <message>
+        <location filename="../qml/HazardPage.qml" line="32"/>
+        <location filename="../qml/HazardPage.qml" line="108"/>
+        <source>逾期</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <location filename="../qml/HazardPage.qml" line="33"/>
+        <source>挂牌督办</source>
+        <translation>挂牌督办</translation>
+    </message>
+    <message>
+        <location filename="../qml/HazardPage.qml" line="34"/>
+        <source>立案查处</source>
+        <translation>立案查处</translation>
+    </message>
+    <message>
+        <location filename="../qml/HazardPage.qml" line="39"/>
+        <source>未定</source>
+        <translation>未定</translation>
+    </message>
+    <message>
+        <location filename="../qml/HazardPage.qml" line="42"/>
+        <source>（逾期 %1 天）</source>
+        <translation>（逾期 %1 天）</translation>
+    </message>
+    <message>
+        <location filename="../qml/HazardPage.qml" line="43"/>
+        <source>（今天到期）</source>
+        <translation>（今天到期）</translation>
+    </message>
+    <message>
+        <location filename="../qml/HazardPage.qml" line="43"/>
+        <source>（剩余 %1 天）</source>
+        <translation>（剩余 %1 天）</translation>
+    </message>
+    <message>
+        <location filename="../qml/HazardPage.qml" line="62"/>
+        <source>隐患详情</source>
+        <translation>隐患详情</translation>
+    </message>
+    <message>
+        <location filename="../qml/HazardPage.qml" line="106"/>
+        <source>重大隐患</source>
+        <translation>重大隐患</translation>
+    </message>
+    <message>
+        <location filename="../qml/HazardPage.qml" line="106"/>
+        <source>一般隐患</source>
+        <translation>一般隐患</translation>
+    </message>
+    <message>
+        <location filename="../qml/HazardPage.qml" line="109"/>
+        <source>即将到期</source>
+        <translation>即将到期</translation>
+    </message>
+    <message>
+        <location filename="../qml/HazardPage.qml" line="111"/>
+        <source>类别</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../qml/HazardPage.qml" line="112"/>
+        <source>等级</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <location filename="../qml/HazardPage.qml" line="112"/>
+        <source>重大</source>
+        <translation>重大</translation>
+    </message>
+    <message>
+        <location filename="../qml/HazardPage.qml" line="112"/>
+        <source>一般</source>
+        <translation>一般</translation>
+    </message>
+    <message>
+        <location filename="../qml/HazardPage.qml" line="114"/>
+        <source>整改期限</source>
+        <translation>整改期限</translation>
+    </message>
+    <message>
+        <location filename="../qml/HazardPage.qml" line="119"/>
+        <source>住户</source>
+        <translation>住户</translation>
+    </message>
+    <message>
+        <location filename="../qml/HazardPage.qml" line="124"/>
+        <source>情况描述</source>
+        <translation>情况描述</translation>
+    </message>
+    <message>
+        <location filename="../qml/HazardPage.qml" line="129"/>
+        <source>依据</source>
+        <translation>依据</translation>
+    </message>
+    <message>
+        <location filename="../qml/HazardPage.qml" line="134"/>
+        <source>照片</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <location filename="../qml/HazardPage.qml" line="137"/>
+        <source>还没有照片</source>
+        <translation>还没有照片</translation>
+    </message>
+    <message>
+        <location filename="../qml/HazardPage.qml" line="170"/>
+        <source>整改后</source>
+        <translation>整改后</translation>
+    </message>
+    <message>
+        <location filename="../qml/HazardPage.qml" line="170"/>
+        <source>发现时</source>
+        <translation>发现时</translation>
+    </message>
+    <message>
+        <location filename="../qml/HazardPage.qml" line="178"/>
+        <source>处理记录</source>
+        <translation>处理记录</translation>
+    </message>
+    <message>
+        <location filename="../qml/HazardPage.qml" line="207"/>
+        <source>这一步与其他手机的记录冲突，未生效。</source>
+        <translation>这一步与其他手机的记录冲突，未生效。</translation>
+    </message>
+    <message>
+        <location filename="../qml/HazardPage.qml" line="207"/>
+        <source>附照片 %1 张</source>
+        <translation>附照片 %1 张</translation>
+    </message>
+    <message>
+        <location filename="../qml/HazardPage.qml" line="228"/>
+        <source>记录整改</source>
+        <translation>记录整改</translation>
+    </message>
+    <message>
+        <location filename="../qml/HazardPage.qml" line="241"/>
+        <source>复查不通过</source>
+        <translation>复查不通过</translation>
+    </message>
+    <message>
+        <location filename="../qml/HazardPage.qml" line="260"/>
+        <source>复查已通过，等待销号。</source>
+        <translation>复查已通过，等待销号。</translation>
+    </message>
+    <message>
+        <location filename="../qml/HazardPage.qml" line="261"/>
+        <source>这处隐患已销号。</source>
+        <translation>这处隐患已销号。</translation>
+    </message>
+</context>
+<context>
+    <name>HazardStepPage</name>
+    <message>
+        <location filename="../qml/HazardStepPage.qml" line="59"/>
+        <source>记录整改</source>
+        <translation>记录整改</translation>
+    </message>
+    <message>
+        <location filename="../qml/HazardStepPage.qml" line="59"/>
+        <source>复查通过</source>
+        <translation>复查通过</translation>
+    </message>
+    <message>
+        <location filename="../qml/HazardStepPage.qml" line="59"/>
+        <source>复查不通过</source>
+        <translation>复查不通过</translation>
+    </message>
+    <message>
+        <location filename="../qml/HazardStepPage.qml" line="91"/>
+        <source>整改后照片</source>
+        <translation>整改后照片</translation>
+    </message>
+    <message>
+        <location filename="../qml/HazardStepPage.qml" line="95"/>
+        <source>请拍下整改后的样子，作为整改的证据。</source>
+        <translation>请拍下整改后的样子，作为整改的证据。</translation>
+    </message>
+    <message>
+        <location filename="../qml/HazardStepPage.qml" line="114"/>
+        <source>拍照 / 选择照片</source>
+        <translation>拍照 / 选择照片</translation>
+    </message>
+    <message>
+        <location filename="../qml/HazardStepPage.qml" line="114"/>
+        <source>换一张照片</source>
+        <translation>换一张照片</translation>
+    </message>
+    <message>
+        <location filename="../qml/HazardStepPage.qml" line="125"/>
+        <source>复查确认已整改到位。通过后等待销号。</source>
+        <translation>复查确认已整改到位。通过后等待销号。</translation>
+    </message>
+    <message>
+        <location filename="../qml/HazardStepPage.qml" line="126"/>
+        <source>复查发现没有整改到位：隐患退回限期整改，请在说明里写清问题。</source>
+        <translation>复查发现没有整改到位：隐患退回限期整改，请在说明里写清问题。</translation>
+    </message>
+    <message>
+        <location filename="../qml/HazardStepPage.qml" line="129"/>
+        <source>情况说明（可不填）</source>
+        <translation>情况说明（可不填）</translation>
+    </message>
+    <message>
+        <location filename="../qml/HazardStepPage.qml" line="141"/>
+        <source>如：已更换燃气软管</source>
+        <translation>如：已更换燃气软管</translation>
+    </message>
+    <message>
+        <location filename="../qml/HazardStepPage.qml" line="141"/>
+        <source>如：烟道已装好，通风良好</source>
+        <translation>如：烟道已装好，通风良好</translation>
+    </message>
+    <message>
+        <location filename="../qml/HazardStepPage.qml" line="172"/>
+        <source>保存整改</source>
+        <translation>保存整改</translation>
+    </message>
+    <message>
+        <location filename="../qml/HazardStepPage.qml" line="172"/>
+        <source>保存复查结果</source>
+        <translation>保存复查结果</translation>
+    </message>
+</context>
+<context>
+    <name>HazardSteps</name>
+    <message>
+        <location filename="../src/hazard_steps.cc" line="13"/>
+        <source>复查须由安全检查员或乡镇、县里的工作人员进行。整改后请告诉他们来复查。</source>
+        <translation>复查须由安全检查员或乡镇、县里的工作人员进行。整改后请告诉他们来复查。</translation>
+    </message>
+    <message>
+        <location filename="../src/hazard_steps.cc" line="21"/>
+        <source>找不到这张照片或这处隐患，请重新选择照片；仍不行请同步后再试。</source>
+        <translation>找不到这张照片或这处隐患，请重新选择照片；仍不行请同步后再试。</translation>
+    </message>
+    <message>
+        <location filename="../src/hazard_steps.cc" line="23"/>
+        <source>这个文件不是能用的照片，请换一张或直接拍照。</source>
+        <translation>这个文件不是能用的照片，请换一张或直接拍照。</translation>
+    </message>
+    <message>
+        <location filename="../src/hazard_steps.cc" line="25"/>
+        <source>没有保存成功，请再试一次。</source>
+        <translation>没有保存成功，请再试一次。</translation>
+    </message>
+    <message>
+        <location filename="../src/hazard_steps.cc" line="29"/>
+        <source>这处隐患已经销号，不能再记录。如果问题又出现了，请在入户检查中重新登记。</source>
+        <translation>这处隐患已经销号，不能再记录。如果问题又出现了，请在入户检查中重新登记。</translation>
+    </message>
+    <message>
+        <location filename="../src/hazard_steps.cc" line="33"/>
+        <source>这处隐患还没有下达限期整改，不能记录整改。请先下达整改通知。</source>
+        <translation>这处隐患还没有下达限期整改，不能记录整改。请先下达整改通知。</translation>
+    </message>
+    <message>
+        <location filename="../src/hazard_steps.cc" line="36"/>
+        <source>这处隐患已经记录过整改，正在等待复查，不用再记录。</source>
+        <translation>这处隐患已经记录过整改，正在等待复查，不用再记录。</translation>
+    </message>
+    <message>
+        <location filename="../src/hazard_steps.cc" line="38"/>
+        <source>这处隐患已复查通过，等待销号，不用再记录整改。</source>
+        <translation>这处隐患已复查通过，等待销号，不用再记录整改。</translation>
+    </message>
+    <message>
+        <location filename="../src/hazard_steps.cc" line="42"/>
+        <source>这处隐患已复查通过，等待销号，不能再复查。</source>
+        <translation>这处隐患已复查通过，等待销号，不能再复查。</translation>
+    </message>
+    <message>
+        <location filename="../src/hazard_steps.cc" line="44"/>
+        <source>还没有记录整改，不能复查。请先记录整改并拍整改后的照片。</source>
+        <translation>还没有记录整改，不能复查。请先记录整改并拍整改后的照片。</translation>
+    </message>
+    <message>
+        <location filename="../src/hazard_steps.cc" line="46"/>
+        <source>这一步现在不能记录。请刷新后查看隐患的当前状态。</source>
+        <translation>这一步现在不能记录。请刷新后查看隐患的当前状态。</translation>
+    </message>
+</context>
+<context>
     <name>HazardsPage</name>
     <message>
-        <location filename="../qml/HazardsPage.qml" line="18"/>
+        <location filename="../qml/HazardsPage.qml" line="19"/>
         <source>隐患整改</source>
         <translation>隐患整改</translation>
     </message>
     <message>
-        <location filename="../qml/HazardsPage.qml" line="35"/>
         <source>未销号隐患</source>
-        <translation>未销号隐患</translation>
+        <translation type="vanished">未销号隐患</translation>
     </message>
     <message>
-        <location filename="../qml/HazardsPage.qml" line="41"/>
         <source>3 天内到期或已逾期</source>
-        <translation>3 天内到期或已逾期</translation>
+        <translation type="vanished">3 天内到期或已逾期</translation>
     </message>
     <message>
         <source>在「任务」中点开住户，可查看该户的隐患和整改期限。</source>
         <translation type="vanished">在「任务」中点开住户，可查看该户的隐患和整改期限。</translation>
     </message>
     <message>
-        <location filename="../qml/HazardsPage.qml" line="74"/>
+        <location filename="../qml/HazardsPage.qml" line="51"/>
+        <source>未销号</source>
+        <translation>未销号</translation>
+    </message>
+    <message>
+        <location filename="../qml/HazardsPage.qml" line="58"/>
+        <source>3 天内到期</source>
+        <translation>3 天内到期</translation>
+    </message>
+    <message>
+        <location filename="../qml/HazardsPage.qml" line="65"/>
+        <source>已逾期</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <location filename="../qml/HazardsPage.qml" line="97"/>
+        <source>%1 处</source>
+        <translation>%1 处</translation>
+    </message>
+    <message>
+        <location filename="../qml/HazardsPage.qml" line="117"/>
         <source>重大隐患</source>
         <translation>重大隐患</translation>
     </message>
     <message>
-        <location filename="../qml/HazardsPage.qml" line="74"/>
+        <location filename="../qml/HazardsPage.qml" line="117"/>
         <source>一般隐患</source>
         <translation>一般隐患</translation>
     </message>
     <message>
-        <location filename="../qml/HazardsPage.qml" line="79"/>
+        <location filename="../qml/HazardsPage.qml" line="121"/>
         <source>逾期 %1 天</source>
         <translation>逾期 %1 天</translation>
     </message>
     <message>
-        <location filename="../qml/HazardsPage.qml" line="80"/>
+        <location filename="../qml/HazardsPage.qml" line="122"/>
         <source>今天到期</source>
         <translation>今天到期</translation>
     </message>
     <message>
-        <location filename="../qml/HazardsPage.qml" line="80"/>
+        <location filename="../qml/HazardsPage.qml" line="122"/>
         <source>剩余 %1 天</source>
         <translation>剩余 %1 天</translation>
     </message>
     <message>
-        <location filename="../qml/HazardsPage.qml" line="88"/>
+        <location filename="../qml/HazardsPage.qml" line="133"/>
+        <source>没有逾期的隐患</source>
+        <translation>没有逾期的隐患</translation>
+    </message>
+    <message>
+        <location filename="../qml/HazardsPage.qml" line="134"/>
+        <source>3 天内没有到期的隐患</source>
+        <translation>3 天内没有到期的隐患</translation>
+    </message>
+    <message>
+        <location filename="../qml/HazardsPage.qml" line="135"/>
         <source>没有未销号的隐患</source>
         <translation>没有未销号的隐患</translation>
     </message>
@@ -447,37 +791,37 @@
         <translation>暂无隐患</translation>
     </message>
     <message>
-        <location filename="../qml/HouseholdPage.qml" line="134"/>
+        <location filename="../qml/HouseholdPage.qml" line="135"/>
         <source>重大隐患</source>
         <translation>重大隐患</translation>
     </message>
     <message>
-        <location filename="../qml/HouseholdPage.qml" line="134"/>
+        <location filename="../qml/HouseholdPage.qml" line="135"/>
         <source>一般隐患</source>
         <translation>一般隐患</translation>
     </message>
     <message>
-        <location filename="../qml/HouseholdPage.qml" line="136"/>
+        <location filename="../qml/HouseholdPage.qml" line="137"/>
         <source>逾期</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../qml/HouseholdPage.qml" line="144"/>
+        <location filename="../qml/HouseholdPage.qml" line="145"/>
         <source>整改期限：%1</source>
         <translation>整改期限：%1</translation>
     </message>
     <message>
-        <location filename="../qml/HouseholdPage.qml" line="149"/>
+        <location filename="../qml/HouseholdPage.qml" line="150"/>
         <source>走访记录</source>
         <translation>走访记录</translation>
     </message>
     <message>
-        <location filename="../qml/HouseholdPage.qml" line="152"/>
+        <location filename="../qml/HouseholdPage.qml" line="153"/>
         <source>还没有走访记录</source>
         <translation>还没有走访记录</translation>
     </message>
     <message>
-        <location filename="../qml/HouseholdPage.qml" line="175"/>
+        <location filename="../qml/HouseholdPage.qml" line="176"/>
         <source>开始入户检查</source>
         <translation>开始入户检查</translation>
     </message>
@@ -551,6 +895,44 @@
         <location filename="../qml/MePage.qml" line="132"/>
         <source>立即同步</source>
         <translation>立即同步</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoPicker</name>
+    <message>
+        <location filename="../qml/PhotoPicker.qml" line="27"/>
+        <source>添加照片</source>
+        <translation>添加照片</translation>
+    </message>
+    <message>
+        <location filename="../qml/PhotoPicker.qml" line="42"/>
+        <source>拍照</source>
+        <translation>拍照</translation>
+    </message>
+    <message>
+        <location filename="../qml/PhotoPicker.qml" line="53"/>
+        <source>这台设备没有可用的相机，请选择已拍好的照片文件。</source>
+        <translation>这台设备没有可用的相机，请选择已拍好的照片文件。</translation>
+    </message>
+    <message>
+        <location filename="../qml/PhotoPicker.qml" line="63"/>
+        <source>选择照片文件</source>
+        <translation>选择照片文件</translation>
+    </message>
+    <message>
+        <location filename="../qml/PhotoPicker.qml" line="72"/>
+        <source>取消</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../qml/PhotoPicker.qml" line="81"/>
+        <source>选择照片</source>
+        <translation>选择照片</translation>
+    </message>
+    <message>
+        <location filename="../qml/PhotoPicker.qml" line="82"/>
+        <source>照片 (*.jpg *.jpeg *.png)</source>
+        <translation>照片 (*.jpg *.jpeg *.png)</translation>
     </message>
 </context>
 <context>
@@ -806,62 +1188,62 @@
 <context>
     <name>qiaomen::mobile::AppController</name>
     <message>
-        <location filename="../src/app_controller.cc" line="182"/>
+        <location filename="../src/app_controller.cc" line="192"/>
         <source>请填写县服务器地址和登记码（向乡镇工作人员索取）。</source>
         <translation>请填写县服务器地址和登记码（向乡镇工作人员索取）。</translation>
     </message>
     <message>
-        <location filename="../src/app_controller.cc" line="187"/>
+        <location filename="../src/app_controller.cc" line="197"/>
         <source>密码须为 6 位数字。</source>
         <translation>密码须为 6 位数字。</translation>
     </message>
     <message>
-        <location filename="../src/app_controller.cc" line="191"/>
+        <location filename="../src/app_controller.cc" line="201"/>
         <source>两次输入的密码不一致，请重新输入。</source>
         <translation>两次输入的密码不一致，请重新输入。</translation>
     </message>
     <message>
-        <location filename="../src/app_controller.cc" line="366"/>
+        <location filename="../src/app_controller.cc" line="376"/>
         <source>正在定位…（定不到位置也能照常保存）</source>
         <translation>正在定位…（定不到位置也能照常保存）</translation>
     </message>
     <message>
-        <location filename="../src/app_controller.cc" line="367"/>
+        <location filename="../src/app_controller.cc" line="377"/>
         <source>未能定位：本次检查将不带位置保存。</source>
         <translation>未能定位：本次检查将不带位置保存。</translation>
     </message>
     <message>
-        <location filename="../src/app_controller.cc" line="368"/>
+        <location filename="../src/app_controller.cc" line="378"/>
         <source>已定位</source>
         <translation>已定位</translation>
     </message>
     <message>
-        <location filename="../src/app_controller.cc" line="369"/>
+        <location filename="../src/app_controller.cc" line="379"/>
         <source>已定位，误差约 %1 米</source>
         <translation>已定位，误差约 %1 米</translation>
     </message>
     <message>
-        <location filename="../src/app_controller.cc" line="411"/>
+        <location filename="../src/app_controller.cc" line="421"/>
         <source>正在同步…</source>
         <translation>正在同步…</translation>
     </message>
     <message>
-        <location filename="../src/app_controller.cc" line="431"/>
+        <location filename="../src/app_controller.cc" line="441"/>
         <source>预计还需 %1 秒</source>
         <translation>预计还需 %1 秒</translation>
     </message>
     <message>
-        <location filename="../src/app_controller.cc" line="432"/>
+        <location filename="../src/app_controller.cc" line="442"/>
         <source>预计还需 %1 分 %2 秒</source>
         <translation>预计还需 %1 分 %2 秒</translation>
     </message>
     <message>
-        <location filename="../src/app_controller.cc" line="433"/>
+        <location filename="../src/app_controller.cc" line="443"/>
         <source>预计还需 %1 小时 %2 分</source>
         <translation>预计还需 %1 小时 %2 分</translation>
     </message>
     <message>
-        <location filename="../src/app_controller.cc" line="458"/>
+        <location filename="../src/app_controller.cc" line="468"/>
         <source>从未</source>
         <translation>从未</translation>
     </message>
@@ -881,6 +1263,7 @@
     <message>
         <location filename="../src/device_worker.cc" line="263"/>
         <location filename="../src/device_worker_edits.cc" line="57"/>
+        <location filename="../src/device_worker_hazards.cc" line="190"/>
         <source>已保存，待上传。</source>
         <translation>已保存，待上传。</translation>
     </message>
@@ -1000,6 +1383,32 @@
         <location filename="../src/device_worker_edits.cc" line="57"/>
         <source>没有改动。</source>
         <translation>没有改动。</translation>
+    </message>
+    <message>
+        <location filename="../src/device_worker_hazards.cc" line="52"/>
+        <location filename="../src/device_worker_hazards.cc" line="135"/>
+        <source>本机上找不到这处隐患，请同步后再看。</source>
+        <translation>本机上找不到这处隐患，请同步后再看。</translation>
+    </message>
+    <message>
+        <location filename="../src/device_worker_hazards.cc" line="144"/>
+        <source>记录整改须附一张整改后的照片，请拍照或选择照片。</source>
+        <translation>记录整改须附一张整改后的照片，请拍照或选择照片。</translation>
+    </message>
+    <message>
+        <location filename="../src/device_worker_hazards.cc" line="186"/>
+        <source>已记录整改，待上传。等待复查。</source>
+        <translation>已记录整改，待上传。等待复查。</translation>
+    </message>
+    <message>
+        <location filename="../src/device_worker_hazards.cc" line="188"/>
+        <source>复查通过，待上传。</source>
+        <translation>复查通过，待上传。</translation>
+    </message>
+    <message>
+        <location filename="../src/device_worker_hazards.cc" line="188"/>
+        <source>复查未通过，已退回限期整改，待上传。</source>
+        <translation>复查未通过，已退回限期整改，待上传。</translation>
     </message>
 </context>
 </TS>

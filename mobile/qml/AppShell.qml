@@ -28,6 +28,21 @@ Page {
         if (stack.currentItem && stack.currentItem.objectName === "householdPage")
             stack.push(stack.currentItem.editComponent, {}, StackView.Immediate)
     }
+    function openHazard(hazardId) {
+        AppController.openHazard(hazardId)
+        if (stack.currentItem && stack.currentItem.objectName === "hazardPage") return
+        stack.push(hazardComponent, {}, StackView.Immediate)
+    }
+    // On the hazard page: opens its step page ("rectify" or "recheck", passed or not).
+    function openHazardStep(kind, passed) {
+        if (stack.currentItem && stack.currentItem.objectName === "hazardPage")
+            stack.currentItem.openStep(kind, passed)
+    }
+    function currentPage() { return stack.currentItem }
+    function showHazardHistory() {
+        if (stack.currentItem && stack.currentItem.objectName === "hazardPage") stack.currentItem.showHistory()
+    }
+    function popPage() { if (stack.depth > 1) stack.pop(StackView.Immediate) }
     function visitPage() { return stack.currentItem instanceof VisitPage ? stack.currentItem : null }
 
     Connections {
@@ -40,6 +55,11 @@ Page {
             toast.show(message)
         }
         function onHouseholdSaved(message) { toast.show(message) }
+        function onHazardStepRecorded(message) {
+            if (stack.currentItem && stack.currentItem.objectName === "hazardStepPage")
+                stack.pop(StackView.Immediate)
+            toast.show(message)
+        }
         function onMessageChanged() { if (AppController.message !== "") toast.show(AppController.message) }
     }
 
@@ -57,6 +77,7 @@ Page {
 
     Component { id: householdComponent; HouseholdPage {} }
     Component { id: visitComponent; VisitPage {} }
+    Component { id: hazardComponent; HazardPage {} }
 
     // The bottom tabs draw their own opaque bar with a hairline on top; the chosen tab is marked
     // by its accent-coloured label. Material's indicator line sat on the bar's top edge, over

@@ -11,6 +11,8 @@ Page {
     id: page
     objectName: "cameraPage"
     property string itemId: ""
+    // Who takes the capture: a function(path), or null for the visit's photo item `itemId`.
+    property var deliver: null
     background: Rectangle { color: "black" }
 
     function close() { StackView.view.pop(StackView.Immediate) }
@@ -20,7 +22,8 @@ Page {
         imageCapture: ImageCapture {
             id: capture
             onImageSaved: (requestId, path) => {
-                AppController.addCapturedPhoto(page.itemId, path)
+                if (page.deliver) page.deliver(path)
+                else AppController.addCapturedPhoto(page.itemId, path)
                 page.close()
             }
             onErrorOccurred: (requestId, error, message) => {

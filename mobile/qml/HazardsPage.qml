@@ -4,12 +4,13 @@ import QtQuick.Controls.Material
 import QtQuick.Layouts
 import Qiaomen
 
-// 隐患: open hazards and those due soon. Each household's hazards are on its page.
+// 隐患: three lists of this device's open hazards (未销号, 3 天内到期, 已逾期), grouped by
+// household with each household's count; a card opens the hazard.
 Page {
     id: page
     objectName: "hazardsPage"
     background: Rectangle { color: Theme.background }
-    readonly property var counts: AppController.counts
+    readonly property var board: AppController.hazardBoard
 
     header: ToolBar {
         background: Rectangle { implicitHeight: 56; color: Theme.accent }
@@ -21,52 +22,94 @@ Page {
         }
     }
 
+    component FilterCard: CountCard {
+        property int value: 0
+        readonly property bool chosen: page.board.filter === value
+        Layout.fillWidth: true
+        Layout.preferredWidth: 1
+        implicitHeight: 80
+        onClicked: page.board.filter = value
+        background: Rectangle {
+            radius: 8
+            color: parent.chosen ? Qt.rgba(parent.tone.r, parent.tone.g, parent.tone.b, 0.10) : Theme.card
+            border.color: parent.chosen ? parent.tone : Theme.line
+            border.width: parent.chosen ? 2 : 1
+        }
+    }
+
     ColumnLayout {
         anchors.fill: parent
         anchors.margins: Theme.margin
         spacing: 12
-        GridLayout {
+        RowLayout {
             Layout.fillWidth: true
-            columns: 2
-            columnSpacing: Theme.gap
-            CountCard {
-                Layout.fillWidth: true
-                number: page.counts.hazardsOpen || 0
-                label: qsTr("未销号隐患")
-                tone: Theme.danger
+            spacing: Theme.gap
+            FilterCard {
+                objectName: "hazardFilterOpen"
+                value: HazardBoardModel.Open
+                number: page.board.openCount
+                label: qsTr("未销号")
+                tone: Theme.accent
             }
-            CountCard {
-                Layout.fillWidth: true
-                number: page.counts.hazardsDueSoon || 0
-                label: qsTr("3 天内到期或已逾期")
+            FilterCard {
+                objectName: "hazardFilterDueSoon"
+                value: HazardBoardModel.DueSoon
+                number: page.board.dueSoonCount
+                label: qsTr("3 天内到期")
                 tone: Theme.warning
+            }
+            FilterCard {
+                objectName: "hazardFilterOverdue"
+                value: HazardBoardModel.Overdue
+                number: page.board.overdueCount
+                label: qsTr("已逾期")
+                tone: Theme.danger
             }
         }
         ListView {
             id: list
-            objectName: "openHazardList"
+            objectName: "hazardList"
             Layout.fillWidth: true
             Layout.fillHeight: true
             clip: true
             spacing: Theme.gap
-            model: AppController.openHazards
+            model: page.board
+            section.property: "household"
+            section.delegate: Item {
+                id: sectionItem
+                required property string section
+                width: list.width
+                height: sectionRow.implicitHeight + 12
+                RowLayout {
+                    id: sectionRow
+                    anchors.left: parent.left
+                    anchors.right: parent.right
+                    anchors.bottom: parent.bottom
+                    anchors.bottomMargin: 4
+                    Label {
+                        Layout.fillWidth: true
+                        text: sectionItem.section
+                        font.pixelSize: Theme.body
+                        font.bold: true
+                        elide: Text.ElideRight
+                    }
+                    Label {
+                        text: qsTr("%1 处").arg(page.board.count >= 0 ? page.board.sectionCount(sectionItem.section) : 0)
+                        color: Theme.muted
+                        font.pixelSize: Theme.small
+                    }
+                }
+            }
             delegate: Card {
                 id: card
                 width: list.width
-                TapHandler { onTapped: window.openHousehold(subjectId, "") }
+                objectName: "hazard_" + index
+                TapHandler { onTapped: window.openHazard(hazardId, null) }
                 Label {
                     width: parent.width
                     wrapMode: Text.Wrap
                     font.pixelSize: Theme.body
-                    font.bold: true
                     text: AppInfo.chinese ? titleZh : titleEn
-                }
-                Label {
-                    width: parent.width
-                    elide: Text.ElideRight
-                    font.pixelSize: Theme.small
-                    color: Theme.muted
-                    text: subjectName
                 }
                 Flow {
                     width: parent.width
@@ -74,18 +117,22 @@ Page {
                     Chip { text: major ? qsTr("重大隐患") : qsTr("一般隐患"); tone: major ? Theme.danger : Theme.warning }
                     Chip { text: AppInfo.chinese ? statusZh : statusEn; tone: Theme.accent }
                     Chip {
-                        visible: deadline !== ""
-                        readonly property int days: AppController.daysUntil(deadline)
-                        text: days < 0 ? qsTr("逾期 %1 天").arg(-days)
-                              : days === 0 ? qsTr("今天到期") : qsTr("剩余 %1 天").arg(days)
-                        tone: days <= 0 ? Theme.danger : days <= 3 ? Theme.warning : Theme.muted
+                        visible: deadline !== "" && (overdue || dueSoon)
+                        text: deadlineDays < 0 ? qsTr("逾期 %1 天").arg(-deadlineDays)
+                              : deadlineDays === 0 ? qsTr("今天到期") : qsTr("剩余 %1 天").arg(deadlineDays)
+                        tone: overdue || deadlineDays === 0 ? Theme.danger : Theme.warning
                     }
                 }
             }
             Label {
                 anchors.centerIn: parent
+                width: parent.width
+                horizontalAlignment: Text.AlignHCenter
+                wrapMode: Text.Wrap
                 visible: list.count === 0
-                text: qsTr("没有未销号的隐患")
+                text: page.board.filter === HazardBoardModel.Overdue ? qsTr("没有逾期的隐患")
+                      : page.board.filter === HazardBoardModel.DueSoon ? qsTr("3 天内没有到期的隐患")
+                      : qsTr("没有未销号的隐患")
                 color: Theme.muted
                 font.pixelSize: Theme.body
             }

@@ -121,6 +121,7 @@ Page {
                 model: AppController.householdHazards
                 Card {
                     Layout.fillWidth: true
+                    TapHandler { onTapped: window.openHazard(hazardId, null) }
                     Label {
                         width: parent.width
                         wrapMode: Text.Wrap

@@ -23,6 +23,15 @@ ApplicationWindow {
     function scrollChecklistTo(itemId, unused) { if (shell.item && shell.item.visitPage()) shell.item.visitPage().scrollTo(itemId) }
     function finishVisit(a, b) { if (shell.item && shell.item.visitPage()) shell.item.visitPage().finish() }
     function leaveVisit(a, b) { if (shell.item && shell.item.visitPage()) shell.item.visitPage().leave() }
+    function openHazard(hazardId, unused) { if (shell.item && shell.item.openHazard) shell.item.openHazard(hazardId) }
+    function openHazardStep(kind, passed) { if (shell.item && shell.item.openHazardStep) shell.item.openHazardStep(kind, passed) }
+    function setStepPhoto(file, unused) {
+        var page = currentPage()
+        if (page && page.objectName === "hazardStepPage") { page.photo = file; page.captured = false }
+    }
+    function showHazardHistory(a, b) { if (shell.item && shell.item.showHazardHistory) shell.item.showHazardHistory() }
+    function popPage(a, b) { if (shell.item && shell.item.popPage) shell.item.popPage() }
+    function currentPage() { return shell.item && shell.item.currentPage ? shell.item.currentPage() : null }
     function setChinese(chinese, unused) { AppInfo.chinese = chinese }
     function showPhotoSource(itemId, unused) {
         var page = shell.item ? shell.item.visitPage() : null

@@ -48,6 +48,7 @@ void RegisterTypes() {
   qRegisterMetaType<DraftRow>();
   qRegisterMetaType<HouseholdView>();
   qRegisterMetaType<SyncView>();
+  qRegisterMetaType<HazardDetailView>();
   qRegisterMetaType<QList<TaskRow>>();
   qRegisterMetaType<QList<DraftRow>>();
   qRegisterMetaType<QList<HazardRow>>();
@@ -81,9 +82,12 @@ void AppController::SetEnrolPrefill(const QString& server_url, const QString& co
 }
 
 AppController* AppController::create(QQmlEngine* qml_engine, QJSEngine* js_engine) {
-  Q_UNUSED(qml_engine);
   Q_UNUSED(js_engine);
-  return new AppController(DefaultConfig());  // the engine owns it (JavaScript ownership)
+  auto* controller = new AppController(DefaultConfig());  // the engine owns it (JS ownership)
+  // The hazard photos of this engine's screens come from this controller's worker.
+  qml_engine->addImageProvider(QLatin1String(HazardPhotoProvider::kName),
+                               new HazardPhotoProvider(controller->photo_link_));
+  return controller;
 }
 
 AppController::AppController(WorkerConfig config, QObject* parent)
@@ -96,7 +100,9 @@ AppController::AppController(WorkerConfig config, PositionSourceFactory position
       enrol_code_(StaticEnrolPrefill().at(1)),
       position_(std::move(position)),
       worker_(new DeviceWorker(std::move(config))),
+      photo_link_(std::make_shared<WorkerLink>(worker_)),
       drafts_({"draftId", "subjectName", "updatedAt"}),
+      hazard_events_({"eventId", "kind", "passed", "at", "actor", "note", "photos", "ignored"}),
       visit_history_({"visitId", "outcome", "finishedAt", "hazards"}),
       refused_({"what", "reason", "at"}) {
   RegisterTypes();
@@ -115,8 +121,11 @@ AppController::AppController(WorkerConfig config, PositionSourceFactory position
     SetMessage(m);
   });
   connect(worker_, &DeviceWorker::homeLoaded, this, &AppController::OnHome);
-  connect(worker_, &DeviceWorker::hazardsLoaded, this,
-          [this](const QList<HazardRow>& rows) { open_hazards_.SetRows(rows); });
+  connect(worker_, &DeviceWorker::hazardsLoaded, this, [this](const QList<HazardRow>& rows) {
+    open_hazards_.SetRows(rows);
+    hazard_board_.SetRows(rows);
+  });
+  ConnectHazards();
   connect(worker_, &DeviceWorker::tasksLoaded, this,
           [this](const QList<TaskRow>& rows, const QList<TaskGroup>& groups) {
             tasks_.SetRows(rows, groups);
@@ -156,6 +165,7 @@ AppController::AppController(WorkerConfig config, PositionSourceFactory position
 }
 
 AppController::~AppController() {
+  photo_link_->Detach();
   worker_->CancelSync();
   thread_.quit();
   thread_.wait();

@@ -13,7 +13,9 @@
 #include "app_types.h"
 #include "checklist_model.h"
 #include "device_worker.h"
+#include "hazard_board_model.h"
 #include "hazard_list_model.h"
+#include "hazard_photo_provider.h"
 #include "position_tracker.h"
 #include "record_list_model.h"
 #include "task_list_model.h"
@@ -35,6 +37,16 @@ class AppController : public QObject {
   Q_PROPERTY(QVariantMap counts READ counts NOTIFY homeChanged)
   Q_PROPERTY(RecordListModel* drafts READ drafts CONSTANT)
   Q_PROPERTY(HazardListModel* openHazards READ openHazards CONSTANT)
+  // The hazards tab: open, due soon and overdue, by household (hazard_board_model.h).
+  Q_PROPERTY(HazardBoardModel* hazardBoard READ hazardBoard CONSTANT)
+  // The hazard openHazard() showed: hazardId, titleZh/En, categoryZh/En, major, deadline,
+  // deadlineDays, statusZh/En, statusCode, overdue, dueSoon, subjectId, subjectName,
+  // subjectAddress, legalBasisZh/En, description, photos ([{photoId, after, at}]), and
+  // mayReinspect with recheckNote (the sentence shown instead of the recheck to other roles).
+  Q_PROPERTY(QVariantMap hazard READ hazard NOTIFY hazardChanged)
+  // Its steps, oldest first: eventId, kind (v1::HazardEventKind), passed, at (county time words),
+  // actor, note, photos, ignored (a step the state machine did not take).
+  Q_PROPERTY(RecordListModel* hazardEvents READ hazardEvents CONSTANT)
   Q_PROPERTY(TaskListModel* tasks READ tasks CONSTANT)
   Q_PROPERTY(QString search READ search WRITE setSearch NOTIFY filterChanged)
   Q_PROPERTY(int filter READ filter WRITE setFilter NOTIFY filterChanged)
@@ -90,6 +102,9 @@ class AppController : public QObject {
   QVariantMap counts() const { return counts_; }
   RecordListModel* drafts() { return &drafts_; }
   HazardListModel* openHazards() { return &open_hazards_; }
+  HazardBoardModel* hazardBoard() { return &hazard_board_; }
+  QVariantMap hazard() const { return hazard_; }
+  RecordListModel* hazardEvents() { return &hazard_events_; }
   TaskListModel* tasks() { return &tasks_; }
   QString search() const { return search_; }
   void setSearch(const QString& search);
@@ -146,6 +161,20 @@ class AppController : public QObject {
   Q_INVOKABLE void finishVisit();
   Q_INVOKABLE void discardVisit();
   Q_INVOKABLE void closeVisit();
+  // Loads a recorded hazard's detail into `hazard` and `hazardEvents`.
+  Q_INVOKABLE void openHazard(const QString& hazard_id);
+  // Records the shown hazard's rectification (已整改) with `note` and the after-photo `file`
+  // (a picked file, left alone; or with `captured` the camera's capture, deleted once sealed).
+  // Then hazardStepRecorded and a reload, or hazardStepFailed with the reason in words.
+  Q_INVOKABLE void recordRectification(const QString& note, const QString& file,
+                                       bool captured = false);
+  // Records the shown hazard's recheck (复查) passed or failed; inspectors and up only.
+  Q_INVOKABLE void recordRecheck(bool passed, const QString& note);
+  // Deletes a camera capture that will not be used (the step page was left).
+  Q_INVOKABLE void discardCapture(const QString& file);
+  // "12月3日 09:32" / "3 Dec 09:32" for a county time "YYYY-MM-DD HH:MM" (the year too when it
+  // is not the county's current year).
+  Q_INVOKABLE QString countyTimeText(const QString& county_time) const;
   // Starts a sync; progress arrives as syncFraction, syncMessage and syncEta.
   Q_INVOKABLE void sync();
   Q_INVOKABLE void cancelSync();
@@ -174,6 +203,9 @@ class AppController : public QObject {
   // field: "phone", "members" or "" (not about one field); message says what to do.
   void householdEditProblem(const QString& field, const QString& message);
   void locationChanged();
+  void hazardChanged();
+  void hazardStepRecorded(const QString& message);
+  void hazardStepFailed(const QString& message);
 
  private:
   void SetMessage(const QString& message);
@@ -183,6 +215,10 @@ class AppController : public QObject {
   void OnVisit(const VisitView& view);
   void OnSync(const SyncView& view);
   void ReloadTasks();
+  void OnHazard(const HazardDetailView& view);
+  void ConnectHazards();
+  void PostHazardStep(int kind, bool passed, const QString& note, const QString& file,
+                      bool captured);
   void PostPhoto(const QString& item_id, const QString& file, bool captured);
 
   QString capture_dir_;
@@ -190,7 +226,8 @@ class AppController : public QObject {
   QString enrol_code_;
   PositionTracker position_;
   QThread thread_;
-  DeviceWorker* worker_;  // lives on thread_; deleted when it finishes
+  DeviceWorker* worker_;                    // lives on thread_; deleted when it finishes
+  std::shared_ptr<WorkerLink> photo_link_;  // the image provider's way to worker_
   State state_ = Starting;
   int busy_ = 0;
   QString message_;
@@ -198,6 +235,9 @@ class AppController : public QObject {
   QVariantMap counts_;
   RecordListModel drafts_;
   HazardListModel open_hazards_;
+  HazardBoardModel hazard_board_;
+  QVariantMap hazard_;
+  RecordListModel hazard_events_;
   TaskListModel tasks_;
   QString search_;
   int filter_ = 0;

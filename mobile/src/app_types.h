@@ -92,6 +92,45 @@ struct HazardRow {
   bool photo_missing = false;
   QString subject_id;  // recorded hazards: whose it is
   QString subject_name;
+  QString subject_address;
+  // Recorded open hazards, by the county's today: waiting for the household's rectification
+  // (found or ordered), and of those, due within 3 days (not overdue yet).
+  bool awaiting_rectification = false;
+  bool due_soon = false;
+};
+
+// One step of a hazard's life as its detail page lists it, oldest first.
+struct HazardEventRow {
+  QString id;
+  int kind = 0;         // v1::HazardEventKind
+  bool passed = false;  // a reinspection's result
+  qint64 at_ms = 0;
+  QString at_county;  // "YYYY-MM-DD HH:MM" in the county's time zone
+  QString actor;      // worker id
+  QString note;
+  int photos = 0;
+  QString ignored_reason;  // the state machine did not take this step (two devices offline)
+};
+
+// A photo of a hazard: the finding's proof, or the after-photo of a step.
+struct HazardPhotoRow {
+  QString id;          // UUID text, for image://hazardphoto/<id>
+  bool after = false;  // taken at a step (rectification), not at the finding
+  QString at_county;
+};
+
+// A recorded hazard's detail page.
+struct HazardDetailView {
+  HazardRow row;
+  QString category_zh;
+  QString category_en;
+  QString legal_basis_zh;  // the hazard's own, or its checklist rule's
+  QString legal_basis_en;
+  QString description;
+  QString status_code;  // found | ordered | rectified | reinspected | closed
+  QList<HazardEventRow> events;
+  QList<HazardPhotoRow> photos;
+  QString role;  // this device's worker's role (grid_worker, inspector ...; "" unknown)
 };
 
 // One visible checklist item of the visit in progress.
@@ -185,4 +224,5 @@ Q_DECLARE_METATYPE(qiaomen::mobile::ChecklistRow)
 Q_DECLARE_METATYPE(qiaomen::mobile::VisitView)
 Q_DECLARE_METATYPE(qiaomen::mobile::DraftRow)
 Q_DECLARE_METATYPE(qiaomen::mobile::HouseholdView)
+Q_DECLARE_METATYPE(qiaomen::mobile::HazardDetailView)
 Q_DECLARE_METATYPE(qiaomen::mobile::SyncView)

@@ -2,6 +2,7 @@
 
 #include <array>
 
+#include "qiaomen/core/forms/value.h"
 #include "qiaomen/core/keys/file_key_store.h"
 #include "qiaomen/core/profile/profile.h"
 #include "qiaomen/core/random.h"
@@ -115,6 +116,28 @@ core::Status CreateDemoProfile(const QString& data_dir, const QString& key_store
     ordered.set_hazard_id(made->id());
     ordered.set_kind(v1::ORDERED);
     ordered.set_actor("w-001");
+    auto added = store.AddHazardEvent(ordered);
+    if (!added.ok()) return added.status();
+  }
+  // 刘玉梅: a cracked gas hose, ordered to be replaced two days ago and still not done (overdue).
+  {
+    v1::Hazard hazard;
+    hazard.set_subject_id(subject_ids[4]);
+    hazard.set_template_id("household_winter");
+    hazard.set_rule_id("gas_hose_defect");
+    hazard.set_category("gas");
+    hazard.set_severity(v1::GENERAL);
+    const int64_t day = core::forms::ParseDate(today).value_or(0);
+    hazard.set_deadline(core::forms::FormatDate(day - 2));
+    hazard.set_description("液化气软管老化开裂");
+    auto made = store.CreateHazard(hazard);
+    if (!made.ok()) return made.status();
+    v1::HazardEvent ordered;
+    ordered.set_hazard_id(made->id());
+    ordered.set_kind(v1::ORDERED);
+    ordered.set_actor("w-001");
+    ordered.set_note("更换燃气专用软管并加装卡箍");
+    ordered.set_at_ms(clock.NowMillis());
     auto added = store.AddHazardEvent(ordered);
     if (!added.ok()) return added.status();
   }

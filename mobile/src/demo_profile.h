@@ -1,8 +1,10 @@
 #pragma once
 // A profile with demo data and no server: a town, two villages, three grids, nine households
-// with tasks on the shipped winter checklist, one return visit due (nobody was home) and one open
-// hazard. For the screenshots (`qiaomen-app --screenshot-all`) and the Qt Quick tests. The PIN
-// costs the cheapest Argon2id unless told otherwise: never a real profile.
+// with tasks on the shipped winter checklist, one return visit due (nobody was home) and two open
+// hazards (one due today, one overdue). It has no server settings, so no role: the app gives it
+// one with WorkerConfig::role_without_server. For the screenshots (`qiaomen-app --screenshot-all`)
+// and the Qt Quick tests. The PIN costs the cheapest Argon2id unless told otherwise: never a real
+// profile.
 
 #include <QString>
 #include <optional>

@@ -7,7 +7,9 @@
 // Thread safety: create it on any thread, move it to its QThread, then call its methods only on
 // that thread (Post() does). CancelSync() alone may be called from any thread.
 
+#include <QImage>
 #include <QObject>
+#include <QSize>
 #include <QString>
 #include <QVariant>
 #include <atomic>
@@ -35,6 +37,10 @@ struct WorkerConfig {
   // test seam for enrolment (tests put qiaomen::testing::FastKdf() here, from the test library);
   // nothing in the app sets it.
   core::keys::KeyOptions enrol_keys;
+  // The worker's role while the profile has no server settings (the demo profile; enrolment
+  // learns the real one from the county): "" = unknown, which may not recheck a hazard. The
+  // screenshot tour and the tests set it; nothing in the app does.
+  QString role_without_server;
 };
 
 // Where camera captures of `config` wait (see WorkerConfig::capture_dir).
@@ -86,6 +92,20 @@ class DeviceWorker : public QObject {
   void FinishVisit(const GeoFix& fix);
   void DiscardVisit();
   void CloseVisit();  // leaves the draft saved (it is offered again on the home screen)
+  // A recorded hazard's detail: emits hazardLoaded (failed when it is not on this device).
+  void LoadHazard(const QString& hazard_id);
+  // Records a step (v1::HazardEventKind: RECTIFIED, REINSPECTED ...) with `note` and, when
+  // `photo_path` is not "", that picture made evidence (stamped like a visit photo) and sealed with
+  // the step (Profile::RecordHazardStep: on error nothing is kept). `captured`: the camera's
+  // temporary file, deleted whatever happens. A reinspection needs a role that may reinspect
+  // (hazard_steps.h). Emits hazardStepRecorded then hazardLoaded, or hazardStepFailed with a
+  // sentence in the UI language saying why and what to do.
+  void RecordHazardStep(const QString& hazard_id, int kind, bool passed, const QString& note,
+                        const QString& photo_path, bool captured);
+  // The photo `photo_id` decrypted and decoded in memory (never written to a file), scaled down
+  // to fit `requested` when that is valid. A null image and `error` set when locked, unknown or
+  // not verified (the vault checks its hash).
+  QImage ReadPhoto(const QString& photo_id, const QSize& requested, QString* error);
   void Sync();
   // Any thread: stops a sync in flight at its next safe point.
   void CancelSync();
@@ -103,6 +123,9 @@ class DeviceWorker : public QObject {
                    const QList<qiaomen::mobile::TaskGroup>& groups);
   void householdSaved(const QString& message);
   void householdEditFailed(const QString& message);
+  void hazardLoaded(const qiaomen::mobile::HazardDetailView& hazard);
+  void hazardStepRecorded(const QString& message, const QString& hazard_id);
+  void hazardStepFailed(const QString& message);
   void householdLoaded(const qiaomen::mobile::HouseholdView& household);
   void visitChanged(const qiaomen::mobile::VisitView& visit);
   void visitProblem(const QString& item_id, const QString& message);
@@ -120,6 +143,8 @@ class DeviceWorker : public QObject {
   int OpenHazardCount(const std::string& subject_id);
   // A recorded hazard as the screens show it; `open` tells whether it is still open.
   HazardRow HazardRowOf(const v1::Hazard& hazard, const std::string& today, bool* open);
+  // The worker's role (client settings), or config_.role_without_server without a server.
+  QString Role() const;
 
   WorkerConfig config_;
   core::Clock& clock_;

@@ -3,6 +3,7 @@
 #include <set>
 
 #include "device_worker.h"
+#include "hazard_board_model.h"
 #include "qiaomen/core/domain/hazard_state.h"
 #include "qiaomen/core/forms/value.h"
 #include "qiaomen/core/uuid.h"
@@ -59,7 +60,6 @@ void DeviceWorker::LoadHome() {
   // Walks the subjects of this phone's tasks: fine for a grid's few hundred; a county-scale
   // count needs a store query (named in the issue 13 note).
   const std::string today = device_->profile().CountyDate(clock_.NowMillis());
-  const auto today_days = core::forms::ParseDate(today).value_or(0);
   counts.today = Q(today);
   std::set<std::string> subjects;
   if (auto grids = store.ListAdminUnitsAtLevel("grid"); grids.ok()) {
@@ -87,18 +87,16 @@ void DeviceWorker::LoadHome() {
       HazardRow row = HazardRowOf(hazard, today, &open);
       if (!open) continue;
       ++counts.hazards_open;
-      auto deadline = core::forms::ParseDate(hazard.deadline());
-      if (deadline && *deadline - today_days <= 3) ++counts.hazards_due_soon;
-      if (owner.ok()) row.subject_name = Q(owner->name());
+      if (row.due_soon || row.overdue) ++counts.hazards_due_soon;
+      if (owner.ok()) {
+        row.subject_name = Q(owner->name());
+        row.subject_address = Q(owner->address());
+      }
       open_hazards.push_back(row);
     }
   }
-  // The nearest deadline first; hazards without one last.
-  std::stable_sort(open_hazards.begin(), open_hazards.end(),
-                   [](const HazardRow& a, const HazardRow& b) {
-                     if (a.deadline.isEmpty() != b.deadline.isEmpty()) return b.deadline.isEmpty();
-                     return a.deadline < b.deadline;
-                   });
+  // Households whole, the most urgent first (hazard_board_model.h).
+  open_hazards = GroupHazardsByHousehold(open_hazards);
   emit hazardsLoaded(open_hazards);
   QList<DraftRow> drafts;
   if (auto list = device_->profile().visits().Drafts(); list.ok()) {
@@ -132,6 +130,9 @@ HazardRow DeviceWorker::HazardRowOf(const v1::Hazard& h, const std::string& toda
       row.title_en = Q(rule.title().en());
     }
   }
+  const auto day = core::forms::ParseDate(today);
+  const auto deadline = core::forms::ParseDate(h.deadline());
+  if (day && deadline) row.deadline_days = static_cast<int>(*deadline - *day);
   *open = true;
   auto state = profile.store().GetHazardState(*core::Uuid::FromBytes(h.id()));
   if (state.ok()) {
@@ -140,7 +141,14 @@ HazardRow DeviceWorker::HazardRowOf(const v1::Hazard& h, const std::string& toda
     row.status_zh = Q(std::string(HazardStatusName(state->status, Language::kZh)));
     row.status_en = Q(std::string(HazardStatusName(state->status, Language::kEn)));
     *open = state->is_open();
-    row.overdue = state->overdue || (*open && !h.deadline().empty() && h.deadline() < today);
+    // Overdue and due soon are about the household's rectification: a rectified hazard waits
+    // for its recheck, not for the household.
+    using core::domain::HazardStatus;
+    row.awaiting_rectification =
+        *open && (state->status == HazardStatus::kFound || state->status == HazardStatus::kOrdered);
+    row.overdue = row.awaiting_rectification && (state->overdue || row.deadline_days < 0);
+    row.due_soon = row.awaiting_rectification && !row.overdue && !h.deadline().empty() &&
+                   row.deadline_days <= 3;
   }
   return row;
 }

@@ -2,6 +2,9 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QFile>
+#include <QImage>
+#include <QPainter>
 #include <QQmlApplicationEngine>
 #include <QQuickWindow>
 #include <QTemporaryDir>
@@ -54,6 +57,7 @@ class Tour : public QObject {
     WorkerConfig config;
     config.data_dir = dir + QStringLiteral("/profile");
     config.key_store_dir = dir + QStringLiteral("/keystore");
+    config.role_without_server = QStringLiteral("inspector");  // the recheck is shown
     if (demo && !CreateDemoProfile(config.data_dir, config.key_store_dir).ok()) {
       failed_ = true;
       return;
@@ -161,6 +165,7 @@ class Tour : public QObject {
                       },
                       1500});
     steps_.push_back({QStringLiteral("hazards"), [this] { Call("showTab", 2); }});
+    AddHazardSteps();
     steps_.push_back({QStringLiteral("sync"), [this] { Call("showTab", 3); }});
     steps_.push_back({QStringLiteral("sync_result"), [this] { Controller()->sync(); }, 1200});
     steps_.push_back({QStringLiteral("home_en"),
@@ -170,6 +175,10 @@ class Tour : public QObject {
                       },
                       1200});
     steps_.push_back({QStringLiteral("tasks_en"), [this] { Call("showTab", 1); }});
+    steps_.push_back({QStringLiteral("hazard_en"), [this] {
+                        Call("openHazard", hazard_id_);
+                        Call("showHazardHistory");
+                      }});
     steps_.push_back({QStringLiteral("checklist_en"),
                       [this] {
                         const QVariantMap draft = Controller()->drafts()->get(0);
@@ -185,6 +194,61 @@ class Tour : public QObject {
                         Controller()->ShowSyncProgress(
                             0.62, QString::fromUtf8("正在上传照片：2.1 / 3.4 MB"), 83'000);
                       }});
+  }
+
+  // The hazards tab's lists, a hazard's detail, its rectification with an after-photo, the
+  // history that grows, the recheck form and a step the state machine refuses.
+  void AddHazardSteps() {
+    steps_.push_back({QStringLiteral("hazards_overdue"), [this] {
+                        Controller()->hazardBoard()->setFilter(HazardBoardModel::Overdue);
+                      }});
+    steps_.push_back({QStringLiteral("hazard_detail"), [this] {
+                        HazardBoardModel* board = Controller()->hazardBoard();
+                        hazard_id_ = board->data(board->index(0), HazardBoardModel::kHazardId);
+                        Call("openHazard", hazard_id_);
+                      }});
+    steps_.push_back({QStringLiteral("hazard_rectify"), [this] {
+                        Call("openHazardStep", QStringLiteral("rectify"), true);
+                        Call("setStepPhoto", QUrl::fromLocalFile(AfterPhoto()).toString());
+                      }});
+    steps_.push_back({QStringLiteral("hazard_rectified"),
+                      [this] {
+                        Controller()->recordRectification(
+                            QString::fromUtf8("已更换燃气专用软管，加装卡箍"), AfterPhoto());
+                      },
+                      2500});
+    steps_.push_back({QStringLiteral("hazard_history"), [this] { Call("showHazardHistory"); },
+                      3800});  // the toast has gone
+    steps_.push_back({QStringLiteral("hazard_recheck"),
+                      [this] { Call("openHazardStep", QStringLiteral("recheck"), false); }});
+    steps_.push_back({QStringLiteral("hazard_refused"),
+                      [this] {
+                        Call("popPage");
+                        Call("openHazardStep", QStringLiteral("rectify"), true);
+                        Call("setStepPhoto", QUrl::fromLocalFile(AfterPhoto()).toString());
+                        Controller()->recordRectification(QString(), AfterPhoto());
+                      },
+                      2000});
+    steps_.push_back({QStringLiteral("hazards_after"), [this] {
+                        Controller()->hazardBoard()->setFilter(HazardBoardModel::Open);
+                        Call("showTab", 2);
+                      }});
+  }
+  // A picture standing for the after-photo (the tour has no camera): drawn once, as a JPEG.
+  QString AfterPhoto() {
+    const QString path = tmp_.filePath(QStringLiteral("after.jpg"));
+    if (QFile::exists(path)) return path;
+    QImage image(1200, 900, QImage::Format_RGB32);
+    image.fill(QColor(0x8d, 0x9e, 0xa8));
+    QPainter painter(&image);
+    painter.fillRect(QRect(0, 600, 1200, 300), QColor(0x6b, 0x5a, 0x48));
+    painter.setPen(QPen(QColor(0x20, 0x20, 0x20), 28));
+    painter.drawLine(QPoint(150, 520), QPoint(1050, 380));
+    painter.setBrush(QColor(0xe0, 0x40, 0x30));
+    painter.drawEllipse(QPoint(1050, 380), 60, 60);
+    painter.end();
+    image.save(path, "JPEG", 90);
+    return path;
   }
 
   void Next() {
@@ -215,6 +279,7 @@ class Tour : public QObject {
   std::unique_ptr<QQmlApplicationEngine> engine_;
   std::vector<Step> steps_;
   size_t index_ = 0;
+  QVariant hazard_id_;
   bool failed_ = false;
 };
 

@@ -54,10 +54,15 @@ void ControllerTest::tasksAndHomeCounts() {
   Unlock();
   QTRY_COMPARE(controller_->counts().value(QStringLiteral("total")).toInt(), 9);
   QCOMPARE(controller_->counts().value(QStringLiteral("returnVisits")).toInt(), 1);
-  QCOMPARE(controller_->counts().value(QStringLiteral("hazardsOpen")).toInt(), 1);
+  QCOMPARE(controller_->counts().value(QStringLiteral("hazardsOpen")).toInt(), 2);
   QAbstractItemModelTester hazards_tester(controller_->openHazards(), Mode::QtTest);
-  QTRY_COMPARE(controller_->openHazards()->rowCount(), 1);
-  const QModelIndex hazard = controller_->openHazards()->index(0);
+  QTRY_COMPARE(controller_->openHazards()->rowCount(), 2);
+  // 刘玉梅's overdue hose first, then 李建国's stove (due today).
+  QCOMPARE(controller_->openHazards()
+               ->data(controller_->openHazards()->index(0), HazardListModel::kSubjectName)
+               .toString(),
+           QStringLiteral("刘玉梅"));
+  const QModelIndex hazard = controller_->openHazards()->index(1);
   QCOMPARE(controller_->openHazards()->data(hazard, HazardListModel::kSubjectName).toString(),
            QStringLiteral("李建国"));
   QCOMPARE(controller_->openHazards()->data(hazard, HazardListModel::kTitleZh).toString(),
@@ -124,9 +129,9 @@ void ControllerTest::openHazardsFilter() {
                .toInt(),
            0);
   QSignalSpy loaded(controller_.get(), &AppController::tasksLoaded);
-  controller_->setFilter(4);  // open hazards
+  controller_->setFilter(4);  // open hazards: 李建国's and 刘玉梅's
   QVERIFY(loaded.wait());
-  QCOMPARE(controller_->tasks()->rowCount(), 1);
+  QCOMPARE(controller_->tasks()->rowCount(), 2);
   QCOMPARE(controller_->tasks()->get(0).value(QStringLiteral("name")).toString(),
            QStringLiteral("李建国"));
   // The groups keep their counts whatever the filter shows.

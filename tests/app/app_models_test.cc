@@ -4,6 +4,7 @@
 
 #include "app_tests.h"
 #include "checklist_model.h"
+#include "hazard_board_model.h"
 #include "hazard_list_model.h"
 #include "household_edit.h"
 #include "record_list_model.h"
@@ -223,6 +224,58 @@ void ModelsTest::hazardAndRecordLists() {
   QCOMPARE(records.data(records.index(0), Qt::UserRole + 2).toString(), QStringLiteral("超出范围"));
   QCOMPARE(records.get(0).value(QStringLiteral("what")).toString(), QStringLiteral("照片"));
   QVERIFY(records.get(5).isEmpty());
+}
+
+void ModelsTest::hazardBoardListsByHousehold() {
+  HazardBoardModel board;
+  QAbstractItemModelTester tester(&board, Mode::QtTest);
+  const auto hazard = [](const char* id, const char* subject, const char* deadline, bool overdue,
+                         bool due_soon) {
+    HazardRow row;
+    row.id = QString::fromLatin1(id);
+    row.subject_id = QString::fromLatin1(subject);
+    row.subject_name = QString::fromLatin1(subject);
+    row.subject_address = QStringLiteral("石门村");
+    row.deadline = QString::fromLatin1(deadline);
+    row.overdue = overdue;
+    row.due_soon = due_soon;
+    return row;
+  };
+  // b's overdue hazard puts household b first; a's two stay together, nearest deadline first;
+  // c's hazard without a deadline comes last.
+  const QList<HazardRow> grouped = GroupHazardsByHousehold({
+      hazard("a2", "a", "2026-12-20", false, false),
+      hazard("c1", "c", "", false, false),
+      hazard("b1", "b", "2026-12-01", true, false),
+      hazard("a1", "a", "2026-12-04", false, true),
+  });
+  QStringList order;
+  for (const HazardRow& r : grouped) order << r.id;
+  QCOMPARE(order, (QStringList{"b1", "a1", "a2", "c1"}));
+  QSignalSpy counts(&board, &HazardBoardModel::countsChanged);
+  board.SetRows(grouped);
+  QCOMPARE(counts.size(), 1);
+  QCOMPARE(board.openCount(), 4);
+  QCOMPARE(board.dueSoonCount(), 1);
+  QCOMPARE(board.overdueCount(), 1);
+  QCOMPARE(board.rowCount(), 4);
+  const QString a = board.data(board.index(1), HazardBoardModel::kSection).toString();
+  QCOMPARE(a, QStringLiteral("a · 石门村"));
+  QCOMPARE(board.sectionCount(a), 2);
+  board.setFilter(HazardBoardModel::DueSoon);
+  QCOMPARE(board.rowCount(), 1);
+  QCOMPARE(board.data(board.index(0), HazardBoardModel::kHazardId).toString(),
+           QStringLiteral("a1"));
+  QCOMPARE(board.sectionCount(a), 1);
+  board.setFilter(HazardBoardModel::Overdue);
+  QCOMPARE(board.rowCount(), 1);
+  QVERIFY(board.listed(QStringLiteral("b1"), HazardBoardModel::Overdue));
+  QVERIFY(!board.listed(QStringLiteral("a1"), HazardBoardModel::Overdue));
+  board.setFilter(7);  // not a list: ignored
+  QCOMPARE(board.filter(), int(HazardBoardModel::Overdue));
+  board.SetRows({});
+  QCOMPARE(board.rowCount(), 0);
+  QCOMPARE(board.overdueCount(), 0);
 }
 
 }  // namespace qiaomen::mobile

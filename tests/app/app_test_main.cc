@@ -16,6 +16,10 @@ int main(int argc, char** argv) {
     failed += QTest::qExec(&controller, argc, argv);
   }
   {
+    qiaomen::mobile::HazardTest hazards;
+    failed += QTest::qExec(&hazards, argc, argv);
+  }
+  {
     qiaomen::mobile::PhotoTest photos;
     failed += QTest::qExec(&photos, argc, argv);
   }

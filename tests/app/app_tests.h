@@ -23,6 +23,7 @@ class ModelsTest : public QObject {
   void checklistSections();
   void checklistResetsWhenTheOrderChanges();
   void hazardAndRecordLists();
+  void hazardBoardListsByHousehold();
 };
 
 // The controller and its worker thread over a real demo profile: unlock, tasks, a visit whose
@@ -64,6 +65,28 @@ class PhotoTest : public QObject {
   void Open(PositionSourceFactory position);
   std::unique_ptr<QTemporaryDir> tmp_;
   QString subject_;  // the visited household's id
+  std::unique_ptr<AppController> controller_;
+};
+
+// A hazard's life through the controller over a real demo profile: the three lists, its detail
+// and history, a rectification with an after-photo (which takes it off the overdue list), a step
+// the state machine refuses (worded in Chinese), and a recheck only for roles that may.
+class HazardTest : public QObject {
+  Q_OBJECT
+ private slots:
+  void cleanup();
+  void listsByTheCountyDay();
+  void rectificationWithAPhotoLeavesTheOverdueList();
+  void aRefusedStepSaysWhyInChinese();
+  void recheckIsForInspectorsOnly();
+
+ private:
+  // A demo profile whose worker has `role`, unlocked, its overdue hazard (overdue_) shown.
+  void Open(const std::string& role);
+  // Records a rectification of the shown hazard with a fresh JPEG; true once recorded.
+  bool Rectify(const QString& note);
+  QString overdue_;  // 刘玉梅's hazard
+  std::unique_ptr<QTemporaryDir> tmp_;
   std::unique_ptr<AppController> controller_;
 };
 

@@ -30,6 +30,7 @@ class Setup : public QObject {
     config.data_dir = dir + QStringLiteral("/profile");
     config.key_store_dir = dir + QStringLiteral("/keystore");
     config.capture_dir = dir + QStringLiteral("/capture");
+    config.role_without_server = QStringLiteral("inspector");  // every hazard step is offered
     const auto made = qiaomen::mobile::CreateDemoProfile(config.data_dir, config.key_store_dir);
     if (!made.ok()) qFatal("demo profile: %s", made.message().c_str());
     qiaomen::mobile::AppController::SetDefaultConfig(config);
