@@ -53,6 +53,7 @@ std::vector<Command> AllCommands() {
   AddReportCommands(commands);
   AddBundleCommand(commands);
   AddQuarantineCommand(commands);
+  AddBackupCommands(commands);
   return commands;
 }
 

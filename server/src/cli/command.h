@@ -34,6 +34,7 @@ void AddTemplateCommand(std::vector<Command>& commands);    // publish-template
 void AddReportCommands(std::vector<Command>& commands);     // report, conflicts
 void AddBundleCommand(std::vector<Command>& commands);      // import-bundle
 void AddQuarantineCommand(std::vector<Command>& commands);  // quarantine
+void AddBackupCommands(std::vector<Command>& commands);     // backup, restore
 
 // Opens the store named by --data/--db.
 core::Result<std::unique_ptr<Storage>> OpenStorageFromArgs(const core::Args& args, int pool = 2);
