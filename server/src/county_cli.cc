@@ -67,6 +67,7 @@ std::vector<Command> AllCommands() {
   AddBundleCommand(commands);
   AddQuarantineCommand(commands);
   AddListCommands(commands);
+  AddBackupCommands(commands);
   return commands;
 }
 

@@ -144,6 +144,59 @@ TEST_P(ServerRecoveryTest, ARestoreThatKeptItsEpochIsSeenByTheLowerAppliedSeq) {
   ExpectCountyHoldsPhoto(photo);
 }
 
+// The real commands: a backup taken after the device's first visit, a second visit, the county
+// restored from that backup (`restore --force` in place, a new epoch): the device's next sync gives
+// the county back exactly the changes and photos it had before the restore.
+TEST_P(ServerRecoveryTest, ABackupRestoredByTheCommandsGetsBackWhatTheDeviceHadSent) {
+  auto a = NewDevice("w1");
+  const std::string id = Bootstrap(*a);
+  ASSERT_FALSE(id.empty());
+  std::vector<std::string> photos;
+  auto first = a->RecordVisit(id, kTemplate, {PhotoBytes(30'000, 1)});
+  ASSERT_TRUE(first.ok()) << first.status().ToString();
+  photos.push_back(base::HexEncode(first->photos(0).sha256()));
+  SyncOk(*a);
+  const std::string backup = env_->dir().Join("backup");
+  auto made = env_->Run({"backup", "--to", backup});
+  ASSERT_EQ(made.exit_code, 0) << made.out << made.err;
+  auto second = a->RecordVisit(id, kTemplate, {PhotoBytes(30'000, 2)});
+  ASSERT_TRUE(second.ok()) << second.status().ToString();
+  photos.push_back(base::HexEncode(second->photos(0).sha256()));
+  SyncOk(*a);
+  auto sent_changes = [&] {
+    std::vector<std::string> out;
+    auto rows = County()->Query(
+        "SELECT change_id, seq, payload FROM changes WHERE device_id = $1 ORDER BY seq",
+        {server::Blob(a->device_id())});
+    EXPECT_TRUE(rows.ok()) << rows.status().ToString();
+    if (!rows.ok()) return out;
+    for (const auto& row : *rows) out.push_back(row.Bytes(0) + row.Text(1) + row.Bytes(2));
+    return out;
+  };
+  const std::vector<std::string> sent = sent_changes();
+  ASSERT_GE(sent.size(), 2u);
+
+  server_->Stop();
+  county_.reset();  // the restore replaces the database under it
+  std::vector<std::string> args{"restore", "--from", backup, "--data", env_->data_dir() + "/data",
+                                "--force"};
+  if (!env_->db_url().empty()) {
+    args.push_back("--db");
+    args.push_back(env_->db_url());
+  }
+  auto restored = qiaomen::testing::RunCounty(args);
+  ASSERT_EQ(restored.exit_code, 0) << restored.out << restored.err;
+  EXPECT_LT(sent_changes().size(), sent.size()) << "the backup lacks the second visit";
+  StartServer();
+  link_->SetTargetPort(server_->port());
+
+  SyncReport report = SyncOk(*a);
+  EXPECT_TRUE(report.epoch_reset) << report.Summary();
+  ExpectRecovered(*a, 0);
+  EXPECT_EQ(sent_changes(), sent);
+  for (const std::string& photo : photos) ExpectCountyHoldsPhoto(photo);
+}
+
 TEST_P(ServerRecoveryTest, APhotoNotYetUploadedSurvivesAScopeChangeAndGoesWhenItCan) {
   ASSERT_EQ(env_->ImportCsv("external_id,kind,town,village,grid,name,address,phone,members,tags\n"
                             "H-003,household,T01:Qingshi,V01:Shangcun,G02,Zhao Lei,3 Hill Rd,,2,\n")

@@ -37,7 +37,8 @@ void AddTemplateCommand(std::vector<Command>& commands);    // publish-template
 void AddReportCommands(std::vector<Command>& commands);     // report, conflicts
 void AddBundleCommand(std::vector<Command>& commands);      // import-bundle
 void AddQuarantineCommand(std::vector<Command>& commands);  // quarantine
-void AddListCommands(std::vector<Command>& commands);  // workers, devices, campaigns, checklists
+void AddListCommands(std::vector<Command>& commands);    // workers, devices, campaigns, checklists
+void AddBackupCommands(std::vector<Command>& commands);  // backup, restore
 
 // Opens the store named by --data/--db.
 core::Result<std::unique_ptr<Storage>> OpenStorageFromArgs(const core::Args& args, int pool = 2);

@@ -32,6 +32,10 @@ Status SqlConnection::Exec(std::string_view sql, const std::vector<SqlValue>& pa
   return Query(sql, params).status();
 }
 
+Status SqlConnection::CopyDatabaseTo(const std::string&) {
+  return core::FailedPrecondition("Only a SQLite database is copied by its connection.");
+}
+
 Result<SqlRow> SqlConnection::QueryOne(std::string_view sql, const std::vector<SqlValue>& params) {
   QM_ASSIGN_OR_RETURN(auto rows, Query(sql, params));
   if (rows.empty()) return core::NotFound("No row matched.");

@@ -62,6 +62,11 @@ class SqlConnection {
   virtual core::Status Begin() = 0;
   virtual core::Status Commit() = 0;
   virtual void Rollback() = 0;
+  // Copies the whole database into a new file `path` with SQLite's online backup API, as this
+  // connection's open read transaction sees it (start one with ExecScript("BEGIN") and a read):
+  // a consistent snapshot while writers go on. The file is not fsynced. IOError naming `path`;
+  // Unimplemented on PostgreSQL (pg_dump does that job there).
+  virtual core::Status CopyDatabaseTo(const std::string& path);
 
   // Convenience: runs and discards rows.
   core::Status Exec(std::string_view sql, const std::vector<SqlValue>& params = {});

@@ -1,0 +1,49 @@
+#pragma once
+// Backups of a county server that may be running: a consistent snapshot of the database (SQLite's
+// online backup API, or pg_dump --format=custom in one exported snapshot for PostgreSQL), the photo
+// blobs (content addressed, so a backup into the same directory copies only new ones) and a
+// manifest written last with the SHA-256 of every part. Layout of a backup directory PATH:
+//   PATH/manifest.json                  written last; without it the backup is incomplete
+//   PATH/database-<ms>.sqlite|.pgdump   the database snapshot the manifest names
+//   PATH/blobs/ab/cdef...               photos, named by their SHA-256 like DATA/blobs
+// Every file is written to a temporary name, fsynced and renamed. A rerun keeps the previous backup
+// valid until its new manifest replaces the old one. The county bundle secret key is not part of a
+// backup (docs/operations.md). Functions print progress and findings to `out`; not thread-safe
+// towards one PATH.
+
+#include <ostream>
+#include <string>
+
+#include "qiaomen/core/clock.h"
+#include "qiaomen/core/status.h"
+#include "qiaomen/server/storage.h"
+#include "qiaomen/v1/backup.pb.h"
+
+namespace qiaomen::server {
+
+// Backs up the store `storage` names into the directory `to` (created if missing) and returns the
+// manifest written. On error the manifest already in `to` (if any) still describes a whole backup.
+// FailedPrecondition when the store is not initialised or pg_dump is missing (with what to do);
+// IOError / ResourceExhausted for the disk.
+core::Result<v1::BackupManifest> TakeBackup(const StorageOptions& storage, const std::string& to,
+                                            core::Clock& clock, std::ostream& out);
+
+// Checks every part of the backup in `path` against its manifest, printing each problem. Returns
+// the manifest when all is well; DataLoss (saying what is wrong and what to do) for a missing
+// manifest or a missing, truncated or altered part; NotFound when `path` does not exist.
+core::Result<v1::BackupManifest> VerifyBackup(const std::string& path, std::ostream& out);
+
+struct RestoreOptions {
+  std::string from;      // a backup directory
+  std::string data_dir;  // the data directory to restore into
+  std::string db_url;    // PostgreSQL: the database to restore into (required for such backups)
+  bool force = false;    // overwrite a non-empty data directory or database
+};
+
+// Verifies the backup, then restores its database and blobs into the target and gives the restored
+// server a new epoch (devices then replay what the backup lacks). Before anything is written:
+// DataLoss for a damaged backup, FailedPrecondition for a non-empty target without `force` or a
+// backend that does not match the backup, each saying what to do.
+core::Status RestoreBackup(const RestoreOptions& options, std::ostream& out);
+
+}  // namespace qiaomen::server

@@ -1,0 +1,156 @@
+// backup and backup verify.
+#include "qiaomen/server/backup.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <filesystem>
+
+#include "backup/file_digest.h"
+#include "backup/manifest.h"
+#include "backup/snapshot.h"
+#include "qiaomen/base/durable_file.h"
+#include "qiaomen/base/hex.h"
+#include "util/bytes.h"
+
+namespace qiaomen::server {
+namespace {
+
+namespace fs = std::filesystem;
+
+// The SHA-256 hex names of the blob files under `data_dir`/blobs, sorted. Files that are not
+// blobs (a temporary name) are left out.
+std::vector<std::string> ListBlobs(const std::string& data_dir) {
+  std::vector<std::string> hexes;
+  std::error_code ec;
+  for (const auto& prefix : fs::directory_iterator(data_dir + "/blobs", ec)) {
+    if (!prefix.is_directory()) continue;
+    for (const auto& file : fs::directory_iterator(prefix.path(), ec)) {
+      std::string hex = prefix.path().filename().string() + file.path().filename().string();
+      if (file.is_regular_file() && base::IsLowerHex(hex, 32)) hexes.push_back(hex);
+    }
+  }
+  std::sort(hexes.begin(), hexes.end());
+  return hexes;
+}
+
+// Copies the blobs of `data_dir` that `to` lacks, each checked against its name, and lists them
+// all in the manifest. A blob whose bytes no longer match its name is reported and left out.
+core::Status CopyBlobs(const std::string& data_dir, const std::string& to,
+                       v1::BackupManifest& manifest, std::ostream& out) {
+  std::vector<std::string> hexes = ListBlobs(data_dir);
+  Progress progress(out, "blobs copied", static_cast<int64_t>(hexes.size()));
+  int64_t copied = 0;
+  for (const auto& hex : hexes) {
+    const std::string relative = BlobRelativePath(hex);
+    const std::string target = to + "/" + relative;
+    std::error_code ec;
+    int64_t size = static_cast<int64_t>(fs::file_size(target, ec));
+    if (ec) {
+      QM_RETURN_IF_ERROR(base::EnsureDir(base::DirName(target), 0750));
+      auto digest = CopyVerified(data_dir + "/" + relative, target, hex);
+      if (!digest.ok() && digest.status().code() == core::Code::kCorruption) {
+        out << "warning: the photo " << data_dir << "/" << relative
+            << " is damaged (its bytes no longer match its SHA-256) and is not in the backup."
+            << std::endl;
+        progress.Step();
+        continue;
+      }
+      if (!digest.ok()) return digest.status();
+      size = digest->size;
+      ++copied;
+    }
+    auto* part = manifest.add_blobs();
+    part->set_path(relative);
+    part->set_sha256(hex);
+    part->set_size(size);
+    progress.Step();
+  }
+  manifest.set_blob_files(manifest.blobs_size());
+  out << copied << " new photo(s) copied, " << (manifest.blobs_size() - copied)
+      << " already in the backup." << std::endl;
+  return core::Status::Ok();
+}
+
+// Database snapshots of earlier runs and temporary files left by interrupted ones.
+void RemoveStaleFiles(const std::string& to, const std::string& keep) {
+  std::error_code ec;
+  for (const auto& file : fs::directory_iterator(to, ec)) {
+    const std::string name = file.path().filename().string();
+    bool old_database = name.rfind("database-", 0) == 0 && name != keep;
+    bool temporary = name.size() > 4 && name.compare(name.size() - 4, 4, ".tmp") == 0;
+    if (old_database || temporary) fs::remove(file.path(), ec);
+  }
+}
+
+}  // namespace
+
+core::Result<v1::BackupManifest> TakeBackup(const StorageOptions& storage, const std::string& to,
+                                            core::Clock& clock, std::ostream& out) {
+  if (storage.data_dir.empty()) return core::InvalidArgument("--data DIR is required.");
+  if (to.empty()) return core::InvalidArgument("--to PATH is required.");
+  if (!FileExists(storage.data_dir + "/blobs")) {
+    return core::FailedPrecondition("The data directory " + storage.data_dir +
+                                    " is not a county store (no blobs/ in it). Check --data.");
+  }
+  QM_RETURN_IF_ERROR(base::EnsureDir(to, 0750));
+  v1::BackupManifest manifest;
+  manifest.set_format(kManifestFormat);
+  manifest.set_created_ms(clock.NowMillis());
+  // The database first: every photo it references was stored before its row, so the blobs listed
+  // afterwards include them all.
+  QM_RETURN_IF_ERROR(SnapshotDatabase(ResolveDbUrl(storage), to, manifest));
+  out << "Database snapshot " << manifest.database().path() << " (" << manifest.backend() << ", "
+      << manifest.database().size() << " bytes): " << manifest.records() << " records, "
+      << manifest.changes() << " changes, " << manifest.devices_size() << " devices." << std::endl;
+  QM_RETURN_IF_ERROR(CopyBlobs(storage.data_dir, to, manifest, out));
+  QM_RETURN_IF_ERROR(WriteManifest(to, manifest));
+  RemoveStaleFiles(to, manifest.database().path());
+  out << "Backup complete in " << to << " (manifest written last). Check it with "
+      << "`qiaomen-county backup verify " << to << "`." << std::endl;
+  return manifest;
+}
+
+core::Result<v1::BackupManifest> VerifyBackup(const std::string& path, std::ostream& out) {
+  if (!FileExists(path)) {
+    return core::NotFound("There is no backup at " + path +
+                          ": check the path (it is the directory given to `backup --to`).");
+  }
+  QM_ASSIGN_OR_RETURN(auto manifest, ReadManifest(path));
+  std::vector<const v1::BackupPart*> parts{&manifest.database()};
+  for (const auto& blob : manifest.blobs()) parts.push_back(&blob);
+  Progress progress(out, "parts checked", static_cast<int64_t>(parts.size()));
+  int bad = 0;
+  for (const v1::BackupPart* part : parts) {
+    std::string problem;
+    bool is_blob = part != &manifest.database();
+    if (!IsValidPartPath(part->path()) ||
+        (is_blob && BlobRelativePath(part->sha256()) != part->path())) {
+      problem = "is not a backup part name";
+    } else if (auto digest = DigestFile(path + "/" + part->path()); !digest.ok()) {
+      problem = digest.status().code() == core::Code::kNotFound ? "is missing"
+                                                                : digest.status().message();
+    } else if (digest->size != part->size()) {
+      problem = "has " + std::to_string(digest->size) + " bytes, not " +
+                std::to_string(part->size()) + " (truncated or altered)";
+    } else if (digest->sha256_hex != part->sha256()) {
+      problem = "was altered (its SHA-256 differs from the manifest's)";
+    }
+    if (!problem.empty()) {
+      out << "damaged: " << part->path() << " " << problem << "." << std::endl;
+      ++bad;
+    }
+    progress.Step();
+  }
+  if (bad > 0) {
+    return core::DataLoss(std::to_string(bad) + " of " + std::to_string(parts.size()) +
+                          " parts of the backup in " + path +
+                          " are missing or damaged: it cannot be restored. Restore an older "
+                          "backup, or take a new one with `qiaomen-county backup`.");
+  }
+  out << "The backup in " << path << " is whole: " << parts.size() << " parts match the manifest ("
+      << manifest.backend() << ", " << manifest.records() << " records, " << manifest.changes()
+      << " changes, " << manifest.blobs_size() << " photos)." << std::endl;
+  return manifest;
+}
+
+}  // namespace qiaomen::server
