@@ -20,9 +20,11 @@
 #include <mutex>
 #include <string>
 #include <thread>
+#include <utility>
 #include <vector>
 
 #include "qiaomen/base/hex.h"
+#include "qiaomen/core/random.h"
 #include "qiaomen/server/sql_connection.h"
 #include "qiaomen/sync/curl_transport.h"
 #include "qiaomen/sync/sync_engine.h"
@@ -101,7 +103,9 @@ class ServerSyncTest : public ::testing::TestWithParam<qiaomen::testing::Backend
   std::unique_ptr<ProfileDevice> NewDevice(const std::string& worker,
                                            const std::string& scope = kGridScope,
                                            int64_t clock_offset_ms = 0);
-  void Enroll(ProfileDevice& device, const std::string& worker, const std::string& scope);
+  // Enrols `device` for a new worker `worker` with `role` and `scope` (token set).
+  void Enroll(ProfileDevice& device, const std::string& worker, const std::string& scope,
+              const std::string& role = "grid_worker");
 
   SyncConfig Config(const ProfileDevice& device) const;
   // One engine run on `device` (through `transport`, the real CurlTransport by default). The
@@ -129,6 +133,13 @@ class ServerSyncTest : public ::testing::TestWithParam<qiaomen::testing::Backend
   // The county holds the photo with this SHA-256 (lower-case hex): a blob row and a file whose
   // bytes have that hash.
   void ExpectCountyHoldsPhoto(const std::string& sha256_hex);
+
+  // Stops the county and rolls it back to a backup that held the first `through` changes of each
+  // listed device (with their records, refusals and marks) and none of the photo files
+  // `lost_blobs` (hex); with `new_epoch` the restore gives the county a new epoch, as a restore
+  // procedure should; without, it kept the old one. Then starts it again behind the same link.
+  void Restore(const std::vector<std::pair<ProfileDevice*, int64_t>>& held,
+               const std::vector<std::string>& lost_blobs, bool new_epoch);
 
   // Declared first: destroyed last, so it also watches teardown (a server that never stops).
   std::unique_ptr<TestWatchdog> watchdog_;
@@ -184,8 +195,8 @@ inline void ServerSyncTest::StartServer() {
 }
 
 inline void ServerSyncTest::Enroll(ProfileDevice& device, const std::string& worker,
-                                   const std::string& scope) {
-  auto code = env_->AddWorkerWithCode(worker, "grid_worker", scope);
+                                   const std::string& scope, const std::string& role) {
+  auto code = env_->AddWorkerWithCode(worker, role, scope);
   ASSERT_TRUE(code.ok()) << code.status().ToString();
   v1::EnrollRequest request;
   request.set_code(*code);
@@ -324,6 +335,39 @@ inline void ServerSyncTest::ExpectCountyHoldsPhoto(const std::string& hex) {
   std::ifstream file(BlobPath(hex), std::ios::binary);
   std::string bytes((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
   EXPECT_EQ(base::HexEncode(Sha256Raw(bytes)), hex) << "the county's file of photo " << hex;
+}
+
+inline void ServerSyncTest::Restore(const std::vector<std::pair<ProfileDevice*, int64_t>>& held,
+                                    const std::vector<std::string>& lost_blobs, bool new_epoch) {
+  server_->Stop();
+  server::SqlConnection* county = County();
+  ASSERT_NE(county, nullptr);
+  for (const auto& [device, through] : held) {
+    const std::vector<server::SqlValue> args{server::Blob(device->device_id()),
+                                             server::Int(through)};
+    for (const char* sql : {
+             "DELETE FROM records WHERE entity IN (3, 4, 6) AND record_id IN (SELECT record_id "
+             "FROM changes WHERE device_id = $1 AND seq > $2)",
+             "DELETE FROM changes WHERE device_id = $1 AND seq > $2",
+             "DELETE FROM quarantine WHERE device_id = $1 AND seq > $2",
+             "UPDATE devices SET applied_seq = $2 WHERE device_id = $1",
+         }) {
+      core::Status s = county->Exec(sql, args);
+      ASSERT_TRUE(s.ok()) << sql << ": " << s.ToString();
+    }
+  }
+  for (const std::string& hex : lost_blobs) {
+    ASSERT_TRUE(county->Exec("DELETE FROM blobs WHERE sha256 = $1", {server::Text(hex)}).ok());
+    std::filesystem::remove(BlobPath(hex));
+  }
+  if (new_epoch) {
+    std::string epoch(16, '\0');
+    core::SecureRandom().Fill(reinterpret_cast<uint8_t*>(epoch.data()), epoch.size());
+    ASSERT_TRUE(
+        county->Exec("UPDATE meta SET value = $1 WHERE key = 'epoch'", {server::Blob(epoch)}).ok());
+  }
+  StartServer();
+  link_->SetTargetPort(server_->port());
 }
 
 // "sqlite" / "postgres", so tests read Backends/ServerSyncTest.Name/postgres. Each suite:

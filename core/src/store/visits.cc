@@ -149,10 +149,13 @@ Status Store::InsertVisit(const v1::Visit& visit) {
     return AlreadyExists("The visit " + internal::IdText(visit.id()) + " is already recorded.");
   }
   if (!visit.task_id().empty() && visit.outcome() != v1::NOBODY_HOME) {
-    // Nobody home keeps the task open for a return visit; any other outcome closes it.
-    QM_ASSIGN_OR_RETURN(auto done, Stmt("UPDATE tasks SET done_visit_id = ? WHERE id = ? AND "
-                                        "done_visit_id IS NULL;"));
-    done->BindBlob(1, AsBlob(visit.id())).BindBlob(2, AsBlob(visit.task_id()));
+    // Nobody home keeps the task open for a return visit; any other outcome closes it. The task's
+    // closing visit is its first by finish time whatever order its visits arrive in, so every
+    // device names the same one.
+    QM_ASSIGN_OR_RETURN(
+        auto done,
+        Stmt("UPDATE tasks SET done_visit_id = " QM_CLOSING_VISIT("tasks.id") " WHERE id = ?;"));
+    done->BindBlob(1, AsBlob(visit.task_id()));
     QM_RETURN_IF_ERROR(done->Run());
   }
   return Status::Ok();

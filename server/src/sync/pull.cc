@@ -145,8 +145,10 @@ core::Status SyncService::Pull(const Principal& principal, const v1::SyncRequest
     params.push_back(Int(limit));
     QM_ASSIGN_OR_RETURN(
         auto rows,
+        // Deleted records too: a device merges later changes of a record (an update that beats
+        // a delete it did not see) only with the record's whole history, tombstones included.
         conn->Query("SELECT entity, record_id, snapshot FROM records WHERE (entity > $1 OR "
-                    "(entity = $1 AND record_id > $2)) AND deleted = 0 AND " +
+                    "(entity = $1 AND record_id > $2)) AND " +
                         cond + " ORDER BY entity, record_id LIMIT $" +
                         std::to_string(params.size()),
                     params));

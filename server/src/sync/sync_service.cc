@@ -143,6 +143,17 @@ core::Result<std::optional<Verdict>> CheckRefusedParent(SqlConnection& conn,
   return std::optional<Verdict>();
 }
 
+// The photos a visit or photo change references (hex SHA-256), for the answer's missing list.
+void CollectPhotoHashes(const v1::Change& change, std::vector<std::string>& photo_hashes) {
+  if (change.entity() == v1::ENTITY_VISIT) {
+    for (const auto& p : change.visit().photos()) {
+      photo_hashes.push_back(base::HexEncode(p.sha256()));
+    }
+  } else if (change.entity() == v1::ENTITY_PHOTO && change.photo().sha256().size() == 32) {
+    photo_hashes.push_back(base::HexEncode(change.photo().sha256()));
+  }
+}
+
 // Decides and applies one change inside the batch transaction. Database errors are returned;
 // rejections are the verdict. The log entry is written before the record.
 core::Result<Verdict> ApplyOne(SqlConnection& conn, const Principal& principal, v1::Change change,
@@ -192,13 +203,12 @@ core::Result<Verdict> ApplyOne(SqlConnection& conn, const Principal& principal, 
       if (IsDatabaseTrouble(s)) return s;
       return Reject(s);
     }
-    for (const auto& p : change.visit().photos())
-      photo_hashes.push_back(base::HexEncode(p.sha256()));
+    CollectPhotoHashes(change, photo_hashes);
   } else if (change.entity() == v1::ENTITY_PHOTO) {
     if (change.photo().sha256().size() != 32) {
       return Reject(core::InvalidArgument("The photo has no valid SHA-256."));
     }
-    photo_hashes.push_back(base::HexEncode(change.photo().sha256()));
+    CollectPhotoHashes(change, photo_hashes);
   } else if (!IsMutableEntity(change.entity()) && change.entity() != v1::ENTITY_HAZARD_EVENT) {
     return Reject(core::InvalidArgument("This kind of record cannot be sent from a device."));
   }
@@ -310,6 +320,9 @@ core::Status SyncService::Push(const Principal& principal, const v1::SyncRequest
         // much later the resend comes (its stamp may no longer look far ahead by then).
         QM_ASSIGN_OR_RETURN(uint64_t first, AppliedStamp(*conn, change));
         r->set_applied_hlc(first);
+        // And which of its photos' bytes the county lacks: the answer that said so may be the one
+        // that was lost (after a restore the device sends them again only when told).
+        CollectPhotoHashes(change, photo_hashes);
         ++duplicate;
         continue;
       }
