@@ -164,12 +164,13 @@ core::Status LogRelocation(SqlConnection& conn, const PreparedRecord& p) {
   left.mutable_moved()->set_town_id(p.placement.town_id);
   left.mutable_moved()->set_grid_id(p.placement.grid_id);
   QM_RETURN_IF_ERROR(entry(left, p.previous));
-  // In snapshot order: the subject, its tasks, visits, photos, hazards and their events.
-  QM_ASSIGN_OR_RETURN(
-      auto rows, conn.Query("SELECT snapshot FROM records WHERE deleted = 0 AND ((entity = $1 AND "
-                            "record_id = $2) OR (subject_id = $2 AND entity <> $1)) ORDER BY "
-                            "entity, record_id",
-                            {Int(v1::ENTITY_SUBJECT), Blob(p.change.record_id())}));
+  // In snapshot order: the subject, its tasks, visits, photos, hazards and their events, deleted
+  // ones too (as in snapshot pages: a later update that beats the delete needs the history).
+  QM_ASSIGN_OR_RETURN(auto rows,
+                      conn.Query("SELECT snapshot FROM records WHERE ((entity = $1 AND "
+                                 "record_id = $2) OR (subject_id = $2 AND entity <> $1)) ORDER BY "
+                                 "entity, record_id",
+                                 {Int(v1::ENTITY_SUBJECT), Blob(p.change.record_id())}));
   for (const auto& r : rows) {
     v1::Change whole;
     if (!whole.ParseFromString(r.Bytes(0))) {
