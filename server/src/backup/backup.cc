@@ -142,10 +142,11 @@ core::Result<v1::BackupManifest> VerifyBackup(const std::string& path, std::ostr
     progress.Step();
   }
   if (bad > 0) {
-    return core::DataLoss(std::to_string(bad) + " of " + std::to_string(parts.size()) +
-                          " parts of the backup in " + path +
-                          " are missing or damaged: it cannot be restored. Restore an older "
-                          "backup, or take a new one with `qiaomen-county backup`.");
+    return core::FailedPrecondition(
+        std::to_string(bad) + " of " + std::to_string(parts.size()) + " parts of the backup in " +
+        path +
+        " are missing or damaged: it cannot be restored. Restore an older "
+        "backup, or take a new one with `qiaomen-county backup`.");
   }
   out << "The backup in " << path << " is whole: " << parts.size() << " parts match the manifest ("
       << manifest.backend() << ", " << manifest.records() << " records, " << manifest.changes()

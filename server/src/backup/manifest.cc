@@ -42,7 +42,7 @@ core::Result<v1::BackupManifest> ReadManifest(const std::string& dir) {
   const std::string path = dir + "/" + kManifestName;
   auto json = base::ReadFile(path);
   if (!json.ok() && json.status().code() == core::Code::kNotFound) {
-    return core::DataLoss(
+    return core::FailedPrecondition(
         "The backup in " + dir + " has no " + kManifestName +
         ": it is incomplete (interrupted, or still being written) or " + dir +
         " is not a backup directory. Take a new backup with `qiaomen-county backup`, or name "
@@ -54,9 +54,9 @@ core::Result<v1::BackupManifest> ReadManifest(const std::string& dir) {
   auto status = google::protobuf::util::JsonStringToMessage(*json, &manifest, options);
   if (!status.ok() || manifest.format() != kManifestFormat ||
       !IsValidPartPath(manifest.database().path())) {
-    return core::DataLoss("The manifest " + path +
-                          " is damaged or from an unknown version: this backup cannot be "
-                          "checked or restored. Use another backup.");
+    return core::FailedPrecondition("The manifest " + path +
+                                    " is damaged or from an unknown version: this backup cannot be "
+                                    "checked or restored. Use another backup.");
   }
   return manifest;
 }

@@ -24,8 +24,8 @@ bool IsValidPartPath(const std::string& path);
 // Writes PATH/manifest.json atomically and durably (protobuf's JSON mapping, indented).
 core::Status WriteManifest(const std::string& dir, const v1::BackupManifest& manifest);
 
-// Reads PATH/manifest.json. DataLoss, saying the backup is incomplete, when it is missing or
-// unreadable.
+// Reads PATH/manifest.json. FailedPrecondition (exit 1), saying the backup is incomplete, when it
+// is missing or unreadable.
 core::Result<v1::BackupManifest> ReadManifest(const std::string& dir);
 
 // Prints "LABEL N/M" to `out` at most every two seconds, and always the last one.
