@@ -19,7 +19,7 @@ Page {
             anchors.leftMargin: Theme.margin
             Label {
                 Layout.fillWidth: true
-                text: qsTr("今日走访") + " · " + AppController.dayText("")
+                text: qsTr("今日走访") + " · " + AppController.dayText(AppController.counts.today || "")
                 color: "white"
                 font.pixelSize: Theme.title
                 elide: Text.ElideRight
