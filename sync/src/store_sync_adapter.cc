@@ -49,7 +49,8 @@ core::Result<std::string> StoreSyncAdapter::PullCursor() {
 }
 
 core::Status StoreSyncAdapter::ApplyPulledPage(const PulledPage& page) {
-  return store_.ApplyPulledPage(page.changes, page.next_cursor, page.removed_record_ids);
+  return store_.ApplyPulledPage(page.changes, page.next_cursor, page.removed_record_ids,
+                                page.snapshot);
 }
 
 core::Result<core::HlcStamp> StoreSyncAdapter::CurrentHlc() { return store_.LastHlc(); }

@@ -281,6 +281,56 @@ TEST_P(ServerMergeTest, AResendAfterTheStampLeftTheFutureWindowStillLearnsTheReb
             *other->store().GetFieldStamps(v1::ENTITY_SUBJECT, IdOf(id)));
 }
 
+// Issue 22 item 6, against the county: a phone two hours slow rectifies a hazard after it saw the
+// order. Ordered by wall clocks, the rectification came "before" the order and was ignored on
+// every replica; ordered by HLC (ratcheted by the order the phone pulled) it comes after it.
+TEST_P(ServerMergeTest, ARectificationFromAPhoneTwoHoursSlowCountsEverywhere) {
+  auto finder = NewDevice("w1");
+  auto slow = NewDevice("w2", kGridScope, -2 * 3'600'000);
+  const std::string subject_id = Bootstrap(*finder, "H-001");
+  ASSERT_EQ(Bootstrap(*slow, "H-001"), subject_id);
+  core::store::VisitInput input;
+  const int64_t now = finder->clock().NowMillis();
+  input.visit.set_id(core::Uuid::NewV7(finder->clock(), core::SecureRandom()).ToBytes());
+  input.visit.set_subject_id(subject_id);
+  input.visit.set_template_id(kTemplate);
+  input.visit.set_template_version(1);
+  input.visit.set_outcome(v1::CHECKED);
+  input.visit.set_started_at_ms(now - 600'000);
+  input.visit.set_finished_at_ms(now);
+  v1::Hazard found;
+  found.set_rule_id("co_alarm_missing");
+  found.set_category("coal_stove");
+  found.set_severity(v1::GENERAL);
+  found.set_deadline("2099-01-31");
+  found.set_description("No CO alarm by the coal stove.");
+  input.derived_hazards.push_back(std::move(found));
+  input.order_rectification = true;
+  auto recorded = finder->profile().RecordSignedVisit(std::move(input));
+  ASSERT_TRUE(recorded.ok()) << recorded.status().ToString();
+  ASSERT_EQ(recorded->hazards.size(), 1u);
+  const std::string hazard_id = recorded->hazards[0].id();
+  SyncOk(*finder);
+  SyncOk(*slow);
+
+  v1::HazardEvent step;
+  step.set_hazard_id(hazard_id);
+  step.set_kind(v1::RECTIFIED);
+  step.set_note("CO alarm fitted.");
+  auto rectified = slow->profile().RecordHazardStep(step, {});
+  ASSERT_TRUE(rectified.ok()) << rectified.status().ToString();
+  SyncOk(*slow);
+  SyncOk(*finder);
+  for (ProfileDevice* device : {finder.get(), slow.get()}) {
+    auto state = device->store().GetHazardState(IdOf(hazard_id));
+    ASSERT_TRUE(state.ok()) << state.status().ToString();
+    EXPECT_EQ(state->status, core::domain::HazardStatus::kRectified);
+  }
+  auto report = env_->Run({"report", "--format", "json"});
+  ASSERT_EQ(report.exit_code, 0) << report.err;
+  EXPECT_NE(report.out.find("\"hazards_rectified\":1"), std::string::npos) << report.out;
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, ServerMergeTest, ::testing::ValuesIn(kBothBackends),
                          BackendParamName);
 

@@ -306,4 +306,18 @@ bool RebaseStamp(RecordState& state, const std::string& device_id, HlcStamp from
   return changed;
 }
 
+bool WithdrawStamp(RecordState& state, const std::string& device_id, HlcStamp stamp) {
+  auto mine = [&](const Register& w) { return w.hlc == stamp && w.device_id == device_id; };
+  bool changed = false;
+  for (auto it = state.history.begin(); it != state.history.end();) {
+    const size_t before = it->second.size();
+    std::erase_if(it->second, mine);
+    changed = changed || it->second.size() != before;
+    it = it->second.empty() ? state.history.erase(it) : std::next(it);
+  }
+  changed = std::erase_if(state.tombstones, mine) > 0 || changed;
+  if (changed) internal::Recompute(state);
+  return changed;
+}
+
 }  // namespace qiaomen::core::merge

@@ -59,6 +59,9 @@ Result<merge::MergeResult> Store::MergeAndSave(const v1::Change& change) {
   QM_ASSIGN_OR_RETURN(merge::MergeResult result, change.has_history()
                                                      ? merge::ApplySnapshot(current, change)
                                                      : merge::ApplyChange(current, change));
+  if (!current.has_value() && change.device_id() != deps_.device_id) {
+    QM_RETURN_IF_ERROR(MergeOwnJournal(result));
+  }
   if (!result.changed) return result;
   QM_RETURN_IF_ERROR(SaveState(result.state));
   const int64_t now_ms = deps_.clock->NowMillis();
@@ -84,6 +87,64 @@ Result<merge::MergeResult> Store::MergeAndSave(const v1::Change& change) {
     QM_RETURN_IF_ERROR(log->Run());
   }
   return result;
+}
+
+// A record this device did not hold (never, or dropped when it left the scope or moved) may come
+// back in a state the county made before this device's own writes reached it, and the county never
+// sends a device its own changes back: they are merged again from the journal (refused ones
+// aside: they are in no other replica).
+Status Store::MergeOwnJournal(merge::MergeResult& result) {
+  QM_ASSIGN_OR_RETURN(auto own, Stmt("SELECT payload FROM outbox WHERE entity = ? AND record_id = "
+                                     "? AND state <> 2 ORDER BY seq;"));
+  own->Bind(1, static_cast<int64_t>(result.state.entity))
+      .BindBlob(2, AsBlob(result.state.record_id));
+  while (true) {
+    QM_ASSIGN_OR_RETURN(bool row, own->Step());
+    if (!row) break;
+    QM_ASSIGN_OR_RETURN(v1::Change change,
+                        internal::ParseRecord<v1::Change>(*own, 0, "journal row"));
+    QM_ASSIGN_OR_RETURN(merge::MergeResult more, merge::ApplyChange(result.state, change));
+    if (!more.changed) continue;
+    result.state = std::move(more.state);
+    result.conflicts.insert(result.conflicts.end(), more.conflicts.begin(), more.conflicts.end());
+    result.changed = true;
+  }
+  return Status::Ok();
+}
+
+Status Store::WithdrawOwnWrite(const v1::Change& change) {
+  if (!merge::IsFieldMerged(change.entity())) return Status::Ok();
+  QM_ASSIGN_OR_RETURN(auto state, LoadState(change.entity(), change.record_id()));
+  if (!state || !merge::WithdrawStamp(*state, deps_.device_id, change.hlc())) return Status::Ok();
+  {
+    // The pairs it made: no other replica logged them.
+    QM_ASSIGN_OR_RETURN(
+        auto forget,
+        Stmt("DELETE FROM conflict_log WHERE entity = ?1 AND record_id = ?2 AND ((losing_device = "
+             "?3 AND losing_hlc = ?4) OR (winning_device = ?3 AND winning_hlc = ?4));"));
+    forget->Bind(1, static_cast<int64_t>(change.entity()))
+        .BindBlob(2, AsBlob(change.record_id()))
+        .BindBlob(3, AsBlob(deps_.device_id))
+        .Bind(4, static_cast<int64_t>(change.hlc()));
+    QM_RETURN_IF_ERROR(forget->Run());
+  }
+  {
+    // Fields it alone wrote have no register now (SaveState writes the others again).
+    QM_ASSIGN_OR_RETURN(auto clear,
+                        Stmt("DELETE FROM registers WHERE entity = ? AND record_id = ?;"));
+    clear->Bind(1, static_cast<int64_t>(change.entity())).BindBlob(2, AsBlob(change.record_id()));
+    QM_RETURN_IF_ERROR(clear->Run());
+  }
+  if (state->history.empty() && state->tombstones.empty()) {
+    // The record was here only through the refused change (a creation): it goes, unless work this
+    // device has not delivered hangs on it.
+    QM_ASSIGN_OR_RETURN(auto drop, Stmt("DELETE FROM record_states WHERE entity = ? AND "
+                                        "record_id = ?;"));
+    drop->Bind(1, static_cast<int64_t>(change.entity())).BindBlob(2, AsBlob(change.record_id()));
+    QM_RETURN_IF_ERROR(drop->Run());
+    return RemoveInTxn({change.record_id()});
+  }
+  return SaveState(*state);
 }
 
 // done_visit_id is derived from the append-only visits, which may have arrived first.

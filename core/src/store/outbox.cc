@@ -14,6 +14,7 @@ using internal::AsBlob;
 namespace {
 constexpr char kAppliedThrough[] = "applied_through";
 constexpr char kPullCursor[] = "pull_cursor";
+constexpr char kBackedUpThrough[] = "backed_up_through";
 constexpr char kServerEpoch[] = "server_epoch";
 constexpr char kLastSyncMs[] = "last_sync_ms";
 }  // namespace
@@ -62,17 +63,22 @@ Status Store::MarkAppliedThrough(uint64_t seq) {
   return txn.Commit();
 }
 
+Result<v1::Change> Store::JournalEntry(uint64_t seq) {
+  QM_ASSIGN_OR_RETURN(auto stmt, Stmt("SELECT payload FROM outbox WHERE seq = ?;"));
+  stmt->Bind(1, static_cast<int64_t>(seq));
+  QM_ASSIGN_OR_RETURN(bool row, stmt->Step());
+  if (!row) {
+    return NotFound("There is no journal entry with sequence number " + std::to_string(seq) + ".");
+  }
+  return internal::ParseRecord<v1::Change>(*stmt, 0, "journal row");
+}
+
 Status Store::RebaseOwnChange(uint64_t seq, HlcStamp applied_hlc) {
   if (applied_hlc == 0) return Status::Ok();
   QM_ASSIGN_OR_RETURN(sql::Transaction txn, sql::Transaction::Begin(db_));
-  v1::Change change;
-  {
-    QM_ASSIGN_OR_RETURN(auto stmt, Stmt("SELECT payload FROM outbox WHERE seq = ?;"));
-    stmt->Bind(1, static_cast<int64_t>(seq));
-    QM_ASSIGN_OR_RETURN(bool row, stmt->Step());
-    if (!row) return Status::Ok();
-    QM_ASSIGN_OR_RETURN(change, internal::ParseRecord<v1::Change>(*stmt, 0, "journal row"));
-  }
+  auto entry = JournalEntry(seq);
+  if (!entry.ok() && entry.status().code() == Code::kNotFound) return Status::Ok();
+  QM_ASSIGN_OR_RETURN(v1::Change change, std::move(entry));
   const HlcStamp from = change.hlc();
   if (from == applied_hlc) return Status::Ok();
   if (merge::IsFieldMerged(change.entity())) {
@@ -112,6 +118,8 @@ Status Store::Quarantine(uint64_t seq, const std::string& reason, const std::str
   if (db_.Changes() == 0) {
     return NotFound("There is no journal entry with sequence number " + std::to_string(seq) + ".");
   }
+  QM_ASSIGN_OR_RETURN(v1::Change change, JournalEntry(seq));
+  QM_RETURN_IF_ERROR(WithdrawOwnWrite(change));
   // A refused visit did not close its task at the county, so it does not close it here: the task
   // is done by another visit of it, or open again.
   QM_ASSIGN_OR_RETURN(auto reopen, Stmt(internal::kReopenTasksOfRefusedVisit));
@@ -147,11 +155,16 @@ Result<SyncState> Store::GetSyncState() {
   state.applied_through = static_cast<uint64_t>(applied);
   QM_ASSIGN_OR_RETURN(int64_t last, db_.QueryInt("SELECT COALESCE(MAX(seq), 0) FROM outbox;"));
   state.last_seq = static_cast<uint64_t>(last);
+  QM_ASSIGN_OR_RETURN(int64_t backed_up, MetaInt(kBackedUpThrough));
+  state.backed_up_through = static_cast<uint64_t>(backed_up);
   return state;
 }
 
 Status Store::SetPullCursor(const std::string& cursor) { return SetMeta(kPullCursor, cursor); }
 Status Store::SetServerEpoch(const std::string& epoch) { return SetMeta(kServerEpoch, epoch); }
+Status Store::SetBackedUpThrough(uint64_t seq) {
+  return SetMetaInt(kBackedUpThrough, static_cast<int64_t>(seq));
+}
 Status Store::SetLastSyncMillis(int64_t at_ms) { return SetMetaInt(kLastSyncMs, at_ms); }
 Status Store::SetCountyTimeZone(const std::string& zone) { return SetMeta("county_tz", zone); }
 Result<std::string> Store::CountyTimeZone() { return MetaText("county_tz"); }
@@ -159,6 +172,22 @@ Result<std::string> Store::CountyTimeZone() { return MetaText("county_tz"); }
 Status Store::ResetForNewEpoch(const std::string& epoch, uint64_t server_applied_through) {
   QM_ASSIGN_OR_RETURN(sql::Transaction txn, sql::Transaction::Begin(db_));
   const auto through = static_cast<int64_t>(server_applied_through);
+  {
+    // A refused register write above the mark is judged again: it is in the record's state again
+    // until then (Quarantine took it out).
+    QM_ASSIGN_OR_RETURN(
+        auto refused, Stmt("SELECT payload FROM outbox WHERE state = 2 AND seq > ? ORDER BY seq;"));
+    refused->Bind(1, through);
+    std::vector<v1::Change> again;
+    while (true) {
+      QM_ASSIGN_OR_RETURN(bool row, refused->Step());
+      if (!row) break;
+      QM_ASSIGN_OR_RETURN(v1::Change change,
+                          internal::ParseRecord<v1::Change>(*refused, 0, "journal row"));
+      if (merge::IsFieldMerged(change.entity())) again.push_back(std::move(change));
+    }
+    for (const v1::Change& change : again) QM_RETURN_IF_ERROR(MergeAndSave(change).status());
+  }
   {
     // Delivered and refused rows above the server's mark alike: the server forgot both, and its
     // seq line stops at the first one it does not get again (a refusal is judged again).

@@ -12,6 +12,9 @@ using internal::AsBlob;
 
 namespace {
 
+// While a snapshot is being pulled: 1 + the applied-through mark when it began (0 when none is).
+constexpr char kSnapshotOpen[] = "snapshot_open";
+
 // Ok for a duplicate of an append-only record: the log already has it.
 Status IgnoreDuplicate(Status status) {
   return status.code() == Code::kAlreadyExists ? Status::Ok() : status;
@@ -21,8 +24,9 @@ Status IgnoreDuplicate(Status status) {
 
 Status Store::ApplyPulledPage(const std::vector<v1::Change>& changes,
                               const std::string& next_cursor,
-                              const std::vector<std::string>& removed_record_ids) {
+                              const std::vector<std::string>& removed_record_ids, bool snapshot) {
   QM_ASSIGN_OR_RETURN(sql::Transaction txn, sql::Transaction::Begin(db_));
+  QM_RETURN_IF_ERROR(TrackSnapshot(changes, snapshot));
   for (size_t i = 0; i < changes.size(); ++i) {
     Status status = ApplyPulledChange(changes[i]);
     if (!status.ok()) {
@@ -101,6 +105,61 @@ Status Store::ApplyPulledChange(const v1::Change& change) {
   }
 }
 
+// A snapshot holds every record of the device's scope (deleted ones too), so what the device holds
+// and no page of it named has left the scope: after a restore reset the cursor (and with it the
+// scope the server knew this device by), after a scope change, or after a cursor the server did
+// not believe. Its pages' record ids are noted as they come; the first page after the last one
+// (the change log) drops the rest, except what this device had not delivered when the snapshot
+// began (and so may have delivered since, after the snapshot passed its place).
+Status Store::TrackSnapshot(const std::vector<v1::Change>& changes, bool snapshot) {
+  QM_ASSIGN_OR_RETURN(int64_t open, MetaInt(kSnapshotOpen));
+  if (snapshot) {
+    if (open == 0) {
+      QM_ASSIGN_OR_RETURN(int64_t delivered, MetaInt("applied_through"));
+      QM_RETURN_IF_ERROR(db_.Exec("DELETE FROM snapshot_seen;"));
+      QM_RETURN_IF_ERROR(SetMetaInt(kSnapshotOpen, delivered + 1));
+    }
+    QM_ASSIGN_OR_RETURN(auto seen, Stmt("INSERT OR IGNORE INTO snapshot_seen (id) VALUES (?);"));
+    for (const v1::Change& change : changes) {
+      seen->Reset();
+      seen->BindBlob(1, AsBlob(change.record_id()));
+      QM_RETURN_IF_ERROR(seen->Run());
+    }
+    return Status::Ok();
+  }
+  if (open == 0) return Status::Ok();
+  // Children before what they hang on, so each goes by its own id.
+  std::vector<std::string> gone;
+  // (Statements are cached by their text's address: each query is its own literal.)
+  static constexpr const char* kUnseen[] = {
+      "SELECT id FROM hazard_events WHERE id NOT IN (SELECT id FROM snapshot_seen) AND id NOT IN "
+      "(SELECT record_id FROM outbox WHERE seq > ?);",
+      "SELECT id FROM photos WHERE id NOT IN (SELECT id FROM snapshot_seen) AND id NOT IN "
+      "(SELECT record_id FROM outbox WHERE seq > ?);",
+      "SELECT id FROM hazards WHERE id NOT IN (SELECT id FROM snapshot_seen) AND id NOT IN "
+      "(SELECT record_id FROM outbox WHERE seq > ?);",
+      "SELECT id FROM visits WHERE id NOT IN (SELECT id FROM snapshot_seen) AND id NOT IN "
+      "(SELECT record_id FROM outbox WHERE seq > ?);",
+      "SELECT id FROM tasks WHERE id NOT IN (SELECT id FROM snapshot_seen) AND id NOT IN "
+      "(SELECT record_id FROM outbox WHERE seq > ?);",
+      "SELECT id FROM subjects WHERE id NOT IN (SELECT id FROM snapshot_seen) AND id NOT IN "
+      "(SELECT record_id FROM outbox WHERE seq > ?);",
+  };
+  const int64_t keep_after = open - 1;
+  for (const char* sql : kUnseen) {
+    QM_ASSIGN_OR_RETURN(auto stmt, Stmt(sql));
+    stmt->Bind(1, keep_after);
+    while (true) {
+      QM_ASSIGN_OR_RETURN(bool row, stmt->Step());
+      if (!row) break;
+      gone.push_back(internal::ColumnBytes(*stmt, 0));
+    }
+  }
+  if (!gone.empty()) QM_RETURN_IF_ERROR(RemoveInTxn(gone));
+  QM_RETURN_IF_ERROR(db_.Exec("DELETE FROM snapshot_seen;"));
+  return SetMetaInt(kSnapshotOpen, 0);
+}
+
 Status Store::RemoveOutOfScope(const std::vector<std::string>& record_ids) {
   QM_ASSIGN_OR_RETURN(sql::Transaction txn, sql::Transaction::Begin(db_));
   QM_RETURN_IF_ERROR(RemoveInTxn(record_ids));
@@ -108,14 +167,16 @@ Status Store::RemoveOutOfScope(const std::vector<std::string>& record_ids) {
 }
 
 Status Store::RemoveInTxn(const std::vector<std::string>& record_ids) {
-  // What this device has not delivered yet (pending or quarantined) stays, and so do its photos
+  // What this device has not delivered yet (pending, or refused evidence: a refused register write
+  // is no longer in its record, see WithdrawOwnWrite) stays, and so do its photos
   // whose bytes the server has not confirmed (their rows keep their files from the vault's orphan
   // collection), and whatever they hang on (a kept photo keeps its visit, a kept event its hazard,
   // a kept visit its subject).
   QM_RETURN_IF_ERROR(
       db_.Exec("CREATE TEMP TABLE IF NOT EXISTS keep_ids (id BLOB PRIMARY KEY) WITHOUT ROWID;"
                "DELETE FROM temp.keep_ids;"
-               "INSERT OR IGNORE INTO temp.keep_ids SELECT record_id FROM outbox WHERE state <> 1;"
+               "INSERT OR IGNORE INTO temp.keep_ids SELECT record_id FROM outbox WHERE state = 0 "
+               "OR (state = 2 AND entity NOT IN (1, 2, 5));"
                "INSERT OR IGNORE INTO temp.keep_ids SELECT id FROM photos WHERE uploaded = 0;"));
   // ?1 is the removed id. A subject takes its whole tree; any other id matches only itself.
   static constexpr const char* kSteps[] = {

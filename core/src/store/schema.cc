@@ -167,6 +167,12 @@ CREATE INDEX draft_photos_draft ON draft_photos(draft_id);
 ALTER TABLE subjects ADD COLUMN contact TEXT NOT NULL DEFAULT '';
 )sql";
 
+// The record ids of a snapshot being pulled (Store::ApplyPulledPage): what the device holds and
+// no page named has left its scope.
+constexpr std::string_view kV5SnapshotSeen = R"sql(
+CREATE TABLE snapshot_seen (id BLOB PRIMARY KEY) WITHOUT ROWID;
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, "domain tables: admin units, subjects, campaigns, tasks, visits, photos, hazards",
      kV1Domain},
@@ -175,6 +181,7 @@ constexpr Migration kMigrations[] = {
     {3, "task list index, quarantine reasons, flags for records kept over a delete",
      kV3TaskListAndQuarantine},
     {4, "visit drafts and their photos; subjects searchable by address and phone", kV4Drafts},
+    {5, "record ids of a snapshot being pulled", kV5SnapshotSeen},
 };
 
 }  // namespace

@@ -68,5 +68,43 @@ TEST(MergeRebaseTest, TombstonesAndBaseStampsFollow) {
   EXPECT_EQ(device->state->deleted_hlc, kRebased + 1);
 }
 
+// WithdrawStamp: a device whose change the county refused ends where the county (which never had
+// it) is, whatever order the writes met in.
+TEST(MergeWithdrawTest, TheRefusedWriteLeavesTheRecordAsIfNeverMade) {
+  const v1::Change create = Fields(S, 1, 2, 100, {{"name", Text("A")}, {"phone", Text("137")}});
+  const v1::Change refused =
+      Fields(S, 1, 1, 300, {{"phone", Text("138"), 100}, {"note", Text("moved?")}});
+  const v1::Change other = Fields(S, 1, 3, 200, {{"phone", Text("139"), 100}});
+  auto device = Replay({create, refused, other});
+  ASSERT_TRUE(device.ok());
+  ASSERT_EQ(device->state->fields.at("phone").value.text(), "138");
+  auto county = Replay({create, other});
+  ASSERT_TRUE(county.ok());
+
+  ASSERT_TRUE(WithdrawStamp(*device->state, Dev(1), 300));
+  EXPECT_EQ(CanonicalDump({*device->state}), CanonicalDump({*county->state}));
+  EXPECT_EQ(device->state->fields.at("phone").value.text(), "139");
+  EXPECT_EQ(device->state->fields.count("note"), 0u) << "a field only it wrote is gone";
+  EXPECT_FALSE(WithdrawStamp(*device->state, Dev(1), 300)) << "idempotent";
+  EXPECT_FALSE(WithdrawStamp(*device->state, Dev(3), 300)) << "another device's stamp";
+}
+
+TEST(MergeWithdrawTest, ARefusedDeleteNoLongerDeletes) {
+  const v1::Change create = Fields(S, 1, 2, 100, {{"name", Text("A")}});
+  auto device = Replay({create, Delete(S, 1, 1, 200)});
+  ASSERT_TRUE(device.ok());
+  ASSERT_TRUE(device->state->deleted);
+  ASSERT_TRUE(WithdrawStamp(*device->state, Dev(1), 200));
+  EXPECT_FALSE(device->state->deleted);
+  EXPECT_FALSE(device->state->flagged);
+  EXPECT_EQ(device->state->deleted_hlc, 0u);
+
+  auto made = Replay({Fields(S, 1, 1, 300, {{"name", Text("B")}})});
+  ASSERT_TRUE(made.ok());
+  ASSERT_TRUE(WithdrawStamp(*made->state, Dev(1), 300));
+  EXPECT_TRUE(made->state->history.empty()) << "a record its refused creation alone made";
+  EXPECT_TRUE(made->state->fields.empty());
+}
+
 }  // namespace
 }  // namespace qiaomen::core::merge

@@ -176,6 +176,32 @@ TEST_F(JournalTest, ResetForNewEpochReplaysWhatTheServerLost) {
   EXPECT_EQ(*store().PendingChangeCount(), 1);
 }
 
+// The county refused an edit: no other replica has it, so it leaves the record here too (still
+// listed as refused, with its reason), until a restore has it judged again.
+TEST_F(JournalTest, ARefusedEditLeavesItsRecordUntilJudgedAgain) {
+  v1::Subject subject = AddSubject("甲");
+  ASSERT_TRUE(store().MarkAppliedThrough(1).ok());
+  subject.set_phone("13912345678");
+  ASSERT_TRUE(store().UpdateSubject(subject).ok());
+  ASSERT_EQ(store().GetSubject(Id(subject.id()))->phone(), "13912345678");
+
+  Status refused =
+      store().Quarantine(2, "The household is outside your scope.", "permission_denied");
+  ASSERT_TRUE(refused.ok()) << refused.ToString();
+  EXPECT_EQ(store().GetSubject(Id(subject.id()))->phone(), "13800000000");
+  EXPECT_EQ(store().ListQuarantined()->size(), 1u);
+
+  ASSERT_TRUE(store().ResetForNewEpoch("epoch-restored", 1).ok());
+  EXPECT_EQ(store().GetSubject(Id(subject.id()))->phone(), "13912345678");
+  EXPECT_EQ(*store().PendingChangeCount(), 1);
+
+  // A refused creation takes its record with it.
+  const v1::Subject made = AddSubject("乙");
+  ASSERT_TRUE(store().Quarantine(3, "bad", "invalid_argument").ok());
+  EXPECT_EQ(store().GetSubject(Id(made.id())).status().code(), Code::kNotFound);
+  EXPECT_EQ(Count("record_states"), 1);
+}
+
 TEST_F(JournalTest, PhotosAwaitUploadUntilConfirmed) {
   v1::Photo photo;
   const Uuid id = Uuid::NewV7(clock_, random_);

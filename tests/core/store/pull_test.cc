@@ -232,6 +232,40 @@ TEST_F(PullTest, APageCanRemoveRecordsInItsTransaction) {
   EXPECT_TRUE(store().PhotosAwaitingUpload()->empty());
 }
 
+// A snapshot holds the whole scope: what the device holds and no snapshot page named left it
+// (a restore or a scope change the device did not hear of), except this device's undelivered
+// work and what it delivered after the snapshot began. Dropped once the log follows.
+TEST_F(PullTest, TheLogAfterASnapshotDropsWhatNoSnapshotPageNamed) {
+  const std::string stays = NewId();
+  const std::string left = NewId();
+  ASSERT_TRUE(store()
+                  .ApplyPulledPage({RemoteSubject(stays, "甲", PackHlc(kT0 - 10, 0)),
+                                    RemoteSubject(left, "乙", PackHlc(kT0 - 9, 0))},
+                                   "c1")
+                  .ok());
+  const v1::Subject own = AddSubject("丙");  // this device's, delivered during the snapshot
+  ASSERT_TRUE(store()
+                  .ApplyPulledPage({RemoteSubject(stays, "甲", PackHlc(kT0 - 10, 0))}, "s1", {},
+                                   /*snapshot=*/true)
+                  .ok());
+  ASSERT_TRUE(store().MarkAppliedThrough(1).ok());
+  ASSERT_TRUE(store().ApplyPulledPage({}, "s2", {}, /*snapshot=*/true).ok());
+  EXPECT_TRUE(store().GetSubject(Id(left)).ok()) << "nothing goes before the snapshot ends";
+
+  ASSERT_TRUE(store().ApplyPulledPage({}, "l1").ok());
+  EXPECT_EQ(store().GetSubject(Id(left)).status().code(), Code::kNotFound);
+  EXPECT_TRUE(store().GetSubject(Id(stays)).ok());
+  EXPECT_TRUE(store().GetSubject(Id(own.id())).ok()) << "delivered after the snapshot began";
+  EXPECT_EQ(Count("snapshot_seen"), 0);
+
+  // Only once: a later log page drops nothing, even what was not in that snapshot.
+  const std::string later = NewId();
+  ASSERT_TRUE(
+      store().ApplyPulledPage({RemoteSubject(later, "丁", PackHlc(kT0 - 5, 0))}, "l2").ok());
+  ASSERT_TRUE(store().ApplyPulledPage({}, "l3").ok());
+  EXPECT_TRUE(store().GetSubject(Id(later)).ok());
+}
+
 // A phone three days fast: the server re-based its stamps. Until the phone hears of it, an edit
 // made later by someone else loses here (it would win everywhere else); afterwards it wins.
 TEST_F(PullTest, ARebasedOwnChangeLetsLaterEditsFromOthersWin) {

@@ -85,6 +85,13 @@ Result<MergeResult> ApplySnapshot(const std::optional<RecordState>& current,
 // that stamp. Pure.
 bool RebaseStamp(RecordState& state, const std::string& device_id, HlcStamp from, HlcStamp to);
 
+// Takes out what one change wrote (the writes and tombstones of `device_id` stamped `stamp`), as a
+// device does when the county refused that change: no other replica has it, so the record must
+// read as if it had never been made. Fields left with no write are gone; then the visible values
+// and flags are recomputed. Returns false (state unchanged) when nothing carried that stamp; a
+// state left with no history and no tombstones stands for no record at all. Pure.
+bool WithdrawStamp(RecordState& state, const std::string& device_id, HlcStamp stamp);
+
 // The register writes a hazard creation stands for: severity ("general"/"major"), deadline,
 // responsible, category, description, legal_basis, rule_id, template_id, and subject_id/visit_id as
 // UUID text (omitted when empty). base_hlc 0. InvalidArgument for SEVERITY_UNSPECIFIED or an id

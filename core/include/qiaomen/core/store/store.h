@@ -168,7 +168,10 @@ class Store final : public evidence::PhotoIndex {
   // hazard event it recorded take the server's stamp, so this device converges with the others.
   // No-op when the row already carries it, when `applied_hlc` is 0, or for an unknown seq.
   Status RebaseOwnChange(uint64_t seq, HlcStamp applied_hlc);
-  // Takes a rejected row out of the queue with the server's reason. NotFound for an unknown seq.
+  // Takes a rejected row out of the queue with the server's reason, in ONE transaction with its
+  // effects here: a refused register write leaves its record (the county and every other device
+  // never had it; the record goes if that write made it, and it no longer keeps a record that left
+  // the scope), and a refused visit reopens its task. NotFound for an unknown seq.
   Status Quarantine(uint64_t seq, const std::string& reason, const std::string& code);
   Result<std::vector<QuarantinedChange>> ListQuarantined();
 
@@ -179,14 +182,21 @@ class Store final : public evidence::PhotoIndex {
   Status SetLastSyncMillis(int64_t at_ms);
   // The county's IANA time zone as the server named it ("" until enrolment or a pull says).
   Status SetCountyTimeZone(const std::string& zone);
+  // The highest own seq the county's last backup holds, as the server last said
+  // (SyncState::backed_up_through).
+  Status SetBackedUpThrough(uint64_t seq);
   Result<std::string> CountyTimeZone();
   // Applies a page of remote changes, drops `removed_record_ids` (as RemoveOutOfScope) and stores
   // `next_cursor`, all in ONE transaction. Mutable records merge per field (merge::ApplyChange) and
   // losers go to the conflict log; append-only records are inserted if absent. Idempotent:
   // applying a page again changes nothing. Ratchets the HLC (except past far-future stamps).
+  // `snapshot` pages (a whole scope, in several pages) are noted: the first page after them drops
+  // the records no snapshot page named (they left the scope), as RemoveOutOfScope, and also keeps
+  // what this device delivered after the snapshot began.
   // Errors (nothing applied, cursor unchanged): InvalidArgument naming the malformed change.
   Status ApplyPulledPage(const std::vector<v1::Change>& changes, const std::string& next_cursor,
-                         const std::vector<std::string>& removed_record_ids = {});
+                         const std::vector<std::string>& removed_record_ids = {},
+                         bool snapshot = false);
   // Drops records that left this device's scope: a subject id takes its tasks, visits, photos,
   // hazards and events with it; another id drops that one record. Records this device has not yet
   // delivered (pending or quarantined journal rows) stay, and so do its photos whose bytes the
@@ -196,7 +206,8 @@ class Store final : public evidence::PhotoIndex {
   // The server was restored from a backup (a new `epoch`, or the same epoch with a mark below this
   // device's): in one transaction, forget the pull cursor, move the applied-through mark to
   // `server_applied_through` (rows above it, delivered or quarantined, become pending again for
-  // replay; pending rows up to it applied) and save `epoch`.
+  // replay, a refused register write merged into its record again; pending rows up to it applied)
+  // and save `epoch`.
   Status ResetForNewEpoch(const std::string& epoch, uint64_t server_applied_through);
   // The server lists these photos (raw SHA-256) as referenced but not held (it lost them in a
   // restore): this device's own photos with those hashes wait for upload again. Idempotent.
@@ -279,6 +290,13 @@ class Store final : public evidence::PhotoIndex {
   Result<std::vector<domain::HazardLogEntry>> LoadHazardLog(const std::string& hazard_id);
   Status ApplyPulledChange(const v1::Change& change);
   Status RemoveInTxn(const std::vector<std::string>& record_ids);
+  Status TrackSnapshot(const std::vector<v1::Change>& changes, bool snapshot);
+  // The journal entry `seq` (NotFound when there is none).
+  Result<v1::Change> JournalEntry(uint64_t seq);
+  // Takes this device's refused register write out of its record (merge::WithdrawStamp), with
+  // the conflicts it made; a record made by that write alone goes.
+  Status WithdrawOwnWrite(const v1::Change& change);
+  Status MergeOwnJournal(merge::MergeResult& result);
 
   sql::Database db_;
   StoreDeps deps_;

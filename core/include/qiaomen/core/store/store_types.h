@@ -123,11 +123,12 @@ struct ConflictRecord {
 
 // What the sync engine keeps between rounds, committed with the data it describes.
 struct SyncState {
-  std::string pull_cursor;       // empty: pull from scratch
-  std::string server_epoch;      // empty: none seen yet
-  int64_t last_sync_ms = 0;      // 0: never
-  uint64_t applied_through = 0;  // highest contiguous own seq the server holds
-  uint64_t last_seq = 0;         // highest seq journaled
+  std::string pull_cursor;         // empty: pull from scratch
+  std::string server_epoch;        // empty: none seen yet
+  int64_t last_sync_ms = 0;        // 0: never
+  uint64_t applied_through = 0;    // highest contiguous own seq the server holds
+  uint64_t last_seq = 0;           // highest seq journaled
+  uint64_t backed_up_through = 0;  // highest own seq in the county's last backup (0: none known)
 };
 
 }  // namespace qiaomen::core::store
