@@ -109,10 +109,20 @@ class Tour : public QObject {
                              t.value(QStringLiteral("taskId")));
                       }});
     steps_.push_back({QStringLiteral("household_edit"), [this] { Call("editHousehold"); }});
-    steps_.push_back({QStringLiteral("household_edit_error"), [this] {
-                        Controller()->saveHousehold(QStringLiteral("1381234"), QStringLiteral("4"),
-                                                    {QStringLiteral("coal_heating")});
-                      }});
+    steps_.push_back(
+        {QStringLiteral("household_edit_error"), [this] {
+           // As a worker would: a short number typed into the field, then 保存.
+           QObject* page =
+               Window()->contentItem()->findChild<QObject*>(QStringLiteral("householdEditPage"));
+           QObject* phone =
+               page ? page->findChild<QObject*>(QStringLiteral("phoneField")) : nullptr;
+           if (phone == nullptr) {
+             failed_ = true;
+             return;
+           }
+           phone->setProperty("text", QStringLiteral("1381234"));
+           QMetaObject::invokeMethod(page, "save");
+         }});
     steps_.push_back({QStringLiteral("tasks_hazards"), [this] {
                         Call("showTab", 1);
                         Controller()->setFilter(4);

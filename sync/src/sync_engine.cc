@@ -126,6 +126,10 @@ core::Status SyncEngine::RunState::ApplyResponse(const std::vector<v1::Change>& 
     std::lock_guard report_lock(run_.report_mu);
     run_.report.county_time_zone = resp.county_time_zone();
   }
+  if (resp.backed_up_through_seq() != 0) {
+    std::lock_guard report_lock(run_.report_mu);
+    run_.report.backed_up_through_seq = resp.backed_up_through_seq();
+  }
   if (resp.county_bundle_key().size() == 32) {
     std::lock_guard report_lock(run_.report_mu);
     run_.report.county_bundle_key = resp.county_bundle_key();

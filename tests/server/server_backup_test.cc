@@ -210,6 +210,39 @@ TEST_P(BackupTest, BackupWhileADeviceSyncsRestoresThatInstantWithANewEpoch) {
   EXPECT_NE(after->server_epoch(), before->server_epoch());
 }
 
+// The county knows when its last backup was taken (report, /metrics), and each device how much of
+// its work that backup holds (every sync answer): what lies above would be sent again after a
+// restore.
+TEST_P(BackupTest, TheCountyAndEachDeviceKnowWhatTheLastBackupHolds) {
+  CommandResult report = env_->Run({"report"});
+  ASSERT_EQ(report.exit_code, 0) << report.err;
+  EXPECT_NE(report.out.find("last backup: none"), std::string::npos) << report.out;
+  SyncVisitWithPhoto(*device_, 1);
+  auto answer = device_->Sync(server_->port(), {});
+  ASSERT_TRUE(answer.ok()) << answer.status().ToString();
+  EXPECT_EQ(answer->applied_through_seq(), 1u);
+  EXPECT_EQ(answer->backed_up_through_seq(), 0u) << "no backup yet";
+
+  CommandResult backup = Backup(env_->dir().Join("backup"));
+  ASSERT_EQ(backup.exit_code, 0) << backup.out << backup.err;
+  SyncVisitWithPhoto(*device_, 2);  // after the backup
+  answer = device_->Sync(server_->port(), {});
+  ASSERT_TRUE(answer.ok()) << answer.status().ToString();
+  EXPECT_EQ(answer->applied_through_seq(), 2u);
+  EXPECT_EQ(answer->backed_up_through_seq(), 1u) << "the backup holds the first visit only";
+
+  report = env_->Run({"report", "--format", "json"});
+  ASSERT_EQ(report.exit_code, 0) << report.err;
+  EXPECT_NE(report.out.find("\"backup_age_seconds\":0"), std::string::npos) << report.out;
+  report = env_->Run({"report"});
+  EXPECT_NE(report.out.find("last backup: 0 h 0 min ago."), std::string::npos) << report.out;
+  auto metrics = testing::HttpRequest(server_->port(), "GET", "/metrics", {}, "");
+  ASSERT_TRUE(metrics.ok()) << metrics.status().ToString();
+  const size_t at = metrics->body.find("\nqiaomen_last_backup_timestamp_seconds ");
+  ASSERT_NE(at, std::string::npos) << metrics->body;
+  EXPECT_GT(std::stoll(metrics->body.substr(at + 39)), 1'700'000'000);
+}
+
 TEST_P(BackupTest, TornBackupsAreRefusedByVerifyAndRestoreWithNothingWritten) {
   SyncVisitWithPhoto(*device_, 1);
   const std::string backup = env_->dir().Join("backup");

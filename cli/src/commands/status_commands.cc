@@ -7,6 +7,16 @@
 namespace qiaomen::cli {
 namespace {
 
+// How much of this device's work a restore of the county's last backup would need again.
+std::string BackupText(const sync::DeviceStatus& status) {
+  if (status.applied_through == 0) return "nothing sent yet";
+  if (status.backed_up_through == 0) return "none of this device's changes yet (kept here)";
+  if (status.backed_up_through >= status.applied_through) return "holds every change sent";
+  return "holds changes up to #" + std::to_string(status.backed_up_through) + "; " +
+         std::to_string(status.applied_through - status.backed_up_through) +
+         " sent since are kept here until the next backup";
+}
+
 core::Status Status(const core::Args&, CliContext& ctx) {
   auto key_store = KeyStoreFor(ctx);
   QM_ASSIGN_OR_RETURN(auto device, OpenDevice(ctx, key_store));
@@ -27,7 +37,8 @@ core::Status Status(const core::Args&, CliContext& ctx) {
         .Field("drafts", status.drafts)
         .Field("last_sync_ms", status.last_sync_ms)
         .Field("applied_through", static_cast<int64_t>(status.applied_through))
-        .Field("last_seq", static_cast<int64_t>(status.last_seq));
+        .Field("last_seq", static_cast<int64_t>(status.last_seq))
+        .Field("backed_up_through", static_cast<int64_t>(status.backed_up_through));
     json.Key("quarantined").BeginArray();
     for (const auto& q : quarantined) {
       json.BeginObject()
@@ -51,6 +62,7 @@ core::Status Status(const core::Args&, CliContext& ctx) {
           << "  pending photos:   " << status.pending_photos << " ("
           << Bytes(status.pending_photo_bytes) << ")\n"
           << "  unfinished visits: " << status.drafts << "\n"
+          << "  county backup:    " << BackupText(status) << "\n"
           << "  quarantined:      " << quarantined.size() << "\n";
   for (const auto& q : quarantined) {
     ctx.out << "    #" << q.change.seq() << " " << v1::Entity_Name(q.change.entity()) << " "

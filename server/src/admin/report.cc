@@ -1,5 +1,6 @@
 #include "qiaomen/server/report.h"
 
+#include <algorithm>
 #include <set>
 
 #include "qiaomen/base/hex.h"
@@ -7,6 +8,7 @@
 #include "qiaomen/core/domain/hazard_state.h"
 #include "qiaomen/core/domain/labels.h"
 #include "qiaomen/core/uuid.h"
+#include "qiaomen/server/backup.h"
 #include "qiaomen/v1/change.pb.h"
 #include "store/change_store.h"
 #include "store/record_state.h"
@@ -197,6 +199,9 @@ core::Result<Report> BuildReport(Storage& storage, core::Clock& clock,
   report.evidence_failed += failed.Int(0);
   QM_ASSIGN_OR_RETURN(auto conflicts, conn->QueryOne("SELECT COUNT(*) FROM conflicts"));
   report.conflicts = conflicts.Int(0);
+  QM_ASSIGN_OR_RETURN(int64_t backup_ms, LastBackupMs(*conn));
+  if (backup_ms > 0)
+    report.backup_age_s = std::max<int64_t>(0, (clock.NowMillis() - backup_ms) / 1000);
 
   for (const char* level : {"town", "village", "grid"}) {
     for (auto& [id, row] : rows) {

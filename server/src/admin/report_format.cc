@@ -36,7 +36,21 @@ std::vector<std::pair<std::string, int64_t>> Totals(const Report& r) {
           {"evidence_pending", r.evidence_pending},
           {"evidence_failed", r.evidence_failed},
           {"quarantined_changes", r.quarantined},
-          {"conflicts", r.conflicts}};
+          {"conflicts", r.conflicts},
+          {"backup_age_seconds", r.backup_age_s}};
+}
+
+// A day without a backup is a day of the county's work that only the phones hold.
+std::string BackupLine(const Report& r) {
+  constexpr int64_t kDay = 24 * 3600;
+  if (r.backup_age_s < 0) {
+    return "last backup: none. Take one now and every day: qiaomen-county backup --data DIR --to "
+           "PATH (docs/operations.md).";
+  }
+  std::string line = "last backup: " + std::to_string(r.backup_age_s / 3600) + " h " +
+                     std::to_string(r.backup_age_s % 3600 / 60) + " min ago";
+  if (r.backup_age_s > kDay) line += ", older than a day: run qiaomen-county backup now";
+  return line + ".";
 }
 
 }  // namespace
@@ -60,6 +74,7 @@ core::Result<std::string> FormatReport(const Report& r, const std::string& forma
     for (const auto& [k, n] : r.hazards_by_status) out << "  " << k << ": " << n << "\n";
     out << "\n";
     for (const auto& [k, n] : Totals(r)) out << k << ": " << n << "\n";
+    out << "\n" << BackupLine(r) << "\n";
     return out.str();
   }
   if (format == "json") {

@@ -1,6 +1,7 @@
 #include <cstdio>
 
 #include "qiaomen/server/api.h"
+#include "qiaomen/server/backup.h"
 
 namespace qiaomen::server {
 
@@ -110,6 +111,16 @@ Router BuildApiRouter(ApiContext& context) {
     HttpResponse r;
     r.Set("Content-Type", "text/plain; version=0.0.4; charset=utf-8");
     r.body = context.metrics.Render();
+    // For an alert on backups older than a day: time() - this > 86400 (0: never backed up).
+    auto conn = context.storage.pool().Acquire();
+    auto last = LastBackupMs(*conn);
+    if (last.ok()) {
+      r.body +=
+          "# HELP qiaomen_last_backup_timestamp_seconds When the last backup noted by the database "
+          "was taken (0: none).\n# TYPE qiaomen_last_backup_timestamp_seconds gauge\n"
+          "qiaomen_last_backup_timestamp_seconds " +
+          std::to_string(*last / 1000) + "\n";
+    }
     return r;
   });
   AddSyncRoutes(router, context);

@@ -10,6 +10,7 @@
 #include "backup/snapshot.h"
 #include "qiaomen/base/durable_file.h"
 #include "qiaomen/base/hex.h"
+#include "store/schema.h"
 #include "util/bytes.h"
 
 namespace qiaomen::server {
@@ -82,6 +83,22 @@ void RemoveStaleFiles(const std::string& to, const std::string& keep) {
   }
 }
 
+// Tells the live database the backup is whole (RecordBackup). The backup stands without it, so a
+// failure is a warning: devices then learn of it with the next backup.
+void NoteBackup(const std::string& db_url, const v1::BackupManifest& manifest,
+                const std::string& to, std::ostream& out) {
+  core::Status noted = [&]() -> core::Status {
+    QM_ASSIGN_OR_RETURN(auto conn, OpenSqlConnection(db_url));
+    QM_RETURN_IF_ERROR(CreateSchema(*conn));
+    return RecordBackup(*conn, manifest, fs::absolute(to).string());
+  }();
+  if (!noted.ok()) {
+    out << "warning: the backup is whole, but the county database could not note it ("
+        << noted.message() << "); the report will not show it. Run the backup again later."
+        << std::endl;
+  }
+}
+
 }  // namespace
 
 core::Result<v1::BackupManifest> TakeBackup(const StorageOptions& storage, const std::string& to,
@@ -105,6 +122,7 @@ core::Result<v1::BackupManifest> TakeBackup(const StorageOptions& storage, const
   QM_RETURN_IF_ERROR(CopyBlobs(storage.data_dir, to, manifest, out));
   QM_RETURN_IF_ERROR(WriteManifest(to, manifest));
   RemoveStaleFiles(to, manifest.database().path());
+  NoteBackup(ResolveDbUrl(storage), manifest, to, out);
   out << "Backup complete in " << to << " (manifest written last). Check it with "
       << "`qiaomen-county backup verify " << to << "`." << std::endl;
   return manifest;

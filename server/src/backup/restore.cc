@@ -17,11 +17,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-bool IsPostgresUrl(const std::string& url) {
-  return url.rfind("postgresql://", 0) == 0 || url.rfind("postgres://", 0) == 0 ||
-         url.find("dbname=") != std::string::npos;
-}
-
 bool IsNonEmptyDir(const std::string& dir) {
   std::error_code ec;
   return fs::is_directory(dir, ec) && !fs::is_empty(dir, ec);

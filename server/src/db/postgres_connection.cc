@@ -136,10 +136,13 @@ class PostgresConnection final : public SqlConnection {
 
 Result<std::unique_ptr<SqlConnection>> OpenSqliteConnection(const std::string& path);
 
+bool IsPostgresUrl(const std::string& url) {
+  return url.rfind("postgresql://", 0) == 0 || url.rfind("postgres://", 0) == 0 ||
+         url.find("dbname=") != std::string::npos;
+}
+
 Result<std::unique_ptr<SqlConnection>> OpenSqlConnection(const std::string& url) {
-  bool postgres = url.rfind("postgresql://", 0) == 0 || url.rfind("postgres://", 0) == 0 ||
-                  url.find("dbname=") != std::string::npos;
-  if (!postgres) return OpenSqliteConnection(url);
+  if (!IsPostgresUrl(url)) return OpenSqliteConnection(url);
   PGconn* conn = PQconnectdb(url.c_str());
   if (PQstatus(conn) != CONNECTION_OK) {
     std::string message = PQerrorMessage(conn);

@@ -64,6 +64,11 @@ CREATE TABLE IF NOT EXISTS campaigns (
   id TEXT PRIMARY KEY, title TEXT NOT NULL, template_ids TEXT NOT NULL, scope TEXT NOT NULL,
   due_date TEXT NOT NULL, created_ms {I} NOT NULL);
 CREATE TABLE IF NOT EXISTS subject_ids (external_id TEXT PRIMARY KEY, subject_id {B} NOT NULL);
+CREATE TABLE IF NOT EXISTS backups (
+  id {S}, created_ms {I} NOT NULL, path TEXT NOT NULL, records {I} NOT NULL,
+  changes {I} NOT NULL, photos {I} NOT NULL);
+CREATE TABLE IF NOT EXISTS device_backups (
+  device_id {B} PRIMARY KEY, seq {I} NOT NULL, backup_ms {I} NOT NULL);
 )sql";
 
 void ReplaceAll(std::string& s, const std::string& from, const std::string& to) {

@@ -5,6 +5,7 @@
 
 #include "admin/templates.h"
 #include "qiaomen/base/hex.h"
+#include "qiaomen/server/backup.h"
 #include "store/change_store.h"
 #include "sync/placement.h"
 #include "sync/roles.h"
@@ -274,6 +275,11 @@ core::Result<v1::SyncResponse> SyncService::Sync(const Principal& principal,
   response.set_scope(principal.worker.scope.ToString());
   response.set_county_time_zone(storage_.identity().county_time_zone);
   response.set_county_bundle_key(storage_.identity().bundle_public_key);
+  {
+    auto conn = storage_.pool().Acquire();
+    QM_ASSIGN_OR_RETURN(int64_t backed_up, BackedUpThroughSeq(*conn, principal.device.device_id));
+    response.set_backed_up_through_seq(static_cast<uint64_t>(backed_up));
+  }
   return response;
 }
 

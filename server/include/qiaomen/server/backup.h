@@ -16,6 +16,7 @@
 
 #include "qiaomen/core/clock.h"
 #include "qiaomen/core/status.h"
+#include "qiaomen/server/sql_connection.h"
 #include "qiaomen/server/storage.h"
 #include "qiaomen/v1/backup.pb.h"
 
@@ -32,6 +33,16 @@ core::Result<v1::BackupManifest> TakeBackup(const StorageOptions& storage, const
 // the manifest when all is well; DataLoss (saying what is wrong and what to do) for a missing
 // manifest or a missing, truncated or altered part; NotFound when `path` does not exist.
 core::Result<v1::BackupManifest> VerifyBackup(const std::string& path, std::ostream& out);
+
+// Notes a finished backup in the live database: its time and counts (`backups`), and per device
+// the highest seq it holds (`device_backups`, never moved back by an older backup). One
+// transaction. Corruption for a manifest device id that is not hex.
+core::Status RecordBackup(SqlConnection& conn, const v1::BackupManifest& manifest,
+                          const std::string& path);
+// When the last backup recorded was taken (Unix ms; 0 when there is none).
+core::Result<int64_t> LastBackupMs(SqlConnection& conn);
+// The highest seq of `device_id` (raw bytes) the last backups hold (0 when none).
+core::Result<int64_t> BackedUpThroughSeq(SqlConnection& conn, const std::string& device_id);
 
 struct RestoreOptions {
   std::string from;      // a backup directory

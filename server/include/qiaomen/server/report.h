@@ -45,6 +45,8 @@ struct Report {
   int64_t evidence_verified = 0, evidence_pending = 0, evidence_failed = 0;
   int64_t quarantined = 0;
   int64_t conflicts = 0;
+  // The age of the last backup the database noted (RecordBackup), in seconds; -1 when none.
+  int64_t backup_age_s = -1;
 };
 
 core::Result<Report> BuildReport(Storage& storage, core::Clock& clock,

@@ -74,9 +74,12 @@ class SqlConnection {
   core::Result<SqlRow> QueryOne(std::string_view sql, const std::vector<SqlValue>& params = {});
 };
 
-// Opens `url`: "postgresql://..." or "postgres://..." (or a libpq "host=... dbname=..." string)
-// selects PostgreSQL; anything else is a path to a SQLite file. Errors: Unavailable when the
-// database cannot be reached, with libpq's or SQLite's reason.
+// True when `url` names a PostgreSQL database: "postgresql://...", "postgres://..." or a libpq
+// "host=... dbname=..." string; anything else is a path to a SQLite file.
+bool IsPostgresUrl(const std::string& url);
+
+// Opens `url`: a PostgreSQL database when IsPostgresUrl, else a path to a SQLite file. Errors:
+// Unavailable when the database cannot be reached, with libpq's or SQLite's reason.
 core::Result<std::unique_ptr<SqlConnection>> OpenSqlConnection(const std::string& url);
 
 // A fixed set of connections shared by request threads. Thread-safe.

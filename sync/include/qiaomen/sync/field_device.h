@@ -55,7 +55,8 @@ struct DeviceStatus {
   int64_t last_sync_ms = 0;
   uint64_t applied_through = 0;
   uint64_t last_seq = 0;
-  int64_t drafts = 0;  // visits started and not finished
+  uint64_t backed_up_through = 0;  // own changes up to this seq are in the county's last backup
+  int64_t drafts = 0;              // visits started and not finished
   std::vector<core::store::QuarantinedChange> quarantined;
 };
 

@@ -94,6 +94,9 @@ struct SyncReport {
   // The county's bundle public key from the last answer that carried one ("" when none did): the
   // caller keeps it in the device's settings for sealing bundles.
   std::string county_bundle_key;
+  // The highest seq of this device the county's last backup holds, from the last answer (0: none
+  // yet): what lies above it would be sent again after a restore, so the device keeps it.
+  uint64_t backed_up_through_seq = 0;
   // One line for the app and the CLI: "Sent 12 changes and 3 photos; received 40 changes.", plus
   // what the user must know (refused changes, photos waiting for Wi-Fi, a clock more than ten
   // minutes off the server's, why the run stopped).
