@@ -96,7 +96,7 @@ void AddEnrollCommands(std::vector<Command>& commands) {
       "from township staff. The PIN comes from QIAOMEN_PIN or is asked for twice. --ca-cert\n"
       "trusts the county's own CA; --pin-sha256 pins the server's public key\n"
       "(sha256//BASE64, as `curl --pinnedpubkey`). If the server refuses, nothing is kept.\n",
-      {{"server", "code", "ca-cert", "pin-sha256", "name"}, {}},
+      {{"server", "code", "ca-cert", "pin-sha256", "name"}, {}, {"server", "code"}},
       Enroll,
       CheckServerUrl});
 }

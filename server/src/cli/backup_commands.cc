@@ -53,7 +53,7 @@ void AddBackupCommands(std::vector<Command>& commands) {
       "keep it apart (docs/operations.md).\n"
       "`backup verify PATH` checks every part against the manifest and prints what is wrong;\n"
       "it exits 1 when the backup cannot be restored.\n",
-      {{"data", "db", "to"}, {}},
+      {{"data", "db", "to"}, {}, {"to"}},
       Backup});
   commands.push_back(Command{
       "restore",
@@ -65,7 +65,7 @@ void AddBackupCommands(std::vector<Command>& commands) {
       "A non-empty DIR or database is refused unless --force is given; stop the server first.\n"
       "The restored server gets a new epoch: devices then send again what the backup lacks.\n"
       "Copy the saved county-bundle.key into DIR afterwards.\n",
-      {{"data", "db", "from"}, {"force"}},
+      {{"data", "db", "from"}, {"force"}, {"from"}},
       Restore});
 }
 
