@@ -107,6 +107,7 @@ std::vector<Command> AllCommands() {
   AddChecklistCommands(commands);
   AddHazardCommands(commands);
   AddStatusCommands(commands);
+  AddQuarantineCommands(commands);
   AddPinCommands(commands);
   AddBundleCommands(commands);
   return commands;

@@ -187,6 +187,10 @@ core::Result<DeviceStatus> FieldDevice::Status() {
   return status;
 }
 
+core::Result<std::vector<uint64_t>> FieldDevice::ResendRefused(uint64_t seq) {
+  return profile_->store().Resend(seq);
+}
+
 DeviceSyncResult FieldDevice::Sync(const SyncOptions& options,
                                    std::function<void(const SyncProgress&)> progress) {
   DeviceSyncResult result;

@@ -99,6 +99,10 @@ core::Status Sync(const core::Args& args, CliContext& ctx) {
       ctx.out << "  refused change #" << q.change.seq() << " (" << q.code << "): " << q.reason
               << "\n";
     }
+    if (!rejected.empty()) {
+      ctx.out << "  `qiaomen quarantine` lists the refused changes; once the cause is put right, "
+                 "`qiaomen quarantine resend SEQ` sends one again.\n";
+    }
   }
   return failure;
 }

@@ -122,6 +122,11 @@ class FieldDevice {
   // Pending work, refused changes, last sync. The Store's errors.
   core::Result<DeviceStatus> Status();
 
+  // Sends the refused change `seq` again once its cause is put right, with the refused changes
+  // that depend on it (a visit's photos and hazards), at the next sync (Store::Resend). Returns the
+  // new seqs. NotFound, worded with what to do, when `seq` is not a refused change.
+  core::Result<std::vector<uint64_t>> ResendRefused(uint64_t seq);
+
   // One sync run (see SyncEngine::Run): push, pull, photos. `progress` is called from the
   // running thread or its photo workers, one call at a time. Records the time of a successful
   // run, and keeps the county's bundle public key in the settings when the server sent a new one.
