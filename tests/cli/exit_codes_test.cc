@@ -75,6 +75,21 @@ TEST_F(ExitCodesTest, AMissingOptionIsAUsageError) {
       << json.out;
 }
 
+// A code issued for another device is refused with 403: refused by the server (5), not 1.
+TEST_F(ExitCodesTest, ACodeForAnotherDeviceIsARefusal) {
+  Enroll("w-other", "grids:T01-V01-G01");
+  std::string device = Between(Run({"status", "--json"}).out, "device_id");
+  ASSERT_GE(device.size(), 3u);
+  auto code = County(
+      {"enroll-code", "--worker", "w-other", "--device", device.substr(1, device.size() - 2)});
+  ASSERT_EQ(code.exit_code, 0) << code.err;
+  std::string text = code.out;
+  while (!text.empty() && text.back() == '\n') text.pop_back();
+  profile_ = dir_.Join("second");
+  CliRun r = Run({"enroll", "--server", url(), "--code", text});
+  EXPECT_EQ(r.exit_code, 5) << r.err;
+}
+
 // sync --json: the error in the JSON with the shape of every command's (code, exit_code, message).
 TEST_F(ExitCodesTest, SyncJsonPutsTheErrorInTheJson) {
   Enroll("w-sync-json", "grids:T01-V01-G01");
@@ -88,6 +103,22 @@ TEST_F(ExitCodesTest, SyncJsonPutsTheErrorInTheJson) {
                        "\"message\":"))
       << r.out;
   EXPECT_EQ(r.out.find('\n'), r.out.size() - 1) << r.out;
+}
+
+// `devices` shows the last sync (a pull alone too) apart from the last change received.
+TEST_F(ExitCodesTest, DevicesShowTheLastPullAndTheLastChange) {
+  Enroll("w-pull", "grids:T01-V01-G01");
+  ASSERT_EQ(Run({"sync"}).exit_code, 0);
+  std::string device = Between(Run({"status", "--json"}).out, "device_id");
+  ASSERT_GE(device.size(), 3u);
+  auto json = County({"devices", "--format", "json"});
+  ASSERT_EQ(json.exit_code, 0) << json.err;
+  const auto at = json.out.find(device.substr(1, device.size() - 2));
+  ASSERT_NE(at, std::string::npos) << json.out;
+  EXPECT_EQ(Between(json.out.substr(at), "last_sync_at").size(), 18u) << json.out;
+  EXPECT_EQ(Between(json.out.substr(at), "last_change_at"), "\"\"") << json.out;
+  auto text = County({"devices"});
+  EXPECT_TRUE(Contains(text.out, "最后收到更改")) << text.out;
 }
 
 }  // namespace

@@ -1,6 +1,6 @@
 // Issue 18, item 3 (ways out): a refused change is listed on the device and sent again once its
 // cause is put right, with what was refused with it; the county sees whose it is and that it was
-// accepted since.
+// accepted since; a revoked device re-enrols onto its profile and sends the work it kept.
 #include <gtest/gtest.h>
 
 #include "cli_fixture.h"
@@ -9,6 +9,11 @@ namespace qiaomen::cli::testing {
 namespace {
 
 class WaysOutTest : public CliFixture {
+ protected:
+  std::string DeviceId() {
+    std::string id = Between(Run({"status", "--json"}).out, "device_id");
+    return id.size() > 2 ? id.substr(1, id.size() - 2) : "";
+  }
 };
 
 // The seq of the first refused record of `entity` ("visit") in `qiaomen quarantine --json`.
@@ -17,6 +22,11 @@ std::string RefusedSeq(const std::string& json, const std::string& entity) {
   if (at == std::string::npos) return "";
   const auto seq = json.rfind("\"seq\":", at);
   return seq == std::string::npos ? "" : Between(json.substr(seq), "seq");
+}
+
+std::string Line(std::string text) {
+  while (!text.empty() && text.back() == '\n') text.pop_back();
+  return text;
 }
 
 size_t Count(const std::string& text, const std::string& part) {
@@ -93,6 +103,45 @@ TEST_F(WaysOutTest, ARefusedVisitIsListedAndSentAgainWithItsPhotoAndHazard) {
   EXPECT_EQ(unknown.exit_code, 1);
   EXPECT_TRUE(Contains(unknown.err, "qiaomen quarantine")) << unknown.err;
   EXPECT_EQ(Run({"quarantine", "resend", "twelve"}).exit_code, 2);
+}
+
+TEST_F(WaysOutTest, ARevokedDeviceReenrolsOntoItsProfileAndSendsItsWork) {
+  Enroll("w-revoked", "grids:T01-V01-G01");
+  ASSERT_EQ(Run({"sync"}).exit_code, 0);
+  WritePhoto("p1.jpg");
+  ASSERT_EQ(
+      Run({"visit", "record", WriteFile("v.json", CheckedVisitJson("H002", false))}).exit_code, 0);
+  const std::string device = DeviceId();
+  ASSERT_FALSE(device.empty());
+  ASSERT_EQ(County({"revoke-device", device}).exit_code, 0);
+  EXPECT_EQ(Run({"sync", "--retries", "0"}).exit_code, 5);
+
+  // A plain code does not bring a revoked device back: refused by the server, exit 5, and the
+  // message says what township staff can do.
+  auto plain = County({"enroll-code", "--worker", "w-revoked"});
+  ASSERT_EQ(plain.exit_code, 0) << plain.err;
+  CliRun refused = Run({"enroll", "--server", url(), "--code", Line(plain.out)});
+  EXPECT_EQ(refused.exit_code, 5) << refused.err;
+  EXPECT_TRUE(Contains(refused.err, "--device")) << refused.err;
+
+  auto code = County({"enroll-code", "--worker", "w-revoked", "--device", device});
+  ASSERT_EQ(code.exit_code, 0) << code.err;
+  CliRun again = Run({"enroll", "--server", url(), "--code", Line(code.out)});
+  ASSERT_EQ(again.exit_code, 0) << again.err;
+  EXPECT_TRUE(Contains(again.out, "Re-enrolled device " + device)) << again.out;
+  EXPECT_EQ(DeviceId(), device);
+  CliRun sync = Run({"sync"});
+  ASSERT_EQ(sync.exit_code, 0) << sync.err;
+  EXPECT_EQ(Between(Run({"status", "--json"}).out, "pending_changes"), "0");
+
+  // The county sees that this device's work came after a revocation.
+  auto devices = County({"devices", "--format", "json"});
+  ASSERT_EQ(devices.exit_code, 0) << devices.err;
+  const auto at = devices.out.find(device);
+  ASSERT_NE(at, std::string::npos) << devices.out;
+  EXPECT_EQ(Between(devices.out.substr(at), "status"), "\"reinstated\"") << devices.out;
+  EXPECT_NE(Between(devices.out.substr(at), "reenrolled_after_revocation_at"), "\"\"")
+      << devices.out;
 }
 
 }  // namespace
