@@ -91,7 +91,9 @@ int RunCountyCli(const std::vector<std::string>& args, std::ostream& out, std::o
     std::vector<std::string> rest(args.begin() + 1, args.end());
     command.spec.flags.insert("help");
     // Every command that takes --data needs it (OpenStorageFromArgs): missing, a usage error.
-    if (command.spec.valued.count("data") > 0) command.spec.required.insert("data");
+    if (command.requires_data && command.spec.valued.count("data") > 0) {
+      command.spec.required.insert("data");
+    }
     auto parsed = core::Args::Parse(rest, command.spec);
     if (parsed.ok() && parsed->Has("help")) {
       out << command.usage;
