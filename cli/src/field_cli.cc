@@ -107,6 +107,7 @@ std::vector<Command> AllCommands() {
   AddChecklistCommands(commands);
   AddHazardCommands(commands);
   AddStatusCommands(commands);
+  AddQuarantineCommands(commands);
   AddPinCommands(commands);
   AddBundleCommands(commands);
   return commands;
@@ -173,7 +174,8 @@ int RunFieldCli(const std::vector<std::string>& argv, CliContext& ctx) {
     ctx.out << found->usage;
     return 0;
   }
-  core::Status usage = parsed.ok() && found->check ? found->check(*parsed) : parsed.status();
+  core::Status usage = parsed.ok() ? parsed->CheckRequired(spec) : parsed.status();
+  if (usage.ok() && found->check) usage = found->check(*parsed);
   if (!usage.ok()) {
     const int code = Fail(ctx, found->name, usage, core::ExitCode::kUsage);
     ctx.err << found->usage;

@@ -39,6 +39,14 @@ Result<Args> Args::Parse(const std::vector<std::string>& argv, const ArgSpec& sp
   return args;
 }
 
+Status Args::CheckRequired(const ArgSpec& spec) const {
+  if (flags_.count("help") > 0) return Status::Ok();
+  for (const std::string& name : spec.required) {
+    if (values_.count(name) == 0) return InvalidArgument("--" + name + " is required. See --help.");
+  }
+  return Status::Ok();
+}
+
 std::optional<std::string> Args::Get(const std::string& name) const {
   auto it = values_.find(name);
   if (it == values_.end()) return std::nullopt;

@@ -90,12 +90,17 @@ int RunCountyCli(const std::vector<std::string>& args, std::ostream& out, std::o
     if (command.name != name) continue;
     std::vector<std::string> rest(args.begin() + 1, args.end());
     command.spec.flags.insert("help");
+    // Every command that takes --data needs it (OpenStorageFromArgs): missing, a usage error.
+    if (command.requires_data && command.spec.valued.count("data") > 0) {
+      command.spec.required.insert("data");
+    }
     auto parsed = core::Args::Parse(rest, command.spec);
     if (parsed.ok() && parsed->Has("help")) {
       out << command.usage;
       return 0;
     }
     core::Status usage = parsed.ok() ? CheckCommonOptions(*parsed) : parsed.status();
+    if (usage.ok()) usage = parsed->CheckRequired(command.spec);
     if (usage.ok() && command.check) usage = command.check(*parsed);
     if (!usage.ok()) {
       const int code =

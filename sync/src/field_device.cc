@@ -21,13 +21,6 @@ core::profile::ProfileDeps ProfileDepsOf(const FieldDeviceDeps& deps) {
   return {deps.clock, deps.random, deps.key_store};
 }
 
-// Removes a profile whose enrolment did not finish, with its server settings.
-void DiscardEnrolment(const std::string& dir, core::keys::KeyStore& key_store) {
-  core::profile::DiscardProfileFiles(dir, key_store);
-  std::error_code ignored;
-  std::filesystem::remove(ClientConfigPath(dir), ignored);
-}
-
 }  // namespace
 
 FieldDevice::FieldDevice(std::unique_ptr<core::profile::Profile> profile, ClientConfig config,
@@ -35,100 +28,6 @@ FieldDevice::FieldDevice(std::unique_ptr<core::profile::Profile> profile, Client
     : profile_(std::move(profile)), config_(std::move(config)), deps_(deps) {}
 
 FieldDevice::~FieldDevice() = default;
-
-core::Result<std::unique_ptr<FieldDevice>> FieldDevice::Enroll(const std::string& dir,
-                                                               std::string_view pin,
-                                                               const EnrollOptions& options,
-                                                               const FieldDeviceDeps& deps,
-                                                               Transport* transport) {
-  std::string server = options.server_url;
-  while (!server.empty() && server.back() == '/') server.pop_back();
-  if (server.rfind("http://", 0) != 0 && server.rfind("https://", 0) != 0) {
-    return core::InvalidArgument(
-        "The server address must be a URL such as https://county.example.");
-  }
-  if (options.code.empty()) {
-    return core::InvalidArgument("Type the one-time code township staff gave you.");
-  }
-  if (std::filesystem::exists(core::profile::KeyFilePath(dir))) {
-    return core::AlreadyExists("There is already an enrolled profile in " + dir +
-                               ". Use another folder for a second profile.");
-  }
-  ClientConfig config;
-  config.server_url = server;
-  config.ca_cert = options.ca_cert;
-  config.pin_sha256 = NormalizePin(options.pin_sha256);
-  if (!config.ca_cert.empty() && !std::filesystem::is_regular_file(config.ca_cert)) {
-    return core::InvalidArgument("The CA file " + config.ca_cert + " does not exist.");
-  }
-
-  // The profile (keys first) is made before the server hears of it: the server must learn the
-  // device's public key. If the server says no, the half-made profile is removed again.
-  core::profile::ProfileOptions profile_options;
-  profile_options.keys = options.keys;
-  profile_options.device_id = core::Uuid::NewV7(deps.clock, deps.random).ToBytes();
-  QM_ASSIGN_OR_RETURN(
-      auto profile, core::profile::Profile::Create(dir, pin, profile_options, ProfileDepsOf(deps)));
-  auto fail = [&](const core::Status& s) {
-    profile.reset();
-    DiscardEnrolment(dir, deps.key_store);
-    return s;
-  };
-  v1::EnrollRequest request;
-  request.set_code(options.code);
-  request.set_device_id(profile->info().device_id);
-  const auto& pk = profile->keys().signing_public_key();
-  request.set_device_public_key(std::string(pk.begin(), pk.end()));
-  request.set_device_name(options.device_name);
-  std::unique_ptr<CurlTransport> own_transport;
-  if (transport == nullptr) {
-    own_transport = MakeTransport(config);
-    transport = own_transport.get();
-  }
-  HttpRequest http;
-  http.method = "POST";
-  http.url = server + "/v1/enroll";
-  http.headers = {{"Content-Type", "application/x-protobuf"}};
-  http.body = request.SerializeAsString();
-  auto response = transport->Send(http);
-  if (!response.ok()) return fail(ExplainNetworkError(response.status(), server));
-  if (response->status != 200) {
-    std::string why = response->body.substr(0, 300);
-    if (response->status == 401) {
-      return fail(core::Unauthenticated("The server refused the code: " + why));
-    }
-    return fail(core::FailedPrecondition("The server answered " + std::to_string(response->status) +
-                                         ": " + why));
-  }
-  v1::EnrollResponse enrolled;
-  if (!enrolled.ParseFromString(response->body) || enrolled.token().empty()) {
-    return fail(core::FailedPrecondition(
-        "The server's answer to the enrolment is not one a Qiaomen county server sends. Check the "
-        "server address."));
-  }
-  config.token = enrolled.token();
-  config.worker_id = enrolled.worker_id();
-  config.worker_name = enrolled.worker_name();
-  config.role = enrolled.role();
-  config.scope = enrolled.scope();
-  config.county_name = enrolled.county_name();
-  // An older server sends no key: the device learns it at a later sync (ExportBundle says so).
-  if (enrolled.county_bundle_key().size() == 32) {
-    config.county_bundle_key = enrolled.county_bundle_key();
-  }
-  config.enrolled_at_ms = deps.clock.NowMillis();
-  if (auto s = SaveClientConfig(ClientConfigPath(dir), config, profile->keys().data_key());
-      !s.ok()) {
-    return fail(s);
-  }
-  if (auto s = profile->SetWorker(config.worker_id); !s.ok()) return fail(s);
-  // A zone this device's tz database does not know is not worth failing the enrolment for: the
-  // default stays and every sync says so (DeviceSyncResult::unknown_county_time_zone).
-  if (!enrolled.county_time_zone().empty()) {
-    profile->SetCountyTimeZone(enrolled.county_time_zone()).IgnoreError();
-  }
-  return std::unique_ptr<FieldDevice>(new FieldDevice(std::move(profile), std::move(config), deps));
-}
 
 core::Result<std::unique_ptr<FieldDevice>> FieldDevice::Open(const std::string& dir,
                                                              std::string_view pin,
@@ -186,6 +85,10 @@ core::Result<DeviceStatus> FieldDevice::Status() {
   QM_ASSIGN_OR_RETURN(auto drafts, profile_->store().ListDrafts());
   status.drafts = static_cast<int64_t>(drafts.size());
   return status;
+}
+
+core::Result<std::vector<uint64_t>> FieldDevice::ResendRefused(uint64_t seq) {
+  return profile_->store().Resend(seq);
 }
 
 DeviceSyncResult FieldDevice::Sync(const SyncOptions& options,

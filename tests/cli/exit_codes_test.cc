@@ -54,5 +54,72 @@ TEST_F(ExitCodesTest, JsonErrorsAreInTheJsonOutput) {
   EXPECT_TRUE(Contains(unknown.out, "{\"error\":{\"code\":\"not_found\"")) << unknown.out;
 }
 
+// README and --help: a missing option is a usage error (2) in both programs, like an unknown one.
+TEST_F(ExitCodesTest, AMissingOptionIsAUsageError) {
+  CliRun no_code = Run({"enroll", "--server", url()});
+  EXPECT_EQ(no_code.exit_code, 2) << no_code.err;
+  EXPECT_TRUE(Contains(no_code.err, "--code is required")) << no_code.err;
+  CliRun no_event = Run({"hazard", "update", "0190a5c2-0000-7000-8000-000000000000"});
+  EXPECT_EQ(no_event.exit_code, 2) << no_event.err;
+  EXPECT_EQ(Run({"enroll", "--help"}).exit_code, 0);
+  auto no_worker = County({"enroll-code"});
+  EXPECT_EQ(no_worker.exit_code, 2) << no_worker.err;
+  auto no_name = County({"add-worker", "--id", "x"});
+  EXPECT_EQ(no_name.exit_code, 2) << no_name.err;
+  auto bare = qiaomen::testing::RunCounty({"devices"});
+  EXPECT_EQ(bare.exit_code, 2) << bare.err;
+  EXPECT_TRUE(Contains(bare.err, "--data is required")) << bare.err;
+  auto json = qiaomen::testing::RunCounty({"devices", "--format", "json"});
+  EXPECT_EQ(json.exit_code, 2);
+  EXPECT_EQ(json.out.rfind("{\"error\":{\"code\":\"invalid_argument\",\"exit_code\":2,", 0), 0u)
+      << json.out;
+}
+
+// A code issued for another device is refused with 403: refused by the server (5), not 1.
+TEST_F(ExitCodesTest, ACodeForAnotherDeviceIsARefusal) {
+  Enroll("w-other", "grids:T01-V01-G01");
+  std::string device = Between(Run({"status", "--json"}).out, "device_id");
+  ASSERT_GE(device.size(), 3u);
+  auto code = County(
+      {"enroll-code", "--worker", "w-other", "--device", device.substr(1, device.size() - 2)});
+  ASSERT_EQ(code.exit_code, 0) << code.err;
+  std::string text = code.out;
+  while (!text.empty() && text.back() == '\n') text.pop_back();
+  profile_ = dir_.Join("second");
+  CliRun r = Run({"enroll", "--server", url(), "--code", text});
+  EXPECT_EQ(r.exit_code, 5) << r.err;
+}
+
+// sync --json: the error in the JSON with the shape of every command's (code, exit_code, message).
+TEST_F(ExitCodesTest, SyncJsonPutsTheErrorInTheJson) {
+  Enroll("w-sync-json", "grids:T01-V01-G01");
+  std::string device = Between(Run({"status", "--json"}).out, "device_id");
+  ASSERT_GE(device.size(), 3u);
+  ASSERT_EQ(County({"revoke-device", device.substr(1, device.size() - 2)}).exit_code, 0);
+  CliRun r = Run({"sync", "--json", "--retries", "0"});
+  EXPECT_EQ(r.exit_code, 5) << r.err;
+  EXPECT_TRUE(Contains(r.out,
+                       "\"error\":{\"code\":\"permission_denied\",\"exit_code\":5,"
+                       "\"message\":"))
+      << r.out;
+  EXPECT_EQ(r.out.find('\n'), r.out.size() - 1) << r.out;
+}
+
+// `devices` shows the last sync (a pull alone too) apart from the last change received.
+TEST_F(ExitCodesTest, DevicesShowTheLastPullAndTheLastChange) {
+  Enroll("w-pull", "grids:T01-V01-G01");
+  ASSERT_EQ(Run({"sync"}).exit_code, 0);
+  std::string device = Between(Run({"status", "--json"}).out, "device_id");
+  ASSERT_GE(device.size(), 3u);
+  auto json = County({"devices", "--format", "json"});
+  ASSERT_EQ(json.exit_code, 0) << json.err;
+  const auto at = json.out.find(device.substr(1, device.size() - 2));
+  ASSERT_NE(at, std::string::npos) << json.out;
+  EXPECT_EQ(Between(json.out.substr(at), "last_sync_at").size(), 18u) << json.out;
+  EXPECT_EQ(Between(json.out.substr(at), "last_change_at"), "\"\"") << json.out;
+  auto text = County({"devices"});
+  EXPECT_TRUE(Contains(text.out, "最后收到更改")) << text.out;
+}
+
 }  // namespace
 }  // namespace qiaomen::cli::testing

@@ -33,16 +33,23 @@ core::Status Enroll(const core::Args& args, CliContext& ctx) {
   ::gethostname(host, sizeof host - 1);
   options.device_name = args.Get("name").value_or(std::string("qiaomen on ") + host);
   options.keys.kdf = ctx.kdf;
-  if (std::filesystem::exists(core::profile::KeyFilePath(ctx.data_dir))) {
-    return core::AlreadyExists("There is already an enrolled profile in " + ctx.data_dir +
-                               ". Use another --data directory for a second profile.");
-  }
-  QM_ASSIGN_OR_RETURN(std::string pin, NewPin(ctx));
   auto key_store = KeyStoreFor(ctx);
-  auto enrolled =
-      sync::FieldDevice::Enroll(ctx.data_dir, pin, options, {ctx.clock, ctx.random, key_store});
-  if (!enrolled.ok()) return core::ServerRefusal(enrolled.status());
-  auto device = std::move(enrolled).value();
+  std::unique_ptr<sync::FieldDevice> device;
+  int64_t unsent = -1;  // -1: a new profile
+  if (std::filesystem::exists(core::profile::KeyFilePath(ctx.data_dir))) {
+    // A profile here already (revoked, token lost, a new code from township staff): it keeps its
+    // device id and its unsent work, and registers again under the new code.
+    QM_ASSIGN_OR_RETURN(device, OpenDevice(ctx, key_store));
+    QM_RETURN_IF_ERROR(core::ServerRefusal(device->Reenroll(options)));
+    QM_ASSIGN_OR_RETURN(auto status, device->Status());
+    unsent = status.pending_changes;
+  } else {
+    QM_ASSIGN_OR_RETURN(std::string pin, NewPin(ctx));
+    auto enrolled =
+        sync::FieldDevice::Enroll(ctx.data_dir, pin, options, {ctx.clock, ctx.random, key_store});
+    if (!enrolled.ok()) return core::ServerRefusal(enrolled.status());
+    device = std::move(enrolled).value();
+  }
   const sync::ClientConfig& config = device->config();
   const std::string& server = config.server_url;
   const std::string& device_id = device->profile().info().device_id;
@@ -56,8 +63,17 @@ core::Status Enroll(const core::Args& args, CliContext& ctx) {
         .Field("scope", config.scope)
         .Field("county", config.county_name)
         .Field("server", server)
+        .Field("reenrolled", unsent >= 0)
+        .Field("unsent_changes", std::max<int64_t>(unsent, 0))
         .EndObject();
     ctx.out << json.str();
+  } else if (unsent >= 0) {
+    ctx.out << "Re-enrolled device " << IdText(device_id) << " for " << config.worker_name << " ("
+            << config.worker_id << ", " << config.role << ", " << config.scope << ") with "
+            << config.county_name << "; "
+            << (unsent == 1 ? std::string("its 1 unsent change stays")
+                            : "its " + std::to_string(unsent) + " unsent changes stay")
+            << " here. Run `qiaomen sync` to send them.\n";
   } else {
     ctx.out << "Enrolled device " << IdText(device_id) << " for " << config.worker_name << " ("
             << config.worker_id << ", " << config.role << ", " << config.scope << ") with "
@@ -95,8 +111,11 @@ void AddEnrollCommands(std::vector<Command>& commands) {
       "vault) and registers the device's signing key with the server using the one-time CODE\n"
       "from township staff. The PIN comes from QIAOMEN_PIN or is asked for twice. --ca-cert\n"
       "trusts the county's own CA; --pin-sha256 pins the server's public key\n"
-      "(sha256//BASE64, as `curl --pinnedpubkey`). If the server refuses, nothing is kept.\n",
-      {{"server", "code", "ca-cert", "pin-sha256", "name"}, {}},
+      "(sha256//BASE64, as `curl --pinnedpubkey`). If the server refuses, nothing is kept.\n"
+      "On a profile enrolled before (a revoked phone, a lost token) it asks for the PIN and\n"
+      "registers the same device again under the new CODE (township staff issue it with\n"
+      "`enroll-code --device`); its unsent work stays and goes at the next sync.\n",
+      {{"server", "code", "ca-cert", "pin-sha256", "name"}, {}, {"server", "code"}},
       Enroll,
       CheckServerUrl});
 }

@@ -158,7 +158,7 @@ void AddHazardCommands(std::vector<Command>& commands) {
       "Steps follow the hazard's life: found -> ordered -> rectified (needs --photo, the after-\n"
       "photo) -> reinspected (--failed sends it back to ordered) -> closed. An impossible step is\n"
       "refused with the hazard's current status.\n",
-      {{"event", "photo", "note"}, {"failed"}},
+      {{"event", "photo", "note"}, {"failed"}, {"event"}},
       Update});
 }
 

@@ -44,11 +44,12 @@ core::Status Sync(const core::Args& args, CliContext& ctx) {
   const auto& rejected = result.refused;
   const int64_t left = result.photo_bytes_pending;
   const int64_t photo_payload_sent = result.photo_payload_sent;
+  const core::Status failure = core::ServerRefusal(result.status);
 
   if (ctx.json) {
     JsonWriter json;
     json.BeginObject()
-        .Field("ok", report.status.ok())
+        .Field("ok", failure.ok())
         .Field("pushed", report.changes_pushed)
         .Field("pulled", report.changes_pulled)
         .Field("photos_sent", report.photos_uploaded)
@@ -73,7 +74,13 @@ core::Status Sync(const core::Args& args, CliContext& ctx) {
           .EndObject();
     }
     json.EndArray();
-    if (!report.status.ok()) json.Field("error", report.status.message());
+    // The same error object as every command's (code, exit_code, message), worded as the
+    // status this command ends with.
+    if (!failure.ok()) {
+      json.Key("error").BeginObject();
+      WriteError(json, failure, ExitCodeFor(failure));
+      json.EndObject();
+    }
     json.EndObject();
     ctx.out << json.str();
     ctx.printed_json = true;  // with the error in it
@@ -92,8 +99,12 @@ core::Status Sync(const core::Args& args, CliContext& ctx) {
       ctx.out << "  refused change #" << q.change.seq() << " (" << q.code << "): " << q.reason
               << "\n";
     }
+    if (!rejected.empty()) {
+      ctx.out << "  `qiaomen quarantine` lists the refused changes; once the cause is put right, "
+                 "`qiaomen quarantine resend SEQ` sends one again.\n";
+    }
   }
-  return core::ServerRefusal(result.status);
+  return failure;
 }
 
 }  // namespace

@@ -77,7 +77,8 @@ CREATE INDEX hazard_events_hazard ON hazard_events(hazard_id, at_ms);
 )sql";
 
 // The change journal. `outbox.seq` is this device's contiguous sequence; `state` is 0 pending,
-// 1 applied by the server, 2 quarantined. `registers` holds the visible value and HLC stamp of each
+// 1 applied by the server, 2 quarantined, 3 quarantined and sent again as a later row (resend.cc).
+// `registers` holds the visible value and HLC stamp of each
 // field of mutable records (subject, task, hazard); a field without a row was never written (hlc
 // 0). `record_states` keeps the merge's whole state (write history, tombstones) as its opaque
 // encoding.

@@ -94,20 +94,23 @@ Result<HlcStamp> Store::Journal(v1::Change& change) {
   change.set_seq(static_cast<uint64_t>(seq));
   change.set_hlc(stamp);
   change.set_device_time_ms(now_ms);
-  const std::string payload = internal::Serialize(change);
+  QM_RETURN_IF_ERROR(InsertJournalRow(change));
+  QM_RETURN_IF_ERROR(PersistHlc());
+  return stamp;
+}
+
+Status Store::InsertJournalRow(const v1::Change& change) {
   QM_ASSIGN_OR_RETURN(auto insert,
                       Stmt("INSERT INTO outbox (seq, change_id, hlc, entity, record_id, state, "
                            "created_at_ms, payload) VALUES (?, ?, ?, ?, ?, 0, ?, ?);"));
-  insert->Bind(1, seq)
+  insert->Bind(1, static_cast<int64_t>(change.seq()))
       .BindBlob(2, AsBlob(change.change_id()))
-      .Bind(3, static_cast<int64_t>(stamp))
+      .Bind(3, static_cast<int64_t>(change.hlc()))
       .Bind(4, static_cast<int64_t>(change.entity()))
       .BindBlob(5, AsBlob(change.record_id()))
-      .Bind(6, now_ms)
-      .BindBlob(7, AsBlob(payload));
-  QM_RETURN_IF_ERROR(insert->Run());
-  QM_RETURN_IF_ERROR(PersistHlc());
-  return stamp;
+      .Bind(6, change.device_time_ms())
+      .BindBlob(7, AsBlob(internal::Serialize(change)));
+  return insert->Run();
 }
 
 Status Store::PersistHlc() { return SetMetaInt(kHlcKey, static_cast<int64_t>(hlc_.last())); }

@@ -35,6 +35,18 @@ core::Status Restore(const core::Args& args, std::ostream& out) {
   return RestoreBackup(options, out);
 }
 
+// `backup verify PATH` reads only the backup; taking one needs --data and --to.
+core::Status CheckBackup(const core::Args& args) {
+  const auto& positionals = args.positionals();
+  if (!positionals.empty() && positionals[0] == "verify") {
+    if (positionals.size() != 2) return core::InvalidArgument("Use `backup verify PATH`.");
+    return core::Status::Ok();
+  }
+  core::ArgSpec required;
+  required.required = {"data", "to"};
+  return args.CheckRequired(required);
+}
+
 }  // namespace
 
 void AddBackupCommands(std::vector<Command>& commands) {
@@ -54,7 +66,9 @@ void AddBackupCommands(std::vector<Command>& commands) {
       "`backup verify PATH` checks every part against the manifest and prints what is wrong;\n"
       "it exits 1 when the backup cannot be restored.\n",
       {{"data", "db", "to"}, {}},
-      Backup});
+      Backup,
+      CheckBackup,
+      /*requires_data=*/false});
   commands.push_back(Command{
       "restore",
       "restore a backup into a new data directory (and database), with a new epoch",
@@ -65,7 +79,7 @@ void AddBackupCommands(std::vector<Command>& commands) {
       "A non-empty DIR or database is refused unless --force is given; stop the server first.\n"
       "The restored server gets a new epoch: devices then send again what the backup lacks.\n"
       "Copy the saved county-bundle.key into DIR afterwards.\n",
-      {{"data", "db", "from"}, {"force"}},
+      {{"data", "db", "from"}, {"force"}, {"from"}},
       Restore});
 }
 

@@ -22,6 +22,10 @@ struct Command {
   // Optional: checks the options' values before `run`; an error is a usage error (exit 2). Every
   // command's --format is checked by the dispatcher (text, json, csv).
   std::function<core::Status(const core::Args&)> check = nullptr;
+  // Whether --data (when the spec takes it) must be given: the dispatcher refuses a command line
+  // without it as a usage error. False for a command with a mode that needs none (`backup
+  // verify`), whose `check` then says what is required.
+  bool requires_data = true;
 };
 
 // Every command, in the order `help` lists them.

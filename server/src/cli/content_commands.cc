@@ -15,7 +15,9 @@ void AddContentCommands(std::vector<Command>& commands) {
       "and per checklist made for that subject's kind (a household checklist makes no tasks\n"
       "for premises or facilities). The checklists must be published first. --due +14 is 14\n"
       "days after today in the county's time zone.\n",
-      {{"data", "db", "id", "title", "template", "scope", "due"}, {}},
+      {{"data", "db", "id", "title", "template", "scope", "due"},
+       {},
+       {"id", "title", "template", "scope", "due"}},
       [](const core::Args& args, std::ostream& out) -> core::Status {
         if (args.positionals().size() != 1 || args.positionals()[0] != "create") {
           return core::InvalidArgument("Use `qiaomen-county campaign create ...`.");

@@ -99,31 +99,39 @@ core::Status Workers(const core::Args& args, std::ostream& out) {
 core::Status Devices(const core::Args& args, std::ostream& out) {
   QM_ASSIGN_OR_RETURN(auto storage, OpenStorageFromArgs(args));
   auto conn = storage->pool().Acquire();
-  // The last sync is the last change the server received from the device, applied or refused
-  // (a pull writes nothing, so a device that only pulled shows its enrolment).
+  // The last sync is the device's last request (a pull alone too); the last change the last one
+  // the server received from it, applied or refused.
   QM_ASSIGN_OR_RETURN(
       auto rows,
       conn->Query("SELECT d.device_id, d.worker_id, COALESCE(w.name, ''), d.name, d.revoked, "
                   "d.enrolled_ms, (SELECT max(c.received_ms) FROM changes c WHERE c.device_id = "
                   "d.device_id), (SELECT max(q.received_ms) FROM quarantine q WHERE q.device_id = "
-                  "d.device_id) FROM devices d LEFT JOIN workers w ON w.id = d.worker_id "
-                  "ORDER BY d.worker_id, d.enrolled_ms"));
+                  "d.device_id), (SELECT s.at_ms FROM device_syncs s WHERE s.device_id = "
+                  "d.device_id), (SELECT max(r.at_ms) FROM device_reinstatements r WHERE "
+                  "r.device_id = d.device_id) FROM devices d LEFT JOIN workers w ON w.id = "
+                  "d.worker_id ORDER BY d.worker_id, d.enrolled_ms"));
   const base::TimeZone& zone = storage->time_zone();
-  Table table{
-      {"device_id", "worker", "worker_name", "name", "status", "enrolled_at", "last_sync_at"},
-      {"设备编号", "工号", "姓名", "设备名", "状态", "注册时间", "最后同步"},
-      {},
-      {}};
+  const bool json = Json(args);
+  auto when = [&](int64_t ms) {
+    return ms > 0 ? base::CountyDateTime(ms, zone) : std::string(json ? "" : "从未");
+  };
+  Table table{{"device_id", "worker", "worker_name", "name", "status", "enrolled_at",
+               "last_sync_at", "last_change_at", "reenrolled_after_revocation_at"},
+              {"设备编号", "工号", "姓名", "设备名", "状态", "注册时间", "最后同步", "最后收到更改",
+               "吊销后重新注册"},
+              {},
+              {}};
   for (const auto& r : rows) {
-    int64_t last = 0;
-    if (!r.IsNull(6)) last = std::max(last, r.Int(6));
-    if (!r.IsNull(7)) last = std::max(last, r.Int(7));
-    const bool json = Json(args);
-    table.rows.push_back(
-        {DeviceIdText(r.Bytes(0)), r.Text(1), r.Text(2), r.Text(3),
-         r.Int(4) != 0 ? (json ? "revoked" : "已吊销") : (json ? "active" : "在用"),
-         base::CountyDateTime(r.Int(5), zone),
-         last > 0 ? base::CountyDateTime(last, zone) : (json ? "" : "从未")});
+    int64_t last_change = 0;
+    if (!r.IsNull(6)) last_change = std::max(last_change, r.Int(6));
+    if (!r.IsNull(7)) last_change = std::max(last_change, r.Int(7));
+    const int64_t reinstated = r.IsNull(9) ? 0 : r.Int(9);
+    std::string status = r.Int(4) != 0 ? (json ? "revoked" : "已吊销") : (json ? "active" : "在用");
+    if (r.Int(4) == 0 && reinstated > 0) status = json ? "reinstated" : "在用（曾吊销）";
+    table.rows.push_back({DeviceIdText(r.Bytes(0)), r.Text(1), r.Text(2), r.Text(3), status,
+                          base::CountyDateTime(r.Int(5), zone), when(r.IsNull(8) ? 0 : r.Int(8)),
+                          when(last_change),
+                          reinstated > 0 ? base::CountyDateTime(reinstated, zone) : ""});
   }
   Print(table, Json(args), "还没有注册的设备。", out);
   return core::Status::Ok();
@@ -186,8 +194,9 @@ void AddListCommands(std::vector<Command>& commands) {
       "devices", "list the enrolled devices with their worker and last sync",
       "Usage: qiaomen-county devices --data DIR [--format text|json]\n\n"
       "Every enrolled device: its id (what `revoke-device` and `enroll-code --device` take), its\n"
-      "worker, name, whether it is revoked, when it enrolled and when the server last received a\n"
-      "change from it, in the county's time zone.\n",
+      "worker, name, whether it is revoked (or was, and re-enrolled: its work from then is worth\n"
+      "a review), when it enrolled, when it last synced (a pull alone too) and when the server\n"
+      "last received a change from it, in the county's time zone.\n",
       spec, Devices});
   commands.push_back(Command{"campaigns", "list the campaigns",
                              "Usage: qiaomen-county campaigns --data DIR [--format text|json]\n\n"

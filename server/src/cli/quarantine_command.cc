@@ -27,6 +27,7 @@ struct Refusal {
   std::string code;
   std::string reason;
   int64_t received_ms = 0;
+  bool accepted_since = false;  // sent again and accepted: nothing left to do
 };
 
 std::string EntityName(int entity) {
@@ -36,16 +37,57 @@ std::string EntityName(int entity) {
   return name.empty() ? "entity " + std::to_string(entity) : name;
 }
 
-// The subject a refused change is about: the record itself, a visit's or a hazard's subject.
-std::string SubjectIdOf(const v1::Change& change) {
+// The subject a refused change names itself: a visit's, a hazard's or a photo's subject, or the
+// subject edited; "" for a change that reaches it through another record.
+std::string DirectSubjectId(const v1::Change& change) {
   switch (change.body_case()) {
     case v1::Change::kVisit:
       return change.visit().subject_id();
     case v1::Change::kHazard:
       return change.hazard().subject_id();
+    case v1::Change::kPhoto:
+      return change.photo().subject_id();
     default:
       return change.entity() == v1::ENTITY_SUBJECT ? change.record_id() : std::string();
   }
+}
+
+// The record a change without a subject of its own belongs to: a hazard event's hazard, or the
+// task or hazard whose fields it edits.
+std::pair<v1::Entity, std::string> OwnerOf(const v1::Change& change) {
+  if (change.body_case() == v1::Change::kHazardEvent) {
+    return {v1::ENTITY_HAZARD, change.hazard_event().hazard_id()};
+  }
+  return {change.entity(), change.record_id()};
+}
+
+// The subject of `change`: its own, else its owner's as the county stores it, else as a refused
+// change names it (`refused`: record id -> subject id).
+core::Result<std::string> SubjectIdOf(SqlConnection& conn, const v1::Change& change,
+                                      const std::map<std::string, std::string>& refused) {
+  std::string direct = DirectSubjectId(change);
+  if (!direct.empty()) return direct;
+  const auto [entity, id] = OwnerOf(change);
+  QM_ASSIGN_OR_RETURN(auto rows, conn.Query("SELECT subject_id FROM records WHERE entity = $1 "
+                                            "AND record_id = $2 AND subject_id IS NOT NULL",
+                                            {Int(entity), Blob(id)}));
+  if (!rows.empty()) return rows[0].Bytes(0);
+  auto it = refused.find(id);
+  return it == refused.end() ? std::string() : it->second;
+}
+
+// Whether the refused record was stored since (sent again and accepted): only for records a
+// change creates whole, since an edited record exists either way.
+core::Result<bool> AcceptedSince(SqlConnection& conn, const v1::Change& change) {
+  const auto body = change.body_case();
+  if (body != v1::Change::kVisit && body != v1::Change::kPhoto &&
+      body != v1::Change::kHazardEvent && body != v1::Change::kHazard) {
+    return false;
+  }
+  QM_ASSIGN_OR_RETURN(auto rows,
+                      conn.Query("SELECT 1 FROM records WHERE entity = $1 AND record_id = $2",
+                                 {Int(change.entity()), Blob(change.record_id())}));
+  return !rows.empty();
 }
 
 core::Result<std::string> DescribeSubject(SqlConnection& conn, const std::string& subject_id) {
@@ -76,8 +118,16 @@ core::Result<std::vector<Refusal>> LoadRefusals(Storage& storage) {
                                   "q.received_ms, q.payload, d.worker_id, w.name FROM quarantine q "
                                   "LEFT JOIN devices d ON d.device_id = q.device_id "
                                   "LEFT JOIN workers w ON w.id = d.worker_id ORDER BY q.id"));
+  std::vector<v1::Change> changes(rows.size());
+  std::map<std::string, std::string> refused_subjects;
+  for (size_t i = 0; i < rows.size(); ++i) {
+    if (!changes[i].ParseFromString(rows[i].Bytes(7))) changes[i].Clear();
+    const std::string subject = DirectSubjectId(changes[i]);
+    if (!subject.empty()) refused_subjects[changes[i].record_id()] = subject;
+  }
   std::vector<Refusal> out;
-  for (const auto& r : rows) {
+  for (size_t i = 0; i < rows.size(); ++i) {
+    const SqlRow& r = rows[i];
     Refusal q;
     q.id = r.Int(0);
     q.device = base::HexEncode(r.Bytes(1));
@@ -87,10 +137,9 @@ core::Result<std::vector<Refusal>> LoadRefusals(Storage& storage) {
     q.reason = r.Text(5);
     q.received_ms = r.Int(6);
     q.received_at = base::CountyDateTime(q.received_ms, storage.time_zone());
-    v1::Change change;
-    if (change.ParseFromString(r.Bytes(7))) {
-      QM_ASSIGN_OR_RETURN(q.subject, DescribeSubject(*conn, SubjectIdOf(change)));
-    }
+    QM_ASSIGN_OR_RETURN(std::string subject_id, SubjectIdOf(*conn, changes[i], refused_subjects));
+    QM_ASSIGN_OR_RETURN(q.subject, DescribeSubject(*conn, subject_id));
+    QM_ASSIGN_OR_RETURN(q.accepted_since, AcceptedSince(*conn, changes[i]));
     q.worker = r.IsNull(8) ? "(unknown device)" : r.Text(8);
     if (!r.IsNull(9) && !r.Text(9).empty()) q.worker += " " + r.Text(9);
     out.push_back(std::move(q));
@@ -113,7 +162,8 @@ core::Status Quarantine(const core::Args& args, std::ostream& out) {
           << "\",\"seq\":" << q.seq << ",\"entity\":" << JsonQuote(q.entity)
           << ",\"subject\":" << JsonQuote(q.subject) << ",\"worker\":" << JsonQuote(q.worker)
           << ",\"received_at\":" << JsonQuote(q.received_at) << ",\"code\":" << JsonQuote(q.code)
-          << ",\"reason\":" << JsonQuote(q.reason) << ",\"received_ms\":" << q.received_ms << "}";
+          << ",\"reason\":" << JsonQuote(q.reason) << ",\"received_ms\":" << q.received_ms
+          << ",\"accepted_since\":" << (q.accepted_since ? "true" : "false") << "}";
     }
     out << "]\n";
     return core::Status::Ok();
@@ -123,7 +173,8 @@ core::Status Quarantine(const core::Args& args, std::ostream& out) {
     out << "#" << q.id << " " << q.received_at << " " << q.entity;
     if (!q.subject.empty()) out << " of " << q.subject;
     out << " from " << q.worker << " (device " << q.device.substr(0, 8) << ", change #" << q.seq
-        << ")\n    [" << q.code << "] " << q.reason << "\n";
+        << ")" << (q.accepted_since ? ", sent again and accepted since" : "") << "\n    [" << q.code
+        << "] " << q.reason << "\n";
   }
   return core::Status::Ok();
 }
@@ -139,7 +190,9 @@ void AddQuarantineCommand(std::vector<Command>& commands) {
       "names an unpublished version, a bad signature, a record outside the worker's scope) is\n"
       "kept here with its reason; the device was told the same reason in its sync response.\n"
       "Each is shown with the household it is about, the worker and device that sent it and\n"
-      "when it arrived (county time).\n",
+      "when it arrived (county time). A refusal whose record the device sent again and the\n"
+      "server then accepted is marked so; a photo or hazard step refused with its visit is\n"
+      "accepted once the visit is (`qiaomen quarantine resend` sends them together).\n",
       {{"data", "db", "format"}, {}},
       Quarantine});
 }

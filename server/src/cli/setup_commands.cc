@@ -60,7 +60,7 @@ void AddSetupCommands(std::vector<Command>& commands) {
       "         --role grid_worker|inspector|township|county --scope SCOPE\n\n"
       "SCOPE is `county`, `town:TOWN_ID` or `grids:GRID_ID[,GRID_ID...]`; the units must exist\n"
       "(they are created by import-subjects). Running it again updates the worker.\n",
-      {{"data", "db", "id", "name", "role", "scope"}, {}},
+      {{"data", "db", "id", "name", "role", "scope"}, {}, {"id", "name", "role", "scope"}},
       [](const core::Args& args, std::ostream& out) -> core::Status {
         Worker worker;
         QM_ASSIGN_OR_RETURN(worker.id, args.Require("id"));
@@ -82,8 +82,9 @@ void AddSetupCommands(std::vector<Command>& commands) {
               "Prints a one-time code. The device sends it to POST /v1/enroll within 24 hours.\n"
               "Only its hash is stored. A code enrols a new device id; with --device (UUID or 32\n"
               "hex digits) it re-enrols that enrolled device instead, and only that one (for a\n"
-              "phone that lost its token). A revoked device stays revoked.\n",
-              {{"data", "db", "worker", "device"}, {}},
+              "phone that lost its token, or a revoked one let back: it keeps its profile and\n"
+              "sends its unsent work; `devices` marks it as re-enrolled after revocation).\n",
+              {{"data", "db", "worker", "device"}, {}, {"worker"}},
               [](const core::Args& args, std::ostream& out) -> core::Status {
                 QM_ASSIGN_OR_RETURN(auto worker, args.Require("worker"));
                 QM_ASSIGN_OR_RETURN(auto storage, OpenStorageFromArgs(args));

@@ -117,12 +117,6 @@ core::Result<std::string> Directory::IssueEnrollCode(const std::string& worker_i
       return core::NotFound("There is no device " + device_id_text +
                             "; a new device enrols with a code issued without --device.");
     }
-    if (rows[0].Int(0) != 0) {
-      return core::PermissionDenied(
-          "Device " + device_id_text +
-          " was revoked and stays revoked; the phone must make a new "
-          "device id (reset the app's profile) and enrol with a new code.");
-    }
   }
   std::string random = RandomBytes(10);
   std::string code;
@@ -178,11 +172,13 @@ core::Result<std::string> Directory::Enroll(const std::string& code, const std::
       if (!existing.empty()) {
         // A code enrols a new device id. An enrolled one is re-enrolled only by itself (its
         // current token) and a revoked one never comes back.
-        if (existing[0].Int(0) != 0) {
+        // A revoked one comes back only with a code township staff issued for it by id.
+        if (existing[0].Int(0) != 0 && !for_this_device) {
           return core::PermissionDenied(
               "Device " + base::HexEncode(device_id) +
-              " was revoked and stays revoked. Reset the app's profile so that it makes a new "
-              "device id, then enrol with a new code.");
+              " was revoked. Township staff can let it back with a code issued for it "
+              "(qiaomen-county enroll-code --worker ID --device " +
+              base::HexEncode(device_id) + ").");
         }
         const bool own_token = !current_token.empty() &&
                                ConstantTimeEquals(existing[0].Text(1), HashHex(current_token));
@@ -206,9 +202,15 @@ core::Result<std::string> Directory::Enroll(const std::string& code, const std::
       }
       worker_id = redeemed[0].Text(0);
       if (!existing.empty()) {
+        // A revoked device let back is remembered, so the county can review the work it kept.
+        if (existing[0].Int(0) != 0) {
+          QM_RETURN_IF_ERROR(
+              conn->Exec("INSERT INTO device_reinstatements (device_id, at_ms) VALUES ($1,$2)",
+                         {Blob(device_id), Int(now)}));
+        }
         return conn->Exec(
-            "UPDATE devices SET worker_id = $2, token_hash = $3, public_key = $4, name = $5 "
-            "WHERE device_id = $1 AND revoked = 0",
+            "UPDATE devices SET worker_id = $2, token_hash = $3, public_key = $4, name = $5, "
+            "revoked = 0 WHERE device_id = $1",
             {Blob(device_id), Text(worker_id), Text(HashHex(token_text)), Blob(public_key),
              Text(name)});
       }

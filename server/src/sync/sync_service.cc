@@ -300,8 +300,13 @@ core::Status SyncService::Push(const Principal& principal, const v1::SyncRequest
     QM_ASSIGN_OR_RETURN(auto row, conn->QueryOne(lock_sql, {Blob(principal.device.device_id)}));
     if (row.Int(1) != 0) return core::Unauthenticated("This device was revoked.");
     through = static_cast<uint64_t>(row.Int(0));
-    if (request.changes().empty()) return core::Status::Ok();
     int64_t now_ms = clock_.NowMillis();
+    // Every request is a sync, a pull alone too: `devices` shows when the device last came.
+    QM_RETURN_IF_ERROR(
+        conn->Exec("INSERT INTO device_syncs (device_id, at_ms) VALUES ($1,$2) ON CONFLICT "
+                   "(device_id) DO UPDATE SET at_ms = excluded.at_ms",
+                   {Blob(principal.device.device_id), Int(now_ms)}));
+    if (request.changes().empty()) return core::Status::Ok();
     auto server_now = [this] { return Now(); };
     for (const auto& change : request.changes()) {
       if (change.seq() <= through) {

@@ -221,5 +221,55 @@ TEST_F(VisitsTest, TaskListPagesAndFilters) {
   EXPECT_EQ(store().CreateTask(orphan).status().code(), Code::kNotFound);
 }
 
+// Issue 18: a refused visit is sent again with its hazard and the hazard's event, parent first,
+// each under a new seq and change id; the refused rows keep their seqs (the line stays
+// contiguous for a replay after a server restore) and the task is closed again.
+TEST_F(VisitsTest, ARefusedVisitIsResentWithWhatDependsOnItParentFirst) {
+  v1::Subject subject = AddSubject("刘明");
+  v1::Task task = AddTask(subject);
+  VisitInput input;
+  input.visit = MakeVisit(subject, v1::CHECKED);
+  input.visit.set_task_id(task.id());
+  input.derived_hazards.push_back(MakeHazard("no_co_alarm", v1::MAJOR));
+  auto recorded = store().RecordVisit(input);
+  ASSERT_TRUE(recorded.ok()) << recorded.status().ToString();
+  auto journal = store().PendingChanges(0, 100, 1 << 20);
+  ASSERT_TRUE(journal.ok());
+  ASSERT_GE(journal->size(), 3u);
+  const std::vector<v1::Change> refused(journal->end() - 3, journal->end());
+  ASSERT_EQ(refused[0].entity(), v1::ENTITY_VISIT);
+  // The server refuses them in reverse order of dependence to show the order is the store's.
+  for (auto it = refused.rbegin(); it != refused.rend(); ++it) {
+    ASSERT_TRUE(store().Quarantine(it->seq(), "out of scope", "permission_denied").ok());
+  }
+  ASSERT_TRUE(store().MarkAppliedThrough(refused.back().seq()).ok());
+  auto reopened = store().ListTasks(testing::TasksIn(subject.grid_id()));
+  ASSERT_EQ(reopened->items.size(), 1u) << "a refused visit does not close its task";
+
+  EXPECT_EQ(store().Resend(refused[1].seq() + 100).status().code(), Code::kNotFound);
+  auto seqs = store().Resend(refused[0].seq());
+  ASSERT_TRUE(seqs.ok()) << seqs.status().ToString();
+  const uint64_t last = refused.back().seq();
+  EXPECT_EQ(*seqs, (std::vector<uint64_t>{last + 1, last + 2, last + 3}));
+  EXPECT_TRUE(store().ListQuarantined()->empty());
+  auto pending = store().PendingChanges(last, 100, 1 << 20);
+  ASSERT_EQ(pending->size(), 3u);
+  for (size_t i = 0; i < 3; ++i) {
+    EXPECT_EQ((*pending)[i].seq(), last + 1 + i);
+    EXPECT_EQ((*pending)[i].record_id(), refused[i].record_id()) << "parent first";
+    EXPECT_NE((*pending)[i].change_id(), refused[i].change_id());
+  }
+  EXPECT_TRUE(store().ListTasks(testing::TasksIn(subject.grid_id()))->items.empty())
+      << "the resent visit closes its task again";
+  EXPECT_EQ(store().GetSyncState()->last_seq, last + 3);
+
+  // A server restored to before them gets the refused rows again at their own seqs, then the
+  // resent ones: no hole in the line.
+  ASSERT_TRUE(store().ResetForNewEpoch("epoch-restored", refused[0].seq() - 1).ok());
+  auto replay = store().PendingChanges(0, 100, 1 << 20);
+  ASSERT_EQ(replay->size(), 6u);
+  for (size_t i = 0; i < replay->size(); ++i) EXPECT_EQ((*replay)[i].seq(), refused[0].seq() + i);
+}
+
 }  // namespace
 }  // namespace qiaomen::core::store

@@ -47,16 +47,17 @@ struct Command {
 };
 
 // Per-group command lists, one source file each, in the order `help` lists them.
-void AddEnrollCommands(std::vector<Command>& commands);     // enroll
-void AddSyncCommands(std::vector<Command>& commands);       // sync
-void AddTaskCommands(std::vector<Command>& commands);       // tasks
-void AddSubjectCommands(std::vector<Command>& commands);    // subject show, subject update
-void AddVisitCommands(std::vector<Command>& commands);      // visit record
-void AddHazardCommands(std::vector<Command>& commands);     // hazards, hazard update
-void AddStatusCommands(std::vector<Command>& commands);     // status
-void AddPinCommands(std::vector<Command>& commands);        // change-pin
-void AddBundleCommands(std::vector<Command>& commands);     // export-bundle
-void AddChecklistCommands(std::vector<Command>& commands);  // checklist show, visit template
+void AddEnrollCommands(std::vector<Command>& commands);      // enroll
+void AddSyncCommands(std::vector<Command>& commands);        // sync
+void AddTaskCommands(std::vector<Command>& commands);        // tasks
+void AddSubjectCommands(std::vector<Command>& commands);     // subject show, subject update
+void AddVisitCommands(std::vector<Command>& commands);       // visit record
+void AddHazardCommands(std::vector<Command>& commands);      // hazards, hazard update
+void AddStatusCommands(std::vector<Command>& commands);      // status
+void AddQuarantineCommands(std::vector<Command>& commands);  // quarantine, quarantine resend
+void AddPinCommands(std::vector<Command>& commands);         // change-pin
+void AddBundleCommands(std::vector<Command>& commands);      // export-bundle
+void AddChecklistCommands(std::vector<Command>& commands);   // checklist show, visit template
 
 std::vector<Command> AllCommands();
 

@@ -15,6 +15,8 @@ namespace qiaomen::core {
 struct ArgSpec {
   std::set<std::string> valued;  // options that take a value, without the leading "--"
   std::set<std::string> flags;   // boolean options
+  // Options that must be given (a subset of `valued`), see Args::CheckRequired.
+  std::set<std::string> required = {};
 };
 
 class Args {
@@ -27,6 +29,9 @@ class Args {
     return values_.count(name) > 0 || flags_.count(name) > 0;
   }
   std::optional<std::string> Get(const std::string& name) const;
+  // InvalidArgument "--name is required." for the first of `spec.required` not given (a usage
+  // error for a dispatcher, which checks it before the command runs); Ok with --help.
+  Status CheckRequired(const ArgSpec& spec) const;
   // InvalidArgument "--name is required." when absent.
   Result<std::string> Require(const std::string& name) const;
   const std::vector<std::string>& positionals() const { return positionals_; }

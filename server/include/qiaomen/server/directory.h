@@ -67,16 +67,17 @@ class Directory {
 
   // A new one-time code for `worker_id`, valid 24 hours. NotFound for an unknown worker. With
   // `device_id_text` (UUID or 32 hex digits) the code re-enrols that enrolled device only, without
-  // its token (an administrator's decision): NotFound for an unknown device, PermissionDenied for
-  // a revoked one (it stays revoked).
+  // its token (an administrator's decision), a revoked one too (it comes back with its unsent
+  // work): NotFound for an unknown device.
   core::Result<std::string> IssueEnrollCode(const std::string& worker_id,
                                             const std::string& device_id_text = "");
 
   // Redeems a code: registers the device and returns its bearer token (the only time it exists
   // in clear). Unauthenticated for an unknown, used or expired code; InvalidArgument for a
-  // malformed device id or key. A code enrols a new device id: PermissionDenied for a revoked
-  // device id (it stays revoked) and for an enrolled one unless `current_token` is its token or
-  // the code was issued for that device (then its token, key and worker are replaced). A code
+  // malformed device id or key. A code enrols a new device id: PermissionDenied for an enrolled
+  // one unless `current_token` is its token or the code was issued for that device (then its
+  // token, key and worker are replaced), and for a revoked one unless the code was issued for it
+  // (then it is no longer revoked, and its reinstatement is recorded for `devices`). A code
   // issued for a device enrols that device only. The code is used only when enrolment succeeds,
   // and once, also under concurrent requests.
   core::Result<std::string> Enroll(const std::string& code, const std::string& device_id,

@@ -96,8 +96,8 @@ class FieldDevice {
   // used for the request when given (tests), else one made from the options. Errors:
   // InvalidArgument for a bad URL, PIN or CA file; AlreadyExists when `dir` has a profile;
   // Unauthenticated when the server refused the code; Unavailable (worded: nothing lost, try
-  // again) when the server cannot be reached; FailedPrecondition for a TLS failure or an answer
-  // that is not a county server's.
+  // again) when the server cannot be reached; PermissionDenied when it refused this device (403,
+  // 409); FailedPrecondition for a TLS failure or an answer that is not a county server's.
   static core::Result<std::unique_ptr<FieldDevice>> Enroll(const std::string& dir,
                                                            std::string_view pin,
                                                            const EnrollOptions& options,
@@ -122,6 +122,19 @@ class FieldDevice {
 
   // Pending work, refused changes, last sync. The Store's errors.
   core::Result<DeviceStatus> Status();
+
+  // Registers this (opened) profile with the county again under a new one-time code: its device
+  // id and signing key, and its current token when it has one. For a phone whose token was revoked
+  // or lost: township staff issue the code for this device (`enroll-code --device`). The new
+  // server settings replace the old; the unsent work stays and goes at the next sync. Errors as
+  // Enroll (InvalidArgument, Unauthenticated for a code refused, Unavailable, FailedPrecondition)
+  // and PermissionDenied when the server refuses this device; on error nothing changes.
+  core::Status Reenroll(const EnrollOptions& options, Transport* transport = nullptr);
+
+  // Sends the refused change `seq` again once its cause is put right, with the refused changes
+  // that depend on it (a visit's photos and hazards), at the next sync (Store::Resend). Returns the
+  // new seqs. NotFound, worded with what to do, when `seq` is not a refused change.
+  core::Result<std::vector<uint64_t>> ResendRefused(uint64_t seq);
 
   // One sync run (see SyncEngine::Run): push, pull, photos. `progress` is called from the
   // running thread or its photo workers, one call at a time. Records the time of a successful

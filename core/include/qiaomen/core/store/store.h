@@ -174,6 +174,14 @@ class Store final : public evidence::PhotoIndex {
   // the scope), and a refused visit reopens its task. NotFound for an unknown seq.
   Status Quarantine(uint64_t seq, const std::string& reason, const std::string& code);
   Result<std::vector<QuarantinedChange>> ListQuarantined();
+  // Puts the refused row `seq` back in the queue, with the refused rows that depend on its record
+  // (a refused visit's photos and hazards, their hazards' events and photos), parent first. In
+  // ONE transaction each is journalled again under the next free seq with a new change id (a
+  // change id names one seq; the record id stays, so the county links the resend to its refusal),
+  // the refused rows keep their seqs marked as sent again (the seq line stays contiguous), and a
+  // task the visit closes is closed again. Returns the new seqs in sending order. NotFound when
+  // `seq` is not a refused row.
+  Result<std::vector<uint64_t>> Resend(uint64_t seq);
 
   // --- Sync state and pulled changes -----------------------------------------------------------
   Result<SyncState> GetSyncState();
@@ -252,6 +260,8 @@ class Store final : public evidence::PhotoIndex {
   // Journals `change` (filled with change id, device id, seq, hlc, device time) inside the caller's
   // transaction. Returns the stamp used.
   Result<HlcStamp> Journal(v1::Change& change);
+  // Inserts `change` (filled) as a pending journal row under its seq, change id and stamp.
+  Status InsertJournalRow(const v1::Change& change);
   Status PersistHlc();
   Result<std::string> MetaText(const char* key);
   Status SetMeta(const char* key, const std::string& value);
