@@ -91,11 +91,11 @@ Result<merge::MergeResult> Store::MergeAndSave(const v1::Change& change) {
 
 // A record this device did not hold (never, or dropped when it left the scope or moved) may come
 // back in a state the county made before this device's own writes reached it, and the county never
-// sends a device its own changes back: they are merged again from the journal (refused ones
-// aside: they are in no other replica).
+// sends a device its own changes back: they are merged again from the journal (pending and
+// delivered ones; refused ones are in no other replica, and a resent one is there as its copy).
 Status Store::MergeOwnJournal(merge::MergeResult& result) {
   QM_ASSIGN_OR_RETURN(auto own, Stmt("SELECT payload FROM outbox WHERE entity = ? AND record_id = "
-                                     "? AND state <> 2 ORDER BY seq;"));
+                                     "? AND state IN (0, 1) ORDER BY seq;"));
   own->Bind(1, static_cast<int64_t>(result.state.entity))
       .BindBlob(2, AsBlob(result.state.record_id));
   while (true) {

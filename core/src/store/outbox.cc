@@ -173,10 +173,11 @@ Status Store::ResetForNewEpoch(const std::string& epoch, uint64_t server_applied
   QM_ASSIGN_OR_RETURN(sql::Transaction txn, sql::Transaction::Begin(db_));
   const auto through = static_cast<int64_t>(server_applied_through);
   {
-    // A refused register write above the mark is judged again: it is in the record's state again
-    // until then (Quarantine took it out).
+    // A refused register write above the mark (sent again since or not) is judged again: it is in
+    // its record again until then (Quarantine took it out), if the record is still here.
     QM_ASSIGN_OR_RETURN(
-        auto refused, Stmt("SELECT payload FROM outbox WHERE state = 2 AND seq > ? ORDER BY seq;"));
+        auto refused,
+        Stmt("SELECT payload FROM outbox WHERE state IN (2, 3) AND seq > ? ORDER BY seq;"));
     refused->Bind(1, through);
     std::vector<v1::Change> again;
     while (true) {
@@ -186,7 +187,7 @@ Status Store::ResetForNewEpoch(const std::string& epoch, uint64_t server_applied
                           internal::ParseRecord<v1::Change>(*refused, 0, "journal row"));
       if (merge::IsFieldMerged(change.entity())) again.push_back(std::move(change));
     }
-    for (const v1::Change& change : again) QM_RETURN_IF_ERROR(MergeAndSave(change).status());
+    for (const v1::Change& change : again) QM_RETURN_IF_ERROR(MergeBackResent(change));
   }
   {
     // Delivered and refused rows above the server's mark alike: the server forgot both, and its

@@ -30,6 +30,17 @@ std::vector<std::string> ParentIds(const v1::Change& change) {
 
 }  // namespace
 
+// A refused register write left its record (WithdrawOwnWrite); sent again, it is in it again until
+// the county judges it, as when it was made. A record that is no longer here (it left the scope)
+// is not made up from the one edit: the edit just goes.
+Status Store::MergeBackResent(const v1::Change& change) {
+  if (!merge::IsFieldMerged(change.entity())) return Status::Ok();
+  QM_ASSIGN_OR_RETURN(auto current, LoadState(change.entity(), change.record_id()));
+  const bool creates = change.has_fields() && change.fields().create();
+  if (!current.has_value() && !creates) return Status::Ok();
+  return MergeAndSave(change).status();
+}
+
 Result<std::vector<uint64_t>> Store::Resend(uint64_t seq) {
   QM_ASSIGN_OR_RETURN(std::vector<QuarantinedChange> refused, ListQuarantined());
   std::vector<v1::Change> order;
@@ -72,6 +83,7 @@ Result<std::vector<uint64_t>> Store::Resend(uint64_t seq) {
     change.set_seq(static_cast<uint64_t>(next));
     change.set_change_id(NewId().ToBytes());
     QM_RETURN_IF_ERROR(InsertJournalRow(change));
+    QM_RETURN_IF_ERROR(MergeBackResent(change));
     if (change.entity() == v1::ENTITY_VISIT) {
       // No longer refused: the visit closes its task again (unless an earlier one does).
       QM_ASSIGN_OR_RETURN(

@@ -195,9 +195,16 @@ TEST_F(JournalTest, ARefusedEditLeavesItsRecordUntilJudgedAgain) {
   EXPECT_EQ(store().GetSubject(Id(subject.id()))->phone(), "13912345678");
   EXPECT_EQ(*store().PendingChangeCount(), 1);
 
+  // Refused again, then sent again by the worker once the cause is put right: back in its record.
+  ASSERT_TRUE(store().Quarantine(2, "Outside your scope.", "permission_denied").ok());
+  ASSERT_EQ(store().GetSubject(Id(subject.id()))->phone(), "13800000000");
+  auto resent = store().Resend(2);
+  ASSERT_TRUE(resent.ok()) << resent.status().ToString();
+  EXPECT_EQ(store().GetSubject(Id(subject.id()))->phone(), "13912345678");
+
   // A refused creation takes its record with it.
   const v1::Subject made = AddSubject("乙");
-  ASSERT_TRUE(store().Quarantine(3, "bad", "invalid_argument").ok());
+  ASSERT_TRUE(store().Quarantine(4, "bad", "invalid_argument").ok());
   EXPECT_EQ(store().GetSubject(Id(made.id())).status().code(), Code::kNotFound);
   EXPECT_EQ(Count("record_states"), 1);
 }

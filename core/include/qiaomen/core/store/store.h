@@ -179,8 +179,8 @@ class Store final : public evidence::PhotoIndex {
   // ONE transaction each is journalled again under the next free seq with a new change id (a
   // change id names one seq; the record id stays, so the county links the resend to its refusal),
   // the refused rows keep their seqs marked as sent again (the seq line stays contiguous), and a
-  // task the visit closes is closed again. Returns the new seqs in sending order. NotFound when
-  // `seq` is not a refused row.
+  // task the visit closes is closed again, and a register edit is in its record again. Returns the
+  // new seqs in sending order. NotFound when `seq` is not a refused row.
   Result<std::vector<uint64_t>> Resend(uint64_t seq);
 
   // --- Sync state and pulled changes -----------------------------------------------------------
@@ -307,6 +307,9 @@ class Store final : public evidence::PhotoIndex {
   // the conflicts it made; a record made by that write alone goes.
   Status WithdrawOwnWrite(const v1::Change& change);
   Status MergeOwnJournal(merge::MergeResult& result);
+  // Merges this device's refused register write into its record again (sent again, or judged
+  // again after a restore), when the record is here or the write creates it.
+  Status MergeBackResent(const v1::Change& change);
 
   sql::Database db_;
   StoreDeps deps_;
