@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <map>
 
+#include "admin/device_activity.h"
 #include "cli/command.h"
 #include "cli/json_text.h"
 #include "qiaomen/base/display_width.h"
@@ -99,31 +100,20 @@ core::Status Workers(const core::Args& args, std::ostream& out) {
 core::Status Devices(const core::Args& args, std::ostream& out) {
   QM_ASSIGN_OR_RETURN(auto storage, OpenStorageFromArgs(args));
   auto conn = storage->pool().Acquire();
-  // The last sync is the last change the server received from the device, applied or refused
-  // (a pull writes nothing, so a device that only pulled shows its enrolment).
-  QM_ASSIGN_OR_RETURN(
-      auto rows,
-      conn->Query("SELECT d.device_id, d.worker_id, COALESCE(w.name, ''), d.name, d.revoked, "
-                  "d.enrolled_ms, (SELECT max(c.received_ms) FROM changes c WHERE c.device_id = "
-                  "d.device_id), (SELECT max(q.received_ms) FROM quarantine q WHERE q.device_id = "
-                  "d.device_id) FROM devices d LEFT JOIN workers w ON w.id = d.worker_id "
-                  "ORDER BY d.worker_id, d.enrolled_ms"));
+  QM_ASSIGN_OR_RETURN(auto devices, ListDeviceActivity(*conn));
   const base::TimeZone& zone = storage->time_zone();
   Table table{
       {"device_id", "worker", "worker_name", "name", "status", "enrolled_at", "last_sync_at"},
       {"设备编号", "工号", "姓名", "设备名", "状态", "注册时间", "最后同步"},
       {},
       {}};
-  for (const auto& r : rows) {
-    int64_t last = 0;
-    if (!r.IsNull(6)) last = std::max(last, r.Int(6));
-    if (!r.IsNull(7)) last = std::max(last, r.Int(7));
-    const bool json = Json(args);
+  const bool json = Json(args);
+  for (const auto& d : devices) {
     table.rows.push_back(
-        {DeviceIdText(r.Bytes(0)), r.Text(1), r.Text(2), r.Text(3),
-         r.Int(4) != 0 ? (json ? "revoked" : "已吊销") : (json ? "active" : "在用"),
-         base::CountyDateTime(r.Int(5), zone),
-         last > 0 ? base::CountyDateTime(last, zone) : (json ? "" : "从未")});
+        {DeviceIdText(d.device_id), d.worker_id, d.worker_name, d.name,
+         d.revoked ? (json ? "revoked" : "已吊销") : (json ? "active" : "在用"),
+         base::CountyDateTime(d.enrolled_ms, zone),
+         d.last_sync_ms > 0 ? base::CountyDateTime(d.last_sync_ms, zone) : (json ? "" : "从未")});
   }
   Print(table, Json(args), "还没有注册的设备。", out);
   return core::Status::Ok();
