@@ -31,6 +31,7 @@ std::vector<Command> AllCommands();
 void AddSetupCommands(
     std::vector<Command>& commands);  // init, add-worker, enroll-code, revoke-device
 void AddServeCommand(std::vector<Command>& commands);       // serve
+void AddStaffCommands(std::vector<Command>& commands);      // add-staff, set-password
 void AddImportCommand(std::vector<Command>& commands);      // import-subjects
 void AddContentCommands(std::vector<Command>& commands);    // campaign
 void AddTemplateCommand(std::vector<Command>& commands);    // publish-template
