@@ -47,6 +47,9 @@ TEST_P(ConsoleTest, TheRightPasswordOpensTheDayWithAStrictHashedSessionCookie) {
   EXPECT_EQ(day.Header("x-frame-options"), "DENY");
   EXPECT_NE(day.Header("content-security-policy").find("default-src 'self'"), std::string::npos);
   EXPECT_EQ(day.Header("content-type"), "text/html; charset=utf-8");
+  // Not no-referrer: under it Chromium sends `Origin: null` with form posts, and the origin check
+  // refused every sign-in (seen in ./run screenshots).
+  EXPECT_EQ(day.Header("referrer-policy"), "same-origin");
 
   testing::HttpReply css = Get("/console/static/console.css", "");
   EXPECT_EQ(css.status, 200);

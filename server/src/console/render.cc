@@ -39,7 +39,9 @@ void AddSecurityHeaders(HttpResponse& response, bool tls) {
                "frame-ancestors 'none'; base-uri 'none'; object-src 'none'");
   response.Set("X-Frame-Options", "DENY");
   response.Set("X-Content-Type-Options", "nosniff");
-  response.Set("Referrer-Policy", "no-referrer");
+  // Not no-referrer: under it browsers send `Origin: null` with form posts, which the console's
+  // origin check must refuse. same-origin still tells other sites nothing.
+  response.Set("Referrer-Policy", "same-origin");
   if (tls) response.Set("Strict-Transport-Security", "max-age=31536000");
 }
 

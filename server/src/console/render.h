@@ -24,7 +24,7 @@ core::Result<std::string> RenderPage(std::string_view name, const Data& data, Da
 
 // Headers every console response carries: a Content-Security-Policy that allows only this origin
 // (no inline script or style, no framing, forms post here only), X-Frame-Options DENY, nosniff,
-// no referrer; HSTS under TLS.
+// a referrer for this origin only (same-origin); HSTS under TLS.
 void AddSecurityHeaders(HttpResponse& response, bool tls);
 
 // An HTML page that no cache keeps (Cache-Control: no-store).

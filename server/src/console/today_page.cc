@@ -1,6 +1,7 @@
 // 今日: coverage by town, village and grid, the day's visits and hazards, major hazards open and
 // overdue, photos still pending and devices gone quiet, all from the county report's queries
 // limited to the staff member's town (county staff see every town).
+#include <algorithm>
 #include <map>
 
 #include "admin/device_activity.h"
@@ -113,8 +114,13 @@ core::Result<Data> TodayData(ConsoleContext& context, const std::string& town) {
   data.set("hazards_open", Count(all.hazards_open));
   data.set("hazards_overdue", Count(all.hazards_overdue));
   data.set("photos_pending", Count(all.photos_pending));
+  // As a tree: a town, its villages, each with its grids (unit ids nest: T01, T01-V01, ...).
+  std::vector<CoverageRow> rows = all.coverage;
+  std::stable_sort(rows.begin(), rows.end(), [](const CoverageRow& a, const CoverageRow& b) {
+    return a.unit_id < b.unit_id;
+  });
   Data coverage{Data::type::list};
-  for (const auto& row : all.coverage) coverage.push_back(CoverageItem(row));
+  for (const auto& row : rows) coverage.push_back(CoverageItem(row));
   data.set("coverage", coverage);
   QM_ASSIGN_OR_RETURN(Data quiet, QuietDevices(context, town));
   data.set("stale_devices", quiet);
