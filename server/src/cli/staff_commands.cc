@@ -18,12 +18,7 @@ void AddStaffCommands(std::vector<Command>& commands) {
       "it has a password: see set-password.\n",
       {{"data", "db", "id", "name", "role", "scope"}, {}},
       [](const core::Args& args, std::ostream& out) -> core::Status {
-        Staff staff;
-        QM_ASSIGN_OR_RETURN(staff.id, args.Require("id"));
-        QM_ASSIGN_OR_RETURN(staff.name, args.Require("name"));
-        QM_ASSIGN_OR_RETURN(staff.role, args.Require("role"));
-        QM_ASSIGN_OR_RETURN(auto scope_text, args.Require("scope"));
-        QM_ASSIGN_OR_RETURN(staff.scope, Scope::Parse(scope_text));
+        QM_ASSIGN_OR_RETURN(Staff staff, WorkerFromArgs(args));
         QM_ASSIGN_OR_RETURN(auto storage, OpenStorageFromArgs(args));
         StaffAccounts accounts(*storage);
         QM_RETURN_IF_ERROR(accounts.AddStaff(staff, core::SystemClock().NowMillis()));
