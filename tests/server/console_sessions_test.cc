@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include "qiaomen/server/console.h"
 #include "qiaomen/server/login_throttle.h"
 #include "qiaomen/testing/county_env.h"
 #include "qiaomen/testing/manual_clock.h"
@@ -129,6 +130,49 @@ TEST_P(ConsoleStoreTest, TheThrottleWaitsDoubleAndAreForgottenAfterAnHour) {
   ASSERT_TRUE(throttle.RecordSuccess("a0").ok());
   EXPECT_EQ(throttle.Wait("a0", "10.0.0.9").value_or(-1), 30'000);
   EXPECT_EQ(throttle.Wait("a0", "10.0.0.8").value_or(-1), 0);
+}
+
+// Under TLS (the router as serve builds it with --tls-cert) the cookies are Secure and pages
+// send HSTS; the HTTP tests run without TLS.
+TEST_P(ConsoleStoreTest, UnderTlsCookiesAreSecureAndPagesSendHsts) {
+  StaffAccounts accounts(*storage_);
+  ASSERT_TRUE(accounts.SetPassword("c1", "long-enough-password").ok());
+  ConsoleSessions sessions(*storage_, clock_);
+  LoginThrottle throttle(*storage_, clock_);
+  ConsoleContext context{*storage_, clock_, accounts, sessions, throttle, /*tls=*/true};
+  Router router;
+  AddConsoleRoutes(router, context);
+
+  HttpRequest form;
+  form.method = "GET";
+  form.target = form.path = "/console/login";
+  HttpResponse page = router.Handle(form);
+  ASSERT_EQ(page.status, 200);
+  std::string login_cookie;
+  bool hsts = false;
+  for (const auto& [name, value] : page.headers) {
+    if (name == "Set-Cookie") login_cookie = value;
+    hsts |= name == "Strict-Transport-Security";
+  }
+  EXPECT_TRUE(hsts);
+  ASSERT_NE(login_cookie.find("; Secure"), std::string::npos) << login_cookie;
+  const std::string token = login_cookie.substr(9, 64);  // qm_login=...
+
+  HttpRequest post;
+  post.method = "POST";
+  post.target = post.path = "/console/login";
+  post.headers = {{"cookie", "qm_login=" + token}};
+  post.body = "csrf=" + token + "&id=c1&password=long-enough-password";
+  post.remote = "10.0.0.1";
+  HttpResponse signed_in = router.Handle(post);
+  ASSERT_EQ(signed_in.status, 303) << signed_in.body;
+  int secure_session_cookies = 0;
+  for (const auto& [name, value] : signed_in.headers) {
+    if (name == "Set-Cookie" && value.rfind("qm_session=", 0) == 0) {
+      secure_session_cookies += value.find("; Secure") != std::string::npos;
+    }
+  }
+  EXPECT_EQ(secure_session_cookies, 1);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, ConsoleStoreTest,
