@@ -42,6 +42,14 @@ set_property(TARGET Boost::headers APPEND PROPERTY INTERFACE_COMPILE_DEFINITIONS
 find_package(OpenSSL REQUIRED)
 pkg_check_modules(PQ REQUIRED IMPORTED_TARGET libpq)
 
+# The web console's HTML templates (libkainjow-mustache-dev: one header, logic-less mustache, HTML
+# escaping by default).
+find_path(QIAOMEN_MUSTACHE_INCLUDE_DIR kainjow/mustache.hpp)
+if(NOT QIAOMEN_MUSTACHE_INCLUDE_DIR)
+  message(FATAL_ERROR "kainjow/mustache.hpp was not found (the console's templates need it). "
+                      "Install it with: apt-get install libkainjow-mustache-dev (or run ./run setup).")
+endif()
+
 if(QIAOMEN_BUILD_TESTS)
   find_package(GTest REQUIRED)
 endif()

@@ -60,6 +60,7 @@ std::vector<Command> AllCommands() {
   std::vector<Command> commands;
   AddSetupCommands(commands);
   AddServeCommand(commands);
+  AddStaffCommands(commands);
   AddImportCommand(commands);
   AddTemplateCommand(commands);
   AddContentCommands(commands);

@@ -34,9 +34,9 @@ core::Result<std::unique_ptr<CountyEnv>> CountyEnv::Create(Backend backend,
   return env;
 }
 
-CommandResult CountyEnv::Run(std::vector<std::string> args) const {
+CommandResult CountyEnv::Run(std::vector<std::string> args, const std::string& input) const {
   args.insert(args.begin() + (args.empty() ? 0 : 1), {"--data", dir_.path() + "/data"});
-  return RunCounty(args);
+  return RunCounty(args, input);
 }
 
 CommandResult CountyEnv::ImportCsv(const std::string& csv) const {

@@ -33,8 +33,10 @@ std::string TempPath(const std::string& stem) {
   return pattern;
 }
 
-// Spawns the county binary with stdout/stderr to the given files (same file allowed).
-pid_t Spawn(const std::vector<std::string>& args, const std::string& out, const std::string& err) {
+// Spawns the county binary with stdout/stderr to the given files (same file allowed) and stdin
+// from `in`.
+pid_t Spawn(const std::vector<std::string>& args, const std::string& out, const std::string& err,
+            const std::string& in = "/dev/null") {
   std::vector<std::string> argv{CountyBinary()};
   argv.insert(argv.end(), args.begin(), args.end());
   std::vector<char*> raw;
@@ -42,7 +44,7 @@ pid_t Spawn(const std::vector<std::string>& args, const std::string& out, const 
   raw.push_back(nullptr);
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
+  posix_spawn_file_actions_addopen(&actions, 0, in.c_str(), O_RDONLY, 0);
   posix_spawn_file_actions_addopen(&actions, 1, out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
   if (err == out) {
     posix_spawn_file_actions_adddup2(&actions, 1, 2);
@@ -69,15 +71,17 @@ int WaitExit(pid_t pid) {
 
 std::string CountyBinary() { return std::string(QIAOMEN_BINARY_DIR) + "/server/qiaomen-county"; }
 
-CommandResult RunCounty(const std::vector<std::string>& args) {
-  std::string out = TempPath("out"), err = TempPath("err");
+CommandResult RunCounty(const std::vector<std::string>& args, const std::string& input) {
+  std::string out = TempPath("out"), err = TempPath("err"), in = TempPath("in");
+  std::ofstream(in, std::ios::binary) << input;
   CommandResult result;
-  pid_t pid = Spawn(args, out, err);
+  pid_t pid = Spawn(args, out, err, in);
   if (pid > 0) result.exit_code = WaitExit(pid);
   result.out = ReadAll(out);
   result.err = ReadAll(err);
   unlink(out.c_str());
   unlink(err.c_str());
+  unlink(in.c_str());
   return result;
 }
 

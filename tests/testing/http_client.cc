@@ -40,7 +40,9 @@ core::Result<HttpReply> HttpRequest(uint16_t port, const std::string& method,
     for (const auto& field : res) {
       std::string name(field.name_string());
       for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-      reply.headers[name] = std::string(field.value());
+      // A repeated header (Set-Cookie) keeps every value, one a line.
+      auto [it, added] = reply.headers.try_emplace(name, field.value());
+      if (!added) it->second += "\n" + std::string(field.value());
     }
     reply.body = res.body();
     beast::error_code ec;

@@ -109,6 +109,7 @@ core::Result<Report> BuildReport(Storage& storage, core::Clock& clock,
                                                "WHERE entity = $1",
                                                {Int(v1::ENTITY_VISIT)}));
   std::set<std::string> visited;
+  std::map<std::string, std::pair<int64_t, std::string>> latest;  // subject: (finished, outcome)
   std::set<std::string> referenced;
   for (const auto& row : visits) {
     if (!in_town(row.Text(2))) continue;
@@ -122,6 +123,11 @@ core::Result<Report> BuildReport(Storage& storage, core::Clock& clock,
     ++report.visits;
     auto grid = subject_grid.find(visit.subject_id());
     if (grid != subject_grid.end()) {
+      auto& last = latest[visit.subject_id()];
+      if (last.second.empty() || visit.finished_at_ms() >= last.first) {
+        last = {visit.finished_at_ms(),
+                std::string(core::domain::OutcomeLabel(visit.outcome()).code)};
+      }
       bool first = visited.insert(visit.subject_id()).second;
       for_chain(grid->second, [&](CoverageRow& r) {
         if (first) ++r.visited;
@@ -140,6 +146,9 @@ core::Result<Report> BuildReport(Storage& storage, core::Clock& clock,
       ++report.evidence_verified;
     else
       ++report.evidence_pending;
+  }
+  for (const auto& [subject, last] : latest) {
+    for_chain(subject_grid[subject], [&](CoverageRow& r) { ++r.latest_outcomes[last.second]; });
   }
   QM_ASSIGN_OR_RETURN(auto photos,
                       conn->Query("SELECT snapshot, town_id FROM records WHERE entity = $1",
@@ -175,13 +184,24 @@ core::Result<Report> BuildReport(Storage& storage, core::Clock& clock,
     std::string category = RegisterText(state, "category");
     ++report.hazards_by_category_severity[(category.empty() ? "uncategorised" : category) + "/" +
                                           SeverityCode(RegisterText(state, "severity"))];
-    HazardCounts status =
-        ClassifyHazard(std::move(event_log[row.Bytes(0)]), RegisterText(state, "deadline"), today);
+    std::vector<core::domain::HazardLogEntry>& log = event_log[row.Bytes(0)];
+    for (const auto& entry : log) {
+      if (!options.date.empty() && entry.event.kind() == v1::FOUND &&
+          base::CountyDate(entry.event.at_ms(), zone) == options.date) {
+        ++report.hazards_found_on_date;
+        break;
+      }
+    }
+    HazardCounts status = ClassifyHazard(std::move(log), RegisterText(state, "deadline"), today);
     ++report.hazards_by_status[status.code];
     report.hazards_open += status.open;
     report.hazards_rectified += status.rectified;
     report.hazards_overdue += status.overdue;
     report.hazards_closed += status.open ? 0 : 1;
+    if (SeverityCode(RegisterText(state, "severity")) == "major") {
+      report.major_hazards_open += status.open;
+      report.major_hazards_overdue += status.overdue;
+    }
     std::string rule = RegisterText(state, "rule_id");
     if (rule.empty()) rule = category;
     ++findings[{row.Bytes(3), rule}];

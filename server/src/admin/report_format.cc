@@ -29,6 +29,8 @@ std::vector<std::pair<std::string, int64_t>> Totals(const Report& r) {
           {"hazards_rectified", r.hazards_rectified},
           {"hazards_overdue", r.hazards_overdue},
           {"hazards_closed", r.hazards_closed},
+          {"major_hazards_open", r.major_hazards_open},
+          {"major_hazards_overdue", r.major_hazards_overdue},
           {"repeat_findings", r.repeat_findings},
           {"photos_referenced", r.photos_referenced},
           {"photos_pending", r.photos_pending},

@@ -8,6 +8,7 @@
 
 #include "qiaomen/core/args.h"
 #include "qiaomen/core/status.h"
+#include "qiaomen/server/directory.h"
 #include "qiaomen/server/storage.h"
 
 namespace qiaomen::server {
@@ -35,6 +36,7 @@ std::vector<Command> AllCommands();
 void AddSetupCommands(
     std::vector<Command>& commands);  // init, add-worker, enroll-code, revoke-device
 void AddServeCommand(std::vector<Command>& commands);       // serve
+void AddStaffCommands(std::vector<Command>& commands);      // add-staff, set-password
 void AddImportCommand(std::vector<Command>& commands);      // import-subjects
 void AddContentCommands(std::vector<Command>& commands);    // campaign
 void AddTemplateCommand(std::vector<Command>& commands);    // publish-template
@@ -43,6 +45,10 @@ void AddBundleCommand(std::vector<Command>& commands);      // import-bundle
 void AddQuarantineCommand(std::vector<Command>& commands);  // quarantine
 void AddListCommands(std::vector<Command>& commands);    // workers, devices, campaigns, checklists
 void AddBackupCommands(std::vector<Command>& commands);  // backup, restore
+
+// A worker (or a staff member: the same shape) from --id, --name, --role and --scope. Missing
+// options and a scope that does not parse are InvalidArgument. Only the scope's text is checked.
+core::Result<Worker> WorkerFromArgs(const core::Args& args);
 
 // Opens the store named by --data/--db.
 core::Result<std::unique_ptr<Storage>> OpenStorageFromArgs(const core::Args& args, int pool = 2);

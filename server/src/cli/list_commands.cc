@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <map>
 
+#include "admin/device_activity.h"
 #include "cli/command.h"
 #include "cli/json_text.h"
 #include "qiaomen/base/display_width.h"
@@ -99,17 +100,7 @@ core::Status Workers(const core::Args& args, std::ostream& out) {
 core::Status Devices(const core::Args& args, std::ostream& out) {
   QM_ASSIGN_OR_RETURN(auto storage, OpenStorageFromArgs(args));
   auto conn = storage->pool().Acquire();
-  // The last sync is the device's last request (a pull alone too); the last change the last one
-  // the server received from it, applied or refused.
-  QM_ASSIGN_OR_RETURN(
-      auto rows,
-      conn->Query("SELECT d.device_id, d.worker_id, COALESCE(w.name, ''), d.name, d.revoked, "
-                  "d.enrolled_ms, (SELECT max(c.received_ms) FROM changes c WHERE c.device_id = "
-                  "d.device_id), (SELECT max(q.received_ms) FROM quarantine q WHERE q.device_id = "
-                  "d.device_id), (SELECT s.at_ms FROM device_syncs s WHERE s.device_id = "
-                  "d.device_id), (SELECT max(r.at_ms) FROM device_reinstatements r WHERE "
-                  "r.device_id = d.device_id) FROM devices d LEFT JOIN workers w ON w.id = "
-                  "d.worker_id ORDER BY d.worker_id, d.enrolled_ms"));
+  QM_ASSIGN_OR_RETURN(auto devices, ListDeviceActivity(*conn));
   const base::TimeZone& zone = storage->time_zone();
   const bool json = Json(args);
   auto when = [&](int64_t ms) {
@@ -121,17 +112,13 @@ core::Status Devices(const core::Args& args, std::ostream& out) {
                "吊销后重新注册"},
               {},
               {}};
-  for (const auto& r : rows) {
-    int64_t last_change = 0;
-    if (!r.IsNull(6)) last_change = std::max(last_change, r.Int(6));
-    if (!r.IsNull(7)) last_change = std::max(last_change, r.Int(7));
-    const int64_t reinstated = r.IsNull(9) ? 0 : r.Int(9);
-    std::string status = r.Int(4) != 0 ? (json ? "revoked" : "已吊销") : (json ? "active" : "在用");
-    if (r.Int(4) == 0 && reinstated > 0) status = json ? "reinstated" : "在用（曾吊销）";
-    table.rows.push_back({DeviceIdText(r.Bytes(0)), r.Text(1), r.Text(2), r.Text(3), status,
-                          base::CountyDateTime(r.Int(5), zone), when(r.IsNull(8) ? 0 : r.Int(8)),
-                          when(last_change),
-                          reinstated > 0 ? base::CountyDateTime(reinstated, zone) : ""});
+  for (const auto& d : devices) {
+    std::string status = d.revoked ? (json ? "revoked" : "已吊销") : (json ? "active" : "在用");
+    if (!d.revoked && d.reinstated_ms > 0) status = json ? "reinstated" : "在用（曾吊销）";
+    table.rows.push_back({DeviceIdText(d.device_id), d.worker_id, d.worker_name, d.name, status,
+                          base::CountyDateTime(d.enrolled_ms, zone), when(d.last_sync_ms),
+                          when(d.last_change_ms),
+                          d.reinstated_ms > 0 ? base::CountyDateTime(d.reinstated_ms, zone) : ""});
   }
   Print(table, Json(args), "还没有注册的设备。", out);
   return core::Status::Ok();

@@ -7,6 +7,7 @@
 #include "qiaomen/core/clock.h"
 #include "qiaomen/server/api.h"
 #include "qiaomen/server/bundle_keys.h"
+#include "qiaomen/server/console.h"
 #include "qiaomen/server/http_server.h"
 #include "util/bytes.h"
 
@@ -76,6 +77,11 @@ core::Status Serve(const core::Args& args, std::ostream& out) {
   RateLimiter anonymous(clock, anonymous_rate, std::max(1.0, anonymous_burst));
   ApiContext context{*storage, clock, metrics, directory, sync, blobs, limiter, &anonymous};
   Router router = BuildApiRouter(context);
+  StaffAccounts staff(*storage);
+  ConsoleSessions sessions(*storage, clock);
+  LoginThrottle throttle(*storage, clock);
+  ConsoleContext console{*storage, clock, staff, sessions, throttle, !options.tls_cert.empty()};
+  AddConsoleRoutes(router, console);
   options.header_check = [&context](const HttpRequest& head) {
     return CheckRequestHead(context, head);
   };
@@ -126,13 +132,15 @@ core::Status Serve(const core::Args& args, std::ostream& out) {
 void AddServeCommand(std::vector<Command>& commands) {
   commands.push_back(Command{
       "serve",
-      "run the HTTP API (sync, enrolment, photo upload, health, metrics)",
+      "run the HTTP API (sync, enrolment, photo upload, health, metrics) and the web console",
       "Usage: qiaomen-county serve --data DIR --listen HOST:PORT [--db postgresql://...]\n"
       "         [--tls-cert FILE --tls-key FILE] [--ready-file FILE] [--workers N]\n"
       "         [--rate-limit PER_SECOND] [--rate-burst N] [--max-body BYTES]\n"
       "         [--drain-timeout SECONDS] [--max-connections N] [--max-connections-per-address N]\n"
       "         [--min-body-rate BYTES_PER_SECOND] [--anonymous-rate-limit PER_SECOND]\n"
       "         [--anonymous-rate-burst N]\n\n"
+      "The web console for township and county staff is at /console/ on the same address\n"
+      "(accounts: add-staff, set-password).\n"
       "Port 0 picks a free port; the address is printed and, with --ready-file, written to FILE\n"
       "once the server accepts connections. --rate-limit is per device (0 disables; default 50\n"
       "requests/s, bursts of 200). SIGTERM or SIGINT stops accepting, finishes the requests in\n"

@@ -8,6 +8,16 @@
 
 namespace qiaomen::server {
 
+core::Result<Worker> WorkerFromArgs(const core::Args& args) {
+  Worker worker;
+  QM_ASSIGN_OR_RETURN(worker.id, args.Require("id"));
+  QM_ASSIGN_OR_RETURN(worker.name, args.Require("name"));
+  QM_ASSIGN_OR_RETURN(worker.role, args.Require("role"));
+  QM_ASSIGN_OR_RETURN(auto scope_text, args.Require("scope"));
+  QM_ASSIGN_OR_RETURN(worker.scope, Scope::Parse(scope_text));
+  return worker;
+}
+
 void AddSetupCommands(std::vector<Command>& commands) {
   commands.push_back(Command{
       "init",
@@ -62,12 +72,7 @@ void AddSetupCommands(std::vector<Command>& commands) {
       "(they are created by import-subjects). Running it again updates the worker.\n",
       {{"data", "db", "id", "name", "role", "scope"}, {}, {"id", "name", "role", "scope"}},
       [](const core::Args& args, std::ostream& out) -> core::Status {
-        Worker worker;
-        QM_ASSIGN_OR_RETURN(worker.id, args.Require("id"));
-        QM_ASSIGN_OR_RETURN(worker.name, args.Require("name"));
-        QM_ASSIGN_OR_RETURN(worker.role, args.Require("role"));
-        QM_ASSIGN_OR_RETURN(auto scope_text, args.Require("scope"));
-        QM_ASSIGN_OR_RETURN(worker.scope, Scope::Parse(scope_text));
+        QM_ASSIGN_OR_RETURN(Worker worker, WorkerFromArgs(args));
         QM_ASSIGN_OR_RETURN(auto storage, OpenStorageFromArgs(args));
         Directory directory(*storage, core::SystemClock());
         QM_RETURN_IF_ERROR(directory.AddWorker(worker));

@@ -22,16 +22,16 @@ std::string NormalizeCode(const std::string& code) {
 
 std::string HashHex(const std::string& secret) { return base::HexEncode(Sha256(secret)); }
 
-core::Result<Worker> WorkerFromRow(const SqlRow& row) {
+}  // namespace
+
+core::Result<Worker> WorkerFromColumns(const SqlRow& row, size_t first) {
   Worker w;
-  w.id = row.Text(0);
-  w.name = row.Text(1);
-  w.role = row.Text(2);
-  QM_ASSIGN_OR_RETURN(w.scope, Scope::Parse(row.Text(3)));
+  w.id = row.Text(first);
+  w.name = row.Text(first + 1);
+  w.role = row.Text(first + 2);
+  QM_ASSIGN_OR_RETURN(w.scope, Scope::Parse(row.Text(first + 3)));
   return w;
 }
-
-}  // namespace
 
 bool IsValidRole(const std::string& role) {
   return role == "grid_worker" || role == "inspector" || role == "township" || role == "county";
@@ -91,7 +91,7 @@ core::Result<Worker> Directory::GetWorker(const std::string& id) {
   if (!row.ok()) {
     return core::NotFound("There is no worker '" + id + "'. Add them with add-worker first.");
   }
-  return WorkerFromRow(*row);
+  return WorkerFromColumns(*row);
 }
 
 namespace {

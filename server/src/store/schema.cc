@@ -71,6 +71,15 @@ CREATE TABLE IF NOT EXISTS backups (
   changes {I} NOT NULL, photos {I} NOT NULL);
 CREATE TABLE IF NOT EXISTS device_backups (
   device_id {B} PRIMARY KEY, seq {I} NOT NULL, backup_ms {I} NOT NULL);
+CREATE TABLE IF NOT EXISTS staff (
+  id TEXT PRIMARY KEY, name TEXT NOT NULL, role TEXT NOT NULL, scope TEXT NOT NULL,
+  password_hash TEXT NOT NULL DEFAULT '', created_ms {I} NOT NULL);
+CREATE TABLE IF NOT EXISTS console_sessions (
+  token_hash TEXT PRIMARY KEY, staff_id TEXT NOT NULL, csrf_token TEXT NOT NULL,
+  created_ms {I} NOT NULL, last_seen_ms {I} NOT NULL);
+CREATE INDEX IF NOT EXISTS console_sessions_staff ON console_sessions (staff_id);
+CREATE TABLE IF NOT EXISTS console_login_failures (
+  throttle_key TEXT PRIMARY KEY, failures {I} NOT NULL, last_ms {I} NOT NULL);
 )sql";
 
 void ReplaceAll(std::string& s, const std::string& from, const std::string& to) {

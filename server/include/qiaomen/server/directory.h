@@ -51,6 +51,10 @@ struct DeviceRecord {
 // Valid roles, checked by add-worker.
 bool IsValidRole(const std::string& role);
 
+// A worker (or a console staff member, who has the same shape) from the columns id, name, role,
+// scope of `row`, starting at column `first`. InvalidArgument for a scope that does not parse.
+core::Result<Worker> WorkerFromColumns(const SqlRow& row, size_t first = 0);
+
 class Directory {
  public:
   Directory(Storage& storage, core::Clock& clock) : storage_(storage), clock_(clock) {}

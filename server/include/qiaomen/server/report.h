@@ -26,6 +26,9 @@ struct CoverageRow {
   int64_t subjects = 0;
   int64_t visited = 0;                      // subjects with at least one visit
   std::map<std::string, int64_t> outcomes;  // checked, nobody_home, refused, vacant, moved
+  // Visited subjects by the outcome of their latest visit (a household found nobody home and
+  // checked later counts as checked): the console's coverage bars. Sums to `visited`.
+  std::map<std::string, int64_t> latest_outcomes;
 };
 
 struct Report {
@@ -39,6 +42,10 @@ struct Report {
   // not rectified yet and flagged overdue or past its deadline; closed.
   int64_t hazards_open = 0, hazards_rectified = 0, hazards_overdue = 0, hazards_closed = 0;
   std::map<std::string, int64_t> hazards_by_status;  // HazardStatusCode: found, ordered, ...
+  // The same for major hazards (重大隐患) alone: tracked until none is left.
+  int64_t major_hazards_open = 0, major_hazards_overdue = 0;
+  // Hazards whose FOUND event happened on options.date (0 without a date).
+  int64_t hazards_found_on_date = 0;
 
   int64_t repeat_findings = 0;  // (subject, rule) pairs found in two or more visits
   int64_t photos_referenced = 0, photos_pending = 0;

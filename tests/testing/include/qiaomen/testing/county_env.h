@@ -36,8 +36,8 @@ class CountyEnv {
   Backend backend() const { return backend_; }
   TempDir& dir() { return dir_; }
 
-  // Runs `qiaomen-county args[0] --data DIR args[1..]`.
-  CommandResult Run(std::vector<std::string> args) const;
+  // Runs `qiaomen-county args[0] --data DIR args[1..]` with `input` on its stdin.
+  CommandResult Run(std::vector<std::string> args, const std::string& input = "") const;
   // Writes `csv` to a file and runs import-subjects on it.
   CommandResult ImportCsv(const std::string& csv) const;
   // add-worker + enroll-code; returns the code (or an error with the command's output).

@@ -29,8 +29,9 @@ struct CommandResult {
   std::string err;
 };
 
-// Runs qiaomen-county with `args` (without the program name) and waits for it.
-CommandResult RunCounty(const std::vector<std::string>& args);
+// Runs qiaomen-county with `args` (without the program name), `input` on its stdin (a file, not
+// a terminal), and waits for it.
+CommandResult RunCounty(const std::vector<std::string>& args, const std::string& input = "");
 
 struct ServerProcessOptions {
   std::string data_dir;                 // initialised with `init` beforehand

@@ -15,7 +15,7 @@ namespace qiaomen::testing {
 
 struct HttpReply {
   int status = 0;
-  std::map<std::string, std::string> headers;  // lower-case names
+  std::map<std::string, std::string> headers;  // lower-case names; repeated ones joined by '\n'
   std::string body;
   std::string Header(const std::string& name) const {
     auto it = headers.find(name);

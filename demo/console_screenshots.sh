@@ -1,0 +1,102 @@
+#!/usr/bin/env bash
+# The web console's pages as PNG files: a county server with a small two-town county in a
+# temporary directory, a county staff account, and headless Chromium driven through chromedriver
+# (WebDriver over HTTP with curl) that signs in like a person and saves each page at 1366x768
+# and at a 390 px wide phone as OUT/console-NAME[-phone].png.
+#
+#   demo/console_screenshots.sh BUILD_DIR OUT_DIR   (./run screenshots calls it)
+#
+# Needs chromium and chromium-driver (Debian). Everything it starts is stopped and the temporary
+# directory deleted at the end.
+set -euo pipefail
+
+BUILD="$(cd "${1:?usage: console_screenshots.sh BUILD_DIR OUT_DIR}" && pwd)"
+OUT="${2:?usage: console_screenshots.sh BUILD_DIR OUT_DIR}"
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+COUNTY="$BUILD/server/qiaomen-county"
+
+say() { printf '[console] %s\n' "$*"; }
+fail() { printf '[console] error: %s\n' "$*" >&2; exit 1; }
+
+[[ -x "$COUNTY" ]] || fail "${COUNTY#"$BUILD"/} is not built. Nothing was run."
+command -v chromedriver >/dev/null || fail "chromedriver is missing: apt-get install chromium chromium-driver."
+
+# shellcheck source=demo/lib.sh
+source "$ROOT/demo/lib.sh"
+WORK="$(make_work_dir console)"
+SERVER_PID=""
+DRIVER_PID=""
+WD=""
+SESSION=""
+cleanup() {
+  local rc=$?
+  # Closing the WebDriver session ends its Chromium; stopping chromedriver alone may not.
+  [[ -z "$SESSION" ]] || curl -sf -X DELETE "$WD/session/$SESSION" >/dev/null || true
+  stop_process "$DRIVER_PID"
+  stop_process "$SERVER_PID"
+  rm -rf "$WORK"
+  exit $rc
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM HUP
+
+DATA="$WORK/county"
+county() { "$COUNTY" "$1" --data "$DATA" "${@:2}" >>"$WORK/setup.log"; }
+county init --name "演示县"
+cat >"$WORK/county.csv" <<'CSV'
+external_id,kind,town,village,grid,name,address,phone,members,tags
+H-001,household,T01:城关镇,V01:东门社区,G01,王芳,东门路1号,13800000001,3,coal_heating
+H-002,household,T01:城关镇,V01:东门社区,G01,李伟,东门路2号,,1,elderly_alone
+H-003,household,T01:城关镇,V01:东门社区,G02,赵敏,东门路3号,,4,
+P-001,premises,T01:城关镇,V02:西关村,G01,便民超市,西关街5号,,0,bottled_gas
+H-101,household,T02:白水镇,V01:河村,G01,陈杰,河边路8号,,2,ebike
+H-102,household,T02:白水镇,V01:河村,G01,孙丽,河边路9号,,5,
+CSV
+county import-subjects "$WORK/county.csv"
+county add-staff --id county-li --name 李县 --role county --scope county
+PASSWORD="screenshot-$RANDOM-$RANDOM"
+printf '%s\n' "$PASSWORD" | "$COUNTY" set-password --data "$DATA" --id county-li >>"$WORK/setup.log"
+start_county_server "$COUNTY" "$DATA" "$WORK"
+URL="http://$SERVER_ADDR"
+
+DRIVER_PORT=$((20000 + RANDOM % 20000))
+chromedriver --port="$DRIVER_PORT" >"$WORK/chromedriver.log" 2>&1 &
+DRIVER_PID=$!
+WD="http://127.0.0.1:$DRIVER_PORT"
+for _ in $(seq 100); do curl -sf "$WD/status" >/dev/null && break; sleep 0.1; done
+
+# wd METHOD PATH [JSON]: one WebDriver call; prints the answer.
+wd() { curl -sf -X "$1" -H 'Content-Type: application/json' "$WD$2" ${3:+-d "$3"}; }
+SESSION="$(wd POST /session '{"capabilities":{"alwaysMatch":{"browserName":"chrome",
+  "goog:chromeOptions":{"binary":"/usr/bin/chromium","args":["--headless=new","--no-sandbox",
+  "--disable-gpu","--lang=zh-CN","--hide-scrollbars"]}}}}' |
+  grep -o '"sessionId":"[^"]*"' | cut -d'"' -f4)" ||
+  fail "chromedriver did not start Chromium: $(cat "$WORK/chromedriver.log")"
+S="/session/$SESSION"
+element() {
+  wd POST "$S/element" "{\"using\":\"css selector\",\"value\":\"$1\"}" |
+    grep -o '"element-6066-11e4-a52e-4f735466cecf":"[^"]*"' | cut -d'"' -f4
+}
+# shot NAME: the current page at 1366x768 and 390x844 into OUT/console-NAME*.png.
+shot() {
+  local size width height suffix
+  for size in 1366x768: 390x844:-phone; do
+    width="${size%%x*}"; height="${size#*x}"; height="${height%%:*}"; suffix="${size#*:}"
+    wd POST "$S/window/rect" "{\"width\":$width,\"height\":$height}" >/dev/null
+    wd GET "$S/screenshot" | sed 's/.*"value":"\([^"]*\)".*/\1/' | base64 -d \
+      >"$OUT/console-$1$suffix.png"
+  done
+}
+
+mkdir -p "$OUT"
+wd POST "$S/url" "{\"url\":\"$URL/console/login\"}" >/dev/null
+shot login
+wd POST "$S/element/$(element 'input[name=id]')/value" '{"text":"county-li"}' >/dev/null
+wd POST "$S/element/$(element 'input[name=password]')/value" "{\"text\":\"$PASSWORD\"}" >/dev/null
+wd POST "$S/element/$(element 'button[type=submit]')/click" '{}' >/dev/null
+if ! wd GET "$S/url" | grep -q '/console/"'; then
+  shot login-failed
+  fail "signing in did not open the day (see $OUT/console-login-failed.png): $(tail -n 5 "$WORK/server.log")"
+fi
+shot today
+say "saved $(cd "$OUT" && ls console-*.png | tr '\n' ' ')"

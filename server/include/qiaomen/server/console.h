@@ -1,0 +1,30 @@
+#pragma once
+// The county web console under /console/ on the sync API's listener: server-rendered pages for
+// township and county staff, signed in with a password (staff accounts, never device tokens) and
+// kept in by a session cookie (never accepted by the sync API). Every POST carries the session's
+// CSRF token; every page is limited to the staff member's scope.
+
+#include "qiaomen/core/clock.h"
+#include "qiaomen/server/console_sessions.h"
+#include "qiaomen/server/http.h"
+#include "qiaomen/server/login_throttle.h"
+#include "qiaomen/server/staff.h"
+#include "qiaomen/server/storage.h"
+
+namespace qiaomen::server {
+
+// What the console's handlers share. Everything must outlive the router.
+struct ConsoleContext {
+  Storage& storage;
+  core::Clock& clock;
+  StaffAccounts& staff;
+  ConsoleSessions& sessions;
+  LoginThrottle& throttle;
+  bool tls = false;  // the listener speaks TLS: cookies are Secure, HSTS is sent
+};
+
+// Adds GET /console/ (the day), GET and POST /console/login, POST /console/logout and
+// GET /console/static/* to `router`.
+void AddConsoleRoutes(Router& router, ConsoleContext& context);
+
+}  // namespace qiaomen::server

@@ -1,0 +1,194 @@
+// Sign-in, sign-out, the stylesheet and the gate in front of every page: a page needs a live
+// session cookie; a POST needs that session's CSRF token too. Device tokens open nothing here.
+#include <cstdio>
+
+#include "console/pages.h"
+#include "console/web_forms.h"
+#include "qiaomen/base/hex.h"
+#include "util/bytes.h"
+
+namespace qiaomen::server {
+namespace {
+
+using console::Data;
+
+constexpr const char* kSessionCookie = "qm_session";
+// Before sign-in there is no session: the login form's CSRF token is this cookie's value
+// (double submit), so another site cannot sign a browser in to an account of its choosing.
+constexpr const char* kLoginCookie = "qm_login";
+constexpr size_t kMaxAccountIdBytes = 128;
+
+std::string CookieHeader(const ConsoleContext& context, const std::string& name,
+                         const std::string& value, int64_t max_age_s) {
+  return name + "=" + value + "; Path=/console/; Max-Age=" + std::to_string(max_age_s) +
+         "; HttpOnly; SameSite=Strict" + (context.tls ? "; Secure" : "");
+}
+
+std::optional<std::string> RequestCookie(const HttpRequest& request, const char* name) {
+  auto header = request.Header("cookie");
+  if (!header) return std::nullopt;
+  return console::CookieValue(*header, name);
+}
+
+// A POST whose Origin (when the browser sends one) is another site is refused whatever it carries.
+bool SameOrigin(const HttpRequest& request) {
+  auto origin = request.Header("origin");
+  if (!origin) return true;
+  auto host = request.Header("host");
+  return host && (*origin == "http://" + *host || *origin == "https://" + *host);
+}
+
+HttpResponse LoginPage(ConsoleContext& context, int status, const std::string& id,
+                       const std::string& error, std::string csrf = "") {
+  const bool fresh = csrf.empty();
+  if (fresh) csrf = base::HexEncode(RandomBytes(32));
+  Data data;
+  data.set("csrf", csrf);
+  data.set("id", id);
+  if (!error.empty()) data.set("error", error);
+  Data layout;
+  layout.set("title", "登录");
+  layout.set("county", context.storage.identity().county_name);
+  auto html = console::RenderPage("login", data, layout);
+  if (!html.ok()) return TextResponse(500, html.status().message());
+  HttpResponse r = console::HtmlPage(status, std::move(html).value(), context.tls);
+  if (fresh) r.Set("Set-Cookie", CookieHeader(context, kLoginCookie, csrf, 3600));
+  return r;
+}
+
+HttpResponse Login(ConsoleContext& context, const HttpRequest& request) {
+  auto form = console::ParseForm(request.body);
+  // An id longer than any account's is cut, so a made-up one cannot bloat the throttle's table.
+  const std::string id = form["id"].substr(0, kMaxAccountIdBytes);
+  auto cookie = RequestCookie(request, kLoginCookie);
+  if (!SameOrigin(request) || !cookie || cookie->size() != 64 ||
+      !ConstantTimeEquals(*cookie, form["csrf"])) {
+    return LoginPage(context, 403, id, "表单已过期，请重新登录。");
+  }
+  const std::string& address = request.remote;
+  auto wait = context.throttle.Wait(id, address);
+  if (!wait.ok()) return LoginPage(context, 503, id, "服务器暂时无法登录，请稍后再试。", *cookie);
+  if (*wait > 0) {
+    const int64_t seconds = (*wait + 999) / 1000;
+    HttpResponse r = LoginPage(
+        context, 429, id,
+        "登录失败次数过多，请 " + std::to_string((seconds + 59) / 60) + " 分钟后再试。", *cookie);
+    r.Set("Retry-After", std::to_string(seconds));
+    return r;
+  }
+  auto staff = context.staff.CheckPassword(id, form["password"]);
+  if (!staff.ok()) {
+    if (staff.status().code() != core::Code::kUnauthenticated) {
+      return LoginPage(context, 503, id, "服务器暂时无法登录，请稍后再试。", *cookie);
+    }
+    context.throttle.RecordFailure(id, address).IgnoreError();
+    return LoginPage(context, 401, id, "账号或密码不对。", *cookie);
+  }
+  context.throttle.RecordSuccess(id).IgnoreError();
+  auto session = context.sessions.Create(staff->id);
+  if (!session.ok())
+    return LoginPage(context, 503, id, "服务器暂时无法登录，请稍后再试。", *cookie);
+  HttpResponse r = console::Redirect("/console/", context.tls);
+  r.Set("Set-Cookie", CookieHeader(context, kSessionCookie, session->token,
+                                   context.sessions.policy().absolute_ms / 1000));
+  r.Set("Set-Cookie", CookieHeader(context, kLoginCookie, "", 0));
+  return r;
+}
+
+// The session behind the request's cookie, or the response to send instead: to the login page
+// without one; 403 for a POST without the session's CSRF token.
+std::optional<ConsoleSession> Gate(ConsoleContext& context, const HttpRequest& request,
+                                   HttpResponse* refusal) {
+  auto token = RequestCookie(request, kSessionCookie);
+  auto session = token ? context.sessions.Resolve(*token)
+                       : core::Result<ConsoleSession>(core::Unauthenticated("no cookie"));
+  if (!session.ok()) {
+    if (session.status().code() != core::Code::kUnauthenticated) {
+      *refusal = console::MessagePage(context, 503, "服务器暂时无法读取登录状态，请稍后再试。");
+      return std::nullopt;
+    }
+    if (request.method == "POST") {
+      *refusal = console::MessagePage(context, 403, "登录已过期，请重新登录。");
+    } else {
+      *refusal = console::Redirect("/console/login", context.tls);
+    }
+    if (token) refusal->Set("Set-Cookie", CookieHeader(context, kSessionCookie, "", 0));
+    return std::nullopt;
+  }
+  if (request.method == "POST") {
+    auto form = console::ParseForm(request.body);
+    if (!SameOrigin(request) || !ConstantTimeEquals(form["csrf"], session->csrf_token)) {
+      *refusal =
+          console::MessagePage(context, 403, "表单已过期或来自别处，未执行。请回到页面重试。");
+      return std::nullopt;
+    }
+  }
+  return std::move(session).value();
+}
+
+HttpResponse Static(ConsoleContext& context, const HttpRequest& request) {
+  const std::string name = request.path.substr(std::string("/console/").size());
+  auto file = console::FindEmbeddedFile(name);
+  if (!file || name.find("..") != std::string::npos) {
+    return console::MessagePage(context, 404, "没有这个文件。");
+  }
+  HttpResponse r;
+  r.body = std::string(*file);
+  r.Set("Content-Type",
+        name.ends_with(".css") ? "text/css; charset=utf-8" : "application/octet-stream");
+  r.Set("Cache-Control", "public, max-age=3600");
+  console::AddSecurityHeaders(r, context.tls);
+  return r;
+}
+
+}  // namespace
+
+namespace console {
+
+HttpResponse MessagePage(ConsoleContext& context, int status, const std::string& message) {
+  Data data;
+  data.set("message", message);
+  Data layout;
+  layout.set("title", std::to_string(status));
+  layout.set("county", context.storage.identity().county_name);
+  auto html = RenderPage("message", data, layout);
+  if (!html.ok()) return TextResponse(500, html.status().message());
+  return HtmlPage(status, std::move(html).value(), context.tls);
+}
+
+}  // namespace console
+
+void AddConsoleRoutes(Router& router, ConsoleContext& context) {
+  router.Add("GET", "/console/static/*",
+             [&context](const HttpRequest& request) { return Static(context, request); });
+  router.Add("GET", "/console/login",
+             [&context](const HttpRequest&) { return LoginPage(context, 200, "", ""); });
+  router.Add("POST", "/console/login",
+             [&context](const HttpRequest& request) { return Login(context, request); });
+  router.Add("POST", "/console/logout", [&context](const HttpRequest& request) {
+    HttpResponse refusal;
+    auto session = Gate(context, request, &refusal);
+    if (!session) return refusal;
+    if (auto token = RequestCookie(request, kSessionCookie);
+        token && !context.sessions.End(*token).ok()) {
+      return console::MessagePage(context, 503, "服务器暂时无法退出登录，请稍后再试。");
+    }
+    HttpResponse r = console::Redirect("/console/login", context.tls);
+    r.Set("Set-Cookie", CookieHeader(context, kSessionCookie, "", 0));
+    return r;
+  });
+  router.Add("GET", "/console", [&context](const HttpRequest&) {
+    return console::Redirect("/console/", context.tls);
+  });
+  router.Add("GET", "/console/", [&context](const HttpRequest& request) {
+    HttpResponse refusal;
+    auto session = Gate(context, request, &refusal);
+    if (!session) return refusal;
+    return console::TodayPage(context, *session);
+  });
+  router.Add("GET", "/console/*", [&context](const HttpRequest&) {
+    return console::MessagePage(context, 404, "没有这个页面。");
+  });
+}
+
+}  // namespace qiaomen::server

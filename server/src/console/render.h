@@ -1,0 +1,36 @@
+#pragma once
+// Pages from the console's mustache templates (server/console/templates, compiled into the binary
+// by cmake/embed_files.cmake) and the HTTP responses that carry them, with the console's security
+// headers.
+
+#include <kainjow/mustache.hpp>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "qiaomen/core/status.h"
+#include "qiaomen/server/http.h"
+
+namespace qiaomen::server::console {
+
+using Data = kainjow::mustache::data;
+
+// A file of server/console/ by its relative path ("static/console.css"); generated.
+std::optional<std::string_view> FindEmbeddedFile(std::string_view name);
+
+// Renders templates/NAME.mustache with `data` (values HTML-escaped), then the layout around it
+// with `layout` (which gets the page as `body`). Internal when a template is missing or invalid.
+core::Result<std::string> RenderPage(std::string_view name, const Data& data, Data layout);
+
+// Headers every console response carries: a Content-Security-Policy that allows only this origin
+// (no inline script or style, no framing, forms post here only), X-Frame-Options DENY, nosniff,
+// a referrer for this origin only (same-origin); HSTS under TLS.
+void AddSecurityHeaders(HttpResponse& response, bool tls);
+
+// An HTML page that no cache keeps (Cache-Control: no-store).
+HttpResponse HtmlPage(int status, std::string html, bool tls);
+
+// 303 See Other to `location`: after a form posts.
+HttpResponse Redirect(const std::string& location, bool tls);
+
+}  // namespace qiaomen::server::console

@@ -1,0 +1,163 @@
+// 今日: coverage by town, village and grid, the day's visits and hazards, major hazards open and
+// overdue, photos still pending and devices gone quiet, all from the county report's queries
+// limited to the staff member's town (county staff see every town).
+#include <algorithm>
+#include <map>
+
+#include "admin/device_activity.h"
+#include "console/pages.h"
+#include "qiaomen/base/time_zone.h"
+#include "qiaomen/server/directory.h"
+#include "qiaomen/server/report.h"
+
+namespace qiaomen::server::console {
+namespace {
+
+constexpr int64_t kQuietDeviceMs = 2 * 24 * 3600'000LL;
+
+std::string Count(int64_t n) { return std::to_string(n); }
+
+// Percent of `total` as an SVG width with one decimal.
+std::string Percent(int64_t part, int64_t total) {
+  if (total <= 0) return "0";
+  const int64_t tenths = part * 1000 / total;
+  return std::to_string(tenths / 10) + "." + std::to_string(tenths % 10);
+}
+
+Data CoverageItem(const CoverageRow& row) {
+  auto outcome = [&](const char* code) {
+    auto it = row.latest_outcomes.find(code);
+    return it == row.latest_outcomes.end() ? int64_t{0} : it->second;
+  };
+  const int64_t checked = outcome("checked"), revisit = outcome("nobody_home"),
+                refused = outcome("refused");
+  const int64_t other = row.visited - checked - revisit - refused;
+  Data item;
+  item.set("level", row.level);
+  item.set("unit_id", row.unit_id);
+  item.set("name", row.name);
+  item.set("subjects", Count(row.subjects));
+  item.set("visited", Count(row.visited));
+  item.set("checked", Count(checked));
+  item.set("revisit", Count(revisit));
+  item.set("refused", Count(refused));
+  item.set("remaining", Count(row.subjects - row.visited));
+  // The bar's segments side by side, in this order, as percentages of the unit's subjects.
+  int64_t x = 0;
+  for (auto [name, n] : {std::pair<const char*, int64_t>{"checked", checked},
+                         {"revisit", revisit},
+                         {"refused", refused},
+                         {"other", other}}) {
+    item.set(std::string(name) + "_x", Percent(x, row.subjects));
+    item.set(std::string(name) + "_w", Percent(n, row.subjects));
+    x += n;
+  }
+  return item;
+}
+
+// Whether a worker with scope text `scope` works in `town` (`grid_town` maps grids to towns).
+bool WorksIn(const std::string& scope, const std::string& town,
+             const std::map<std::string, std::string>& grid_town) {
+  auto parsed = Scope::Parse(scope);
+  if (!parsed.ok()) return false;
+  if (parsed->kind() == Scope::Kind::kTown) return parsed->units().front() == town;
+  if (parsed->kind() == Scope::Kind::kCounty) return false;
+  for (const auto& grid : parsed->units()) {
+    auto it = grid_town.find(grid);
+    if (it != grid_town.end() && it->second == town) return true;
+  }
+  return false;
+}
+
+core::Result<Data> QuietDevices(ConsoleContext& context, const std::string& town) {
+  auto conn = context.storage.pool().Acquire();
+  QM_ASSIGN_OR_RETURN(auto devices, ListDeviceActivity(*conn));
+  std::map<std::string, std::string> grid_town;
+  Directory directory(context.storage, context.clock);
+  QM_ASSIGN_OR_RETURN(auto units, directory.ListAdminUnits(*conn));
+  for (const auto& u : units) grid_town[u.id] = u.town_id;
+  const int64_t now = context.clock.NowMillis();
+  Data list{Data::type::list};
+  for (const auto& d : devices) {
+    if (d.revoked || (!town.empty() && !WorksIn(d.worker_scope, town, grid_town))) continue;
+    const int64_t last = std::max(d.last_sync_ms, d.enrolled_ms);
+    if (now - last < kQuietDeviceMs) continue;
+    Data item;
+    item.set("worker_id", d.worker_id);
+    item.set("worker_name", d.worker_name);
+    item.set("device_name", d.name);
+    item.set("last_sync",
+             d.last_sync_ms > 0
+                 ? base::CountyDateTime(d.last_sync_ms, context.storage.time_zone())
+                 : "从未（注册于 " +
+                       base::CountyDateTime(d.enrolled_ms, context.storage.time_zone()) + "）");
+    list.push_back(item);
+  }
+  return list;
+}
+
+core::Result<Data> TodayData(ConsoleContext& context, const std::string& town) {
+  const std::string today =
+      base::CountyDate(context.clock.NowMillis(), context.storage.time_zone());
+  QM_ASSIGN_OR_RETURN(Report all,
+                      BuildReport(context.storage, context.clock, {.town = town, .date = ""}));
+  QM_ASSIGN_OR_RETURN(Report day,
+                      BuildReport(context.storage, context.clock, {.town = town, .date = today}));
+  Data data;
+  data.set("date", today);
+  data.set("visits_today", Count(day.visits));
+  data.set("hazards_today", Count(day.hazards_found_on_date));
+  data.set("major_open", Count(all.major_hazards_open));
+  data.set("major_open_alert", all.major_hazards_open > 0);
+  data.set("major_overdue", Count(all.major_hazards_overdue));
+  data.set("major_overdue_alert", all.major_hazards_overdue > 0);
+  data.set("hazards_open", Count(all.hazards_open));
+  data.set("hazards_overdue", Count(all.hazards_overdue));
+  data.set("photos_pending", Count(all.photos_pending));
+  // As a tree: a town, its villages, each with its grids (unit ids nest: T01, T01-V01, ...).
+  std::vector<CoverageRow> rows = all.coverage;
+  std::stable_sort(rows.begin(), rows.end(), [](const CoverageRow& a, const CoverageRow& b) {
+    return a.unit_id < b.unit_id;
+  });
+  Data coverage{Data::type::list};
+  for (const auto& row : rows) coverage.push_back(CoverageItem(row));
+  data.set("coverage", coverage);
+  QM_ASSIGN_OR_RETURN(Data quiet, QuietDevices(context, town));
+  data.set("stale_devices", quiet);
+  return data;
+}
+
+}  // namespace
+
+Data SignedInLayout(ConsoleContext& context, const ConsoleSession& session,
+                    const std::string& title) {
+  Data layout;
+  layout.set("title", title);
+  layout.set("county", context.storage.identity().county_name);
+  Data staff;
+  staff.set("staff_name", session.staff.name);
+  staff.set("scope_label", session.staff.scope.kind() == Scope::Kind::kCounty
+                               ? std::string("全县")
+                               : session.staff.scope.ToString());
+  staff.set("csrf", session.csrf_token);
+  staff.set("nav_today", title == "今日");
+  layout.set("staff", staff);
+  return layout;
+}
+
+HttpResponse TodayPage(ConsoleContext& context, const ConsoleSession& session) {
+  const Scope& scope = session.staff.scope;
+  if (scope.kind() == Scope::Kind::kGrids) {
+    return MessagePage(context, 403, "这个账号的范围不是一个镇或全县，请县里用 add-staff 改正。");
+  }
+  const std::string town = scope.kind() == Scope::Kind::kTown ? scope.units().front() : "";
+  auto data = TodayData(context, town);
+  if (!data.ok()) {
+    return MessagePage(context, 503, "今日的数据暂时读不出来，请稍后再试。");
+  }
+  auto html = RenderPage("today", *data, SignedInLayout(context, session, "今日"));
+  if (!html.ok()) return MessagePage(context, 500, html.status().message());
+  return HtmlPage(200, std::move(html).value(), context.tls);
+}
+
+}  // namespace qiaomen::server::console

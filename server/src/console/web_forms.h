@@ -1,0 +1,24 @@
+#pragma once
+// The pieces of HTTP a server-rendered console needs and the sync API does not: form bodies
+// (application/x-www-form-urlencoded), query parameters and cookies.
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace qiaomen::server::console {
+
+// Decodes percent escapes and '+' (a space). Malformed escapes are kept as they are.
+std::string FormDecode(std::string_view text);
+
+// The fields of a form body or a query string ("a=1&b=x+y"). A repeated name keeps its first value.
+std::map<std::string, std::string> ParseForm(std::string_view body);
+
+// The query parameter `name` of a request target ("/console/?lang=en"), if present.
+std::optional<std::string> QueryParam(std::string_view target, std::string_view name);
+
+// The cookie `name` in a Cookie header value ("a=1; b=2"), if present.
+std::optional<std::string> CookieValue(std::string_view header, std::string_view name);
+
+}  // namespace qiaomen::server::console
