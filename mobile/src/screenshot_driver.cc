@@ -6,6 +6,7 @@
 #include <QImage>
 #include <QPainter>
 #include <QQmlApplicationEngine>
+#include <QQuickItem>
 #include <QQuickWindow>
 #include <QTemporaryDir>
 #include <QTimer>
