@@ -47,6 +47,15 @@ class Tour : public QObject {
     const int id = qmlTypeId("Qiaomen", 1, 0, "AppController");
     return engine_->singletonInstance<AppController*>(id);
   }
+  // The item named `name` under `item` in the visual tree (pages a StackView made have no QObject
+  // parent to find them by).
+  static QQuickItem* FindItem(QQuickItem* item, const QString& name) {
+    if (item == nullptr || item->objectName() == name) return item;
+    for (QQuickItem* child : item->childItems()) {
+      if (QQuickItem* found = FindItem(child, name)) return found;
+    }
+    return nullptr;
+  }
   void Call(const char* function, const QVariant& a = {}, const QVariant& b = {}) {
     QQuickWindow* window = Window();
     if (window == nullptr) return;
@@ -110,20 +119,19 @@ class Tour : public QObject {
                              t.value(QStringLiteral("taskId")));
                       }});
     steps_.push_back({QStringLiteral("household_edit"), [this] { Call("editHousehold"); }});
-    steps_.push_back(
-        {QStringLiteral("household_edit_error"), [this] {
-           // As a worker would: a short number typed into the field, then 保存.
-           QObject* page =
-               Window()->contentItem()->findChild<QObject*>(QStringLiteral("householdEditPage"));
-           QObject* phone =
-               page ? page->findChild<QObject*>(QStringLiteral("phoneField")) : nullptr;
-           if (phone == nullptr) {
-             failed_ = true;
-             return;
-           }
-           phone->setProperty("text", QStringLiteral("1381234"));
-           QMetaObject::invokeMethod(page, "save");
-         }});
+    steps_.push_back({QStringLiteral("household_edit_error"), [this] {
+                        // As a worker would: a short number typed into the field, then 保存.
+                        QQuickItem* page =
+                            FindItem(Window()->contentItem(), QStringLiteral("householdEditPage"));
+                        QQuickItem* phone =
+                            page ? FindItem(page, QStringLiteral("phoneField")) : nullptr;
+                        if (phone == nullptr) {
+                          failed_ = true;
+                          return;
+                        }
+                        phone->setProperty("text", QStringLiteral("1381234"));
+                        QMetaObject::invokeMethod(page, "save");
+                      }});
     steps_.push_back({QStringLiteral("tasks_hazards"), [this] {
                         Call("showTab", 1);
                         Controller()->setFilter(4);
