@@ -51,6 +51,9 @@ TEST_F(WaysOutTest, ARefusedVisitIsListedAndSentAgainWithItsPhotoAndHazard) {
   CliRun refused = Run({"sync"});
   ASSERT_EQ(refused.exit_code, 0) << refused.err;
 
+  CliRun status = Run({"status"});
+  ASSERT_EQ(status.exit_code, 0) << status.err;
+  EXPECT_TRUE(Contains(status.out, "`qiaomen quarantine` lists them")) << status.out;
   CliRun list = Run({"quarantine"});
   ASSERT_EQ(list.exit_code, 0) << list.err;
   EXPECT_TRUE(Contains(list.out, "visit of H004 刘明")) << list.out;

@@ -63,10 +63,10 @@ core::Status Status(const core::Args&, CliContext& ctx) {
           << Bytes(status.pending_photo_bytes) << ")\n"
           << "  unfinished visits: " << status.drafts << "\n"
           << "  county backup:    " << BackupText(status) << "\n"
-          << "  quarantined:      " << quarantined.size() << "\n";
-  for (const auto& q : quarantined) {
-    ctx.out << "    #" << q.change.seq() << " " << v1::Entity_Name(q.change.entity()) << " "
-            << IdText(q.change.record_id()) << " (" << q.code << "): " << q.reason << "\n";
+          << "  refused:          " << quarantined.size() << "\n";
+  if (!quarantined.empty()) {
+    ctx.out << "    `qiaomen quarantine` lists them with their reasons; `qiaomen quarantine resend "
+               "SEQ` sends one again once its cause is put right.\n";
   }
   return core::Status::Ok();
 }
