@@ -80,6 +80,7 @@ TEST_P(TodayTest, TheCountySeesEveryTownsDay) {
   EXPECT_NE(html.find("quiet01"), std::string::npos) << "quiet devices of both towns";
   EXPECT_NE(html.find("quiet02"), std::string::npos);
   EXPECT_EQ(html.find("baishui1"), std::string::npos) << "it synced today";
+  EXPECT_NE(html.find("还没有备份过"), std::string::npos) << "no backup yet: county staff are told";
 }
 
 TEST_P(TodayTest, ATownshipSeesItsOwnTownOnly) {
@@ -97,6 +98,7 @@ TEST_P(TodayTest, ATownshipSeesItsOwnTownOnly) {
   EXPECT_EQ(Tile(html, "重大隐患未销号"), "0");
   EXPECT_NE(html.find("quiet01"), std::string::npos);
   EXPECT_EQ(html.find("quiet02"), std::string::npos);
+  EXPECT_EQ(html.find("备份"), std::string::npos) << "backups are the county's to run";
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, TodayTest,

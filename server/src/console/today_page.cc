@@ -14,6 +14,7 @@ namespace qiaomen::server::console {
 namespace {
 
 constexpr int64_t kQuietDeviceMs = 2 * 24 * 3600'000LL;
+constexpr int64_t kBackupDueS = 24 * 3600;
 
 std::string Count(int64_t n) { return std::to_string(n); }
 
@@ -114,6 +115,16 @@ core::Result<Data> TodayData(ConsoleContext& context, const std::string& town) {
   data.set("hazards_open", Count(all.hazards_open));
   data.set("hazards_overdue", Count(all.hazards_overdue));
   data.set("photos_pending", Count(all.photos_pending));
+  // County staff (who run the server) are told when the last backup is older than a day.
+  if (town.empty() && (all.backup_age_s < 0 || all.backup_age_s > kBackupDueS)) {
+    data.set(
+        "backup_warning",
+        all.backup_age_s < 0
+            ? std::string(
+                  "县里的服务器还没有备份过。请今天运行 qiaomen-county backup，并每天定时备份。")
+            : "最近一次备份在 " + Count(all.backup_age_s / 3600) +
+                  " 小时前，已超过一天。请运行 qiaomen-county backup，并检查定时备份。");
+  }
   // As a tree: a town, its villages, each with its grids (unit ids nest: T01, T01-V01, ...).
   std::vector<CoverageRow> rows = all.coverage;
   std::stable_sort(rows.begin(), rows.end(), [](const CoverageRow& a, const CoverageRow& b) {
