@@ -21,6 +21,17 @@
 
 namespace qiaomen::sync::testing {
 
+// The hazard the tests' visits find: no CO alarm by a coal stove, general, due far ahead.
+inline v1::Hazard NoCoAlarmHazard() {
+  v1::Hazard hazard;
+  hazard.set_rule_id("co_alarm_missing");
+  hazard.set_category("coal_stove");
+  hazard.set_severity(v1::GENERAL);
+  hazard.set_deadline("2099-01-31");
+  hazard.set_description("No CO alarm by the coal stove.");
+  return hazard;
+}
+
 inline constexpr char kDevicePin[] = "246810";
 
 // The system clock moved by a fixed offset (a phone whose clock is set wrong). Thread-safe.
@@ -95,18 +106,33 @@ class ProfileDevice {
     return std::string(reinterpret_cast<const char*>(key.data()), key.size());
   }
 
+  // What a checked visit holds besides its photos: the task it is for, the hazards its answers
+  // found (ordered for rectification when any), and the rest of the visit (answers, location),
+  // filled in after the photos are attached, before signing.
+  struct VisitExtras {
+    static VisitExtras Finding(v1::Hazard hazard, std::string task_id = "") {
+      VisitExtras extras;
+      extras.task_id = std::move(task_id);
+      extras.hazards.push_back(std::move(hazard));
+      return extras;
+    }
+    std::string task_id;
+    std::vector<v1::Hazard> hazards;
+    std::function<void(v1::Visit&, int64_t now_ms)> complete;
+  };
+
   // Records a signed, checked visit of `subject_id` with template `template_id` v1, with one
   // photo per entry of `photos`, in the app's order: the photos go into the vault as they are
-  // taken, then the finished visit, signed over their hashes, is journaled with them. `complete`,
-  // if given, fills in the rest (answers, location) after the photos are attached, before signing.
-  core::Result<v1::Visit> RecordVisit(
-      const std::string& subject_id, const std::string& template_id,
-      const std::vector<std::string>& photos,
-      const std::function<void(v1::Visit&, int64_t now_ms)>& complete = {}) {
+  // taken, then the finished visit, signed over their hashes, is journaled with them.
+  core::Result<core::store::RecordedVisit> RecordVisitWith(const std::string& subject_id,
+                                                           const std::string& template_id,
+                                                           const std::vector<std::string>& photos,
+                                                           VisitExtras extras) {
     core::store::VisitInput input;
     v1::Visit& visit = input.visit;
     visit.set_id(core::Uuid::NewV7(clock_, core::SecureRandom()).ToBytes());
     visit.set_subject_id(subject_id);
+    visit.set_task_id(extras.task_id);
     visit.set_template_id(template_id);
     visit.set_template_version(1);
     visit.set_outcome(v1::CHECKED);
@@ -126,9 +152,19 @@ class ProfileDevice {
       ref->set_sha256(stored.sha256());
       input.photos.push_back(std::move(stored));
     }
-    if (complete) complete(visit, now);
+    input.derived_hazards = std::move(extras.hazards);
+    input.order_rectification = !input.derived_hazards.empty();
+    if (extras.complete) extras.complete(visit, now);
+    return profile_->RecordSignedVisit(std::move(input));
+  }
+  core::Result<v1::Visit> RecordVisit(
+      const std::string& subject_id, const std::string& template_id,
+      const std::vector<std::string>& photos,
+      const std::function<void(v1::Visit&, int64_t now_ms)>& complete = {}) {
+    VisitExtras extras;
+    extras.complete = complete;
     QM_ASSIGN_OR_RETURN(core::store::RecordedVisit recorded,
-                        profile_->RecordSignedVisit(std::move(input)));
+                        RecordVisitWith(subject_id, template_id, photos, std::move(extras)));
     return recorded.visit;
   }
 

@@ -223,50 +223,23 @@ class ServerConvergenceTest : public ServerSyncTest {
   // A checked visit of the subject's task with 1-2 photos, half the time finding a hazard ordered
   // to be put right.
   void Visit(Replica& r, const v1::Subject& subject) {
-    core::store::VisitInput input;
-    v1::Visit& visit = input.visit;
-    visit.set_id(core::Uuid::NewV7(r.device->clock(), core::SecureRandom()).ToBytes());
-    visit.set_subject_id(subject.id());
-    visit.set_task_id(TaskOf(r, subject.id()));
-    visit.set_template_id(kTemplate);
-    visit.set_template_version(1);
-    visit.set_outcome(v1::CHECKED);
-    const int64_t now = r.device->clock().NowMillis();
-    visit.set_started_at_ms(now - 600'000);
-    visit.set_finished_at_ms(now);
     const int photos = 1 + static_cast<int>(Pick(2));
+    std::vector<std::string> bytes;
     for (int i = 0; i < photos; ++i) {
-      v1::Photo meta;
-      meta.set_visit_id(visit.id());
-      meta.set_subject_id(subject.id());
-      meta.set_mime_type("image/jpeg");
-      meta.set_taken_at_ms(now - 60'000);
-      const std::string bytes = PhotoBytes(
-          4'000 + Pick(30'000), seed_ * 1'000'000 + step_ * 10 + static_cast<uint64_t>(i));
-      std::span<const uint8_t> jpeg(reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size());
-      auto sealed = r.device->profile().photos().SealBytes(jpeg, meta);
-      ASSERT_TRUE(sealed.ok()) << sealed.status().ToString();
-      v1::PhotoRef* ref = visit.add_photos();
-      ref->set_photo_id(sealed->id());
-      ref->set_sha256(sealed->sha256());
-      photos_.push_back(base::HexEncode(sealed->sha256()));
-      input.photos.push_back(*sealed);
+      bytes.push_back(PhotoBytes(4'000 + Pick(30'000),
+                                 seed_ * 1'000'000 + step_ * 10 + static_cast<uint64_t>(i)));
     }
     const bool hazard = Pick(2) == 0;
-    if (hazard) {
-      v1::Hazard found;
-      found.set_rule_id("co_alarm_missing");
-      found.set_category("coal_stove");
-      found.set_severity(v1::GENERAL);
-      found.set_deadline("2099-01-31");
-      found.set_description("No CO alarm by the coal stove.");
-      input.derived_hazards.push_back(std::move(found));
-      input.order_rectification = true;
-    }
     Log(r.worker + " visits " + subject.external_id() + " with " + std::to_string(photos) +
         " photo(s)" + (hazard ? " and a hazard" : ""));
-    auto recorded = r.device->profile().RecordSignedVisit(std::move(input));
+    ProfileDevice::VisitExtras extras;
+    extras.task_id = TaskOf(r, subject.id());
+    if (hazard) extras.hazards.push_back(NoCoAlarmHazard());
+    auto recorded = r.device->RecordVisitWith(subject.id(), kTemplate, bytes, std::move(extras));
     ASSERT_TRUE(recorded.ok()) << recorded.status().ToString();
+    for (const v1::PhotoRef& ref : recorded->visit.photos()) {
+      photos_.push_back(base::HexEncode(ref.sha256()));
+    }
     last_visit_ = recorded->visit.id();
     for (const v1::Hazard& h : recorded->hazards) hazards_.push_back(h.id());
   }

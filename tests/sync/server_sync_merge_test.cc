@@ -289,24 +289,8 @@ TEST_P(ServerMergeTest, ARectificationFromAPhoneTwoHoursSlowCountsEverywhere) {
   auto slow = NewDevice("w2", kGridScope, -2 * 3'600'000);
   const std::string subject_id = Bootstrap(*finder, "H-001");
   ASSERT_EQ(Bootstrap(*slow, "H-001"), subject_id);
-  core::store::VisitInput input;
-  const int64_t now = finder->clock().NowMillis();
-  input.visit.set_id(core::Uuid::NewV7(finder->clock(), core::SecureRandom()).ToBytes());
-  input.visit.set_subject_id(subject_id);
-  input.visit.set_template_id(kTemplate);
-  input.visit.set_template_version(1);
-  input.visit.set_outcome(v1::CHECKED);
-  input.visit.set_started_at_ms(now - 600'000);
-  input.visit.set_finished_at_ms(now);
-  v1::Hazard found;
-  found.set_rule_id("co_alarm_missing");
-  found.set_category("coal_stove");
-  found.set_severity(v1::GENERAL);
-  found.set_deadline("2099-01-31");
-  found.set_description("No CO alarm by the coal stove.");
-  input.derived_hazards.push_back(std::move(found));
-  input.order_rectification = true;
-  auto recorded = finder->profile().RecordSignedVisit(std::move(input));
+  auto recorded = finder->RecordVisitWith(subject_id, kTemplate, {},
+                                          ProfileDevice::VisitExtras::Finding(NoCoAlarmHazard()));
   ASSERT_TRUE(recorded.ok()) << recorded.status().ToString();
   ASSERT_EQ(recorded->hazards.size(), 1u);
   const std::string hazard_id = recorded->hazards[0].id();

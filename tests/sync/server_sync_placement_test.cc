@@ -55,38 +55,8 @@ class ServerPlacementTest : public ServerSyncTest {
                                                            const std::string& task_id,
                                                            const std::string& template_id,
                                                            uint64_t seed) {
-    core::store::VisitInput input;
-    v1::Visit& visit = input.visit;
-    visit.set_id(core::Uuid::NewV7(device.clock(), core::SecureRandom()).ToBytes());
-    visit.set_subject_id(subject_id);
-    visit.set_task_id(task_id);
-    visit.set_template_id(template_id);
-    visit.set_template_version(1);
-    visit.set_outcome(v1::CHECKED);
-    const int64_t now = device.clock().NowMillis();
-    visit.set_started_at_ms(now - 600'000);
-    visit.set_finished_at_ms(now);
-    v1::Photo meta;
-    meta.set_visit_id(visit.id());
-    meta.set_subject_id(subject_id);
-    meta.set_mime_type("image/jpeg");
-    meta.set_taken_at_ms(now - 60'000);
-    const std::string bytes = PhotoBytes(20'000, seed);
-    std::span<const uint8_t> jpeg(reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size());
-    QM_ASSIGN_OR_RETURN(v1::Photo sealed, device.profile().photos().SealBytes(jpeg, meta));
-    v1::PhotoRef* ref = visit.add_photos();
-    ref->set_photo_id(sealed.id());
-    ref->set_sha256(sealed.sha256());
-    input.photos.push_back(std::move(sealed));
-    v1::Hazard hazard;
-    hazard.set_rule_id("co_alarm_missing");
-    hazard.set_category("coal_stove");
-    hazard.set_severity(v1::GENERAL);
-    hazard.set_deadline("2099-01-31");
-    hazard.set_description("No CO alarm by the coal stove.");
-    input.derived_hazards.push_back(std::move(hazard));
-    input.order_rectification = true;
-    return device.profile().RecordSignedVisit(std::move(input));
+    return device.RecordVisitWith(subject_id, template_id, {PhotoBytes(20'000, seed)},
+                                  ProfileDevice::VisitExtras::Finding(NoCoAlarmHazard(), task_id));
   }
   void CreateCampaign() {
     auto campaign = env_->Run({"campaign", "create", "--id", "c1", "--title", "Winter",
