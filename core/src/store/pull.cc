@@ -110,7 +110,9 @@ Status Store::ApplyPulledChange(const v1::Change& change) {
 // scope the server knew this device by), after a scope change, or after a cursor the server did
 // not believe. Its pages' record ids are noted as they come; the first page after the last one
 // (the change log) drops the rest, except what this device had not delivered when the snapshot
-// began (and so may have delivered since, after the snapshot passed its place).
+// began (and so may have delivered since, after the snapshot passed its place). What the county
+// refused goes by RemoveInTxn's rules: refused evidence stays, a refused register edit keeps
+// nothing.
 Status Store::TrackSnapshot(const std::vector<v1::Change>& changes, bool snapshot) {
   QM_ASSIGN_OR_RETURN(int64_t open, MetaInt(kSnapshotOpen));
   if (snapshot) {
@@ -133,17 +135,17 @@ Status Store::TrackSnapshot(const std::vector<v1::Change>& changes, bool snapsho
   // (Statements are cached by their text's address: each query is its own literal.)
   static constexpr const char* kUnseen[] = {
       "SELECT id FROM hazard_events WHERE id NOT IN (SELECT id FROM snapshot_seen) AND id NOT IN "
-      "(SELECT record_id FROM outbox WHERE seq > ?);",
+      "(SELECT record_id FROM outbox WHERE seq > ? AND state IN (0, 1));",
       "SELECT id FROM photos WHERE id NOT IN (SELECT id FROM snapshot_seen) AND id NOT IN "
-      "(SELECT record_id FROM outbox WHERE seq > ?);",
+      "(SELECT record_id FROM outbox WHERE seq > ? AND state IN (0, 1));",
       "SELECT id FROM hazards WHERE id NOT IN (SELECT id FROM snapshot_seen) AND id NOT IN "
-      "(SELECT record_id FROM outbox WHERE seq > ?);",
+      "(SELECT record_id FROM outbox WHERE seq > ? AND state IN (0, 1));",
       "SELECT id FROM visits WHERE id NOT IN (SELECT id FROM snapshot_seen) AND id NOT IN "
-      "(SELECT record_id FROM outbox WHERE seq > ?);",
+      "(SELECT record_id FROM outbox WHERE seq > ? AND state IN (0, 1));",
       "SELECT id FROM tasks WHERE id NOT IN (SELECT id FROM snapshot_seen) AND id NOT IN "
-      "(SELECT record_id FROM outbox WHERE seq > ?);",
+      "(SELECT record_id FROM outbox WHERE seq > ? AND state IN (0, 1));",
       "SELECT id FROM subjects WHERE id NOT IN (SELECT id FROM snapshot_seen) AND id NOT IN "
-      "(SELECT record_id FROM outbox WHERE seq > ?);",
+      "(SELECT record_id FROM outbox WHERE seq > ? AND state IN (0, 1));",
   };
   const int64_t keep_after = open - 1;
   for (const char* sql : kUnseen) {
