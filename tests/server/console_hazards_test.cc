@@ -55,6 +55,17 @@ class HazardLedgerTest : public ConsoleTest {
                         const std::string& deadline, const std::vector<Step>& steps) {
     std::string subject = testing::FindSubjectId(PullAll(device), external_id);
     EXPECT_FALSE(subject.empty()) << external_id;
+    std::vector<v1::Change> batch;
+    std::string id = HazardChanges(device, subject, category, severity, deadline, steps, batch);
+    Apply(device, batch);
+    return base::HexEncode(id);
+  }
+
+  // Appends to `batch` the changes that record a hazard on `subject` with `steps`; its id.
+  static std::string HazardChanges(testing::TestDevice& device, const std::string& subject,
+                                   const std::string& category, v1::Severity severity,
+                                   const std::string& deadline, const std::vector<Step>& steps,
+                                   std::vector<v1::Change>& batch) {
     std::string id = testing::RandomId();
     v1::Change hazard = device.NewChange(v1::ENTITY_HAZARD, id);
     hazard.mutable_hazard()->set_id(id);
@@ -62,7 +73,7 @@ class HazardLedgerTest : public ConsoleTest {
     hazard.mutable_hazard()->set_category(category);
     hazard.mutable_hazard()->set_severity(severity);
     hazard.mutable_hazard()->set_deadline(deadline);
-    std::vector<v1::Change> batch{hazard};
+    batch.push_back(hazard);
     int64_t at_ms = static_cast<int64_t>(time(nullptr)) * 1000 - 3600'000;
     for (const Step& step : steps) {
       std::string event_id = testing::RandomId();
@@ -75,14 +86,15 @@ class HazardLedgerTest : public ConsoleTest {
       event.mutable_hazard_event()->set_note(step.note);
       batch.push_back(event);
     }
+    return id;
+  }
+
+  void Apply(testing::TestDevice& device, const std::vector<v1::Change>& batch) {
     auto r = device.Sync(server_->port(), batch);
-    EXPECT_TRUE(r.ok()) << r.status().ToString();
-    if (r.ok()) {
-      for (const auto& result : r->results()) {
-        EXPECT_EQ(result.outcome(), v1::ChangeResult::APPLIED) << result.reason();
-      }
+    ASSERT_TRUE(r.ok()) << r.status().ToString();
+    for (const auto& result : r->results()) {
+      ASSERT_EQ(result.outcome(), v1::ChangeResult::APPLIED) << result.reason();
     }
-    return base::HexEncode(id);
   }
 
   std::string wang_, li_, chen_;
@@ -192,6 +204,34 @@ TEST_P(HazardLedgerTest, AHazardsPageShowsItsStepsInOrder) {
   testing::HttpReply li = Get("/console/hazards/" + li_, SessionOf("qingshi1"));
   ASSERT_EQ(li.status, 200);
   EXPECT_NE(li.body.find("逾期"), std::string::npos) << li.body;
+}
+
+TEST_P(HazardLedgerTest, FiftyHazardsMakeAPageAndTheRestAreOnTheNext) {
+  auto device = EnrolledDevice("qingshi_insp", std::string("grids:") + kGridA, "inspector");
+  std::string subject = testing::FindSubjectId(PullAll(*device), "H-001");
+  ASSERT_FALSE(subject.empty());
+  std::vector<v1::Change> batch;
+  for (int i = 0; i < 51; ++i) {
+    HazardChanges(*device, subject, "gas", v1::MAJOR, "2099-12-31",
+                  {{v1::FOUND, "第" + std::to_string(i) + "处"}}, batch);
+  }
+  Apply(*device, batch);
+  if (HasFatalFailure()) return;
+  const std::string session = SessionOf("qingshi1");
+  testing::HttpReply first = Get("/console/hazards?severity=major", session);
+  ASSERT_EQ(first.status, 200);
+  EXPECT_EQ(Rows(first.body), 50u);
+  EXPECT_NE(first.body.find("共 51 处"), std::string::npos);
+  EXPECT_EQ(first.body.find("上一页"), std::string::npos);
+  EXPECT_NE(first.body.find("<a href=\"/console/hazards?severity=major&amp;page=2\">下一页</a>"),
+            std::string::npos)
+      << "the next page keeps the filter";
+  testing::HttpReply second = Get("/console/hazards?severity=major&page=2", session);
+  ASSERT_EQ(second.status, 200);
+  EXPECT_EQ(Rows(second.body), 1u);
+  EXPECT_NE(second.body.find("<a href=\"/console/hazards?severity=major\">上一页</a>"),
+            std::string::npos);
+  EXPECT_EQ(second.body.find("下一页"), std::string::npos);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, HazardLedgerTest,
