@@ -99,4 +99,6 @@ if ! wd GET "$S/url" | grep -q '/console/"'; then
   fail "signing in did not open the day (see $OUT/console-login-failed.png): $(tail -n 5 "$WORK/server.log")"
 fi
 shot today
+wd POST "$S/url" "{\"url\":\"$URL/console/hazards\"}" >/dev/null
+shot hazards
 say "saved $(cd "$OUT" && ls console-*.png | tr '\n' ' ')"

@@ -57,6 +57,19 @@ constexpr std::array<std::pair<HazardStatus, Label>, 5> kStatuses{{
     {HazardStatus::kClosed, {"closed", "已销号", "Closed"}},
 }};
 
+constexpr std::array<std::pair<v1::HazardEventKind, Label>, 8> kHazardEvents{{
+    {v1::FOUND, {"found", "发现隐患", "Found"}},
+    {v1::ORDERED, {"ordered", "下达限期整改", "Ordered to rectify"}},
+    {v1::RECTIFIED, {"rectified", "已整改", "Rectified"}},
+    {v1::REINSPECTED, {"reinspected", "复查通过", "Reinspection passed"}},
+    {v1::CLOSED, {"closed", "销号", "Closed"}},
+    {v1::OVERDUE, {"overdue", "逾期", "Overdue"}},
+    {v1::ESCALATED, {"escalated", "挂牌督办", "Escalated"}},
+    {v1::CASE_OPENED, {"case_opened", "立案查处", "Case opened"}},
+}};
+constexpr Label kReinspectionFailed{"reinspection_failed", "复查未通过，退回整改",
+                                    "Reinspection failed, back to rectification"};
+
 template <typename Table, typename Key>
 Label Find(const Table& table, Key key, Label fallback) {
   for (const auto& [k, label] : table) {
@@ -117,6 +130,11 @@ std::string_view EscalatedLabel(Language language) {
 }
 std::string_view CaseOpenedLabel(Language language) {
   return language == Language::kZh ? "立案查处" : "Case opened";
+}
+
+Label HazardEventLabel(v1::HazardEventKind kind, bool passed) {
+  if (kind == v1::REINSPECTED && !passed) return kReinspectionFailed;
+  return Find(kHazardEvents, kind, kUnspecified);
 }
 
 }  // namespace qiaomen::core::domain

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 
+#include "admin/hazard_ledger.h"
 #include "qiaomen/base/hex.h"
 #include "qiaomen/base/time_zone.h"
 #include "qiaomen/core/domain/hazard_state.h"
@@ -23,33 +24,6 @@ std::string SeverityCode(const std::string& value) {
     return std::string(core::domain::SeverityLabel(*severity).code);
   }
   return value.empty() ? "unspecified" : value;
-}
-
-struct HazardCounts {
-  std::string code;  // domain::HazardStatusCode
-  bool open = true;
-  bool rectified = false;
-  bool overdue = false;
-};
-
-// A hazard's place in the report from its event log (core::domain::DeriveHazardState). A hazard
-// whose FOUND event has not arrived yet counts as found. Rectified: rectified or reinspected and
-// waiting to be closed. Overdue: not rectified yet and flagged overdue or past its deadline.
-HazardCounts ClassifyHazard(std::vector<core::domain::HazardLogEntry> log,
-                            const std::string& deadline, const std::string& today) {
-  core::domain::HazardState state;
-  if (auto derived = core::domain::DeriveHazardState(std::move(log)); derived.ok()) {
-    state = std::move(derived).value();
-  }
-  using core::domain::HazardStatus;
-  HazardCounts counts;
-  counts.code = std::string(core::domain::HazardStatusCode(state.status));
-  counts.open = state.status != HazardStatus::kClosed;
-  counts.rectified =
-      state.status == HazardStatus::kRectified || state.status == HazardStatus::kReinspected;
-  bool waiting = state.status == HazardStatus::kFound || state.status == HazardStatus::kOrdered;
-  counts.overdue = waiting && (state.overdue || (!deadline.empty() && deadline < today));
-  return counts;
 }
 
 }  // namespace
@@ -163,16 +137,7 @@ core::Result<Report> BuildReport(Storage& storage, core::Clock& clock,
   for (const auto& hex : referenced) report.photos_pending += blobs.count(hex) ? 0 : 1;
 
   // Hazards and their status, derived from their event logs by core's hazard state machine.
-  QM_ASSIGN_OR_RETURN(auto events, conn->Query("SELECT snapshot FROM records WHERE entity = $1",
-                                               {Int(v1::ENTITY_HAZARD_EVENT)}));
-  std::map<std::string, std::vector<core::domain::HazardLogEntry>> event_log;
-  for (const auto& row : events) {
-    v1::Change change;
-    if (!change.ParseFromString(row.Bytes(0))) continue;
-    // With the stamp it was applied with: the log is walked in HLC order, as on every device.
-    event_log[change.hazard_event().hazard_id()].push_back(
-        {.hlc = change.hlc(), .event = change.hazard_event()});
-  }
+  QM_ASSIGN_OR_RETURN(auto event_log, LoadHazardLogs(*conn));
   QM_ASSIGN_OR_RETURN(auto hazards, conn->Query("SELECT record_id, state, town_id, subject_id FROM "
                                                 "records WHERE entity = $1 AND deleted = 0",
                                                 {Int(v1::ENTITY_HAZARD)}));
@@ -192,8 +157,8 @@ core::Result<Report> BuildReport(Storage& storage, core::Clock& clock,
         break;
       }
     }
-    HazardCounts status = ClassifyHazard(std::move(log), RegisterText(state, "deadline"), today);
-    ++report.hazards_by_status[status.code];
+    HazardStanding status = ClassifyHazard(std::move(log), RegisterText(state, "deadline"), today);
+    ++report.hazards_by_status[std::string(core::domain::HazardStatusCode(status.state.status))];
     report.hazards_open += status.open;
     report.hazards_rectified += status.rectified;
     report.hazards_overdue += status.overdue;

@@ -186,6 +186,19 @@ void AddConsoleRoutes(Router& router, ConsoleContext& context) {
     if (!session) return refusal;
     return console::TodayPage(context, *session);
   });
+  router.Add("GET", "/console/hazards", [&context](const HttpRequest& request) {
+    HttpResponse refusal;
+    auto session = Gate(context, request, &refusal);
+    if (!session) return refusal;
+    return console::HazardsPage(context, *session, request);
+  });
+  router.Add("GET", "/console/hazards/*", [&context](const HttpRequest& request) {
+    HttpResponse refusal;
+    auto session = Gate(context, request, &refusal);
+    if (!session) return refusal;
+    return console::HazardPage(context, *session,
+                               request.path.substr(std::string("/console/hazards/").size()));
+  });
   router.Add("GET", "/console/*", [&context](const HttpRequest&) {
     return console::MessagePage(context, 404, "没有这个页面。");
   });

@@ -1,18 +1,37 @@
 #pragma once
 // The console's pages, one file each; console_routes.cc signs people in and out and calls them.
 
+#include <optional>
+#include <string>
+
 #include "console/render.h"
 #include "qiaomen/server/console.h"
 
 namespace qiaomen::server::console {
 
 // The layout's values for a signed-in staff member (name, scope, the CSRF token of the sign-out
-// form) with `title`.
+// form) with `title`; `nav` ("today", "hazards") marks the current page in the navigation.
 Data SignedInLayout(ConsoleContext& context, const ConsoleSession& session,
-                    const std::string& title);
+                    const std::string& title, const std::string& nav);
+
+// The town a staff member sees: theirs for township staff, "" (every town) for county staff;
+// nullopt for a scope of grids, which a staff account should not have (the caller answers 403).
+std::optional<std::string> StaffTown(const ConsoleSession& session);
+// The 403 page for a staff account whose scope is grids.
+HttpResponse GridsScopePage(ConsoleContext& context);
 
 // 今日: the day in the staff member's scope.
 HttpResponse TodayPage(ConsoleContext& context, const ConsoleSession& session);
+
+// 隐患台账: the hazards in the staff member's scope, filtered and paged by the request's query
+// (town, village, category, severity, status, overdue, page).
+HttpResponse HazardsPage(ConsoleContext& context, const ConsoleSession& session,
+                         const HttpRequest& request);
+
+// A hazard's page, `hex_id` from the path: its fields and its steps. 404 for a malformed id, an
+// unknown one and one outside the staff member's scope alike.
+HttpResponse HazardPage(ConsoleContext& context, const ConsoleSession& session,
+                        const std::string& hex_id);
 
 // A page with one sentence, for errors a person meets (500, 404).
 HttpResponse MessagePage(ConsoleContext& context, int status, const std::string& message);

@@ -140,33 +140,14 @@ core::Result<Data> TodayData(ConsoleContext& context, const std::string& town) {
 
 }  // namespace
 
-Data SignedInLayout(ConsoleContext& context, const ConsoleSession& session,
-                    const std::string& title) {
-  Data layout;
-  layout.set("title", title);
-  layout.set("county", context.storage.identity().county_name);
-  Data staff;
-  staff.set("staff_name", session.staff.name);
-  staff.set("scope_label", session.staff.scope.kind() == Scope::Kind::kCounty
-                               ? std::string("全县")
-                               : session.staff.scope.ToString());
-  staff.set("csrf", session.csrf_token);
-  staff.set("nav_today", title == "今日");
-  layout.set("staff", staff);
-  return layout;
-}
-
 HttpResponse TodayPage(ConsoleContext& context, const ConsoleSession& session) {
-  const Scope& scope = session.staff.scope;
-  if (scope.kind() == Scope::Kind::kGrids) {
-    return MessagePage(context, 403, "这个账号的范围不是一个镇或全县，请县里用 add-staff 改正。");
-  }
-  const std::string town = scope.kind() == Scope::Kind::kTown ? scope.units().front() : "";
-  auto data = TodayData(context, town);
+  auto town = StaffTown(session);
+  if (!town) return GridsScopePage(context);
+  auto data = TodayData(context, *town);
   if (!data.ok()) {
     return MessagePage(context, 503, "今日的数据暂时读不出来，请稍后再试。");
   }
-  auto html = RenderPage("today", *data, SignedInLayout(context, session, "今日"));
+  auto html = RenderPage("today", *data, SignedInLayout(context, session, "今日", "today"));
   if (!html.ok()) return MessagePage(context, 500, html.status().message());
   return HtmlPage(200, std::move(html).value(), context.tls);
 }

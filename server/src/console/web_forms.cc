@@ -1,5 +1,7 @@
 #include "console/web_forms.h"
 
+#include <cctype>
+
 #include "qiaomen/base/hex.h"
 
 namespace qiaomen::server::console {
@@ -25,6 +27,20 @@ std::string FormDecode(std::string_view text) {
       i += 2;
     } else {
       out.push_back(text[i]);
+    }
+  }
+  return out;
+}
+
+std::string FormEncode(std::string_view text) {
+  std::string out;
+  for (unsigned char c : text) {
+    if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
+      out.push_back(static_cast<char>(c));
+    } else if (c == ' ') {
+      out.push_back('+');
+    } else {
+      out += "%" + base::HexEncode(std::string(1, static_cast<char>(c)));
     }
   }
   return out;

@@ -12,6 +12,9 @@ namespace qiaomen::server::console {
 // Decodes percent escapes and '+' (a space). Malformed escapes are kept as they are.
 std::string FormDecode(std::string_view text);
 
+// Percent-encodes everything but letters, digits and "-_.~" (a space as '+'), for a query string.
+std::string FormEncode(std::string_view text);
+
 // The fields of a form body or a query string ("a=1&b=x+y"). A repeated name keeps its first value.
 std::map<std::string, std::string> ParseForm(std::string_view body);
 

@@ -65,4 +65,10 @@ std::string_view OverdueLabel(Language language = Language::kZh);
 std::string_view EscalatedLabel(Language language = Language::kZh);
 std::string_view CaseOpenedLabel(Language language = Language::kZh);
 
+// A step in a hazard's log as people read it: found 发现隐患, ordered 下达限期整改, rectified
+// 已整改, reinspected 复查通过 (or, when not `passed`, reinspection_failed 复查未通过，退回整改),
+// closed 销号, overdue 逾期, escalated 挂牌督办, case_opened 立案查处; anything else is
+// unspecified 未填写.
+Label HazardEventLabel(v1::HazardEventKind kind, bool passed);
+
 }  // namespace qiaomen::core::domain

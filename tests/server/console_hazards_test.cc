@@ -1,0 +1,241 @@
+// 隐患台账 over real HTTP: the ledger lists the hazards in the staff member's scope (a township's
+// own town only), its filters narrow the list, and a hazard's page shows its steps in order; a
+// hazard of another town answers 404 like an unknown or malformed id. On SQLite and PostgreSQL.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <ctime>
+
+#include "console_test_support.h"
+#include "qiaomen/base/hex.h"
+
+namespace qiaomen::server {
+namespace {
+
+using testing::Backend;
+
+constexpr const char* kBaishuiGrid = "T02-V01-G01";  // H-101, H-102
+
+struct Step {
+  v1::HazardEventKind kind;
+  std::string note;
+};
+
+// How many ledger rows a page has.
+size_t Rows(const std::string& html) {
+  size_t n = 0;
+  for (size_t at = html.find("data-hazard="); at != std::string::npos;
+       at = html.find("data-hazard=", at + 1)) {
+    ++n;
+  }
+  return n;
+}
+
+class HazardLedgerTest : public ConsoleTest {
+ protected:
+  // In Qingshi: Wang Fang's gas hazard, ordered and rectified (deadline far away), and Li Wei's
+  // major electrical hazard, ordered with a deadline long past. In Baishui: Chen Jie's major
+  // heating hazard, just found.
+  void MakeHazards() {
+    auto qingshi = EnrolledDevice("qingshi_insp", std::string("grids:") + kGridA, "inspector");
+    auto baishui =
+        EnrolledDevice("baishui_insp", std::string("grids:") + kBaishuiGrid, "inspector");
+    wang_ = AddHazard(
+        *qingshi, "H-001", "gas", v1::GENERAL, "2099-12-31",
+        {{v1::FOUND, "软管老化"}, {v1::ORDERED, "七日内更换"}, {v1::RECTIFIED, "已换新管"}});
+    li_ = AddHazard(*qingshi, "H-002", "electrical", v1::MAJOR, "2020-01-01",
+                    {{v1::FOUND, "私拉电线"}, {v1::ORDERED, "限期整改"}});
+    chen_ = AddHazard(*baishui, "H-101", "heating_co", v1::MAJOR, "2099-12-31",
+                      {{v1::FOUND, "煤炉无烟囱"}});
+  }
+
+  // A hazard on subject `external_id` with `steps`, synced; its id in hex.
+  std::string AddHazard(testing::TestDevice& device, const std::string& external_id,
+                        const std::string& category, v1::Severity severity,
+                        const std::string& deadline, const std::vector<Step>& steps) {
+    std::string subject = testing::FindSubjectId(PullAll(device), external_id);
+    EXPECT_FALSE(subject.empty()) << external_id;
+    std::vector<v1::Change> batch;
+    std::string id = HazardChanges(device, subject, category, severity, deadline, steps, batch);
+    Apply(device, batch);
+    return base::HexEncode(id);
+  }
+
+  // Appends to `batch` the changes that record a hazard on `subject` with `steps`; its id.
+  static std::string HazardChanges(testing::TestDevice& device, const std::string& subject,
+                                   const std::string& category, v1::Severity severity,
+                                   const std::string& deadline, const std::vector<Step>& steps,
+                                   std::vector<v1::Change>& batch) {
+    std::string id = testing::RandomId();
+    v1::Change hazard = device.NewChange(v1::ENTITY_HAZARD, id);
+    hazard.mutable_hazard()->set_id(id);
+    hazard.mutable_hazard()->set_subject_id(subject);
+    hazard.mutable_hazard()->set_category(category);
+    hazard.mutable_hazard()->set_severity(severity);
+    hazard.mutable_hazard()->set_deadline(deadline);
+    batch.push_back(hazard);
+    int64_t at_ms = static_cast<int64_t>(time(nullptr)) * 1000 - 3600'000;
+    for (const Step& step : steps) {
+      std::string event_id = testing::RandomId();
+      v1::Change event = device.NewChange(v1::ENTITY_HAZARD_EVENT, event_id);
+      event.mutable_hazard_event()->set_id(event_id);
+      event.mutable_hazard_event()->set_hazard_id(id);
+      event.mutable_hazard_event()->set_kind(step.kind);
+      event.mutable_hazard_event()->set_at_ms(at_ms += 60'000);
+      event.mutable_hazard_event()->set_actor(device.worker_id());
+      event.mutable_hazard_event()->set_note(step.note);
+      batch.push_back(event);
+    }
+    return id;
+  }
+
+  void Apply(testing::TestDevice& device, const std::vector<v1::Change>& batch) {
+    auto r = device.Sync(server_->port(), batch);
+    ASSERT_TRUE(r.ok()) << r.status().ToString();
+    for (const auto& result : r->results()) {
+      ASSERT_EQ(result.outcome(), v1::ChangeResult::APPLIED) << result.reason();
+    }
+  }
+
+  std::string wang_, li_, chen_;
+};
+
+TEST_P(HazardLedgerTest, TheCountySeesTheHazardsOfEveryTown) {
+  MakeHazards();
+  if (HasFatalFailure()) return;
+  testing::HttpReply page = Get("/console/hazards", SessionOf("county1"));
+  ASSERT_EQ(page.status, 200) << page.body;
+  const std::string& html = page.body;
+  EXPECT_EQ(Rows(html), 3u) << html;
+  for (const std::string& id : {wang_, li_, chen_}) {
+    EXPECT_NE(html.find("data-hazard=\"" + id + "\""), std::string::npos) << id;
+  }
+  EXPECT_NE(html.find("Wang Fang"), std::string::npos);
+  EXPECT_NE(html.find("1 Hill Rd"), std::string::npos);
+  EXPECT_NE(html.find("Chen Jie"), std::string::npos);
+  EXPECT_NE(html.find("燃气"), std::string::npos) << "categories in Chinese";
+  EXPECT_NE(html.find("重大隐患"), std::string::npos);
+  EXPECT_NE(html.find("已整改"), std::string::npos) << "Wang Fang's status";
+  EXPECT_NE(html.find("aria-current=\"page\">隐患台账"), std::string::npos) << "in the nav";
+  EXPECT_NE(html.find("name=\"town\""), std::string::npos) << "county staff choose a town";
+}
+
+TEST_P(HazardLedgerTest, ATownshipSeesItsOwnTownOnly) {
+  MakeHazards();
+  if (HasFatalFailure()) return;
+  const std::string session = SessionOf("qingshi1");
+  testing::HttpReply page = Get("/console/hazards", session);
+  ASSERT_EQ(page.status, 200) << page.body;
+  EXPECT_EQ(Rows(page.body), 2u) << page.body;
+  EXPECT_NE(page.body.find("Wang Fang"), std::string::npos);
+  EXPECT_NE(page.body.find("Li Wei"), std::string::npos);
+  EXPECT_EQ(page.body.find("Chen Jie"), std::string::npos) << "Baishui is not Qingshi's business";
+  EXPECT_EQ(page.body.find(chen_), std::string::npos);
+  EXPECT_EQ(page.body.find("name=\"town\""), std::string::npos);
+  // Asking for Baishui in the query changes nothing.
+  testing::HttpReply asked = Get("/console/hazards?town=T02", session);
+  ASSERT_EQ(asked.status, 200);
+  EXPECT_EQ(asked.body.find("Chen Jie"), std::string::npos);
+
+  EXPECT_EQ(Get("/console/hazards/" + wang_, session).status, 200);
+  testing::HttpReply other = Get("/console/hazards/" + chen_, session);
+  EXPECT_EQ(other.status, 404);
+  EXPECT_EQ(other.body.find("Chen Jie"), std::string::npos);
+  testing::HttpReply unknown =
+      Get("/console/hazards/" + base::HexEncode(testing::RandomId()), session);
+  EXPECT_EQ(unknown.status, 404);
+  EXPECT_EQ(unknown.body, other.body) << "another town's hazard reads as an unknown one";
+  EXPECT_EQ(Get("/console/hazards/not-hex", session).status, 404);
+  EXPECT_EQ(Get("/console/hazards/" + chen_ + "00", session).status, 404);
+  EXPECT_EQ(Get("/console/hazards/" + chen_, SessionOf("county1")).status, 200);
+}
+
+TEST_P(HazardLedgerTest, FiltersNarrowTheList) {
+  MakeHazards();
+  if (HasFatalFailure()) return;
+  const std::string session = SessionOf("county1");
+  auto rows_of = [&](const std::string& query) {
+    testing::HttpReply page = Get("/console/hazards?" + query, session);
+    EXPECT_EQ(page.status, 200) << query;
+    std::string ids;
+    for (const std::string* id : {&wang_, &li_, &chen_}) {
+      if (page.body.find("data-hazard=\"" + *id + "\"") != std::string::npos) {
+        ids += id == &wang_ ? "wang " : id == &li_ ? "li " : "chen ";
+      }
+    }
+    EXPECT_EQ(Rows(page.body), static_cast<size_t>(std::count(ids.begin(), ids.end(), ' ')))
+        << query;
+    return ids;
+  };
+  EXPECT_EQ(rows_of("severity=major"), "li chen ");
+  EXPECT_EQ(rows_of("severity=general"), "wang ");
+  EXPECT_EQ(rows_of("overdue=1"), "li ");
+  EXPECT_EQ(rows_of("town=T02"), "chen ");
+  EXPECT_EQ(rows_of("village=T01-V01"), "wang li ");
+  EXPECT_EQ(rows_of("category=gas"), "wang ");
+  EXPECT_EQ(rows_of("status=rectified"), "wang ");
+  EXPECT_EQ(rows_of("status=found&severity=major"), "chen ");
+  EXPECT_EQ(rows_of("town=&severity=&status="), "wang li chen ") << "empty fields filter nothing";
+  testing::HttpReply overdue = Get("/console/hazards?overdue=1", session);
+  EXPECT_NE(overdue.body.find("name=\"overdue\" value=\"1\" checked"), std::string::npos)
+      << "the form keeps its choices";
+}
+
+TEST_P(HazardLedgerTest, AHazardsPageShowsItsStepsInOrder) {
+  MakeHazards();
+  if (HasFatalFailure()) return;
+  testing::HttpReply page = Get("/console/hazards/" + wang_, SessionOf("qingshi1"));
+  ASSERT_EQ(page.status, 200) << page.body;
+  const std::string& html = page.body;
+  EXPECT_NE(html.find("Wang Fang"), std::string::npos);
+  EXPECT_NE(html.find("2099-12-31"), std::string::npos);
+  EXPECT_NE(html.find("qingshi_insp"), std::string::npos) << "who took the steps";
+  size_t found = html.find("软管老化"), ordered = html.find("七日内更换"),
+         rectified = html.find("已换新管");
+  ASSERT_NE(found, std::string::npos) << html;
+  ASSERT_NE(ordered, std::string::npos);
+  ASSERT_NE(rectified, std::string::npos);
+  EXPECT_LT(found, ordered);
+  EXPECT_LT(ordered, rectified);
+  EXPECT_NE(html.find("发现隐患"), std::string::npos) << "steps named in Chinese";
+  EXPECT_NE(html.find("下达限期整改"), std::string::npos);
+  EXPECT_NE(html.find("href=\"/console/hazards\""), std::string::npos) << "a way back";
+
+  testing::HttpReply li = Get("/console/hazards/" + li_, SessionOf("qingshi1"));
+  ASSERT_EQ(li.status, 200);
+  EXPECT_NE(li.body.find("逾期"), std::string::npos) << li.body;
+}
+
+TEST_P(HazardLedgerTest, FiftyHazardsMakeAPageAndTheRestAreOnTheNext) {
+  auto device = EnrolledDevice("qingshi_insp", std::string("grids:") + kGridA, "inspector");
+  std::string subject = testing::FindSubjectId(PullAll(*device), "H-001");
+  ASSERT_FALSE(subject.empty());
+  std::vector<v1::Change> batch;
+  for (int i = 0; i < 51; ++i) {
+    HazardChanges(*device, subject, "gas", v1::MAJOR, "2099-12-31",
+                  {{v1::FOUND, "第" + std::to_string(i) + "处"}}, batch);
+  }
+  Apply(*device, batch);
+  if (HasFatalFailure()) return;
+  const std::string session = SessionOf("qingshi1");
+  testing::HttpReply first = Get("/console/hazards?severity=major", session);
+  ASSERT_EQ(first.status, 200);
+  EXPECT_EQ(Rows(first.body), 50u);
+  EXPECT_NE(first.body.find("共 51 处"), std::string::npos);
+  EXPECT_EQ(first.body.find("上一页"), std::string::npos);
+  EXPECT_NE(first.body.find("<a href=\"/console/hazards?severity=major&amp;page=2\">下一页</a>"),
+            std::string::npos)
+      << "the next page keeps the filter";
+  testing::HttpReply second = Get("/console/hazards?severity=major&page=2", session);
+  ASSERT_EQ(second.status, 200);
+  EXPECT_EQ(Rows(second.body), 1u);
+  EXPECT_NE(second.body.find("<a href=\"/console/hazards?severity=major\">上一页</a>"),
+            std::string::npos);
+  EXPECT_EQ(second.body.find("下一页"), std::string::npos);
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, HazardLedgerTest,
+                         ::testing::Values(Backend::kSqlite, Backend::kPostgres), ParamName);
+
+}  // namespace
+}  // namespace qiaomen::server
