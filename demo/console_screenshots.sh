@@ -56,8 +56,27 @@ county import-subjects "$WORK/county.csv"
 county add-staff --id county-li --name 李县 --role county --scope county
 PASSWORD="screenshot-$RANDOM-$RANDOM"
 printf '%s\n' "$PASSWORD" | "$COUNTY" set-password --data "$DATA" --id county-li >>"$WORK/setup.log"
+for f in "$ROOT"/checklists/*.json; do county publish-template "$f"; done
+county campaign create --id winter --title "冬季安全敲门行动" \
+  --template household_winter,nine_small_premises_fire --scope county \
+  --due "$(date -u -d '+30 days' +%Y-%m-%d)"
+county add-worker --id gw-wang --name 王网格 --role grid_worker --scope town:T01
 start_county_server "$COUNTY" "$DATA" "$WORK"
 URL="http://$SERVER_ADDR"
+
+# A grid worker's day, so the pages show visits, coverage and hazards, not empty tables: the demo's
+# own tools record it on a real device profile and sync it.
+CLI="$BUILD/cli/qiaomen"
+export QIAOMEN_PIN=2468
+dev() { "$CLI" --data "$WORK/device" "$@" >>"$WORK/setup.log"; }
+dev enroll --server "$URL" --code "$("$COUNTY" enroll-code --data "$DATA" --worker gw-wang)"
+dev sync
+"$CLI" --data "$WORK/device" tasks --json >"$WORK/tasks.json"
+"$BUILD/demo/qiaomen-demo-day" --tasks "$WORK/tasks.json" --checklists "$ROOT/checklists" \
+  --out "$WORK/day" --count 4 --seed 3 --end-ms $(( $(date +%s) * 1000 - 600000 )) \
+  --minutes 14 >>"$WORK/setup.log"
+dev visit record --json "$WORK/day"/visit-*.json
+dev sync
 
 DRIVER_PORT=$((20000 + RANDOM % 20000))
 chromedriver --port="$DRIVER_PORT" >"$WORK/chromedriver.log" 2>&1 &
