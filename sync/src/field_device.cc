@@ -82,6 +82,7 @@ core::Result<DeviceStatus> FieldDevice::Status() {
   status.applied_through = state.applied_through;
   status.last_seq = state.last_seq;
   status.backed_up_through = state.backed_up_through;
+  status.released_through = state.released_through;
   QM_ASSIGN_OR_RETURN(auto drafts, profile_->store().ListDrafts());
   status.drafts = static_cast<int64_t>(drafts.size());
   return status;
@@ -142,7 +143,6 @@ DeviceSyncResult FieldDevice::Sync(const SyncOptions& options,
   }
   if (result.report.status.ok()) {
     profile_->store().SetLastSyncMillis(deps_.clock.NowMillis()).IgnoreError();
-    profile_->store().SetBackedUpThrough(result.report.backed_up_through_seq).IgnoreError();
   }
   // A zone this phone's tz database does not know keeps the one it had (the default at worst);
   // the front end says that the days it shows may differ from the county's.

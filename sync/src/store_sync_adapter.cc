@@ -77,6 +77,18 @@ core::Status StoreSyncAdapter::ResetForNewEpoch(std::string_view epoch,
   return store_.ResetForNewEpoch(std::string(epoch), server_applied_through);
 }
 
+core::Result<int64_t> StoreSyncAdapter::KeepUntilBackedUp(uint64_t backed_up_through) {
+  QM_RETURN_IF_ERROR(store_.SetBackedUpThrough(backed_up_through));
+  QM_ASSIGN_OR_RETURN(core::store::JournalRelease release,
+                      store_.ReleaseDelivered(journal_cap_bytes_));
+  return release.over_cap;
+}
+
+core::Result<uint64_t> StoreSyncAdapter::ReleasedThrough() {
+  QM_ASSIGN_OR_RETURN(core::store::SyncState state, store_.GetSyncState());
+  return state.released_through;
+}
+
 core::Result<std::vector<PendingPhoto>> StoreSyncAdapter::PendingPhotos() {
   QM_ASSIGN_OR_RETURN(std::vector<v1::Photo> photos, store_.PhotosAwaitingUpload());
   std::vector<PendingPhoto> out;

@@ -224,8 +224,10 @@ core::Status SyncEngine::RunState::Metadata() {
       QM_ASSIGN_OR_RETURN(batch, store.NextOutboxBatch(max_changes, max_bytes));
       QM_ASSIGN_OR_RETURN(std::string cursor, store.PullCursor());
       QM_ASSIGN_OR_RETURN(core::HlcStamp hlc, store.CurrentHlc());
+      QM_ASSIGN_OR_RETURN(uint64_t released, store.ReleasedThrough());
       req.set_cursor(cursor);
       req.set_device_hlc(hlc);
+      req.set_released_through_seq(released);
     }
     for (const v1::Change& c : batch) *req.add_changes() = c;
     req.set_max_pull(run_.config.max_pull);
@@ -278,7 +280,14 @@ core::Status SyncEngine::RunState::Metadata() {
     } else {
       stalled = 0;
     }
-    if (!answer.more() && pending_ == 0) return core::Status::Ok();
+    if (!answer.more() && pending_ == 0) {
+      std::lock_guard lock(run_.store_mu);
+      QM_ASSIGN_OR_RETURN(int64_t over_cap,
+                          store.KeepUntilBackedUp(answer.backed_up_through_seq()));
+      std::lock_guard report_lock(run_.report_mu);
+      run_.report.changes_released_unbacked += over_cap;
+      return core::Status::Ok();
+    }
   }
 }
 

@@ -30,6 +30,31 @@ class ServerRecoveryTest : public ServerSyncTest {
   int64_t CountyOf(const std::string& sql, ProfileDevice& device) {
     return CountyInt(sql, {server::Blob(device.device_id())});
   }
+  // The county's backup into `dir` by the real command.
+  void BackUp(const std::string& dir) {
+    auto made = env_->Run({"backup", "--to", dir});
+    ASSERT_EQ(made.exit_code, 0) << made.out << made.err;
+  }
+  // Stops the county, restores it in place from `backup` by the real command (a new epoch) and
+  // starts it again behind the same link.
+  void RestoreFrom(const std::string& backup) {
+    server_->Stop();
+    county_.reset();  // the restore replaces the database under it
+    std::vector<std::string> args{"restore", "--from", backup, "--data", env_->data_dir() + "/data",
+                                  "--force"};
+    if (!env_->db_url().empty()) {
+      args.push_back("--db");
+      args.push_back(env_->db_url());
+    }
+    auto restored = qiaomen::testing::RunCounty(args);
+    ASSERT_EQ(restored.exit_code, 0) << restored.out << restored.err;
+    StartServer();
+    link_->SetTargetPort(server_->port());
+  }
+  // Own journal rows the device still holds.
+  static int64_t Kept(ProfileDevice& device) {
+    return *device.store().database().QueryInt("SELECT count(*) FROM outbox;");
+  }
 
   // The device's whole journal is at the county once, its refusals are kept on both sides, and the
   // county holds every photo file of it.
@@ -119,8 +144,7 @@ TEST_P(ServerRecoveryTest, ABackupRestoredByTheCommandsGetsBackWhatTheDeviceHadS
   photos.push_back(base::HexEncode(first->photos(0).sha256()));
   SyncOk(*a);
   const std::string backup = env_->dir().Join("backup");
-  auto made = env_->Run({"backup", "--to", backup});
-  ASSERT_EQ(made.exit_code, 0) << made.out << made.err;
+  BackUp(backup);
   auto second = a->RecordVisit(id, kTemplate, {PhotoBytes(30'000, 2)});
   ASSERT_TRUE(second.ok()) << second.status().ToString();
   photos.push_back(base::HexEncode(second->photos(0).sha256()));
@@ -138,19 +162,8 @@ TEST_P(ServerRecoveryTest, ABackupRestoredByTheCommandsGetsBackWhatTheDeviceHadS
   const std::vector<std::string> sent = sent_changes();
   ASSERT_GE(sent.size(), 2u);
 
-  server_->Stop();
-  county_.reset();  // the restore replaces the database under it
-  std::vector<std::string> args{"restore", "--from", backup, "--data", env_->data_dir() + "/data",
-                                "--force"};
-  if (!env_->db_url().empty()) {
-    args.push_back("--db");
-    args.push_back(env_->db_url());
-  }
-  auto restored = qiaomen::testing::RunCounty(args);
-  ASSERT_EQ(restored.exit_code, 0) << restored.out << restored.err;
+  RestoreFrom(backup);
   EXPECT_LT(sent_changes().size(), sent.size()) << "the backup lacks the second visit";
-  StartServer();
-  link_->SetTargetPort(server_->port());
 
   SyncReport report = SyncOk(*a);
   EXPECT_TRUE(report.epoch_reset) << report.Summary();
@@ -183,6 +196,112 @@ TEST_P(ServerRecoveryTest, AResendAfterALostReplayAnswerStillLearnsWhichPhotosAr
   SyncOk(*a);
   ExpectRecovered(*a, 0);
   ExpectCountyHoldsPhoto(photo);
+}
+
+// A backup taken while a visit's photo still waited for Wi-Fi holds the visit but not the bytes;
+// they reach the county afterwards. Restored from that backup, the county has the visit again but
+// not the photo: the device, told of the new epoch, asks which of its photos the county holds and
+// sends exactly the missing bytes.
+TEST_P(ServerRecoveryTest, APhotoWhoseBytesCameAfterTheBackupIsSentAgainAfterARestore) {
+  auto a = NewDevice("w1");
+  const std::string id = Bootstrap(*a);
+  ASSERT_FALSE(id.empty());
+  auto early = a->RecordVisit(id, kTemplate, {PhotoBytes(30'000, 3)});
+  ASSERT_TRUE(early.ok()) << early.status().ToString();
+  const std::string in_backup = base::HexEncode(early->photos(0).sha256());
+  SyncOk(*a);
+  auto visit = a->RecordVisit(id, kTemplate, {PhotoBytes(30'000, 4)});
+  ASSERT_TRUE(visit.ok()) << visit.status().ToString();
+  const std::string photo = base::HexEncode(visit->photos(0).sha256());
+  SyncConfig wifi_only = Config(*a);
+  wifi_only.photos_wifi_only = true;
+  run_link_ = LinkKind::kMetered;
+  ASSERT_TRUE(Run(*a, wifi_only).photos_held_for_wifi);
+  const std::string backup = env_->dir().Join("backup");
+  BackUp(backup);
+  run_link_ = LinkKind::kUnmetered;
+  SyncReport sent = SyncOk(*a);
+  EXPECT_EQ(sent.photos_uploaded, 1);
+  ExpectCountyHoldsPhoto(photo);
+
+  RestoreFrom(backup);
+  EXPECT_EQ(CountyInt("SELECT count(*) FROM blobs WHERE sha256 = $1", {server::Text(photo)}), 0)
+      << "the backup lacks the photo's bytes";
+  SyncReport report = SyncOk(*a);
+  EXPECT_TRUE(report.epoch_reset) << report.Summary();
+  SyncOk(*a);
+  ExpectRecovered(*a, 0);
+  ExpectCountyHoldsPhoto(photo);
+  ExpectCountyHoldsPhoto(in_backup);
+  SyncReport again = SyncOk(*a);
+  EXPECT_EQ(again.photos_uploaded, 0) << "nothing is sent twice";
+}
+
+// Once the county's backup holds a change, the device no longer keeps it; what the backup lacks it
+// keeps, so a restore from that backup still gets everything back, exactly once.
+TEST_P(ServerRecoveryTest, ADeviceKeepsOnlyWhatTheBackupLacksAndARestoreGetsItAllBack) {
+  auto a = NewDevice("w1");
+  const std::string id = Bootstrap(*a);
+  ASSERT_FALSE(id.empty());
+  for (int i = 0; i < 2; ++i) ASSERT_TRUE(a->RecordVisit(id, kTemplate, {}).ok());
+  SyncOk(*a);
+  const int64_t before_backup = LastSeq(*a);
+  EXPECT_EQ(Kept(*a), before_backup) << "no backup yet: everything is kept";
+  const std::string backup = env_->dir().Join("backup");
+  BackUp(backup);
+  ASSERT_TRUE(a->RecordVisit(id, kTemplate, {PhotoBytes(25'000, 7)}).ok());
+  SyncReport report = SyncOk(*a);
+  EXPECT_EQ(report.backed_up_through_seq, static_cast<uint64_t>(before_backup));
+  EXPECT_EQ(Kept(*a), LastSeq(*a) - before_backup) << "only what the backup lacks is kept";
+  // New work still gets the next numbers.
+  ASSERT_TRUE(a->RecordVisit(id, kTemplate, {}).ok());
+  SyncOk(*a);
+  EXPECT_EQ(CountyOf("SELECT max(seq) FROM changes WHERE device_id = $1", *a), LastSeq(*a));
+
+  RestoreFrom(backup);
+  SyncReport restored = SyncOk(*a);
+  EXPECT_TRUE(restored.epoch_reset) << restored.Summary();
+  SyncOk(*a);
+  ExpectRecovered(*a, 0);
+}
+
+// With no backup for a long time a device would keep every change it ever sent. Past its cap it
+// lets the oldest delivered ones go, keeps working and says so; if the county is then restored from
+// an older backup, the changes no device holds any more are named to the county as lost, and the
+// device's later work still gets through.
+TEST_P(ServerRecoveryTest, ADeviceOverItsJournalCapKeepsWorkingSaysSoAndTheCountyLearnsTheGap) {
+  auto a = NewDevice("w1");
+  const std::string id = Bootstrap(*a);
+  ASSERT_FALSE(id.empty());
+  const std::string backup = env_->dir().Join("backup");
+  BackUp(backup);  // holds nothing of A's
+  a->adapter().SetJournalCapBytes(1);
+  for (int i = 0; i < 3; ++i) ASSERT_TRUE(a->RecordVisit(id, kTemplate, {}).ok());
+  SyncOk(*a);
+  const int64_t sent = LastSeq(*a);
+  EXPECT_EQ(Kept(*a), 0) << "all delivered, none backed up, the cap is 1 byte";
+  auto state = a->store().GetSyncState();
+  ASSERT_TRUE(state.ok());
+  EXPECT_EQ(state->released_through, static_cast<uint64_t>(sent));
+  EXPECT_EQ(state->backed_up_through, 0u);
+  // Still working: a new visit is numbered after the released ones.
+  ASSERT_TRUE(a->RecordVisit(id, kTemplate, {}).ok());
+  EXPECT_EQ(LastSeq(*a), sent + 1);
+
+  RestoreFrom(backup);
+  SyncReport report = SyncOk(*a);
+  EXPECT_TRUE(report.epoch_reset) << report.Summary();
+  SyncOk(*a);
+  EXPECT_EQ(*a->adapter().PendingChangeCount(), 0) << "the new visit got through";
+  EXPECT_EQ(CountyOf("SELECT applied_seq FROM devices WHERE device_id = $1", *a), LastSeq(*a));
+  EXPECT_EQ(CountyOf("SELECT count(*) FROM changes WHERE device_id = $1", *a), 1);
+  EXPECT_EQ(
+      CountyOf("SELECT sum(to_seq - from_seq + 1) FROM device_seq_gaps WHERE device_id = $1", *a),
+      sent)
+      << "the county knows which changes no one holds any more";
+  auto county_report = env_->Run({"report"});
+  ASSERT_EQ(county_report.exit_code, 0) << county_report.err;
+  EXPECT_NE(county_report.out.find("lost"), std::string::npos) << county_report.out;
 }
 
 TEST_P(ServerRecoveryTest, APhotoNotYetUploadedSurvivesAScopeChangeAndGoesWhenItCan) {

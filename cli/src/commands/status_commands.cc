@@ -9,6 +9,13 @@ namespace {
 
 // How much of this device's work a restore of the county's last backup would need again.
 std::string BackupText(const sync::DeviceStatus& status) {
+  if (status.released_through > status.backed_up_through) {
+    return "WARNING: changes #" + std::to_string(status.backed_up_through + 1) + " to #" +
+           std::to_string(status.released_through) +
+           " were sent but are in no county backup, and this phone no longer keeps them (its "
+           "space for them is full). Ask the township to have the county run "
+           "`qiaomen-county backup` every day.";
+  }
   if (status.applied_through == 0) return "nothing sent yet";
   if (status.backed_up_through == 0) return "none of this device's changes yet (kept here)";
   if (status.backed_up_through >= status.applied_through) return "holds every change sent";
@@ -38,7 +45,8 @@ core::Status Status(const core::Args&, CliContext& ctx) {
         .Field("last_sync_ms", status.last_sync_ms)
         .Field("applied_through", static_cast<int64_t>(status.applied_through))
         .Field("last_seq", static_cast<int64_t>(status.last_seq))
-        .Field("backed_up_through", static_cast<int64_t>(status.backed_up_through));
+        .Field("backed_up_through", static_cast<int64_t>(status.backed_up_through))
+        .Field("released_through", static_cast<int64_t>(status.released_through));
     json.Key("quarantined").BeginArray();
     for (const auto& q : quarantined) {
       json.BeginObject()

@@ -1,5 +1,6 @@
 // Store: the outbox as the sync engine sees it, and the sync state kept beside the data.
 
+#include <algorithm>
 #include <string>
 
 #include "qiaomen/core/merge/field_schema.h"
@@ -15,6 +16,7 @@ namespace {
 constexpr char kAppliedThrough[] = "applied_through";
 constexpr char kPullCursor[] = "pull_cursor";
 constexpr char kBackedUpThrough[] = "backed_up_through";
+constexpr char kReleasedThrough[] = "released_through";  // read by internal::kNextSeq too
 constexpr char kServerEpoch[] = "server_epoch";
 constexpr char kLastSyncMs[] = "last_sync_ms";
 }  // namespace
@@ -153,11 +155,59 @@ Result<SyncState> Store::GetSyncState() {
   QM_ASSIGN_OR_RETURN(state.last_sync_ms, MetaInt(kLastSyncMs));
   QM_ASSIGN_OR_RETURN(int64_t applied, MetaInt(kAppliedThrough));
   state.applied_through = static_cast<uint64_t>(applied);
-  QM_ASSIGN_OR_RETURN(int64_t last, db_.QueryInt("SELECT COALESCE(MAX(seq), 0) FROM outbox;"));
-  state.last_seq = static_cast<uint64_t>(last);
+  QM_ASSIGN_OR_RETURN(int64_t next, db_.QueryInt(internal::kNextSeq));
+  state.last_seq = static_cast<uint64_t>(next - 1);
   QM_ASSIGN_OR_RETURN(int64_t backed_up, MetaInt(kBackedUpThrough));
   state.backed_up_through = static_cast<uint64_t>(backed_up);
+  QM_ASSIGN_OR_RETURN(int64_t released, MetaInt(kReleasedThrough));
+  state.released_through = static_cast<uint64_t>(released);
   return state;
+}
+
+Result<JournalRelease> Store::ReleaseDelivered(int64_t cap_bytes) {
+  JournalRelease release;
+  QM_ASSIGN_OR_RETURN(sql::Transaction txn, sql::Transaction::Begin(db_));
+  QM_ASSIGN_OR_RETURN(int64_t backed_up, MetaInt(kBackedUpThrough));
+  QM_ASSIGN_OR_RETURN(int64_t applied, MetaInt(kAppliedThrough));
+  QM_ASSIGN_OR_RETURN(int64_t released, MetaInt(kReleasedThrough));
+  // Delivered (state 1) rows only: the server acknowledged them, so they are at most `applied`.
+  const int64_t backed = std::min(backed_up, applied);
+  {
+    QM_ASSIGN_OR_RETURN(auto drop, Stmt("DELETE FROM outbox WHERE state = 1 AND seq <= ?;"));
+    drop->Bind(1, backed);
+    QM_RETURN_IF_ERROR(drop->Run());
+    release.backed_up = db_.Changes();
+    if (release.backed_up > 0) released = std::max(released, backed);
+  }
+  // Then the oldest others, while what is kept weighs more than the cap.
+  QM_ASSIGN_OR_RETURN(auto weigh, Stmt("SELECT seq, length(payload) FROM outbox WHERE state = 1 "
+                                       "ORDER BY seq DESC;"));
+  int64_t kept = 0;
+  int64_t cut_at = 0;  // rows at or below it go
+  for (;;) {
+    QM_ASSIGN_OR_RETURN(bool row, weigh->Step());
+    if (!row) break;
+    const int64_t size = weigh->ColumnInt(1);
+    if (kept + size > cap_bytes) {
+      cut_at = weigh->ColumnInt(0);
+      break;
+    }
+    kept += size;
+  }
+  weigh->Reset();
+  release.kept_bytes = kept;
+  if (cut_at > 0) {
+    QM_ASSIGN_OR_RETURN(auto drop, Stmt("DELETE FROM outbox WHERE state = 1 AND seq <= ?;"));
+    drop->Bind(1, cut_at);
+    QM_RETURN_IF_ERROR(drop->Run());
+    release.over_cap = db_.Changes();
+    released = std::max(released, cut_at);
+  }
+  if (release.backed_up + release.over_cap > 0) {
+    QM_RETURN_IF_ERROR(SetMetaInt(kReleasedThrough, released));
+  }
+  QM_RETURN_IF_ERROR(txn.Commit());
+  return release;
 }
 
 Status Store::SetPullCursor(const std::string& cursor) { return SetMeta(kPullCursor, cursor); }
@@ -203,7 +253,18 @@ Status Store::ResetForNewEpoch(const std::string& epoch, uint64_t server_applied
     held->Bind(1, through);
     QM_RETURN_IF_ERROR(held->Run());
   }
+  {
+    // The county came back from a backup: photo bytes it confirmed later may be missing. Every
+    // photo taken here is offered again; the uploader asks the county first (photo-status), so
+    // only bytes it lacks are sent.
+    QM_ASSIGN_OR_RETURN(
+        auto offer,
+        Stmt("UPDATE photos SET uploaded = 0 WHERE uploaded = 1 AND captured_here = 1;"));
+    QM_RETURN_IF_ERROR(offer->Run());
+  }
   QM_RETURN_IF_ERROR(SetMetaInt(kAppliedThrough, through));
+  // What the county's backup held before is not what the restored county's next one will hold.
+  QM_RETURN_IF_ERROR(SetMetaInt(kBackedUpThrough, 0));
   QM_RETURN_IF_ERROR(SetMeta(kPullCursor, ""));
   QM_RETURN_IF_ERROR(SetMeta(kServerEpoch, epoch));
   return txn.Commit();
@@ -211,14 +272,12 @@ Status Store::ResetForNewEpoch(const std::string& epoch, uint64_t server_applied
 
 Status Store::MarkPhotosMissingOnServer(const std::vector<std::string>& sha256s) {
   if (sha256s.empty()) return Status::Ok();
-  // Only this device's own photos (a photo change in its journal): someone else's bytes are not
-  // here to send.
-  QM_ASSIGN_OR_RETURN(
-      auto stmt, Stmt("UPDATE photos SET uploaded = 0 WHERE uploaded = 1 AND sha256 = ? AND id "
-                      "IN (SELECT record_id FROM outbox WHERE entity = ?);"));
+  // Only photos taken here: someone else's bytes are not here to send.
+  QM_ASSIGN_OR_RETURN(auto stmt, Stmt("UPDATE photos SET uploaded = 0 WHERE uploaded = 1 AND "
+                                      "sha256 = ? AND captured_here = 1;"));
   for (const std::string& sha256 : sha256s) {
     stmt->Reset();
-    stmt->BindBlob(1, AsBlob(sha256)).Bind(2, static_cast<int64_t>(v1::ENTITY_PHOTO));
+    stmt->BindBlob(1, AsBlob(sha256));
     QM_RETURN_IF_ERROR(stmt->Run());
   }
   return Status::Ok();

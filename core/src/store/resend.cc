@@ -71,7 +71,7 @@ Result<std::vector<uint64_t>> Store::Resend(uint64_t seq) {
     level_start = level_end;
   }
   QM_ASSIGN_OR_RETURN(sql::Transaction txn, sql::Transaction::Begin(db_));
-  QM_ASSIGN_OR_RETURN(int64_t next, db_.QueryInt("SELECT COALESCE(MAX(seq), 0) + 1 FROM outbox;"));
+  QM_ASSIGN_OR_RETURN(int64_t next, db_.QueryInt(internal::kNextSeq));
   std::vector<uint64_t> seqs;
   for (v1::Change& change : order) {
     // The refused row keeps its seq, so the seq line has no hole (a server restored from backup

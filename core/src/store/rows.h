@@ -80,6 +80,12 @@ inline std::string ContainsPattern(std::string_view text) {
   " AND v.outcome <> 2 AND v.id NOT IN "               \
   "(SELECT record_id FROM outbox WHERE state = 2) ORDER BY v.finished_at_ms, v.id LIMIT 1)"
 
+// The journal's next seq: after the highest row, and after every seq let go (released_through),
+// so a number is never issued twice even when no row is left.
+inline constexpr char kNextSeq[] =
+    "SELECT MAX(COALESCE((SELECT MAX(seq) FROM outbox), 0), COALESCE((SELECT CAST(value AS "
+    "INTEGER) FROM meta WHERE key = 'released_through'), 0)) + 1;";
+
 // After the county refused journal entry ?1: a task its visit closed is closed by the next such
 // visit, or open again.
 inline constexpr char kReopenTasksOfRefusedVisit[] =

@@ -174,6 +174,13 @@ constexpr std::string_view kV5SnapshotSeen = R"sql(
 CREATE TABLE snapshot_seen (id BLOB PRIMARY KEY) WITHOUT ROWID;
 )sql";
 
+// Photos taken on this device (their bytes are in its vault): what it offers the county again after
+// a restore, once the journal rows that named them may be gone (Store::ReleaseDelivered).
+constexpr std::string_view kV6CapturedHere = R"sql(
+ALTER TABLE photos ADD COLUMN captured_here INTEGER NOT NULL DEFAULT 0;
+UPDATE photos SET captured_here = 1 WHERE id IN (SELECT record_id FROM outbox WHERE entity = 4);
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, "domain tables: admin units, subjects, campaigns, tasks, visits, photos, hazards",
      kV1Domain},
@@ -183,6 +190,7 @@ constexpr Migration kMigrations[] = {
      kV3TaskListAndQuarantine},
     {4, "visit drafts and their photos; subjects searchable by address and phone", kV4Drafts},
     {5, "record ids of a snapshot being pulled", kV5SnapshotSeen},
+    {6, "photos taken on this device", kV6CapturedHere},
 };
 
 }  // namespace

@@ -82,7 +82,7 @@ Uuid Store::NewId() { return Uuid::NewV7(*deps_.clock, *deps_.random); }
 Result<HlcStamp> Store::Journal(v1::Change& change) {
   int64_t seq = 0;
   {
-    QM_ASSIGN_OR_RETURN(auto next, Stmt("SELECT COALESCE(MAX(seq), 0) + 1 FROM outbox;"));
+    QM_ASSIGN_OR_RETURN(auto next, Stmt(internal::kNextSeq));
     QM_ASSIGN_OR_RETURN(bool row, next->Step());
     if (!row) return Internal("The journal's next sequence number could not be read.");
     seq = next->ColumnInt(0);

@@ -200,9 +200,11 @@ Status Store::RecordPhotoInTxn(const v1::Photo& meta) {
 }
 
 Status Store::InsertPhoto(const v1::Photo& photo, bool uploaded) {
+  // A photo not yet uploaded is one taken here (its bytes are in this device's vault); a pulled
+  // one is the county's.
   QM_ASSIGN_OR_RETURN(auto put, Stmt("INSERT INTO photos (id, sha256, visit_id, hazard_id, record, "
-                                     "uploaded) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO "
-                                     "NOTHING;"));
+                                     "uploaded, captured_here) VALUES (?, ?, ?, ?, ?, ?, ?) ON "
+                                     "CONFLICT (id) DO NOTHING;"));
   put->BindBlob(1, AsBlob(photo.id())).BindBlob(2, AsBlob(photo.sha256()));
   if (photo.visit_id().empty()) {
     put->BindNull(3);
@@ -215,6 +217,7 @@ Status Store::InsertPhoto(const v1::Photo& photo, bool uploaded) {
     put->BindBlob(4, AsBlob(photo.hazard_id()));
   }
   put->BindBlob(5, AsBlob(internal::Serialize(photo))).Bind(6, static_cast<int64_t>(uploaded));
+  put->Bind(7, static_cast<int64_t>(!uploaded));
   QM_RETURN_IF_ERROR(put->Run());
   if (db_.Changes() == 0) {
     return AlreadyExists("The photo " + internal::IdText(photo.id()) + " is already recorded.");

@@ -184,6 +184,11 @@ core::Result<Report> BuildReport(Storage& storage, core::Clock& clock,
   report.evidence_failed += failed.Int(0);
   QM_ASSIGN_OR_RETURN(auto conflicts, conn->QueryOne("SELECT COUNT(*) FROM conflicts"));
   report.conflicts = conflicts.Int(0);
+  QM_ASSIGN_OR_RETURN(
+      auto lost, conn->QueryOne("SELECT COALESCE(SUM(to_seq - from_seq + 1), 0), COUNT(DISTINCT "
+                                "device_id) FROM device_seq_gaps"));
+  report.changes_lost = lost.Int(0);
+  report.devices_with_lost_changes = lost.Int(1);
   QM_ASSIGN_OR_RETURN(int64_t backup_ms, LastBackupMs(*conn));
   if (backup_ms > 0)
     report.backup_age_s = std::max<int64_t>(0, (clock.NowMillis() - backup_ms) / 1000);

@@ -39,7 +39,8 @@ std::vector<std::pair<std::string, int64_t>> Totals(const Report& r) {
           {"evidence_failed", r.evidence_failed},
           {"quarantined_changes", r.quarantined},
           {"conflicts", r.conflicts},
-          {"backup_age_seconds", r.backup_age_s}};
+          {"backup_age_seconds", r.backup_age_s},
+          {"changes_lost_in_restore", r.changes_lost}};
 }
 
 // A day without a backup is a day of the county's work that only the phones hold.
@@ -77,6 +78,12 @@ core::Result<std::string> FormatReport(const Report& r, const std::string& forma
     out << "\n";
     for (const auto& [k, n] : Totals(r)) out << k << ": " << n << "\n";
     out << "\n" << BackupLine(r) << "\n";
+    if (r.changes_lost > 0) {
+      out << "lost in a restore: " << r.changes_lost << " change(s) from "
+          << r.devices_with_lost_changes
+          << " device(s) were in no backup and no device held them any more. Back up every day "
+             "(qiaomen-county backup) so devices keep less and lose nothing.\n";
+    }
     return out.str();
   }
   if (format == "json") {

@@ -71,6 +71,8 @@ CREATE TABLE IF NOT EXISTS backups (
   changes {I} NOT NULL, photos {I} NOT NULL);
 CREATE TABLE IF NOT EXISTS device_backups (
   device_id {B} PRIMARY KEY, seq {I} NOT NULL, backup_ms {I} NOT NULL);
+CREATE TABLE IF NOT EXISTS device_seq_gaps (
+  device_id {B} NOT NULL, from_seq {I} NOT NULL, to_seq {I} NOT NULL, at_ms {I} NOT NULL);
 CREATE TABLE IF NOT EXISTS staff (
   id TEXT PRIMARY KEY, name TEXT NOT NULL, role TEXT NOT NULL, scope TEXT NOT NULL,
   password_hash TEXT NOT NULL DEFAULT '', created_ms {I} NOT NULL);

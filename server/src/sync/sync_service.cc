@@ -288,11 +288,13 @@ core::Status SyncService::Push(const Principal& principal, const v1::SyncRequest
   auto conn = storage_.pool().Acquire();
   std::vector<std::string> photo_hashes;
   int applied = 0, rejected = 0, duplicate = 0, rebased = 0;
+  int64_t lost = 0;
   uint64_t through = 0;
   core::Status s = InTransaction(*conn, [&]() -> core::Status {
     response.clear_results();
     photo_hashes.clear();
     applied = rejected = duplicate = rebased = 0;
+    lost = 0;
     const char* lock_sql = conn->dialect() == SqlDialect::kPostgres
                                ? "SELECT applied_seq, revoked FROM devices WHERE device_id = $1 "
                                  "FOR UPDATE"
@@ -306,7 +308,22 @@ core::Status SyncService::Push(const Principal& principal, const v1::SyncRequest
         conn->Exec("INSERT INTO device_syncs (device_id, at_ms) VALUES ($1,$2) ON CONFLICT "
                    "(device_id) DO UPDATE SET at_ms = excluded.at_ms",
                    {Blob(principal.device.device_id), Int(now_ms)}));
-    if (request.changes().empty()) return core::Status::Ok();
+    const uint64_t held_through = through;
+    if (request.released_through_seq() > through) {
+      // Restored from a backup older than what the device still holds: its changes up to the
+      // released mark are gone from every replica. Say so for the county and go on after them.
+      QM_RETURN_IF_ERROR(conn->Exec(
+          "INSERT INTO device_seq_gaps (device_id, from_seq, to_seq, at_ms) VALUES ($1,$2,$3,$4)",
+          {Blob(principal.device.device_id), Int(static_cast<int64_t>(through + 1)),
+           Int(static_cast<int64_t>(request.released_through_seq())), Int(now_ms)}));
+      lost = static_cast<int64_t>(request.released_through_seq() - through);
+      through = request.released_through_seq();
+    }
+    if (request.changes().empty()) {
+      if (through == held_through) return core::Status::Ok();
+      return conn->Exec("UPDATE devices SET applied_seq = $1 WHERE device_id = $2",
+                        {Int(static_cast<int64_t>(through)), Blob(principal.device.device_id)});
+    }
     auto server_now = [this] { return Now(); };
     for (const auto& change : request.changes()) {
       if (change.seq() <= through) {
@@ -365,6 +382,7 @@ core::Status SyncService::Push(const Principal& principal, const v1::SyncRequest
   if (!s.ok()) return s;
   response.set_applied_through_seq(through);
   metrics_.Add("changes_applied", applied);
+  if (lost > 0) metrics_.Add("changes_lost_in_restore", lost);
   metrics_.Add("changes_rejected", rejected);
   metrics_.Add("changes_duplicate", duplicate);
   metrics_.Add("changes_rebased", rebased);

@@ -136,6 +136,53 @@ TEST_F(JournalTest, AppliedThroughQuarantineAndRewind) {
   EXPECT_EQ(store().GetSyncState()->applied_through, 1u);
 }
 
+// Delivered changes go once the county's backup holds them, and past the cap the oldest others;
+// pending and refused ones always stay, and a seq let go is never issued again (not even with no
+// row left, across a reopen).
+TEST_F(JournalTest, DeliveredChangesGoOnceBackedUpOrPastTheCapAndTheirSeqsAreNeverReused) {
+  for (int i = 0; i < 6; ++i) AddSubject("户" + std::to_string(i));
+  ASSERT_TRUE(store().Quarantine(2, "bad", "invalid_argument").ok());
+  ASSERT_TRUE(store().MarkAppliedThrough(5).ok());  // 1, 3, 4, 5 delivered; 6 pending
+  auto count = [&] { return *store().database().QueryInt("SELECT count(*) FROM outbox;"); };
+
+  auto none = store().ReleaseDelivered(int64_t{1} << 30);
+  ASSERT_TRUE(none.ok()) << none.status().ToString();
+  EXPECT_EQ(none->backed_up + none->over_cap, 0) << "no backup yet, under the cap: all kept";
+  EXPECT_EQ(count(), 6);
+
+  ASSERT_TRUE(store().SetBackedUpThrough(3).ok());
+  auto backed = store().ReleaseDelivered(int64_t{1} << 30);
+  ASSERT_TRUE(backed.ok());
+  EXPECT_EQ(backed->backed_up, 2) << "1 and 3; the refused 2 stays";
+  EXPECT_EQ(backed->over_cap, 0);
+  EXPECT_EQ(store().ListQuarantined()->size(), 1u);
+  EXPECT_EQ(store().GetSyncState()->released_through, 3u);
+
+  // A cap that holds one delivered change: 4 goes, 5 stays.
+  const int64_t five =
+      *store().database().QueryInt("SELECT length(payload) FROM outbox WHERE seq = 5;");
+  auto capped = store().ReleaseDelivered(five);
+  ASSERT_TRUE(capped.ok());
+  EXPECT_EQ(capped->over_cap, 1);
+  EXPECT_EQ(capped->kept_bytes, five);
+  auto state = store().GetSyncState();
+  EXPECT_EQ(state->released_through, 4u);
+  EXPECT_EQ(state->last_seq, 6u);
+  EXPECT_EQ(*store().PendingChangeCount(), 1) << "pending work is never let go";
+
+  // Everything delivered goes; the next change still gets 7 after a reopen.
+  ASSERT_TRUE(store().MarkAppliedThrough(6).ok());
+  ASSERT_TRUE(store().SetBackedUpThrough(6).ok());
+  ASSERT_TRUE(store().ReleaseDelivered(0).ok());
+  EXPECT_EQ(count(), 1) << "only the refused 2";
+  Reopen();
+  EXPECT_EQ(store().GetSyncState()->last_seq, 6u);
+  AddSubject("后");
+  auto pending = store().PendingChanges(0, 100, 1 << 20);
+  ASSERT_EQ(pending->size(), 1u);
+  EXPECT_EQ((*pending)[0].seq(), 7u);
+}
+
 TEST_F(JournalTest, SyncStatePersists) {
   auto empty = store().GetSyncState();
   ASSERT_TRUE(empty.ok());

@@ -54,6 +54,9 @@ struct Report {
   int64_t conflicts = 0;
   // The age of the last backup the database noted (RecordBackup), in seconds; -1 when none.
   int64_t backup_age_s = -1;
+  // Changes devices had sent that a restore from an older backup lost and no device held any more
+  // (SyncRequest.released_through_seq), and how many devices they came from.
+  int64_t changes_lost = 0, devices_with_lost_changes = 0;
 };
 
 core::Result<Report> BuildReport(Storage& storage, core::Clock& clock,

@@ -56,7 +56,10 @@ struct DeviceStatus {
   uint64_t applied_through = 0;
   uint64_t last_seq = 0;
   uint64_t backed_up_through = 0;  // own changes up to this seq are in the county's last backup
-  int64_t drafts = 0;              // visits started and not finished
+  // Own changes up to this seq are no longer kept here; those above backed_up_through went for the
+  // journal cap before any backup held them (a county restore could not get them back).
+  uint64_t released_through = 0;
+  int64_t drafts = 0;  // visits started and not finished
   std::vector<core::store::QuarantinedChange> quarantined;
 };
 

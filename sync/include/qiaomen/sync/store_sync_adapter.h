@@ -43,10 +43,21 @@ class StoreSyncAdapter final : public SyncStore {
   core::Result<std::string> ReadPhoto(const PendingPhoto& photo) override;
   core::Status MarkPhotoUploaded(std::string_view photo_id) override;
   core::Status MarkPhotosMissing(const std::vector<std::string>& sha256_hex) override;
+  // Records the county's backup mark and lets go of delivered changes it holds, then of the
+  // oldest others past the journal cap (Store::ReleaseDelivered).
+  core::Result<int64_t> KeepUntilBackedUp(uint64_t backed_up_through) override;
+  core::Result<uint64_t> ReleasedThrough() override;
+
+  // The most bytes of delivered changes no backup is known to hold that the device keeps (about
+  // two thousand photos' metadata and thumbnails: weeks of work without a county backup).
+  static constexpr int64_t kDefaultJournalCapBytes = 64LL << 20;
+  // Requires: `bytes` >= 0.
+  void SetJournalCapBytes(int64_t bytes) { journal_cap_bytes_ = bytes; }
 
  private:
   core::store::Store& store_;
   core::evidence::PhotoVault& vault_;
+  int64_t journal_cap_bytes_ = kDefaultJournalCapBytes;
 };
 
 }  // namespace qiaomen::sync

@@ -97,6 +97,9 @@ struct SyncReport {
   // The highest seq of this device the county's last backup holds, from the last answer (0: none
   // yet): what lies above it would be sent again after a restore, so the device keeps it.
   uint64_t backed_up_through_seq = 0;
+  // Delivered changes this device let go of before any county backup held them (its journal cap):
+  // a restore of the county could not get them back from here.
+  int64_t changes_released_unbacked = 0;
   // One line for the app and the CLI: "Sent 12 changes and 3 photos; received 40 changes.", plus
   // what the user must know (refused changes, photos waiting for Wi-Fi, a clock more than ten
   // minutes off the server's, why the run stopped).

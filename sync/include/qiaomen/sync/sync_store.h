@@ -90,6 +90,17 @@ class SyncStore {
   // forgot refusing them and its seq line needs them) and save `epoch`.
   virtual core::Status ResetForNewEpoch(std::string_view epoch,
                                         uint64_t server_applied_through) = 0;
+  // The end of a run's metadata: the county's last verified backup holds this device's changes up
+  // to `backed_up_through` (0: none known). Delivered changes the backup holds need not be kept
+  // any more, nor the oldest others past the store's cap. Returns how many went for the cap
+  // (delivered changes that a restore of the county would no longer get back from here).
+  virtual core::Result<int64_t> KeepUntilBackedUp(uint64_t backed_up_through) {
+    (void)backed_up_through;
+    return int64_t{0};
+  }
+  // The highest own seq this device no longer holds (0: none). Sent with every request so a county
+  // restored from an older backup does not wait for changes nobody can send again.
+  virtual core::Result<uint64_t> ReleasedThrough() { return uint64_t{0}; }
 
   // --- photos ---
   // Photos recorded on this device whose bytes the server has not confirmed, oldest first.

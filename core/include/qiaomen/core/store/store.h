@@ -193,6 +193,12 @@ class Store final : public evidence::PhotoIndex {
   // The highest own seq the county's last backup holds, as the server last said
   // (SyncState::backed_up_through).
   Status SetBackedUpThrough(uint64_t seq);
+  // Lets go of delivered own changes (journal rows the server acknowledged): those up to the
+  // county's last backup (SyncState::backed_up_through), then the oldest others while the rest
+  // weigh more than `cap_bytes`. Pending and refused rows always stay. What goes is marked in
+  // SyncState::released_through, so its seqs are never issued again and the server can be told
+  // (after a restore) that this device no longer holds them. One transaction.
+  Result<JournalRelease> ReleaseDelivered(int64_t cap_bytes);
   Result<std::string> CountyTimeZone();
   // Applies a page of remote changes, drops `removed_record_ids` (as RemoveOutOfScope) and stores
   // `next_cursor`, all in ONE transaction. Mutable records merge per field (merge::ApplyChange) and

@@ -129,6 +129,16 @@ struct SyncState {
   uint64_t applied_through = 0;    // highest contiguous own seq the server holds
   uint64_t last_seq = 0;           // highest seq journaled
   uint64_t backed_up_through = 0;  // highest own seq in the county's last backup (0: none known)
+  // Own changes up to this seq are no longer kept here (delivered, and backed up or past the cap);
+  // seqs are never issued again. Above backed_up_through: changes no backup is known to hold.
+  uint64_t released_through = 0;
+};
+
+// What Store::ReleaseDelivered let go.
+struct JournalRelease {
+  int64_t backed_up = 0;   // delivered rows the county's backup holds
+  int64_t over_cap = 0;    // delivered rows no backup is known to hold, let go for the cap
+  int64_t kept_bytes = 0;  // delivered rows still kept, their payload bytes
 };
 
 }  // namespace qiaomen::core::store
