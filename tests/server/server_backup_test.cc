@@ -243,6 +243,37 @@ TEST_P(BackupTest, TheCountyAndEachDeviceKnowWhatTheLastBackupHolds) {
   EXPECT_GT(std::stoll(metrics->body.substr(at + 39)), 1'700'000'000);
 }
 
+// A pg_dump that fails (too old for the server, a broken install) fails the backup with its reason
+// and what to do, and leaves no manifest, so nothing looks like a backup. SQLite needs no pg_dump.
+TEST_P(BackupTest, AFailingPgDumpLeavesNoBackupAndSaysWhatToDo) {
+  const std::string bin = env_->dir().Join("bin");
+  fs::create_directories(bin);
+  {
+    std::ofstream tool(bin + "/pg_dump");
+    tool << "#!/bin/sh\necho 'pg_dump: error: aborting because of server version mismatch' >&2\n"
+            "exit 1\n";
+  }
+  fs::permissions(bin + "/pg_dump", fs::perms::owner_all);
+  const std::string path = std::getenv("PATH") == nullptr ? "" : std::getenv("PATH");
+  ASSERT_EQ(setenv("PATH", (bin + ":" + path).c_str(), 1), 0);
+  const std::string to = env_->dir().Join("backup");
+  CommandResult result = Backup(to);
+  setenv("PATH", path.c_str(), 1);
+  if (GetParam() == Backend::kSqlite) {
+    ASSERT_EQ(result.exit_code, 0) << result.out << result.err;
+    EXPECT_TRUE(fs::exists(to + "/manifest.json"));
+    return;
+  }
+  EXPECT_NE(result.exit_code, 0) << result.out;
+  EXPECT_NE(result.err.find("server version mismatch"), std::string::npos) << result.err;
+  EXPECT_NE(result.err.find("postgresql-client"), std::string::npos) << result.err;
+  EXPECT_FALSE(fs::exists(to + "/manifest.json"));
+  CommandResult verify = testing::RunCounty({"backup", "verify", to});
+  EXPECT_NE(verify.exit_code, 0) << verify.out;
+  CommandResult report = env_->Run({"report"});
+  EXPECT_NE(report.out.find("last backup: none"), std::string::npos) << report.out;
+}
+
 TEST_P(BackupTest, TornBackupsAreRefusedByVerifyAndRestoreWithNothingWritten) {
   SyncVisitWithPhoto(*device_, 1);
   const std::string backup = env_->dir().Join("backup");

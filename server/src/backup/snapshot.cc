@@ -75,8 +75,15 @@ core::Status SnapshotDatabase(const std::string& db_url, const std::string& dir,
     s = InReadSnapshot(
         *conn, "BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY", manifest, [&]() -> core::Status {
           QM_ASSIGN_OR_RETURN(auto row, conn->QueryOne("SELECT pg_export_snapshot()"));
-          return RunTool({pg_dump, "--format=custom", "--snapshot=" + row.Text(0), "--file=" + tmp,
-                          "--dbname=" + db_url});
+          core::Status dumped = RunTool({pg_dump, "--format=custom", "--snapshot=" + row.Text(0),
+                                         "--file=" + tmp, "--dbname=" + db_url});
+          if (dumped.ok()) return dumped;
+          return core::Status(dumped.code(),
+                              dumped.message() +
+                                  " No backup was written. pg_dump must be at least the database "
+                                  "server's version: install its client programs (Debian: apt "
+                                  "install postgresql-client) or put their directory first on "
+                                  "PATH, then run the backup again.");
         });
   } else {
     // A deferred BEGIN: the first read (the counts) fixes the snapshot the copy then reads.
