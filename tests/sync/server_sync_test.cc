@@ -10,6 +10,7 @@
 #include <random>
 #include <thread>
 
+#include "qiaomen/testing/postgres_server.h"
 #include "tests/sync/server_sync_fixture.h"
 
 namespace qiaomen::sync::testing {
@@ -156,6 +157,59 @@ TEST_P(ServerSyncTest, AServerKilledMidPushAndRestartedLosesAndDuplicatesNothing
 
 INSTANTIATE_TEST_SUITE_P(Backends, ServerSyncTest, ::testing::ValuesIn(kBothBackends),
                          BackendParamName);
+
+// PostgreSQL restarted by its operator while devices sync (an upgrade, a config change): the county
+// server's connections drop in the middle of pushes and photo uploads, it answers 503 until the
+// database is back, the devices retry, and nothing is lost or doubled.
+class PostgresRestartTest : public ServerSyncTest {
+ protected:
+  std::chrono::seconds Budget() const override { return std::chrono::seconds(150); }
+};
+
+TEST_P(PostgresRestartTest, ADatabaseRestartedMidSyncLosesAndDuplicatesNothing) {
+  auto a = NewDevice("w1");
+  auto b = NewDevice("w2");
+  const std::string subject = Bootstrap(*a);
+  ASSERT_FALSE(subject.empty());
+  ASSERT_EQ(Bootstrap(*b), subject);
+  RecordVisits(*a, subject, 12, 2, 120'000, 41);
+  RecordVisits(*b, subject, 12, 2, 120'000, 42);
+  // Retries for as long as a restart on a loaded machine may take (about 80 s at most).
+  SyncConfig config_a = Config(*a);
+  config_a.batch_max_changes = 2;
+  config_a.backoff.max_attempts = 200;
+  SyncConfig config_b = Config(*b);
+  config_b.backoff.max_attempts = 200;
+  HookTransport hook(curl_);
+  std::thread restarter;
+  hook.before = [&](const HttpRequest& r, int index) {
+    if (index != 2 || r.method != "POST") return;
+    restarter = std::thread([] {
+      core::Status s = qiaomen::testing::PostgresServer::Shared().Restart();
+      EXPECT_TRUE(s.ok()) << s.ToString();
+    });
+  };
+  SyncReport report_b;
+  std::thread other([&] {
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    report_b = Run(*b, config_b);
+  });
+  SyncReport report_a = Run(*a, config_a, &hook);
+  other.join();
+  if (restarter.joinable()) restarter.join();
+  ASSERT_TRUE(report_a.status.ok()) << report_a.status.ToString();
+  ASSERT_TRUE(report_b.status.ok()) << report_b.status.ToString();
+  EXPECT_GE(report_a.retries + report_b.retries, 1) << "the restart was seen";
+  county_.reset();  // the test's own connection dropped with the restart too
+  for (ProfileDevice* device : {a.get(), b.get()}) {
+    SyncReport again = Run(*device);  // anything the restart left for later
+    ASSERT_TRUE(again.status.ok()) << again.status.ToString();
+    ExpectDelivered(*device, 14);
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(Postgres, PostgresRestartTest,
+                         ::testing::Values(qiaomen::testing::Backend::kPostgres), BackendParamName);
 
 }  // namespace
 }  // namespace qiaomen::sync::testing

@@ -105,6 +105,7 @@ core::Result<std::unique_ptr<PostgresServer>> PostgresServer::Start() {
                      "' -c port=" + std::to_string(pg->port_) +
                      " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
                      " -c max_connections=200 -c shared_buffers=32MB";
+  pg->start_options_ = opts;
   rc = RunAsPostgres(
       {pg->bin_ + "/pg_ctl", "-D", data, "-l", log, "-o", opts, "-w", "-t", "60", "start"},
       pg->dir_ + "/pg_ctl.log");
@@ -136,6 +137,19 @@ PostgresServer::~PostgresServer() {
                   dir_ + "/pg_ctl.log");
   }
   // tmp_ (declared first, so destroyed last) then removes the directory.
+}
+
+core::Status PostgresServer::Restart() {
+  const std::string data = dir_ + "/data";
+  int rc = RunAsPostgres({bin_ + "/pg_ctl", "-D", data, "-m", "fast", "-w", "-t", "60", "stop"},
+                         dir_ + "/pg_ctl.log");
+  if (rc != 0) return core::Unavailable("pg_ctl stop failed: " + ReadAll(dir_ + "/pg_ctl.log"));
+  rc = RunAsPostgres({bin_ + "/pg_ctl", "-D", data, "-l", dir_ + "/postgres.log", "-o",
+                      start_options_, "-w", "-t", "60", "start"},
+                     dir_ + "/pg_ctl.log");
+  running_ = rc == 0;
+  if (rc != 0) return core::Unavailable("pg_ctl start failed: " + ReadAll(dir_ + "/pg_ctl.log"));
+  return core::Status::Ok();
 }
 
 std::string PostgresServer::Url(const std::string& name) const {

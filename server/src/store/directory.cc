@@ -268,6 +268,8 @@ core::Result<Principal> Directory::Authenticate(const std::string& token) {
   std::string hash = HashHex(token);
   auto conn = storage_.pool().Acquire();
   auto row = conn->QueryOne(std::string(kDeviceSelect) + "d.token_hash = $1", {Text(hash)});
+  // A database that cannot answer is not a refusal: the device must retry, not re-enrol.
+  if (!row.ok() && row.status().code() != core::Code::kNotFound) return row.status();
   if (!row.ok() || !ConstantTimeEquals(row->Text(6), hash) || row->Int(4) != 0) return fail();
   return PrincipalFromRow(*row);
 }

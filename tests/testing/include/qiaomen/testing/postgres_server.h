@@ -27,6 +27,9 @@ class PostgresServer {
   // CREATE DATABASE with a fresh name; returns its libpq URL
   // ("postgresql://postgres@/NAME?host=SOCKET_DIR&port=PORT").
   core::Result<std::string> CreateDatabase();
+  // Stops the server as an operator would (pg_ctl stop -m fast: sessions are ended, committed work
+  // is kept) and starts it again on the same socket and port. Clients see their connections drop.
+  core::Status Restart();
   // The libpq URL of database `name`.
   std::string Url(const std::string& name) const;
   const std::string& socket_dir() const { return dir_; }
@@ -38,6 +41,7 @@ class PostgresServer {
   std::string dir_;
   std::string bin_;
   int port_ = 5432;
+  std::string start_options_;  // pg_ctl -o, as the first start gave them
   int next_db_ = 0;
   bool running_ = false;
 };
