@@ -67,6 +67,7 @@ std::vector<Command> AllCommands() {
   AddReportCommands(commands);
   AddBundleCommand(commands);
   AddQuarantineCommand(commands);
+  AddHazardCommand(commands);
   AddListCommands(commands);
   AddBackupCommands(commands);
   return commands;

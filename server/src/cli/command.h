@@ -38,6 +38,7 @@ void AddSetupCommands(
 void AddServeCommand(std::vector<Command>& commands);       // serve
 void AddStaffCommands(std::vector<Command>& commands);      // add-staff, set-password
 void AddImportCommand(std::vector<Command>& commands);      // import-subjects
+void AddHazardCommand(std::vector<Command>& commands);      // hazard
 void AddContentCommands(std::vector<Command>& commands);    // campaign
 void AddTemplateCommand(std::vector<Command>& commands);    // publish-template
 void AddReportCommands(std::vector<Command>& commands);     // report, conflicts
