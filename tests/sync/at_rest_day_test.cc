@@ -17,6 +17,7 @@
 
 #include "qiaomen/core/keys/file_key_store.h"
 #include "qiaomen/core/random.h"
+#include "qiaomen/core/uuid.h"
 #include "qiaomen/sync/field_device.h"
 #include "qiaomen/testing/county_env.h"
 #include "qiaomen/testing/fast_kdf.h"
@@ -77,12 +78,13 @@ TEST(AtRestDayTest, NoMarkerOfARealDayIsReadableOnTheDevice) {
   auto imported = (*env)->ImportCsv(kMarkerCsv);
   ASSERT_EQ(imported.exit_code, 0) << imported.out << imported.err;
   const std::string checklist = (*env)->dir().Join("household_day.json");
-  std::ofstream(checklist) << R"({"id":"household_day","version":1,)"
-                           << R"("title":{"zh":"入户检查","en":"Household check"},)"
-                           << R"("subjectKind":"HOUSEHOLD","sections":[{"id":"main",)"
-                           << R"("title":{"zh":"检查","en":"Check"},"items":[)"
-                           << R"({"id":"stove","kind":"YES_NO_NA","label":{"zh":"煤炉"}},)"
-                           << R"({"id":"remark","kind":"TEXT","label":{"zh":"情况"}}]}]})";
+  std::ofstream(checklist)
+      << R"({"id":"household_day","version":1,)"
+      << R"("title":{"zh":"入户检查","en":"Household check"},)"
+      << R"("subjectKind":"HOUSEHOLD","sections":[{"id":"main",)"
+      << R"("title":{"zh":"检查","en":"Check"},"items":[)"
+      << R"({"id":"stove","kind":"YES_NO_NA","label":{"zh":"煤炉","en":"Stove"}},)"
+      << R"({"id":"remark","kind":"TEXT","label":{"zh":"情况","en":"Remark"}}]}]})";
   auto published = (*env)->Run({"publish-template", checklist});
   ASSERT_EQ(published.exit_code, 0) << published.out << published.err;
   auto code = (*env)->AddWorkerWithCode("w1", "grid_worker", "grids:T01-V01-G01");
@@ -128,6 +130,7 @@ TEST(AtRestDayTest, NoMarkerOfARealDayIsReadableOnTheDevice) {
 
     core::store::VisitInput input;
     v1::Visit& visit = input.visit;
+    visit.set_id(core::Uuid::NewV7(clock, core::SecureRandom()).ToBytes());
     visit.set_subject_id(subject->id());
     visit.set_template_id("household_day");
     visit.set_template_version(1);
@@ -143,6 +146,7 @@ TEST(AtRestDayTest, NoMarkerOfARealDayIsReadableOnTheDevice) {
     remark->mutable_value()->set_text("MKANSWER独居煤炉旁");
     const std::string jpeg = Jpeg(1);
     v1::Photo meta;
+    meta.set_visit_id(visit.id());
     meta.set_subject_id(subject->id());
     meta.set_mime_type("image/jpeg");
     meta.set_taken_at_ms(clock.NowMillis() - 60'000);
@@ -179,6 +183,7 @@ TEST(AtRestDayTest, NoMarkerOfARealDayIsReadableOnTheDevice) {
     ASSERT_TRUE(pushed.status.ok()) << pushed.status.ToString();
     EXPECT_GE(pushed.report.changes_pushed, 5);
     EXPECT_EQ(pushed.report.changes_quarantined, 0);
+    for (const auto& refused : pushed.refused) ADD_FAILURE() << "refused: " << refused.reason;
 
     // While the profile is open (its WAL holds the newest pages), and after it closed.
     int files = 0;
