@@ -3,16 +3,20 @@
 // names, addresses and phones are marker strings; a device enrols through FieldDevice (as the CLI
 // and the app do), pulls them, edits a phone, records a signed visit with a text answer, a note, a
 // photo and a derived hazard, rectifies the hazard with a note and an after-photo, exports an
-// offline bundle and syncs. Then no marker appears in any file of the profile (database, WAL,
-// key and info files, photos, client settings), of its keystore folder, of the bundle or of
-// TMPDIR. The control: the county's own (plain) data directory does hold them, so the markers
-// really went through the day.
+// offline bundle and syncs; a photo write is then killed half way. Then no marker appears in any
+// file of the profile (database, WAL, key and info files, photos, client settings), of its keystore
+// folder, of the bundle or of TMPDIR. The control: the county's own (plain) data directory does
+// hold them, so the markers really went through the day.
 
 #include <gtest/gtest.h>
+#include <signal.h>
 #include <stdlib.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
+#include <iostream>
 #include <iterator>
 
 #include "qiaomen/core/keys/file_key_store.h"
@@ -31,8 +35,9 @@ namespace fs = std::filesystem;
 
 // Each marker is one field of the day; all are long enough never to turn up by chance.
 const std::vector<std::string> kMarkers = {
-    "MKNAME张桂兰",       "MKADDR幸福路十七号", "13912345601",        "MKPHONE13700009999",
-    "MKANSWER独居煤炉旁", "MKNOTE王秀英家",     "MKHAZARD未装报警器", "MKRECTIFY已装报警器",
+    "MKNAME张桂兰",       "MKADDR幸福路十七号",  "13912345601",
+    "MKPHONE13700009999", "MKANSWER独居煤炉旁",  "MKNOTE王秀英家",
+    "MKHAZARD未装报警器", "MKRECTIFY已装报警器", "MKEXIF李建国家门口",
 };
 
 constexpr char kMarkerCsv[] =
@@ -61,12 +66,15 @@ std::vector<std::string> Scan(const std::string& root, int& files) {
   return found;
 }
 
-std::string Jpeg(uint64_t seed) {
-  std::string bytes(120'000, '\0');
+// A photo whose bytes carry a marker (as an EXIF comment would), so a photo written in clear is
+// found too.
+std::string Jpeg(uint64_t seed, size_t size = 120'000) {
+  std::string bytes(size, '\0');
   core::SeededRandom(seed).Fill(reinterpret_cast<uint8_t*>(bytes.data()), bytes.size());
   bytes[0] = '\xFF';
   bytes[1] = '\xD8';
   bytes[2] = '\xFF';
+  bytes.replace(20, kMarkers.back().size(), kMarkers.back());
   bytes[bytes.size() - 2] = '\xFF';
   bytes[bytes.size() - 1] = '\xD9';
   return bytes;
@@ -193,13 +201,47 @@ TEST(AtRestDayTest, NoMarkerOfARealDayIsReadableOnTheDevice) {
     }
     EXPECT_TRUE(fs::exists(profile_dir + "/client.conf"));
   }
+
+  // A photo write killed half way: a child opens the device and seals 4 MB photos until it is
+  // SIGKILLed, leaving a temporary file or a sealed file without its row.
+  int ready[2];
+  ASSERT_EQ(::pipe(ready), 0);
+  const pid_t child = ::fork();
+  if (child == 0) {
+    ::close(ready[0]);
+    core::keys::FileKeyStore key_store(keystore_dir, core::SecureRandom());
+    qiaomen::testing::ManualClock clock(core::SystemClock().NowMillis());
+    auto device =
+        FieldDevice::Open(profile_dir, "246810", {clock, core::SecureRandom(), key_store});
+    if (!device.ok()) _exit(2);
+    const std::string big = Jpeg(3, 4'000'000);
+    const std::span<const uint8_t> bytes(reinterpret_cast<const uint8_t*>(big.data()), big.size());
+    if (::write(ready[1], "r", 1) != 1) _exit(3);
+    while (true) (*device)->profile().photos().SealBytes(bytes, {}).status().IgnoreError();
+  }
+  ::close(ready[1]);
+  char signal = 0;
+  ASSERT_EQ(::read(ready[0], &signal, 1), 1) << "the child could not open the device";
+  ::close(ready[0]);
+  ::usleep(500'000);
+  ::kill(child, SIGKILL);
+  int status = 0;
+  ASSERT_EQ(::waitpid(child, &status, 0), child);
+  EXPECT_TRUE(WIFSIGNALED(status));
+  int photo_files = 0;
+  for (const auto& entry : fs::directory_iterator(profile_dir + "/photos")) {
+    ++photo_files;
+    if (entry.path().extension() == ".tmp") std::cout << "[ info ] killed mid-write\n";
+  }
+  EXPECT_GE(photo_files, 3) << "the child wrote no photo before it was killed";
+
   int files = 0;
   for (const std::string& dir : {profile_dir, keystore_dir, tmp, bundle}) {
     const auto found = Scan(dir, files);
     EXPECT_TRUE(found.empty()) << "closed: " << found.front();
   }
-  // db, key, info, client settings, 2 photos, keystore key, bundle
-  EXPECT_GE(files, 8);
+  // db, key, info, client settings, 2 photos and the killed child's, keystore key, bundle
+  EXPECT_GE(files, 9);
 
   // The control: the county keeps what it received in clear, so the scan does find it there.
   int county_files = 0;
