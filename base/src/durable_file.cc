@@ -8,6 +8,8 @@
 #include <cstring>
 #include <utility>
 
+#include "qiaomen/base/file_system.h"
+
 namespace qiaomen::base {
 namespace {
 
@@ -111,26 +113,11 @@ Status FsyncDir(const std::string& dir) {
 }
 
 Status RenameDurably(const std::string& from, const std::string& to) {
-  if (::rename(from.c_str(), to.c_str()) != 0) return ErrnoStatus("replacing", to);
-  return FsyncDir(DirName(to));
+  return RenameDurably(LocalFileSystem(), from, to);
 }
 
 Status WriteFileAtomically(const std::string& path, std::string_view data, mode_t mode) {
-  const std::string temp = path + ".tmp";
-  {
-    QM_ASSIGN_OR_RETURN(Fd fd, CreateForWrite(temp, mode));
-    Status written = WriteAll(
-        fd.get(), std::span(reinterpret_cast<const uint8_t*>(data.data()), data.size()), temp);
-    if (written.ok()) written = Fsync(fd.get(), temp);
-    if (written.ok()) written = fd.Close(temp);
-    if (!written.ok()) {
-      ::unlink(temp.c_str());
-      return written;
-    }
-  }
-  Status renamed = RenameDurably(temp, path);
-  if (!renamed.ok()) ::unlink(temp.c_str());
-  return renamed;
+  return WriteFileAtomically(LocalFileSystem(), path, data, mode);
 }
 
 Result<std::string> ReadFile(const std::string& path) {

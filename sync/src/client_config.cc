@@ -3,11 +3,10 @@
 #include <sodium.h>
 
 #include <cstring>
-#include <fstream>
 #include <sstream>
 #include <vector>
 
-#include "qiaomen/base/durable_file.h"
+#include "qiaomen/base/file_system.h"
 #include "qiaomen/base/hex.h"
 
 namespace qiaomen::sync {
@@ -99,7 +98,7 @@ std::string ClientConfigPath(const std::string& profile_dir) {
 }
 
 core::Status SaveClientConfig(const std::string& path, const ClientConfig& config,
-                              const core::sql::RawKey& data_key) {
+                              const core::sql::RawKey& data_key, base::FileSystem& fs) {
   if (sodium_init() < 0) return core::Internal("libsodium could not be initialised.");
   std::string plain = Serialize(config);
   uint8_t key[crypto_secretbox_KEYBYTES];
@@ -115,18 +114,20 @@ core::Status SaveClientConfig(const std::string& path, const ClientConfig& confi
   sodium_memzero(plain.data(), plain.size());
   file.append(reinterpret_cast<const char*>(cipher.data()), cipher.size());
 
-  return base::WriteFileAtomically(path, file, 0600);
+  return base::WriteFileAtomically(fs, path, file, 0600);
 }
 
 core::Result<ClientConfig> LoadClientConfig(const std::string& path,
-                                            const core::sql::RawKey& data_key) {
+                                            const core::sql::RawKey& data_key,
+                                            base::FileSystem& fs) {
   if (sodium_init() < 0) return core::Internal("libsodium could not be initialised.");
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
+  auto read = base::ReadWholeFile(fs, path);
+  if (!read.ok()) {
+    if (read.status().code() != core::Code::kNotFound) return read.status();
     return core::NotFound("This profile has no server settings (" + path +
                           "). Enrol it with `qiaomen enroll`.");
   }
-  std::string file((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  const std::string file = std::move(read).value();
   size_t header = kMagicSize + crypto_secretbox_NONCEBYTES;
   if (file.size() < header + crypto_secretbox_MACBYTES ||
       file.compare(0, kMagicSize, kMagic) != 0) {

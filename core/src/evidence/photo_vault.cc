@@ -1,10 +1,7 @@
 #include "qiaomen/core/evidence/photo_vault.h"
 
-#include <dirent.h>
 #include <sodium.h>
-#include <unistd.h>
 
-#include <cerrno>
 #include <cstring>
 
 #include "qiaomen/base/durable_file.h"
@@ -73,14 +70,11 @@ class BytesSource final : public PhotoSource {
 
 class FileSource final : public PhotoSource {
  public:
-  FileSource(base::Fd fd, std::string path) : fd_(std::move(fd)), path_(std::move(path)) {}
-  Result<size_t> Read(std::span<uint8_t> out) override {
-    return base::ReadUpTo(fd_.get(), out, path_);
-  }
+  explicit FileSource(std::unique_ptr<base::SequentialFile> file) : file_(std::move(file)) {}
+  Result<size_t> Read(std::span<uint8_t> out) override { return file_->Read(out); }
 
  private:
-  base::Fd fd_;
-  std::string path_;
+  std::unique_ptr<base::SequentialFile> file_;
 };
 
 }  // namespace
@@ -88,7 +82,7 @@ class FileSource final : public PhotoSource {
 Result<std::unique_ptr<PhotoVault>> PhotoVault::Open(std::string dir, const sql::RawKey& data_key,
                                                      PhotoIndex& index, PhotoVaultDeps deps) {
   if (sodium_init() < 0) return Internal("libsodium could not be initialised.");
-  QM_RETURN_IF_ERROR(base::EnsureDir(dir));
+  QM_RETURN_IF_ERROR(deps.fs->CreateDir(dir, 0700));
   std::unique_ptr<PhotoVault> vault(new PhotoVault(std::move(dir), data_key, index, deps));
   QM_ASSIGN_OR_RETURN(vault->collected_at_open_, vault->CollectOrphans());
   return vault;
@@ -122,25 +116,25 @@ Result<v1::Photo> PhotoVault::SealBytes(std::span<const uint8_t> jpeg, v1::Photo
 }
 
 Result<v1::Photo> PhotoVault::SealFile(const std::string& path, v1::Photo meta) {
-  auto fd = base::OpenForRead(path);
-  if (!fd.ok()) {
-    if (fd.status().code() == Code::kNotFound) {
+  auto file = deps_.fs->NewSequentialFile(path);
+  if (!file.ok()) {
+    if (file.status().code() == Code::kNotFound) {
       return NotFound("There is no photo file at " + path + ": take or choose the photo again.");
     }
-    return fd.status();
+    return file.status();
   }
-  FileSource source(std::move(fd).value(), path);
+  FileSource source(std::move(file).value());
   return Seal(source, std::move(meta));
 }
 
 Status PhotoVault::Discard(const Uuid& id) {
   const std::string path = PathFor(id);
   Observe("photo: unlink");
-  if (::unlink(path.c_str()) != 0) {
-    if (errno == ENOENT) return Status::Ok();
-    return base::ErrnoStatus("deleting the photo", path);
+  if (Status removed = deps_.fs->Remove(path); !removed.ok()) {
+    if (removed.code() == Code::kNotFound) return Status::Ok();
+    return removed.WithContext("deleting the photo");
   }
-  return base::FsyncDir(dir_);
+  return deps_.fs->SyncDir(dir_);
 }
 
 Result<v1::Photo> PhotoVault::Seal(PhotoSource& source, v1::Photo meta) {
@@ -153,7 +147,8 @@ Result<v1::Photo> PhotoVault::Seal(PhotoSource& source, v1::Photo meta) {
   }
   const std::string final_path = PathFor(id);
   const std::string temp_path = final_path + std::string(kTempSuffix);
-  if (::access(final_path.c_str(), F_OK) == 0) {
+  QM_ASSIGN_OR_RETURN(bool exists, base::FileExists(*deps_.fs, final_path));
+  if (exists) {
     return AlreadyExists("A photo with id " + id.ToString() + " is already stored.");
   }
 
@@ -167,17 +162,18 @@ Result<v1::Photo> PhotoVault::Seal(PhotoSource& source, v1::Photo meta) {
   int64_t size = 0;
   {
     Observe("photo: create");
-    QM_ASSIGN_OR_RETURN(base::Fd out, base::CreateForWrite(temp_path));
+    QM_ASSIGN_OR_RETURN(std::unique_ptr<base::WritableFile> out,
+                        deps_.fs->NewWritableFile(temp_path, 0600));
     auto fail = [&](Status status) {
-      out = base::Fd();
-      ::unlink(temp_path.c_str());
+      out.reset();
+      deps_.fs->Remove(temp_path).IgnoreError();
       sodium_memzero(&state, sizeof state);
       return status;
     };
     std::vector<uint8_t> prefix(kMagic, kMagic + sizeof kMagic);
     prefix.insert(prefix.end(), header, header + kHeader);
     Observe("photo: write header");
-    if (Status s = base::WriteAll(out.get(), prefix, temp_path); !s.ok()) return fail(s);
+    if (Status s = out->Append(prefix); !s.ok()) return fail(s);
     // Look one chunk ahead so the last chunk can carry TAG_FINAL.
     std::vector<uint8_t> current(kChunk), next(kChunk), cipher(kChunk + kTag);
     auto first = source.Read(current);
@@ -200,8 +196,7 @@ Result<v1::Photo> PhotoVault::Seal(PhotoSource& source, v1::Photo meta) {
                : crypto_secretstream_xchacha20poly1305_TAG_MESSAGE);
       size += static_cast<int64_t>(current_size);
       Observe("photo: write chunk");
-      if (Status s = base::WriteAll(out.get(), std::span(cipher.data(), cipher_size), temp_path);
-          !s.ok()) {
+      if (Status s = out->Append(std::span(cipher.data(), cipher_size)); !s.ok()) {
         return fail(s);
       }
       if (last) break;
@@ -212,18 +207,17 @@ Result<v1::Photo> PhotoVault::Seal(PhotoSource& source, v1::Photo meta) {
     sodium_memzero(next.data(), next.size());
     sodium_memzero(&state, sizeof state);
     Observe("photo: fsync");
-    if (Status s = base::Fsync(out.get(), temp_path); !s.ok()) return fail(s);
+    if (Status s = out->Sync(); !s.ok()) return fail(s);
     Observe("photo: close");
-    if (Status s = out.Close(temp_path); !s.ok()) return fail(s);
+    if (Status s = out->Close(); !s.ok()) return fail(s);
   }
   Observe("photo: rename");
-  if (::rename(temp_path.c_str(), final_path.c_str()) != 0) {
-    Status status = base::ErrnoStatus("storing the photo", final_path);
-    ::unlink(temp_path.c_str());
-    return status;
+  if (Status renamed = deps_.fs->Rename(temp_path, final_path); !renamed.ok()) {
+    deps_.fs->Remove(temp_path).IgnoreError();
+    return renamed.WithContext("storing the photo");
   }
   Observe("photo: fsync folder");
-  QM_RETURN_IF_ERROR(base::FsyncDir(dir_));
+  QM_RETURN_IF_ERROR(deps_.fs->SyncDir(dir_).WithContext("storing the photo " + final_path));
 
   std::string digest(crypto_hash_sha256_BYTES, '\0');
   crypto_hash_sha256_final(&sha, reinterpret_cast<uint8_t*>(digest.data()));
@@ -234,15 +228,15 @@ Result<v1::Photo> PhotoVault::Seal(PhotoSource& source, v1::Photo meta) {
 
 Result<std::vector<uint8_t>> PhotoVault::Read(const Uuid& id, std::string_view expected_sha256) {
   const std::string path = PathFor(id);
-  auto fd = base::OpenForRead(path);
-  if (!fd.ok()) {
-    if (fd.status().code() == Code::kNotFound) {
+  auto file = deps_.fs->NewSequentialFile(path);
+  if (!file.ok()) {
+    if (file.status().code() == Code::kNotFound) {
       return NotFound("The photo " + id.ToString() + " has no file on this device.");
     }
-    return fd.status();
+    return file.status();
   }
   uint8_t prefix[sizeof kMagic + kHeader];
-  QM_ASSIGN_OR_RETURN(size_t got, base::ReadUpTo(fd->get(), prefix, path));
+  QM_ASSIGN_OR_RETURN(size_t got, (*file)->Read(prefix));
   if (got != sizeof prefix || std::memcmp(prefix, kMagic, sizeof kMagic) != 0) {
     return Tampered(path, "does not start like a Qiaomen photo");
   }
@@ -258,7 +252,7 @@ Result<std::vector<uint8_t>> PhotoVault::Read(const Uuid& id, std::string_view e
   std::vector<uint8_t> cipher(kChunk + kTag), chunk(kChunk);
   bool final_seen = false;
   while (true) {
-    QM_ASSIGN_OR_RETURN(size_t n, base::ReadUpTo(fd->get(), cipher, path));
+    QM_ASSIGN_OR_RETURN(size_t n, (*file)->Read(cipher));
     if (n == 0) break;
     if (final_seen) return Tampered(path, "has bytes after its last block");
     unsigned long long chunk_size = 0;
@@ -291,16 +285,12 @@ Result<std::vector<uint8_t>> PhotoVault::Read(const Uuid& id, std::string_view e
 
 Result<CollectReport> PhotoVault::CollectOrphans() {
   CollectReport report;
-  DIR* dir = ::opendir(dir_.c_str());
-  if (dir == nullptr) return base::ErrnoStatus("listing the photo folder", dir_);
-  std::vector<std::string> names;
-  while (const dirent* entry = ::readdir(dir)) names.emplace_back(entry->d_name);
-  ::closedir(dir);
+  QM_ASSIGN_OR_RETURN(std::vector<std::string> names, deps_.fs->ListDir(dir_));
   bool removed = false;
   for (const std::string& name : names) {
     const std::string path = dir_ + "/" + name;
     if (EndsWith(name, kTempSuffix)) {
-      if (::unlink(path.c_str()) == 0) {
+      if (deps_.fs->Remove(path).ok()) {
         ++report.temp_files;
         removed = true;
       }
@@ -310,12 +300,12 @@ Result<CollectReport> PhotoVault::CollectOrphans() {
     auto id = Uuid::Parse(std::string_view(name).substr(0, name.size() - kSuffix.size()));
     if (!id.ok()) continue;
     QM_ASSIGN_OR_RETURN(bool recorded, index_.HasPhoto(*id));
-    if (!recorded && ::unlink(path.c_str()) == 0) {
+    if (!recorded && deps_.fs->Remove(path).ok()) {
       ++report.orphan_files;
       removed = true;
     }
   }
-  if (removed) QM_RETURN_IF_ERROR(base::FsyncDir(dir_));
+  if (removed) QM_RETURN_IF_ERROR(deps_.fs->SyncDir(dir_));
   return report;
 }
 

@@ -3,7 +3,7 @@
 #include <sodium.h>
 
 #include "keys/destroy_file.h"
-#include "qiaomen/base/durable_file.h"
+#include "qiaomen/base/file_system.h"
 
 namespace qiaomen::core::keys {
 namespace {
@@ -36,7 +36,7 @@ Result<std::string> FileKeyStore::KeyPath(std::string_view alias) const {
 Result<std::string> FileKeyStore::Wrap(std::string_view alias, std::span<const uint8_t> plaintext) {
   QM_ASSIGN_OR_RETURN(std::string path, KeyPath(alias));
   KeyBytes key;
-  auto existing = base::ReadFileBytes(path);
+  auto existing = base::ReadWholeFile(fs_, path);
   if (existing.ok()) {
     if (existing->size() != kKeySize) {
       sodium_memzero(existing->data(), existing->size());
@@ -46,9 +46,10 @@ Result<std::string> FileKeyStore::Wrap(std::string_view alias, std::span<const u
     std::copy(existing->begin(), existing->end(), key.bytes);
     sodium_memzero(existing->data(), existing->size());
   } else if (existing.status().code() == Code::kNotFound) {
-    QM_RETURN_IF_ERROR(base::EnsureDir(dir_));
+    QM_RETURN_IF_ERROR(fs_.CreateDir(dir_));
     random_.Fill(key.bytes, kKeySize);
-    QM_RETURN_IF_ERROR(base::WriteFileAtomically(path, key.bytes));
+    QM_RETURN_IF_ERROR(base::WriteFileAtomically(
+        fs_, path, std::string_view(reinterpret_cast<const char*>(key.bytes), kKeySize)));
   } else {
     return existing.status();
   }
@@ -66,7 +67,7 @@ Result<std::string> FileKeyStore::Wrap(std::string_view alias, std::span<const u
 Result<std::vector<uint8_t>> FileKeyStore::Unwrap(std::string_view alias,
                                                   std::string_view wrapped) {
   QM_ASSIGN_OR_RETURN(std::string path, KeyPath(alias));
-  auto existing = base::ReadFileBytes(path);
+  auto existing = base::ReadWholeFile(fs_, path);
   if (!existing.ok()) {
     if (existing.status().code() == Code::kNotFound) {
       return NotFound("The keystore has no key named " + std::string(alias) +
@@ -99,7 +100,7 @@ Result<std::vector<uint8_t>> FileKeyStore::Unwrap(std::string_view alias,
 
 Status FileKeyStore::DeleteKey(std::string_view alias) {
   QM_ASSIGN_OR_RETURN(std::string path, KeyPath(alias));
-  return DestroyFile(path);
+  return DestroyFile(path, fs_);
 }
 
 }  // namespace qiaomen::core::keys

@@ -1,7 +1,6 @@
 #include "qiaomen/core/keys/profile_keys.h"
 
 #include <sodium.h>
-#include <sys/stat.h>
 
 #include <cstring>
 #include <vector>
@@ -89,20 +88,21 @@ Status WrapDataKey(KeyFileData& data, std::string_view pin, const sql::RawKey& d
   return Status::Ok();
 }
 
-Status WriteKeyFile(const std::string& path, const KeyFileData& data) {
+Status WriteKeyFile(base::FileSystem& fs, const std::string& path, const KeyFileData& data) {
   const std::vector<uint8_t> bytes = format::Encode(data);
-  return base::WriteFileAtomically(path, bytes);
+  return base::WriteFileAtomically(
+      fs, path, std::string_view(reinterpret_cast<const char*>(bytes.data()), bytes.size()));
 }
 
-Result<KeyFileData> ReadKeyFile(const std::string& path) {
-  auto bytes = base::ReadFileBytes(path);
+Result<KeyFileData> ReadKeyFile(base::FileSystem& fs, const std::string& path) {
+  auto bytes = base::ReadWholeFile(fs, path);
   if (!bytes.ok()) {
     if (bytes.status().code() == Code::kNotFound) {
       return NotFound("There is no key file at " + path + ".");
     }
     return bytes.status();
   }
-  return format::Decode(*bytes, path);
+  return format::Decode(std::vector<uint8_t>(bytes->begin(), bytes->end()), path);
 }
 
 Status DataGone(const std::string& path, uint32_t max_attempts) {
@@ -186,14 +186,15 @@ UnlockedKeys::~UnlockedKeys() {
 }
 
 Result<UnlockedKeys> CreateKeyFile(const std::string& path, std::string_view pin,
-                                   const KeyOptions& options, KeyStore& key_store, Random& random) {
+                                   const KeyOptions& options, KeyStore& key_store, Random& random,
+                                   base::FileSystem& fs) {
   QM_RETURN_IF_ERROR(CheckPin(pin));
   QM_RETURN_IF_ERROR(CheckKdf(options.kdf));
   if (options.max_attempts < 1 || options.max_attempts > 100) {
     return InvalidArgument("The number of PIN attempts must be between 1 and 100.");
   }
-  struct stat st {};
-  if (::stat(path.c_str(), &st) == 0) {
+  QM_ASSIGN_OR_RETURN(bool exists, base::FileExists(fs, path));
+  if (exists) {
     return AlreadyExists("A key file already exists at " + path + ".");
   }
   UnlockedKeys keys;
@@ -230,14 +231,14 @@ Result<UnlockedKeys> CreateKeyFile(const std::string& path, std::string_view pin
     data.wrapped_signing_key = std::move(wrapped);
   }
   QM_RETURN_IF_ERROR(WrapDataKey(data, pin, keys.data_key(), key_store, random));
-  QM_RETURN_IF_ERROR(base::EnsureDir(base::DirName(path)));
-  QM_RETURN_IF_ERROR(WriteKeyFile(path, data));
+  QM_RETURN_IF_ERROR(fs.CreateDir(base::DirName(path)));
+  QM_RETURN_IF_ERROR(WriteKeyFile(fs, path, data));
   return keys;
 }
 
 Result<UnlockedKeys> UnlockKeyFile(const std::string& path, std::string_view pin,
-                                   KeyStore& key_store) {
-  QM_ASSIGN_OR_RETURN(KeyFileData data, ReadKeyFile(path));
+                                   KeyStore& key_store, base::FileSystem& fs) {
+  QM_ASSIGN_OR_RETURN(KeyFileData data, ReadKeyFile(fs, path));
   if (data.kdf_alg != crypto_pwhash_ALG_ARGON2ID13 ||
       !CheckKdf({data.opslimit, data.memlimit}).ok()) {
     return Corruption("The key file " + path +
@@ -246,19 +247,19 @@ Result<UnlockedKeys> UnlockKeyFile(const std::string& path, std::string_view pin
   }
   if (data.failed_attempts >= data.max_attempts) {
     // A crash after the last wrong attempt was counted but before the keys were destroyed.
-    QM_RETURN_IF_ERROR(DestroyKeyFile(path, key_store));
+    QM_RETURN_IF_ERROR(DestroyKeyFile(path, key_store, fs));
     return DataGone(path, data.max_attempts);
   }
   // Count the attempt durably before checking: a process killed during the check has used it.
   const uint32_t counted = data.failed_attempts;
   data.failed_attempts = counted + 1;
-  QM_RETURN_IF_ERROR(WriteKeyFile(path, data));
+  QM_RETURN_IF_ERROR(WriteKeyFile(fs, path, data));
   UnlockedKeys keys;
   bool wrong_pin = false;
   QM_RETURN_IF_ERROR(TryPin(data, pin, key_store, keys, wrong_pin));
   if (wrong_pin) {
     if (data.failed_attempts >= data.max_attempts) {
-      QM_RETURN_IF_ERROR(DestroyKeyFile(path, key_store));
+      QM_RETURN_IF_ERROR(DestroyKeyFile(path, key_store, fs));
       return DataGone(path, data.max_attempts);
     }
     const uint32_t left = data.max_attempts - data.failed_attempts;
@@ -267,27 +268,28 @@ Result<UnlockedKeys> UnlockKeyFile(const std::string& path, std::string_view pin
                            " before the data on this device is erased for good.");
   }
   data.failed_attempts = 0;
-  QM_RETURN_IF_ERROR(WriteKeyFile(path, data));
+  QM_RETURN_IF_ERROR(WriteKeyFile(fs, path, data));
   return keys;
 }
 
 Status ChangePin(const std::string& path, std::string_view old_pin, std::string_view new_pin,
-                 KeyStore& key_store, Random& random, std::optional<KdfParams> new_kdf) {
+                 KeyStore& key_store, Random& random, std::optional<KdfParams> new_kdf,
+                 base::FileSystem& fs) {
   QM_RETURN_IF_ERROR(CheckPin(new_pin));
   if (new_kdf) QM_RETURN_IF_ERROR(CheckKdf(*new_kdf));
-  QM_ASSIGN_OR_RETURN(UnlockedKeys keys, UnlockKeyFile(path, old_pin, key_store));
-  QM_ASSIGN_OR_RETURN(KeyFileData data, ReadKeyFile(path));
+  QM_ASSIGN_OR_RETURN(UnlockedKeys keys, UnlockKeyFile(path, old_pin, key_store, fs));
+  QM_ASSIGN_OR_RETURN(KeyFileData data, ReadKeyFile(fs, path));
   if (new_kdf) {
     data.opslimit = new_kdf->opslimit;
     data.memlimit = new_kdf->memlimit_bytes;
   }
   data.failed_attempts = 0;
   QM_RETURN_IF_ERROR(WrapDataKey(data, new_pin, keys.data_key(), key_store, random));
-  return WriteKeyFile(path, data);
+  return WriteKeyFile(fs, path, data);
 }
 
-Result<KeyFileInfo> InspectKeyFile(const std::string& path) {
-  QM_ASSIGN_OR_RETURN(KeyFileData data, ReadKeyFile(path));
+Result<KeyFileInfo> InspectKeyFile(const std::string& path, base::FileSystem& fs) {
+  QM_ASSIGN_OR_RETURN(KeyFileData data, ReadKeyFile(fs, path));
   KeyFileInfo info;
   info.max_attempts = data.max_attempts;
   info.failed_attempts = data.failed_attempts;
@@ -299,10 +301,10 @@ Result<KeyFileInfo> InspectKeyFile(const std::string& path) {
   return info;
 }
 
-Status DestroyKeyFile(const std::string& path, KeyStore& key_store) {
-  auto data = ReadKeyFile(path);
-  QM_RETURN_IF_ERROR(DestroyFile(path + ".tmp"));
-  QM_RETURN_IF_ERROR(DestroyFile(path));
+Status DestroyKeyFile(const std::string& path, KeyStore& key_store, base::FileSystem& fs) {
+  auto data = ReadKeyFile(fs, path);
+  QM_RETURN_IF_ERROR(DestroyFile(path + ".tmp", fs));
+  QM_RETURN_IF_ERROR(DestroyFile(path, fs));
   if (data.ok()) QM_RETURN_IF_ERROR(key_store.DeleteKey(data->keystore_alias));
   return Status::Ok();
 }

@@ -41,7 +41,7 @@ Result<std::unique_ptr<Profile>> Profile::Assemble(const std::string& dir, Unloc
   }
   auto vault =
       evidence::PhotoVault::Open(PhotosDir(dir), profile->keys_.data_key(), *profile->store_,
-                                 {deps.clock, deps.random, deps.observer});
+                                 {deps.clock, deps.random, deps.observer, deps.fs});
   if (!vault.ok()) return vault.status().WithContext("opening the photo vault");
   profile->vault_ = std::move(vault).value();
   profile->device_key_ = std::make_unique<evidence::DeviceKey>(profile->keys_.signing_secret_key(),
@@ -62,13 +62,14 @@ Profile::~Profile() {
 }
 
 Status Profile::ChangePin(std::string_view old_pin, std::string_view new_pin) {
-  return keys::ChangePin(KeyFilePath(dir_), old_pin, new_pin, deps_.key_store, deps_.random);
+  return keys::ChangePin(KeyFilePath(dir_), old_pin, new_pin, deps_.key_store, deps_.random, {},
+                         *deps_.fs);
 }
 
 Status Profile::SetWorker(const std::string& worker_id) {
   ProfileInfo info = info_;
   info.worker_id = worker_id;
-  QM_RETURN_IF_ERROR(SaveProfileInfo(dir_, info, keys_.data_key(), deps_.random));
+  QM_RETURN_IF_ERROR(SaveProfileInfo(dir_, info, keys_.data_key(), deps_.random, *deps_.fs));
   info_ = std::move(info);
   store_->set_worker_id(worker_id);
   visits_ = std::make_unique<FieldVisits>(FieldVisitsDeps{

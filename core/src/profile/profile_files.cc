@@ -25,6 +25,12 @@ bool Exists(const std::string& path) {
   return ::stat(path.c_str(), &st) == 0;
 }
 
+// Errors other than "missing" count as present: the caller then refuses rather than overwrites.
+bool Exists(base::FileSystem& fs, const std::string& path) {
+  auto exists = base::FileExists(fs, path);
+  return !exists.ok() || *exists;
+}
+
 struct InfoKey {
   uint8_t bytes[crypto_aead_xchacha20poly1305_ietf_KEYBYTES] = {};
   explicit InfoKey(const sql::RawKey& data_key) {
@@ -50,8 +56,8 @@ bool GetField(std::string_view& in, std::string& field) {
   return true;
 }
 
-Status WriteInfo(const std::string& dir, const ProfileInfo& info, const sql::RawKey& data_key,
-                 Random& random) {
+Status WriteInfo(base::FileSystem& fs, const std::string& dir, const ProfileInfo& info,
+                 const sql::RawKey& data_key, Random& random) {
   std::string plain;
   PutField(plain, info.device_id);
   PutField(plain, info.worker_id);
@@ -64,18 +70,22 @@ Status WriteInfo(const std::string& dir, const ProfileInfo& info, const sql::Raw
   crypto_aead_xchacha20poly1305_ietf_encrypt(
       nonce + kNonce, nullptr, reinterpret_cast<const uint8_t*>(plain.data()), plain.size(),
       reinterpret_cast<const uint8_t*>(kInfoMagic), sizeof kInfoMagic, nullptr, nonce, key.bytes);
-  return base::WriteFileAtomically(InfoPath(dir), out);
+  return base::WriteFileAtomically(
+      fs, InfoPath(dir), std::string_view(reinterpret_cast<const char*>(out.data()), out.size()));
 }
 
-Result<ProfileInfo> ReadInfo(const std::string& dir, const sql::RawKey& data_key) {
+Result<ProfileInfo> ReadInfo(base::FileSystem& fs, const std::string& dir,
+                             const sql::RawKey& data_key) {
   const std::string path = InfoPath(dir);
   const Status damaged = Corruption("The profile information file " + path +
                                     " is damaged; the device must be re-enrolled.");
-  auto bytes = base::ReadFileBytes(path);
-  if (!bytes.ok()) {
-    if (bytes.status().code() == Code::kNotFound) return damaged;
-    return bytes.status();
+  auto text = base::ReadWholeFile(fs, path);
+  if (!text.ok()) {
+    if (text.status().code() == Code::kNotFound) return damaged;
+    return text.status();
   }
+  const std::vector<uint8_t> stored(text->begin(), text->end());
+  const std::vector<uint8_t>* bytes = &stored;
   if (bytes->size() < sizeof kInfoMagic + kNonce + kMac ||
       std::memcmp(bytes->data(), kInfoMagic, sizeof kInfoMagic) != 0) {
     return damaged;
@@ -116,14 +126,15 @@ std::string PhotosDir(const std::string& dir) { return dir + "/photos"; }
 
 Result<UnlockedProfile> CreateProfileFiles(const std::string& dir, std::string_view pin,
                                            const ProfileOptions& options, const ProfileDeps& deps) {
-  if (Exists(KeyFilePath(dir))) {
+  base::FileSystem& fs = *deps.fs;
+  if (Exists(fs, KeyFilePath(dir))) {
     return AlreadyExists("There is already a profile in " + dir +
                          ": open it with its PIN, or erase it before enrolling again.");
   }
   if (!options.device_id.empty() && options.device_id.size() != 16) {
     return InvalidArgument("A device id must be 16 bytes.");
   }
-  QM_RETURN_IF_ERROR(base::EnsureDir(dir));
+  QM_RETURN_IF_ERROR(fs.CreateDir(dir, 0700));
   // Leftovers of a destroyed or half-made profile: unreadable without their key file.
   std::error_code ignored;
   for (const char* suffix : {"", "-wal", "-shm", "-journal"}) {
@@ -136,27 +147,27 @@ Result<UnlockedProfile> CreateProfileFiles(const std::string& dir, std::string_v
   // The key file is the commit point: it is made under a side name and renamed into place once the
   // info file and the database exist.
   const std::string pending_key = KeyFilePath(dir) + ".new";
-  DestroyFile(pending_key).IgnoreError();
+  DestroyFile(pending_key, fs).IgnoreError();
   QM_ASSIGN_OR_RETURN(
       keys::UnlockedKeys unlocked,
-      keys::CreateKeyFile(pending_key, pin, options.keys, deps.key_store, deps.random));
+      keys::CreateKeyFile(pending_key, pin, options.keys, deps.key_store, deps.random, fs));
   ProfileInfo info;
   info.device_id = options.device_id.empty() ? Uuid::NewV7(deps.clock, deps.random).ToBytes()
                                              : options.device_id;
   info.worker_id = options.worker_id;
   info.created_at_ms = deps.clock.NowMillis();
-  QM_RETURN_IF_ERROR(WriteInfo(dir, info, unlocked.data_key(), deps.random));
+  QM_RETURN_IF_ERROR(WriteInfo(fs, dir, info, unlocked.data_key(), deps.random));
   QM_ASSIGN_OR_RETURN(sql::Database db,
                       sql::Database::Open(DatabasePath(dir), DbOptions(unlocked.data_key(), true)));
-  QM_RETURN_IF_ERROR(base::EnsureDir(PhotosDir(dir)));
+  QM_RETURN_IF_ERROR(fs.CreateDir(PhotosDir(dir), 0700));
   QM_RETURN_IF_ERROR(
-      base::RenameDurably(pending_key, KeyFilePath(dir)).WithContext("saving the key file"));
+      base::RenameDurably(fs, pending_key, KeyFilePath(dir)).WithContext("saving the key file"));
   return UnlockedProfile{std::move(unlocked), std::move(info), std::move(db)};
 }
 
 Status SaveProfileInfo(const std::string& dir, const ProfileInfo& info, const sql::RawKey& data_key,
-                       Random& random) {
-  return WriteInfo(dir, info, data_key, random);
+                       Random& random, base::FileSystem& fs) {
+  return WriteInfo(fs, dir, info, data_key, random);
 }
 
 void DiscardProfileFiles(const std::string& dir, keys::KeyStore& key_store) {
@@ -171,7 +182,7 @@ void DiscardProfileFiles(const std::string& dir, keys::KeyStore& key_store) {
 
 Result<UnlockedProfile> UnlockProfileFiles(const std::string& dir, std::string_view pin,
                                            const ProfileDeps& deps) {
-  if (!Exists(KeyFilePath(dir))) {
+  if (!Exists(*deps.fs, KeyFilePath(dir))) {
     if (Exists(DatabasePath(dir))) {
       return DataLoss("The keys of the profile in " + dir +
                       " were destroyed (too many wrong PINs) or its enrolment never finished, so "
@@ -180,8 +191,8 @@ Result<UnlockedProfile> UnlockProfileFiles(const std::string& dir, std::string_v
     return NotFound("There is no profile in " + dir + ": enrol this device first.");
   }
   QM_ASSIGN_OR_RETURN(keys::UnlockedKeys unlocked,
-                      keys::UnlockKeyFile(KeyFilePath(dir), pin, deps.key_store));
-  QM_ASSIGN_OR_RETURN(ProfileInfo info, ReadInfo(dir, unlocked.data_key()));
+                      keys::UnlockKeyFile(KeyFilePath(dir), pin, deps.key_store, *deps.fs));
+  QM_ASSIGN_OR_RETURN(ProfileInfo info, ReadInfo(*deps.fs, dir, unlocked.data_key()));
   auto db = sql::Database::Open(DatabasePath(dir), DbOptions(unlocked.data_key(), false));
   if (!db.ok()) {
     if (db.status().code() == Code::kNotFound) {

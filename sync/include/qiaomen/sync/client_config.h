@@ -2,11 +2,13 @@
 // What the field client remembers about its county server after enrolment: the server URL, the
 // bearer token, TLS settings, who the device belongs to. Kept in `<profile>/client.conf`, encrypted
 // and authenticated (libsodium secretbox) under a subkey of the profile's data key, so the token is
-// as unreadable as the data without the PIN. Written atomically (temp, fsync, rename).
+// as unreadable as the data without the PIN. Written atomically (temp, fsync, rename, fsync folder)
+// through `fs`.
 
 #include <cstdint>
 #include <string>
 
+#include "qiaomen/base/file_system.h"
 #include "qiaomen/core/sql/database.h"
 #include "qiaomen/core/status.h"
 
@@ -32,11 +34,14 @@ std::string ClientConfigPath(const std::string& profile_dir);
 
 // Encrypts `config` under `data_key` and writes it to `path`. IOError on storage errors.
 core::Status SaveClientConfig(const std::string& path, const ClientConfig& config,
-                              const core::sql::RawKey& data_key);
+                              const core::sql::RawKey& data_key,
+                              base::FileSystem& fs = base::LocalFileSystem());
 
 // Reads and decrypts. NotFound when the file is missing (the profile was not enrolled by this
-// client); Corruption when it fails authentication or cannot be parsed.
+// client); Corruption when it fails authentication or cannot be parsed; IOError when it cannot be
+// read.
 core::Result<ClientConfig> LoadClientConfig(const std::string& path,
-                                            const core::sql::RawKey& data_key);
+                                            const core::sql::RawKey& data_key,
+                                            base::FileSystem& fs = base::LocalFileSystem());
 
 }  // namespace qiaomen::sync

@@ -22,6 +22,7 @@
 #include <string>
 #include <vector>
 
+#include "qiaomen/base/file_system.h"
 #include "qiaomen/core/clock.h"
 #include "qiaomen/core/evidence/photo_index.h"
 #include "qiaomen/core/random.h"
@@ -38,6 +39,9 @@ struct PhotoVaultDeps {
   // Called before each file step (create, write, fsync, close, rename, unlink): the crash tests
   // count these steps and stop the process at each one. Empty in production.
   std::function<void(std::string_view step)> observer = {};
+  // Where the photo files are read and written; must outlive the vault. The crash tests pass a
+  // fault-injecting one.
+  base::FileSystem* fs = &base::LocalFileSystem();
 };
 
 // What Open() cleaned up.

@@ -5,6 +5,7 @@
 
 #include <string>
 
+#include "qiaomen/base/file_system.h"
 #include "qiaomen/core/keys/key_store.h"
 #include "qiaomen/core/random.h"
 
@@ -13,8 +14,9 @@ namespace qiaomen::core::keys {
 class FileKeyStore final : public KeyStore {
  public:
   // `dir` is created on first use. `random` makes keys and nonces (SecureRandom() in production)
-  // and must outlive this object. Thread-compatible.
-  FileKeyStore(std::string dir, Random& random) : dir_(std::move(dir)), random_(random) {}
+  // and `fs` holds the key files; both must outlive this object. Thread-compatible.
+  FileKeyStore(std::string dir, Random& random, base::FileSystem& fs = base::LocalFileSystem())
+      : dir_(std::move(dir)), random_(random), fs_(fs) {}
 
   Result<std::string> Wrap(std::string_view alias, std::span<const uint8_t> plaintext) override;
   Result<std::vector<uint8_t>> Unwrap(std::string_view alias, std::string_view wrapped) override;
@@ -24,6 +26,7 @@ class FileKeyStore final : public KeyStore {
   Result<std::string> KeyPath(std::string_view alias) const;
   std::string dir_;
   Random& random_;
+  base::FileSystem& fs_;
 };
 
 }  // namespace qiaomen::core::keys

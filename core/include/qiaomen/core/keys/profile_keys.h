@@ -7,6 +7,8 @@
 // Wrong PINs are counted in the key file, durably, BEFORE the PIN is checked: killing the process
 // between attempts never resets the count. After `max_attempts` wrong PINs in a row the key file is
 // overwritten and deleted and the keystore key destroyed: the data is gone, by design.
+// Every function reads and writes the key file through `fs` (the real file system by default; a
+// fault-injecting one in the crash tests).
 // Not thread-safe: one process unlocks a profile at a time.
 
 #include <array>
@@ -16,6 +18,7 @@
 #include <string>
 #include <string_view>
 
+#include "qiaomen/base/file_system.h"
 #include "qiaomen/core/keys/key_store.h"
 #include "qiaomen/core/random.h"
 #include "qiaomen/core/sql/database.h"
@@ -76,7 +79,8 @@ struct KeyFileInfo {
 // the key file at `path` atomically. AlreadyExists when `path` exists; InvalidArgument for a PIN
 // shorter than 4 or longer than 128 bytes or options out of range; IOError on storage errors.
 Result<UnlockedKeys> CreateKeyFile(const std::string& path, std::string_view pin,
-                                   const KeyOptions& options, KeyStore& key_store, Random& random);
+                                   const KeyOptions& options, KeyStore& key_store, Random& random,
+                                   base::FileSystem& fs = base::LocalFileSystem());
 
 // Unwraps the keys with `pin`. Errors:
 //   Unauthenticated: wrong PIN; the message says how many attempts remain.
@@ -86,18 +90,22 @@ Result<UnlockedKeys> CreateKeyFile(const std::string& path, std::string_view pin
 //   Corruption: the key file is damaged. IOError: storage errors (the attempt may have been
 //   counted).
 Result<UnlockedKeys> UnlockKeyFile(const std::string& path, std::string_view pin,
-                                   KeyStore& key_store);
+                                   KeyStore& key_store,
+                                   base::FileSystem& fs = base::LocalFileSystem());
 
 // Rewraps the data key under `new_pin` (new salt; `new_kdf` or the current cost) and writes the key
 // file atomically (temp, fsync, rename, fsync dir). The database is not touched: its key is
 // unchanged. A wrong `old_pin` counts as a failed attempt, with UnlockKeyFile's errors.
 Status ChangePin(const std::string& path, std::string_view old_pin, std::string_view new_pin,
-                 KeyStore& key_store, Random& random, std::optional<KdfParams> new_kdf = {});
+                 KeyStore& key_store, Random& random, std::optional<KdfParams> new_kdf = {},
+                 base::FileSystem& fs = base::LocalFileSystem());
 
 // Reads the unencrypted settings. NotFound, Corruption, FailedPrecondition (newer version).
-Result<KeyFileInfo> InspectKeyFile(const std::string& path);
+Result<KeyFileInfo> InspectKeyFile(const std::string& path,
+                                   base::FileSystem& fs = base::LocalFileSystem());
 
 // Overwrites and deletes the key file (and a leftover temp copy) and destroys its keystore key.
-Status DestroyKeyFile(const std::string& path, KeyStore& key_store);
+Status DestroyKeyFile(const std::string& path, KeyStore& key_store,
+                      base::FileSystem& fs = base::LocalFileSystem());
 
 }  // namespace qiaomen::core::keys

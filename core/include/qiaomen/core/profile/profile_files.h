@@ -13,6 +13,7 @@
 #include <string>
 #include <string_view>
 
+#include "qiaomen/base/file_system.h"
 #include "qiaomen/core/clock.h"
 #include "qiaomen/core/keys/key_store.h"
 #include "qiaomen/core/keys/profile_keys.h"
@@ -34,6 +35,9 @@ struct ProfileDeps {
   // Called before each SQL statement and photo file step of the open profile: the numbered crash
   // points of the crash tests. Empty in production.
   std::function<void(std::string_view step)> observer = {};
+  // The key file, the info file and the photo files go through it (not the SQLite database);
+  // must outlive the profile.
+  base::FileSystem* fs = &base::LocalFileSystem();
 };
 
 struct ProfileOptions {
@@ -68,7 +72,7 @@ Result<UnlockedProfile> UnlockProfileFiles(const std::string& dir, std::string_v
 
 // Rewrites the info file (durably) with `info`, e.g. once enrolment names the worker. IOError.
 Status SaveProfileInfo(const std::string& dir, const ProfileInfo& info, const sql::RawKey& data_key,
-                       Random& random);
+                       Random& random, base::FileSystem& fs = base::LocalFileSystem());
 
 // Removes a profile whose enrolment did not finish: its keys destroyed, its files deleted. What
 // else the directory holds (a client settings file) is the caller's.
