@@ -53,11 +53,11 @@ TEST_F(WaysOutTest, ARefusedVisitIsListedAndSentAgainWithItsPhotoAndHazard) {
 
   CliRun status = Run({"status"});
   ASSERT_EQ(status.exit_code, 0) << status.err;
-  EXPECT_TRUE(Contains(status.out, "`qiaomen quarantine` lists them")) << status.out;
+  EXPECT_TRUE(Contains(status.out, "`qiaomen quarantine` 列出被拒收的更改")) << status.out;
   CliRun list = Run({"quarantine"});
   ASSERT_EQ(list.exit_code, 0) << list.err;
-  EXPECT_TRUE(Contains(list.out, "visit of H004 刘明")) << list.out;
-  EXPECT_TRUE(Contains(list.out, "photo of H004 刘明")) << list.out;
+  EXPECT_TRUE(Contains(list.out, "走访：H004 刘明")) << list.out;
+  EXPECT_TRUE(Contains(list.out, "照片：H004 刘明")) << list.out;
   EXPECT_TRUE(Contains(list.out, "outside the scope")) << list.out;
   EXPECT_TRUE(Contains(list.out, "Asia/Shanghai")) << list.out;
   CliRun json = Run({"quarantine", "--json"});
@@ -77,7 +77,7 @@ TEST_F(WaysOutTest, ARefusedVisitIsListedAndSentAgainWithItsPhotoAndHazard) {
   // Sent again before the cause is fixed: refused again, listed again with the new reason.
   CliRun again = Run({"quarantine", "resend", first});
   ASSERT_EQ(again.exit_code, 0) << again.err;
-  EXPECT_TRUE(Contains(again.out, "with what was refused with it")) << again.out;
+  EXPECT_TRUE(Contains(again.out, "与之一同被拒收的也一并排队")) << again.out;
   ASSERT_EQ(Run({"sync"}).exit_code, 0);
   CliRun still = Run({"quarantine", "--json"});
   const std::string second = RefusedSeq(still.out, "visit");
@@ -93,9 +93,9 @@ TEST_F(WaysOutTest, ARefusedVisitIsListedAndSentAgainWithItsPhotoAndHazard) {
   ASSERT_EQ(Run({"quarantine", "resend", second}).exit_code, 0);
   CliRun sent = Run({"sync"});
   ASSERT_EQ(sent.exit_code, 0) << sent.err;
-  EXPECT_FALSE(Contains(sent.out, "refused")) << sent.out;
+  EXPECT_FALSE(Contains(sent.out, "拒收")) << sent.out;
   CliRun empty = Run({"quarantine"});
-  EXPECT_TRUE(Contains(empty.out, "refused none")) << empty.out;
+  EXPECT_TRUE(Contains(empty.out, "没有拒收")) << empty.out;
   EXPECT_EQ(Between(Run({"status", "--json"}).out, "pending_changes"), "0");
   auto after = County({"quarantine", "--format", "json"});
   ASSERT_EQ(after.exit_code, 0) << after.err;
@@ -131,7 +131,7 @@ TEST_F(WaysOutTest, ARevokedDeviceReenrolsOntoItsProfileAndSendsItsWork) {
   ASSERT_EQ(code.exit_code, 0) << code.err;
   CliRun again = Run({"enroll", "--server", url(), "--code", Line(code.out)});
   ASSERT_EQ(again.exit_code, 0) << again.err;
-  EXPECT_TRUE(Contains(again.out, "Re-enrolled device " + device)) << again.out;
+  EXPECT_TRUE(Contains(again.out, "设备 " + device + " 已重新注册")) << again.out;
   EXPECT_EQ(DeviceId(), device);
   CliRun sync = Run({"sync"});
   ASSERT_EQ(sync.exit_code, 0) << sync.err;
