@@ -19,7 +19,7 @@ std::span<const MessageEntry> ZhMessages() {
       {Msg::kSyncHeldForWifi, "照片等待 Wi-Fi 再上传。"},
       {Msg::kSyncEpochReset, "县服务器已从备份恢复，本机已重新发送工作。"},
       {Msg::kSyncStopped, "已停止：{0}"},
-      {Msg::kSyncBytes, " 发送 {0}，接收 {1}"},
+      {Msg::kSyncBytes, "发送 {0}，接收 {1}"},
       {Msg::kSyncRetries, "，重试 {0} 次"},
       {Msg::kSyncUnknownZone,
        "  本机的时区数据库中没有县的时区 {0}（请安装 tzdata）；在此之前按 {1} 计算日期。\n"},

@@ -147,5 +147,37 @@ TEST_F(WaysOutTest, ARevokedDeviceReenrolsOntoItsProfileAndSendsItsWork) {
       << devices.out;
 }
 
+// Issue 18, item 4: a device stays its worker's. The county records every change as the
+// authenticated worker's, so work captured by one worker and sent after the phone was re-enrolled
+// under another would be filed as the other's: a code for another worker is refused, when staff
+// issue it for the device and when the device presents it, and the unsent work stays as it was.
+TEST_F(WaysOutTest, ADeviceIsNotReenrolledUnderAnotherWorker) {
+  Enroll("w-owner", "grids:T01-V01-G01");
+  ASSERT_EQ(Run({"sync"}).exit_code, 0);
+  WritePhoto("p1.jpg");
+  ASSERT_EQ(
+      Run({"visit", "record", WriteFile("v.json", CheckedVisitJson("H001", false))}).exit_code, 0);
+  const std::string pending = Between(Run({"status", "--json"}).out, "pending_changes");
+  ASSERT_NE(pending, "0");
+  const std::string device = DeviceId();
+  ASSERT_TRUE(county().AddWorkerWithCode("w-newcomer", "grid_worker", "grids:T01-V01-G01").ok());
+
+  auto for_device = County({"enroll-code", "--worker", "w-newcomer", "--device", device});
+  EXPECT_EQ(for_device.exit_code, 1) << for_device.out;
+  EXPECT_TRUE(Contains(for_device.err, "belongs to worker w-owner")) << for_device.err;
+  EXPECT_TRUE(Contains(for_device.err, "--worker w-owner --device " + device)) << for_device.err;
+
+  auto plain = County({"enroll-code", "--worker", "w-newcomer"});
+  ASSERT_EQ(plain.exit_code, 0) << plain.err;
+  CliRun refused = Run({"enroll", "--server", url(), "--code", Line(plain.out)});
+  EXPECT_EQ(refused.exit_code, 5) << refused.err;
+  EXPECT_TRUE(Contains(refused.err, "belongs to worker w-owner")) << refused.err;
+  EXPECT_TRUE(Contains(refused.err, "reset")) << refused.err;
+  CliRun status = Run({"status", "--json"});
+  EXPECT_EQ(Between(status.out, "worker_id"), "\"w-owner\"") << status.out;
+  EXPECT_EQ(Between(status.out, "pending_changes"), pending) << status.out;
+  ASSERT_EQ(Run({"sync"}).exit_code, 0) << "the device still syncs as w-owner";
+}
+
 }  // namespace
 }  // namespace qiaomen::cli::testing

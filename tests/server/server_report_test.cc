@@ -82,7 +82,7 @@ TEST_P(ReportTest, HazardStatusIsDerivedFromTheEventLogByTheStateMachine) {
       << out;
   EXPECT_NE(out.find("\"heating/general\":6"), std::string::npos) << out;
   auto text = env_->Run({"report"});
-  EXPECT_NE(text.out.find("Hazards by status"), std::string::npos) << text.out;
+  EXPECT_NE(text.out.find("隐患（按状态）"), std::string::npos) << text.out;
 }
 
 // The county's day: a visit finished at 23:30 county time on 1 December counts on 1 December,
