@@ -51,7 +51,7 @@ TEST_P(AdminTest, ACsvSavedByChineseExcelIsReadInItsEncoding) {
                           "1\xBA\xC5,,3,\n";
   auto imported = env_->ImportCsv(gbk);
   ASSERT_EQ(imported.exit_code, 0) << imported.err;
-  EXPECT_NE(imported.out.find("Read as GB18030"), std::string::npos) << imported.out;
+  EXPECT_NE(imported.out.find("按 GB18030 读取"), std::string::npos) << imported.out;
   EXPECT_EQ(imported.err.find("UTF-8"), std::string::npos) << "no protobuf noise: " << imported.err;
   auto report = env_->Run({"report", "--format", "json"});
   ASSERT_EQ(report.exit_code, 0) << report.err;
@@ -138,7 +138,7 @@ TEST_P(AdminTest, CampaignMakesATaskForEverySubjectInScope) {
                             "household_winter", "--scope", "town:T01", "--due", "+28"});
   ASSERT_EQ(created.exit_code, 0) << created.err;
   // T01 holds three households and one premises: the household checklist skips the premises.
-  EXPECT_NE(created.out.find("with 3 tasks"), std::string::npos) << created.out;
+  EXPECT_NE(created.out.find("共 3 项任务"), std::string::npos) << created.out;
   auto again = env_->Run({"campaign", "create", "--id", "c1", "--title", "Winter", "--template",
                           "household_winter", "--scope", "town:T01", "--due", "+28"});
   EXPECT_EQ(again.exit_code, 1);
