@@ -134,7 +134,8 @@ int main(int argc, char** argv) {
     std::cerr << "qiaomen-demo-county: writing " << *out_path << " failed (is the disk full?).\n";
     return 1;
   }
-  std::cout << "Wrote " << households << " households, " << premises << " premises and " << shelters
-            << " shelters in 2 towns, 6 villages and 12 grids to " << *out_path << ".\n";
+  // The demo speaks Chinese, as the programs do by default.
+  std::cout << "已写入 " << *out_path << "：2 个镇、6 个村、12 个网格，住户 " << households
+            << " 户、场所 " << premises << " 处、避难场所 " << shelters << " 处。\n";
   return 0;
 }

@@ -350,9 +350,10 @@ int main(int argc, char** argv) {
     std::snprintf(name, sizeof name, "visit-%03d.json", ++written);
     std::ofstream(out + "/" + name) << json.str();
   }
-  std::cout << "qiaomen-demo-day: " << written << " visits (" << checked << " checked, " << away
-            << " nobody home), " << day.photo_count << " photos (" << day.photo_bytes
-            << " bytes) in " << out << "\n";
+  // The demo speaks Chinese, as the programs do by default.
+  std::cout << "qiaomen-demo-day：" << written << " 次走访（已检查 " << checked << "，无人在家 "
+            << away << "），照片 " << day.photo_count << " 张（" << day.photo_bytes
+            << " 字节），在 " << out << "\n";
   if (failed > 0) {
     std::cerr << "qiaomen-demo-day: could not make valid answers for " << failed << " visits.\n";
   }

@@ -72,7 +72,7 @@ export QIAOMEN_PIN=2468
 dev() { local d="$1"; shift; "$CLI" --data "$WORK/devices/$d" "$@"; }
 json_num() { sed -n "s/.*\"$2\":\([0-9-]*\).*/\1/p;T;q" <<<"$1"; }
 
-bold "1. The county server (SQLite, in $WORK)"
+bold "1. 县服务器（SQLite，目录 $WORK）"
 county init --name "演示县 Demo County" | sed 's/^/   /'
 "$MAKE_COUNTY" --out "$WORK/county.csv" | sed 's/^/   /'
 county import-subjects "$WORK/county.csv" | sed 's/^/   /'
@@ -91,7 +91,7 @@ county add-worker --id insp-zhao --name "赵检查 Zhao (inspector)" --role insp
 
 # Started directly (not through the county function) so that SERVER_PID is the server itself.
 start_county_server "$COUNTY" "$DATA" "$WORK"
-say "serving on http://$SERVER_ADDR"
+say "服务地址 http://$SERVER_ADDR"
 
 # The devices talk to the server through the link simulator.
 echo "up" > "$WORK/link.ctl"
@@ -101,9 +101,9 @@ LINK_PID=$!
 for _ in $(seq 50); do [[ -s "$WORK/link.ready" ]] && break; sleep 0.1; done
 [[ -s "$WORK/link.ready" ]] || fail "the link simulator did not start: $(cat "$WORK/link.log")"
 URL="http://$(cat "$WORK/link.ready")"
-say "devices reach it through the link simulator at $URL"
+say "设备经链路模拟器 $URL 连接"
 
-bold "2. Three devices enrol and pull their work"
+bold "2. 三台设备注册并拉取任务"
 mkdir -p "$WORK/devices"
 DEVICES=(wang li zhao)
 declare -A WORKER=([wang]=gw-wang [li]=gw-li [zhao]=insp-zhao)
@@ -118,7 +118,7 @@ for d in "${DEVICES[@]}"; do
   printf '   %-5s ' "$d:"; dev "$d" tasks | tail -1
 done
 
-bold "3. The connection is lost (the link simulator cuts it)"
+bold "3. 网络中断（链路模拟器切断连接）"
 echo "down" > "$WORK/link.ctl"
 sleep 0.3
 set +e
@@ -126,9 +126,9 @@ dev wang sync --retries 0 >"$WORK/offline.out" 2>&1
 rc=$?
 set -e
 [[ $rc == 4 ]] || fail "a sync with no connection should fail with exit code 4, got $rc: $(cat "$WORK/offline.out")"
-say "wang tries to sync: $(tail -1 "$WORK/offline.out" | cut -c1-160)..."
+say "wang 尝试同步：$(tail -1 "$WORK/offline.out" | cut -c1-160)..."
 
-bold "4. A day's work, offline"
+bold "4. 离线的一天"
 declare -A COUNTS
 if [[ "$SHORT" == 1 ]]; then COUNTS=([wang]=10 [li]=10 [zhao]=4); else COUNTS=([wang]=26 [li]=26 [zhao]=12); fi
 END_MS=$(( $(date +%s) * 1000 - 600000 ))
@@ -147,26 +147,26 @@ for d in "${DEVICES[@]}"; do
   h=$(grep -o '"rule"' "$WORK/$d.visits.json" | wc -l)
   p=$(grep -o '"photos":[0-9]*' "$WORK/$d.visits.json" | cut -d: -f2 | awk "{s+=\$1} END {print s+0}")
   c=$(grep -o '"outcome":"checked"' "$WORK/$d.visits.json" | wc -l)
-  say "$d recorded $v visits ($c checked, $((v - c)) nobody home): $h hazards, $p photos, each visit signed"
+  say "$d 记录走访 $v 次（已检查 $c，无人在家 $((v - c))）：隐患 $h 项，照片 $p 张，每次走访均已签名"
   total_visits=$((total_visits + v)); total_hazards=$((total_hazards + h))
   total_photos=$((total_photos + p)); total_checked=$((total_checked + c))
 done
-say "in all: $total_visits visits, $total_hazards hazards, $total_photos photos"
+say "合计：走访 $total_visits 次，隐患 $total_hazards 项，照片 $total_photos 张"
 dev wang hazards >"$WORK/wang.hazards.txt"  # whole, not through head: pipefail and SIGPIPE
 first_hazard="$(head -1 "$WORK/wang.hazards.txt")"
-say "one of wang's hazards: $first_hazard"
+say "wang 的一项隐患：$first_hazard"
 
-say "two devices edit the same household H00001 (its phone and members):"
+say "两台设备修改同一住户 H00001（电话和人数）："
 dev wang subject update H00001 --phone 13911112222 --members 4 | sed 's/^/     wang: /'
 sleep 0.05
 dev zhao subject update H00001 --phone 13733334444 --note "户主外出务工" | sed 's/^/     zhao: /'
 
 for d in "${DEVICES[@]}"; do
   s="$(dev "$d" status --json)"
-  say "$d waits to send $(json_num "$s" pending_changes) changes and $(json_num "$s" pending_photo_bytes) photo bytes"
+  say "$d 待发送 $(json_num "$s" pending_changes) 项更改、$(json_num "$s" pending_photo_bytes) 字节照片"
 done
 
-bold "5. The connection returns over a slow link (100 kB/s, 150 ms) and breaks once mid-upload"
+bold "5. 网络恢复但很慢（100 kB/s，150 ms），上传中途再断一次"
 pending_wang="$(json_num "$(dev wang status --json)" pending_photo_bytes)"
 cut_at=$(( pending_wang / 2 + 20000 ))
 echo "up rate=100000 latency=150 cut_after=$cut_at" > "$WORK/link.ctl"
@@ -174,7 +174,7 @@ sleep 0.3
 read -r up0 _ < "$WORK/link.stats"
 payload=0; pushed=0; photos_sent=0
 for d in "${DEVICES[@]}"; do
-  say "$d syncs:"
+  say "$d 同步："
   dev "$d" sync --progress --retries 8 | tee "$WORK/$d.sync.out" | sed 's/^/     /'
 done
 sleep 0.3
@@ -185,9 +185,9 @@ for d in "${DEVICES[@]}"; do
 done
 # A second pull so each device also has the others' edits and the server's merge.
 for d in "${DEVICES[@]}"; do dev "$d" sync >/dev/null; done
-say "the link was cut $cuts time(s) during the day; every device is now up to date"
+say "链路当天被切断 $cuts 次；所有设备现已同步到最新"
 
-bold "6. The county's day's-end report"
+bold "6. 县的日终报表"
 county report --format text | sed 's/^/   /'
 county conflicts | sed 's/^/   /'
 # The same picture taken twice is stored (and sent) once: the server keeps photos by hash, so the
@@ -196,8 +196,8 @@ photo_list="$(sha256sum "$WORK"/day-*/photos/*.jpg 2>/dev/null | sort -u -k1,1)"
 photos_distinct=$(grep -c . <<<"$photo_list" || true)
 photo_payload=$(awk '{print $2}' <<<"$photo_list" | xargs -r stat -c %s | awk '{s += $1} END {print s + 0}')
 wire=$((up1 - up0))
-say "bytes sent over the link while syncing: $wire for $photo_payload bytes of $photos_distinct distinct photos plus the visits"
-say "(ratio $(awk -v w="$wire" -v p="$photo_payload" "BEGIN {printf \"%.3f\", w / p}") including the metadata and the resent part after the cut)"
+say "同步时经链路发送 $wire 字节，其中 $photos_distinct 张不同照片共 $photo_payload 字节，其余为走访数据"
+say "（比值 $(awk -v w="$wire" -v p="$photo_payload" "BEGIN {printf \"%.3f\", w / p}")，含元数据和断线后重发的部分）"
 
 if [[ -n "$OUT" ]]; then
   mkdir -p "$OUT"
@@ -208,4 +208,4 @@ if [[ -n "$OUT" ]]; then
 JSON
   for d in "${DEVICES[@]}"; do cp "$WORK/$d.visits.json" "$OUT/"; done
 fi
-bold "Done in $(( $(date +%s) - START_S )) s."
+bold "完成，用时 $(( $(date +%s) - START_S )) 秒。"

@@ -5,6 +5,7 @@
 #include <cstdlib>
 
 #include "qiaomen/cli/json_writer.h"
+#include "qiaomen/core/domain/language.h"
 #include "qiaomen/core/exit_code.h"
 
 namespace qiaomen::cli {
@@ -13,7 +14,8 @@ namespace {
 std::string Usage(const std::vector<Command>& commands) {
   std::string text =
       "qiaomen — the Qiaomen field client\n\n"
-      "Usage: qiaomen [--data DIR] [--keystore DIR] [--json] COMMAND [OPTIONS]\n\nCommands:\n";
+      "Usage: qiaomen [--data DIR] [--keystore DIR] [--json] [--lang zh|en] COMMAND "
+      "[OPTIONS]\n\nCommands:\n";
   auto add = [&](const std::string& name, const std::string& summary) {
     text +=
         "  " + name + std::string(name.size() < 16 ? 16 - name.size() : 1, ' ') + summary + "\n";
@@ -27,7 +29,8 @@ std::string Usage(const std::vector<Command>& commands) {
       "DIR\n"
       "(default $QIAOMEN_KEYSTORE, else DIR.keystore). The PIN comes from $QIAOMEN_PIN or is "
       "asked\n"
-      "for on the terminal. Commands that print data take --json.\n\n";
+      "for on the terminal. Commands that print data take --json. Lines for people are in\n"
+      "Chinese unless --lang en or the locale (LANGUAGE, LC_ALL, LC_MESSAGES, LANG) says en*.\n\n";
   return text + core::ExitCodeHelp();
 }
 
@@ -55,7 +58,7 @@ core::Status TakeGlobalOptions(std::vector<std::string>& args, CliContext& ctx,
       args.erase(args.begin());
       continue;
     }
-    if (name != "data" && name != "keystore") {
+    if (name != "data" && name != "keystore" && name != "lang") {
       return core::InvalidArgument("Unknown option --" + name + " before the command. Run " +
                                    "`qiaomen help`.");
     }
@@ -65,7 +68,11 @@ core::Status TakeGlobalOptions(std::vector<std::string>& args, CliContext& ctx,
       value = args[1];
       used = 2;
     }
-    (name == "data" ? ctx.data_dir : key_store_dir) = value;
+    if (name == "lang") {
+      QM_ASSIGN_OR_RETURN(ctx.language, core::domain::ParseLanguageOption(value));
+    } else {
+      (name == "data" ? ctx.data_dir : key_store_dir) = value;
+    }
     args.erase(args.begin(), args.begin() + static_cast<long>(used));
   }
   return core::Status::Ok();
@@ -168,7 +175,13 @@ int RunFieldCli(const std::vector<std::string>& argv, CliContext& ctx) {
   spec.flags.insert("json");
   spec.valued.insert("data");
   spec.valued.insert("keystore");
+  spec.valued.insert("lang");
   auto parsed = core::Args::Parse(rest, spec);
+  if (parsed.ok() && parsed->Has("lang")) {
+    auto language = core::domain::ParseLanguageOption(*parsed->Get("lang"));
+    if (!language.ok()) return Fail(ctx, found->name, language.status(), core::ExitCode::kUsage);
+    ctx.language = *language;
+  }
   if (parsed.ok() && parsed->Has("json")) ctx.json = true;
   if (parsed.ok() && parsed->Has("help")) {
     ctx.out << found->usage;
@@ -198,6 +211,8 @@ int RunFieldCli(const std::vector<std::string>& args, std::ostream& out, std::os
   std::unique_ptr<PinSource> pins = EnvironmentPinSource();
   CliContext ctx{out, err, *pins, core::SystemClock(), core::SecureRandom()};
   ctx.out_is_terminal = ::isatty(STDOUT_FILENO) == 1;
+  ctx.language =
+      core::domain::LanguageFromEnvironment([](const char* name) { return std::getenv(name); });
   return RunFieldCli(args, ctx);
 }
 

@@ -2,6 +2,8 @@
 
 #include <cstdio>
 
+#include "qiaomen/cli/messages.h"
+
 namespace qiaomen::cli {
 
 std::string Bar(int64_t done, int64_t total, int width) {
@@ -32,10 +34,15 @@ void ProgressView::Update(const sync::SyncProgress& p) {
   bool photos = p.phase == Phase::kPhotos;
   int64_t done = photos ? p.bytes_done : p.records_done;
   int64_t total = photos ? p.bytes_total : p.records_total;
-  std::string label = photos ? "photos " : (p.phase == Phase::kWaiting ? "waiting" : "records");
+  const Msg label_id =
+      photos ? Msg::kProgressPhotos
+             : (p.phase == Phase::kWaiting ? Msg::kProgressWaiting : Msg::kProgressRecords);
+  const std::string label(MessageText(label_id, language_));
   std::string amount = photos ? Bytes(done) + " / " + Bytes(total)
                               : std::to_string(done) + " / " + std::to_string(total);
-  std::string eta = p.eta_ms >= 0 ? "  eta " + std::to_string((p.eta_ms + 999) / 1000) + " s" : "";
+  std::string eta =
+      p.eta_ms >= 0 ? Say(language_, Msg::kProgressEta, {std::to_string((p.eta_ms + 999) / 1000)})
+                    : "";
   if (terminal_) {
     out_ << "\r\033[K" << label << " " << Bar(done, total, 30) << "  " << amount << eta;
     if (p.phase == Phase::kWaiting) out_ << "  " << p.message;

@@ -5,13 +5,16 @@
 #include <ostream>
 #include <string>
 
+#include "qiaomen/core/domain/labels.h"
 #include "qiaomen/sync/sync_engine.h"
 
 namespace qiaomen::cli {
 
 class ProgressView {
  public:
-  ProgressView(std::ostream& out, bool terminal) : out_(out), terminal_(terminal) {}
+  // Labels in `language` (messages.h).
+  ProgressView(std::ostream& out, bool terminal, core::domain::Language language)
+      : out_(out), terminal_(terminal), language_(language) {}
   // Called from the engine's thread(s), one call at a time.
   void Update(const sync::SyncProgress& progress);
   // Ends the bar's line (terminal) before the summary is printed.
@@ -20,6 +23,7 @@ class ProgressView {
  private:
   std::ostream& out_;
   bool terminal_;
+  core::domain::Language language_;
   bool drawn_ = false;
   int last_phase_ = -1;
   int last_tenth_ = -1;

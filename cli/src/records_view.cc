@@ -3,6 +3,7 @@
 #include <ctime>
 
 #include "qiaomen/base/hex.h"
+#include "qiaomen/cli/messages.h"
 #include "qiaomen/core/domain/labels.h"
 #include "qiaomen/core/uuid.h"
 
@@ -63,14 +64,39 @@ std::string HazardStatusName(const core::domain::HazardState& state) {
   return text;
 }
 
-std::string TimeText(int64_t ms) {
-  if (ms <= 0) return "never";
-  std::time_t secs = static_cast<std::time_t>(ms / 1000);
-  std::tm tm{};
-  gmtime_r(&secs, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M UTC", &tm);
-  return buf;
+std::string TimeText(int64_t ms, const base::TimeZone& zone, core::domain::Language language) {
+  if (ms <= 0) return std::string(MessageText(Msg::kNever, language));
+  return base::CountyDateTime(ms, zone);
+}
+
+std::string HazardStatusText(const core::domain::HazardState& state,
+                             core::domain::Language language) {
+  std::string text(core::domain::HazardStatusName(state.status, language));
+  const std::string_view comma = language == core::domain::Language::kZh ? "，" : ", ";
+  if (state.overdue) text += std::string(comma) + std::string(core::domain::OverdueLabel(language));
+  if (state.escalated) {
+    text += std::string(comma) + std::string(core::domain::EscalatedLabel(language));
+  }
+  if (state.case_opened) {
+    text += std::string(comma) + std::string(core::domain::CaseOpenedLabel(language));
+  }
+  return text;
+}
+
+std::string SeverityText(v1::Severity severity, core::domain::Language language) {
+  return std::string(core::domain::SeverityLabel(severity).In(language));
+}
+
+std::string OutcomeText(v1::VisitOutcome outcome, core::domain::Language language) {
+  return std::string(core::domain::OutcomeLabel(outcome).In(language));
+}
+
+std::string KindText(v1::SubjectKind kind, core::domain::Language language) {
+  return std::string(core::domain::SubjectKindLabel(kind).In(language));
+}
+
+std::string CategoryText(const std::string& category, core::domain::Language language) {
+  return std::string(core::domain::HazardCategoryLabel(category).In(language));
 }
 
 void WriteSubject(JsonWriter& json, const v1::Subject& s) {

@@ -5,8 +5,10 @@
 #include <string>
 #include <vector>
 
+#include "qiaomen/base/time_zone.h"
 #include "qiaomen/cli/json_writer.h"
 #include "qiaomen/core/domain/hazard_state.h"
+#include "qiaomen/core/domain/labels.h"
 #include "qiaomen/core/status.h"
 #include "qiaomen/core/store/store.h"
 #include "qiaomen/v1/records.pb.h"
@@ -29,8 +31,17 @@ core::Result<std::vector<std::string>> DeviceGrids(core::store::Store& store);
 std::string KindName(v1::SubjectKind kind);
 std::string SeverityName(v1::Severity severity);
 std::string HazardStatusName(const core::domain::HazardState& state);
-// "2026-11-28 09:05 UTC".
-std::string TimeText(int64_t ms);
+// "2026-11-28 17:05": the instant in the county's time zone (what people in the county read);
+// "从未"/"never" for 0 or less.
+std::string TimeText(int64_t ms, const base::TimeZone& zone, core::domain::Language language);
+// For people: "限期整改，逾期" / "Ordered to rectify, Overdue" (HazardStatusName is the code).
+std::string HazardStatusText(const core::domain::HazardState& state,
+                             core::domain::Language language);
+// For people: the label of a severity, an outcome, a subject kind, a hazard category.
+std::string SeverityText(v1::Severity severity, core::domain::Language language);
+std::string OutcomeText(v1::VisitOutcome outcome, core::domain::Language language);
+std::string KindText(v1::SubjectKind kind, core::domain::Language language);
+std::string CategoryText(const std::string& category, core::domain::Language language);
 
 void WriteSubject(JsonWriter& json, const v1::Subject& subject);
 // Writes the hazard's fields and leaves its object open for the caller to add to and close.

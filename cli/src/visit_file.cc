@@ -64,6 +64,12 @@ core::Result<int64_t> ParseTimestamp(std::string_view text) {
     while (pos < t.size() && std::isdigit(static_cast<unsigned char>(t[pos]))) ++pos;
   }
   int64_t offset_min = 0;
+  if (pos == t.size()) {
+    // 09:32 of which zone? The phone's, the county's and UTC are hours apart: never guessed.
+    return core::InvalidArgument(
+        "'" + t + "' has no time zone offset: write it with the offset, e.g. " + t.substr(0, 10) +
+        "T" + t.substr(11, 5) + ":00+08:00 for county time in China, or Z for UTC");
+  }
   if (pos < t.size()) {
     if (t[pos] == 'Z') {
       ++pos;

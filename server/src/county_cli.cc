@@ -1,7 +1,10 @@
 #include "qiaomen/server/county_cli.h"
 
+#include <cstdlib>
+
 #include "cli/command.h"
 #include "cli/json_text.h"
+#include "qiaomen/core/domain/language.h"
 #include "qiaomen/core/exit_code.h"
 
 namespace qiaomen::server {
@@ -20,7 +23,9 @@ std::string Usage(const std::vector<Command>& commands) {
   for (const auto& c : commands) add(c.name, c.summary);
   text +=
       "\nEach command takes --help. Commands that use the data directory take --data DIR\n"
-      "(and --db postgresql://... for PostgreSQL, unless `init --db` saved it).\n\n";
+      "(and --db postgresql://... for PostgreSQL, unless `init --db` saved it). Lines for people\n"
+      "are in Chinese unless --lang en or the locale (LANGUAGE, LC_ALL, LC_MESSAGES, LANG) says\n"
+      "en*; --format json and csv keep English keys.\n\n";
   return text + core::ExitCodeHelp();
 }
 
@@ -38,6 +43,9 @@ int Fail(const std::string& name, const core::Args* args, const core::Status& s,
 
 // Option values every command checks the same way before it runs (a usage error).
 core::Status CheckCommonOptions(const core::Args& args) {
+  if (auto lang = args.Get("lang")) {
+    QM_RETURN_IF_ERROR(core::domain::ParseLanguageOption(*lang).status());
+  }
   if (auto format = args.Get("format");
       format && *format != "text" && *format != "json" && *format != "csv") {
     return core::InvalidArgument("--format must be text or json (report also takes csv), not '" +
@@ -75,6 +83,8 @@ std::vector<Command> AllCommands() {
 
 int RunCountyCli(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
   std::vector<Command> commands = AllCommands();
+  const core::domain::Language language =
+      core::domain::LanguageFromEnvironment([](const char* name) { return std::getenv(name); });
   if (args.empty()) {
     err << Usage(commands);
     return 2;
@@ -91,6 +101,16 @@ int RunCountyCli(const std::vector<std::string>& args, std::ostream& out, std::o
   for (auto& command : commands) {
     if (command.name != name) continue;
     std::vector<std::string> rest(args.begin() + 1, args.end());
+    // Every command speaks one language, chosen here once: its --lang, else the locale's.
+    bool has_lang = false;
+    for (const auto& arg : rest) {
+      if (arg == "--") break;
+      has_lang |= arg == "--lang" || arg.rfind("--lang=", 0) == 0;
+    }
+    if (!has_lang)
+      rest.insert(rest.begin(),
+                  language == core::domain::Language::kEn ? "--lang=en" : "--lang=zh");
+    command.spec.valued.insert("lang");
     command.spec.flags.insert("help");
     // Every command that takes --data needs it (OpenStorageFromArgs): missing, a usage error.
     if (command.requires_data && command.spec.valued.count("data") > 0) {

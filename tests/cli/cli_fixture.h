@@ -50,7 +50,7 @@ class CliFixture : public ::testing::Test {
   void Enroll(const std::string& worker = "w1", const std::string& scope = "grids:T01-V01-G01");
   // Writes `text` to a file in the test's directory and returns its path.
   std::string WriteFile(const std::string& name, const std::string& text);
-  // A small JPEG-like file.
+  // A small JPEG-like file, different in every test.
   std::string WritePhoto(const std::string& name, size_t size = 3000);
   // A minimal valid checked visit of household_winter for `subject` (answers built by the forms
   // engine in the test helper, see cli_fixture.cc).
@@ -163,7 +163,9 @@ inline std::string CliFixture::WriteFile(const std::string& name, const std::str
 }
 
 inline std::string CliFixture::WritePhoto(const std::string& name, size_t size) {
-  std::string bytes = "\xFF\xD8\xFF\xE0";
+  // The test's own folder is in the bytes: the suite shares one county, which stores a photo once
+  // by its hash, so two tests' photos must differ for each to be sent and stored as its own.
+  std::string bytes = "\xFF\xD8\xFF\xE0" + dir_.Join(name);
   for (size_t i = 0; i < size; ++i) bytes.push_back(static_cast<char>((i * 7 + name.size()) % 251));
   bytes += "\xFF\xD9";
   return WriteFile(name, bytes);

@@ -237,7 +237,7 @@ TEST_F(CountyTimeZoneTest, TheDeviceKeepsTheZoneTheCountyNamesAtEnrolmentAndInTh
   ASSERT_EQ(sync.exit_code, 0) << sync.err << sync.out;
   status = Run({"status"});
   ASSERT_EQ(status.exit_code, 0) << status.err;
-  EXPECT_TRUE(Contains(status.out, "county time zone: Asia/Kolkata")) << status.out;
+  EXPECT_TRUE(Contains(status.out, "县时区：      Asia/Kolkata")) << status.out;
 }
 
 }  // namespace

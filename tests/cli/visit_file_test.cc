@@ -50,10 +50,21 @@ TEST(VisitFileTest, RejectsWhatIsNotJson) {
 TEST(VisitFileTest, TimestampsInSeveralForms) {
   EXPECT_EQ(*ParseTimestamp("1970-01-01T00:00:01Z"), 1000);
   EXPECT_EQ(*ParseTimestamp("1970-01-01T08:00:00+08:00"), 0);
-  EXPECT_EQ(*ParseTimestamp("1970-01-01 00:01"), 60000);
+  EXPECT_EQ(*ParseTimestamp("1970-01-01 08:01+08:00"), 60000);
   EXPECT_EQ(*ParseTimestamp("1234"), 1234);
   EXPECT_FALSE(ParseTimestamp("1970-13-01T00:00:00Z").ok());
   EXPECT_FALSE(ParseTimestamp("noon").ok());
+}
+
+// A wall-clock time without its offset could be the phone's zone, the county's or UTC: eight
+// hours apart in the county. It is refused with the fix, not guessed.
+TEST(VisitFileTest, ATimeWithoutAnOffsetIsRefused) {
+  for (const char* text : {"2026-11-28T09:32:00", "2026-11-28 09:32", "2026-11-28T09:32"}) {
+    auto t = ParseTimestamp(text);
+    ASSERT_FALSE(t.ok()) << text;
+    EXPECT_NE(t.status().message().find("+08:00"), std::string::npos) << t.status().message();
+    EXPECT_NE(t.status().message().find("offset"), std::string::npos) << t.status().message();
+  }
 }
 
 }  // namespace

@@ -53,11 +53,11 @@ TEST_F(WaysOutTest, ARefusedVisitIsListedAndSentAgainWithItsPhotoAndHazard) {
 
   CliRun status = Run({"status"});
   ASSERT_EQ(status.exit_code, 0) << status.err;
-  EXPECT_TRUE(Contains(status.out, "`qiaomen quarantine` lists them")) << status.out;
+  EXPECT_TRUE(Contains(status.out, "`qiaomen quarantine` 列出被拒收的更改")) << status.out;
   CliRun list = Run({"quarantine"});
   ASSERT_EQ(list.exit_code, 0) << list.err;
-  EXPECT_TRUE(Contains(list.out, "visit of H004 刘明")) << list.out;
-  EXPECT_TRUE(Contains(list.out, "photo of H004 刘明")) << list.out;
+  EXPECT_TRUE(Contains(list.out, "走访：H004 刘明")) << list.out;
+  EXPECT_TRUE(Contains(list.out, "照片：H004 刘明")) << list.out;
   EXPECT_TRUE(Contains(list.out, "outside the scope")) << list.out;
   EXPECT_TRUE(Contains(list.out, "Asia/Shanghai")) << list.out;
   CliRun json = Run({"quarantine", "--json"});
@@ -77,7 +77,7 @@ TEST_F(WaysOutTest, ARefusedVisitIsListedAndSentAgainWithItsPhotoAndHazard) {
   // Sent again before the cause is fixed: refused again, listed again with the new reason.
   CliRun again = Run({"quarantine", "resend", first});
   ASSERT_EQ(again.exit_code, 0) << again.err;
-  EXPECT_TRUE(Contains(again.out, "with what was refused with it")) << again.out;
+  EXPECT_TRUE(Contains(again.out, "与之一同被拒收的也一并排队")) << again.out;
   ASSERT_EQ(Run({"sync"}).exit_code, 0);
   CliRun still = Run({"quarantine", "--json"});
   const std::string second = RefusedSeq(still.out, "visit");
@@ -93,9 +93,9 @@ TEST_F(WaysOutTest, ARefusedVisitIsListedAndSentAgainWithItsPhotoAndHazard) {
   ASSERT_EQ(Run({"quarantine", "resend", second}).exit_code, 0);
   CliRun sent = Run({"sync"});
   ASSERT_EQ(sent.exit_code, 0) << sent.err;
-  EXPECT_FALSE(Contains(sent.out, "refused")) << sent.out;
+  EXPECT_FALSE(Contains(sent.out, "拒收")) << sent.out;
   CliRun empty = Run({"quarantine"});
-  EXPECT_TRUE(Contains(empty.out, "refused none")) << empty.out;
+  EXPECT_TRUE(Contains(empty.out, "没有拒收")) << empty.out;
   EXPECT_EQ(Between(Run({"status", "--json"}).out, "pending_changes"), "0");
   auto after = County({"quarantine", "--format", "json"});
   ASSERT_EQ(after.exit_code, 0) << after.err;
@@ -131,7 +131,7 @@ TEST_F(WaysOutTest, ARevokedDeviceReenrolsOntoItsProfileAndSendsItsWork) {
   ASSERT_EQ(code.exit_code, 0) << code.err;
   CliRun again = Run({"enroll", "--server", url(), "--code", Line(code.out)});
   ASSERT_EQ(again.exit_code, 0) << again.err;
-  EXPECT_TRUE(Contains(again.out, "Re-enrolled device " + device)) << again.out;
+  EXPECT_TRUE(Contains(again.out, "设备 " + device + " 已重新注册")) << again.out;
   EXPECT_EQ(DeviceId(), device);
   CliRun sync = Run({"sync"});
   ASSERT_EQ(sync.exit_code, 0) << sync.err;
@@ -145,6 +145,38 @@ TEST_F(WaysOutTest, ARevokedDeviceReenrolsOntoItsProfileAndSendsItsWork) {
   EXPECT_EQ(Between(devices.out.substr(at), "status"), "\"reinstated\"") << devices.out;
   EXPECT_NE(Between(devices.out.substr(at), "reenrolled_after_revocation_at"), "\"\"")
       << devices.out;
+}
+
+// Issue 18, item 4: a device stays its worker's. The county records every change as the
+// authenticated worker's, so work captured by one worker and sent after the phone was re-enrolled
+// under another would be filed as the other's: a code for another worker is refused, when staff
+// issue it for the device and when the device presents it, and the unsent work stays as it was.
+TEST_F(WaysOutTest, ADeviceIsNotReenrolledUnderAnotherWorker) {
+  Enroll("w-owner", "grids:T01-V01-G01");
+  ASSERT_EQ(Run({"sync"}).exit_code, 0);
+  WritePhoto("p1.jpg");
+  ASSERT_EQ(
+      Run({"visit", "record", WriteFile("v.json", CheckedVisitJson("H001", false))}).exit_code, 0);
+  const std::string pending = Between(Run({"status", "--json"}).out, "pending_changes");
+  ASSERT_NE(pending, "0");
+  const std::string device = DeviceId();
+  ASSERT_TRUE(county().AddWorkerWithCode("w-newcomer", "grid_worker", "grids:T01-V01-G01").ok());
+
+  auto for_device = County({"enroll-code", "--worker", "w-newcomer", "--device", device});
+  EXPECT_EQ(for_device.exit_code, 1) << for_device.out;
+  EXPECT_TRUE(Contains(for_device.err, "belongs to worker w-owner")) << for_device.err;
+  EXPECT_TRUE(Contains(for_device.err, "--worker w-owner --device " + device)) << for_device.err;
+
+  auto plain = County({"enroll-code", "--worker", "w-newcomer"});
+  ASSERT_EQ(plain.exit_code, 0) << plain.err;
+  CliRun refused = Run({"enroll", "--server", url(), "--code", Line(plain.out)});
+  EXPECT_EQ(refused.exit_code, 5) << refused.err;
+  EXPECT_TRUE(Contains(refused.err, "belongs to worker w-owner")) << refused.err;
+  EXPECT_TRUE(Contains(refused.err, "reset")) << refused.err;
+  CliRun status = Run({"status", "--json"});
+  EXPECT_EQ(Between(status.out, "worker_id"), "\"w-owner\"") << status.out;
+  EXPECT_EQ(Between(status.out, "pending_changes"), pending) << status.out;
+  ASSERT_EQ(Run({"sync"}).exit_code, 0) << "the device still syncs as w-owner";
 }
 
 }  // namespace

@@ -51,7 +51,7 @@ TEST_P(AdminTest, ACsvSavedByChineseExcelIsReadInItsEncoding) {
                           "1\xBA\xC5,,3,\n";
   auto imported = env_->ImportCsv(gbk);
   ASSERT_EQ(imported.exit_code, 0) << imported.err;
-  EXPECT_NE(imported.out.find("Read as GB18030"), std::string::npos) << imported.out;
+  EXPECT_NE(imported.out.find("按 GB18030 读取"), std::string::npos) << imported.out;
   EXPECT_EQ(imported.err.find("UTF-8"), std::string::npos) << "no protobuf noise: " << imported.err;
   auto report = env_->Run({"report", "--format", "json"});
   ASSERT_EQ(report.exit_code, 0) << report.err;
@@ -61,7 +61,7 @@ TEST_P(AdminTest, ACsvSavedByChineseExcelIsReadInItsEncoding) {
       "\xEF\xBB\xBF" + header + "H-002,household,T01,T01-V01,T01-V01-G01,李建国,2号,,4,\n";
   auto with_bom = env_->ImportCsv(bom);
   ASSERT_EQ(with_bom.exit_code, 0) << with_bom.err;
-  EXPECT_NE(with_bom.out.find("Imported 1 rows: 1 new"), std::string::npos) << with_bom.out;
+  EXPECT_NE(with_bom.out.find("已导入 1 行：新增 1"), std::string::npos) << with_bom.out;
 
   const std::string workbook = std::string("PK\x03\x04\x14\x00\x06\x00", 8) + "\xFF\xFE\x80";
   auto refused = env_->ImportCsv(workbook);
@@ -75,16 +75,15 @@ TEST_P(AdminTest, ACsvSavedByChineseExcelIsReadInItsEncoding) {
 TEST_P(AdminTest, ImportIsIdempotentByExternalIdAndUpdatesChangedRows) {
   auto first = env_->ImportCsv(kCountyCsv);
   ASSERT_EQ(first.exit_code, 0) << first.err;
-  EXPECT_NE(first.out.find("Imported 6 rows: 6 new, 0 updated, 0 unchanged"), std::string::npos)
-      << first.out;
+  EXPECT_NE(first.out.find("已导入 6 行：新增 6，更新 0，未变 0"), std::string::npos) << first.out;
   auto second = env_->ImportCsv(kCountyCsv);
   ASSERT_EQ(second.exit_code, 0) << second.err;
-  EXPECT_NE(second.out.find("0 new, 0 updated, 6 unchanged; 0 towns"), std::string::npos)
+  EXPECT_NE(second.out.find("新增 0，更新 0，未变 6；新建镇、村或网格 0 个"), std::string::npos)
       << second.out;
   std::string changed = kCountyCsv;
   changed.replace(changed.find("13800000001"), 11, "13900000009");
   auto third = env_->ImportCsv(changed);
-  EXPECT_NE(third.out.find("0 new, 1 updated, 5 unchanged"), std::string::npos) << third.out;
+  EXPECT_NE(third.out.find("新增 0，更新 1，未变 5"), std::string::npos) << third.out;
 }
 
 TEST_P(AdminTest, ReportCountsSubjectsByTownVillageAndGrid) {
@@ -104,7 +103,7 @@ TEST_P(AdminTest, ReportCountsSubjectsByTownVillageAndGrid) {
   EXPECT_NE(town.out.find("coverage_town,T02,2,0,"), std::string::npos) << town.out;
   EXPECT_EQ(town.out.find("T01"), std::string::npos) << town.out;
   auto text = env_->Run({"report"});
-  EXPECT_NE(text.out.find("Coverage (visited / subjects)"), std::string::npos);
+  EXPECT_NE(text.out.find("覆盖（已走访 / 对象数）"), std::string::npos);
   EXPECT_EQ(env_->Run({"report", "--format", "xml"}).exit_code, 2);
   EXPECT_EQ(env_->Run({"report", "--town", "T99"}).exit_code, 1);
 }
@@ -139,7 +138,7 @@ TEST_P(AdminTest, CampaignMakesATaskForEverySubjectInScope) {
                             "household_winter", "--scope", "town:T01", "--due", "+28"});
   ASSERT_EQ(created.exit_code, 0) << created.err;
   // T01 holds three households and one premises: the household checklist skips the premises.
-  EXPECT_NE(created.out.find("with 3 tasks"), std::string::npos) << created.out;
+  EXPECT_NE(created.out.find("共 3 项任务"), std::string::npos) << created.out;
   auto again = env_->Run({"campaign", "create", "--id", "c1", "--title", "Winter", "--template",
                           "household_winter", "--scope", "town:T01", "--due", "+28"});
   EXPECT_EQ(again.exit_code, 1);

@@ -2,7 +2,13 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdlib>
 #include <sstream>
+
+#include "qiaomen/base/message_format.h"
+#include "qiaomen/testing/county_server.h"
+#include "qiaomen/testing/temp_dir.h"
+#include "server/src/cli/county_messages.h"
 
 namespace qiaomen::server {
 namespace {
@@ -14,6 +20,44 @@ TEST(CountyCliTest, HelpListsCommandsAndUnknownCommandIsAUsageError) {
   std::ostringstream out2, err2;
   EXPECT_EQ(RunCountyCli({"frobnicate"}, out2, err2), 2);
   EXPECT_NE(err2.str().find("unknown command 'frobnicate'"), std::string::npos);
+}
+
+// Issue 18, item 1: one catalogue per language, each with every message.
+TEST(CountyCliTest, EveryMessageHasATextInBothCataloguesWithTheSameArguments) {
+  using core::domain::Language;
+  for (int i = 0; i < static_cast<int>(CountyMsg::kCount); ++i) {
+    const auto id = static_cast<CountyMsg>(i);
+    const auto zh = CountyMessageText(id, Language::kZh);
+    const auto en = CountyMessageText(id, Language::kEn);
+    EXPECT_FALSE(zh.empty()) << "message " << i << " has no Chinese text";
+    EXPECT_FALSE(en.empty()) << "message " << i << " has no English text";
+    EXPECT_EQ(base::MessageArgCount(zh), base::MessageArgCount(en)) << "message " << i;
+  }
+}
+
+// Chinese by default, English with --lang en or an English locale; a bad --lang is a usage error.
+TEST(CountyCliTest, SpeaksChineseByDefaultAndEnglishWhenAsked) {
+  testing::TempDir dir;
+  ::unsetenv("LANG");
+  ::unsetenv("LC_ALL");
+  ::unsetenv("LC_MESSAGES");
+  ::unsetenv("LANGUAGE");
+  auto zh = testing::RunCounty({"init", "--data", dir.Join("zh"), "--name", "Demo"});
+  ASSERT_EQ(zh.exit_code, 0) << zh.err;
+  EXPECT_NE(zh.out.find("已初始化"), std::string::npos) << zh.out;
+  auto en = testing::RunCounty({"init", "--data", dir.Join("en"), "--lang", "en"});
+  ASSERT_EQ(en.exit_code, 0) << en.err;
+  EXPECT_NE(en.out.find("Initialised"), std::string::npos) << en.out;
+  ::setenv("LANG", "en_US.UTF-8", 1);
+  auto locale = testing::RunCounty({"report", "--data", dir.Join("en")});
+  ::unsetenv("LANG");
+  ASSERT_EQ(locale.exit_code, 0) << locale.err;
+  EXPECT_NE(locale.out.find("Coverage (visited / subjects)"), std::string::npos) << locale.out;
+  auto json = testing::RunCounty({"report", "--data", dir.Join("en"), "--format", "json"});
+  EXPECT_NE(json.out.find("\"visits\":"), std::string::npos) << json.out;
+  auto bad = testing::RunCounty({"report", "--data", dir.Join("en"), "--lang", "fr"});
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_NE(bad.err.find("--lang must be zh"), std::string::npos) << bad.err;
 }
 
 }  // namespace

@@ -216,7 +216,7 @@ TEST_P(BackupTest, BackupWhileADeviceSyncsRestoresThatInstantWithANewEpoch) {
 TEST_P(BackupTest, TheCountyAndEachDeviceKnowWhatTheLastBackupHolds) {
   CommandResult report = env_->Run({"report"});
   ASSERT_EQ(report.exit_code, 0) << report.err;
-  EXPECT_NE(report.out.find("last backup: none"), std::string::npos) << report.out;
+  EXPECT_NE(report.out.find("上次备份：无"), std::string::npos) << report.out;
   SyncVisitWithPhoto(*device_, 1);
   auto answer = device_->Sync(server_->port(), {});
   ASSERT_TRUE(answer.ok()) << answer.status().ToString();
@@ -234,7 +234,7 @@ TEST_P(BackupTest, TheCountyAndEachDeviceKnowWhatTheLastBackupHolds) {
   report = env_->Run({"report", "--format", "json"});
   ASSERT_EQ(report.exit_code, 0) << report.err;
   EXPECT_NE(report.out.find("\"backup_age_seconds\":0"), std::string::npos) << report.out;
-  report = env_->Run({"report"});
+  report = env_->Run({"report", "--lang", "en"});
   EXPECT_NE(report.out.find("last backup: 0 h 0 min ago."), std::string::npos) << report.out;
   auto metrics = testing::HttpRequest(server_->port(), "GET", "/metrics", {}, "");
   ASSERT_TRUE(metrics.ok()) << metrics.status().ToString();
@@ -271,7 +271,7 @@ TEST_P(BackupTest, AFailingPgDumpLeavesNoBackupAndSaysWhatToDo) {
   CommandResult verify = testing::RunCounty({"backup", "verify", to});
   EXPECT_NE(verify.exit_code, 0) << verify.out;
   CommandResult report = env_->Run({"report"});
-  EXPECT_NE(report.out.find("last backup: none"), std::string::npos) << report.out;
+  EXPECT_NE(report.out.find("上次备份：无"), std::string::npos) << report.out;
 }
 
 TEST_P(BackupTest, TornBackupsAreRefusedByVerifyAndRestoreWithNothingWritten) {

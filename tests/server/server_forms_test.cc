@@ -55,7 +55,7 @@ TEST_P(FormsTest, PublishTemplateRefusesABrokenTemplateNamingTheItemAndStoresNot
 
   auto good = Publish(CheckTemplate());
   ASSERT_EQ(good.exit_code, 0) << good.err;
-  EXPECT_NE(good.out.find("household_check version 1"), std::string::npos) << good.out;
+  EXPECT_NE(good.out.find("household_check 第 1 版"), std::string::npos) << good.out;
   EXPECT_EQ(Publish(CheckTemplate()).exit_code, 0) << "the same content again is a no-op";
   auto changed = Publish(CheckTemplate("selected(stove, 'yes')", 30));
   EXPECT_EQ(changed.exit_code, 1);

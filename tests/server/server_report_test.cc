@@ -82,7 +82,7 @@ TEST_P(ReportTest, HazardStatusIsDerivedFromTheEventLogByTheStateMachine) {
       << out;
   EXPECT_NE(out.find("\"heating/general\":6"), std::string::npos) << out;
   auto text = env_->Run({"report"});
-  EXPECT_NE(text.out.find("Hazards by status"), std::string::npos) << text.out;
+  EXPECT_NE(text.out.find("隐患（按状态）"), std::string::npos) << text.out;
 }
 
 // The county's day: a visit finished at 23:30 county time on 1 December counts on 1 December,
@@ -152,13 +152,13 @@ TEST_P(ReportTest, CampaignMakesTasksOnlyForSubjectsOfTheChecklistsKind) {
   };
   auto households = create("c1", "household_winter");
   ASSERT_EQ(households.exit_code, 0) << households.err;
-  EXPECT_NE(households.out.find("with 3 tasks"), std::string::npos) << households.out;
+  EXPECT_NE(households.out.find("共 3 项任务"), std::string::npos) << households.out;
   auto shops = create("c2", "shop_fire");
   ASSERT_EQ(shops.exit_code, 0) << shops.err;
-  EXPECT_NE(shops.out.find("with 1 tasks"), std::string::npos) << shops.out;
+  EXPECT_NE(shops.out.find("共 1 项任务"), std::string::npos) << shops.out;
   auto both = create("c3", "household_winter,shop_fire");
   ASSERT_EQ(both.exit_code, 0) << both.err;
-  EXPECT_NE(both.out.find("with 4 tasks"), std::string::npos) << both.out;
+  EXPECT_NE(both.out.find("共 4 项任务"), std::string::npos) << both.out;
 
   // The premises task is for P-001 and names the premises checklist.
   StartServer();

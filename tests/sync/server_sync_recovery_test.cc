@@ -363,7 +363,8 @@ TEST_P(ServerRecoveryTest, ADeviceOverItsJournalCapKeepsWorkingSaysSoAndTheCount
       << "the county knows which changes no one holds any more";
   auto county_report = env_->Run({"report"});
   ASSERT_EQ(county_report.exit_code, 0) << county_report.err;
-  EXPECT_NE(county_report.out.find("lost"), std::string::npos) << county_report.out;
+  EXPECT_NE(county_report.out.find("恢复时丢失：1 台设备的"), std::string::npos)
+      << county_report.out;
 }
 
 TEST_P(ServerRecoveryTest, APhotoNotYetUploadedSurvivesAScopeChangeAndGoesWhenItCan) {

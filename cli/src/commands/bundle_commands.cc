@@ -23,10 +23,9 @@ core::Status Export(const core::Args& args, CliContext& ctx) {
         .EndObject();
     ctx.out << json.str();
   } else {
-    ctx.out << "Wrote " << args.positionals()[0] << ": " << bundle.changes << " changes and "
-            << bundle.photos << " photos (" << Bytes(bundle.file_bytes)
-            << ", encrypted and signed). Import it at the county with `qiaomen-county "
-               "import-bundle`; the next sync confirms it here.\n";
+    ctx.out << ctx.T(Msg::kBundleWritten,
+                     {args.positionals()[0], std::to_string(bundle.changes),
+                      std::to_string(bundle.photos), Bytes(bundle.file_bytes)});
   }
   return core::Status::Ok();
 }

@@ -14,33 +14,39 @@ namespace {
 
 std::string Zh(const v1::LocalizedText& t) { return t.zh().empty() ? t.en() : t.zh(); }
 
+// The checklist's own text in `language`, the other language's when it has none.
+std::string In(const v1::LocalizedText& t, core::domain::Language language) {
+  if (language == core::domain::Language::kEn) return t.en().empty() ? t.zh() : t.en();
+  return Zh(t);
+}
+
 bool IsPhotoKind(v1::ItemKind kind) { return kind == v1::PHOTO || kind == v1::SIGNATURE; }
 
-// The kind of answer an item takes, in Chinese, with how a visit file writes it.
-std::string KindLabel(v1::ItemKind kind) {
+// The kind of answer an item takes, with how a visit file writes it.
+Msg KindLabel(v1::ItemKind kind) {
   switch (kind) {
     case v1::YES_NO_NA:
-      return "是/否/不适用 (\"yes\"/\"no\"/\"na\")";
+      return Msg::kItemYesNoNa;
     case v1::SINGLE_CHOICE:
-      return "单选 (一个代码)";
+      return Msg::kItemSingleChoice;
     case v1::MULTI_CHOICE:
-      return "多选 (代码列表)";
+      return Msg::kItemMultiChoice;
     case v1::INTEGER:
-      return "整数";
+      return Msg::kItemInteger;
     case v1::DECIMAL:
-      return "数值";
+      return Msg::kItemDecimal;
     case v1::TEXT:
-      return "文字";
+      return Msg::kItemText;
     case v1::DATE:
-      return "日期 (YYYY-MM-DD)";
+      return Msg::kItemDate;
     case v1::PHOTO:
-      return "照片 (在 \"photos\" 下列出文件)";
+      return Msg::kItemPhoto;
     case v1::SIGNATURE:
-      return "签名图片 (在 \"photos\" 下列出文件)";
+      return Msg::kItemSignature;
     case v1::LOCATION:
-      return "位置 ({\"latitude\": .., \"longitude\": ..})";
+      return Msg::kItemLocation;
     default:
-      return "未知";
+      return Msg::kItemUnknown;
   }
 }
 
@@ -152,38 +158,47 @@ void WriteChecklistJson(JsonWriter& json, const v1::ChecklistTemplate& tpl) {
   json.EndArray().EndObject();
 }
 
-void PrintChecklist(std::ostream& out, const v1::ChecklistTemplate& tpl) {
+void PrintChecklist(std::ostream& out, const v1::ChecklistTemplate& tpl, const CliContext& ctx) {
+  const auto lang = ctx.language;
   const auto kind = core::domain::SubjectKindLabel(tpl.subject_kind());
-  out << tpl.id() << "@" << tpl.version() << "  " << Zh(tpl.title()) << "\n对象类型: " << kind.zh
-      << " (" << kind.code << ")\n";
+  out << tpl.id() << "@" << tpl.version() << "  " << In(tpl.title(), lang)
+      << ctx.T(Msg::kChecklistKind, {kind.In(lang), kind.code});
   for (const auto& section : tpl.sections()) {
-    out << "\n【" << Zh(section.title()) << "】 " << section.id();
-    if (!section.relevant().empty()) out << "  显示条件: " << section.relevant();
+    out << "\n【" << In(section.title(), lang) << "】 " << section.id();
+    if (!section.relevant().empty()) out << ctx.T(Msg::kChecklistShownWhen, {section.relevant()});
     out << "\n";
     for (const auto& item : section.items()) {
-      out << "  " << item.id() << "  " << Zh(item.label()) << "  " << KindLabel(item.kind());
-      if (!Range(item).empty()) out << "  范围: " << Range(item);
+      out << "  " << item.id() << "  " << In(item.label(), lang) << "  "
+          << ctx.T(KindLabel(item.kind()));
+      if (!Range(item).empty()) out << ctx.T(Msg::kChecklistRange, {Range(item)});
       if (item.required() == "true") {
-        out << "  必填";
+        out << ctx.T(Msg::kChecklistRequired);
       } else if (!item.required().empty()) {
-        out << "  必填条件: " << item.required();
+        out << ctx.T(Msg::kChecklistRequiredWhen, {item.required()});
       }
       out << "\n";
-      if (!item.relevant().empty()) out << "      显示条件: " << item.relevant() << "\n";
-      if (!item.constraint().empty()) out << "      约束: " << item.constraint() << "\n";
+      if (!item.relevant().empty()) {
+        out << "    " << ctx.T(Msg::kChecklistShownWhen, {item.relevant()}) << "\n";
+      }
+      if (!item.constraint().empty()) out << ctx.T(Msg::kChecklistConstraint, {item.constraint()});
       if (item.choices_size() > 0) {
-        out << "      可选:";
-        for (const auto& c : item.choices()) out << " " << c.code() << "=" << Zh(c.label());
+        out << ctx.T(Msg::kChecklistChoices);
+        for (const auto& c : item.choices()) out << " " << c.code() << "=" << In(c.label(), lang);
         out << "\n";
       }
     }
   }
-  if (tpl.hazard_rules_size() > 0) out << "\n隐患规则:\n";
+  if (tpl.hazard_rules_size() > 0) out << ctx.T(Msg::kChecklistHazardRules);
   for (const auto& rule : tpl.hazard_rules()) {
-    out << "  " << rule.id() << "  " << Zh(rule.title()) << "  "
-        << core::domain::SeverityLabel(rule.severity()).zh;
-    if (rule.deadline_days() > 0) out << "  限期 " << rule.deadline_days() << " 天";
-    out << "\n      条件: " << rule.when() << "\n";
+    out << "  " << rule.id() << "  " << In(rule.title(), lang) << "  "
+        << core::domain::SeverityLabel(rule.severity()).In(lang);
+    if (rule.deadline_days() > 0) {
+      out << ctx.T(Msg::kChecklistDeadlineDays, {std::to_string(rule.deadline_days())});
+    }
+    out << ctx.T(Msg::kChecklistWhen, {rule.when()});
+    if (const std::string basis = In(rule.legal_basis(), lang); !basis.empty()) {
+      out << ctx.T(Msg::kChecklistLegalBasis, {basis});
+    }
   }
 }
 
@@ -216,7 +231,7 @@ core::Status Show(const core::Args& args, CliContext& ctx) {
     WriteChecklistJson(json, tpl->proto());
     ctx.out << json.str();
   } else {
-    PrintChecklist(ctx.out, tpl->proto());
+    PrintChecklist(ctx.out, tpl->proto(), ctx);
   }
   return core::Status::Ok();
 }
@@ -293,8 +308,7 @@ core::Status Template(const core::Args& args, CliContext& ctx) {
                            "; check the folder exists and is "
                            "writable.");
     }
-    ctx.err << "已写入 " << *path << "：把每个 <...> 换成回答（不显示的项可删去），再运行 "
-            << "`qiaomen visit record " << *path << "`。\n";
+    ctx.err << ctx.T(Msg::kTemplateWritten, {*path});
   } else {
     ctx.out << text;
   }

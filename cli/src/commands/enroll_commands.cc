@@ -67,17 +67,10 @@ core::Status Enroll(const core::Args& args, CliContext& ctx) {
         .Field("unsent_changes", std::max<int64_t>(unsent, 0))
         .EndObject();
     ctx.out << json.str();
-  } else if (unsent >= 0) {
-    ctx.out << "Re-enrolled device " << IdText(device_id) << " for " << config.worker_name << " ("
-            << config.worker_id << ", " << config.role << ", " << config.scope << ") with "
-            << config.county_name << "; "
-            << (unsent == 1 ? std::string("its 1 unsent change stays")
-                            : "its " + std::to_string(unsent) + " unsent changes stay")
-            << " here. Run `qiaomen sync` to send them.\n";
   } else {
-    ctx.out << "Enrolled device " << IdText(device_id) << " for " << config.worker_name << " ("
-            << config.worker_id << ", " << config.role << ", " << config.scope << ") with "
-            << config.county_name << ". Run `qiaomen sync` to fetch the tasks.\n";
+    ctx.out << ctx.T(unsent >= 0 ? Msg::kReenrolled : Msg::kEnrolled,
+                     {IdText(device_id), config.worker_name, config.worker_id, config.role,
+                      config.scope, config.county_name, std::to_string(unsent)});
   }
   return core::Status::Ok();
 }

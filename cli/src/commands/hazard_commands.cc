@@ -64,12 +64,13 @@ core::Status List(const core::Args& args, CliContext& ctx) {
         }
         json.EndArray().EndObject();
       } else {
-        ctx.out << IdText(h.id()) << "  " << subject.external_id() << "  " << h.category() << "  "
-                << SeverityName(h.severity()) << "  " << HazardStatusName(state) << "  due "
-                << (h.deadline().empty() ? "-" : h.deadline()) << "  " << h.description() << "\n";
+        ctx.out << ctx.T(
+            Msg::kHazardLine,
+            {IdText(h.id()), subject.external_id(), CategoryText(h.category(), ctx.language),
+             SeverityText(h.severity(), ctx.language), HazardStatusText(state, ctx.language),
+             h.deadline().empty() ? "-" : h.deadline(), h.description()});
         for (const auto& ignored : state.ignored) {
-          ctx.out << "    step " << IdText(ignored.event_id) << " not taken: " << ignored.reason
-                  << "\n";
+          ctx.out << ctx.T(Msg::kHazardStepNotTaken, {IdText(ignored.event_id), ignored.reason});
         }
       }
     }
@@ -78,7 +79,8 @@ core::Status List(const core::Args& args, CliContext& ctx) {
   if (ctx.json) {
     ctx.out << json.str();
   } else {
-    ctx.out << shown << (open_only ? " open" : "") << " hazards, " << major << " major.\n";
+    ctx.out << ctx.T(open_only ? Msg::kHazardsOpenTotal : Msg::kHazardsTotal,
+                     {std::to_string(shown), std::to_string(major)});
   }
   return core::Status::Ok();
 }
@@ -133,8 +135,10 @@ core::Status Update(const core::Args& args, CliContext& ctx) {
         .EndObject();
     ctx.out << json.str();
   } else {
-    ctx.out << "Hazard " << IdText(hazard.id()) << " (" << hazard.category()
-            << "): " << HazardStatusName(before) << " -> " << HazardStatusName(after) << ".\n";
+    ctx.out << ctx.T(
+        Msg::kHazardChanged,
+        {IdText(hazard.id()), CategoryText(hazard.category(), ctx.language),
+         HazardStatusText(before, ctx.language), HazardStatusText(after, ctx.language)});
   }
   return core::Status::Ok();
 }

@@ -32,7 +32,7 @@ core::Status ChangePin(const core::Args&, CliContext& ctx) {
     }
     return s;
   }
-  ctx.out << "PIN changed. Use the new PIN from now on.\n";
+  ctx.out << ctx.T(Msg::kPinChanged);
   return core::Status::Ok();
 }
 

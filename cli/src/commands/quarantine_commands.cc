@@ -15,6 +15,26 @@ namespace {
 
 std::string EntityWords(v1::Entity entity) { return std::string(core::merge::EntityName(entity)); }
 
+// The kind of record for people.
+Msg EntityMessage(v1::Entity entity) {
+  switch (entity) {
+    case v1::ENTITY_SUBJECT:
+      return Msg::kEntitySubject;
+    case v1::ENTITY_TASK:
+      return Msg::kEntityTask;
+    case v1::ENTITY_VISIT:
+      return Msg::kEntityVisit;
+    case v1::ENTITY_PHOTO:
+      return Msg::kEntityPhoto;
+    case v1::ENTITY_HAZARD:
+      return Msg::kEntityHazard;
+    case v1::ENTITY_HAZARD_EVENT:
+      return Msg::kEntityHazardEvent;
+    default:
+      return Msg::kEntityOther;
+  }
+}
+
 // The household (or premises) a refused change is about, through the visit or hazard it belongs
 // to; nothing when this device does not hold it.
 std::optional<v1::Subject> SubjectOf(core::store::Store& store, const v1::Change& change) {
@@ -68,7 +88,7 @@ core::Status List(const core::Args&, CliContext& ctx) {
   JsonWriter json;
   json.BeginArray();
   if (!ctx.json && status.quarantined.empty()) {
-    ctx.out << "The county has refused none of this device's changes.\n";
+    ctx.out << ctx.T(Msg::kQuarantineNone);
   }
   for (const auto& q : status.quarantined) {
     const auto subject = SubjectOf(store, q.change);
@@ -90,17 +110,18 @@ core::Status List(const core::Args&, CliContext& ctx) {
           .EndObject();
       continue;
     }
-    ctx.out << "#" << q.change.seq() << "  " << at << "  " << EntityWords(q.change.entity());
-    if (subject) ctx.out << " of " << (who.empty() ? IdText(subject->id()) : who) << " " << name;
+    ctx.out << ctx.T(Msg::kQuarantineLine,
+                     {std::to_string(q.change.seq()), at, ctx.T(EntityMessage(q.change.entity()))});
+    if (subject) {
+      ctx.out << ctx.T(Msg::kQuarantineOf, {who.empty() ? IdText(subject->id()) : who, name});
+    }
     ctx.out << "\n    " << q.reason << " [" << q.code << "]\n";
   }
   json.EndArray();
   if (ctx.json) {
     ctx.out << json.str();
   } else if (!status.quarantined.empty()) {
-    ctx.out << "Times are county time (" << zone.name()
-            << "). Once the cause is put right, `qiaomen quarantine resend SEQ` sends a change "
-               "again.\n";
+    ctx.out << ctx.T(Msg::kQuarantineFooter, {zone.name()});
   }
   return core::Status::Ok();
 }
@@ -130,12 +151,13 @@ core::Status Resend(const core::Args& args, CliContext& ctx) {
     ctx.out << json.str();
     return core::Status::Ok();
   }
-  ctx.out << "Change #" << seq << " goes again as #" << seqs[0];
+  ctx.out << ctx.T(Msg::kResendQueued, {std::to_string(seq), std::to_string(seqs[0])});
   if (seqs.size() > 1) {
-    ctx.out << ", with what was refused with it:";
-    for (size_t i = 1; i < seqs.size(); ++i) ctx.out << " #" << seqs[i];
+    std::string with;
+    for (size_t i = 1; i < seqs.size(); ++i) with += (i > 1 ? " #" : "#") + std::to_string(seqs[i]);
+    ctx.out << ctx.T(Msg::kResendWith, {with});
   }
-  ctx.out << ". Run `qiaomen sync` to send it.\n";
+  ctx.out << ctx.T(Msg::kResendRun);
   return core::Status::Ok();
 }
 

@@ -8,20 +8,17 @@ namespace qiaomen::cli {
 namespace {
 
 // How much of this device's work a restore of the county's last backup would need again.
-std::string BackupText(const sync::DeviceStatus& status) {
+std::string BackupText(const sync::DeviceStatus& status, const CliContext& ctx) {
   if (status.released_through > status.backed_up_through) {
-    return "WARNING: changes #" + std::to_string(status.backed_up_through + 1) + " to #" +
-           std::to_string(status.released_through) +
-           " were sent but are in no county backup, and this phone no longer keeps them (its "
-           "space for them is full). Ask the township to have the county run "
-           "`qiaomen-county backup` every day.";
+    return ctx.T(Msg::kBackupReleasedUnbacked, {std::to_string(status.backed_up_through + 1),
+                                                std::to_string(status.released_through)});
   }
-  if (status.applied_through == 0) return "nothing sent yet";
-  if (status.backed_up_through == 0) return "none of this device's changes yet (kept here)";
-  if (status.backed_up_through >= status.applied_through) return "holds every change sent";
-  return "holds changes up to #" + std::to_string(status.backed_up_through) + "; " +
-         std::to_string(status.applied_through - status.backed_up_through) +
-         " sent since are kept here until the next backup";
+  if (status.applied_through == 0) return ctx.T(Msg::kBackupNothingSent);
+  if (status.backed_up_through == 0) return ctx.T(Msg::kBackupNoneYet);
+  if (status.backed_up_through >= status.applied_through) return ctx.T(Msg::kBackupAll);
+  return ctx.T(Msg::kBackupUpTo,
+               {std::to_string(status.backed_up_through),
+                std::to_string(status.applied_through - status.backed_up_through)});
 }
 
 core::Status Status(const core::Args&, CliContext& ctx) {
@@ -62,20 +59,18 @@ core::Status Status(const core::Args&, CliContext& ctx) {
     ctx.out << json.str();
     return core::Status::Ok();
   }
-  ctx.out << "Device " << IdText(status.device_id) << " of " << status.worker_id << "\n"
-          << "  server:           " << (server.empty() ? "(not enrolled)" : server) << "\n"
-          << "  county time zone: " << status.county_time_zone << "\n"
-          << "  last sync:        " << TimeText(status.last_sync_ms) << "\n"
-          << "  pending changes:  " << status.pending_changes << "\n"
-          << "  pending photos:   " << status.pending_photos << " ("
-          << Bytes(status.pending_photo_bytes) << ")\n"
-          << "  unfinished visits: " << status.drafts << "\n"
-          << "  county backup:    " << BackupText(status) << "\n"
-          << "  refused:          " << quarantined.size() << "\n";
-  if (!quarantined.empty()) {
-    ctx.out << "    `qiaomen quarantine` lists them with their reasons; `qiaomen quarantine resend "
-               "SEQ` sends one again once its cause is put right.\n";
-  }
+  const base::TimeZone& zone = device->profile().county_time_zone();
+  ctx.out << ctx.T(Msg::kStatusDevice, {IdText(status.device_id), status.worker_id})
+          << ctx.T(Msg::kStatusServer, {server.empty() ? ctx.T(Msg::kStatusNotEnrolled) : server})
+          << ctx.T(Msg::kStatusZone, {status.county_time_zone})
+          << ctx.T(Msg::kStatusLastSync, {TimeText(status.last_sync_ms, zone, ctx.language)})
+          << ctx.T(Msg::kStatusPendingChanges, {std::to_string(status.pending_changes)})
+          << ctx.T(Msg::kStatusPendingPhotos,
+                   {std::to_string(status.pending_photos), Bytes(status.pending_photo_bytes)})
+          << ctx.T(Msg::kStatusDrafts, {std::to_string(status.drafts)})
+          << ctx.T(Msg::kStatusBackup, {BackupText(status, ctx)})
+          << ctx.T(Msg::kStatusRefused, {std::to_string(quarantined.size())});
+  if (!quarantined.empty()) ctx.out << ctx.T(Msg::kRefusedHint);
   return core::Status::Ok();
 }
 

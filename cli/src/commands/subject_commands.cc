@@ -44,28 +44,34 @@ core::Status Show(const core::Args& args, CliContext& ctx) {
     ctx.out << json.str();
     return core::Status::Ok();
   }
-  ctx.out << subject.name() << " (" << KindName(subject.kind()) << ", " << subject.external_id()
-          << ")\n"
-          << "  id:       " << IdText(subject.id()) << "\n"
-          << "  grid:     " << subject.grid_id() << "\n"
-          << "  address:  " << subject.address() << "\n"
-          << "  phone:    " << subject.phone() << "\n"
-          << "  members:  " << subject.members() << "\n  tags:     ";
+  const auto lang = ctx.language;
+  const base::TimeZone& zone = device->profile().county_time_zone();
+  ctx.out << ctx.T(Msg::kSubjectTitle,
+                   {subject.name(), KindText(subject.kind(), lang), subject.external_id()})
+          << ctx.T(Msg::kSubjectId) << IdText(subject.id()) << "\n"
+          << ctx.T(Msg::kSubjectGrid) << subject.grid_id() << "\n"
+          << ctx.T(Msg::kSubjectAddress) << subject.address() << "\n"
+          << ctx.T(Msg::kSubjectPhone) << subject.phone() << "\n"
+          << ctx.T(Msg::kSubjectMembers) << subject.members() << "\n"
+          << ctx.T(Msg::kSubjectTags);
   for (int i = 0; i < subject.tags_size(); ++i) ctx.out << (i ? "," : "") << subject.tags(i);
   ctx.out << "\n";
-  if (!subject.note().empty()) ctx.out << "  note:     " << subject.note() << "\n";
-  ctx.out << "  visits:   " << visits.size() << "\n";
+  if (!subject.note().empty()) ctx.out << ctx.T(Msg::kSubjectNote) << subject.note() << "\n";
+  ctx.out << ctx.T(Msg::kSubjectVisits, {std::to_string(visits.size())});
   for (const auto& v : visits) {
-    ctx.out << "    " << TimeText(v.finished_at_ms()) << "  " << OutcomeName(v.outcome()) << "  "
-            << v.template_id() << "  by " << v.worker_id() << "\n";
+    ctx.out << ctx.T(Msg::kSubjectVisitLine,
+                     {TimeText(v.finished_at_ms(), zone, lang), OutcomeText(v.outcome(), lang),
+                      v.template_id(), v.worker_id()});
   }
-  ctx.out << "  hazards:  " << hazards.size() << "\n";
+  ctx.out << ctx.T(Msg::kSubjectHazards, {std::to_string(hazards.size())});
   for (const auto& h : hazards) {
     auto state = device->profile().store().GetHazardState(*core::Uuid::FromBytes(h.id()));
-    ctx.out << "    " << IdText(h.id()) << "  " << h.category() << "  "
-            << SeverityName(h.severity()) << "  " << (state.ok() ? HazardStatusName(*state) : "?")
-            << "  due " << h.deadline() << "\n";
+    ctx.out << ctx.T(
+        Msg::kSubjectHazardLine,
+        {IdText(h.id()), CategoryText(h.category(), lang), SeverityText(h.severity(), lang),
+         state.ok() ? HazardStatusText(*state, lang) : "?", h.deadline()});
   }
+  if (!visits.empty()) ctx.out << ctx.T(Msg::kStatusTimesIn, {zone.name()});
   return core::Status::Ok();
 }
 
@@ -115,11 +121,11 @@ core::Status Update(const core::Args& args, CliContext& ctx) {
     json.EndArray().EndObject();
     ctx.out << json.str();
   } else if (changed.empty()) {
-    ctx.out << "Nothing changed: " << edited.external_id() << " already has these values.\n";
+    ctx.out << ctx.T(Msg::kSubjectUnchanged, {edited.external_id()});
   } else {
-    ctx.out << "Updated " << edited.external_id() << ":";
-    for (const auto& f : changed) ctx.out << " " << f;
-    ctx.out << ". The change is saved and goes to the county on the next sync.\n";
+    std::string fields;
+    for (const auto& f : changed) fields += (fields.empty() ? "" : " ") + f;
+    ctx.out << ctx.T(Msg::kSubjectUpdated, {edited.external_id(), fields});
   }
   return core::Status::Ok();
 }

@@ -11,6 +11,32 @@
 namespace qiaomen::cli {
 namespace {
 
+// The report's summary for people (SyncReport::Summary is the log's English line).
+std::string SummaryText(const sync::SyncReport& report, const CliContext& ctx) {
+  std::string text = ctx.T(Msg::kSyncSummary, {std::to_string(report.changes_pushed),
+                                               std::to_string(report.photos_uploaded),
+                                               std::to_string(report.changes_pulled)});
+  const std::string space = ctx.language == core::domain::Language::kZh ? "" : " ";
+  if (report.photos_already_on_server > 0) {
+    text +=
+        space + ctx.T(Msg::kSyncAlreadyOnServer, {std::to_string(report.photos_already_on_server)});
+  }
+  if (report.changes_quarantined > 0) {
+    text += space + ctx.T(Msg::kSyncRefusedCount, {std::to_string(report.changes_quarantined)});
+  }
+  constexpr int64_t kClockWarningMs = 10 * 60'000;
+  const int64_t skew = report.device_clock_skew_ms;
+  if (skew > kClockWarningMs || skew < -kClockWarningMs) {
+    const std::string minutes = std::to_string((skew > 0 ? skew : -skew) / 60'000);
+    text +=
+        space + ctx.T(skew > 0 ? Msg::kSyncClockSkewAhead : Msg::kSyncClockSkewBehind, {minutes});
+  }
+  if (report.photos_held_for_wifi) text += space + ctx.T(Msg::kSyncHeldForWifi);
+  if (report.epoch_reset) text += space + ctx.T(Msg::kSyncEpochReset);
+  if (!report.status.ok()) text += space + ctx.T(Msg::kSyncStopped, {report.status.message()});
+  return text;
+}
+
 core::Status Sync(const core::Args& args, CliContext& ctx) {
   int retries = 6;
   if (auto r = args.Get("retries")) {
@@ -29,7 +55,7 @@ core::Status Sync(const core::Args& args, CliContext& ctx) {
   auto key_store = KeyStoreFor(ctx);
   QM_ASSIGN_OR_RETURN(auto device, OpenDevice(ctx, key_store));
   bool show_progress = !ctx.json && (ctx.out_is_terminal || args.Has("progress"));
-  ProgressView view(ctx.out, ctx.out_is_terminal);
+  ProgressView view(ctx.out, ctx.out_is_terminal, ctx.language);
   std::mutex mu;
   std::function<void(const sync::SyncProgress&)> progress;
   if (show_progress) {
@@ -85,24 +111,19 @@ core::Status Sync(const core::Args& args, CliContext& ctx) {
     ctx.out << json.str();
     ctx.printed_json = true;  // with the error in it
   } else {
-    ctx.out << report.Summary() << " " << Bytes(report.wire_bytes_sent) << " sent, "
-            << Bytes(report.wire_bytes_received) << " received";
-    if (report.retries > 0) ctx.out << ", " << report.retries << " retries";
-    ctx.out << ".\n";
+    ctx.out << SummaryText(report, ctx)
+            << ctx.T(Msg::kSyncBytes,
+                     {Bytes(report.wire_bytes_sent), Bytes(report.wire_bytes_received)});
+    if (report.retries > 0) ctx.out << ctx.T(Msg::kSyncRetries, {std::to_string(report.retries)});
+    ctx.out << (ctx.language == core::domain::Language::kZh ? "。\n" : ".\n");
     if (!result.unknown_county_time_zone.empty()) {
-      ctx.out << "  The county's time zone " << result.unknown_county_time_zone
-              << " is not in this machine's time zone database (install tzdata); days are "
-                 "counted in "
-              << device->profile().county_time_zone().name() << " until then.\n";
+      ctx.out << ctx.T(Msg::kSyncUnknownZone, {result.unknown_county_time_zone,
+                                               device->profile().county_time_zone().name()});
     }
     for (const auto& q : rejected) {
-      ctx.out << "  refused change #" << q.change.seq() << " (" << q.code << "): " << q.reason
-              << "\n";
+      ctx.out << ctx.T(Msg::kSyncRefusedChange, {std::to_string(q.change.seq()), q.code, q.reason});
     }
-    if (!rejected.empty()) {
-      ctx.out << "  `qiaomen quarantine` lists the refused changes; once the cause is put right, "
-                 "`qiaomen quarantine resend SEQ` sends one again.\n";
-    }
+    if (!rejected.empty()) ctx.out << ctx.T(Msg::kRefusedHint);
   }
   return failure;
 }

@@ -57,13 +57,19 @@ core::Result<std::vector<core::store::TaskListItem>> CollectTasks(
   return items;
 }
 
-void PrintTable(std::ostream& out, const std::vector<core::store::TaskListItem>& items) {
-  std::vector<std::vector<std::string>> rows = {
-      {"编号", "姓名", "地址", "电话", "网格", "检查表", "截止日期", "状态"}};
+void PrintTable(std::ostream& out, const std::vector<core::store::TaskListItem>& items,
+                const CliContext& ctx) {
+  std::vector<std::vector<std::string>> rows(1);
+  const std::string columns = ctx.T(Msg::kTasksColumns);
+  for (size_t at = 0; at <= columns.size();) {
+    const size_t bar = std::min(columns.find('|', at), columns.size());
+    rows[0].push_back(columns.substr(at, bar - at));
+    at = bar + 1;
+  }
   for (const auto& item : items) {
     rows.push_back({item.subject.external_id(), item.subject.name(), item.subject.address(),
                     item.subject.phone(), item.subject.grid_id(), item.task.template_id(),
-                    item.task.due_date(), item.done ? "已完成" : "待走访"});
+                    item.task.due_date(), ctx.T(item.done ? Msg::kTaskDone : Msg::kTaskOpen)});
   }
   std::vector<size_t> widths(rows[0].size(), 0);
   for (const auto& row : rows) {
@@ -122,10 +128,11 @@ core::Status Tasks(const core::Args& args, CliContext& ctx) {
     in_grids.insert(item.subject.grid_id());
     done += item.done ? 1 : 0;
   }
-  if (!items.empty()) PrintTable(ctx.out, items);
-  ctx.out << "共 " << items.size() << " 项任务，分布在 " << in_grids.size() << " 个网格";
-  if (args.Has("all")) ctx.out << "，其中 " << done << " 项已完成";
-  ctx.out << "。\n";
+  if (!items.empty()) PrintTable(ctx.out, items, ctx);
+  ctx.out << ctx.T(Msg::kTasksTotal,
+                   {std::to_string(items.size()), std::to_string(in_grids.size())});
+  if (args.Has("all")) ctx.out << ctx.T(Msg::kTasksDone, {std::to_string(done)});
+  ctx.out << (ctx.language == core::domain::Language::kZh ? "。\n" : ".\n");
   return core::Status::Ok();
 }
 

@@ -39,15 +39,18 @@ struct Recorded {
   bool already = false;  // the file was recorded before: `visit.visit` is that visit
 };
 
-// The visit this file already recorded, if any: the same subject, checklist, outcome and start and
-// finish to the millisecond (two real visits never share both times).
+// The visit this file already recorded, if any: one this device made, to the same subject, with
+// the same checklist, outcome and start and finish to the millisecond. Only this device's: the
+// store also holds visits pulled from the county, and a colleague's visit to the same household
+// at the same minutes (visit files are written to the minute) is not this file.
 core::Result<std::optional<v1::Visit>> AlreadyRecorded(core::store::Store& store,
                                                        const v1::Subject& subject,
-                                                       const VisitFile& file) {
+                                                       const VisitFile& file,
+                                                       const std::string& device_id) {
   QM_ASSIGN_OR_RETURN(auto subject_id, core::Uuid::FromBytes(subject.id()));
   QM_ASSIGN_OR_RETURN(auto visits, store.ListVisits(subject_id));
   for (auto& visit : visits) {
-    if (visit.started_at_ms() == file.started_at_ms &&
+    if (visit.device_id() == device_id && visit.started_at_ms() == file.started_at_ms &&
         visit.finished_at_ms() == file.finished_at_ms && visit.outcome() == file.outcome &&
         visit.template_id() == file.template_id) {
       return std::optional<v1::Visit>(std::move(visit));
@@ -68,7 +71,7 @@ core::Result<Recorded> RecordOne(const std::string& path, sync::FieldDevice& dev
   core::profile::Profile& profile = device.profile();
   auto& store = profile.store();
   QM_ASSIGN_OR_RETURN(v1::Subject subject, ResolveSubject(store, file.subject));
-  QM_ASSIGN_OR_RETURN(auto before, AlreadyRecorded(store, subject, file));
+  QM_ASSIGN_OR_RETURN(auto before, AlreadyRecorded(store, subject, file, profile.info().device_id));
   if (before) {
     Recorded again{{}, subject.external_id(), before->photos_size(), true};
     again.visit.visit = std::move(*before);
@@ -197,8 +200,7 @@ core::Status Record(const core::Args& args, CliContext& ctx) {
             .Field("already_recorded", true)
             .EndObject();
       } else {
-        ctx.out << path << " was already recorded as visit " << IdText(v.id()) << " to "
-                << recorded->external_id << "; it was not recorded again.\n";
+        ctx.out << ctx.T(Msg::kVisitAlreadyRecorded, {path, IdText(v.id()), recorded->external_id});
       }
       continue;
     }
@@ -219,16 +221,18 @@ core::Status Record(const core::Args& args, CliContext& ctx) {
       }
       json.EndArray().EndObject();
     } else {
-      ctx.out << "Recorded visit " << IdText(v.id()) << " to " << recorded->external_id << " ("
-              << OutcomeName(v.outcome()) << ", " << recorded->photos << " photos, signed)";
+      ctx.out << ctx.T(Msg::kVisitRecorded,
+                       {IdText(v.id()), recorded->external_id,
+                        OutcomeText(v.outcome(), ctx.language), std::to_string(recorded->photos)});
       if (recorded->visit.hazards.empty()) {
-        ctx.out << "; no hazards.\n";
+        ctx.out << ctx.T(Msg::kVisitNoHazards);
       } else {
-        ctx.out << "; " << recorded->visit.hazards.size() << " hazards:\n";
+        ctx.out << ctx.T(Msg::kVisitHazards, {std::to_string(recorded->visit.hazards.size())});
         for (const auto& h : recorded->visit.hazards) {
-          ctx.out << "  " << IdText(h.id()) << "  " << SeverityName(h.severity()) << "  "
-                  << h.category() << "  " << h.description() << "  rectify by "
-                  << (h.deadline().empty() ? "-" : h.deadline()) << "\n";
+          ctx.out << ctx.T(Msg::kVisitHazardLine,
+                           {IdText(h.id()), SeverityText(h.severity(), ctx.language),
+                            CategoryText(h.category(), ctx.language), h.description(),
+                            h.deadline().empty() ? "-" : h.deadline()});
         }
       }
     }

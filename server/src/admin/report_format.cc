@@ -23,7 +23,9 @@ std::string JsonString(const std::string& s) {
   return out + "\"";
 }
 
-std::vector<std::pair<std::string, int64_t>> Totals(const Report& r) {
+}  // namespace
+
+std::vector<std::pair<std::string, int64_t>> ReportTotals(const Report& r) {
   return {{"visits", r.visits},
           {"hazards_open", r.hazards_open},
           {"hazards_rectified", r.hazards_rectified},
@@ -43,49 +45,8 @@ std::vector<std::pair<std::string, int64_t>> Totals(const Report& r) {
           {"changes_lost_in_restore", r.changes_lost}};
 }
 
-// A day without a backup is a day of the county's work that only the phones hold.
-std::string BackupLine(const Report& r) {
-  constexpr int64_t kDay = 24 * 3600;
-  if (r.backup_age_s < 0) {
-    return "last backup: none. Take one now and every day: qiaomen-county backup --data DIR --to "
-           "PATH (docs/operations.md).";
-  }
-  std::string line = "last backup: " + std::to_string(r.backup_age_s / 3600) + " h " +
-                     std::to_string(r.backup_age_s % 3600 / 60) + " min ago";
-  if (r.backup_age_s > kDay) line += ", older than a day: run qiaomen-county backup now";
-  return line + ".";
-}
-
-}  // namespace
-
 core::Result<std::string> FormatReport(const Report& r, const std::string& format) {
   std::ostringstream out;
-  if (format == "text") {
-    out << "Report for " << r.county;
-    if (!r.options.town.empty()) out << ", town " << r.options.town;
-    if (!r.options.date.empty()) out << ", visits on " << r.options.date;
-    out << "\n\nCoverage (visited / subjects)\n";
-    for (const auto& c : r.coverage) {
-      std::string indent = c.level == "town" ? "  " : c.level == "village" ? "    " : "      ";
-      out << indent << c.unit_id << " " << c.name << ": " << c.visited << " / " << c.subjects;
-      for (const auto& [k, n] : c.outcomes) out << "  " << k << "=" << n;
-      out << "\n";
-    }
-    out << "\nHazards by category and severity\n";
-    for (const auto& [k, n] : r.hazards_by_category_severity) out << "  " << k << ": " << n << "\n";
-    out << "\nHazards by status\n";
-    for (const auto& [k, n] : r.hazards_by_status) out << "  " << k << ": " << n << "\n";
-    out << "\n";
-    for (const auto& [k, n] : Totals(r)) out << k << ": " << n << "\n";
-    out << "\n" << BackupLine(r) << "\n";
-    if (r.changes_lost > 0) {
-      out << "lost in a restore: " << r.changes_lost << " change(s) from "
-          << r.devices_with_lost_changes
-          << " device(s) were in no backup and no device held them any more. Back up every day "
-             "(qiaomen-county backup) so devices keep less and lose nothing.\n";
-    }
-    return out.str();
-  }
   if (format == "json") {
     out << "{\"county\":" << JsonString(r.county) << ",\"town\":" << JsonString(r.options.town)
         << ",\"date\":" << JsonString(r.options.date) << ",\"coverage\":[";
@@ -109,7 +70,7 @@ core::Result<std::string> FormatReport(const Report& r, const std::string& forma
       out << (j++ ? "," : "") << JsonString(k) << ":" << n;
     }
     out << "}";
-    for (const auto& [k, n] : Totals(r)) out << "," << JsonString(k) << ":" << n;
+    for (const auto& [k, n] : ReportTotals(r)) out << "," << JsonString(k) << ":" << n;
     out << "}\n";
     return out.str();
   }
@@ -127,10 +88,11 @@ core::Result<std::string> FormatReport(const Report& r, const std::string& forma
     }
     for (const auto& [k, n] : r.hazards_by_status)
       out << "hazard_status," << k << ",,," << n << "\n";
-    for (const auto& [k, n] : Totals(r)) out << "total," << k << ",,," << n << "\n";
+    for (const auto& [k, n] : ReportTotals(r)) out << "total," << k << ",,," << n << "\n";
     return out.str();
   }
-  return core::InvalidArgument("--format must be text, json or csv.");
+  return core::InvalidArgument(
+      "--format must be json or csv here (the text report is the command line's).");
 }
 
 }  // namespace qiaomen::server

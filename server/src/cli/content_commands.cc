@@ -1,6 +1,7 @@
 // campaign (publish-template lives in template_command.cc).
 #include "admin/campaign.h"
 #include "cli/command.h"
+#include "cli/county_messages.h"
 #include "qiaomen/core/clock.h"
 
 namespace qiaomen::server {
@@ -39,7 +40,8 @@ void AddContentCommands(std::vector<Command>& commands) {
         QM_ASSIGN_OR_RETURN(spec.due_date, args.Require("due"));
         QM_ASSIGN_OR_RETURN(auto storage, OpenStorageFromArgs(args));
         QM_ASSIGN_OR_RETURN(int tasks, CreateCampaign(*storage, core::SystemClock(), spec));
-        out << "Campaign " << spec.id << " created with " << tasks << " tasks.\n";
+        out << CountySay(LanguageOf(args), CountyMsg::kCampaignCreated,
+                         {spec.id, std::to_string(tasks)});
         return core::Status::Ok();
       },
       [](const core::Args& args) -> core::Status {

@@ -3,6 +3,7 @@
 #include <map>
 
 #include "cli/command.h"
+#include "cli/county_messages.h"
 #include "qiaomen/base/hex.h"
 #include "qiaomen/core/clock.h"
 #include "qiaomen/core/domain/labels.h"
@@ -60,9 +61,9 @@ core::Status Hazard(const core::Args& args, std::ostream& out) {
   QM_ASSIGN_OR_RETURN(
       core::domain::HazardState state,
       RecordCountyHazardStep(*storage, core::SystemClock(), core::SecureRandom(), step));
-  out << "Recorded. The hazard is now " << core::domain::HazardStatusLabel(state.status).zh << " ("
-      << core::domain::HazardStatusLabel(state.status).en
-      << "); devices whose area holds it see this with their next sync.\n";
+  const core::domain::Language lang = LanguageOf(args);
+  out << CountySay(lang, CountyMsg::kHazardStepRecorded,
+                   {std::string(core::domain::HazardStatusLabel(state.status).In(lang))});
   return core::Status::Ok();
 }
 

@@ -1,5 +1,6 @@
 // import-subjects.
 #include "cli/command.h"
+#include "cli/county_messages.h"
 #include "qiaomen/base/durable_file.h"
 #include "qiaomen/core/clock.h"
 #include "qiaomen/server/subject_import.h"
@@ -27,11 +28,12 @@ void AddImportCommand(std::vector<Command>& commands) {
         QM_ASSIGN_OR_RETURN(auto storage, OpenStorageFromArgs(args));
         QM_ASSIGN_OR_RETURN(auto summary, ImportSubjectsCsv(*storage, core::SystemClock(), *text));
         if (summary.encoding != "UTF-8" && summary.encoding != "UTF-8 with BOM") {
-          out << "Read as " << summary.encoding << " and converted to UTF-8.\n";
+          out << CountySay(LanguageOf(args), CountyMsg::kImportConverted, {summary.encoding});
         }
-        out << "Imported " << summary.rows << " rows: " << summary.created << " new, "
-            << summary.updated << " updated, " << summary.unchanged << " unchanged; "
-            << summary.units_created << " towns, villages or grids created.\n";
+        out << CountySay(LanguageOf(args), CountyMsg::kImported,
+                         {std::to_string(summary.rows), std::to_string(summary.created),
+                          std::to_string(summary.updated), std::to_string(summary.unchanged),
+                          std::to_string(summary.units_created)});
         return core::Status::Ok();
       }});
 }

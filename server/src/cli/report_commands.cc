@@ -4,6 +4,8 @@
 
 #include "admin/csv.h"
 #include "cli/command.h"
+#include "cli/county_messages.h"
+#include "cli/report_text.h"
 #include "qiaomen/base/civil_date.h"
 #include "qiaomen/base/hex.h"
 #include "qiaomen/core/clock.h"
@@ -15,6 +17,7 @@ namespace qiaomen::server {
 namespace {
 
 core::Status Conflicts(const core::Args& args, std::ostream& out) {
+  const core::domain::Language language = LanguageOf(args);
   std::string format = args.Get("format").value_or("text");
   if (format != "text" && format != "json" && format != "csv") {
     return core::InvalidArgument("--format must be text, json or csv.");
@@ -54,11 +57,13 @@ core::Status Conflicts(const core::Args& args, std::ostream& out) {
     const std::string what = r.Text(10).empty()
                                  ? entity_name(r.Int(1)) + " " + base::HexEncode(r.Bytes(2))
                                  : entity_name(r.Int(1)) + " " + r.Text(10);
-    const std::string who = r.Text(11).empty() ? "device " + base::HexEncode(r.Bytes(6))
+    const std::string who = r.Text(11).empty() ? CountySay(language, CountyMsg::kConflictDevice,
+                                                           {base::HexEncode(r.Bytes(6))})
                                                : r.Text(11) + " (" + r.Text(12) + ")";
     if (format == "text") {
-      out << "#" << r.Int(0) << " " << what << ", field '" << r.Text(3) << "': kept '" << r.Text(4)
-          << "', set aside '" << r.Text(5) << "' from " << who << " (rule " << r.Text(8) << ")\n";
+      out << CountySay(
+          language, CountyMsg::kConflictLine,
+          {std::to_string(r.Int(0)), what, r.Text(3), r.Text(4), r.Text(5), who, r.Text(8)});
     } else if (format == "csv") {
       // CSV, not JSON quoting: quotes doubled, and cells that a spreadsheet would run as a
       // formula neutralised (a worker can type "=..." into a subject's field).
@@ -77,7 +82,7 @@ core::Status Conflicts(const core::Args& args, std::ostream& out) {
     }
   }
   if (format == "json") out << "]\n";
-  if (format == "text" && rows.empty()) out << "No conflicts.\n";
+  if (format == "text" && rows.empty()) out << CountySay(language, CountyMsg::kNoConflicts);
   return core::Status::Ok();
 }
 
@@ -104,6 +109,10 @@ void AddReportCommands(std::vector<Command>& commands) {
         std::string format = args.Get("format").value_or("text");
         QM_ASSIGN_OR_RETURN(auto storage, OpenStorageFromArgs(args));
         QM_ASSIGN_OR_RETURN(auto report, BuildReport(*storage, core::SystemClock(), options));
+        if (format == "text") {
+          out << ReportText(report, LanguageOf(args));
+          return core::Status::Ok();
+        }
         QM_ASSIGN_OR_RETURN(auto text, FormatReport(report, format));
         out << text;
         return core::Status::Ok();

@@ -1,5 +1,6 @@
 // init, set-time-zone, add-worker, enroll-code, revoke-device.
 #include "cli/command.h"
+#include "cli/county_messages.h"
 #include "qiaomen/base/time_zone.h"
 #include "qiaomen/core/clock.h"
 #include "qiaomen/server/bundle_keys.h"
@@ -39,9 +40,9 @@ void AddSetupCommands(std::vector<Command>& commands) {
         const std::string zone =
             args.Get("time-zone").value_or(std::string(base::kDefaultCountyTimeZone));
         QM_RETURN_IF_ERROR(Storage::Init(options, args.Get("name").value_or("County"), zone));
-        out << "Initialised " << options.data_dir << " (" << ResolveDbUrl(options) << ", " << zone
-            << ").\nThe county's bundle secret key is " << BundleSecretKeyPath(options.data_dir)
-            << ": back it up apart from the database; without it no offline bundle opens.\n";
+        out << CountySay(
+            LanguageOf(args), CountyMsg::kInitialised,
+            {options.data_dir, ResolveDbUrl(options), zone, BundleSecretKeyPath(options.data_dir)});
         return core::Status::Ok();
       }});
   commands.push_back(Command{
@@ -60,7 +61,7 @@ void AddSetupCommands(std::vector<Command>& commands) {
         QM_ASSIGN_OR_RETURN(options.data_dir, args.Require("data"));
         options.db_url = args.Get("db").value_or("");
         QM_RETURN_IF_ERROR(Storage::SetTimeZone(options, args.positionals()[0]));
-        out << "The county's time zone is now " << args.positionals()[0] << ".\n";
+        out << CountySay(LanguageOf(args), CountyMsg::kTimeZoneSet, {args.positionals()[0]});
         return core::Status::Ok();
       }});
   commands.push_back(Command{
@@ -76,8 +77,8 @@ void AddSetupCommands(std::vector<Command>& commands) {
         QM_ASSIGN_OR_RETURN(auto storage, OpenStorageFromArgs(args));
         Directory directory(*storage, core::SystemClock());
         QM_RETURN_IF_ERROR(directory.AddWorker(worker));
-        out << "Worker " << worker.id << " (" << worker.role << ", " << worker.scope.ToString()
-            << ") saved.\n";
+        out << CountySay(LanguageOf(args), CountyMsg::kWorkerSaved,
+                         {worker.id, worker.role, worker.scope.ToString()});
         return core::Status::Ok();
       }});
   commands.push_back(
@@ -99,22 +100,22 @@ void AddSetupCommands(std::vector<Command>& commands) {
                 out << code << "\n";
                 return core::Status::Ok();
               }});
-  commands.push_back(
-      Command{"revoke-device",
-              "revoke a device's token",
-              "Usage: qiaomen-county revoke-device --data DIR DEVICE_ID\n\n"
-              "DEVICE_ID is the device's UUID or 32 hex digits. Its token stops working at once.\n",
-              {{"data", "db"}, {}},
-              [](const core::Args& args, std::ostream& out) -> core::Status {
-                if (args.positionals().size() != 1) {
-                  return core::InvalidArgument("Give exactly one DEVICE_ID.");
-                }
-                QM_ASSIGN_OR_RETURN(auto storage, OpenStorageFromArgs(args));
-                Directory directory(*storage, core::SystemClock());
-                QM_RETURN_IF_ERROR(directory.RevokeDevice(args.positionals()[0]));
-                out << "Device " << args.positionals()[0] << " revoked.\n";
-                return core::Status::Ok();
-              }});
+  commands.push_back(Command{
+      "revoke-device",
+      "revoke a device's token",
+      "Usage: qiaomen-county revoke-device --data DIR DEVICE_ID\n\n"
+      "DEVICE_ID is the device's UUID or 32 hex digits. Its token stops working at once.\n",
+      {{"data", "db"}, {}},
+      [](const core::Args& args, std::ostream& out) -> core::Status {
+        if (args.positionals().size() != 1) {
+          return core::InvalidArgument("Give exactly one DEVICE_ID.");
+        }
+        QM_ASSIGN_OR_RETURN(auto storage, OpenStorageFromArgs(args));
+        Directory directory(*storage, core::SystemClock());
+        QM_RETURN_IF_ERROR(directory.RevokeDevice(args.positionals()[0]));
+        out << CountySay(LanguageOf(args), CountyMsg::kDeviceRevoked, {args.positionals()[0]});
+        return core::Status::Ok();
+      }});
 }
 
 }  // namespace qiaomen::server

@@ -2,6 +2,7 @@
 // validated against it.
 #include "admin/templates.h"
 #include "cli/command.h"
+#include "cli/county_messages.h"
 #include "qiaomen/base/durable_file.h"
 #include "qiaomen/core/clock.h"
 #include "util/bytes.h"
@@ -23,7 +24,8 @@ void AddTemplateCommand(std::vector<Command>& commands) {
         if (!text.ok()) return core::InvalidArgument(text.status().message());
         QM_ASSIGN_OR_RETURN(auto storage, OpenStorageFromArgs(args));
         QM_ASSIGN_OR_RETURN(auto published, PublishTemplate(*storage, core::SystemClock(), *text));
-        out << "Published checklist " << published.id << " version " << published.version << ".\n";
+        out << CountySay(LanguageOf(args), CountyMsg::kPublished,
+                         {published.id, std::to_string(published.version)});
         return core::Status::Ok();
       }});
 }

@@ -104,6 +104,20 @@ core::Result<std::string> DeviceIdFromText(const std::string& text) {
 
 }  // namespace
 
+namespace {
+
+// A device stays the worker's it was enrolled for: the county files every change as the
+// authenticated worker's, so unsent work captured by one worker and sent after a re-enrolment
+// under another would be filed as the other's. The sentence both refusals start with.
+std::string AnotherWorkersDevice(const std::string& device, const std::string& owner) {
+  return "Device " + device + " belongs to worker " + owner +
+         ", whose unsent work it may hold; it is not re-enrolled for another worker. To hand the "
+         "phone to someone else, sync its work first, then reset the app's profile and enrol it "
+         "anew with their code.";
+}
+
+}  // namespace
+
 core::Result<std::string> Directory::IssueEnrollCode(const std::string& worker_id,
                                                      const std::string& device_id_text) {
   QM_RETURN_IF_ERROR(GetWorker(worker_id).status());
@@ -111,11 +125,18 @@ core::Result<std::string> Directory::IssueEnrollCode(const std::string& worker_i
   if (!device_id_text.empty()) {
     QM_ASSIGN_OR_RETURN(device_id, DeviceIdFromText(device_id_text));
     auto conn = storage_.pool().Acquire();
-    QM_ASSIGN_OR_RETURN(auto rows, conn->Query("SELECT revoked FROM devices WHERE device_id = $1",
-                                               {Blob(device_id)}));
+    QM_ASSIGN_OR_RETURN(auto rows,
+                        conn->Query("SELECT revoked, worker_id FROM devices WHERE device_id = $1",
+                                    {Blob(device_id)}));
     if (rows.empty()) {
       return core::NotFound("There is no device " + device_id_text +
                             "; a new device enrols with a code issued without --device.");
+    }
+    if (rows[0].Text(1) != worker_id) {
+      return core::FailedPrecondition(AnotherWorkersDevice(device_id_text, rows[0].Text(1)) +
+                                      " Issue the code for its worker: qiaomen-county enroll-code "
+                                      "--worker " +
+                                      rows[0].Text(1) + " --device " + device_id_text + ".");
     }
   }
   std::string random = RandomBytes(10);
@@ -156,8 +177,8 @@ core::Result<std::string> Directory::Enroll(const std::string& code, const std::
       const int64_t now = clock_.NowMillis();
       const char* device_sql =
           conn->dialect() == SqlDialect::kPostgres
-              ? "SELECT revoked, token_hash FROM devices WHERE device_id = $1 FOR UPDATE"
-              : "SELECT revoked, token_hash FROM devices WHERE device_id = $1";
+              ? "SELECT revoked, token_hash, worker_id FROM devices WHERE device_id = $1 FOR UPDATE"
+              : "SELECT revoked, token_hash, worker_id FROM devices WHERE device_id = $1";
       QM_ASSIGN_OR_RETURN(auto existing, conn->Query(device_sql, {Blob(device_id)}));
       // A code an administrator issued for one device enrols that device only.
       QM_ASSIGN_OR_RETURN(auto bound, conn->Query("SELECT device_id FROM enroll_code_devices WHERE "
@@ -201,6 +222,13 @@ core::Result<std::string> Directory::Enroll(const std::string& code, const std::
             "This enrolment code is unknown, used or expired. Ask township staff for a new one.");
       }
       worker_id = redeemed[0].Text(0);
+      if (!existing.empty() && existing[0].Text(2) != worker_id) {
+        // Returning an error rolls the redemption back: the code stays usable for a new device.
+        return core::PermissionDenied(
+            AnotherWorkersDevice(base::HexEncode(device_id), existing[0].Text(2)) +
+            " Or ask township staff for a code for " + existing[0].Text(2) +
+            " (enroll-code --worker " + existing[0].Text(2) + " --device ID).");
+      }
       if (!existing.empty()) {
         // A revoked device let back is remembered, so the county can review the work it kept.
         if (existing[0].Int(0) != 0) {

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "qiaomen/cli/json_writer.h"
+#include "qiaomen/cli/messages.h"
 #include "qiaomen/cli/pin_source.h"
 #include "qiaomen/core/args.h"
 #include "qiaomen/core/clock.h"
@@ -34,6 +35,14 @@ struct CliContext {
   bool printed_json = false;
   // Argon2id cost for a new profile's PIN (a test may pass a cheaper one).
   core::keys::KdfParams kdf = core::keys::KdfParams::Default();
+  // The language every line for a person is printed in (--lang, else the locale; Chinese by
+  // default). --json output does not depend on it.
+  core::domain::Language language = core::domain::Language::kZh;
+
+  // `id`'s text in `language`, filled with `args` (messages.h).
+  std::string T(Msg id, std::initializer_list<std::string_view> args = {}) const {
+    return Say(language, id, args);
+  }
 };
 
 struct Command {

@@ -56,7 +56,9 @@ core::Result<VisitFile> ParseVisitFile(std::string_view json, const std::string&
 // Reads and parses the file at `path`. InvalidArgument (as above) or NotFound.
 core::Result<VisitFile> ReadVisitFile(const std::string& path);
 
-// "2026-11-28T09:05:00Z", "...+08:00", "2026-11-28 09:05" (UTC), or a number of milliseconds.
+// "2026-11-28T09:05:00Z", "...+08:00", "2026-11-28 09:05+08:00", or a number of milliseconds
+// since 1970 UTC. InvalidArgument for a time without an offset ("2026-11-28T09:05:00"), which
+// the sentence says how to write, and for anything else that is not such a time.
 core::Result<int64_t> ParseTimestamp(std::string_view text);
 
 // Outcome names: checked, nobody_home, refused, vacant, moved.

@@ -62,7 +62,12 @@ struct Report {
 core::Result<Report> BuildReport(Storage& storage, core::Clock& clock,
                                  const ReportOptions& options);
 
-// "text" (for people), "json" or "csv" (one line per metric). InvalidArgument for another format.
+// "json" or "csv" (one line per metric), for programs: English keys. InvalidArgument for another
+// format (the text for people is the command line's, in its language: cli/report_text.h).
 core::Result<std::string> FormatReport(const Report& report, const std::string& format);
+
+// The report's totals as (stable key, value), in the order reports print them: "visits",
+// "hazards_open", ... "backup_age_seconds".
+std::vector<std::pair<std::string, int64_t>> ReportTotals(const Report& report);
 
 }  // namespace qiaomen::server

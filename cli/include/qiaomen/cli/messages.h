@@ -1,0 +1,142 @@
+#pragma once
+// What `qiaomen` says to people, in one catalogue per language (messages_zh.cc, messages_en.cc):
+// every line a command prints for a person is a message id here, filled by base::FormatMessage
+// ("{0}", "{1}"). --json output is not: its keys and codes are stable English identifiers.
+//
+// Why a table and not GNU gettext: gettext only translates when the process's locale exists on the
+// machine (a fresh Debian has C.UTF-8 and no zh_CN), needs .po/.mo tooling in the build, and cannot
+// tell a test which ids lack a text; a table indexed by an enum is compiled in, always present, and
+// messages_test checks that both catalogues have every id with the same arguments.
+
+#include <initializer_list>
+#include <string>
+#include <string_view>
+
+#include "qiaomen/core/domain/labels.h"
+
+namespace qiaomen::cli {
+
+enum class Msg : int {
+  kNever,        // a time that has not happened yet ("never")
+  kEnrolled,     // {0} device id, {1} worker name, {2} worker id, {3} role, {4} scope, {5} county
+  kReenrolled,   // the same, {6} unsent changes
+  kSyncSummary,  // {0} changes sent, {1} photos sent, {2} changes received
+  kSyncAlreadyOnServer,  // {0} photos
+  kSyncRefusedCount,     // {0} changes
+  kSyncClockSkewAhead,   // {0} minutes
+  kSyncClockSkewBehind,  // {0} minutes
+  kSyncHeldForWifi,
+  kSyncEpochReset,
+  kSyncStopped,        // {0} reason
+  kSyncBytes,          // {0} sent, {1} received
+  kSyncRetries,        // {0} retries
+  kSyncUnknownZone,    // {0} the county's zone, {1} the zone used
+  kSyncRefusedChange,  // {0} seq, {1} code, {2} reason
+  kRefusedHint,
+  kProgressRecords,
+  kProgressPhotos,
+  kProgressWaiting,
+  kProgressEta,   // {0} seconds
+  kStatusDevice,  // {0} device id, {1} worker id
+  kStatusServer,  // {0}
+  kStatusNotEnrolled,
+  kStatusZone,            // {0}
+  kStatusLastSync,        // {0}
+  kStatusPendingChanges,  // {0}
+  kStatusPendingPhotos,   // {0} count, {1} bytes
+  kStatusDrafts,          // {0}
+  kStatusBackup,          // {0}
+  kStatusRefused,         // {0}
+  kStatusTimesIn,         // {0} zone
+  kBackupNothingSent,
+  kBackupNoneYet,
+  kBackupAll,
+  kBackupUpTo,              // {0} seq, {1} changes sent since
+  kBackupReleasedUnbacked,  // {0} first seq, {1} last seq let go that no backup holds
+  kVisitRecorded,           // {0} visit id, {1} subject, {2} outcome, {3} photos
+  kVisitNoHazards,
+  kVisitHazards,          // {0} count
+  kVisitHazardLine,       // {0} id, {1} severity, {2} category, {3} description, {4} deadline
+  kVisitAlreadyRecorded,  // {0} file, {1} visit id, {2} subject
+  kHazardLine,  // {0} id, {1} subject, {2} category, {3} severity, {4} status, {5} deadline, {6}
+                // description
+  kHazardStepNotTaken,  // {0} event id, {1} reason
+  kHazardsTotal,        // {0} shown, {1} major
+  kHazardsOpenTotal,    // {0} shown, {1} major
+  kHazardChanged,       // {0} id, {1} category, {2} before, {3} after
+  kSubjectTitle,        // {0} name, {1} kind, {2} external id
+  kSubjectId,
+  kSubjectGrid,
+  kSubjectAddress,
+  kSubjectPhone,
+  kSubjectMembers,
+  kSubjectTags,
+  kSubjectNote,
+  kSubjectVisits,      // {0}
+  kSubjectVisitLine,   // {0} time, {1} outcome, {2} checklist, {3} worker
+  kSubjectHazards,     // {0}
+  kSubjectHazardLine,  // {0} id, {1} category, {2} severity, {3} status, {4} deadline
+  kQuarantineNone,
+  kQuarantineLine,    // {0} seq, {1} time, {2} what
+  kQuarantineOf,      // {0} subject, {1} name
+  kQuarantineFooter,  // {0} zone
+  kTasksTotal,        // {0} tasks, {1} grids
+  kTasksDone,         // {0}
+  kBundleWritten,     // {0} file, {1} changes, {2} photos, {3} bytes
+  kPinChanged,
+  kTasksColumns,  // the table's headers, separated by '|'
+  kTaskDone,
+  kTaskOpen,
+  kChecklistKind,       // {0} subject kind, {1} its code
+  kChecklistShownWhen,  // {0} condition
+  kChecklistRange,      // {0}
+  kChecklistRequired,
+  kChecklistRequiredWhen,  // {0} condition
+  kChecklistConstraint,    // {0}
+  kChecklistChoices,
+  kChecklistHazardRules,
+  kChecklistDeadlineDays,  // {0} days
+  kChecklistWhen,          // {0} condition
+  kChecklistLegalBasis,    // {0}
+  kItemYesNoNa,
+  kItemSingleChoice,
+  kItemMultiChoice,
+  kItemInteger,
+  kItemDecimal,
+  kItemText,
+  kItemDate,
+  kItemPhoto,
+  kItemSignature,
+  kItemLocation,
+  kItemUnknown,
+  kEntitySubject,
+  kEntityTask,
+  kEntityVisit,
+  kEntityPhoto,
+  kEntityHazard,
+  kEntityHazardEvent,
+  kEntityOther,
+  kResendQueued,  // {0} seq, {1} new seq
+  kResendWith,    // {0} the other new seqs ("#4 #5")
+  kResendRun,
+  kSubjectUnchanged,  // {0} subject
+  kSubjectUpdated,    // {0} subject, {1} fields
+  kTemplateWritten,   // {0} file
+  kCount              // not a message: the number of ids
+};
+
+// The text of `id` in `language`'s catalogue, "" when that catalogue lacks it (messages_test
+// fails then). Static strings: thread-safe.
+std::string_view MessageText(Msg id, core::domain::Language language);
+
+// The text filled with `args` ("{0}" is args[0]).
+std::string Say(core::domain::Language language, Msg id,
+                std::initializer_list<std::string_view> args = {});
+
+// One entry of a catalogue; the catalogues list their entries in any order.
+struct MessageEntry {
+  Msg id;
+  std::string_view text;
+};
+
+}  // namespace qiaomen::cli

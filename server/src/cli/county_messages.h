@@ -1,0 +1,75 @@
+#pragma once
+// What `qiaomen-county` says to people, one catalogue per language (county_messages_zh.cc,
+// county_messages_en.cc), for the same reasons as the field client's (cli/messages.h): a table
+// indexed by an enum is always present and a test checks both catalogues have every id. Output
+// for programs (--format json, csv) is not in it: its keys stay stable English identifiers.
+
+#include <initializer_list>
+#include <string>
+#include <string_view>
+
+#include "qiaomen/core/args.h"
+#include "qiaomen/core/domain/labels.h"
+
+namespace qiaomen::server {
+
+enum class CountyMsg : int {
+  kInitialised,      // {0} data dir, {1} database, {2} zone, {3} bundle key path
+  kTimeZoneSet,      // {0} zone
+  kWorkerSaved,      // {0} id, {1} role, {2} scope
+  kDeviceRevoked,    // {0} device id
+  kImportConverted,  // {0} encoding
+  kImported,         // {0} rows, {1} new, {2} updated, {3} unchanged, {4} units created
+  kPublished,        // {0} checklist, {1} version
+  kCampaignCreated,  // {0} id, {1} tasks
+  kConflictLine,     // {0} number, {1} what, {2} field, {3} kept, {4} set aside, {5} who, {6} rule
+  kConflictDevice,   // {0} device id
+  kNoConflicts,
+  kReportTitle,  // {0} county
+  kReportTown,   // {0} town
+  kReportDate,   // {0} date
+  kReportCoverage,
+  kReportByCategory,
+  kReportByStatus,
+  kReportBackupNone,
+  kReportBackupAge,  // {0} hours, {1} minutes
+  kReportBackupOld,
+  kReportLostInRestore,  // {0} changes, {1} devices
+  kHazardStepRecorded,   // {0} the hazard's status now
+  kTotalVisits,
+  kTotalChangesLost,
+  kTotalHazardsOpen,
+  kTotalHazardsRectified,
+  kTotalHazardsOverdue,
+  kTotalHazardsClosed,
+  kTotalMajorOpen,
+  kTotalMajorOverdue,
+  kTotalRepeatFindings,
+  kTotalPhotosReferenced,
+  kTotalPhotosPending,
+  kTotalEvidenceVerified,
+  kTotalEvidencePending,
+  kTotalEvidenceFailed,
+  kTotalQuarantined,
+  kTotalConflicts,
+  kTotalBackupAge,
+  kCount  // not a message: the number of ids
+};
+
+// The text of `id` in `language`'s catalogue ("" when missing: the catalogue test fails then).
+std::string_view CountyMessageText(CountyMsg id, core::domain::Language language);
+
+// The text filled with `args` ("{0}" is args[0]).
+std::string CountySay(core::domain::Language language, CountyMsg id,
+                      std::initializer_list<std::string_view> args = {});
+
+// The language a command speaks: its --lang, which the dispatcher always sets (from the option,
+// else the locale environment: Chinese unless it says en*).
+core::domain::Language LanguageOf(const core::Args& args);
+
+struct CountyMessageEntry {
+  CountyMsg id;
+  std::string_view text;
+};
+
+}  // namespace qiaomen::server

@@ -1,0 +1,63 @@
+// English: `qiaomen-county --lang en`, or a locale that starts with "en".
+#include "cli/county_messages_catalogue.h"
+
+namespace qiaomen::server {
+
+std::span<const CountyMessageEntry> CountyEnMessages() {
+  static constexpr CountyMessageEntry kMessages[] = {
+      {CountyMsg::kInitialised,
+       "Initialised {0} ({1}, {2}).\nThe county's bundle secret key is {3}: back it up apart "
+       "from the database; without it no offline bundle opens.\n"},
+      {CountyMsg::kTimeZoneSet, "The county's time zone is now {0}.\n"},
+      {CountyMsg::kWorkerSaved, "Worker {0} ({1}, {2}) saved.\n"},
+      {CountyMsg::kDeviceRevoked, "Device {0} revoked.\n"},
+      {CountyMsg::kImportConverted, "Read as {0} and converted to UTF-8.\n"},
+      {CountyMsg::kImported,
+       "Imported {0} rows: {1} new, {2} updated, {3} unchanged; {4} towns, villages or grids "
+       "created.\n"},
+      {CountyMsg::kPublished, "Published checklist {0} version {1}.\n"},
+      {CountyMsg::kCampaignCreated, "Campaign {0} created with {1} tasks.\n"},
+      {CountyMsg::kConflictLine,
+       "#{0} {1}, field '{2}': kept '{3}', set aside '{4}' from {5} (rule {6})\n"},
+      {CountyMsg::kConflictDevice, "device {0}"},
+      {CountyMsg::kNoConflicts, "No conflicts.\n"},
+      {CountyMsg::kReportTitle, "Report for {0}"},
+      {CountyMsg::kReportTown, ", town {0}"},
+      {CountyMsg::kReportDate, ", visits on {0}"},
+      {CountyMsg::kReportCoverage, "\n\nCoverage (visited / subjects)\n"},
+      {CountyMsg::kReportByCategory, "\nHazards by category and severity\n"},
+      {CountyMsg::kReportByStatus, "\nHazards by status\n"},
+      {CountyMsg::kReportBackupNone,
+       "last backup: none. Take one now and every day: qiaomen-county backup --data DIR --to "
+       "PATH (docs/operations.md)."},
+      {CountyMsg::kReportBackupAge, "last backup: {0} h {1} min ago"},
+      {CountyMsg::kReportBackupOld, ", older than a day: run qiaomen-county backup now"},
+      {CountyMsg::kReportLostInRestore,
+       "lost in a restore: {0} change(s) from {1} device(s) were in no backup and no device held "
+       "them any more. Back up every day (qiaomen-county backup) so devices keep less and lose "
+       "nothing.\n"},
+      {CountyMsg::kTotalChangesLost, "changes lost in a restore"},
+      {CountyMsg::kHazardStepRecorded,
+       "Recorded. The hazard is now {0}; devices whose area holds it see this with their next "
+       "sync.\n"},
+      {CountyMsg::kTotalVisits, "visits"},
+      {CountyMsg::kTotalHazardsOpen, "hazards_open"},
+      {CountyMsg::kTotalHazardsRectified, "hazards_rectified"},
+      {CountyMsg::kTotalHazardsOverdue, "hazards_overdue"},
+      {CountyMsg::kTotalHazardsClosed, "hazards_closed"},
+      {CountyMsg::kTotalMajorOpen, "major_hazards_open"},
+      {CountyMsg::kTotalMajorOverdue, "major_hazards_overdue"},
+      {CountyMsg::kTotalRepeatFindings, "repeat_findings"},
+      {CountyMsg::kTotalPhotosReferenced, "photos_referenced"},
+      {CountyMsg::kTotalPhotosPending, "photos_pending"},
+      {CountyMsg::kTotalEvidenceVerified, "evidence_verified"},
+      {CountyMsg::kTotalEvidencePending, "evidence_pending"},
+      {CountyMsg::kTotalEvidenceFailed, "evidence_failed"},
+      {CountyMsg::kTotalQuarantined, "quarantined_changes"},
+      {CountyMsg::kTotalConflicts, "conflicts"},
+      {CountyMsg::kTotalBackupAge, "backup_age_seconds"},
+  };
+  return kMessages;
+}
+
+}  // namespace qiaomen::server

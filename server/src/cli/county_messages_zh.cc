@@ -1,0 +1,60 @@
+// 中文: the county program's default language.
+#include "cli/county_messages_catalogue.h"
+
+namespace qiaomen::server {
+
+std::span<const CountyMessageEntry> CountyZhMessages() {
+  static constexpr CountyMessageEntry kMessages[] = {
+      {CountyMsg::kInitialised,
+       "已初始化 {0}（{1}，{2}）。\n县的离线包私钥是 {3}：请与数据库分开备份；没有它，任何离线包都"
+       "无法打开。\n"},
+      {CountyMsg::kTimeZoneSet, "县的时区现在是 {0}。\n"},
+      {CountyMsg::kWorkerSaved, "人员 {0}（{1}，{2}）已保存。\n"},
+      {CountyMsg::kDeviceRevoked, "设备 {0} 已吊销。\n"},
+      {CountyMsg::kImportConverted, "按 {0} 读取，已转换为 UTF-8。\n"},
+      {CountyMsg::kImported,
+       "已导入 {0} 行：新增 {1}，更新 {2}，未变 {3}；新建镇、村或网格 {4} 个。\n"},
+      {CountyMsg::kPublished, "已发布检查表 {0} 第 {1} 版。\n"},
+      {CountyMsg::kCampaignCreated, "专项行动 {0} 已创建，共 {1} 项任务。\n"},
+      {CountyMsg::kConflictLine,
+       "#{0} {1}，字段“{2}”：保留“{3}”，搁置来自 {5} 的“{4}”（规则 {6}）\n"},
+      {CountyMsg::kConflictDevice, "设备 {0}"},
+      {CountyMsg::kNoConflicts, "没有冲突。\n"},
+      {CountyMsg::kReportTitle, "{0} 报表"},
+      {CountyMsg::kReportTown, "，镇 {0}"},
+      {CountyMsg::kReportDate, "，{0} 的走访"},
+      {CountyMsg::kReportCoverage, "\n\n覆盖（已走访 / 对象数）\n"},
+      {CountyMsg::kReportByCategory, "\n隐患（按类别和等级）\n"},
+      {CountyMsg::kReportByStatus, "\n隐患（按状态）\n"},
+      {CountyMsg::kReportBackupNone,
+       "上次备份：无。请现在并每天备份：qiaomen-county backup --data 目录 --to 路径"
+       "（见 docs/operations.md）。"},
+      {CountyMsg::kReportBackupAge, "上次备份：{0} 小时 {1} 分钟前"},
+      {CountyMsg::kReportBackupOld, "，已超过一天：请立即运行 qiaomen-county backup"},
+      {CountyMsg::kReportLostInRestore,
+       "恢复时丢失：{1} 台设备的 {0} 条修改不在任何备份中，设备上也已不再保留。请每天运行 "
+       "qiaomen-county backup，设备就只需保留更少、什么也不会丢。\n"},
+      {CountyMsg::kHazardStepRecorded,
+       "已记录。隐患现为{0}；辖区内有此隐患的设备下次同步时即可看到。\n"},
+      {CountyMsg::kTotalVisits, "走访"},
+      {CountyMsg::kTotalChangesLost, "恢复时丢失的修改"},
+      {CountyMsg::kTotalHazardsOpen, "未销号隐患"},
+      {CountyMsg::kTotalHazardsRectified, "已整改隐患"},
+      {CountyMsg::kTotalHazardsOverdue, "逾期隐患"},
+      {CountyMsg::kTotalHazardsClosed, "已销号隐患"},
+      {CountyMsg::kTotalMajorOpen, "未销号重大隐患"},
+      {CountyMsg::kTotalMajorOverdue, "逾期重大隐患"},
+      {CountyMsg::kTotalRepeatFindings, "重复发现"},
+      {CountyMsg::kTotalPhotosReferenced, "照片（登记）"},
+      {CountyMsg::kTotalPhotosPending, "照片（待上传）"},
+      {CountyMsg::kTotalEvidenceVerified, "证据已验证"},
+      {CountyMsg::kTotalEvidencePending, "证据待验证"},
+      {CountyMsg::kTotalEvidenceFailed, "证据验证失败"},
+      {CountyMsg::kTotalQuarantined, "被拒收的更改"},
+      {CountyMsg::kTotalConflicts, "冲突"},
+      {CountyMsg::kTotalBackupAge, "距上次备份（秒）"},
+  };
+  return kMessages;
+}
+
+}  // namespace qiaomen::server

@@ -1,0 +1,110 @@
+#include "cli/report_text.h"
+
+#include <map>
+#include <sstream>
+
+#include "cli/county_messages.h"
+
+namespace qiaomen::server {
+namespace {
+
+using core::domain::Language;
+
+// A day without a backup is a day of the county's work that only the phones hold.
+std::string BackupLine(const Report& r, Language lang) {
+  constexpr int64_t kDay = 24 * 3600;
+  if (r.backup_age_s < 0) return CountySay(lang, CountyMsg::kReportBackupNone);
+  std::string line = CountySay(
+      lang, CountyMsg::kReportBackupAge,
+      {std::to_string(r.backup_age_s / 3600), std::to_string(r.backup_age_s % 3600 / 60)});
+  if (r.backup_age_s > kDay) line += CountySay(lang, CountyMsg::kReportBackupOld);
+  return line + (lang == Language::kZh ? "。" : ".");
+}
+
+std::string OutcomeWords(const std::string& code, Language lang) {
+  auto outcome = core::domain::OutcomeFromCode(code);
+  return outcome ? std::string(core::domain::OutcomeLabel(*outcome).In(lang)) : code;
+}
+
+// "gas/major" as "燃气/重大隐患".
+std::string CategorySeverityWords(const std::string& key, Language lang) {
+  const size_t slash = key.rfind('/');
+  if (slash == std::string::npos) return key;
+  const std::string category = key.substr(0, slash);
+  const std::string severity = key.substr(slash + 1);
+  auto level = core::domain::SeverityFromCode(severity);
+  return std::string(core::domain::HazardCategoryLabel(category).In(lang)) + "/" +
+         (level ? std::string(core::domain::SeverityLabel(*level).In(lang)) : severity);
+}
+
+std::string StatusWords(const std::string& code, Language lang) {
+  using core::domain::HazardStatus;
+  for (HazardStatus status :
+       {HazardStatus::kFound, HazardStatus::kOrdered, HazardStatus::kRectified,
+        HazardStatus::kReinspected, HazardStatus::kClosed}) {
+    if (core::domain::HazardStatusCode(status) == code) {
+      return std::string(core::domain::HazardStatusName(status, lang));
+    }
+  }
+  return code;
+}
+
+CountyMsg TotalMessage(const std::string& key) {
+  static const std::map<std::string, CountyMsg> kByKey = {
+      {"visits", CountyMsg::kTotalVisits},
+      {"hazards_open", CountyMsg::kTotalHazardsOpen},
+      {"hazards_rectified", CountyMsg::kTotalHazardsRectified},
+      {"hazards_overdue", CountyMsg::kTotalHazardsOverdue},
+      {"hazards_closed", CountyMsg::kTotalHazardsClosed},
+      {"major_hazards_open", CountyMsg::kTotalMajorOpen},
+      {"major_hazards_overdue", CountyMsg::kTotalMajorOverdue},
+      {"repeat_findings", CountyMsg::kTotalRepeatFindings},
+      {"photos_referenced", CountyMsg::kTotalPhotosReferenced},
+      {"photos_pending", CountyMsg::kTotalPhotosPending},
+      {"evidence_verified", CountyMsg::kTotalEvidenceVerified},
+      {"evidence_pending", CountyMsg::kTotalEvidencePending},
+      {"evidence_failed", CountyMsg::kTotalEvidenceFailed},
+      {"quarantined_changes", CountyMsg::kTotalQuarantined},
+      {"conflicts", CountyMsg::kTotalConflicts},
+      {"backup_age_seconds", CountyMsg::kTotalBackupAge},
+      {"changes_lost_in_restore", CountyMsg::kTotalChangesLost}};
+  auto it = kByKey.find(key);
+  return it == kByKey.end() ? CountyMsg::kTotalVisits : it->second;
+}
+
+}  // namespace
+
+std::string ReportText(const Report& r, Language lang) {
+  std::ostringstream out;
+  const std::string colon = lang == Language::kZh ? "：" : ": ";
+  out << CountySay(lang, CountyMsg::kReportTitle, {r.county});
+  if (!r.options.town.empty()) out << CountySay(lang, CountyMsg::kReportTown, {r.options.town});
+  if (!r.options.date.empty()) out << CountySay(lang, CountyMsg::kReportDate, {r.options.date});
+  out << CountySay(lang, CountyMsg::kReportCoverage);
+  for (const auto& c : r.coverage) {
+    std::string indent = c.level == "town" ? "  " : c.level == "village" ? "    " : "      ";
+    out << indent << c.unit_id << " " << c.name << colon << c.visited << " / " << c.subjects;
+    for (const auto& [k, n] : c.outcomes) out << "  " << OutcomeWords(k, lang) << "=" << n;
+    out << "\n";
+  }
+  out << CountySay(lang, CountyMsg::kReportByCategory);
+  for (const auto& [k, n] : r.hazards_by_category_severity) {
+    out << "  " << CategorySeverityWords(k, lang) << colon << n << "\n";
+  }
+  out << CountySay(lang, CountyMsg::kReportByStatus);
+  for (const auto& [k, n] : r.hazards_by_status) {
+    out << "  " << StatusWords(k, lang) << colon << n << "\n";
+  }
+  out << "\n";
+  for (const auto& [k, n] : ReportTotals(r)) {
+    out << CountyMessageText(TotalMessage(k), lang) << colon << n << "\n";
+  }
+  out << "\n" << BackupLine(r, lang) << "\n";
+  if (r.changes_lost > 0) {
+    out << CountySay(lang, CountyMsg::kReportLostInRestore,
+                     {std::to_string(r.changes_lost), std::to_string(r.devices_with_lost_changes)});
+  }
+  return out.str();
+}
+
+}  // namespace qiaomen::server

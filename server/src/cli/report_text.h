@@ -1,0 +1,15 @@
+#pragma once
+// The county report as people read it, in the command line's language: coverage by town, village
+// and grid with visit outcomes, hazards by category and severity and by status, the totals and the
+// age of the last backup. Pure function of its arguments.
+
+#include <string>
+
+#include "qiaomen/core/domain/labels.h"
+#include "qiaomen/server/report.h"
+
+namespace qiaomen::server {
+
+std::string ReportText(const Report& report, core::domain::Language language);
+
+}  // namespace qiaomen::server
