@@ -128,13 +128,13 @@ class ConsoleVisitsTest : public ConsoleTest {
 
   // Uploads `bytes` through tus in one request (creation-with-upload).
   void Upload(testing::TestDevice& device, const std::string& bytes) {
-    testing::HttpHeaders h = {{"Authorization", device.Authorization()},
-                              {"Tus-Resumable", "1.0.0"},
-                              {"Upload-Length", std::to_string(bytes.size())},
-                              {"Upload-Metadata", "sha256 " + base::Base64Encode(base::HexEncode(
-                                                                  Sha256Of(bytes)))},
-                              {"Content-Type", "application/offset+octet-stream"},
-                              {"Upload-Checksum", "sha1 " + base::Base64Encode(base::Sha1(bytes))}};
+    testing::HttpHeaders h = {
+        {"Authorization", device.Authorization()},
+        {"Tus-Resumable", "1.0.0"},
+        {"Upload-Length", std::to_string(bytes.size())},
+        {"Upload-Metadata", "sha256 " + base::Base64Encode(base::HexEncode(Sha256Of(bytes)))},
+        {"Content-Type", "application/offset+octet-stream"},
+        {"Upload-Checksum", "sha1 " + base::Base64Encode(base::Sha1(bytes))}};
     auto r = testing::HttpRequest(server_->port(), "POST", "/v1/photos/", h, bytes);
     ASSERT_TRUE(r.ok()) << r.status().ToString();
     ASSERT_EQ(r->status, 201) << r->body;
@@ -154,9 +154,9 @@ class ConsoleVisitsTest : public ConsoleTest {
     photo_a_id_ = wang.visit().photos(0).photo_id();
     photo_b_id_ = wang.visit().photos(1).photo_id();
     v1::Change li = Visit(*qingshi_, "H-002", v1::NOBODY_HOME, {}, kFinishedMs + 86400000);
-    Apply(*qingshi_, {wang, li,
-                      PhotoRecord(*qingshi_, photo_a_id_, photo_a_, wang.record_id(), "",
-                                  thumb_a_)});
+    Apply(
+        *qingshi_,
+        {wang, li, PhotoRecord(*qingshi_, photo_a_id_, photo_a_, wang.record_id(), "", thumb_a_)});
     if (HasFatalFailure()) return;
     Upload(*qingshi_, photo_a_);
     v1::Change chen = Visit(*baishui_, "H-101", v1::REFUSED, {photo_c_});

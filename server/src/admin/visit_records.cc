@@ -111,9 +111,9 @@ core::Result<std::vector<VisitRecord>> ListVisitRecords(SqlConnection& conn,
 
 core::Result<VisitRecord> FindVisitRecord(SqlConnection& conn, const std::string& town,
                                           const std::string& id) {
-  QM_ASSIGN_OR_RETURN(auto rows,
-                      conn.Query(std::string(kVisitColumns) + "WHERE entity = $1 AND record_id = $2",
-                                 {Int(v1::ENTITY_VISIT), Blob(id)}));
+  QM_ASSIGN_OR_RETURN(
+      auto rows, conn.Query(std::string(kVisitColumns) + "WHERE entity = $1 AND record_id = $2",
+                            {Int(v1::ENTITY_VISIT), Blob(id)}));
   if (rows.empty() || (!town.empty() && rows[0].Text(1) != town)) {
     return core::NotFound("no such visit here");
   }

@@ -37,8 +37,8 @@ core::Result<LedgerHazard> FindHazard(ConsoleContext& context, SqlConnection& co
 }
 
 // The page's data for hazard `h` of `town`.
-core::Result<Data> HazardData(ConsoleContext& context, SqlConnection& conn,
-                              const std::string& town, const LedgerHazard& h) {
+core::Result<Data> HazardData(ConsoleContext& context, SqlConnection& conn, const std::string& town,
+                              const LedgerHazard& h) {
   const base::TimeZone& zone = context.storage.time_zone();
   Data data = HazardItem(h, zone);
   // Set only when known: the template shows a line for each that is there.

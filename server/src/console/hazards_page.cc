@@ -14,7 +14,7 @@ namespace qiaomen::server::console {
 namespace {
 
 const std::vector<std::string> kFilterNames = {"town",     "village", "category",
-                                              "severity", "status",  "overdue"};
+                                               "severity", "status",  "overdue"};
 
 struct Unit {
   std::string parent, name, level, town;

@@ -80,8 +80,8 @@ core::Result<std::vector<EvidencePhoto>> HazardPhotos(SqlConnection& conn, const
     auto visit = FindVisitRecord(conn, town, visit_id->ToBytes());
     if (!visit.ok() && visit.status().code() != core::Code::kNotFound) return visit.status();
     if (visit.ok()) {
-      auto tpl = LoadPublishedTemplate(conn, visit->visit.template_id(),
-                                       visit->visit.template_version());
+      auto tpl =
+          LoadPublishedTemplate(conn, visit->visit.template_id(), visit->visit.template_version());
       std::string photo_item;
       if (tpl.ok()) {
         for (const auto& rule : tpl->proto().hazard_rules()) {
@@ -108,8 +108,8 @@ core::Result<std::vector<EvidencePhoto>> HazardPhotos(SqlConnection& conn, const
   for (const auto& entry : hazard.log) {
     for (const auto& id : entry.event.photo_ids()) {
       step_of.emplace(
-          id, std::string(
-                  core::domain::HazardEventLabel(entry.event.kind(), entry.event.passed()).zh));
+          id,
+          std::string(core::domain::HazardEventLabel(entry.event.kind(), entry.event.passed()).zh));
     }
   }
   QM_ASSIGN_OR_RETURN(auto records, FindHazardPhotoRecords(conn, town, hazard.id));

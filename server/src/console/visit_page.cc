@@ -61,7 +61,8 @@ Data Sections(const v1::Visit& visit, const core::forms::CompiledTemplate* tpl) 
   return sections;
 }
 
-// The education codes as the checklist's "education_given" choices name them.
+// The education given, in Chinese: the checklist's own "education_given" labels when it has
+// that item, else the domain's.
 std::string Education(const v1::Visit& visit, const core::forms::CompiledTemplate* tpl) {
   const v1::Item* item = tpl ? tpl->FindItem("education_given") : nullptr;
   std::string text;
@@ -69,7 +70,9 @@ std::string Education(const v1::Visit& visit, const core::forms::CompiledTemplat
     if (!text.empty()) text += "、";
     v1::AnswerValue value;
     value.set_choice(code);
-    text += item ? AnswerText(*item, value) : code;
+    std::string label = item ? AnswerText(*item, value) : code;
+    if (label == code) label = std::string(core::domain::EducationLabel(code).zh);
+    text += label;
   }
   return text;
 }
@@ -95,7 +98,8 @@ core::Result<Data> VisitData(ConsoleContext& context, const VisitRecord& record,
   data.set("worker_id", visit.worker_id());
   data.set("external_id", record.subject_external_id);
   data.set("checklist_key", visit.template_id() + "@" + std::to_string(visit.template_version()));
-  if (visit.started_at_ms() > 0) data.set("started", base::CountyDateTime(visit.started_at_ms(), zone));
+  if (visit.started_at_ms() > 0)
+    data.set("started", base::CountyDateTime(visit.started_at_ms(), zone));
   if (visit.finished_at_ms() > 0) {
     data.set("finished_at", base::CountyDateTime(visit.finished_at_ms(), zone));
   }
@@ -104,12 +108,13 @@ core::Result<Data> VisitData(ConsoleContext& context, const VisitRecord& record,
                                               {Blob(visit.device_id())}));
   data.set("device_name", device.empty() ? std::string("（未知设备）") : device[0].Text(0));
   data.set("device_id", base::HexEncode(visit.device_id()));
-  if (visit.has_location() && (visit.location().latitude() != 0 || visit.location().longitude() != 0)) {
+  if (visit.has_location() &&
+      (visit.location().latitude() != 0 || visit.location().longitude() != 0)) {
     std::string where = "纬度 " + Coordinate(visit.location().latitude()) + "，经度 " +
                         Coordinate(visit.location().longitude());
     if (visit.location().accuracy_m() > 0) {
-      where += "（误差约 " + std::to_string(static_cast<int>(visit.location().accuracy_m())) +
-               " 米）";
+      where +=
+          "（误差约 " + std::to_string(static_cast<int>(visit.location().accuracy_m())) + " 米）";
     }
     data.set("location", where);
   }
@@ -139,8 +144,8 @@ HttpResponse VisitPage(ConsoleContext& context, const ConsoleSession& session,
     }
     return MessagePage(context, 503, "这条走访记录暂时读不出来，请稍后再试。");
   }
-  auto tpl = LoadPublishedTemplate(*conn, record->visit.template_id(),
-                                   record->visit.template_version());
+  auto tpl =
+      LoadPublishedTemplate(*conn, record->visit.template_id(), record->visit.template_version());
   const core::forms::CompiledTemplate* checklist = tpl.ok() ? &*tpl : nullptr;
   if (path->photo) {
     auto photos = VisitPhotos(*conn, *record, checklist);

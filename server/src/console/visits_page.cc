@@ -49,8 +49,8 @@ void SetChoices(Data& data, std::map<std::string, std::string>& filter,
 bool Matches(const VisitRecord& v, std::map<std::string, std::string>& filter,
              const std::map<std::string, std::string>& village_of, const base::TimeZone& zone) {
   auto village = village_of.find(v.grid_id);
-  const int64_t at = v.visit.finished_at_ms() > 0 ? v.visit.finished_at_ms()
-                                                  : v.visit.started_at_ms();
+  const int64_t at =
+      v.visit.finished_at_ms() > 0 ? v.visit.finished_at_ms() : v.visit.started_at_ms();
   const std::string day = base::CountyDate(at, zone);
   return (filter["town"].empty() || v.town_id == filter["town"]) &&
          (filter["village"].empty() ||
