@@ -64,20 +64,6 @@ county add-worker --id gw-wang --name 王网格 --role grid_worker --scope town:
 start_county_server "$COUNTY" "$DATA" "$WORK"
 URL="http://$SERVER_ADDR"
 
-# A grid worker's day, so the pages show visits, coverage and hazards, not empty tables: the demo's
-# own tools record it on a real device profile and sync it.
-CLI="$BUILD/cli/qiaomen"
-export QIAOMEN_PIN=2468
-dev() { "$CLI" --data "$WORK/device" "$@" >>"$WORK/setup.log"; }
-dev enroll --server "$URL" --code "$("$COUNTY" enroll-code --data "$DATA" --worker gw-wang)"
-dev sync
-"$CLI" --data "$WORK/device" tasks --json >"$WORK/tasks.json"
-"$BUILD/demo/qiaomen-demo-day" --tasks "$WORK/tasks.json" --checklists "$ROOT/checklists" \
-  --out "$WORK/day" --count 4 --seed 3 --end-ms $(( $(date +%s) * 1000 - 600000 )) \
-  --minutes 14 >>"$WORK/setup.log"
-dev visit record --json "$WORK/day"/visit-*.json
-dev sync
-
 DRIVER_PORT=$((20000 + RANDOM % 20000))
 chromedriver --port="$DRIVER_PORT" >"$WORK/chromedriver.log" 2>&1 &
 DRIVER_PID=$!
@@ -96,6 +82,37 @@ element() {
   wd POST "$S/element" "{\"using\":\"css selector\",\"value\":\"$1\"}" |
     grep -o '"element-6066-11e4-a52e-4f735466cecf":"[^"]*"' | cut -d'"' -f4
 }
+# The day's photos as real JPEGs, so the pages show pictures: make-day's stand-ins are JPEG-shaped
+# noise that no browser draws. Each is a scene the browser renders and captures as JPEG (DevTools
+# Page.captureScreenshot through chromedriver).
+real_photos() {
+  local file n=0
+  wd POST "$S/window/rect" '{"width":640,"height":480}' >/dev/null
+  for file in "$WORK/day"/photos/*.jpg; do
+    [[ -e "$file" ]] || continue
+    n=$((n + 1))
+    wd POST "$S/url" "{\"url\":\"data:text/html;charset=utf-8,<body style='margin:0;height:100vh;display:flex;align-items:flex-end;justify-content:center;background:linear-gradient(hsl($((n * 47 % 360)),35%,62%),hsl($((n * 47 % 360)),30%,28%));font:36px WenQuanYi Micro Hei,sans-serif;color:white'><p>现场照片 $n</p></body>\"}" >/dev/null
+    wd POST "$S/goog/cdp/execute" \
+      '{"cmd":"Page.captureScreenshot","params":{"format":"jpeg","quality":70}}' |
+      sed 's/.*"data":"\([^"]*\)".*/\1/' | base64 -d >"$file"
+  done
+}
+
+# A grid worker's day, so the pages show visits, coverage and hazards, not empty tables: the demo's
+# own tools record it on a real device profile and sync it.
+CLI="$BUILD/cli/qiaomen"
+export QIAOMEN_PIN=2468
+dev() { "$CLI" --data "$WORK/device" "$@" >>"$WORK/setup.log"; }
+dev enroll --server "$URL" --code "$("$COUNTY" enroll-code --data "$DATA" --worker gw-wang)"
+dev sync
+"$CLI" --data "$WORK/device" tasks --json >"$WORK/tasks.json"
+"$BUILD/demo/qiaomen-demo-day" --tasks "$WORK/tasks.json" --checklists "$ROOT/checklists" \
+  --out "$WORK/day" --count 4 --seed 3 --end-ms $(( $(date +%s) * 1000 - 600000 )) \
+  --minutes 14 >>"$WORK/setup.log"
+real_photos
+dev visit record --json "$WORK/day"/visit-*.json
+dev sync
+
 # shot NAME: the current page at 1366x768 and 390x844 into OUT/console-NAME*.png.
 shot() {
   local size width height suffix
@@ -120,4 +137,20 @@ fi
 shot today
 wd POST "$S/url" "{\"url\":\"$URL/console/hazards\"}" >/dev/null
 shot hazards
+# open_first SELECTOR NAME: follows the first link SELECTOR finds, saves the page, then its photos.
+open_first() {
+  local link
+  link="$(wd POST "$S/execute/sync" \
+    "{\"script\":\"var a = document.querySelector(arguments[0]); return a ? a.href : '';\",\"args\":[\"$1\"]}" |
+    sed 's/.*"value":"\([^"]*\)".*/\1/')"
+  [[ -n "$link" ]] || fail "no link $1 on $(wd GET "$S/url")"
+  wd POST "$S/url" "{\"url\":\"$link\"}" >/dev/null
+  shot "$2"
+  wd POST "$S/url" "{\"url\":\"$link#photos\"}" >/dev/null
+  shot "$2-photos"
+}
+open_first 'tr[data-hazard] a' hazard
+wd POST "$S/url" "{\"url\":\"$URL/console/visits\"}" >/dev/null
+shot visits
+open_first 'tr[data-visit] a' visit
 say "saved $(cd "$OUT" && ls console-*.png | tr '\n' ' ')"

@@ -139,7 +139,8 @@ TEST_P(ConsoleStoreTest, UnderTlsCookiesAreSecureAndPagesSendHsts) {
   ASSERT_TRUE(accounts.SetPassword("c1", "long-enough-password").ok());
   ConsoleSessions sessions(*storage_, clock_);
   LoginThrottle throttle(*storage_, clock_);
-  ConsoleContext context{*storage_, clock_, accounts, sessions, throttle, /*tls=*/true};
+  BlobStore blobs(*storage_, clock_);
+  ConsoleContext context{*storage_, clock_, accounts, sessions, throttle, blobs, /*tls=*/true};
   Router router;
   AddConsoleRoutes(router, context);
 

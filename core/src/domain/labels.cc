@@ -114,6 +114,21 @@ Label HazardCategoryLabel(std::string_view code) {
   return Label{code, code, code};
 }
 
+// The safety education a visit records (Visit.education), as DOMAIN.md names it.
+constexpr std::array<Label, 4> kEducation{{
+    {"leaflet", "发放宣传单", "Leaflet handed over"},
+    {"reminder", "入户提醒", "Spoken reminder"},
+    {"family_message", "家庭安全寄语", "Family safety message"},
+    {"demo", "演示灭火器使用", "Extinguisher demonstration"},
+}};
+
+Label EducationLabel(std::string_view code) {
+  for (const Label& label : kEducation) {
+    if (label.code == code) return label;
+  }
+  return Label{code, code, code};
+}
+
 Label HazardStatusLabel(HazardStatus status) {
   return Find(kStatuses, status, Label{"unknown", "未知", "Unknown"});
 }

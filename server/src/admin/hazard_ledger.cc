@@ -79,6 +79,8 @@ core::Result<std::vector<LedgerHazard>> ListLedgerHazards(SqlConnection& conn,
     h.deadline = RegisterText(state, "deadline");
     h.responsible = RegisterText(state, "responsible");
     h.description = RegisterText(state, "description");
+    h.visit_id = RegisterText(state, "visit_id");
+    h.rule_id = RegisterText(state, "rule_id");
     h.log = std::move(logs[h.id]);
     std::sort(h.log.begin(), h.log.end(), [](const auto& a, const auto& b) {
       const bool a_found = a.event.kind() == v1::FOUND, b_found = b.event.kind() == v1::FOUND;

@@ -42,6 +42,8 @@ struct LedgerHazard {
   std::string town_id, grid_id;
   std::string subject_name, subject_address;  // "" when the subject is unknown here
   std::string category, severity, deadline, responsible, description;  // register texts
+  std::string visit_id;  // the finding visit's id as UUID text; "" when unknown
+  std::string rule_id;   // the checklist's hazard rule that found it; "" when unknown
   // Its events, FOUND first, then in the order they were applied (HLC, then id).
   std::vector<core::domain::HazardLogEntry> log;
   HazardStanding standing;

@@ -199,6 +199,19 @@ void AddConsoleRoutes(Router& router, ConsoleContext& context) {
     return console::HazardPage(context, *session,
                                request.path.substr(std::string("/console/hazards/").size()));
   });
+  router.Add("GET", "/console/visits", [&context](const HttpRequest& request) {
+    HttpResponse refusal;
+    auto session = Gate(context, request, &refusal);
+    if (!session) return refusal;
+    return console::VisitsPage(context, *session, request);
+  });
+  router.Add("GET", "/console/visits/*", [&context](const HttpRequest& request) {
+    HttpResponse refusal;
+    auto session = Gate(context, request, &refusal);
+    if (!session) return refusal;
+    return console::VisitPage(context, *session,
+                              request.path.substr(std::string("/console/visits/").size()));
+  });
   router.Add("GET", "/console/*", [&context](const HttpRequest&) {
     return console::MessagePage(context, 404, "没有这个页面。");
   });

@@ -4,6 +4,7 @@
 #include <set>
 
 #include "console/hazard_view.h"
+#include "console/list_view.h"
 #include "console/pages.h"
 #include "console/web_forms.h"
 #include "qiaomen/core/domain/labels.h"
@@ -12,22 +13,12 @@
 namespace qiaomen::server::console {
 namespace {
 
-constexpr size_t kPerPage = 50;
-constexpr const char* kFilterNames[] = {"town",     "village", "category",
-                                        "severity", "status",  "overdue"};
+const std::vector<std::string> kFilterNames = {"town",     "village", "category",
+                                               "severity", "status",  "overdue"};
 
 struct Unit {
   std::string parent, name, level, town;
 };
-
-// The form's choices: `value` shown as `label`, selected when it is the filter's value.
-Data Option(const std::string& value, const std::string& label, const std::string& chosen) {
-  Data option;
-  option.set("value", value);
-  option.set("label", label);
-  option.set("selected", value == chosen);
-  return option;
-}
 
 bool Matches(const LedgerHazard& h, std::map<std::string, std::string>& filter,
              const std::map<std::string, Unit>& units) {
@@ -40,17 +31,6 @@ bool Matches(const LedgerHazard& h, std::map<std::string, std::string>& filter,
          (filter["status"].empty() ||
           core::domain::HazardStatusCode(h.standing.state.status) == filter["status"]) &&
          (filter["overdue"].empty() || h.standing.overdue);
-}
-
-// The ledger's address with the filters in force and `page`.
-std::string PageLink(std::map<std::string, std::string>& filter, size_t page) {
-  std::string query;
-  for (const char* name : kFilterNames) {
-    if (filter[name].empty()) continue;
-    query += (query.empty() ? "?" : "&") + std::string(name) + "=" + FormEncode(filter[name]);
-  }
-  if (page > 1) query += (query.empty() ? "?" : "&") + std::string("page=") + std::to_string(page);
-  return "/console/hazards" + query;
 }
 
 // The filter form: towns (county staff only), villages, categories and statuses to choose from.
@@ -99,15 +79,10 @@ void SetChoices(Data& data, std::map<std::string, std::string>& filter,
 
 core::Result<Data> LedgerData(ConsoleContext& context, const std::string& town,
                               const HttpRequest& request) {
-  const size_t q = request.target.find('?');
-  auto filter = ParseForm(q == std::string::npos ? "" : request.target.substr(q + 1));
+  auto filter = QueryFields(request);
   // A township's ledger is its town's whatever the address asks for.
   if (!town.empty()) filter["town"] = "";
-  size_t page = 1;
-  if (auto p = filter["page"];
-      !p.empty() && p.size() < 6 && p.find_first_not_of("0123456789") == std::string::npos) {
-    page = std::max<size_t>(1, std::stoul(p));
-  }
+  const size_t page = PageNumber(filter);
   auto conn = context.storage.pool().Acquire();
   std::map<std::string, Unit> units;
   Directory directory(context.storage, context.clock);
@@ -123,18 +98,10 @@ core::Result<Data> LedgerData(ConsoleContext& context, const std::string& town,
   size_t matched = 0;
   for (const auto& h : hazards) {
     if (!Matches(h, filter, units)) continue;
-    ++matched;
-    if (matched > (page - 1) * kPerPage && matched <= page * kPerPage) {
-      rows.push_back(HazardItem(h, context.storage.time_zone()));
-    }
+    if (OnPage(matched++, page)) rows.push_back(HazardItem(h, context.storage.time_zone()));
   }
   data.set("hazards", rows);
-  data.set("matched", std::to_string(matched));
-  const size_t pages = std::max<size_t>(1, (matched + kPerPage - 1) / kPerPage);
-  data.set("page", std::to_string(page));
-  data.set("pages", std::to_string(pages));
-  if (page > 1) data.set("previous", PageLink(filter, page - 1));
-  if (page < pages) data.set("next", PageLink(filter, page + 1));
+  SetPaging(data, "/console/hazards", filter, kFilterNames, page, matched);
   return data;
 }
 

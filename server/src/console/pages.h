@@ -28,10 +28,22 @@ HttpResponse TodayPage(ConsoleContext& context, const ConsoleSession& session);
 HttpResponse HazardsPage(ConsoleContext& context, const ConsoleSession& session,
                          const HttpRequest& request);
 
-// A hazard's page, `hex_id` from the path: its fields and its steps. 404 for a malformed id, an
-// unknown one and one outside the staff member's scope alike.
+// A hazard's page, `rest` the path after /console/hazards/: HEX (its fields, its steps and its
+// photos), or HEX/photos/PHOTO[/thumb] (one of its photos, see ServePhoto). 404 for a malformed
+// id, an unknown one and one outside the staff member's scope alike.
 HttpResponse HazardPage(ConsoleContext& context, const ConsoleSession& session,
-                        const std::string& hex_id);
+                        const std::string& rest);
+
+// 走访记录: the visits in the staff member's scope, filtered and paged by the request's query
+// (town, village, grid, from, to, outcome, page).
+HttpResponse VisitsPage(ConsoleContext& context, const ConsoleSession& session,
+                        const HttpRequest& request);
+
+// A visit's page, `rest` the path after /console/visits/: HEX (the visit), or
+// HEX/photos/PHOTO[/thumb] (one of its photos, see ServePhoto). 404 for a malformed id, an
+// unknown one and one outside the staff member's scope alike.
+HttpResponse VisitPage(ConsoleContext& context, const ConsoleSession& session,
+                       const std::string& rest);
 
 // A page with one sentence, for errors a person meets (500, 404).
 HttpResponse MessagePage(ConsoleContext& context, int status, const std::string& message);

@@ -16,6 +16,7 @@ Data SignedInLayout(ConsoleContext& context, const ConsoleSession& session,
   staff.set("csrf", session.csrf_token);
   staff.set("nav_today", nav == "today");
   staff.set("nav_hazards", nav == "hazards");
+  staff.set("nav_visits", nav == "visits");
   layout.set("staff", staff);
   return layout;
 }

@@ -73,5 +73,17 @@ TEST(LabelsTest, EveryShippedCategoryHasLabelsAndUnknownOnesKeepTheirCode) {
   EXPECT_EQ(unknown.en, "boats");
 }
 
+// Every education code the shipped household checklist offers has a Chinese label here too, so
+// a visit made with another checklist still reads in Chinese on the console.
+TEST(LabelsTest, EducationCodesHaveChineseLabels) {
+  for (const char* code : {"leaflet", "reminder", "family_message", "demo"}) {
+    const Label label = EducationLabel(code);
+    EXPECT_NE(label.zh, code) << code;
+    EXPECT_NE(label.en, code) << code;
+  }
+  EXPECT_EQ(EducationLabel("reminder").zh, "入户提醒");
+  EXPECT_EQ(EducationLabel("song").zh, "song");
+}
+
 }  // namespace
 }  // namespace qiaomen::core::domain

@@ -44,6 +44,11 @@ std::optional<v1::Severity> SeverityFromCode(std::string_view code);
 // this table does not know is its own label in both languages (checklists may add categories).
 Label HazardCategoryLabel(std::string_view code);
 
+// Safety education given on a visit (Visit.education): leaflet 发放宣传单, reminder 入户提醒,
+// family_message 家庭安全寄语, demo 演示灭火器使用. Another code is its own label in both
+// languages.
+Label EducationLabel(std::string_view code);
+
 // A hazard's status, derived from its event log by the state machine (hazard_state.h).
 enum class HazardStatus {
   kFound,        // 发现

@@ -1,0 +1,51 @@
+#include "console/list_view.h"
+
+#include <algorithm>
+
+#include "console/web_forms.h"
+
+namespace qiaomen::server::console {
+
+Data Option(const std::string& value, const std::string& label, const std::string& chosen) {
+  Data option;
+  option.set("value", value);
+  option.set("label", label);
+  option.set("selected", value == chosen);
+  return option;
+}
+
+std::map<std::string, std::string> QueryFields(const HttpRequest& request) {
+  const size_t q = request.target.find('?');
+  return ParseForm(q == std::string::npos ? "" : request.target.substr(q + 1));
+}
+
+size_t PageNumber(std::map<std::string, std::string>& fields) {
+  const std::string& p = fields["page"];
+  if (p.empty() || p.size() >= 6 || p.find_first_not_of("0123456789") != std::string::npos) {
+    return 1;
+  }
+  return std::max<size_t>(1, std::stoul(p));
+}
+
+std::string ListLink(const std::string& path, std::map<std::string, std::string>& fields,
+                     const std::vector<std::string>& names, size_t page) {
+  std::string query;
+  for (const std::string& name : names) {
+    if (fields[name].empty()) continue;
+    query += (query.empty() ? "?" : "&") + name + "=" + FormEncode(fields[name]);
+  }
+  if (page > 1) query += (query.empty() ? "?" : "&") + std::string("page=") + std::to_string(page);
+  return path + query;
+}
+
+void SetPaging(Data& data, const std::string& path, std::map<std::string, std::string>& fields,
+               const std::vector<std::string>& names, size_t page, size_t matched) {
+  data.set("matched", std::to_string(matched));
+  const size_t pages = std::max<size_t>(1, (matched + kRowsPerPage - 1) / kRowsPerPage);
+  data.set("page", std::to_string(page));
+  data.set("pages", std::to_string(pages));
+  if (page > 1) data.set("previous", ListLink(path, fields, names, page - 1));
+  if (page < pages) data.set("next", ListLink(path, fields, names, page + 1));
+}
+
+}  // namespace qiaomen::server::console

@@ -1,0 +1,37 @@
+#pragma once
+// What the console's long lists share: a GET form of filters whose choices stay selected, and
+// pages of 50 rows with 上一页/下一页 links that keep the filters.
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "console/render.h"
+#include "qiaomen/server/http.h"
+
+namespace qiaomen::server::console {
+
+inline constexpr size_t kRowsPerPage = 50;
+
+// A filter form's <option>: `value` shown as `label`, selected when it is `chosen`.
+Data Option(const std::string& value, const std::string& label, const std::string& chosen);
+
+// The request's query fields ("town=T01&page=2"); absent fields read as "".
+std::map<std::string, std::string> QueryFields(const HttpRequest& request);
+
+// The page number the query asks for: 1 unless `page` is a positive number of up to 5 digits.
+size_t PageNumber(std::map<std::string, std::string>& fields);
+
+// `path` with the fields `names` that are set in `fields`, and `page` when it is past the first.
+std::string ListLink(const std::string& path, std::map<std::string, std::string>& fields,
+                     const std::vector<std::string>& names, size_t page);
+
+// Sets matched, page, pages, and previous/next links (when there are such pages) on `data`.
+void SetPaging(Data& data, const std::string& path, std::map<std::string, std::string>& fields,
+               const std::vector<std::string>& names, size_t page, size_t matched);
+// Whether the `index`th matching row (0-based) is shown on `page`.
+inline bool OnPage(size_t index, size_t page) {
+  return index >= (page - 1) * kRowsPerPage && index < page * kRowsPerPage;
+}
+
+}  // namespace qiaomen::server::console

@@ -1,0 +1,240 @@
+#include "console/photo_view.h"
+
+#include <map>
+#include <set>
+
+#include "admin/photo_evidence.h"
+#include "admin/templates.h"
+#include "console/pages.h"
+#include "qiaomen/base/hex.h"
+#include "qiaomen/core/domain/labels.h"
+#include "qiaomen/core/forms/answer_text.h"
+#include "qiaomen/core/uuid.h"
+
+namespace qiaomen::server::console {
+namespace {
+
+using core::domain::Language;
+
+// What the bytes are, from their first bytes: the console serves images only as images.
+std::string ImageType(const std::string& bytes) {
+  if (bytes.rfind("\xFF\xD8\xFF", 0) == 0) return "image/jpeg";
+  if (bytes.rfind("\x89PNG\r\n\x1A\n", 0) == 0) return "image/png";
+  if (bytes.rfind("RIFF", 0) == 0 && bytes.size() > 12 && bytes.compare(8, 4, "WEBP") == 0) {
+    return "image/webp";
+  }
+  return "";
+}
+
+// The photo ids each photo or signature answer of `visit` holds, with the item's label.
+std::map<std::string, std::string> PhotoLabels(const v1::Visit& visit,
+                                               const core::forms::CompiledTemplate* tpl) {
+  std::map<std::string, std::string> labels;
+  for (const auto& answer : visit.answers()) {
+    if (!answer.value().has_photos()) continue;
+    const v1::Item* item = tpl ? tpl->FindItem(answer.item_id()) : nullptr;
+    const std::string label =
+        item ? core::forms::TextIn(item->label(), Language::kZh) : answer.item_id();
+    for (const auto& id : answer.value().photos().photo_ids()) labels[id] = label;
+  }
+  if (!visit.signature_photo_id().empty()) labels[visit.signature_photo_id()] = "签名";
+  return labels;
+}
+
+}  // namespace
+
+core::Result<std::vector<EvidencePhoto>> VisitPhotos(SqlConnection& conn, const VisitRecord& visit,
+                                                     const core::forms::CompiledTemplate* tpl) {
+  std::vector<std::string> ids;
+  for (const auto& ref : visit.visit.photos()) ids.push_back(ref.photo_id());
+  QM_ASSIGN_OR_RETURN(auto records, FindPhotoRecords(conn, visit.town_id, ids));
+  std::map<std::string, v1::Photo> by_id;
+  for (auto& r : records) by_id[r.id()] = std::move(r);
+  auto labels = PhotoLabels(visit.visit, tpl);
+  std::vector<EvidencePhoto> photos;
+  for (const auto& ref : visit.visit.photos()) {
+    EvidencePhoto photo;
+    photo.photo_id = ref.photo_id();
+    photo.sha256 = ref.sha256();
+    photo.signed_hash = visit.signature_verified;
+    auto label = labels.find(ref.photo_id());
+    photo.label = label == labels.end() ? "照片" : label->second;
+    if (auto it = by_id.find(ref.photo_id()); it != by_id.end()) photo.record = it->second;
+    if (!visit.signature_verified) {
+      photo.distrust = "走访记录的签名未核验，照片不作为证据。";
+    } else if (photo.record && photo.record->sha256() != ref.sha256()) {
+      photo.distrust = "照片信息中的哈希与签名的走访记录不符，不作为证据。";
+    }
+    photos.push_back(std::move(photo));
+  }
+  return photos;
+}
+
+core::Result<std::vector<EvidencePhoto>> HazardPhotos(SqlConnection& conn, const std::string& town,
+                                                      const LedgerHazard& hazard) {
+  std::vector<EvidencePhoto> photos;
+  std::set<std::string> seen;
+  // The finding visit's photos for the rule's photo item: signed with the visit.
+  auto visit_id = core::Uuid::Parse(hazard.visit_id);
+  if (!hazard.visit_id.empty() && visit_id.ok()) {
+    auto visit = FindVisitRecord(conn, town, visit_id->ToBytes());
+    if (!visit.ok() && visit.status().code() != core::Code::kNotFound) return visit.status();
+    if (visit.ok()) {
+      auto tpl =
+          LoadPublishedTemplate(conn, visit->visit.template_id(), visit->visit.template_version());
+      std::string photo_item;
+      if (tpl.ok()) {
+        for (const auto& rule : tpl->proto().hazard_rules()) {
+          if (rule.id() == hazard.rule_id) photo_item = rule.photo_item();
+        }
+      }
+      std::set<std::string> proof;
+      for (const auto& answer : visit->visit.answers()) {
+        if (!photo_item.empty() && answer.item_id() == photo_item && answer.value().has_photos()) {
+          for (const auto& id : answer.value().photos().photo_ids()) proof.insert(id);
+        }
+      }
+      QM_ASSIGN_OR_RETURN(auto all, VisitPhotos(conn, *visit, tpl.ok() ? &*tpl : nullptr));
+      for (auto& p : all) {
+        if (proof.count(p.photo_id) && seen.insert(p.photo_id).second) {
+          p.label = "发现时：" + p.label;
+          photos.push_back(std::move(p));
+        }
+      }
+    }
+  }
+  // Photos of its steps (after-photos of a rectification, ...), hashed by their records.
+  std::map<std::string, std::string> step_of;
+  for (const auto& entry : hazard.log) {
+    for (const auto& id : entry.event.photo_ids()) {
+      step_of.emplace(
+          id,
+          std::string(core::domain::HazardEventLabel(entry.event.kind(), entry.event.passed()).zh));
+    }
+  }
+  QM_ASSIGN_OR_RETURN(auto records, FindHazardPhotoRecords(conn, town, hazard.id));
+  std::vector<std::string> missing;
+  for (const auto& [id, label] : step_of) {
+    bool have = false;
+    for (const auto& r : records) have = have || r.id() == id;
+    if (!have) missing.push_back(id);
+  }
+  QM_ASSIGN_OR_RETURN(auto named, FindPhotoRecords(conn, town, missing));
+  for (auto& r : named) records.push_back(std::move(r));
+  std::map<std::string, v1::Photo> by_id;
+  for (auto& r : records) by_id[r.id()] = std::move(r);
+  for (const auto& [id, label] : step_of) by_id.try_emplace(id);  // a step's photo not arrived
+  for (auto& [id, record] : by_id) {
+    if (!seen.insert(id).second) continue;
+    EvidencePhoto photo;
+    photo.photo_id = id;
+    auto step = step_of.find(id);
+    photo.label = step == step_of.end() ? "隐患照片" : step->second;
+    if (!record.id().empty()) {
+      photo.sha256 = record.sha256();
+      photo.record = std::move(record);
+    }
+    photos.push_back(std::move(photo));
+  }
+  return photos;
+}
+
+void SetPhotoItems(Data& data, BlobStore& blobs, const std::vector<EvidencePhoto>& photos,
+                   const std::string& base_url, const base::TimeZone& zone) {
+  Data items{Data::type::list};
+  size_t failed = 0, pending = 0;
+  for (const auto& photo : photos) {
+    Data item;
+    const std::string hex = base::HexEncode(photo.photo_id);
+    item.set("label", photo.label);
+    item.set("url", base_url + hex);
+    item.set("thumb_url", base_url + hex + "/thumb");
+    if (photo.record && photo.record->taken_at_ms() > 0) {
+      item.set("taken_at", base::CountyDateTime(photo.record->taken_at_ms(), zone));
+    }
+    if (!photo.sha256.empty()) item.set("sha", base::HexEncode(photo.sha256).substr(0, 12));
+    if (!photo.distrust.empty()) {
+      item.set("failed", photo.distrust);
+      ++failed;
+    } else if (photo.sha256.empty()) {
+      item.set("pending", true);
+      ++pending;
+    } else {
+      auto check = CheckStoredPhoto(blobs, photo.sha256);
+      if (!check.ok()) {
+        item.set("failed", "照片文件暂时读不出来，请稍后再试。");
+        ++failed;
+      } else if (*check == PhotoEvidence::kPending) {
+        item.set("pending", true);
+        ++pending;
+      } else if (*check == PhotoEvidence::kFailed) {
+        item.set("failed", "照片内容与记录的哈希不符，可能已被改动或损坏，不作为证据显示。");
+        ++failed;
+      } else {
+        item.set("verified", true);
+        item.set("signed", photo.signed_hash);
+      }
+    }
+    items.push_back(item);
+  }
+  data.set("photos", items);
+  data.set("photo_count", std::to_string(photos.size()));
+  if (failed > 0) data.set("photos_failed", std::to_string(failed));
+  if (pending > 0) data.set("photos_pending", std::to_string(pending));
+}
+
+std::optional<RecordPath> ParseRecordPath(const std::string& rest) {
+  constexpr size_t kIdBytes = 16;
+  const size_t slash = rest.find('/');
+  auto id = base::HexDecode(rest.substr(0, slash));
+  if (!id || id->size() != kIdBytes) return std::nullopt;
+  RecordPath path;
+  path.id = std::move(*id);
+  if (slash == std::string::npos) return path;
+  const std::string tail = rest.substr(slash + 1);
+  if (tail.rfind("photos/", 0) != 0) return std::nullopt;
+  path.photo = true;
+  path.photo_hex = tail.substr(7);
+  if (path.photo_hex.ends_with("/thumb")) {
+    path.thumbnail = true;
+    path.photo_hex.resize(path.photo_hex.size() - 6);
+  }
+  return path;
+}
+
+HttpResponse ServePhoto(ConsoleContext& context, const std::vector<EvidencePhoto>& photos,
+                        const std::string& photo_hex, bool thumbnail) {
+  auto id = base::HexDecode(photo_hex);
+  const EvidencePhoto* photo = nullptr;
+  for (const auto& p : photos) {
+    if (id && p.photo_id == *id) photo = &p;
+  }
+  if (!photo) return MessagePage(context, 404, "没有这张照片。");
+  if (!photo->distrust.empty()) return MessagePage(context, 409, photo->distrust);
+  if (photo->sha256.empty()) return MessagePage(context, 404, "这张照片还没有上传到县里。");
+  std::string bytes;
+  auto check = CheckStoredPhoto(context.blobs, photo->sha256, &bytes);
+  if (!check.ok()) return MessagePage(context, 503, "照片文件暂时读不出来，请稍后再试。");
+  if (*check == PhotoEvidence::kPending) {
+    return MessagePage(context, 404, "这张照片还没有上传到县里。");
+  }
+  if (*check == PhotoEvidence::kFailed) {
+    return MessagePage(context, 409,
+                       "这张照片的内容与记录的哈希不符，可能已被改动或损坏，不作为证据显示。");
+  }
+  // The device's thumbnail travels with the photo's record; it is shown only beside an original
+  // that verified, and links to it.
+  if (thumbnail && photo->record && !ImageType(photo->record->thumbnail()).empty()) {
+    bytes = photo->record->thumbnail();
+  }
+  HttpResponse r;
+  const std::string type = ImageType(bytes);
+  r.Set("Content-Type", type.empty() ? "application/octet-stream" : type);
+  if (type.empty()) r.Set("Content-Disposition", "attachment");
+  r.body = std::move(bytes);
+  r.Set("Cache-Control", "private, no-store");
+  AddSecurityHeaders(r, context.tls);
+  return r;
+}
+
+}  // namespace qiaomen::server::console

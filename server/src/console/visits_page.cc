@@ -1,0 +1,121 @@
+// 走访记录: the finished visits in the staff member's scope, latest first, filtered by a GET form
+// (town for county staff, village, grid, county days from/to, outcome) and paged.
+#include <set>
+
+#include "console/list_view.h"
+#include "console/pages.h"
+#include "console/visit_view.h"
+#include "qiaomen/base/civil_date.h"
+#include "qiaomen/core/domain/labels.h"
+#include "qiaomen/server/directory.h"
+
+namespace qiaomen::server::console {
+namespace {
+
+const std::vector<std::string> kFilterNames = {"town", "village", "grid", "from", "to", "outcome"};
+
+// The filter form's choices: towns (county staff only), villages and grids of the staff member's
+// town (grids of the chosen village only), outcomes.
+void SetChoices(Data& data, std::map<std::string, std::string>& filter,
+                const std::vector<AdminUnitRow>& units, const std::string& town) {
+  Data towns{Data::type::list}, villages{Data::type::list}, grids{Data::type::list};
+  for (const auto& unit : units) {
+    if (!town.empty() && unit.town_id != town) continue;
+    if (unit.level == "town") towns.push_back(Option(unit.id, unit.name, filter["town"]));
+    if (unit.level == "village" && (filter["town"].empty() || unit.town_id == filter["town"])) {
+      villages.push_back(Option(unit.id, unit.name + "（" + unit.id + "）", filter["village"]));
+    }
+    if (unit.level == "grid" && (filter["town"].empty() || unit.town_id == filter["town"]) &&
+        (filter["village"].empty() || unit.parent_id == filter["village"])) {
+      grids.push_back(Option(unit.id, unit.name + "（" + unit.id + "）", filter["grid"]));
+    }
+  }
+  if (town.empty()) {
+    data.set("town_filter", true);
+    data.set("towns", towns);
+  }
+  data.set("villages", villages);
+  data.set("grids", grids);
+  Data outcomes{Data::type::list};
+  for (v1::VisitOutcome o : {v1::CHECKED, v1::NOBODY_HOME, v1::REFUSED, v1::VACANT, v1::MOVED}) {
+    auto label = core::domain::OutcomeLabel(o);
+    outcomes.push_back(Option(std::string(label.code), std::string(label.zh), filter["outcome"]));
+  }
+  data.set("outcomes", outcomes);
+  data.set("from", filter["from"]);
+  data.set("to", filter["to"]);
+}
+
+bool Matches(const VisitRecord& v, std::map<std::string, std::string>& filter,
+             const std::map<std::string, std::string>& village_of, const base::TimeZone& zone) {
+  auto village = village_of.find(v.grid_id);
+  const int64_t at =
+      v.visit.finished_at_ms() > 0 ? v.visit.finished_at_ms() : v.visit.started_at_ms();
+  const std::string day = base::CountyDate(at, zone);
+  return (filter["town"].empty() || v.town_id == filter["town"]) &&
+         (filter["village"].empty() ||
+          (village != village_of.end() && village->second == filter["village"])) &&
+         (filter["grid"].empty() || v.grid_id == filter["grid"]) &&
+         (filter["from"].empty() || day >= filter["from"]) &&
+         (filter["to"].empty() || day <= filter["to"]) &&
+         (filter["outcome"].empty() ||
+          core::domain::OutcomeLabel(v.visit.outcome()).code == filter["outcome"]);
+}
+
+core::Result<Data> ListData(ConsoleContext& context, const std::string& town,
+                            const HttpRequest& request) {
+  auto filter = QueryFields(request);
+  // A township's list is its town's whatever the address asks for.
+  if (!town.empty()) filter["town"] = "";
+  const size_t page = PageNumber(filter);
+  Data data;
+  for (const char* name : {"from", "to"}) {
+    if (!filter[name].empty() && !base::ParseIsoDate(filter[name])) {
+      data.set("date_error", "日期请写成 2026-12-01 这样的格式；这个条件没有用上。");
+      filter[name] = "";
+    }
+  }
+  const base::TimeZone& zone = context.storage.time_zone();
+  auto conn = context.storage.pool().Acquire();
+  Directory directory(context.storage, context.clock);
+  QM_ASSIGN_OR_RETURN(auto units, directory.ListAdminUnits(*conn));
+  std::map<std::string, std::string> village_of;
+  for (const auto& u : units) {
+    if (u.level == "grid") village_of[u.id] = u.parent_id;
+  }
+  QM_ASSIGN_OR_RETURN(auto visits, ListVisitRecords(*conn, town));
+  QM_ASSIGN_OR_RETURN(auto workers, WorkerNames(*conn));
+  QM_ASSIGN_OR_RETURN(auto blob_rows, conn->Query("SELECT sha256 FROM blobs"));
+  std::set<std::string> blobs;
+  for (const auto& b : blob_rows) blobs.insert(b.Text(0));
+
+  SetChoices(data, filter, units, town);
+  std::map<std::string, std::string> titles;
+  Data rows{Data::type::list};
+  size_t matched = 0;
+  for (const auto& v : visits) {
+    if (!Matches(v, filter, village_of, zone)) continue;
+    if (!OnPage(matched++, page)) continue;
+    auto worker = workers.find(v.visit.worker_id());
+    rows.push_back(VisitItem(v, ChecklistTitle(*conn, v.visit, titles),
+                             worker == workers.end() ? "" : worker->second, blobs, zone));
+  }
+  data.set("visits", rows);
+  SetPaging(data, "/console/visits", filter, kFilterNames, page, matched);
+  return data;
+}
+
+}  // namespace
+
+HttpResponse VisitsPage(ConsoleContext& context, const ConsoleSession& session,
+                        const HttpRequest& request) {
+  auto town = StaffTown(session);
+  if (!town) return GridsScopePage(context);
+  auto data = ListData(context, *town, request);
+  if (!data.ok()) return MessagePage(context, 503, "走访记录暂时读不出来，请稍后再试。");
+  auto html = RenderPage("visits", *data, SignedInLayout(context, session, "走访记录", "visits"));
+  if (!html.ok()) return MessagePage(context, 500, html.status().message());
+  return HtmlPage(200, std::move(html).value(), context.tls);
+}
+
+}  // namespace qiaomen::server::console
