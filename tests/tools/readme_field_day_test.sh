@@ -43,6 +43,7 @@ expect() {
 expect "已记录对 H00001 的走访"       # the visit
 expect "09:32"                      # shown in county time
 expect "限期整改 → 已整改"              # the hazard rectified
+expect "隐患现为已销号"                  # reinspected and closed at the county
 expect "保留"                        # the conflict the county logged
 pid="$(sed -n 's/^SERVER_STOPPED=//p' "$log")"
 [[ -n "$pid" ]] && ! kill -0 "$pid" 2>/dev/null || { echo "the server $pid still runs"; exit 1; }
