@@ -108,6 +108,7 @@ DeviceSyncResult FieldDevice::Sync(const SyncOptions& options,
   };
   auto transport = MakeTransport(config_);
   StoreSyncAdapter adapter(*profile_);
+  if (options.journal_cap_bytes >= 0) adapter.SetJournalCapBytes(options.journal_cap_bytes);
   std::set<uint64_t> quarantined_before;
   auto before = profile_->store().ListQuarantined();
   if (!before.ok()) return fail(before.status());
@@ -170,6 +171,10 @@ DeviceSyncResult FieldDevice::Sync(const SyncOptions& options,
     for (const auto& p : *still) result.photo_bytes_pending += p.size;
   }
   result.photo_payload_sent = photo_payload - result.photo_bytes_pending;
+  if (auto state = profile_->store().GetSyncState(); state.ok()) {
+    result.backed_up_through = state->backed_up_through;
+    result.released_through = state->released_through;
+  }
   if (result.report.needs_reenrolment) {
     result.status = core::Unauthenticated(
         "The server no longer accepts this device's token. Ask township staff for a new code "

@@ -1,4 +1,5 @@
 // sync: push this device's work to the county server and pull what is new in its scope.
+#include <cerrno>
 #include <functional>
 #include <mutex>
 
@@ -37,21 +38,49 @@ std::string SummaryText(const sync::SyncReport& report, const CliContext& ctx) {
   return text;
 }
 
+// A whole number from `low` to `high` in option `name`, or `fallback` when it is not given.
+core::Result<int64_t> WholeNumber(const core::Args& args, const char* name, int64_t low,
+                                  int64_t high, int64_t fallback, const char* what) {
+  auto text = args.Get(name);
+  if (!text) return fallback;
+  char* end = nullptr;
+  errno = 0;
+  long long v = std::strtoll(text->c_str(), &end, 10);
+  if (text->empty() || *end != '\0' || errno != 0 || v < low || v > high) {
+    return core::InvalidArgument("--" + std::string(name) + " must be a whole number" + what +
+                                 " from " + std::to_string(low) + " to " + std::to_string(high) +
+                                 "; '" + *text + "' is not.");
+  }
+  return static_cast<int64_t>(v);
+}
+
+core::Result<int64_t> Retries(const core::Args& args) {
+  return WholeNumber(args, "retries", 0, 100, 6, "");
+}
+// Megabytes of sent changes kept beyond the county's last backup; -1: the default.
+core::Result<int64_t> KeepSentMb(const core::Args& args) {
+  return WholeNumber(args, "keep-sent-mb", 0, 1'000'000, -1, " of megabytes (default 64)");
+}
+
+// The first photo chunk's size in KB; 0: the engine's default.
+core::Result<int64_t> ChunkKb(const core::Args& args) {
+  return WholeNumber(args, "chunk-kb", 4, 65'536, 0, " of kilobytes");
+}
+
+core::Status CheckSync(const core::Args& args) {
+  QM_RETURN_IF_ERROR(Retries(args).status());
+  QM_RETURN_IF_ERROR(ChunkKb(args).status());
+  return KeepSentMb(args).status();
+}
+
 core::Status Sync(const core::Args& args, CliContext& ctx) {
-  int retries = 6;
-  if (auto r = args.Get("retries")) {
-    char* end = nullptr;
-    long v = std::strtol(r->c_str(), &end, 10);
-    if (r->empty() || *end != '\0' || v < 0 || v > 100) {
-      return core::InvalidArgument("--retries must be a whole number from 0 to 100.");
-    }
-    retries = static_cast<int>(v);
-  }
   sync::SyncOptions options;
-  options.retries = retries;
-  if (auto chunk = args.Get("chunk-kb")) {
-    options.chunk_initial_bytes = std::max(4, std::atoi(chunk->c_str())) * 1024;
-  }
+  QM_ASSIGN_OR_RETURN(int64_t retries, Retries(args));
+  options.retries = static_cast<int>(retries);
+  QM_ASSIGN_OR_RETURN(int64_t keep_mb, KeepSentMb(args));
+  if (keep_mb >= 0) options.journal_cap_bytes = keep_mb << 20;
+  QM_ASSIGN_OR_RETURN(int64_t chunk_kb, ChunkKb(args));
+  options.chunk_initial_bytes = chunk_kb * 1024;
   auto key_store = KeyStoreFor(ctx);
   QM_ASSIGN_OR_RETURN(auto device, OpenDevice(ctx, key_store));
   bool show_progress = !ctx.json && (ctx.out_is_terminal || args.Has("progress"));
@@ -89,7 +118,9 @@ core::Status Sync(const core::Args& args, CliContext& ctx) {
         .Field("retries", report.retries)
         .Field("rebased", report.changes_rebased)
         .Field("clock_skew_ms", report.device_clock_skew_ms)
-        .Field("photos_pending_bytes", left);
+        .Field("photos_pending_bytes", left)
+        .Field("backed_up_through", static_cast<int64_t>(result.backed_up_through))
+        .Field("released_through", static_cast<int64_t>(result.released_through));
     json.Key("rejected").BeginArray();
     for (const auto& q : rejected) {
       json.BeginObject()
@@ -124,6 +155,11 @@ core::Status Sync(const core::Args& args, CliContext& ctx) {
       ctx.out << ctx.T(Msg::kSyncRefusedChange, {std::to_string(q.change.seq()), q.code, q.reason});
     }
     if (!rejected.empty()) ctx.out << ctx.T(Msg::kRefusedHint);
+    if (result.released_through > result.backed_up_through) {
+      ctx.out << ctx.T(Msg::kBackupReleasedUnbacked, {std::to_string(result.backed_up_through + 1),
+                                                      std::to_string(result.released_through)})
+              << "\n";
+    }
   }
   return failure;
 }
@@ -134,15 +170,20 @@ void AddSyncCommands(std::vector<Command>& commands) {
   commands.push_back(Command{
       "sync",
       "send this device's work to the county server and fetch what is new",
-      "Usage: qiaomen sync [--retries N] [--progress] [--chunk-kb N] [--json]\n\n"
+      "Usage: qiaomen sync [--retries N] [--progress] [--chunk-kb N] [--keep-sent-mb N] "
+      "[--json]\n\n"
       "Sends the pending changes (visits, edits, hazard steps) in batches, receives the changes\n"
       "in this device's scope, then uploads the photos (resumable: a cut link resumes where it\n"
       "stopped). A progress bar is drawn on a terminal (--progress: plain progress lines\n"
       "elsewhere); otherwise one summary line. A transient failure is retried N times (default\n"
       "6) with growing pauses. --json prints pushed, pulled, photos sent, bytes and the changes\n"
-      "the server refused with its reasons (they stay on the device, see `qiaomen status`).\n",
-      {{"retries", "chunk-kb"}, {"progress"}},
-      Sync});
+      "the server refused with its reasons (they stay on the device, see `qiaomen status`).\n"
+      "Sent changes are kept on the device until the county's backup holds them, so a restored\n"
+      "county can be healed from the phones; --keep-sent-mb caps what is kept beyond the last\n"
+      "backup (default 64 MB, oldest let go first, with a warning naming what no backup holds).\n",
+      {{"retries", "chunk-kb", "keep-sent-mb"}, {"progress"}},
+      Sync,
+      CheckSync});
 }
 
 }  // namespace qiaomen::cli

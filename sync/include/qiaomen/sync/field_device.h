@@ -68,6 +68,10 @@ struct SyncOptions {
   int64_t chunk_initial_bytes = 0;  // 0: the engine's default
   bool photos_wifi_only = false;
   LinkKind link = LinkKind::kUnmetered;
+  // How many bytes of delivered changes this device keeps beyond the county's last backup, so
+  // that a restore can be healed from it (< 0: StoreSyncAdapter::kDefaultJournalCapBytes). Past
+  // it the oldest go first, and DeviceSyncResult says which no backup holds.
+  int64_t journal_cap_bytes = -1;
 };
 
 // One run's outcome: the engine's report and what the person must be told besides.
@@ -80,6 +84,12 @@ struct DeviceSyncResult {
   // device keeps counting days in its previous zone (Profile::county_time_zone()), so the person
   // must be told that dates may differ from the county's.
   std::string unknown_county_time_zone;
+  // After the run: own changes up to backed_up_through are in the county's last verified backup;
+  // those up to released_through are no longer kept here. released_through > backed_up_through
+  // means the cap let go of changes no backup holds yet (a restore would lose them): tell the
+  // person, and the county to run a backup.
+  uint64_t backed_up_through = 0;
+  uint64_t released_through = 0;
   // Ok, or why the run stopped, worded as what to do (unreachable, TLS, token refused).
   core::Status status;
 };
