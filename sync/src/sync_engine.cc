@@ -233,6 +233,8 @@ core::Status SyncEngine::RunState::Metadata() {
     req.set_max_pull(run_.config.max_pull);
     req.set_device_time_ms(run_.deps.clock.NowMillis());
     req.set_server_epoch(epoch);
+    // After a restore in this run, the server may lack photos this device had uploaded before.
+    req.set_want_missing_photos(resets > 0);
 
     HttpRequest http{.method = "POST",
                      .url = run_.Url("/v1/sync"),

@@ -182,10 +182,16 @@ TEST_P(TusTest, VisitEvidenceIsPendingUntilItsPhotoIsUploaded) {
   ASSERT_TRUE(env_->PublishTemplate("household_winter").ok());
   std::string h001 = testing::FindSubjectId(PullAll(*device_), "H-001");
   ASSERT_FALSE(h001.empty());
-  auto pushed =
-      device_->Sync(server_->port(), {device_->NewVisit(h001, "household_winter", {sha_})});
+  const v1::Change visit = device_->NewVisit(h001, "household_winter", {sha_});
+  auto pushed = device_->Sync(server_->port(), {visit});
   ASSERT_TRUE(pushed.ok());
   ASSERT_EQ(pushed->results(0).outcome(), v1::ChangeResult::APPLIED) << pushed->results(0).reason();
+  // Unasked, the answer does not list the photo (the device knows it has not uploaded it) ...
+  EXPECT_EQ(pushed->missing_photo_sha256_size(), 0);
+  // ... asked (a device re-sending after a restore), it does.
+  pushed = device_->Sync(server_->port(), {visit}, "", 0, /*want_missing_photos=*/true);
+  ASSERT_TRUE(pushed.ok());
+  ASSERT_EQ(pushed->results(0).outcome(), v1::ChangeResult::DUPLICATE);
   ASSERT_EQ(pushed->missing_photo_sha256_size(), 1);
   EXPECT_EQ(pushed->missing_photo_sha256(0), base::HexEncode(sha_));
   auto before = env_->Run({"report", "--format", "json"});

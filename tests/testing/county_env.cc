@@ -115,8 +115,10 @@ core::Result<HttpReply> TestDevice::SyncRaw(uint16_t port, const v1::SyncRequest
 
 core::Result<v1::SyncResponse> TestDevice::Sync(uint16_t port,
                                                 const std::vector<v1::Change>& changes,
-                                                const std::string& cursor, uint32_t max_pull) {
+                                                const std::string& cursor, uint32_t max_pull,
+                                                bool want_missing_photos) {
   v1::SyncRequest request;
+  request.set_want_missing_photos(want_missing_photos);
   for (const auto& c : changes) *request.add_changes() = c;
   request.set_cursor(cursor);
   request.set_max_pull(max_pull);

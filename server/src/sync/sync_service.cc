@@ -386,6 +386,7 @@ core::Status SyncService::Push(const Principal& principal, const v1::SyncRequest
   metrics_.Add("changes_rejected", rejected);
   metrics_.Add("changes_duplicate", duplicate);
   metrics_.Add("changes_rebased", rebased);
+  if (!request.want_missing_photos()) return core::Status::Ok();
   std::sort(photo_hashes.begin(), photo_hashes.end());
   photo_hashes.erase(std::unique(photo_hashes.begin(), photo_hashes.end()), photo_hashes.end());
   for (const auto& hash : photo_hashes) {

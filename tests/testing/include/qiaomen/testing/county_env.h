@@ -72,8 +72,10 @@ class TestDevice {
   // POST /v1/enroll. Returns the response (token stored).
   core::Result<v1::EnrollResponse> Enroll(uint16_t port, const std::string& code);
   // POST /v1/sync with `changes` (seqs as given) and the cursor. Fails on non-200 with the body.
+  // `want_missing_photos` asks for the photos the batch references that the server lacks.
   core::Result<v1::SyncResponse> Sync(uint16_t port, const std::vector<v1::Change>& changes,
-                                      const std::string& cursor = "", uint32_t max_pull = 0);
+                                      const std::string& cursor = "", uint32_t max_pull = 0,
+                                      bool want_missing_photos = false);
   // The raw HTTP reply of a sync (to check status codes).
   core::Result<HttpReply> SyncRaw(uint16_t port, const v1::SyncRequest& request);
 
