@@ -10,7 +10,8 @@
 #
 # Environment: QIAOMEN_DEMO_SHORT=1 a shorter day (the end-to-end test); QIAOMEN_DEMO_OUT=DIR
 # keeps the figures (device-side sums and the server's report as JSON) in DIR; QIAOMEN_DEMO_KEEP=1
-# keeps the temporary directory. Leaves no process running: everything it starts is stopped on
+# keeps the temporary directory and, on a terminal, the server running until Enter so that the
+# console (address and a county login printed in step 7) shows the day. Leaves no process running: everything it starts is stopped on
 # exit, error or Ctrl-C.
 set -euo pipefail
 
@@ -199,6 +200,18 @@ wire=$((up1 - up0))
 say "同步时经链路发送 $wire 字节，其中 $photos_distinct 张不同照片共 $photo_payload 字节，其余为走访数据"
 say "（比值 $(awk -v w="$wire" -v p="$photo_payload" "BEGIN {printf \"%.3f\", w / p}")，含元数据和断线后重发的部分）"
 
+bold "7. 乡镇和县里的网页控制台"
+# A county account with a password made for this run (never a fixed one, never on a command line).
+county add-staff --id county-admin --name "县应急管理局 County office" --role county --scope county \
+  >>"$WORK/setup.log"
+PASSWORD="$(head -c 32 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 16)"
+printf '%s\n' "$PASSWORD" | county set-password --id county-admin >>"$WORK/setup.log"
+# Plain bash over TCP: a fresh machine need not have curl.
+login_page="$(exec 3<>"/dev/tcp/${SERVER_ADDR%:*}/${SERVER_ADDR##*:}" &&
+  printf 'GET /console/login HTTP/1.0\r\nHost: %s\r\n\r\n' "$SERVER_ADDR" >&3 && cat <&3 || true)"
+grep -q '<form' <<<"$login_page" || fail "the console's sign-in page did not answer at http://$SERVER_ADDR/console/login"
+say "控制台：http://$SERVER_ADDR/console/  账号 county-admin  密码 $PASSWORD"
+
 if [[ -n "$OUT" ]]; then
   mkdir -p "$OUT"
   county report --format json >"$OUT/report.json"
@@ -209,3 +222,9 @@ JSON
   for d in "${DEVICES[@]}"; do cp "$WORK/$d.visits.json" "$OUT/"; done
 fi
 bold "完成，用时 $(( $(date +%s) - START_S )) 秒。"
+if [[ "${QIAOMEN_DEMO_KEEP:-0}" == 1 && -t 0 ]]; then
+  say "QIAOMEN_DEMO_KEEP=1：服务器继续运行，可在浏览器中打开上面的控制台查看这一天；按回车或 Ctrl-C 结束。"
+  read -r _ || true
+elif [[ "${QIAOMEN_DEMO_KEEP:-0}" == 1 ]]; then
+  say "QIAOMEN_DEMO_KEEP=1：数据保留在 $DATA；再次打开控制台：$COUNTY serve --data $DATA --listen 127.0.0.1:8080"
+fi

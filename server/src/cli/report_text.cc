@@ -97,6 +97,8 @@ std::string ReportText(const Report& r, Language lang) {
   }
   out << "\n";
   for (const auto& [k, n] : ReportTotals(r)) {
+    // Said in words below ("last backup: none" rather than -1 seconds).
+    if (k == "backup_age_seconds") continue;
     out << CountyMessageText(TotalMessage(k), lang) << colon << n << "\n";
   }
   out << "\n" << BackupLine(r, lang) << "\n";
