@@ -20,14 +20,14 @@ class ReportTest : public ServerTest {
   // A hazard on `subject` with `deadline`, and its events (kinds in order, one minute apart).
   void AddHazard(testing::TestDevice& device, const std::string& subject,
                  const std::string& deadline, const std::vector<v1::HazardEventKind>& kinds,
-                 std::vector<v1::Change>& batch) {
+                 std::vector<v1::Change>& batch, v1::Severity severity = v1::GENERAL) {
     std::string id = testing::RandomId();
     v1::Change hazard = device.NewChange(v1::ENTITY_HAZARD, id);
     v1::Hazard* h = hazard.mutable_hazard();
     h->set_id(id);
     h->set_subject_id(subject);
     h->set_category("heating");
-    h->set_severity(v1::GENERAL);
+    h->set_severity(severity);
     h->set_deadline(deadline);
     batch.push_back(hazard);
     int64_t at = static_cast<int64_t>(time(nullptr)) * 1000 - 3600000;
@@ -83,6 +83,70 @@ TEST_P(ReportTest, HazardStatusIsDerivedFromTheEventLogByTheStateMachine) {
   EXPECT_NE(out.find("\"heating/general\":6"), std::string::npos) << out;
   auto text = env_->Run({"report"});
   EXPECT_NE(text.out.find("隐患（按状态）"), std::string::npos) << text.out;
+}
+
+// Issue 16: 入户检查率 counts subjects whose latest visit checked them (nobody home is a return
+// visit due, refused is counted apart); 清零率 is major hazards closed of those found; 按期整改率
+// is hazards rectified by their deadline of those due (deadline passed, or rectified). The same
+// numbers in Chinese, English and JSON; major hazards by town and village.
+TEST_P(ReportTest, CoverageCountsCheckedSubjectsAndMajorHazardsShowTheirClearance) {
+  ASSERT_TRUE(env_->PublishTemplate("household_check").ok());
+  StartServer();
+  auto device = EnrolledDevice("w1", std::string("grids:") + kGridA, "inspector");
+  const auto subjects = PullAll(*device);
+  const std::string h001 = testing::FindSubjectId(subjects, "H-001");
+  const std::string h002 = testing::FindSubjectId(subjects, "H-002");
+  ASSERT_FALSE(h001.empty());
+  ASSERT_FALSE(h002.empty());
+  std::vector<v1::Change> batch;
+  batch.push_back(device->NewVisit(h001, "household_check"));  // checked
+  v1::Change away = device->NewVisit(h002, "household_check");
+  away.mutable_visit()->set_outcome(v1::NOBODY_HOME);
+  away.mutable_visit()->clear_answers();
+  device->Sign(*away.mutable_visit());
+  batch.push_back(away);
+  // Major, closed before its deadline: cleared, on time.
+  AddHazard(*device, h001, "2099-12-31",
+            {v1::FOUND, v1::ORDERED, v1::RECTIFIED, v1::REINSPECTED, v1::CLOSED}, batch, v1::MAJOR);
+  // Major, past its deadline and not rectified: open, overdue, due and late.
+  AddHazard(*device, h001, "2020-01-01", {v1::FOUND, v1::ORDERED}, batch, v1::MAJOR);
+  // General, rectified after its deadline: due, late.
+  AddHazard(*device, h002, "2020-01-01", {v1::FOUND, v1::ORDERED, v1::RECTIFIED}, batch);
+  // General, deadline to come: not due.
+  AddHazard(*device, h002, "2099-12-31", {v1::FOUND}, batch);
+  auto r = device->Sync(server_->port(), batch);
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  for (const auto& result : r->results()) {
+    ASSERT_EQ(result.outcome(), v1::ChangeResult::APPLIED)
+        << result.seq() << ": " << result.reason();
+  }
+  auto json = env_->Run({"report", "--format", "json"});
+  ASSERT_EQ(json.exit_code, 0) << json.err;
+  for (const char* expected :
+       {"\"subjects\":6", "\"subjects_checked\":1", "\"return_visits_due\":1",
+        "\"visits_refused\":0", "\"major_hazards_found\":2", "\"major_hazards_closed\":1",
+        "\"major_hazards_open\":1", "\"major_hazards_overdue\":1", "\"hazards_due\":3",
+        "\"hazards_rectified_on_time\":1",
+        "\"major_hazards\":{\"found\":2,\"open\":1,\"rectified\":0,\"closed\":1,"
+        "\"overdue\":1}"}) {
+    EXPECT_NE(json.out.find(expected), std::string::npos) << expected << "\n" << json.out;
+  }
+  auto zh = env_->Run({"report"});
+  ASSERT_EQ(zh.exit_code, 0) << zh.err;
+  EXPECT_NE(zh.out.find("入户检查率 16.7%（1 / 6），待回访 1，拒绝入户 0"), std::string::npos)
+      << zh.out;
+  EXPECT_NE(zh.out.find("重大隐患清零率 50.0%（已销号 1 / 发现 2）"), std::string::npos) << zh.out;
+  EXPECT_NE(zh.out.find("按期整改率 33.3%（1 / 3）"), std::string::npos) << zh.out;
+  EXPECT_NE(zh.out.find("重大隐患 2：未销号 1，已整改 0，已销号 1，逾期 1"), std::string::npos)
+      << zh.out;
+  auto en = env_->Run({"report", "--lang", "en"});
+  ASSERT_EQ(en.exit_code, 0) << en.err;
+  EXPECT_NE(en.out.find("checked 16.7% of subjects (1 / 6), return visits due 1, refused 0"),
+            std::string::npos)
+      << en.out;
+  EXPECT_NE(en.out.find("major hazards cleared 50.0% (closed 1 / found 2)"), std::string::npos)
+      << en.out;
+  EXPECT_NE(en.out.find("rectified on time 33.3% (1 / 3)"), std::string::npos) << en.out;
 }
 
 // The county's day: a visit finished at 23:30 county time on 1 December counts on 1 December,

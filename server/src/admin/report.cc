@@ -26,6 +26,18 @@ std::string SeverityCode(const std::string& value) {
   return value.empty() ? "unspecified" : value;
 }
 
+// The county day of the hazard's first rectification in `log` ("" when never rectified).
+std::string RectifiedOn(const std::vector<core::domain::HazardLogEntry>& log,
+                        const base::TimeZone& zone) {
+  int64_t first = 0;
+  for (const auto& entry : log) {
+    if (entry.event.kind() == v1::RECTIFIED && (first == 0 || entry.event.at_ms() < first)) {
+      first = entry.event.at_ms();
+    }
+  }
+  return first == 0 ? "" : base::CountyDate(first, zone);
+}
+
 }  // namespace
 
 core::Result<Report> BuildReport(Storage& storage, core::Clock& clock,
@@ -72,6 +84,7 @@ core::Result<Report> BuildReport(Storage& storage, core::Clock& clock,
   for (const auto& s : subjects) {
     if (!in_town(s.Text(2))) continue;
     subject_grid[s.Bytes(0)] = s.Text(1);
+    ++report.subjects;
     for_chain(s.Text(1), [](CoverageRow& r) { ++r.subjects; });
   }
 
@@ -123,6 +136,9 @@ core::Result<Report> BuildReport(Storage& storage, core::Clock& clock,
   }
   for (const auto& [subject, last] : latest) {
     for_chain(subject_grid[subject], [&](CoverageRow& r) { ++r.latest_outcomes[last.second]; });
+    report.subjects_checked += last.second == "checked";
+    report.return_visits_due += last.second == "nobody_home";
+    report.visits_refused += last.second == "refused";
   }
   QM_ASSIGN_OR_RETURN(auto photos,
                       conn->Query("SELECT snapshot, town_id FROM records WHERE entity = $1",
@@ -150,6 +166,12 @@ core::Result<Report> BuildReport(Storage& storage, core::Clock& clock,
     ++report.hazards_by_category_severity[(category.empty() ? "uncategorised" : category) + "/" +
                                           SeverityCode(RegisterText(state, "severity"))];
     std::vector<core::domain::HazardLogEntry>& log = event_log[row.Bytes(0)];
+    const std::string deadline = RegisterText(state, "deadline");
+    const std::string rectified_on = RectifiedOn(log, zone);
+    if (!deadline.empty() && (!rectified_on.empty() || deadline < today)) {
+      ++report.hazards_due;
+      report.hazards_rectified_on_time += !rectified_on.empty() && rectified_on <= deadline;
+    }
     for (const auto& entry : log) {
       if (!options.date.empty() && entry.event.kind() == v1::FOUND &&
           base::CountyDate(entry.event.at_ms(), zone) == options.date) {
@@ -157,15 +179,28 @@ core::Result<Report> BuildReport(Storage& storage, core::Clock& clock,
         break;
       }
     }
-    HazardStanding status = ClassifyHazard(std::move(log), RegisterText(state, "deadline"), today);
+    HazardStanding status = ClassifyHazard(std::move(log), deadline, today);
     ++report.hazards_by_status[std::string(core::domain::HazardStatusCode(status.state.status))];
     report.hazards_open += status.open;
     report.hazards_rectified += status.rectified;
     report.hazards_overdue += status.overdue;
     report.hazards_closed += status.open ? 0 : 1;
     if (SeverityCode(RegisterText(state, "severity")) == "major") {
+      ++report.major_hazards_found;
       report.major_hazards_open += status.open;
       report.major_hazards_overdue += status.overdue;
+      report.major_hazards_rectified += status.rectified;
+      report.major_hazards_closed += status.open ? 0 : 1;
+      auto grid = subject_grid.find(row.Bytes(3));
+      if (grid != subject_grid.end()) {
+        for_chain(grid->second, [&](CoverageRow& r) {
+          ++r.major_found;
+          r.major_open += status.open;
+          r.major_rectified += status.rectified;
+          r.major_closed += status.open ? 0 : 1;
+          r.major_overdue += status.overdue;
+        });
+      }
     }
     std::string rule = RegisterText(state, "rule_id");
     if (rule.empty()) rule = category;

@@ -26,13 +26,22 @@ std::string JsonString(const std::string& s) {
 }  // namespace
 
 std::vector<std::pair<std::string, int64_t>> ReportTotals(const Report& r) {
-  return {{"visits", r.visits},
+  return {{"subjects", r.subjects},
+          {"subjects_checked", r.subjects_checked},
+          {"return_visits_due", r.return_visits_due},
+          {"visits_refused", r.visits_refused},
+          {"visits", r.visits},
           {"hazards_open", r.hazards_open},
           {"hazards_rectified", r.hazards_rectified},
           {"hazards_overdue", r.hazards_overdue},
           {"hazards_closed", r.hazards_closed},
           {"major_hazards_open", r.major_hazards_open},
           {"major_hazards_overdue", r.major_hazards_overdue},
+          {"major_hazards_found", r.major_hazards_found},
+          {"major_hazards_rectified", r.major_hazards_rectified},
+          {"major_hazards_closed", r.major_hazards_closed},
+          {"hazards_due", r.hazards_due},
+          {"hazards_rectified_on_time", r.hazards_rectified_on_time},
           {"repeat_findings", r.repeat_findings},
           {"photos_referenced", r.photos_referenced},
           {"photos_pending", r.photos_pending},
@@ -57,7 +66,14 @@ core::Result<std::string> FormatReport(const Report& r, const std::string& forma
           << ",\"subjects\":" << c.subjects << ",\"visited\":" << c.visited << ",\"outcomes\":{";
       size_t j = 0;
       for (const auto& [k, n] : c.outcomes) out << (j++ ? "," : "") << JsonString(k) << ":" << n;
-      out << "}}";
+      out << "},\"latest_outcomes\":{";
+      j = 0;
+      for (const auto& [k, n] : c.latest_outcomes) {
+        out << (j++ ? "," : "") << JsonString(k) << ":" << n;
+      }
+      out << "},\"major_hazards\":{\"found\":" << c.major_found << ",\"open\":" << c.major_open
+          << ",\"rectified\":" << c.major_rectified << ",\"closed\":" << c.major_closed
+          << ",\"overdue\":" << c.major_overdue << "}}";
     }
     out << "],\"hazards_by_category_severity\":{";
     size_t j = 0;

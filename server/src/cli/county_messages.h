@@ -53,7 +53,20 @@ enum class CountyMsg : int {
   kTotalQuarantined,
   kTotalConflicts,
   kTotalBackupAge,
-  kCount  // not a message: the number of ids
+  kTotalSubjects,
+  kTotalSubjectsChecked,
+  kTotalReturnVisitsDue,
+  kTotalVisitsRefused,
+  kTotalMajorFound,
+  kTotalMajorRectified,
+  kTotalMajorClosed,
+  kTotalHazardsDue,
+  kTotalRectifiedOnTime,
+  kReportRates,        // {0} checked rate, {1} checked, {2} subjects, {3} return visits due,
+                       // {4} refused, {5} clearance rate, {6} major closed, {7} major found
+  kReportOnTime,       // {0} on-time rate, {1} rectified on time, {2} due
+  kReportMajorByUnit,  // {0} found, {1} open, {2} rectified, {3} closed, {4} overdue
+  kCount               // not a message: the number of ids
 };
 
 // The text of `id` in `language`'s catalogue ("" when missing: the catalogue test fails then).

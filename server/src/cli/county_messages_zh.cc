@@ -53,6 +53,21 @@ std::span<const CountyMessageEntry> CountyZhMessages() {
       {CountyMsg::kTotalQuarantined, "被拒收的更改"},
       {CountyMsg::kTotalConflicts, "冲突"},
       {CountyMsg::kTotalBackupAge, "距上次备份（秒）"},
+      {CountyMsg::kTotalSubjects, "检查对象"},
+      {CountyMsg::kTotalSubjectsChecked, "已入户检查"},
+      {CountyMsg::kTotalReturnVisitsDue, "待回访（无人在家）"},
+      {CountyMsg::kTotalVisitsRefused, "拒绝入户"},
+      {CountyMsg::kTotalMajorFound, "发现重大隐患"},
+      {CountyMsg::kTotalMajorRectified, "重大隐患已整改待销号"},
+      {CountyMsg::kTotalMajorClosed, "重大隐患已销号"},
+      {CountyMsg::kTotalHazardsDue, "到期应整改隐患"},
+      {CountyMsg::kTotalRectifiedOnTime, "按期整改隐患"},
+      {CountyMsg::kReportRates,
+       "入户检查率 {0}（{1} / {2}），待回访 {3}，拒绝入户 {4}；重大隐患清零率 {5}（已销号 {6} / "
+       "发现 {7}）"},
+      {CountyMsg::kReportOnTime, "；按期整改率 {0}（{1} / {2}）\n"},
+      {CountyMsg::kReportMajorByUnit,
+       "  重大隐患 {0}：未销号 {1}，已整改 {2}，已销号 {3}，逾期 {4}"},
   };
   return kMessages;
 }

@@ -1,5 +1,6 @@
 #include "cli/report_text.h"
 
+#include <cstdio>
 #include <map>
 #include <sstream>
 
@@ -67,9 +68,27 @@ CountyMsg TotalMessage(const std::string& key) {
       {"quarantined_changes", CountyMsg::kTotalQuarantined},
       {"conflicts", CountyMsg::kTotalConflicts},
       {"backup_age_seconds", CountyMsg::kTotalBackupAge},
-      {"changes_lost_in_restore", CountyMsg::kTotalChangesLost}};
+      {"changes_lost_in_restore", CountyMsg::kTotalChangesLost},
+      {"subjects", CountyMsg::kTotalSubjects},
+      {"subjects_checked", CountyMsg::kTotalSubjectsChecked},
+      {"return_visits_due", CountyMsg::kTotalReturnVisitsDue},
+      {"visits_refused", CountyMsg::kTotalVisitsRefused},
+      {"major_hazards_found", CountyMsg::kTotalMajorFound},
+      {"major_hazards_rectified", CountyMsg::kTotalMajorRectified},
+      {"major_hazards_closed", CountyMsg::kTotalMajorClosed},
+      {"hazards_due", CountyMsg::kTotalHazardsDue},
+      {"hazards_rectified_on_time", CountyMsg::kTotalRectifiedOnTime}};
   auto it = kByKey.find(key);
   return it == kByKey.end() ? CountyMsg::kTotalVisits : it->second;
+}
+
+// "87.5%", or "-" when there is nothing to divide by.
+std::string Percent(int64_t part, int64_t whole) {
+  if (whole <= 0) return "-";
+  char text[16];
+  std::snprintf(text, sizeof text, "%.1f%%",
+                100.0 * static_cast<double>(part) / static_cast<double>(whole));
+  return text;
 }
 
 }  // namespace
@@ -85,6 +104,12 @@ std::string ReportText(const Report& r, Language lang) {
     std::string indent = c.level == "town" ? "  " : c.level == "village" ? "    " : "      ";
     out << indent << c.unit_id << " " << c.name << colon << c.visited << " / " << c.subjects;
     for (const auto& [k, n] : c.outcomes) out << "  " << OutcomeWords(k, lang) << "=" << n;
+    if (c.level != "grid" && c.major_found > 0) {
+      out << CountySay(lang, CountyMsg::kReportMajorByUnit,
+                       {std::to_string(c.major_found), std::to_string(c.major_open),
+                        std::to_string(c.major_rectified), std::to_string(c.major_closed),
+                        std::to_string(c.major_overdue)});
+    }
     out << "\n";
   }
   out << CountySay(lang, CountyMsg::kReportByCategory);
@@ -101,7 +126,17 @@ std::string ReportText(const Report& r, Language lang) {
     if (k == "backup_age_seconds") continue;
     out << CountyMessageText(TotalMessage(k), lang) << colon << n << "\n";
   }
-  out << "\n" << BackupLine(r, lang) << "\n";
+  out << "\n"
+      << CountySay(lang, CountyMsg::kReportRates,
+                   {Percent(r.subjects_checked, r.subjects), std::to_string(r.subjects_checked),
+                    std::to_string(r.subjects), std::to_string(r.return_visits_due),
+                    std::to_string(r.visits_refused),
+                    Percent(r.major_hazards_closed, r.major_hazards_found),
+                    std::to_string(r.major_hazards_closed), std::to_string(r.major_hazards_found)})
+      << CountySay(lang, CountyMsg::kReportOnTime,
+                   {Percent(r.hazards_rectified_on_time, r.hazards_due),
+                    std::to_string(r.hazards_rectified_on_time), std::to_string(r.hazards_due)});
+  out << BackupLine(r, lang) << "\n";
   if (r.changes_lost > 0) {
     out << CountySay(lang, CountyMsg::kReportLostInRestore,
                      {std::to_string(r.changes_lost), std::to_string(r.devices_with_lost_changes)});

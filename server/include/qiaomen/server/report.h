@@ -29,6 +29,9 @@ struct CoverageRow {
   // Visited subjects by the outcome of their latest visit (a household found nobody home and
   // checked later counts as checked): the console's coverage bars. Sums to `visited`.
   std::map<std::string, int64_t> latest_outcomes;
+  // Major hazards (重大隐患) of the unit's subjects: found in all, and by standing (as the
+  // county-wide totals below).
+  int64_t major_found = 0, major_open = 0, major_rectified = 0, major_closed = 0, major_overdue = 0;
 };
 
 struct Report {
@@ -44,6 +47,15 @@ struct Report {
   std::map<std::string, int64_t> hazards_by_status;  // HazardStatusCode: found, ordered, ...
   // The same for major hazards (重大隐患) alone: tracked until none is left.
   int64_t major_hazards_open = 0, major_hazards_overdue = 0;
+  // 清零: every major hazard found, those rectified (waiting to be closed) and closed; the
+  // clearance rate is closed / found.
+  int64_t major_hazards_found = 0, major_hazards_rectified = 0, major_hazards_closed = 0;
+  // 按期整改: hazards with a deadline that has passed or that were rectified (due), and of those
+  // the ones rectified on or before their deadline (county days).
+  int64_t hazards_due = 0, hazards_rectified_on_time = 0;
+  // 入户检查: subjects in scope, and by the outcome of their latest visit: checked, nobody home
+  // (a return visit is due, 待回访) and refused.
+  int64_t subjects = 0, subjects_checked = 0, return_visits_due = 0, visits_refused = 0;
   // Hazards whose FOUND event happened on options.date (0 without a date).
   int64_t hazards_found_on_date = 0;
 
