@@ -151,6 +151,67 @@ TEST_P(AdminTest, CampaignMakesATaskForEverySubjectInScope) {
   EXPECT_NE(twice.err.find("twice"), std::string::npos) << twice.err;
 }
 
+// Issue 16: the subjects CSV may give a premises_type (code or Chinese name), and a campaign can
+// target premises types and tags: a restaurant campaign assigns only restaurants.
+TEST_P(AdminTest, ARestaurantCampaignAssignsOnlyRestaurants) {
+  const std::string header =
+      "external_id,kind,town,village,grid,name,address,phone,members,tags,premises_type\n";
+  auto bad = env_->ImportCsv(header +
+                             "P-1,premises,T01,V01,G01,老李饭店,1 Main St,,0,,noodle_bar\n"
+                             "H-1,household,T01,V01,G01,王芳,2 Main St,,3,,restaurant\n");
+  EXPECT_EQ(bad.exit_code, 1);
+  EXPECT_NE(bad.err.find("line 2: premises_type 'noodle_bar' must be one of shop, restaurant"),
+            std::string::npos)
+      << bad.err;
+  EXPECT_NE(bad.err.find("line 3: premises_type 'restaurant' is for premises and facilities"),
+            std::string::npos)
+      << bad.err;
+  auto imported = env_->ImportCsv(header +
+                                  "P-1,premises,T01,V01,G01,老李饭店,1 Main St,,0,,restaurant\n"
+                                  "P-2,premises,T01,V01,G01,王记面馆,2 Main St,,0,,餐饮场所\n"
+                                  "P-3,premises,T01,V01,G01,便民超市,3 Main St,,0,,shop\n"
+                                  "P-4,premises,T01,V01,G01,无类型,4 Main St,,0,,\n"
+                                  "H-1,household,T01,V01,G01,王芳,5 Main St,,1,elderly_alone,\n"
+                                  "H-2,household,T01,V01,G01,李伟,6 Main St,,4,,\n");
+  ASSERT_EQ(imported.exit_code, 0) << imported.err;
+  // The shipped checklist for premises (the test fixture's PublishTemplate is for households).
+  auto published = env_->Run({"publish-template", std::string(QIAOMEN_SOURCE_DIR) +
+                                                      "/checklists/nine_small_premises_fire.json"});
+  ASSERT_EQ(published.exit_code, 0) << published.err;
+  ASSERT_TRUE(env_->PublishTemplate("household_winter").ok());
+  auto create = [&](const std::string& id, const std::string& tpl,
+                    const std::vector<std::string>& extra) {
+    std::vector<std::string> args{"campaign",   "create", "--id",    id,       "--title", "冬季",
+                                  "--template", tpl,      "--scope", "county", "--due",   "+28"};
+    args.insert(args.end(), extra.begin(), extra.end());
+    return env_->Run(args);
+  };
+  auto restaurants =
+      create("restaurants", "nine_small_premises_fire", {"--premises-type", "restaurant"});
+  ASSERT_EQ(restaurants.exit_code, 0) << restaurants.err;
+  EXPECT_NE(restaurants.out.find("共 2 项任务"), std::string::npos) << restaurants.out;
+  auto two_types =
+      create("food-and-shops", "nine_small_premises_fire", {"--premises-type", "餐饮场所,shop"});
+  ASSERT_EQ(two_types.exit_code, 0) << two_types.err;
+  EXPECT_NE(two_types.out.find("共 3 项任务"), std::string::npos) << two_types.out;
+  auto alone = create("alone", "household_winter", {"--tag", "elderly_alone"});
+  ASSERT_EQ(alone.exit_code, 0) << alone.err;
+  EXPECT_NE(alone.out.find("共 1 项任务"), std::string::npos) << alone.out;
+  auto unknown = create("bad", "nine_small_premises_fire", {"--premises-type", "castle"});
+  EXPECT_EQ(unknown.exit_code, 1);
+  EXPECT_NE(unknown.err.find("--premises-type 'castle' must be one of"), std::string::npos)
+      << unknown.err;
+  // A file without the column leaves the types imported before as they are.
+  ASSERT_EQ(env_->ImportCsv("external_id,kind,town,village,grid,name,address,phone,members,tags\n"
+                            "P-1,premises,T01,V01,G01,老李饭店,1 Main St,,0,\n")
+                .exit_code,
+            0);
+  auto still =
+      create("restaurants-again", "nine_small_premises_fire", {"--premises-type", "restaurant"});
+  ASSERT_EQ(still.exit_code, 0) << still.err;
+  EXPECT_NE(still.out.find("共 2 项任务"), std::string::npos) << still.out;
+}
+
 TEST_P(AdminTest, InitRefusesAnInitialisedStoreAndCommandsNeedInit) {
   auto again = env_->Run({"init"});
   EXPECT_EQ(again.exit_code, 1);

@@ -1,6 +1,7 @@
 #include "qiaomen/core/domain/labels.h"
 
 #include <array>
+#include <string>
 #include <utility>
 
 namespace qiaomen::core::domain {
@@ -121,6 +122,42 @@ constexpr std::array<Label, 4> kEducation{{
     {"family_message", "家庭安全寄语", "Family safety message"},
     {"demo", "演示灭火器使用", "Extinguisher demonstration"},
 }};
+
+// The 九小场所 as county notices list them, and the other places the shipped checklists are for.
+constexpr std::array<Label, 15> kPremisesTypes{{
+    {"shop", "小商店", "Small shop"},
+    {"restaurant", "餐饮场所", "Restaurant"},
+    {"hotel", "小旅馆", "Small hotel"},
+    {"entertainment", "歌舞娱乐场所", "Entertainment venue"},
+    {"internet_cafe", "网吧", "Internet café"},
+    {"beauty", "美容美发店", "Beauty or hair salon"},
+    {"bathhouse", "洗浴场所", "Bathhouse"},
+    {"clinic", "小医院诊所", "Clinic"},
+    {"school", "学校", "School"},
+    {"kindergarten", "幼儿园", "Kindergarten"},
+    {"elderly_home", "养老机构", "Elderly care home"},
+    {"workshop", "小作坊", "Workshop"},
+    {"warehouse", "仓库", "Warehouse"},
+    {"ebike_site", "电动自行车停放充电场所", "E-bike parking and charging site"},
+    {"shelter", "应急避难场所", "Emergency shelter"},
+}};
+
+std::optional<Label> PremisesTypeFromText(std::string_view text) {
+  for (const Label& label : kPremisesTypes) {
+    if (label.code == text || label.zh == text) return label;
+  }
+  return std::nullopt;
+}
+
+std::string_view PremisesTypeCodes() {
+  static const std::string codes = [] {
+    std::string all;
+    for (const Label& label : kPremisesTypes)
+      all += (all.empty() ? "" : ", ") + std::string(label.code);
+    return all;
+  }();
+  return codes;
+}
 
 Label EducationLabel(std::string_view code) {
   for (const Label& label : kEducation) {

@@ -1,6 +1,7 @@
 #include "admin/campaign.h"
 
 #include <map>
+#include <set>
 
 #include "admin/templates.h"
 #include "qiaomen/base/civil_date.h"
@@ -64,6 +65,28 @@ core::Result<int> CreateCampaign(Storage& storage, core::Clock& clock, const Cam
       }
     }
   }
+  std::set<std::string> premises_types;
+  for (const auto& type : spec.premises_types) {
+    auto known = core::domain::PremisesTypeFromText(type);
+    if (!known) {
+      return core::InvalidArgument("--premises-type '" + type + "' must be one of " +
+                                   std::string(core::domain::PremisesTypeCodes()) + ".");
+    }
+    premises_types.insert(std::string(known->code));
+  }
+  const std::set<std::string> tags(spec.tags.begin(), spec.tags.end());
+  auto targeted = [&](const core::merge::RecordState& state) {
+    if (!premises_types.empty() && !premises_types.count(RegisterText(state, "premises_type"))) {
+      return false;
+    }
+    if (tags.empty()) return true;
+    auto it = state.fields.find("tags");
+    if (it == state.fields.end()) return false;
+    for (const auto& tag : it->second.value.texts().values()) {
+      if (tags.count(tag)) return true;
+    }
+    return false;
+  };
   auto conn = storage.pool().Acquire();
   int tasks = 0;
   core::Status s = InTransaction(*conn, [&]() -> core::Status {
@@ -125,6 +148,7 @@ core::Result<int> CreateCampaign(Storage& storage, core::Clock& clock, const Cam
       auto subject_uuid = core::Uuid::FromBytes(subject.Bytes(0));
       if (!subject_uuid.ok()) continue;
       QM_ASSIGN_OR_RETURN(auto state, core::merge::DecodeRecordState(subject.Bytes(3)));
+      if (!targeted(state)) continue;
       std::string subject_kind = RegisterText(state, "kind");
       for (const auto& t : spec.template_ids) {
         // A household checklist makes no task for a shelter.

@@ -21,6 +21,10 @@ struct CampaignSpec {
   Scope scope = Scope::County();
   // YYYY-MM-DD, or "+N": N days after today in the county's time zone (Storage::time_zone()).
   std::string due_date;
+  // Targeting, when not empty: only subjects of one of these premises types (codes or Chinese
+  // names, core::domain::PremisesTypeFromText), and only subjects with one of these tags.
+  std::vector<std::string> premises_types;
+  std::vector<std::string> tags;
 };
 
 // OK when `text` is a real date YYYY-MM-DD or +DAYS (1 to 4 digits); InvalidArgument saying how to

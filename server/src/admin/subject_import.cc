@@ -25,6 +25,7 @@ struct Row {
   std::string name, address, phone;
   int64_t members = 0;
   std::vector<std::string> tags;
+  std::string premises_type;  // a PremisesTypeFromText code; "" for none
 };
 
 std::string Trim(const std::string& s) {
@@ -46,7 +47,9 @@ bool ParseUnit(const std::string& cell, const std::string& parent, const std::st
   return true;
 }
 
-std::vector<v1::FieldSet> FieldsOf(const Row& row) {
+// The subject's fields as a row gives them; premises_type only when the file has that column (a
+// file without it leaves the types imported before as they are).
+std::vector<v1::FieldSet> FieldsOf(const Row& row, bool with_premises_type) {
   std::vector<v1::FieldSet> out;
   auto text = [&](const char* field, const std::string& value) {
     v1::FieldSet f;
@@ -72,10 +75,16 @@ std::vector<v1::FieldSet> FieldsOf(const Row& row) {
   for (const auto& t : row.tags) tags.mutable_value()->mutable_texts()->add_values(t);
   if (row.tags.empty()) tags.mutable_value()->mutable_texts();
   out.push_back(tags);
+  if (with_premises_type) text("premises_type", row.premises_type);
   return out;
 }
 
-core::Result<std::vector<Row>> ParseRows(const std::string& csv_text) {
+struct ParsedRows {
+  std::vector<Row> rows;
+  bool has_premises_type = false;  // the optional column is in the header
+};
+
+core::Result<ParsedRows> ParseRows(const std::string& csv_text) {
   QM_ASSIGN_OR_RETURN(auto records, ParseCsv(csv_text));
   if (records.empty()) return core::InvalidArgument("The file is empty: it needs a header row.");
   std::map<std::string, size_t> index;
@@ -91,6 +100,7 @@ core::Result<std::vector<Row>> ParseRows(const std::string& csv_text) {
     for (const auto& e : errors) all += e + "\n";
     return core::InvalidArgument("Nothing was imported; fix the file and run it again.\n" + all);
   }
+  const bool has_premises_type = index.count("premises_type") > 0;
   std::vector<Row> rows;
   std::set<std::string> seen;
   for (size_t r = 1; r < records.size(); ++r) {
@@ -147,6 +157,20 @@ core::Result<std::vector<Row>> ParseRows(const std::string& csv_text) {
       if (end == std::string::npos) break;
       start = end + 1;
     }
+    if (has_premises_type) {
+      const std::string type = cell("premises_type");
+      if (type.empty()) {
+      } else if (row.kind == v1::HOUSEHOLD) {
+        errors.push_back(prefix + "premises_type '" + type +
+                         "' is for premises and facilities; leave it empty for a household");
+      } else if (auto known = core::domain::PremisesTypeFromText(type)) {
+        row.premises_type = std::string(known->code);
+      } else {
+        errors.push_back(prefix + "premises_type '" + type + "' must be one of " +
+                         std::string(core::domain::PremisesTypeCodes()) +
+                         " (or its Chinese name), or empty");
+      }
+    }
     rows.push_back(std::move(row));
   }
   if (!errors.empty()) {
@@ -154,7 +178,7 @@ core::Result<std::vector<Row>> ParseRows(const std::string& csv_text) {
     for (const auto& e : errors) all += e + "\n";
     return core::InvalidArgument("Nothing was imported; fix these rows and run it again.\n" + all);
   }
-  return rows;
+  return ParsedRows{std::move(rows), has_premises_type};
 }
 
 }  // namespace
@@ -162,7 +186,8 @@ core::Result<std::vector<Row>> ParseRows(const std::string& csv_text) {
 core::Result<ImportSummary> ImportSubjectsCsv(Storage& storage, core::Clock& clock,
                                               const std::string& csv_bytes) {
   QM_ASSIGN_OR_RETURN(base::DecodedText csv, base::DecodeText(csv_bytes, "The CSV file"));
-  QM_ASSIGN_OR_RETURN(auto rows, ParseRows(csv.text));
+  QM_ASSIGN_OR_RETURN(ParsedRows parsed, ParseRows(csv.text));
+  const std::vector<Row>& rows = parsed.rows;
   ImportSummary summary;
   summary.rows = static_cast<int>(rows.size());
   Directory directory(storage, clock);
@@ -206,7 +231,7 @@ core::Result<ImportSummary> ImportSubjectsCsv(Storage& storage, core::Clock& clo
       v1::Change change;
       change.set_entity(v1::ENTITY_SUBJECT);
       auto* fields = change.mutable_fields();
-      std::vector<v1::FieldSet> wanted = FieldsOf(row);
+      std::vector<v1::FieldSet> wanted = FieldsOf(row, parsed.has_premises_type);
       if (mapped->empty()) {
         std::string id = core::Uuid::NewV7(clock, core::SecureRandom()).ToBytes();
         QM_RETURN_IF_ERROR(

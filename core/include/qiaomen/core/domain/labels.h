@@ -49,6 +49,13 @@ Label HazardCategoryLabel(std::string_view code);
 // languages.
 Label EducationLabel(std::string_view code);
 
+// The premises types a county's subject list may give (Subject.premises_type): the 九小场所 and
+// the places campaigns target (restaurant 餐饮场所, shop 小商店, ...). The type with this code or
+// Chinese label ("restaurant" or "餐饮场所"); nullopt for another text.
+std::optional<Label> PremisesTypeFromText(std::string_view text);
+// Every premises type's code, comma-separated, for error messages.
+std::string_view PremisesTypeCodes();
+
 // A hazard's status, derived from its event log by the state machine (hazard_state.h).
 enum class HazardStatus {
   kFound,        // 发现
