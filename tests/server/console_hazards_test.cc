@@ -153,6 +153,31 @@ TEST_P(HazardLedgerTest, AHazardsPageShowsItsStepsInOrder) {
   EXPECT_NE(li.body.find("逾期"), std::string::npos) << li.body;
 }
 
+TEST_P(HazardLedgerTest, TheLedgerExportsAsCsvWithItsFiltersAndScope) {
+  MakeHazards();
+  if (HasFatalFailure()) return;
+  const std::string session = SessionOf("qingshi1");
+  testing::HttpReply page = Get("/console/hazards?severity=major", session);
+  EXPECT_NE(page.body.find("href=\"/console/hazards.csv?severity=major\""), std::string::npos)
+      << page.body;
+  testing::HttpReply csv = Get("/console/hazards.csv?severity=major", session);
+  ASSERT_EQ(csv.status, 200) << csv.body;
+  EXPECT_EQ(csv.Header("content-type"), "text/csv; charset=utf-8");
+  EXPECT_NE(csv.Header("content-disposition").find("attachment"), std::string::npos);
+  EXPECT_EQ(csv.Header("cache-control"), "no-store");
+  ASSERT_EQ(csv.body.rfind("\xEF\xBB\xBF住户/场所,地址,网格,类别,等级,状态,", 0), 0u)
+      << "a BOM, then the Chinese header: " << csv.body;
+  EXPECT_EQ(std::count(csv.body.begin(), csv.body.end(), '\n'), 2) << csv.body;
+  EXPECT_NE(csv.body.find("Li Wei"), std::string::npos);
+  EXPECT_NE(csv.body.find("重大隐患"), std::string::npos);
+  EXPECT_EQ(csv.body.find("Wang Fang"), std::string::npos) << "filtered out (general)";
+  EXPECT_EQ(csv.body.find("Chen Jie"), std::string::npos) << "Baishui's, out of scope";
+  EXPECT_EQ(csv.body.find("<"), std::string::npos) << "no HTML";
+  EXPECT_EQ(Get("/console/hazards.csv", "").status, 303) << "signed out: to the login page";
+  testing::HttpReply county = Get("/console/hazards.csv", SessionOf("county1"));
+  EXPECT_EQ(std::count(county.body.begin(), county.body.end(), '\n'), 4) << county.body;
+}
+
 TEST_P(HazardLedgerTest, FiftyHazardsMakeAPageAndTheRestAreOnTheNext) {
   auto device = EnrolledDevice("qingshi_insp", std::string("grids:") + kGridA, "inspector");
   std::string subject = testing::FindSubjectId(PullAll(*device), "H-001");

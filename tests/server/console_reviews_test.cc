@@ -4,6 +4,8 @@
 // devices as the county's edit. Another town's rows answer 404. On SQLite and PostgreSQL.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "console_test_support.h"
 
 namespace qiaomen::server {
@@ -159,6 +161,10 @@ TEST_P(ConsoleReviewsTest, TheValueThatLostIsSentBackToTheDevices) {
   EXPECT_EQ(kept.Header("location"), "/console/conflicts?done=kept");
   EXPECT_NE(Get("/console/conflicts?show=all", session).body.find("改用了被搁置的值"),
             std::string::npos);
+  testing::HttpReply csv = Get("/console/conflicts.csv?show=all", session);
+  ASSERT_EQ(csv.status, 200);
+  EXPECT_EQ(csv.body.rfind("\xEF\xBB\xBF时间,住户/场所,", 0), 0u) << csv.body;
+  EXPECT_NE(csv.body.find("改用了被搁置的值,qingshi1同志"), std::string::npos) << csv.body;
 
   // Both devices now hold the value that lost.
   for (testing::TestDevice* device : {wa_.get(), wb_.get()}) {
@@ -208,6 +214,10 @@ TEST_P(ConsoleReviewsTest, RefusedChangesInScopeAreListedWithTheirReasonInChines
       Post("/console/refusals/" + ids[0] + "/seen", "qm_session=" + session, "csrf=" + csrf);
   ASSERT_EQ(seen.status, 303) << seen.body;
   EXPECT_TRUE(RowIds(Get("/console/refusals", session).body, "data-refusal").empty());
+  testing::HttpReply csv = Get("/console/refusals.csv?show=all", session);
+  EXPECT_EQ(csv.body.rfind("\xEF\xBB\xBF时间,", 0), 0u) << csv.body;
+  EXPECT_EQ(std::count(csv.body.begin(), csv.body.end(), '\n'), 2) << "Qingshi's one row";
+  EXPECT_NE(csv.body.find("超出了这名人员的权限"), std::string::npos);
   EXPECT_EQ(RowIds(Get("/console/refusals", county).body, "data-refusal").size(), 1u)
       << "Baishui's refusal still waits";
 }

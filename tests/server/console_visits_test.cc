@@ -230,6 +230,14 @@ TEST_P(ConsoleVisitsTest, TheListShowsTheVisitsInScope) {
   EXPECT_EQ(Rows(swapped.body), 3u);
   EXPECT_NE(swapped.body.find("请把两个日期对调"), std::string::npos) << swapped.body;
   EXPECT_EQ(Rows(Get("/console/visits?from=2026-02-30", SessionOf("county1")).body), 3u);
+  testing::HttpReply csv = Get("/console/visits.csv?outcome=refused", SessionOf("county1"));
+  ASSERT_EQ(csv.status, 200);
+  EXPECT_EQ(csv.body.rfind("\xEF\xBB\xBF时间,住户/场所,", 0), 0u) << csv.body;
+  EXPECT_NE(csv.body.find("Chen Jie"), std::string::npos);
+  EXPECT_NE(csv.body.find("拒绝"), std::string::npos);
+  EXPECT_EQ(csv.body.find("Wang Fang"), std::string::npos);
+  EXPECT_EQ(Get("/console/visits.csv", township).body.find("Chen Jie"), std::string::npos)
+      << "a township's export is its own town's";
 }
 
 TEST_P(ConsoleVisitsTest, FiftyVisitsMakeAPage) {

@@ -186,6 +186,12 @@ void AddConsoleRoutes(Router& router, ConsoleContext& context) {
     if (!session) return refusal;
     return console::TodayPage(context, *session);
   });
+  router.Add("GET", "/console/hazards.csv", [&context](const HttpRequest& request) {
+    HttpResponse refusal;
+    auto session = Gate(context, request, &refusal);
+    if (!session) return refusal;
+    return console::HazardsPage(context, *session, request);
+  });
   router.Add("GET", "/console/hazards", [&context](const HttpRequest& request) {
     HttpResponse refusal;
     auto session = Gate(context, request, &refusal);
@@ -206,6 +212,12 @@ void AddConsoleRoutes(Router& router, ConsoleContext& context) {
     return console::HazardStepPost(
         context, *session, request.path.substr(std::string("/console/hazards/").size()), request);
   });
+  router.Add("GET", "/console/visits.csv", [&context](const HttpRequest& request) {
+    HttpResponse refusal;
+    auto session = Gate(context, request, &refusal);
+    if (!session) return refusal;
+    return console::VisitsPage(context, *session, request);
+  });
   router.Add("GET", "/console/visits", [&context](const HttpRequest& request) {
     HttpResponse refusal;
     auto session = Gate(context, request, &refusal);
@@ -219,6 +231,12 @@ void AddConsoleRoutes(Router& router, ConsoleContext& context) {
     return console::VisitPage(context, *session,
                               request.path.substr(std::string("/console/visits/").size()));
   });
+  router.Add("GET", "/console/conflicts.csv", [&context](const HttpRequest& request) {
+    HttpResponse refusal;
+    auto session = Gate(context, request, &refusal);
+    if (!session) return refusal;
+    return console::ConflictsPage(context, *session, request);
+  });
   router.Add("GET", "/console/conflicts", [&context](const HttpRequest& request) {
     HttpResponse refusal;
     auto session = Gate(context, request, &refusal);
@@ -231,6 +249,12 @@ void AddConsoleRoutes(Router& router, ConsoleContext& context) {
     if (!session) return refusal;
     return console::ConflictPost(
         context, *session, request.path.substr(std::string("/console/conflicts/").size()), request);
+  });
+  router.Add("GET", "/console/refusals.csv", [&context](const HttpRequest& request) {
+    HttpResponse refusal;
+    auto session = Gate(context, request, &refusal);
+    if (!session) return refusal;
+    return console::RefusalsPage(context, *session, request);
   });
   router.Add("GET", "/console/refusals", [&context](const HttpRequest& request) {
     HttpResponse refusal;

@@ -24,7 +24,8 @@ HttpResponse GridsScopePage(ConsoleContext& context);
 HttpResponse TodayPage(ConsoleContext& context, const ConsoleSession& session);
 
 // 隐患台账: the hazards in the staff member's scope, filtered and paged by the request's query
-// (town, village, category, severity, status, overdue, page).
+// (town, village, category, severity, status, overdue, page). Under /console/hazards.csv: every
+// matching row as CSV (CsvDownload), the same for each list page below.
 HttpResponse HazardsPage(ConsoleContext& context, const ConsoleSession& session,
                          const HttpRequest& request);
 

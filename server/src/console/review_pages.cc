@@ -53,7 +53,7 @@ HttpResponse Render(ConsoleContext& context, const ConsoleSession& session, cons
 }
 
 core::Result<Data> ConflictsData(ConsoleContext& context, const std::string& town,
-                                 std::map<std::string, std::string>& query) {
+                                 std::map<std::string, std::string>& query, bool csv) {
   const base::TimeZone& zone = context.storage.time_zone();
   auto conn = context.storage.pool().Acquire();
   QM_ASSIGN_OR_RETURN(auto conflicts, ListConflicts(*conn, town));
@@ -65,7 +65,7 @@ core::Result<Data> ConflictsData(ConsoleContext& context, const std::string& tow
   size_t matched = 0;
   for (const ConflictRecord& c : conflicts) {
     if (!all && reviews.count(c.id)) continue;
-    if (!OnPage(matched++, page)) continue;
+    if (!OnPage(matched++, page) && !csv) continue;
     Data row;
     row.set("id", std::to_string(c.id));
     row.set("at", base::CountyDateTime(c.at_ms, zone));
@@ -89,11 +89,12 @@ core::Result<Data> ConflictsData(ConsoleContext& context, const std::string& tow
   data.set("conflicts", rows);
   data.set("show_all", all);
   SetPaging(data, "/console/conflicts", query, kFilterNames, page, matched);
+  data.set("csv", ListLink("/console/conflicts.csv", query, kFilterNames, 1));
   return data;
 }
 
 core::Result<Data> RefusalsData(ConsoleContext& context, const std::string& town,
-                                std::map<std::string, std::string>& query) {
+                                std::map<std::string, std::string>& query, bool csv) {
   QM_ASSIGN_OR_RETURN(auto refusals, LoadRefusals(context.storage));
   auto conn = context.storage.pool().Acquire();
   QM_ASSIGN_OR_RETURN(auto reviews, LoadReviews(*conn, kReviewRefusal));
@@ -108,7 +109,7 @@ core::Result<Data> RefusalsData(ConsoleContext& context, const std::string& town
     const Refusal& q = *it;
     if (!town.empty() && q.town_id != town) continue;
     if (!all && reviews.count(q.id)) continue;
-    if (!OnPage(matched++, page)) continue;
+    if (!OnPage(matched++, page) && !csv) continue;
     Data row;
     row.set("id", std::to_string(q.id));
     row.set("at", q.received_at);
@@ -127,6 +128,7 @@ core::Result<Data> RefusalsData(ConsoleContext& context, const std::string& town
   data.set("refusals", rows);
   data.set("show_all", all);
   SetPaging(data, "/console/refusals", query, kFilterNames, page, matched);
+  data.set("csv", ListLink("/console/refusals.csv", query, kFilterNames, 1));
   return data;
 }
 
@@ -145,8 +147,24 @@ HttpResponse ConflictsPage(ConsoleContext& context, const ConsoleSession& sessio
   auto town = StaffTown(session);
   if (!town) return GridsScopePage(context);
   auto query = QueryFields(request);
-  auto data = ConflictsData(context, *town, query);
+  auto data = ConflictsData(context, *town, query, WantsCsv(request));
   if (!data.ok()) return MessagePage(context, 503, "冲突记录暂时读不出来，请稍后再试。");
+  if (WantsCsv(request)) {
+    return CsvDownload("conflicts.csv",
+                       {{"时间", "at"},
+                        {"住户/场所", "subject"},
+                        {"记录", "what"},
+                        {"哪一项", "field"},
+                        {"保留的值", "kept"},
+                        {"被搁置的值", "lost"},
+                        {"被搁置的来自", "worker"},
+                        {"设备", "device"},
+                        {"规则", "rule"},
+                        {"处理", "reviewed_action"},
+                        {"处理人", "reviewed_by"},
+                        {"处理时间", "reviewed_at"}},
+                       *data->get("conflicts"), context.tls);
+  }
   SetFlash(*data, query["done"]);
   if (!error.empty()) data->set("error", error);
   return Render(context, session, "conflicts", "冲突", std::move(data).value(), status);
@@ -157,8 +175,24 @@ HttpResponse RefusalsPage(ConsoleContext& context, const ConsoleSession& session
   auto town = StaffTown(session);
   if (!town) return GridsScopePage(context);
   auto query = QueryFields(request);
-  auto data = RefusalsData(context, *town, query);
+  auto data = RefusalsData(context, *town, query, WantsCsv(request));
   if (!data.ok()) return MessagePage(context, 503, "拒收记录暂时读不出来，请稍后再试。");
+  if (WantsCsv(request)) {
+    return CsvDownload("refusals.csv",
+                       {{"时间", "at"},
+                        {"住户/场所", "subject"},
+                        {"内容", "what"},
+                        {"提交人", "worker"},
+                        {"设备", "device"},
+                        {"序号", "seq"},
+                        {"原因", "reason"},
+                        {"系统原文", "detail"},
+                        {"已重新提交并接收", "accepted_since"},
+                        {"处理", "reviewed_action"},
+                        {"处理人", "reviewed_by"},
+                        {"处理时间", "reviewed_at"}},
+                       *data->get("refusals"), context.tls);
+  }
   SetFlash(*data, query["done"]);
   if (!error.empty()) data->set("error", error);
   return Render(context, session, "refusals", "拒收", std::move(data).value(), status);

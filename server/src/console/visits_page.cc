@@ -150,13 +150,14 @@ core::Result<Data> ListData(ConsoleContext& context, const std::string& town,
   size_t matched = 0;
   for (const auto& v : visits) {
     if (!Matches(v, filter, village_of, zone)) continue;
-    if (!OnPage(matched++, page)) continue;
+    if (!OnPage(matched++, page) && !WantsCsv(request)) continue;
     auto worker = workers.find(v.visit.worker_id());
     rows.push_back(VisitItem(v, ChecklistTitle(*conn, v.visit, titles),
                              worker == workers.end() ? "" : worker->second, blobs, zone));
   }
   data.set("visits", rows);
   SetPaging(data, "/console/visits", filter, kFilterNames, page, matched);
+  data.set("csv", ListLink("/console/visits.csv", filter, kFilterNames, 1));
   return data;
 }
 
@@ -168,6 +169,22 @@ HttpResponse VisitsPage(ConsoleContext& context, const ConsoleSession& session,
   if (!town) return GridsScopePage(context);
   auto data = ListData(context, *town, request);
   if (!data.ok()) return MessagePage(context, 503, "走访记录暂时读不出来，请稍后再试。");
+  if (WantsCsv(request)) {
+    return CsvDownload("visits.csv",
+                       {{"时间", "finished"},
+                        {"住户/场所", "subject_name"},
+                        {"地址", "subject_address"},
+                        {"网格", "grid_id"},
+                        {"结果", "outcome"},
+                        {"检查表", "checklist"},
+                        {"工作人员", "worker"},
+                        {"照片", "photo_count"},
+                        {"证据已核验", "evidence_ok"},
+                        {"照片待上传", "evidence_pending"},
+                        {"签名未核验", "evidence_failed"},
+                        {"编号", "id"}},
+                       *data->get("visits"), context.tls);
+  }
   auto html = RenderPage("visits", *data, SignedInLayout(context, session, "走访记录", "visits"));
   if (!html.ok()) return MessagePage(context, 500, html.status().message());
   return HtmlPage(200, std::move(html).value(), context.tls);

@@ -30,7 +30,7 @@ struct ConsoleContext {
 // Adds GET /console/ (the day), GET and POST /console/login, POST /console/logout,
 // GET /console/hazards[/*], POST /console/hazards/*/steps, GET /console/visits[/*] (with their
 // photos), GET /console/conflicts and /console/refusals with their POST actions and
-// GET /console/static/*
+// GET /console/static/*; each list also as CSV (/console/hazards.csv, ...).
 // to `router`.
 void AddConsoleRoutes(Router& router, ConsoleContext& context);
 
