@@ -150,7 +150,16 @@ open_first() {
   shot "$2-photos"
 }
 open_first 'tr[data-hazard] a' hazard
+HAZARD_URL="$(wd GET "$S/url" | sed 's/.*"value":"\([^"#]*\).*/\1/')"
+wd POST "$S/url" "{\"url\":\"$HAZARD_URL#step-form\"}" >/dev/null
+shot hazard-steps
 wd POST "$S/url" "{\"url\":\"$URL/console/visits\"}" >/dev/null
 shot visits
 open_first 'tr[data-visit] a' visit
+wd POST "$S/url" "{\"url\":\"$URL/console/visits?from=2026/13/40\"}" >/dev/null
+shot visits-bad-date
+wd POST "$S/url" "{\"url\":\"$URL/console/conflicts\"}" >/dev/null
+shot conflicts
+wd POST "$S/url" "{\"url\":\"$URL/console/refusals\"}" >/dev/null
+shot refusals
 say "saved $(cd "$OUT" && ls console-*.png | tr '\n' ' ')"
