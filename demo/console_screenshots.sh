@@ -135,6 +135,12 @@ if ! wd GET "$S/url" | grep -q '/console/"'; then
   fail "signing in did not open the day (see $OUT/console-login-failed.png): $(tail -n 5 "$WORK/server.log")"
 fi
 shot today
+# The day as printed (the A4 print stylesheet), at A4's width in CSS pixels.
+wd POST "$S/goog/cdp/execute" '{"cmd":"Emulation.setEmulatedMedia","params":{"media":"print"}}' \
+  >/dev/null
+wd POST "$S/window/rect" '{"width":794,"height":1123}' >/dev/null
+wd GET "$S/screenshot" | sed 's/.*"value":"\([^"]*\)".*/\1/' | base64 -d >"$OUT/console-today-print.png"
+wd POST "$S/goog/cdp/execute" '{"cmd":"Emulation.setEmulatedMedia","params":{"media":""}}' >/dev/null
 wd POST "$S/url" "{\"url\":\"$URL/console/hazards\"}" >/dev/null
 shot hazards
 # open_first SELECTOR NAME: follows the first link SELECTOR finds, saves the page, then its photos.

@@ -80,6 +80,11 @@ void SetHazardStepForm(Data& data, const core::domain::HazardState& state,
   Data choices{Data::type::list};
   for (const HazardStepChoice& step : kSteps) {
     if (HazardStepRefusal(state, step)) continue;
+    // A flag raised already is not offered again (raising it twice is harmless, but says nothing).
+    if ((step.kind == v1::ESCALATED && state.escalated) ||
+        (step.kind == v1::CASE_OPENED && state.case_opened)) {
+      continue;
+    }
     Data choice;
     choice.set("value", std::string(step.code));
     choice.set("label", HazardStepLabel(step));
