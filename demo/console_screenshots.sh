@@ -135,6 +135,12 @@ if ! wd GET "$S/url" | grep -q '/console/"'; then
   fail "signing in did not open the day (see $OUT/console-login-failed.png): $(tail -n 5 "$WORK/server.log")"
 fi
 shot today
+# The day as printed (the A4 print stylesheet), at A4's width in CSS pixels.
+wd POST "$S/goog/cdp/execute" '{"cmd":"Emulation.setEmulatedMedia","params":{"media":"print"}}' \
+  >/dev/null
+wd POST "$S/window/rect" '{"width":794,"height":1123}' >/dev/null
+wd GET "$S/screenshot" | sed 's/.*"value":"\([^"]*\)".*/\1/' | base64 -d >"$OUT/console-today-print.png"
+wd POST "$S/goog/cdp/execute" '{"cmd":"Emulation.setEmulatedMedia","params":{"media":""}}' >/dev/null
 wd POST "$S/url" "{\"url\":\"$URL/console/hazards\"}" >/dev/null
 shot hazards
 # open_first SELECTOR NAME: follows the first link SELECTOR finds, saves the page, then its photos.
@@ -150,7 +156,16 @@ open_first() {
   shot "$2-photos"
 }
 open_first 'tr[data-hazard] a' hazard
+HAZARD_URL="$(wd GET "$S/url" | sed 's/.*"value":"\([^"#]*\).*/\1/')"
+wd POST "$S/url" "{\"url\":\"$HAZARD_URL#step-form\"}" >/dev/null
+shot hazard-steps
 wd POST "$S/url" "{\"url\":\"$URL/console/visits\"}" >/dev/null
 shot visits
 open_first 'tr[data-visit] a' visit
+wd POST "$S/url" "{\"url\":\"$URL/console/visits?from=2026/13/40\"}" >/dev/null
+shot visits-bad-date
+wd POST "$S/url" "{\"url\":\"$URL/console/conflicts\"}" >/dev/null
+shot conflicts
+wd POST "$S/url" "{\"url\":\"$URL/console/refusals\"}" >/dev/null
+shot refusals
 say "saved $(cd "$OUT" && ls console-*.png | tr '\n' ' ')"

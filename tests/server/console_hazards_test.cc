@@ -16,11 +16,6 @@ using testing::Backend;
 
 constexpr const char* kBaishuiGrid = "T02-V01-G01";  // H-101, H-102
 
-struct Step {
-  v1::HazardEventKind kind;
-  std::string note;
-};
-
 // How many ledger rows a page has.
 size_t Rows(const std::string& html) {
   size_t n = 0;
@@ -47,54 +42,6 @@ class HazardLedgerTest : public ConsoleTest {
                     {{v1::FOUND, "私拉电线"}, {v1::ORDERED, "限期整改"}});
     chen_ = AddHazard(*baishui, "H-101", "heating_co", v1::MAJOR, "2099-12-31",
                       {{v1::FOUND, "煤炉无烟囱"}});
-  }
-
-  // A hazard on subject `external_id` with `steps`, synced; its id in hex.
-  std::string AddHazard(testing::TestDevice& device, const std::string& external_id,
-                        const std::string& category, v1::Severity severity,
-                        const std::string& deadline, const std::vector<Step>& steps) {
-    std::string subject = testing::FindSubjectId(PullAll(device), external_id);
-    EXPECT_FALSE(subject.empty()) << external_id;
-    std::vector<v1::Change> batch;
-    std::string id = HazardChanges(device, subject, category, severity, deadline, steps, batch);
-    Apply(device, batch);
-    return base::HexEncode(id);
-  }
-
-  // Appends to `batch` the changes that record a hazard on `subject` with `steps`; its id.
-  static std::string HazardChanges(testing::TestDevice& device, const std::string& subject,
-                                   const std::string& category, v1::Severity severity,
-                                   const std::string& deadline, const std::vector<Step>& steps,
-                                   std::vector<v1::Change>& batch) {
-    std::string id = testing::RandomId();
-    v1::Change hazard = device.NewChange(v1::ENTITY_HAZARD, id);
-    hazard.mutable_hazard()->set_id(id);
-    hazard.mutable_hazard()->set_subject_id(subject);
-    hazard.mutable_hazard()->set_category(category);
-    hazard.mutable_hazard()->set_severity(severity);
-    hazard.mutable_hazard()->set_deadline(deadline);
-    batch.push_back(hazard);
-    int64_t at_ms = static_cast<int64_t>(time(nullptr)) * 1000 - 3600'000;
-    for (const Step& step : steps) {
-      std::string event_id = testing::RandomId();
-      v1::Change event = device.NewChange(v1::ENTITY_HAZARD_EVENT, event_id);
-      event.mutable_hazard_event()->set_id(event_id);
-      event.mutable_hazard_event()->set_hazard_id(id);
-      event.mutable_hazard_event()->set_kind(step.kind);
-      event.mutable_hazard_event()->set_at_ms(at_ms += 60'000);
-      event.mutable_hazard_event()->set_actor(device.worker_id());
-      event.mutable_hazard_event()->set_note(step.note);
-      batch.push_back(event);
-    }
-    return id;
-  }
-
-  void Apply(testing::TestDevice& device, const std::vector<v1::Change>& batch) {
-    auto r = device.Sync(server_->port(), batch);
-    ASSERT_TRUE(r.ok()) << r.status().ToString();
-    for (const auto& result : r->results()) {
-      ASSERT_EQ(result.outcome(), v1::ChangeResult::APPLIED) << result.reason();
-    }
   }
 
   std::string wang_, li_, chen_;
@@ -204,6 +151,31 @@ TEST_P(HazardLedgerTest, AHazardsPageShowsItsStepsInOrder) {
   testing::HttpReply li = Get("/console/hazards/" + li_, SessionOf("qingshi1"));
   ASSERT_EQ(li.status, 200);
   EXPECT_NE(li.body.find("逾期"), std::string::npos) << li.body;
+}
+
+TEST_P(HazardLedgerTest, TheLedgerExportsAsCsvWithItsFiltersAndScope) {
+  MakeHazards();
+  if (HasFatalFailure()) return;
+  const std::string session = SessionOf("qingshi1");
+  testing::HttpReply page = Get("/console/hazards?severity=major", session);
+  EXPECT_NE(page.body.find("href=\"/console/hazards.csv?severity=major\""), std::string::npos)
+      << page.body;
+  testing::HttpReply csv = Get("/console/hazards.csv?severity=major", session);
+  ASSERT_EQ(csv.status, 200) << csv.body;
+  EXPECT_EQ(csv.Header("content-type"), "text/csv; charset=utf-8");
+  EXPECT_NE(csv.Header("content-disposition").find("attachment"), std::string::npos);
+  EXPECT_EQ(csv.Header("cache-control"), "no-store");
+  ASSERT_EQ(csv.body.rfind("\xEF\xBB\xBF住户/场所,地址,网格,类别,等级,状态,", 0), 0u)
+      << "a BOM, then the Chinese header: " << csv.body;
+  EXPECT_EQ(std::count(csv.body.begin(), csv.body.end(), '\n'), 2) << csv.body;
+  EXPECT_NE(csv.body.find("Li Wei"), std::string::npos);
+  EXPECT_NE(csv.body.find("重大隐患"), std::string::npos);
+  EXPECT_EQ(csv.body.find("Wang Fang"), std::string::npos) << "filtered out (general)";
+  EXPECT_EQ(csv.body.find("Chen Jie"), std::string::npos) << "Baishui's, out of scope";
+  EXPECT_EQ(csv.body.find("<"), std::string::npos) << "no HTML";
+  EXPECT_EQ(Get("/console/hazards.csv", "").status, 303) << "signed out: to the login page";
+  testing::HttpReply county = Get("/console/hazards.csv", SessionOf("county1"));
+  EXPECT_EQ(std::count(county.body.begin(), county.body.end(), '\n'), 4) << county.body;
 }
 
 TEST_P(HazardLedgerTest, FiftyHazardsMakeAPageAndTheRestAreOnTheNext) {

@@ -140,7 +140,9 @@ TEST_P(ConsoleStoreTest, UnderTlsCookiesAreSecureAndPagesSendHsts) {
   ConsoleSessions sessions(*storage_, clock_);
   LoginThrottle throttle(*storage_, clock_);
   BlobStore blobs(*storage_, clock_);
-  ConsoleContext context{*storage_, clock_, accounts, sessions, throttle, blobs, /*tls=*/true};
+  ConsoleContext context{
+      *storage_,   clock_, accounts, sessions, throttle, blobs, core::SecureRandom(),
+      /*tls=*/true};
   Router router;
   AddConsoleRoutes(router, context);
 

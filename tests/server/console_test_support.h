@@ -4,8 +4,11 @@
 
 #include <gtest/gtest.h>
 
+#include <ctime>
 #include <string>
+#include <vector>
 
+#include "qiaomen/base/hex.h"
 #include "qiaomen/server/sql_connection.h"
 #include "server_test_support.h"
 
@@ -41,6 +44,12 @@ inline std::string CsrfOf(const std::string& html) {
   at += marker.size();
   return html.substr(at, html.find('"', at) - at);
 }
+
+// A step of a hazard a test device records.
+struct HazardStepSpec {
+  v1::HazardEventKind kind;
+  std::string note;
+};
 
 class ConsoleTest : public ServerTest {
  protected:
@@ -106,6 +115,55 @@ class ConsoleTest : public ServerTest {
       }
     }
     return out;
+  }
+
+  // A hazard on subject `external_id` with `steps`, synced; its id in hex.
+  std::string AddHazard(testing::TestDevice& device, const std::string& external_id,
+                        const std::string& category, v1::Severity severity,
+                        const std::string& deadline, const std::vector<HazardStepSpec>& steps) {
+    std::string subject = testing::FindSubjectId(PullAll(device), external_id);
+    EXPECT_FALSE(subject.empty()) << external_id;
+    std::vector<v1::Change> batch;
+    std::string id = HazardChanges(device, subject, category, severity, deadline, steps, batch);
+    Apply(device, batch);
+    return base::HexEncode(id);
+  }
+
+  // Appends to `batch` the changes that record a hazard on `subject` with `steps`; its id.
+  static std::string HazardChanges(testing::TestDevice& device, const std::string& subject,
+                                   const std::string& category, v1::Severity severity,
+                                   const std::string& deadline,
+                                   const std::vector<HazardStepSpec>& steps,
+                                   std::vector<v1::Change>& batch) {
+    std::string id = testing::RandomId();
+    v1::Change hazard = device.NewChange(v1::ENTITY_HAZARD, id);
+    hazard.mutable_hazard()->set_id(id);
+    hazard.mutable_hazard()->set_subject_id(subject);
+    hazard.mutable_hazard()->set_category(category);
+    hazard.mutable_hazard()->set_severity(severity);
+    hazard.mutable_hazard()->set_deadline(deadline);
+    batch.push_back(hazard);
+    int64_t at_ms = static_cast<int64_t>(time(nullptr)) * 1000 - 3600'000;
+    for (const HazardStepSpec& step : steps) {
+      std::string event_id = testing::RandomId();
+      v1::Change event = device.NewChange(v1::ENTITY_HAZARD_EVENT, event_id);
+      event.mutable_hazard_event()->set_id(event_id);
+      event.mutable_hazard_event()->set_hazard_id(id);
+      event.mutable_hazard_event()->set_kind(step.kind);
+      event.mutable_hazard_event()->set_at_ms(at_ms += 60'000);
+      event.mutable_hazard_event()->set_actor(device.worker_id());
+      event.mutable_hazard_event()->set_note(step.note);
+      batch.push_back(event);
+    }
+    return id;
+  }
+
+  void Apply(testing::TestDevice& device, const std::vector<v1::Change>& batch) {
+    auto r = device.Sync(server_->port(), batch);
+    ASSERT_TRUE(r.ok()) << r.status().ToString();
+    for (const auto& result : r->results()) {
+      ASSERT_EQ(result.outcome(), v1::ChangeResult::APPLIED) << result.reason();
+    }
   }
 
   // The county database, as the server process uses it.

@@ -215,7 +215,29 @@ TEST_P(ConsoleVisitsTest, TheListShowsTheVisitsInScope) {
   EXPECT_EQ(rows_of("to=2026-11-30"), 0u);
   testing::HttpReply bad = Get("/console/visits?from=1.12.2026", SessionOf("county1"));
   EXPECT_EQ(Rows(bad.body), 3u) << "a date that does not parse filters nothing";
-  EXPECT_NE(bad.body.find("2026-12-01 这样的格式"), std::string::npos) << "and says so";
+  EXPECT_NE(bad.body.find("“从”的日期“1.12.2026”看不懂"), std::string::npos) << "and says so";
+  EXPECT_NE(bad.body.find("2026-12-01 这样（年-月-日）"), std::string::npos);
+  EXPECT_NE(bad.body.find("name=\"from\" value=\"1.12.2026\""), std::string::npos)
+      << "what was typed stays in the form";
+  EXPECT_NE(bad.body.find("aria-invalid=\"true\""), std::string::npos);
+  // Text inputs, not type=date: Chromium would show its own mm/dd/yyyy.
+  EXPECT_EQ(bad.body.find("type=\"date\""), std::string::npos);
+  EXPECT_NE(bad.body.find("placeholder=\"YYYY-MM-DD\""), std::string::npos);
+  EXPECT_EQ(rows_of("from=2026%2F12%2F2"), 1u) << "2026/12/2 reads as 2026-12-02";
+  EXPECT_EQ(rows_of("from=" + Encode("2026年12月1日") + "&to=2026.12.1"), 2u);
+  testing::HttpReply swapped =
+      Get("/console/visits?from=2026-12-02&to=2026-12-01", SessionOf("county1"));
+  EXPECT_EQ(Rows(swapped.body), 3u);
+  EXPECT_NE(swapped.body.find("请把两个日期对调"), std::string::npos) << swapped.body;
+  EXPECT_EQ(Rows(Get("/console/visits?from=2026-02-30", SessionOf("county1")).body), 3u);
+  testing::HttpReply csv = Get("/console/visits.csv?outcome=refused", SessionOf("county1"));
+  ASSERT_EQ(csv.status, 200);
+  EXPECT_EQ(csv.body.rfind("\xEF\xBB\xBF时间,住户/场所,", 0), 0u) << csv.body;
+  EXPECT_NE(csv.body.find("Chen Jie"), std::string::npos);
+  EXPECT_NE(csv.body.find("拒绝"), std::string::npos);
+  EXPECT_EQ(csv.body.find("Wang Fang"), std::string::npos);
+  EXPECT_EQ(Get("/console/visits.csv", township).body.find("Chen Jie"), std::string::npos)
+      << "a township's export is its own town's";
 }
 
 TEST_P(ConsoleVisitsTest, FiftyVisitsMakeAPage) {
@@ -392,6 +414,42 @@ TEST_P(ConsoleVisitsTest, AHazardsPageShowsItsPhotos) {
   AddStaff("baishui1", "township", "town:T02");
   EXPECT_EQ(Get(url, SessionOf("baishui1")).status, 404);
   EXPECT_EQ(Get("/console/hazards/" + hex, SessionOf("baishui1")).status, 404);
+}
+
+TEST_P(ConsoleVisitsTest, AHazardWhoseRuleHasNoPhotoItemShowsItsVisitsPhotosByItem) {
+  MakeVisits();
+  if (HasFatalFailure()) return;
+  // Found on Wang Fang's visit by a rule the checklist does not give a photo item.
+  std::string visit_id;
+  ASSERT_TRUE(base::HexDecode(wang_).has_value());
+  visit_id = *base::HexDecode(wang_);
+  std::string hazard_id = testing::RandomId();
+  v1::Change hazard = qingshi_->NewChange(v1::ENTITY_HAZARD, hazard_id);
+  hazard.mutable_hazard()->set_id(hazard_id);
+  hazard.mutable_hazard()->set_subject_id(subjects_["H-001"]);
+  hazard.mutable_hazard()->set_visit_id(visit_id);
+  hazard.mutable_hazard()->set_rule_id("stove_unvented");
+  hazard.mutable_hazard()->set_category("heating_co");
+  hazard.mutable_hazard()->set_severity(v1::MAJOR);
+  hazard.mutable_hazard()->set_deadline("2099-12-31");
+  std::string event_id = testing::RandomId();
+  v1::Change found = qingshi_->NewChange(v1::ENTITY_HAZARD_EVENT, event_id);
+  found.mutable_hazard_event()->set_id(event_id);
+  found.mutable_hazard_event()->set_hazard_id(hazard_id);
+  found.mutable_hazard_event()->set_kind(v1::FOUND);
+  found.mutable_hazard_event()->set_at_ms(kFinishedMs);
+  found.mutable_hazard_event()->set_actor(qingshi_->worker_id());
+  Apply(*qingshi_, {hazard, found});
+  if (HasFatalFailure()) return;
+  const std::string hex = base::HexEncode(hazard_id);
+  testing::HttpReply page = Get("/console/hazards/" + hex, SessionOf("qingshi1"));
+  ASSERT_EQ(page.status, 200) << page.body;
+  EXPECT_EQ(page.body.find("这处隐患还没有照片"), std::string::npos) << page.body;
+  const std::string url = "/console/hazards/" + hex + "/photos/" + base::HexEncode(photo_a_id_);
+  EXPECT_NE(page.body.find(url + "/thumb"), std::string::npos) << page.body;
+  EXPECT_NE(page.body.find("发现时的走访：煤炉照片"), std::string::npos) << "under its item";
+  EXPECT_NE(page.body.find("照片待上传"), std::string::npos) << "photo b never arrived";
+  EXPECT_EQ(Get(url, SessionOf("qingshi1")).body, photo_a_);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, ConsoleVisitsTest,

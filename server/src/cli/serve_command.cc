@@ -80,8 +80,14 @@ core::Status Serve(const core::Args& args, std::ostream& out) {
   StaffAccounts staff(*storage);
   ConsoleSessions sessions(*storage, clock);
   LoginThrottle throttle(*storage, clock);
-  ConsoleContext console{
-      *storage, clock, staff, sessions, throttle, blobs, !options.tls_cert.empty()};
+  ConsoleContext console{*storage,
+                         clock,
+                         staff,
+                         sessions,
+                         throttle,
+                         blobs,
+                         core::SecureRandom(),
+                         !options.tls_cert.empty()};
   AddConsoleRoutes(router, console);
   options.header_check = [&context](const HttpRequest& head) {
     return CheckRequestHead(context, head);

@@ -186,6 +186,12 @@ void AddConsoleRoutes(Router& router, ConsoleContext& context) {
     if (!session) return refusal;
     return console::TodayPage(context, *session);
   });
+  router.Add("GET", "/console/hazards.csv", [&context](const HttpRequest& request) {
+    HttpResponse refusal;
+    auto session = Gate(context, request, &refusal);
+    if (!session) return refusal;
+    return console::HazardsPage(context, *session, request);
+  });
   router.Add("GET", "/console/hazards", [&context](const HttpRequest& request) {
     HttpResponse refusal;
     auto session = Gate(context, request, &refusal);
@@ -196,8 +202,21 @@ void AddConsoleRoutes(Router& router, ConsoleContext& context) {
     HttpResponse refusal;
     auto session = Gate(context, request, &refusal);
     if (!session) return refusal;
-    return console::HazardPage(context, *session,
-                               request.path.substr(std::string("/console/hazards/").size()));
+    return console::HazardPage(
+        context, *session, request.path.substr(std::string("/console/hazards/").size()), request);
+  });
+  router.Add("POST", "/console/hazards/*", [&context](const HttpRequest& request) {
+    HttpResponse refusal;
+    auto session = Gate(context, request, &refusal);
+    if (!session) return refusal;
+    return console::HazardStepPost(
+        context, *session, request.path.substr(std::string("/console/hazards/").size()), request);
+  });
+  router.Add("GET", "/console/visits.csv", [&context](const HttpRequest& request) {
+    HttpResponse refusal;
+    auto session = Gate(context, request, &refusal);
+    if (!session) return refusal;
+    return console::VisitsPage(context, *session, request);
   });
   router.Add("GET", "/console/visits", [&context](const HttpRequest& request) {
     HttpResponse refusal;
@@ -211,6 +230,44 @@ void AddConsoleRoutes(Router& router, ConsoleContext& context) {
     if (!session) return refusal;
     return console::VisitPage(context, *session,
                               request.path.substr(std::string("/console/visits/").size()));
+  });
+  router.Add("GET", "/console/conflicts.csv", [&context](const HttpRequest& request) {
+    HttpResponse refusal;
+    auto session = Gate(context, request, &refusal);
+    if (!session) return refusal;
+    return console::ConflictsPage(context, *session, request);
+  });
+  router.Add("GET", "/console/conflicts", [&context](const HttpRequest& request) {
+    HttpResponse refusal;
+    auto session = Gate(context, request, &refusal);
+    if (!session) return refusal;
+    return console::ConflictsPage(context, *session, request);
+  });
+  router.Add("POST", "/console/conflicts/*", [&context](const HttpRequest& request) {
+    HttpResponse refusal;
+    auto session = Gate(context, request, &refusal);
+    if (!session) return refusal;
+    return console::ConflictPost(
+        context, *session, request.path.substr(std::string("/console/conflicts/").size()), request);
+  });
+  router.Add("GET", "/console/refusals.csv", [&context](const HttpRequest& request) {
+    HttpResponse refusal;
+    auto session = Gate(context, request, &refusal);
+    if (!session) return refusal;
+    return console::RefusalsPage(context, *session, request);
+  });
+  router.Add("GET", "/console/refusals", [&context](const HttpRequest& request) {
+    HttpResponse refusal;
+    auto session = Gate(context, request, &refusal);
+    if (!session) return refusal;
+    return console::RefusalsPage(context, *session, request);
+  });
+  router.Add("POST", "/console/refusals/*", [&context](const HttpRequest& request) {
+    HttpResponse refusal;
+    auto session = Gate(context, request, &refusal);
+    if (!session) return refusal;
+    return console::RefusalPost(
+        context, *session, request.path.substr(std::string("/console/refusals/").size()), request);
   });
   router.Add("GET", "/console/*", [&context](const HttpRequest&) {
     return console::MessagePage(context, 404, "没有这个页面。");

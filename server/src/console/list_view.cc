@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "admin/csv.h"
 #include "console/web_forms.h"
 
 namespace qiaomen::server::console {
@@ -46,6 +47,32 @@ void SetPaging(Data& data, const std::string& path, std::map<std::string, std::s
   data.set("pages", std::to_string(pages));
   if (page > 1) data.set("previous", ListLink(path, fields, names, page - 1));
   if (page < pages) data.set("next", ListLink(path, fields, names, page + 1));
+}
+
+HttpResponse CsvDownload(const std::string& filename, const std::vector<CsvColumn>& columns,
+                         const Data& rows, bool tls) {
+  std::string out = "\xEF\xBB\xBF";
+  for (size_t i = 0; i < columns.size(); ++i) out += (i ? "," : "") + CsvCell(columns[i].header);
+  out += "\r\n";
+  if (rows.is_list()) {
+    for (const Data& row : rows.list_value()) {
+      for (size_t i = 0; i < columns.size(); ++i) {
+        const Data* value = row.get(columns[i].key);
+        std::string text;
+        if (value && value->is_string()) text = value->string_value();
+        if (value && value->is_true()) text = "是";
+        out += (i ? "," : "") + CsvCell(text);
+      }
+      out += "\r\n";
+    }
+  }
+  HttpResponse r;
+  r.body = std::move(out);
+  r.Set("Content-Type", "text/csv; charset=utf-8");
+  r.Set("Content-Disposition", "attachment; filename=\"" + filename + "\"");
+  r.Set("Cache-Control", "no-store");
+  AddSecurityHeaders(r, tls);
+  return r;
 }
 
 }  // namespace qiaomen::server::console

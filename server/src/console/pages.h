@@ -24,15 +24,25 @@ HttpResponse GridsScopePage(ConsoleContext& context);
 HttpResponse TodayPage(ConsoleContext& context, const ConsoleSession& session);
 
 // 隐患台账: the hazards in the staff member's scope, filtered and paged by the request's query
-// (town, village, category, severity, status, overdue, page).
+// (town, village, category, severity, status, overdue, page). Under /console/hazards.csv: every
+// matching row as CSV (CsvDownload), the same for each list page below.
 HttpResponse HazardsPage(ConsoleContext& context, const ConsoleSession& session,
                          const HttpRequest& request);
 
-// A hazard's page, `rest` the path after /console/hazards/: HEX (its fields, its steps and its
-// photos), or HEX/photos/PHOTO[/thumb] (one of its photos, see ServePhoto). 404 for a malformed
+// A hazard's page, `rest` the path after /console/hazards/: HEX (its fields, its steps, its
+// photos and the form for the county's steps; `?done=STEP` adds the flash for a step just
+// recorded), or HEX/photos/PHOTO[/thumb] (one of its photos, see ServePhoto). 404 for a malformed
 // id, an unknown one and one outside the staff member's scope alike.
 HttpResponse HazardPage(ConsoleContext& context, const ConsoleSession& session,
-                        const std::string& rest);
+                        const std::string& rest, const HttpRequest& request);
+
+// POST /console/hazards/HEX/steps (the gate has checked the CSRF token): records the form's step
+// (reinspect, reinspect-failed, close, escalate, open-case) with its note as the staff member's,
+// then 303 to the hazard's page with the flash. 404 as HazardPage; 400 for a missing step or a bad
+// note, 409 for a step the hazard's state refuses: the page again with the reason in Chinese and
+// what was typed, nothing written.
+HttpResponse HazardStepPost(ConsoleContext& context, const ConsoleSession& session,
+                            const std::string& rest, const HttpRequest& request);
 
 // 走访记录: the visits in the staff member's scope, filtered and paged by the request's query
 // (town, village, grid, from, to, outcome, page).
@@ -44,6 +54,29 @@ HttpResponse VisitsPage(ConsoleContext& context, const ConsoleSession& session,
 // unknown one and one outside the staff member's scope alike.
 HttpResponse VisitPage(ConsoleContext& context, const ConsoleSession& session,
                        const std::string& rest);
+
+// 冲突: the conflict log of records in the staff member's town, newest first, those not reviewed
+// yet unless the query says show=all; `error` (with `status`) after a post that failed, and the
+// flash for ?done=seen|kept.
+HttpResponse ConflictsPage(ConsoleContext& context, const ConsoleSession& session,
+                           const HttpRequest& request, const std::string& error = "",
+                           int status = 200);
+
+// 拒收: the refused changes of the staff member's town, as ConflictsPage.
+HttpResponse RefusalsPage(ConsoleContext& context, const ConsoleSession& session,
+                          const HttpRequest& request, const std::string& error = "",
+                          int status = 200);
+
+// POST /console/conflicts/ID/seen (mark reviewed) or ID/keep-lost (send the value that lost back
+// to the devices as the county's edit, see KeepLostValue), then 303 to the list with a flash.
+// 404 for a conflict outside the staff member's town, like an unknown one; 409 with the list and
+// the reason for one reviewed already or whose losing value cannot be sent.
+HttpResponse ConflictPost(ConsoleContext& context, const ConsoleSession& session,
+                          const std::string& rest, const HttpRequest& request);
+
+// POST /console/refusals/ID/seen: marks a refused change reviewed, as ConflictPost.
+HttpResponse RefusalPost(ConsoleContext& context, const ConsoleSession& session,
+                         const std::string& rest, const HttpRequest& request);
 
 // A page with one sentence, for errors a person meets (500, 404).
 HttpResponse MessagePage(ConsoleContext& context, int status, const std::string& message);

@@ -95,11 +95,23 @@ core::Result<std::vector<EvidencePhoto>> HazardPhotos(SqlConnection& conn, const
         }
       }
       QM_ASSIGN_OR_RETURN(auto all, VisitPhotos(conn, *visit, tpl.ok() ? &*tpl : nullptr));
+      // A rule without a photo item (or whose item holds no photo) names no proof: the finding
+      // visit's photos are then the evidence there is, grouped by the item that took them, in the
+      // order the visit lists them (the signature proves the visit, not the hazard).
+      const bool whole_visit = proof.empty();
+      std::vector<std::string> order;
+      std::map<std::string, std::vector<EvidencePhoto>> by_label;
       for (auto& p : all) {
-        if (proof.count(p.photo_id) && seen.insert(p.photo_id).second) {
-          p.label = "发现时：" + p.label;
-          photos.push_back(std::move(p));
-        }
+        if (p.photo_id == visit->visit.signature_photo_id()) continue;
+        if (!whole_visit && !proof.count(p.photo_id)) continue;
+        if (!seen.insert(p.photo_id).second) continue;
+        const std::string item = p.label;
+        if (!by_label.count(item)) order.push_back(item);
+        p.label = (whole_visit ? "发现时的走访：" : "发现时：") + item;
+        by_label[item].push_back(std::move(p));
+      }
+      for (const auto& label : order) {
+        for (auto& p : by_label[label]) photos.push_back(std::move(p));
       }
     }
   }

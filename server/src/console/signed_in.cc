@@ -17,6 +17,8 @@ Data SignedInLayout(ConsoleContext& context, const ConsoleSession& session,
   staff.set("nav_today", nav == "today");
   staff.set("nav_hazards", nav == "hazards");
   staff.set("nav_visits", nav == "visits");
+  staff.set("nav_conflicts", nav == "conflicts");
+  staff.set("nav_refusals", nav == "refusals");
   layout.set("staff", staff);
   return layout;
 }

@@ -1,6 +1,8 @@
 // 走访记录: the finished visits in the staff member's scope, latest first, filtered by a GET form
 // (town for county staff, village, grid, county days from/to, outcome) and paged.
+#include <optional>
 #include <set>
+#include <utility>
 
 #include "console/list_view.h"
 #include "console/pages.h"
@@ -42,8 +44,41 @@ void SetChoices(Data& data, std::map<std::string, std::string>& filter,
     outcomes.push_back(Option(std::string(label.code), std::string(label.zh), filter["outcome"]));
   }
   data.set("outcomes", outcomes);
-  data.set("from", filter["from"]);
-  data.set("to", filter["to"]);
+}
+
+// A county day as people type it: "2026-12-01", "2026/12/1", "2026.12.1" or "2026年12月1日",
+// as "YYYY-MM-DD"; nullopt when it is not a real day.
+std::optional<std::string> NormalizeDay(std::string text) {
+  for (const char* mark : {"年", "月"}) {
+    for (size_t at = text.find(mark); at != std::string::npos; at = text.find(mark)) {
+      text.replace(at, std::string(mark).size(), "-");
+    }
+  }
+  if (const size_t at = text.find("日"); at != std::string::npos && at + 3 == text.size()) {
+    text.resize(at);
+  }
+  while (!text.empty() && text.back() == ' ') text.pop_back();
+  while (!text.empty() && text.front() == ' ') text.erase(0, 1);
+  std::vector<std::string> parts(1);
+  for (char c : text) {
+    if (c == '-' || c == '/' || c == '.') {
+      parts.emplace_back();
+    } else if (c >= '0' && c <= '9') {
+      parts.back().push_back(c);
+    } else {
+      return std::nullopt;
+    }
+  }
+  if (parts.size() != 3 || parts[0].size() != 4 || parts[1].empty() || parts[1].size() > 2 ||
+      parts[2].empty() || parts[2].size() > 2) {
+    return std::nullopt;
+  }
+  for (size_t i = 1; i < 3; ++i) {
+    if (parts[i].size() == 1) parts[i] = "0" + parts[i];
+  }
+  std::string day = parts[0] + "-" + parts[1] + "-" + parts[2];
+  if (!base::ParseIsoDate(day)) return std::nullopt;
+  return day;
 }
 
 bool Matches(const VisitRecord& v, std::map<std::string, std::string>& filter,
@@ -69,11 +104,31 @@ core::Result<Data> ListData(ConsoleContext& context, const std::string& town,
   if (!town.empty()) filter["town"] = "";
   const size_t page = PageNumber(filter);
   Data data;
-  for (const char* name : {"from", "to"}) {
-    if (!filter[name].empty() && !base::ParseIsoDate(filter[name])) {
-      data.set("date_error", "日期请写成 2026-12-01 这样的格式；这个条件没有用上。");
+  // What was typed stays in the form; a day that cannot be read filters nothing and says why.
+  std::string date_errors;
+  for (const auto& [name, label] : {std::pair{"from", "从"}, std::pair{"to", "到"}}) {
+    const std::string typed = filter[name];
+    data.set(std::string(name) + "_typed", typed);
+    if (typed.empty()) continue;
+    if (auto day = NormalizeDay(typed)) {
+      filter[name] = *day;
+      data.set(std::string(name) + "_typed", *day);
+    } else {
+      date_errors += std::string(date_errors.empty() ? "" : "；") + "“" + label + "”的日期“" +
+                     typed + "”看不懂";
+      data.set(std::string(name) + "_invalid", true);
       filter[name] = "";
     }
+  }
+  if (!filter["from"].empty() && !filter["to"].empty() && filter["from"] > filter["to"]) {
+    date_errors = "“从”" + filter["from"] + " 晚于“到”" + filter["to"] + "，请把两个日期对调";
+    data.set("from_invalid", true);
+    data.set("to_invalid", true);
+    filter["from"] = filter["to"] = "";
+  }
+  if (!date_errors.empty()) {
+    data.set("date_error",
+             date_errors + "。日期请写成 2026-12-01 这样（年-月-日），这个条件没有用上。");
   }
   const base::TimeZone& zone = context.storage.time_zone();
   auto conn = context.storage.pool().Acquire();
@@ -95,13 +150,14 @@ core::Result<Data> ListData(ConsoleContext& context, const std::string& town,
   size_t matched = 0;
   for (const auto& v : visits) {
     if (!Matches(v, filter, village_of, zone)) continue;
-    if (!OnPage(matched++, page)) continue;
+    if (!OnPage(matched++, page) && !WantsCsv(request)) continue;
     auto worker = workers.find(v.visit.worker_id());
     rows.push_back(VisitItem(v, ChecklistTitle(*conn, v.visit, titles),
                              worker == workers.end() ? "" : worker->second, blobs, zone));
   }
   data.set("visits", rows);
   SetPaging(data, "/console/visits", filter, kFilterNames, page, matched);
+  data.set("csv", ListLink("/console/visits.csv", filter, kFilterNames, 1));
   return data;
 }
 
@@ -113,6 +169,22 @@ HttpResponse VisitsPage(ConsoleContext& context, const ConsoleSession& session,
   if (!town) return GridsScopePage(context);
   auto data = ListData(context, *town, request);
   if (!data.ok()) return MessagePage(context, 503, "走访记录暂时读不出来，请稍后再试。");
+  if (WantsCsv(request)) {
+    return CsvDownload("visits.csv",
+                       {{"时间", "finished"},
+                        {"住户/场所", "subject_name"},
+                        {"地址", "subject_address"},
+                        {"网格", "grid_id"},
+                        {"结果", "outcome"},
+                        {"检查表", "checklist"},
+                        {"工作人员", "worker"},
+                        {"照片", "photo_count"},
+                        {"证据已核验", "evidence_ok"},
+                        {"照片待上传", "evidence_pending"},
+                        {"签名未核验", "evidence_failed"},
+                        {"编号", "id"}},
+                       *data->get("visits"), context.tls);
+  }
   auto html = RenderPage("visits", *data, SignedInLayout(context, session, "走访记录", "visits"));
   if (!html.ok()) return MessagePage(context, 500, html.status().message());
   return HtmlPage(200, std::move(html).value(), context.tls);

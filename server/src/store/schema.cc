@@ -80,6 +80,9 @@ CREATE TABLE IF NOT EXISTS console_sessions (
   token_hash TEXT PRIMARY KEY, staff_id TEXT NOT NULL, csrf_token TEXT NOT NULL,
   created_ms {I} NOT NULL, last_seen_ms {I} NOT NULL);
 CREATE INDEX IF NOT EXISTS console_sessions_staff ON console_sessions (staff_id);
+CREATE TABLE IF NOT EXISTS console_reviews (
+  kind TEXT NOT NULL, item_id {I} NOT NULL, staff_id TEXT NOT NULL, staff_name TEXT NOT NULL,
+  action TEXT NOT NULL, at_ms {I} NOT NULL, PRIMARY KEY (kind, item_id));
 CREATE TABLE IF NOT EXISTS console_login_failures (
   throttle_key TEXT PRIMARY KEY, failures {I} NOT NULL, last_ms {I} NOT NULL);
 )sql";

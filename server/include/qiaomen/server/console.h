@@ -5,6 +5,7 @@
 // CSRF token; every page is limited to the staff member's scope.
 
 #include "qiaomen/core/clock.h"
+#include "qiaomen/core/random.h"
 #include "qiaomen/server/blob_store.h"
 #include "qiaomen/server/console_sessions.h"
 #include "qiaomen/server/http.h"
@@ -21,12 +22,15 @@ struct ConsoleContext {
   StaffAccounts& staff;
   ConsoleSessions& sessions;
   LoginThrottle& throttle;
-  BlobStore& blobs;  // photos are shown from here, checked against their SHA-256 each time
-  bool tls = false;  // the listener speaks TLS: cookies are Secure, HSTS is sent
+  BlobStore& blobs;      // photos are shown from here, checked against their SHA-256 each time
+  core::Random& random;  // ids of the changes the console records (the county's hazard steps)
+  bool tls = false;      // the listener speaks TLS: cookies are Secure, HSTS is sent
 };
 
 // Adds GET /console/ (the day), GET and POST /console/login, POST /console/logout,
-// GET /console/hazards[/*], GET /console/visits[/*] (with their photos) and GET /console/static/*
+// GET /console/hazards[/*], POST /console/hazards/*/steps, GET /console/visits[/*] (with their
+// photos), GET /console/conflicts and /console/refusals with their POST actions and
+// GET /console/static/*; each list also as CSV (/console/hazards.csv, ...).
 // to `router`.
 void AddConsoleRoutes(Router& router, ConsoleContext& context);
 
