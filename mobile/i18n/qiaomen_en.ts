@@ -910,22 +910,22 @@
 <context>
     <name>MePage</name>
     <message>
-        <location filename="../qml/MePage.qml" line="18"/>
+        <location filename="../qml/MePage.qml" line="34"/>
         <source>我的</source>
         <translation>Me</translation>
     </message>
     <message>
-        <location filename="../qml/MePage.qml" line="38"/>
+        <location filename="../qml/MePage.qml" line="54"/>
         <source>数据同步</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../qml/MePage.qml" line="43"/>
+        <location filename="../qml/MePage.qml" line="59"/>
         <source>待上传：%1 条记录，%2 张照片</source>
         <translation>Waiting to upload: %1 records, %2 photos</translation>
     </message>
     <message>
-        <location filename="../qml/MePage.qml" line="50"/>
+        <location filename="../qml/MePage.qml" line="66"/>
         <source>上次同步：%1</source>
         <translation>Last sync: %1</translation>
     </message>
@@ -934,59 +934,151 @@
         <translation type="vanished">Changes the county refused</translation>
     </message>
     <message>
-        <location filename="../qml/MePage.qml" line="84"/>
+        <location filename="../qml/MePage.qml" line="100"/>
         <source>县里拒收的记录（%1 条）</source>
         <translation>Records the county refused (%1)</translation>
     </message>
     <message>
-        <location filename="../qml/MePage.qml" line="94"/>
+        <location filename="../qml/MePage.qml" line="110"/>
         <source>这些记录仍保存在本机，不会丢失。</source>
         <translation>They are still kept on this phone; nothing is lost.</translation>
     </message>
     <message>
-        <location filename="../qml/MePage.qml" line="120"/>
+        <location filename="../qml/MePage.qml" line="136"/>
         <source>怎么办：%1</source>
         <translation>What to do: %1</translation>
     </message>
     <message>
-        <location filename="../qml/MePage.qml" line="127"/>
+        <location filename="../qml/MePage.qml" line="143"/>
         <source>县里的说明：%1</source>
         <translation>The county says: %1</translation>
     </message>
     <message>
-        <location filename="../qml/MePage.qml" line="135"/>
+        <location filename="../qml/MePage.qml" line="151"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../qml/MePage.qml" line="138"/>
+        <location filename="../qml/MePage.qml" line="154"/>
         <source>界面语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../qml/MePage.qml" line="149"/>
+        <location filename="../qml/MePage.qml" line="165"/>
+        <source>解锁密码</source>
+        <translation>Unlock PIN</translation>
+    </message>
+    <message>
+        <location filename="../qml/MePage.qml" line="169"/>
+        <location filename="../qml/MePage.qml" line="253"/>
+        <source>修改密码</source>
+        <translation>Change PIN</translation>
+    </message>
+    <message>
+        <location filename="../qml/MePage.qml" line="178"/>
+        <source>没有信号、很多天传不上去时：把未上传的记录导出成文件，交给乡镇工作人员带到县里导入。</source>
+        <translation>No signal for days? Export the records not yet uploaded to a file and give it to your township staff to import at the county.</translation>
+    </message>
+    <message>
+        <location filename="../qml/MePage.qml" line="183"/>
+        <source>导出未上传的记录（%1 条）</source>
+        <translation>Export records not uploaded (%1)</translation>
+    </message>
+    <message>
+        <location filename="../qml/MePage.qml" line="199"/>
         <source>锁定本机</source>
         <translation>Lock this phone</translation>
     </message>
     <message>
-        <location filename="../qml/MePage.qml" line="152"/>
+        <location filename="../qml/MePage.qml" line="202"/>
         <source>锁定</source>
         <translation>Lock</translation>
     </message>
     <message>
-        <location filename="../qml/MePage.qml" line="158"/>
+        <location filename="../qml/MePage.qml" line="211"/>
+        <source>服务器和本机</source>
+        <translation>Server and this phone</translation>
+    </message>
+    <message>
+        <location filename="../qml/MePage.qml" line="216"/>
+        <source>县服务器：%1</source>
+        <translation>County server: %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/MePage.qml" line="216"/>
+        <source>未设置</source>
+        <translation>not set</translation>
+    </message>
+    <message>
+        <location filename="../qml/MePage.qml" line="219"/>
         <source>版本 %1</source>
         <translation>Version %1</translation>
     </message>
     <message>
-        <location filename="../qml/MePage.qml" line="173"/>
+        <location filename="../qml/MePage.qml" line="227"/>
+        <source>退出本机…</source>
+        <translation>Leave this phone…</translation>
+    </message>
+    <message>
+        <location filename="../qml/MePage.qml" line="242"/>
         <source>停止同步</source>
         <translation>Stop sync</translation>
     </message>
     <message>
-        <location filename="../qml/MePage.qml" line="173"/>
+        <location filename="../qml/MePage.qml" line="242"/>
         <source>立即同步</source>
         <translation>Sync now</translation>
+    </message>
+    <message>
+        <location filename="../qml/MePage.qml" line="258"/>
+        <source>原密码</source>
+        <translation>Current PIN</translation>
+    </message>
+    <message>
+        <location filename="../qml/MePage.qml" line="260"/>
+        <source>新密码（6 位数字）</source>
+        <translation>New PIN (6 digits)</translation>
+    </message>
+    <message>
+        <location filename="../qml/MePage.qml" line="262"/>
+        <source>再次输入新密码</source>
+        <translation>New PIN again</translation>
+    </message>
+    <message>
+        <location filename="../qml/MePage.qml" line="277"/>
+        <source>修改</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <location filename="../qml/MePage.qml" line="280"/>
+        <location filename="../qml/MePage.qml" line="343"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../qml/MePage.qml" line="292"/>
+        <source>退出本机</source>
+        <translation>Leave this phone</translation>
+    </message>
+    <message>
+        <location filename="../qml/MePage.qml" line="307"/>
+        <source>退出后，这台手机上的走访记录、照片、隐患和密钥都会被清除，无法恢复。县里已经收到的记录不受影响。</source>
+        <translation>Leaving wipes the visits, photos, hazards and keys on this phone; they cannot be recovered. What the county already received is not affected.</translation>
+    </message>
+    <message>
+        <location filename="../qml/MePage.qml" line="316"/>
+        <source>还有 %1 条记录、%2 张照片没有上传到县里，退出后就没有了。请先同步，或先导出文件交给乡镇工作人员。</source>
+        <translation>%1 records and %2 photos have not reached the county and would be lost. Sync first, or export them to a file for your township staff.</translation>
+    </message>
+    <message>
+        <location filename="../qml/MePage.qml" line="323"/>
+        <source>要在这台手机上再用，需要向乡镇工作人员重新索取登记码。输入密码确认：</source>
+        <translation>To use this phone again you will need a new enrolment code from your township staff. Enter your PIN to confirm:</translation>
+    </message>
+    <message>
+        <location filename="../qml/MePage.qml" line="340"/>
+        <source>清除数据并退出</source>
+        <translation>Wipe and leave</translation>
     </message>
 </context>
 <context>
@@ -1333,92 +1425,102 @@
 <context>
     <name>qiaomen::mobile::AppController</name>
     <message>
-        <location filename="../src/app_controller.cc" line="208"/>
+        <location filename="../src/app_controller.cc" line="212"/>
         <source>请填写县服务器地址和登记码（向乡镇工作人员索取）。</source>
         <translation>Enter the county server address and the enrolment code (ask your township staff).</translation>
     </message>
     <message>
-        <location filename="../src/app_controller.cc" line="213"/>
+        <location filename="../src/app_controller.cc" line="217"/>
         <source>密码须为 6 位数字。</source>
         <translation>The PIN must be 6 digits.</translation>
     </message>
     <message>
-        <location filename="../src/app_controller.cc" line="217"/>
+        <location filename="../src/app_controller.cc" line="221"/>
         <source>两次输入的密码不一致，请重新输入。</source>
         <translation>The two PINs differ. Please enter them again.</translation>
     </message>
     <message>
-        <location filename="../src/app_controller.cc" line="407"/>
+        <location filename="../src/app_controller.cc" line="411"/>
         <source>正在定位…（定不到位置也能照常保存）</source>
         <translation>Finding the location… (the visit saves without one too)</translation>
     </message>
     <message>
-        <location filename="../src/app_controller.cc" line="408"/>
+        <location filename="../src/app_controller.cc" line="412"/>
         <source>未能定位：本次检查将不带位置保存。</source>
         <translation>No location: this visit will be saved without one.</translation>
     </message>
     <message>
-        <location filename="../src/app_controller.cc" line="409"/>
+        <location filename="../src/app_controller.cc" line="413"/>
         <source>已定位</source>
         <translation>Location found</translation>
     </message>
     <message>
-        <location filename="../src/app_controller.cc" line="410"/>
+        <location filename="../src/app_controller.cc" line="414"/>
         <source>已定位，误差约 %1 米</source>
         <translation>Location found, accurate to about %1 m</translation>
     </message>
     <message>
-        <location filename="../src/app_controller.cc" line="454"/>
+        <location filename="../src/app_controller.cc" line="458"/>
         <source>正在同步…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../src/app_controller.cc" line="491"/>
+        <location filename="../src/app_controller.cc" line="471"/>
+        <source>新密码须为 6 位数字。</source>
+        <translation>The new PIN must be 6 digits.</translation>
+    </message>
+    <message>
+        <location filename="../src/app_controller.cc" line="475"/>
+        <source>两次输入的新密码不一致，请重新输入。</source>
+        <translation>The two new PINs differ. Please enter them again.</translation>
+    </message>
+    <message>
+        <location filename="../src/app_controller.cc" line="527"/>
         <source>%1 条待上传</source>
         <translation>%1 waiting to upload</translation>
     </message>
     <message>
-        <location filename="../src/app_controller.cc" line="492"/>
+        <location filename="../src/app_controller.cc" line="528"/>
         <source>已同步 %1</source>
         <translation>Synced %1</translation>
     </message>
     <message>
-        <location filename="../src/app_controller.cc" line="492"/>
+        <location filename="../src/app_controller.cc" line="528"/>
         <source>尚未同步</source>
         <translation>Not synced yet</translation>
     </message>
     <message>
-        <location filename="../src/app_controller.cc" line="499"/>
+        <location filename="../src/app_controller.cc" line="535"/>
         <source>正在同步 %1%</source>
         <translation>Syncing %1%</translation>
     </message>
     <message>
-        <location filename="../src/app_controller.cc" line="501"/>
+        <location filename="../src/app_controller.cc" line="537"/>
         <source>离线</source>
         <translation>Offline</translation>
     </message>
     <message>
-        <location filename="../src/app_controller.cc" line="503"/>
+        <location filename="../src/app_controller.cc" line="539"/>
         <source>%1 条被拒收</source>
         <translation>%1 refused</translation>
     </message>
     <message>
-        <location filename="../src/app_controller.cc" line="514"/>
+        <location filename="../src/app_controller.cc" line="550"/>
         <source>预计还需 %1 秒</source>
         <translation>About %1 s left</translation>
     </message>
     <message>
-        <location filename="../src/app_controller.cc" line="515"/>
+        <location filename="../src/app_controller.cc" line="551"/>
         <source>预计还需 %1 分 %2 秒</source>
         <translation>About %1 min %2 s left</translation>
     </message>
     <message>
-        <location filename="../src/app_controller.cc" line="516"/>
+        <location filename="../src/app_controller.cc" line="552"/>
         <source>预计还需 %1 小时 %2 分</source>
         <translation>About %1 h %2 min left</translation>
     </message>
     <message>
-        <location filename="../src/app_controller.cc" line="542"/>
+        <location filename="../src/app_controller.cc" line="578"/>
         <source>从未</source>
         <translation>never</translation>
     </message>
@@ -1585,6 +1687,46 @@
         <location filename="../src/device_worker_hazards.cc" line="188"/>
         <source>复查未通过，已退回限期整改，待上传。</source>
         <translation>Recheck failed: back to rectification, waiting to upload.</translation>
+    </message>
+    <message>
+        <location filename="../src/device_worker_settings.cc" line="22"/>
+        <source>密码已更改。下次解锁请用新密码。</source>
+        <translation>PIN changed. Use the new PIN to unlock next time.</translation>
+    </message>
+    <message>
+        <location filename="../src/device_worker_settings.cc" line="24"/>
+        <source>原密码不正确，密码没有更改。连续输错 10 次，本机数据将被清除。</source>
+        <translation>The current PIN is wrong; the PIN was not changed. 10 wrong PINs in a row wipe the data on this phone.</translation>
+    </message>
+    <message>
+        <location filename="../src/device_worker_settings.cc" line="26"/>
+        <source>密码没有更改，请再试一次。</source>
+        <translation>The PIN was not changed. Please try again.</translation>
+    </message>
+    <message>
+        <location filename="../src/device_worker_settings.cc" line="34"/>
+        <source>无法在 %1 建立文件，请检查存储空间。</source>
+        <translation>Cannot create a file in %1. Check the storage.</translation>
+    </message>
+    <message>
+        <location filename="../src/device_worker_settings.cc" line="44"/>
+        <source>没有导出：%1</source>
+        <translation>Nothing exported: %1</translation>
+    </message>
+    <message>
+        <location filename="../src/device_worker_settings.cc" line="49"/>
+        <source>已把 %1 条记录、%2 张照片导出到 %3。请把这个文件交给乡镇工作人员，由县里导入；这些记录仍留在本机，下次同步时县里确认后才算送达。</source>
+        <translation>%1 records and %2 photos exported to %3. Give this file to your township staff for the county to import; the records stay on this phone until a sync confirms the county has them.</translation>
+    </message>
+    <message>
+        <location filename="../src/device_worker_settings.cc" line="65"/>
+        <source>密码不正确，本机没有退出。</source>
+        <translation>Wrong PIN; this phone did not leave.</translation>
+    </message>
+    <message>
+        <location filename="../src/device_worker_settings.cc" line="79"/>
+        <source>本机已退出，数据已清除。如要再用，请向乡镇工作人员索取登记码。</source>
+        <translation>This phone has left and its data is wiped. To use it again, ask your township staff for an enrolment code.</translation>
     </message>
 </context>
 </TS>

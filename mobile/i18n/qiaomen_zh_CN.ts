@@ -910,22 +910,22 @@
 <context>
     <name>MePage</name>
     <message>
-        <location filename="../qml/MePage.qml" line="18"/>
+        <location filename="../qml/MePage.qml" line="34"/>
         <source>我的</source>
         <translation>我的</translation>
     </message>
     <message>
-        <location filename="../qml/MePage.qml" line="38"/>
+        <location filename="../qml/MePage.qml" line="54"/>
         <source>数据同步</source>
         <translation>数据同步</translation>
     </message>
     <message>
-        <location filename="../qml/MePage.qml" line="43"/>
+        <location filename="../qml/MePage.qml" line="59"/>
         <source>待上传：%1 条记录，%2 张照片</source>
         <translation>待上传：%1 条记录，%2 张照片</translation>
     </message>
     <message>
-        <location filename="../qml/MePage.qml" line="50"/>
+        <location filename="../qml/MePage.qml" line="66"/>
         <source>上次同步：%1</source>
         <translation>上次同步：%1</translation>
     </message>
@@ -934,59 +934,151 @@
         <translation type="vanished">县里退回的修改</translation>
     </message>
     <message>
-        <location filename="../qml/MePage.qml" line="84"/>
+        <location filename="../qml/MePage.qml" line="100"/>
         <source>县里拒收的记录（%1 条）</source>
         <translation>县里拒收的记录（%1 条）</translation>
     </message>
     <message>
-        <location filename="../qml/MePage.qml" line="94"/>
+        <location filename="../qml/MePage.qml" line="110"/>
         <source>这些记录仍保存在本机，不会丢失。</source>
         <translation>这些记录仍保存在本机，不会丢失。</translation>
     </message>
     <message>
-        <location filename="../qml/MePage.qml" line="120"/>
+        <location filename="../qml/MePage.qml" line="136"/>
         <source>怎么办：%1</source>
         <translation>怎么办：%1</translation>
     </message>
     <message>
-        <location filename="../qml/MePage.qml" line="127"/>
+        <location filename="../qml/MePage.qml" line="143"/>
         <source>县里的说明：%1</source>
         <translation>县里的说明：%1</translation>
     </message>
     <message>
-        <location filename="../qml/MePage.qml" line="135"/>
+        <location filename="../qml/MePage.qml" line="151"/>
         <source>设置</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../qml/MePage.qml" line="138"/>
+        <location filename="../qml/MePage.qml" line="154"/>
         <source>界面语言</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../qml/MePage.qml" line="149"/>
+        <location filename="../qml/MePage.qml" line="165"/>
+        <source>解锁密码</source>
+        <translation>解锁密码</translation>
+    </message>
+    <message>
+        <location filename="../qml/MePage.qml" line="169"/>
+        <location filename="../qml/MePage.qml" line="253"/>
+        <source>修改密码</source>
+        <translation>修改密码</translation>
+    </message>
+    <message>
+        <location filename="../qml/MePage.qml" line="178"/>
+        <source>没有信号、很多天传不上去时：把未上传的记录导出成文件，交给乡镇工作人员带到县里导入。</source>
+        <translation>没有信号、很多天传不上去时：把未上传的记录导出成文件，交给乡镇工作人员带到县里导入。</translation>
+    </message>
+    <message>
+        <location filename="../qml/MePage.qml" line="183"/>
+        <source>导出未上传的记录（%1 条）</source>
+        <translation>导出未上传的记录（%1 条）</translation>
+    </message>
+    <message>
+        <location filename="../qml/MePage.qml" line="199"/>
         <source>锁定本机</source>
         <translation>锁定本机</translation>
     </message>
     <message>
-        <location filename="../qml/MePage.qml" line="152"/>
+        <location filename="../qml/MePage.qml" line="202"/>
         <source>锁定</source>
         <translation>锁定</translation>
     </message>
     <message>
-        <location filename="../qml/MePage.qml" line="158"/>
+        <location filename="../qml/MePage.qml" line="211"/>
+        <source>服务器和本机</source>
+        <translation>服务器和本机</translation>
+    </message>
+    <message>
+        <location filename="../qml/MePage.qml" line="216"/>
+        <source>县服务器：%1</source>
+        <translation>县服务器：%1</translation>
+    </message>
+    <message>
+        <location filename="../qml/MePage.qml" line="216"/>
+        <source>未设置</source>
+        <translation>未设置</translation>
+    </message>
+    <message>
+        <location filename="../qml/MePage.qml" line="219"/>
         <source>版本 %1</source>
         <translation>版本 %1</translation>
     </message>
     <message>
-        <location filename="../qml/MePage.qml" line="173"/>
+        <location filename="../qml/MePage.qml" line="227"/>
+        <source>退出本机…</source>
+        <translation>退出本机…</translation>
+    </message>
+    <message>
+        <location filename="../qml/MePage.qml" line="242"/>
         <source>停止同步</source>
         <translation>停止同步</translation>
     </message>
     <message>
-        <location filename="../qml/MePage.qml" line="173"/>
+        <location filename="../qml/MePage.qml" line="242"/>
         <source>立即同步</source>
         <translation>立即同步</translation>
+    </message>
+    <message>
+        <location filename="../qml/MePage.qml" line="258"/>
+        <source>原密码</source>
+        <translation>原密码</translation>
+    </message>
+    <message>
+        <location filename="../qml/MePage.qml" line="260"/>
+        <source>新密码（6 位数字）</source>
+        <translation>新密码（6 位数字）</translation>
+    </message>
+    <message>
+        <location filename="../qml/MePage.qml" line="262"/>
+        <source>再次输入新密码</source>
+        <translation>再次输入新密码</translation>
+    </message>
+    <message>
+        <location filename="../qml/MePage.qml" line="277"/>
+        <source>修改</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <location filename="../qml/MePage.qml" line="280"/>
+        <location filename="../qml/MePage.qml" line="343"/>
+        <source>取消</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../qml/MePage.qml" line="292"/>
+        <source>退出本机</source>
+        <translation>退出本机</translation>
+    </message>
+    <message>
+        <location filename="../qml/MePage.qml" line="307"/>
+        <source>退出后，这台手机上的走访记录、照片、隐患和密钥都会被清除，无法恢复。县里已经收到的记录不受影响。</source>
+        <translation>退出后，这台手机上的走访记录、照片、隐患和密钥都会被清除，无法恢复。县里已经收到的记录不受影响。</translation>
+    </message>
+    <message>
+        <location filename="../qml/MePage.qml" line="316"/>
+        <source>还有 %1 条记录、%2 张照片没有上传到县里，退出后就没有了。请先同步，或先导出文件交给乡镇工作人员。</source>
+        <translation>还有 %1 条记录、%2 张照片没有上传到县里，退出后就没有了。请先同步，或先导出文件交给乡镇工作人员。</translation>
+    </message>
+    <message>
+        <location filename="../qml/MePage.qml" line="323"/>
+        <source>要在这台手机上再用，需要向乡镇工作人员重新索取登记码。输入密码确认：</source>
+        <translation>要在这台手机上再用，需要向乡镇工作人员重新索取登记码。输入密码确认：</translation>
+    </message>
+    <message>
+        <location filename="../qml/MePage.qml" line="340"/>
+        <source>清除数据并退出</source>
+        <translation>清除数据并退出</translation>
     </message>
 </context>
 <context>
@@ -1333,92 +1425,102 @@
 <context>
     <name>qiaomen::mobile::AppController</name>
     <message>
-        <location filename="../src/app_controller.cc" line="208"/>
+        <location filename="../src/app_controller.cc" line="212"/>
         <source>请填写县服务器地址和登记码（向乡镇工作人员索取）。</source>
         <translation>请填写县服务器地址和登记码（向乡镇工作人员索取）。</translation>
     </message>
     <message>
-        <location filename="../src/app_controller.cc" line="213"/>
+        <location filename="../src/app_controller.cc" line="217"/>
         <source>密码须为 6 位数字。</source>
         <translation>密码须为 6 位数字。</translation>
     </message>
     <message>
-        <location filename="../src/app_controller.cc" line="217"/>
+        <location filename="../src/app_controller.cc" line="221"/>
         <source>两次输入的密码不一致，请重新输入。</source>
         <translation>两次输入的密码不一致，请重新输入。</translation>
     </message>
     <message>
-        <location filename="../src/app_controller.cc" line="407"/>
+        <location filename="../src/app_controller.cc" line="411"/>
         <source>正在定位…（定不到位置也能照常保存）</source>
         <translation>正在定位…（定不到位置也能照常保存）</translation>
     </message>
     <message>
-        <location filename="../src/app_controller.cc" line="408"/>
+        <location filename="../src/app_controller.cc" line="412"/>
         <source>未能定位：本次检查将不带位置保存。</source>
         <translation>未能定位：本次检查将不带位置保存。</translation>
     </message>
     <message>
-        <location filename="../src/app_controller.cc" line="409"/>
+        <location filename="../src/app_controller.cc" line="413"/>
         <source>已定位</source>
         <translation>已定位</translation>
     </message>
     <message>
-        <location filename="../src/app_controller.cc" line="410"/>
+        <location filename="../src/app_controller.cc" line="414"/>
         <source>已定位，误差约 %1 米</source>
         <translation>已定位，误差约 %1 米</translation>
     </message>
     <message>
-        <location filename="../src/app_controller.cc" line="454"/>
+        <location filename="../src/app_controller.cc" line="458"/>
         <source>正在同步…</source>
         <translation>正在同步…</translation>
     </message>
     <message>
-        <location filename="../src/app_controller.cc" line="491"/>
+        <location filename="../src/app_controller.cc" line="471"/>
+        <source>新密码须为 6 位数字。</source>
+        <translation>新密码须为 6 位数字。</translation>
+    </message>
+    <message>
+        <location filename="../src/app_controller.cc" line="475"/>
+        <source>两次输入的新密码不一致，请重新输入。</source>
+        <translation>两次输入的新密码不一致，请重新输入。</translation>
+    </message>
+    <message>
+        <location filename="../src/app_controller.cc" line="527"/>
         <source>%1 条待上传</source>
         <translation>%1 条待上传</translation>
     </message>
     <message>
-        <location filename="../src/app_controller.cc" line="492"/>
+        <location filename="../src/app_controller.cc" line="528"/>
         <source>已同步 %1</source>
         <translation>已同步 %1</translation>
     </message>
     <message>
-        <location filename="../src/app_controller.cc" line="492"/>
+        <location filename="../src/app_controller.cc" line="528"/>
         <source>尚未同步</source>
         <translation>尚未同步</translation>
     </message>
     <message>
-        <location filename="../src/app_controller.cc" line="499"/>
+        <location filename="../src/app_controller.cc" line="535"/>
         <source>正在同步 %1%</source>
         <translation>正在同步 %1%</translation>
     </message>
     <message>
-        <location filename="../src/app_controller.cc" line="501"/>
+        <location filename="../src/app_controller.cc" line="537"/>
         <source>离线</source>
         <translation>离线</translation>
     </message>
     <message>
-        <location filename="../src/app_controller.cc" line="503"/>
+        <location filename="../src/app_controller.cc" line="539"/>
         <source>%1 条被拒收</source>
         <translation>%1 条被拒收</translation>
     </message>
     <message>
-        <location filename="../src/app_controller.cc" line="514"/>
+        <location filename="../src/app_controller.cc" line="550"/>
         <source>预计还需 %1 秒</source>
         <translation>预计还需 %1 秒</translation>
     </message>
     <message>
-        <location filename="../src/app_controller.cc" line="515"/>
+        <location filename="../src/app_controller.cc" line="551"/>
         <source>预计还需 %1 分 %2 秒</source>
         <translation>预计还需 %1 分 %2 秒</translation>
     </message>
     <message>
-        <location filename="../src/app_controller.cc" line="516"/>
+        <location filename="../src/app_controller.cc" line="552"/>
         <source>预计还需 %1 小时 %2 分</source>
         <translation>预计还需 %1 小时 %2 分</translation>
     </message>
     <message>
-        <location filename="../src/app_controller.cc" line="542"/>
+        <location filename="../src/app_controller.cc" line="578"/>
         <source>从未</source>
         <translation>从未</translation>
     </message>
@@ -1584,6 +1686,46 @@
         <location filename="../src/device_worker_hazards.cc" line="188"/>
         <source>复查未通过，已退回限期整改，待上传。</source>
         <translation>复查未通过，已退回限期整改，待上传。</translation>
+    </message>
+    <message>
+        <location filename="../src/device_worker_settings.cc" line="22"/>
+        <source>密码已更改。下次解锁请用新密码。</source>
+        <translation>密码已更改。下次解锁请用新密码。</translation>
+    </message>
+    <message>
+        <location filename="../src/device_worker_settings.cc" line="24"/>
+        <source>原密码不正确，密码没有更改。连续输错 10 次，本机数据将被清除。</source>
+        <translation>原密码不正确，密码没有更改。连续输错 10 次，本机数据将被清除。</translation>
+    </message>
+    <message>
+        <location filename="../src/device_worker_settings.cc" line="26"/>
+        <source>密码没有更改，请再试一次。</source>
+        <translation>密码没有更改，请再试一次。</translation>
+    </message>
+    <message>
+        <location filename="../src/device_worker_settings.cc" line="34"/>
+        <source>无法在 %1 建立文件，请检查存储空间。</source>
+        <translation>无法在 %1 建立文件，请检查存储空间。</translation>
+    </message>
+    <message>
+        <location filename="../src/device_worker_settings.cc" line="44"/>
+        <source>没有导出：%1</source>
+        <translation>没有导出：%1</translation>
+    </message>
+    <message>
+        <location filename="../src/device_worker_settings.cc" line="49"/>
+        <source>已把 %1 条记录、%2 张照片导出到 %3。请把这个文件交给乡镇工作人员，由县里导入；这些记录仍留在本机，下次同步时县里确认后才算送达。</source>
+        <translation>已把 %1 条记录、%2 张照片导出到 %3。请把这个文件交给乡镇工作人员，由县里导入；这些记录仍留在本机，下次同步时县里确认后才算送达。</translation>
+    </message>
+    <message>
+        <location filename="../src/device_worker_settings.cc" line="65"/>
+        <source>密码不正确，本机没有退出。</source>
+        <translation>密码不正确，本机没有退出。</translation>
+    </message>
+    <message>
+        <location filename="../src/device_worker_settings.cc" line="79"/>
+        <source>本机已退出，数据已清除。如要再用，请向乡镇工作人员索取登记码。</source>
+        <translation>本机已退出，数据已清除。如要再用，请向乡镇工作人员索取登记码。</translation>
     </message>
 </context>
 </TS>

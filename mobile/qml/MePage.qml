@@ -301,6 +301,7 @@ Page {
                 width: parent.width
                 spacing: Theme.gap
                 Label {
+                    objectName: "leaveExplained"
                     Layout.fillWidth: true
                     wrapMode: Text.Wrap
                     font.pixelSize: Theme.body

@@ -157,10 +157,11 @@ AppController::AppController(WorkerConfig config, PositionSourceFactory position
   connect(worker_, &DeviceWorker::visitFinished, this, [this](const QString& m, bool closed) {
     position_.Stop();
     visit_.clear();
-    scheduler_.VisitFinished();
     emit visitChanged();
     emit visitFinished(m, closed);
     refresh();
+    // After the reloads: the device's thread runs them before the sync it queues next.
+    scheduler_.VisitFinished();
   });
   connect(worker_, &DeviceWorker::visitClosed, this, [this] {
     position_.Stop();
