@@ -645,57 +645,54 @@
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../qml/HomePage.qml" line="56"/>
         <source>%1 条待上传</source>
-        <translation>%1 waiting to upload</translation>
+        <translation type="vanished">%1 waiting to upload</translation>
     </message>
     <message>
-        <location filename="../qml/HomePage.qml" line="57"/>
         <source>全部已上传</source>
-        <translation>Everything uploaded</translation>
+        <translation type="vanished">Everything uploaded</translation>
     </message>
     <message>
-        <location filename="../qml/HomePage.qml" line="58"/>
         <source>上次同步 %1</source>
-        <translation>last sync %1</translation>
+        <translation type="vanished">last sync %1</translation>
     </message>
     <message>
-        <location filename="../qml/HomePage.qml" line="75"/>
+        <location filename="../qml/HomePage.qml" line="55"/>
         <source>有一户检查还没做完：%1</source>
         <translation>A visit is not finished: %1</translation>
     </message>
     <message>
-        <location filename="../qml/HomePage.qml" line="84"/>
+        <location filename="../qml/HomePage.qml" line="64"/>
         <source>继续检查</source>
         <translation>Continue</translation>
     </message>
     <message>
-        <location filename="../qml/HomePage.qml" line="91"/>
+        <location filename="../qml/HomePage.qml" line="71"/>
         <source>本次走访</source>
         <translation>This campaign</translation>
     </message>
     <message>
-        <location filename="../qml/HomePage.qml" line="106"/>
+        <location filename="../qml/HomePage.qml" line="86"/>
         <source>已走访（户）</source>
         <translation>Visited</translation>
     </message>
     <message>
-        <location filename="../qml/HomePage.qml" line="112"/>
+        <location filename="../qml/HomePage.qml" line="92"/>
         <source>剩余（户）</source>
         <translation>Remaining</translation>
     </message>
     <message>
-        <location filename="../qml/HomePage.qml" line="118"/>
+        <location filename="../qml/HomePage.qml" line="98"/>
         <source>待复访</source>
         <translation>Return visit</translation>
     </message>
     <message>
-        <location filename="../qml/HomePage.qml" line="125"/>
+        <location filename="../qml/HomePage.qml" line="105"/>
         <source>隐患 3 天内到期</source>
         <translation>Hazards due in 3 days</translation>
     </message>
     <message>
-        <location filename="../qml/HomePage.qml" line="139"/>
+        <location filename="../qml/HomePage.qml" line="119"/>
         <source>开始走访</source>
         <translation>Start visiting</translation>
     </message>
@@ -1030,28 +1027,28 @@
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../qml/MePage.qml" line="258"/>
+        <location filename="../qml/MePage.qml" line="259"/>
         <source>原密码</source>
         <translation>Current PIN</translation>
     </message>
     <message>
-        <location filename="../qml/MePage.qml" line="260"/>
+        <location filename="../qml/MePage.qml" line="261"/>
         <source>新密码（6 位数字）</source>
         <translation>New PIN (6 digits)</translation>
     </message>
     <message>
-        <location filename="../qml/MePage.qml" line="262"/>
+        <location filename="../qml/MePage.qml" line="263"/>
         <source>再次输入新密码</source>
         <translation>New PIN again</translation>
     </message>
     <message>
-        <location filename="../qml/MePage.qml" line="277"/>
+        <location filename="../qml/MePage.qml" line="278"/>
         <source>修改</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../qml/MePage.qml" line="280"/>
-        <location filename="../qml/MePage.qml" line="343"/>
+        <location filename="../qml/MePage.qml" line="281"/>
+        <location filename="../qml/MePage.qml" line="341"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -1061,22 +1058,22 @@
         <translation>Leave this phone</translation>
     </message>
     <message>
-        <location filename="../qml/MePage.qml" line="307"/>
+        <location filename="../qml/MePage.qml" line="305"/>
         <source>退出后，这台手机上的走访记录、照片、隐患和密钥都会被清除，无法恢复。县里已经收到的记录不受影响。</source>
         <translation>Leaving wipes the visits, photos, hazards and keys on this phone; they cannot be recovered. What the county already received is not affected.</translation>
     </message>
     <message>
-        <location filename="../qml/MePage.qml" line="316"/>
+        <location filename="../qml/MePage.qml" line="314"/>
         <source>还有 %1 条记录、%2 张照片没有上传到县里，退出后就没有了。请先同步，或先导出文件交给乡镇工作人员。</source>
         <translation>%1 records and %2 photos have not reached the county and would be lost. Sync first, or export them to a file for your township staff.</translation>
     </message>
     <message>
-        <location filename="../qml/MePage.qml" line="323"/>
+        <location filename="../qml/MePage.qml" line="321"/>
         <source>要在这台手机上再用，需要向乡镇工作人员重新索取登记码。输入密码确认：</source>
         <translation>To use this phone again you will need a new enrolment code from your township staff. Enter your PIN to confirm:</translation>
     </message>
     <message>
-        <location filename="../qml/MePage.qml" line="340"/>
+        <location filename="../qml/MePage.qml" line="338"/>
         <source>清除数据并退出</source>
         <translation>Wipe and leave</translation>
     </message>

@@ -645,57 +645,54 @@
         <translation>今日走访</translation>
     </message>
     <message>
-        <location filename="../qml/HomePage.qml" line="56"/>
         <source>%1 条待上传</source>
-        <translation>%1 条待上传</translation>
+        <translation type="vanished">%1 条待上传</translation>
     </message>
     <message>
-        <location filename="../qml/HomePage.qml" line="57"/>
         <source>全部已上传</source>
-        <translation>全部已上传</translation>
+        <translation type="vanished">全部已上传</translation>
     </message>
     <message>
-        <location filename="../qml/HomePage.qml" line="58"/>
         <source>上次同步 %1</source>
-        <translation>上次同步 %1</translation>
+        <translation type="vanished">上次同步 %1</translation>
     </message>
     <message>
-        <location filename="../qml/HomePage.qml" line="75"/>
+        <location filename="../qml/HomePage.qml" line="55"/>
         <source>有一户检查还没做完：%1</source>
         <translation>有一户检查还没做完：%1</translation>
     </message>
     <message>
-        <location filename="../qml/HomePage.qml" line="84"/>
+        <location filename="../qml/HomePage.qml" line="64"/>
         <source>继续检查</source>
         <translation>继续检查</translation>
     </message>
     <message>
-        <location filename="../qml/HomePage.qml" line="91"/>
+        <location filename="../qml/HomePage.qml" line="71"/>
         <source>本次走访</source>
         <translation>本次走访</translation>
     </message>
     <message>
-        <location filename="../qml/HomePage.qml" line="106"/>
+        <location filename="../qml/HomePage.qml" line="86"/>
         <source>已走访（户）</source>
         <translation>已走访（户）</translation>
     </message>
     <message>
-        <location filename="../qml/HomePage.qml" line="112"/>
+        <location filename="../qml/HomePage.qml" line="92"/>
         <source>剩余（户）</source>
         <translation>剩余（户）</translation>
     </message>
     <message>
-        <location filename="../qml/HomePage.qml" line="118"/>
+        <location filename="../qml/HomePage.qml" line="98"/>
         <source>待复访</source>
         <translation>待复访</translation>
     </message>
     <message>
-        <location filename="../qml/HomePage.qml" line="125"/>
+        <location filename="../qml/HomePage.qml" line="105"/>
         <source>隐患 3 天内到期</source>
         <translation>隐患 3 天内到期</translation>
     </message>
     <message>
-        <location filename="../qml/HomePage.qml" line="139"/>
+        <location filename="../qml/HomePage.qml" line="119"/>
         <source>开始走访</source>
         <translation>开始走访</translation>
     </message>
@@ -1030,28 +1027,28 @@
         <translation>立即同步</translation>
     </message>
     <message>
-        <location filename="../qml/MePage.qml" line="258"/>
+        <location filename="../qml/MePage.qml" line="259"/>
         <source>原密码</source>
         <translation>原密码</translation>
     </message>
     <message>
-        <location filename="../qml/MePage.qml" line="260"/>
+        <location filename="../qml/MePage.qml" line="261"/>
         <source>新密码（6 位数字）</source>
         <translation>新密码（6 位数字）</translation>
     </message>
     <message>
-        <location filename="../qml/MePage.qml" line="262"/>
+        <location filename="../qml/MePage.qml" line="263"/>
         <source>再次输入新密码</source>
         <translation>再次输入新密码</translation>
     </message>
     <message>
-        <location filename="../qml/MePage.qml" line="277"/>
+        <location filename="../qml/MePage.qml" line="278"/>
         <source>修改</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../qml/MePage.qml" line="280"/>
-        <location filename="../qml/MePage.qml" line="343"/>
+        <location filename="../qml/MePage.qml" line="281"/>
+        <location filename="../qml/MePage.qml" line="341"/>
         <source>取消</source>
         <translation>取消</translation>
     </message>
@@ -1061,22 +1058,22 @@
         <translation>退出本机</translation>
     </message>
     <message>
-        <location filename="../qml/MePage.qml" line="307"/>
+        <location filename="../qml/MePage.qml" line="305"/>
         <source>退出后，这台手机上的走访记录、照片、隐患和密钥都会被清除，无法恢复。县里已经收到的记录不受影响。</source>
         <translation>退出后，这台手机上的走访记录、照片、隐患和密钥都会被清除，无法恢复。县里已经收到的记录不受影响。</translation>
     </message>
     <message>
-        <location filename="../qml/MePage.qml" line="316"/>
+        <location filename="../qml/MePage.qml" line="314"/>
         <source>还有 %1 条记录、%2 张照片没有上传到县里，退出后就没有了。请先同步，或先导出文件交给乡镇工作人员。</source>
         <translation>还有 %1 条记录、%2 张照片没有上传到县里，退出后就没有了。请先同步，或先导出文件交给乡镇工作人员。</translation>
     </message>
     <message>
-        <location filename="../qml/MePage.qml" line="323"/>
+        <location filename="../qml/MePage.qml" line="321"/>
         <source>要在这台手机上再用，需要向乡镇工作人员重新索取登记码。输入密码确认：</source>
         <translation>要在这台手机上再用，需要向乡镇工作人员重新索取登记码。输入密码确认：</translation>
     </message>
     <message>
-        <location filename="../qml/MePage.qml" line="340"/>
+        <location filename="../qml/MePage.qml" line="338"/>
         <source>清除数据并退出</source>
         <translation>清除数据并退出</translation>
     </message>

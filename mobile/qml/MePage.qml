@@ -251,6 +251,7 @@ Page {
         width: parent.width - 32
         modal: true
         title: qsTr("修改密码")
+        background: Rectangle { color: Theme.card; border.color: Theme.line; radius: 8 }
         onAboutToShow: { oldPin.text = ""; newPin.text = ""; newPinAgain.text = ""; page.settingsMessage = "" }
         ColumnLayout {
             width: parent.width
@@ -287,62 +288,57 @@ Page {
         parent: Overlay.overlay
         anchors.centerIn: parent
         width: parent.width - 32
-        height: Math.min(implicitHeight, parent.height - 32)
         modal: true
         title: qsTr("退出本机")
+        // Drawn here: Material's elevated background needs a shader software rendering drops.
+        background: Rectangle { color: Theme.card; border.color: Theme.line; radius: 8 }
         onAboutToShow: { leavePin.text = ""; page.settingsMessage = "" }
-        Flickable {
-            anchors.fill: parent
-            contentHeight: leaveColumn.implicitHeight
-            clip: true
-            implicitHeight: leaveColumn.implicitHeight
-            ColumnLayout {
-                id: leaveColumn
-                width: parent.width
-                spacing: Theme.gap
-                Label {
-                    objectName: "leaveExplained"
-                    Layout.fillWidth: true
-                    wrapMode: Text.Wrap
-                    font.pixelSize: Theme.body
-                    text: qsTr("退出后，这台手机上的走访记录、照片、隐患和密钥都会被清除，无法恢复。县里已经收到的记录不受影响。")
-                }
-                Label {
-                    Layout.fillWidth: true
-                    wrapMode: Text.Wrap
-                    font.pixelSize: Theme.body
-                    font.bold: true
-                    color: Theme.danger
-                    visible: (page.counts.pendingChanges || 0) > 0 || (page.counts.pendingPhotos || 0) > 0
-                    text: qsTr("还有 %1 条记录、%2 张照片没有上传到县里，退出后就没有了。请先同步，或先导出文件交给乡镇工作人员。")
-                          .arg(page.counts.pendingChanges || 0).arg(page.counts.pendingPhotos || 0)
-                }
-                Label {
-                    Layout.fillWidth: true
-                    wrapMode: Text.Wrap
-                    font.pixelSize: Theme.body
-                    text: qsTr("要在这台手机上再用，需要向乡镇工作人员重新索取登记码。输入密码确认：")
-                }
-                TextField { id: leavePin; objectName: "leavePinField"; Layout.fillWidth: true; echoMode: TextInput.Password; inputMethodHints: Qt.ImhDigitsOnly; maximumLength: 6; font.pixelSize: Theme.body }
-                Label {
-                    Layout.fillWidth: true
-                    visible: page.settingsFailed && page.settingsMessage !== ""
-                    text: page.settingsMessage
-                    color: Theme.danger
-                    wrapMode: Text.Wrap
-                    font.pixelSize: Theme.body
-                }
-                AppButton {
-                    objectName: "leaveConfirm"
-                    Layout.fillWidth: true
-                    highlighted: true
-                    tone: Theme.danger
-                    enabled: leavePin.text.length === 6 && !AppController.busy
-                    text: qsTr("清除数据并退出")
-                    onClicked: AppController.leaveDevice(leavePin.text)
-                }
-                AppButton { Layout.fillWidth: true; text: qsTr("取消"); onClicked: leaveDialog.close() }
+        ColumnLayout {
+            id: leaveColumn
+            width: parent.width
+            spacing: Theme.gap
+            Label {
+                objectName: "leaveExplained"
+                Layout.fillWidth: true
+                wrapMode: Text.Wrap
+                font.pixelSize: Theme.body
+                text: qsTr("退出后，这台手机上的走访记录、照片、隐患和密钥都会被清除，无法恢复。县里已经收到的记录不受影响。")
             }
+            Label {
+                Layout.fillWidth: true
+                wrapMode: Text.Wrap
+                font.pixelSize: Theme.body
+                font.bold: true
+                color: Theme.danger
+                visible: (page.counts.pendingChanges || 0) > 0 || (page.counts.pendingPhotos || 0) > 0
+                text: qsTr("还有 %1 条记录、%2 张照片没有上传到县里，退出后就没有了。请先同步，或先导出文件交给乡镇工作人员。")
+                      .arg(page.counts.pendingChanges || 0).arg(page.counts.pendingPhotos || 0)
+            }
+            Label {
+                Layout.fillWidth: true
+                wrapMode: Text.Wrap
+                font.pixelSize: Theme.body
+                text: qsTr("要在这台手机上再用，需要向乡镇工作人员重新索取登记码。输入密码确认：")
+            }
+            TextField { id: leavePin; objectName: "leavePinField"; Layout.fillWidth: true; echoMode: TextInput.Password; inputMethodHints: Qt.ImhDigitsOnly; maximumLength: 6; font.pixelSize: Theme.body }
+            Label {
+                Layout.fillWidth: true
+                visible: page.settingsFailed && page.settingsMessage !== ""
+                text: page.settingsMessage
+                color: Theme.danger
+                wrapMode: Text.Wrap
+                font.pixelSize: Theme.body
+            }
+            AppButton {
+                objectName: "leaveConfirm"
+                Layout.fillWidth: true
+                highlighted: true
+                tone: Theme.danger
+                enabled: leavePin.text.length === 6 && !AppController.busy
+                text: qsTr("清除数据并退出")
+                onClicked: AppController.leaveDevice(leavePin.text)
+            }
+            AppButton { Layout.fillWidth: true; text: qsTr("取消"); onClicked: leaveDialog.close() }
         }
     }
 }

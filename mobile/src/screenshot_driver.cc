@@ -233,6 +233,16 @@ class Tour : public QObject {
                         Controller()->ShowSyncProgress(
                             0.62, QString::fromUtf8("正在上传照片：2.1 / 3.4 MB"), 83'000);
                       }});
+    // Leaving this device: what is lost, said plainly, and the PIN to confirm.
+    steps_.push_back({QStringLiteral("settings_leave"), [this] {
+                        QQuickItem* leave =
+                            FindItem(Window()->contentItem(), QStringLiteral("leaveButton"));
+                        if (leave == nullptr) {
+                          failed_ = true;
+                          return;
+                        }
+                        QMetaObject::invokeMethod(leave, "clicked");
+                      }});
   }
 
   // The hazards tab's lists, a hazard's detail, its rectification with an after-photo, the
