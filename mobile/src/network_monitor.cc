@@ -30,13 +30,17 @@ void SystemNetworkMonitor::OnReachability(QNetworkInformation::Reachability reac
   emit onlineChanged(online_);
 }
 
-ProbeNetworkMonitor::ProbeNetworkMonitor(QObject* parent) : NetworkMonitor(parent) {
+ProbeNetworkMonitor::ProbeNetworkMonitor(QObject* parent, int first_pause_ms)
+    : NetworkMonitor(parent),
+      first_pause_ms_(first_pause_ms),
+      longest_pause_ms_(std::min(first_pause_ms * 20, kLongestPauseMs)),
+      pause_ms_(first_pause_ms) {
   timer_.setSingleShot(true);
   connect(&timer_, &QTimer::timeout, this, &ProbeNetworkMonitor::Probe);
 }
 
 void ProbeNetworkMonitor::ReportUnreachable() {
-  if (online_) pause_ms_ = kFirstPauseMs;
+  if (online_) pause_ms_ = first_pause_ms_;
   SetOnline(false);
   if (!timer_.isActive() && socket_.isNull()) timer_.start(pause_ms_);
 }
@@ -56,11 +60,11 @@ void ProbeNetworkMonitor::Probe() {
     socket->abort();
     socket->deleteLater();
     if (reached) {
-      pause_ms_ = kFirstPauseMs;
+      pause_ms_ = first_pause_ms_;
       SetOnline(true);
       return;
     }
-    pause_ms_ = std::min(pause_ms_ * 2, kLongestPauseMs);
+    pause_ms_ = std::min(pause_ms_ * 2, longest_pause_ms_);
     timer_.start(pause_ms_);
   };
   connect(socket, &QTcpSocket::connected, this, [done] { done(true); });

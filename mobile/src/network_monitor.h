@@ -56,7 +56,9 @@ class ProbeNetworkMonitor : public NetworkMonitor {
  public:
   static constexpr int kFirstPauseMs = 30'000;
   static constexpr int kLongestPauseMs = 600'000;
-  explicit ProbeNetworkMonitor(QObject* parent = nullptr);
+  // `first_pause_ms`: the first pause (tests shorten it); it doubles up to 20 times that, at
+  // most kLongestPauseMs.
+  explicit ProbeNetworkMonitor(QObject* parent = nullptr, int first_pause_ms = kFirstPauseMs);
   bool online() const override { return online_; }
   void SetServer(const QUrl& server) override { server_ = server; }
   void ReportUnreachable() override;
@@ -68,7 +70,9 @@ class ProbeNetworkMonitor : public NetworkMonitor {
   void SetOnline(bool online);
   QUrl server_;
   bool online_ = true;
-  int pause_ms_ = kFirstPauseMs;
+  int first_pause_ms_;
+  int longest_pause_ms_;
+  int pause_ms_;
   QTimer timer_;
   QPointer<QTcpSocket> socket_;
 };

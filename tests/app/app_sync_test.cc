@@ -1,6 +1,8 @@
 // Background sync: the scheduler's rules with a fake network, then a real profile enrolled with a
 // real `qiaomen-county serve`, whose network the test takes away and gives back.
+#include <QHostAddress>
 #include <QSignalSpy>
+#include <QTcpServer>
 #include <QTest>
 
 #include "app_county.h"
@@ -51,6 +53,34 @@ void BackgroundSyncTest::schedulerRules() {
   QCOMPARE(started.count(), 4);  // the return itself still syncs once
   scheduler.SyncFinished(false);
   QCOMPARE(started.count(), 4);
+}
+
+void BackgroundSyncTest::probeFindsTheServerAgainWithGrowingPauses() {
+  QTcpServer server;
+  QVERIFY(server.listen(QHostAddress::LocalHost));
+  const quint16 port = server.serverPort();
+  ProbeNetworkMonitor probe(nullptr, 40);
+  probe.SetServer(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port)));
+  QSignalSpy changed(&probe, &NetworkMonitor::onlineChanged);
+  QVERIFY(probe.online());  // until a sync says otherwise
+  probe.ReportUnreachable();
+  QVERIFY(!probe.online());
+  QCOMPARE(changed.count(), 1);
+  QTRY_VERIFY(probe.online());  // the first probe reaches the port
+  QCOMPARE(changed.count(), 2);
+  QCOMPARE(probe.nextPauseMs(), 0);
+
+  // Nobody listens now: each failed probe doubles the pause, up to 20 times the first.
+  server.close();
+  probe.ReportUnreachable();
+  QTRY_VERIFY(probe.nextPauseMs() >= 160);
+  QTRY_COMPARE_WITH_TIMEOUT(probe.nextPauseMs(), 800, 10000);
+  QVERIFY(!probe.online());
+  QCOMPARE(changed.count(), 3);
+  // The server is back: the next probe finds it.
+  QVERIFY(server.listen(QHostAddress::LocalHost, port));
+  QTRY_VERIFY_WITH_TIMEOUT(probe.online(), 5000);
+  QCOMPARE(changed.count(), 4);
 }
 
 void BackgroundSyncTest::networkReturnSyncsOnceOverARealProfile() {

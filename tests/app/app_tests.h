@@ -141,11 +141,12 @@ class FakeNetwork : public NetworkMonitor {
 
 // When the app syncs by itself (sync_scheduler.h): the rules alone, then over a profile enrolled
 // with a real county server: a network return starts exactly one sync, the banner says each
-// state, a sync that cannot reach the server tells the monitor.
+// state, a sync that cannot reach the server tells the monitor; the probe's backoff.
 class BackgroundSyncTest : public QObject {
   Q_OBJECT
  private slots:
   void schedulerRules();
+  void probeFindsTheServerAgainWithGrowingPauses();
   void networkReturnSyncsOnceOverARealProfile();
 };
 
