@@ -42,6 +42,19 @@ set_property(TARGET Boost::headers APPEND PROPERTY INTERFACE_COMPILE_DEFINITIONS
 find_package(OpenSSL REQUIRED)
 pkg_check_modules(PQ REQUIRED IMPORTED_TARGET libpq)
 
+# The enrolment QR code of `qiaomen-county enroll-code --qr`: libqrencode draws it, libpng writes
+# it as a PNG (the server has no Qt).
+pkg_check_modules(QRENCODE QUIET IMPORTED_TARGET libqrencode)
+if(NOT QRENCODE_FOUND)
+  message(FATAL_ERROR "libqrencode was not found (enroll-code --qr draws QR codes with it). "
+                      "Install it with: apt-get install libqrencode-dev (or run ./run setup).")
+endif()
+find_package(PNG QUIET)
+if(NOT TARGET PNG::PNG)
+  message(FATAL_ERROR "libpng was not found (enroll-code --qr writes its PNG with it). "
+                      "Install it with: apt-get install libpng-dev (or run ./run setup).")
+endif()
+
 # The web console's HTML templates (libkainjow-mustache-dev: one header, logic-less mustache, HTML
 # escaping by default).
 find_path(QIAOMEN_MUSTACHE_INCLUDE_DIR kainjow/mustache.hpp)

@@ -4,22 +4,22 @@
 <context>
     <name>AppShell</name>
     <message>
-        <location filename="../qml/AppShell.qml" line="104"/>
+        <location filename="../qml/AppShell.qml" line="112"/>
         <source>首页</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../qml/AppShell.qml" line="105"/>
+        <location filename="../qml/AppShell.qml" line="113"/>
         <source>任务</source>
         <translation>Tasks</translation>
     </message>
     <message>
-        <location filename="../qml/AppShell.qml" line="106"/>
+        <location filename="../qml/AppShell.qml" line="114"/>
         <source>隐患</source>
         <translation>Hazards</translation>
     </message>
     <message>
-        <location filename="../qml/AppShell.qml" line="107"/>
+        <location filename="../qml/AppShell.qml" line="115"/>
         <source>我的</source>
         <translation>Me</translation>
     </message>
@@ -118,54 +118,127 @@
 <context>
     <name>EnrolPage</name>
     <message>
-        <location filename="../qml/EnrolPage.qml" line="17"/>
+        <location filename="../qml/EnrolPage.qml" line="37"/>
         <source>登记本机</source>
         <translation>Enrol this phone</translation>
     </message>
     <message>
-        <location filename="../qml/EnrolPage.qml" line="37"/>
         <source>首次使用，请填写乡镇工作人员提供的服务器地址和登记码，并设置 6 位数字密码。</source>
-        <translation>First start: enter the server address and the code your township staff gave you, and choose a 6-digit PIN.</translation>
+        <translation type="vanished">First start: enter the server address and the code your township staff gave you, and choose a 6-digit PIN.</translation>
     </message>
     <message>
-        <location filename="../qml/EnrolPage.qml" line="42"/>
+        <location filename="../qml/EnrolPage.qml" line="28"/>
+        <source>选择登记二维码的照片</source>
+        <translation>Choose the photo of the enrolment QR code</translation>
+    </message>
+    <message>
+        <location filename="../qml/EnrolPage.qml" line="29"/>
+        <source>照片 (*.jpg *.jpeg *.png)</source>
+        <translation>Photos (*.jpg *.jpeg *.png)</translation>
+    </message>
+    <message>
+        <location filename="../qml/EnrolPage.qml" line="57"/>
+        <source>首次使用，请拍下乡镇工作人员给的登记二维码并从照片读取，或填写服务器地址和登记码；再设置 6 位数字密码。</source>
+        <translation>First start: take a photo of the enrolment QR code your township staff gave you and read it, or type the server address and the code; then choose a 6-digit PIN.</translation>
+    </message>
+    <message>
+        <location filename="../qml/EnrolPage.qml" line="67"/>
+        <source>从照片扫码</source>
+        <translation>Scan from a photo</translation>
+    </message>
+    <message>
+        <location filename="../qml/EnrolPage.qml" line="69"/>
+        <source>从登记二维码的照片读取服务器地址和登记码</source>
+        <translation>Read the server address and the code from a photo of the enrolment QR code</translation>
+    </message>
+    <message>
+        <location filename="../qml/EnrolPage.qml" line="77"/>
+        <source>已从二维码填好服务器地址和登记码，并核对服务器证书。请设置密码。</source>
+        <translation>The server address and the code are filled in from the QR code, and the server&apos;s certificate will be checked. Choose your PIN.</translation>
+    </message>
+    <message>
+        <location filename="../qml/EnrolPage.qml" line="78"/>
+        <source>已从二维码填好服务器地址和登记码。请设置密码。</source>
+        <translation>The server address and the code are filled in from the QR code. Choose your PIN.</translation>
+    </message>
+    <message>
+        <location filename="../qml/EnrolPage.qml" line="85"/>
+        <source>也可以手动填写：</source>
+        <translation>Or type them:</translation>
+    </message>
+    <message>
+        <location filename="../qml/EnrolPage.qml" line="91"/>
         <source>县服务器地址</source>
         <translation>County server address</translation>
     </message>
     <message>
-        <location filename="../qml/EnrolPage.qml" line="52"/>
+        <location filename="../qml/EnrolPage.qml" line="101"/>
         <source>登记码</source>
         <translation>Enrolment code</translation>
     </message>
     <message>
-        <location filename="../qml/EnrolPage.qml" line="57"/>
+        <location filename="../qml/EnrolPage.qml" line="106"/>
         <source>向乡镇工作人员索取</source>
         <translation>Ask your township staff</translation>
     </message>
     <message>
-        <location filename="../qml/EnrolPage.qml" line="62"/>
+        <location filename="../qml/EnrolPage.qml" line="111"/>
         <source>设置密码（6 位数字）</source>
         <translation>Choose a PIN (6 digits)</translation>
     </message>
     <message>
-        <location filename="../qml/EnrolPage.qml" line="72"/>
+        <location filename="../qml/EnrolPage.qml" line="121"/>
         <source>再次输入密码</source>
         <translation>PIN again</translation>
     </message>
     <message>
-        <location filename="../qml/EnrolPage.qml" line="92"/>
+        <location filename="../qml/EnrolPage.qml" line="141"/>
         <source>请牢记密码：连续输错 10 次，本机数据将被清除。</source>
         <translation>Remember the PIN: 10 wrong PINs in a row wipe the data on this phone.</translation>
     </message>
     <message>
-        <location filename="../qml/EnrolPage.qml" line="108"/>
+        <location filename="../qml/EnrolPage.qml" line="157"/>
         <source>正在登记…</source>
         <translation>Enrolling…</translation>
     </message>
     <message>
-        <location filename="../qml/EnrolPage.qml" line="108"/>
+        <location filename="../qml/EnrolPage.qml" line="157"/>
         <source>登记</source>
         <translation>Enrol</translation>
+    </message>
+</context>
+<context>
+    <name>EnrolScan</name>
+    <message>
+        <location filename="../src/enrol_scan.cc" line="52"/>
+        <location filename="../src/enrol_scan.cc" line="64"/>
+        <source>无法读取这张照片，请换一张清晰的二维码照片，或手动填写。</source>
+        <translation>This photo cannot be read. Use a sharper photo of the QR code, or type the details.</translation>
+    </message>
+    <message>
+        <location filename="../src/enrol_scan.cc" line="69"/>
+        <source>照片里没有找到二维码。请让二维码占满画面、对准拍清楚后再试，或手动填写服务器地址和登记码。</source>
+        <translation>No QR code was found in the photo. Let the code fill the picture, hold steady and try again, or type the server address and the code.</translation>
+    </message>
+    <message>
+        <location filename="../src/enrol_scan.cc" line="84"/>
+        <source>这个登记二维码来自更新版本的县服务器，本应用读不懂。请先更新应用，或手动填写服务器地址和登记码。</source>
+        <translation>This enrolment code comes from a newer county server that this app cannot read. Update the app, or type the server address and the code.</translation>
+    </message>
+    <message>
+        <location filename="../src/enrol_scan.cc" line="90"/>
+        <source>这不是敲门的登记二维码。请拍乡镇工作人员给的登记二维码，或手动填写。</source>
+        <translation>This is not a Qiaomen enrolment code. Photograph the enrolment code your township staff gave you, or type the details.</translation>
+    </message>
+    <message>
+        <location filename="../src/enrol_scan.cc" line="94"/>
+        <source>这个登记二维码内容有误，无法使用。请向乡镇工作人员重新索取，或手动填写服务器地址和登记码。</source>
+        <translation>This enrolment code is damaged and cannot be used. Ask your township staff for a new one, or type the server address and the code.</translation>
+    </message>
+    <message>
+        <location filename="../src/enrol_scan.cc" line="109"/>
+        <source>无法打开这张照片，请选择 JPG 或 PNG 格式的二维码照片。</source>
+        <translation>This photo cannot be opened. Choose a JPG or PNG photo of the QR code.</translation>
     </message>
 </context>
 <context>
@@ -572,57 +645,54 @@
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../qml/HomePage.qml" line="56"/>
         <source>%1 条待上传</source>
-        <translation>%1 waiting to upload</translation>
+        <translation type="vanished">%1 waiting to upload</translation>
     </message>
     <message>
-        <location filename="../qml/HomePage.qml" line="57"/>
         <source>全部已上传</source>
-        <translation>Everything uploaded</translation>
+        <translation type="vanished">Everything uploaded</translation>
     </message>
     <message>
-        <location filename="../qml/HomePage.qml" line="58"/>
         <source>上次同步 %1</source>
-        <translation>last sync %1</translation>
+        <translation type="vanished">last sync %1</translation>
     </message>
     <message>
-        <location filename="../qml/HomePage.qml" line="75"/>
+        <location filename="../qml/HomePage.qml" line="55"/>
         <source>有一户检查还没做完：%1</source>
         <translation>A visit is not finished: %1</translation>
     </message>
     <message>
-        <location filename="../qml/HomePage.qml" line="84"/>
+        <location filename="../qml/HomePage.qml" line="64"/>
         <source>继续检查</source>
         <translation>Continue</translation>
     </message>
     <message>
-        <location filename="../qml/HomePage.qml" line="91"/>
+        <location filename="../qml/HomePage.qml" line="71"/>
         <source>本次走访</source>
         <translation>This campaign</translation>
     </message>
     <message>
-        <location filename="../qml/HomePage.qml" line="106"/>
+        <location filename="../qml/HomePage.qml" line="86"/>
         <source>已走访（户）</source>
         <translation>Visited</translation>
     </message>
     <message>
-        <location filename="../qml/HomePage.qml" line="112"/>
+        <location filename="../qml/HomePage.qml" line="92"/>
         <source>剩余（户）</source>
         <translation>Remaining</translation>
     </message>
     <message>
-        <location filename="../qml/HomePage.qml" line="118"/>
+        <location filename="../qml/HomePage.qml" line="98"/>
         <source>待复访</source>
         <translation>Return visit</translation>
     </message>
     <message>
-        <location filename="../qml/HomePage.qml" line="125"/>
+        <location filename="../qml/HomePage.qml" line="105"/>
         <source>隐患 3 天内到期</source>
         <translation>Hazards due in 3 days</translation>
     </message>
     <message>
-        <location filename="../qml/HomePage.qml" line="139"/>
+        <location filename="../qml/HomePage.qml" line="119"/>
         <source>开始走访</source>
         <translation>Start visiting</translation>
     </message>
@@ -837,64 +907,175 @@
 <context>
     <name>MePage</name>
     <message>
-        <location filename="../qml/MePage.qml" line="18"/>
+        <location filename="../qml/MePage.qml" line="34"/>
         <source>我的</source>
         <translation>Me</translation>
     </message>
     <message>
-        <location filename="../qml/MePage.qml" line="38"/>
+        <location filename="../qml/MePage.qml" line="54"/>
         <source>数据同步</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../qml/MePage.qml" line="43"/>
+        <location filename="../qml/MePage.qml" line="59"/>
         <source>待上传：%1 条记录，%2 张照片</source>
         <translation>Waiting to upload: %1 records, %2 photos</translation>
     </message>
     <message>
-        <location filename="../qml/MePage.qml" line="50"/>
+        <location filename="../qml/MePage.qml" line="66"/>
         <source>上次同步：%1</source>
         <translation>Last sync: %1</translation>
     </message>
     <message>
-        <location filename="../qml/MePage.qml" line="80"/>
         <source>县里退回的修改</source>
-        <translation>Changes the county refused</translation>
+        <translation type="vanished">Changes the county refused</translation>
     </message>
     <message>
-        <location filename="../qml/MePage.qml" line="94"/>
+        <location filename="../qml/MePage.qml" line="100"/>
+        <source>县里拒收的记录（%1 条）</source>
+        <translation>Records the county refused (%1)</translation>
+    </message>
+    <message>
+        <location filename="../qml/MePage.qml" line="110"/>
+        <source>这些记录仍保存在本机，不会丢失。</source>
+        <translation>They are still kept on this phone; nothing is lost.</translation>
+    </message>
+    <message>
+        <location filename="../qml/MePage.qml" line="136"/>
+        <source>怎么办：%1</source>
+        <translation>What to do: %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/MePage.qml" line="143"/>
+        <source>县里的说明：%1</source>
+        <translation>The county says: %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/MePage.qml" line="151"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../qml/MePage.qml" line="97"/>
+        <location filename="../qml/MePage.qml" line="154"/>
         <source>界面语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../qml/MePage.qml" line="108"/>
+        <location filename="../qml/MePage.qml" line="165"/>
+        <source>解锁密码</source>
+        <translation>Unlock PIN</translation>
+    </message>
+    <message>
+        <location filename="../qml/MePage.qml" line="169"/>
+        <location filename="../qml/MePage.qml" line="253"/>
+        <source>修改密码</source>
+        <translation>Change PIN</translation>
+    </message>
+    <message>
+        <location filename="../qml/MePage.qml" line="178"/>
+        <source>没有信号、很多天传不上去时：把未上传的记录导出成文件，交给乡镇工作人员带到县里导入。</source>
+        <translation>No signal for days? Export the records not yet uploaded to a file and give it to your township staff to import at the county.</translation>
+    </message>
+    <message>
+        <location filename="../qml/MePage.qml" line="183"/>
+        <source>导出未上传的记录（%1 条）</source>
+        <translation>Export records not uploaded (%1)</translation>
+    </message>
+    <message>
+        <location filename="../qml/MePage.qml" line="199"/>
         <source>锁定本机</source>
         <translation>Lock this phone</translation>
     </message>
     <message>
-        <location filename="../qml/MePage.qml" line="111"/>
+        <location filename="../qml/MePage.qml" line="202"/>
         <source>锁定</source>
         <translation>Lock</translation>
     </message>
     <message>
-        <location filename="../qml/MePage.qml" line="117"/>
+        <location filename="../qml/MePage.qml" line="211"/>
+        <source>服务器和本机</source>
+        <translation>Server and this phone</translation>
+    </message>
+    <message>
+        <location filename="../qml/MePage.qml" line="216"/>
+        <source>县服务器：%1</source>
+        <translation>County server: %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/MePage.qml" line="216"/>
+        <source>未设置</source>
+        <translation>not set</translation>
+    </message>
+    <message>
+        <location filename="../qml/MePage.qml" line="219"/>
         <source>版本 %1</source>
         <translation>Version %1</translation>
     </message>
     <message>
-        <location filename="../qml/MePage.qml" line="132"/>
+        <location filename="../qml/MePage.qml" line="227"/>
+        <source>退出本机…</source>
+        <translation>Leave this phone…</translation>
+    </message>
+    <message>
+        <location filename="../qml/MePage.qml" line="242"/>
         <source>停止同步</source>
         <translation>Stop sync</translation>
     </message>
     <message>
-        <location filename="../qml/MePage.qml" line="132"/>
+        <location filename="../qml/MePage.qml" line="242"/>
         <source>立即同步</source>
         <translation>Sync now</translation>
+    </message>
+    <message>
+        <location filename="../qml/MePage.qml" line="259"/>
+        <source>原密码</source>
+        <translation>Current PIN</translation>
+    </message>
+    <message>
+        <location filename="../qml/MePage.qml" line="261"/>
+        <source>新密码（6 位数字）</source>
+        <translation>New PIN (6 digits)</translation>
+    </message>
+    <message>
+        <location filename="../qml/MePage.qml" line="263"/>
+        <source>再次输入新密码</source>
+        <translation>New PIN again</translation>
+    </message>
+    <message>
+        <location filename="../qml/MePage.qml" line="278"/>
+        <source>修改</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <location filename="../qml/MePage.qml" line="281"/>
+        <location filename="../qml/MePage.qml" line="341"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../qml/MePage.qml" line="292"/>
+        <source>退出本机</source>
+        <translation>Leave this phone</translation>
+    </message>
+    <message>
+        <location filename="../qml/MePage.qml" line="305"/>
+        <source>退出后，这台手机上的走访记录、照片、隐患和密钥都会被清除，无法恢复。县里已经收到的记录不受影响。</source>
+        <translation>Leaving wipes the visits, photos, hazards and keys on this phone; they cannot be recovered. What the county already received is not affected.</translation>
+    </message>
+    <message>
+        <location filename="../qml/MePage.qml" line="314"/>
+        <source>还有 %1 条记录、%2 张照片没有上传到县里，退出后就没有了。请先同步，或先导出文件交给乡镇工作人员。</source>
+        <translation>%1 records and %2 photos have not reached the county and would be lost. Sync first, or export them to a file for your township staff.</translation>
+    </message>
+    <message>
+        <location filename="../qml/MePage.qml" line="321"/>
+        <source>要在这台手机上再用，需要向乡镇工作人员重新索取登记码。输入密码确认：</source>
+        <translation>To use this phone again you will need a new enrolment code from your township staff. Enter your PIN to confirm:</translation>
+    </message>
+    <message>
+        <location filename="../qml/MePage.qml" line="338"/>
+        <source>清除数据并退出</source>
+        <translation>Wipe and leave</translation>
     </message>
 </context>
 <context>
@@ -933,6 +1114,59 @@
         <location filename="../qml/PhotoPicker.qml" line="82"/>
         <source>照片 (*.jpg *.jpeg *.png)</source>
         <translation>Photos (*.jpg *.jpeg *.png)</translation>
+    </message>
+</context>
+<context>
+    <name>RefusedWordsText</name>
+    <message>
+        <location filename="../src/refused_words.cc" line="19"/>
+        <source>这户不在你现在的工作范围内（网格或角色已调整）。</source>
+        <translation>This household is no longer in your area (your grid or role changed).</translation>
+    </message>
+    <message>
+        <location filename="../src/refused_words.cc" line="20"/>
+        <source>请联系乡镇工作人员核对你的网格和角色。记录仍保存在本机，县里核对后可重新提交。</source>
+        <translation>Ask your township staff to check your grid and role. The record stays on this phone and can be sent again once they have.</translation>
+    </message>
+    <message>
+        <location filename="../src/refused_words.cc" line="24"/>
+        <source>记录内容不符合县里的检查表或规则。</source>
+        <translation>The record does not match the county&apos;s checklist or rules.</translation>
+    </message>
+    <message>
+        <location filename="../src/refused_words.cc" line="25"/>
+        <source>请联系乡镇工作人员查看原因；需要时重新走访这一户，重新记录。</source>
+        <translation>Ask your township staff to look at the reason; if needed, visit the household again and record it again.</translation>
+    </message>
+    <message>
+        <location filename="../src/refused_words.cc" line="28"/>
+        <source>与县里已有的记录不一致（例如隐患已被销号）。</source>
+        <translation>It contradicts what the county already has (for example, the hazard was already closed).</translation>
+    </message>
+    <message>
+        <location filename="../src/refused_words.cc" line="29"/>
+        <source>请同步后查看这一户的最新情况，需要时重新记录。</source>
+        <translation>Sync, look at the household as it is now, and record again if needed.</translation>
+    </message>
+    <message>
+        <location filename="../src/refused_words.cc" line="32"/>
+        <source>县里找不到这条记录所属的户或任务。</source>
+        <translation>The county cannot find the household or task this record belongs to.</translation>
+    </message>
+    <message>
+        <location filename="../src/refused_words.cc" line="33"/>
+        <source>请联系乡镇工作人员核对这一户是否已被合并或删除。</source>
+        <translation>Ask your township staff whether the household was merged or removed.</translation>
+    </message>
+    <message>
+        <location filename="../src/refused_words.cc" line="35"/>
+        <source>县服务器没有接收这条记录。</source>
+        <translation>The county server did not accept this record.</translation>
+    </message>
+    <message>
+        <location filename="../src/refused_words.cc" line="36"/>
+        <source>请联系乡镇工作人员，并把下面的原因告诉他们。</source>
+        <translation>Contact your township staff and tell them the reason below.</translation>
     </message>
 </context>
 <context>
@@ -1188,62 +1422,102 @@
 <context>
     <name>qiaomen::mobile::AppController</name>
     <message>
-        <location filename="../src/app_controller.cc" line="192"/>
+        <location filename="../src/app_controller.cc" line="212"/>
         <source>请填写县服务器地址和登记码（向乡镇工作人员索取）。</source>
         <translation>Enter the county server address and the enrolment code (ask your township staff).</translation>
     </message>
     <message>
-        <location filename="../src/app_controller.cc" line="197"/>
+        <location filename="../src/app_controller.cc" line="217"/>
         <source>密码须为 6 位数字。</source>
         <translation>The PIN must be 6 digits.</translation>
     </message>
     <message>
-        <location filename="../src/app_controller.cc" line="201"/>
+        <location filename="../src/app_controller.cc" line="221"/>
         <source>两次输入的密码不一致，请重新输入。</source>
         <translation>The two PINs differ. Please enter them again.</translation>
     </message>
     <message>
-        <location filename="../src/app_controller.cc" line="376"/>
+        <location filename="../src/app_controller.cc" line="411"/>
         <source>正在定位…（定不到位置也能照常保存）</source>
         <translation>Finding the location… (the visit saves without one too)</translation>
     </message>
     <message>
-        <location filename="../src/app_controller.cc" line="377"/>
+        <location filename="../src/app_controller.cc" line="412"/>
         <source>未能定位：本次检查将不带位置保存。</source>
         <translation>No location: this visit will be saved without one.</translation>
     </message>
     <message>
-        <location filename="../src/app_controller.cc" line="378"/>
+        <location filename="../src/app_controller.cc" line="413"/>
         <source>已定位</source>
         <translation>Location found</translation>
     </message>
     <message>
-        <location filename="../src/app_controller.cc" line="379"/>
+        <location filename="../src/app_controller.cc" line="414"/>
         <source>已定位，误差约 %1 米</source>
         <translation>Location found, accurate to about %1 m</translation>
     </message>
     <message>
-        <location filename="../src/app_controller.cc" line="421"/>
+        <location filename="../src/app_controller.cc" line="458"/>
         <source>正在同步…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../src/app_controller.cc" line="441"/>
+        <location filename="../src/app_controller.cc" line="471"/>
+        <source>新密码须为 6 位数字。</source>
+        <translation>The new PIN must be 6 digits.</translation>
+    </message>
+    <message>
+        <location filename="../src/app_controller.cc" line="475"/>
+        <source>两次输入的新密码不一致，请重新输入。</source>
+        <translation>The two new PINs differ. Please enter them again.</translation>
+    </message>
+    <message>
+        <location filename="../src/app_controller.cc" line="527"/>
+        <source>%1 条待上传</source>
+        <translation>%1 waiting to upload</translation>
+    </message>
+    <message>
+        <location filename="../src/app_controller.cc" line="528"/>
+        <source>已同步 %1</source>
+        <translation>Synced %1</translation>
+    </message>
+    <message>
+        <location filename="../src/app_controller.cc" line="528"/>
+        <source>尚未同步</source>
+        <translation>Not synced yet</translation>
+    </message>
+    <message>
+        <location filename="../src/app_controller.cc" line="535"/>
+        <source>正在同步 %1%</source>
+        <translation>Syncing %1%</translation>
+    </message>
+    <message>
+        <location filename="../src/app_controller.cc" line="537"/>
+        <source>离线</source>
+        <translation>Offline</translation>
+    </message>
+    <message>
+        <location filename="../src/app_controller.cc" line="539"/>
+        <source>%1 条被拒收</source>
+        <translation>%1 refused</translation>
+    </message>
+    <message>
+        <location filename="../src/app_controller.cc" line="550"/>
         <source>预计还需 %1 秒</source>
         <translation>About %1 s left</translation>
     </message>
     <message>
-        <location filename="../src/app_controller.cc" line="442"/>
+        <location filename="../src/app_controller.cc" line="551"/>
         <source>预计还需 %1 分 %2 秒</source>
         <translation>About %1 min %2 s left</translation>
     </message>
     <message>
-        <location filename="../src/app_controller.cc" line="443"/>
+        <location filename="../src/app_controller.cc" line="552"/>
         <source>预计还需 %1 小时 %2 分</source>
         <translation>About %1 h %2 min left</translation>
     </message>
     <message>
-        <location filename="../src/app_controller.cc" line="468"/>
+        <location filename="../src/app_controller.cc" line="578"/>
         <source>从未</source>
         <translation>never</translation>
     </message>
@@ -1251,24 +1525,24 @@
 <context>
     <name>qiaomen::mobile::DeviceWorker</name>
     <message>
-        <location filename="../src/device_worker.cc" line="109"/>
+        <location filename="../src/device_worker.cc" line="110"/>
         <source>请先输入密码解锁。</source>
         <translation>Unlock with your PIN first.</translation>
     </message>
     <message>
-        <location filename="../src/device_worker.cc" line="255"/>
+        <location filename="../src/device_worker.cc" line="271"/>
         <source>还有未完成的检查项，请按红色提示补全。</source>
         <translation>Some items are not done yet: see the red notes.</translation>
     </message>
     <message>
-        <location filename="../src/device_worker.cc" line="263"/>
+        <location filename="../src/device_worker.cc" line="279"/>
         <location filename="../src/device_worker_edits.cc" line="57"/>
         <location filename="../src/device_worker_hazards.cc" line="190"/>
         <source>已保存，待上传。</source>
         <translation>Saved; waiting to upload.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/device_worker.cc" line="264"/>
+        <location filename="../src/device_worker.cc" line="280"/>
         <source>已保存，发现 %n 处隐患，已下达限期整改。</source>
         <translation>
             <numerusform>Saved: %n hazard found, rectification ordered.</numerusform>
@@ -1276,92 +1550,92 @@
         </translation>
     </message>
     <message>
-        <location filename="../src/device_worker.cc" line="286"/>
+        <location filename="../src/device_worker.cc" line="302"/>
         <source>这台手机还没有设置县服务器，无法同步。请先登记。</source>
         <translation>This phone has no county server yet, so it cannot sync. Enrol it first.</translation>
     </message>
     <message>
-        <location filename="../src/device_worker.cc" line="305"/>
+        <location filename="../src/device_worker.cc" line="323"/>
         <source>同步完成。</source>
         <translation>Sync finished.</translation>
     </message>
     <message>
-        <location filename="../src/device_worker.cc" line="34"/>
+        <location filename="../src/device_worker.cc" line="35"/>
         <source>服务器地址、登记码或密码的格式不对，请核对后重试。</source>
         <translation>The server address, code or PIN is not in the right form. Check them and try again.</translation>
     </message>
     <message>
-        <location filename="../src/device_worker.cc" line="36"/>
+        <location filename="../src/device_worker.cc" line="37"/>
         <source>本机已经登记过，请直接输入密码解锁。</source>
         <translation>This phone is already enrolled: unlock it with your PIN.</translation>
     </message>
     <message>
-        <location filename="../src/device_worker.cc" line="38"/>
+        <location filename="../src/device_worker.cc" line="39"/>
         <source>登记码无效或已用过，请向乡镇工作人员重新索取。</source>
         <translation>The code is not valid or was used already. Ask your township staff for a new one.</translation>
     </message>
     <message>
-        <location filename="../src/device_worker.cc" line="41"/>
+        <location filename="../src/device_worker.cc" line="42"/>
         <source>连不上县服务器。请检查网络后再试，已填写的内容不会丢失。</source>
         <translation>Cannot reach the county server. Check the network and try again; what you typed is kept.</translation>
     </message>
     <message>
-        <location filename="../src/device_worker.cc" line="43"/>
+        <location filename="../src/device_worker.cc" line="44"/>
         <source>这个地址不是县服务器，或安全证书不对。请核对服务器地址。</source>
         <translation>This address is not a county server, or its certificate is wrong. Check the address.</translation>
     </message>
     <message>
-        <location filename="../src/device_worker.cc" line="45"/>
+        <location filename="../src/device_worker.cc" line="46"/>
         <source>登记没有成功，请稍后重试。</source>
         <translation>Enrolment did not work. Please try again later.</translation>
     </message>
     <message>
-        <location filename="../src/device_worker.cc" line="55"/>
+        <location filename="../src/device_worker.cc" line="56"/>
         <source>现在连不上县服务器。记录都保存在本机，有信号时再同步。</source>
         <translation>Cannot reach the county server now. Everything is kept on the phone; sync when you have signal.</translation>
     </message>
     <message>
-        <location filename="../src/device_worker.cc" line="57"/>
+        <location filename="../src/device_worker.cc" line="58"/>
         <source>县服务器不再认可本机，请联系乡镇工作人员重新登记。</source>
         <translation>The county server no longer accepts this phone. Ask your township staff to enrol it again.</translation>
     </message>
     <message>
-        <location filename="../src/device_worker.cc" line="59"/>
+        <location filename="../src/device_worker.cc" line="60"/>
         <source>同步已停止，未传完的下次继续。</source>
         <translation>Sync stopped; the rest goes next time.</translation>
     </message>
     <message>
-        <location filename="../src/device_worker.cc" line="61"/>
+        <location filename="../src/device_worker.cc" line="62"/>
         <source>同步没有完成，记录都保存在本机。</source>
         <translation>Sync did not finish; everything is kept on the phone.</translation>
     </message>
     <message>
-        <location filename="../src/device_worker.cc" line="70"/>
+        <location filename="../src/device_worker.cc" line="71"/>
         <source>正在同步记录：%1 / %2 条</source>
         <translation>Syncing records: %1 of %2</translation>
     </message>
     <message>
-        <location filename="../src/device_worker.cc" line="74"/>
+        <location filename="../src/device_worker.cc" line="75"/>
         <source>正在上传照片：%1 / %2 MB</source>
         <translation>Uploading photos: %1 of %2 MB</translation>
     </message>
     <message>
-        <location filename="../src/device_worker.cc" line="78"/>
+        <location filename="../src/device_worker.cc" line="79"/>
         <source>网络不稳，稍后自动重试…</source>
         <translation>The connection is unsteady; trying again shortly…</translation>
     </message>
     <message>
-        <location filename="../src/device_worker.cc" line="80"/>
+        <location filename="../src/device_worker.cc" line="81"/>
         <source>正在收尾…</source>
         <translation>Finishing…</translation>
     </message>
     <message>
-        <location filename="../src/device_worker.cc" line="167"/>
+        <location filename="../src/device_worker.cc" line="183"/>
         <source>密码错误次数过多，本机数据已按规定清除。请向乡镇工作人员索取登记码，重新登记。</source>
         <translation>Too many wrong PINs: the data on this phone was wiped as designed. Ask your township staff for a code and enrol again.</translation>
     </message>
     <message>
-        <location filename="../src/device_worker.cc" line="307"/>
+        <location filename="../src/device_worker.cc" line="325"/>
         <source>本机不认识县里的时区 %1，日期暂按 %2 计算。</source>
         <translation>This device does not know the county&apos;s time zone %1; dates are counted in %2 for now.</translation>
     </message>
@@ -1410,6 +1684,46 @@
         <location filename="../src/device_worker_hazards.cc" line="188"/>
         <source>复查未通过，已退回限期整改，待上传。</source>
         <translation>Recheck failed: back to rectification, waiting to upload.</translation>
+    </message>
+    <message>
+        <location filename="../src/device_worker_settings.cc" line="22"/>
+        <source>密码已更改。下次解锁请用新密码。</source>
+        <translation>PIN changed. Use the new PIN to unlock next time.</translation>
+    </message>
+    <message>
+        <location filename="../src/device_worker_settings.cc" line="24"/>
+        <source>原密码不正确，密码没有更改。连续输错 10 次，本机数据将被清除。</source>
+        <translation>The current PIN is wrong; the PIN was not changed. 10 wrong PINs in a row wipe the data on this phone.</translation>
+    </message>
+    <message>
+        <location filename="../src/device_worker_settings.cc" line="26"/>
+        <source>密码没有更改，请再试一次。</source>
+        <translation>The PIN was not changed. Please try again.</translation>
+    </message>
+    <message>
+        <location filename="../src/device_worker_settings.cc" line="34"/>
+        <source>无法在 %1 建立文件，请检查存储空间。</source>
+        <translation>Cannot create a file in %1. Check the storage.</translation>
+    </message>
+    <message>
+        <location filename="../src/device_worker_settings.cc" line="44"/>
+        <source>没有导出：%1</source>
+        <translation>Nothing exported: %1</translation>
+    </message>
+    <message>
+        <location filename="../src/device_worker_settings.cc" line="49"/>
+        <source>已把 %1 条记录、%2 张照片导出到 %3。请把这个文件交给乡镇工作人员，由县里导入；这些记录仍留在本机，下次同步时县里确认后才算送达。</source>
+        <translation>%1 records and %2 photos exported to %3. Give this file to your township staff for the county to import; the records stay on this phone until a sync confirms the county has them.</translation>
+    </message>
+    <message>
+        <location filename="../src/device_worker_settings.cc" line="65"/>
+        <source>密码不正确，本机没有退出。</source>
+        <translation>Wrong PIN; this phone did not leave.</translation>
+    </message>
+    <message>
+        <location filename="../src/device_worker_settings.cc" line="79"/>
+        <source>本机已退出，数据已清除。如要再用，请向乡镇工作人员索取登记码。</source>
+        <translation>This phone has left and its data is wiped. To use it again, ask your township staff for an enrolment code.</translation>
     </message>
 </context>
 </TS>

@@ -4,22 +4,22 @@
 <context>
     <name>AppShell</name>
     <message>
-        <location filename="../qml/AppShell.qml" line="104"/>
+        <location filename="../qml/AppShell.qml" line="112"/>
         <source>首页</source>
         <translation>首页</translation>
     </message>
     <message>
-        <location filename="../qml/AppShell.qml" line="105"/>
+        <location filename="../qml/AppShell.qml" line="113"/>
         <source>任务</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../qml/AppShell.qml" line="106"/>
+        <location filename="../qml/AppShell.qml" line="114"/>
         <source>隐患</source>
         <translation>隐患</translation>
     </message>
     <message>
-        <location filename="../qml/AppShell.qml" line="107"/>
+        <location filename="../qml/AppShell.qml" line="115"/>
         <source>我的</source>
         <translation>我的</translation>
     </message>
@@ -118,54 +118,127 @@
 <context>
     <name>EnrolPage</name>
     <message>
-        <location filename="../qml/EnrolPage.qml" line="17"/>
+        <location filename="../qml/EnrolPage.qml" line="37"/>
         <source>登记本机</source>
         <translation>登记本机</translation>
     </message>
     <message>
-        <location filename="../qml/EnrolPage.qml" line="37"/>
         <source>首次使用，请填写乡镇工作人员提供的服务器地址和登记码，并设置 6 位数字密码。</source>
-        <translation>首次使用，请填写乡镇工作人员提供的服务器地址和登记码，并设置 6 位数字密码。</translation>
+        <translation type="vanished">首次使用，请填写乡镇工作人员提供的服务器地址和登记码，并设置 6 位数字密码。</translation>
     </message>
     <message>
-        <location filename="../qml/EnrolPage.qml" line="42"/>
+        <location filename="../qml/EnrolPage.qml" line="28"/>
+        <source>选择登记二维码的照片</source>
+        <translation>选择登记二维码的照片</translation>
+    </message>
+    <message>
+        <location filename="../qml/EnrolPage.qml" line="29"/>
+        <source>照片 (*.jpg *.jpeg *.png)</source>
+        <translation>照片 (*.jpg *.jpeg *.png)</translation>
+    </message>
+    <message>
+        <location filename="../qml/EnrolPage.qml" line="57"/>
+        <source>首次使用，请拍下乡镇工作人员给的登记二维码并从照片读取，或填写服务器地址和登记码；再设置 6 位数字密码。</source>
+        <translation>首次使用，请拍下乡镇工作人员给的登记二维码并从照片读取，或填写服务器地址和登记码；再设置 6 位数字密码。</translation>
+    </message>
+    <message>
+        <location filename="../qml/EnrolPage.qml" line="67"/>
+        <source>从照片扫码</source>
+        <translation>从照片扫码</translation>
+    </message>
+    <message>
+        <location filename="../qml/EnrolPage.qml" line="69"/>
+        <source>从登记二维码的照片读取服务器地址和登记码</source>
+        <translation>从登记二维码的照片读取服务器地址和登记码</translation>
+    </message>
+    <message>
+        <location filename="../qml/EnrolPage.qml" line="77"/>
+        <source>已从二维码填好服务器地址和登记码，并核对服务器证书。请设置密码。</source>
+        <translation>已从二维码填好服务器地址和登记码，并核对服务器证书。请设置密码。</translation>
+    </message>
+    <message>
+        <location filename="../qml/EnrolPage.qml" line="78"/>
+        <source>已从二维码填好服务器地址和登记码。请设置密码。</source>
+        <translation>已从二维码填好服务器地址和登记码。请设置密码。</translation>
+    </message>
+    <message>
+        <location filename="../qml/EnrolPage.qml" line="85"/>
+        <source>也可以手动填写：</source>
+        <translation>也可以手动填写：</translation>
+    </message>
+    <message>
+        <location filename="../qml/EnrolPage.qml" line="91"/>
         <source>县服务器地址</source>
         <translation>县服务器地址</translation>
     </message>
     <message>
-        <location filename="../qml/EnrolPage.qml" line="52"/>
+        <location filename="../qml/EnrolPage.qml" line="101"/>
         <source>登记码</source>
         <translation>登记码</translation>
     </message>
     <message>
-        <location filename="../qml/EnrolPage.qml" line="57"/>
+        <location filename="../qml/EnrolPage.qml" line="106"/>
         <source>向乡镇工作人员索取</source>
         <translation>向乡镇工作人员索取</translation>
     </message>
     <message>
-        <location filename="../qml/EnrolPage.qml" line="62"/>
+        <location filename="../qml/EnrolPage.qml" line="111"/>
         <source>设置密码（6 位数字）</source>
         <translation>设置密码（6 位数字）</translation>
     </message>
     <message>
-        <location filename="../qml/EnrolPage.qml" line="72"/>
+        <location filename="../qml/EnrolPage.qml" line="121"/>
         <source>再次输入密码</source>
         <translation>再次输入密码</translation>
     </message>
     <message>
-        <location filename="../qml/EnrolPage.qml" line="92"/>
+        <location filename="../qml/EnrolPage.qml" line="141"/>
         <source>请牢记密码：连续输错 10 次，本机数据将被清除。</source>
         <translation>请牢记密码：连续输错 10 次，本机数据将被清除。</translation>
     </message>
     <message>
-        <location filename="../qml/EnrolPage.qml" line="108"/>
+        <location filename="../qml/EnrolPage.qml" line="157"/>
         <source>正在登记…</source>
         <translation>正在登记…</translation>
     </message>
     <message>
-        <location filename="../qml/EnrolPage.qml" line="108"/>
+        <location filename="../qml/EnrolPage.qml" line="157"/>
         <source>登记</source>
         <translation>登记</translation>
+    </message>
+</context>
+<context>
+    <name>EnrolScan</name>
+    <message>
+        <location filename="../src/enrol_scan.cc" line="52"/>
+        <location filename="../src/enrol_scan.cc" line="64"/>
+        <source>无法读取这张照片，请换一张清晰的二维码照片，或手动填写。</source>
+        <translation>无法读取这张照片，请换一张清晰的二维码照片，或手动填写。</translation>
+    </message>
+    <message>
+        <location filename="../src/enrol_scan.cc" line="69"/>
+        <source>照片里没有找到二维码。请让二维码占满画面、对准拍清楚后再试，或手动填写服务器地址和登记码。</source>
+        <translation>照片里没有找到二维码。请让二维码占满画面、对准拍清楚后再试，或手动填写服务器地址和登记码。</translation>
+    </message>
+    <message>
+        <location filename="../src/enrol_scan.cc" line="84"/>
+        <source>这个登记二维码来自更新版本的县服务器，本应用读不懂。请先更新应用，或手动填写服务器地址和登记码。</source>
+        <translation>这个登记二维码来自更新版本的县服务器，本应用读不懂。请先更新应用，或手动填写服务器地址和登记码。</translation>
+    </message>
+    <message>
+        <location filename="../src/enrol_scan.cc" line="90"/>
+        <source>这不是敲门的登记二维码。请拍乡镇工作人员给的登记二维码，或手动填写。</source>
+        <translation>这不是敲门的登记二维码。请拍乡镇工作人员给的登记二维码，或手动填写。</translation>
+    </message>
+    <message>
+        <location filename="../src/enrol_scan.cc" line="94"/>
+        <source>这个登记二维码内容有误，无法使用。请向乡镇工作人员重新索取，或手动填写服务器地址和登记码。</source>
+        <translation>这个登记二维码内容有误，无法使用。请向乡镇工作人员重新索取，或手动填写服务器地址和登记码。</translation>
+    </message>
+    <message>
+        <location filename="../src/enrol_scan.cc" line="109"/>
+        <source>无法打开这张照片，请选择 JPG 或 PNG 格式的二维码照片。</source>
+        <translation>无法打开这张照片，请选择 JPG 或 PNG 格式的二维码照片。</translation>
     </message>
 </context>
 <context>
@@ -572,57 +645,54 @@
         <translation>今日走访</translation>
     </message>
     <message>
-        <location filename="../qml/HomePage.qml" line="56"/>
         <source>%1 条待上传</source>
-        <translation>%1 条待上传</translation>
+        <translation type="vanished">%1 条待上传</translation>
     </message>
     <message>
-        <location filename="../qml/HomePage.qml" line="57"/>
         <source>全部已上传</source>
-        <translation>全部已上传</translation>
+        <translation type="vanished">全部已上传</translation>
     </message>
     <message>
-        <location filename="../qml/HomePage.qml" line="58"/>
         <source>上次同步 %1</source>
-        <translation>上次同步 %1</translation>
+        <translation type="vanished">上次同步 %1</translation>
     </message>
     <message>
-        <location filename="../qml/HomePage.qml" line="75"/>
+        <location filename="../qml/HomePage.qml" line="55"/>
         <source>有一户检查还没做完：%1</source>
         <translation>有一户检查还没做完：%1</translation>
     </message>
     <message>
-        <location filename="../qml/HomePage.qml" line="84"/>
+        <location filename="../qml/HomePage.qml" line="64"/>
         <source>继续检查</source>
         <translation>继续检查</translation>
     </message>
     <message>
-        <location filename="../qml/HomePage.qml" line="91"/>
+        <location filename="../qml/HomePage.qml" line="71"/>
         <source>本次走访</source>
         <translation>本次走访</translation>
     </message>
     <message>
-        <location filename="../qml/HomePage.qml" line="106"/>
+        <location filename="../qml/HomePage.qml" line="86"/>
         <source>已走访（户）</source>
         <translation>已走访（户）</translation>
     </message>
     <message>
-        <location filename="../qml/HomePage.qml" line="112"/>
+        <location filename="../qml/HomePage.qml" line="92"/>
         <source>剩余（户）</source>
         <translation>剩余（户）</translation>
     </message>
     <message>
-        <location filename="../qml/HomePage.qml" line="118"/>
+        <location filename="../qml/HomePage.qml" line="98"/>
         <source>待复访</source>
         <translation>待复访</translation>
     </message>
     <message>
-        <location filename="../qml/HomePage.qml" line="125"/>
+        <location filename="../qml/HomePage.qml" line="105"/>
         <source>隐患 3 天内到期</source>
         <translation>隐患 3 天内到期</translation>
     </message>
     <message>
-        <location filename="../qml/HomePage.qml" line="139"/>
+        <location filename="../qml/HomePage.qml" line="119"/>
         <source>开始走访</source>
         <translation>开始走访</translation>
     </message>
@@ -837,64 +907,175 @@
 <context>
     <name>MePage</name>
     <message>
-        <location filename="../qml/MePage.qml" line="18"/>
+        <location filename="../qml/MePage.qml" line="34"/>
         <source>我的</source>
         <translation>我的</translation>
     </message>
     <message>
-        <location filename="../qml/MePage.qml" line="38"/>
+        <location filename="../qml/MePage.qml" line="54"/>
         <source>数据同步</source>
         <translation>数据同步</translation>
     </message>
     <message>
-        <location filename="../qml/MePage.qml" line="43"/>
+        <location filename="../qml/MePage.qml" line="59"/>
         <source>待上传：%1 条记录，%2 张照片</source>
         <translation>待上传：%1 条记录，%2 张照片</translation>
     </message>
     <message>
-        <location filename="../qml/MePage.qml" line="50"/>
+        <location filename="../qml/MePage.qml" line="66"/>
         <source>上次同步：%1</source>
         <translation>上次同步：%1</translation>
     </message>
     <message>
-        <location filename="../qml/MePage.qml" line="80"/>
         <source>县里退回的修改</source>
-        <translation>县里退回的修改</translation>
+        <translation type="vanished">县里退回的修改</translation>
     </message>
     <message>
-        <location filename="../qml/MePage.qml" line="94"/>
+        <location filename="../qml/MePage.qml" line="100"/>
+        <source>县里拒收的记录（%1 条）</source>
+        <translation>县里拒收的记录（%1 条）</translation>
+    </message>
+    <message>
+        <location filename="../qml/MePage.qml" line="110"/>
+        <source>这些记录仍保存在本机，不会丢失。</source>
+        <translation>这些记录仍保存在本机，不会丢失。</translation>
+    </message>
+    <message>
+        <location filename="../qml/MePage.qml" line="136"/>
+        <source>怎么办：%1</source>
+        <translation>怎么办：%1</translation>
+    </message>
+    <message>
+        <location filename="../qml/MePage.qml" line="143"/>
+        <source>县里的说明：%1</source>
+        <translation>县里的说明：%1</translation>
+    </message>
+    <message>
+        <location filename="../qml/MePage.qml" line="151"/>
         <source>设置</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../qml/MePage.qml" line="97"/>
+        <location filename="../qml/MePage.qml" line="154"/>
         <source>界面语言</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../qml/MePage.qml" line="108"/>
+        <location filename="../qml/MePage.qml" line="165"/>
+        <source>解锁密码</source>
+        <translation>解锁密码</translation>
+    </message>
+    <message>
+        <location filename="../qml/MePage.qml" line="169"/>
+        <location filename="../qml/MePage.qml" line="253"/>
+        <source>修改密码</source>
+        <translation>修改密码</translation>
+    </message>
+    <message>
+        <location filename="../qml/MePage.qml" line="178"/>
+        <source>没有信号、很多天传不上去时：把未上传的记录导出成文件，交给乡镇工作人员带到县里导入。</source>
+        <translation>没有信号、很多天传不上去时：把未上传的记录导出成文件，交给乡镇工作人员带到县里导入。</translation>
+    </message>
+    <message>
+        <location filename="../qml/MePage.qml" line="183"/>
+        <source>导出未上传的记录（%1 条）</source>
+        <translation>导出未上传的记录（%1 条）</translation>
+    </message>
+    <message>
+        <location filename="../qml/MePage.qml" line="199"/>
         <source>锁定本机</source>
         <translation>锁定本机</translation>
     </message>
     <message>
-        <location filename="../qml/MePage.qml" line="111"/>
+        <location filename="../qml/MePage.qml" line="202"/>
         <source>锁定</source>
         <translation>锁定</translation>
     </message>
     <message>
-        <location filename="../qml/MePage.qml" line="117"/>
+        <location filename="../qml/MePage.qml" line="211"/>
+        <source>服务器和本机</source>
+        <translation>服务器和本机</translation>
+    </message>
+    <message>
+        <location filename="../qml/MePage.qml" line="216"/>
+        <source>县服务器：%1</source>
+        <translation>县服务器：%1</translation>
+    </message>
+    <message>
+        <location filename="../qml/MePage.qml" line="216"/>
+        <source>未设置</source>
+        <translation>未设置</translation>
+    </message>
+    <message>
+        <location filename="../qml/MePage.qml" line="219"/>
         <source>版本 %1</source>
         <translation>版本 %1</translation>
     </message>
     <message>
-        <location filename="../qml/MePage.qml" line="132"/>
+        <location filename="../qml/MePage.qml" line="227"/>
+        <source>退出本机…</source>
+        <translation>退出本机…</translation>
+    </message>
+    <message>
+        <location filename="../qml/MePage.qml" line="242"/>
         <source>停止同步</source>
         <translation>停止同步</translation>
     </message>
     <message>
-        <location filename="../qml/MePage.qml" line="132"/>
+        <location filename="../qml/MePage.qml" line="242"/>
         <source>立即同步</source>
         <translation>立即同步</translation>
+    </message>
+    <message>
+        <location filename="../qml/MePage.qml" line="259"/>
+        <source>原密码</source>
+        <translation>原密码</translation>
+    </message>
+    <message>
+        <location filename="../qml/MePage.qml" line="261"/>
+        <source>新密码（6 位数字）</source>
+        <translation>新密码（6 位数字）</translation>
+    </message>
+    <message>
+        <location filename="../qml/MePage.qml" line="263"/>
+        <source>再次输入新密码</source>
+        <translation>再次输入新密码</translation>
+    </message>
+    <message>
+        <location filename="../qml/MePage.qml" line="278"/>
+        <source>修改</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <location filename="../qml/MePage.qml" line="281"/>
+        <location filename="../qml/MePage.qml" line="341"/>
+        <source>取消</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../qml/MePage.qml" line="292"/>
+        <source>退出本机</source>
+        <translation>退出本机</translation>
+    </message>
+    <message>
+        <location filename="../qml/MePage.qml" line="305"/>
+        <source>退出后，这台手机上的走访记录、照片、隐患和密钥都会被清除，无法恢复。县里已经收到的记录不受影响。</source>
+        <translation>退出后，这台手机上的走访记录、照片、隐患和密钥都会被清除，无法恢复。县里已经收到的记录不受影响。</translation>
+    </message>
+    <message>
+        <location filename="../qml/MePage.qml" line="314"/>
+        <source>还有 %1 条记录、%2 张照片没有上传到县里，退出后就没有了。请先同步，或先导出文件交给乡镇工作人员。</source>
+        <translation>还有 %1 条记录、%2 张照片没有上传到县里，退出后就没有了。请先同步，或先导出文件交给乡镇工作人员。</translation>
+    </message>
+    <message>
+        <location filename="../qml/MePage.qml" line="321"/>
+        <source>要在这台手机上再用，需要向乡镇工作人员重新索取登记码。输入密码确认：</source>
+        <translation>要在这台手机上再用，需要向乡镇工作人员重新索取登记码。输入密码确认：</translation>
+    </message>
+    <message>
+        <location filename="../qml/MePage.qml" line="338"/>
+        <source>清除数据并退出</source>
+        <translation>清除数据并退出</translation>
     </message>
 </context>
 <context>
@@ -933,6 +1114,59 @@
         <location filename="../qml/PhotoPicker.qml" line="82"/>
         <source>照片 (*.jpg *.jpeg *.png)</source>
         <translation>照片 (*.jpg *.jpeg *.png)</translation>
+    </message>
+</context>
+<context>
+    <name>RefusedWordsText</name>
+    <message>
+        <location filename="../src/refused_words.cc" line="19"/>
+        <source>这户不在你现在的工作范围内（网格或角色已调整）。</source>
+        <translation>这户不在你现在的工作范围内（网格或角色已调整）。</translation>
+    </message>
+    <message>
+        <location filename="../src/refused_words.cc" line="20"/>
+        <source>请联系乡镇工作人员核对你的网格和角色。记录仍保存在本机，县里核对后可重新提交。</source>
+        <translation>请联系乡镇工作人员核对你的网格和角色。记录仍保存在本机，县里核对后可重新提交。</translation>
+    </message>
+    <message>
+        <location filename="../src/refused_words.cc" line="24"/>
+        <source>记录内容不符合县里的检查表或规则。</source>
+        <translation>记录内容不符合县里的检查表或规则。</translation>
+    </message>
+    <message>
+        <location filename="../src/refused_words.cc" line="25"/>
+        <source>请联系乡镇工作人员查看原因；需要时重新走访这一户，重新记录。</source>
+        <translation>请联系乡镇工作人员查看原因；需要时重新走访这一户，重新记录。</translation>
+    </message>
+    <message>
+        <location filename="../src/refused_words.cc" line="28"/>
+        <source>与县里已有的记录不一致（例如隐患已被销号）。</source>
+        <translation>与县里已有的记录不一致（例如隐患已被销号）。</translation>
+    </message>
+    <message>
+        <location filename="../src/refused_words.cc" line="29"/>
+        <source>请同步后查看这一户的最新情况，需要时重新记录。</source>
+        <translation>请同步后查看这一户的最新情况，需要时重新记录。</translation>
+    </message>
+    <message>
+        <location filename="../src/refused_words.cc" line="32"/>
+        <source>县里找不到这条记录所属的户或任务。</source>
+        <translation>县里找不到这条记录所属的户或任务。</translation>
+    </message>
+    <message>
+        <location filename="../src/refused_words.cc" line="33"/>
+        <source>请联系乡镇工作人员核对这一户是否已被合并或删除。</source>
+        <translation>请联系乡镇工作人员核对这一户是否已被合并或删除。</translation>
+    </message>
+    <message>
+        <location filename="../src/refused_words.cc" line="35"/>
+        <source>县服务器没有接收这条记录。</source>
+        <translation>县服务器没有接收这条记录。</translation>
+    </message>
+    <message>
+        <location filename="../src/refused_words.cc" line="36"/>
+        <source>请联系乡镇工作人员，并把下面的原因告诉他们。</source>
+        <translation>请联系乡镇工作人员，并把下面的原因告诉他们。</translation>
     </message>
 </context>
 <context>
@@ -1188,62 +1422,102 @@
 <context>
     <name>qiaomen::mobile::AppController</name>
     <message>
-        <location filename="../src/app_controller.cc" line="192"/>
+        <location filename="../src/app_controller.cc" line="212"/>
         <source>请填写县服务器地址和登记码（向乡镇工作人员索取）。</source>
         <translation>请填写县服务器地址和登记码（向乡镇工作人员索取）。</translation>
     </message>
     <message>
-        <location filename="../src/app_controller.cc" line="197"/>
+        <location filename="../src/app_controller.cc" line="217"/>
         <source>密码须为 6 位数字。</source>
         <translation>密码须为 6 位数字。</translation>
     </message>
     <message>
-        <location filename="../src/app_controller.cc" line="201"/>
+        <location filename="../src/app_controller.cc" line="221"/>
         <source>两次输入的密码不一致，请重新输入。</source>
         <translation>两次输入的密码不一致，请重新输入。</translation>
     </message>
     <message>
-        <location filename="../src/app_controller.cc" line="376"/>
+        <location filename="../src/app_controller.cc" line="411"/>
         <source>正在定位…（定不到位置也能照常保存）</source>
         <translation>正在定位…（定不到位置也能照常保存）</translation>
     </message>
     <message>
-        <location filename="../src/app_controller.cc" line="377"/>
+        <location filename="../src/app_controller.cc" line="412"/>
         <source>未能定位：本次检查将不带位置保存。</source>
         <translation>未能定位：本次检查将不带位置保存。</translation>
     </message>
     <message>
-        <location filename="../src/app_controller.cc" line="378"/>
+        <location filename="../src/app_controller.cc" line="413"/>
         <source>已定位</source>
         <translation>已定位</translation>
     </message>
     <message>
-        <location filename="../src/app_controller.cc" line="379"/>
+        <location filename="../src/app_controller.cc" line="414"/>
         <source>已定位，误差约 %1 米</source>
         <translation>已定位，误差约 %1 米</translation>
     </message>
     <message>
-        <location filename="../src/app_controller.cc" line="421"/>
+        <location filename="../src/app_controller.cc" line="458"/>
         <source>正在同步…</source>
         <translation>正在同步…</translation>
     </message>
     <message>
-        <location filename="../src/app_controller.cc" line="441"/>
+        <location filename="../src/app_controller.cc" line="471"/>
+        <source>新密码须为 6 位数字。</source>
+        <translation>新密码须为 6 位数字。</translation>
+    </message>
+    <message>
+        <location filename="../src/app_controller.cc" line="475"/>
+        <source>两次输入的新密码不一致，请重新输入。</source>
+        <translation>两次输入的新密码不一致，请重新输入。</translation>
+    </message>
+    <message>
+        <location filename="../src/app_controller.cc" line="527"/>
+        <source>%1 条待上传</source>
+        <translation>%1 条待上传</translation>
+    </message>
+    <message>
+        <location filename="../src/app_controller.cc" line="528"/>
+        <source>已同步 %1</source>
+        <translation>已同步 %1</translation>
+    </message>
+    <message>
+        <location filename="../src/app_controller.cc" line="528"/>
+        <source>尚未同步</source>
+        <translation>尚未同步</translation>
+    </message>
+    <message>
+        <location filename="../src/app_controller.cc" line="535"/>
+        <source>正在同步 %1%</source>
+        <translation>正在同步 %1%</translation>
+    </message>
+    <message>
+        <location filename="../src/app_controller.cc" line="537"/>
+        <source>离线</source>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <location filename="../src/app_controller.cc" line="539"/>
+        <source>%1 条被拒收</source>
+        <translation>%1 条被拒收</translation>
+    </message>
+    <message>
+        <location filename="../src/app_controller.cc" line="550"/>
         <source>预计还需 %1 秒</source>
         <translation>预计还需 %1 秒</translation>
     </message>
     <message>
-        <location filename="../src/app_controller.cc" line="442"/>
+        <location filename="../src/app_controller.cc" line="551"/>
         <source>预计还需 %1 分 %2 秒</source>
         <translation>预计还需 %1 分 %2 秒</translation>
     </message>
     <message>
-        <location filename="../src/app_controller.cc" line="443"/>
+        <location filename="../src/app_controller.cc" line="552"/>
         <source>预计还需 %1 小时 %2 分</source>
         <translation>预计还需 %1 小时 %2 分</translation>
     </message>
     <message>
-        <location filename="../src/app_controller.cc" line="468"/>
+        <location filename="../src/app_controller.cc" line="578"/>
         <source>从未</source>
         <translation>从未</translation>
     </message>
@@ -1251,116 +1525,116 @@
 <context>
     <name>qiaomen::mobile::DeviceWorker</name>
     <message>
-        <location filename="../src/device_worker.cc" line="109"/>
+        <location filename="../src/device_worker.cc" line="110"/>
         <source>请先输入密码解锁。</source>
         <translation>请先输入密码解锁。</translation>
     </message>
     <message>
-        <location filename="../src/device_worker.cc" line="255"/>
+        <location filename="../src/device_worker.cc" line="271"/>
         <source>还有未完成的检查项，请按红色提示补全。</source>
         <translation>还有未完成的检查项，请按红色提示补全。</translation>
     </message>
     <message>
-        <location filename="../src/device_worker.cc" line="263"/>
+        <location filename="../src/device_worker.cc" line="279"/>
         <location filename="../src/device_worker_edits.cc" line="57"/>
         <location filename="../src/device_worker_hazards.cc" line="190"/>
         <source>已保存，待上传。</source>
         <translation>已保存，待上传。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/device_worker.cc" line="264"/>
+        <location filename="../src/device_worker.cc" line="280"/>
         <source>已保存，发现 %n 处隐患，已下达限期整改。</source>
         <translation>
             <numerusform>已保存，发现 %n 处隐患，已下达限期整改。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../src/device_worker.cc" line="286"/>
+        <location filename="../src/device_worker.cc" line="302"/>
         <source>这台手机还没有设置县服务器，无法同步。请先登记。</source>
         <translation>这台手机还没有设置县服务器，无法同步。请先登记。</translation>
     </message>
     <message>
-        <location filename="../src/device_worker.cc" line="305"/>
+        <location filename="../src/device_worker.cc" line="323"/>
         <source>同步完成。</source>
         <translation>同步完成。</translation>
     </message>
     <message>
-        <location filename="../src/device_worker.cc" line="34"/>
+        <location filename="../src/device_worker.cc" line="35"/>
         <source>服务器地址、登记码或密码的格式不对，请核对后重试。</source>
         <translation>服务器地址、登记码或密码的格式不对，请核对后重试。</translation>
     </message>
     <message>
-        <location filename="../src/device_worker.cc" line="36"/>
+        <location filename="../src/device_worker.cc" line="37"/>
         <source>本机已经登记过，请直接输入密码解锁。</source>
         <translation>本机已经登记过，请直接输入密码解锁。</translation>
     </message>
     <message>
-        <location filename="../src/device_worker.cc" line="38"/>
+        <location filename="../src/device_worker.cc" line="39"/>
         <source>登记码无效或已用过，请向乡镇工作人员重新索取。</source>
         <translation>登记码无效或已用过，请向乡镇工作人员重新索取。</translation>
     </message>
     <message>
-        <location filename="../src/device_worker.cc" line="41"/>
+        <location filename="../src/device_worker.cc" line="42"/>
         <source>连不上县服务器。请检查网络后再试，已填写的内容不会丢失。</source>
         <translation>连不上县服务器。请检查网络后再试，已填写的内容不会丢失。</translation>
     </message>
     <message>
-        <location filename="../src/device_worker.cc" line="43"/>
+        <location filename="../src/device_worker.cc" line="44"/>
         <source>这个地址不是县服务器，或安全证书不对。请核对服务器地址。</source>
         <translation>这个地址不是县服务器，或安全证书不对。请核对服务器地址。</translation>
     </message>
     <message>
-        <location filename="../src/device_worker.cc" line="45"/>
+        <location filename="../src/device_worker.cc" line="46"/>
         <source>登记没有成功，请稍后重试。</source>
         <translation>登记没有成功，请稍后重试。</translation>
     </message>
     <message>
-        <location filename="../src/device_worker.cc" line="55"/>
+        <location filename="../src/device_worker.cc" line="56"/>
         <source>现在连不上县服务器。记录都保存在本机，有信号时再同步。</source>
         <translation>现在连不上县服务器。记录都保存在本机，有信号时再同步。</translation>
     </message>
     <message>
-        <location filename="../src/device_worker.cc" line="57"/>
+        <location filename="../src/device_worker.cc" line="58"/>
         <source>县服务器不再认可本机，请联系乡镇工作人员重新登记。</source>
         <translation>县服务器不再认可本机，请联系乡镇工作人员重新登记。</translation>
     </message>
     <message>
-        <location filename="../src/device_worker.cc" line="59"/>
+        <location filename="../src/device_worker.cc" line="60"/>
         <source>同步已停止，未传完的下次继续。</source>
         <translation>同步已停止，未传完的下次继续。</translation>
     </message>
     <message>
-        <location filename="../src/device_worker.cc" line="61"/>
+        <location filename="../src/device_worker.cc" line="62"/>
         <source>同步没有完成，记录都保存在本机。</source>
         <translation>同步没有完成，记录都保存在本机。</translation>
     </message>
     <message>
-        <location filename="../src/device_worker.cc" line="70"/>
+        <location filename="../src/device_worker.cc" line="71"/>
         <source>正在同步记录：%1 / %2 条</source>
         <translation>正在同步记录：%1 / %2 条</translation>
     </message>
     <message>
-        <location filename="../src/device_worker.cc" line="74"/>
+        <location filename="../src/device_worker.cc" line="75"/>
         <source>正在上传照片：%1 / %2 MB</source>
         <translation>正在上传照片：%1 / %2 MB</translation>
     </message>
     <message>
-        <location filename="../src/device_worker.cc" line="78"/>
+        <location filename="../src/device_worker.cc" line="79"/>
         <source>网络不稳，稍后自动重试…</source>
         <translation>网络不稳，稍后自动重试…</translation>
     </message>
     <message>
-        <location filename="../src/device_worker.cc" line="80"/>
+        <location filename="../src/device_worker.cc" line="81"/>
         <source>正在收尾…</source>
         <translation>正在收尾…</translation>
     </message>
     <message>
-        <location filename="../src/device_worker.cc" line="167"/>
+        <location filename="../src/device_worker.cc" line="183"/>
         <source>密码错误次数过多，本机数据已按规定清除。请向乡镇工作人员索取登记码，重新登记。</source>
         <translation>密码错误次数过多，本机数据已按规定清除。请向乡镇工作人员索取登记码，重新登记。</translation>
     </message>
     <message>
-        <location filename="../src/device_worker.cc" line="307"/>
+        <location filename="../src/device_worker.cc" line="325"/>
         <source>本机不认识县里的时区 %1，日期暂按 %2 计算。</source>
         <translation>本机不认识县里的时区 %1，日期暂按 %2 计算。</translation>
     </message>
@@ -1409,6 +1683,46 @@
         <location filename="../src/device_worker_hazards.cc" line="188"/>
         <source>复查未通过，已退回限期整改，待上传。</source>
         <translation>复查未通过，已退回限期整改，待上传。</translation>
+    </message>
+    <message>
+        <location filename="../src/device_worker_settings.cc" line="22"/>
+        <source>密码已更改。下次解锁请用新密码。</source>
+        <translation>密码已更改。下次解锁请用新密码。</translation>
+    </message>
+    <message>
+        <location filename="../src/device_worker_settings.cc" line="24"/>
+        <source>原密码不正确，密码没有更改。连续输错 10 次，本机数据将被清除。</source>
+        <translation>原密码不正确，密码没有更改。连续输错 10 次，本机数据将被清除。</translation>
+    </message>
+    <message>
+        <location filename="../src/device_worker_settings.cc" line="26"/>
+        <source>密码没有更改，请再试一次。</source>
+        <translation>密码没有更改，请再试一次。</translation>
+    </message>
+    <message>
+        <location filename="../src/device_worker_settings.cc" line="34"/>
+        <source>无法在 %1 建立文件，请检查存储空间。</source>
+        <translation>无法在 %1 建立文件，请检查存储空间。</translation>
+    </message>
+    <message>
+        <location filename="../src/device_worker_settings.cc" line="44"/>
+        <source>没有导出：%1</source>
+        <translation>没有导出：%1</translation>
+    </message>
+    <message>
+        <location filename="../src/device_worker_settings.cc" line="49"/>
+        <source>已把 %1 条记录、%2 张照片导出到 %3。请把这个文件交给乡镇工作人员，由县里导入；这些记录仍留在本机，下次同步时县里确认后才算送达。</source>
+        <translation>已把 %1 条记录、%2 张照片导出到 %3。请把这个文件交给乡镇工作人员，由县里导入；这些记录仍留在本机，下次同步时县里确认后才算送达。</translation>
+    </message>
+    <message>
+        <location filename="../src/device_worker_settings.cc" line="65"/>
+        <source>密码不正确，本机没有退出。</source>
+        <translation>密码不正确，本机没有退出。</translation>
+    </message>
+    <message>
+        <location filename="../src/device_worker_settings.cc" line="79"/>
+        <source>本机已退出，数据已清除。如要再用，请向乡镇工作人员索取登记码。</source>
+        <translation>本机已退出，数据已清除。如要再用，请向乡镇工作人员索取登记码。</translation>
     </message>
 </context>
 </TS>

@@ -83,28 +83,37 @@ Page {
     // by its accent-coloured label. Material's indicator line sat on the bar's top edge, over
     // the last card of a list scrolling behind it, and its elevation shadow needs a shader
     // effect that software rendering drops (a see-through bar).
-    footer: TabBar {
-        id: tabs
+    // The sync banner sits on the tabs, so every tab says where the work stands.
+    footer: ColumnLayout {
         visible: stack.depth === 1
         z: 2
-        implicitHeight: 56
-        Material.accent: Theme.accent
-        background: Rectangle {
-            color: Theme.card
-            Rectangle { width: parent.width; height: 1; color: Theme.line }
+        spacing: 0
+        SyncBanner {
+            Layout.fillWidth: true
+            onOpenDetails: tabs.currentIndex = 3
         }
-        contentItem: ListView {
-            model: tabs.contentModel
-            currentIndex: tabs.currentIndex
-            orientation: ListView.Horizontal
-            boundsBehavior: Flickable.StopAtBounds
-            interactive: false
-            clip: true
+        TabBar {
+            id: tabs
+            Layout.fillWidth: true
+            implicitHeight: 56
+            Material.accent: Theme.accent
+            background: Rectangle {
+                color: Theme.card
+                Rectangle { width: parent.width; height: 1; color: Theme.line }
+            }
+            contentItem: ListView {
+                model: tabs.contentModel
+                currentIndex: tabs.currentIndex
+                orientation: ListView.Horizontal
+                boundsBehavior: Flickable.StopAtBounds
+                interactive: false
+                clip: true
+            }
+            TabButton { text: qsTr("首页"); font.pixelSize: Theme.body; font.capitalization: Font.MixedCase; height: 56 }
+            TabButton { text: qsTr("任务"); font.pixelSize: Theme.body; font.capitalization: Font.MixedCase; height: 56 }
+            TabButton { text: qsTr("隐患"); font.pixelSize: Theme.body; font.capitalization: Font.MixedCase; height: 56 }
+            TabButton { text: qsTr("我的"); font.pixelSize: Theme.body; font.capitalization: Font.MixedCase; height: 56 }
         }
-        TabButton { text: qsTr("首页"); font.pixelSize: Theme.body; font.capitalization: Font.MixedCase; height: 56 }
-        TabButton { text: qsTr("任务"); font.pixelSize: Theme.body; font.capitalization: Font.MixedCase; height: 56 }
-        TabButton { text: qsTr("隐患"); font.pixelSize: Theme.body; font.capitalization: Font.MixedCase; height: 56 }
-        TabButton { text: qsTr("我的"); font.pixelSize: Theme.body; font.capitalization: Font.MixedCase; height: 56 }
     }
 
     Toast { id: toast }

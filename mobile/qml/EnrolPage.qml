@@ -1,14 +1,34 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Controls.Material
+import QtQuick.Dialogs
 import QtQuick.Layouts
 import Qiaomen
 
-// First start: the county server, the one-time code from township staff, the PIN twice.
+// First start: the county server, the one-time code from township staff, the PIN twice. The
+// server and the code come from a photo of the county's QR code (从照片扫码) or are typed.
 Page {
     id: page
     objectName: "enrolPage"
     background: Rectangle { color: Theme.background }
+    property bool scanned: false  // the fields hold what a QR code said
+
+    Connections {
+        target: AppController
+        function onEnrolChanged() {
+            server.text = AppController.enrolServer
+            code.text = AppController.enrolCode
+            page.scanned = true
+        }
+    }
+
+    FileDialog {
+        id: qrDialog
+        objectName: "enrolQrDialog"
+        title: qsTr("选择登记二维码的照片")
+        nameFilters: [qsTr("照片 (*.jpg *.jpeg *.png)")]
+        onAccepted: AppController.enrolFromPhoto(String(selectedFile))
+    }
 
     header: ToolBar {
         background: Rectangle { implicitHeight: 56; color: Theme.accent }
@@ -34,9 +54,38 @@ Page {
             Label {
                 Layout.fillWidth: true
                 Layout.bottomMargin: Theme.margin
-                text: qsTr("首次使用，请填写乡镇工作人员提供的服务器地址和登记码，并设置 6 位数字密码。")
+                text: qsTr("首次使用，请拍下乡镇工作人员给的登记二维码并从照片读取，或填写服务器地址和登记码；再设置 6 位数字密码。")
                 wrapMode: Text.Wrap
                 color: Theme.muted
+                font.pixelSize: Theme.body
+            }
+            AppButton {
+                objectName: "enrolScanButton"
+                Layout.fillWidth: true
+                highlighted: true
+                enabled: !AppController.busy
+                text: qsTr("从照片扫码")
+                font.pixelSize: Theme.body
+                Accessible.name: qsTr("从登记二维码的照片读取服务器地址和登记码")
+                onClicked: qrDialog.open()
+            }
+            Label {
+                objectName: "enrolScanned"
+                Layout.fillWidth: true
+                visible: page.scanned
+                text: AppController.enrolPinned
+                      ? qsTr("已从二维码填好服务器地址和登记码，并核对服务器证书。请设置密码。")
+                      : qsTr("已从二维码填好服务器地址和登记码。请设置密码。")
+                color: Theme.accent
+                wrapMode: Text.Wrap
+                font.pixelSize: Theme.body
+            }
+            Label {
+                Layout.fillWidth: true
+                text: qsTr("也可以手动填写：")
+                visible: !page.scanned
+                color: Theme.muted
+                wrapMode: Text.Wrap
                 font.pixelSize: Theme.body
             }
             Label { text: qsTr("县服务器地址"); font.pixelSize: Theme.body }

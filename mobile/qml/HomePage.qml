@@ -40,26 +40,6 @@ Page {
             spacing: 12
 
             Rectangle {
-                objectName: "pendingBanner"
-                Layout.fillWidth: true
-                implicitHeight: banner.implicitHeight + 16
-                radius: 8
-                color: "#E8EAED"
-                Label {
-                    id: banner
-                    anchors.fill: parent
-                    anchors.margins: 8
-                    wrapMode: Text.Wrap
-                    color: Theme.muted
-                    font.pixelSize: Theme.small
-                    text: (page.counts.pendingChanges > 0
-                           ? qsTr("%1 条待上传").arg(page.counts.pendingChanges)
-                           : qsTr("全部已上传"))
-                          + " · " + qsTr("上次同步 %1").arg(AppController.timeText(page.counts.lastSync || 0))
-                }
-            }
-
-            Rectangle {
                 objectName: "draftCard"
                 Layout.fillWidth: true
                 visible: AppController.drafts.count > 0

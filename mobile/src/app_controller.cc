@@ -16,6 +16,7 @@
 
 #include "app_info.h"
 #include "household_edit.h"
+#include "refused_words.h"
 
 namespace qiaomen::mobile {
 namespace {
@@ -96,6 +97,7 @@ AppController::AppController(WorkerConfig config, QObject* parent)
 AppController::AppController(WorkerConfig config, PositionSourceFactory position, QObject* parent)
     : QObject(parent),
       capture_dir_(CaptureDir(config)),
+      export_dir_(config.export_dir),
       enrol_server_(StaticEnrolPrefill().at(0)),
       enrol_code_(StaticEnrolPrefill().at(1)),
       position_(std::move(position)),
@@ -104,7 +106,7 @@ AppController::AppController(WorkerConfig config, PositionSourceFactory position
       drafts_({"draftId", "subjectName", "updatedAt"}),
       hazard_events_({"eventId", "kind", "passed", "at", "actor", "note", "photos", "ignored"}),
       visit_history_({"visitId", "outcome", "finishedAt", "hazards"}),
-      refused_({"what", "reason", "at"}) {
+      refused_({"what", "why", "todo", "reason", "at"}) {
   RegisterTypes();
   thread_.setObjectName(QStringLiteral("device"));
   worker_->moveToThread(&thread_);
@@ -120,6 +122,14 @@ AppController::AppController(WorkerConfig config, PositionSourceFactory position
     emit stateChanged();
     SetMessage(m);
   });
+  connect(worker_, &DeviceWorker::enrolLinkRead, this,
+          [this](const QString& server, const QString& code, const QString& key_pin) {
+            enrol_server_ = server;
+            enrol_code_ = code;
+            enrol_pin_ = key_pin;
+            emit enrolChanged();
+          });
+  connect(worker_, &DeviceWorker::enrolScanFailed, this, &AppController::SetMessage);
   connect(worker_, &DeviceWorker::homeLoaded, this, &AppController::OnHome);
   connect(worker_, &DeviceWorker::hazardsLoaded, this, [this](const QList<HazardRow>& rows) {
     open_hazards_.SetRows(rows);
@@ -150,6 +160,8 @@ AppController::AppController(WorkerConfig config, PositionSourceFactory position
     emit visitChanged();
     emit visitFinished(m, closed);
     refresh();
+    // After the reloads: the device's thread runs them before the sync it queues next.
+    scheduler_.VisitFinished();
   });
   connect(worker_, &DeviceWorker::visitClosed, this, [this] {
     position_.Stop();
@@ -159,6 +171,13 @@ AppController::AppController(WorkerConfig config, PositionSourceFactory position
   });
   connect(worker_, &DeviceWorker::syncProgress, this, &AppController::ShowSyncProgress);
   connect(worker_, &DeviceWorker::syncFinished, this, &AppController::OnSync);
+  connect(worker_, &DeviceWorker::settingsDone, this, &AppController::settingsDone);
+  connect(worker_, &DeviceWorker::settingsFailed, this, &AppController::settingsFailed);
+  connect(&scheduler_, &SyncScheduler::startSync, this, &AppController::sync);
+  connect(&scheduler_, &SyncScheduler::onlineChanged, this, &AppController::syncChanged);
+  connect(this, &AppController::visitChanged, this,
+          [this] { scheduler_.SetVisitOpen(visitActive()); });
+  SetNetworkMonitor(MakeDefaultNetworkMonitor());
   thread_.start();
   DeviceWorker* w = worker_;
   worker_->Post([w] { w->Probe(); });
@@ -180,6 +199,7 @@ void AppController::clearMessage() { SetMessage({}); }
 
 void AppController::OnState(int state, const QString& message, int attempts_left) {
   state_ = static_cast<State>(state);
+  if (state_ != Ready) scheduler_.SetReady(false);
   attempts_left_ = attempts_left;
   emit stateChanged();
   SetMessage(message);
@@ -202,8 +222,16 @@ void AppController::enroll(const QString& server_url, const QString& code, const
     return;
   }
   SetMessage({});
+  // The QR code's pin belongs to the server it named: not to an address typed over it.
+  const QString key_pin = server_url.trimmed() == enrol_server_ ? enrol_pin_ : QString();
   DeviceWorker* w = worker_;
-  worker_->Post([w, server_url, code, pin] { w->Enroll(server_url, code, pin); });
+  worker_->Post([w, server_url, code, pin, key_pin] { w->Enroll(server_url, code, pin, key_pin); });
+}
+
+void AppController::enrolFromPhoto(const QString& file) {
+  SetMessage({});
+  DeviceWorker* w = worker_;
+  worker_->Post([w, file] { w->ReadEnrolPhoto(file); });
 }
 
 void AppController::unlock(const QString& pin) {
@@ -256,6 +284,7 @@ void AppController::OnHome(const HomeCounts& c, const QList<DraftRow>& drafts) {
              {QStringLiteral("drafts"), c.drafts},
              {QStringLiteral("lastSync"), c.last_sync_ms},
              {QStringLiteral("hasServer"), c.has_server},
+             {QStringLiteral("serverUrl"), c.server_url},
              {QStringLiteral("today"), c.today}};
   QList<QVariantMap> rows;
   for (const DraftRow& d : drafts) {
@@ -266,12 +295,18 @@ void AppController::OnHome(const HomeCounts& c, const QList<DraftRow>& drafts) {
   drafts_.SetRows(rows);
   QList<QVariantMap> refused;
   for (const RefusedRow& r : c.refused) {
+    const RefusedWords words = WordsForRefusal(r.code);
     refused.push_back({{QStringLiteral("what"), r.what},
+                       {QStringLiteral("why"), words.why},
+                       {QStringLiteral("todo"), words.todo},
                        {QStringLiteral("reason"), r.reason},
                        {QStringLiteral("at"), r.at_ms}});
   }
   refused_.SetRows(refused);
+  scheduler_.SetReady(state_ == Ready && c.has_server);
+  if (network_ != nullptr) network_->SetServer(QUrl(c.server_url));
   emit homeChanged();
+  emit syncChanged();  // the banner counts what waits
 }
 
 void AppController::openHousehold(const QString& subject_id, const QString& task_id) {
@@ -417,6 +452,8 @@ void AppController::OnVisit(const VisitView& v) {
 void AppController::sync() {
   if (syncing_) return;
   syncing_ = true;
+  scheduler_.SetSyncing(true);
+  emit syncStarted();
   sync_fraction_ = 0;
   sync_message_ = tr("正在同步…");
   sync_eta_.clear();
@@ -427,12 +464,84 @@ void AppController::sync() {
 
 void AppController::cancelSync() { worker_->CancelSync(); }
 
+void AppController::changePin(const QString& old_pin, const QString& new_pin,
+                              const QString& new_pin_again) {
+  static const QRegularExpression kSixDigits(QStringLiteral("^[0-9]{6}$"));
+  if (!kSixDigits.match(new_pin).hasMatch()) {
+    emit settingsFailed(tr("新密码须为 6 位数字。"));
+    return;
+  }
+  if (new_pin != new_pin_again) {
+    emit settingsFailed(tr("两次输入的新密码不一致，请重新输入。"));
+    return;
+  }
+  DeviceWorker* w = worker_;
+  worker_->Post([w, old_pin, new_pin] { w->ChangePin(old_pin, new_pin); });
+}
+
+QString AppController::exportFolder() const {
+  if (!export_dir_.isEmpty()) return export_dir_;
+  return QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation) +
+         QStringLiteral("/qiaomen");
+}
+
+void AppController::exportBundle() {
+  DeviceWorker* w = worker_;
+  const QString folder = exportFolder();
+  worker_->Post([w, folder] { w->ExportBundle(folder); });
+}
+
+void AppController::leaveDevice(const QString& pin) {
+  DeviceWorker* w = worker_;
+  worker_->Post([w, pin] { w->LeaveDevice(pin); });
+}
+
 void AppController::ShowSyncProgress(double fraction, const QString& message, qint64 eta_ms) {
   syncing_ = true;
   sync_fraction_ = fraction;
   if (!message.isEmpty()) sync_message_ = message;
   sync_eta_ = fraction < 1 ? EtaText(eta_ms) : QString();
   emit syncChanged();
+}
+
+void AppController::SetNetworkMonitor(std::unique_ptr<NetworkMonitor> network) {
+  scheduler_.SetNetwork(network.get());
+  network_ = std::move(network);
+  if (network_ != nullptr) {
+    network_->SetServer(QUrl(counts_.value(QStringLiteral("serverUrl")).toString()));
+  }
+  emit syncChanged();
+}
+
+AppController::SyncState AppController::syncState() const {
+  if (syncing_) return Syncing;
+  if (!online()) return Offline;
+  if (refused_.rowCount() > 0) return RefusedChanges;
+  if (counts_.value(QStringLiteral("lastSync")).toLongLong() > 0) return Synced;
+  return NeverSynced;
+}
+
+QString AppController::syncBanner() const {
+  const qint64 pending = counts_.value(QStringLiteral("pendingChanges")).toLongLong();
+  const qint64 last = counts_.value(QStringLiteral("lastSync")).toLongLong();
+  const QString waiting = pending > 0 ? tr("%1 条待上传").arg(pending) : QString();
+  const QString synced_at = last > 0 ? tr("已同步 %1").arg(timeText(last)) : tr("尚未同步");
+  const auto join = [](QStringList parts) {
+    parts.removeAll(QString());
+    return parts.join(QStringLiteral(" · "));
+  };
+  switch (syncState()) {
+    case Syncing:
+      return tr("正在同步 %1%").arg(static_cast<int>(sync_fraction_ * 100));
+    case Offline:
+      return join({tr("离线"), waiting});
+    case RefusedChanges:
+      return join({tr("%1 条被拒收").arg(refused_.rowCount()), synced_at, waiting});
+    case Synced:
+    case NeverSynced:
+      return join({synced_at, waiting});
+  }
+  return synced_at;
 }
 
 QString AppController::EtaText(qint64 eta_ms) {
@@ -445,6 +554,7 @@ QString AppController::EtaText(qint64 eta_ms) {
 
 void AppController::OnSync(const SyncView& v) {
   syncing_ = false;
+  scheduler_.SyncFinished(v.unreachable);
   sync_eta_.clear();
   sync_fraction_ = v.ok ? 1 : sync_fraction_;
   sync_message_ = v.message;

@@ -16,8 +16,10 @@
 #include "hazard_board_model.h"
 #include "hazard_list_model.h"
 #include "hazard_photo_provider.h"
+#include "network_monitor.h"
 #include "position_tracker.h"
 #include "record_list_model.h"
+#include "sync_scheduler.h"
 #include "task_list_model.h"
 
 class QQmlEngine;
@@ -63,10 +65,22 @@ class AppController : public QObject {
   // What the running sync expects is left ("预计还需 1 分 20 秒"); "" when not syncing or not
   // known.
   Q_PROPERTY(QString syncEta READ syncEta NOTIFY syncChanged)
+  // The changes the county refused: what, why and todo (in the UI language), reason (the county's
+  // own sentence), at.
   Q_PROPERTY(RecordListModel* refused READ refused CONSTANT)
-  // What the enrol screen starts with (`qiaomen-app --server URL --code CODE`, as ./run app does).
-  Q_PROPERTY(QString enrolServer READ enrolServer CONSTANT)
-  Q_PROPERTY(QString enrolCode READ enrolCode CONSTANT)
+  // Whether the network monitor takes the phone for online (background sync waits otherwise).
+  Q_PROPERTY(bool online READ online NOTIFY syncChanged)
+  // The banner's state (SyncState) and its words: 离线 · 3 条待上传, 正在同步 40%, 已同步 09:32,
+  // 2 条被拒收 · 已同步 09:32, 尚未同步.
+  Q_PROPERTY(SyncState syncState READ syncState NOTIFY syncChanged)
+  Q_PROPERTY(QString syncBanner READ syncBanner NOTIFY syncChanged)
+  // What the enrol screen shows: at first `qiaomen-app --server URL --code CODE` (as ./run app
+  // does), then what enrolFromPhoto() read from a QR code.
+  Q_PROPERTY(QString enrolServer READ enrolServer NOTIFY enrolChanged)
+  Q_PROPERTY(QString enrolCode READ enrolCode NOTIFY enrolChanged)
+  // Whether the QR code pinned the server's public key (enrol() then uses that pin for the
+  // server it named).
+  Q_PROPERTY(bool enrolPinned READ enrolPinned NOTIFY enrolChanged)
   // The visit's position: whether there is a fix, and a sentence saying so ("" with no visit):
   // located (with the accuracy), still trying, or none (the visit is saved without a location).
   Q_PROPERTY(bool hasFix READ hasFix NOTIFY locationChanged)
@@ -77,6 +91,8 @@ class AppController : public QObject {
   Q_ENUM(State)
   enum Outcome { Checked = 1, NobodyHome = 2, Refused = 3, Vacant = 4, Moved = 5 };
   Q_ENUM(Outcome)
+  enum SyncState { Offline = 0, Syncing = 1, Synced = 2, RefusedChanges = 3, NeverSynced = 4 };
+  Q_ENUM(SyncState)
 
   // Where the profile lives; used by every controller the QML engine creates afterwards. Call
   // before loading QML (main, the screenshot driver, the Qt Quick Test setup).
@@ -127,14 +143,24 @@ class AppController : public QObject {
   // screenshot tour calls it too, to show the progress bar without a county server.
   void ShowSyncProgress(double fraction, const QString& message, qint64 eta_ms);
   RecordListModel* refused() { return &refused_; }
+  bool online() const { return scheduler_.online(); }
+  SyncState syncState() const;
+  QString syncBanner() const;
+  // Replaces the network monitor (MakeDefaultNetworkMonitor() until then): tests flip their own.
+  void SetNetworkMonitor(std::unique_ptr<NetworkMonitor> network);
   QString enrolServer() const { return enrol_server_; }
   QString enrolCode() const { return enrol_code_; }
+  bool enrolPinned() const { return !enrol_pin_.isEmpty(); }
   bool hasFix() const { return position_.Fix().valid; }
   QString locationText() const;
 
   // Checks the form (PINs equal, 6 digits) and enrols. Errors arrive as `message`.
   Q_INVOKABLE void enroll(const QString& server_url, const QString& code, const QString& pin,
                           const QString& pin_again);
+  // Reads the county's enrolment QR code from the picture `file` (a path or file:// URL) off the
+  // UI thread: fills enrolServer, enrolCode and enrolPinned (enrolChanged), or says in `message`
+  // what to do. The PIN is still typed; enroll() then uses the pin the code carried.
+  Q_INVOKABLE void enrolFromPhoto(const QString& file);
   Q_INVOKABLE void unlock(const QString& pin);
   Q_INVOKABLE void lock();
   Q_INVOKABLE void refresh();  // home counts, drafts and the task list
@@ -178,6 +204,17 @@ class AppController : public QObject {
   // Starts a sync; progress arrives as syncFraction, syncMessage and syncEta.
   Q_INVOKABLE void sync();
   Q_INVOKABLE void cancelSync();
+  // Settings. Results arrive as settingsDone or settingsFailed (a sentence saying what happened).
+  // Checks the new PIN (6 digits, typed twice) here, then rewraps the keys on the worker thread.
+  Q_INVOKABLE void changePin(const QString& old_pin, const QString& new_pin,
+                             const QString& new_pin_again);
+  // Writes the unsent work to a bundle file in the export folder (exportFolder) for township
+  // staff to carry to the county; the work stays pending here until a sync confirms it.
+  Q_INVOKABLE void exportBundle();
+  Q_INVOKABLE QString exportFolder() const;
+  // Leaves this device: checks `pin`, destroys the keys and deletes everything the app keeps
+  // (what has not reached the county is lost); the app then shows the enrol screen.
+  Q_INVOKABLE void leaveDevice(const QString& pin);
   Q_INVOKABLE void clearMessage();
   // "12月3日 周四" / "Thu 3 Dec" for a date "YYYY-MM-DD" ("" = today).
   Q_INVOKABLE QString dayText(const QString& date = QString()) const;
@@ -188,6 +225,7 @@ class AppController : public QObject {
 
  signals:
   void stateChanged();
+  void enrolChanged();
   void busyChanged();
   void messageChanged();
   void homeChanged();
@@ -195,6 +233,8 @@ class AppController : public QObject {
   void householdChanged();
   void visitChanged();
   void syncChanged();
+  // A sync started (by hand, after a visit, or because the network returned).
+  void syncStarted();
   // A problem at one checklist item (the screen scrolls to it).
   void visitProblem(const QString& itemId, const QString& message);
   void visitFinished(const QString& message, bool taskClosed);
@@ -206,6 +246,8 @@ class AppController : public QObject {
   void hazardChanged();
   void hazardStepRecorded(const QString& message);
   void hazardStepFailed(const QString& message);
+  void settingsDone(const QString& message);
+  void settingsFailed(const QString& message);
 
  private:
   void SetMessage(const QString& message);
@@ -222,8 +264,10 @@ class AppController : public QObject {
   void PostPhoto(const QString& item_id, const QString& file, bool captured);
 
   QString capture_dir_;
+  QString export_dir_;
   QString enrol_server_;
   QString enrol_code_;
+  QString enrol_pin_;  // "sha256//..." from the QR code, for enrol_server_ only
   PositionTracker position_;
   QThread thread_;
   DeviceWorker* worker_;                    // lives on thread_; deleted when it finishes
@@ -252,6 +296,8 @@ class AppController : public QObject {
   QString sync_message_;
   QString sync_eta_;
   RecordListModel refused_;
+  std::unique_ptr<NetworkMonitor> network_;
+  SyncScheduler scheduler_{nullptr};
 };
 
 }  // namespace qiaomen::mobile

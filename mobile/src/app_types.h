@@ -56,7 +56,8 @@ struct HouseholdEdit {
 // A change the county refused, with its reason.
 struct RefusedRow {
   QString what;
-  QString reason;
+  QString reason;  // the county's sentence (for staff, English)
+  QString code;    // the county's refusal code (refused_words.h)
   qint64 at_ms = 0;
 };
 
@@ -73,6 +74,7 @@ struct HomeCounts {
   qint64 drafts = 0;
   qint64 last_sync_ms = 0;
   bool has_server = false;
+  QString server_url;         // "" without a server
   QString today;              // YYYY-MM-DD in the county's zone (Profile::CountyDate)
   QList<RefusedRow> refused;  // every change the county refused, kept for a person to see
 };
@@ -205,7 +207,8 @@ struct HouseholdView {
 
 struct SyncView {
   bool ok = false;
-  QString message;  // what happened or what to do, a sentence
+  QString message;           // what happened or what to do, a sentence
+  bool unreachable = false;  // the server could not be reached (no network, server down)
   qint64 pushed = 0;
   qint64 pulled = 0;
   qint64 photos = 0;  // refused changes arrive with the home counts (HomeCounts::refused)

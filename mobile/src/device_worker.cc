@@ -8,6 +8,7 @@
 #include <map>
 #include <set>
 
+#include "enrol_scan.h"
 #include "qiaomen/core/domain/hazard_state.h"
 #include "qiaomen/core/forms/value.h"
 #include "qiaomen/core/keys/profile_keys.h"
@@ -129,11 +130,26 @@ void DeviceWorker::Probe() {
   }
 }
 
-void DeviceWorker::Enroll(const QString& server_url, const QString& code, const QString& pin) {
+void DeviceWorker::ReadEnrolPhoto(const QString& path) {
+  emit busyChanged(true);
+  QString error;
+  auto link = ReadEnrolLinkFromFile(path, &error);
+  emit busyChanged(false);
+  if (!link.ok()) {
+    emit enrolScanFailed(error);
+    return;
+  }
+  emit enrolLinkRead(QString::fromStdString(link->server_url), QString::fromStdString(link->code),
+                     QString::fromStdString(link->pin_sha256));
+}
+
+void DeviceWorker::Enroll(const QString& server_url, const QString& code, const QString& pin,
+                          const QString& pin_sha256) {
   emit busyChanged(true);
   sync::EnrollOptions options;
   options.server_url = server_url.trimmed().toStdString();
   options.code = code.trimmed().toStdString();
+  options.pin_sha256 = pin_sha256.toStdString();
   options.device_name = "qiaomen-app";
   options.keys = config_.enrol_keys;
   auto device = sync::FieldDevice::Enroll(config_.data_dir.toStdString(), pin.toStdString(),
@@ -302,6 +318,8 @@ void DeviceWorker::Sync() {
   syncing_ = nullptr;
   emit busyChanged(false);
   view.ok = result.status.ok();
+  view.unreachable = result.status.code() == core::Code::kUnavailable ||
+                     result.status.code() == core::Code::kDeadlineExceeded;
   view.message = view.ok ? tr("同步完成。") : SyncError(result.status);
   if (!result.unknown_county_time_zone.empty()) {
     view.message += tr("本机不认识县里的时区 %1，日期暂按 %2 计算。")

@@ -41,6 +41,8 @@ struct WorkerConfig {
   // learns the real one from the county): "" = unknown, which may not recheck a hazard. The
   // screenshot tour and the tests set it; nothing in the app does.
   QString role_without_server;
+  // Where exported bundles are written ("" = the Documents folder's qiaomen/).
+  QString export_dir;
 };
 
 // Where camera captures of `config` wait (see WorkerConfig::capture_dir).
@@ -68,7 +70,12 @@ class DeviceWorker : public QObject {
 
   // --- Called on the worker thread (through Post) ----------------------------------------------
   void Probe();  // is there a profile? emits stateChanged
-  void Enroll(const QString& server_url, const QString& code, const QString& pin);
+  // `pin_sha256`: the server's public-key pin from the enrolment QR code ("" when typed).
+  void Enroll(const QString& server_url, const QString& code, const QString& pin,
+              const QString& pin_sha256 = QString());
+  // Reads the enrolment QR code in the picture at `path` (enrol_scan.h): emits enrolLinkRead, or
+  // enrolScanFailed with a sentence saying what to do.
+  void ReadEnrolPhoto(const QString& path);
   void Unlock(const QString& pin);
   void Lock();
   void LoadHome();
@@ -107,6 +114,17 @@ class DeviceWorker : public QObject {
   // not verified (the vault checks its hash).
   QImage ReadPhoto(const QString& photo_id, const QSize& requested, QString* error);
   void Sync();
+  // Settings (device_worker_settings.cc). Each emits settingsDone or settingsFailed with a
+  // sentence in the UI language.
+  // Rewraps the data key under `new_pin` (the database is not re-encrypted); a wrong `old_pin`
+  // counts as a failed attempt.
+  void ChangePin(const QString& old_pin, const QString& new_pin);
+  // Writes every unsent change and photo, sealed to the county and signed, to a new file in
+  // `folder` (FieldDevice::ExportBundle); emits bundleExported too. The work stays pending here.
+  void ExportBundle(const QString& folder);
+  // Checks `pin`, then destroys the keys and deletes the profile, its photos and captures: the
+  // unsent work on this phone is lost. Emits stateChanged(kNeedsEnrolment).
+  void LeaveDevice(const QString& pin);
   // Any thread: stops a sync in flight at its next safe point.
   void CancelSync();
 
@@ -115,6 +133,8 @@ class DeviceWorker : public QObject {
   void busyChanged(bool busy);
   void failed(const QString& message);  // an operation failed; the sentence says what to do
   void unlockFailed(const QString& message, int attempts_left);
+  void enrolLinkRead(const QString& server_url, const QString& code, const QString& pin_sha256);
+  void enrolScanFailed(const QString& message);
   // Open hazards of this device's subjects, the nearest deadline first.
   void hazardsLoaded(const QList<qiaomen::mobile::HazardRow>& hazards);
   void homeLoaded(const qiaomen::mobile::HomeCounts& counts,
@@ -134,6 +154,9 @@ class DeviceWorker : public QObject {
   // fraction 0..1; eta_ms the time the sync engine expects is left (-1: not known yet).
   void syncProgress(double fraction, const QString& message, qint64 eta_ms);
   void syncFinished(const qiaomen::mobile::SyncView& result);
+  void settingsDone(const QString& message);
+  void settingsFailed(const QString& message);
+  void bundleExported(const QString& path, qint64 changes, qint64 photos);
 
  private:
   bool RequireDevice();

@@ -51,8 +51,10 @@ void DeviceWorker::LoadHome() {
     counts.pending_photos = status->pending_photos;
     counts.drafts = status->drafts;
     counts.last_sync_ms = status->last_sync_ms;
+    counts.server_url = Q(status->server_url);
     for (const auto& q : status->quarantined) {
-      counts.refused.push_back({EntityWords(q.change.entity()), Q(q.reason), q.quarantined_at_ms});
+      counts.refused.push_back(
+          {EntityWords(q.change.entity()), Q(q.reason), Q(q.code), q.quarantined_at_ms});
     }
   }
   counts.has_server = device_->enrolled();

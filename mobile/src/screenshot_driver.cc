@@ -1,5 +1,8 @@
 #include "screenshot_driver.h"
 
+#include <ZXing/BitMatrix.h>
+#include <ZXing/MultiFormatWriter.h>
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
@@ -16,6 +19,7 @@
 
 #include "app_controller.h"
 #include "demo_profile.h"
+#include "network_monitor.h"
 
 namespace qiaomen::mobile {
 namespace {
@@ -97,6 +101,13 @@ class Tour : public QObject {
                                              QStringLiteral("K7Q2-9XPL"), QStringLiteral("123456"),
                                              QStringLiteral("123465"));
                       }});
+    // The county's QR code read from a photo: server and code filled in, the key pinned.
+    steps_.push_back({QStringLiteral("enrol_scanned"),
+                      [this] {
+                        Controller()->clearMessage();
+                        Controller()->enrolFromPhoto(EnrolQrPhoto());
+                      },
+                      1500});
     steps_.push_back({QStringLiteral("unlock"), [this] { Load(QStringLiteral("demo"), true); }});
     steps_.push_back({QStringLiteral("unlock_warning"),
                       [this] {
@@ -187,6 +198,15 @@ class Tour : public QObject {
     AddHazardSteps();
     steps_.push_back({QStringLiteral("sync"), [this] { Call("showTab", 3); }});
     steps_.push_back({QStringLiteral("sync_result"), [this] { Controller()->sync(); }, 1200});
+    // The banner over the tabs: never synced (the demo has no county), then offline.
+    steps_.push_back({QStringLiteral("sync_banner_never"), [this] { Call("showTab", 0); }});
+    steps_.push_back({QStringLiteral("sync_banner_offline"), [this] {
+                        auto probe = std::make_unique<ProbeNetworkMonitor>();
+                        probe->ReportUnreachable();
+                        Controller()->SetNetworkMonitor(std::move(probe));
+                      }});
+    steps_.push_back(
+        {QString(), [this] { Controller()->SetNetworkMonitor(MakeDefaultNetworkMonitor()); }});
     steps_.push_back({QStringLiteral("home_en"),
                       [this] {
                         Call("setChinese", false);
@@ -212,6 +232,16 @@ class Tour : public QObject {
                         Call("showTab", 3);
                         Controller()->ShowSyncProgress(
                             0.62, QString::fromUtf8("正在上传照片：2.1 / 3.4 MB"), 83'000);
+                      }});
+    // Leaving this device: what is lost, said plainly, and the PIN to confirm.
+    steps_.push_back({QStringLiteral("settings_leave"), [this] {
+                        QQuickItem* leave =
+                            FindItem(Window()->contentItem(), QStringLiteral("leaveButton"));
+                        if (leave == nullptr) {
+                          failed_ = true;
+                          return;
+                        }
+                        QMetaObject::invokeMethod(leave, "clicked");
                       }});
   }
 
@@ -252,6 +282,24 @@ class Tour : public QObject {
                         Controller()->hazardBoard()->setFilter(HazardBoardModel::Open);
                         Call("showTab", 2);
                       }});
+  }
+  // A photo of the county's enrolment QR code (as enroll-code --qr draws it), on a desk.
+  QString EnrolQrPhoto() {
+    const QString path = tmp_.filePath(QStringLiteral("enrol_qr.png"));
+    const std::string link =
+        "qiaomen:enrol?v=1&server=https://qiaomen.example.gov.cn&code=K7Q2M-9XPLW"
+        "&pin=sha256//47DEQpj8HBSa%2B/TImW%2B5JCeuQeRkm5NMpJWZG3hSuFU%3D";
+    const ZXing::BitMatrix matrix =
+        ZXing::MultiFormatWriter(ZXing::BarcodeFormat::QRCode).setMargin(4).encode(link, 480, 480);
+    QImage image(900, 700, QImage::Format_RGB32);
+    image.fill(QColor(0xb8, 0xa9, 0x90));
+    for (int y = 0; y < matrix.height(); ++y) {
+      for (int x = 0; x < matrix.width(); ++x) {
+        image.setPixel(210 + x, 110 + y, matrix.get(x, y) ? qRgb(20, 20, 20) : qRgb(250, 250, 250));
+      }
+    }
+    image.save(path);
+    return path;
   }
   // A picture standing for the after-photo (the tour has no camera): drawn once, as a JPEG.
   QString AfterPhoto() {

@@ -27,5 +27,17 @@ int main(int argc, char** argv) {
     qiaomen::mobile::UiThreadTest ui_thread;
     failed += QTest::qExec(&ui_thread, argc, argv);
   }
+  {
+    qiaomen::mobile::EnrolQrTest enrol;
+    failed += QTest::qExec(&enrol, argc, argv);
+  }
+  {
+    qiaomen::mobile::BackgroundSyncTest background_sync;
+    failed += QTest::qExec(&background_sync, argc, argv);
+  }
+  {
+    qiaomen::mobile::SettingsTest settings;
+    failed += QTest::qExec(&settings, argc, argv);
+  }
   return failed == 0 ? 0 : 1;
 }

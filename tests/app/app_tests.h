@@ -7,6 +7,7 @@
 
 #include "app_controller.h"
 #include "app_test_helpers.h"
+#include "network_monitor.h"
 
 namespace qiaomen::mobile {
 
@@ -98,6 +99,63 @@ class UiThreadTest : public QObject {
  private slots:
   void unlockDoesNotBlockTheUiThread();
   void photosAndFinishDoNotBlockTheUiThread();
+};
+
+// The county's enrolment QR code: enroll-code --qr writes a PNG the app decodes to the same link
+// (also from a rotated photo), refuses bad options before issuing a code, and the app enrols
+// from the PNG against a real `qiaomen-county serve`.
+class EnrolQrTest : public QObject {
+  Q_OBJECT
+ private slots:
+  void init();
+  void cleanup();
+  void qrPngDecodesToTheSameLink();
+  void qrOptionsAreCheckedBeforeACodeIsIssued();
+  void appEnrolsFromThePngAgainstARealServer();
+
+ private:
+  std::unique_ptr<QTemporaryDir> tmp_;
+};
+
+// A network monitor the test flips; counts what the app reported unreachable.
+class FakeNetwork : public NetworkMonitor {
+  Q_OBJECT
+
+ public:
+  explicit FakeNetwork(bool online) : online_(online) {}
+  bool online() const override { return online_; }
+  void ReportUnreachable() override {
+    ++unreachable;
+    SetOnline(false);
+  }
+  void SetOnline(bool online) {
+    if (online == online_) return;
+    online_ = online;
+    emit onlineChanged(online_);
+  }
+  int unreachable = 0;
+
+ private:
+  bool online_;
+};
+
+// When the app syncs by itself (sync_scheduler.h): the rules alone, then over a profile enrolled
+// with a real county server: a network return starts exactly one sync, the banner says each
+// state, a sync that cannot reach the server tells the monitor; the probe's backoff.
+class BackgroundSyncTest : public QObject {
+  Q_OBJECT
+ private slots:
+  void schedulerRules();
+  void probeFindsTheServerAgainWithGrowingPauses();
+  void networkReturnSyncsOnceOverARealProfile();
+};
+
+// The settings over a profile enrolled with a real county server: change the PIN, export the
+// unsent work as a bundle, leave this device (keys destroyed, profile deleted).
+class SettingsTest : public QObject {
+  Q_OBJECT
+ private slots:
+  void changePinExportAndLeave();
 };
 
 }  // namespace qiaomen::mobile

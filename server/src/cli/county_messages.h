@@ -36,6 +36,13 @@ enum class CountyMsg : int {
   kReportBackupOld,
   kReportLostInRestore,  // {0} changes, {1} devices
   kHazardStepRecorded,   // {0} the hazard's status now
+  kEnrolQrWritten,       // {0} code, {1} PNG path, {2} server, {3} kEnrolQrPinned/NotPinned
+  kEnrolQrPinned,        // {0} pin
+  kEnrolQrNotPinned,
+  kEnrolQrNeedsServer,
+  kEnrolQrTwoPins,
+  kEnrolQrOptionsWithoutQr,
+  kEnrolQrCannotMake,  // {0} why (English, from the link's check)
   kTotalVisits,
   kTotalChangesLost,
   kTotalHazardsOpen,

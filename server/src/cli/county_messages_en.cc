@@ -40,6 +40,23 @@ std::span<const CountyMessageEntry> CountyEnMessages() {
       {CountyMsg::kHazardStepRecorded,
        "Recorded. The hazard is now {0}; devices whose area holds it see this with their next "
        "sync.\n"},
+      {CountyMsg::kEnrolQrWritten,
+       "\nCode {0} (valid 24 hours, enrols one device)\nServer {2}\n{3}\nThe QR code is saved in "
+       "{1}: print it or show it on a screen; on the phone tap \"Scan from a photo\" on the "
+       "enrolment page, nothing to type.\n"},
+      {CountyMsg::kEnrolQrPinned, "Server key pinned: {0}"},
+      {CountyMsg::kEnrolQrNotPinned,
+       "The server's key is not pinned (an http:// address, or neither --tls-cert nor --pin-sha256 "
+       "given)."},
+      {CountyMsg::kEnrolQrNeedsServer,
+       "--qr also needs --server URL: the address phones reach this server at, e.g. "
+       "https://county.example.cn."},
+      {CountyMsg::kEnrolQrTwoPins,
+       "Give --tls-cert or --pin-sha256, not both: the pin is computed from the certificate, or "
+       "given."},
+      {CountyMsg::kEnrolQrOptionsWithoutQr,
+       "--server, --tls-cert and --pin-sha256 go with --qr only."},
+      {CountyMsg::kEnrolQrCannotMake, "Cannot make the enrolment QR code: {0}"},
       {CountyMsg::kTotalVisits, "visits"},
       {CountyMsg::kTotalHazardsOpen, "hazards_open"},
       {CountyMsg::kTotalHazardsRectified, "hazards_rectified"},

@@ -1,8 +1,11 @@
 // init, set-time-zone, add-worker, enroll-code, revoke-device.
 #include "cli/command.h"
 #include "cli/county_messages.h"
+#include "cli/enrol_qr.h"
+#include "qiaomen/base/durable_file.h"
 #include "qiaomen/base/time_zone.h"
 #include "qiaomen/core/clock.h"
+#include "qiaomen/core/enrol/enrol_link.h"
 #include "qiaomen/server/bundle_keys.h"
 #include "qiaomen/server/directory.h"
 #include "util/bytes.h"
@@ -81,25 +84,82 @@ void AddSetupCommands(std::vector<Command>& commands) {
                          {worker.id, worker.role, worker.scope.ToString()});
         return core::Status::Ok();
       }});
-  commands.push_back(
-      Command{"enroll-code",
-              "print a one-time enrolment code for a worker's device (valid 24 h)",
-              "Usage: qiaomen-county enroll-code --data DIR --worker ID [--device DEVICE_ID]\n\n"
-              "Prints a one-time code. The device sends it to POST /v1/enroll within 24 hours.\n"
-              "Only its hash is stored. A code enrols a new device id; with --device (UUID or 32\n"
-              "hex digits) it re-enrols that enrolled device instead, and only that one (for a\n"
-              "phone that lost its token, or a revoked one let back: it keeps its profile and\n"
-              "sends its unsent work; `devices` marks it as re-enrolled after revocation).\n",
-              {{"data", "db", "worker", "device"}, {}, {"worker"}},
-              [](const core::Args& args, std::ostream& out) -> core::Status {
-                QM_ASSIGN_OR_RETURN(auto worker, args.Require("worker"));
-                QM_ASSIGN_OR_RETURN(auto storage, OpenStorageFromArgs(args));
-                Directory directory(*storage, core::SystemClock());
-                QM_ASSIGN_OR_RETURN(
-                    auto code, directory.IssueEnrollCode(worker, args.Get("device").value_or("")));
-                out << code << "\n";
-                return core::Status::Ok();
-              }});
+  commands.push_back(Command{
+      "enroll-code",
+      "print a one-time enrolment code for a worker's device (valid 24 h), or its QR code",
+      "Usage: qiaomen-county enroll-code --data DIR --worker ID [--device DEVICE_ID]\n"
+      "         [--qr FILE.png --server URL [--tls-cert FILE | --pin-sha256 HASH]]\n\n"
+      "Prints a one-time code. The device sends it to POST /v1/enroll within 24 hours.\n"
+      "Only its hash is stored. A code enrols a new device id; with --device (UUID or 32\n"
+      "hex digits) it re-enrols that enrolled device instead, and only that one (for a\n"
+      "phone that lost its token, or a revoked one let back: it keeps its profile and\n"
+      "sends its unsent work; `devices` marks it as re-enrolled after revocation).\n\n"
+      "With --qr it also draws a QR code on the terminal and writes it to FILE.png, holding\n"
+      "--server (the address phones reach this server at), the code and the server's\n"
+      "public-key pin: computed from --tls-cert (the certificate serve's --tls-cert takes) or\n"
+      "given with --pin-sha256 (sha256//BASE64). The app enrols from a photo of it.\n",
+      {{"data", "db", "worker", "device", "qr", "server", "tls-cert", "pin-sha256"},
+       {},
+       {"worker"}},
+      [](const core::Args& args, std::ostream& out) -> core::Status {
+        QM_ASSIGN_OR_RETURN(auto worker, args.Require("worker"));
+        const auto language = LanguageOf(args);
+        const std::string qr_path = args.Get("qr").value_or("");
+        core::enrol::EnrolLink link;
+        if (!qr_path.empty()) {
+          // Everything that can refuse the QR code is checked before a code is issued.
+          link.server_url = args.Get("server").value_or("");
+          while (link.server_url.size() > 1 && link.server_url.back() == '/') {
+            link.server_url.pop_back();
+          }
+          if (auto cert = args.Get("tls-cert"); cert.has_value()) {
+            QM_ASSIGN_OR_RETURN(link.pin_sha256, PublicKeyPinOfCertificate(*cert));
+          } else if (auto pin = args.Get("pin-sha256"); pin.has_value() && !pin->empty()) {
+            link.pin_sha256 = pin->rfind("sha256//", 0) == 0 ? *pin : "sha256//" + *pin;
+          }
+          link.code = "AAAAA-AAAAA";
+          if (auto made = core::enrol::FormatEnrolLink(link); !made.ok()) {
+            return core::InvalidArgument(
+                CountySay(language, CountyMsg::kEnrolQrCannotMake, {made.status().message()}));
+          }
+        }
+        QM_ASSIGN_OR_RETURN(auto storage, OpenStorageFromArgs(args));
+        Directory directory(*storage, core::SystemClock());
+        QM_ASSIGN_OR_RETURN(auto code,
+                            directory.IssueEnrollCode(worker, args.Get("device").value_or("")));
+        if (qr_path.empty()) {
+          out << code << "\n";
+          return core::Status::Ok();
+        }
+        link.code = code;
+        QM_ASSIGN_OR_RETURN(auto text, core::enrol::FormatEnrolLink(link));
+        QM_ASSIGN_OR_RETURN(auto qr, EncodeQr(text));
+        QM_ASSIGN_OR_RETURN(auto png, QrPng(qr));
+        QM_RETURN_IF_ERROR(base::WriteFileAtomically(qr_path, png, 0644));
+        const std::string pinned =
+            link.pin_sha256.empty()
+                ? CountySay(language, CountyMsg::kEnrolQrNotPinned)
+                : CountySay(language, CountyMsg::kEnrolQrPinned, {link.pin_sha256});
+        out << QrTerminalText(qr)
+            << CountySay(language, CountyMsg::kEnrolQrWritten,
+                         {code, qr_path, link.server_url, pinned});
+        return core::Status::Ok();
+      },
+      [](const core::Args& args) -> core::Status {
+        const auto language = LanguageOf(args);
+        const bool qr = args.Get("qr").has_value();
+        const bool any = args.Get("server") || args.Get("tls-cert") || args.Get("pin-sha256");
+        if (!qr && any) {
+          return core::InvalidArgument(CountySay(language, CountyMsg::kEnrolQrOptionsWithoutQr));
+        }
+        if (qr && args.Get("server").value_or("").empty()) {
+          return core::InvalidArgument(CountySay(language, CountyMsg::kEnrolQrNeedsServer));
+        }
+        if (args.Get("tls-cert") && args.Get("pin-sha256")) {
+          return core::InvalidArgument(CountySay(language, CountyMsg::kEnrolQrTwoPins));
+        }
+        return core::Status::Ok();
+      }});
   commands.push_back(Command{
       "revoke-device",
       "revoke a device's token",

@@ -1,0 +1,30 @@
+#pragma once
+// A real county for the app's tests: a SQLite data directory with one household and one grid
+// worker (w1), through the qiaomen-county program (qiaomen::testing::CountyEnv).
+
+#include <QtGlobal>
+#include <memory>
+
+#include "qiaomen/testing/county_env.h"
+
+namespace qiaomen::mobile {
+
+inline std::unique_ptr<qiaomen::testing::CountyEnv> CountyWithWorker() {
+  auto env = qiaomen::testing::CountyEnv::Create(qiaomen::testing::Backend::kSqlite);
+  if (!env.ok()) {
+    qWarning("%s", env.status().ToString().c_str());
+    return nullptr;
+  }
+  auto imported = (*env)->ImportCsv(
+      "external_id,kind,town,village,grid,name,address,phone,members,tags\n"
+      "H-001,household,T01:Qingshi,V01:Shangcun,G01,Wang Fang,1 Hill Rd,13800000001,3,\n");
+  auto added = (*env)->Run({"add-worker", "--id", "w1", "--name", "Wang", "--role", "grid_worker",
+                            "--scope", "grids:T01-V01-G01"});
+  if (imported.exit_code != 0 || added.exit_code != 0) {
+    qWarning("%s%s", imported.err.c_str(), added.err.c_str());
+    return nullptr;
+  }
+  return std::move(*env);
+}
+
+}  // namespace qiaomen::mobile

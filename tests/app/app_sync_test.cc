@@ -1,0 +1,139 @@
+// Background sync: the scheduler's rules with a fake network, then a real profile enrolled with a
+// real `qiaomen-county serve`, whose network the test takes away and gives back.
+#include <QHostAddress>
+#include <QSignalSpy>
+#include <QTcpServer>
+#include <QTest>
+
+#include "app_county.h"
+#include "app_tests.h"
+#include "qiaomen/testing/fast_kdf.h"
+#include "sync_scheduler.h"
+
+namespace qiaomen::mobile {
+
+void BackgroundSyncTest::schedulerRules() {
+  FakeNetwork network(false);
+  SyncScheduler scheduler(&network);
+  QSignalSpy started(&scheduler, &SyncScheduler::startSync);
+  // Not unlocked (or no server): the network's return does nothing, and nothing waits.
+  network.SetOnline(true);
+  QCOMPARE(started.count(), 0);
+  network.SetOnline(false);
+  scheduler.SetReady(true);
+  // Offline: a finished visit waits for the network, and its return starts one sync.
+  scheduler.VisitFinished();
+  QCOMPARE(started.count(), 0);
+  network.SetOnline(true);
+  QCOMPARE(started.count(), 1);
+  // While that sync runs, a finished visit starts nothing now, one sync after it.
+  scheduler.VisitFinished();
+  scheduler.VisitFinished();
+  QCOMPARE(started.count(), 1);
+  scheduler.SyncFinished(false);
+  QCOMPARE(started.count(), 2);
+  scheduler.SyncFinished(false);
+  QCOMPARE(started.count(), 2);
+  // During a visit the network's return waits until the visit is closed.
+  network.SetOnline(false);
+  scheduler.SetVisitOpen(true);
+  network.SetOnline(true);
+  QCOMPARE(started.count(), 2);
+  scheduler.SetVisitOpen(false);
+  QCOMPARE(started.count(), 3);
+  // A sync that could not reach the server tells the monitor (a probe starts there).
+  scheduler.SyncFinished(true);
+  QCOMPARE(network.unreachable, 1);
+  QVERIFY(!scheduler.online());
+  // A sync by hand meanwhile does what a waiting one would have done.
+  scheduler.VisitFinished();  // offline: waits
+  scheduler.SetSyncing(true);
+  scheduler.SyncFinished(false);
+  network.SetOnline(true);
+  QCOMPARE(started.count(), 4);  // the return itself still syncs once
+  scheduler.SyncFinished(false);
+  QCOMPARE(started.count(), 4);
+}
+
+void BackgroundSyncTest::probeFindsTheServerAgainWithGrowingPauses() {
+  QTcpServer server;
+  QVERIFY(server.listen(QHostAddress::LocalHost));
+  const quint16 port = server.serverPort();
+  ProbeNetworkMonitor probe(nullptr, 40);
+  probe.SetServer(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port)));
+  QSignalSpy changed(&probe, &NetworkMonitor::onlineChanged);
+  QVERIFY(probe.online());  // until a sync says otherwise
+  probe.ReportUnreachable();
+  QVERIFY(!probe.online());
+  QCOMPARE(changed.count(), 1);
+  QTRY_VERIFY(probe.online());  // the first probe reaches the port
+  QCOMPARE(changed.count(), 2);
+  QCOMPARE(probe.nextPauseMs(), 0);
+
+  // Nobody listens now: each failed probe doubles the pause, up to 20 times the first.
+  server.close();
+  probe.ReportUnreachable();
+  QTRY_VERIFY(probe.nextPauseMs() >= 160);
+  QTRY_COMPARE_WITH_TIMEOUT(probe.nextPauseMs(), 800, 10000);
+  QVERIFY(!probe.online());
+  QCOMPARE(changed.count(), 3);
+  // The server is back: the next probe finds it.
+  QVERIFY(server.listen(QHostAddress::LocalHost, port));
+  QTRY_VERIFY_WITH_TIMEOUT(probe.online(), 5000);
+  QCOMPARE(changed.count(), 4);
+}
+
+void BackgroundSyncTest::networkReturnSyncsOnceOverARealProfile() {
+  auto env = CountyWithWorker();
+  QVERIFY(env != nullptr);
+  auto server = env->StartServer();
+  QVERIFY2(server.ok(), server.status().ToString().c_str());
+  auto code = env->Run({"enroll-code", "--worker", "w1"});
+  QVERIFY2(code.exit_code == 0, code.err.c_str());
+  while (!code.out.empty() && code.out.back() == '\n') code.out.pop_back();
+
+  QTemporaryDir tmp;
+  WorkerConfig config = TestConfig(tmp);
+  config.enrol_keys.kdf = qiaomen::testing::FastKdf();
+  AppController controller(config, PositionSourceFactory());
+  auto owned = std::make_unique<FakeNetwork>(false);
+  FakeNetwork* network = owned.get();
+  controller.SetNetworkMonitor(std::move(owned));
+  QTRY_COMPARE(controller.state(), AppController::NeedsEnrolment);
+  controller.enroll(QString::fromStdString((*server)->base_url()), QString::fromStdString(code.out),
+                    QStringLiteral("482913"), QStringLiteral("482913"));
+  QTRY_COMPARE_WITH_TIMEOUT(controller.state(), AppController::Ready, 20000);
+  QTRY_VERIFY(controller.counts().value(QStringLiteral("hasServer")).toBool());
+  QCOMPARE(controller.syncState(), AppController::Offline);
+  QVERIFY2(controller.syncBanner().startsWith(QStringLiteral("离线")),
+           qPrintable(controller.syncBanner()));
+
+  QSignalSpy started(&controller, &AppController::syncStarted);
+  QSignalSpy finished(&controller, &AppController::syncChanged);
+  network->SetOnline(true);
+  QTRY_COMPARE(started.count(), 1);
+  QCOMPARE(controller.syncState(), AppController::Syncing);
+  QVERIFY2(controller.syncBanner().startsWith(QStringLiteral("正在同步 ")),
+           qPrintable(controller.syncBanner()));
+  QTRY_VERIFY_WITH_TIMEOUT(!controller.syncing(), 20000);
+  QTRY_COMPARE(controller.syncState(), AppController::Synced);
+  QVERIFY2(controller.syncBanner().startsWith(QStringLiteral("已同步 ")),
+           qPrintable(controller.syncBanner()));
+  // Nothing else starts one: not the sync's own reloads, not a repeated "online".
+  QTest::qWait(1500);
+  QCOMPARE(started.count(), 1);
+
+  // The server goes away: the next return's sync cannot reach it, and the monitor hears so.
+  network->SetOnline(false);
+  QCOMPARE(controller.syncState(), AppController::Offline);
+  QCOMPARE((*server)->Stop(), 0);
+  network->SetOnline(true);
+  QTRY_COMPARE(started.count(), 2);
+  QTRY_VERIFY_WITH_TIMEOUT(!controller.syncing(), 60000);
+  QTRY_COMPARE(network->unreachable, 1);
+  QCOMPARE(controller.syncState(), AppController::Offline);
+  QTest::qWait(500);
+  QCOMPARE(started.count(), 2);
+}
+
+}  // namespace qiaomen::mobile
