@@ -6,7 +6,7 @@
 #
 #   tests/tools/console_browser_test.sh SOURCE_DIR BUILD_DIR   (ctest: console.browser)
 #
-# Skipped (exit 77) when chromium or chromedriver is not installed.
+# Fails when chromium or chromedriver is not installed (./run setup installs both).
 set -euo pipefail
 
 ROOT="$(cd "${1:?usage: console_browser_test.sh SOURCE_DIR BUILD_DIR}" && pwd)"
@@ -17,10 +17,8 @@ CLI="$BUILD/cli/qiaomen"
 say() { printf '[browser] %s\n' "$*"; }
 fail() { printf '[browser] FAIL: %s\n' "$*" >&2; exit 1; }
 
-command -v chromedriver >/dev/null && [[ -x /usr/bin/chromium ]] || {
-  say "skipped: chromium and chromium-driver are not installed"
-  exit 77
-}
+command -v chromedriver >/dev/null && [[ -x /usr/bin/chromium ]] ||
+  fail "chromium and chromium-driver are not installed: run ./run setup (as root), which installs them."
 for bin in "$COUNTY" "$CLI" "$BUILD/demo/qiaomen-demo-day"; do
   [[ -x "$bin" ]] || fail "${bin#"$BUILD"/} is not built."
 done
