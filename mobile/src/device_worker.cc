@@ -305,7 +305,9 @@ void DeviceWorker::Sync() {
   }
   emit busyChanged(true);
   syncing_ = device_.get();
-  auto result = device_->Sync({}, [this](const sync::SyncProgress& p) {
+  sync::SyncOptions options;
+  options.journal_cap_bytes = config_.keep_sent_bytes;
+  auto result = device_->Sync(options, [this](const sync::SyncProgress& p) {
     double fraction = 0;
     if (p.phase == sync::SyncProgress::Phase::kPhotos && p.bytes_total > 0) {
       fraction = 0.5 + 0.5 * static_cast<double>(p.bytes_done) / static_cast<double>(p.bytes_total);
@@ -325,6 +327,13 @@ void DeviceWorker::Sync() {
     view.message += tr("本机不认识县里的时区 %1，日期暂按 %2 计算。")
                         .arg(Q(result.unknown_county_time_zone),
                              Q(device_->profile().county_time_zone().name()));
+  }
+  if (result.released_through > result.backed_up_through) {
+    // The cap let go of sent changes that no county backup holds: a restore would lose them.
+    view.message += tr("注意：已发送的第 %1 至 %2 项更改还不在县里的备份中，本机存放空间已满，"
+                       "已不再保留。请告诉乡镇：县里需要尽快运行备份。")
+                        .arg(result.backed_up_through + 1)
+                        .arg(result.released_through);
   }
   view.pushed = result.report.changes_pushed;
   view.pulled = result.report.changes_pulled;

@@ -43,6 +43,9 @@ struct WorkerConfig {
   QString role_without_server;
   // Where exported bundles are written ("" = the Documents folder's qiaomen/).
   QString export_dir;
+  // Bytes of sent changes kept beyond the county's last backup (< 0: the sync engine's default,
+  // sync::SyncOptions::journal_cap_bytes). Tests set a tiny cap; nothing in the app does.
+  qint64 keep_sent_bytes = -1;
 };
 
 // Where camera captures of `config` wait (see WorkerConfig::capture_dir).

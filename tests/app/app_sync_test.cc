@@ -136,4 +136,58 @@ void BackgroundSyncTest::networkReturnSyncsOnceOverARealProfile() {
   QCOMPARE(started.count(), 2);
 }
 
+// Issue 21: a phone keeps what it sent until the county's backup holds it, within a cap; when the
+// cap lets go of changes no backup holds, the sync screen says so, and says it no more once a
+// backup holds them.
+void BackgroundSyncTest::aCapReachedBeforeABackupIsSaidOnTheSyncScreen() {
+  auto env = CountyWithWorker();
+  QVERIFY(env != nullptr);
+  QVERIFY(env->PublishTemplate("household_winter").ok());
+  auto campaign = env->Run({"campaign", "create", "--id", "c1", "--title", "冬季", "--template",
+                            "household_winter", "--scope", "county", "--due", "+7"});
+  QVERIFY2(campaign.exit_code == 0, campaign.err.c_str());
+  auto server = env->StartServer();
+  QVERIFY2(server.ok(), server.status().ToString().c_str());
+  auto code = env->Run({"enroll-code", "--worker", "w1"});
+  QVERIFY2(code.exit_code == 0, code.err.c_str());
+  while (!code.out.empty() && code.out.back() == '\n') code.out.pop_back();
+
+  QTemporaryDir tmp;
+  WorkerConfig config = TestConfig(tmp);
+  config.enrol_keys.kdf = qiaomen::testing::FastKdf();
+  config.keep_sent_bytes = 0;  // keep nothing beyond the last backup
+  AppController controller(config, PositionSourceFactory());
+  controller.SetNetworkMonitor(std::make_unique<FakeNetwork>(false));
+  QTRY_COMPARE(controller.state(), AppController::NeedsEnrolment);
+  controller.enroll(QString::fromStdString((*server)->base_url()), QString::fromStdString(code.out),
+                    QStringLiteral("482913"), QStringLiteral("482913"));
+  QTRY_COMPARE_WITH_TIMEOUT(controller.state(), AppController::Ready, 20000);
+  controller.sync();
+  QTRY_VERIFY_WITH_TIMEOUT(!controller.syncing(), 20000);
+  QTRY_VERIFY(controller.tasks()->rowCount() > 0);
+
+  const QVariantMap task = controller.tasks()->get(0);
+  controller.openHousehold(task.value(QStringLiteral("subjectId")).toString(),
+                           task.value(QStringLiteral("taskId")).toString());
+  QTRY_VERIFY(!controller.household().value(QStringLiteral("subjectId")).toString().isEmpty());
+  QSignalSpy saved(&controller, &AppController::householdSaved);
+  controller.saveHousehold(QStringLiteral("13900001111"), QStringLiteral("2"), {});
+  QTRY_COMPARE(saved.count(), 1);
+  controller.sync();
+  QVERIFY(controller.syncing());
+  QTRY_VERIFY_WITH_TIMEOUT(!controller.syncing(), 20000);
+  QVERIFY2(controller.syncMessage().contains(QStringLiteral("还不在县里的备份中")),
+           qPrintable(controller.syncMessage()));
+
+  // The county backs up; the next sync learns the backup holds everything, and says nothing.
+  QTemporaryDir backup_dir;
+  auto backup =
+      env->Run({"backup", "--to", backup_dir.filePath(QStringLiteral("b")).toStdString()});
+  QVERIFY2(backup.exit_code == 0, (backup.out + backup.err).c_str());
+  controller.sync();
+  QTRY_VERIFY_WITH_TIMEOUT(!controller.syncing(), 20000);
+  QVERIFY2(!controller.syncMessage().contains(QStringLiteral("备份")),
+           qPrintable(controller.syncMessage()));
+}
+
 }  // namespace qiaomen::mobile

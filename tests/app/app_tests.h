@@ -148,6 +148,7 @@ class BackgroundSyncTest : public QObject {
   void schedulerRules();
   void probeFindsTheServerAgainWithGrowingPauses();
   void networkReturnSyncsOnceOverARealProfile();
+  void aCapReachedBeforeABackupIsSaidOnTheSyncScreen();
 };
 
 // The settings over a profile enrolled with a real county server: change the PIN, export the
