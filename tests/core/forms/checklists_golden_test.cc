@@ -54,7 +54,9 @@ TEST(FormsChecklists, EveryLegalBasisNamesItsArticleOrIsEmpty) {
       SCOPED_TRACE(std::string(name) + " rule " + rule.id());
       const std::string& zh = rule.legal_basis().zh();
       EXPECT_EQ(zh.empty(), rule.legal_basis().en().empty());
-      if (!zh.empty()) EXPECT_TRUE(std::regex_search(zh, article)) << zh;
+      if (!zh.empty()) {
+        EXPECT_TRUE(std::regex_search(zh, article)) << zh;
+      }
       EXPECT_EQ(zh.find("GB 35181 "), std::string::npos) << "undated GB 35181";
       if (rule.severity() == v1::MAJOR) {
         EXPECT_TRUE(domain::CheckMajorHazardBasis(zh).ok());
@@ -216,7 +218,9 @@ void RunGolden(const std::string& path) {
       if (h.severity == v1::MAJOR) major.push_back(h.rule_id);
       if (h.photo_missing) photo_missing.push_back(h.rule_id);
       EXPECT_FALSE(h.category.empty());
-      if (h.severity == v1::MAJOR) EXPECT_FALSE(h.legal_basis.zh().empty());
+      if (h.severity == v1::MAJOR) {
+        EXPECT_FALSE(h.legal_basis.zh().empty());
+      }
     }
     EXPECT_EQ(hazards, c.expect.at("hazards"));
     EXPECT_EQ(major, c.expect.at("major"));
