@@ -153,7 +153,7 @@ TEST(FormsEngine, ComputedValuesAndHazards) {
   EXPECT_EQ(h.category, "heating_co");
   EXPECT_EQ(h.severity, v1::MAJOR);
   EXPECT_EQ(h.deadline_days, 1u);
-  EXPECT_EQ(h.legal_basis.zh(), "安政发〔2025〕1号");
+  EXPECT_EQ(h.legal_basis.zh(), "GB 35181-2025《重大火灾隐患判定规则》5.1（测试用条款）");
   EXPECT_TRUE(h.photo_required);
   EXPECT_TRUE(h.photo_missing);
   EXPECT_FALSE(e->complete());
