@@ -86,8 +86,7 @@ std::string Registered() {
 // True when `text` names GB 35181 without its 2025 edition (undated, or the superseded 2017 one).
 bool CitesUndatedGb35181(std::string_view text) {
   for (std::string_view name : {std::string_view("GB 35181"), std::string_view("GB35181")}) {
-    for (size_t at = text.find(name); at != std::string_view::npos;
-         at = text.find(name, at + 1)) {
+    for (size_t at = text.find(name); at != std::string_view::npos; at = text.find(name, at + 1)) {
       if (text.substr(at + name.size(), 5) != "-2025") return true;
     }
   }

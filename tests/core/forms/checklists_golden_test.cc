@@ -46,8 +46,8 @@ TEST(FormsChecklists, AllShippedChecklistsLoadAndCheckClean) {
 // (No std::regex: GCC 12 warns inside it at -O1, and numerals are several bytes.)
 bool NamesAnArticle(const std::string& zh) {
   const auto numerals_from = [&zh](size_t p) {
-    static const char* const kNumerals[] = {"零", "一", "二", "三", "四", "五", "六",
-                                            "七", "八", "九", "十", "百"};
+    static const char* const kNumerals[] = {"零", "一", "二", "三", "四", "五",
+                                            "六", "七", "八", "九", "十", "百"};
     for (bool more = true; more;) {
       more = false;
       if (p < zh.size() && zh[p] >= '0' && zh[p] <= '9') {

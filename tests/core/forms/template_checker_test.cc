@@ -115,7 +115,8 @@ TEST(FormsTemplateChecker, RefusesHazardRulesWithoutCategoryOrSeverity) {
 std::string MajorWithBasis(const std::string& basis_zh) {
   return Refused(Template(Yn("a"), R"j(, "hazardRules": [{"id": "gas_major", "when": "a == 'no'",
       "category": "gas", "severity": "MAJOR", "title": {"zh": "隐患", "en": "Hazard"},
-      "legalBasis": {"zh": ")j" + basis_zh + R"j(", "en": "Basis"}}])j"));
+      "legalBasis": {"zh": ")j" + basis_zh +
+                                       R"j(", "en": "Basis"}}])j"));
 }
 
 TEST(FormsTemplateChecker, RefusesAMajorRuleWithoutALegalBasis) {
@@ -131,9 +132,9 @@ TEST(FormsTemplateChecker, RefusesAMajorRuleWithoutALegalBasis) {
 
 TEST(FormsTemplateChecker, RefusesAMajorRuleCitingNoRegisteredCriterion) {
   // A law, or the county notice, with an article is still no major-hazard criterion.
-  for (const std::string basis :
-       {"《中华人民共和国消防法》第二十八条", "安政发〔2025〕1号（四）：着力解决气、瓶、阀、管、灶等方面问题",
-        "《城镇燃气管理条例》第二十八条"}) {
+  for (const std::string basis : {"《中华人民共和国消防法》第二十八条",
+                                  "安政发〔2025〕1号（四）：着力解决气、瓶、阀、管、灶等方面问题",
+                                  "《城镇燃气管理条例》第二十八条"}) {
     EXPECT_THAT(MajorWithBasis(basis),
                 HasSubstr("hazard rule 'gas_major', field 'legalBasis': is MAJOR but names no "
                           "published major-hazard criterion (registered: GB 35181-2025"))
@@ -154,8 +155,9 @@ TEST(FormsTemplateChecker, RefusesAMajorRuleNamingACriterionWithoutAClause) {
                         "建城规〔2023〕4号《城镇燃气经营安全重大隐患判定标准》 but no clause of "
                         "it; write the article (第N条) or clause number"));
   // The clause must belong to the criterion's citation, not to another document's.
-  EXPECT_THAT(MajorWithBasis("《中华人民共和国消防法》第十六条；GB 35181-2025《重大火灾隐患判定规则》"),
-              HasSubstr("names GB 35181-2025《重大火灾隐患判定规则》 but no clause of it"));
+  EXPECT_THAT(
+      MajorWithBasis("《中华人民共和国消防法》第十六条；GB 35181-2025《重大火灾隐患判定规则》"),
+      HasSubstr("names GB 35181-2025《重大火灾隐患判定规则》 but no clause of it"));
   // A year in the criterion's code is not a clause; nor is 第N号 or 第N项 alone.
   EXPECT_THAT(MajorWithBasis("应急管理部令第10号《工贸企业重大事故隐患判定标准》第项"),
               HasSubstr("but no clause of it"));
