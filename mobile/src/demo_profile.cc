@@ -100,14 +100,15 @@ core::Status CreateDemoProfile(const QString& data_dir, const QString& key_store
     auto finished = profile.visits().Finish(*core::Uuid::FromBytes(visit.id()), {});
     if (!finished.ok()) return finished.status();
   }
-  // 李建国: a coal stove without a flue, found earlier and ordered to be fixed.
+  // 李建国: a coal stove without a flue, found earlier and ordered to be fixed. A general hazard
+  // due at once, as household_winter grades it: no major-hazard criterion judges households.
   {
     v1::Hazard hazard;
     hazard.set_subject_id(subject_ids[1]);
     hazard.set_template_id("household_winter");
     hazard.set_rule_id("coal_stove_no_flue");
     hazard.set_category("heating_co");
-    hazard.set_severity(v1::MAJOR);
+    hazard.set_severity(v1::GENERAL);
     hazard.set_deadline(today);
     hazard.set_description("燃煤炉具未安装烟囱");
     auto made = store.CreateHazard(hazard);

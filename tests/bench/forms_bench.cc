@@ -42,7 +42,7 @@ std::string GenerateTemplate() {
       if (i % 3 == 2) {
         rules +=
             std::string(rules.empty() ? "" : ",") + R"({"id": "h_)" + id + R"(", "when": ")" + id +
-            R"( == 'no'", "category": "c", "severity": "MAJOR", "deadlineDays": 3, "title": )" +
+            R"( == 'no'", "category": "c", "severity": "GENERAL", "deadlineDays": 3, "title": )" +
             Label("h") + "}";
       }
     }

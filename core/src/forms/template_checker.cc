@@ -8,6 +8,7 @@
 #include "forms/constant_condition.h"
 #include "forms/dependency_graph.h"
 #include "forms/template_data.h"
+#include "qiaomen/core/domain/major_hazard_criteria.h"
 #include "qiaomen/core/forms/compiled_template.h"
 #include "qiaomen/core/forms/type_checker.h"
 
@@ -166,6 +167,11 @@ class TemplateChecker {
                 "needs a category");
       if (h.severity() != v1::GENERAL && h.severity() != v1::MAJOR) {
         Problem(where + ", field 'severity'", "must be GENERAL or MAJOR");
+      }
+      if (h.severity() == v1::MAJOR) {
+        // 重大隐患 carries legal weight; only a published criterion's clause can make one.
+        const Status basis = domain::CheckMajorHazardBasis(h.legal_basis().zh());
+        if (!basis.ok()) Problem(where + ", field 'legalBasis'", basis.message());
       }
       if (h.when().empty()) Problem(where + ", field 'when'", "is empty");
       if (h.deadline_days() > 3650) Problem(where + ", field 'deadlineDays'", "is over 10 years");

@@ -43,7 +43,7 @@ const char* kHeating = R"json({
   "hazardRules": [
     {"id": "no_flue", "when": "flue == 'no'", "category": "heating_co", "severity": "MAJOR",
      "title": {"zh": "无烟道", "en": "No flue"}, "deadlineDays": 1,
-     "legalBasis": {"zh": "安政发〔2025〕1号", "en": "County notice"}, "photoRequired": true, "photoItem": "photo"},
+     "legalBasis": {"zh": "GB 35181-2025《重大火灾隐患判定规则》5.1（测试用条款）", "en": "Test clause"}, "photoRequired": true, "photoItem": "photo"},
     {"id": "expired", "when": "days_left < 0", "category": "fire", "severity": "GENERAL",
      "title": {"zh": "过期", "en": "Expired"}, "deadlineDays": 30}
   ]
@@ -153,7 +153,7 @@ TEST(FormsEngine, ComputedValuesAndHazards) {
   EXPECT_EQ(h.category, "heating_co");
   EXPECT_EQ(h.severity, v1::MAJOR);
   EXPECT_EQ(h.deadline_days, 1u);
-  EXPECT_EQ(h.legal_basis.zh(), "安政发〔2025〕1号");
+  EXPECT_EQ(h.legal_basis.zh(), "GB 35181-2025《重大火灾隐患判定规则》5.1（测试用条款）");
   EXPECT_TRUE(h.photo_required);
   EXPECT_TRUE(h.photo_missing);
   EXPECT_FALSE(e->complete());

@@ -111,6 +111,72 @@ TEST(FormsTemplateChecker, RefusesHazardRulesWithoutCategoryOrSeverity) {
               HasSubstr("hazard rule 'h', field 'when': column 1: unknown item 'b'"));
 }
 
+// A MAJOR rule with the given legal basis (zh), checked alone.
+std::string MajorWithBasis(const std::string& basis_zh) {
+  return Refused(Template(Yn("a"), R"j(, "hazardRules": [{"id": "gas_major", "when": "a == 'no'",
+      "category": "gas", "severity": "MAJOR", "title": {"zh": "隐患", "en": "Hazard"},
+      "legalBasis": {"zh": ")j" + basis_zh +
+                                       R"j(", "en": "Basis"}}])j"));
+}
+
+TEST(FormsTemplateChecker, RefusesAMajorRuleWithoutALegalBasis) {
+  const std::string m = Refused(Template(Yn("a"), R"j(, "hazardRules": [{"id": "gas_major",
+      "when": "a == 'no'", "category": "gas", "severity": "MAJOR",
+      "title": {"zh": "隐患", "en": "Hazard"}}])j"));
+  EXPECT_THAT(m, HasSubstr("hazard rule 'gas_major', field 'legalBasis': is MAJOR but its legal "
+                           "basis (zh) is empty"));
+  EXPECT_THAT(m, HasSubstr("cite it, or make the rule GENERAL"));
+  EXPECT_THAT(m, HasSubstr("has 1 problem;"));
+  EXPECT_THAT(MajorWithBasis("  "), HasSubstr("is MAJOR but its legal basis (zh) is empty"));
+}
+
+TEST(FormsTemplateChecker, RefusesAMajorRuleCitingNoRegisteredCriterion) {
+  // A law, or the county notice, with an article is still no major-hazard criterion.
+  for (const std::string basis : {"《中华人民共和国消防法》第二十八条",
+                                  "安政发〔2025〕1号（四）：着力解决气、瓶、阀、管、灶等方面问题",
+                                  "《城镇燃气管理条例》第二十八条"}) {
+    EXPECT_THAT(MajorWithBasis(basis),
+                HasSubstr("hazard rule 'gas_major', field 'legalBasis': is MAJOR but names no "
+                          "published major-hazard criterion (registered: GB 35181-2025"))
+        << basis;
+  }
+  // The undated or superseded fire criterion is refused with the edition to cite.
+  for (const std::string basis : {"《重大火灾隐患判定方法》GB 35181 第6.2条",
+                                  "GB 35181-2017《重大火灾隐患判定方法》6.2", "GB35181 6.10"}) {
+    EXPECT_THAT(MajorWithBasis(basis),
+                HasSubstr("field 'legalBasis': cites GB 35181 without the 2025 edition"))
+        << basis;
+  }
+}
+
+TEST(FormsTemplateChecker, RefusesAMajorRuleNamingACriterionWithoutAClause) {
+  EXPECT_THAT(MajorWithBasis("建城规〔2023〕4号《城镇燃气经营安全重大隐患判定标准》"),
+              HasSubstr("hazard rule 'gas_major', field 'legalBasis': is MAJOR and names "
+                        "建城规〔2023〕4号《城镇燃气经营安全重大隐患判定标准》 but no clause of "
+                        "it; write the article (第N条) or clause number"));
+  // The clause must belong to the criterion's citation, not to another document's.
+  EXPECT_THAT(
+      MajorWithBasis("《中华人民共和国消防法》第十六条；GB 35181-2025《重大火灾隐患判定规则》"),
+      HasSubstr("names GB 35181-2025《重大火灾隐患判定规则》 but no clause of it"));
+  // A year in the criterion's code is not a clause; nor is 第N号 or 第N项 alone.
+  EXPECT_THAT(MajorWithBasis("应急管理部令第10号《工贸企业重大事故隐患判定标准》第项"),
+              HasSubstr("but no clause of it"));
+}
+
+TEST(FormsTemplateChecker, AcceptsAMajorRuleCitingACriterionAndClause) {
+  for (const std::string basis :
+       {"建城规〔2023〕4号《城镇燃气经营安全重大隐患判定标准》第三条",
+        "《城镇燃气经营安全重大隐患判定标准》第12条", "GB 35181-2025《重大火灾隐患判定规则》5.1",
+        "《中华人民共和国消防法》第二十八条；GB 35181-2025《重大火灾隐患判定规则》6.2.3",
+        "应急管理部令第10号《工贸企业重大事故隐患判定标准》第十一条"}) {
+    EXPECT_EQ(MajorWithBasis(basis), "accepted") << basis;
+  }
+  // A GENERAL rule needs no basis at all.
+  EXPECT_EQ(Refused(Template(Yn("a"), R"j(, "hazardRules": [{"id": "h", "when": "a == 'no'",
+      "category": "gas", "severity": "GENERAL", "title": {"zh": "隐患", "en": "Hazard"}}])j")),
+            "accepted");
+}
+
 TEST(FormsTemplateChecker, RefusesStructuralMistakes) {
   EXPECT_THAT(Refused(Template(
                   R"j({"id": "x", "kind": "SINGLE_CHOICE", "label": {"zh": "问", "en": "Q"}})j")),
@@ -165,7 +231,7 @@ TEST(FormsTemplateChecker, RefusesConditionsThatAreNeverTrue) {
   // Conditions that read an answer or today(), constant true ones, and a constant false one on an
   // item that is not required are all accepted.
   const std::string ok_rules = R"j(, "hazardRules": [
-      {"id": "h1", "when": "a == 'no' and 1 > 2", "category": "gas", "severity": "MAJOR",
+      {"id": "h1", "when": "a == 'no' and 1 > 2", "category": "gas", "severity": "GENERAL",
        "title": {"zh": "隐患", "en": "Hazard"}},
       {"id": "h2", "when": "today() - today() > 1", "category": "gas", "severity": "GENERAL",
        "title": {"zh": "隐患", "en": "Hazard"}},
