@@ -8,11 +8,9 @@
 // _exit(137), as a SIGKILL would (no destructor, no flush, no answer). A step is each SQL
 // statement (BEGIN and COMMIT included), each file write, fsync and rename of the path, and the
 // moment before the path's answer is sent. Without the variable (production) nothing is counted
-// and Step() is one relaxed load. Paths: "push" (the push half of POST /v1/sync) and "tus" (a
+// and Step() returns at once. Paths: "push" (the push half of POST /v1/sync) and "tus" (a
 // photo upload's creation and chunks: POST and PATCH /v1/photos/).
-//
-// QIAOMEN_CRASH_COUNT=<file> (with QIAOMEN_CRASH_AT) appends the step number and what it was to
-// <file> at each step, so a test can say how many crash points a path has. Thread-safe.
+// Thread-safe.
 
 #include <string_view>
 
@@ -31,8 +29,8 @@ class PathScope {
   const char* outer_;
 };
 
-// One step (`what`: "sql", "write", "fsync", "rename", "answer", ...): exits the process when it
-// is the armed one.
+// One step (`what` names it for a reader: "sql", "write", "fsync", "rename", "answer", ...):
+// exits the process when it is the armed one.
 void Step(std::string_view what);
 
 // Whether QIAOMEN_CRASH_AT is set (connections are wrapped to count their statements only then).
