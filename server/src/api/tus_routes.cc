@@ -9,6 +9,7 @@
 #include "qiaomen/base/sha1.h"
 #include "qiaomen/server/api.h"
 #include "util/bytes.h"
+#include "util/crash_points.h"
 
 namespace qiaomen::server {
 namespace {
@@ -289,7 +290,10 @@ void AddTusRoutes(Router& router, ApiContext& context) {
     if (request.path != kPrefix && request.path != "/v1/photos") {
       return TusText(405, "Create uploads with POST /v1/photos/.");
     }
-    return Create(context, request, principal);
+    crash_points::PathScope crash_path("tus");
+    HttpResponse r = Create(context, request, principal);
+    crash_points::Step("answer");
+    return r;
   };
   router.Add("POST", "/v1/photo-status", [&context](const HttpRequest& request) {
     HttpResponse error;
@@ -317,7 +321,10 @@ void AddTusRoutes(Router& router, ApiContext& context) {
     Principal principal;
     if (!AuthorizeRequest(context, request, &principal, &error)) return Tus(error);
     if (!CheckVersion(request, &error)) return error;
-    return Patch(context, request, principal);
+    crash_points::PathScope crash_path("tus");
+    HttpResponse r = Patch(context, request, principal);
+    crash_points::Step("answer");
+    return r;
   });
 }
 

@@ -2,6 +2,9 @@
 
 #include <charconv>
 
+#include "db/crash_counting_connection.h"
+#include "util/crash_points.h"
+
 namespace qiaomen::server {
 
 using core::Result;
@@ -56,6 +59,10 @@ Result<std::unique_ptr<SqlPool>> SqlPool::Open(const std::string& url, int size)
       QM_ASSIGN_OR_RETURN(auto conn, OpenSqlConnection(url));
       pool->free_.push_back(std::move(conn));
     }
+  }
+  // The crash-point test hook counts every statement of the server's write paths.
+  if (crash_points::Armed()) {
+    for (auto& conn : pool->free_) conn = CountCrashPoints(std::move(conn));
   }
   return pool;
 }

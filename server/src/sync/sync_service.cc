@@ -11,6 +11,7 @@
 #include "sync/roles.h"
 #include "sync/visit_checks.h"
 #include "util/bytes.h"
+#include "util/crash_points.h"
 
 namespace qiaomen::server {
 namespace {
@@ -267,7 +268,11 @@ core::Result<v1::SyncResponse> SyncService::Sync(const Principal& principal,
     std::lock_guard lock(hlc_mu_);
     hlc_.Observe(request.device_hlc()).IgnoreError();  // far-future device clocks are ignored
   }
-  QM_RETURN_IF_ERROR(Push(principal, request, response));
+  {
+    crash_points::PathScope crash_path("push");
+    QM_RETURN_IF_ERROR(Push(principal, request, response));
+    crash_points::Step("answer");  // pushed and committed, the answer not sent yet
+  }
   QM_RETURN_IF_ERROR(Pull(principal, request, response));
   response.set_server_hlc(Now());
   response.set_server_time_ms(clock_.NowMillis());

@@ -12,6 +12,7 @@
 #include "qiaomen/base/durable_file.h"
 #include "qiaomen/base/hex.h"
 #include "util/bytes.h"
+#include "util/crash_points.h"
 
 namespace qiaomen::server {
 namespace {
@@ -27,6 +28,14 @@ class LockedFile {
     if (fd_ >= 0) close(fd_);
   }
   int fd() const { return fd_; }
+  // Whether `path` still names the file this object locked: an upload committed (renamed into
+  // blobs/) or removed while this request waited for the lock is not the upload any more.
+  bool StillAt(const std::string& path) const {
+    struct stat mine {
+    }, now{};
+    return fstat(fd_, &mine) == 0 && stat(path.c_str(), &now) == 0 && mine.st_ino == now.st_ino &&
+           mine.st_dev == now.st_dev;
+  }
   int64_t Size() const {
     struct stat st {};
     return fstat(fd_, &st) == 0 ? st.st_size : -1;
@@ -38,6 +47,35 @@ class LockedFile {
 
 core::Status Errno(const std::string& what) {
   return core::IOError(what + ": " + std::strerror(errno) + ".");
+}
+
+// The SHA-256 (hex) of everything in `fd`, read from its start; "" when it cannot be read.
+std::string HashFile(int fd) {
+  crypto_hash_sha256_state h;
+  crypto_hash_sha256_init(&h);
+  char buf[65536];
+  off_t pos = 0;
+  while (true) {
+    ssize_t n = pread(fd, buf, sizeof buf, pos);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) return "";
+    if (n == 0) break;
+    crypto_hash_sha256_update(&h, reinterpret_cast<unsigned char*>(buf), static_cast<size_t>(n));
+    pos += n;
+  }
+  unsigned char digest[crypto_hash_sha256_BYTES];
+  crypto_hash_sha256_final(&h, digest);
+  return base::HexEncode(std::string(reinterpret_cast<char*>(digest), sizeof digest));
+}
+
+// Whether `path` holds exactly `length` bytes with the SHA-256 `hex`.
+bool HoldsBlob(const std::string& path, const std::string& hex, int64_t length) {
+  const int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return false;
+  struct stat st {};
+  const bool held = fstat(fd, &st) == 0 && st.st_size == length && HashFile(fd) == hex;
+  close(fd);
+  return held;
 }
 
 }  // namespace
@@ -116,22 +154,46 @@ core::Result<UploadState> BlobStore::Create(const std::string& hex, int64_t leng
     QM_RETURN_IF_ERROR(s);
   }
   QM_ASSIGN_OR_RETURN(auto state, Get(hex, device_id));
+  if (state.complete) {
+    // Another request of this device committed the photo while this one created its upload: no
+    // upload of it stays open (it would count against the quota for a week).
+    auto conn = storage_.pool().Acquire();
+    QM_RETURN_IF_ERROR(conn->Exec("DELETE FROM device_uploads WHERE device_id = $1 AND sha256 = $2",
+                                  {Blob(device_id), Text(hex)}));
+  }
   if (state.length != length) {
     return core::InvalidArgument("This device's upload of this sha256 has Upload-Length " +
                                  std::to_string(state.length) + ".");
   }
-  return state;
+  return Settle(hex, device_id, state);
+}
+
+core::Result<UploadState> BlobStore::Settle(const std::string& hex, const std::string& device_id,
+                                            UploadState state) {
+  if (state.complete || state.offset < state.length) return state;
+  // An empty chunk at the end syncs, verifies and commits what is there.
+  auto settled = Append(hex, device_id, state.length, "");
+  if (settled.ok()) return settled;
+  const core::Code code = settled.status().code();
+  if (code == core::Code::kCorruption || code == core::Code::kFailedPrecondition) {
+    return Get(hex, device_id);  // reset to 0, or moved on by another request meanwhile
+  }
+  return settled.status();
 }
 
 core::Result<UploadState> BlobStore::Get(const std::string& hex, const std::string& device_id) {
   if (!base::IsLowerHex(hex, 32)) return core::NotFound("There is no such upload.");
   auto conn = storage_.pool().Acquire();
-  QM_ASSIGN_OR_RETURN(auto blob,
-                      conn->Query("SELECT size FROM blobs WHERE sha256 = $1", {Text(hex)}));
-  if (!blob.empty()) return UploadState{hex, blob.front().Int(0), blob.front().Int(0), 0, true};
+  // The upload first, then the blob: Commit() adds the blob and drops the upload in one
+  // transaction, so read in this order a commit landing between the two reads shows as the blob.
+  // (Read the other way round, a device's upload that another of its requests was committing
+  // looked gone: a 404 for a photo that had just arrived, seen on PostgreSQL.)
   auto row = conn->QueryOne(
       "SELECT length, expires_ms FROM device_uploads WHERE device_id = $1 AND sha256 = $2",
       {Blob(device_id), Text(hex)});
+  QM_ASSIGN_OR_RETURN(auto blob,
+                      conn->Query("SELECT size FROM blobs WHERE sha256 = $1", {Text(hex)}));
+  if (!blob.empty()) return UploadState{hex, blob.front().Int(0), blob.front().Int(0), 0, true};
   if (!row.ok() || row->Int(1) < clock_.NowMillis()) {
     if (!row.ok() && row.status().code() != core::Code::kNotFound) return row.status();
     return core::NotFound("This device has no upload " + hex +
@@ -145,7 +207,7 @@ core::Result<UploadState> BlobStore::Get(const std::string& hex, const std::stri
 core::Result<UploadState> BlobStore::Lookup(const std::string& hex, const std::string& device_id,
                                             const Scope& scope) {
   QM_ASSIGN_OR_RETURN(auto state, Get(hex, device_id));
-  if (!state.complete) return state;  // the device's own upload
+  if (!state.complete) return Settle(hex, device_id, state);  // the device's own upload
   auto conn = storage_.pool().Acquire();
   QM_ASSIGN_OR_RETURN(auto held, conn->Query("SELECT 1 FROM blob_holders WHERE sha256 = $1 AND "
                                              "device_id = $2",
@@ -165,14 +227,41 @@ core::Result<UploadState> BlobStore::Lookup(const std::string& hex, const std::s
 
 core::Result<UploadState> BlobStore::Append(const std::string& hex, const std::string& device_id,
                                             int64_t offset, const std::string& bytes) {
-  QM_ASSIGN_OR_RETURN(auto state, Get(hex, device_id));
-  if (state.complete) {
+  auto complete = [&](const UploadState& state) -> core::Result<UploadState> {
     if (offset == state.length && bytes.empty()) return state;
     return core::FailedPrecondition("The upload is complete; Upload-Offset is " +
                                     std::to_string(state.length) + ".");
-  }
-  LockedFile file(PartPath(hex, device_id));
+  };
+  QM_ASSIGN_OR_RETURN(auto state, Get(hex, device_id));
+  if (state.complete) return complete(state);
+  const std::string part = PartPath(hex, device_id);
+  LockedFile file(part);
   if (file.fd() < 0) return Errno("Cannot open the upload " + hex);
+  // Another request of the device may have finished (or reset) this upload while this one waited
+  // for the lock: what the upload is now decides, not what it was before the wait. A file this
+  // request created after the upload was committed is not the upload: removed, not written.
+  {
+    auto now = Get(hex, device_id);
+    if (!now.ok() || now->complete) {
+      if (file.StillAt(part) && file.Size() == 0) unlink(part.c_str());
+      if (!now.ok()) return now.status();
+      return complete(*now);
+    }
+    if (!file.StillAt(part)) {
+      return core::FailedPrecondition("The upload " + hex + " moved on meanwhile; ask its offset.");
+    }
+    state = *now;
+  }
+  // The finished upload's file in blobs/ without its row: another request of the device renamed
+  // it there and is committing it now, or the server stopped between that rename and the commit.
+  // Its bytes are checked again and it is committed (Commit is idempotent) instead of being sent
+  // again; a file this request created meanwhile is not the upload.
+  if (FileExists(BlobPath(hex)) && HoldsBlob(BlobPath(hex), hex, state.length)) {
+    QM_RETURN_IF_ERROR(Commit(hex, device_id, state.length));
+    if (file.StillAt(part) && file.Size() == 0) unlink(part.c_str());
+    state = UploadState{hex, state.length, state.length, 0, true};
+    return complete(state);
+  }
   int64_t current = file.Size();
   if (offset != current) {
     return core::FailedPrecondition("Upload-Offset " + std::to_string(offset) +
@@ -182,6 +271,7 @@ core::Result<UploadState> BlobStore::Append(const std::string& hex, const std::s
     return core::InvalidArgument("The chunk goes beyond Upload-Length.");
   }
   size_t done = 0;
+  if (!bytes.empty()) crash_points::Step("write");
   while (done < bytes.size()) {
     ssize_t n = pwrite(file.fd(), bytes.data() + done, bytes.size() - done,
                        static_cast<off_t>(offset + static_cast<int64_t>(done)));
@@ -193,24 +283,14 @@ core::Result<UploadState> BlobStore::Append(const std::string& hex, const std::s
     }
     done += static_cast<size_t>(n);
   }
+  crash_points::Step("fsync");
   if (fdatasync(file.fd()) != 0) return Errno("Cannot flush the upload " + hex);
   state.offset = offset + static_cast<int64_t>(bytes.size());
   if (state.offset < state.length) return state;
   // Whole: verify before it becomes a blob.
-  crypto_hash_sha256_state h;
-  crypto_hash_sha256_init(&h);
-  char buf[65536];
-  off_t pos = 0;
-  while (true) {
-    ssize_t n = pread(file.fd(), buf, sizeof buf, pos);
-    if (n < 0) return Errno("Cannot read the upload " + hex);
-    if (n == 0) break;
-    crypto_hash_sha256_update(&h, reinterpret_cast<unsigned char*>(buf), static_cast<size_t>(n));
-    pos += n;
-  }
-  unsigned char digest[crypto_hash_sha256_BYTES];
-  crypto_hash_sha256_final(&h, digest);
-  if (base::HexEncode(std::string(reinterpret_cast<char*>(digest), sizeof digest)) != hex) {
+  const std::string digest = HashFile(file.fd());
+  if (digest.empty()) return Errno("Cannot read the upload " + hex);
+  if (digest != hex) {
     if (ftruncate(file.fd(), 0) != 0) return Errno("Cannot reset the upload " + hex);
     return core::Corruption("The uploaded bytes do not have the sha256 " + hex +
                             "; the upload was reset, send it again from offset 0.");
@@ -218,7 +298,8 @@ core::Result<UploadState> BlobStore::Append(const std::string& hex, const std::s
   QM_RETURN_IF_ERROR(base::EnsureDir(storage_.data_dir() + "/blobs/" + hex.substr(0, 2), 0750));
   // Every chunk was fdatasync'd; the rename into blobs/ must survive a crash too (the device may
   // delete its copy once the server confirmed the hash).
-  QM_RETURN_IF_ERROR(base::RenameDurably(PartPath(hex, device_id), BlobPath(hex)));
+  crash_points::Step("rename");
+  QM_RETURN_IF_ERROR(base::RenameDurably(part, BlobPath(hex)));
   QM_RETURN_IF_ERROR(Commit(hex, device_id, state.length));
   state.complete = true;
   state.expires_ms = 0;

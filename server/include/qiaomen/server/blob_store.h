@@ -66,6 +66,12 @@ class BlobStore {
  private:
   std::string PartPath(const std::string& sha256_hex, const std::string& device_id) const;
   core::Status Commit(const std::string& sha256_hex, const std::string& device_id, int64_t length);
+  // `state` itself, unless its bytes are all there but were never committed (the server stopped
+  // between the last chunk's write and its commit): then the upload is verified and committed now
+  // (or reset to offset 0 when its bytes are wrong), since a client takes an offset equal to the
+  // length for a finished photo.
+  core::Result<UploadState> Settle(const std::string& sha256_hex, const std::string& device_id,
+                                   UploadState state);
   // Expire(), at most once a minute, from the request path.
   void SweepNow();
   Storage& storage_;
