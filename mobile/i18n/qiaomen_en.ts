@@ -1555,7 +1555,7 @@
         <translation>This phone has no county server yet, so it cannot sync. Enrol it first.</translation>
     </message>
     <message>
-        <location filename="../src/device_worker.cc" line="323"/>
+        <location filename="../src/device_worker.cc" line="325"/>
         <source>同步完成。</source>
         <translation>Sync finished.</translation>
     </message>
@@ -1635,9 +1635,14 @@
         <translation>Too many wrong PINs: the data on this phone was wiped as designed. Ask your township staff for a code and enrol again.</translation>
     </message>
     <message>
-        <location filename="../src/device_worker.cc" line="325"/>
+        <location filename="../src/device_worker.cc" line="327"/>
         <source>本机不认识县里的时区 %1，日期暂按 %2 计算。</source>
         <translation>This device does not know the county&apos;s time zone %1; dates are counted in %2 for now.</translation>
+    </message>
+    <message>
+        <location filename="../src/device_worker.cc" line="333"/>
+        <source>注意：已发送的第 %1 至 %2 项更改还不在县里的备份中，本机存放空间已满，已不再保留。请告诉乡镇：县里需要尽快运行备份。</source>
+        <translation> Note: sent changes #%1 to #%2 are not in any county backup yet, and this phone no longer keeps them (its space for them is full). Tell the township: the county needs to run a backup soon.</translation>
     </message>
     <message>
         <location filename="../src/device_worker_edits.cc" line="18"/>

@@ -1554,7 +1554,7 @@
         <translation>这台手机还没有设置县服务器，无法同步。请先登记。</translation>
     </message>
     <message>
-        <location filename="../src/device_worker.cc" line="323"/>
+        <location filename="../src/device_worker.cc" line="325"/>
         <source>同步完成。</source>
         <translation>同步完成。</translation>
     </message>
@@ -1634,9 +1634,14 @@
         <translation>密码错误次数过多，本机数据已按规定清除。请向乡镇工作人员索取登记码，重新登记。</translation>
     </message>
     <message>
-        <location filename="../src/device_worker.cc" line="325"/>
+        <location filename="../src/device_worker.cc" line="327"/>
         <source>本机不认识县里的时区 %1，日期暂按 %2 计算。</source>
         <translation>本机不认识县里的时区 %1，日期暂按 %2 计算。</translation>
+    </message>
+    <message>
+        <location filename="../src/device_worker.cc" line="333"/>
+        <source>注意：已发送的第 %1 至 %2 项更改还不在县里的备份中，本机存放空间已满，已不再保留。请告诉乡镇：县里需要尽快运行备份。</source>
+        <translation>注意：已发送的第 %1 至 %2 项更改还不在县里的备份中，本机存放空间已满，已不再保留。请告诉乡镇：县里需要尽快运行备份。</translation>
     </message>
     <message>
         <location filename="../src/device_worker_edits.cc" line="18"/>
