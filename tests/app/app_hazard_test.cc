@@ -75,10 +75,12 @@ void HazardTest::listsByTheCountyDay() {
   QCOMPARE(board->data(board->index(0), HazardBoardModel::kHazardId).toString(), liu);
   QCOMPARE(board->data(board->index(0), HazardBoardModel::kDeadlineDays).toInt(), -2);
   QCOMPARE(controller_->counts().value(QStringLiteral("hazardsDueSoon")).toInt(), 2);
-  // The detail: its category, legal basis from the checklist rule, found then ordered.
+  // The detail: its category, legal basis from the checklist rule (gas_hose_defect cites no
+  // article since issue 16, and a basis is only ever a real article: none is shown), found then
+  // ordered.
   const QVariantMap h = controller_->hazard();
   QCOMPARE(h.value(QStringLiteral("categoryZh")).toString(), QStringLiteral("燃气"));
-  QVERIFY(h.value(QStringLiteral("legalBasisZh")).toString().contains(QStringLiteral("城镇燃气")));
+  QCOMPARE(h.value(QStringLiteral("legalBasisZh")).toString(), QString());
   QCOMPARE(h.value(QStringLiteral("statusCode")).toString(), QStringLiteral("ordered"));
   QVERIFY(h.value(QStringLiteral("overdue")).toBool());
   RecordListModel* events = controller_->hazardEvents();
