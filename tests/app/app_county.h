@@ -4,6 +4,7 @@
 
 #include <QtGlobal>
 #include <memory>
+#include <string>
 
 #include "qiaomen/testing/county_env.h"
 
@@ -25,6 +26,19 @@ inline std::unique_ptr<qiaomen::testing::CountyEnv> CountyWithWorker() {
     return nullptr;
   }
   return std::move(*env);
+}
+
+// A one-time enrolment code for `worker` from `qiaomen-county enroll-code` ("" with a warning when
+// the county refuses).
+inline std::string EnrolmentCode(const qiaomen::testing::CountyEnv& env,
+                                 const std::string& worker = "w1") {
+  auto code = env.Run({"enroll-code", "--worker", worker});
+  if (code.exit_code != 0) {
+    qWarning("%s", code.err.c_str());
+    return "";
+  }
+  while (!code.out.empty() && code.out.back() == '\n') code.out.pop_back();
+  return code.out;
 }
 
 }  // namespace qiaomen::mobile

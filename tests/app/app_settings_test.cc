@@ -16,9 +16,8 @@ void SettingsTest::changePinExportAndLeave() {
   QVERIFY(env != nullptr);
   auto server = env->StartServer();
   QVERIFY2(server.ok(), server.status().ToString().c_str());
-  auto code = env->Run({"enroll-code", "--worker", "w1"});
-  QVERIFY2(code.exit_code == 0, code.err.c_str());
-  while (!code.out.empty() && code.out.back() == '\n') code.out.pop_back();
+  const std::string code = EnrolmentCode(*env);
+  QVERIFY(!code.empty());
 
   QTemporaryDir tmp;
   WorkerConfig config = TestConfig(tmp);
@@ -26,7 +25,7 @@ void SettingsTest::changePinExportAndLeave() {
   config.export_dir = tmp.filePath(QStringLiteral("export"));
   AppController controller(config, PositionSourceFactory());
   QTRY_COMPARE(controller.state(), AppController::NeedsEnrolment);
-  controller.enroll(QString::fromStdString((*server)->base_url()), QString::fromStdString(code.out),
+  controller.enroll(QString::fromStdString((*server)->base_url()), QString::fromStdString(code),
                     QStringLiteral("482913"), QStringLiteral("482913"));
   QTRY_COMPARE_WITH_TIMEOUT(controller.state(), AppController::Ready, 20000);
 

@@ -88,9 +88,8 @@ void BackgroundSyncTest::networkReturnSyncsOnceOverARealProfile() {
   QVERIFY(env != nullptr);
   auto server = env->StartServer();
   QVERIFY2(server.ok(), server.status().ToString().c_str());
-  auto code = env->Run({"enroll-code", "--worker", "w1"});
-  QVERIFY2(code.exit_code == 0, code.err.c_str());
-  while (!code.out.empty() && code.out.back() == '\n') code.out.pop_back();
+  const std::string code = EnrolmentCode(*env);
+  QVERIFY(!code.empty());
 
   QTemporaryDir tmp;
   WorkerConfig config = TestConfig(tmp);
@@ -100,7 +99,7 @@ void BackgroundSyncTest::networkReturnSyncsOnceOverARealProfile() {
   FakeNetwork* network = owned.get();
   controller.SetNetworkMonitor(std::move(owned));
   QTRY_COMPARE(controller.state(), AppController::NeedsEnrolment);
-  controller.enroll(QString::fromStdString((*server)->base_url()), QString::fromStdString(code.out),
+  controller.enroll(QString::fromStdString((*server)->base_url()), QString::fromStdString(code),
                     QStringLiteral("482913"), QStringLiteral("482913"));
   QTRY_COMPARE_WITH_TIMEOUT(controller.state(), AppController::Ready, 20000);
   QTRY_VERIFY(controller.counts().value(QStringLiteral("hasServer")).toBool());
@@ -148,9 +147,8 @@ void BackgroundSyncTest::aCapReachedBeforeABackupIsSaidOnTheSyncScreen() {
   QVERIFY2(campaign.exit_code == 0, campaign.err.c_str());
   auto server = env->StartServer();
   QVERIFY2(server.ok(), server.status().ToString().c_str());
-  auto code = env->Run({"enroll-code", "--worker", "w1"});
-  QVERIFY2(code.exit_code == 0, code.err.c_str());
-  while (!code.out.empty() && code.out.back() == '\n') code.out.pop_back();
+  const std::string code = EnrolmentCode(*env);
+  QVERIFY(!code.empty());
 
   QTemporaryDir tmp;
   WorkerConfig config = TestConfig(tmp);
@@ -159,7 +157,7 @@ void BackgroundSyncTest::aCapReachedBeforeABackupIsSaidOnTheSyncScreen() {
   AppController controller(config, PositionSourceFactory());
   controller.SetNetworkMonitor(std::make_unique<FakeNetwork>(false));
   QTRY_COMPARE(controller.state(), AppController::NeedsEnrolment);
-  controller.enroll(QString::fromStdString((*server)->base_url()), QString::fromStdString(code.out),
+  controller.enroll(QString::fromStdString((*server)->base_url()), QString::fromStdString(code),
                     QStringLiteral("482913"), QStringLiteral("482913"));
   QTRY_COMPARE_WITH_TIMEOUT(controller.state(), AppController::Ready, 20000);
   controller.sync();
