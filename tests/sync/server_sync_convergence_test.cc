@@ -8,7 +8,9 @@
 // equal the county's (and so every other's): every register with its stamps and write history,
 // tombstones, deleted and flagged, tasks, visits, photos, hazards and their events with stamps, and
 // the logged conflict pairs; tasks are closed by the same visit on every device; every photo's
-// bytes are at the county; nothing is left pending and each change is at the county once. Devices
+// bytes are at the county; nothing is left pending and each change is at the county once; and the
+// county's state of every subject, task and hazard, and its conflict log, equal what the pure merge
+// (the oracle) makes of the changes the county logged, applied in a random order. Devices
 // edit and sync whenever the seed says, whatever the county changed meanwhile (so some edits are
 // refused: a refused edit must leave the device too).
 //
@@ -26,6 +28,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <thread>
 #include <utility>
@@ -365,6 +368,75 @@ class ServerConvergenceTest : public ServerSyncTest {
     ADD_FAILURE() << "the devices still exchange changes after 8 rounds of syncing";
   }
 
+  // The merge oracle: every mutable record's state at the county equals what the pure merge
+  // (core::merge) makes of every change the county logged for it, applied in a random order of
+  // the seed's choosing. A record whose state came from elsewhere than its logged changes (a lost
+  // write, a write applied twice with two stamps) differs here even when the replicas agree.
+  void ExpectCountyEqualsTheMergeOracle() {
+    auto rows = County()->Query(
+        "SELECT entity, record_id, payload FROM changes WHERE entity IN ($1, $2, $3) ORDER BY id",
+        {server::Int(v1::ENTITY_SUBJECT), server::Int(v1::ENTITY_TASK),
+         server::Int(v1::ENTITY_HAZARD)});
+    ASSERT_TRUE(rows.ok()) << rows.status().ToString();
+    std::map<std::string, std::vector<v1::Change>> logged;
+    for (const server::SqlRow& row : *rows) {
+      v1::Change change;
+      ASSERT_TRUE(change.ParseFromString(row.Bytes(2)));
+      logged[Key(static_cast<v1::Entity>(row.Int(0)), row.Bytes(1))].push_back(std::move(change));
+    }
+    auto records =
+        County()->Query("SELECT entity, record_id, state FROM records WHERE entity IN ($1, $2, $3)",
+                        {server::Int(v1::ENTITY_SUBJECT), server::Int(v1::ENTITY_TASK),
+                         server::Int(v1::ENTITY_HAZARD)});
+    ASSERT_TRUE(records.ok()) << records.status().ToString();
+    ASSERT_EQ(records->size(), logged.size()) << "a record without logged changes, or the reverse";
+    std::set<std::string> oracle_conflicts;
+    for (const server::SqlRow& row : *records) {
+      const std::string key = Key(static_cast<v1::Entity>(row.Int(0)), row.Bytes(1));
+      std::vector<v1::Change>& changes = logged[key];
+      for (size_t i = changes.size(); i > 1; --i) std::swap(changes[i - 1], changes[Pick(i)]);
+      std::optional<core::merge::RecordState> state;
+      for (const v1::Change& change : changes) {
+        if (change.has_moved()) continue;  // a relocation mark: no write of its own
+        auto merged = change.has_history() ? core::merge::ApplySnapshot(state, change)
+                                           : core::merge::ApplyChange(state, change);
+        ASSERT_TRUE(merged.ok()) << key << ": " << merged.status().ToString();
+        state = std::move(merged->state);
+        for (const core::merge::ConflictEntry& c : merged->conflicts) {
+          oracle_conflicts.insert(Key(c.entity, c.record_id) + " " + c.field + " lost " +
+                                  base::HexEncode(c.loser.device_id) + "@" +
+                                  std::to_string(c.loser.hlc) + " " + c.rule);
+        }
+      }
+      ASSERT_TRUE(state.has_value()) << key;
+      EXPECT_EQ(core::merge::CanonicalDump({*state}), StateText(row.Bytes(2)))
+          << key << ": the county's state is not what the merge makes of its " << changes.size()
+          << " logged change(s)";
+    }
+    // The conflict pairs the merge reported along the way are the ones the county logged.
+    auto logged_conflicts = County()->Query(
+        "SELECT DISTINCT entity, record_id, field, lost_device, lost_hlc, rule FROM conflicts", {});
+    ASSERT_TRUE(logged_conflicts.ok()) << logged_conflicts.status().ToString();
+    std::set<std::string> at_county;
+    for (const server::SqlRow& row : *logged_conflicts) {
+      at_county.insert(Key(static_cast<v1::Entity>(row.Int(0)), row.Bytes(1)) + " " + row.Text(2) +
+                       " lost " + base::HexEncode(row.Bytes(3)) + "@" + std::to_string(row.Int(4)) +
+                       " " + row.Text(5));
+    }
+    std::string missing;
+    for (const std::string& pair : oracle_conflicts) {
+      if (at_county.erase(pair) == 0) missing += "  " + pair + "\n";
+    }
+    std::string extra;
+    for (const std::string& pair : at_county) extra += "  " + pair + "\n";
+    EXPECT_EQ(missing, "") << "conflicts the merge reports that the county did not log";
+    EXPECT_EQ(extra, "") << "conflicts the county logged that the merge does not report";
+    oracle_records_ = records->size();
+    oracle_conflicts_ = oracle_conflicts.size();
+    Log(std::to_string(records->size()) + " record(s) and " +
+        std::to_string(oracle_conflicts.size()) + " conflict(s) equal the merge oracle's");
+  }
+
   void ExpectConverged() {
     std::map<std::string, std::string> done;  // task -> done visit, across devices
     for (Replica& r : replicas_) {
@@ -456,6 +528,7 @@ class ServerConvergenceTest : public ServerSyncTest {
     Log("final syncs");
     SyncUntilQuiet();
     ExpectConverged();
+    ExpectCountyEqualsTheMergeOracle();
     rng_ = nullptr;
   }
 
@@ -466,7 +539,9 @@ class ServerConvergenceTest : public ServerSyncTest {
   std::vector<std::string> photos_;   // hex SHA-256 of every photo taken
   std::vector<std::string> hazards_;  // every hazard found, in order
   std::string log_;
-  std::string last_visit_;  // the id of the last visit Visit() recorded
+  std::string last_visit_;     // the id of the last visit Visit() recorded
+  size_t oracle_records_ = 0;  // records and conflict pairs the merge oracle checked
+  size_t oracle_conflicts_ = 0;
 };
 
 TEST_P(ServerConvergenceTest, RandomOfflineWorkConvergesOnEveryDeviceAndTheCounty) {
@@ -485,8 +560,11 @@ TEST_P(ServerConvergenceTest, RandomOfflineWorkConvergesOnEveryDeviceAndTheCount
       replicas_.clear();
       return;
     }
-    std::printf("[ seed %llu ] converged in %lld ms\n", static_cast<unsigned long long>(seed),
-                static_cast<long long>(ms));
+    std::printf(
+        "[ seed %llu ] converged in %lld ms; %zu records and %zu conflict pairs as the "
+        "merge oracle has them\n",
+        static_cast<unsigned long long>(seed), static_cast<long long>(ms), oracle_records_,
+        oracle_conflicts_);
   }
   replicas_.clear();
 }
