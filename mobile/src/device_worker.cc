@@ -121,7 +121,11 @@ void DeviceWorker::Probe() {
     return;
   }
   auto info = core::keys::InspectKeyFile(core::profile::KeyFilePath(dir));
-  if (info.ok()) {
+  if (info.ok() && sync::EnrolmentUnfinished(dir)) {
+    // The county's answer to the enrolment never came: enrolling again with the same code and
+    // PIN finishes it (FieldDevice::Enroll).
+    emit stateChanged(kNeedsEnrolment, {}, -1);
+  } else if (info.ok()) {
     emit stateChanged(kLocked, {}, AttemptsLeft(dir));
   } else if (info.status().code() == core::Code::kNotFound) {
     emit stateChanged(kNeedsEnrolment, {}, -1);

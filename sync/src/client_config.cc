@@ -3,11 +3,13 @@
 #include <sodium.h>
 
 #include <cstring>
+#include <filesystem>
 #include <sstream>
 #include <vector>
 
 #include "qiaomen/base/file_system.h"
 #include "qiaomen/base/hex.h"
+#include "qiaomen/core/profile/profile_files.h"
 
 namespace qiaomen::sync {
 namespace {
@@ -95,6 +97,17 @@ core::Result<ClientConfig> Parse(const std::string& text) {
 
 std::string ClientConfigPath(const std::string& profile_dir) {
   return profile_dir + "/client.conf";
+}
+
+std::string UnfinishedEnrolmentPath(const std::string& profile_dir) {
+  return profile_dir + "/enrolment.unfinished";
+}
+
+bool EnrolmentUnfinished(const std::string& profile_dir) {
+  std::error_code ec;
+  return std::filesystem::exists(UnfinishedEnrolmentPath(profile_dir), ec) &&
+         std::filesystem::exists(core::profile::KeyFilePath(profile_dir), ec) &&
+         !std::filesystem::exists(ClientConfigPath(profile_dir), ec);
 }
 
 core::Status SaveClientConfig(const std::string& path, const ClientConfig& config,

@@ -1,6 +1,7 @@
 // FieldDevice: enrolment of a new profile, and re-enrolment of an existing one under a new code.
 
 #include <filesystem>
+#include <fstream>
 
 #include "qiaomen/core/profile/profile_files.h"
 #include "qiaomen/core/uuid.h"
@@ -16,6 +17,7 @@ void DiscardEnrolment(const std::string& dir, core::keys::KeyStore& key_store) {
   core::profile::DiscardProfileFiles(dir, key_store);
   std::error_code ignored;
   std::filesystem::remove(ClientConfigPath(dir), ignored);
+  std::filesystem::remove(UnfinishedEnrolmentPath(dir), ignored);
 }
 
 // The server settings the options name, checked before anything is made or sent.
@@ -118,26 +120,55 @@ core::Result<std::unique_ptr<FieldDevice>> FieldDevice::Enroll(const std::string
                                                                const FieldDeviceDeps& deps,
                                                                Transport* transport) {
   QM_ASSIGN_OR_RETURN(ClientConfig config, SettingsOf(options));
-  if (std::filesystem::exists(core::profile::KeyFilePath(dir))) {
+  const core::profile::ProfileDeps profile_deps{deps.clock, deps.random, deps.key_store};
+  std::unique_ptr<core::profile::Profile> profile;
+  if (EnrolmentUnfinished(dir)) {
+    // A profile without server settings is an enrolment whose answer never came (a cut link, a
+    // server stopped before it answered): the county may have enrolled this device id already,
+    // and finishes it for the same device asking again (see Directory::Enroll).
+    auto unfinished = core::profile::Profile::Open(dir, pin, profile_deps);
+    if (unfinished.ok()) {
+      profile = std::move(*unfinished);
+    } else {
+      // Another PIN than the first try's, or keys that will not open: it holds nothing (no
+      // server settings, so no work), and a new profile is made in its place.
+      DiscardEnrolment(dir, deps.key_store);
+    }
+  } else if (std::filesystem::exists(core::profile::KeyFilePath(dir))) {
     return core::AlreadyExists("There is already an enrolled profile in " + dir +
                                ". Use another folder for a second profile.");
   }
-  // The profile (keys first) is made before the server hears of it: the server must learn the
-  // device's public key. If the server says no, the half-made profile is removed again.
-  core::profile::ProfileOptions profile_options;
-  profile_options.keys = options.keys;
-  profile_options.device_id = core::Uuid::NewV7(deps.clock, deps.random).ToBytes();
-  QM_ASSIGN_OR_RETURN(auto profile,
-                      core::profile::Profile::Create(dir, pin, profile_options,
-                                                     {deps.clock, deps.random, deps.key_store}));
-  auto fail = [&](const core::Status& s) {
+  if (profile == nullptr) {
+    // The profile (keys first) is made before the server hears of it: the server must learn the
+    // device's public key.
+    core::profile::ProfileOptions profile_options;
+    profile_options.keys = options.keys;
+    profile_options.device_id = core::Uuid::NewV7(deps.clock, deps.random).ToBytes();
+    QM_ASSIGN_OR_RETURN(profile,
+                        core::profile::Profile::Create(dir, pin, profile_options, profile_deps));
+    // Marked until the county's answer is kept, so that a lost answer can be taken up again.
+    if (!std::ofstream(UnfinishedEnrolmentPath(dir))) {
+      profile.reset();
+      DiscardEnrolment(dir, deps.key_store);
+      return core::IOError("Cannot write in " + dir + "; check the storage and try again.");
+    }
+  }
+  // A refusal removes the half-made profile again. When the request may have reached the county
+  // (no answer came) or was taken but not saved here, the profile stays for the next try.
+  auto fail = [&](const core::Status& s, bool county_may_know) {
     profile.reset();
-    DiscardEnrolment(dir, deps.key_store);
+    if (!county_may_know) DiscardEnrolment(dir, deps.key_store);
     return s;
   };
   auto enrolled = Register(*profile, options, config, "", deps.clock, transport);
-  if (!enrolled.ok()) return fail(enrolled.status());
-  if (auto s = Adopt(*profile, config, *enrolled); !s.ok()) return fail(s);
+  if (!enrolled.ok()) {
+    const core::Code code = enrolled.status().code();
+    return fail(enrolled.status(),
+                code == core::Code::kUnavailable || code == core::Code::kDeadlineExceeded);
+  }
+  if (auto s = Adopt(*profile, config, *enrolled); !s.ok()) return fail(s, true);
+  std::error_code ignored;
+  std::filesystem::remove(UnfinishedEnrolmentPath(dir), ignored);
   return std::unique_ptr<FieldDevice>(new FieldDevice(std::move(profile), std::move(config), deps));
 }
 

@@ -5,6 +5,7 @@
 #include <fstream>
 
 #include "cli_fixture.h"
+#include "qiaomen/sync/client_config.h"
 
 namespace qiaomen::cli::testing {
 namespace {
@@ -157,15 +158,19 @@ TEST_F(CommandsTest, SubjectEditsAreSavedFieldByField) {
   EXPECT_TRUE(Contains(bad.err, "--members must be a whole number")) << bad.err;
 }
 
-TEST_F(CommandsTest, AnUnreachableServerSaysWhatToDoAndKeepsNothingHalfMade) {
+// No answer came, so the county may have enrolled the phone: the unfinished profile stays (with
+// no server settings) and the same code and PIN finish the enrolment later.
+TEST_F(CommandsTest, AnUnreachableServerSaysWhatToDoAndTheSameCodeWorksLater) {
   auto code = county().AddWorkerWithCode("w-offline", "grid_worker", "grids:T01-V01-G01");
   ASSERT_TRUE(code.ok());
   CliRun r = Run({"enroll", "--server", "http://127.0.0.1:1", "--code", *code});
   EXPECT_EQ(r.exit_code, 4);
   EXPECT_TRUE(Contains(r.err, "Cannot reach the county server")) << r.err;
-  EXPECT_FALSE(std::filesystem::exists(profile_ + "/profile.key"));
-  // The same code still works once the server is reachable.
-  ASSERT_EQ(Run({"enroll", "--server", url(), "--code", *code}).exit_code, 0);
+  EXPECT_TRUE(sync::EnrolmentUnfinished(profile_));
+  CliRun again = Run({"enroll", "--server", url(), "--code", *code});
+  ASSERT_EQ(again.exit_code, 0) << again.err;
+  EXPECT_FALSE(sync::EnrolmentUnfinished(profile_));
+  EXPECT_EQ(Run({"sync"}).exit_code, 0);
 }
 
 TEST_F(CommandsTest, ChangePinRewrapsTheKey) {

@@ -2,12 +2,13 @@
 // `qiaomen-county serve` runs with QIAOMEN_CRASH_AT=<path>:<N> and _exits(137), as a SIGKILL
 // would, at the N-th step (SQL statement, file write, fsync, rename, the moment before its
 // answer) of the push half of POST /v1/sync ("push") or of a photo upload's creation and chunks
-// ("tus"). For N = 1, 2, ... until the path runs to its end without stopping: a device with a new
-// visit (a hazard, a photo of two chunks) syncs against the armed server; the server stops;
-// it is started again on the same data directory (and database) unarmed; the device syncs again.
-// Then the county holds each of the device's changes once and every photo whole, no unfinished
-// upload is left, and the device has nothing pending. Both backends. The test prints how many
-// crash points each path has (the last N that stopped the server).
+// ("tus"), or of an enrolment ("enrol", its own test below). For N = 1, 2, ... until the path runs
+// to its end without stopping: a device with a new visit (a hazard, a photo of two chunks) syncs
+// against the armed server; the server stops; it is started again on the same data directory (and
+// database) unarmed; the device syncs again. Then the county holds each of the device's changes
+// once and every photo whole, no unfinished upload is left, and the device has nothing pending.
+// Both backends. The test prints how many crash points each path has (the last N that stopped the
+// server).
 
 #include <gtest/gtest.h>
 #include <sys/wait.h>
@@ -19,6 +20,9 @@
 #include <string>
 #include <thread>
 
+#include "qiaomen/core/keys/file_key_store.h"
+#include "qiaomen/sync/field_device.h"
+#include "qiaomen/testing/fast_kdf.h"
 #include "qiaomen/testing/http_client.h"
 #include "tests/sync/server_sync_fixture.h"
 
@@ -148,6 +152,56 @@ TEST_P(ServerCrashPointsTest, AServerStoppedAtAnyStepOfAPhotoUploadKeepsEachPhot
   const int points = CrashEveryStep("tus");
   EXPECT_GT(points, 10);
   std::printf("[ crash points ] tus on %s: %d\n", qiaomen::testing::BackendName(GetParam()),
+              points);
+}
+
+// The enrolment: a phone enrols while the county stops at step N (before or after it commits,
+// or with the answer not yet sent). After the restart the same phone enrols again with the same
+// code and PIN and finishes (tests/sync/enrolment_retry_test.cc has the rule), syncs, and the
+// county knows one device for the worker. Found by this loop: a county stopped after its commit
+// left the phone with a used code and no token.
+TEST_P(ServerCrashPointsTest, AServerStoppedAtAnyStepOfAnEnrolmentLetsThePhoneFinishIt) {
+  qiaomen::testing::TempDir phones;
+  core::keys::FileKeyStore key_store(phones.Join("keystore"), core::SecureRandom());
+  FieldDeviceDeps deps{core::SystemClock(), core::SecureRandom(), key_store};
+  int points = 0;
+  for (int n = 1; n <= kMaxSteps && !HasFailure(); ++n) {
+    SCOPED_TRACE("enrol stopped at step " + std::to_string(n));
+    const std::string worker = "e" + std::to_string(n);
+    auto code = env_->AddWorkerWithCode(worker, "grid_worker", kGridScope);
+    ASSERT_TRUE(code.ok()) << code.status().ToString();
+    EnrollOptions options;
+    options.server_url = link_->url();
+    options.code = *code;
+    options.device_name = "phone of " + worker;
+    options.keys.kdf = qiaomen::testing::FastKdf();
+    const std::string dir = phones.Join(worker);
+    Restart("enrol", n);
+    if (HasFatalFailure()) return;
+    auto armed = FieldDevice::Enroll(dir, kDevicePin, options, deps);
+    const bool ran_through =
+        armed.ok() &&
+        qiaomen::testing::HttpRequest(server_->port(), "GET", "/metrics", {}, "").ok();
+    if (!ran_through) {
+      EXPECT_FALSE(armed.ok()) << "enrolled, and yet the server stopped";
+      EXPECT_EQ(ExitStatus(20'000), 137) << armed.status().ToString() << "\n" << server_->Log();
+      Restart("enrol", 0);
+      if (HasFatalFailure()) return;
+      armed = FieldDevice::Enroll(dir, kDevicePin, options, deps);
+      ASSERT_TRUE(armed.ok()) << "the phone could not finish its enrolment: "
+                              << armed.status().ToString();
+    }
+    DeviceSyncResult synced = (*armed)->Sync({});
+    EXPECT_TRUE(synced.status.ok()) << synced.status.ToString();
+    EXPECT_EQ(
+        CountyInt("SELECT count(*) FROM devices WHERE worker_id = $1", {server::Text(worker)}), 1);
+    if (ran_through) {
+      points = n - 1;
+      break;
+    }
+  }
+  EXPECT_GT(points, 3);
+  std::printf("[ crash points ] enrol on %s: %d\n", qiaomen::testing::BackendName(GetParam()),
               points);
 }
 

@@ -8,6 +8,7 @@
 #include "qiaomen/cli/command.h"
 #include "qiaomen/core/exit_code.h"
 #include "qiaomen/core/profile/profile_files.h"
+#include "qiaomen/sync/client_config.h"
 #include "qiaomen/v1/sync.pb.h"
 
 namespace qiaomen::cli {
@@ -36,7 +37,10 @@ core::Status Enroll(const core::Args& args, CliContext& ctx) {
   auto key_store = KeyStoreFor(ctx);
   std::unique_ptr<sync::FieldDevice> device;
   int64_t unsent = -1;  // -1: a new profile
-  if (std::filesystem::exists(core::profile::KeyFilePath(ctx.data_dir))) {
+  // An enrolment whose answer never came is taken up by the new-profile branch (the same PIN
+  // finishes it as the same device; FieldDevice::Enroll).
+  if (std::filesystem::exists(core::profile::KeyFilePath(ctx.data_dir)) &&
+      !sync::EnrolmentUnfinished(ctx.data_dir)) {
     // A profile here already (revoked, token lost, a new code from township staff): it keeps its
     // device id and its unsent work, and registers again under the new code.
     QM_ASSIGN_OR_RETURN(device, OpenDevice(ctx, key_store));

@@ -1,6 +1,7 @@
 // POST /v1/enroll and POST /v1/sync: protobuf bodies in both directions.
 #include "qiaomen/server/api.h"
 #include "qiaomen/v1/sync.pb.h"
+#include "util/crash_points.h"
 
 namespace qiaomen::server {
 namespace {
@@ -74,9 +75,14 @@ void AddSyncRoutes(Router& router, ApiContext& context) {
       current_token = auth->substr(7);
     }
     Worker worker;
-    auto token =
-        context.directory.Enroll(enroll.code(), enroll.device_id(), enroll.device_public_key(),
-                                 enroll.device_name(), current_token, &worker);
+    core::Result<std::string> token = core::Internal("not enrolled yet");
+    {
+      crash_points::PathScope crash_path("enrol");
+      token =
+          context.directory.Enroll(enroll.code(), enroll.device_id(), enroll.device_public_key(),
+                                   enroll.device_name(), current_token, &worker);
+      if (token.ok()) crash_points::Step("answer");  // enrolled, the answer not sent yet
+    }
     if (!token.ok()) return ErrorResponse(token.status());
     context.metrics.Add("devices_enrolled");
     v1::EnrollResponse out;

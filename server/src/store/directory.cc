@@ -160,6 +160,31 @@ core::Result<std::string> Directory::IssueEnrollCode(const std::string& worker_i
   return code;
 }
 
+namespace {
+
+constexpr char kUnknownCode[] =
+    "This enrolment code is unknown, used or expired. Ask township staff for a new one.";
+
+// Whether an enrolment with a used code is the device that redeemed it asking again because the
+// answer never reached it: the code was bound to this device (issued for it, or redeemed by it),
+// has not expired, the device is enrolled for the code's worker with the same signing key, is not
+// revoked, and has not synced since the code was used (a device that synced had its token).
+core::Result<bool> IsLostAnswerRetry(SqlConnection& conn, const std::string& code,
+                                     const std::string& device_id, const std::string& public_key,
+                                     const std::vector<SqlRow>& existing, bool for_this_device,
+                                     int64_t now) {
+  if (!for_this_device || existing.empty() || existing[0].Int(0) != 0) return false;
+  if (!ConstantTimeEquals(existing[0].Bytes(3), public_key)) return false;
+  QM_ASSIGN_OR_RETURN(
+      auto used, conn.Query("SELECT c.worker_id FROM enroll_codes c WHERE c.code_hash = $1 AND "
+                            "c.used_ms > 0 AND c.expires_ms >= $2 AND NOT EXISTS (SELECT 1 FROM "
+                            "device_syncs s WHERE s.device_id = $3 AND s.at_ms >= c.used_ms)",
+                            {Text(HashHex(NormalizeCode(code))), Int(now), Blob(device_id)}));
+  return !used.empty() && used[0].Text(0) == existing[0].Text(2);
+}
+
+}  // namespace
+
 core::Result<std::string> Directory::Enroll(const std::string& code, const std::string& device_id,
                                             const std::string& public_key, const std::string& name,
                                             const std::string& current_token, Worker* worker_out) {
@@ -177,8 +202,10 @@ core::Result<std::string> Directory::Enroll(const std::string& code, const std::
       const int64_t now = clock_.NowMillis();
       const char* device_sql =
           conn->dialect() == SqlDialect::kPostgres
-              ? "SELECT revoked, token_hash, worker_id FROM devices WHERE device_id = $1 FOR UPDATE"
-              : "SELECT revoked, token_hash, worker_id FROM devices WHERE device_id = $1";
+              ? "SELECT revoked, token_hash, worker_id, public_key FROM devices WHERE device_id = "
+                "$1 FOR UPDATE"
+              : "SELECT revoked, token_hash, worker_id, public_key FROM devices WHERE device_id = "
+                "$1";
       QM_ASSIGN_OR_RETURN(auto existing, conn->Query(device_sql, {Blob(device_id)}));
       // A code an administrator issued for one device enrols that device only.
       QM_ASSIGN_OR_RETURN(auto bound, conn->Query("SELECT device_id FROM enroll_code_devices WHERE "
@@ -186,6 +213,11 @@ core::Result<std::string> Directory::Enroll(const std::string& code, const std::
                                                   {Text(HashHex(NormalizeCode(code)))}));
       const bool for_this_device = !bound.empty() && bound[0].Bytes(0) == device_id;
       if (!bound.empty() && !for_this_device) {
+        // A used code names the device it enrolled: to anyone else it is simply used.
+        QM_ASSIGN_OR_RETURN(auto used, conn->Query("SELECT 1 FROM enroll_codes WHERE code_hash = "
+                                                   "$1 AND used_ms > 0",
+                                                   {Text(HashHex(NormalizeCode(code)))}));
+        if (!used.empty()) return core::Unauthenticated(kUnknownCode);
         return core::PermissionDenied(
             "This enrolment code was issued to re-enrol another device. Ask township staff for a "
             "code for this one.");
@@ -218,8 +250,16 @@ core::Result<std::string> Directory::Enroll(const std::string& code, const std::
                                       "AND used_ms = 0 AND expires_ms >= $1 RETURNING worker_id",
                                       {Int(now), Text(HashHex(NormalizeCode(code)))}));
       if (redeemed.empty()) {
-        return core::Unauthenticated(
-            "This enrolment code is unknown, used or expired. Ask township staff for a new one.");
+        // The same phone again after its answer was lost (a cut link, a server stopped before it
+        // answered): it gets a new token, until it has synced once with the one it never got.
+        QM_ASSIGN_OR_RETURN(bool retry, IsLostAnswerRetry(*conn, code, device_id, public_key,
+                                                          existing, for_this_device, now));
+        if (retry) {
+          worker_id = existing[0].Text(2);
+          return conn->Exec("UPDATE devices SET token_hash = $2, name = $3 WHERE device_id = $1",
+                            {Blob(device_id), Text(HashHex(token_text)), Text(name)});
+        }
+        return core::Unauthenticated(kUnknownCode);
       }
       worker_id = redeemed[0].Text(0);
       if (!existing.empty() && existing[0].Text(2) != worker_id) {
@@ -254,7 +294,12 @@ core::Result<std::string> Directory::Enroll(const std::string& code, const std::
                                    " was enrolled by another request at the same moment; "
                                    "this code was not used. Try again.");
       }
-      return core::Status::Ok();
+      // The code now names the device it enrolled, so that this device alone may finish an
+      // enrolment whose answer it never received (IsLostAnswerRetry).
+      return conn->Exec(
+          "INSERT INTO enroll_code_devices (code_hash, device_id) VALUES ($1,$2) ON CONFLICT "
+          "(code_hash) DO NOTHING",
+          {Text(HashHex(NormalizeCode(code))), Blob(device_id)});
     });
   }
   if (!s.ok()) return s;

@@ -8,8 +8,8 @@
 // _exit(137), as a SIGKILL would (no destructor, no flush, no answer). A step is each SQL
 // statement (BEGIN and COMMIT included), each file write, fsync and rename of the path, and the
 // moment before the path's answer is sent. Without the variable (production) nothing is counted
-// and Step() returns at once. Paths: "push" (the push half of POST /v1/sync) and "tus" (a
-// photo upload's creation and chunks: POST and PATCH /v1/photos/).
+// and Step() returns at once. Paths: "push" (the push half of POST /v1/sync), "tus" (a photo
+// upload's creation and chunks: POST and PATCH /v1/photos/) and "enrol" (POST /v1/enroll).
 // Thread-safe.
 
 #include <string_view>

@@ -105,9 +105,12 @@ class FieldDevice {
  public:
   // Enrols a new device in `dir`: makes the profile (keys wrapped by `pin`, the store, the vault),
   // registers its signing key with the county using the one-time code, and saves the server
-  // settings (encrypted under the data key). If anything fails nothing is kept. `transport` is
-  // used for the request when given (tests), else one made from the options. Errors:
-  // InvalidArgument for a bad URL, PIN or CA file; AlreadyExists when `dir` has a profile;
+  // settings (encrypted under the data key). A refusal keeps nothing. When no answer came (the
+  // county may have enrolled the device and the answer was lost) the profile stays without server
+  // settings, and the next Enroll in `dir` with the same PIN and code finishes it as the same
+  // device. `transport` is used for the request when given (tests), else one made from the
+  // options. Errors: InvalidArgument for a bad URL, PIN or CA file; AlreadyExists when `dir` has
+  // an enrolled profile; the profile's errors (a wrong PIN) when taking up an unfinished one;
   // Unauthenticated when the server refused the code; Unavailable (worded: nothing lost, try
   // again) when the server cannot be reached; PermissionDenied when it refused this device (403,
   // 409); FailedPrecondition for a TLS failure or an answer that is not a county server's.
