@@ -60,5 +60,52 @@ TEST(CountyCliTest, SpeaksChineseByDefaultAndEnglishWhenAsked) {
   EXPECT_NE(bad.err.find("--lang must be zh"), std::string::npos) << bad.err;
 }
 
+// Issue 18, item 1: the listings, the staff commands, quarantine and bundle-key speak Chinese by
+// default and English with --lang en (each line from the catalogues, nothing left in English).
+TEST(CountyCliTest, ListingsStaffQuarantineAndBundleKeySpeakTheChosenLanguage) {
+  testing::TempDir dir;
+  for (const char* name : {"LANG", "LC_ALL", "LC_MESSAGES", "LANGUAGE"}) ::unsetenv(name);
+  const std::string data = dir.Join("county");
+  ASSERT_EQ(testing::RunCounty({"init", "--data", data, "--name", "Demo"}).exit_code, 0);
+  auto worker = testing::RunCounty({"add-worker", "--data", data, "--id", "c-li", "--name", "李",
+                                    "--role", "county", "--scope", "county"});
+  ASSERT_EQ(worker.exit_code, 0) << worker.err;
+  struct Case {
+    std::vector<std::string> args;
+    std::string input;
+    std::string zh, en;
+  };
+  const std::vector<Case> cases = {
+      {{"workers"}, "", "县级管理员", "county staff"},
+      {{"workers"}, "", "姓名", "Name"},
+      {{"devices"}, "", "还没有注册的设备", "No devices enrolled yet"},
+      {{"campaigns"}, "", "还没有检查活动", "No campaigns yet"},
+      {{"checklists"}, "", "还没有发布检查表", "No checklists published yet"},
+      {{"quarantine"}, "", "没有被拒收的更改", "Nothing is quarantined"},
+      {{"bundle-key"}, "", "公钥指纹", "Public key fingerprint"},
+      {{"add-staff", "--id", "s-zhao", "--name", "赵", "--role", "county", "--scope", "county"},
+       "",
+       "管理账号 s-zhao",
+       "Staff account s-zhao"},
+      {{"set-password", "--id", "s-zhao"},
+       "a-long-enough-password\n",
+       "密码已设置",
+       "is set; its open sessions have ended"},
+  };
+  for (const Case& c : cases) {
+    std::vector<std::string> args = c.args;
+    args.insert(args.begin() + 1, {"--data", data});
+    auto zh = testing::RunCounty(args, c.input);
+    ASSERT_EQ(zh.exit_code, 0) << c.args[0] << ": " << zh.err;
+    EXPECT_NE(zh.out.find(c.zh), std::string::npos) << c.args[0] << ": " << zh.out;
+    EXPECT_EQ(zh.out.find(c.en), std::string::npos) << c.args[0] << ": " << zh.out;
+    args.push_back("--lang=en");
+    auto en = testing::RunCounty(args, c.input);
+    ASSERT_EQ(en.exit_code, 0) << c.args[0] << ": " << en.err;
+    EXPECT_NE(en.out.find(c.en), std::string::npos) << c.args[0] << ": " << en.out;
+    EXPECT_EQ(en.out.find(c.zh), std::string::npos) << c.args[0] << ": " << en.out;
+  }
+}
+
 }  // namespace
 }  // namespace qiaomen::server

@@ -1,30 +1,15 @@
 #include "cli/county_messages.h"
 
-#include <array>
-
 #include "cli/county_messages_catalogue.h"
 #include "qiaomen/base/message_format.h"
 #include "qiaomen/core/domain/language.h"
 
 namespace qiaomen::server {
-namespace {
-
-using Table = std::array<std::string_view, static_cast<size_t>(CountyMsg::kCount)>;
-
-Table Index(std::span<const CountyMessageEntry> entries) {
-  Table table{};
-  for (const auto& entry : entries) table[static_cast<size_t>(entry.id)] = entry.text;
-  return table;
-}
-
-}  // namespace
 
 std::string_view CountyMessageText(CountyMsg id, core::domain::Language language) {
-  static const Table kZh = Index(CountyZhMessages());
-  static const Table kEn = Index(CountyEnMessages());
-  const auto at = static_cast<size_t>(id);
-  if (at >= kZh.size()) return {};
-  return language == core::domain::Language::kEn ? kEn[at] : kZh[at];
+  static const base::MessageTable<CountyMsg> kZh(CountyZhMessages());
+  static const base::MessageTable<CountyMsg> kEn(CountyEnMessages());
+  return (language == core::domain::Language::kEn ? kEn : kZh).Text(id);
 }
 
 std::string CountySay(core::domain::Language language, CountyMsg id,

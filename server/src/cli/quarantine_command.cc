@@ -5,6 +5,7 @@
 
 #include "admin/refusals.h"
 #include "cli/command.h"
+#include "cli/county_messages.h"
 #include "cli/json_text.h"
 #include "qiaomen/base/hex.h"
 #include "qiaomen/base/time_zone.h"
@@ -15,6 +16,18 @@
 
 namespace qiaomen::server {
 namespace {
+
+// What a refused change was, in the reader's language ("visit" -> 走访); an entity this list
+// lacks keeps its name.
+std::string EntityLabel(const std::string& entity, core::domain::Language language) {
+  static const std::map<std::string, CountyMsg> kLabels = {
+      {"subject", CountyMsg::kEntitySubject},   {"task", CountyMsg::kEntityTask},
+      {"visit", CountyMsg::kEntityVisit},       {"photo", CountyMsg::kEntityPhoto},
+      {"hazard", CountyMsg::kEntityHazard},     {"hazard_event", CountyMsg::kEntityHazardEvent},
+      {"campaign", CountyMsg::kEntityCampaign}, {"admin_unit", CountyMsg::kEntityAdminUnit}};
+  auto it = kLabels.find(entity);
+  return it == kLabels.end() ? entity : CountySay(language, it->second);
+}
 
 core::Status Quarantine(const core::Args& args, std::ostream& out) {
   std::string format = args.Get("format").value_or("text");
@@ -37,13 +50,18 @@ core::Status Quarantine(const core::Args& args, std::ostream& out) {
     out << "]\n";
     return core::Status::Ok();
   }
-  if (refusals.empty()) out << "Nothing is quarantined.\n";
+  const core::domain::Language language = LanguageOf(args);
+  if (refusals.empty()) out << CountySay(language, CountyMsg::kQuarantineNone);
   for (const Refusal& q : refusals) {
-    out << "#" << q.id << " " << q.received_at << " " << q.entity;
-    if (!q.subject.empty()) out << " of " << q.subject;
-    out << " from " << q.worker << " (device " << q.device.substr(0, 8) << ", change #" << q.seq
-        << ")" << (q.accepted_since ? ", sent again and accepted since" : "") << "\n    [" << q.code
-        << "] " << q.reason << "\n";
+    std::string what = EntityLabel(q.entity, language);
+    if (!q.subject.empty()) what = CountySay(language, CountyMsg::kQuarantineOf, {what, q.subject});
+    const std::string worker =
+        q.worker.empty() ? CountySay(language, CountyMsg::kUnknownDevice) : q.worker;
+    out << CountySay(language, CountyMsg::kQuarantineLine,
+                     {std::to_string(q.id), q.received_at, what, worker, q.device.substr(0, 8),
+                      std::to_string(q.seq)})
+        << (q.accepted_since ? CountySay(language, CountyMsg::kQuarantineAcceptedSince) : "")
+        << CountySay(language, CountyMsg::kQuarantineReason, {q.code, q.reason});
   }
   return core::Status::Ok();
 }

@@ -1,5 +1,6 @@
 // add-staff, set-password: the web console's accounts.
 #include "cli/command.h"
+#include "cli/county_messages.h"
 #include "cli/password_prompt.h"
 #include "qiaomen/core/clock.h"
 #include "qiaomen/server/staff.h"
@@ -22,8 +23,8 @@ void AddStaffCommands(std::vector<Command>& commands) {
         QM_ASSIGN_OR_RETURN(auto storage, OpenStorageFromArgs(args));
         StaffAccounts accounts(*storage);
         QM_RETURN_IF_ERROR(accounts.AddStaff(staff, core::SystemClock().NowMillis()));
-        out << "Staff account " << staff.id << " (" << staff.role << ", " << staff.scope.ToString()
-            << ") saved.\n";
+        out << CountySay(LanguageOf(args), CountyMsg::kStaffSaved,
+                         {staff.id, staff.role, staff.scope.ToString()});
         return core::Status::Ok();
       }});
   commands.push_back(Command{
@@ -40,9 +41,11 @@ void AddStaffCommands(std::vector<Command>& commands) {
         QM_ASSIGN_OR_RETURN(auto storage, OpenStorageFromArgs(args));
         StaffAccounts accounts(*storage);
         QM_RETURN_IF_ERROR(accounts.Get(id).status());
-        QM_ASSIGN_OR_RETURN(auto password, ReadNewPassword("New password for " + id + ": "));
+        QM_ASSIGN_OR_RETURN(
+            auto password,
+            ReadNewPassword(CountySay(LanguageOf(args), CountyMsg::kPasswordPrompt, {id})));
         QM_RETURN_IF_ERROR(accounts.SetPassword(id, password));
-        out << "The password of " << id << " is set; its open sessions have ended.\n";
+        out << CountySay(LanguageOf(args), CountyMsg::kPasswordSet, {id});
         return core::Status::Ok();
       }});
 }

@@ -12,6 +12,7 @@
 #include <string>
 #include <string_view>
 
+#include "qiaomen/base/message_catalogue.h"
 #include "qiaomen/core/domain/labels.h"
 
 namespace qiaomen::cli {
@@ -134,9 +135,6 @@ std::string Say(core::domain::Language language, Msg id,
                 std::initializer_list<std::string_view> args = {});
 
 // One entry of a catalogue; the catalogues list their entries in any order.
-struct MessageEntry {
-  Msg id;
-  std::string_view text;
-};
+using MessageEntry = base::MessageEntry<Msg>;
 
 }  // namespace qiaomen::cli
