@@ -11,27 +11,16 @@
 namespace qiaomen::cli {
 namespace {
 
-std::string Usage(const std::vector<Command>& commands) {
-  std::string text =
-      "qiaomen — the Qiaomen field client\n\n"
-      "Usage: qiaomen [--data DIR] [--keystore DIR] [--json] [--lang zh|en] COMMAND "
-      "[OPTIONS]\n\nCommands:\n";
-  auto add = [&](const std::string& name, const std::string& summary) {
-    text +=
-        "  " + name + std::string(name.size() < 16 ? 16 - name.size() : 1, ' ') + summary + "\n";
+std::string Usage(const std::vector<Command>& commands, core::domain::Language language) {
+  std::string text = Say(language, Msg::kHelpIntro);
+  auto add = [&](const std::string& name, Msg summary) {
+    text += "  " + name + std::string(name.size() < 18 ? 18 - name.size() : 1, ' ') +
+            Say(language, summary) + "\n";
   };
-  add("help", "show this text");
-  add("version", "print the version");
+  add("help", Msg::kHelpShowThis);
+  add("version", Msg::kHelpVersion);
   for (const auto& c : commands) add(c.name, c.summary);
-  text +=
-      "\nEach command takes --help. --data DIR is the profile (default $QIAOMEN_DATA, else\n"
-      "~/.local/share/qiaomen/profile); the device keystore is kept apart from it in --keystore "
-      "DIR\n"
-      "(default $QIAOMEN_KEYSTORE, else DIR.keystore). The PIN comes from $QIAOMEN_PIN or is "
-      "asked\n"
-      "for on the terminal. Commands that print data take --json. Lines for people are in\n"
-      "Chinese unless --lang en or the locale (LANGUAGE, LC_ALL, LC_MESSAGES, LANG) says en*.\n\n";
-  return text + core::ExitCodeHelp();
+  return text + Say(language, Msg::kHelpFooter) + core::ExitCodeHelp(language);
 }
 
 std::string DefaultDataDir() {
@@ -128,12 +117,20 @@ int RunFieldCli(const std::vector<std::string>& argv, CliContext& ctx) {
     return Fail(ctx, "", s, core::ExitCode::kUsage);
   }
   if (args.empty()) {
-    ctx.err << Usage(commands);
+    ctx.err << Usage(commands, ctx.language);
     return 2;
   }
   const std::string& name = args[0];
   if (name == "help" || name == "--help" || name == "-h") {
-    ctx.out << Usage(commands);
+    // `help --lang en` as well as `--lang en help`.
+    for (size_t i = 1; i < args.size(); ++i) {
+      std::string value = args[i].rfind("--lang=", 0) == 0 ? args[i].substr(7) : "";
+      if (args[i] == "--lang" && i + 1 < args.size()) value = args[i + 1];
+      if (auto chosen = core::domain::ParseLanguageOption(value); chosen.ok()) {
+        ctx.language = *chosen;
+      }
+    }
+    ctx.out << Usage(commands, ctx.language);
     return 0;
   }
   if (name == "version" || name == "--version") {

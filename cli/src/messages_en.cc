@@ -135,6 +135,36 @@ std::span<const MessageEntry> EnMessages() {
       {Msg::kTemplateWritten,
        "Wrote {0}: replace each <...> with the answer (items not shown may be deleted), then run "
        "`qiaomen visit record {0}`.\n"},
+      {Msg::kHelpIntro,
+       "qiaomen — the Qiaomen field client\n\nUsage: qiaomen [--data DIR] [--keystore DIR] "
+       "[--json] [--lang zh|en] COMMAND [OPTIONS]\n\nCommands:\n"},
+      {Msg::kHelpShowThis, "show this text"},
+      {Msg::kHelpVersion, "print the version"},
+      {Msg::kHelpFooter,
+       "\nEach command takes --help. --data DIR is the profile (default $QIAOMEN_DATA, "
+       "else\n~/.local/share/qiaomen/profile); the device keystore is kept apart from it in "
+       "--keystore DIR\n(default $QIAOMEN_KEYSTORE, else DIR.keystore). The PIN comes from "
+       "$QIAOMEN_PIN or is asked\nfor on the terminal. Commands that print data take --json. Lines "
+       "for people are in\nChinese unless --lang en or the locale (LANGUAGE, LC_ALL, LC_MESSAGES, "
+       "LANG) says en*.\n\n"},
+      {Msg::kSummaryExportBundle,
+       "write the unsent changes and photos to an encrypted, signed file"},
+      {Msg::kSummaryChecklistShow,
+       "show a checklist's items, answers, required marks and conditions"},
+      {Msg::kSummaryVisitTemplate, "write a visit file skeleton for a subject's checklist"},
+      {Msg::kSummaryEnroll, "create this device's profile and register it with the county server"},
+      {Msg::kSummaryHazards, "list the hazards on this device with their status"},
+      {Msg::kSummaryHazardUpdate,
+       "record a step of a hazard: ordered, rectified, reinspected, closed"},
+      {Msg::kSummaryChangePin, "change the PIN that unlocks this profile"},
+      {Msg::kSummaryQuarantine, "list the changes the county refused, with their reasons"},
+      {Msg::kSummaryQuarantineResend, "send a refused change again once its cause is put right"},
+      {Msg::kSummaryStatus, "pending changes and photos, refused changes, last sync, server"},
+      {Msg::kSummarySubjectShow, "a subject with its visits and hazards"},
+      {Msg::kSummarySubjectUpdate, "edit a subject's phone, members, tags or note"},
+      {Msg::kSummarySync, "send this device's work to the county server and fetch what is new"},
+      {Msg::kSummaryTasks, "list the open tasks of this device's grids"},
+      {Msg::kSummaryVisitRecord, "record a whole visit from a JSON file"},
   };
   return kMessages;
 }

@@ -123,6 +123,32 @@ std::span<const MessageEntry> ZhMessages() {
       {Msg::kTemplateWritten,
        "已写入 {0}：把每个 <...> 换成回答（不显示的项可删去），再运行 `qiaomen visit record "
        "{0}`。\n"},
+      {Msg::kHelpIntro,
+       "qiaomen — 敲门 现场客户端\n\n用法：qiaomen [--data DIR] [--keystore DIR] [--json] [--lang "
+       "zh|en] 命令 [选项]\n\n命令：\n"},
+      {Msg::kHelpShowThis, "显示本说明"},
+      {Msg::kHelpVersion, "显示版本"},
+      {Msg::kHelpFooter,
+       "\n每个命令都接受 --help。--data DIR 是档案目录（默认 "
+       "$QIAOMEN_DATA，否则\n~/.local/share/qiaomen/profile）；设备密钥库与它分开，放在 --keystore "
+       "DIR\n（默认 $QIAOMEN_KEYSTORE，否则 DIR.keystore）。PIN 取自 "
+       "$QIAOMEN_PIN，否则在终端询问。\n输出数据的命令接受 --json。给人看的文字默认是中文；--lang "
+       "en 或语言环境（LANGUAGE、\nLC_ALL、LC_MESSAGES、LANG）为 en* 时是英文。\n\n"},
+      {Msg::kSummaryExportBundle, "把未发送的更改和照片写入一个加密、签名的文件"},
+      {Msg::kSummaryChecklistShow, "显示检查表的检查项、可选回答、必填标记和条件"},
+      {Msg::kSummaryVisitTemplate, "为某个对象的检查表写出走访文件模板"},
+      {Msg::kSummaryEnroll, "创建本设备的档案并向县服务器注册"},
+      {Msg::kSummaryHazards, "列出本设备上的隐患及其状态"},
+      {Msg::kSummaryHazardUpdate, "记录隐患的一个处理步骤：责令整改、已整改、复查、销号"},
+      {Msg::kSummaryChangePin, "修改解锁本档案的 PIN"},
+      {Msg::kSummaryQuarantine, "列出县里拒收的更改及原因"},
+      {Msg::kSummaryQuarantineResend, "原因解决后重新发送一项被拒收的更改"},
+      {Msg::kSummaryStatus, "待发送的更改和照片、被拒收的更改、最后同步、服务器"},
+      {Msg::kSummarySubjectShow, "显示一个对象及其走访和隐患"},
+      {Msg::kSummarySubjectUpdate, "修改对象的电话、人数、标签或备注"},
+      {Msg::kSummarySync, "把本设备的工作发送到县服务器并取回新的内容"},
+      {Msg::kSummaryTasks, "列出本设备所管网格的未完成任务"},
+      {Msg::kSummaryVisitRecord, "从 JSON 文件记录一次完整的走访"},
   };
   return kMessages;
 }

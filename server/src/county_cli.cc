@@ -10,23 +10,16 @@
 namespace qiaomen::server {
 namespace {
 
-std::string Usage(const std::vector<Command>& commands) {
-  std::string text =
-      "qiaomen-county — the Qiaomen county server and its admin commands\n\n"
-      "Usage: qiaomen-county COMMAND [OPTIONS]\n\nCommands:\n";
-  auto add = [&](const std::string& name, const std::string& summary) {
-    text +=
-        "  " + name + std::string(name.size() < 18 ? 18 - name.size() : 1, ' ') + summary + "\n";
+std::string Usage(const std::vector<Command>& commands, core::domain::Language language) {
+  std::string text = CountySay(language, CountyMsg::kHelpIntro);
+  auto add = [&](const std::string& name, CountyMsg summary) {
+    text += "  " + name + std::string(name.size() < 18 ? 18 - name.size() : 1, ' ') +
+            CountySay(language, summary) + "\n";
   };
-  add("help", "show this text");
-  add("version", "print the version");
+  add("help", CountyMsg::kHelpShowThis);
+  add("version", CountyMsg::kHelpVersion);
   for (const auto& c : commands) add(c.name, c.summary);
-  text +=
-      "\nEach command takes --help. Commands that use the data directory take --data DIR\n"
-      "(and --db postgresql://... for PostgreSQL, unless `init --db` saved it). Lines for people\n"
-      "are in Chinese unless --lang en or the locale (LANGUAGE, LC_ALL, LC_MESSAGES, LANG) says\n"
-      "en*; --format json and csv keep English keys.\n\n";
-  return text + core::ExitCodeHelp();
+  return text + CountySay(language, CountyMsg::kHelpFooter) + core::ExitCodeHelp(language);
 }
 
 // Prints the failure on stderr and, with --format json, as the JSON document on stdout too.
@@ -83,15 +76,21 @@ std::vector<Command> AllCommands() {
 
 int RunCountyCli(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
   std::vector<Command> commands = AllCommands();
-  const core::domain::Language language =
+  core::domain::Language language =
       core::domain::LanguageFromEnvironment([](const char* name) { return std::getenv(name); });
   if (args.empty()) {
-    err << Usage(commands);
+    err << Usage(commands, language);
     return 2;
   }
   const std::string& name = args[0];
   if (name == "help" || name == "--help" || name == "-h") {
-    out << Usage(commands);
+    // `help --lang en` (or --lang=en): the help in that language.
+    for (size_t i = 1; i < args.size(); ++i) {
+      std::string value = args[i].rfind("--lang=", 0) == 0 ? args[i].substr(7) : "";
+      if (args[i] == "--lang" && i + 1 < args.size()) value = args[i + 1];
+      if (auto chosen = core::domain::ParseLanguageOption(value); chosen.ok()) language = *chosen;
+    }
+    out << Usage(commands, language);
     return 0;
   }
   if (name == "version" || name == "--version") {

@@ -2,7 +2,10 @@
 // error in the JSON output too.
 #include <gtest/gtest.h>
 
+#include <fstream>
+
 #include "cli_fixture.h"
+#include "qiaomen/core/exit_code.h"
 
 namespace qiaomen::cli::testing {
 namespace {
@@ -10,13 +13,47 @@ namespace {
 class ExitCodesTest : public CliFixture {};
 
 TEST_F(ExitCodesTest, HelpShowsTheTable) {
-  CliRun help = Run({"help"});
+  CliRun help = Run({"--lang", "en", "help"});
   ASSERT_EQ(help.exit_code, 0);
   EXPECT_TRUE(Contains(help.out, "Exit codes")) << help.out;
   EXPECT_TRUE(Contains(help.out, "  5  refused by the county server")) << help.out;
-  auto county = County({"help"});
+  auto county = County({"help", "--lang=en"});
   EXPECT_EQ(county.exit_code, 0);
   EXPECT_TRUE(Contains(county.out, "  5  refused by the county server")) << county.out;
+}
+
+// Issue 18, item 2: --help is Chinese by default, summaries and the table included.
+TEST_F(ExitCodesTest, HelpIsChineseByDefault) {
+  CliRun help = Run({"help"});
+  ASSERT_EQ(help.exit_code, 0);
+  EXPECT_TRUE(Contains(help.out, "用法：qiaomen")) << help.out;
+  EXPECT_TRUE(Contains(help.out, "从 JSON 文件记录一次完整的走访")) << help.out;
+  EXPECT_TRUE(Contains(help.out, "  3  PIN 不对")) << help.out;
+  EXPECT_FALSE(Contains(help.out, "Usage:")) << help.out;
+  EXPECT_FALSE(Contains(help.out, "record a whole visit")) << help.out;
+  CliRun after = Run({"help", "--lang", "en"});
+  EXPECT_TRUE(Contains(after.out, "record a whole visit from a JSON file")) << after.out;
+}
+
+// Issue 18, item 5: the README's table is the --help table, row by row.
+TEST(ExitCodeTableTest, TheReadmeTableIsTheHelpTable) {
+  std::ifstream readme(std::string(QIAOMEN_SOURCE_DIR) + "/README.md");
+  ASSERT_TRUE(readme.good());
+  std::string line, rows;
+  bool in_table = false;
+  while (std::getline(readme, line)) {
+    if (line.rfind("## ", 0) == 0) in_table = line == "## Exit codes";
+    if (!in_table || line.rfind("| ", 0) != 0 || line.rfind("| code", 0) == 0) continue;
+    // "| 1 | meaning |" -> "  1  meaning"
+    const size_t bar = line.find(" | ");
+    rows += "  " + line.substr(2, bar - 2) + "  " +
+            line.substr(bar + 3, line.size() - bar - 3 - 2) + "\n";
+  }
+  const std::string help = core::ExitCodeHelp(core::domain::Language::kEn);
+  const size_t start = help.find('\n') + 1;
+  const size_t end = help.find("With --json");
+  EXPECT_EQ(rows, help.substr(start, end - start));
+  EXPECT_NE(rows.find("  6  local failure"), std::string::npos) << rows;
 }
 
 TEST_F(ExitCodesTest, ABadServerAddressIsAUsageError) {

@@ -15,8 +15,16 @@ namespace {
 
 TEST(CountyCliTest, HelpListsCommandsAndUnknownCommandIsAUsageError) {
   std::ostringstream out, err;
-  EXPECT_EQ(RunCountyCli({"help"}, out, err), 0);
+  EXPECT_EQ(RunCountyCli({"help", "--lang", "en"}, out, err), 0);
   EXPECT_NE(out.str().find("Usage: qiaomen-county"), std::string::npos);
+  // Issue 18, item 2: Chinese without a locale, each command's summary from the catalogue.
+  for (const char* name : {"LANG", "LC_ALL", "LC_MESSAGES", "LANGUAGE"}) ::unsetenv(name);
+  std::ostringstream zh, zh_err;
+  EXPECT_EQ(RunCountyCli({"help"}, zh, zh_err), 0);
+  EXPECT_NE(zh.str().find("用法：qiaomen-county"), std::string::npos) << zh.str();
+  EXPECT_NE(zh.str().find("列出已注册的设备"), std::string::npos) << zh.str();
+  EXPECT_NE(zh.str().find("  5  县服务器拒绝"), std::string::npos) << zh.str();
+  EXPECT_EQ(zh.str().find("Usage:"), std::string::npos) << zh.str();
   std::ostringstream out2, err2;
   EXPECT_EQ(RunCountyCli({"frobnicate"}, out2, err2), 2);
   EXPECT_NE(err2.str().find("unknown command 'frobnicate'"), std::string::npos);

@@ -1,8 +1,8 @@
 // POST /v1/enroll and /v1/sync against a real server process, on SQLite and on PostgreSQL.
 #include <gtest/gtest.h>
+#include <signal.h>
 
 #include <cstdlib>
-#include <signal.h>
 
 #include "qiaomen/base/gzip.h"
 #include "qiaomen/base/hex.h"

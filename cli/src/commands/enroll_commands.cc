@@ -97,7 +97,7 @@ core::Status CheckServerUrl(const core::Args& args) {
 void AddEnrollCommands(std::vector<Command>& commands) {
   commands.push_back(Command{
       "enroll",
-      "create this device's profile and register it with the county server",
+      Msg::kSummaryEnroll,
       "Usage: qiaomen enroll --server URL --code CODE [--ca-cert FILE] [--pin-sha256 HASH]\n"
       "         [--name DEVICE_NAME] [--json]\n\n"
       "Creates the encrypted profile in --data (keys wrapped by your PIN, the store, the photo\n"

@@ -169,7 +169,7 @@ core::Status Sync(const core::Args& args, CliContext& ctx) {
 void AddSyncCommands(std::vector<Command>& commands) {
   commands.push_back(Command{
       "sync",
-      "send this device's work to the county server and fetch what is new",
+      Msg::kSummarySync,
       "Usage: qiaomen sync [--retries N] [--progress] [--chunk-kb N] [--keep-sent-mb N] "
       "[--json]\n\n"
       "Sends the pending changes (visits, edits, hazard steps) in batches, receives the changes\n"

@@ -180,7 +180,7 @@ core::Status ShowOrReplaceBundleKey(const core::Args& args, std::ostream& out) {
 void AddBundleCommand(std::vector<Command>& commands) {
   commands.push_back(Command{
       "import-bundle",
-      "import a device's changes and photos carried on a bundle file (no signal at all)",
+      CountyMsg::kSummaryImportBundle,
       "Usage: qiaomen-county import-bundle --data DIR [--bundle-key KEYFILE] FILE\n\n"
       "FILE was written on a device with `qiaomen export-bundle FILE`. It is checked against the\n"
       "device's enrolment key and opened with the county's bundle secret key "
@@ -193,7 +193,7 @@ void AddBundleCommand(std::vector<Command>& commands) {
       ImportBundle});
   commands.push_back(Command{
       "bundle-key",
-      "show, or replace, the county's bundle key (devices seal offline bundles to it)",
+      CountyMsg::kSummaryBundleKey,
       "Usage: qiaomen-county bundle-key --data DIR [--replace]\n\n"
       "Devices seal their offline bundles to the county's bundle public key, which they receive\n"
       "when they enrol and with each sync. Its secret half is the file DIR/county-bundle.key,\n"

@@ -141,6 +141,42 @@ std::span<const CountyMessageEntry> CountyZhMessages() {
       {CountyMsg::kRoleInspector, "检查员"},
       {CountyMsg::kRoleTownship, "乡镇管理员"},
       {CountyMsg::kRoleCounty, "县级管理员"},
+      {CountyMsg::kHelpIntro,
+       "qiaomen-county — 敲门 县服务器及其管理命令\n\n用法：qiaomen-county 命令 "
+       "[选项]\n\n命令：\n"},
+      {CountyMsg::kHelpShowThis, "显示本说明"},
+      {CountyMsg::kHelpVersion, "显示版本"},
+      {CountyMsg::kHelpFooter,
+       "\n每个命令都接受 --help。用到数据目录的命令要 --data DIR（PostgreSQL 还要\n--db "
+       "postgresql://...，除非 `init --db` 已保存）。给人看的文字默认是中文；--lang en "
+       "或\n语言环境（LANGUAGE、LC_ALL、LC_MESSAGES、LANG）为 en* 时是英文；--format json 和 "
+       "csv\n的键保持英文。\n\n"},
+      {CountyMsg::kSummaryBackup,
+       "在服务运行时备份数据库和照片；`backup verify PATH` 检查一个备份"},
+      {CountyMsg::kSummaryRestore, "把备份恢复到新的数据目录（和数据库），并开始新的纪元"},
+      {CountyMsg::kSummaryImportBundle, "导入设备用离线包带来的更改和照片（完全没有信号时）"},
+      {CountyMsg::kSummaryBundleKey, "显示或更换县里的离线包密钥（设备用它封装离线包）"},
+      {CountyMsg::kSummaryCampaign, "创建检查活动：范围内每个对象一项任务"},
+      {CountyMsg::kSummaryHazard, "县里对隐患的处理步骤：复查、销号、挂牌督办"},
+      {CountyMsg::kSummaryImportSubjects,
+       "从 CSV 导入住户、场所和设施（要么全部导入，要么都不导入）"},
+      {CountyMsg::kSummaryWorkers, "列出工作人员及其角色、范围和设备"},
+      {CountyMsg::kSummaryDevices, "列出已注册的设备及其人员和最后同步时间"},
+      {CountyMsg::kSummaryCampaigns, "列出检查活动"},
+      {CountyMsg::kSummaryChecklists, "列出已发布的检查表及其版本"},
+      {CountyMsg::kSummaryQuarantine, "列出服务器拒收的更改及原因"},
+      {CountyMsg::kSummaryReport, "覆盖率、隐患、逾期、重复发现、待上传照片、证据"},
+      {CountyMsg::kSummaryConflicts, "冲突记录，供复核"},
+      {CountyMsg::kSummaryServe,
+       "运行 HTTP 接口（同步、注册、照片上传、健康检查、指标）和网页控制台"},
+      {CountyMsg::kSummaryInit, "创建数据目录（数据库、照片库、服务器身份）"},
+      {CountyMsg::kSummarySetTimeZone, "设置县里的时区（IANA 名称，如 Asia/Shanghai）"},
+      {CountyMsg::kSummaryAddWorker, "添加或更新一名工作人员及其角色和范围"},
+      {CountyMsg::kSummaryEnrollCode, "为工作人员的设备打印一次性注册码（24 小时有效）或其二维码"},
+      {CountyMsg::kSummaryRevokeDevice, "吊销一台设备的令牌"},
+      {CountyMsg::kSummaryAddStaff, "添加或更新网页控制台账号（乡镇或县级管理人员）"},
+      {CountyMsg::kSummarySetPassword, "设置网页控制台账号的密码（在终端输入）"},
+      {CountyMsg::kSummaryPublishTemplate, "检查并发布一个检查表模板（JSON）"},
   };
   return kMessages;
 }

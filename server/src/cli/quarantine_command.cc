@@ -71,7 +71,7 @@ core::Status Quarantine(const core::Args& args, std::ostream& out) {
 void AddQuarantineCommand(std::vector<Command>& commands) {
   commands.push_back(Command{
       "quarantine",
-      "list the changes the server refused, with their reasons",
+      CountyMsg::kSummaryQuarantine,
       "Usage: qiaomen-county quarantine --data DIR [--format text|json]\n\n"
       "Every change a device pushed that the server refused (a visit that fails its checklist or\n"
       "names an unpublished version, a bad signature, a record outside the worker's scope) is\n"

@@ -137,7 +137,7 @@ core::Status Serve(const core::Args& args, std::ostream& out) {
 void AddServeCommand(std::vector<Command>& commands) {
   commands.push_back(Command{
       "serve",
-      "run the HTTP API (sync, enrolment, photo upload, health, metrics) and the web console",
+      CountyMsg::kSummaryServe,
       "Usage: qiaomen-county serve --data DIR --listen HOST:PORT [--db postgresql://...]\n"
       "         [--tls-cert FILE --tls-key FILE] [--ready-file FILE] [--workers N]\n"
       "         [--rate-limit PER_SECOND] [--rate-burst N] [--max-body BYTES]\n"

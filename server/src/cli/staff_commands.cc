@@ -10,7 +10,7 @@ namespace qiaomen::server {
 void AddStaffCommands(std::vector<Command>& commands) {
   commands.push_back(Command{
       "add-staff",
-      "add or update a web console account (township or county staff)",
+      CountyMsg::kSummaryAddStaff,
       "Usage: qiaomen-county add-staff --data DIR --id ID --name NAME\n"
       "         --role township|county --scope SCOPE\n\n"
       "Township staff have the scope town:TOWN_ID and see that town only; county staff have the\n"
@@ -29,7 +29,7 @@ void AddStaffCommands(std::vector<Command>& commands) {
       }});
   commands.push_back(Command{
       "set-password",
-      "set a web console account's password (asked on the terminal)",
+      CountyMsg::kSummarySetPassword,
       "Usage: qiaomen-county set-password --data DIR --id ID\n\n"
       "Asks for the new password twice without showing it; when standard input is not a\n"
       "terminal, reads it from the first line of standard input. It is never an option: the\n"

@@ -46,10 +46,10 @@ struct CliContext {
 };
 
 struct Command {
-  std::string name;     // "sync", "subject show", ...
-  std::string summary;  // one line for `help`
-  std::string usage;    // the --help text
-  core::ArgSpec spec;   // --data, --keystore, --json and --help are added by the dispatcher
+  std::string name;    // "sync", "subject show", ...
+  Msg summary;         // one line for `help`, from the catalogues
+  std::string usage;   // the --help text
+  core::ArgSpec spec;  // --data, --keystore, --json and --help are added by the dispatcher
   std::function<core::Status(const core::Args&, CliContext&)> run;
   // Optional: checks the options' values before `run`; an error is a usage error (exit 2).
   std::function<core::Status(const core::Args&)> check = nullptr;

@@ -123,7 +123,27 @@ enum class Msg : int {
   kSubjectUnchanged,  // {0} subject
   kSubjectUpdated,    // {0} subject, {1} fields
   kTemplateWritten,   // {0} file
-  kCount              // not a message: the number of ids
+  // --help: the program's intro, its own two commands, the footer; each command's summary.
+  kHelpIntro,
+  kHelpShowThis,
+  kHelpVersion,
+  kHelpFooter,
+  kSummaryExportBundle,
+  kSummaryChecklistShow,
+  kSummaryVisitTemplate,
+  kSummaryEnroll,
+  kSummaryHazards,
+  kSummaryHazardUpdate,
+  kSummaryChangePin,
+  kSummaryQuarantine,
+  kSummaryQuarantineResend,
+  kSummaryStatus,
+  kSummarySubjectShow,
+  kSummarySubjectUpdate,
+  kSummarySync,
+  kSummaryTasks,
+  kSummaryVisitRecord,
+  kCount  // not a message: the number of ids
 };
 
 // The text of `id` in `language`'s catalogue, "" when that catalogue lacks it (messages_test
