@@ -42,8 +42,8 @@ core::Status TakeGlobalOptions(std::vector<std::string>& args, CliContext& ctx,
       name.resize(eq);
       has_inline = true;
     }
-    if (name == "json") {
-      ctx.json = true;
+    if (name == "json" || name == "verbose") {
+      (name == "json" ? ctx.json : ctx.verbose) = true;
       args.erase(args.begin());
       continue;
     }
@@ -71,12 +71,16 @@ core::Status TakeGlobalOptions(std::vector<std::string>& args, CliContext& ctx,
 // command printed its own, its errors included). Returns the exit code.
 int Fail(CliContext& ctx, const std::string& command, const core::Status& status,
          core::ExitCode code) {
-  ctx.err << "qiaomen" << (command.empty() ? "" : " " + command) << ": " << status.message()
-          << "\n";
+  const std::string& shown = ctx.failure_text.empty() ? status.message() : ctx.failure_text;
+  ctx.err << "qiaomen" << (command.empty() ? "" : " " + command) << ": " << shown << "\n";
+  if (ctx.verbose && !ctx.failure_text.empty()) {
+    ctx.err << "  " << ctx.T(Msg::kFailDetail, {status.message()}) << "\n";
+  }
   if (ctx.json && !ctx.printed_json) {
     JsonWriter json;
     json.BeginObject().Key("error").BeginObject();
-    WriteError(json, status, static_cast<int>(code));
+    WriteError(json, core::Status(status.code(), shown), static_cast<int>(code));
+    if (!ctx.failure_text.empty()) json.Field("detail", status.message());
     json.EndObject().EndObject();
     ctx.out << json.str();
   }
@@ -170,6 +174,7 @@ int RunFieldCli(const std::vector<std::string>& argv, CliContext& ctx) {
   core::ArgSpec spec = found->spec;
   spec.flags.insert("help");
   spec.flags.insert("json");
+  spec.flags.insert("verbose");
   spec.valued.insert("data");
   spec.valued.insert("keystore");
   spec.valued.insert("lang");
@@ -180,6 +185,7 @@ int RunFieldCli(const std::vector<std::string>& argv, CliContext& ctx) {
     ctx.language = *language;
   }
   if (parsed.ok() && parsed->Has("json")) ctx.json = true;
+  if (parsed.ok() && parsed->Has("verbose")) ctx.verbose = true;
   if (parsed.ok() && parsed->Has("help")) {
     ctx.out << found->usage;
     return 0;

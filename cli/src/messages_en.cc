@@ -137,7 +137,7 @@ std::span<const MessageEntry> EnMessages() {
        "`qiaomen visit record {0}`.\n"},
       {Msg::kHelpIntro,
        "qiaomen — the Qiaomen field client\n\nUsage: qiaomen [--data DIR] [--keystore DIR] "
-       "[--json] [--lang zh|en] COMMAND [OPTIONS]\n\nCommands:\n"},
+       "[--json] [--verbose] [--lang zh|en] COMMAND [OPTIONS]\n\nCommands:\n"},
       {Msg::kHelpShowThis, "show this text"},
       {Msg::kHelpVersion, "print the version"},
       {Msg::kHelpFooter,
@@ -165,6 +165,27 @@ std::span<const MessageEntry> EnMessages() {
       {Msg::kSummarySync, "send this device's work to the county server and fetch what is new"},
       {Msg::kSummaryTasks, "list the open tasks of this device's grids"},
       {Msg::kSummaryVisitRecord, "record a whole visit from a JSON file"},
+      {Msg::kFailWrongPin,
+       "The PIN is wrong. {0} more attempt(s), then the data on this device is erased for good. "
+       "Set QIAOMEN_PIN to the right PIN, or type it when asked."},
+      {Msg::kFailKeysDestroyed,
+       "The PIN was wrong too many times: this profile's keys are destroyed and its data can "
+       "never be read again. Ask township staff for a new enrolment code, then run: {0}"},
+      {Msg::kFailProfileDamaged,
+       "The profile {0} is damaged and cannot be read. Do not delete it; contact township staff "
+       "(--verbose shows the detail)."},
+      {Msg::kFailUnreachable,
+       "Cannot reach the county server at {0}. Nothing was lost: your work stays on this device. "
+       "Check the connection (mobile data or Wi-Fi) and run the command again later."},
+      {Msg::kFailCodeRefused,
+       "The county server does not accept this enrolment code: it was used, has expired or was "
+       "mistyped. Ask township staff for a new one."},
+      {Msg::kFailDeviceRevoked,
+       "The county server no longer accepts this device ({0}): it was revoked or replaced. Its "
+       "unsent work stays on it. Township staff run `qiaomen-county enroll-code --worker ID "
+       "--device {0}` for a new code; then `qiaomen enroll --server URL --code CODE` re-enrols "
+       "it and sends the work."},
+      {Msg::kFailDetail, "detail: {0}"},
   };
   return kMessages;
 }

@@ -124,7 +124,8 @@ std::span<const MessageEntry> ZhMessages() {
        "已写入 {0}：把每个 <...> 换成回答（不显示的项可删去），再运行 `qiaomen visit record "
        "{0}`。\n"},
       {Msg::kHelpIntro,
-       "qiaomen — 敲门 现场客户端\n\n用法：qiaomen [--data DIR] [--keystore DIR] [--json] [--lang "
+       "qiaomen — 敲门 现场客户端\n\n用法：qiaomen [--data DIR] [--keystore DIR] [--json] "
+       "[--verbose] [--lang "
        "zh|en] 命令 [选项]\n\n命令：\n"},
       {Msg::kHelpShowThis, "显示本说明"},
       {Msg::kHelpVersion, "显示版本"},
@@ -149,6 +150,24 @@ std::span<const MessageEntry> ZhMessages() {
       {Msg::kSummarySync, "把本设备的工作发送到县服务器并取回新的内容"},
       {Msg::kSummaryTasks, "列出本设备所管网格的未完成任务"},
       {Msg::kSummaryVisitRecord, "从 JSON 文件记录一次完整的走访"},
+      {Msg::kFailWrongPin,
+       "PIN 不对。还可以再试 {0} 次，之后本机上的数据会被永久抹掉。请设置正确的 QIAOMEN_PIN，"
+       "或在询问时输入。"},
+      {Msg::kFailKeysDestroyed,
+       "PIN 输错太多次，本档案的密钥已销毁，数据再也无法读取。请乡镇管理员发一个新注册码，"
+       "然后运行：{0}"},
+      {Msg::kFailProfileDamaged,
+       "档案 {0} 已损坏，无法读取。不要删除它；请联系乡镇管理员（加 --verbose 看详情）。"},
+      {Msg::kFailUnreachable,
+       "连不上县服务器 {0}。什么都没丢：工作都还在本机。请检查网络（移动数据或 Wi-Fi），"
+       "稍后再运行这个命令。"},
+      {Msg::kFailCodeRefused,
+       "县服务器不接受这个注册码：已用过、已过期或输错了。请向乡镇管理员要一个新码。"},
+      {Msg::kFailDeviceRevoked,
+       "县服务器不再接受本设备（{0}）：它已被吊销或换了设备。未发送的工作仍保存在本机。请乡镇"
+       "管理员运行 `qiaomen-county enroll-code --worker 工号 --device {0}` 发一个新码，再运行 "
+       "`qiaomen enroll --server URL --code 新码` 重新注册并发送。"},
+      {Msg::kFailDetail, "详情：{0}"},
   };
   return kMessages;
 }

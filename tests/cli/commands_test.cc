@@ -31,8 +31,15 @@ TEST_F(CommandsTest, WrongPinSaysHowManyAttemptsRemain) {
   pins_.current = "9999";
   CliRun r = Run({"status"});
   EXPECT_EQ(r.exit_code, 3);
-  EXPECT_TRUE(Contains(r.err, "attempt")) << r.err;
+  // Issue 18, item 3: the catalogue's sentence with the count, the English detail with --verbose.
+  EXPECT_TRUE(Contains(r.err, "PIN 不对。还可以再试 9 次")) << r.err;
   EXPECT_TRUE(Contains(r.err, "QIAOMEN_PIN")) << r.err;
+  EXPECT_FALSE(Contains(r.err, "attempts remain")) << r.err;
+  CliRun en = Run({"--lang", "en", "status"});
+  EXPECT_EQ(en.exit_code, 3);
+  EXPECT_TRUE(Contains(en.err, "The PIN is wrong. 8 more attempt(s)")) << en.err;
+  CliRun verbose = Run({"--verbose", "status"});
+  EXPECT_TRUE(Contains(verbose.err, "详情：The PIN is wrong. 7 attempts remain")) << verbose.err;
   pins_.current = "1357";
   EXPECT_EQ(Run({"status"}).exit_code, 0);
 }
@@ -162,7 +169,11 @@ TEST_F(CommandsTest, AnUnreachableServerSaysWhatToDoAndKeepsNothingHalfMade) {
   ASSERT_TRUE(code.ok());
   CliRun r = Run({"enroll", "--server", "http://127.0.0.1:1", "--code", *code});
   EXPECT_EQ(r.exit_code, 4);
-  EXPECT_TRUE(Contains(r.err, "Cannot reach the county server")) << r.err;
+  EXPECT_TRUE(Contains(r.err, "连不上县服务器 http://127.0.0.1:1。什么都没丢")) << r.err;
+  EXPECT_FALSE(Contains(r.err, "Cannot reach")) << r.err;
+  CliRun en = Run({"--lang", "en", "enroll", "--server", "http://127.0.0.1:1", "--code", *code});
+  EXPECT_EQ(en.exit_code, 4);
+  EXPECT_TRUE(Contains(en.err, "Cannot reach the county server at http://127.0.0.1:1")) << en.err;
   EXPECT_FALSE(std::filesystem::exists(profile_ + "/profile.key"));
   // The same code still works once the server is reachable.
   ASSERT_EQ(Run({"enroll", "--server", url(), "--code", *code}).exit_code, 0);

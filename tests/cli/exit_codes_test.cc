@@ -69,6 +69,8 @@ TEST_F(ExitCodesTest, AUsedCodeIsARefusalNotAWrongPin) {
   profile_ = dir_.Join("second");
   CliRun r = Run({"enroll", "--server", url(), "--code", *code});
   EXPECT_EQ(r.exit_code, 5) << r.err;
+  EXPECT_TRUE(Contains(r.err, "县服务器不接受这个注册码")) << r.err;
+  EXPECT_FALSE(Contains(r.err, "Nothing was imported")) << r.err;
 }
 
 TEST_F(ExitCodesTest, JsonErrorsAreInTheJsonOutput) {

@@ -117,7 +117,11 @@ TEST_F(WaysOutTest, ARevokedDeviceReenrolsOntoItsProfileAndSendsItsWork) {
   const std::string device = DeviceId();
   ASSERT_FALSE(device.empty());
   ASSERT_EQ(County({"revoke-device", device}).exit_code, 0);
-  EXPECT_EQ(Run({"sync", "--retries", "0"}).exit_code, 5);
+  CliRun revoked = Run({"sync", "--retries", "0"});
+  EXPECT_EQ(revoked.exit_code, 5);
+  // Issue 18, item 3: said from the catalogue, with the way out.
+  EXPECT_TRUE(Contains(revoked.err, "县服务器不再接受本设备（" + device + "）")) << revoked.err;
+  EXPECT_TRUE(Contains(revoked.err, "--device " + device)) << revoked.err;
 
   // A plain code does not bring a revoked device back: refused by the server, exit 5, and the
   // message says what township staff can do.

@@ -39,9 +39,24 @@ struct CliContext {
   // default). --json output does not depend on it.
   core::domain::Language language = core::domain::Language::kZh;
 
+  // --verbose: a failure also prints the developer's detail (the status's English message).
+  bool verbose = false;
+  // The failure as the person reads it, from the catalogue (set by Explain); empty: the status's
+  // own message is shown.
+  std::string failure_text{};
+
   // `id`'s text in `language`, filled with `args` (messages.h).
   std::string T(Msg id, std::initializer_list<std::string_view> args = {}) const {
     return Say(language, id, args);
+  }
+
+  // Returns `status` unchanged after noting the sentence a person is shown for it (`id` filled
+  // with `args`); its English message is then shown with --verbose only. An ok status is returned
+  // without a note.
+  core::Status Explain(core::Status status, Msg id,
+                       std::initializer_list<std::string_view> args = {}) {
+    if (!status.ok()) failure_text = T(id, args);
+    return status;
   }
 };
 

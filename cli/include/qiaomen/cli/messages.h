@@ -120,9 +120,16 @@ enum class Msg : int {
   kResendQueued,  // {0} seq, {1} new seq
   kResendWith,    // {0} the other new seqs ("#4 #5")
   kResendRun,
-  kSubjectUnchanged,  // {0} subject
-  kSubjectUpdated,    // {0} subject, {1} fields
-  kTemplateWritten,   // {0} file
+  kSubjectUnchanged,    // {0} subject
+  kSubjectUpdated,      // {0} subject, {1} fields
+  kTemplateWritten,     // {0} file
+  kFailWrongPin,        // {0} attempts left
+  kFailKeysDestroyed,   // {0} the enrol command
+  kFailProfileDamaged,  // {0} profile directory
+  kFailUnreachable,     // {0} server URL
+  kFailCodeRefused,
+  kFailDeviceRevoked,  // {0} device id
+  kFailDetail,         // {0} the developer's detail (English), shown with --verbose
   // --help: the program's intro, its own two commands, the footer; each command's summary.
   kHelpIntro,
   kHelpShowThis,
