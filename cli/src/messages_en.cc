@@ -186,6 +186,16 @@ std::span<const MessageEntry> EnMessages() {
        "--device {0}` for a new code; then `qiaomen enroll --server URL --code CODE` re-enrols "
        "it and sends the work."},
       {Msg::kFailDetail, "detail: {0}"},
+      {Msg::kRefusalInvalid, "does not fit its checklist or format; correct it and resend"},
+      {Msg::kRefusalScope, "outside your scope; ask township staff"},
+      {Msg::kRefusalState,
+       "the county's state does not allow it (an unpublished checklist version, a closed hazard)"},
+      {Msg::kRefusalNotFound, "names a record the county does not have; sync, then resend"},
+      {Msg::kRefusalDuplicate, "the county already has the same record"},
+      {Msg::kRefusalSignature,
+       "the signature or the device's identity is not valid; ask township staff"},
+      {Msg::kRefusalOther, "refused by the county server ({0})"},
+      {Msg::kQuarantineReason, "\n    {0}: {1} [{2}]\n"},
   };
   return kMessages;
 }

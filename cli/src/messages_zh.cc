@@ -168,6 +168,14 @@ std::span<const MessageEntry> ZhMessages() {
        "管理员运行 `qiaomen-county enroll-code --worker 工号 --device {0}` 发一个新码，再运行 "
        "`qiaomen enroll --server URL --code 新码` 重新注册并发送。"},
       {Msg::kFailDetail, "详情：{0}"},
+      {Msg::kRefusalInvalid, "内容不符合检查表或格式，改正后重发"},
+      {Msg::kRefusalScope, "超出你的工作范围，请乡镇管理员核实"},
+      {Msg::kRefusalState, "县里的状态不允许（例如检查表版本未发布、隐患已销号）"},
+      {Msg::kRefusalNotFound, "县里找不到它引用的记录，先同步再重发"},
+      {Msg::kRefusalDuplicate, "县里已有同样的记录"},
+      {Msg::kRefusalSignature, "签名或设备身份无效，请乡镇管理员核实"},
+      {Msg::kRefusalOther, "县服务器拒收（{0}）"},
+      {Msg::kQuarantineReason, "\n    {0}：{1} [{2}]\n"},
   };
   return kMessages;
 }

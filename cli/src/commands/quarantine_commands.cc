@@ -115,7 +115,7 @@ core::Status List(const core::Args&, CliContext& ctx) {
     if (subject) {
       ctx.out << ctx.T(Msg::kQuarantineOf, {who.empty() ? IdText(subject->id()) : who, name});
     }
-    ctx.out << "\n    " << q.reason << " [" << q.code << "]\n";
+    ctx.out << ctx.T(Msg::kQuarantineReason, {RefusalText(q.code, ctx.language), q.reason, q.code});
   }
   json.EndArray();
   if (ctx.json) {

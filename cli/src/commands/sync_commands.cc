@@ -160,7 +160,8 @@ core::Status Sync(const core::Args& args, CliContext& ctx) {
                                                device->profile().county_time_zone().name()});
     }
     for (const auto& q : rejected) {
-      ctx.out << ctx.T(Msg::kSyncRefusedChange, {std::to_string(q.change.seq()), q.code, q.reason});
+      ctx.out << ctx.T(Msg::kSyncRefusedChange, {std::to_string(q.change.seq()),
+                                                 RefusalText(q.code, ctx.language), q.reason});
     }
     if (!rejected.empty()) ctx.out << ctx.T(Msg::kRefusedHint);
     if (result.released_through > result.backed_up_through) {

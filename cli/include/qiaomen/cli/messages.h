@@ -120,9 +120,17 @@ enum class Msg : int {
   kResendQueued,  // {0} seq, {1} new seq
   kResendWith,    // {0} the other new seqs ("#4 #5")
   kResendRun,
-  kSubjectUnchanged,    // {0} subject
-  kSubjectUpdated,      // {0} subject, {1} fields
-  kTemplateWritten,     // {0} file
+  kSubjectUnchanged,  // {0} subject
+  kSubjectUpdated,    // {0} subject, {1} fields
+  kTemplateWritten,   // {0} file
+  kRefusalInvalid,    // why the county refused a change, by its code (invalid_argument, ...)
+  kRefusalScope,
+  kRefusalState,
+  kRefusalNotFound,
+  kRefusalDuplicate,
+  kRefusalSignature,
+  kRefusalOther,        // {0} code
+  kQuarantineReason,    // {0} the refusal's kind, {1} the server's reason, {2} code
   kFailWrongPin,        // {0} attempts left
   kFailKeysDestroyed,   // {0} the enrol command
   kFailProfileDamaged,  // {0} profile directory
