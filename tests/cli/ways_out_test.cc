@@ -65,7 +65,7 @@ TEST_F(WaysOutTest, ARefusedVisitIsListedAndSentAgainWithItsPhotoAndHazard) {
   CliRun list_en = Run({"quarantine", "--lang", "en"});
   EXPECT_TRUE(Contains(list_en.out, "outside your scope; ask township staff: ")) << list_en.out;
   // The county's list: what it was and whose, in Chinese by default.
-  auto county_text = County({"quarantine"});
+  auto county_text = County({"quarantine", "--lang", "zh"});
   ASSERT_EQ(county_text.exit_code, 0) << county_text.err;
   EXPECT_TRUE(Contains(county_text.out, "H004 刘明 的照片")) << county_text.out;
   CliRun json = Run({"quarantine", "--json"});
