@@ -205,14 +205,14 @@ TEST_F(CommandsTest, ExportBundleWritesAnEncryptedSignedFile) {
   EXPECT_EQ(bytes.find("H001"), std::string::npos) << "the contents are encrypted";
 
   // The county imports it: the visit, its journal and its photo arrive as a sync would bring them.
-  auto imported = County({"import-bundle", bundle});
+  auto imported = County({"import-bundle", "--lang=en", bundle});
   ASSERT_EQ(imported.exit_code, 0) << imported.err << imported.out;
   EXPECT_TRUE(Contains(imported.out, " 0 rejected")) << imported.out;
   EXPECT_TRUE(Contains(imported.out, "1 photos stored")) << imported.out;
   auto report = County({"report", "--format", "json"});
   ASSERT_EQ(report.exit_code, 0) << report.err;
   // Twice changes nothing.
-  auto again = County({"import-bundle", bundle});
+  auto again = County({"import-bundle", "--lang=en", bundle});
   ASSERT_EQ(again.exit_code, 0) << again.err;
   EXPECT_TRUE(Contains(again.out, ": 0 changes applied")) << again.out;
   EXPECT_TRUE(Contains(again.out, "0 photos stored, 1 already here")) << again.out;
@@ -227,7 +227,7 @@ TEST_F(CommandsTest, ExportBundleWritesAnEncryptedSignedFile) {
   // An altered file is refused and nothing is imported.
   bytes[bytes.size() / 2] = static_cast<char>(bytes[bytes.size() / 2] ^ 0x20);
   std::string bad = WriteFile("altered.qmb", bytes);
-  auto refused = County({"import-bundle", bad});
+  auto refused = County({"import-bundle", "--lang=en", bad});
   EXPECT_NE(refused.exit_code, 0);
   EXPECT_TRUE(Contains(refused.err, "Nothing was imported")) << refused.err;
 }

@@ -156,7 +156,7 @@ TEST_F(ExitCodesTest, DevicesShowTheLastPullAndTheLastChange) {
   ASSERT_NE(at, std::string::npos) << json.out;
   EXPECT_EQ(Between(json.out.substr(at), "last_sync_at").size(), 18u) << json.out;
   EXPECT_EQ(Between(json.out.substr(at), "last_change_at"), "\"\"") << json.out;
-  auto text = County({"devices"});
+  auto text = County({"devices", "--lang=zh"});
   EXPECT_TRUE(Contains(text.out, "最后收到更改")) << text.out;
 }
 
