@@ -43,7 +43,10 @@ TEST(ExitCodeTableTest, TheReadmeTableIsTheHelpTable) {
   bool in_table = false;
   while (std::getline(readme, line)) {
     if (line.rfind("## ", 0) == 0) in_table = line == "## Exit codes";
-    if (!in_table || line.rfind("| ", 0) != 0 || line.rfind("| code", 0) == 0) continue;
+    if (!in_table || line.rfind("| ", 0) != 0 || line.rfind("| code", 0) == 0 ||
+        line.rfind("| ---", 0) == 0) {
+      continue;
+    }
     // "| 1 | meaning |" -> "  1  meaning"
     const size_t bar = line.find(" | ");
     rows += "  " + line.substr(2, bar - 2) + "  " +
