@@ -3,6 +3,7 @@
 #include <cstdlib>
 
 #include "cli/command.h"
+#include "cli/county_messages.h"
 #include "cli/json_text.h"
 #include "qiaomen/core/domain/language.h"
 #include "qiaomen/core/exit_code.h"
@@ -22,14 +23,35 @@ std::string Usage(const std::vector<Command>& commands, core::domain::Language l
   return text + CountySay(language, CountyMsg::kHelpFooter) + core::ExitCodeHelp(language);
 }
 
-// Prints the failure on stderr and, with --format json, as the JSON document on stdout too.
+// The sentence a person is shown for a failure the county's staff meet without having typed
+// anything wrong (the database out of reach), from the catalogue; "" when the status's own
+// message says it (a refused input names what to fix). Not for `serve`: its listening socket
+// fails as Unavailable too (an address in use), which is not the database.
+std::string Explained(const std::string& name, const core::Args* args, const core::Status& s) {
+  if (args == nullptr || name == "serve") return "";
+  switch (s.code()) {
+    case core::Code::kUnavailable:
+    case core::Code::kDeadlineExceeded:
+      return CountySay(LanguageOf(*args), CountyMsg::kFailDatabaseUnreachable);
+    default:
+      return "";
+  }
+}
+
+// Prints the failure on stderr and, with --format json, as the JSON document on stdout too. An
+// explained failure's English detail is printed with --verbose only (and as "detail" in JSON).
 int Fail(const std::string& name, const core::Args* args, const core::Status& s,
          core::ExitCode code, std::ostream& out, std::ostream& err) {
-  err << "qiaomen-county" << (name.empty() ? "" : " " + name) << ": " << s.message() << "\n";
+  const std::string explained = Explained(name, args, s);
+  const std::string& shown = explained.empty() ? s.message() : explained;
+  err << "qiaomen-county" << (name.empty() ? "" : " " + name) << ": " << shown << "\n";
+  if (!explained.empty() && args->Has("verbose")) {
+    err << "  " << CountySay(LanguageOf(*args), CountyMsg::kFailDetail, {s.message()}) << "\n";
+  }
   if (args != nullptr && args->Get("format").value_or("") == "json") {
     out << "{\"error\":{\"code\":\"" << core::CodeName(s.code())
-        << "\",\"exit_code\":" << static_cast<int>(code)
-        << ",\"message\":" << JsonQuote(s.message()) << "}}\n";
+        << "\",\"exit_code\":" << static_cast<int>(code) << ",\"message\":" << JsonQuote(shown)
+        << (explained.empty() ? "" : ",\"detail\":" + JsonQuote(s.message())) << "}}\n";
   }
   return static_cast<int>(code);
 }
@@ -111,6 +133,7 @@ int RunCountyCli(const std::vector<std::string>& args, std::ostream& out, std::o
                   language == core::domain::Language::kEn ? "--lang=en" : "--lang=zh");
     command.spec.valued.insert("lang");
     command.spec.flags.insert("help");
+    command.spec.flags.insert("verbose");
     // Every command that takes --data needs it (OpenStorageFromArgs): missing, a usage error.
     if (command.requires_data && command.spec.valued.count("data") > 0) {
       command.spec.required.insert("data");

@@ -68,6 +68,28 @@ TEST(CountyCliTest, SpeaksChineseByDefaultAndEnglishWhenAsked) {
   EXPECT_NE(bad.err.find("--lang must be zh"), std::string::npos) << bad.err;
 }
 
+// Issue 18, item 3: a database out of reach is said from the catalogue with what to do; the
+// library's own text (libpq's) only with --verbose.
+TEST(CountyCliTest, AnUnreachableDatabaseIsSaidInTheChosenLanguage) {
+  testing::TempDir dir;
+  for (const char* name : {"LANG", "LC_ALL", "LC_MESSAGES", "LANGUAGE"}) ::unsetenv(name);
+  const std::vector<std::string> init = {"init", "--data", dir.Join("county"), "--db",
+                                         "postgresql://127.0.0.1:1/county"};
+  auto zh = testing::RunCounty(init);
+  EXPECT_EQ(zh.exit_code, 4) << zh.err;
+  EXPECT_NE(zh.err.find("连不上数据库"), std::string::npos) << zh.err;
+  EXPECT_EQ(zh.err.find("Connection refused"), std::string::npos) << zh.err;
+  std::vector<std::string> verbose = init;
+  verbose.push_back("--verbose");
+  auto detail = testing::RunCounty(verbose);
+  EXPECT_EQ(detail.exit_code, 4);
+  EXPECT_NE(detail.err.find("详情：Cannot connect to PostgreSQL"), std::string::npos) << detail.err;
+  std::vector<std::string> english = init;
+  english.push_back("--lang=en");
+  auto en = testing::RunCounty(english);
+  EXPECT_NE(en.err.find("Cannot reach the database: check --db"), std::string::npos) << en.err;
+}
+
 // Issue 18, item 1: the listings, the staff commands, quarantine and bundle-key speak Chinese by
 // default and English with --lang en (each line from the catalogues, nothing left in English).
 TEST(CountyCliTest, ListingsStaffQuarantineAndBundleKeySpeakTheChosenLanguage) {

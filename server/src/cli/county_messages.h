@@ -121,6 +121,8 @@ enum class CountyMsg : int {
   kRoleInspector,
   kRoleTownship,
   kRoleCounty,
+  kFailDatabaseUnreachable,
+  kFailDetail,  // {0} the developer's detail (English), shown with --verbose
   // --help: the program's intro, its own two commands, the footer; each command's summary.
   kHelpIntro,
   kHelpShowThis,

@@ -198,6 +198,11 @@ std::span<const CountyMessageEntry> CountyEnMessages() {
       {CountyMsg::kSummarySetPassword,
        "set a web console account's password (asked on the terminal)"},
       {CountyMsg::kSummaryPublishTemplate, "check a checklist template (JSON) and publish it"},
+      {CountyMsg::kFailDatabaseUnreachable,
+       "Cannot reach the database: check --db (or the address init saved) and that PostgreSQL "
+       "is running, then run the command again. Nothing was changed. --verbose shows the "
+       "detail."},
+      {CountyMsg::kFailDetail, "detail: {0}"},
   };
   return kMessages;
 }

@@ -177,6 +177,10 @@ std::span<const CountyMessageEntry> CountyZhMessages() {
       {CountyMsg::kSummaryAddStaff, "添加或更新网页控制台账号（乡镇或县级管理人员）"},
       {CountyMsg::kSummarySetPassword, "设置网页控制台账号的密码（在终端输入）"},
       {CountyMsg::kSummaryPublishTemplate, "检查并发布一个检查表模板（JSON）"},
+      {CountyMsg::kFailDatabaseUnreachable,
+       "连不上数据库：请确认 --db（或 init 时保存的地址）正确、PostgreSQL 正在运行，然后再运行这个"
+       "命令。什么都没有改变。加 --verbose 看详情。"},
+      {CountyMsg::kFailDetail, "详情：{0}"},
   };
   return kMessages;
 }
