@@ -100,6 +100,7 @@ TEST(CountyCliTest, ListingsStaffQuarantineAndBundleKeySpeakTheChosenLanguage) {
   auto worker = testing::RunCounty({"add-worker", "--data", data, "--id", "c-li", "--name", "李",
                                     "--role", "county", "--scope", "county"});
   ASSERT_EQ(worker.exit_code, 0) << worker.err;
+  EXPECT_NE(worker.out.find("（县级管理员 county，county）"), std::string::npos) << worker.out;
   struct Case {
     std::vector<std::string> args;
     std::string input;

@@ -161,6 +161,13 @@ std::string_view CountyMessageText(CountyMsg id, core::domain::Language language
 std::string CountySay(core::domain::Language language, CountyMsg id,
                       std::initializer_list<std::string_view> args = {});
 
+// A worker's role as people read it: "网格员 grid_worker" / "grid worker grid_worker" (the code
+// kept: it is what --role takes); an unknown role as it is.
+std::string RoleText(const std::string& role, core::domain::Language language);
+
+// What a change was about ("visit" -> 走访 / visit); an entity name this list lacks as it is.
+std::string EntityText(const std::string& entity, core::domain::Language language);
+
 // The language a command speaks: its --lang, which the dispatcher always sets (from the option,
 // else the locale environment: Chinese unless it says en*).
 core::domain::Language LanguageOf(const core::Args& args);

@@ -77,16 +77,6 @@ void Print(const Table& table, bool json, const std::string& empty, std::ostream
   for (const auto& row : table.rows) line(row);
 }
 
-std::string RoleLabel(const std::string& role, core::domain::Language language) {
-  static const std::map<std::string, CountyMsg> kLabels = {
-      {"grid_worker", CountyMsg::kRoleGridWorker},
-      {"inspector", CountyMsg::kRoleInspector},
-      {"township", CountyMsg::kRoleTownship},
-      {"county", CountyMsg::kRoleCounty}};
-  auto it = kLabels.find(role);
-  return it == kLabels.end() ? role : CountySay(language, it->second) + " " + role;
-}
-
 std::string DeviceIdText(const std::string& bytes) {
   auto uuid = core::Uuid::FromBytes(bytes);
   return uuid.ok() ? uuid->ToString() : std::string();
@@ -107,8 +97,8 @@ core::Status Workers(const core::Args& args, std::ostream& out) {
               {false, false, false, false, true}};
   for (const auto& r : rows) {
     table.rows.push_back({r.Text(0), r.Text(1),
-                          Json(args) ? r.Text(2) : RoleLabel(r.Text(2), LanguageOf(args)),
-                          r.Text(3), std::to_string(r.Int(4))});
+                          Json(args) ? r.Text(2) : RoleText(r.Text(2), LanguageOf(args)), r.Text(3),
+                          std::to_string(r.Int(4))});
   }
   Print(table, Json(args), CountySay(LanguageOf(args), CountyMsg::kNoWorkers), out);
   return core::Status::Ok();

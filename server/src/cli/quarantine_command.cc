@@ -17,18 +17,6 @@
 namespace qiaomen::server {
 namespace {
 
-// What a refused change was, in the reader's language ("visit" -> 走访); an entity this list
-// lacks keeps its name.
-std::string EntityLabel(const std::string& entity, core::domain::Language language) {
-  static const std::map<std::string, CountyMsg> kLabels = {
-      {"subject", CountyMsg::kEntitySubject},   {"task", CountyMsg::kEntityTask},
-      {"visit", CountyMsg::kEntityVisit},       {"photo", CountyMsg::kEntityPhoto},
-      {"hazard", CountyMsg::kEntityHazard},     {"hazard_event", CountyMsg::kEntityHazardEvent},
-      {"campaign", CountyMsg::kEntityCampaign}, {"admin_unit", CountyMsg::kEntityAdminUnit}};
-  auto it = kLabels.find(entity);
-  return it == kLabels.end() ? entity : CountySay(language, it->second);
-}
-
 core::Status Quarantine(const core::Args& args, std::ostream& out) {
   std::string format = args.Get("format").value_or("text");
   if (format != "text" && format != "json") {
@@ -53,7 +41,7 @@ core::Status Quarantine(const core::Args& args, std::ostream& out) {
   const core::domain::Language language = LanguageOf(args);
   if (refusals.empty()) out << CountySay(language, CountyMsg::kQuarantineNone);
   for (const Refusal& q : refusals) {
-    std::string what = EntityLabel(q.entity, language);
+    std::string what = EntityText(q.entity, language);
     if (!q.subject.empty()) what = CountySay(language, CountyMsg::kQuarantineOf, {what, q.subject});
     const std::string worker =
         q.worker.empty() ? CountySay(language, CountyMsg::kUnknownDevice) : q.worker;

@@ -80,8 +80,9 @@ void AddSetupCommands(std::vector<Command>& commands) {
         QM_ASSIGN_OR_RETURN(auto storage, OpenStorageFromArgs(args));
         Directory directory(*storage, core::SystemClock());
         QM_RETURN_IF_ERROR(directory.AddWorker(worker));
-        out << CountySay(LanguageOf(args), CountyMsg::kWorkerSaved,
-                         {worker.id, worker.role, worker.scope.ToString()});
+        out << CountySay(
+            LanguageOf(args), CountyMsg::kWorkerSaved,
+            {worker.id, RoleText(worker.role, LanguageOf(args)), worker.scope.ToString()});
         return core::Status::Ok();
       }});
   commands.push_back(Command{

@@ -23,8 +23,9 @@ void AddStaffCommands(std::vector<Command>& commands) {
         QM_ASSIGN_OR_RETURN(auto storage, OpenStorageFromArgs(args));
         StaffAccounts accounts(*storage);
         QM_RETURN_IF_ERROR(accounts.AddStaff(staff, core::SystemClock().NowMillis()));
-        out << CountySay(LanguageOf(args), CountyMsg::kStaffSaved,
-                         {staff.id, staff.role, staff.scope.ToString()});
+        out << CountySay(
+            LanguageOf(args), CountyMsg::kStaffSaved,
+            {staff.id, RoleText(staff.role, LanguageOf(args)), staff.scope.ToString()});
         return core::Status::Ok();
       }});
   commands.push_back(Command{
