@@ -2,6 +2,7 @@
 
 #include <filesystem>
 
+#include "qiaomen/core/keys/profile_keys.h"
 #include "qiaomen/core/profile/profile_files.h"
 
 namespace qiaomen::cli {
@@ -25,11 +26,20 @@ core::Result<std::unique_ptr<sync::FieldDevice>> OpenDevice(CliContext& ctx,
   if (device.ok()) return device;
   const core::Status& s = device.status();
   switch (s.code()) {
-    case core::Code::kUnauthenticated:
-      return core::Unauthenticated(s.message() +
-                                   " Set QIAOMEN_PIN to the right PIN, or type it when asked.");
+    case core::Code::kUnauthenticated: {
+      auto info = core::keys::InspectKeyFile(core::profile::KeyFilePath(ctx.data_dir));
+      const std::string left =
+          info.ok() ? std::to_string(info->max_attempts - info->failed_attempts) : "?";
+      return ctx.Explain(
+          core::Unauthenticated(s.message() + " Set QIAOMEN_PIN to the right PIN, or type it "
+                                              "when asked."),
+          Msg::kFailWrongPin, {left});
+    }
     case core::Code::kDataLoss:
-      return core::DataLoss(s.message() + " With the new code: " + enrol_hint);
+      return ctx.Explain(core::DataLoss(s.message() + " With the new code: " + enrol_hint),
+                         Msg::kFailKeysDestroyed, {enrol_hint});
+    case core::Code::kCorruption:
+      return ctx.Explain(s, Msg::kFailProfileDamaged, {ctx.data_dir});
     default:
       return s;
   }

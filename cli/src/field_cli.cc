@@ -11,27 +11,16 @@
 namespace qiaomen::cli {
 namespace {
 
-std::string Usage(const std::vector<Command>& commands) {
-  std::string text =
-      "qiaomen — the Qiaomen field client\n\n"
-      "Usage: qiaomen [--data DIR] [--keystore DIR] [--json] [--lang zh|en] COMMAND "
-      "[OPTIONS]\n\nCommands:\n";
-  auto add = [&](const std::string& name, const std::string& summary) {
-    text +=
-        "  " + name + std::string(name.size() < 16 ? 16 - name.size() : 1, ' ') + summary + "\n";
+std::string Usage(const std::vector<Command>& commands, core::domain::Language language) {
+  std::string text = Say(language, Msg::kHelpIntro);
+  auto add = [&](const std::string& name, Msg summary) {
+    text += "  " + name + std::string(name.size() < 18 ? 18 - name.size() : 1, ' ') +
+            Say(language, summary) + "\n";
   };
-  add("help", "show this text");
-  add("version", "print the version");
+  add("help", Msg::kHelpShowThis);
+  add("version", Msg::kHelpVersion);
   for (const auto& c : commands) add(c.name, c.summary);
-  text +=
-      "\nEach command takes --help. --data DIR is the profile (default $QIAOMEN_DATA, else\n"
-      "~/.local/share/qiaomen/profile); the device keystore is kept apart from it in --keystore "
-      "DIR\n"
-      "(default $QIAOMEN_KEYSTORE, else DIR.keystore). The PIN comes from $QIAOMEN_PIN or is "
-      "asked\n"
-      "for on the terminal. Commands that print data take --json. Lines for people are in\n"
-      "Chinese unless --lang en or the locale (LANGUAGE, LC_ALL, LC_MESSAGES, LANG) says en*.\n\n";
-  return text + core::ExitCodeHelp();
+  return text + Say(language, Msg::kHelpFooter) + core::ExitCodeHelp(language);
 }
 
 std::string DefaultDataDir() {
@@ -53,8 +42,8 @@ core::Status TakeGlobalOptions(std::vector<std::string>& args, CliContext& ctx,
       name.resize(eq);
       has_inline = true;
     }
-    if (name == "json") {
-      ctx.json = true;
+    if (name == "json" || name == "verbose") {
+      (name == "json" ? ctx.json : ctx.verbose) = true;
       args.erase(args.begin());
       continue;
     }
@@ -82,12 +71,16 @@ core::Status TakeGlobalOptions(std::vector<std::string>& args, CliContext& ctx,
 // command printed its own, its errors included). Returns the exit code.
 int Fail(CliContext& ctx, const std::string& command, const core::Status& status,
          core::ExitCode code) {
-  ctx.err << "qiaomen" << (command.empty() ? "" : " " + command) << ": " << status.message()
-          << "\n";
+  const std::string& shown = ctx.failure_text.empty() ? status.message() : ctx.failure_text;
+  ctx.err << "qiaomen" << (command.empty() ? "" : " " + command) << ": " << shown << "\n";
+  if (ctx.verbose && !ctx.failure_text.empty()) {
+    ctx.err << "  " << ctx.T(Msg::kFailDetail, {status.message()}) << "\n";
+  }
   if (ctx.json && !ctx.printed_json) {
     JsonWriter json;
     json.BeginObject().Key("error").BeginObject();
-    WriteError(json, status, static_cast<int>(code));
+    WriteError(json, core::Status(status.code(), shown), static_cast<int>(code));
+    if (!ctx.failure_text.empty()) json.Field("detail", status.message());
     json.EndObject().EndObject();
     ctx.out << json.str();
   }
@@ -128,12 +121,20 @@ int RunFieldCli(const std::vector<std::string>& argv, CliContext& ctx) {
     return Fail(ctx, "", s, core::ExitCode::kUsage);
   }
   if (args.empty()) {
-    ctx.err << Usage(commands);
+    ctx.err << Usage(commands, ctx.language);
     return 2;
   }
   const std::string& name = args[0];
   if (name == "help" || name == "--help" || name == "-h") {
-    ctx.out << Usage(commands);
+    // `help --lang en` as well as `--lang en help`.
+    for (size_t i = 1; i < args.size(); ++i) {
+      std::string value = args[i].rfind("--lang=", 0) == 0 ? args[i].substr(7) : "";
+      if (args[i] == "--lang" && i + 1 < args.size()) value = args[i + 1];
+      if (auto chosen = core::domain::ParseLanguageOption(value); chosen.ok()) {
+        ctx.language = *chosen;
+      }
+    }
+    ctx.out << Usage(commands, ctx.language);
     return 0;
   }
   if (name == "version" || name == "--version") {
@@ -173,6 +174,7 @@ int RunFieldCli(const std::vector<std::string>& argv, CliContext& ctx) {
   core::ArgSpec spec = found->spec;
   spec.flags.insert("help");
   spec.flags.insert("json");
+  spec.flags.insert("verbose");
   spec.valued.insert("data");
   spec.valued.insert("keystore");
   spec.valued.insert("lang");
@@ -183,6 +185,7 @@ int RunFieldCli(const std::vector<std::string>& argv, CliContext& ctx) {
     ctx.language = *language;
   }
   if (parsed.ok() && parsed->Has("json")) ctx.json = true;
+  if (parsed.ok() && parsed->Has("verbose")) ctx.verbose = true;
   if (parsed.ok() && parsed->Has("help")) {
     ctx.out << found->usage;
     return 0;

@@ -135,6 +135,67 @@ std::span<const MessageEntry> EnMessages() {
       {Msg::kTemplateWritten,
        "Wrote {0}: replace each <...> with the answer (items not shown may be deleted), then run "
        "`qiaomen visit record {0}`.\n"},
+      {Msg::kHelpIntro,
+       "qiaomen — the Qiaomen field client\n\nUsage: qiaomen [--data DIR] [--keystore DIR] "
+       "[--json] [--verbose] [--lang zh|en] COMMAND [OPTIONS]\n\nCommands:\n"},
+      {Msg::kHelpShowThis, "show this text"},
+      {Msg::kHelpVersion, "print the version"},
+      {Msg::kHelpFooter,
+       "\nEach command takes --help. --data DIR is the profile (default $QIAOMEN_DATA, "
+       "else\n~/.local/share/qiaomen/profile); the device keystore is kept apart from it in "
+       "--keystore DIR\n(default $QIAOMEN_KEYSTORE, else DIR.keystore). The PIN comes from "
+       "$QIAOMEN_PIN or is asked\nfor on the terminal. Commands that print data take --json. Lines "
+       "for people are in\nChinese unless --lang en or the locale (LANGUAGE, LC_ALL, LC_MESSAGES, "
+       "LANG) says en*.\n\n"},
+      {Msg::kSummaryExportBundle,
+       "write the unsent changes and photos to an encrypted, signed file"},
+      {Msg::kSummaryChecklistShow,
+       "show a checklist's items, answers, required marks and conditions"},
+      {Msg::kSummaryVisitTemplate, "write a visit file skeleton for a subject's checklist"},
+      {Msg::kSummaryEnroll, "create this device's profile and register it with the county server"},
+      {Msg::kSummaryHazards, "list the hazards on this device with their status"},
+      {Msg::kSummaryHazardUpdate,
+       "record a step of a hazard: ordered, rectified, reinspected, closed"},
+      {Msg::kSummaryChangePin, "change the PIN that unlocks this profile"},
+      {Msg::kSummaryQuarantine, "list the changes the county refused, with their reasons"},
+      {Msg::kSummaryQuarantineResend, "send a refused change again once its cause is put right"},
+      {Msg::kSummaryStatus, "pending changes and photos, refused changes, last sync, server"},
+      {Msg::kSummarySubjectShow, "a subject with its visits and hazards"},
+      {Msg::kSummarySubjectUpdate, "edit a subject's phone, members, tags or note"},
+      {Msg::kSummarySync, "send this device's work to the county server and fetch what is new"},
+      {Msg::kSummaryTasks, "list the open tasks of this device's grids"},
+      {Msg::kSummaryVisitRecord, "record a whole visit from a JSON file"},
+      {Msg::kFailWrongPin,
+       "The PIN is wrong. {0} more attempt(s), then the data on this device is erased for good. "
+       "Set QIAOMEN_PIN to the right PIN, or type it when asked."},
+      {Msg::kFailKeysDestroyed,
+       "The PIN was wrong too many times: this profile's keys are destroyed and its data can "
+       "never be read again. Ask township staff for a new enrolment code, then run: {0}"},
+      {Msg::kFailProfileDamaged,
+       "The profile {0} is damaged and cannot be read. Do not delete it; contact township staff "
+       "(--verbose shows the detail)."},
+      {Msg::kFailUnreachable,
+       "Cannot reach the county server at {0}. Nothing was lost: your work stays on this device. "
+       "Check the connection (mobile data or Wi-Fi) and run the command again later."},
+      {Msg::kFailCodeRefused,
+       "The county server does not accept this enrolment code: it was used, has expired or was "
+       "mistyped. Ask township staff for a new one."},
+      {Msg::kFailDeviceRevoked,
+       "The county server no longer accepts this device ({0}): it was revoked or replaced. Its "
+       "unsent work stays on it. Township staff run `qiaomen-county enroll-code --worker ID "
+       "--device {0}` for a new code; then `qiaomen enroll --server URL --code CODE` re-enrols "
+       "it and sends the work."},
+      {Msg::kFailDetail, "detail: {0}"},
+      {Msg::kRefusalInvalid, "does not fit its checklist or format; correct it and resend"},
+      {Msg::kRefusalScope, "outside your scope; ask township staff"},
+      {Msg::kRefusalState,
+       "the county's state does not allow it (an unpublished checklist version, a closed hazard)"},
+      {Msg::kRefusalNotFound, "names a record the county does not have; sync, then resend"},
+      {Msg::kRefusalDuplicate, "the county already has the same record"},
+      {Msg::kRefusalSignature,
+       "the signature or the device's identity is not valid; ask township staff"},
+      {Msg::kRefusalOther, "refused by the county server ({0})"},
+      {Msg::kQuarantineReason, "\n    {0}: {1} [{2}]\n"},
   };
   return kMessages;
 }

@@ -123,6 +123,59 @@ std::span<const MessageEntry> ZhMessages() {
       {Msg::kTemplateWritten,
        "已写入 {0}：把每个 <...> 换成回答（不显示的项可删去），再运行 `qiaomen visit record "
        "{0}`。\n"},
+      {Msg::kHelpIntro,
+       "qiaomen — 敲门 现场客户端\n\n用法：qiaomen [--data DIR] [--keystore DIR] [--json] "
+       "[--verbose] [--lang "
+       "zh|en] 命令 [选项]\n\n命令：\n"},
+      {Msg::kHelpShowThis, "显示本说明"},
+      {Msg::kHelpVersion, "显示版本"},
+      {Msg::kHelpFooter,
+       "\n每个命令都接受 --help。--data DIR 是档案目录（默认 "
+       "$QIAOMEN_DATA，否则\n~/.local/share/qiaomen/profile）；设备密钥库与它分开，放在 --keystore "
+       "DIR\n（默认 $QIAOMEN_KEYSTORE，否则 DIR.keystore）。PIN 取自 "
+       "$QIAOMEN_PIN，否则在终端询问。\n输出数据的命令接受 --json。给人看的文字默认是中文；--lang "
+       "en 或语言环境（LANGUAGE、\nLC_ALL、LC_MESSAGES、LANG）为 en* 时是英文。\n\n"},
+      {Msg::kSummaryExportBundle, "把未发送的更改和照片写入一个加密、签名的文件"},
+      {Msg::kSummaryChecklistShow, "显示检查表的检查项、可选回答、必填标记和条件"},
+      {Msg::kSummaryVisitTemplate, "为某个对象的检查表写出走访文件模板"},
+      {Msg::kSummaryEnroll, "创建本设备的档案并向县服务器注册"},
+      {Msg::kSummaryHazards, "列出本设备上的隐患及其状态"},
+      {Msg::kSummaryHazardUpdate, "记录隐患的一个处理步骤：责令整改、已整改、复查、销号"},
+      {Msg::kSummaryChangePin, "修改解锁本档案的 PIN"},
+      {Msg::kSummaryQuarantine, "列出县里拒收的更改及原因"},
+      {Msg::kSummaryQuarantineResend, "原因解决后重新发送一项被拒收的更改"},
+      {Msg::kSummaryStatus, "待发送的更改和照片、被拒收的更改、最后同步、服务器"},
+      {Msg::kSummarySubjectShow, "显示一个对象及其走访和隐患"},
+      {Msg::kSummarySubjectUpdate, "修改对象的电话、人数、标签或备注"},
+      {Msg::kSummarySync, "把本设备的工作发送到县服务器并取回新的内容"},
+      {Msg::kSummaryTasks, "列出本设备所管网格的未完成任务"},
+      {Msg::kSummaryVisitRecord, "从 JSON 文件记录一次完整的走访"},
+      {Msg::kFailWrongPin,
+       "PIN 不对。还可以再试 {0} 次，之后本机上的数据会被永久抹掉。请设置正确的 QIAOMEN_PIN，"
+       "或在询问时输入。"},
+      {Msg::kFailKeysDestroyed,
+       "PIN 输错太多次，本档案的密钥已销毁，数据再也无法读取。请乡镇管理员发一个新注册码，"
+       "然后运行：{0}"},
+      {Msg::kFailProfileDamaged,
+       "档案 {0} 已损坏，无法读取。不要删除它；请联系乡镇管理员（加 --verbose 看详情）。"},
+      {Msg::kFailUnreachable,
+       "连不上县服务器 {0}。什么都没丢：工作都还在本机。请检查网络（移动数据或 Wi-Fi），"
+       "稍后再运行这个命令。"},
+      {Msg::kFailCodeRefused,
+       "县服务器不接受这个注册码：已用过、已过期或输错了。请向乡镇管理员要一个新码。"},
+      {Msg::kFailDeviceRevoked,
+       "县服务器不再接受本设备（{0}）：它已被吊销或换了设备。未发送的工作仍保存在本机。请乡镇"
+       "管理员运行 `qiaomen-county enroll-code --worker 工号 --device {0}` 发一个新码，再运行 "
+       "`qiaomen enroll --server URL --code 新码` 重新注册并发送。"},
+      {Msg::kFailDetail, "详情：{0}"},
+      {Msg::kRefusalInvalid, "内容不符合检查表或格式，改正后重发"},
+      {Msg::kRefusalScope, "超出你的工作范围，请乡镇管理员核实"},
+      {Msg::kRefusalState, "县里的状态不允许（例如检查表版本未发布、隐患已销号）"},
+      {Msg::kRefusalNotFound, "县里找不到它引用的记录，先同步再重发"},
+      {Msg::kRefusalDuplicate, "县里已有同样的记录"},
+      {Msg::kRefusalSignature, "签名或设备身份无效，请乡镇管理员核实"},
+      {Msg::kRefusalOther, "县服务器拒收（{0}）"},
+      {Msg::kQuarantineReason, "\n    {0}：{1} [{2}]\n"},
   };
   return kMessages;
 }

@@ -1,6 +1,7 @@
 #include "records_view.h"
 
 #include <ctime>
+#include <map>
 
 #include "qiaomen/base/hex.h"
 #include "qiaomen/cli/messages.h"
@@ -127,6 +128,16 @@ void WriteHazard(JsonWriter& json, const v1::Hazard& h) {
       .Field("deadline", h.deadline())
       .Field("description", h.description())
       .Field("legal_basis", h.legal_basis());
+}
+
+std::string RefusalText(const std::string& code, core::domain::Language language) {
+  static const std::map<std::string, Msg> kKinds = {
+      {"invalid_argument", Msg::kRefusalInvalid},  {"permission_denied", Msg::kRefusalScope},
+      {"failed_precondition", Msg::kRefusalState}, {"not_found", Msg::kRefusalNotFound},
+      {"already_exists", Msg::kRefusalDuplicate},  {"unauthenticated", Msg::kRefusalSignature},
+      {"corruption", Msg::kRefusalSignature}};
+  auto it = kKinds.find(code);
+  return it == kKinds.end() ? Say(language, Msg::kRefusalOther, {code}) : Say(language, it->second);
 }
 
 }  // namespace qiaomen::cli

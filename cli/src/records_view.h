@@ -38,6 +38,9 @@ std::string TimeText(int64_t ms, const base::TimeZone& zone, core::domain::Langu
 std::string HazardStatusText(const core::domain::HazardState& state,
                              core::domain::Language language);
 // For people: the label of a severity, an outcome, a subject kind, a hazard category.
+// Why the county refused a change, by its refusal code ("invalid_argument", ...), in `language`.
+std::string RefusalText(const std::string& code, core::domain::Language language);
+
 std::string SeverityText(v1::Severity severity, core::domain::Language language);
 std::string OutcomeText(v1::VisitOutcome outcome, core::domain::Language language);
 std::string KindText(v1::SubjectKind kind, core::domain::Language language);

@@ -3,6 +3,7 @@
 #include <cstdlib>
 
 #include "cli/command.h"
+#include "cli/county_messages.h"
 #include "cli/json_text.h"
 #include "qiaomen/core/domain/language.h"
 #include "qiaomen/core/exit_code.h"
@@ -10,33 +11,47 @@
 namespace qiaomen::server {
 namespace {
 
-std::string Usage(const std::vector<Command>& commands) {
-  std::string text =
-      "qiaomen-county — the Qiaomen county server and its admin commands\n\n"
-      "Usage: qiaomen-county COMMAND [OPTIONS]\n\nCommands:\n";
-  auto add = [&](const std::string& name, const std::string& summary) {
-    text +=
-        "  " + name + std::string(name.size() < 18 ? 18 - name.size() : 1, ' ') + summary + "\n";
+std::string Usage(const std::vector<Command>& commands, core::domain::Language language) {
+  std::string text = CountySay(language, CountyMsg::kHelpIntro);
+  auto add = [&](const std::string& name, CountyMsg summary) {
+    text += "  " + name + std::string(name.size() < 18 ? 18 - name.size() : 1, ' ') +
+            CountySay(language, summary) + "\n";
   };
-  add("help", "show this text");
-  add("version", "print the version");
+  add("help", CountyMsg::kHelpShowThis);
+  add("version", CountyMsg::kHelpVersion);
   for (const auto& c : commands) add(c.name, c.summary);
-  text +=
-      "\nEach command takes --help. Commands that use the data directory take --data DIR\n"
-      "(and --db postgresql://... for PostgreSQL, unless `init --db` saved it). Lines for people\n"
-      "are in Chinese unless --lang en or the locale (LANGUAGE, LC_ALL, LC_MESSAGES, LANG) says\n"
-      "en*; --format json and csv keep English keys.\n\n";
-  return text + core::ExitCodeHelp();
+  return text + CountySay(language, CountyMsg::kHelpFooter) + core::ExitCodeHelp(language);
 }
 
-// Prints the failure on stderr and, with --format json, as the JSON document on stdout too.
+// The sentence a person is shown for a failure the county's staff meet without having typed
+// anything wrong (the database out of reach), from the catalogue; "" when the status's own
+// message says it (a refused input names what to fix). Not for `serve`: its listening socket
+// fails as Unavailable too (an address in use), which is not the database.
+std::string Explained(const std::string& name, const core::Args* args, const core::Status& s) {
+  if (args == nullptr || name == "serve") return "";
+  switch (s.code()) {
+    case core::Code::kUnavailable:
+    case core::Code::kDeadlineExceeded:
+      return CountySay(LanguageOf(*args), CountyMsg::kFailDatabaseUnreachable);
+    default:
+      return "";
+  }
+}
+
+// Prints the failure on stderr and, with --format json, as the JSON document on stdout too. An
+// explained failure's English detail is printed with --verbose only (and as "detail" in JSON).
 int Fail(const std::string& name, const core::Args* args, const core::Status& s,
          core::ExitCode code, std::ostream& out, std::ostream& err) {
-  err << "qiaomen-county" << (name.empty() ? "" : " " + name) << ": " << s.message() << "\n";
+  const std::string explained = Explained(name, args, s);
+  const std::string& shown = explained.empty() ? s.message() : explained;
+  err << "qiaomen-county" << (name.empty() ? "" : " " + name) << ": " << shown << "\n";
+  if (!explained.empty() && args->Has("verbose")) {
+    err << "  " << CountySay(LanguageOf(*args), CountyMsg::kFailDetail, {s.message()}) << "\n";
+  }
   if (args != nullptr && args->Get("format").value_or("") == "json") {
     out << "{\"error\":{\"code\":\"" << core::CodeName(s.code())
-        << "\",\"exit_code\":" << static_cast<int>(code)
-        << ",\"message\":" << JsonQuote(s.message()) << "}}\n";
+        << "\",\"exit_code\":" << static_cast<int>(code) << ",\"message\":" << JsonQuote(shown)
+        << (explained.empty() ? "" : ",\"detail\":" + JsonQuote(s.message())) << "}}\n";
   }
   return static_cast<int>(code);
 }
@@ -83,15 +98,21 @@ std::vector<Command> AllCommands() {
 
 int RunCountyCli(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
   std::vector<Command> commands = AllCommands();
-  const core::domain::Language language =
+  core::domain::Language language =
       core::domain::LanguageFromEnvironment([](const char* name) { return std::getenv(name); });
   if (args.empty()) {
-    err << Usage(commands);
+    err << Usage(commands, language);
     return 2;
   }
   const std::string& name = args[0];
   if (name == "help" || name == "--help" || name == "-h") {
-    out << Usage(commands);
+    // `help --lang en` (or --lang=en): the help in that language.
+    for (size_t i = 1; i < args.size(); ++i) {
+      std::string value = args[i].rfind("--lang=", 0) == 0 ? args[i].substr(7) : "";
+      if (args[i] == "--lang" && i + 1 < args.size()) value = args[i + 1];
+      if (auto chosen = core::domain::ParseLanguageOption(value); chosen.ok()) language = *chosen;
+    }
+    out << Usage(commands, language);
     return 0;
   }
   if (name == "version" || name == "--version") {
@@ -112,6 +133,7 @@ int RunCountyCli(const std::vector<std::string>& args, std::ostream& out, std::o
                   language == core::domain::Language::kEn ? "--lang=en" : "--lang=zh");
     command.spec.valued.insert("lang");
     command.spec.flags.insert("help");
+    command.spec.flags.insert("verbose");
     // Every command that takes --data needs it (OpenStorageFromArgs): missing, a usage error.
     if (command.requires_data && command.spec.valued.count("data") > 0) {
       command.spec.required.insert("data");

@@ -66,7 +66,7 @@ TEST_F(BundleSealTest, TheCountyDatabaseWithoutTheSecretKeyDoesNotOpenABundle) {
   std::string stolen = StolenCopy();
 
   // 1. The county's own importer, run on the stolen copy.
-  auto imported = qiaomen::testing::RunCounty({"import-bundle", "--data", stolen, bundle});
+  auto imported = qiaomen::testing::RunCounty({"import-bundle", "--lang=en", "--data", stolen, bundle});
   EXPECT_NE(imported.exit_code, 0) << imported.out;
   EXPECT_FALSE(Contains(imported.out, "changes applied")) << imported.out;
 
@@ -114,7 +114,7 @@ TEST_F(BundleSealTest, ASealedBundleImportsThroughTheCountyCommand) {
   std::string bundle = ExportVisitBundle("w-seal-trip", "H002");
   std::string bytes = ReadAll(bundle);
   EXPECT_EQ(bytes.substr(0, 8), "QMBUNDL2");
-  auto imported = County({"import-bundle", bundle});
+  auto imported = County({"import-bundle", "--lang=en", bundle});
   ASSERT_EQ(imported.exit_code, 0) << imported.err << imported.out;
   EXPECT_FALSE(Contains(imported.out, "Warning")) << imported.out;
   EXPECT_TRUE(Contains(imported.out, " 0 rejected")) << imported.out;
@@ -127,7 +127,7 @@ TEST_F(BundleSealTest, AMissingSecretKeySaysWhatToDoAndImportsNothing) {
   std::string secret_file = CountyData() + "/" + kSecretKeyFile;
   std::string kept = dir_.Join("kept.key");
   fs::rename(secret_file, kept);
-  auto refused = County({"import-bundle", bundle});
+  auto refused = County({"import-bundle", "--lang=en", bundle});
   fs::rename(kept, secret_file);
   EXPECT_NE(refused.exit_code, 0);
   EXPECT_TRUE(Contains(refused.err, secret_file + " is missing")) << refused.err;
@@ -139,7 +139,7 @@ TEST_F(BundleSealTest, AMissingSecretKeySaysWhatToDoAndImportsNothing) {
   // The key kept elsewhere (as docs/operations.md suggests) opens it when named.
   std::string elsewhere = dir_.Join("elsewhere.key");
   fs::copy_file(secret_file, elsewhere);
-  auto imported = County({"import-bundle", "--bundle-key", elsewhere, bundle});
+  auto imported = County({"import-bundle", "--lang=en", "--bundle-key", elsewhere, bundle});
   ASSERT_EQ(imported.exit_code, 0) << imported.err;
   EXPECT_FALSE(Contains(imported.out, ": 0 changes applied")) << imported.out;
   EXPECT_TRUE(Contains(imported.out, "1 photos stored")) << imported.out;
@@ -172,7 +172,7 @@ TEST_F(BundleSealTest, ADeviceWithoutTheCountyKeyIsToldToSyncAndLearnsItThere) {
   CliRun r = Run({"export-bundle", bundle});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(ReadAll(bundle).substr(0, 8), "QMBUNDL2");
-  auto imported = County({"import-bundle", bundle});
+  auto imported = County({"import-bundle", "--lang=en", bundle});
   EXPECT_EQ(imported.exit_code, 0) << imported.err;
 }
 

@@ -32,8 +32,15 @@ TEST_F(CommandsTest, WrongPinSaysHowManyAttemptsRemain) {
   pins_.current = "9999";
   CliRun r = Run({"status"});
   EXPECT_EQ(r.exit_code, 3);
-  EXPECT_TRUE(Contains(r.err, "attempt")) << r.err;
+  // Issue 18, item 3: the catalogue's sentence with the count, the English detail with --verbose.
+  EXPECT_TRUE(Contains(r.err, "PIN 不对。还可以再试 9 次")) << r.err;
   EXPECT_TRUE(Contains(r.err, "QIAOMEN_PIN")) << r.err;
+  EXPECT_FALSE(Contains(r.err, "attempts remain")) << r.err;
+  CliRun en = Run({"--lang", "en", "status"});
+  EXPECT_EQ(en.exit_code, 3);
+  EXPECT_TRUE(Contains(en.err, "The PIN is wrong. 8 more attempt(s)")) << en.err;
+  CliRun verbose = Run({"--verbose", "status"});
+  EXPECT_TRUE(Contains(verbose.err, "详情：The PIN is wrong. 7 attempts remain")) << verbose.err;
   pins_.current = "1357";
   EXPECT_EQ(Run({"status"}).exit_code, 0);
 }
@@ -165,8 +172,12 @@ TEST_F(CommandsTest, AnUnreachableServerSaysWhatToDoAndTheSameCodeWorksLater) {
   ASSERT_TRUE(code.ok());
   CliRun r = Run({"enroll", "--server", "http://127.0.0.1:1", "--code", *code});
   EXPECT_EQ(r.exit_code, 4);
-  EXPECT_TRUE(Contains(r.err, "Cannot reach the county server")) << r.err;
+  EXPECT_TRUE(Contains(r.err, "连不上县服务器 http://127.0.0.1:1。什么都没丢")) << r.err;
+  EXPECT_FALSE(Contains(r.err, "Cannot reach")) << r.err;
   EXPECT_TRUE(sync::EnrolmentUnfinished(profile_));
+  CliRun en = Run({"--lang", "en", "enroll", "--server", "http://127.0.0.1:1", "--code", *code});
+  EXPECT_EQ(en.exit_code, 4);
+  EXPECT_TRUE(Contains(en.err, "Cannot reach the county server at http://127.0.0.1:1")) << en.err;
   CliRun again = Run({"enroll", "--server", url(), "--code", *code});
   ASSERT_EQ(again.exit_code, 0) << again.err;
   EXPECT_FALSE(sync::EnrolmentUnfinished(profile_));
@@ -199,14 +210,14 @@ TEST_F(CommandsTest, ExportBundleWritesAnEncryptedSignedFile) {
   EXPECT_EQ(bytes.find("H001"), std::string::npos) << "the contents are encrypted";
 
   // The county imports it: the visit, its journal and its photo arrive as a sync would bring them.
-  auto imported = County({"import-bundle", bundle});
+  auto imported = County({"import-bundle", "--lang=en", bundle});
   ASSERT_EQ(imported.exit_code, 0) << imported.err << imported.out;
   EXPECT_TRUE(Contains(imported.out, " 0 rejected")) << imported.out;
   EXPECT_TRUE(Contains(imported.out, "1 photos stored")) << imported.out;
   auto report = County({"report", "--format", "json"});
   ASSERT_EQ(report.exit_code, 0) << report.err;
   // Twice changes nothing.
-  auto again = County({"import-bundle", bundle});
+  auto again = County({"import-bundle", "--lang=en", bundle});
   ASSERT_EQ(again.exit_code, 0) << again.err;
   EXPECT_TRUE(Contains(again.out, ": 0 changes applied")) << again.out;
   EXPECT_TRUE(Contains(again.out, "0 photos stored, 1 already here")) << again.out;
@@ -221,7 +232,7 @@ TEST_F(CommandsTest, ExportBundleWritesAnEncryptedSignedFile) {
   // An altered file is refused and nothing is imported.
   bytes[bytes.size() / 2] = static_cast<char>(bytes[bytes.size() / 2] ^ 0x20);
   std::string bad = WriteFile("altered.qmb", bytes);
-  auto refused = County({"import-bundle", bad});
+  auto refused = County({"import-bundle", "--lang=en", bad});
   EXPECT_NE(refused.exit_code, 0);
   EXPECT_TRUE(Contains(refused.err, "Nothing was imported")) << refused.err;
 }

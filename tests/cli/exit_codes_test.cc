@@ -2,7 +2,10 @@
 // error in the JSON output too.
 #include <gtest/gtest.h>
 
+#include <fstream>
+
 #include "cli_fixture.h"
+#include "qiaomen/core/exit_code.h"
 
 namespace qiaomen::cli::testing {
 namespace {
@@ -10,13 +13,50 @@ namespace {
 class ExitCodesTest : public CliFixture {};
 
 TEST_F(ExitCodesTest, HelpShowsTheTable) {
-  CliRun help = Run({"help"});
+  CliRun help = Run({"--lang", "en", "help"});
   ASSERT_EQ(help.exit_code, 0);
   EXPECT_TRUE(Contains(help.out, "Exit codes")) << help.out;
   EXPECT_TRUE(Contains(help.out, "  5  refused by the county server")) << help.out;
-  auto county = County({"help"});
+  auto county = County({"help", "--lang=en"});
   EXPECT_EQ(county.exit_code, 0);
   EXPECT_TRUE(Contains(county.out, "  5  refused by the county server")) << county.out;
+}
+
+// Issue 18, item 2: --help is Chinese by default, summaries and the table included.
+TEST_F(ExitCodesTest, HelpIsChineseByDefault) {
+  CliRun help = Run({"help"});
+  ASSERT_EQ(help.exit_code, 0);
+  EXPECT_TRUE(Contains(help.out, "用法：qiaomen")) << help.out;
+  EXPECT_TRUE(Contains(help.out, "从 JSON 文件记录一次完整的走访")) << help.out;
+  EXPECT_TRUE(Contains(help.out, "  3  PIN 不对")) << help.out;
+  EXPECT_FALSE(Contains(help.out, "Usage:")) << help.out;
+  EXPECT_FALSE(Contains(help.out, "record a whole visit")) << help.out;
+  CliRun after = Run({"help", "--lang", "en"});
+  EXPECT_TRUE(Contains(after.out, "record a whole visit from a JSON file")) << after.out;
+}
+
+// Issue 18, item 5: the README's table is the --help table, row by row.
+TEST(ExitCodeTableTest, TheReadmeTableIsTheHelpTable) {
+  std::ifstream readme(std::string(QIAOMEN_SOURCE_DIR) + "/README.md");
+  ASSERT_TRUE(readme.good());
+  std::string line, rows;
+  bool in_table = false;
+  while (std::getline(readme, line)) {
+    if (line.rfind("## ", 0) == 0) in_table = line == "## Exit codes";
+    if (!in_table || line.rfind("| ", 0) != 0 || line.rfind("| code", 0) == 0 ||
+        line.rfind("| ---", 0) == 0) {
+      continue;
+    }
+    // "| 1 | meaning |" -> "  1  meaning"
+    const size_t bar = line.find(" | ");
+    rows += "  " + line.substr(2, bar - 2) + "  " +
+            line.substr(bar + 3, line.size() - bar - 3 - 2) + "\n";
+  }
+  const std::string help = core::ExitCodeHelp(core::domain::Language::kEn);
+  const size_t start = help.find('\n') + 1;
+  const size_t end = help.find("With --json");
+  EXPECT_EQ(rows, help.substr(start, end - start));
+  EXPECT_NE(rows.find("  6  local failure"), std::string::npos) << rows;
 }
 
 TEST_F(ExitCodesTest, ABadServerAddressIsAUsageError) {
@@ -32,6 +72,8 @@ TEST_F(ExitCodesTest, AUsedCodeIsARefusalNotAWrongPin) {
   profile_ = dir_.Join("second");
   CliRun r = Run({"enroll", "--server", url(), "--code", *code});
   EXPECT_EQ(r.exit_code, 5) << r.err;
+  EXPECT_TRUE(Contains(r.err, "县服务器不接受这个注册码")) << r.err;
+  EXPECT_FALSE(Contains(r.err, "Nothing was imported")) << r.err;
 }
 
 TEST_F(ExitCodesTest, JsonErrorsAreInTheJsonOutput) {
@@ -117,7 +159,7 @@ TEST_F(ExitCodesTest, DevicesShowTheLastPullAndTheLastChange) {
   ASSERT_NE(at, std::string::npos) << json.out;
   EXPECT_EQ(Between(json.out.substr(at), "last_sync_at").size(), 18u) << json.out;
   EXPECT_EQ(Between(json.out.substr(at), "last_change_at"), "\"\"") << json.out;
-  auto text = County({"devices"});
+  auto text = County({"devices", "--lang=zh"});
   EXPECT_TRUE(Contains(text.out, "最后收到更改")) << text.out;
 }
 

@@ -28,13 +28,13 @@ TEST_F(ListingTest, TheCountyListsWorkersDevicesCampaignsAndChecklists) {
   ASSERT_GE(device.size(), 3u);
   device = device.substr(1, device.size() - 2);
 
-  auto workers = County({"workers"});
+  auto workers = County({"workers", "--lang=zh"});
   ASSERT_EQ(workers.exit_code, 0) << workers.err;
   EXPECT_TRUE(Contains(workers.out, "工号")) << workers.out;
   EXPECT_TRUE(Contains(workers.out, "w-list")) << workers.out;
   EXPECT_TRUE(Contains(workers.out, "网格员")) << workers.out;
 
-  auto devices = County({"devices"});
+  auto devices = County({"devices", "--lang=zh"});
   ASSERT_EQ(devices.exit_code, 0) << devices.err;
   EXPECT_TRUE(Contains(devices.out, device)) << device << "\n" << devices.out;
   EXPECT_TRUE(Contains(devices.out, "最后同步")) << devices.out;

@@ -60,6 +60,14 @@ TEST_F(WaysOutTest, ARefusedVisitIsListedAndSentAgainWithItsPhotoAndHazard) {
   EXPECT_TRUE(Contains(list.out, "照片：H004 刘明")) << list.out;
   EXPECT_TRUE(Contains(list.out, "outside the scope")) << list.out;
   EXPECT_TRUE(Contains(list.out, "Asia/Shanghai")) << list.out;
+  // Issue 18, item 3: the refusal's kind from the catalogue, in the chosen language.
+  EXPECT_TRUE(Contains(list.out, "超出你的工作范围，请乡镇管理员核实：")) << list.out;
+  CliRun list_en = Run({"quarantine", "--lang", "en"});
+  EXPECT_TRUE(Contains(list_en.out, "outside your scope; ask township staff: ")) << list_en.out;
+  // The county's list: what it was and whose, in Chinese by default.
+  auto county_text = County({"quarantine", "--lang", "zh"});
+  ASSERT_EQ(county_text.exit_code, 0) << county_text.err;
+  EXPECT_TRUE(Contains(county_text.out, "H004 刘明 的照片")) << county_text.out;
   CliRun json = Run({"quarantine", "--json"});
   ASSERT_EQ(json.exit_code, 0) << json.err;
   const std::string first = RefusedSeq(json.out, "visit");
@@ -117,7 +125,11 @@ TEST_F(WaysOutTest, ARevokedDeviceReenrolsOntoItsProfileAndSendsItsWork) {
   const std::string device = DeviceId();
   ASSERT_FALSE(device.empty());
   ASSERT_EQ(County({"revoke-device", device}).exit_code, 0);
-  EXPECT_EQ(Run({"sync", "--retries", "0"}).exit_code, 5);
+  CliRun revoked = Run({"sync", "--retries", "0"});
+  EXPECT_EQ(revoked.exit_code, 5);
+  // Issue 18, item 3: said from the catalogue, with the way out.
+  EXPECT_TRUE(Contains(revoked.err, "县服务器不再接受本设备（" + device + "）")) << revoked.err;
+  EXPECT_TRUE(Contains(revoked.err, "--device " + device)) << revoked.err;
 
   // A plain code does not bring a revoked device back: refused by the server, exit 5, and the
   // message says what township staff can do.

@@ -87,7 +87,7 @@ class BundleSealTest : public ServerTest {
   testing::CommandResult Import(const std::string& file, const std::string& name = "b.qmb") {
     std::string path = env_->dir().Join(name);
     std::ofstream(path, std::ios::binary) << file;
-    return env_->Run({"import-bundle", path});
+    return env_->Run({"import-bundle", "--lang=en", path});
   }
 
   testing::TestDevice device_;

@@ -145,7 +145,7 @@ TEST_P(FormsTest, InvalidVisitsAreQuarantinedAndTheRejectionGoesBackToTheDevice)
   EXPECT_NE(quarantine.out.find("\"entity\":\"visit\",\"subject\":\"H-001 "), std::string::npos)
       << quarantine.out;
   EXPECT_NE(quarantine.out.find("\"worker\":\"w1 "), std::string::npos) << quarantine.out;
-  auto text = env_->Run({"quarantine"});
+  auto text = env_->Run({"quarantine", "--lang", "en"});
   ASSERT_EQ(text.exit_code, 0) << text.err;
   EXPECT_NE(text.out.find(" visit of H-001 "), std::string::npos) << text.out;
   EXPECT_NE(text.out.find(base::CountyDate(time(nullptr) * 1000LL, base::TimeZone::Default())),

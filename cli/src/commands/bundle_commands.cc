@@ -35,7 +35,7 @@ core::Status Export(const core::Args& args, CliContext& ctx) {
 void AddBundleCommands(std::vector<Command>& commands) {
   commands.push_back(Command{
       "export-bundle",
-      "write the unsent changes and photos to an encrypted, signed file",
+      Msg::kSummaryExportBundle,
       "Usage: qiaomen export-bundle FILE [--json]\n\n"
       "For teams with no signal at all: FILE carries every change and photo the server has not\n"
       "confirmed yet, encrypted for this device's county and signed with this device's key.\n"

@@ -320,7 +320,7 @@ core::Status Template(const core::Args& args, CliContext& ctx) {
 void AddChecklistCommands(std::vector<Command>& commands) {
   commands.push_back(Command{
       "checklist show",
-      "show a checklist's items, answers, required marks and conditions",
+      Msg::kSummaryChecklistShow,
       "Usage: qiaomen checklist show ID[@VERSION] [--json]\n\n"
       "Prints each item of the checklist (latest version this device has unless @VERSION): its\n"
       "id, label, the kind of answer and how a visit file writes it, allowed codes, range,\n"
@@ -329,7 +329,7 @@ void AddChecklistCommands(std::vector<Command>& commands) {
       Show});
   commands.push_back(Command{
       "visit template",
-      "write a visit file skeleton for a subject's checklist",
+      Msg::kSummaryVisitTemplate,
       "Usage: qiaomen visit template SUBJECT [--checklist ID] [--out FILE.json]\n\n"
       "Writes a visit file for SUBJECT (id or external id) in the format `qiaomen visit record`\n"
       "reads: its open task's checklist (or --checklist ID), the times set to now in the county's\n"

@@ -24,6 +24,22 @@ core::Result<std::string> NewPin(CliContext& ctx) {
   return pin;
 }
 
+// A failed enrolment as the person reads it: the server out of reach, or the code refused (a new
+// profile only: re-enrolling a known device is refused with the server's own what-to-do).
+core::Status ExplainEnrolFailure(CliContext& ctx, const core::Status& status,
+                                 const std::string& server, bool new_profile) {
+  switch (status.code()) {
+    case core::Code::kUnavailable:
+    case core::Code::kDeadlineExceeded:
+      return ctx.Explain(status, Msg::kFailUnreachable, {server});
+    case core::Code::kUnauthenticated:
+      return new_profile ? ctx.Explain(core::ServerRefusal(status), Msg::kFailCodeRefused)
+                         : core::ServerRefusal(status);
+    default:
+      return status;
+  }
+}
+
 core::Status Enroll(const core::Args& args, CliContext& ctx) {
   sync::EnrollOptions options;
   QM_ASSIGN_OR_RETURN(options.server_url, args.Require("server"));
@@ -44,14 +60,17 @@ core::Status Enroll(const core::Args& args, CliContext& ctx) {
     // A profile here already (revoked, token lost, a new code from township staff): it keeps its
     // device id and its unsent work, and registers again under the new code.
     QM_ASSIGN_OR_RETURN(device, OpenDevice(ctx, key_store));
-    QM_RETURN_IF_ERROR(core::ServerRefusal(device->Reenroll(options)));
+    QM_RETURN_IF_ERROR(
+        ExplainEnrolFailure(ctx, device->Reenroll(options), options.server_url, false));
     QM_ASSIGN_OR_RETURN(auto status, device->Status());
     unsent = status.pending_changes;
   } else {
     QM_ASSIGN_OR_RETURN(std::string pin, NewPin(ctx));
     auto enrolled =
         sync::FieldDevice::Enroll(ctx.data_dir, pin, options, {ctx.clock, ctx.random, key_store});
-    if (!enrolled.ok()) return core::ServerRefusal(enrolled.status());
+    if (!enrolled.ok()) {
+      return ExplainEnrolFailure(ctx, enrolled.status(), options.server_url, true);
+    }
     device = std::move(enrolled).value();
   }
   const sync::ClientConfig& config = device->config();
@@ -101,7 +120,7 @@ core::Status CheckServerUrl(const core::Args& args) {
 void AddEnrollCommands(std::vector<Command>& commands) {
   commands.push_back(Command{
       "enroll",
-      "create this device's profile and register it with the county server",
+      Msg::kSummaryEnroll,
       "Usage: qiaomen enroll --server URL --code CODE [--ca-cert FILE] [--pin-sha256 HASH]\n"
       "         [--name DEVICE_NAME] [--json]\n\n"
       "Creates the encrypted profile in --data (keys wrapped by your PIN, the store, the photo\n"

@@ -148,7 +148,7 @@ core::Status Update(const core::Args& args, CliContext& ctx) {
 void AddHazardCommands(std::vector<Command>& commands) {
   commands.push_back(Command{
       "hazards",
-      "list the hazards on this device with their status",
+      Msg::kSummaryHazards,
       "Usage: qiaomen hazards [--open] [--subject ID] [--json]\n\n"
       "Every hazard found at a subject in this device's grids, with its category, severity,\n"
       "deadline and status (derived from its events). --open hides closed ones.\n",
@@ -156,7 +156,7 @@ void AddHazardCommands(std::vector<Command>& commands) {
       List});
   commands.push_back(Command{
       "hazard update",
-      "record a step of a hazard: ordered, rectified, reinspected, closed",
+      Msg::kSummaryHazardUpdate,
       "Usage: qiaomen hazard update ID --event ordered|rectified|reinspected|closed\n"
       "         [--photo FILE] [--note TEXT] [--failed] [--json]\n\n"
       "Steps follow the hazard's life: found -> ordered -> rectified (needs --photo, the after-\n"

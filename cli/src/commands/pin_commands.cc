@@ -41,7 +41,7 @@ core::Status ChangePin(const core::Args&, CliContext& ctx) {
 void AddPinCommands(std::vector<Command>& commands) {
   commands.push_back(Command{
       "change-pin",
-      "change the PIN that unlocks this profile",
+      Msg::kSummaryChangePin,
       "Usage: qiaomen change-pin\n\n"
       "The current PIN comes from QIAOMEN_PIN and the new one from QIAOMEN_NEW_PIN, or both are\n"
       "asked for on the terminal (the new one twice). A wrong current PIN counts as a failed\n"

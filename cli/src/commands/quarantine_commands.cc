@@ -115,7 +115,7 @@ core::Status List(const core::Args&, CliContext& ctx) {
     if (subject) {
       ctx.out << ctx.T(Msg::kQuarantineOf, {who.empty() ? IdText(subject->id()) : who, name});
     }
-    ctx.out << "\n    " << q.reason << " [" << q.code << "]\n";
+    ctx.out << ctx.T(Msg::kQuarantineReason, {RefusalText(q.code, ctx.language), q.reason, q.code});
   }
   json.EndArray();
   if (ctx.json) {
@@ -166,7 +166,7 @@ core::Status Resend(const core::Args& args, CliContext& ctx) {
 void AddQuarantineCommands(std::vector<Command>& commands) {
   commands.push_back(Command{
       "quarantine",
-      "list the changes the county refused, with their reasons",
+      Msg::kSummaryQuarantine,
       "Usage: qiaomen quarantine [--json]\n\n"
       "Lists this device's changes that the county server refused: the number to resend it by,\n"
       "when (county time), what it is and whose household, and the server's reason. They stay\n"
@@ -175,7 +175,7 @@ void AddQuarantineCommands(std::vector<Command>& commands) {
       List});
   commands.push_back(Command{
       "quarantine resend",
-      "send a refused change again once its cause is put right",
+      Msg::kSummaryQuarantineResend,
       "Usage: qiaomen quarantine resend SEQ [--json]\n\n"
       "Puts the refused change SEQ (as `qiaomen quarantine` numbers it) back in the queue, with\n"
       "the refused changes that belong to it (a visit's photos and hazards), under new numbers;\n"

@@ -79,7 +79,7 @@ core::Status Status(const core::Args&, CliContext& ctx) {
 void AddStatusCommands(std::vector<Command>& commands) {
   commands.push_back(Command{
       "status",
-      "pending changes and photos, refused changes, last sync, server",
+      Msg::kSummaryStatus,
       "Usage: qiaomen status [--json]\n\n"
       "Shows what waits to be sent (changes, photos and their bytes), the changes the server\n"
       "refused with its reasons (kept on the device for a person to review), when this device\n"

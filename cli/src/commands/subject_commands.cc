@@ -135,14 +135,14 @@ core::Status Update(const core::Args& args, CliContext& ctx) {
 void AddSubjectCommands(std::vector<Command>& commands) {
   commands.push_back(
       Command{"subject show",
-              "a subject with its visits and hazards",
+              Msg::kSummarySubjectShow,
               "Usage: qiaomen subject show ID [--json]\n\n"
               "ID is the subject's id or the county's external id (e.g. H-T01-V01-0001).\n",
               {{}, {}},
               Show});
   commands.push_back(Command{
       "subject update",
-      "edit a subject's phone, members, tags or note",
+      Msg::kSummarySubjectUpdate,
       "Usage: qiaomen subject update ID [--phone P] [--members N] [--tags T,...] [--note TEXT]\n"
       "         [--name NAME] [--address ADDRESS] [--json]\n\n"
       "Saves a field-level edit: only the fields given change, and each syncs on its own, so two\n"

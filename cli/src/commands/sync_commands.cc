@@ -99,7 +99,14 @@ core::Status Sync(const core::Args& args, CliContext& ctx) {
   const auto& rejected = result.refused;
   const int64_t left = result.photo_bytes_pending;
   const int64_t photo_payload_sent = result.photo_payload_sent;
-  const core::Status failure = core::ServerRefusal(result.status);
+  core::Status failure = core::ServerRefusal(result.status);
+  if (result.status.code() == core::Code::kUnauthenticated) {
+    failure =
+        ctx.Explain(failure, Msg::kFailDeviceRevoked, {IdText(device->profile().info().device_id)});
+  } else if (result.status.code() == core::Code::kUnavailable ||
+             result.status.code() == core::Code::kDeadlineExceeded) {
+    failure = ctx.Explain(failure, Msg::kFailUnreachable, {device->config().server_url});
+  }
 
   if (ctx.json) {
     JsonWriter json;
@@ -135,7 +142,8 @@ core::Status Sync(const core::Args& args, CliContext& ctx) {
     // status this command ends with.
     if (!failure.ok()) {
       json.Key("error").BeginObject();
-      WriteError(json, failure, ExitCodeFor(failure));
+      const std::string& shown = ctx.failure_text.empty() ? failure.message() : ctx.failure_text;
+      WriteError(json, core::Status(failure.code(), shown), ExitCodeFor(failure));
       json.EndObject();
     }
     json.EndObject();
@@ -152,7 +160,8 @@ core::Status Sync(const core::Args& args, CliContext& ctx) {
                                                device->profile().county_time_zone().name()});
     }
     for (const auto& q : rejected) {
-      ctx.out << ctx.T(Msg::kSyncRefusedChange, {std::to_string(q.change.seq()), q.code, q.reason});
+      ctx.out << ctx.T(Msg::kSyncRefusedChange, {std::to_string(q.change.seq()),
+                                                 RefusalText(q.code, ctx.language), q.reason});
     }
     if (!rejected.empty()) ctx.out << ctx.T(Msg::kRefusedHint);
     if (result.released_through > result.backed_up_through) {
@@ -169,7 +178,7 @@ core::Status Sync(const core::Args& args, CliContext& ctx) {
 void AddSyncCommands(std::vector<Command>& commands) {
   commands.push_back(Command{
       "sync",
-      "send this device's work to the county server and fetch what is new",
+      Msg::kSummarySync,
       "Usage: qiaomen sync [--retries N] [--progress] [--chunk-kb N] [--keep-sent-mb N] "
       "[--json]\n\n"
       "Sends the pending changes (visits, edits, hazard steps) in batches, receives the changes\n"

@@ -141,7 +141,7 @@ core::Status Tasks(const core::Args& args, CliContext& ctx) {
 void AddTaskCommands(std::vector<Command>& commands) {
   commands.push_back(Command{
       "tasks",
-      "list the open tasks of this device's grids",
+      Msg::kSummaryTasks,
       "Usage: qiaomen tasks [--grid GRID] [--search TEXT] [--all] [--json]\n\n"
       "Lists the tasks assigned in this device's grids that no visit has closed yet (--all: the\n"
       "done ones too), in address order as a worker walks them: village, group and number, with\n"

@@ -255,7 +255,7 @@ core::Status Record(const core::Args& args, CliContext& ctx) {
 void AddVisitCommands(std::vector<Command>& commands) {
   commands.push_back(Command{
       "visit record",
-      "record a whole visit from a JSON file",
+      Msg::kSummaryVisitRecord,
       "Usage: qiaomen visit record FILE.json [FILE.json...] [--json]\n\n"
       "FILE.json holds one visit: subject (id or external id), template, outcome (checked,\n"
       "nobody_home, refused, vacant, moved), started_at and finished_at, location, answers by "

@@ -52,7 +52,7 @@ core::Status CheckBackup(const core::Args& args) {
 void AddBackupCommands(std::vector<Command>& commands) {
   commands.push_back(Command{
       "backup",
-      "back up the database and photos while the server runs; `backup verify PATH` checks one",
+      CountyMsg::kSummaryBackup,
       "Usage: qiaomen-county backup --data DIR --to PATH [--db postgresql://...]\n"
       "       qiaomen-county backup verify PATH\n\n"
       "Writes a consistent snapshot of the database (SQLite's online backup API; pg_dump\n"
@@ -71,7 +71,7 @@ void AddBackupCommands(std::vector<Command>& commands) {
       /*requires_data=*/false});
   commands.push_back(Command{
       "restore",
-      "restore a backup into a new data directory (and database), with a new epoch",
+      CountyMsg::kSummaryRestore,
       "Usage: qiaomen-county restore --from PATH --data DIR [--db postgresql://...] [--force]\n\n"
       "Verifies the backup in PATH first (a damaged or incomplete one is refused and nothing is\n"
       "written), then restores the photos and the database into DIR: SQLite as DIR/county.db;\n"

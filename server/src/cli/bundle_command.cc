@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "cli/command.h"
+#include "cli/county_messages.h"
 #include "qiaomen/base/durable_file.h"
 #include "qiaomen/base/hex.h"
 #include "qiaomen/core/bundle/bundle_file.h"
@@ -105,10 +106,8 @@ core::Result<v1::Bundle> OpenForImport(const core::Args& args, Storage& storage,
                         LoadBundleSecretKey(key_path, storage.identity().bundle_public_key));
     return core::bundle::OpenSealedBundle(file, county, device_key);
   }
-  out << "Warning: " << path << " is an old-format bundle, keyed from the device's token, so "
-      << "anyone with a copy of the county database could read it. Update the app on the device "
-      << "of " << device.principal.worker.name
-      << " and let it sync once: its next bundles are sealed to the county's bundle key.\n";
+  out << CountySay(LanguageOf(args), CountyMsg::kBundleOldFormat,
+                   {path, device.principal.worker.name});
   const std::string& hash = device.token_sha256;
   auto key =
       core::bundle::KeyFromTokenHash({reinterpret_cast<const uint8_t*>(hash.data()), hash.size()});
@@ -143,14 +142,17 @@ core::Status ImportBundle(const core::Args& args, std::ostream& out) {
   SyncService sync(*storage, clock, metrics);
   QM_RETURN_IF_ERROR(ApplyChanges(sync, device, *bundle, summary));
 
-  out << "Imported the bundle of " << device.principal.worker.name << " ("
-      << device.principal.worker.id << "): " << summary.applied << " changes applied, "
-      << summary.duplicate << " already here, " << summary.rejected << " rejected; "
-      << summary.photos_new << " photos stored, " << summary.photos_known << " already here.\n";
-  for (const auto& r : summary.rejections) out << "  rejected " << r << "\n";
+  const core::domain::Language language = LanguageOf(args);
+  out << CountySay(
+      language, CountyMsg::kBundleImported,
+      {device.principal.worker.name, device.principal.worker.id, std::to_string(summary.applied),
+       std::to_string(summary.duplicate), std::to_string(summary.rejected),
+       std::to_string(summary.photos_new), std::to_string(summary.photos_known)});
+  for (const auto& r : summary.rejections) {
+    out << CountySay(language, CountyMsg::kBundleRejectedLine, {r});
+  }
   if (summary.not_reached > 0) {
-    out << "  " << summary.not_reached
-        << " changes were not reached (a gap in the device's changes); sync the device.\n";
+    out << CountySay(language, CountyMsg::kBundleNotReached, {std::to_string(summary.not_reached)});
   }
   return core::Status::Ok();
 }
@@ -163,13 +165,13 @@ core::Status ShowOrReplaceBundleKey(const core::Args& args, std::ostream& out) {
     auto conn = storage->pool().Acquire();
     QM_ASSIGN_OR_RETURN(
         public_key, ReplaceBundleKey(*conn, storage->data_dir(), core::SystemClock().NowMillis()));
-    out << "Made a new county bundle key. Devices receive it on their next sync; restart running "
-           "servers so they give it out. Back up "
-        << path << " apart from the database.\n";
+    out << CountySay(LanguageOf(args), CountyMsg::kBundleKeyReplaced, {path});
   }
-  out << "Secret key: " << path
-      << (FileExists(path) ? "" : " (missing: restore it from its backup)")
-      << "\nPublic key fingerprint: " << base::HexEncode(Sha256(public_key)).substr(0, 16) << "\n";
+  const core::domain::Language language = LanguageOf(args);
+  out << CountySay(language, CountyMsg::kBundleKeySecret, {path})
+      << (FileExists(path) ? "" : CountySay(language, CountyMsg::kBundleKeyMissing))
+      << CountySay(language, CountyMsg::kBundleKeyFingerprint,
+                   {base::HexEncode(Sha256(public_key)).substr(0, 16)});
   return core::Status::Ok();
 }
 
@@ -178,7 +180,7 @@ core::Status ShowOrReplaceBundleKey(const core::Args& args, std::ostream& out) {
 void AddBundleCommand(std::vector<Command>& commands) {
   commands.push_back(Command{
       "import-bundle",
-      "import a device's changes and photos carried on a bundle file (no signal at all)",
+      CountyMsg::kSummaryImportBundle,
       "Usage: qiaomen-county import-bundle --data DIR [--bundle-key KEYFILE] FILE\n\n"
       "FILE was written on a device with `qiaomen export-bundle FILE`. It is checked against the\n"
       "device's enrolment key and opened with the county's bundle secret key "
@@ -191,7 +193,7 @@ void AddBundleCommand(std::vector<Command>& commands) {
       ImportBundle});
   commands.push_back(Command{
       "bundle-key",
-      "show, or replace, the county's bundle key (devices seal offline bundles to it)",
+      CountyMsg::kSummaryBundleKey,
       "Usage: qiaomen-county bundle-key --data DIR [--replace]\n\n"
       "Devices seal their offline bundles to the county's bundle public key, which they receive\n"
       "when they enrol and with each sync. Its secret half is the file DIR/county-bundle.key,\n"

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "cli/county_messages.h"
 #include "qiaomen/core/args.h"
 #include "qiaomen/core/status.h"
 #include "qiaomen/server/directory.h"
@@ -15,8 +16,8 @@ namespace qiaomen::server {
 
 struct Command {
   std::string name;
-  std::string summary;  // one line for `help`
-  std::string usage;    // the --help text
+  CountyMsg summary;  // one line for `help`, from the catalogues
+  std::string usage;  // the --help text
   core::ArgSpec spec;
   // Returns a Status; the dispatcher prints errors and maps them to exit codes.
   std::function<core::Status(const core::Args&, std::ostream& out)> run;

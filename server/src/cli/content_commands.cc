@@ -26,7 +26,7 @@ std::vector<std::string> CommaList(const std::string& text) {
 void AddContentCommands(std::vector<Command>& commands) {
   commands.push_back(Command{
       "campaign",
-      "create a campaign: a task for every subject in scope",
+      CountyMsg::kSummaryCampaign,
       "Usage: qiaomen-county campaign create --data DIR --id ID --title TITLE\n"
       "         --template TID[,TID...] --scope SCOPE --due YYYY-MM-DD|+DAYS\n"
       "         [--premises-type TYPE[,TYPE...]] [--tag TAG[,TAG...]]\n\n"

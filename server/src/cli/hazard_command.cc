@@ -72,7 +72,7 @@ core::Status Hazard(const core::Args& args, std::ostream& out) {
 void AddHazardCommand(std::vector<Command>& commands) {
   commands.push_back(Command{
       "hazard",
-      "the county's steps on a hazard: reinspect (复查), close (销号), escalate (挂牌督办)",
+      CountyMsg::kSummaryHazard,
       "Usage: qiaomen-county hazard STEP HAZARD_ID --data DIR --by NAME [--note TEXT]\n\n"
       "STEP is one of:\n"
       "  reinspect         复查 passed: the rectification holds (after the worker recorded it)\n"

@@ -11,7 +11,7 @@ namespace qiaomen::server {
 void AddImportCommand(std::vector<Command>& commands) {
   commands.push_back(Command{
       "import-subjects",
-      "import households, premises and facilities from CSV (all or nothing)",
+      CountyMsg::kSummaryImportSubjects,
       "Usage: qiaomen-county import-subjects --data DIR FILE.csv\n\n"
       "FILE.csv has a header row with the columns external_id, kind, town, village, grid, name,\n"
       "address, phone, members, tags (any order). kind is household, premises or facility;\n"

@@ -6,10 +6,12 @@
 
 #include "admin/device_activity.h"
 #include "cli/command.h"
+#include "cli/county_messages.h"
 #include "cli/json_text.h"
 #include "qiaomen/base/display_width.h"
 #include "qiaomen/base/time_zone.h"
 #include "qiaomen/core/domain/labels.h"
+#include "qiaomen/core/forms/answer_text.h"
 #include "qiaomen/core/forms/compiled_template.h"
 #include "qiaomen/core/uuid.h"
 
@@ -20,10 +22,23 @@ namespace {
 // objects keyed by `keys`.
 struct Table {
   std::vector<std::string> keys;     // JSON member names
-  std::vector<std::string> headers;  // Chinese column titles
+  std::vector<std::string> headers;  // column titles in the reader's language
   std::vector<std::vector<std::string>> rows;
   std::vector<bool> numeric;  // JSON: written unquoted
 };
+
+// A catalogue's column titles ("工号|姓名|...") as a list.
+std::vector<std::string> Headers(const core::Args& args, CountyMsg id) {
+  std::vector<std::string> headers;
+  const std::string text = CountySay(LanguageOf(args), id);
+  size_t start = 0;
+  for (size_t bar = text.find('|'); bar != std::string::npos; bar = text.find('|', start)) {
+    headers.push_back(text.substr(start, bar - start));
+    start = bar + 1;
+  }
+  headers.push_back(text.substr(start));
+  return headers;
+}
 
 void Print(const Table& table, bool json, const std::string& empty, std::ostream& out) {
   if (json) {
@@ -62,15 +77,6 @@ void Print(const Table& table, bool json, const std::string& empty, std::ostream
   for (const auto& row : table.rows) line(row);
 }
 
-std::string RoleLabel(const std::string& role) {
-  static const std::map<std::string, std::string> kLabels = {{"grid_worker", "网格员"},
-                                                             {"inspector", "检查员"},
-                                                             {"township", "乡镇管理员"},
-                                                             {"county", "县级管理员"}};
-  auto it = kLabels.find(role);
-  return it == kLabels.end() ? role : it->second + " " + role;
-}
-
 std::string DeviceIdText(const std::string& bytes) {
   auto uuid = core::Uuid::FromBytes(bytes);
   return uuid.ok() ? uuid->ToString() : std::string();
@@ -86,14 +92,15 @@ core::Status Workers(const core::Args& args, std::ostream& out) {
                                   "(SELECT count(*) FROM devices d WHERE d.worker_id = "
                                   "w.id AND d.revoked = 0) FROM workers w ORDER BY w.id"));
   Table table{{"id", "name", "role", "scope", "devices"},
-              {"工号", "姓名", "角色", "范围", "在用设备"},
+              Headers(args, CountyMsg::kWorkersColumns),
               {},
               {false, false, false, false, true}};
   for (const auto& r : rows) {
-    table.rows.push_back({r.Text(0), r.Text(1), Json(args) ? r.Text(2) : RoleLabel(r.Text(2)),
-                          r.Text(3), std::to_string(r.Int(4))});
+    table.rows.push_back({r.Text(0), r.Text(1),
+                          Json(args) ? r.Text(2) : RoleText(r.Text(2), LanguageOf(args)), r.Text(3),
+                          std::to_string(r.Int(4))});
   }
-  Print(table, Json(args), "还没有工作人员。用 `qiaomen-county add-worker` 添加。", out);
+  Print(table, Json(args), CountySay(LanguageOf(args), CountyMsg::kNoWorkers), out);
   return core::Status::Ok();
 }
 
@@ -103,24 +110,29 @@ core::Status Devices(const core::Args& args, std::ostream& out) {
   QM_ASSIGN_OR_RETURN(auto devices, ListDeviceActivity(*conn));
   const base::TimeZone& zone = storage->time_zone();
   const bool json = Json(args);
+  const core::domain::Language language = LanguageOf(args);
   auto when = [&](int64_t ms) {
-    return ms > 0 ? base::CountyDateTime(ms, zone) : std::string(json ? "" : "从未");
+    return ms > 0 ? base::CountyDateTime(ms, zone)
+                  : (json ? std::string() : CountySay(language, CountyMsg::kNever));
   };
   Table table{{"device_id", "worker", "worker_name", "name", "status", "enrolled_at",
                "last_sync_at", "last_change_at", "reenrolled_after_revocation_at"},
-              {"设备编号", "工号", "姓名", "设备名", "状态", "注册时间", "最后同步", "最后收到更改",
-               "吊销后重新注册"},
+              Headers(args, CountyMsg::kDevicesColumns),
               {},
               {}};
   for (const auto& d : devices) {
-    std::string status = d.revoked ? (json ? "revoked" : "已吊销") : (json ? "active" : "在用");
-    if (!d.revoked && d.reinstated_ms > 0) status = json ? "reinstated" : "在用（曾吊销）";
+    std::string status =
+        d.revoked ? (json ? "revoked" : CountySay(language, CountyMsg::kDeviceStateRevoked))
+                  : (json ? "active" : CountySay(language, CountyMsg::kDeviceActive));
+    if (!d.revoked && d.reinstated_ms > 0) {
+      status = json ? "reinstated" : CountySay(language, CountyMsg::kDeviceReinstated);
+    }
     table.rows.push_back({DeviceIdText(d.device_id), d.worker_id, d.worker_name, d.name, status,
                           base::CountyDateTime(d.enrolled_ms, zone), when(d.last_sync_ms),
                           when(d.last_change_ms),
                           d.reinstated_ms > 0 ? base::CountyDateTime(d.reinstated_ms, zone) : ""});
   }
-  Print(table, Json(args), "还没有注册的设备。", out);
+  Print(table, json, CountySay(language, CountyMsg::kNoDevices), out);
   return core::Status::Ok();
 }
 
@@ -130,14 +142,14 @@ core::Status Campaigns(const core::Args& args, std::ostream& out) {
   QM_ASSIGN_OR_RETURN(auto rows, conn->Query("SELECT id, title, template_ids, scope, due_date, "
                                              "created_ms FROM campaigns ORDER BY created_ms, id"));
   Table table{{"id", "title", "templates", "scope", "due", "created_at"},
-              {"编号", "名称", "检查表", "范围", "截止日期", "创建时间"},
+              Headers(args, CountyMsg::kCampaignsColumns),
               {},
               {}};
   for (const auto& r : rows) {
     table.rows.push_back({r.Text(0), r.Text(1), r.Text(2), r.Text(3), r.Text(4),
                           base::CountyDateTime(r.Int(5), storage->time_zone())});
   }
-  Print(table, Json(args), "还没有检查活动。用 `qiaomen-county campaign create` 创建。", out);
+  Print(table, Json(args), CountySay(LanguageOf(args), CountyMsg::kNoCampaigns), out);
   return core::Status::Ok();
 }
 
@@ -147,7 +159,7 @@ core::Status Checklists(const core::Args& args, std::ostream& out) {
   QM_ASSIGN_OR_RETURN(auto rows, conn->Query("SELECT id, version, body, published_ms FROM "
                                              "templates ORDER BY id, version"));
   Table table{{"id", "version", "title", "subject_kind", "items", "published_at"},
-              {"编号", "版本", "名称", "对象类型", "检查项", "发布时间"},
+              Headers(args, CountyMsg::kChecklistsColumns),
               {},
               {false, true, false, false, true}};
   for (const auto& r : rows) {
@@ -155,16 +167,15 @@ core::Status Checklists(const core::Args& args, std::ostream& out) {
     int items = 0;
     // Stored only after the checker passed it; one that no longer does is still listed.
     if (auto tpl = core::forms::LoadTemplateJson(r.Text(2)); tpl.ok()) {
-      const auto& t = tpl->proto().title();
-      title = t.zh().empty() ? t.en() : t.zh();
+      title = core::forms::TextIn(tpl->proto().title(), LanguageOf(args));
       const auto label = core::domain::SubjectKindLabel(tpl->proto().subject_kind());
-      kind = Json(args) ? std::string(label.code) : std::string(label.zh);
+      kind = Json(args) ? std::string(label.code) : std::string(label.In(LanguageOf(args)));
       items = tpl->item_count();
     }
     table.rows.push_back({r.Text(0), std::to_string(r.Int(1)), title, kind, std::to_string(items),
                           base::CountyDateTime(r.Int(3), storage->time_zone())});
   }
-  Print(table, Json(args), "还没有发布检查表。用 `qiaomen-county publish-template` 发布。", out);
+  Print(table, Json(args), CountySay(LanguageOf(args), CountyMsg::kNoChecklists), out);
   return core::Status::Ok();
 }
 
@@ -172,26 +183,26 @@ core::Status Checklists(const core::Args& args, std::ostream& out) {
 
 void AddListCommands(std::vector<Command>& commands) {
   const core::ArgSpec spec{{"data", "db", "format"}, {}};
-  commands.push_back(Command{"workers", "list the workers with their role, scope and devices",
+  commands.push_back(Command{"workers", CountyMsg::kSummaryWorkers,
                              "Usage: qiaomen-county workers --data DIR [--format text|json]\n\n"
                              "Every worker: id, name, role, scope and the number of enrolled\n"
                              "devices not revoked.\n",
                              spec, Workers});
   commands.push_back(Command{
-      "devices", "list the enrolled devices with their worker and last sync",
+      "devices", CountyMsg::kSummaryDevices,
       "Usage: qiaomen-county devices --data DIR [--format text|json]\n\n"
       "Every enrolled device: its id (what `revoke-device` and `enroll-code --device` take), its\n"
       "worker, name, whether it is revoked (or was, and re-enrolled: its work from then is worth\n"
       "a review), when it enrolled, when it last synced (a pull alone too) and when the server\n"
       "last received a change from it, in the county's time zone.\n",
       spec, Devices});
-  commands.push_back(Command{"campaigns", "list the campaigns",
+  commands.push_back(Command{"campaigns", CountyMsg::kSummaryCampaigns,
                              "Usage: qiaomen-county campaigns --data DIR [--format text|json]\n\n"
                              "Every campaign: id, title, checklists, scope, due date and when it\n"
                              "was created (county time).\n",
                              spec, Campaigns});
   commands.push_back(Command{
-      "checklists", "list the published checklists and their versions",
+      "checklists", CountyMsg::kSummaryChecklists,
       "Usage: qiaomen-county checklists --data DIR [--format text|json]\n\n"
       "Every published checklist version: id, version, title, the kind of subject it is for, its\n"
       "number of items and when it was published (county time).\n",

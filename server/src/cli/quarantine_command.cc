@@ -5,6 +5,7 @@
 
 #include "admin/refusals.h"
 #include "cli/command.h"
+#include "cli/county_messages.h"
 #include "cli/json_text.h"
 #include "qiaomen/base/hex.h"
 #include "qiaomen/base/time_zone.h"
@@ -37,13 +38,18 @@ core::Status Quarantine(const core::Args& args, std::ostream& out) {
     out << "]\n";
     return core::Status::Ok();
   }
-  if (refusals.empty()) out << "Nothing is quarantined.\n";
+  const core::domain::Language language = LanguageOf(args);
+  if (refusals.empty()) out << CountySay(language, CountyMsg::kQuarantineNone);
   for (const Refusal& q : refusals) {
-    out << "#" << q.id << " " << q.received_at << " " << q.entity;
-    if (!q.subject.empty()) out << " of " << q.subject;
-    out << " from " << q.worker << " (device " << q.device.substr(0, 8) << ", change #" << q.seq
-        << ")" << (q.accepted_since ? ", sent again and accepted since" : "") << "\n    [" << q.code
-        << "] " << q.reason << "\n";
+    std::string what = EntityText(q.entity, language);
+    if (!q.subject.empty()) what = CountySay(language, CountyMsg::kQuarantineOf, {what, q.subject});
+    const std::string worker =
+        q.worker.empty() ? CountySay(language, CountyMsg::kUnknownDevice) : q.worker;
+    out << CountySay(language, CountyMsg::kQuarantineLine,
+                     {std::to_string(q.id), q.received_at, what, worker, q.device.substr(0, 8),
+                      std::to_string(q.seq)})
+        << (q.accepted_since ? CountySay(language, CountyMsg::kQuarantineAcceptedSince) : "")
+        << CountySay(language, CountyMsg::kQuarantineReason, {q.code, q.reason});
   }
   return core::Status::Ok();
 }
@@ -53,7 +59,7 @@ core::Status Quarantine(const core::Args& args, std::ostream& out) {
 void AddQuarantineCommand(std::vector<Command>& commands) {
   commands.push_back(Command{
       "quarantine",
-      "list the changes the server refused, with their reasons",
+      CountyMsg::kSummaryQuarantine,
       "Usage: qiaomen-county quarantine --data DIR [--format text|json]\n\n"
       "Every change a device pushed that the server refused (a visit that fails its checklist or\n"
       "names an unpublished version, a bad signature, a record outside the worker's scope) is\n"

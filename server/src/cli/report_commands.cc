@@ -91,7 +91,7 @@ core::Status Conflicts(const core::Args& args, std::ostream& out) {
 void AddReportCommands(std::vector<Command>& commands) {
   commands.push_back(Command{
       "report",
-      "coverage, hazards, overdue, repeat findings, pending photos, evidence",
+      CountyMsg::kSummaryReport,
       "Usage: qiaomen-county report --data DIR [--town T] [--date YYYY-MM-DD]\n"
       "         [--format text|json|csv]\n\n"
       "Coverage counts subjects visited at least once (on --date, a day in the county's time "
@@ -123,7 +123,7 @@ void AddReportCommands(std::vector<Command>& commands) {
       }});
   commands.push_back(
       Command{"conflicts",
-              "the conflict log, for review",
+              CountyMsg::kSummaryConflicts,
               "Usage: qiaomen-county conflicts --data DIR [--format text|json|csv]\n\n"
               "Lists every value that lost a merge: the record, the field, the "
               "value kept and the value lost, its device and the rule applied.\n",

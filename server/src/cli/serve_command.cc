@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "cli/command.h"
+#include "cli/county_messages.h"
 #include "qiaomen/base/durable_file.h"
 #include "qiaomen/core/clock.h"
 #include "qiaomen/server/api.h"
@@ -97,20 +98,17 @@ core::Status Serve(const core::Args& args, std::ostream& out) {
   HttpServer server(options, router, metrics);
   QM_RETURN_IF_ERROR(server.Listen());
   std::string address = options.host + ":" + std::to_string(server.port());
-  out << "qiaomen-county: serving " << storage->identity().county_name << " on "
-      << (options.tls_cert.empty() ? "http://" : "https://") << address << std::endl;
+  const core::domain::Language language = LanguageOf(args);
+  out << CountySay(language, CountyMsg::kServing,
+                   {storage->identity().county_name,
+                    (options.tls_cert.empty() ? "http://" : "https://") + address})
+      << std::endl;
   if (options.tls_cert.empty() && !IsLoopbackHost(options.host)) {
-    out << "qiaomen-county: warning: listening on " << options.host
-        << " without TLS. Phones refuse plain http to a remote server and tokens would cross the "
-           "network in clear: give --tls-cert and --tls-key, or put a TLS proxy in front and "
-           "listen on 127.0.0.1."
-        << std::endl;
+    out << CountySay(language, CountyMsg::kServeNoTls, {options.host}) << std::endl;
   }
   if (!FileExists(BundleSecretKeyPath(storage->data_dir()))) {
-    out << "qiaomen-county: the county's bundle secret key "
-        << BundleSecretKeyPath(storage->data_dir())
-        << " is not here: offline bundles cannot be imported on this machine until it is restored "
-           "(`qiaomen-county bundle-key --help`)."
+    out << CountySay(language, CountyMsg::kServeNoBundleKey,
+                     {BundleSecretKeyPath(storage->data_dir())})
         << std::endl;
   }
   if (auto ready = args.Get("ready-file")) {
@@ -126,10 +124,10 @@ core::Status Serve(const core::Args& args, std::ostream& out) {
   sigaddset(&stop_signals, SIGINT);
   pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
   if (int abandoned = server.abandoned_connections(); abandoned > 0) {
-    out << "qiaomen-county: stopped at the drain deadline; " << abandoned
-        << " connection(s) were still open and got no answer." << std::endl;
+    out << CountySay(language, CountyMsg::kServeStoppedAtDeadline, {std::to_string(abandoned)})
+        << std::endl;
   } else {
-    out << "qiaomen-county: stopped after finishing in-flight requests." << std::endl;
+    out << CountySay(language, CountyMsg::kServeStopped) << std::endl;
   }
   return core::Status::Ok();
 }
@@ -139,7 +137,7 @@ core::Status Serve(const core::Args& args, std::ostream& out) {
 void AddServeCommand(std::vector<Command>& commands) {
   commands.push_back(Command{
       "serve",
-      "run the HTTP API (sync, enrolment, photo upload, health, metrics) and the web console",
+      CountyMsg::kSummaryServe,
       "Usage: qiaomen-county serve --data DIR --listen HOST:PORT [--db postgresql://...]\n"
       "         [--tls-cert FILE --tls-key FILE] [--ready-file FILE] [--workers N]\n"
       "         [--rate-limit PER_SECOND] [--rate-burst N] [--max-body BYTES]\n"

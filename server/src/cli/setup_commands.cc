@@ -25,7 +25,7 @@ core::Result<Worker> WorkerFromArgs(const core::Args& args) {
 void AddSetupCommands(std::vector<Command>& commands) {
   commands.push_back(Command{
       "init",
-      "create a data directory (database, blob store, server identity)",
+      CountyMsg::kSummaryInit,
       "Usage: qiaomen-county init --data DIR [--name NAME] [--time-zone ZONE]\n"
       "         [--db postgresql://...]\n\n"
       "Creates DIR with the database (SQLite DIR/county.db unless --db names PostgreSQL, which is\n"
@@ -50,7 +50,7 @@ void AddSetupCommands(std::vector<Command>& commands) {
       }});
   commands.push_back(Command{
       "set-time-zone",
-      "set the county's time zone (IANA name, e.g. Asia/Shanghai)",
+      CountyMsg::kSummarySetTimeZone,
       "Usage: qiaomen-county set-time-zone --data DIR ZONE\n\n"
       "ZONE is an IANA time zone name such as Asia/Shanghai or Asia/Urumqi. The report, campaign\n"
       "due dates and every device use the county's day in this zone; devices receive it with\n"
@@ -69,7 +69,7 @@ void AddSetupCommands(std::vector<Command>& commands) {
       }});
   commands.push_back(Command{
       "add-worker",
-      "add or update a worker with role and scope",
+      CountyMsg::kSummaryAddWorker,
       "Usage: qiaomen-county add-worker --data DIR --id ID --name NAME\n"
       "         --role grid_worker|inspector|township|county --scope SCOPE\n\n"
       "SCOPE is `county`, `town:TOWN_ID` or `grids:GRID_ID[,GRID_ID...]`; the units must exist\n"
@@ -80,13 +80,14 @@ void AddSetupCommands(std::vector<Command>& commands) {
         QM_ASSIGN_OR_RETURN(auto storage, OpenStorageFromArgs(args));
         Directory directory(*storage, core::SystemClock());
         QM_RETURN_IF_ERROR(directory.AddWorker(worker));
-        out << CountySay(LanguageOf(args), CountyMsg::kWorkerSaved,
-                         {worker.id, worker.role, worker.scope.ToString()});
+        out << CountySay(
+            LanguageOf(args), CountyMsg::kWorkerSaved,
+            {worker.id, RoleText(worker.role, LanguageOf(args)), worker.scope.ToString()});
         return core::Status::Ok();
       }});
   commands.push_back(Command{
       "enroll-code",
-      "print a one-time enrolment code for a worker's device (valid 24 h), or its QR code",
+      CountyMsg::kSummaryEnrollCode,
       "Usage: qiaomen-county enroll-code --data DIR --worker ID [--device DEVICE_ID]\n"
       "         [--qr FILE.png --server URL [--tls-cert FILE | --pin-sha256 HASH]]\n\n"
       "Prints a one-time code. The device sends it to POST /v1/enroll within 24 hours.\n"
@@ -162,7 +163,7 @@ void AddSetupCommands(std::vector<Command>& commands) {
       }});
   commands.push_back(Command{
       "revoke-device",
-      "revoke a device's token",
+      CountyMsg::kSummaryRevokeDevice,
       "Usage: qiaomen-county revoke-device --data DIR DEVICE_ID\n\n"
       "DEVICE_ID is the device's UUID or 32 hex digits. Its token stops working at once.\n",
       {{"data", "db"}, {}},

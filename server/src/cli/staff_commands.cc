@@ -1,5 +1,6 @@
 // add-staff, set-password: the web console's accounts.
 #include "cli/command.h"
+#include "cli/county_messages.h"
 #include "cli/password_prompt.h"
 #include "qiaomen/core/clock.h"
 #include "qiaomen/server/staff.h"
@@ -9,7 +10,7 @@ namespace qiaomen::server {
 void AddStaffCommands(std::vector<Command>& commands) {
   commands.push_back(Command{
       "add-staff",
-      "add or update a web console account (township or county staff)",
+      CountyMsg::kSummaryAddStaff,
       "Usage: qiaomen-county add-staff --data DIR --id ID --name NAME\n"
       "         --role township|county --scope SCOPE\n\n"
       "Township staff have the scope town:TOWN_ID and see that town only; county staff have the\n"
@@ -22,13 +23,14 @@ void AddStaffCommands(std::vector<Command>& commands) {
         QM_ASSIGN_OR_RETURN(auto storage, OpenStorageFromArgs(args));
         StaffAccounts accounts(*storage);
         QM_RETURN_IF_ERROR(accounts.AddStaff(staff, core::SystemClock().NowMillis()));
-        out << "Staff account " << staff.id << " (" << staff.role << ", " << staff.scope.ToString()
-            << ") saved.\n";
+        out << CountySay(
+            LanguageOf(args), CountyMsg::kStaffSaved,
+            {staff.id, RoleText(staff.role, LanguageOf(args)), staff.scope.ToString()});
         return core::Status::Ok();
       }});
   commands.push_back(Command{
       "set-password",
-      "set a web console account's password (asked on the terminal)",
+      CountyMsg::kSummarySetPassword,
       "Usage: qiaomen-county set-password --data DIR --id ID\n\n"
       "Asks for the new password twice without showing it; when standard input is not a\n"
       "terminal, reads it from the first line of standard input. It is never an option: the\n"
@@ -40,9 +42,11 @@ void AddStaffCommands(std::vector<Command>& commands) {
         QM_ASSIGN_OR_RETURN(auto storage, OpenStorageFromArgs(args));
         StaffAccounts accounts(*storage);
         QM_RETURN_IF_ERROR(accounts.Get(id).status());
-        QM_ASSIGN_OR_RETURN(auto password, ReadNewPassword("New password for " + id + ": "));
+        QM_ASSIGN_OR_RETURN(
+            auto password,
+            ReadNewPassword(CountySay(LanguageOf(args), CountyMsg::kPasswordPrompt, {id})));
         QM_RETURN_IF_ERROR(accounts.SetPassword(id, password));
-        out << "The password of " << id << " is set; its open sessions have ended.\n";
+        out << CountySay(LanguageOf(args), CountyMsg::kPasswordSet, {id});
         return core::Status::Ok();
       }});
 }

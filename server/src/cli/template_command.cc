@@ -12,7 +12,7 @@ namespace qiaomen::server {
 void AddTemplateCommand(std::vector<Command>& commands) {
   commands.push_back(Command{
       "publish-template",
-      "check a checklist template (JSON) and publish it",
+      CountyMsg::kSummaryPublishTemplate,
       "Usage: qiaomen-county publish-template --data DIR FILE.json\n\n"
       "Runs the forms checker on FILE.json (the JSON form of a ChecklistTemplate) and refuses it\n"
       "with every problem listed; otherwise stores it as id@version. Publishing the same id and\n"

@@ -39,17 +39,32 @@ struct CliContext {
   // default). --json output does not depend on it.
   core::domain::Language language = core::domain::Language::kZh;
 
+  // --verbose: a failure also prints the developer's detail (the status's English message).
+  bool verbose = false;
+  // The failure as the person reads it, from the catalogue (set by Explain); empty: the status's
+  // own message is shown.
+  std::string failure_text{};
+
   // `id`'s text in `language`, filled with `args` (messages.h).
   std::string T(Msg id, std::initializer_list<std::string_view> args = {}) const {
     return Say(language, id, args);
   }
+
+  // Returns `status` unchanged after noting the sentence a person is shown for it (`id` filled
+  // with `args`); its English message is then shown with --verbose only. An ok status is returned
+  // without a note.
+  core::Status Explain(core::Status status, Msg id,
+                       std::initializer_list<std::string_view> args = {}) {
+    if (!status.ok()) failure_text = T(id, args);
+    return status;
+  }
 };
 
 struct Command {
-  std::string name;     // "sync", "subject show", ...
-  std::string summary;  // one line for `help`
-  std::string usage;    // the --help text
-  core::ArgSpec spec;   // --data, --keystore, --json and --help are added by the dispatcher
+  std::string name;    // "sync", "subject show", ...
+  Msg summary;         // one line for `help`, from the catalogues
+  std::string usage;   // the --help text
+  core::ArgSpec spec;  // --data, --keystore, --json and --help are added by the dispatcher
   std::function<core::Status(const core::Args&, CliContext&)> run;
   // Optional: checks the options' values before `run`; an error is a usage error (exit 2).
   std::function<core::Status(const core::Args&)> check = nullptr;

@@ -12,6 +12,7 @@
 #include <string>
 #include <string_view>
 
+#include "qiaomen/base/message_catalogue.h"
 #include "qiaomen/core/domain/labels.h"
 
 namespace qiaomen::cli {
@@ -122,7 +123,42 @@ enum class Msg : int {
   kSubjectUnchanged,  // {0} subject
   kSubjectUpdated,    // {0} subject, {1} fields
   kTemplateWritten,   // {0} file
-  kCount              // not a message: the number of ids
+  kRefusalInvalid,    // why the county refused a change, by its code (invalid_argument, ...)
+  kRefusalScope,
+  kRefusalState,
+  kRefusalNotFound,
+  kRefusalDuplicate,
+  kRefusalSignature,
+  kRefusalOther,        // {0} code
+  kQuarantineReason,    // {0} the refusal's kind, {1} the server's reason, {2} code
+  kFailWrongPin,        // {0} attempts left
+  kFailKeysDestroyed,   // {0} the enrol command
+  kFailProfileDamaged,  // {0} profile directory
+  kFailUnreachable,     // {0} server URL
+  kFailCodeRefused,
+  kFailDeviceRevoked,  // {0} device id
+  kFailDetail,         // {0} the developer's detail (English), shown with --verbose
+  // --help: the program's intro, its own two commands, the footer; each command's summary.
+  kHelpIntro,
+  kHelpShowThis,
+  kHelpVersion,
+  kHelpFooter,
+  kSummaryExportBundle,
+  kSummaryChecklistShow,
+  kSummaryVisitTemplate,
+  kSummaryEnroll,
+  kSummaryHazards,
+  kSummaryHazardUpdate,
+  kSummaryChangePin,
+  kSummaryQuarantine,
+  kSummaryQuarantineResend,
+  kSummaryStatus,
+  kSummarySubjectShow,
+  kSummarySubjectUpdate,
+  kSummarySync,
+  kSummaryTasks,
+  kSummaryVisitRecord,
+  kCount  // not a message: the number of ids
 };
 
 // The text of `id` in `language`'s catalogue, "" when that catalogue lacks it (messages_test
@@ -134,9 +170,6 @@ std::string Say(core::domain::Language language, Msg id,
                 std::initializer_list<std::string_view> args = {});
 
 // One entry of a catalogue; the catalogues list their entries in any order.
-struct MessageEntry {
-  Msg id;
-  std::string_view text;
-};
+using MessageEntry = base::MessageEntry<Msg>;
 
 }  // namespace qiaomen::cli

@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 
+#include "qiaomen/core/domain/labels.h"
 #include "qiaomen/core/status.h"
 
 namespace qiaomen::core {
@@ -32,7 +33,8 @@ ExitCode ExitCodeFor(const Status& status);
 // 3 like a wrong PIN. Other statuses are returned as they are.
 Status ServerRefusal(const Status& status);
 
-// The table for --help: "Exit codes:\n  0  done\n  1  ...".
-std::string ExitCodeHelp();
+// The table for --help in `language`: "退出码…：\n  0  完成\n…" / "Exit codes ...:\n  0  done\n…".
+// The English rows are the README's table, word for word.
+std::string ExitCodeHelp(domain::Language language);
 
 }  // namespace qiaomen::core
