@@ -269,6 +269,19 @@ void AddConsoleRoutes(Router& router, ConsoleContext& context) {
     return console::RefusalPost(
         context, *session, request.path.substr(std::string("/console/refusals/").size()), request);
   });
+  router.Add("GET", "/console/people", [&context](const HttpRequest& request) {
+    HttpResponse refusal;
+    auto session = Gate(context, request, &refusal);
+    if (!session) return refusal;
+    return console::PeoplePage(context, *session, request);
+  });
+  router.Add("POST", "/console/people/*", [&context](const HttpRequest& request) {
+    HttpResponse refusal;
+    auto session = Gate(context, request, &refusal);
+    if (!session) return refusal;
+    return console::PeoplePost(
+        context, *session, request.path.substr(std::string("/console/people/").size()), request);
+  });
   router.Add("GET", "/console/*", [&context](const HttpRequest&) {
     return console::MessagePage(context, 404, "没有这个页面。");
   });
