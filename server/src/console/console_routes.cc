@@ -116,7 +116,7 @@ std::optional<ConsoleSession> Gate(ConsoleContext& context, const HttpRequest& r
     return std::nullopt;
   }
   if (request.method == "POST") {
-    auto form = console::ParseForm(request.body);
+    auto form = console::PostedForm(request.Header("content-type").value_or(""), request.body);
     if (!SameOrigin(request) || !ConstantTimeEquals(form["csrf"], session->csrf_token)) {
       *refusal =
           console::MessagePage(context, 403, "表单已过期或来自别处，未执行。请回到页面重试。");
@@ -281,6 +281,19 @@ void AddConsoleRoutes(Router& router, ConsoleContext& context) {
     if (!session) return refusal;
     return console::PeoplePost(
         context, *session, request.path.substr(std::string("/console/people/").size()), request);
+  });
+  router.Add("GET", "/console/import", [&context](const HttpRequest& request) {
+    HttpResponse refusal;
+    auto session = Gate(context, request, &refusal);
+    if (!session) return refusal;
+    return console::ImportPage(context, *session);
+  });
+  router.Add("POST", "/console/import/*", [&context](const HttpRequest& request) {
+    HttpResponse refusal;
+    auto session = Gate(context, request, &refusal);
+    if (!session) return refusal;
+    return console::ImportPost(
+        context, *session, request.path.substr(std::string("/console/import/").size()), request);
   });
   router.Add("GET", "/console/*", [&context](const HttpRequest&) {
     return console::MessagePage(context, 404, "没有这个页面。");

@@ -25,6 +25,10 @@ core::Result<std::map<std::string, std::string>> UnitTowns(ConsoleContext& conte
 // of that town, or of grids of which one is in it. A county scope is no town's.
 bool WorksIn(const std::string& scope, const std::string& town,
              const std::map<std::string, std::string>& unit_town);
+// The same layout's page `name` (templates/NAME.mustache) with `data` and the session's CSRF
+// token, `nav` marking the page in the navigation.
+HttpResponse SignedInPage(ConsoleContext& context, const ConsoleSession& session, const char* name,
+                          const std::string& title, const std::string& nav, Data data, int status);
 // The 403 page for a staff account whose scope is grids.
 HttpResponse GridsScopePage(ConsoleContext& context);
 
@@ -103,6 +107,20 @@ HttpResponse PeoplePage(ConsoleContext& context, const ConsoleSession& session,
 //   revoked), then 303 to the page.
 // A worker or device outside the staff member's town answers 404, like an unknown one.
 HttpResponse PeoplePost(ConsoleContext& context, const ConsoleSession& session,
+                        const std::string& rest, const HttpRequest& request);
+
+// 导入: the form that takes a subjects CSV (a file, UTF-8 or GBK as Excel saves it, or pasted
+// text) for a preview.
+HttpResponse ImportPage(ConsoleContext& context, const ConsoleSession& session);
+
+// POST /console/import/REST (the gate has checked the CSRF token), the importer of
+// `qiaomen-county import-subjects` limited to a township's own town:
+// - preview (multipart/form-data: `file` or `csv`): a dry run; the counts of new, changed and
+//   unchanged subjects and a form that confirms, or every problem with its line (400). Writes
+//   nothing either way.
+// - commit (`csv`, the text the preview showed): imports it, all or nothing, and shows the counts;
+//   the problems (400) and nothing written when a row is bad (another town's row for a township).
+HttpResponse ImportPost(ConsoleContext& context, const ConsoleSession& session,
                         const std::string& rest, const HttpRequest& request);
 
 // A page with one sentence, for errors a person meets (500, 404).

@@ -139,14 +139,6 @@ core::Result<Data> PeopleData(ConsoleContext& context, const PeopleScope& scope)
   return data;
 }
 
-HttpResponse Render(ConsoleContext& context, const ConsoleSession& session, const char* name,
-                    const char* title, Data data, int status) {
-  data.set("csrf", session.csrf_token);
-  auto html = RenderPage(name, data, SignedInLayout(context, session, title, "people"));
-  if (!html.ok()) return MessagePage(context, 500, html.status().message());
-  return HtmlPage(status, std::move(html).value(), context.tls);
-}
-
 // The page with `form` (what was typed into the add form) and, after a post, `error` or `done`.
 HttpResponse People(ConsoleContext& context, const ConsoleSession& session,
                     const PeopleScope& scope, std::map<std::string, std::string> form,
@@ -159,7 +151,8 @@ HttpResponse People(ConsoleContext& context, const ConsoleSession& session,
   data->set("scopes", ScopeOptions(scope, form["scope"]));
   if (!error.empty()) data->set("error", error);
   if (!done.empty()) data->set("done", done);
-  return Render(context, session, "people", "人员与设备", std::move(data).value(), status);
+  return SignedInPage(context, session, "people", "人员与设备", "people", std::move(data).value(),
+                      status);
 }
 
 // The staff member's scope, or the page to answer instead.
@@ -269,7 +262,7 @@ HttpResponse EnrolCode(ConsoleContext& context, const ConsoleSession& session,
   data.set("server", link.server_url);
   data.set("pinned", !link.pin_sha256.empty());
   data.set("qr", QrSvg(*qr, kQrPixels, "注册二维码：" + worker->name));
-  return Render(context, session, "enrol_code", "注册码", data, 200);
+  return SignedInPage(context, session, "enrol_code", "注册码", "people", data, 200);
 }
 
 HttpResponse Revoke(ConsoleContext& context, const ConsoleSession& session,

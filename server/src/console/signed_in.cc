@@ -21,6 +21,7 @@ Data SignedInLayout(ConsoleContext& context, const ConsoleSession& session,
   staff.set("nav_conflicts", nav == "conflicts");
   staff.set("nav_refusals", nav == "refusals");
   staff.set("nav_people", nav == "people");
+  staff.set("nav_import", nav == "import");
   layout.set("staff", staff);
   return layout;
 }
@@ -51,6 +52,14 @@ bool WorksIn(const std::string& scope, const std::string& town,
     if (it != unit_town.end() && it->second == town) return true;
   }
   return false;
+}
+
+HttpResponse SignedInPage(ConsoleContext& context, const ConsoleSession& session, const char* name,
+                          const std::string& title, const std::string& nav, Data data, int status) {
+  data.set("csrf", session.csrf_token);
+  auto html = RenderPage(name, data, SignedInLayout(context, session, title, nav));
+  if (!html.ok()) return MessagePage(context, 500, html.status().message());
+  return HtmlPage(status, std::move(html).value(), context.tls);
 }
 
 HttpResponse GridsScopePage(ConsoleContext& context) {
