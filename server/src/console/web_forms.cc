@@ -13,6 +13,13 @@ std::string_view Trim(std::string_view s) {
   return s;
 }
 
+// Whether a Content-Type is multipart/form-data (media types are case-insensitive).
+bool IsMultipart(std::string_view content_type) {
+  std::string type(Trim(content_type.substr(0, content_type.find(';'))));
+  for (char& c : type) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return type == "multipart/form-data";
+}
+
 }  // namespace
 
 std::string FormDecode(std::string_view text) {
@@ -63,8 +70,7 @@ std::map<std::string, std::string> ParseForm(std::string_view body) {
 
 std::optional<std::map<std::string, std::string>> ParseMultipart(std::string_view content_type,
                                                                  std::string_view body) {
-  const size_t semi = content_type.find(';');
-  if (Trim(content_type.substr(0, semi)) != "multipart/form-data") return std::nullopt;
+  if (!IsMultipart(content_type)) return std::nullopt;
   const size_t at = content_type.find("boundary=");
   if (at == std::string_view::npos) return std::nullopt;
   std::string_view boundary = content_type.substr(at + 9);
@@ -111,7 +117,7 @@ std::optional<std::map<std::string, std::string>> ParseMultipart(std::string_vie
 
 std::map<std::string, std::string> PostedForm(std::string_view content_type,
                                               std::string_view body) {
-  if (Trim(content_type.substr(0, content_type.find(';'))) == "multipart/form-data") {
+  if (IsMultipart(content_type)) {
     return ParseMultipart(content_type, body).value_or(std::map<std::string, std::string>());
   }
   return ParseForm(body);
