@@ -143,7 +143,7 @@ TEST_P(ConsolePeopleTest, AddingAWorkerNeedsTheTokenAndStaysInTheTownshipsTown) 
   testing::HttpReply taken =
       PostAction(township_, "add", "id=wc&name=x&role=grid_worker&scope=" + Encode("town:T01"));
   EXPECT_EQ(taken.status, 409) << taken.body;
-  EXPECT_EQ(StoredWorker("wc"), std::string("wc|grid_worker|grids:") + kBaishuiGrid);
+  EXPECT_EQ(StoredWorker("wc"), std::string("Worker wc|grid_worker|grids:") + kBaishuiGrid);
 
   // The county may add to any town.
   testing::HttpReply county =

@@ -272,8 +272,11 @@ HttpResponse Revoke(ConsoleContext& context, const ConsoleSession& session,
     return it == form.end() ? std::string() : it->second;
   };
   auto device_id = base::HexDecode(field("device"));
-  auto conn = context.storage.pool().Acquire();
-  auto devices = ListDeviceActivity(*conn);
+  // The connection goes back to the pool before RevokeDevice takes one (SQLite's pool is small).
+  auto devices = [&] {
+    auto conn = context.storage.pool().Acquire();
+    return ListDeviceActivity(*conn);
+  }();
   if (!devices.ok()) return MessagePage(context, 503, "服务器暂时无法读取设备，请稍后再试。");
   auto it = std::find_if(devices->begin(), devices->end(), [&](const DeviceActivity& d) {
     return device_id && d.device_id == *device_id;
