@@ -86,6 +86,8 @@ HttpResponse ImportPost(ConsoleContext& context, const ConsoleSession& session,
       return MessagePage(context, 503, "服务器暂时无法导入，请稍后再试。没有写入任何内容。");
     }
     data.set("form", true);
+    // Pasted text comes back in its box to be corrected; a file is chosen again.
+    if (form["file"].empty()) data.set("typed", form["csv"]);
     data.set("problems", Problems(summary.status().message()));
     data.set("problems_title", true);
     return Page(context, session, data, 400);
