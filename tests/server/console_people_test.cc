@@ -171,7 +171,7 @@ TEST_P(ConsolePeopleTest, AnEnrolmentCodeIsShownAsAQrCodeAndEnrolsAPhone) {
   const std::string svg = QrSvg(*qr, 264, "");
   const std::string modules = svg.substr(svg.find("<path"));
   EXPECT_NE(page.body.find(modules), std::string::npos) << page.body;
-  EXPECT_NE(page.body.find("<title>注册二维码：Worker wa</title>"), std::string::npos);
+  EXPECT_NE(page.body.find("<title>登记二维码：Worker wa</title>"), std::string::npos);
 
   testing::TestDevice phone;
   auto enrolled = phone.Enroll(server_->port(), code);

@@ -250,19 +250,19 @@ HttpResponse EnrolCode(ConsoleContext& context, const ConsoleSession& session,
   }
   Directory directory(context.storage, context.clock);
   auto code = directory.IssueEnrollCode(worker->id);
-  if (!code.ok()) return MessagePage(context, 503, "服务器暂时无法生成注册码，请稍后再试。");
+  if (!code.ok()) return MessagePage(context, 503, "服务器暂时无法生成登记码，请稍后再试。");
   link.code = *code;
   auto text = core::enrol::FormatEnrolLink(link);
   auto qr = text.ok() ? EncodeQr(*text) : core::Result<QrMatrix>(text.status());
-  if (!qr.ok()) return MessagePage(context, 500, "注册码已生成但无法画成二维码：" + *code);
+  if (!qr.ok()) return MessagePage(context, 500, "登记码已生成但无法画成二维码：" + *code);
   Data data;
   data.set("worker_id", worker->id);
   data.set("worker_name", worker->name);
   data.set("code", *code);
   data.set("server", link.server_url);
   data.set("pinned", !link.pin_sha256.empty());
-  data.set("qr", QrSvg(*qr, kQrPixels, "注册二维码：" + worker->name));
-  return SignedInPage(context, session, "enrol_code", "注册码", "people", data, 200);
+  data.set("qr", QrSvg(*qr, kQrPixels, "登记二维码：" + worker->name));
+  return SignedInPage(context, session, "enrol_code", "登记码", "people", data, 200);
 }
 
 HttpResponse Revoke(ConsoleContext& context, const ConsoleSession& session,
