@@ -113,6 +113,22 @@ real_photos
 dev visit record --json "$WORK/day"/visit-*.json
 dev sync
 
+# A conflict and a refusal, so 冲突 and 拒收 are not empty: a second phone in the town edits the
+# same household's phone offline as the first (the later edit wins, the other waits for review);
+# then it edits another household while its worker is moved to the other town, so the county
+# refuses that edit as out of scope.
+county add-worker --id gw-li --name 李网格 --role grid_worker --scope town:T01
+dev2() { "$CLI" --data "$WORK/device2" "$@" >>"$WORK/setup.log"; }
+dev2 enroll --server "$URL" --code "$("$COUNTY" enroll-code --data "$DATA" --worker gw-li)"
+dev2 sync
+dev subject update H-002 --phone 13900000001
+dev2 subject update H-002 --phone 13900000002
+dev sync
+dev2 sync
+dev2 subject update H-003 --phone 13900000003
+county add-worker --id gw-li --name 李网格 --role grid_worker --scope town:T02
+dev2 sync || true
+
 # shot NAME: the current page at 1366x768 and 390x844 into OUT/console-NAME*.png.
 shot() {
   local size width height suffix
@@ -168,4 +184,21 @@ wd POST "$S/url" "{\"url\":\"$URL/console/conflicts\"}" >/dev/null
 shot conflicts
 wd POST "$S/url" "{\"url\":\"$URL/console/refusals\"}" >/dev/null
 shot refusals
+wd POST "$S/url" "{\"url\":\"$URL/console/people\"}" >/dev/null
+shot people
+wd POST "$S/element/$(element 'form[action$=code] button')/click" '{}' >/dev/null
+shot enrol-code
+wd POST "$S/url" "{\"url\":\"$URL/console/import\"}" >/dev/null
+shot import
+# The import's problems (line 3: a village id with a space, members in words), then a preview.
+import_text() {
+  wd POST "$S/element/$(element 'textarea[name=csv]')/value" "{\"text\":\"$1\"}" >/dev/null
+  wd POST "$S/element/$(element 'form.import button')/click" '{}' >/dev/null
+}
+HEADER='external_id,kind,town,village,grid,name,address,phone,members,tags\n'
+import_text "${HEADER}H-004,household,T01:城关镇,V01:东门社区,G02,周一,东门路4号,,2,\\nH-005,household,T01:城关镇,V 01,G02,吴二,东门路5号,,many,\\n"
+shot import-problems
+wd POST "$S/url" "{\"url\":\"$URL/console/import\"}" >/dev/null
+import_text "${HEADER}H-004,household,T01:城关镇,V01:东门社区,G02,周一,东门路4号,,2,\\nH-005,household,T01:城关镇,V03:南关村,G01,吴二,南关路5号,,3,\\n"
+shot import-preview
 say "saved $(cd "$OUT" && ls console-*.png | tr '\n' ' ')"

@@ -140,9 +140,15 @@ TEST_P(ConsoleStoreTest, UnderTlsCookiesAreSecureAndPagesSendHsts) {
   ConsoleSessions sessions(*storage_, clock_);
   LoginThrottle throttle(*storage_, clock_);
   BlobStore blobs(*storage_, clock_);
-  ConsoleContext context{
-      *storage_,   clock_, accounts, sessions, throttle, blobs, core::SecureRandom(),
-      /*tls=*/true};
+  ConsoleContext context{*storage_,
+                         clock_,
+                         accounts,
+                         sessions,
+                         throttle,
+                         blobs,
+                         core::SecureRandom(),
+                         /*tls=*/true,
+                         /*tls_pin_sha256=*/""};
   Router router;
   AddConsoleRoutes(router, context);
 

@@ -84,7 +84,7 @@ struct ParsedRows {
   bool has_premises_type = false;  // the optional column is in the header
 };
 
-core::Result<ParsedRows> ParseRows(const std::string& csv_text) {
+core::Result<ParsedRows> ParseRows(const std::string& csv_text, const std::string& town) {
   QM_ASSIGN_OR_RETURN(auto records, ParseCsv(csv_text));
   if (records.empty()) return core::InvalidArgument("The file is empty: it needs a header row.");
   std::map<std::string, size_t> index;
@@ -135,6 +135,10 @@ core::Result<ParsedRows> ParseRows(const std::string& csv_text) {
       errors.push_back(prefix + "grid is empty or has spaces or commas in its id");
     }
     row.town.town_id = row.village.town_id = row.grid.town_id = row.town.id;
+    if (!town.empty() && !row.town.id.empty() && row.town.id != town) {
+      errors.push_back(prefix + "town " + row.town.id + " is not this account's town (" + town +
+                       "); remove the row or ask the county to import it");
+    }
     row.name = cell("name");
     if (row.name.empty()) errors.push_back(prefix + "name is empty");
     row.address = cell("address");
@@ -184,9 +188,10 @@ core::Result<ParsedRows> ParseRows(const std::string& csv_text) {
 }  // namespace
 
 core::Result<ImportSummary> ImportSubjectsCsv(Storage& storage, core::Clock& clock,
-                                              const std::string& csv_bytes) {
+                                              const std::string& csv_bytes,
+                                              const ImportOptions& options) {
   QM_ASSIGN_OR_RETURN(base::DecodedText csv, base::DecodeText(csv_bytes, "The CSV file"));
-  QM_ASSIGN_OR_RETURN(ParsedRows parsed, ParseRows(csv.text));
+  QM_ASSIGN_OR_RETURN(ParsedRows parsed, ParseRows(csv.text, options.town));
   const std::vector<Row>& rows = parsed.rows;
   ImportSummary summary;
   summary.rows = static_cast<int>(rows.size());
@@ -264,8 +269,11 @@ core::Result<ImportSummary> ImportSubjectsCsv(Storage& storage, core::Clock& clo
       placement.subject_id = change.record_id();
       QM_RETURN_IF_ERROR(RecordServerChange(*conn, change, placement, server_id, now));
     }
+    // A dry run did all the work to count it exactly; cancelling rolls all of it back.
+    if (options.dry_run) return core::Cancelled("dry run");
     return core::Status::Ok();
   });
+  if (options.dry_run && s.code() == core::Code::kCancelled) return summary;
   if (!s.ok()) return s;
   return summary;
 }

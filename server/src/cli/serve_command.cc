@@ -2,6 +2,7 @@
 #include <csignal>
 #include <iostream>
 
+#include "admin/enrol_qr.h"
 #include "cli/command.h"
 #include "cli/county_messages.h"
 #include "qiaomen/base/durable_file.h"
@@ -88,7 +89,13 @@ core::Status Serve(const core::Args& args, std::ostream& out) {
                          throttle,
                          blobs,
                          core::SecureRandom(),
-                         !options.tls_cert.empty()};
+                         !options.tls_cert.empty(),
+                         ""};
+  if (console.tls) {
+    // serve has read the certificate already: a pin that cannot be computed leaves QR codes
+    // unpinned.
+    console.tls_pin_sha256 = PublicKeyPinOfCertificate(options.tls_cert).value_or("");
+  }
   AddConsoleRoutes(router, console);
   options.header_check = [&context](const HttpRequest& head) {
     return CheckRequestHead(context, head);

@@ -1,7 +1,7 @@
 // init, set-time-zone, add-worker, enroll-code, revoke-device.
+#include "admin/enrol_qr.h"
 #include "cli/command.h"
 #include "cli/county_messages.h"
-#include "cli/enrol_qr.h"
 #include "qiaomen/base/durable_file.h"
 #include "qiaomen/base/time_zone.h"
 #include "qiaomen/core/clock.h"

@@ -1,6 +1,7 @@
 // Sign-in, sign-out, the stylesheet and the gate in front of every page: a page needs a live
 // session cookie; a POST needs that session's CSRF token too. Device tokens open nothing here.
 #include <cstdio>
+#include <functional>
 
 #include "console/pages.h"
 #include "console/web_forms.h"
@@ -116,7 +117,7 @@ std::optional<ConsoleSession> Gate(ConsoleContext& context, const HttpRequest& r
     return std::nullopt;
   }
   if (request.method == "POST") {
-    auto form = console::ParseForm(request.body);
+    auto form = console::PostedForm(request.Header("content-type").value_or(""), request.body);
     if (!SameOrigin(request) || !ConstantTimeEquals(form["csrf"], session->csrf_token)) {
       *refusal =
           console::MessagePage(context, 403, "表单已过期或来自别处，未执行。请回到页面重试。");
@@ -124,6 +125,23 @@ std::optional<ConsoleSession> Gate(ConsoleContext& context, const HttpRequest& r
     }
   }
   return std::move(session).value();
+}
+
+// The path after `prefix` ("/console/hazards/") of a request routed by "PREFIX*".
+std::string Rest(const HttpRequest& request, const std::string& prefix) {
+  return request.path.substr(prefix.size());
+}
+
+// Adds a route whose `page` runs behind the gate: only for a live session (and, for a POST, its
+// CSRF token); the gate's refusal otherwise.
+void AddGated(Router& router, ConsoleContext& context, const char* method, const char* pattern,
+              std::function<HttpResponse(const ConsoleSession&, const HttpRequest&)> page) {
+  router.Add(method, pattern, [&context, page = std::move(page)](const HttpRequest& request) {
+    HttpResponse refusal;
+    auto session = Gate(context, request, &refusal);
+    if (!session) return refusal;
+    return page(*session, request);
+  });
 }
 
 HttpResponse Static(ConsoleContext& context, const HttpRequest& request) {
@@ -180,95 +198,84 @@ void AddConsoleRoutes(Router& router, ConsoleContext& context) {
   router.Add("GET", "/console", [&context](const HttpRequest&) {
     return console::Redirect("/console/", context.tls);
   });
-  router.Add("GET", "/console/", [&context](const HttpRequest& request) {
-    HttpResponse refusal;
-    auto session = Gate(context, request, &refusal);
-    if (!session) return refusal;
-    return console::TodayPage(context, *session);
-  });
-  router.Add("GET", "/console/hazards.csv", [&context](const HttpRequest& request) {
-    HttpResponse refusal;
-    auto session = Gate(context, request, &refusal);
-    if (!session) return refusal;
-    return console::HazardsPage(context, *session, request);
-  });
-  router.Add("GET", "/console/hazards", [&context](const HttpRequest& request) {
-    HttpResponse refusal;
-    auto session = Gate(context, request, &refusal);
-    if (!session) return refusal;
-    return console::HazardsPage(context, *session, request);
-  });
-  router.Add("GET", "/console/hazards/*", [&context](const HttpRequest& request) {
-    HttpResponse refusal;
-    auto session = Gate(context, request, &refusal);
-    if (!session) return refusal;
-    return console::HazardPage(
-        context, *session, request.path.substr(std::string("/console/hazards/").size()), request);
-  });
-  router.Add("POST", "/console/hazards/*", [&context](const HttpRequest& request) {
-    HttpResponse refusal;
-    auto session = Gate(context, request, &refusal);
-    if (!session) return refusal;
-    return console::HazardStepPost(
-        context, *session, request.path.substr(std::string("/console/hazards/").size()), request);
-  });
-  router.Add("GET", "/console/visits.csv", [&context](const HttpRequest& request) {
-    HttpResponse refusal;
-    auto session = Gate(context, request, &refusal);
-    if (!session) return refusal;
-    return console::VisitsPage(context, *session, request);
-  });
-  router.Add("GET", "/console/visits", [&context](const HttpRequest& request) {
-    HttpResponse refusal;
-    auto session = Gate(context, request, &refusal);
-    if (!session) return refusal;
-    return console::VisitsPage(context, *session, request);
-  });
-  router.Add("GET", "/console/visits/*", [&context](const HttpRequest& request) {
-    HttpResponse refusal;
-    auto session = Gate(context, request, &refusal);
-    if (!session) return refusal;
-    return console::VisitPage(context, *session,
-                              request.path.substr(std::string("/console/visits/").size()));
-  });
-  router.Add("GET", "/console/conflicts.csv", [&context](const HttpRequest& request) {
-    HttpResponse refusal;
-    auto session = Gate(context, request, &refusal);
-    if (!session) return refusal;
-    return console::ConflictsPage(context, *session, request);
-  });
-  router.Add("GET", "/console/conflicts", [&context](const HttpRequest& request) {
-    HttpResponse refusal;
-    auto session = Gate(context, request, &refusal);
-    if (!session) return refusal;
-    return console::ConflictsPage(context, *session, request);
-  });
-  router.Add("POST", "/console/conflicts/*", [&context](const HttpRequest& request) {
-    HttpResponse refusal;
-    auto session = Gate(context, request, &refusal);
-    if (!session) return refusal;
-    return console::ConflictPost(
-        context, *session, request.path.substr(std::string("/console/conflicts/").size()), request);
-  });
-  router.Add("GET", "/console/refusals.csv", [&context](const HttpRequest& request) {
-    HttpResponse refusal;
-    auto session = Gate(context, request, &refusal);
-    if (!session) return refusal;
-    return console::RefusalsPage(context, *session, request);
-  });
-  router.Add("GET", "/console/refusals", [&context](const HttpRequest& request) {
-    HttpResponse refusal;
-    auto session = Gate(context, request, &refusal);
-    if (!session) return refusal;
-    return console::RefusalsPage(context, *session, request);
-  });
-  router.Add("POST", "/console/refusals/*", [&context](const HttpRequest& request) {
-    HttpResponse refusal;
-    auto session = Gate(context, request, &refusal);
-    if (!session) return refusal;
-    return console::RefusalPost(
-        context, *session, request.path.substr(std::string("/console/refusals/").size()), request);
-  });
+  AddGated(router, context, "GET", "/console/",
+           [&context](const ConsoleSession& session, const HttpRequest&) {
+             return console::TodayPage(context, session);
+           });
+  AddGated(router, context, "GET", "/console/hazards.csv",
+           [&context](const ConsoleSession& session, const HttpRequest& request) {
+             return console::HazardsPage(context, session, request);
+           });
+  AddGated(router, context, "GET", "/console/hazards",
+           [&context](const ConsoleSession& session, const HttpRequest& request) {
+             return console::HazardsPage(context, session, request);
+           });
+  AddGated(router, context, "GET", "/console/hazards/*",
+           [&context](const ConsoleSession& session, const HttpRequest& request) {
+             return console::HazardPage(context, session, Rest(request, "/console/hazards/"),
+                                        request);
+           });
+  AddGated(router, context, "POST", "/console/hazards/*",
+           [&context](const ConsoleSession& session, const HttpRequest& request) {
+             return console::HazardStepPost(context, session, Rest(request, "/console/hazards/"),
+                                            request);
+           });
+  AddGated(router, context, "GET", "/console/visits.csv",
+           [&context](const ConsoleSession& session, const HttpRequest& request) {
+             return console::VisitsPage(context, session, request);
+           });
+  AddGated(router, context, "GET", "/console/visits",
+           [&context](const ConsoleSession& session, const HttpRequest& request) {
+             return console::VisitsPage(context, session, request);
+           });
+  AddGated(router, context, "GET", "/console/visits/*",
+           [&context](const ConsoleSession& session, const HttpRequest& request) {
+             return console::VisitPage(context, session, Rest(request, "/console/visits/"));
+           });
+  AddGated(router, context, "GET", "/console/conflicts.csv",
+           [&context](const ConsoleSession& session, const HttpRequest& request) {
+             return console::ConflictsPage(context, session, request);
+           });
+  AddGated(router, context, "GET", "/console/conflicts",
+           [&context](const ConsoleSession& session, const HttpRequest& request) {
+             return console::ConflictsPage(context, session, request);
+           });
+  AddGated(router, context, "POST", "/console/conflicts/*",
+           [&context](const ConsoleSession& session, const HttpRequest& request) {
+             return console::ConflictPost(context, session, Rest(request, "/console/conflicts/"),
+                                          request);
+           });
+  AddGated(router, context, "GET", "/console/refusals.csv",
+           [&context](const ConsoleSession& session, const HttpRequest& request) {
+             return console::RefusalsPage(context, session, request);
+           });
+  AddGated(router, context, "GET", "/console/refusals",
+           [&context](const ConsoleSession& session, const HttpRequest& request) {
+             return console::RefusalsPage(context, session, request);
+           });
+  AddGated(router, context, "POST", "/console/refusals/*",
+           [&context](const ConsoleSession& session, const HttpRequest& request) {
+             return console::RefusalPost(context, session, Rest(request, "/console/refusals/"),
+                                         request);
+           });
+  AddGated(router, context, "GET", "/console/people",
+           [&context](const ConsoleSession& session, const HttpRequest& request) {
+             return console::PeoplePage(context, session, request);
+           });
+  AddGated(router, context, "POST", "/console/people/*",
+           [&context](const ConsoleSession& session, const HttpRequest& request) {
+             return console::PeoplePost(context, session, Rest(request, "/console/people/"),
+                                        request);
+           });
+  AddGated(router, context, "GET", "/console/import",
+           [&context](const ConsoleSession& session, const HttpRequest&) {
+             return console::ImportPage(context, session);
+           });
+  AddGated(router, context, "POST", "/console/import/*",
+           [&context](const ConsoleSession& session, const HttpRequest& request) {
+             return console::ImportPost(context, session, Rest(request, "/console/import/"),
+                                        request);
+           });
   router.Add("GET", "/console/*", [&context](const HttpRequest&) {
     return console::MessagePage(context, 404, "没有这个页面。");
   });

@@ -1,6 +1,7 @@
 #pragma once
 // The console's pages, one file each; console_routes.cc signs people in and out and calls them.
 
+#include <map>
 #include <optional>
 #include <string>
 
@@ -17,6 +18,17 @@ Data SignedInLayout(ConsoleContext& context, const ConsoleSession& session,
 // The town a staff member sees: theirs for township staff, "" (every town) for county staff;
 // nullopt for a scope of grids, which a staff account should not have (the caller answers 403).
 std::optional<std::string> StaffTown(const ConsoleSession& session);
+// Each admin unit's town (a town is its own), by unit id.
+core::Result<std::map<std::string, std::string>> UnitTowns(ConsoleContext& context,
+                                                           SqlConnection& conn);
+// Whether a worker with scope text `scope` works in `town` (`unit_town` from UnitTowns): a scope
+// of that town, or of grids of which one is in it. A county scope is no town's.
+bool WorksIn(const std::string& scope, const std::string& town,
+             const std::map<std::string, std::string>& unit_town);
+// The same layout's page `name` (templates/NAME.mustache) with `data` and the session's CSRF
+// token, `nav` marking the page in the navigation.
+HttpResponse SignedInPage(ConsoleContext& context, const ConsoleSession& session, const char* name,
+                          const std::string& title, const std::string& nav, Data data, int status);
 // The 403 page for a staff account whose scope is grids.
 HttpResponse GridsScopePage(ConsoleContext& context);
 
@@ -77,6 +89,39 @@ HttpResponse ConflictPost(ConsoleContext& context, const ConsoleSession& session
 // POST /console/refusals/ID/seen: marks a refused change reviewed, as ConflictPost.
 HttpResponse RefusalPost(ConsoleContext& context, const ConsoleSession& session,
                          const std::string& rest, const HttpRequest& request);
+
+// 人员与设备: the workers who work in the staff member's town (every worker for county staff), each
+// with their devices (last sync, revoked), the form that adds a worker and, per worker and device,
+// the forms of PeoplePost; `?done=added|revoked` adds the flash for a post just made.
+HttpResponse PeoplePage(ConsoleContext& context, const ConsoleSession& session,
+                        const HttpRequest& request);
+
+// POST /console/people/REST (the gate has checked the CSRF token), as the county CLI's commands:
+// - add: adds or updates the worker of the form (id, name, role, scope), then 303 to the page. A
+//   township may give only its town or grids in it and not the county role, and may not update
+//   another town's worker (409); 400 for a missing or bad field; the page again with the reason
+//   and what was typed, nothing written.
+// - code: issues an enrolment code for the form's `worker` and answers a page with the code and
+//   its QR code (the link to the address the browser used, pinned under TLS).
+// - revoke: revokes the form's `device` (hex) when `confirm` is "yes" (400 otherwise, nothing
+//   revoked), then 303 to the page.
+// A worker or device outside the staff member's town answers 404, like an unknown one.
+HttpResponse PeoplePost(ConsoleContext& context, const ConsoleSession& session,
+                        const std::string& rest, const HttpRequest& request);
+
+// 导入: the form that takes a subjects CSV (a file, UTF-8 or GBK as Excel saves it, or pasted
+// text) for a preview.
+HttpResponse ImportPage(ConsoleContext& context, const ConsoleSession& session);
+
+// POST /console/import/REST (the gate has checked the CSRF token), the importer of
+// `qiaomen-county import-subjects` limited to a township's own town:
+// - preview (multipart/form-data: `file` or `csv`): a dry run; the counts of new, changed and
+//   unchanged subjects and a form that confirms, or every problem with its line (400). Writes
+//   nothing either way.
+// - commit (`csv`, the text the preview showed): imports it, all or nothing, and shows the counts;
+//   the problems (400) and nothing written when a row is bad (another town's row for a township).
+HttpResponse ImportPost(ConsoleContext& context, const ConsoleSession& session,
+                        const std::string& rest, const HttpRequest& request);
 
 // A page with one sentence, for errors a person meets (500, 404).
 HttpResponse MessagePage(ConsoleContext& context, int status, const std::string& message);

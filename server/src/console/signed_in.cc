@@ -1,5 +1,6 @@
 // What every signed-in page shares: the layout's header and the staff member's town.
 #include "console/pages.h"
+#include "qiaomen/server/directory.h"
 
 namespace qiaomen::server::console {
 
@@ -19,6 +20,8 @@ Data SignedInLayout(ConsoleContext& context, const ConsoleSession& session,
   staff.set("nav_visits", nav == "visits");
   staff.set("nav_conflicts", nav == "conflicts");
   staff.set("nav_refusals", nav == "refusals");
+  staff.set("nav_people", nav == "people");
+  staff.set("nav_import", nav == "import");
   layout.set("staff", staff);
   return layout;
 }
@@ -27,6 +30,36 @@ std::optional<std::string> StaffTown(const ConsoleSession& session) {
   const Scope& scope = session.staff.scope;
   if (scope.kind() == Scope::Kind::kGrids) return std::nullopt;
   return scope.kind() == Scope::Kind::kTown ? scope.units().front() : "";
+}
+
+core::Result<std::map<std::string, std::string>> UnitTowns(ConsoleContext& context,
+                                                           SqlConnection& conn) {
+  Directory directory(context.storage, context.clock);
+  QM_ASSIGN_OR_RETURN(auto units, directory.ListAdminUnits(conn));
+  std::map<std::string, std::string> unit_town;
+  for (const auto& u : units) unit_town[u.id] = u.town_id;
+  return unit_town;
+}
+
+bool WorksIn(const std::string& scope, const std::string& town,
+             const std::map<std::string, std::string>& unit_town) {
+  auto parsed = Scope::Parse(scope);
+  if (!parsed.ok()) return false;
+  if (parsed->kind() == Scope::Kind::kTown) return parsed->units().front() == town;
+  if (parsed->kind() == Scope::Kind::kCounty) return false;
+  for (const auto& grid : parsed->units()) {
+    auto it = unit_town.find(grid);
+    if (it != unit_town.end() && it->second == town) return true;
+  }
+  return false;
+}
+
+HttpResponse SignedInPage(ConsoleContext& context, const ConsoleSession& session, const char* name,
+                          const std::string& title, const std::string& nav, Data data, int status) {
+  data.set("csrf", session.csrf_token);
+  auto html = RenderPage(name, data, SignedInLayout(context, session, title, nav));
+  if (!html.ok()) return MessagePage(context, 500, html.status().message());
+  return HtmlPage(status, std::move(html).value(), context.tls);
 }
 
 HttpResponse GridsScopePage(ConsoleContext& context) {

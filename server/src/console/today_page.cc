@@ -56,27 +56,10 @@ Data CoverageItem(const CoverageRow& row) {
   return item;
 }
 
-// Whether a worker with scope text `scope` works in `town` (`grid_town` maps grids to towns).
-bool WorksIn(const std::string& scope, const std::string& town,
-             const std::map<std::string, std::string>& grid_town) {
-  auto parsed = Scope::Parse(scope);
-  if (!parsed.ok()) return false;
-  if (parsed->kind() == Scope::Kind::kTown) return parsed->units().front() == town;
-  if (parsed->kind() == Scope::Kind::kCounty) return false;
-  for (const auto& grid : parsed->units()) {
-    auto it = grid_town.find(grid);
-    if (it != grid_town.end() && it->second == town) return true;
-  }
-  return false;
-}
-
 core::Result<Data> QuietDevices(ConsoleContext& context, const std::string& town) {
   auto conn = context.storage.pool().Acquire();
   QM_ASSIGN_OR_RETURN(auto devices, ListDeviceActivity(*conn));
-  std::map<std::string, std::string> grid_town;
-  Directory directory(context.storage, context.clock);
-  QM_ASSIGN_OR_RETURN(auto units, directory.ListAdminUnits(*conn));
-  for (const auto& u : units) grid_town[u.id] = u.town_id;
+  QM_ASSIGN_OR_RETURN(auto grid_town, UnitTowns(context, *conn));
   const int64_t now = context.clock.NowMillis();
   Data list{Data::type::list};
   for (const auto& d : devices) {

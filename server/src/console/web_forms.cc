@@ -13,6 +13,13 @@ std::string_view Trim(std::string_view s) {
   return s;
 }
 
+// Whether a Content-Type is multipart/form-data (media types are case-insensitive).
+bool IsMultipart(std::string_view content_type) {
+  std::string type(Trim(content_type.substr(0, content_type.find(';'))));
+  for (char& c : type) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return type == "multipart/form-data";
+}
+
 }  // namespace
 
 std::string FormDecode(std::string_view text) {
@@ -59,6 +66,61 @@ std::map<std::string, std::string> ParseForm(std::string_view body) {
     fields.emplace(std::move(name), std::move(value));
   }
   return fields;
+}
+
+std::optional<std::map<std::string, std::string>> ParseMultipart(std::string_view content_type,
+                                                                 std::string_view body) {
+  if (!IsMultipart(content_type)) return std::nullopt;
+  const size_t at = content_type.find("boundary=");
+  if (at == std::string_view::npos) return std::nullopt;
+  std::string_view boundary = content_type.substr(at + 9);
+  boundary = Trim(boundary.substr(0, boundary.find(';')));
+  if (boundary.size() >= 2 && boundary.front() == '"' && boundary.back() == '"') {
+    boundary = boundary.substr(1, boundary.size() - 2);
+  }
+  if (boundary.empty() || boundary.size() > 70) return std::nullopt;
+  const std::string delimiter = "--" + std::string(boundary);
+  std::map<std::string, std::string> fields;
+  // The preamble before the first delimiter is ignored, as RFC 2046 says.
+  size_t pos = body.find(delimiter);
+  if (pos == std::string_view::npos) return std::nullopt;
+  pos += delimiter.size();
+  while (true) {
+    if (body.substr(pos, 2) == "--") return fields;  // the closing delimiter
+    if (body.substr(pos, 2) != "\r\n") return std::nullopt;
+    pos += 2;
+    const size_t head_end = body.find("\r\n\r\n", pos);
+    if (head_end == std::string_view::npos) return std::nullopt;
+    const std::string_view head = body.substr(pos, head_end - pos);
+    const size_t content = head_end + 4;
+    const size_t next = body.find("\r\n" + delimiter, content);
+    if (next == std::string_view::npos) return std::nullopt;
+    // The part's name from its Content-Disposition: form-data; name="..."
+    std::string name;
+    for (size_t line = 0; line < head.size();) {
+      size_t end = head.find("\r\n", line);
+      if (end == std::string_view::npos) end = head.size();
+      std::string lower(head.substr(line, end - line));
+      for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      const size_t n = lower.find("name=\"");
+      if (lower.rfind("content-disposition:", 0) == 0 && n != std::string::npos &&
+          (n == 0 || lower[n - 1] != 'e')) {  // name=, not filename=
+        const size_t start = line + n + 6;
+        name = std::string(head.substr(start, head.find('"', start) - start));
+      }
+      line = end + 2;
+    }
+    if (!name.empty()) fields.emplace(name, std::string(body.substr(content, next - content)));
+    pos = next + 2 + delimiter.size();
+  }
+}
+
+std::map<std::string, std::string> PostedForm(std::string_view content_type,
+                                              std::string_view body) {
+  if (IsMultipart(content_type)) {
+    return ParseMultipart(content_type, body).value_or(std::map<std::string, std::string>());
+  }
+  return ParseForm(body);
 }
 
 std::optional<std::string> QueryParam(std::string_view target, std::string_view name) {

@@ -4,6 +4,8 @@
 // kept in by a session cookie (never accepted by the sync API). Every POST carries the session's
 // CSRF token; every page is limited to the staff member's scope.
 
+#include <string>
+
 #include "qiaomen/core/clock.h"
 #include "qiaomen/core/random.h"
 #include "qiaomen/server/blob_store.h"
@@ -25,13 +27,17 @@ struct ConsoleContext {
   BlobStore& blobs;      // photos are shown from here, checked against their SHA-256 each time
   core::Random& random;  // ids of the changes the console records (the county's hazard steps)
   bool tls = false;      // the listener speaks TLS: cookies are Secure, HSTS is sent
+  // "sha256//BASE64", the public-key pin of the listener's certificate that the enrolment QR codes
+  // of 人员与设备 carry; "" without TLS.
+  std::string tls_pin_sha256;
 };
 
 // Adds GET /console/ (the day), GET and POST /console/login, POST /console/logout,
 // GET /console/hazards[/*], POST /console/hazards/*/steps, GET /console/visits[/*] (with their
-// photos), GET /console/conflicts and /console/refusals with their POST actions and
-// GET /console/static/*; each list also as CSV (/console/hazards.csv, ...).
-// to `router`.
+// photos), GET /console/conflicts and /console/refusals with their POST actions,
+// GET /console/people with POST /console/people/add (a worker), /code (an enrolment code as a QR
+// code) and /revoke (a device), and GET /console/static/*; each list also
+// as CSV (/console/hazards.csv, ...), to `router`.
 void AddConsoleRoutes(Router& router, ConsoleContext& context);
 
 }  // namespace qiaomen::server

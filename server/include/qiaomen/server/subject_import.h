@@ -21,6 +21,14 @@ struct ImportSummary {
   std::string encoding;  // what the file was read as ("UTF-8", "GB18030": see base::DecodeText)
 };
 
+struct ImportOptions {
+  // Check and count everything (summary as for a real import), then roll it all back: nothing is
+  // written, the county's change log included. The console's preview.
+  bool dry_run = false;
+  // Non-empty: a township's import; a row of another town is a bad row ("line N: ...").
+  std::string town;
+};
+
 // Columns (header row, any order): external_id, kind, town, village, grid, name, address, phone,
 // members, tags. town/village/grid cells are ids ("T01", "V02", "G01"; village and grid ids are
 // prefixed with their parent's to make them unique, e.g. T01-V02-G01) optionally followed by
@@ -28,8 +36,9 @@ struct ImportSummary {
 // `csv_bytes` is UTF-8 (with or without a BOM), UTF-16 with a BOM, or GBK/GB18030 as Chinese Excel
 // saves it: it is converted before any cell is read.
 // Errors: InvalidArgument saying to save as CSV UTF-8 when the file is in none of these encodings,
-// or listing "line N: reason" for every bad row (nothing imported).
+// or listing "line N: reason" for every bad row, one a line after the first (nothing imported).
 core::Result<ImportSummary> ImportSubjectsCsv(Storage& storage, core::Clock& clock,
-                                              const std::string& csv_bytes);
+                                              const std::string& csv_bytes,
+                                              const ImportOptions& options = {});
 
 }  // namespace qiaomen::server

@@ -1,4 +1,4 @@
-#include "cli/enrol_qr.h"
+#include "admin/enrol_qr.h"
 
 #include <openssl/evp.h>
 #include <openssl/pem.h>
@@ -104,6 +104,50 @@ core::Result<std::string> QrPng(const QrMatrix& qr, int scale) {
   }
   png_write_end(png, nullptr);
   png_destroy_write_struct(&png, &info);
+  return out;
+}
+
+std::string QrSvg(const QrMatrix& qr, int pixels, std::string_view label) {
+  const std::string side = std::to_string(qr.width + 2 * kPngQuietZone);
+  std::string escaped;
+  for (char c : label) {
+    switch (c) {
+      case '<':
+        escaped += "&lt;";
+        break;
+      case '>':
+        escaped += "&gt;";
+        break;
+      case '&':
+        escaped += "&amp;";
+        break;
+      case '"':
+        escaped += "&quot;";
+        break;
+      default:
+        escaped += c;
+    }
+  }
+  std::string out =
+      "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" width=\"" + std::to_string(pixels) +
+      "\" height=\"" + std::to_string(pixels) + "\" viewBox=\"0 0 " + side + " " + side +
+      "\" shape-rendering=\"crispEdges\"><title>" + escaped + "</title><rect width=\"" + side +
+      "\" height=\"" + side + "\" fill=\"#fff\"/><path fill=\"#000\" d=\"";
+  // One unit square per dark module, runs of a row drawn as one rectangle.
+  for (int y = 0; y < qr.width; ++y) {
+    for (int x = 0; x < qr.width;) {
+      if (!qr.At(x, y)) {
+        ++x;
+        continue;
+      }
+      int run = 1;
+      while (x + run < qr.width && qr.At(x + run, y)) ++run;
+      out += "M" + std::to_string(x + kPngQuietZone) + " " + std::to_string(y + kPngQuietZone) +
+             "h" + std::to_string(run) + "v1h-" + std::to_string(run) + "z";
+      x += run;
+    }
+  }
+  out += "\"/></svg>";
   return out;
 }
 

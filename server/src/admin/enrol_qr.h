@@ -1,6 +1,7 @@
 #pragma once
-// The enrolment QR code of `qiaomen-county enroll-code --qr`: the link (core/enrol/enrol_link.h)
-// as a QR code (libqrencode), drawn for a terminal and written as a PNG (libpng); and the
+// The enrolment QR code of `qiaomen-county enroll-code --qr` and of the console's 人员与设备 page:
+// the link (core/enrol/enrol_link.h) as a QR code (libqrencode), drawn for a terminal, written as
+// a PNG (libpng) or as an inline SVG for a web page; and the
 // public-key pin of the server's TLS certificate (OpenSSL), as curl --pinnedpubkey takes it.
 
 #include <cstdint>
@@ -30,6 +31,11 @@ std::string QrTerminalText(const QrMatrix& qr);
 // An 8-bit greyscale PNG of the code, `scale` pixels a module, with the quiet zone of 4 modules
 // the standard asks for. Internal if libpng fails.
 core::Result<std::string> QrPng(const QrMatrix& qr, int scale = 8);
+
+// The code as an SVG element (one path, dark modules on a white square with the quiet zone of 4
+// modules), `pixels` wide and high, with `label` as its accessible name (escaped here): for an
+// HTML page, no script and no style attribute (the console's CSP allows neither).
+std::string QrSvg(const QrMatrix& qr, int pixels, std::string_view label);
 
 // "sha256//BASE64": the SHA-256 of the DER SubjectPublicKeyInfo of the first certificate in the
 // PEM file `cert_path` (the server's --tls-cert). NotFound / InvalidArgument with the path.
