@@ -1,6 +1,7 @@
 #pragma once
-// A real county for the app's tests: a SQLite data directory with one household and one grid
-// worker (w1), through the qiaomen-county program (qiaomen::testing::CountyEnv).
+// A real county for the app's tests: a data directory (SQLite, or a fresh database of the shared
+// test PostgreSQL) with one household and one grid worker (w1), through the qiaomen-county program
+// (qiaomen::testing::CountyEnv).
 
 #include <QtGlobal>
 #include <memory>
@@ -10,8 +11,9 @@
 
 namespace qiaomen::mobile {
 
-inline std::unique_ptr<qiaomen::testing::CountyEnv> CountyWithWorker() {
-  auto env = qiaomen::testing::CountyEnv::Create(qiaomen::testing::Backend::kSqlite);
+inline std::unique_ptr<qiaomen::testing::CountyEnv> CountyWithWorker(
+    qiaomen::testing::Backend backend = qiaomen::testing::Backend::kSqlite) {
+  auto env = qiaomen::testing::CountyEnv::Create(backend);
   if (!env.ok()) {
     qWarning("%s", env.status().ToString().c_str());
     return nullptr;
