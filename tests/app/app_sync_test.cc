@@ -147,10 +147,7 @@ void BackgroundSyncTest::networkReturnSyncsOnceOverARealProfile() {
 void BackgroundSyncTest::aCapReachedBeforeABackupIsSaidOnTheSyncScreen() {
   auto env = CountyWithWorker();
   QVERIFY(env != nullptr);
-  QVERIFY(env->PublishTemplate("household_winter").ok());
-  auto campaign = env->Run({"campaign", "create", "--id", "c1", "--title", "冬季", "--template",
-                            "household_winter", "--scope", "county", "--due", "+7"});
-  QVERIFY2(campaign.exit_code == 0, campaign.err.c_str());
+  QVERIFY(AddWinterCampaign(*env));
   auto server = env->StartServer();
   QVERIFY2(server.ok(), server.status().ToString().c_str());
   const std::string code = EnrolmentCode(*env);
@@ -200,10 +197,7 @@ void BackgroundSyncTest::aCapReachedBeforeABackupIsSaidOnTheSyncScreen() {
 void BackgroundSyncTest::screensAnswerWhileASyncWaitsOnAStalledLink() {
   auto env = CountyWithWorker();
   QVERIFY(env != nullptr);
-  QVERIFY(env->PublishTemplate("household_winter").ok());
-  auto campaign = env->Run({"campaign", "create", "--id", "c1", "--title", "冬季", "--template",
-                            "household_winter", "--scope", "county", "--due", "+7"});
-  QVERIFY2(campaign.exit_code == 0, campaign.err.c_str());
+  QVERIFY(AddWinterCampaign(*env));
   auto server = env->StartServer();
   QVERIFY2(server.ok(), server.status().ToString().c_str());
   qiaomen::testing::LinkSimulator link("127.0.0.1", (*server)->port());
