@@ -9,7 +9,6 @@
 
 #include "app_county.h"
 #include "app_tests.h"
-#include "qiaomen/testing/fast_kdf.h"
 #include "test_images.h"
 
 namespace qiaomen::mobile {
@@ -59,12 +58,9 @@ void EndToEndTest::visitAndRectificationReachTheReport() {
   QVERIFY2(made.exit_code == 0, made.err.c_str());
 
   // Enrolment from the picture of the QR code; the phone is offline at first.
-  WorkerConfig config = TestConfig(tmp);
-  config.enrol_keys.kdf = qiaomen::testing::FastKdf();
+  WorkerConfig config = EnrolTestConfig(tmp);
   AppController controller(config, PositionSourceFactory());
-  auto owned = std::make_unique<FakeNetwork>(false);
-  FakeNetwork* network = owned.get();
-  controller.SetNetworkMonitor(std::move(owned));
+  FakeNetwork* network = UseFakeNetwork(controller);
   QSignalSpy started(&controller, &AppController::syncStarted);
   QTRY_COMPARE(controller.state(), AppController::NeedsEnrolment);
   QSignalSpy filled(&controller, &AppController::enrolChanged);

@@ -7,7 +7,6 @@
 
 #include "app_county.h"
 #include "app_tests.h"
-#include "qiaomen/testing/fast_kdf.h"
 #include "qiaomen/testing/link_simulator.h"
 #include "sync_scheduler.h"
 
@@ -98,12 +97,9 @@ void BackgroundSyncTest::networkReturnSyncsOnceOverARealProfile() {
   QVERIFY(!code.empty());
 
   QTemporaryDir tmp;
-  WorkerConfig config = TestConfig(tmp);
-  config.enrol_keys.kdf = qiaomen::testing::FastKdf();
+  WorkerConfig config = EnrolTestConfig(tmp);
   AppController controller(config, PositionSourceFactory());
-  auto owned = std::make_unique<FakeNetwork>(false);
-  FakeNetwork* network = owned.get();
-  controller.SetNetworkMonitor(std::move(owned));
+  FakeNetwork* network = UseFakeNetwork(controller);
   QTRY_COMPARE(controller.state(), AppController::NeedsEnrolment);
   controller.enroll(QString::fromStdString((*server)->base_url()), QString::fromStdString(code),
                     QStringLiteral("482913"), QStringLiteral("482913"));
@@ -154,11 +150,10 @@ void BackgroundSyncTest::aCapReachedBeforeABackupIsSaidOnTheSyncScreen() {
   QVERIFY(!code.empty());
 
   QTemporaryDir tmp;
-  WorkerConfig config = TestConfig(tmp);
-  config.enrol_keys.kdf = qiaomen::testing::FastKdf();
+  WorkerConfig config = EnrolTestConfig(tmp);
   config.keep_sent_bytes = 0;  // keep nothing beyond the last backup
   AppController controller(config, PositionSourceFactory());
-  controller.SetNetworkMonitor(std::make_unique<FakeNetwork>(false));
+  UseFakeNetwork(controller);
   QTRY_COMPARE(controller.state(), AppController::NeedsEnrolment);
   controller.enroll(QString::fromStdString((*server)->base_url()), QString::fromStdString(code),
                     QStringLiteral("482913"), QStringLiteral("482913"));
@@ -206,10 +201,9 @@ void BackgroundSyncTest::screensAnswerWhileASyncWaitsOnAStalledLink() {
   QVERIFY(!code.empty());
 
   QTemporaryDir tmp;
-  WorkerConfig config = TestConfig(tmp);
-  config.enrol_keys.kdf = qiaomen::testing::FastKdf();
+  WorkerConfig config = EnrolTestConfig(tmp);
   AppController controller(config, PositionSourceFactory());
-  controller.SetNetworkMonitor(std::make_unique<FakeNetwork>(false));
+  UseFakeNetwork(controller);
   QTRY_COMPARE(controller.state(), AppController::NeedsEnrolment);
   controller.enroll(QString::fromStdString(link.url()), QString::fromStdString(code),
                     QStringLiteral("482913"), QStringLiteral("482913"));

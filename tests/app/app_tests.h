@@ -139,6 +139,15 @@ class FakeNetwork : public NetworkMonitor {
   bool online_;
 };
 
+// Gives `controller` a FakeNetwork that is offline until the test says; returns it (the
+// controller owns it).
+inline FakeNetwork* UseFakeNetwork(AppController& controller) {
+  auto owned = std::make_unique<FakeNetwork>(false);
+  FakeNetwork* network = owned.get();
+  controller.SetNetworkMonitor(std::move(owned));
+  return network;
+}
+
 // When the app syncs by itself (sync_scheduler.h): the rules alone, then over a profile enrolled
 // with a real county server: a network return starts exactly one sync, the banner says each
 // state, a sync that cannot reach the server tells the monitor; the probe's backoff; the screens
