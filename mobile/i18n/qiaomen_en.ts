@@ -32,17 +32,22 @@
         <translation>The photo was not taken. Press the shutter again.</translation>
     </message>
     <message>
-        <location filename="../qml/CameraPage.qml" line="49"/>
+        <location filename="../qml/CameraPage.qml" line="43"/>
+        <source>返回</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <location filename="../qml/CameraPage.qml" line="50"/>
         <source>拍照留证</source>
         <translation>Photo evidence</translation>
     </message>
     <message>
-        <location filename="../qml/CameraPage.qml" line="69"/>
+        <location filename="../qml/CameraPage.qml" line="70"/>
         <source>相机打不开，请返回后从文件中选择照片。</source>
         <translation>The camera cannot be opened. Go back and choose a photo file instead.</translation>
     </message>
     <message>
-        <location filename="../qml/CameraPage.qml" line="84"/>
+        <location filename="../qml/CameraPage.qml" line="85"/>
         <source>拍照</source>
         <translation>Take a photo</translation>
     </message>
@@ -69,37 +74,37 @@
         <translation>N/A</translation>
     </message>
     <message>
-        <location filename="../qml/ChecklistItem.qml" line="124"/>
+        <location filename="../qml/ChecklistItem.qml" line="125"/>
         <source>年-月-日，如 2026-12-03</source>
         <translation>YYYY-MM-DD, e.g. 2026-12-03</translation>
     </message>
     <message>
-        <location filename="../qml/ChecklistItem.qml" line="124"/>
+        <location filename="../qml/ChecklistItem.qml" line="125"/>
         <source>请填写</source>
         <translation>Enter</translation>
     </message>
     <message>
-        <location filename="../qml/ChecklistItem.qml" line="136"/>
+        <location filename="../qml/ChecklistItem.qml" line="137"/>
         <source>已拍 %1 张</source>
         <translation>%1 photo(s)</translation>
     </message>
     <message>
-        <location filename="../qml/ChecklistItem.qml" line="136"/>
+        <location filename="../qml/ChecklistItem.qml" line="137"/>
         <source>还没有照片</source>
         <translation>No photo yet</translation>
     </message>
     <message>
-        <location filename="../qml/ChecklistItem.qml" line="157"/>
+        <location filename="../qml/ChecklistItem.qml" line="158"/>
         <source>添加签字照片</source>
         <translation>Add a photo of the signature</translation>
     </message>
     <message>
-        <location filename="../qml/ChecklistItem.qml" line="157"/>
+        <location filename="../qml/ChecklistItem.qml" line="158"/>
         <source>拍照 / 选择照片</source>
         <translation>Take / choose a photo</translation>
     </message>
     <message>
-        <location filename="../qml/ChecklistItem.qml" line="166"/>
+        <location filename="../qml/ChecklistItem.qml" line="167"/>
         <source>定位将在完成时自动记录</source>
         <translation>The location is recorded when you finish</translation>
     </message>
@@ -110,7 +115,7 @@
         <translation>Hazard</translation>
     </message>
     <message>
-        <location filename="../qml/ChecklistItem.qml" line="147"/>
+        <location filename="../qml/ChecklistItem.qml" line="148"/>
         <source>照片 %1  删除</source>
         <translation>Photo %1  remove</translation>
     </message>
@@ -168,41 +173,45 @@
     </message>
     <message>
         <location filename="../qml/EnrolPage.qml" line="91"/>
+        <location filename="../qml/EnrolPage.qml" line="95"/>
         <source>县服务器地址</source>
         <translation>County server address</translation>
     </message>
     <message>
-        <location filename="../qml/EnrolPage.qml" line="101"/>
+        <location filename="../qml/EnrolPage.qml" line="102"/>
+        <location filename="../qml/EnrolPage.qml" line="106"/>
         <source>登记码</source>
         <translation>Enrolment code</translation>
     </message>
     <message>
-        <location filename="../qml/EnrolPage.qml" line="106"/>
+        <location filename="../qml/EnrolPage.qml" line="108"/>
         <source>向乡镇工作人员索取</source>
         <translation>Ask your township staff</translation>
     </message>
     <message>
-        <location filename="../qml/EnrolPage.qml" line="111"/>
+        <location filename="../qml/EnrolPage.qml" line="113"/>
+        <location filename="../qml/EnrolPage.qml" line="117"/>
         <source>设置密码（6 位数字）</source>
         <translation>Choose a PIN (6 digits)</translation>
     </message>
     <message>
-        <location filename="../qml/EnrolPage.qml" line="121"/>
+        <location filename="../qml/EnrolPage.qml" line="124"/>
+        <location filename="../qml/EnrolPage.qml" line="128"/>
         <source>再次输入密码</source>
         <translation>PIN again</translation>
     </message>
     <message>
-        <location filename="../qml/EnrolPage.qml" line="141"/>
+        <location filename="../qml/EnrolPage.qml" line="145"/>
         <source>请牢记密码：连续输错 10 次，本机数据将被清除。</source>
         <translation>Remember the PIN: 10 wrong PINs in a row wipe the data on this phone.</translation>
     </message>
     <message>
-        <location filename="../qml/EnrolPage.qml" line="157"/>
+        <location filename="../qml/EnrolPage.qml" line="161"/>
         <source>正在登记…</source>
         <translation>Enrolling…</translation>
     </message>
     <message>
-        <location filename="../qml/EnrolPage.qml" line="157"/>
+        <location filename="../qml/EnrolPage.qml" line="161"/>
         <source>登记</source>
         <translation>Enrol</translation>
     </message>
@@ -260,7 +269,7 @@
     </message>
     <message>
         <location filename="../qml/HazardPage.qml" line="30"/>
-        <location filename="../qml/HazardPage.qml" line="248"/>
+        <location filename="../qml/HazardPage.qml" line="251"/>
         <source>复查通过</source>
         <translation>Recheck passed</translation>
     </message>
@@ -276,7 +285,7 @@
     </message>
     <message>
         <location filename="../qml/HazardPage.qml" line="32"/>
-        <location filename="../qml/HazardPage.qml" line="108"/>
+        <location filename="../qml/HazardPage.qml" line="109"/>
         <source>逾期</source>
         <translation>Overdue</translation>
     </message>
@@ -311,117 +320,124 @@
         <translation> (%1 day(s) left)</translation>
     </message>
     <message>
-        <location filename="../qml/HazardPage.qml" line="62"/>
+        <location filename="../qml/HazardPage.qml" line="56"/>
+        <source>返回</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <location filename="../qml/HazardPage.qml" line="63"/>
         <source>隐患详情</source>
         <translation>Hazard</translation>
     </message>
     <message>
-        <location filename="../qml/HazardPage.qml" line="106"/>
+        <location filename="../qml/HazardPage.qml" line="107"/>
         <source>重大隐患</source>
         <translation>Major hazard</translation>
     </message>
     <message>
-        <location filename="../qml/HazardPage.qml" line="106"/>
+        <location filename="../qml/HazardPage.qml" line="107"/>
         <source>一般隐患</source>
         <translation>General hazard</translation>
     </message>
     <message>
-        <location filename="../qml/HazardPage.qml" line="109"/>
+        <location filename="../qml/HazardPage.qml" line="110"/>
         <source>即将到期</source>
         <translation>Due soon</translation>
     </message>
     <message>
-        <location filename="../qml/HazardPage.qml" line="111"/>
+        <location filename="../qml/HazardPage.qml" line="112"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../qml/HazardPage.qml" line="112"/>
+        <location filename="../qml/HazardPage.qml" line="113"/>
         <source>等级</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../qml/HazardPage.qml" line="112"/>
+        <location filename="../qml/HazardPage.qml" line="113"/>
         <source>重大</source>
         <translation>Major</translation>
     </message>
     <message>
-        <location filename="../qml/HazardPage.qml" line="112"/>
+        <location filename="../qml/HazardPage.qml" line="113"/>
         <source>一般</source>
         <translation>General</translation>
     </message>
     <message>
-        <location filename="../qml/HazardPage.qml" line="114"/>
+        <location filename="../qml/HazardPage.qml" line="115"/>
         <source>整改期限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../qml/HazardPage.qml" line="119"/>
+        <location filename="../qml/HazardPage.qml" line="120"/>
         <source>住户</source>
         <translation>Household</translation>
     </message>
     <message>
-        <location filename="../qml/HazardPage.qml" line="124"/>
+        <location filename="../qml/HazardPage.qml" line="125"/>
         <source>情况描述</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../qml/HazardPage.qml" line="129"/>
+        <location filename="../qml/HazardPage.qml" line="130"/>
         <source>依据</source>
         <translation>Legal basis</translation>
     </message>
     <message>
-        <location filename="../qml/HazardPage.qml" line="134"/>
+        <location filename="../qml/HazardPage.qml" line="135"/>
         <source>照片</source>
         <translation>Photos</translation>
     </message>
     <message>
-        <location filename="../qml/HazardPage.qml" line="137"/>
+        <location filename="../qml/HazardPage.qml" line="138"/>
         <source>还没有照片</source>
         <translation>No photo yet</translation>
     </message>
     <message>
-        <location filename="../qml/HazardPage.qml" line="170"/>
+        <location filename="../qml/HazardPage.qml" line="167"/>
+        <location filename="../qml/HazardPage.qml" line="173"/>
         <source>整改后</source>
         <translation>After</translation>
     </message>
     <message>
-        <location filename="../qml/HazardPage.qml" line="170"/>
+        <location filename="../qml/HazardPage.qml" line="167"/>
+        <location filename="../qml/HazardPage.qml" line="173"/>
         <source>发现时</source>
         <translation>When found</translation>
     </message>
     <message>
-        <location filename="../qml/HazardPage.qml" line="178"/>
+        <location filename="../qml/HazardPage.qml" line="181"/>
         <source>处理记录</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../qml/HazardPage.qml" line="207"/>
+        <location filename="../qml/HazardPage.qml" line="210"/>
         <source>这一步与其他手机的记录冲突，未生效。</source>
         <translation>This step clashed with another phone&apos;s record and did not take effect.</translation>
     </message>
     <message>
-        <location filename="../qml/HazardPage.qml" line="207"/>
+        <location filename="../qml/HazardPage.qml" line="210"/>
         <source>附照片 %1 张</source>
         <translation>%1 photo(s) attached</translation>
     </message>
     <message>
-        <location filename="../qml/HazardPage.qml" line="228"/>
+        <location filename="../qml/HazardPage.qml" line="231"/>
         <source>记录整改</source>
         <translation>Record rectification</translation>
     </message>
     <message>
-        <location filename="../qml/HazardPage.qml" line="241"/>
+        <location filename="../qml/HazardPage.qml" line="244"/>
         <source>复查不通过</source>
         <translation>Recheck failed</translation>
     </message>
     <message>
-        <location filename="../qml/HazardPage.qml" line="260"/>
+        <location filename="../qml/HazardPage.qml" line="263"/>
         <source>复查已通过，等待销号。</source>
         <translation>Recheck passed; waiting to be closed.</translation>
     </message>
     <message>
-        <location filename="../qml/HazardPage.qml" line="261"/>
+        <location filename="../qml/HazardPage.qml" line="264"/>
         <source>这处隐患已销号。</source>
         <translation>This hazard is closed.</translation>
     </message>
@@ -429,72 +445,78 @@
 <context>
     <name>HazardStepPage</name>
     <message>
-        <location filename="../qml/HazardStepPage.qml" line="59"/>
+        <location filename="../qml/HazardStepPage.qml" line="53"/>
+        <source>返回</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <location filename="../qml/HazardStepPage.qml" line="60"/>
         <source>记录整改</source>
         <translation>Record rectification</translation>
     </message>
     <message>
-        <location filename="../qml/HazardStepPage.qml" line="59"/>
+        <location filename="../qml/HazardStepPage.qml" line="60"/>
         <source>复查通过</source>
         <translation>Recheck passed</translation>
     </message>
     <message>
-        <location filename="../qml/HazardStepPage.qml" line="59"/>
+        <location filename="../qml/HazardStepPage.qml" line="60"/>
         <source>复查不通过</source>
         <translation>Recheck failed</translation>
     </message>
     <message>
-        <location filename="../qml/HazardStepPage.qml" line="91"/>
+        <location filename="../qml/HazardStepPage.qml" line="92"/>
         <source>整改后照片</source>
         <translation>Photo after rectification</translation>
     </message>
     <message>
-        <location filename="../qml/HazardStepPage.qml" line="95"/>
+        <location filename="../qml/HazardStepPage.qml" line="96"/>
         <source>请拍下整改后的样子，作为整改的证据。</source>
         <translation>Take a photo of the fixed hazard as evidence.</translation>
     </message>
     <message>
-        <location filename="../qml/HazardStepPage.qml" line="114"/>
+        <location filename="../qml/HazardStepPage.qml" line="115"/>
         <source>拍照 / 选择照片</source>
         <translation>Take / choose a photo</translation>
     </message>
     <message>
-        <location filename="../qml/HazardStepPage.qml" line="114"/>
+        <location filename="../qml/HazardStepPage.qml" line="115"/>
         <source>换一张照片</source>
         <translation>Use another photo</translation>
     </message>
     <message>
-        <location filename="../qml/HazardStepPage.qml" line="125"/>
+        <location filename="../qml/HazardStepPage.qml" line="126"/>
         <source>复查确认已整改到位。通过后等待销号。</source>
         <translation>The recheck confirms the hazard is fixed. It then waits to be closed.</translation>
     </message>
     <message>
-        <location filename="../qml/HazardStepPage.qml" line="126"/>
+        <location filename="../qml/HazardStepPage.qml" line="127"/>
         <source>复查发现没有整改到位：隐患退回限期整改，请在说明里写清问题。</source>
         <translation>The hazard is not fixed: it goes back to rectification. Say what is wrong in the note.</translation>
     </message>
     <message>
-        <location filename="../qml/HazardStepPage.qml" line="129"/>
+        <location filename="../qml/HazardStepPage.qml" line="130"/>
+        <location filename="../qml/HazardStepPage.qml" line="134"/>
         <source>情况说明（可不填）</source>
         <translation>Note (optional)</translation>
     </message>
     <message>
-        <location filename="../qml/HazardStepPage.qml" line="141"/>
+        <location filename="../qml/HazardStepPage.qml" line="143"/>
         <source>如：已更换燃气软管</source>
         <translation>e.g. gas hose replaced</translation>
     </message>
     <message>
-        <location filename="../qml/HazardStepPage.qml" line="141"/>
+        <location filename="../qml/HazardStepPage.qml" line="143"/>
         <source>如：烟道已装好，通风良好</source>
         <translation>e.g. flue fitted, well ventilated</translation>
     </message>
     <message>
-        <location filename="../qml/HazardStepPage.qml" line="172"/>
+        <location filename="../qml/HazardStepPage.qml" line="174"/>
         <source>保存整改</source>
         <translation>Save rectification</translation>
     </message>
     <message>
-        <location filename="../qml/HazardStepPage.qml" line="172"/>
+        <location filename="../qml/HazardStepPage.qml" line="174"/>
         <source>保存复查结果</source>
         <translation>Save recheck</translation>
     </message>
@@ -577,62 +599,62 @@
         <translation type="vanished">Open a household under Tasks to see its hazards and deadlines.</translation>
     </message>
     <message>
-        <location filename="../qml/HazardsPage.qml" line="51"/>
+        <location filename="../qml/HazardsPage.qml" line="52"/>
         <source>未销号</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../qml/HazardsPage.qml" line="58"/>
+        <location filename="../qml/HazardsPage.qml" line="59"/>
         <source>3 天内到期</source>
         <translation>Due in 3 days</translation>
     </message>
     <message>
-        <location filename="../qml/HazardsPage.qml" line="65"/>
+        <location filename="../qml/HazardsPage.qml" line="66"/>
         <source>已逾期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../qml/HazardsPage.qml" line="97"/>
+        <location filename="../qml/HazardsPage.qml" line="98"/>
         <source>%1 处</source>
         <translation>%1 hazard(s)</translation>
     </message>
     <message>
-        <location filename="../qml/HazardsPage.qml" line="117"/>
+        <location filename="../qml/HazardsPage.qml" line="120"/>
         <source>重大隐患</source>
         <translation>Major hazard</translation>
     </message>
     <message>
-        <location filename="../qml/HazardsPage.qml" line="117"/>
+        <location filename="../qml/HazardsPage.qml" line="120"/>
         <source>一般隐患</source>
         <translation>General hazard</translation>
     </message>
     <message>
-        <location filename="../qml/HazardsPage.qml" line="121"/>
+        <location filename="../qml/HazardsPage.qml" line="124"/>
         <source>逾期 %1 天</source>
         <translation>%1 day(s) overdue</translation>
     </message>
     <message>
-        <location filename="../qml/HazardsPage.qml" line="122"/>
+        <location filename="../qml/HazardsPage.qml" line="125"/>
         <source>今天到期</source>
         <translation>Due today</translation>
     </message>
     <message>
-        <location filename="../qml/HazardsPage.qml" line="122"/>
+        <location filename="../qml/HazardsPage.qml" line="125"/>
         <source>剩余 %1 天</source>
         <translation>%1 day(s) left</translation>
     </message>
     <message>
-        <location filename="../qml/HazardsPage.qml" line="133"/>
+        <location filename="../qml/HazardsPage.qml" line="136"/>
         <source>没有逾期的隐患</source>
         <translation>No overdue hazards</translation>
     </message>
     <message>
-        <location filename="../qml/HazardsPage.qml" line="134"/>
+        <location filename="../qml/HazardsPage.qml" line="137"/>
         <source>3 天内没有到期的隐患</source>
         <translation>No hazards due in the next 3 days</translation>
     </message>
     <message>
-        <location filename="../qml/HazardsPage.qml" line="135"/>
+        <location filename="../qml/HazardsPage.qml" line="138"/>
         <source>没有未销号的隐患</source>
         <translation>No open hazards</translation>
     </message>
@@ -733,42 +755,59 @@
         <translation>E-bike</translation>
     </message>
     <message>
-        <location filename="../qml/HouseholdEditPage.qml" line="63"/>
+        <location filename="../qml/HouseholdEditPage.qml" line="57"/>
+        <source>返回</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <location filename="../qml/HouseholdEditPage.qml" line="64"/>
         <source>修改住户信息</source>
         <translation>Edit household</translation>
     </message>
     <message>
-        <location filename="../qml/HouseholdEditPage.qml" line="91"/>
+        <location filename="../qml/HouseholdEditPage.qml" line="92"/>
+        <location filename="../qml/HouseholdEditPage.qml" line="96"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../qml/HouseholdEditPage.qml" line="97"/>
+        <location filename="../qml/HouseholdEditPage.qml" line="99"/>
         <source>手机或带区号的固定电话</source>
         <translation>Mobile, or landline with area code</translation>
     </message>
     <message>
-        <location filename="../qml/HouseholdEditPage.qml" line="111"/>
+        <location filename="../qml/HouseholdEditPage.qml" line="113"/>
+        <location filename="../qml/HouseholdEditPage.qml" line="128"/>
         <source>家庭人数</source>
         <translation>Household members</translation>
     </message>
     <message>
-        <location filename="../qml/HouseholdEditPage.qml" line="140"/>
+        <location filename="../qml/HouseholdEditPage.qml" line="119"/>
+        <source>家庭人数减一</source>
+        <translation>One fewer household member</translation>
+    </message>
+    <message>
+        <location filename="../qml/HouseholdEditPage.qml" line="139"/>
+        <source>家庭人数加一</source>
+        <translation>One more household member</translation>
+    </message>
+    <message>
+        <location filename="../qml/HouseholdEditPage.qml" line="145"/>
         <source>人</source>
         <translation>people</translation>
     </message>
     <message>
-        <location filename="../qml/HouseholdEditPage.qml" line="151"/>
+        <location filename="../qml/HouseholdEditPage.qml" line="156"/>
         <source>重点关注（点选）</source>
         <translation>Watch for (tap to choose)</translation>
     </message>
     <message>
-        <location filename="../qml/HouseholdEditPage.qml" line="188"/>
+        <location filename="../qml/HouseholdEditPage.qml" line="193"/>
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../qml/HouseholdEditPage.qml" line="188"/>
+        <location filename="../qml/HouseholdEditPage.qml" line="193"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
@@ -821,77 +860,82 @@
         <translation>E-bike</translation>
     </message>
     <message>
-        <location filename="../qml/HouseholdPage.qml" line="57"/>
+        <location filename="../qml/HouseholdPage.qml" line="42"/>
+        <source>返回</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <location filename="../qml/HouseholdPage.qml" line="58"/>
         <source>编辑</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../qml/HouseholdPage.qml" line="81"/>
+        <location filename="../qml/HouseholdPage.qml" line="82"/>
         <source>地址：%1</source>
         <translation>Address: %1</translation>
     </message>
     <message>
-        <location filename="../qml/HouseholdPage.qml" line="89"/>
+        <location filename="../qml/HouseholdPage.qml" line="90"/>
         <source>电话：%1</source>
         <translation>Phone: %1</translation>
     </message>
     <message>
-        <location filename="../qml/HouseholdPage.qml" line="89"/>
+        <location filename="../qml/HouseholdPage.qml" line="90"/>
         <source>未登记</source>
         <translation>none on record</translation>
     </message>
     <message>
-        <location filename="../qml/HouseholdPage.qml" line="97"/>
+        <location filename="../qml/HouseholdPage.qml" line="98"/>
         <source>拨打</source>
         <translation>Call</translation>
     </message>
     <message>
-        <location filename="../qml/HouseholdPage.qml" line="101"/>
+        <location filename="../qml/HouseholdPage.qml" line="102"/>
         <source>家庭人数：%1 人</source>
         <translation>Household members: %1</translation>
     </message>
     <message>
-        <location filename="../qml/HouseholdPage.qml" line="113"/>
+        <location filename="../qml/HouseholdPage.qml" line="114"/>
         <source>隐患</source>
         <translation>Hazards</translation>
     </message>
     <message>
-        <location filename="../qml/HouseholdPage.qml" line="116"/>
+        <location filename="../qml/HouseholdPage.qml" line="117"/>
         <source>暂无隐患</source>
         <translation>No hazards</translation>
     </message>
     <message>
-        <location filename="../qml/HouseholdPage.qml" line="135"/>
+        <location filename="../qml/HouseholdPage.qml" line="138"/>
         <source>重大隐患</source>
         <translation>Major hazard</translation>
     </message>
     <message>
-        <location filename="../qml/HouseholdPage.qml" line="135"/>
+        <location filename="../qml/HouseholdPage.qml" line="138"/>
         <source>一般隐患</source>
         <translation>General hazard</translation>
     </message>
     <message>
-        <location filename="../qml/HouseholdPage.qml" line="137"/>
+        <location filename="../qml/HouseholdPage.qml" line="140"/>
         <source>逾期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../qml/HouseholdPage.qml" line="145"/>
+        <location filename="../qml/HouseholdPage.qml" line="148"/>
         <source>整改期限：%1</source>
         <translation>Deadline: %1</translation>
     </message>
     <message>
-        <location filename="../qml/HouseholdPage.qml" line="150"/>
+        <location filename="../qml/HouseholdPage.qml" line="153"/>
         <source>走访记录</source>
         <translation>Visits</translation>
     </message>
     <message>
-        <location filename="../qml/HouseholdPage.qml" line="153"/>
+        <location filename="../qml/HouseholdPage.qml" line="156"/>
         <source>还没有走访记录</source>
         <translation>No visits yet</translation>
     </message>
     <message>
-        <location filename="../qml/HouseholdPage.qml" line="176"/>
+        <location filename="../qml/HouseholdPage.qml" line="179"/>
         <source>开始入户检查</source>
         <translation>Start the home check</translation>
     </message>
@@ -912,17 +956,17 @@
         <translation>Me</translation>
     </message>
     <message>
-        <location filename="../qml/MePage.qml" line="54"/>
+        <location filename="../qml/MePage.qml" line="55"/>
         <source>数据同步</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../qml/MePage.qml" line="59"/>
+        <location filename="../qml/MePage.qml" line="60"/>
         <source>待上传：%1 条记录，%2 张照片</source>
         <translation>Waiting to upload: %1 records, %2 photos</translation>
     </message>
     <message>
-        <location filename="../qml/MePage.qml" line="66"/>
+        <location filename="../qml/MePage.qml" line="67"/>
         <source>上次同步：%1</source>
         <translation>Last sync: %1</translation>
     </message>
@@ -931,149 +975,169 @@
         <translation type="vanished">Changes the county refused</translation>
     </message>
     <message>
-        <location filename="../qml/MePage.qml" line="100"/>
+        <location filename="../qml/MePage.qml" line="101"/>
         <source>县里拒收的记录（%1 条）</source>
         <translation>Records the county refused (%1)</translation>
     </message>
     <message>
-        <location filename="../qml/MePage.qml" line="110"/>
+        <location filename="../qml/MePage.qml" line="111"/>
         <source>这些记录仍保存在本机，不会丢失。</source>
         <translation>They are still kept on this phone; nothing is lost.</translation>
     </message>
     <message>
-        <location filename="../qml/MePage.qml" line="136"/>
+        <location filename="../qml/MePage.qml" line="137"/>
         <source>怎么办：%1</source>
         <translation>What to do: %1</translation>
     </message>
     <message>
-        <location filename="../qml/MePage.qml" line="143"/>
+        <location filename="../qml/MePage.qml" line="144"/>
         <source>县里的说明：%1</source>
         <translation>The county says: %1</translation>
     </message>
     <message>
-        <location filename="../qml/MePage.qml" line="151"/>
+        <location filename="../qml/MePage.qml" line="153"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../qml/MePage.qml" line="154"/>
+        <location filename="../qml/MePage.qml" line="156"/>
         <source>界面语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../qml/MePage.qml" line="165"/>
+        <location filename="../qml/MePage.qml" line="167"/>
+        <location filename="../qml/MePage.qml" line="171"/>
+        <source>深色主题</source>
+        <translation>Dark theme</translation>
+    </message>
+    <message>
+        <location filename="../qml/MePage.qml" line="172"/>
+        <source>关闭</source>
+        <translation>Off</translation>
+    </message>
+    <message>
+        <location filename="../qml/MePage.qml" line="172"/>
+        <source>开启</source>
+        <translation>On</translation>
+    </message>
+    <message>
+        <location filename="../qml/MePage.qml" line="179"/>
+        <location filename="../qml/MePage.qml" line="337"/>
         <source>解锁密码</source>
         <translation>Unlock PIN</translation>
     </message>
     <message>
-        <location filename="../qml/MePage.qml" line="169"/>
-        <location filename="../qml/MePage.qml" line="253"/>
+        <location filename="../qml/MePage.qml" line="183"/>
+        <location filename="../qml/MePage.qml" line="267"/>
         <source>修改密码</source>
         <translation>Change PIN</translation>
     </message>
     <message>
-        <location filename="../qml/MePage.qml" line="178"/>
+        <location filename="../qml/MePage.qml" line="192"/>
         <source>没有信号、很多天传不上去时：把未上传的记录导出成文件，交给乡镇工作人员带到县里导入。</source>
         <translation>No signal for days? Export the records not yet uploaded to a file and give it to your township staff to import at the county.</translation>
     </message>
     <message>
-        <location filename="../qml/MePage.qml" line="183"/>
+        <location filename="../qml/MePage.qml" line="197"/>
         <source>导出未上传的记录（%1 条）</source>
         <translation>Export records not uploaded (%1)</translation>
     </message>
     <message>
-        <location filename="../qml/MePage.qml" line="199"/>
+        <location filename="../qml/MePage.qml" line="213"/>
         <source>锁定本机</source>
         <translation>Lock this phone</translation>
     </message>
     <message>
-        <location filename="../qml/MePage.qml" line="202"/>
+        <location filename="../qml/MePage.qml" line="216"/>
         <source>锁定</source>
         <translation>Lock</translation>
     </message>
     <message>
-        <location filename="../qml/MePage.qml" line="211"/>
+        <location filename="../qml/MePage.qml" line="225"/>
         <source>服务器和本机</source>
         <translation>Server and this phone</translation>
     </message>
     <message>
-        <location filename="../qml/MePage.qml" line="216"/>
+        <location filename="../qml/MePage.qml" line="230"/>
         <source>县服务器：%1</source>
         <translation>County server: %1</translation>
     </message>
     <message>
-        <location filename="../qml/MePage.qml" line="216"/>
+        <location filename="../qml/MePage.qml" line="230"/>
         <source>未设置</source>
         <translation>not set</translation>
     </message>
     <message>
-        <location filename="../qml/MePage.qml" line="219"/>
+        <location filename="../qml/MePage.qml" line="233"/>
         <source>版本 %1</source>
         <translation>Version %1</translation>
     </message>
     <message>
-        <location filename="../qml/MePage.qml" line="227"/>
+        <location filename="../qml/MePage.qml" line="241"/>
         <source>退出本机…</source>
         <translation>Leave this phone…</translation>
     </message>
     <message>
-        <location filename="../qml/MePage.qml" line="242"/>
+        <location filename="../qml/MePage.qml" line="256"/>
         <source>停止同步</source>
         <translation>Stop sync</translation>
     </message>
     <message>
-        <location filename="../qml/MePage.qml" line="242"/>
+        <location filename="../qml/MePage.qml" line="256"/>
         <source>立即同步</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../qml/MePage.qml" line="259"/>
+        <location filename="../qml/MePage.qml" line="273"/>
+        <location filename="../qml/MePage.qml" line="274"/>
         <source>原密码</source>
         <translation>Current PIN</translation>
     </message>
     <message>
-        <location filename="../qml/MePage.qml" line="261"/>
+        <location filename="../qml/MePage.qml" line="275"/>
+        <location filename="../qml/MePage.qml" line="276"/>
         <source>新密码（6 位数字）</source>
         <translation>New PIN (6 digits)</translation>
     </message>
     <message>
-        <location filename="../qml/MePage.qml" line="263"/>
+        <location filename="../qml/MePage.qml" line="277"/>
+        <location filename="../qml/MePage.qml" line="278"/>
         <source>再次输入新密码</source>
         <translation>New PIN again</translation>
     </message>
     <message>
-        <location filename="../qml/MePage.qml" line="278"/>
+        <location filename="../qml/MePage.qml" line="292"/>
         <source>修改</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../qml/MePage.qml" line="281"/>
-        <location filename="../qml/MePage.qml" line="341"/>
+        <location filename="../qml/MePage.qml" line="295"/>
+        <location filename="../qml/MePage.qml" line="355"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../qml/MePage.qml" line="292"/>
+        <location filename="../qml/MePage.qml" line="306"/>
         <source>退出本机</source>
         <translation>Leave this phone</translation>
     </message>
     <message>
-        <location filename="../qml/MePage.qml" line="305"/>
+        <location filename="../qml/MePage.qml" line="319"/>
         <source>退出后，这台手机上的走访记录、照片、隐患和密钥都会被清除，无法恢复。县里已经收到的记录不受影响。</source>
         <translation>Leaving wipes the visits, photos, hazards and keys on this phone; they cannot be recovered. What the county already received is not affected.</translation>
     </message>
     <message>
-        <location filename="../qml/MePage.qml" line="314"/>
+        <location filename="../qml/MePage.qml" line="328"/>
         <source>还有 %1 条记录、%2 张照片没有上传到县里，退出后就没有了。请先同步，或先导出文件交给乡镇工作人员。</source>
         <translation>%1 records and %2 photos have not reached the county and would be lost. Sync first, or export them to a file for your township staff.</translation>
     </message>
     <message>
-        <location filename="../qml/MePage.qml" line="321"/>
+        <location filename="../qml/MePage.qml" line="335"/>
         <source>要在这台手机上再用，需要向乡镇工作人员重新索取登记码。输入密码确认：</source>
         <translation>To use this phone again you will need a new enrolment code from your township staff. Enter your PIN to confirm:</translation>
     </message>
     <message>
-        <location filename="../qml/MePage.qml" line="338"/>
+        <location filename="../qml/MePage.qml" line="352"/>
         <source>清除数据并退出</source>
         <translation>Wipe and leave</translation>
     </message>
@@ -1177,58 +1241,59 @@
         <translation>Visit tasks</translation>
     </message>
     <message>
-        <location filename="../qml/TaskListPage.qml" line="32"/>
+        <location filename="../qml/TaskListPage.qml" line="30"/>
+        <location filename="../qml/TaskListPage.qml" line="33"/>
         <source>搜索姓名、地址或电话</source>
         <translation>Search name, address or phone</translation>
     </message>
     <message>
-        <location filename="../qml/TaskListPage.qml" line="52"/>
+        <location filename="../qml/TaskListPage.qml" line="53"/>
         <source>未完成</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../qml/TaskListPage.qml" line="52"/>
+        <location filename="../qml/TaskListPage.qml" line="53"/>
         <source>未走访</source>
         <translation>Not visited</translation>
     </message>
     <message>
-        <location filename="../qml/TaskListPage.qml" line="53"/>
-        <location filename="../qml/TaskListPage.qml" line="157"/>
+        <location filename="../qml/TaskListPage.qml" line="54"/>
+        <location filename="../qml/TaskListPage.qml" line="159"/>
         <source>待复访</source>
         <translation>Return visit</translation>
     </message>
     <message>
-        <location filename="../qml/TaskListPage.qml" line="53"/>
+        <location filename="../qml/TaskListPage.qml" line="54"/>
         <source>有隐患</source>
         <translation>Hazards</translation>
     </message>
     <message>
-        <location filename="../qml/TaskListPage.qml" line="54"/>
+        <location filename="../qml/TaskListPage.qml" line="55"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../qml/TaskListPage.qml" line="105"/>
+        <location filename="../qml/TaskListPage.qml" line="106"/>
         <source>已走访 %1 · 剩余 %2</source>
         <translation>Visited %1 · Left %2</translation>
     </message>
     <message>
-        <location filename="../qml/TaskListPage.qml" line="147"/>
+        <location filename="../qml/TaskListPage.qml" line="149"/>
         <source>隐患 %1</source>
         <translation>Hazards %1</translation>
     </message>
     <message>
-        <location filename="../qml/TaskListPage.qml" line="152"/>
+        <location filename="../qml/TaskListPage.qml" line="154"/>
         <source>未做完</source>
         <translation>Unfinished</translation>
     </message>
     <message>
-        <location filename="../qml/TaskListPage.qml" line="162"/>
+        <location filename="../qml/TaskListPage.qml" line="164"/>
         <source>已走访</source>
         <translation>Visited</translation>
     </message>
     <message>
-        <location filename="../qml/TaskListPage.qml" line="170"/>
+        <location filename="../qml/TaskListPage.qml" line="172"/>
         <source>没有符合条件的任务</source>
         <translation>No tasks match</translation>
     </message>
@@ -1269,138 +1334,148 @@
 <context>
     <name>VisitPage</name>
     <message>
-        <location filename="../qml/VisitPage.qml" line="65"/>
+        <location filename="../qml/VisitPage.qml" line="52"/>
+        <source>返回</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <location filename="../qml/VisitPage.qml" line="66"/>
         <source>入户检查</source>
         <translation>Home check</translation>
     </message>
     <message>
-        <location filename="../qml/VisitPage.qml" line="88"/>
+        <location filename="../qml/VisitPage.qml" line="82"/>
+        <source>更多操作</source>
+        <translation>More actions</translation>
+    </message>
+    <message>
+        <location filename="../qml/VisitPage.qml" line="90"/>
         <source>放弃本次检查</source>
         <translation>Discard this visit</translation>
     </message>
     <message>
-        <location filename="../qml/VisitPage.qml" line="105"/>
+        <location filename="../qml/VisitPage.qml" line="107"/>
         <source>入户结果</source>
         <translation>Outcome of the visit</translation>
     </message>
     <message>
-        <location filename="../qml/VisitPage.qml" line="111"/>
+        <location filename="../qml/VisitPage.qml" line="113"/>
         <source>已入户，开始检查</source>
         <translation>At home: start the check</translation>
     </message>
     <message>
-        <location filename="../qml/VisitPage.qml" line="121"/>
+        <location filename="../qml/VisitPage.qml" line="123"/>
         <source>无人在家</source>
         <translation>Nobody home</translation>
     </message>
     <message>
-        <location filename="../qml/VisitPage.qml" line="122"/>
+        <location filename="../qml/VisitPage.qml" line="124"/>
         <source>拒绝入户</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../qml/VisitPage.qml" line="123"/>
+        <location filename="../qml/VisitPage.qml" line="125"/>
         <source>空置</source>
         <translation>Vacant</translation>
     </message>
     <message>
-        <location filename="../qml/VisitPage.qml" line="124"/>
+        <location filename="../qml/VisitPage.qml" line="126"/>
         <source>已搬迁</source>
         <translation>Moved away</translation>
     </message>
     <message>
-        <location filename="../qml/VisitPage.qml" line="142"/>
+        <location filename="../qml/VisitPage.qml" line="144"/>
         <source>记为无人在家：任务保留，列入待复访。</source>
         <translation>Nobody home: the task stays open as a return visit.</translation>
     </message>
     <message>
-        <location filename="../qml/VisitPage.qml" line="160"/>
-        <location filename="../qml/VisitPage.qml" line="315"/>
+        <location filename="../qml/VisitPage.qml" line="162"/>
+        <location filename="../qml/VisitPage.qml" line="317"/>
         <source>完成并保存</source>
         <translation>Finish and save</translation>
     </message>
     <message>
-        <location filename="../qml/VisitPage.qml" line="177"/>
+        <location filename="../qml/VisitPage.qml" line="179"/>
         <source>已答 %1 / %2 项</source>
         <translation>%1 of %2 answered</translation>
     </message>
     <message>
-        <location filename="../qml/VisitPage.qml" line="232"/>
+        <location filename="../qml/VisitPage.qml" line="234"/>
         <source>下一步：隐患汇总</source>
         <translation>Next: hazard summary</translation>
     </message>
     <message>
-        <location filename="../qml/VisitPage.qml" line="250"/>
+        <location filename="../qml/VisitPage.qml" line="252"/>
         <source>发现 %1 处隐患</source>
         <translation>%1 hazard(s) found</translation>
     </message>
     <message>
-        <location filename="../qml/VisitPage.qml" line="251"/>
+        <location filename="../qml/VisitPage.qml" line="253"/>
         <source>未发现隐患</source>
         <translation>No hazards found</translation>
     </message>
     <message>
-        <location filename="../qml/VisitPage.qml" line="277"/>
+        <location filename="../qml/VisitPage.qml" line="279"/>
         <source>重大隐患</source>
         <translation>Major hazard</translation>
     </message>
     <message>
-        <location filename="../qml/VisitPage.qml" line="277"/>
+        <location filename="../qml/VisitPage.qml" line="279"/>
         <source>一般隐患</source>
         <translation>General hazard</translation>
     </message>
     <message>
-        <location filename="../qml/VisitPage.qml" line="279"/>
+        <location filename="../qml/VisitPage.qml" line="281"/>
         <source>限期 %1 天</source>
         <translation>%1 day(s) to fix</translation>
     </message>
     <message>
-        <location filename="../qml/VisitPage.qml" line="279"/>
+        <location filename="../qml/VisitPage.qml" line="281"/>
         <source>当场整改</source>
         <translation>Fix on the spot</translation>
     </message>
     <message>
-        <location filename="../qml/VisitPage.qml" line="289"/>
+        <location filename="../qml/VisitPage.qml" line="291"/>
         <source>整改期限：%1前</source>
         <translation>Fix by %1</translation>
     </message>
     <message>
-        <location filename="../qml/VisitPage.qml" line="297"/>
+        <location filename="../qml/VisitPage.qml" line="299"/>
         <source>还需拍照留证</source>
         <translation>A photo is still needed as evidence</translation>
     </message>
     <message>
-        <location filename="../qml/VisitPage.qml" line="332"/>
+        <location filename="../qml/VisitPage.qml" line="334"/>
         <source>添加照片</source>
         <translation>Add a photo</translation>
     </message>
     <message>
-        <location filename="../qml/VisitPage.qml" line="344"/>
+        <location filename="../qml/VisitPage.qml" line="346"/>
         <source>拍照</source>
         <translation>Take a photo</translation>
     </message>
     <message>
-        <location filename="../qml/VisitPage.qml" line="355"/>
+        <location filename="../qml/VisitPage.qml" line="357"/>
         <source>这台设备没有可用的相机，请选择已拍好的照片文件。</source>
         <translation>This device has no camera. Choose a photo file that was already taken.</translation>
     </message>
     <message>
-        <location filename="../qml/VisitPage.qml" line="365"/>
+        <location filename="../qml/VisitPage.qml" line="367"/>
         <source>选择照片文件</source>
         <translation>Choose a photo file</translation>
     </message>
     <message>
-        <location filename="../qml/VisitPage.qml" line="375"/>
+        <location filename="../qml/VisitPage.qml" line="377"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../qml/VisitPage.qml" line="385"/>
+        <location filename="../qml/VisitPage.qml" line="387"/>
         <source>选择照片</source>
         <translation>Choose a photo</translation>
     </message>
     <message>
-        <location filename="../qml/VisitPage.qml" line="386"/>
+        <location filename="../qml/VisitPage.qml" line="388"/>
         <source>照片 (*.jpg *.jpeg *.png)</source>
         <translation>Photos (*.jpg *.jpeg *.png)</translation>
     </message>
@@ -1409,12 +1484,12 @@
         <translation type="vanished">Photo file path (JPEG)</translation>
     </message>
     <message>
-        <location filename="../qml/VisitPage.qml" line="176"/>
+        <location filename="../qml/VisitPage.qml" line="178"/>
         <source>第 %1/%2 部分</source>
         <translation>Part %1/%2</translation>
     </message>
     <message>
-        <location filename="../qml/VisitPage.qml" line="232"/>
+        <location filename="../qml/VisitPage.qml" line="234"/>
         <source>下一部分</source>
         <translation>Next part</translation>
     </message>
@@ -1525,24 +1600,24 @@
 <context>
     <name>qiaomen::mobile::DeviceWorker</name>
     <message>
-        <location filename="../src/device_worker.cc" line="110"/>
+        <location filename="../src/device_worker.cc" line="85"/>
         <source>请先输入密码解锁。</source>
         <translation>Unlock with your PIN first.</translation>
     </message>
     <message>
-        <location filename="../src/device_worker.cc" line="271"/>
+        <location filename="../src/device_worker.cc" line="247"/>
         <source>还有未完成的检查项，请按红色提示补全。</source>
         <translation>Some items are not done yet: see the red notes.</translation>
     </message>
     <message>
-        <location filename="../src/device_worker.cc" line="279"/>
+        <location filename="../src/device_worker.cc" line="255"/>
         <location filename="../src/device_worker_edits.cc" line="57"/>
         <location filename="../src/device_worker_hazards.cc" line="190"/>
         <source>已保存，待上传。</source>
         <translation>Saved; waiting to upload.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/device_worker.cc" line="280"/>
+        <location filename="../src/device_worker.cc" line="256"/>
         <source>已保存，发现 %n 处隐患，已下达限期整改。</source>
         <translation>
             <numerusform>Saved: %n hazard found, rectification ordered.</numerusform>
@@ -1550,12 +1625,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../src/device_worker.cc" line="302"/>
+        <location filename="../src/device_worker_sync.cc" line="55"/>
         <source>这台手机还没有设置县服务器，无法同步。请先登记。</source>
         <translation>This phone has no county server yet, so it cannot sync. Enrol it first.</translation>
     </message>
     <message>
-        <location filename="../src/device_worker.cc" line="325"/>
+        <location filename="../src/device_worker_sync.cc" line="86"/>
         <source>同步完成。</source>
         <translation>Sync finished.</translation>
     </message>
@@ -1590,57 +1665,57 @@
         <translation>Enrolment did not work. Please try again later.</translation>
     </message>
     <message>
-        <location filename="../src/device_worker.cc" line="56"/>
+        <location filename="../src/device_worker_sync.cc" line="18"/>
         <source>现在连不上县服务器。记录都保存在本机，有信号时再同步。</source>
         <translation>Cannot reach the county server now. Everything is kept on the phone; sync when you have signal.</translation>
     </message>
     <message>
-        <location filename="../src/device_worker.cc" line="58"/>
+        <location filename="../src/device_worker_sync.cc" line="20"/>
         <source>县服务器不再认可本机，请联系乡镇工作人员重新登记。</source>
         <translation>The county server no longer accepts this phone. Ask your township staff to enrol it again.</translation>
     </message>
     <message>
-        <location filename="../src/device_worker.cc" line="60"/>
+        <location filename="../src/device_worker_sync.cc" line="22"/>
         <source>同步已停止，未传完的下次继续。</source>
         <translation>Sync stopped; the rest goes next time.</translation>
     </message>
     <message>
-        <location filename="../src/device_worker.cc" line="62"/>
+        <location filename="../src/device_worker_sync.cc" line="24"/>
         <source>同步没有完成，记录都保存在本机。</source>
         <translation>Sync did not finish; everything is kept on the phone.</translation>
     </message>
     <message>
-        <location filename="../src/device_worker.cc" line="71"/>
+        <location filename="../src/device_worker_sync.cc" line="33"/>
         <source>正在同步记录：%1 / %2 条</source>
         <translation>Syncing records: %1 of %2</translation>
     </message>
     <message>
-        <location filename="../src/device_worker.cc" line="75"/>
+        <location filename="../src/device_worker_sync.cc" line="37"/>
         <source>正在上传照片：%1 / %2 MB</source>
         <translation>Uploading photos: %1 of %2 MB</translation>
     </message>
     <message>
-        <location filename="../src/device_worker.cc" line="79"/>
+        <location filename="../src/device_worker_sync.cc" line="41"/>
         <source>网络不稳，稍后自动重试…</source>
         <translation>The connection is unsteady; trying again shortly…</translation>
     </message>
     <message>
-        <location filename="../src/device_worker.cc" line="81"/>
+        <location filename="../src/device_worker_sync.cc" line="43"/>
         <source>正在收尾…</source>
         <translation>Finishing…</translation>
     </message>
     <message>
-        <location filename="../src/device_worker.cc" line="183"/>
+        <location filename="../src/device_worker.cc" line="158"/>
         <source>密码错误次数过多，本机数据已按规定清除。请向乡镇工作人员索取登记码，重新登记。</source>
         <translation>Too many wrong PINs: the data on this phone was wiped as designed. Ask your township staff for a code and enrol again.</translation>
     </message>
     <message>
-        <location filename="../src/device_worker.cc" line="327"/>
+        <location filename="../src/device_worker_sync.cc" line="89"/>
         <source>本机不认识县里的时区 %1，日期暂按 %2 计算。</source>
         <translation>This device does not know the county&apos;s time zone %1; dates are counted in %2 for now.</translation>
     </message>
     <message>
-        <location filename="../src/device_worker.cc" line="333"/>
+        <location filename="../src/device_worker_sync.cc" line="95"/>
         <source>注意：已发送的第 %1 至 %2 项更改还不在县里的备份中，本机存放空间已满，已不再保留。请告诉乡镇：县里需要尽快运行备份。</source>
         <translation> Note: sent changes #%1 to #%2 are not in any county backup yet, and this phone no longer keeps them (its space for them is full). Tell the township: the county needs to run a backup soon.</translation>
     </message>
@@ -1721,12 +1796,12 @@
         <translation>%1 records and %2 photos exported to %3. Give this file to your township staff for the county to import; the records stay on this phone until a sync confirms the county has them.</translation>
     </message>
     <message>
-        <location filename="../src/device_worker_settings.cc" line="65"/>
+        <location filename="../src/device_worker_settings.cc" line="67"/>
         <source>密码不正确，本机没有退出。</source>
         <translation>Wrong PIN; this phone did not leave.</translation>
     </message>
     <message>
-        <location filename="../src/device_worker_settings.cc" line="79"/>
+        <location filename="../src/device_worker_settings.cc" line="76"/>
         <source>本机已退出，数据已清除。如要再用，请向乡镇工作人员索取登记码。</source>
         <translation>This phone has left and its data is wiped. To use it again, ask your township staff for an enrolment code.</translation>
     </message>

@@ -32,17 +32,22 @@
         <translation>拍照没有成功，请再按一次快门。</translation>
     </message>
     <message>
-        <location filename="../qml/CameraPage.qml" line="49"/>
+        <location filename="../qml/CameraPage.qml" line="43"/>
+        <source>返回</source>
+        <translation>返回</translation>
+    </message>
+    <message>
+        <location filename="../qml/CameraPage.qml" line="50"/>
         <source>拍照留证</source>
         <translation>拍照留证</translation>
     </message>
     <message>
-        <location filename="../qml/CameraPage.qml" line="69"/>
+        <location filename="../qml/CameraPage.qml" line="70"/>
         <source>相机打不开，请返回后从文件中选择照片。</source>
         <translation>相机打不开，请返回后从文件中选择照片。</translation>
     </message>
     <message>
-        <location filename="../qml/CameraPage.qml" line="84"/>
+        <location filename="../qml/CameraPage.qml" line="85"/>
         <source>拍照</source>
         <translation>拍照</translation>
     </message>
@@ -69,37 +74,37 @@
         <translation>不适用</translation>
     </message>
     <message>
-        <location filename="../qml/ChecklistItem.qml" line="124"/>
+        <location filename="../qml/ChecklistItem.qml" line="125"/>
         <source>年-月-日，如 2026-12-03</source>
         <translation>年-月-日，如 2026-12-03</translation>
     </message>
     <message>
-        <location filename="../qml/ChecklistItem.qml" line="124"/>
+        <location filename="../qml/ChecklistItem.qml" line="125"/>
         <source>请填写</source>
         <translation>请填写</translation>
     </message>
     <message>
-        <location filename="../qml/ChecklistItem.qml" line="136"/>
+        <location filename="../qml/ChecklistItem.qml" line="137"/>
         <source>已拍 %1 张</source>
         <translation>已拍 %1 张</translation>
     </message>
     <message>
-        <location filename="../qml/ChecklistItem.qml" line="136"/>
+        <location filename="../qml/ChecklistItem.qml" line="137"/>
         <source>还没有照片</source>
         <translation>还没有照片</translation>
     </message>
     <message>
-        <location filename="../qml/ChecklistItem.qml" line="157"/>
+        <location filename="../qml/ChecklistItem.qml" line="158"/>
         <source>添加签字照片</source>
         <translation>添加签字照片</translation>
     </message>
     <message>
-        <location filename="../qml/ChecklistItem.qml" line="157"/>
+        <location filename="../qml/ChecklistItem.qml" line="158"/>
         <source>拍照 / 选择照片</source>
         <translation>拍照 / 选择照片</translation>
     </message>
     <message>
-        <location filename="../qml/ChecklistItem.qml" line="166"/>
+        <location filename="../qml/ChecklistItem.qml" line="167"/>
         <source>定位将在完成时自动记录</source>
         <translation>定位将在完成时自动记录</translation>
     </message>
@@ -110,7 +115,7 @@
         <translation>隐患</translation>
     </message>
     <message>
-        <location filename="../qml/ChecklistItem.qml" line="147"/>
+        <location filename="../qml/ChecklistItem.qml" line="148"/>
         <source>照片 %1  删除</source>
         <translation>照片 %1  删除</translation>
     </message>
@@ -168,41 +173,45 @@
     </message>
     <message>
         <location filename="../qml/EnrolPage.qml" line="91"/>
+        <location filename="../qml/EnrolPage.qml" line="95"/>
         <source>县服务器地址</source>
         <translation>县服务器地址</translation>
     </message>
     <message>
-        <location filename="../qml/EnrolPage.qml" line="101"/>
+        <location filename="../qml/EnrolPage.qml" line="102"/>
+        <location filename="../qml/EnrolPage.qml" line="106"/>
         <source>登记码</source>
         <translation>登记码</translation>
     </message>
     <message>
-        <location filename="../qml/EnrolPage.qml" line="106"/>
+        <location filename="../qml/EnrolPage.qml" line="108"/>
         <source>向乡镇工作人员索取</source>
         <translation>向乡镇工作人员索取</translation>
     </message>
     <message>
-        <location filename="../qml/EnrolPage.qml" line="111"/>
+        <location filename="../qml/EnrolPage.qml" line="113"/>
+        <location filename="../qml/EnrolPage.qml" line="117"/>
         <source>设置密码（6 位数字）</source>
         <translation>设置密码（6 位数字）</translation>
     </message>
     <message>
-        <location filename="../qml/EnrolPage.qml" line="121"/>
+        <location filename="../qml/EnrolPage.qml" line="124"/>
+        <location filename="../qml/EnrolPage.qml" line="128"/>
         <source>再次输入密码</source>
         <translation>再次输入密码</translation>
     </message>
     <message>
-        <location filename="../qml/EnrolPage.qml" line="141"/>
+        <location filename="../qml/EnrolPage.qml" line="145"/>
         <source>请牢记密码：连续输错 10 次，本机数据将被清除。</source>
         <translation>请牢记密码：连续输错 10 次，本机数据将被清除。</translation>
     </message>
     <message>
-        <location filename="../qml/EnrolPage.qml" line="157"/>
+        <location filename="../qml/EnrolPage.qml" line="161"/>
         <source>正在登记…</source>
         <translation>正在登记…</translation>
     </message>
     <message>
-        <location filename="../qml/EnrolPage.qml" line="157"/>
+        <location filename="../qml/EnrolPage.qml" line="161"/>
         <source>登记</source>
         <translation>登记</translation>
     </message>
@@ -260,7 +269,7 @@
     </message>
     <message>
         <location filename="../qml/HazardPage.qml" line="30"/>
-        <location filename="../qml/HazardPage.qml" line="248"/>
+        <location filename="../qml/HazardPage.qml" line="251"/>
         <source>复查通过</source>
         <translation>复查通过</translation>
     </message>
@@ -276,7 +285,7 @@
     </message>
     <message>
         <location filename="../qml/HazardPage.qml" line="32"/>
-        <location filename="../qml/HazardPage.qml" line="108"/>
+        <location filename="../qml/HazardPage.qml" line="109"/>
         <source>逾期</source>
         <translation>逾期</translation>
     </message>
@@ -311,117 +320,124 @@
         <translation>（剩余 %1 天）</translation>
     </message>
     <message>
-        <location filename="../qml/HazardPage.qml" line="62"/>
+        <location filename="../qml/HazardPage.qml" line="56"/>
+        <source>返回</source>
+        <translation>返回</translation>
+    </message>
+    <message>
+        <location filename="../qml/HazardPage.qml" line="63"/>
         <source>隐患详情</source>
         <translation>隐患详情</translation>
     </message>
     <message>
-        <location filename="../qml/HazardPage.qml" line="106"/>
+        <location filename="../qml/HazardPage.qml" line="107"/>
         <source>重大隐患</source>
         <translation>重大隐患</translation>
     </message>
     <message>
-        <location filename="../qml/HazardPage.qml" line="106"/>
+        <location filename="../qml/HazardPage.qml" line="107"/>
         <source>一般隐患</source>
         <translation>一般隐患</translation>
     </message>
     <message>
-        <location filename="../qml/HazardPage.qml" line="109"/>
+        <location filename="../qml/HazardPage.qml" line="110"/>
         <source>即将到期</source>
         <translation>即将到期</translation>
     </message>
     <message>
-        <location filename="../qml/HazardPage.qml" line="111"/>
+        <location filename="../qml/HazardPage.qml" line="112"/>
         <source>类别</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../qml/HazardPage.qml" line="112"/>
+        <location filename="../qml/HazardPage.qml" line="113"/>
         <source>等级</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../qml/HazardPage.qml" line="112"/>
+        <location filename="../qml/HazardPage.qml" line="113"/>
         <source>重大</source>
         <translation>重大</translation>
     </message>
     <message>
-        <location filename="../qml/HazardPage.qml" line="112"/>
+        <location filename="../qml/HazardPage.qml" line="113"/>
         <source>一般</source>
         <translation>一般</translation>
     </message>
     <message>
-        <location filename="../qml/HazardPage.qml" line="114"/>
+        <location filename="../qml/HazardPage.qml" line="115"/>
         <source>整改期限</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../qml/HazardPage.qml" line="119"/>
+        <location filename="../qml/HazardPage.qml" line="120"/>
         <source>住户</source>
         <translation>住户</translation>
     </message>
     <message>
-        <location filename="../qml/HazardPage.qml" line="124"/>
+        <location filename="../qml/HazardPage.qml" line="125"/>
         <source>情况描述</source>
         <translation>情况描述</translation>
     </message>
     <message>
-        <location filename="../qml/HazardPage.qml" line="129"/>
+        <location filename="../qml/HazardPage.qml" line="130"/>
         <source>依据</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../qml/HazardPage.qml" line="134"/>
+        <location filename="../qml/HazardPage.qml" line="135"/>
         <source>照片</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../qml/HazardPage.qml" line="137"/>
+        <location filename="../qml/HazardPage.qml" line="138"/>
         <source>还没有照片</source>
         <translation>还没有照片</translation>
     </message>
     <message>
-        <location filename="../qml/HazardPage.qml" line="170"/>
+        <location filename="../qml/HazardPage.qml" line="167"/>
+        <location filename="../qml/HazardPage.qml" line="173"/>
         <source>整改后</source>
         <translation>整改后</translation>
     </message>
     <message>
-        <location filename="../qml/HazardPage.qml" line="170"/>
+        <location filename="../qml/HazardPage.qml" line="167"/>
+        <location filename="../qml/HazardPage.qml" line="173"/>
         <source>发现时</source>
         <translation>发现时</translation>
     </message>
     <message>
-        <location filename="../qml/HazardPage.qml" line="178"/>
+        <location filename="../qml/HazardPage.qml" line="181"/>
         <source>处理记录</source>
         <translation>处理记录</translation>
     </message>
     <message>
-        <location filename="../qml/HazardPage.qml" line="207"/>
+        <location filename="../qml/HazardPage.qml" line="210"/>
         <source>这一步与其他手机的记录冲突，未生效。</source>
         <translation>这一步与其他手机的记录冲突，未生效。</translation>
     </message>
     <message>
-        <location filename="../qml/HazardPage.qml" line="207"/>
+        <location filename="../qml/HazardPage.qml" line="210"/>
         <source>附照片 %1 张</source>
         <translation>附照片 %1 张</translation>
     </message>
     <message>
-        <location filename="../qml/HazardPage.qml" line="228"/>
+        <location filename="../qml/HazardPage.qml" line="231"/>
         <source>记录整改</source>
         <translation>记录整改</translation>
     </message>
     <message>
-        <location filename="../qml/HazardPage.qml" line="241"/>
+        <location filename="../qml/HazardPage.qml" line="244"/>
         <source>复查不通过</source>
         <translation>复查不通过</translation>
     </message>
     <message>
-        <location filename="../qml/HazardPage.qml" line="260"/>
+        <location filename="../qml/HazardPage.qml" line="263"/>
         <source>复查已通过，等待销号。</source>
         <translation>复查已通过，等待销号。</translation>
     </message>
     <message>
-        <location filename="../qml/HazardPage.qml" line="261"/>
+        <location filename="../qml/HazardPage.qml" line="264"/>
         <source>这处隐患已销号。</source>
         <translation>这处隐患已销号。</translation>
     </message>
@@ -429,72 +445,78 @@
 <context>
     <name>HazardStepPage</name>
     <message>
-        <location filename="../qml/HazardStepPage.qml" line="59"/>
+        <location filename="../qml/HazardStepPage.qml" line="53"/>
+        <source>返回</source>
+        <translation>返回</translation>
+    </message>
+    <message>
+        <location filename="../qml/HazardStepPage.qml" line="60"/>
         <source>记录整改</source>
         <translation>记录整改</translation>
     </message>
     <message>
-        <location filename="../qml/HazardStepPage.qml" line="59"/>
+        <location filename="../qml/HazardStepPage.qml" line="60"/>
         <source>复查通过</source>
         <translation>复查通过</translation>
     </message>
     <message>
-        <location filename="../qml/HazardStepPage.qml" line="59"/>
+        <location filename="../qml/HazardStepPage.qml" line="60"/>
         <source>复查不通过</source>
         <translation>复查不通过</translation>
     </message>
     <message>
-        <location filename="../qml/HazardStepPage.qml" line="91"/>
+        <location filename="../qml/HazardStepPage.qml" line="92"/>
         <source>整改后照片</source>
         <translation>整改后照片</translation>
     </message>
     <message>
-        <location filename="../qml/HazardStepPage.qml" line="95"/>
+        <location filename="../qml/HazardStepPage.qml" line="96"/>
         <source>请拍下整改后的样子，作为整改的证据。</source>
         <translation>请拍下整改后的样子，作为整改的证据。</translation>
     </message>
     <message>
-        <location filename="../qml/HazardStepPage.qml" line="114"/>
+        <location filename="../qml/HazardStepPage.qml" line="115"/>
         <source>拍照 / 选择照片</source>
         <translation>拍照 / 选择照片</translation>
     </message>
     <message>
-        <location filename="../qml/HazardStepPage.qml" line="114"/>
+        <location filename="../qml/HazardStepPage.qml" line="115"/>
         <source>换一张照片</source>
         <translation>换一张照片</translation>
     </message>
     <message>
-        <location filename="../qml/HazardStepPage.qml" line="125"/>
+        <location filename="../qml/HazardStepPage.qml" line="126"/>
         <source>复查确认已整改到位。通过后等待销号。</source>
         <translation>复查确认已整改到位。通过后等待销号。</translation>
     </message>
     <message>
-        <location filename="../qml/HazardStepPage.qml" line="126"/>
+        <location filename="../qml/HazardStepPage.qml" line="127"/>
         <source>复查发现没有整改到位：隐患退回限期整改，请在说明里写清问题。</source>
         <translation>复查发现没有整改到位：隐患退回限期整改，请在说明里写清问题。</translation>
     </message>
     <message>
-        <location filename="../qml/HazardStepPage.qml" line="129"/>
+        <location filename="../qml/HazardStepPage.qml" line="130"/>
+        <location filename="../qml/HazardStepPage.qml" line="134"/>
         <source>情况说明（可不填）</source>
         <translation>情况说明（可不填）</translation>
     </message>
     <message>
-        <location filename="../qml/HazardStepPage.qml" line="141"/>
+        <location filename="../qml/HazardStepPage.qml" line="143"/>
         <source>如：已更换燃气软管</source>
         <translation>如：已更换燃气软管</translation>
     </message>
     <message>
-        <location filename="../qml/HazardStepPage.qml" line="141"/>
+        <location filename="../qml/HazardStepPage.qml" line="143"/>
         <source>如：烟道已装好，通风良好</source>
         <translation>如：烟道已装好，通风良好</translation>
     </message>
     <message>
-        <location filename="../qml/HazardStepPage.qml" line="172"/>
+        <location filename="../qml/HazardStepPage.qml" line="174"/>
         <source>保存整改</source>
         <translation>保存整改</translation>
     </message>
     <message>
-        <location filename="../qml/HazardStepPage.qml" line="172"/>
+        <location filename="../qml/HazardStepPage.qml" line="174"/>
         <source>保存复查结果</source>
         <translation>保存复查结果</translation>
     </message>
@@ -577,62 +599,62 @@
         <translation type="vanished">在「任务」中点开住户，可查看该户的隐患和整改期限。</translation>
     </message>
     <message>
-        <location filename="../qml/HazardsPage.qml" line="51"/>
+        <location filename="../qml/HazardsPage.qml" line="52"/>
         <source>未销号</source>
         <translation>未销号</translation>
     </message>
     <message>
-        <location filename="../qml/HazardsPage.qml" line="58"/>
+        <location filename="../qml/HazardsPage.qml" line="59"/>
         <source>3 天内到期</source>
         <translation>3 天内到期</translation>
     </message>
     <message>
-        <location filename="../qml/HazardsPage.qml" line="65"/>
+        <location filename="../qml/HazardsPage.qml" line="66"/>
         <source>已逾期</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../qml/HazardsPage.qml" line="97"/>
+        <location filename="../qml/HazardsPage.qml" line="98"/>
         <source>%1 处</source>
         <translation>%1 处</translation>
     </message>
     <message>
-        <location filename="../qml/HazardsPage.qml" line="117"/>
+        <location filename="../qml/HazardsPage.qml" line="120"/>
         <source>重大隐患</source>
         <translation>重大隐患</translation>
     </message>
     <message>
-        <location filename="../qml/HazardsPage.qml" line="117"/>
+        <location filename="../qml/HazardsPage.qml" line="120"/>
         <source>一般隐患</source>
         <translation>一般隐患</translation>
     </message>
     <message>
-        <location filename="../qml/HazardsPage.qml" line="121"/>
+        <location filename="../qml/HazardsPage.qml" line="124"/>
         <source>逾期 %1 天</source>
         <translation>逾期 %1 天</translation>
     </message>
     <message>
-        <location filename="../qml/HazardsPage.qml" line="122"/>
+        <location filename="../qml/HazardsPage.qml" line="125"/>
         <source>今天到期</source>
         <translation>今天到期</translation>
     </message>
     <message>
-        <location filename="../qml/HazardsPage.qml" line="122"/>
+        <location filename="../qml/HazardsPage.qml" line="125"/>
         <source>剩余 %1 天</source>
         <translation>剩余 %1 天</translation>
     </message>
     <message>
-        <location filename="../qml/HazardsPage.qml" line="133"/>
+        <location filename="../qml/HazardsPage.qml" line="136"/>
         <source>没有逾期的隐患</source>
         <translation>没有逾期的隐患</translation>
     </message>
     <message>
-        <location filename="../qml/HazardsPage.qml" line="134"/>
+        <location filename="../qml/HazardsPage.qml" line="137"/>
         <source>3 天内没有到期的隐患</source>
         <translation>3 天内没有到期的隐患</translation>
     </message>
     <message>
-        <location filename="../qml/HazardsPage.qml" line="135"/>
+        <location filename="../qml/HazardsPage.qml" line="138"/>
         <source>没有未销号的隐患</source>
         <translation>没有未销号的隐患</translation>
     </message>
@@ -733,42 +755,59 @@
         <translation>电动自行车</translation>
     </message>
     <message>
-        <location filename="../qml/HouseholdEditPage.qml" line="63"/>
+        <location filename="../qml/HouseholdEditPage.qml" line="57"/>
+        <source>返回</source>
+        <translation>返回</translation>
+    </message>
+    <message>
+        <location filename="../qml/HouseholdEditPage.qml" line="64"/>
         <source>修改住户信息</source>
         <translation>修改住户信息</translation>
     </message>
     <message>
-        <location filename="../qml/HouseholdEditPage.qml" line="91"/>
+        <location filename="../qml/HouseholdEditPage.qml" line="92"/>
+        <location filename="../qml/HouseholdEditPage.qml" line="96"/>
         <source>联系电话</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../qml/HouseholdEditPage.qml" line="97"/>
+        <location filename="../qml/HouseholdEditPage.qml" line="99"/>
         <source>手机或带区号的固定电话</source>
         <translation>手机或带区号的固定电话</translation>
     </message>
     <message>
-        <location filename="../qml/HouseholdEditPage.qml" line="111"/>
+        <location filename="../qml/HouseholdEditPage.qml" line="113"/>
+        <location filename="../qml/HouseholdEditPage.qml" line="128"/>
         <source>家庭人数</source>
         <translation>家庭人数</translation>
     </message>
     <message>
-        <location filename="../qml/HouseholdEditPage.qml" line="140"/>
+        <location filename="../qml/HouseholdEditPage.qml" line="119"/>
+        <source>家庭人数减一</source>
+        <translation>家庭人数减一</translation>
+    </message>
+    <message>
+        <location filename="../qml/HouseholdEditPage.qml" line="139"/>
+        <source>家庭人数加一</source>
+        <translation>家庭人数加一</translation>
+    </message>
+    <message>
+        <location filename="../qml/HouseholdEditPage.qml" line="145"/>
         <source>人</source>
         <translation>人</translation>
     </message>
     <message>
-        <location filename="../qml/HouseholdEditPage.qml" line="151"/>
+        <location filename="../qml/HouseholdEditPage.qml" line="156"/>
         <source>重点关注（点选）</source>
         <translation>重点关注（点选）</translation>
     </message>
     <message>
-        <location filename="../qml/HouseholdEditPage.qml" line="188"/>
+        <location filename="../qml/HouseholdEditPage.qml" line="193"/>
         <source>正在保存…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../qml/HouseholdEditPage.qml" line="188"/>
+        <location filename="../qml/HouseholdEditPage.qml" line="193"/>
         <source>保存</source>
         <translation>保存</translation>
     </message>
@@ -821,77 +860,82 @@
         <translation>电动自行车</translation>
     </message>
     <message>
-        <location filename="../qml/HouseholdPage.qml" line="57"/>
+        <location filename="../qml/HouseholdPage.qml" line="42"/>
+        <source>返回</source>
+        <translation>返回</translation>
+    </message>
+    <message>
+        <location filename="../qml/HouseholdPage.qml" line="58"/>
         <source>编辑</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../qml/HouseholdPage.qml" line="81"/>
+        <location filename="../qml/HouseholdPage.qml" line="82"/>
         <source>地址：%1</source>
         <translation>地址：%1</translation>
     </message>
     <message>
-        <location filename="../qml/HouseholdPage.qml" line="89"/>
+        <location filename="../qml/HouseholdPage.qml" line="90"/>
         <source>电话：%1</source>
         <translation>电话：%1</translation>
     </message>
     <message>
-        <location filename="../qml/HouseholdPage.qml" line="89"/>
+        <location filename="../qml/HouseholdPage.qml" line="90"/>
         <source>未登记</source>
         <translation>未登记</translation>
     </message>
     <message>
-        <location filename="../qml/HouseholdPage.qml" line="97"/>
+        <location filename="../qml/HouseholdPage.qml" line="98"/>
         <source>拨打</source>
         <translation>拨打</translation>
     </message>
     <message>
-        <location filename="../qml/HouseholdPage.qml" line="101"/>
+        <location filename="../qml/HouseholdPage.qml" line="102"/>
         <source>家庭人数：%1 人</source>
         <translation>家庭人数：%1 人</translation>
     </message>
     <message>
-        <location filename="../qml/HouseholdPage.qml" line="113"/>
+        <location filename="../qml/HouseholdPage.qml" line="114"/>
         <source>隐患</source>
         <translation>隐患</translation>
     </message>
     <message>
-        <location filename="../qml/HouseholdPage.qml" line="116"/>
+        <location filename="../qml/HouseholdPage.qml" line="117"/>
         <source>暂无隐患</source>
         <translation>暂无隐患</translation>
     </message>
     <message>
-        <location filename="../qml/HouseholdPage.qml" line="135"/>
+        <location filename="../qml/HouseholdPage.qml" line="138"/>
         <source>重大隐患</source>
         <translation>重大隐患</translation>
     </message>
     <message>
-        <location filename="../qml/HouseholdPage.qml" line="135"/>
+        <location filename="../qml/HouseholdPage.qml" line="138"/>
         <source>一般隐患</source>
         <translation>一般隐患</translation>
     </message>
     <message>
-        <location filename="../qml/HouseholdPage.qml" line="137"/>
+        <location filename="../qml/HouseholdPage.qml" line="140"/>
         <source>逾期</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../qml/HouseholdPage.qml" line="145"/>
+        <location filename="../qml/HouseholdPage.qml" line="148"/>
         <source>整改期限：%1</source>
         <translation>整改期限：%1</translation>
     </message>
     <message>
-        <location filename="../qml/HouseholdPage.qml" line="150"/>
+        <location filename="../qml/HouseholdPage.qml" line="153"/>
         <source>走访记录</source>
         <translation>走访记录</translation>
     </message>
     <message>
-        <location filename="../qml/HouseholdPage.qml" line="153"/>
+        <location filename="../qml/HouseholdPage.qml" line="156"/>
         <source>还没有走访记录</source>
         <translation>还没有走访记录</translation>
     </message>
     <message>
-        <location filename="../qml/HouseholdPage.qml" line="176"/>
+        <location filename="../qml/HouseholdPage.qml" line="179"/>
         <source>开始入户检查</source>
         <translation>开始入户检查</translation>
     </message>
@@ -912,17 +956,17 @@
         <translation>我的</translation>
     </message>
     <message>
-        <location filename="../qml/MePage.qml" line="54"/>
+        <location filename="../qml/MePage.qml" line="55"/>
         <source>数据同步</source>
         <translation>数据同步</translation>
     </message>
     <message>
-        <location filename="../qml/MePage.qml" line="59"/>
+        <location filename="../qml/MePage.qml" line="60"/>
         <source>待上传：%1 条记录，%2 张照片</source>
         <translation>待上传：%1 条记录，%2 张照片</translation>
     </message>
     <message>
-        <location filename="../qml/MePage.qml" line="66"/>
+        <location filename="../qml/MePage.qml" line="67"/>
         <source>上次同步：%1</source>
         <translation>上次同步：%1</translation>
     </message>
@@ -931,149 +975,169 @@
         <translation type="vanished">县里退回的修改</translation>
     </message>
     <message>
-        <location filename="../qml/MePage.qml" line="100"/>
+        <location filename="../qml/MePage.qml" line="101"/>
         <source>县里拒收的记录（%1 条）</source>
         <translation>县里拒收的记录（%1 条）</translation>
     </message>
     <message>
-        <location filename="../qml/MePage.qml" line="110"/>
+        <location filename="../qml/MePage.qml" line="111"/>
         <source>这些记录仍保存在本机，不会丢失。</source>
         <translation>这些记录仍保存在本机，不会丢失。</translation>
     </message>
     <message>
-        <location filename="../qml/MePage.qml" line="136"/>
+        <location filename="../qml/MePage.qml" line="137"/>
         <source>怎么办：%1</source>
         <translation>怎么办：%1</translation>
     </message>
     <message>
-        <location filename="../qml/MePage.qml" line="143"/>
+        <location filename="../qml/MePage.qml" line="144"/>
         <source>县里的说明：%1</source>
         <translation>县里的说明：%1</translation>
     </message>
     <message>
-        <location filename="../qml/MePage.qml" line="151"/>
+        <location filename="../qml/MePage.qml" line="153"/>
         <source>设置</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../qml/MePage.qml" line="154"/>
+        <location filename="../qml/MePage.qml" line="156"/>
         <source>界面语言</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../qml/MePage.qml" line="165"/>
+        <location filename="../qml/MePage.qml" line="167"/>
+        <location filename="../qml/MePage.qml" line="171"/>
+        <source>深色主题</source>
+        <translation>深色主题</translation>
+    </message>
+    <message>
+        <location filename="../qml/MePage.qml" line="172"/>
+        <source>关闭</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../qml/MePage.qml" line="172"/>
+        <source>开启</source>
+        <translation>开启</translation>
+    </message>
+    <message>
+        <location filename="../qml/MePage.qml" line="179"/>
+        <location filename="../qml/MePage.qml" line="337"/>
         <source>解锁密码</source>
         <translation>解锁密码</translation>
     </message>
     <message>
-        <location filename="../qml/MePage.qml" line="169"/>
-        <location filename="../qml/MePage.qml" line="253"/>
+        <location filename="../qml/MePage.qml" line="183"/>
+        <location filename="../qml/MePage.qml" line="267"/>
         <source>修改密码</source>
         <translation>修改密码</translation>
     </message>
     <message>
-        <location filename="../qml/MePage.qml" line="178"/>
+        <location filename="../qml/MePage.qml" line="192"/>
         <source>没有信号、很多天传不上去时：把未上传的记录导出成文件，交给乡镇工作人员带到县里导入。</source>
         <translation>没有信号、很多天传不上去时：把未上传的记录导出成文件，交给乡镇工作人员带到县里导入。</translation>
     </message>
     <message>
-        <location filename="../qml/MePage.qml" line="183"/>
+        <location filename="../qml/MePage.qml" line="197"/>
         <source>导出未上传的记录（%1 条）</source>
         <translation>导出未上传的记录（%1 条）</translation>
     </message>
     <message>
-        <location filename="../qml/MePage.qml" line="199"/>
+        <location filename="../qml/MePage.qml" line="213"/>
         <source>锁定本机</source>
         <translation>锁定本机</translation>
     </message>
     <message>
-        <location filename="../qml/MePage.qml" line="202"/>
+        <location filename="../qml/MePage.qml" line="216"/>
         <source>锁定</source>
         <translation>锁定</translation>
     </message>
     <message>
-        <location filename="../qml/MePage.qml" line="211"/>
+        <location filename="../qml/MePage.qml" line="225"/>
         <source>服务器和本机</source>
         <translation>服务器和本机</translation>
     </message>
     <message>
-        <location filename="../qml/MePage.qml" line="216"/>
+        <location filename="../qml/MePage.qml" line="230"/>
         <source>县服务器：%1</source>
         <translation>县服务器：%1</translation>
     </message>
     <message>
-        <location filename="../qml/MePage.qml" line="216"/>
+        <location filename="../qml/MePage.qml" line="230"/>
         <source>未设置</source>
         <translation>未设置</translation>
     </message>
     <message>
-        <location filename="../qml/MePage.qml" line="219"/>
+        <location filename="../qml/MePage.qml" line="233"/>
         <source>版本 %1</source>
         <translation>版本 %1</translation>
     </message>
     <message>
-        <location filename="../qml/MePage.qml" line="227"/>
+        <location filename="../qml/MePage.qml" line="241"/>
         <source>退出本机…</source>
         <translation>退出本机…</translation>
     </message>
     <message>
-        <location filename="../qml/MePage.qml" line="242"/>
+        <location filename="../qml/MePage.qml" line="256"/>
         <source>停止同步</source>
         <translation>停止同步</translation>
     </message>
     <message>
-        <location filename="../qml/MePage.qml" line="242"/>
+        <location filename="../qml/MePage.qml" line="256"/>
         <source>立即同步</source>
         <translation>立即同步</translation>
     </message>
     <message>
-        <location filename="../qml/MePage.qml" line="259"/>
+        <location filename="../qml/MePage.qml" line="273"/>
+        <location filename="../qml/MePage.qml" line="274"/>
         <source>原密码</source>
         <translation>原密码</translation>
     </message>
     <message>
-        <location filename="../qml/MePage.qml" line="261"/>
+        <location filename="../qml/MePage.qml" line="275"/>
+        <location filename="../qml/MePage.qml" line="276"/>
         <source>新密码（6 位数字）</source>
         <translation>新密码（6 位数字）</translation>
     </message>
     <message>
-        <location filename="../qml/MePage.qml" line="263"/>
+        <location filename="../qml/MePage.qml" line="277"/>
+        <location filename="../qml/MePage.qml" line="278"/>
         <source>再次输入新密码</source>
         <translation>再次输入新密码</translation>
     </message>
     <message>
-        <location filename="../qml/MePage.qml" line="278"/>
+        <location filename="../qml/MePage.qml" line="292"/>
         <source>修改</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../qml/MePage.qml" line="281"/>
-        <location filename="../qml/MePage.qml" line="341"/>
+        <location filename="../qml/MePage.qml" line="295"/>
+        <location filename="../qml/MePage.qml" line="355"/>
         <source>取消</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../qml/MePage.qml" line="292"/>
+        <location filename="../qml/MePage.qml" line="306"/>
         <source>退出本机</source>
         <translation>退出本机</translation>
     </message>
     <message>
-        <location filename="../qml/MePage.qml" line="305"/>
+        <location filename="../qml/MePage.qml" line="319"/>
         <source>退出后，这台手机上的走访记录、照片、隐患和密钥都会被清除，无法恢复。县里已经收到的记录不受影响。</source>
         <translation>退出后，这台手机上的走访记录、照片、隐患和密钥都会被清除，无法恢复。县里已经收到的记录不受影响。</translation>
     </message>
     <message>
-        <location filename="../qml/MePage.qml" line="314"/>
+        <location filename="../qml/MePage.qml" line="328"/>
         <source>还有 %1 条记录、%2 张照片没有上传到县里，退出后就没有了。请先同步，或先导出文件交给乡镇工作人员。</source>
         <translation>还有 %1 条记录、%2 张照片没有上传到县里，退出后就没有了。请先同步，或先导出文件交给乡镇工作人员。</translation>
     </message>
     <message>
-        <location filename="../qml/MePage.qml" line="321"/>
+        <location filename="../qml/MePage.qml" line="335"/>
         <source>要在这台手机上再用，需要向乡镇工作人员重新索取登记码。输入密码确认：</source>
         <translation>要在这台手机上再用，需要向乡镇工作人员重新索取登记码。输入密码确认：</translation>
     </message>
     <message>
-        <location filename="../qml/MePage.qml" line="338"/>
+        <location filename="../qml/MePage.qml" line="352"/>
         <source>清除数据并退出</source>
         <translation>清除数据并退出</translation>
     </message>
@@ -1177,58 +1241,59 @@
         <translation>走访任务</translation>
     </message>
     <message>
-        <location filename="../qml/TaskListPage.qml" line="32"/>
+        <location filename="../qml/TaskListPage.qml" line="30"/>
+        <location filename="../qml/TaskListPage.qml" line="33"/>
         <source>搜索姓名、地址或电话</source>
         <translation>搜索姓名、地址或电话</translation>
     </message>
     <message>
-        <location filename="../qml/TaskListPage.qml" line="52"/>
+        <location filename="../qml/TaskListPage.qml" line="53"/>
         <source>未完成</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../qml/TaskListPage.qml" line="52"/>
+        <location filename="../qml/TaskListPage.qml" line="53"/>
         <source>未走访</source>
         <translation>未走访</translation>
     </message>
     <message>
-        <location filename="../qml/TaskListPage.qml" line="53"/>
-        <location filename="../qml/TaskListPage.qml" line="157"/>
+        <location filename="../qml/TaskListPage.qml" line="54"/>
+        <location filename="../qml/TaskListPage.qml" line="159"/>
         <source>待复访</source>
         <translation>待复访</translation>
     </message>
     <message>
-        <location filename="../qml/TaskListPage.qml" line="53"/>
+        <location filename="../qml/TaskListPage.qml" line="54"/>
         <source>有隐患</source>
         <translation>有隐患</translation>
     </message>
     <message>
-        <location filename="../qml/TaskListPage.qml" line="54"/>
+        <location filename="../qml/TaskListPage.qml" line="55"/>
         <source>全部</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../qml/TaskListPage.qml" line="105"/>
+        <location filename="../qml/TaskListPage.qml" line="106"/>
         <source>已走访 %1 · 剩余 %2</source>
         <translation>已走访 %1 · 剩余 %2</translation>
     </message>
     <message>
-        <location filename="../qml/TaskListPage.qml" line="147"/>
+        <location filename="../qml/TaskListPage.qml" line="149"/>
         <source>隐患 %1</source>
         <translation>隐患 %1</translation>
     </message>
     <message>
-        <location filename="../qml/TaskListPage.qml" line="152"/>
+        <location filename="../qml/TaskListPage.qml" line="154"/>
         <source>未做完</source>
         <translation>未做完</translation>
     </message>
     <message>
-        <location filename="../qml/TaskListPage.qml" line="162"/>
+        <location filename="../qml/TaskListPage.qml" line="164"/>
         <source>已走访</source>
         <translation>已走访</translation>
     </message>
     <message>
-        <location filename="../qml/TaskListPage.qml" line="170"/>
+        <location filename="../qml/TaskListPage.qml" line="172"/>
         <source>没有符合条件的任务</source>
         <translation>没有符合条件的任务</translation>
     </message>
@@ -1269,138 +1334,148 @@
 <context>
     <name>VisitPage</name>
     <message>
-        <location filename="../qml/VisitPage.qml" line="65"/>
+        <location filename="../qml/VisitPage.qml" line="52"/>
+        <source>返回</source>
+        <translation>返回</translation>
+    </message>
+    <message>
+        <location filename="../qml/VisitPage.qml" line="66"/>
         <source>入户检查</source>
         <translation>入户检查</translation>
     </message>
     <message>
-        <location filename="../qml/VisitPage.qml" line="88"/>
+        <location filename="../qml/VisitPage.qml" line="82"/>
+        <source>更多操作</source>
+        <translation>更多操作</translation>
+    </message>
+    <message>
+        <location filename="../qml/VisitPage.qml" line="90"/>
         <source>放弃本次检查</source>
         <translation>放弃本次检查</translation>
     </message>
     <message>
-        <location filename="../qml/VisitPage.qml" line="105"/>
+        <location filename="../qml/VisitPage.qml" line="107"/>
         <source>入户结果</source>
         <translation>入户结果</translation>
     </message>
     <message>
-        <location filename="../qml/VisitPage.qml" line="111"/>
+        <location filename="../qml/VisitPage.qml" line="113"/>
         <source>已入户，开始检查</source>
         <translation>已入户，开始检查</translation>
     </message>
     <message>
-        <location filename="../qml/VisitPage.qml" line="121"/>
+        <location filename="../qml/VisitPage.qml" line="123"/>
         <source>无人在家</source>
         <translation>无人在家</translation>
     </message>
     <message>
-        <location filename="../qml/VisitPage.qml" line="122"/>
+        <location filename="../qml/VisitPage.qml" line="124"/>
         <source>拒绝入户</source>
         <translation>拒绝入户</translation>
     </message>
     <message>
-        <location filename="../qml/VisitPage.qml" line="123"/>
+        <location filename="../qml/VisitPage.qml" line="125"/>
         <source>空置</source>
         <translation>空置</translation>
     </message>
     <message>
-        <location filename="../qml/VisitPage.qml" line="124"/>
+        <location filename="../qml/VisitPage.qml" line="126"/>
         <source>已搬迁</source>
         <translation>已搬迁</translation>
     </message>
     <message>
-        <location filename="../qml/VisitPage.qml" line="142"/>
+        <location filename="../qml/VisitPage.qml" line="144"/>
         <source>记为无人在家：任务保留，列入待复访。</source>
         <translation>记为无人在家：任务保留，列入待复访。</translation>
     </message>
     <message>
-        <location filename="../qml/VisitPage.qml" line="160"/>
-        <location filename="../qml/VisitPage.qml" line="315"/>
+        <location filename="../qml/VisitPage.qml" line="162"/>
+        <location filename="../qml/VisitPage.qml" line="317"/>
         <source>完成并保存</source>
         <translation>完成并保存</translation>
     </message>
     <message>
-        <location filename="../qml/VisitPage.qml" line="177"/>
+        <location filename="../qml/VisitPage.qml" line="179"/>
         <source>已答 %1 / %2 项</source>
         <translation>已答 %1 / %2 项</translation>
     </message>
     <message>
-        <location filename="../qml/VisitPage.qml" line="232"/>
+        <location filename="../qml/VisitPage.qml" line="234"/>
         <source>下一步：隐患汇总</source>
         <translation>下一步：隐患汇总</translation>
     </message>
     <message>
-        <location filename="../qml/VisitPage.qml" line="250"/>
+        <location filename="../qml/VisitPage.qml" line="252"/>
         <source>发现 %1 处隐患</source>
         <translation>发现 %1 处隐患</translation>
     </message>
     <message>
-        <location filename="../qml/VisitPage.qml" line="251"/>
+        <location filename="../qml/VisitPage.qml" line="253"/>
         <source>未发现隐患</source>
         <translation>未发现隐患</translation>
     </message>
     <message>
-        <location filename="../qml/VisitPage.qml" line="277"/>
+        <location filename="../qml/VisitPage.qml" line="279"/>
         <source>重大隐患</source>
         <translation>重大隐患</translation>
     </message>
     <message>
-        <location filename="../qml/VisitPage.qml" line="277"/>
+        <location filename="../qml/VisitPage.qml" line="279"/>
         <source>一般隐患</source>
         <translation>一般隐患</translation>
     </message>
     <message>
-        <location filename="../qml/VisitPage.qml" line="279"/>
+        <location filename="../qml/VisitPage.qml" line="281"/>
         <source>限期 %1 天</source>
         <translation>限期 %1 天</translation>
     </message>
     <message>
-        <location filename="../qml/VisitPage.qml" line="279"/>
+        <location filename="../qml/VisitPage.qml" line="281"/>
         <source>当场整改</source>
         <translation>当场整改</translation>
     </message>
     <message>
-        <location filename="../qml/VisitPage.qml" line="289"/>
+        <location filename="../qml/VisitPage.qml" line="291"/>
         <source>整改期限：%1前</source>
         <translation>整改期限：%1前</translation>
     </message>
     <message>
-        <location filename="../qml/VisitPage.qml" line="297"/>
+        <location filename="../qml/VisitPage.qml" line="299"/>
         <source>还需拍照留证</source>
         <translation>还需拍照留证</translation>
     </message>
     <message>
-        <location filename="../qml/VisitPage.qml" line="332"/>
+        <location filename="../qml/VisitPage.qml" line="334"/>
         <source>添加照片</source>
         <translation>添加照片</translation>
     </message>
     <message>
-        <location filename="../qml/VisitPage.qml" line="344"/>
+        <location filename="../qml/VisitPage.qml" line="346"/>
         <source>拍照</source>
         <translation>拍照</translation>
     </message>
     <message>
-        <location filename="../qml/VisitPage.qml" line="355"/>
+        <location filename="../qml/VisitPage.qml" line="357"/>
         <source>这台设备没有可用的相机，请选择已拍好的照片文件。</source>
         <translation>这台设备没有可用的相机，请选择已拍好的照片文件。</translation>
     </message>
     <message>
-        <location filename="../qml/VisitPage.qml" line="365"/>
+        <location filename="../qml/VisitPage.qml" line="367"/>
         <source>选择照片文件</source>
         <translation>选择照片文件</translation>
     </message>
     <message>
-        <location filename="../qml/VisitPage.qml" line="375"/>
+        <location filename="../qml/VisitPage.qml" line="377"/>
         <source>取消</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../qml/VisitPage.qml" line="385"/>
+        <location filename="../qml/VisitPage.qml" line="387"/>
         <source>选择照片</source>
         <translation>选择照片</translation>
     </message>
     <message>
-        <location filename="../qml/VisitPage.qml" line="386"/>
+        <location filename="../qml/VisitPage.qml" line="388"/>
         <source>照片 (*.jpg *.jpeg *.png)</source>
         <translation>照片 (*.jpg *.jpeg *.png)</translation>
     </message>
@@ -1409,12 +1484,12 @@
         <translation type="vanished">照片文件路径（JPEG）</translation>
     </message>
     <message>
-        <location filename="../qml/VisitPage.qml" line="176"/>
+        <location filename="../qml/VisitPage.qml" line="178"/>
         <source>第 %1/%2 部分</source>
         <translation>第 %1/%2 部分</translation>
     </message>
     <message>
-        <location filename="../qml/VisitPage.qml" line="232"/>
+        <location filename="../qml/VisitPage.qml" line="234"/>
         <source>下一部分</source>
         <translation>下一部分</translation>
     </message>
@@ -1525,36 +1600,36 @@
 <context>
     <name>qiaomen::mobile::DeviceWorker</name>
     <message>
-        <location filename="../src/device_worker.cc" line="110"/>
+        <location filename="../src/device_worker.cc" line="85"/>
         <source>请先输入密码解锁。</source>
         <translation>请先输入密码解锁。</translation>
     </message>
     <message>
-        <location filename="../src/device_worker.cc" line="271"/>
+        <location filename="../src/device_worker.cc" line="247"/>
         <source>还有未完成的检查项，请按红色提示补全。</source>
         <translation>还有未完成的检查项，请按红色提示补全。</translation>
     </message>
     <message>
-        <location filename="../src/device_worker.cc" line="279"/>
+        <location filename="../src/device_worker.cc" line="255"/>
         <location filename="../src/device_worker_edits.cc" line="57"/>
         <location filename="../src/device_worker_hazards.cc" line="190"/>
         <source>已保存，待上传。</source>
         <translation>已保存，待上传。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/device_worker.cc" line="280"/>
+        <location filename="../src/device_worker.cc" line="256"/>
         <source>已保存，发现 %n 处隐患，已下达限期整改。</source>
         <translation>
             <numerusform>已保存，发现 %n 处隐患，已下达限期整改。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../src/device_worker.cc" line="302"/>
+        <location filename="../src/device_worker_sync.cc" line="55"/>
         <source>这台手机还没有设置县服务器，无法同步。请先登记。</source>
         <translation>这台手机还没有设置县服务器，无法同步。请先登记。</translation>
     </message>
     <message>
-        <location filename="../src/device_worker.cc" line="325"/>
+        <location filename="../src/device_worker_sync.cc" line="86"/>
         <source>同步完成。</source>
         <translation>同步完成。</translation>
     </message>
@@ -1589,57 +1664,57 @@
         <translation>登记没有成功，请稍后重试。</translation>
     </message>
     <message>
-        <location filename="../src/device_worker.cc" line="56"/>
+        <location filename="../src/device_worker_sync.cc" line="18"/>
         <source>现在连不上县服务器。记录都保存在本机，有信号时再同步。</source>
         <translation>现在连不上县服务器。记录都保存在本机，有信号时再同步。</translation>
     </message>
     <message>
-        <location filename="../src/device_worker.cc" line="58"/>
+        <location filename="../src/device_worker_sync.cc" line="20"/>
         <source>县服务器不再认可本机，请联系乡镇工作人员重新登记。</source>
         <translation>县服务器不再认可本机，请联系乡镇工作人员重新登记。</translation>
     </message>
     <message>
-        <location filename="../src/device_worker.cc" line="60"/>
+        <location filename="../src/device_worker_sync.cc" line="22"/>
         <source>同步已停止，未传完的下次继续。</source>
         <translation>同步已停止，未传完的下次继续。</translation>
     </message>
     <message>
-        <location filename="../src/device_worker.cc" line="62"/>
+        <location filename="../src/device_worker_sync.cc" line="24"/>
         <source>同步没有完成，记录都保存在本机。</source>
         <translation>同步没有完成，记录都保存在本机。</translation>
     </message>
     <message>
-        <location filename="../src/device_worker.cc" line="71"/>
+        <location filename="../src/device_worker_sync.cc" line="33"/>
         <source>正在同步记录：%1 / %2 条</source>
         <translation>正在同步记录：%1 / %2 条</translation>
     </message>
     <message>
-        <location filename="../src/device_worker.cc" line="75"/>
+        <location filename="../src/device_worker_sync.cc" line="37"/>
         <source>正在上传照片：%1 / %2 MB</source>
         <translation>正在上传照片：%1 / %2 MB</translation>
     </message>
     <message>
-        <location filename="../src/device_worker.cc" line="79"/>
+        <location filename="../src/device_worker_sync.cc" line="41"/>
         <source>网络不稳，稍后自动重试…</source>
         <translation>网络不稳，稍后自动重试…</translation>
     </message>
     <message>
-        <location filename="../src/device_worker.cc" line="81"/>
+        <location filename="../src/device_worker_sync.cc" line="43"/>
         <source>正在收尾…</source>
         <translation>正在收尾…</translation>
     </message>
     <message>
-        <location filename="../src/device_worker.cc" line="183"/>
+        <location filename="../src/device_worker.cc" line="158"/>
         <source>密码错误次数过多，本机数据已按规定清除。请向乡镇工作人员索取登记码，重新登记。</source>
         <translation>密码错误次数过多，本机数据已按规定清除。请向乡镇工作人员索取登记码，重新登记。</translation>
     </message>
     <message>
-        <location filename="../src/device_worker.cc" line="327"/>
+        <location filename="../src/device_worker_sync.cc" line="89"/>
         <source>本机不认识县里的时区 %1，日期暂按 %2 计算。</source>
         <translation>本机不认识县里的时区 %1，日期暂按 %2 计算。</translation>
     </message>
     <message>
-        <location filename="../src/device_worker.cc" line="333"/>
+        <location filename="../src/device_worker_sync.cc" line="95"/>
         <source>注意：已发送的第 %1 至 %2 项更改还不在县里的备份中，本机存放空间已满，已不再保留。请告诉乡镇：县里需要尽快运行备份。</source>
         <translation>注意：已发送的第 %1 至 %2 项更改还不在县里的备份中，本机存放空间已满，已不再保留。请告诉乡镇：县里需要尽快运行备份。</translation>
     </message>
@@ -1720,12 +1795,12 @@
         <translation>已把 %1 条记录、%2 张照片导出到 %3。请把这个文件交给乡镇工作人员，由县里导入；这些记录仍留在本机，下次同步时县里确认后才算送达。</translation>
     </message>
     <message>
-        <location filename="../src/device_worker_settings.cc" line="65"/>
+        <location filename="../src/device_worker_settings.cc" line="67"/>
         <source>密码不正确，本机没有退出。</source>
         <translation>密码不正确，本机没有退出。</translation>
     </message>
     <message>
-        <location filename="../src/device_worker_settings.cc" line="79"/>
+        <location filename="../src/device_worker_settings.cc" line="76"/>
         <source>本机已退出，数据已清除。如要再用，请向乡镇工作人员索取登记码。</source>
         <translation>本机已退出，数据已清除。如要再用，请向乡镇工作人员索取登记码。</translation>
     </message>

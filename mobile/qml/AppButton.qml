@@ -14,7 +14,7 @@ Button {
     contentItem: Label {
         text: control.text
         font: control.font
-        color: control.highlighted ? "white" : control.tone
+        color: control.highlighted ? Theme.accentText : control.tone
         horizontalAlignment: Text.AlignHCenter
         verticalAlignment: Text.AlignVCenter
         elide: Text.ElideRight
@@ -24,7 +24,7 @@ Button {
         radius: 6
         opacity: control.enabled ? 1 : 0.45
         color: control.highlighted ? (control.down ? Qt.darker(control.tone, 1.2) : control.tone)
-                                   : (control.down ? "#E8EEF9" : Theme.card)
+                                   : (control.down ? Theme.pressed : Theme.card)
         border.color: control.highlighted ? control.tone : Theme.line
         border.width: 1
     }

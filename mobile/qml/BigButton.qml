@@ -6,6 +6,6 @@ import Qiaomen
 AppButton {
     property bool primary: true
     implicitHeight: Theme.bigButton
-    font.pixelSize: 18
+    font.pixelSize: Theme.large
     highlighted: primary
 }

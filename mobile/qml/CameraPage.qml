@@ -40,7 +40,8 @@ Page {
             ToolButton {
                 objectName: "cameraBack"
                 text: "←"
-                font.pixelSize: 22
+                Accessible.name: qsTr("返回")
+                font.pixelSize: Theme.headline
                 Material.foreground: "white"
                 onClicked: page.close()
             }

@@ -59,7 +59,7 @@ Rectangle {
                 Layout.fillWidth: true
                 text: (AppInfo.chinese ? labelZh : labelEn) + (root.mandatory ? " *" : "")
                 wrapMode: Text.Wrap
-                font.pixelSize: 17
+                font.pixelSize: Theme.large
             }
             Chip {
                 objectName: "hazardBadge"
@@ -118,6 +118,7 @@ Rectangle {
             visible: kind === "integer" || kind === "decimal" || kind === "text" || kind === "date"
             TextField {
                 objectName: "textAnswer"
+                Accessible.name: AppInfo.chinese ? labelZh : labelEn
                 Layout.fillWidth: true
                 font.pixelSize: Theme.body
                 text: answer !== undefined && answer !== null ? answer : ""

@@ -8,7 +8,8 @@ AbstractButton {
     property alias number: numberLabel.text
     property alias label: caption.text
     property color tone: Theme.accent
-    implicitHeight: 88
+    Accessible.name: caption.text + " " + numberLabel.text
+    implicitHeight: Math.max(88, implicitContentHeight + 12)
     implicitWidth: 120
     background: Rectangle {
         color: control.down ? Qt.darker(Theme.card, 1.05) : Theme.card
@@ -21,7 +22,7 @@ AbstractButton {
         topPadding: 12
         Label {
             id: numberLabel
-            font.pixelSize: 28
+            font.pixelSize: Theme.number
             font.bold: true
             color: control.tone
         }

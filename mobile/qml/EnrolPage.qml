@@ -31,11 +31,11 @@ Page {
     }
 
     header: ToolBar {
-        background: Rectangle { implicitHeight: 56; color: Theme.accent }
+        background: Rectangle { implicitHeight: 56; color: Theme.bar }
         Label {
             anchors.centerIn: parent
             text: qsTr("登记本机")
-            color: "white"
+            color: Theme.barText
             font.pixelSize: Theme.title
         }
     }
@@ -92,6 +92,7 @@ Page {
             TextField {
                 id: server
                 objectName: "serverField"
+                Accessible.name: qsTr("县服务器地址")
                 Layout.fillWidth: true
                 placeholderText: "https://"
                 text: AppController.enrolServer
@@ -102,6 +103,7 @@ Page {
             TextField {
                 id: code
                 objectName: "codeField"
+                Accessible.name: qsTr("登记码")
                 Layout.fillWidth: true
                 placeholderText: qsTr("向乡镇工作人员索取")
                 text: AppController.enrolCode
@@ -112,6 +114,7 @@ Page {
             TextField {
                 id: pin
                 objectName: "pinField"
+                Accessible.name: qsTr("设置密码（6 位数字）")
                 Layout.fillWidth: true
                 echoMode: TextInput.Password
                 inputMethodHints: Qt.ImhDigitsOnly
@@ -122,6 +125,7 @@ Page {
             TextField {
                 id: pinAgain
                 objectName: "pinAgainField"
+                Accessible.name: qsTr("再次输入密码")
                 Layout.fillWidth: true
                 echoMode: TextInput.Password
                 inputMethodHints: Qt.ImhDigitsOnly

@@ -45,7 +45,7 @@ Page {
     }
 
     header: ToolBar {
-        background: Rectangle { implicitHeight: 56; color: Theme.accent }
+        background: Rectangle { implicitHeight: 56; color: Theme.bar }
         RowLayout {
             anchors.fill: parent
             ToolButton {
@@ -53,14 +53,15 @@ Page {
                 implicitWidth: Theme.touch
                 implicitHeight: Theme.touch
                 text: "←"
-                font.pixelSize: 22
-                Material.foreground: "white"
+                Accessible.name: qsTr("返回")
+                font.pixelSize: Theme.headline
+                Material.foreground: Theme.barText
                 onClicked: page.StackView.view.pop(StackView.Immediate)
             }
             Label {
                 Layout.fillWidth: true
                 text: qsTr("隐患详情")
-                color: "white"
+                color: Theme.barText
                 font.pixelSize: Theme.title
                 elide: Text.ElideRight
             }
@@ -70,7 +71,7 @@ Page {
     component Field: Column {
         property alias name: nameLabel.text
         property alias value: valueLabel.text
-        property color tone: "black"
+        property color tone: Theme.text
         width: parent.width
         spacing: 2
         Label { id: nameLabel; color: Theme.muted; font.pixelSize: Theme.small }
@@ -113,7 +114,7 @@ Page {
                 Field {
                     name: qsTr("整改期限")
                     value: page.deadlineText()
-                    tone: page.hazard.overdue ? Theme.danger : "black"
+                    tone: page.hazard.overdue ? Theme.danger : Theme.text
                 }
                 Field {
                     name: qsTr("住户")
@@ -162,6 +163,8 @@ Page {
                                 sourceSize: Qt.size(200, 200)
                                 source: "image://hazardphoto/" + modelData.photoId
                             }
+                            Accessible.role: Accessible.Button
+                            Accessible.name: modelData.after ? qsTr("整改后") : qsTr("发现时")
                             TapHandler { onTapped: { viewer.photoId = modelData.photoId; viewer.open() } }
                         }
                         Label {
@@ -189,7 +192,7 @@ Page {
                             text: page.eventText(kind, passed)
                             font.pixelSize: Theme.body
                             font.bold: true
-                            color: kind === 4 && !passed ? Theme.danger : "black"
+                            color: kind === 4 && !passed ? Theme.danger : Theme.text
                         }
                         Label { text: at; color: Theme.muted; font.pixelSize: Theme.small }
                     }

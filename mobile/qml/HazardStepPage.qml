@@ -42,7 +42,7 @@ Page {
     }
 
     header: ToolBar {
-        background: Rectangle { implicitHeight: 56; color: Theme.accent }
+        background: Rectangle { implicitHeight: 56; color: Theme.bar }
         RowLayout {
             anchors.fill: parent
             ToolButton {
@@ -50,14 +50,15 @@ Page {
                 implicitWidth: Theme.touch
                 implicitHeight: Theme.touch
                 text: "←"
-                font.pixelSize: 22
-                Material.foreground: "white"
+                Accessible.name: qsTr("返回")
+                font.pixelSize: Theme.headline
+                Material.foreground: Theme.barText
                 onClicked: page.leave()
             }
             Label {
                 Layout.fillWidth: true
                 text: page.rectify ? qsTr("记录整改") : page.passed ? qsTr("复查通过") : qsTr("复查不通过")
-                color: "white"
+                color: Theme.barText
                 font.pixelSize: Theme.title
                 elide: Text.ElideRight
             }
@@ -130,6 +131,7 @@ Page {
             TextArea {
                 id: note
                 objectName: "stepNote"
+                Accessible.name: qsTr("情况说明（可不填）")
                 Layout.fillWidth: true
                 Layout.minimumHeight: 96
                 wrapMode: TextEdit.Wrap

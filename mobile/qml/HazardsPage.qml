@@ -13,11 +13,11 @@ Page {
     readonly property var board: AppController.hazardBoard
 
     header: ToolBar {
-        background: Rectangle { implicitHeight: 56; color: Theme.accent }
+        background: Rectangle { implicitHeight: 56; color: Theme.bar }
         Label {
             anchors.centerIn: parent
             text: qsTr("隐患整改")
-            color: "white"
+            color: Theme.barText
             font.pixelSize: Theme.title
         }
     }
@@ -27,7 +27,8 @@ Page {
         readonly property bool chosen: page.board.filter === value
         Layout.fillWidth: true
         Layout.preferredWidth: 1
-        implicitHeight: 80
+        Layout.fillHeight: true  // the three as tall as the tallest (a caption may wrap)
+        implicitHeight: Math.max(80, implicitContentHeight + 12)
         onClicked: page.board.filter = value
         background: Rectangle {
             radius: 8
@@ -43,6 +44,7 @@ Page {
         spacing: 12
         RowLayout {
             Layout.fillWidth: true
+            Layout.fillHeight: false  // as tall as its tallest card; the list takes the rest
             spacing: Theme.gap
             FilterCard {
                 objectName: "hazardFilterOpen"
@@ -104,6 +106,8 @@ Page {
                 id: card
                 width: list.width
                 objectName: "hazard_" + index
+                Accessible.role: Accessible.Button
+                Accessible.name: (AppInfo.chinese ? titleZh : titleEn) + " " + subjectName
                 TapHandler { onTapped: window.openHazard(hazardId, null) }
                 Label {
                     width: parent.width

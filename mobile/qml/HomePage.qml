@@ -13,14 +13,14 @@ Page {
     readonly property var counts: AppController.counts
 
     header: ToolBar {
-        background: Rectangle { implicitHeight: 56; color: Theme.accent }
+        background: Rectangle { implicitHeight: 56; color: Theme.bar }
         RowLayout {
             anchors.fill: parent
             anchors.leftMargin: Theme.margin
             Label {
                 Layout.fillWidth: true
                 text: qsTr("今日走访") + " · " + AppController.dayText(AppController.counts.today || "")
-                color: "white"
+                color: Theme.barText
                 font.pixelSize: Theme.title
                 elide: Text.ElideRight
             }

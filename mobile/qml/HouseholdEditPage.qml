@@ -48,20 +48,21 @@ Page {
     }
 
     header: ToolBar {
-        background: Rectangle { implicitHeight: 56; color: Theme.accent }
+        background: Rectangle { implicitHeight: 56; color: Theme.bar }
         RowLayout {
             anchors.fill: parent
             ToolButton {
                 objectName: "editBack"
                 text: "←"
-                font.pixelSize: 22
-                Material.foreground: "white"
+                Accessible.name: qsTr("返回")
+                font.pixelSize: Theme.headline
+                Material.foreground: Theme.barText
                 onClicked: page.StackView.view.pop(StackView.Immediate)
             }
             Label {
                 Layout.fillWidth: true
                 text: qsTr("修改住户信息")
-                color: "white"
+                color: Theme.barText
                 font.pixelSize: Theme.title
                 elide: Text.ElideRight
             }
@@ -92,6 +93,7 @@ Page {
             TextField {
                 id: phone
                 objectName: "phoneField"
+                Accessible.name: qsTr("联系电话")
                 Layout.fillWidth: true
                 text: page.household.phone || ""
                 placeholderText: qsTr("手机或带区号的固定电话")
@@ -114,6 +116,7 @@ Page {
                 spacing: Theme.gap
                 AppButton {
                     objectName: "membersMinus"
+                    Accessible.name: qsTr("家庭人数减一")
                     Layout.preferredWidth: Theme.touch
                     text: "−"
                     font.pixelSize: Theme.title
@@ -122,6 +125,7 @@ Page {
                 TextField {
                     id: members
                     objectName: "membersField"
+                    Accessible.name: qsTr("家庭人数")
                     Layout.preferredWidth: 80
                     horizontalAlignment: Text.AlignHCenter
                     text: String(page.household.members || 0)
@@ -132,6 +136,7 @@ Page {
                 }
                 AppButton {
                     objectName: "membersPlus"
+                    Accessible.name: qsTr("家庭人数加一")
                     Layout.preferredWidth: Theme.touch
                     text: "+"
                     font.pixelSize: Theme.title

@@ -34,19 +34,20 @@ Page {
     }
 
     header: ToolBar {
-        background: Rectangle { implicitHeight: 56; color: Theme.accent }
+        background: Rectangle { implicitHeight: 56; color: Theme.bar }
         RowLayout {
             anchors.fill: parent
             ToolButton {
                 text: "←"
-                font.pixelSize: 22
-                Material.foreground: "white"
+                Accessible.name: qsTr("返回")
+                font.pixelSize: Theme.headline
+                Material.foreground: Theme.barText
                 onClicked: page.StackView.view.pop()
             }
             Label {
                 Layout.fillWidth: true
                 text: page.household.name || ""
-                color: "white"
+                color: Theme.barText
                 font.pixelSize: Theme.title
                 elide: Text.ElideRight
             }
@@ -56,7 +57,7 @@ Page {
                 implicitHeight: Theme.touch
                 text: qsTr("编辑")
                 font.pixelSize: Theme.body
-                Material.foreground: "white"
+                Material.foreground: Theme.barText
                 enabled: (page.household.subjectId || "") !== ""
                 onClicked: page.StackView.view.push(page.editComponent, {}, StackView.Immediate)
             }
@@ -121,6 +122,8 @@ Page {
                 model: AppController.householdHazards
                 Card {
                     Layout.fillWidth: true
+                    Accessible.role: Accessible.Button
+                    Accessible.name: AppInfo.chinese ? titleZh : titleEn
                     TapHandler { onTapped: window.openHazard(hazardId, null) }
                     Label {
                         width: parent.width

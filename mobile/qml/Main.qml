@@ -12,6 +12,8 @@ ApplicationWindow {
     visible: true
     title: qsTr("敲门 · 安全检查")
     color: Theme.background
+    Material.theme: Theme.dark ? Material.Dark : Material.Light
+    Material.foreground: Theme.text
     Material.accent: Theme.accent
     Material.primary: Theme.accent
 

@@ -28,16 +28,17 @@ Page {
     }
 
     header: ToolBar {
-        background: Rectangle { implicitHeight: 56; color: Theme.accent }
+        background: Rectangle { implicitHeight: 56; color: Theme.bar }
         Label {
             anchors.centerIn: parent
             text: qsTr("我的")
-            color: "white"
+            color: Theme.barText
             font.pixelSize: Theme.title
         }
     }
 
     Flickable {
+        objectName: "meFlickable"
         anchors.fill: parent
         anchors.bottomMargin: syncButton.height + 2 * Theme.margin
         contentHeight: column.implicitHeight + 2 * Theme.margin
@@ -147,6 +148,7 @@ Page {
             }
 
             Card {
+                objectName: "settingsCard"
                 Layout.fillWidth: true
                 Label { text: qsTr("设置"); font.pixelSize: Theme.title; font.bold: true }
                 RowLayout {
@@ -158,6 +160,18 @@ Page {
                         text: AppInfo.chinese ? "English" : "中文"
                         font.pixelSize: Theme.body
                         onClicked: AppInfo.chinese = !AppInfo.chinese
+                    }
+                }
+                RowLayout {
+                    width: parent.width
+                    Label { Layout.fillWidth: true; text: qsTr("深色主题"); font.pixelSize: Theme.body }
+                    AppButton {
+                        objectName: "darkButton"
+                        Layout.preferredHeight: Theme.touch
+                        Accessible.name: qsTr("深色主题")
+                        text: AppInfo.dark ? qsTr("关闭") : qsTr("开启")
+                        font.pixelSize: Theme.body
+                        onClicked: AppInfo.dark = !AppInfo.dark
                     }
                 }
                 RowLayout {
@@ -257,11 +271,11 @@ Page {
             width: parent.width
             spacing: Theme.gap
             Label { text: qsTr("原密码"); font.pixelSize: Theme.body }
-            TextField { id: oldPin; objectName: "oldPinField"; Layout.fillWidth: true; echoMode: TextInput.Password; inputMethodHints: Qt.ImhDigitsOnly; maximumLength: 6; font.pixelSize: Theme.body }
+            TextField { id: oldPin; objectName: "oldPinField"; Accessible.name: qsTr("原密码"); Layout.fillWidth: true; echoMode: TextInput.Password; inputMethodHints: Qt.ImhDigitsOnly; maximumLength: 6; font.pixelSize: Theme.body }
             Label { text: qsTr("新密码（6 位数字）"); font.pixelSize: Theme.body }
-            TextField { id: newPin; objectName: "newPinField"; Layout.fillWidth: true; echoMode: TextInput.Password; inputMethodHints: Qt.ImhDigitsOnly; maximumLength: 6; font.pixelSize: Theme.body }
+            TextField { id: newPin; objectName: "newPinField"; Accessible.name: qsTr("新密码（6 位数字）"); Layout.fillWidth: true; echoMode: TextInput.Password; inputMethodHints: Qt.ImhDigitsOnly; maximumLength: 6; font.pixelSize: Theme.body }
             Label { text: qsTr("再次输入新密码"); font.pixelSize: Theme.body }
-            TextField { id: newPinAgain; objectName: "newPinAgainField"; Layout.fillWidth: true; echoMode: TextInput.Password; inputMethodHints: Qt.ImhDigitsOnly; maximumLength: 6; font.pixelSize: Theme.body }
+            TextField { id: newPinAgain; objectName: "newPinAgainField"; Accessible.name: qsTr("再次输入新密码"); Layout.fillWidth: true; echoMode: TextInput.Password; inputMethodHints: Qt.ImhDigitsOnly; maximumLength: 6; font.pixelSize: Theme.body }
             Label {
                 Layout.fillWidth: true
                 visible: page.settingsFailed && page.settingsMessage !== ""
@@ -320,7 +334,7 @@ Page {
                 font.pixelSize: Theme.body
                 text: qsTr("要在这台手机上再用，需要向乡镇工作人员重新索取登记码。输入密码确认：")
             }
-            TextField { id: leavePin; objectName: "leavePinField"; Layout.fillWidth: true; echoMode: TextInput.Password; inputMethodHints: Qt.ImhDigitsOnly; maximumLength: 6; font.pixelSize: Theme.body }
+            TextField { id: leavePin; objectName: "leavePinField"; Accessible.name: qsTr("解锁密码"); Layout.fillWidth: true; echoMode: TextInput.Password; inputMethodHints: Qt.ImhDigitsOnly; maximumLength: 6; font.pixelSize: Theme.body }
             Label {
                 Layout.fillWidth: true
                 visible: page.settingsFailed && page.settingsMessage !== ""

@@ -40,7 +40,7 @@ Item {
                 visible: source.camera
                 highlighted: true
                 text: qsTr("拍照")
-                font.pixelSize: 18
+                font.pixelSize: Theme.large
                 onClicked: {
                     source.close()
                     picker.stackView.push(picker.cameraComponent, { deliver: function(path) { picker.picked(path, true) } },
@@ -61,7 +61,7 @@ Item {
                 Layout.preferredHeight: Theme.bigButton
                 highlighted: !source.camera
                 text: qsTr("选择照片文件")
-                font.pixelSize: 18
+                font.pixelSize: Theme.large
                 onClicked: {
                     source.pickFile = true
                     source.close()

@@ -13,7 +13,7 @@ Rectangle {
     readonly property int syncState: AppController.syncState
     implicitHeight: Math.max(Theme.touch - 12, label.implicitHeight + 12)
     color: syncState === AppController.RefusedChanges ? Theme.dangerBg
-         : syncState === AppController.Syncing ? "#E8F0FE" : "#E8EAED"
+         : syncState === AppController.Syncing ? Theme.infoBg : Theme.neutralBg
     Accessible.role: Accessible.Button
     Accessible.name: label.text
 

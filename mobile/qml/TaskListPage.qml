@@ -12,11 +12,11 @@ Page {
     background: Rectangle { color: Theme.background }
 
     header: ToolBar {
-        background: Rectangle { implicitHeight: 56; color: Theme.accent }
+        background: Rectangle { implicitHeight: 56; color: Theme.bar }
         Label {
             anchors.centerIn: parent
             text: qsTr("走访任务")
-            color: "white"
+            color: Theme.barText
             font.pixelSize: Theme.title
         }
     }
@@ -27,6 +27,7 @@ Page {
         TextField {
             id: search
             objectName: "searchField"
+            Accessible.name: qsTr("搜索姓名、地址或电话")
             Layout.fillWidth: true
             Layout.margins: Theme.gap
             placeholderText: qsTr("搜索姓名、地址或电话")
@@ -111,9 +112,10 @@ Page {
             delegate: ItemDelegate {
                 width: list.width
                 height: Math.max(72, content.implicitHeight + 20)
+                Accessible.name: name + " " + address
                 onClicked: window.openHousehold(subjectId, taskId)
                 background: Rectangle {
-                    color: parent.down ? "#EEF3FD" : Theme.card
+                    color: parent.down ? Theme.pressed : Theme.card
                     anchors.fill: parent
                     anchors.leftMargin: Theme.gap
                     anchors.rightMargin: Theme.gap
@@ -130,7 +132,7 @@ Page {
                         Label {
                             Layout.fillWidth: true
                             text: name
-                            font.pixelSize: 18
+                            font.pixelSize: Theme.large
                             font.bold: true
                             elide: Text.ElideRight
                         }

@@ -29,7 +29,7 @@ Page {
             Layout.alignment: Qt.AlignHCenter
             Layout.topMargin: 8
             text: qsTr("敲门 · 安全检查")
-            font.pixelSize: 22
+            font.pixelSize: Theme.headline
             font.bold: true
         }
         Label {

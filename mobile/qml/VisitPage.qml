@@ -43,14 +43,15 @@ Page {
     onVisitChanged: if (outcome === 1 && step === "outcome" && (visit.answered || 0) > 0) step = "checklist"
 
     header: ToolBar {
-        background: Rectangle { implicitHeight: 56; color: Theme.accent }
+        background: Rectangle { implicitHeight: Math.round(56 * Math.max(1, Theme.fontScale)); color: Theme.bar }
         RowLayout {
             anchors.fill: parent
             ToolButton {
                 objectName: "visitBack"
                 text: "←"
-                font.pixelSize: 22
-                Material.foreground: "white"
+                Accessible.name: qsTr("返回")
+                font.pixelSize: Theme.headline
+                Material.foreground: Theme.barText
                 onClicked: {
                     if (page.step === "summary") page.step = "checklist"
                     else if (page.step === "checklist") page.step = "outcome"
@@ -63,14 +64,14 @@ Page {
                 Label {
                     Layout.fillWidth: true
                     text: page.visit.subjectName || qsTr("入户检查")
-                    color: "white"
+                    color: Theme.barText
                     font.pixelSize: Theme.title
                     elide: Text.ElideRight
                 }
                 Label {
                     Layout.fillWidth: true
                     text: page.visit.address || ""
-                    color: "white"
+                    color: Theme.barText
                     opacity: 0.85
                     font.pixelSize: Theme.small
                     elide: Text.ElideRight
@@ -78,8 +79,9 @@ Page {
             }
             ToolButton {
                 text: "⋮"
-                font.pixelSize: 22
-                Material.foreground: "white"
+                Accessible.name: qsTr("更多操作")
+                font.pixelSize: Theme.headline
+                Material.foreground: Theme.barText
                 onClicked: menu.open()
                 Menu {
                     id: menu
@@ -109,7 +111,7 @@ Page {
             Layout.preferredHeight: 64
             highlighted: true
             text: qsTr("已入户，开始检查")
-            font.pixelSize: 18
+            font.pixelSize: Theme.large
             onClicked: { AppController.setOutcome(AppController.Checked); page.step = "checklist" }
         }
         GridLayout {
@@ -127,7 +129,7 @@ Page {
                     Layout.fillWidth: true
                     Layout.preferredHeight: 60
                     text: modelData[1]
-                    font.pixelSize: 18
+                    font.pixelSize: Theme.large
                     checkable: true
                     checked: page.outcome === modelData[0]
                     tone: Theme.warning
@@ -342,7 +344,7 @@ Page {
                 visible: photoSource.camera
                 highlighted: true
                 text: qsTr("拍照")
-                font.pixelSize: 18
+                font.pixelSize: Theme.large
                 onClicked: {
                     photoSource.close()
                     page.StackView.view.push(cameraComponent, { itemId: photoSource.itemId },
@@ -363,7 +365,7 @@ Page {
                 Layout.preferredHeight: Theme.bigButton
                 highlighted: !photoSource.camera
                 text: qsTr("选择照片文件")
-                font.pixelSize: 18
+                font.pixelSize: Theme.large
                 onClicked: {
                     photoSource.close()
                     photoFile.itemId = photoSource.itemId

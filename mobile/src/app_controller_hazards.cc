@@ -27,6 +27,7 @@ void AppController::ConnectHazards() {
           [this](const QString& message, const QString&) {
             refresh();  // the lists, the counts and the tasks' hazard badges
             emit hazardStepRecorded(message);
+            scheduler_.HazardStepRecorded();  // after the reloads, as for a finished visit
           });
   connect(worker_, &DeviceWorker::hazardStepFailed, this, &AppController::hazardStepFailed);
 }

@@ -3,18 +3,38 @@
 #include <QCoreApplication>
 #include <QLocale>
 #include <QQmlEngine>
+#include <algorithm>
 
 namespace qiaomen::mobile {
 namespace {
 
 bool g_chinese = true;
+double g_font_scale = -1;  // not read yet
 
 }  // namespace
 
 bool AppInfo::ShowsChinese() { return g_chinese; }
 
-AppInfo::AppInfo(QObject* parent) : QObject(parent) {
+double AppInfo::FontScale() {
+  if (g_font_scale < 0) {
+    bool ok = false;
+    const double scale = qEnvironmentVariable("QIAOMEN_FONT_SCALE").toDouble(&ok);
+    g_font_scale = ok ? scale : 1.0;
+  }
+  return std::clamp(g_font_scale, kFontScaleMin, kFontScaleMax);
+}
+
+void AppInfo::SetFontScale(double scale) { g_font_scale = scale; }
+
+AppInfo::AppInfo(QObject* parent)
+    : QObject(parent), dark_(qEnvironmentVariable("QIAOMEN_THEME") == QStringLiteral("dark")) {
   QLocale::setDefault(QLocale(QLocale::Chinese, QLocale::China));
+}
+
+void AppInfo::setDark(bool dark) {
+  if (dark_ == dark) return;
+  dark_ = dark;
+  emit darkChanged();
 }
 
 QString AppInfo::version() const { return QStringLiteral(QIAOMEN_VERSION); }

@@ -1,6 +1,7 @@
 #include "demo_profile.h"
 
 #include <array>
+#include <cstdint>
 
 #include "qiaomen/core/forms/value.h"
 #include "qiaomen/core/keys/file_key_store.h"
@@ -44,7 +45,7 @@ v1::AdminUnit Unit(const char* id, const char* parent, const char* name, const c
 }  // namespace
 
 core::Status CreateDemoProfile(const QString& data_dir, const QString& key_store_dir,
-                               std::optional<core::keys::KdfParams> kdf) {
+                               std::optional<core::keys::KdfParams> kdf, DemoSync sync) {
   core::Clock& clock = core::SystemClock();
   core::keys::FileKeyStore key_store(key_store_dir.toStdString(), core::SecureRandom());
   core::profile::ProfileDeps deps{clock, core::SecureRandom(), key_store};
@@ -141,6 +142,16 @@ core::Status CreateDemoProfile(const QString& data_dir, const QString& key_store
     ordered.set_at_ms(clock.NowMillis());
     auto added = store.AddHazardEvent(ordered);
     if (!added.ok()) return added.status();
+  }
+  if (sync == DemoSync::kNever) return core::Status::Ok();
+  QM_RETURN_IF_ERROR(store.SetLastSyncMillis(clock.NowMillis() - 50 * 60 * 1000));
+  if (sync == DemoSync::kRefused) {
+    // The county refused the last change (刘玉梅's order): it had closed the hazard meanwhile.
+    auto pending = store.PendingChanges(0, 1000, SIZE_MAX / 2);
+    if (!pending.ok()) return pending.status();
+    if (pending->empty()) return core::Internal("the demo has no change to refuse");
+    QM_RETURN_IF_ERROR(
+        store.Quarantine(pending->back().seq(), "该隐患县里已销号", "failed_precondition"));
   }
   return core::Status::Ok();
 }

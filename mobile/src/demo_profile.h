@@ -16,10 +16,15 @@ namespace qiaomen::mobile {
 
 inline constexpr char kDemoPin[] = "246810";
 
+// Where the demo's sync stands (the sync banner's states in the screenshot tour): never synced;
+// synced 50 minutes ago; synced, with its last change refused by the county.
+enum class DemoSync { kNever, kSynced, kRefused };
+
 // Creates the profile in `data_dir` (which must not hold one) with its keys in `key_store_dir`,
 // its PIN under `kdf` (default: the cheapest Argon2id; the UI-thread test passes the production
 // cost). Errors of Profile::Create and the Store.
 core::Status CreateDemoProfile(const QString& data_dir, const QString& key_store_dir,
-                               std::optional<core::keys::KdfParams> kdf = std::nullopt);
+                               std::optional<core::keys::KdfParams> kdf = std::nullopt,
+                               DemoSync sync = DemoSync::kNever);
 
 }  // namespace qiaomen::mobile

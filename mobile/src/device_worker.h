@@ -1,11 +1,15 @@
 #pragma once
 // The device on its own thread. DeviceWorker owns the sync::FieldDevice (the profile: store,
 // Argon2id unlock, photo sealing, the network) and the visit in progress; every call into them
-// happens here. The UI thread (AppController) queues requests with Post() and receives the
-// results as signals carrying plain values (app_types.h).
+// happens here, except a sync run, which has a thread of its own and takes turns with the
+// requests on the profile (each holds the profile mutex while it uses the profile; the run lets
+// it go while it waits on the network), so the screens answer during a long sync. The UI thread
+// (AppController) queues requests with Post() and receives the results as signals carrying plain
+// values (app_types.h).
 //
 // Thread safety: create it on any thread, move it to its QThread, then call its methods only on
-// that thread (Post() does). CancelSync() alone may be called from any thread.
+// that thread through Post() (which holds the profile mutex). CancelSync() alone may be called
+// from any thread.
 
 #include <QImage>
 #include <QObject>
@@ -15,6 +19,8 @@
 #include <atomic>
 #include <functional>
 #include <memory>
+#include <mutex>
+#include <thread>
 
 #include "app_types.h"
 #include "qiaomen/core/clock.h"
@@ -116,6 +122,8 @@ class DeviceWorker : public QObject {
   // to fit `requested` when that is valid. A null image and `error` set when locked, unknown or
   // not verified (the vault checks its hash).
   QImage ReadPhoto(const QString& photo_id, const QSize& requested, QString* error);
+  // Starts a sync run on the sync thread (nothing when one runs): syncProgress, then
+  // syncFinished, are emitted from that thread.
   void Sync();
   // Settings (device_worker_settings.cc). Each emits settingsDone or settingsFailed with a
   // sentence in the UI language.
@@ -130,6 +138,8 @@ class DeviceWorker : public QObject {
   void LeaveDevice(const QString& pin);
   // Any thread: stops a sync in flight at its next safe point.
   void CancelSync();
+  // Stops a sync in flight and waits until its thread has ended (before the device goes away).
+  void WaitForSync();
 
  signals:
   void stateChanged(int state, const QString& message, int attempts_left);
@@ -163,6 +173,8 @@ class DeviceWorker : public QObject {
 
  private:
   bool RequireDevice();
+  // The sync thread's body (device_worker_sync.cc).
+  void RunSync(sync::FieldDevice* device, const sync::SyncOptions& options);
   void EmitVisit();
   QString GridLabel(const std::string& grid_id, QString* village);
   // Hazards of the subject (id bytes) whose state is still open.
@@ -181,6 +193,11 @@ class DeviceWorker : public QObject {
   std::string shown_subject_;
   core::store::FieldStamps shown_stamps_;
   std::atomic<sync::FieldDevice*> syncing_{nullptr};
+  // Held by every request (Post) and by the sync run while it uses the profile.
+  std::mutex profile_mu_;
+  std::unique_lock<std::mutex>* held_ = nullptr;  // the running request's hold, for WaitForSync
+  std::thread sync_thread_;
+  std::atomic<bool> sync_running_{false};
 };
 
 }  // namespace qiaomen::mobile

@@ -55,28 +55,26 @@ void DeviceWorker::ExportBundle(const QString& folder) {
 
 void DeviceWorker::LeaveDevice(const QString& pin) {
   if (!RequireDevice()) return;
-  const std::string dir = config_.data_dir.toStdString();
   emit busyChanged(true);
-  auto keys =
-      core::keys::UnlockKeyFile(core::profile::KeyFilePath(dir), pin.toStdString(), key_store_);
-  if (!keys.ok()) {
+  WaitForSync();  // a sync in flight uses the device: it stops first
+  visit_.reset();
+  // FieldDevice::Leave checks the PIN, then destroys the keys before it deletes the files: once
+  // they are gone nothing left on the phone can be read, even if deleting is interrupted.
+  const core::Status left = device_->Leave(pin.toStdString());
+  if (!left.ok() && left.code() != core::Code::kIOError) {
     emit busyChanged(false);
-    emit settingsFailed(keys.status().code() == core::Code::kUnauthenticated
-                            ? tr("密码不正确，本机没有退出。")
-                            : Msg(keys.status()));
+    emit settingsFailed(
+        left.code() == core::Code::kUnauthenticated ? tr("密码不正确，本机没有退出。") : Msg(left));
     return;
   }
-  // The keys go first: once they are destroyed nothing left on the phone can be read, even if
-  // deleting the files is interrupted.
-  visit_.reset();
   device_.reset();
-  core::profile::DiscardProfileFiles(dir, key_store_);
   std::error_code ignored;
-  std::filesystem::remove_all(dir, ignored);
   std::filesystem::remove_all(CaptureDir(config_).toStdString(), ignored);
   emit busyChanged(false);
-  emit stateChanged(kNeedsEnrolment,
-                    tr("本机已退出，数据已清除。如要再用，请向乡镇工作人员索取登记码。"), -1);
+  emit stateChanged(
+      kNeedsEnrolment,
+      left.ok() ? tr("本机已退出，数据已清除。如要再用，请向乡镇工作人员索取登记码。") : Msg(left),
+      -1);
 }
 
 }  // namespace qiaomen::mobile

@@ -13,6 +13,7 @@
 #include <QQuickWindow>
 #include <QTemporaryDir>
 #include <QTimer>
+#include <algorithm>
 #include <functional>
 #include <memory>
 #include <vector>
@@ -65,14 +66,15 @@ class Tour : public QObject {
     if (window == nullptr) return;
     QMetaObject::invokeMethod(window, function, Q_ARG(QVariant, a), Q_ARG(QVariant, b));
   }
-  void Load(const QString& name, bool demo) {
+  void Load(const QString& name, bool demo, DemoSync sync = DemoSync::kNever) {
     engine_.reset();
     const QString dir = tmp_.path() + QLatin1Char('/') + name;
     WorkerConfig config;
     config.data_dir = dir + QStringLiteral("/profile");
     config.key_store_dir = dir + QStringLiteral("/keystore");
     config.role_without_server = QStringLiteral("inspector");  // the recheck is shown
-    if (demo && !CreateDemoProfile(config.data_dir, config.key_store_dir).ok()) {
+    if (demo &&
+        !CreateDemoProfile(config.data_dir, config.key_store_dir, std::nullopt, sync).ok()) {
       failed_ = true;
       return;
     }
@@ -233,8 +235,15 @@ class Tour : public QObject {
                         Controller()->ShowSyncProgress(
                             0.62, QString::fromUtf8("正在上传照片：2.1 / 3.4 MB"), 83'000);
                       }});
+    // The banner over the tabs while that sync runs.
+    steps_.push_back({QStringLiteral("sync_banner_syncing"), [this] {
+                        Call("showTab", 0);
+                        Controller()->ShowSyncProgress(
+                            0.4, QString::fromUtf8("正在同步记录：12 / 30 条"), 20'000);
+                      }});
     // Leaving this device: what is lost, said plainly, and the PIN to confirm.
     steps_.push_back({QStringLiteral("settings_leave"), [this] {
+                        Call("showTab", 3);
                         QQuickItem* leave =
                             FindItem(Window()->contentItem(), QStringLiteral("leaveButton"));
                         if (leave == nullptr) {
@@ -243,6 +252,44 @@ class Tour : public QObject {
                         }
                         QMetaObject::invokeMethod(leave, "clicked");
                       }});
+    AddSyncBannerSteps();
+  }
+
+  // The banner over the tabs in its other states: synced at HH:MM, refused changes (and
+  // the refused changes listed on 我的 with why and what to do). Each from a fresh demo profile
+  // whose sync stands there.
+  void AddSyncBannerSteps() {
+    steps_.push_back({QStringLiteral("sync_banner_synced"),
+                      [this] {
+                        Load(QStringLiteral("synced"), true, DemoSync::kSynced);
+                        Controller()->unlock(kDemoPin);
+                      },
+                      1800});
+    steps_.push_back({QStringLiteral("sync_banner_refused"),
+                      [this] {
+                        Load(QStringLiteral("refused"), true, DemoSync::kRefused);
+                        Controller()->unlock(kDemoPin);
+                      },
+                      1800});
+    steps_.push_back({QString(), [this] { Call("showTab", 3); }, 600});
+    steps_.push_back(
+        {QStringLiteral("sync_refused"), [this] { ScrollMeTo(QStringLiteral("refusedCard")); }});
+    // The settings card, below the sync card on 我的: scrolled to its top.
+    steps_.push_back(
+        {QStringLiteral("settings"), [this] { ScrollMeTo(QStringLiteral("settingsCard")); }});
+  }
+
+  // Scrolls 我的 so that its item `name` (a card) is at the top.
+  void ScrollMeTo(const QString& name) {
+    QQuickItem* flick = FindItem(Window()->contentItem(), QStringLiteral("meFlickable"));
+    QQuickItem* card = FindItem(Window()->contentItem(), name);
+    if (flick == nullptr || card == nullptr) {
+      failed_ = true;
+      return;
+    }
+    const qreal top =
+        card->mapToItem(flick, QPointF(0, 0)).y() + flick->property("contentY").toReal();
+    flick->setProperty("contentY", std::max<qreal>(0, top - 8));
   }
 
   // The hazards tab's lists, a hazard's detail, its rectification with an after-photo, the

@@ -41,6 +41,10 @@ void SyncScheduler::VisitFinished() {
   if (online()) Want();
 }
 
+void SyncScheduler::HazardStepRecorded() {
+  if (online()) Want();
+}
+
 void SyncScheduler::SyncFinished(bool unreachable) {
   syncing_ = false;
   if (unreachable && network_ != nullptr) network_->ReportUnreachable();

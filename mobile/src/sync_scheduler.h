@@ -1,8 +1,9 @@
 #pragma once
-// When the app syncs by itself: once when the network returns, and after each finished visit
-// while online; never while a visit is open (the device's thread would make its answers wait)
-// and never two at once. What it could not start then (a sync was running, a visit was open) it
-// starts once afterwards. The sync itself runs on the device's thread (DeviceWorker::Sync).
+// When the app syncs by itself: once when the network returns, and after each finished visit or
+// recorded hazard step while online; never while a visit is open (what the visit is about to
+// record goes with the next one) and never two at once. What it could not start then (a sync was
+// running, a visit was open) it starts once afterwards. The sync itself runs on a thread of its
+// own that takes turns with the screens on the profile (DeviceWorker::Sync).
 //
 // Thread safety: UI thread only.
 
@@ -26,6 +27,9 @@ class SyncScheduler : public QObject {
   void SetVisitOpen(bool open);
   void SetSyncing(bool syncing);
   void VisitFinished();
+  // A hazard step (a rectification, a recheck) was saved outside a visit: sync like a finished
+  // visit does, without touching whether a visit is open.
+  void HazardStepRecorded();
   // A sync ended; `unreachable`: it could not reach the server (the network monitor is told).
   void SyncFinished(bool unreachable);
 

@@ -1,8 +1,10 @@
 #include "qiaomen/sync/field_device.h"
 
 #include <filesystem>
+#include <optional>
 #include <set>
 
+#include "guarded_sync_store.h"
 #include "qiaomen/base/durable_file.h"
 #include "qiaomen/base/hex.h"
 #include "qiaomen/core/bundle/bundle_file.h"
@@ -106,9 +108,16 @@ DeviceSyncResult FieldDevice::Sync(const SyncOptions& options,
     result.report.status = s;
     return result;
   };
+  // With a profile mutex the run holds it whenever it uses the profile, and lets it go while the
+  // engine waits on the network (every store call of the engine takes it again, one at a time).
+  std::unique_lock<std::mutex> profile_lock;
+  if (options.profile_mutex != nullptr) profile_lock = std::unique_lock(*options.profile_mutex);
   auto transport = MakeTransport(config_);
   StoreSyncAdapter adapter(*profile_);
   if (options.journal_cap_bytes >= 0) adapter.SetJournalCapBytes(options.journal_cap_bytes);
+  std::optional<GuardedSyncStore> guarded;
+  SyncStore* store = &adapter;
+  if (options.profile_mutex != nullptr) store = &guarded.emplace(adapter, *options.profile_mutex);
   std::set<uint64_t> quarantined_before;
   auto before = profile_->store().ListQuarantined();
   if (!before.ok()) return fail(before.status());
@@ -130,14 +139,16 @@ DeviceSyncResult FieldDevice::Sync(const SyncOptions& options,
     sync_config.chunk_min_bytes =
         std::min(sync_config.chunk_min_bytes, sync_config.chunk_initial_bytes);
   }
-  SyncEngine engine(sync_config, {*transport, adapter, deps_.clock, deps_.random, RealSleeper()});
+  SyncEngine engine(sync_config, {*transport, *store, deps_.clock, deps_.random, RealSleeper()});
   engine.SetLink(options.link);
   if (progress) engine.SetProgressCallback(std::move(progress));
   {
     std::lock_guard<std::mutex> lock(running_mu_);
     running_ = &engine;
   }
+  if (profile_lock.owns_lock()) profile_lock.unlock();
   result.report = engine.Run();
+  if (options.profile_mutex != nullptr) profile_lock.lock();
   {
     std::lock_guard<std::mutex> lock(running_mu_);
     running_ = nullptr;

@@ -14,7 +14,6 @@
 #include "enrol_scan.h"
 #include "qiaomen/core/enrol/enrol_link.h"
 #include "qiaomen/testing/county_env.h"
-#include "qiaomen/testing/fast_kdf.h"
 
 namespace qiaomen::mobile {
 namespace {
@@ -101,8 +100,7 @@ void EnrolQrTest::appEnrolsFromThePngAgainstARealServer() {
       env->Run({"enroll-code", "--worker", "w1", "--qr", png, "--server", (*server)->base_url()});
   QVERIFY2(made.exit_code == 0, made.err.c_str());
 
-  WorkerConfig config = TestConfig(*tmp_);
-  config.enrol_keys.kdf = qiaomen::testing::FastKdf();
+  WorkerConfig config = EnrolTestConfig(*tmp_);
   AppController controller(config, PositionSourceFactory());
   QTRY_COMPARE(controller.state(), AppController::NeedsEnrolment);
 

@@ -7,7 +7,6 @@
 
 #include "app_county.h"
 #include "app_tests.h"
-#include "qiaomen/testing/fast_kdf.h"
 
 namespace qiaomen::mobile {
 
@@ -20,8 +19,7 @@ void SettingsTest::changePinExportAndLeave() {
   QVERIFY(!code.empty());
 
   QTemporaryDir tmp;
-  WorkerConfig config = TestConfig(tmp);
-  config.enrol_keys.kdf = qiaomen::testing::FastKdf();
+  WorkerConfig config = EnrolTestConfig(tmp);
   config.export_dir = tmp.filePath(QStringLiteral("export"));
   AppController controller(config, PositionSourceFactory());
   QTRY_COMPARE(controller.state(), AppController::NeedsEnrolment);

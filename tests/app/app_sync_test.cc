@@ -7,7 +7,7 @@
 
 #include "app_county.h"
 #include "app_tests.h"
-#include "qiaomen/testing/fast_kdf.h"
+#include "qiaomen/testing/link_simulator.h"
 #include "sync_scheduler.h"
 
 namespace qiaomen::mobile {
@@ -34,13 +34,18 @@ void BackgroundSyncTest::schedulerRules() {
   QCOMPARE(started.count(), 2);
   scheduler.SyncFinished(false);
   QCOMPARE(started.count(), 2);
+  // A hazard step recorded while online syncs once too.
+  scheduler.HazardStepRecorded();
+  QCOMPARE(started.count(), 3);
+  scheduler.SyncFinished(false);
+  QCOMPARE(started.count(), 3);
   // During a visit the network's return waits until the visit is closed.
   network.SetOnline(false);
   scheduler.SetVisitOpen(true);
   network.SetOnline(true);
-  QCOMPARE(started.count(), 2);
-  scheduler.SetVisitOpen(false);
   QCOMPARE(started.count(), 3);
+  scheduler.SetVisitOpen(false);
+  QCOMPARE(started.count(), 4);
   // A sync that could not reach the server tells the monitor (a probe starts there).
   scheduler.SyncFinished(true);
   QCOMPARE(network.unreachable, 1);
@@ -50,9 +55,9 @@ void BackgroundSyncTest::schedulerRules() {
   scheduler.SetSyncing(true);
   scheduler.SyncFinished(false);
   network.SetOnline(true);
-  QCOMPARE(started.count(), 4);  // the return itself still syncs once
+  QCOMPARE(started.count(), 5);  // the return itself still syncs once
   scheduler.SyncFinished(false);
-  QCOMPARE(started.count(), 4);
+  QCOMPARE(started.count(), 5);
 }
 
 void BackgroundSyncTest::probeFindsTheServerAgainWithGrowingPauses() {
@@ -92,12 +97,9 @@ void BackgroundSyncTest::networkReturnSyncsOnceOverARealProfile() {
   QVERIFY(!code.empty());
 
   QTemporaryDir tmp;
-  WorkerConfig config = TestConfig(tmp);
-  config.enrol_keys.kdf = qiaomen::testing::FastKdf();
+  WorkerConfig config = EnrolTestConfig(tmp);
   AppController controller(config, PositionSourceFactory());
-  auto owned = std::make_unique<FakeNetwork>(false);
-  FakeNetwork* network = owned.get();
-  controller.SetNetworkMonitor(std::move(owned));
+  FakeNetwork* network = UseFakeNetwork(controller);
   QTRY_COMPARE(controller.state(), AppController::NeedsEnrolment);
   controller.enroll(QString::fromStdString((*server)->base_url()), QString::fromStdString(code),
                     QStringLiteral("482913"), QStringLiteral("482913"));
@@ -141,21 +143,17 @@ void BackgroundSyncTest::networkReturnSyncsOnceOverARealProfile() {
 void BackgroundSyncTest::aCapReachedBeforeABackupIsSaidOnTheSyncScreen() {
   auto env = CountyWithWorker();
   QVERIFY(env != nullptr);
-  QVERIFY(env->PublishTemplate("household_winter").ok());
-  auto campaign = env->Run({"campaign", "create", "--id", "c1", "--title", "冬季", "--template",
-                            "household_winter", "--scope", "county", "--due", "+7"});
-  QVERIFY2(campaign.exit_code == 0, campaign.err.c_str());
+  QVERIFY(AddWinterCampaign(*env));
   auto server = env->StartServer();
   QVERIFY2(server.ok(), server.status().ToString().c_str());
   const std::string code = EnrolmentCode(*env);
   QVERIFY(!code.empty());
 
   QTemporaryDir tmp;
-  WorkerConfig config = TestConfig(tmp);
-  config.enrol_keys.kdf = qiaomen::testing::FastKdf();
+  WorkerConfig config = EnrolTestConfig(tmp);
   config.keep_sent_bytes = 0;  // keep nothing beyond the last backup
   AppController controller(config, PositionSourceFactory());
-  controller.SetNetworkMonitor(std::make_unique<FakeNetwork>(false));
+  UseFakeNetwork(controller);
   QTRY_COMPARE(controller.state(), AppController::NeedsEnrolment);
   controller.enroll(QString::fromStdString((*server)->base_url()), QString::fromStdString(code),
                     QStringLiteral("482913"), QStringLiteral("482913"));
@@ -185,6 +183,57 @@ void BackgroundSyncTest::aCapReachedBeforeABackupIsSaidOnTheSyncScreen() {
   controller.sync();
   QTRY_VERIFY_WITH_TIMEOUT(!controller.syncing(), 20000);
   QVERIFY2(!controller.syncMessage().contains(QStringLiteral("备份")),
+           qPrintable(controller.syncMessage()));
+}
+
+// The sync runs on a thread of its own and holds the profile only for its own store calls: while
+// a run waits on a stalled link, opening a household and reloading the home counts, the hazard
+// list and the tasks are answered (they used to queue behind the whole run on the device thread).
+void BackgroundSyncTest::screensAnswerWhileASyncWaitsOnAStalledLink() {
+  auto env = CountyWithWorker();
+  QVERIFY(env != nullptr);
+  QVERIFY(AddWinterCampaign(*env));
+  auto server = env->StartServer();
+  QVERIFY2(server.ok(), server.status().ToString().c_str());
+  qiaomen::testing::LinkSimulator link("127.0.0.1", (*server)->port());
+  QVERIFY(link.Start());
+  const std::string code = EnrolmentCode(*env);
+  QVERIFY(!code.empty());
+
+  QTemporaryDir tmp;
+  WorkerConfig config = EnrolTestConfig(tmp);
+  AppController controller(config, PositionSourceFactory());
+  UseFakeNetwork(controller);
+  QTRY_COMPARE(controller.state(), AppController::NeedsEnrolment);
+  controller.enroll(QString::fromStdString(link.url()), QString::fromStdString(code),
+                    QStringLiteral("482913"), QStringLiteral("482913"));
+  QTRY_COMPARE_WITH_TIMEOUT(controller.state(), AppController::Ready, 20000);
+  controller.sync();
+  QTRY_VERIFY_WITH_TIMEOUT(!controller.syncing(), 20000);
+  QTRY_VERIFY(controller.tasks()->rowCount() > 0);
+  const QVariantMap task = controller.tasks()->get(0);
+  const QString subject = task.value(QStringLiteral("subjectId")).toString();
+
+  // The link holds every byte: the run waits on it.
+  link.SetStalled(true);
+  controller.sync();
+  QVERIFY(controller.syncing());
+  QSignalSpy household(&controller, &AppController::householdChanged);
+  controller.openHousehold(subject, task.value(QStringLiteral("taskId")).toString());
+  QVERIFY(household.wait(10000));
+  QVERIFY(controller.syncing());  // answered while the run still waits
+  QCOMPARE(controller.household().value(QStringLiteral("subjectId")).toString(), subject);
+  QSignalSpy home(&controller, &AppController::homeChanged);
+  QSignalSpy tasks(&controller, &AppController::tasksLoaded);
+  controller.refresh();  // the home counts, the hazard list and the tasks
+  QVERIFY(home.wait(10000));
+  QTRY_COMPARE(tasks.count(), 1);
+  QVERIFY(controller.syncing());
+
+  // The link comes back: the same run goes on and ends.
+  link.SetStalled(false);
+  QTRY_VERIFY_WITH_TIMEOUT(!controller.syncing(), 60000);
+  QVERIFY2(controller.syncMessage().startsWith(QStringLiteral("同步完成")),
            qPrintable(controller.syncMessage()));
 }
 

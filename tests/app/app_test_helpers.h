@@ -7,6 +7,7 @@
 #include <QVariantMap>
 
 #include "app_controller.h"
+#include "qiaomen/testing/fast_kdf.h"
 
 namespace qiaomen::mobile {
 
@@ -16,6 +17,13 @@ inline WorkerConfig TestConfig(const QTemporaryDir& dir) {
   config.data_dir = dir.filePath(QStringLiteral("profile"));
   config.key_store_dir = dir.filePath(QStringLiteral("keystore"));
   config.capture_dir = dir.filePath(QStringLiteral("capture"));
+  return config;
+}
+
+// TestConfig for a profile the test enrols: the cheapest Argon2id (qiaomen::testing::FastKdf).
+inline WorkerConfig EnrolTestConfig(const QTemporaryDir& dir) {
+  WorkerConfig config = TestConfig(dir);
+  config.enrol_keys.kdf = qiaomen::testing::FastKdf();
   return config;
 }
 

@@ -39,5 +39,9 @@ int main(int argc, char** argv) {
     qiaomen::mobile::SettingsTest settings;
     failed += QTest::qExec(&settings, argc, argv);
   }
+  {
+    qiaomen::mobile::EndToEndTest end_to_end;
+    failed += QTest::qExec(&end_to_end, argc, argv);
+  }
   return failed == 0 ? 0 : 1;
 }

@@ -139,9 +139,19 @@ class FakeNetwork : public NetworkMonitor {
   bool online_;
 };
 
+// Gives `controller` a FakeNetwork that is offline until the test says; returns it (the
+// controller owns it).
+inline FakeNetwork* UseFakeNetwork(AppController& controller) {
+  auto owned = std::make_unique<FakeNetwork>(false);
+  FakeNetwork* network = owned.get();
+  controller.SetNetworkMonitor(std::move(owned));
+  return network;
+}
+
 // When the app syncs by itself (sync_scheduler.h): the rules alone, then over a profile enrolled
 // with a real county server: a network return starts exactly one sync, the banner says each
-// state, a sync that cannot reach the server tells the monitor; the probe's backoff.
+// state, a sync that cannot reach the server tells the monitor; the probe's backoff; the screens
+// answer while a sync waits on a stalled link.
 class BackgroundSyncTest : public QObject {
   Q_OBJECT
  private slots:
@@ -149,6 +159,17 @@ class BackgroundSyncTest : public QObject {
   void probeFindsTheServerAgainWithGrowingPauses();
   void networkReturnSyncsOnceOverARealProfile();
   void aCapReachedBeforeABackupIsSaidOnTheSyncScreen();
+  void screensAnswerWhileASyncWaitsOnAStalledLink();
+};
+
+// Issue 14's end-to-end test on both county backends: the app enrols from the QR PNG against a
+// real `qiaomen-county serve`, and its scheduler alone syncs a visit with a derived hazard, then
+// its rectification with an after-photo, into the county's report.
+class EndToEndTest : public QObject {
+  Q_OBJECT
+ private slots:
+  void visitAndRectificationReachTheReport_data();
+  void visitAndRectificationReachTheReport();
 };
 
 // The settings over a profile enrolled with a real county server: change the PIN, export the

@@ -5,7 +5,8 @@
 // input and show results; all of this is here, once.
 //
 // Thread safety: not thread-safe, like the Profile it owns; the app runs it on its worker thread.
-// Only CancelSync() may be called from another thread while Sync() runs.
+// Only CancelSync() may be called from another thread while Sync() runs, and, when the run was
+// given a profile mutex (SyncOptions::profile_mutex), anything done while holding that mutex.
 
 #include <cstdint>
 #include <functional>
@@ -72,6 +73,11 @@ struct SyncOptions {
   // that a restore can be healed from it (< 0: StoreSyncAdapter::kDefaultJournalCapBytes). Past
   // it the oldest go first, and DeviceSyncResult says which no backup holds.
   int64_t journal_cap_bytes = -1;
+  // When set, the run uses the profile (and this FieldDevice's settings) only while it holds this
+  // mutex, and lets it go while it waits on the network: another thread that holds it may then use
+  // the profile and this device (not Sync() again, nor destroy it) while the run goes on elsewhere.
+  // The app's screens keep answering during a long sync this way. Must outlive the run.
+  std::mutex* profile_mutex = nullptr;
 };
 
 // One run's outcome: the engine's report and what the person must be told besides.
@@ -160,6 +166,14 @@ class FieldDevice {
                         std::function<void(const SyncProgress&)> progress = {});
   // Stops a Sync() in flight at its next safe point; callable from any thread.
   void CancelSync();
+
+  // Leaves this phone: checks `pin` against the key file (a wrong one is a counted attempt:
+  // Unauthenticated with the attempts left, and nothing changes; UnlockKeyFile's other errors
+  // likewise), then closes the profile, destroys its keys (first: nothing left can be read even if
+  // deleting is interrupted) and deletes the profile folder with its photos and server settings.
+  // The unsent work on the phone is lost. After Ok this object may only be destroyed. The app's
+  // 退出本机 and any front end call this; no other thread may be using the device.
+  core::Status Leave(std::string_view pin);
 
   // Writes every unsent change and photo to a bundle file at `path` (durably), sealed to the
   // county's bundle public key and signed with the device key (core/bundle/bundle_file.h).
