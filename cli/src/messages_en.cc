@@ -135,6 +135,9 @@ std::span<const MessageEntry> EnMessages() {
       {Msg::kTemplateWritten,
        "Wrote {0}: replace each <...> with the answer (items not shown may be deleted), then run "
        "`qiaomen visit record {0}`.\n"},
+      // Issue 16: an emergency the answers raised (a gas leak), shown before anything else.
+      {Msg::kVisitEmergency, "! Emergency: {0}. Do this now:\n"},
+      {Msg::kVisitEmergencyAction, "  {0}. {1}\n"},
   };
   return kMessages;
 }

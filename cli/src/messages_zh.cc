@@ -123,6 +123,9 @@ std::span<const MessageEntry> ZhMessages() {
       {Msg::kTemplateWritten,
        "已写入 {0}：把每个 <...> 换成回答（不显示的项可删去），再运行 `qiaomen visit record "
        "{0}`。\n"},
+      // Issue 16: an emergency the answers raised (a gas leak), shown before anything else.
+      {Msg::kVisitEmergency, "！紧急情况：{0}。请立即：\n"},
+      {Msg::kVisitEmergencyAction, "  {0}. {1}\n"},
   };
   return kMessages;
 }

@@ -12,13 +12,7 @@
 namespace qiaomen::cli {
 namespace {
 
-std::string Zh(const v1::LocalizedText& t) { return t.zh().empty() ? t.en() : t.zh(); }
-
-// The checklist's own text in `language`, the other language's when it has none.
-std::string In(const v1::LocalizedText& t, core::domain::Language language) {
-  if (language == core::domain::Language::kEn) return t.en().empty() ? t.zh() : t.en();
-  return Zh(t);
-}
+std::string Zh(const v1::LocalizedText& t) { return In(t, core::domain::Language::kZh); }
 
 bool IsPhotoKind(v1::ItemKind kind) { return kind == v1::PHOTO || kind == v1::SIGNATURE; }
 

@@ -1,3 +1,4 @@
+#include "qiaomen/core/domain/labels.h"
 #include "qiaomen/core/merge/merge.h"
 #include "qiaomen/core/uuid.h"
 
@@ -34,6 +35,10 @@ Result<std::vector<v1::FieldSet>> HazardToFieldSets(const v1::Hazard& hazard) {
   AddText(sets, "legal_basis", hazard.legal_basis());
   AddText(sets, "rule_id", hazard.rule_id());
   AddText(sets, "template_id", hazard.template_id());
+  // Old devices send no urgency: no register, and the hazard reads as by-deadline.
+  if (hazard.urgency() != v1::URGENCY_UNSPECIFIED) {
+    AddText(sets, "urgency", std::string(domain::UrgencyLabel(hazard.urgency()).code));
+  }
   QM_RETURN_IF_ERROR(AddId(sets, "subject_id", hazard.subject_id()));
   QM_RETURN_IF_ERROR(AddId(sets, "visit_id", hazard.visit_id()));
   return sets;

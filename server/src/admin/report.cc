@@ -163,8 +163,6 @@ core::Result<Report> BuildReport(Storage& storage, core::Clock& clock,
     if (!in_town(row.Text(2))) continue;
     QM_ASSIGN_OR_RETURN(auto state, core::merge::DecodeRecordState(row.Bytes(1)));
     std::string category = RegisterText(state, "category");
-    ++report.hazards_by_category_severity[(category.empty() ? "uncategorised" : category) + "/" +
-                                          SeverityCode(RegisterText(state, "severity"))];
     std::vector<core::domain::HazardLogEntry>& log = event_log[row.Bytes(0)];
     const std::string deadline = RegisterText(state, "deadline");
     const std::string rectified_on = RectifiedOn(log, zone);
@@ -180,18 +178,36 @@ core::Result<Report> BuildReport(Storage& storage, core::Clock& clock,
       }
     }
     HazardStanding status = ClassifyHazard(std::move(log), deadline, today);
+    // The county's judgement of a suspected major hazard overrides the severity its rule gave.
+    const core::domain::MajorReview review = status.state.major_review;
+    const std::string severity_code = SeverityCode(RegisterText(state, "severity"));
+    const bool major = review == core::domain::MajorReview::kConfirmed ||
+                       (review != core::domain::MajorReview::kDowngraded && severity_code == "major");
+    ++report.hazards_by_category_severity[(category.empty() ? "uncategorised" : category) + "/" +
+                                          (major ? "major" : severity_code)];
     ++report.hazards_by_status[std::string(core::domain::HazardStatusCode(status.state.status))];
     report.hazards_open += status.open;
     report.hazards_rectified += status.rectified;
     report.hazards_overdue += status.overdue;
     report.hazards_closed += status.open ? 0 : 1;
-    if (SeverityCode(RegisterText(state, "severity")) == "major") {
+    if (status.open) {
+      const auto urgency = core::domain::UrgencyFromCode(RegisterText(state, "urgency"));
+      ++report.open_hazards_by_urgency[std::string(
+          core::domain::UrgencyLabel(urgency.value_or(v1::BY_DEADLINE)).code)];
+    }
+    auto grid = subject_grid.find(row.Bytes(3));
+    if (review == core::domain::MajorReview::kSuspected) {
+      ++report.major_hazards_suspected;
+      if (grid != subject_grid.end()) {
+        for_chain(grid->second, [](CoverageRow& r) { ++r.major_suspected; });
+      }
+    }
+    if (major) {
       ++report.major_hazards_found;
       report.major_hazards_open += status.open;
       report.major_hazards_overdue += status.overdue;
       report.major_hazards_rectified += status.rectified;
       report.major_hazards_closed += status.open ? 0 : 1;
-      auto grid = subject_grid.find(row.Bytes(3));
       if (grid != subject_grid.end()) {
         for_chain(grid->second, [&](CoverageRow& r) {
           ++r.major_found;

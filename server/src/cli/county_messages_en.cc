@@ -88,6 +88,10 @@ std::span<const CountyMessageEntry> CountyEnMessages() {
       {CountyMsg::kTotalQuarantined, "quarantined_changes"},
       {CountyMsg::kTotalConflicts, "conflicts"},
       {CountyMsg::kTotalBackupAge, "backup_age_seconds"},
+      // Issue 16: urgency and suspected major hazards.
+      {CountyMsg::kTotalMajorSuspected, "major_hazards_suspected"},
+      {CountyMsg::kReportSuspectedByUnit, "  suspected major awaiting judgement {0}"},
+      {CountyMsg::kReportOpenByUrgency, "\nOpen hazards by urgency\n"},
   };
   return kMessages;
 }

@@ -81,6 +81,10 @@ std::span<const CountyMessageEntry> CountyZhMessages() {
       {CountyMsg::kReportOnTime, "；按期整改率 {0}（{1} / {2}）\n"},
       {CountyMsg::kReportMajorByUnit,
        "  重大隐患 {0}：未销号 {1}，已整改 {2}，已销号 {3}，逾期 {4}"},
+      // Issue 16: urgency and suspected major hazards.
+      {CountyMsg::kTotalMajorSuspected, "疑似重大隐患待判定"},
+      {CountyMsg::kReportSuspectedByUnit, "  疑似重大隐患待判定 {0}"},
+      {CountyMsg::kReportOpenByUrgency, "\n未销号隐患（按整改时限）\n"},
   };
   return kMessages;
 }

@@ -77,7 +77,8 @@ CountyMsg TotalMessage(const std::string& key) {
       {"major_hazards_rectified", CountyMsg::kTotalMajorRectified},
       {"major_hazards_closed", CountyMsg::kTotalMajorClosed},
       {"hazards_due", CountyMsg::kTotalHazardsDue},
-      {"hazards_rectified_on_time", CountyMsg::kTotalRectifiedOnTime}};
+      {"hazards_rectified_on_time", CountyMsg::kTotalRectifiedOnTime},
+      {"major_hazards_suspected", CountyMsg::kTotalMajorSuspected}};
   auto it = kByKey.find(key);
   return it == kByKey.end() ? CountyMsg::kTotalVisits : it->second;
 }
@@ -110,6 +111,10 @@ std::string ReportText(const Report& r, Language lang) {
                         std::to_string(c.major_rectified), std::to_string(c.major_closed),
                         std::to_string(c.major_overdue)});
     }
+    if (c.level != "grid" && c.major_suspected > 0) {
+      out << CountySay(lang, CountyMsg::kReportSuspectedByUnit,
+                       {std::to_string(c.major_suspected)});
+    }
     out << "\n";
   }
   out << CountySay(lang, CountyMsg::kReportByCategory);
@@ -119,6 +124,12 @@ std::string ReportText(const Report& r, Language lang) {
   out << CountySay(lang, CountyMsg::kReportByStatus);
   for (const auto& [k, n] : r.hazards_by_status) {
     out << "  " << StatusWords(k, lang) << colon << n << "\n";
+  }
+  out << CountySay(lang, CountyMsg::kReportOpenByUrgency);
+  for (const auto& [k, n] : r.open_hazards_by_urgency) {
+    const auto urgency = core::domain::UrgencyFromCode(k);
+    out << "  " << (urgency ? core::domain::UrgencyLabel(*urgency).In(lang) : k) << colon << n
+        << "\n";
   }
   out << "\n";
   for (const auto& [k, n] : ReportTotals(r)) {

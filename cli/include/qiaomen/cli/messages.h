@@ -122,6 +122,9 @@ enum class Msg : int {
   kSubjectUnchanged,  // {0} subject
   kSubjectUpdated,    // {0} subject, {1} fields
   kTemplateWritten,   // {0} file
+  // Issue 16: an emergency the answers raised (a gas leak), shown before anything else.
+  kVisitEmergency,        // {0} what was found
+  kVisitEmergencyAction,  // {0} step number, {1} what to do
   kCount              // not a message: the number of ids
 };
 

@@ -32,6 +32,9 @@ struct CoverageRow {
   // Major hazards (重大隐患) of the unit's subjects: found in all, and by standing (as the
   // county-wide totals below).
   int64_t major_found = 0, major_open = 0, major_rectified = 0, major_closed = 0, major_overdue = 0;
+  // Hazards suspected major (疑似重大隐患) that 消防救援大队 or the competent department has not
+  // judged yet; not in the major figures until confirmed.
+  int64_t major_suspected = 0;
 };
 
 struct Report {
@@ -50,6 +53,11 @@ struct Report {
   // 清零: every major hazard found, those rectified (waiting to be closed) and closed; the
   // clearance rate is closed / found.
   int64_t major_hazards_found = 0, major_hazards_rectified = 0, major_hazards_closed = 0;
+  // Suspected major hazards awaiting the judgement (counted apart; a confirmed one counts as major,
+  // a downgraded one as general).
+  int64_t major_hazards_suspected = 0;
+  // Open hazards by urgency code (immediate, same_day, by_deadline; old hazards: by_deadline).
+  std::map<std::string, int64_t> open_hazards_by_urgency;
   // 按期整改: hazards with a deadline that has passed or that were rectified (due), and of those
   // the ones rectified on or before their deadline (county days).
   int64_t hazards_due = 0, hazards_rectified_on_time = 0;
