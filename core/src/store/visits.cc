@@ -148,8 +148,10 @@ Status Store::InsertVisit(const v1::Visit& visit) {
   if (db_.Changes() == 0) {
     return AlreadyExists("The visit " + internal::IdText(visit.id()) + " is already recorded.");
   }
-  if (!visit.task_id().empty() && visit.outcome() != v1::NOBODY_HOME) {
-    // Nobody home keeps the task open for a return visit; any other outcome closes it. The task's
+  if (!visit.task_id().empty() && visit.outcome() != v1::NOBODY_HOME &&
+      visit.outcome() != v1::REFUSED) {
+    // Nobody home and refused keep the task open for a return visit (a refusal may need the
+    // village committee along); any other outcome closes it. The task's
     // closing visit is its first by finish time whatever order its visits arrive in, so every
     // device names the same one.
     QM_ASSIGN_OR_RETURN(

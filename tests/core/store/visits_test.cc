@@ -55,7 +55,8 @@ TEST_F(VisitsTest, CheckedVisitClosesTaskAndDerivesHazardsInOneCommit) {
   EXPECT_TRUE(all->items[0].done);
 }
 
-TEST_F(VisitsTest, NobodyHomeKeepsTheTaskOpenForAReturnVisit) {
+// Issue 16: a refusal is no visit done either; the task stays open until the household is checked.
+TEST_F(VisitsTest, NobodyHomeAndRefusedKeepTheTaskOpenForAReturnVisit) {
   v1::Subject subject = AddSubject("李建国");
   v1::Task task = AddTask(subject);
   VisitInput input;
@@ -72,10 +73,20 @@ TEST_F(VisitsTest, NobodyHomeKeepsTheTaskOpenForAReturnVisit) {
   again.visit = MakeVisit(subject, v1::REFUSED);
   again.visit.set_task_id(task.id());
   ASSERT_TRUE(store().RecordVisit(again).ok());
+  open = store().ListTasks(testing::TasksIn(subject.grid_id()));
+  ASSERT_EQ(open->items.size(), 1u);
+  EXPECT_FALSE(open->items[0].done);
+
+  clock_.Advance(86400000);
+  VisitInput checked;
+  checked.visit = MakeVisit(subject, v1::CHECKED);
+  checked.visit.set_task_id(task.id());
+  ASSERT_TRUE(store().RecordVisit(checked).ok());
   EXPECT_TRUE(store().ListTasks(testing::TasksIn(subject.grid_id()))->items.empty());
   auto visits = store().ListVisits(Id(subject.id()));
-  ASSERT_EQ(visits->size(), 2u);
-  EXPECT_EQ((*visits)[0].outcome(), v1::REFUSED) << "newest first";
+  ASSERT_EQ(visits->size(), 3u);
+  EXPECT_EQ((*visits)[0].outcome(), v1::CHECKED) << "newest first";
+  EXPECT_EQ((*visits)[1].outcome(), v1::REFUSED);
 }
 
 TEST_F(VisitsTest, InvalidVisitsAreRefusedAndWriteNothing) {
