@@ -44,11 +44,13 @@ class ReportTest : public ServerTest {
       ev->set_kind(kind);
       ev->set_passed(kind == v1::REINSPECTED);
       ev->set_at_ms(at += 60000);
+      if (kind == v1::FOUND) found_at_.push_back(at);
       ev->set_actor(device.worker_id());
       batch.push_back(e);
     }
   }
-  std::vector<std::string> ids_;  // of the hazards added, in order
+  std::vector<std::string> ids_;     // of the hazards added, in order
+  std::vector<int64_t> found_at_;    // their FOUND events' times
 };
 
 TEST_P(ReportTest, HazardStatusIsDerivedFromTheEventLogByTheStateMachine) {
@@ -88,6 +90,25 @@ TEST_P(ReportTest, HazardStatusIsDerivedFromTheEventLogByTheStateMachine) {
   EXPECT_NE(out.find("\"heating/general\":6"), std::string::npos) << out;
   auto text = env_->Run({"report"});
   EXPECT_NE(text.out.find("隐患（按状态）"), std::string::npos) << text.out;
+
+  // --date counts the hazards found that day (the county's day), as it counts visits.
+  const base::TimeZone zone = base::TimeZone::Default();  // the county has not set another
+  const std::string day = base::CountyDate(found_at_[0], zone);
+  int found_that_day = 0;
+  for (int64_t at : found_at_) found_that_day += base::CountyDate(at, zone) == day;
+  auto on_day = env_->Run({"report", "--format", "json", "--date", day});
+  ASSERT_EQ(on_day.exit_code, 0) << on_day.err;
+  auto number = [](const std::string& json, const std::string& key) {
+    const size_t at = json.find("\"" + key + "\":");
+    return at == std::string::npos ? -1 : std::stoll(json.substr(at + key.size() + 3));
+  };
+  EXPECT_EQ(number(on_day.out, "hazards_open") + number(on_day.out, "hazards_closed"),
+            found_that_day)
+      << on_day.out;
+  auto other_day = env_->Run({"report", "--format", "json", "--date", "2020-01-01"});
+  ASSERT_EQ(other_day.exit_code, 0) << other_day.err;
+  EXPECT_NE(other_day.out.find("\"hazards_open\":0,"), std::string::npos) << other_day.out;
+  EXPECT_NE(other_day.out.find("\"hazards_by_status\":{}"), std::string::npos) << other_day.out;
 }
 
 // Issue 16: 入户检查率 counts subjects whose latest visit checked them (nobody home is a return

@@ -59,7 +59,8 @@ core::Result<std::string> FormatReport(const Report& r, const std::string& forma
   std::ostringstream out;
   if (format == "json") {
     out << "{\"county\":" << JsonString(r.county) << ",\"town\":" << JsonString(r.options.town)
-        << ",\"date\":" << JsonString(r.options.date) << ",\"coverage\":[";
+        << ",\"date\":" << JsonString(r.options.date)
+        << ",\"campaign\":" << JsonString(r.options.campaign) << ",\"coverage\":[";
     for (size_t i = 0; i < r.coverage.size(); ++i) {
       const auto& c = r.coverage[i];
       out << (i ? "," : "") << "{\"id\":" << JsonString(c.unit_id)
@@ -86,6 +87,14 @@ core::Result<std::string> FormatReport(const Report& r, const std::string& forma
     j = 0;
     for (const auto& [k, n] : r.hazards_by_status) {
       out << (j++ ? "," : "") << JsonString(k) << ":" << n;
+    }
+    out << "},\"by_premises_type\":{";
+    j = 0;
+    for (const auto& [k, t] : r.by_premises_type) {
+      out << (j++ ? "," : "") << JsonString(k) << ":{\"subjects\":" << t.subjects
+          << ",\"subjects_checked\":" << t.subjects_checked
+          << ",\"hazards_found\":" << t.hazards_found << ",\"hazards_open\":" << t.hazards_open
+          << ",\"major_found\":" << t.major_found << ",\"major_open\":" << t.major_open << "}";
     }
     out << "},\"open_hazards_by_urgency\":{";
     j = 0;

@@ -77,6 +77,11 @@ enum class CountyMsg : int {
   kTotalMajorSuspected,
   kReportSuspectedByUnit,  // {0} suspected major hazards awaiting judgement
   kReportOpenByUrgency,
+  kReportByPremisesType,
+  kReportPremisesTypeLine,  // {0} type, {1} subjects, {2} checked, {3} hazards found, {4} open,
+                            // {5} major found, {6} major open
+  kReportCampaign,          // {0} campaign id
+  kReportCsvHeader,
   kCount               // not a message: the number of ids
 };
 

@@ -92,6 +92,11 @@ std::span<const CountyMessageEntry> CountyEnMessages() {
       {CountyMsg::kTotalMajorSuspected, "major_hazards_suspected"},
       {CountyMsg::kReportSuspectedByUnit, "  suspected major awaiting judgement {0}"},
       {CountyMsg::kReportOpenByUrgency, "\nOpen hazards by urgency\n"},
+      {CountyMsg::kReportByPremisesType, "\nBy premises type\n"},
+      {CountyMsg::kReportPremisesTypeLine,
+       "  {0}: subjects {1}, checked {2}; hazards {3} (open {4}); major hazards {5} (open {6})\n"},
+      {CountyMsg::kReportCampaign, "Campaign: {0} (its subjects only)\n"},
+      {CountyMsg::kReportCsvHeader, "section,key,name,subjects,visited,value"},
   };
   return kMessages;
 }

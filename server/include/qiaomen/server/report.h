@@ -15,8 +15,17 @@ namespace qiaomen::server {
 
 struct ReportOptions {
   std::string town;  // empty: the whole county
-  std::string date;  // YYYY-MM-DD: only visits finished that day in the county's time zone;
-                     // empty: all
+  std::string date;  // YYYY-MM-DD: only visits finished and hazards found that day in the
+                     // county's time zone; empty: all
+  // A campaign's id: only the subjects it has tasks for (its own denominators), their visits and
+  // their hazards; empty: every subject.
+  std::string campaign;
+};
+
+// Figures for one premises type (Subject.premises_type: restaurant, shop, ...).
+struct PremisesTypeRow {
+  int64_t subjects = 0, subjects_checked = 0;
+  int64_t hazards_found = 0, hazards_open = 0, major_found = 0, major_open = 0;
 };
 
 struct CoverageRow {
@@ -64,6 +73,8 @@ struct Report {
   // 入户检查: subjects in scope, and by the outcome of their latest visit: checked, nobody home
   // (a return visit is due, 待回访) and refused.
   int64_t subjects = 0, subjects_checked = 0, return_visits_due = 0, visits_refused = 0;
+  // By premises type code (subjects without a type, such as households, are not in it).
+  std::map<std::string, PremisesTypeRow> by_premises_type;
   // Hazards whose FOUND event happened on options.date (0 without a date).
   int64_t hazards_found_on_date = 0;
 
@@ -79,6 +90,7 @@ struct Report {
   int64_t changes_lost = 0, devices_with_lost_changes = 0;
 };
 
+// NotFound when options.town or options.campaign names none the county has.
 core::Result<Report> BuildReport(Storage& storage, core::Clock& clock,
                                  const ReportOptions& options);
 
