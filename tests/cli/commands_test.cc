@@ -129,15 +129,17 @@ TEST_F(CommandsTest, AGasLeakIsShownAsWhatToDoNowAndHazardsSayTheirUrgency) {
   ASSERT_NE(visit.find(no_gas), std::string::npos);
   visit.replace(visit.find(no_gas), no_gas.size(),
                 R"("gas_type": "piped", "gas_no_leak": "no", "valve_ok": "yes", "hose_ok": "yes",
-    "hose_length": 1.2, "stove_flameout": "yes", "pipes_unaltered": "yes")");
+    "hose_length": 1.2, "hose_material": "metal_corrugated", "stove_flameout": "yes",
+    "pipes_unaltered": "yes")");
   CliRun r = Run({"visit", "record", WriteFile("leak.json", visit)});
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_TRUE(Contains(r.out, "！紧急情况：闻到燃气味或检漏起泡（疑似燃气泄漏）。请立即：\n"
-                              "  1. 立即关闭燃气阀门（气瓶角阀或表前阀）\n  2. 打开门窗通风"))
+  EXPECT_TRUE(Contains(r.out,
+                       "！紧急情况：闻到燃气味或检漏起泡（疑似燃气泄漏）。请立即：\n"
+                       "  1. 立即关闭燃气阀门（气瓶角阀或表前阀）\n  2. 打开门窗通风"))
       << r.out;
-  EXPECT_LT(r.out.find("紧急情况"), r.out.find("隐患"));  // what to do now comes first
-  EXPECT_TRUE(Contains(r.out, "一般隐患，限期整改")) << r.out;  // no extinguisher, gas in use
-  EXPECT_FALSE(Contains(r.out, "燃气泄漏  整改期限")) << r.out;   // the leak is no hazard
+  EXPECT_LT(r.out.find("紧急情况"), r.out.find("隐患"));         // what to do now comes first
+  EXPECT_TRUE(Contains(r.out, "一般隐患，限期整改")) << r.out;   // no extinguisher, gas in use
+  EXPECT_FALSE(Contains(r.out, "燃气泄漏  整改期限")) << r.out;  // the leak is no hazard
 
   visit.replace(visit.find(R"("subject": "H002")"), 17, R"("subject": "H003")");
   CliRun json = Run({"visit", "record", "--json", WriteFile("leak2.json", visit)});

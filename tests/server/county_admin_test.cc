@@ -227,16 +227,16 @@ TEST_P(AdminTest, ARestaurantCampaignAssignsOnlyRestaurants) {
   EXPECT_NE(all.out.find("\"subjects\":6,"), std::string::npos) << all.out;
   auto campaign = env_->Run({"report", "--campaign", "restaurants", "--format", "json"});
   ASSERT_EQ(campaign.exit_code, 0) << campaign.err;
-  EXPECT_NE(campaign.out.find("\"campaign\":\"restaurants\""), std::string::npos)
-      << campaign.out;
+  EXPECT_NE(campaign.out.find("\"campaign\":\"restaurants\""), std::string::npos) << campaign.out;
   EXPECT_NE(campaign.out.find("\"subjects\":2,"), std::string::npos) << campaign.out;
   EXPECT_EQ(campaign.out.find("\"shop\""), std::string::npos) << campaign.out;
   auto text = env_->Run({"report", "--campaign", "food-and-shops"});
   ASSERT_EQ(text.exit_code, 0) << text.err;
   EXPECT_NE(text.out.find("专项行动：food-and-shops（只计本行动的对象）"), std::string::npos)
       << text.out;
-  EXPECT_NE(text.out.find("  餐饮场所：对象 2，已检查 0；隐患 0（未销号 0）；重大隐患 0（未销号 0）"),
-            std::string::npos)
+  EXPECT_NE(
+      text.out.find("  餐饮场所：对象 2，已检查 0；隐患 0（未销号 0）；重大隐患 0（未销号 0）"),
+      std::string::npos)
       << text.out;
   EXPECT_NE(text.out.find("入户检查率 0.0%（0 / 3）"), std::string::npos) << text.out;
   auto csv = env_->Run({"report", "--format", "csv"});

@@ -49,8 +49,8 @@ class ReportTest : public ServerTest {
       batch.push_back(e);
     }
   }
-  std::vector<std::string> ids_;     // of the hazards added, in order
-  std::vector<int64_t> found_at_;    // their FOUND events' times
+  std::vector<std::string> ids_;   // of the hazards added, in order
+  std::vector<int64_t> found_at_;  // their FOUND events' times
 };
 
 TEST_P(ReportTest, HazardStatusIsDerivedFromTheEventLogByTheStateMachine) {
@@ -224,14 +224,14 @@ TEST_P(ReportTest, SuspectedMajorHazardsAreCountedApartUntilTheCountyJudgesThem)
   EXPECT_NE(en.out.find("Immediately: 1"), std::string::npos) << en.out;
 
   // The county records the judgements: one confirmed, one downgraded; judging again is refused.
-  auto confirm = env_->Run(
-      {"hazard", "confirm-major", base::HexEncode(ids_[0]), "--by", "消防救援大队"});
+  auto confirm =
+      env_->Run({"hazard", "confirm-major", base::HexEncode(ids_[0]), "--by", "消防救援大队"});
   ASSERT_EQ(confirm.exit_code, 0) << confirm.err;
-  auto downgrade = env_->Run(
-      {"hazard", "downgrade-major", base::HexEncode(ids_[1]), "--by", "住建局"});
+  auto downgrade =
+      env_->Run({"hazard", "downgrade-major", base::HexEncode(ids_[1]), "--by", "住建局"});
   ASSERT_EQ(downgrade.exit_code, 0) << downgrade.err;
-  auto again = env_->Run(
-      {"hazard", "confirm-major", base::HexEncode(ids_[1]), "--by", "消防救援大队"});
+  auto again =
+      env_->Run({"hazard", "confirm-major", base::HexEncode(ids_[1]), "--by", "消防救援大队"});
   EXPECT_NE(again.exit_code, 0);
   EXPECT_NE(again.err.find("one judgement stands"), std::string::npos) << again.err;
   auto after = env_->Run({"report", "--format", "json"});

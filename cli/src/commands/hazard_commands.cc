@@ -159,7 +159,8 @@ void AddHazardCommands(std::vector<Command>& commands) {
   commands.push_back(Command{
       "hazard update",
       "record a step of a hazard: ordered, rectified, reinspected, closed, suspected_major",
-      "Usage: qiaomen hazard update ID --event ordered|rectified|reinspected|closed|suspected_major\n"
+      "Usage: qiaomen hazard update ID --event "
+      "ordered|rectified|reinspected|closed|suspected_major\n"
       "         [--photo FILE] [--note TEXT] [--failed] [--json]\n\n"
       "Steps follow the hazard's life: found -> ordered -> rectified (needs --photo, the after-\n"
       "photo) -> reinspected (--failed sends it back to ordered) -> closed. An impossible step is\n"

@@ -245,10 +245,10 @@ core::Status Record(const core::Args& args, CliContext& ctx) {
       } else {
         ctx.out << ctx.T(Msg::kVisitHazards, {std::to_string(recorded->visit.hazards.size())});
         for (const auto& h : recorded->visit.hazards) {
-          ctx.out << ctx.T(Msg::kVisitHazardLine,
-                           {IdText(h.id()), GradeText(h, ctx.language),
-                            CategoryText(h.category(), ctx.language), h.description(),
-                            h.deadline().empty() ? "-" : h.deadline()});
+          ctx.out << ctx.T(
+              Msg::kVisitHazardLine,
+              {IdText(h.id()), GradeText(h, ctx.language), CategoryText(h.category(), ctx.language),
+               h.description(), h.deadline().empty() ? "-" : h.deadline()});
         }
       }
     }

@@ -247,7 +247,8 @@ Evaluation FormSession::Impl::Snapshot() const {
     const v1::HazardRule& r = *d_.hazards[h].proto;
     if (r.emergency()) {
       e.emergencies.push_back(
-          {r.id(), r.title(), std::vector<v1::LocalizedText>(r.actions().begin(), r.actions().end())});
+          {r.id(), r.title(),
+           std::vector<v1::LocalizedText>(r.actions().begin(), r.actions().end())});
       continue;
     }
     DerivedHazard dh;

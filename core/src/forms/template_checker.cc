@@ -224,8 +224,7 @@ class TemplateChecker {
   void CheckEmergencyRule(const v1::HazardRule& h, const std::string& where) {
     if (h.severity() != v1::SEVERITY_UNSPECIFIED || h.deadline_days() != 0 ||
         h.urgency() != v1::URGENCY_UNSPECIFIED || h.suspected_major() || h.photo_required() ||
-        !h.legal_basis().zh().empty() || !h.legal_basis().en().empty() ||
-        !h.photo_item().empty()) {
+        !h.legal_basis().zh().empty() || !h.legal_basis().en().empty() || !h.photo_item().empty()) {
       Problem(where,
               "is an emergency rule; it takes no severity, deadline, urgency, suspicion, legal "
               "basis or photo (an emergency is acted on at once, not rectified by a deadline)");

@@ -53,8 +53,8 @@ core::Result<std::set<std::string>> CampaignSubjects(SqlConnection& conn,
                                                      const std::string& campaign) {
   std::set<std::string> subjects;
   if (campaign.empty()) return subjects;
-  QM_ASSIGN_OR_RETURN(auto known,
-                      conn.QueryOne("SELECT COUNT(*) FROM campaigns WHERE id = $1", {Text(campaign)}));
+  QM_ASSIGN_OR_RETURN(
+      auto known, conn.QueryOne("SELECT COUNT(*) FROM campaigns WHERE id = $1", {Text(campaign)}));
   if (known.Int(0) == 0) {
     return core::NotFound("There is no campaign '" + campaign +
                           "'; `qiaomen-county campaigns` lists them.");
@@ -224,8 +224,9 @@ core::Result<Report> BuildReport(Storage& storage, core::Clock& clock,
     // The county's judgement of a suspected major hazard overrides the severity its rule gave.
     const core::domain::MajorReview review = status.state.major_review;
     const std::string severity_code = SeverityCode(RegisterText(state, "severity"));
-    const bool major = review == core::domain::MajorReview::kConfirmed ||
-                       (review != core::domain::MajorReview::kDowngraded && severity_code == "major");
+    const bool major =
+        review == core::domain::MajorReview::kConfirmed ||
+        (review != core::domain::MajorReview::kDowngraded && severity_code == "major");
     ++report.hazards_by_category_severity[(category.empty() ? "uncategorised" : category) + "/" +
                                           (major ? "major" : severity_code)];
     ++report.hazards_by_status[std::string(core::domain::HazardStatusCode(status.state.status))];

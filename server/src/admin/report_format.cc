@@ -75,8 +75,7 @@ core::Result<std::string> FormatReport(const Report& r, const std::string& forma
       }
       out << "},\"major_hazards\":{\"found\":" << c.major_found << ",\"open\":" << c.major_open
           << ",\"rectified\":" << c.major_rectified << ",\"closed\":" << c.major_closed
-          << ",\"overdue\":" << c.major_overdue << ",\"suspected\":" << c.major_suspected
-          << "}}";
+          << ",\"overdue\":" << c.major_overdue << ",\"suspected\":" << c.major_suspected << "}}";
     }
     out << "],\"hazards_by_category_severity\":{";
     size_t j = 0;

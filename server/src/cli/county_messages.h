@@ -82,7 +82,7 @@ enum class CountyMsg : int {
                             // {5} major found, {6} major open
   kReportCampaign,          // {0} campaign id
   kReportCsvHeader,
-  kCount               // not a message: the number of ids
+  kCount  // not a message: the number of ids
 };
 
 // The text of `id` in `language`'s catalogue ("" when missing: the catalogue test fails then).

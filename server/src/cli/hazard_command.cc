@@ -21,8 +21,10 @@ struct StepName {
 
 const std::map<std::string, StepName>& Steps() {
   static const std::map<std::string, StepName> steps = {
-      {"reinspect", {v1::REINSPECTED, true}}, {"reinspect-failed", {v1::REINSPECTED, false}},
-      {"close", {v1::CLOSED, true}},          {"escalate", {v1::ESCALATED, true}},
+      {"reinspect", {v1::REINSPECTED, true}},
+      {"reinspect-failed", {v1::REINSPECTED, false}},
+      {"close", {v1::CLOSED, true}},
+      {"escalate", {v1::ESCALATED, true}},
       {"open-case", {v1::CASE_OPENED, true}},
       {"suspect-major", {v1::SUSPECTED_MAJOR, true}},
       {"confirm-major", {v1::MAJOR_CONFIRMED, true}},

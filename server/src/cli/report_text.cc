@@ -181,11 +181,11 @@ std::string ReportText(const Report& r, Language lang) {
   }
   if (!r.by_premises_type.empty()) out << CountySay(lang, CountyMsg::kReportByPremisesType);
   for (const auto& [k, t] : r.by_premises_type) {
-    out << CountySay(lang, CountyMsg::kReportPremisesTypeLine,
-                     {PremisesTypeWords(k, lang), std::to_string(t.subjects),
-                      std::to_string(t.subjects_checked), std::to_string(t.hazards_found),
-                      std::to_string(t.hazards_open), std::to_string(t.major_found),
-                      std::to_string(t.major_open)});
+    out << CountySay(
+        lang, CountyMsg::kReportPremisesTypeLine,
+        {PremisesTypeWords(k, lang), std::to_string(t.subjects), std::to_string(t.subjects_checked),
+         std::to_string(t.hazards_found), std::to_string(t.hazards_open),
+         std::to_string(t.major_found), std::to_string(t.major_open)});
   }
   out << "\n";
   for (const auto& [k, n] : ReportTotals(r)) {

@@ -151,11 +151,11 @@ TEST(HazardStateTest, ASuspectedMajorHazardIsJudgedOnce) {
   EXPECT_EQ(r.status().code(), Code::kFailedPrecondition);
   EXPECT_NE(r.status().message().find("mark it suspected major first"), std::string::npos);
 
-  Result<HazardState> suspected = Derive({Event(v1::FOUND, 1), Event(v1::SUSPECTED_MAJOR, 2),
-                                          Event(v1::SUSPECTED_MAJOR, 3)});
+  Result<HazardState> suspected =
+      Derive({Event(v1::FOUND, 1), Event(v1::SUSPECTED_MAJOR, 2), Event(v1::SUSPECTED_MAJOR, 3)});
   ASSERT_TRUE(suspected.ok());
   EXPECT_EQ(suspected->major_review, MajorReview::kSuspected);
-  EXPECT_TRUE(suspected->ignored.empty());  // suspecting twice is harmless
+  EXPECT_TRUE(suspected->ignored.empty());               // suspecting twice is harmless
   EXPECT_FALSE(CountsAsMajor(v1::GENERAL, *suspected));  // counted apart until judged
 
   Result<HazardState> confirmed = Transition(*suspected, Event(v1::MAJOR_CONFIRMED, 4));
@@ -170,7 +170,8 @@ TEST(HazardStateTest, ASuspectedMajorHazardIsJudgedOnce) {
   EXPECT_FALSE(CountsAsMajor(v1::MAJOR, *downgraded));
 
   // One judgement stands: a second one, or a new suspicion after it, is refused.
-  for (v1::HazardEventKind kind : {v1::MAJOR_DOWNGRADED, v1::MAJOR_CONFIRMED, v1::SUSPECTED_MAJOR}) {
+  for (v1::HazardEventKind kind :
+       {v1::MAJOR_DOWNGRADED, v1::MAJOR_CONFIRMED, v1::SUSPECTED_MAJOR}) {
     r = Transition(*confirmed, Event(kind, 5));
     EXPECT_EQ(r.status().code(), Code::kFailedPrecondition) << v1::HazardEventKind_Name(kind);
   }
