@@ -149,6 +149,17 @@ TEST_F(CommandsTest, AGasLeakIsShownAsWhatToDoNowAndHazardsSayTheirUrgency) {
   CliRun en = Run({"--lang", "en", "hazards"});
   ASSERT_EQ(en.exit_code, 0) << en.err;
   EXPECT_TRUE(Contains(en.out, "General, By the deadline")) << en.out;
+
+  // The worker suspects a hazard is major: the county is to judge it; the list says so.
+  std::string id = Between(Run({"hazards", "--json"}).out, "id");
+  ASSERT_GE(id.size(), 38u);
+  id = id.substr(1, id.size() - 2);
+  CliRun suspect = Run({"hazard", "update", id, "--event", "suspected_major"});
+  ASSERT_EQ(suspect.exit_code, 0) << suspect.err;
+  CliRun listed = Run({"hazards"});
+  EXPECT_TRUE(Contains(listed.out, "疑似重大隐患（待消防救援大队或主管部门判定）")) << listed.out;
+  CliRun judged = Run({"hazard", "update", id, "--event", "major_confirmed"});
+  EXPECT_NE(judged.exit_code, 0);  // the county judges, not the worker's device
 }
 
 TEST_F(CommandsTest, HazardStepsFollowTheStateMachine) {

@@ -7,6 +7,7 @@
 #include "qiaomen/base/civil_date.h"
 #include "qiaomen/core/domain/labels.h"
 #include "qiaomen/core/evidence/photo_check.h"
+#include "qiaomen/core/forms/hazard_deadline.h"
 #include "qiaomen/core/uuid.h"
 
 namespace qiaomen::core::profile {
@@ -258,9 +259,7 @@ Result<store::RecordedVisit> FieldVisits::Finish(const Uuid& draft_id, const Fin
       h.set_severity(d.severity);
       h.set_urgency(d.urgency);
       h.set_suspected_major(d.suspected_major);
-      // An immediate or same-day hazard is due on the visit's day (its rule's deadline is 0).
-      const bool today = d.urgency == v1::IMMEDIATE || d.urgency == v1::SAME_DAY;
-      if (d.deadline_days > 0 || today) {
+      if (forms::HasDeadline(d.urgency, d.deadline_days)) {
         QM_ASSIGN_OR_RETURN(std::string deadline, base::AddDays(day, d.deadline_days));
         h.set_deadline(deadline);
       }
