@@ -68,6 +68,13 @@ TEST_F(ListingTest, ChecklistShowPrintsItemsAnswersAndConditions) {
   // Version 3: the stove's items show for any coal or wood stove, main heating or other.
   EXPECT_TRUE(Contains(text.out, "显示条件: solid_fuel_stove")) << text.out;
   EXPECT_TRUE(Contains(text.out, "other_heating  其他取暖方式（可多选）  多选")) << text.out;
+  // Each rule says how urgent it is; the gas leak is an emergency with what to do, no hazard.
+  EXPECT_TRUE(Contains(text.out, "coal_stove_no_flue  燃煤炉具未安装烟囱  一般隐患  立即整改"))
+      << text.out;
+  EXPECT_TRUE(Contains(text.out, "gas_leak  ！紧急情况：闻到燃气味或检漏起泡（疑似燃气泄漏）。"))
+      << text.out;
+  CliRun nine = Run({"checklist", "show", "nine_small_premises_fire"});
+  EXPECT_TRUE(Contains(nine.out, "疑似重大隐患（待消防救援大队或主管部门判定）")) << nine.out;
   CliRun json = Run({"checklist", "show", "household_winter", "--json"});
   ASSERT_EQ(json.exit_code, 0) << json.err;
   EXPECT_TRUE(Contains(json.out, "\"id\":\"ebike_count\",\"kind\":\"integer\"")) << json.out;
