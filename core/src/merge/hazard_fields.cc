@@ -35,10 +35,11 @@ Result<std::vector<v1::FieldSet>> HazardToFieldSets(const v1::Hazard& hazard) {
   AddText(sets, "legal_basis", hazard.legal_basis());
   AddText(sets, "rule_id", hazard.rule_id());
   AddText(sets, "template_id", hazard.template_id());
-  // Old devices send no urgency: no register, and the hazard reads as by-deadline.
-  if (hazard.urgency() != v1::URGENCY_UNSPECIFIED) {
-    AddText(sets, "urgency", std::string(domain::UrgencyLabel(hazard.urgency()).code));
-  }
+  // Unspecified (an old device's hazard) is "", which reads as by the deadline.
+  AddText(sets, "urgency",
+          hazard.urgency() == v1::URGENCY_UNSPECIFIED
+              ? std::string()
+              : std::string(domain::UrgencyLabel(hazard.urgency()).code));
   QM_RETURN_IF_ERROR(AddId(sets, "subject_id", hazard.subject_id()));
   QM_RETURN_IF_ERROR(AddId(sets, "visit_id", hazard.visit_id()));
   return sets;

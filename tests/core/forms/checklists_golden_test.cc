@@ -129,17 +129,20 @@ const v1::HazardRule* FindRule(const CompiledTemplate& t, const std::string& id)
   return nullptr;
 }
 
-// A blocked or broken flue poisons as surely as a missing one: both are due the next day.
+// A blocked or broken flue poisons as surely as a missing one: both are to be dealt with at once
+// (version 3: urgency IMMEDIATE, due on the visit's day).
 TEST(FormsChecklists, HouseholdFlueDefectIsAsUrgentAsAMissingFlue) {
   const CompiledTemplate t = LoadChecklist("household_winter.json");
   const v1::HazardRule* missing = FindRule(t, "coal_stove_no_flue");
   const v1::HazardRule* defective = FindRule(t, "flue_defective");
   ASSERT_NE(missing, nullptr);
   ASSERT_NE(defective, nullptr);
-  EXPECT_EQ(defective->deadline_days(), missing->deadline_days());
-  EXPECT_EQ(defective->deadline_days(), 1);
-  EXPECT_EQ(FindRule(t, "coal_stove_bedroom_no_alarm")->deadline_days(), 1);
-  EXPECT_EQ(FindRule(t, "gas_leak")->deadline_days(), 0);
+  EXPECT_EQ(defective->urgency(), missing->urgency());
+  EXPECT_EQ(defective->urgency(), v1::IMMEDIATE);
+  EXPECT_EQ(FindRule(t, "coal_stove_bedroom_no_alarm")->urgency(), v1::SAME_DAY);
+  // A gas leak is no hazard to rectify by a date: it is an emergency with what to do now.
+  EXPECT_TRUE(FindRule(t, "gas_leak")->emergency());
+  EXPECT_GE(FindRule(t, "gas_leak")->actions_size(), 4);
   // Merged into ebike_indoors (parked or charged indoors is one defect).
   EXPECT_EQ(FindRule(t, "ebike_charged_indoors"), nullptr);
 }

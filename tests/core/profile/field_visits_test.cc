@@ -65,9 +65,11 @@ TEST_F(FieldVisitsTest, UrgencySuspicionAndEmergencyComeFromTheRules) {
   const Uuid hazard_id = *Uuid::FromBytes(h.id());
   auto events = profile_->store().ListHazardEvents(hazard_id);
   ASSERT_TRUE(events.ok());
-  ASSERT_EQ(events->size(), 2u);
+  ASSERT_EQ(events->size(), 3u);
   EXPECT_EQ((*events)[0].kind(), v1::FOUND);
   EXPECT_EQ((*events)[1].kind(), v1::SUSPECTED_MAJOR);
+  EXPECT_EQ((*events)[2].kind(), v1::ORDERED);  // the worker orders it on the spot
+  EXPECT_EQ((*events)[2].note(), "立即整改，整改期限 2026-12-01。");
   auto state = profile_->store().GetHazardState(hazard_id);
   ASSERT_TRUE(state.ok());
   EXPECT_EQ(state->major_review, domain::MajorReview::kSuspected);
