@@ -176,8 +176,11 @@ std::string ReportText(const Report& r, Language lang) {
     out << "  " << StatusWords(k, lang) << colon << n << "\n";
   }
   out << CountySay(lang, CountyMsg::kReportOpenByUrgency);
-  for (const auto& [k, n] : r.open_hazards_by_urgency) {
-    out << "  " << UrgencyWords(k, lang) << colon << n << "\n";
+  for (v1::Urgency urgency : {v1::IMMEDIATE, v1::SAME_DAY, v1::BY_DEADLINE}) {  // most urgent first
+    const auto label = core::domain::UrgencyLabel(urgency);
+    auto it = r.open_hazards_by_urgency.find(std::string(label.code));
+    if (it != r.open_hazards_by_urgency.end())
+      out << "  " << label.In(lang) << colon << it->second << "\n";
   }
   if (!r.by_premises_type.empty()) out << CountySay(lang, CountyMsg::kReportByPremisesType);
   for (const auto& [k, t] : r.by_premises_type) {
