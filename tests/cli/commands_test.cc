@@ -145,7 +145,7 @@ TEST_F(CommandsTest, AGasLeakIsShownAsWhatToDoNowAndHazardsSayTheirUrgency) {
   CliRun json = Run({"visit", "record", "--json", WriteFile("leak2.json", visit)});
   ASSERT_EQ(json.exit_code, 0) << json.err;
   EXPECT_TRUE(Contains(json.out, R"("urgency":"by_deadline")")) << json.out;
-  EXPECT_TRUE(Contains(json.out, R"("emergencies":[{"rule":"gas_leak")")) << json.out;
+  EXPECT_TRUE(Contains(json.out, R"("emergencies":[{"id":"gas_leak")")) << json.out;
   CliRun en = Run({"--lang", "en", "hazards"});
   ASSERT_EQ(en.exit_code, 0) << en.err;
   EXPECT_TRUE(Contains(en.out, "General, By the deadline")) << en.out;

@@ -222,7 +222,7 @@ core::Status Record(const core::Args& args, CliContext& ctx) {
       json.EndArray();
       json.Key("emergencies").BeginArray();
       for (const auto& e : recorded->visit.emergencies) {
-        json.BeginObject().Field("rule", e.rule_id).Field("title", e.title.zh());
+        json.BeginObject().Field("id", e.rule_id).Field("title", e.title.zh());
         json.Key("actions").BeginArray();
         for (const auto& action : e.actions) json.String(action.zh());
         json.EndArray().EndObject();
