@@ -78,7 +78,7 @@ inline std::string ContainsPattern(std::string_view text) {
 // refuse.
 #define QM_CLOSING_VISIT(task)                         \
   "(SELECT v.id FROM visits v WHERE v.task_id = " task \
-  " AND v.outcome NOT IN (2, 3) AND v.id NOT IN "       \
+  " AND v.outcome NOT IN (2, 3) AND v.id NOT IN "      \
   "(SELECT record_id FROM outbox WHERE state = 2) ORDER BY v.finished_at_ms, v.id LIMIT 1)"
 
 // The journal's next seq: after the highest row, and after every seq let go (released_through),

@@ -91,8 +91,8 @@ Label MajorReviewLabel(MajorReview review);
 // A step in a hazard's log as people read it: found 发现隐患, ordered 下达限期整改, rectified
 // 已整改, reinspected 复查通过 (or, when not `passed`, reinspection_failed 复查未通过，退回整改),
 // closed 销号, overdue 逾期, escalated 挂牌督办, case_opened 立案查处, suspected_major
-// 疑似重大隐患，提请判定, major_confirmed 判定为重大隐患, major_downgraded 判定为一般隐患; anything else is
-// unspecified 未填写.
+// 疑似重大隐患，提请判定, major_confirmed 判定为重大隐患, major_downgraded 判定为一般隐患; anything
+// else is unspecified 未填写.
 Label HazardEventLabel(v1::HazardEventKind kind, bool passed);
 
 }  // namespace qiaomen::core::domain
