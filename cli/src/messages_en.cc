@@ -155,7 +155,7 @@ std::span<const MessageEntry> EnMessages() {
       {Msg::kSummaryEnroll, "create this device's profile and register it with the county server"},
       {Msg::kSummaryHazards, "list the hazards on this device with their status"},
       {Msg::kSummaryHazardUpdate,
-       "record a step of a hazard: ordered, rectified, reinspected, closed"},
+       "record a step of a hazard: ordered, rectified, reinspected, closed, suspected_major"},
       {Msg::kSummaryChangePin, "change the PIN that unlocks this profile"},
       {Msg::kSummaryQuarantine, "list the changes the county refused, with their reasons"},
       {Msg::kSummaryQuarantineResend, "send a refused change again once its cause is put right"},
@@ -196,6 +196,9 @@ std::span<const MessageEntry> EnMessages() {
        "the signature or the device's identity is not valid; ask township staff"},
       {Msg::kRefusalOther, "refused by the county server ({0})"},
       {Msg::kQuarantineReason, "\n    {0}: {1} [{2}]\n"},
+      // Issue 16: an emergency the answers raised (a gas leak), shown before anything else.
+      {Msg::kVisitEmergency, "! Emergency: {0}. Do this now:\n"},
+      {Msg::kVisitEmergencyAction, "  {0}. {1}\n"},
   };
   return kMessages;
 }

@@ -140,7 +140,8 @@ std::span<const MessageEntry> ZhMessages() {
       {Msg::kSummaryVisitTemplate, "为某个对象的检查表写出走访文件模板"},
       {Msg::kSummaryEnroll, "创建本设备的档案并向县服务器注册"},
       {Msg::kSummaryHazards, "列出本设备上的隐患及其状态"},
-      {Msg::kSummaryHazardUpdate, "记录隐患的一个处理步骤：责令整改、已整改、复查、销号"},
+      {Msg::kSummaryHazardUpdate,
+       "记录隐患的一个处理步骤：责令整改、已整改、复查、销号、疑似重大隐患"},
       {Msg::kSummaryChangePin, "修改解锁本档案的 PIN"},
       {Msg::kSummaryQuarantine, "列出县里拒收的更改及原因"},
       {Msg::kSummaryQuarantineResend, "原因解决后重新发送一项被拒收的更改"},
@@ -176,6 +177,9 @@ std::span<const MessageEntry> ZhMessages() {
       {Msg::kRefusalSignature, "签名或设备身份无效，请乡镇管理员核实"},
       {Msg::kRefusalOther, "县服务器拒收（{0}）"},
       {Msg::kQuarantineReason, "\n    {0}：{1} [{2}]\n"},
+      // Issue 16: an emergency the answers raised (a gas leak), shown before anything else.
+      {Msg::kVisitEmergency, "！紧急情况：{0}。请立即：\n"},
+      {Msg::kVisitEmergencyAction, "  {0}. {1}\n"},
   };
   return kMessages;
 }

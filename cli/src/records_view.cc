@@ -62,6 +62,9 @@ std::string HazardStatusName(const core::domain::HazardState& state) {
   if (state.overdue) text += "+overdue";
   if (state.escalated) text += "+escalated";
   if (state.case_opened) text += "+case";
+  if (state.major_review != core::domain::MajorReview::kNone) {
+    text += "+" + std::string(core::domain::MajorReviewLabel(state.major_review).code);
+  }
   return text;
 }
 
@@ -81,7 +84,23 @@ std::string HazardStatusText(const core::domain::HazardState& state,
   if (state.case_opened) {
     text += std::string(comma) + std::string(core::domain::CaseOpenedLabel(language));
   }
+  if (state.major_review != core::domain::MajorReview::kNone) {
+    text += std::string(comma) +
+            std::string(core::domain::MajorReviewLabel(state.major_review).In(language));
+  }
   return text;
+}
+
+std::string In(const v1::LocalizedText& t, core::domain::Language language) {
+  if (language == core::domain::Language::kEn) return t.en().empty() ? t.zh() : t.en();
+  return t.zh().empty() ? t.en() : t.zh();
+}
+
+std::string GradeText(const v1::Hazard& hazard, core::domain::Language language) {
+  const std::string_view comma = language == core::domain::Language::kZh ? "，" : ", ";
+  return std::string(core::domain::SeverityLabel(hazard.severity()).In(language)) +
+         std::string(comma) +
+         std::string(core::domain::UrgencyLabel(hazard.urgency()).In(language));
 }
 
 std::string SeverityText(v1::Severity severity, core::domain::Language language) {
@@ -125,6 +144,7 @@ void WriteHazard(JsonWriter& json, const v1::Hazard& h) {
       .Field("rule", h.rule_id())
       .Field("category", h.category())
       .Field("severity", SeverityName(h.severity()))
+      .Field("urgency", std::string(core::domain::UrgencyLabel(h.urgency()).code))
       .Field("deadline", h.deadline())
       .Field("description", h.description())
       .Field("legal_basis", h.legal_basis());

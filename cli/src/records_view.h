@@ -42,6 +42,10 @@ std::string HazardStatusText(const core::domain::HazardState& state,
 std::string RefusalText(const std::string& code, core::domain::Language language);
 
 std::string SeverityText(v1::Severity severity, core::domain::Language language);
+// A checklist's own text in `language`, the other language's when it has none.
+std::string In(const v1::LocalizedText& t, core::domain::Language language);
+// For people: severity and urgency, "一般隐患，立即整改" / "General, Immediately".
+std::string GradeText(const v1::Hazard& hazard, core::domain::Language language);
 std::string OutcomeText(v1::VisitOutcome outcome, core::domain::Language language);
 std::string KindText(v1::SubjectKind kind, core::domain::Language language);
 std::string CategoryText(const std::string& category, core::domain::Language language);

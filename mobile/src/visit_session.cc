@@ -9,6 +9,7 @@
 #include <span>
 
 #include "evidence_photo.h"
+#include "qiaomen/core/forms/hazard_deadline.h"
 #include "qiaomen/core/forms/value.h"
 #include "qiaomen/core/uuid.h"
 
@@ -388,7 +389,9 @@ VisitView VisitSession::View() const {
     row.category = Q(derived.category);
     row.major = derived.severity == v1::MAJOR;
     row.deadline_days = static_cast<int>(derived.deadline_days);
-    if (derived.deadline_days > 0) row.deadline = Q(AddDays(today, derived.deadline_days));
+    if (core::forms::HasDeadline(derived.urgency, derived.deadline_days)) {
+      row.deadline = Q(AddDays(today, derived.deadline_days));
+    }
     row.photo_missing = derived.photo_missing;
     view.hazards.push_back(row);
   }

@@ -126,6 +126,50 @@ TEST_F(CommandsTest, AFileThatIsNotAJpegIsNotTakenAsAPhoto) {
   EXPECT_EQ(Between(status.out, "drafts"), "0") << status.out;
 }
 
+// Issue 16: a gas leak is an emergency: the worker is told what to do at once, first, and it is no
+// hazard; each hazard says how urgent it is.
+TEST_F(CommandsTest, AGasLeakIsShownAsWhatToDoNowAndHazardsSayTheirUrgency) {
+  Enroll("w-leak", "grids:T01-V01-G01");
+  ASSERT_EQ(Run({"sync"}).exit_code, 0);
+  WritePhoto("p1.jpg");
+  std::string visit = CheckedVisitJson("H002", /*with_hazard=*/false);
+  const std::string no_gas = R"("gas_type": "none")";
+  ASSERT_NE(visit.find(no_gas), std::string::npos);
+  visit.replace(visit.find(no_gas), no_gas.size(),
+                R"("gas_type": "piped", "gas_no_leak": "no", "valve_ok": "yes", "hose_ok": "yes",
+    "hose_length": 1.2, "hose_material": "metal_corrugated", "stove_flameout": "yes",
+    "pipes_unaltered": "yes")");
+  CliRun r = Run({"visit", "record", WriteFile("leak.json", visit)});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(Contains(r.out,
+                       "！紧急情况：闻到燃气味或检漏起泡（疑似燃气泄漏）。请立即：\n"
+                       "  1. 立即关闭燃气阀门（气瓶角阀或表前阀）\n  2. 打开门窗通风"))
+      << r.out;
+  EXPECT_LT(r.out.find("紧急情况"), r.out.find("隐患"));         // what to do now comes first
+  EXPECT_TRUE(Contains(r.out, "一般隐患，限期整改")) << r.out;   // no extinguisher, gas in use
+  EXPECT_FALSE(Contains(r.out, "燃气泄漏  整改期限")) << r.out;  // the leak is no hazard
+
+  visit.replace(visit.find(R"("subject": "H002")"), 17, R"("subject": "H003")");
+  CliRun json = Run({"visit", "record", "--json", WriteFile("leak2.json", visit)});
+  ASSERT_EQ(json.exit_code, 0) << json.err;
+  EXPECT_TRUE(Contains(json.out, R"("urgency":"by_deadline")")) << json.out;
+  EXPECT_TRUE(Contains(json.out, R"("emergencies":[{"id":"gas_leak")")) << json.out;
+  CliRun en = Run({"--lang", "en", "hazards"});
+  ASSERT_EQ(en.exit_code, 0) << en.err;
+  EXPECT_TRUE(Contains(en.out, "General, By the deadline")) << en.out;
+
+  // The worker suspects a hazard is major: the county is to judge it; the list says so.
+  std::string id = Between(Run({"hazards", "--json"}).out, "id");
+  ASSERT_GE(id.size(), 38u);
+  id = id.substr(1, id.size() - 2);
+  CliRun suspect = Run({"hazard", "update", id, "--event", "suspected_major"});
+  ASSERT_EQ(suspect.exit_code, 0) << suspect.err;
+  CliRun listed = Run({"hazards"});
+  EXPECT_TRUE(Contains(listed.out, "疑似重大隐患（待消防救援大队或主管部门判定）")) << listed.out;
+  CliRun judged = Run({"hazard", "update", id, "--event", "major_confirmed"});
+  EXPECT_NE(judged.exit_code, 0);  // the county judges, not the worker's device
+}
+
 TEST_F(CommandsTest, HazardStepsFollowTheStateMachine) {
   Enroll("w-hazard", "grids:T01-V01-G01");
   ASSERT_EQ(Run({"sync"}).exit_code, 0);

@@ -54,7 +54,7 @@ TEST_F(ListingTest, TheCountyListsWorkersDevicesCampaignsAndChecklists) {
   EXPECT_TRUE(Contains(campaigns.out, "2030-01-31")) << campaigns.out;
   auto checklists = County({"checklists", "--format", "json"});
   ASSERT_EQ(checklists.exit_code, 0) << checklists.err;
-  EXPECT_TRUE(Contains(checklists.out, "\"id\":\"household_winter\",\"version\":2"))
+  EXPECT_TRUE(Contains(checklists.out, "\"id\":\"household_winter\",\"version\":3"))
       << checklists.out;
   EXPECT_TRUE(Contains(checklists.out, "\"subject_kind\":\"household\"")) << checklists.out;
 }
@@ -65,7 +65,16 @@ TEST_F(ListingTest, ChecklistShowPrintsItemsAnswersAndConditions) {
   EXPECT_TRUE(Contains(text.out, "heating_type  主要取暖方式  单选")) << text.out;
   EXPECT_TRUE(Contains(text.out, "coal_stove=燃煤炉具")) << text.out;
   EXPECT_TRUE(Contains(text.out, "范围: 0–20 辆  必填")) << text.out;
-  EXPECT_TRUE(Contains(text.out, "显示条件: heating_type == 'coal_stove'")) << text.out;
+  // Version 3: the stove's items show for any coal or wood stove, main heating or other.
+  EXPECT_TRUE(Contains(text.out, "显示条件: solid_fuel_stove")) << text.out;
+  EXPECT_TRUE(Contains(text.out, "other_heating  其他取暖方式（可多选）  多选")) << text.out;
+  // Each rule says how urgent it is; the gas leak is an emergency with what to do, no hazard.
+  EXPECT_TRUE(Contains(text.out, "coal_stove_no_flue  燃煤炉具未安装烟囱  一般隐患  立即整改"))
+      << text.out;
+  EXPECT_TRUE(Contains(text.out, "gas_leak  ！紧急情况：闻到燃气味或检漏起泡（疑似燃气泄漏）。"))
+      << text.out;
+  CliRun nine = Run({"checklist", "show", "nine_small_premises_fire"});
+  EXPECT_TRUE(Contains(nine.out, "疑似重大隐患（待消防救援大队或主管部门判定）")) << nine.out;
   CliRun json = Run({"checklist", "show", "household_winter", "--json"});
   ASSERT_EQ(json.exit_code, 0) << json.err;
   EXPECT_TRUE(Contains(json.out, "\"id\":\"ebike_count\",\"kind\":\"integer\"")) << json.out;

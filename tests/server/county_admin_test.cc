@@ -100,7 +100,12 @@ TEST_P(AdminTest, ReportCountsSubjectsByTownVillageAndGrid) {
       << json.out;
   auto town = env_->Run({"report", "--town", "T02", "--format", "csv"});
   ASSERT_EQ(town.exit_code, 0) << town.err;
-  EXPECT_NE(town.out.find("coverage_town,T02,2,0,"), std::string::npos) << town.out;
+  // For spreadsheets: a byte-order mark, the header in Chinese (the default), a name column.
+  EXPECT_EQ(town.out.rfind("\xEF\xBB\xBF分类,代码,名称,对象数,已走访,数值\n", 0), 0u) << town.out;
+  EXPECT_NE(town.out.find("coverage_town,T02,Baishui,2,0,"), std::string::npos) << town.out;
+  auto town_en = env_->Run({"report", "--town", "T02", "--format", "csv", "--lang", "en"});
+  EXPECT_EQ(town_en.out.rfind("\xEF\xBB\xBFsection,key,name,subjects,visited,value\n", 0), 0u)
+      << town_en.out;
   EXPECT_EQ(town.out.find("T01"), std::string::npos) << town.out;
   auto text = env_->Run({"report"});
   EXPECT_NE(text.out.find("覆盖（已走访 / 对象数）"), std::string::npos);
@@ -210,6 +215,37 @@ TEST_P(AdminTest, ARestaurantCampaignAssignsOnlyRestaurants) {
       create("restaurants-again", "nine_small_premises_fire", {"--premises-type", "restaurant"});
   ASSERT_EQ(still.exit_code, 0) << still.err;
   EXPECT_NE(still.out.find("共 2 项任务"), std::string::npos) << still.out;
+
+  // The report by premises type, and a campaign's own denominators: its subjects only.
+  auto all = env_->Run({"report", "--format", "json"});
+  ASSERT_EQ(all.exit_code, 0) << all.err;
+  EXPECT_NE(all.out.find("\"by_premises_type\":{\"restaurant\":{\"subjects\":2,"
+                         "\"subjects_checked\":0,\"hazards_found\":0,\"hazards_open\":0,"
+                         "\"major_found\":0,\"major_open\":0},\"shop\":{\"subjects\":1,"),
+            std::string::npos)
+      << all.out;
+  EXPECT_NE(all.out.find("\"subjects\":6,"), std::string::npos) << all.out;
+  auto campaign = env_->Run({"report", "--campaign", "restaurants", "--format", "json"});
+  ASSERT_EQ(campaign.exit_code, 0) << campaign.err;
+  EXPECT_NE(campaign.out.find("\"campaign\":\"restaurants\""), std::string::npos) << campaign.out;
+  EXPECT_NE(campaign.out.find("\"subjects\":2,"), std::string::npos) << campaign.out;
+  EXPECT_EQ(campaign.out.find("\"shop\""), std::string::npos) << campaign.out;
+  auto text = env_->Run({"report", "--campaign", "food-and-shops"});
+  ASSERT_EQ(text.exit_code, 0) << text.err;
+  EXPECT_NE(text.out.find("专项行动：food-and-shops（只计本行动的对象）"), std::string::npos)
+      << text.out;
+  EXPECT_NE(
+      text.out.find("  餐饮场所：对象 2，已检查 0；隐患 0（未销号 0）；重大隐患 0（未销号 0）"),
+      std::string::npos)
+      << text.out;
+  EXPECT_NE(text.out.find("入户检查率 0.0%（0 / 3）"), std::string::npos) << text.out;
+  auto csv = env_->Run({"report", "--format", "csv"});
+  EXPECT_NE(csv.out.find("\npremises_type,restaurant,餐饮场所,2,0,0\n"), std::string::npos)
+      << csv.out;
+  auto unknown_campaign = env_->Run({"report", "--campaign", "nope"});
+  EXPECT_EQ(unknown_campaign.exit_code, 1);
+  EXPECT_NE(unknown_campaign.err.find("There is no campaign 'nope'"), std::string::npos)
+      << unknown_campaign.err;
 }
 
 TEST_P(AdminTest, InitRefusesAnInitialisedStoreAndCommandsNeedInit) {

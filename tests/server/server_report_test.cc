@@ -6,6 +6,7 @@
 #include <fstream>
 
 #include "qiaomen/base/civil_date.h"
+#include "qiaomen/base/hex.h"
 #include "qiaomen/base/time_zone.h"
 #include "qiaomen/core/uuid.h"
 #include "server_test_support.h"
@@ -20,8 +21,10 @@ class ReportTest : public ServerTest {
   // A hazard on `subject` with `deadline`, and its events (kinds in order, one minute apart).
   void AddHazard(testing::TestDevice& device, const std::string& subject,
                  const std::string& deadline, const std::vector<v1::HazardEventKind>& kinds,
-                 std::vector<v1::Change>& batch, v1::Severity severity = v1::GENERAL) {
+                 std::vector<v1::Change>& batch, v1::Severity severity = v1::GENERAL,
+                 v1::Urgency urgency = v1::URGENCY_UNSPECIFIED) {
     std::string id = testing::RandomId();
+    ids_.push_back(id);
     v1::Change hazard = device.NewChange(v1::ENTITY_HAZARD, id);
     v1::Hazard* h = hazard.mutable_hazard();
     h->set_id(id);
@@ -29,6 +32,7 @@ class ReportTest : public ServerTest {
     h->set_category("heating");
     h->set_severity(severity);
     h->set_deadline(deadline);
+    h->set_urgency(urgency);
     batch.push_back(hazard);
     int64_t at = static_cast<int64_t>(time(nullptr)) * 1000 - 3600000;
     for (auto kind : kinds) {
@@ -40,10 +44,13 @@ class ReportTest : public ServerTest {
       ev->set_kind(kind);
       ev->set_passed(kind == v1::REINSPECTED);
       ev->set_at_ms(at += 60000);
+      if (kind == v1::FOUND) found_at_.push_back(at);
       ev->set_actor(device.worker_id());
       batch.push_back(e);
     }
   }
+  std::vector<std::string> ids_;   // of the hazards added, in order
+  std::vector<int64_t> found_at_;  // their FOUND events' times
 };
 
 TEST_P(ReportTest, HazardStatusIsDerivedFromTheEventLogByTheStateMachine) {
@@ -83,6 +90,25 @@ TEST_P(ReportTest, HazardStatusIsDerivedFromTheEventLogByTheStateMachine) {
   EXPECT_NE(out.find("\"heating/general\":6"), std::string::npos) << out;
   auto text = env_->Run({"report"});
   EXPECT_NE(text.out.find("隐患（按状态）"), std::string::npos) << text.out;
+
+  // --date counts the hazards found that day (the county's day), as it counts visits.
+  const base::TimeZone zone = base::TimeZone::Default();  // the county has not set another
+  const std::string day = base::CountyDate(found_at_[0], zone);
+  int found_that_day = 0;
+  for (int64_t at : found_at_) found_that_day += base::CountyDate(at, zone) == day;
+  auto on_day = env_->Run({"report", "--format", "json", "--date", day});
+  ASSERT_EQ(on_day.exit_code, 0) << on_day.err;
+  auto number = [](const std::string& json, const std::string& key) {
+    const size_t at = json.find("\"" + key + "\":");
+    return at == std::string::npos ? -1 : std::stoll(json.substr(at + key.size() + 3));
+  };
+  EXPECT_EQ(number(on_day.out, "hazards_open") + number(on_day.out, "hazards_closed"),
+            found_that_day)
+      << on_day.out;
+  auto other_day = env_->Run({"report", "--format", "json", "--date", "2020-01-01"});
+  ASSERT_EQ(other_day.exit_code, 0) << other_day.err;
+  EXPECT_NE(other_day.out.find("\"hazards_open\":0,"), std::string::npos) << other_day.out;
+  EXPECT_NE(other_day.out.find("\"hazards_by_status\":{}"), std::string::npos) << other_day.out;
 }
 
 // Issue 16: 入户检查率 counts subjects whose latest visit checked them (nobody home is a return
@@ -128,7 +154,7 @@ TEST_P(ReportTest, CoverageCountsCheckedSubjectsAndMajorHazardsShowTheirClearanc
         "\"major_hazards_open\":1", "\"major_hazards_overdue\":1", "\"hazards_due\":3",
         "\"hazards_rectified_on_time\":1",
         "\"major_hazards\":{\"found\":2,\"open\":1,\"rectified\":0,\"closed\":1,"
-        "\"overdue\":1}"}) {
+        "\"overdue\":1,\"suspected\":0}"}) {
     EXPECT_NE(json.out.find(expected), std::string::npos) << expected << "\n" << json.out;
   }
   auto zh = env_->Run({"report"});
@@ -147,6 +173,74 @@ TEST_P(ReportTest, CoverageCountsCheckedSubjectsAndMajorHazardsShowTheirClearanc
   EXPECT_NE(en.out.find("major hazards cleared 50.0% (closed 1 / found 2)"), std::string::npos)
       << en.out;
   EXPECT_NE(en.out.find("rectified on time 33.3% (1 / 3)"), std::string::npos) << en.out;
+}
+
+// Issue 16: a hazard suspected major (疑似重大隐患) is counted apart until the county records the
+// judgement of 消防救援大队 or the competent department; a worker's device may suspect but not
+// judge; confirmed counts as major, downgraded as general. Open hazards are counted by urgency.
+TEST_P(ReportTest, SuspectedMajorHazardsAreCountedApartUntilTheCountyJudgesThem) {
+  StartServer();
+  auto device = EnrolledDevice("w1", std::string("grids:") + kGridA, "inspector");
+  const std::string h001 = testing::FindSubjectId(PullAll(*device), "H-001");
+  ASSERT_FALSE(h001.empty());
+  std::vector<v1::Change> batch;
+  AddHazard(*device, h001, "2099-12-31", {v1::FOUND, v1::SUSPECTED_MAJOR}, batch, v1::GENERAL,
+            v1::IMMEDIATE);
+  AddHazard(*device, h001, "2099-12-31", {v1::FOUND, v1::SUSPECTED_MAJOR}, batch, v1::GENERAL,
+            v1::SAME_DAY);
+  AddHazard(*device, h001, "2099-12-31", {v1::FOUND, v1::SUSPECTED_MAJOR, v1::MAJOR_CONFIRMED},
+            batch);
+  auto r = device->Sync(server_->port(), batch);
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  int refused = 0;
+  for (const auto& result : r->results()) {
+    if (result.outcome() == v1::ChangeResult::REJECTED) {
+      ++refused;
+      EXPECT_NE(result.reason().find("only county staff may"), std::string::npos)
+          << result.reason();
+    } else {
+      EXPECT_EQ(result.outcome(), v1::ChangeResult::APPLIED) << result.reason();
+    }
+  }
+  EXPECT_EQ(refused, 1);  // the inspector's own judgement
+
+  auto before = env_->Run({"report", "--format", "json"});
+  ASSERT_EQ(before.exit_code, 0) << before.err;
+  for (const char* expected :
+       {"\"major_hazards_suspected\":3", "\"major_hazards_found\":0", "\"heating/general\":3",
+        "\"open_hazards_by_urgency\":{\"by_deadline\":1,\"immediate\":1,\"same_day\":1}",
+        "\"major_hazards\":{\"found\":0,\"open\":0,\"rectified\":0,\"closed\":0,"
+        "\"overdue\":0,\"suspected\":3}"}) {
+    EXPECT_NE(before.out.find(expected), std::string::npos) << expected << "\n" << before.out;
+  }
+  auto zh = env_->Run({"report"});
+  ASSERT_EQ(zh.exit_code, 0) << zh.err;
+  EXPECT_NE(zh.out.find("疑似重大隐患待判定：3"), std::string::npos) << zh.out;
+  EXPECT_NE(zh.out.find("未销号隐患（按整改时限）\n  立即整改：1\n  当日整改：1\n  限期整改：1"),
+            std::string::npos)
+      << zh.out;
+  auto en = env_->Run({"report", "--lang", "en"});
+  EXPECT_NE(en.out.find("major_hazards_suspected: 3"), std::string::npos) << en.out;
+  EXPECT_NE(en.out.find("Immediately: 1"), std::string::npos) << en.out;
+
+  // The county records the judgements: one confirmed, one downgraded; judging again is refused.
+  auto confirm =
+      env_->Run({"hazard", "confirm-major", base::HexEncode(ids_[0]), "--by", "消防救援大队"});
+  ASSERT_EQ(confirm.exit_code, 0) << confirm.err;
+  auto downgrade =
+      env_->Run({"hazard", "downgrade-major", base::HexEncode(ids_[1]), "--by", "住建局"});
+  ASSERT_EQ(downgrade.exit_code, 0) << downgrade.err;
+  auto again =
+      env_->Run({"hazard", "confirm-major", base::HexEncode(ids_[1]), "--by", "消防救援大队"});
+  EXPECT_NE(again.exit_code, 0);
+  EXPECT_NE(again.err.find("one judgement stands"), std::string::npos) << again.err;
+  auto after = env_->Run({"report", "--format", "json"});
+  ASSERT_EQ(after.exit_code, 0) << after.err;
+  for (const char* expected :
+       {"\"major_hazards_suspected\":1", "\"major_hazards_found\":1", "\"major_hazards_open\":1",
+        "\"heating/general\":2", "\"heating/major\":1"}) {
+    EXPECT_NE(after.out.find(expected), std::string::npos) << expected << "\n" << after.out;
+  }
 }
 
 // The county's day: a visit finished at 23:30 county time on 1 December counts on 1 December,

@@ -12,13 +12,7 @@
 namespace qiaomen::cli {
 namespace {
 
-std::string Zh(const v1::LocalizedText& t) { return t.zh().empty() ? t.en() : t.zh(); }
-
-// The checklist's own text in `language`, the other language's when it has none.
-std::string In(const v1::LocalizedText& t, core::domain::Language language) {
-  if (language == core::domain::Language::kEn) return t.en().empty() ? t.zh() : t.en();
-  return Zh(t);
-}
+std::string Zh(const v1::LocalizedText& t) { return In(t, core::domain::Language::kZh); }
 
 bool IsPhotoKind(v1::ItemKind kind) { return kind == v1::PHOTO || kind == v1::SIGNATURE; }
 
@@ -153,7 +147,13 @@ void WriteChecklistJson(JsonWriter& json, const v1::ChecklistTemplate& tpl) {
         .Field("title", Zh(rule.title()))
         .Field("severity", std::string(core::domain::SeverityLabel(rule.severity()).code))
         .Field("deadline_days", static_cast<int64_t>(rule.deadline_days()))
-        .EndObject();
+        .Field("urgency",
+               std::string(rule.emergency() ? "" : core::domain::UrgencyLabel(rule.urgency()).code))
+        .Field("suspected_major", rule.suspected_major())
+        .Field("emergency", rule.emergency());
+    json.Key("actions").BeginArray();
+    for (const auto& action : rule.actions()) json.String(Zh(action));
+    json.EndArray().EndObject();
   }
   json.EndArray().EndObject();
 }
@@ -190,8 +190,23 @@ void PrintChecklist(std::ostream& out, const v1::ChecklistTemplate& tpl, const C
   }
   if (tpl.hazard_rules_size() > 0) out << ctx.T(Msg::kChecklistHazardRules);
   for (const auto& rule : tpl.hazard_rules()) {
+    if (rule.emergency()) {  // no hazard: what the worker is told to do at once
+      out << "  " << rule.id() << "  " << ctx.T(Msg::kVisitEmergency, {In(rule.title(), lang)});
+      for (int i = 0; i < rule.actions_size(); ++i) {
+        out << "  "
+            << ctx.T(Msg::kVisitEmergencyAction,
+                     {std::to_string(i + 1), In(rule.actions(i), lang)});
+      }
+      const std::string when = ctx.T(Msg::kChecklistWhen, {rule.when()});
+      out << when.substr(when.find_first_not_of('\n'));  // its own line after the actions
+      continue;
+    }
     out << "  " << rule.id() << "  " << In(rule.title(), lang) << "  "
-        << core::domain::SeverityLabel(rule.severity()).In(lang);
+        << core::domain::SeverityLabel(rule.severity()).In(lang) << "  "
+        << core::domain::UrgencyLabel(rule.urgency()).In(lang);
+    if (rule.suspected_major()) {
+      out << "  " << core::domain::MajorReviewLabel(core::domain::MajorReview::kSuspected).In(lang);
+    }
     if (rule.deadline_days() > 0) {
       out << ctx.T(Msg::kChecklistDeadlineDays, {std::to_string(rule.deadline_days())});
     }

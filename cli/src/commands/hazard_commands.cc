@@ -67,7 +67,7 @@ core::Status List(const core::Args& args, CliContext& ctx) {
         ctx.out << ctx.T(
             Msg::kHazardLine,
             {IdText(h.id()), subject.external_id(), CategoryText(h.category(), ctx.language),
-             SeverityText(h.severity(), ctx.language), HazardStatusText(state, ctx.language),
+             GradeText(h, ctx.language), HazardStatusText(state, ctx.language),
              h.deadline().empty() ? "-" : h.deadline(), h.description()});
         for (const auto& ignored : state.ignored) {
           ctx.out << ctx.T(Msg::kHazardStepNotTaken, {IdText(ignored.event_id), ignored.reason});
@@ -90,8 +90,10 @@ core::Result<v1::HazardEventKind> EventKind(const std::string& name) {
   if (name == "rectified") return v1::RECTIFIED;
   if (name == "reinspected") return v1::REINSPECTED;
   if (name == "closed") return v1::CLOSED;
-  return core::InvalidArgument("--event must be ordered, rectified, reinspected or closed, not '" +
-                               name + "'.");
+  if (name == "suspected_major") return v1::SUSPECTED_MAJOR;
+  return core::InvalidArgument(
+      "--event must be ordered, rectified, reinspected, closed or suspected_major, not '" + name +
+      "'.");
 }
 
 core::Status Update(const core::Args& args, CliContext& ctx) {
@@ -157,11 +159,13 @@ void AddHazardCommands(std::vector<Command>& commands) {
   commands.push_back(Command{
       "hazard update",
       Msg::kSummaryHazardUpdate,
-      "Usage: qiaomen hazard update ID --event ordered|rectified|reinspected|closed\n"
+      "Usage: qiaomen hazard update ID --event "
+      "ordered|rectified|reinspected|closed|suspected_major\n"
       "         [--photo FILE] [--note TEXT] [--failed] [--json]\n\n"
       "Steps follow the hazard's life: found -> ordered -> rectified (needs --photo, the after-\n"
       "photo) -> reinspected (--failed sends it back to ordered) -> closed. An impossible step is\n"
-      "refused with the hazard's current status.\n",
+      "refused with the hazard's current status. suspected_major marks it 疑似重大隐患: the\n"
+      "county records the judgement of 消防救援大队 or the competent department.\n",
       {{"event", "photo", "note"}, {"failed"}, {"event"}},
       Update});
 }

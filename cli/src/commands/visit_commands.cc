@@ -219,8 +219,24 @@ core::Status Record(const core::Args& args, CliContext& ctx) {
         WriteHazard(json, h);
         json.EndObject();
       }
+      json.EndArray();
+      json.Key("emergencies").BeginArray();
+      for (const auto& e : recorded->visit.emergencies) {
+        json.BeginObject().Field("id", e.rule_id).Field("title", e.title.zh());
+        json.Key("actions").BeginArray();
+        for (const auto& action : e.actions) json.String(action.zh());
+        json.EndArray().EndObject();
+      }
       json.EndArray().EndObject();
     } else {
+      // An emergency first: what to do now matters more than what was recorded.
+      for (const auto& e : recorded->visit.emergencies) {
+        ctx.out << ctx.T(Msg::kVisitEmergency, {In(e.title, ctx.language)});
+        for (size_t i = 0; i < e.actions.size(); ++i) {
+          ctx.out << ctx.T(Msg::kVisitEmergencyAction,
+                           {std::to_string(i + 1), In(e.actions[i], ctx.language)});
+        }
+      }
       ctx.out << ctx.T(Msg::kVisitRecorded,
                        {IdText(v.id()), recorded->external_id,
                         OutcomeText(v.outcome(), ctx.language), std::to_string(recorded->photos)});
@@ -229,10 +245,10 @@ core::Status Record(const core::Args& args, CliContext& ctx) {
       } else {
         ctx.out << ctx.T(Msg::kVisitHazards, {std::to_string(recorded->visit.hazards.size())});
         for (const auto& h : recorded->visit.hazards) {
-          ctx.out << ctx.T(Msg::kVisitHazardLine,
-                           {IdText(h.id()), SeverityText(h.severity(), ctx.language),
-                            CategoryText(h.category(), ctx.language), h.description(),
-                            h.deadline().empty() ? "-" : h.deadline()});
+          ctx.out << ctx.T(
+              Msg::kVisitHazardLine,
+              {IdText(h.id()), GradeText(h, ctx.language), CategoryText(h.category(), ctx.language),
+               h.description(), h.deadline().empty() ? "-" : h.deadline()});
         }
       }
     }

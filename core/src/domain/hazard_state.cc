@@ -35,8 +35,9 @@ Result<HazardState> Transition(const HazardState& state, const v1::HazardEvent& 
   const v1::HazardEventKind kind = event.kind();
   if (kind == v1::HAZARD_EVENT_KIND_UNSPECIFIED || !v1::HazardEventKind_IsValid(kind)) {
     return InvalidArgument(
-        "A hazard event needs a kind (found, ordered, rectified, reinspected, "
-        "closed, overdue, escalated or case opened); choose one.");
+        "A hazard event needs a kind (found, ordered, rectified, reinspected, closed, overdue, "
+        "escalated, case opened, suspected major, major confirmed or major downgraded); choose "
+        "one.");
   }
   if (state.event_count == 0 && kind != v1::FOUND) {
     return FailedPrecondition(
@@ -70,6 +71,11 @@ Result<HazardState> Transition(const HazardState& state, const v1::HazardEvent& 
         break;
       case v1::CASE_OPENED:
         what = "have a case opened";
+        break;
+      case v1::SUSPECTED_MAJOR:
+      case v1::MAJOR_CONFIRMED:
+      case v1::MAJOR_DOWNGRADED:
+        what = "have its gravity judged";
         break;
       default:
         break;
@@ -132,12 +138,44 @@ Result<HazardState> Transition(const HazardState& state, const v1::HazardEvent& 
     case v1::CASE_OPENED:
       next.case_opened = true;
       break;
+    case v1::SUSPECTED_MAJOR:
+      if (state.major_review == MajorReview::kConfirmed ||
+          state.major_review == MajorReview::kDowngraded) {
+        return FailedPrecondition(
+            "This hazard's gravity was already judged by the county; to have it judged again, ask "
+            "the county to record a new judgement.");
+      }
+      next.major_review = MajorReview::kSuspected;
+      break;
+    case v1::MAJOR_CONFIRMED:
+    case v1::MAJOR_DOWNGRADED:
+      if (state.major_review != MajorReview::kSuspected) {
+        return FailedPrecondition(
+            state.major_review == MajorReview::kNone
+                ? "Only a hazard suspected to be major can be judged; mark it suspected major "
+                  "first."
+                : "This hazard's gravity was already judged; one judgement stands.");
+      }
+      next.major_review =
+          kind == v1::MAJOR_CONFIRMED ? MajorReview::kConfirmed : MajorReview::kDowngraded;
+      break;
     default:
       break;
   }
   ++next.event_count;
   next.last_event_at_ms = std::max(state.last_event_at_ms, event.at_ms());
   return next;
+}
+
+bool CountsAsMajor(v1::Severity severity, const HazardState& state) {
+  switch (state.major_review) {
+    case MajorReview::kConfirmed:
+      return true;
+    case MajorReview::kDowngraded:
+      return false;
+    default:
+      return severity == v1::MAJOR;
+  }
 }
 
 Result<HazardState> DeriveHazardState(std::vector<HazardLogEntry> log) {

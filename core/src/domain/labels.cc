@@ -4,6 +4,8 @@
 #include <string>
 #include <utility>
 
+#include "qiaomen/core/domain/hazard_state.h"
+
 namespace qiaomen::core::domain {
 namespace {
 
@@ -58,7 +60,22 @@ constexpr std::array<std::pair<HazardStatus, Label>, 5> kStatuses{{
     {HazardStatus::kClosed, {"closed", "已销号", "Closed"}},
 }};
 
-constexpr std::array<std::pair<v1::HazardEventKind, Label>, 8> kHazardEvents{{
+constexpr std::array<std::pair<v1::Urgency, Label>, 3> kUrgencies{{
+    {v1::IMMEDIATE, {"immediate", "立即整改", "Immediately"}},
+    {v1::SAME_DAY, {"same_day", "当日整改", "The same day"}},
+    {v1::BY_DEADLINE, {"by_deadline", "限期整改", "By the deadline"}},
+}};
+
+constexpr std::array<std::pair<MajorReview, Label>, 4> kMajorReviews{{
+    {MajorReview::kNone, {"none", "", ""}},
+    {MajorReview::kSuspected,
+     {"suspected", "疑似重大隐患（待消防救援大队或主管部门判定）",
+      "Suspected major (to be judged by the fire rescue brigade or the competent department)"}},
+    {MajorReview::kConfirmed, {"confirmed", "已判定为重大隐患", "Judged major"}},
+    {MajorReview::kDowngraded, {"downgraded", "已判定为一般隐患", "Judged general"}},
+}};
+
+constexpr std::array<std::pair<v1::HazardEventKind, Label>, 11> kHazardEvents{{
     {v1::FOUND, {"found", "发现隐患", "Found"}},
     {v1::ORDERED, {"ordered", "下达限期整改", "Ordered to rectify"}},
     {v1::RECTIFIED, {"rectified", "已整改", "Rectified"}},
@@ -67,6 +84,9 @@ constexpr std::array<std::pair<v1::HazardEventKind, Label>, 8> kHazardEvents{{
     {v1::OVERDUE, {"overdue", "逾期", "Overdue"}},
     {v1::ESCALATED, {"escalated", "挂牌督办", "Escalated"}},
     {v1::CASE_OPENED, {"case_opened", "立案查处", "Case opened"}},
+    {v1::SUSPECTED_MAJOR, {"suspected_major", "疑似重大隐患，提请判定", "Suspected major"}},
+    {v1::MAJOR_CONFIRMED, {"major_confirmed", "判定为重大隐患", "Judged major"}},
+    {v1::MAJOR_DOWNGRADED, {"major_downgraded", "判定为一般隐患", "Judged general"}},
 }};
 constexpr Label kReinspectionFailed{"reinspection_failed", "复查未通过，退回整改",
                                     "Reinspection failed, back to rectification"};
@@ -164,6 +184,18 @@ Label EducationLabel(std::string_view code) {
     if (label.code == code) return label;
   }
   return Label{code, code, code};
+}
+
+Label UrgencyLabel(v1::Urgency urgency) {
+  return Find(kUrgencies, urgency == v1::URGENCY_UNSPECIFIED ? v1::BY_DEADLINE : urgency,
+              kUrgencies.back().second);
+}
+std::optional<v1::Urgency> UrgencyFromCode(std::string_view code) {
+  return FromText(kUrgencies, code, false);
+}
+
+Label MajorReviewLabel(MajorReview review) {
+  return Find(kMajorReviews, review, kMajorReviews.front().second);
 }
 
 Label HazardStatusLabel(HazardStatus status) {

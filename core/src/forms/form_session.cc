@@ -245,6 +245,12 @@ Evaluation FormSession::Impl::Snapshot() const {
   for (size_t h = 0; h < d_.hazards.size(); ++h) {
     if (!fired_[h]) continue;
     const v1::HazardRule& r = *d_.hazards[h].proto;
+    if (r.emergency()) {
+      e.emergencies.push_back(
+          {r.id(), r.title(),
+           std::vector<v1::LocalizedText>(r.actions().begin(), r.actions().end())});
+      continue;
+    }
     DerivedHazard dh;
     dh.rule_id = r.id();
     dh.category = r.category();
@@ -256,6 +262,8 @@ Evaluation FormSession::Impl::Snapshot() const {
     dh.photo_item = r.photo_item();
     dh.photo_missing = r.photo_required() && d_.hazards[h].photo_item >= 0 &&
                        PhotoCount(d_.hazards[h].photo_item) == 0;
+    dh.urgency = r.urgency();
+    dh.suspected_major = r.suspected_major();
     e.hazards.push_back(std::move(dh));
   }
   return e;

@@ -165,16 +165,12 @@ class TemplateChecker {
         Problem(where + ", field 'category'",
                 "is missing; every hazard "
                 "needs a category");
-      if (h.severity() != v1::GENERAL && h.severity() != v1::MAJOR) {
-        Problem(where + ", field 'severity'", "must be GENERAL or MAJOR");
-      }
-      if (h.severity() == v1::MAJOR) {
-        // 重大隐患 carries legal weight; only a published criterion's clause can make one.
-        const Status basis = domain::CheckMajorHazardBasis(h.legal_basis().zh());
-        if (!basis.ok()) Problem(where + ", field 'legalBasis'", basis.message());
+      if (h.emergency()) {
+        CheckEmergencyRule(h, where);
+      } else {
+        CheckHazardGrading(h, where);
       }
       if (h.when().empty()) Problem(where + ", field 'when'", "is empty");
-      if (h.deadline_days() > 3650) Problem(where + ", field 'deadlineDays'", "is over 10 years");
       CheckLabel(h.title(), where + ", field 'title'");
       internal::CompiledHazard ch;
       ch.proto = &h;
@@ -192,6 +188,53 @@ class TemplateChecker {
       d_.hazards.push_back(std::move(ch));
     }
     return true;
+  }
+
+  // Severity, urgency, deadline and legal basis of a rule that finds a hazard.
+  void CheckHazardGrading(const v1::HazardRule& h, const std::string& where) {
+    if (h.severity() != v1::GENERAL && h.severity() != v1::MAJOR) {
+      Problem(where + ", field 'severity'", "must be GENERAL or MAJOR");
+    }
+    if (h.severity() == v1::MAJOR) {
+      // 重大隐患 carries legal weight; only a published criterion's clause can make one.
+      const Status basis = domain::CheckMajorHazardBasis(h.legal_basis().zh());
+      if (!basis.ok()) Problem(where + ", field 'legalBasis'", basis.message());
+      if (h.suspected_major()) {
+        Problem(where + ", field 'suspectedMajor'",
+                "is set on a MAJOR rule; a suspicion is for a GENERAL rule whose finding the "
+                "county must judge");
+      }
+    }
+    if (h.deadline_days() > 3650) Problem(where + ", field 'deadlineDays'", "is over 10 years");
+    if (!v1::Urgency_IsValid(h.urgency())) {
+      Problem(where + ", field 'urgency'", "must be IMMEDIATE, SAME_DAY or BY_DEADLINE");
+    } else if ((h.urgency() == v1::IMMEDIATE || h.urgency() == v1::SAME_DAY) &&
+               h.deadline_days() != 0) {
+      Problem(where + ", field 'deadlineDays'",
+              "must be 0 for an IMMEDIATE or SAME_DAY rule (the deadline is the visit's day)");
+    } else if (h.urgency() == v1::BY_DEADLINE && h.deadline_days() == 0) {
+      Problem(where + ", field 'deadlineDays'", "must be at least 1 for a BY_DEADLINE rule");
+    }
+    if (h.actions_size() > 0) {
+      Problem(where + ", field 'actions'", "is only for emergency rules");
+    }
+  }
+
+  // An emergency (a gas leak) tells the worker what to do now; it is not a hazard.
+  void CheckEmergencyRule(const v1::HazardRule& h, const std::string& where) {
+    if (h.severity() != v1::SEVERITY_UNSPECIFIED || h.deadline_days() != 0 ||
+        h.urgency() != v1::URGENCY_UNSPECIFIED || h.suspected_major() || h.photo_required() ||
+        !h.legal_basis().zh().empty() || !h.legal_basis().en().empty() || !h.photo_item().empty()) {
+      Problem(where,
+              "is an emergency rule; it takes no severity, deadline, urgency, suspicion, legal "
+              "basis or photo (an emergency is acted on at once, not rectified by a deadline)");
+    }
+    if (h.actions_size() == 0) {
+      Problem(where + ", field 'actions'", "is empty; an emergency rule says what to do now");
+    }
+    for (int i = 0; i < h.actions_size(); ++i) {
+      CheckLabel(h.actions(i), where + ", action " + std::to_string(i + 1));
+    }
   }
 
   void CheckItem(const v1::Item& item, internal::CompiledItem& ci) {

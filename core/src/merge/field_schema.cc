@@ -30,7 +30,7 @@ constexpr std::array<FieldSpec, 5> kTaskFields = {{
     {"template_id", ValueKind::kText},
 }};
 
-constexpr std::array<FieldSpec, 10> kHazardFields = {{
+constexpr std::array<FieldSpec, 11> kHazardFields = {{
     {"severity", ValueKind::kText},
     {"deadline", ValueKind::kText},
     {"responsible", ValueKind::kText},
@@ -41,6 +41,7 @@ constexpr std::array<FieldSpec, 10> kHazardFields = {{
     {"visit_id", ValueKind::kText},
     {"rule_id", ValueKind::kText},
     {"template_id", ValueKind::kText},
+    {"urgency", ValueKind::kText},
 }};
 
 std::string_view KindName(ValueKind kind) {
@@ -108,6 +109,12 @@ Status ValidateFieldValue(v1::Entity entity, std::string_view field, const v1::F
   if (entity == v1::ENTITY_HAZARD && field == "severity" && SeverityRank(value.text()) == 0) {
     return InvalidArgument("A hazard's severity is \"general\" or \"major\", not \"" +
                            value.text() + "\".");
+  }
+  if (entity == v1::ENTITY_HAZARD && field == "urgency" && !value.text().empty() &&
+      !domain::UrgencyFromCode(value.text())) {
+    return InvalidArgument(
+        "A hazard's urgency is \"immediate\", \"same_day\" or \"by_deadline\", not \"" +
+        value.text() + "\".");
   }
   if (entity == v1::ENTITY_SUBJECT && field == "kind" &&
       !domain::SubjectKindFromCode(value.text())) {

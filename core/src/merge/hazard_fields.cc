@@ -1,3 +1,4 @@
+#include "qiaomen/core/domain/labels.h"
 #include "qiaomen/core/merge/merge.h"
 #include "qiaomen/core/uuid.h"
 
@@ -34,6 +35,11 @@ Result<std::vector<v1::FieldSet>> HazardToFieldSets(const v1::Hazard& hazard) {
   AddText(sets, "legal_basis", hazard.legal_basis());
   AddText(sets, "rule_id", hazard.rule_id());
   AddText(sets, "template_id", hazard.template_id());
+  // Unspecified (an old device's hazard) is "", which reads as by the deadline.
+  AddText(sets, "urgency",
+          hazard.urgency() == v1::URGENCY_UNSPECIFIED
+              ? std::string()
+              : std::string(domain::UrgencyLabel(hazard.urgency()).code));
   QM_RETURN_IF_ERROR(AddId(sets, "subject_id", hazard.subject_id()));
   QM_RETURN_IF_ERROR(AddId(sets, "visit_id", hazard.visit_id()));
   return sets;

@@ -150,6 +150,7 @@ Result<v1::Hazard> HazardFromState(const RecordState& state) {
   hazard.set_legal_basis(Text(state, "legal_basis"));
   hazard.set_rule_id(Text(state, "rule_id"));
   hazard.set_template_id(Text(state, "template_id"));
+  if (auto urgency = domain::UrgencyFromCode(Text(state, "urgency"))) hazard.set_urgency(*urgency);
   QM_ASSIGN_OR_RETURN(std::string subject_id, IdBytes(state, "subject_id"));
   hazard.set_subject_id(subject_id);
   QM_ASSIGN_OR_RETURN(std::string visit_id, IdBytes(state, "visit_id"));

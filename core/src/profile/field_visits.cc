@@ -7,6 +7,7 @@
 #include "qiaomen/base/civil_date.h"
 #include "qiaomen/core/domain/labels.h"
 #include "qiaomen/core/evidence/photo_check.h"
+#include "qiaomen/core/forms/hazard_deadline.h"
 #include "qiaomen/core/uuid.h"
 
 namespace qiaomen::core::profile {
@@ -221,6 +222,7 @@ Result<store::RecordedVisit> FieldVisits::Finish(const Uuid& draft_id, const Fin
   visit.set_device_id(deps_.device_id);
 
   std::vector<ItemError> errors;
+  std::vector<forms::Emergency> emergencies;
   if (!visit.template_id().empty()) {
     QM_ASSIGN_OR_RETURN(auto tpl, Checklist(visit.template_id(), visit.template_version()));
     QM_RETURN_IF_ERROR(CheckSubjectKind(tpl, visit.subject_id()));
@@ -248,13 +250,16 @@ Result<store::RecordedVisit> FieldVisits::Finish(const Uuid& draft_id, const Fin
         if (!named) errors.push_back(std::move(problem));
       }
     }
+    emergencies = evaluation->emergencies;
     for (const forms::DerivedHazard& d : evaluation->hazards) {
       v1::Hazard h;
       h.set_template_id(tpl.id());
       h.set_rule_id(d.rule_id);
       h.set_category(d.category);
       h.set_severity(d.severity);
-      if (d.deadline_days > 0) {
+      h.set_urgency(d.urgency);
+      h.set_suspected_major(d.suspected_major);
+      if (forms::HasDeadline(d.urgency, d.deadline_days)) {
         QM_ASSIGN_OR_RETURN(std::string deadline, base::AddDays(day, d.deadline_days));
         h.set_deadline(deadline);
       }
@@ -277,7 +282,9 @@ Result<store::RecordedVisit> FieldVisits::Finish(const Uuid& draft_id, const Fin
   }
   QM_RETURN_IF_ERROR(deps_.device_key.SignVisit(visit));
   input.order_rectification = options.order_rectification;
-  return deps_.store.RecordVisit(std::move(input));
+  QM_ASSIGN_OR_RETURN(store::RecordedVisit recorded, deps_.store.RecordVisit(std::move(input)));
+  recorded.emergencies = std::move(emergencies);
+  return recorded;
 }
 
 }  // namespace qiaomen::core::profile

@@ -44,6 +44,9 @@ Result<v1::Hazard> Store::CreateHazardInTxn(v1::Hazard hazard, int64_t found_at_
   if (existing) {
     return AlreadyExists("A hazard with id " + internal::IdText(hazard.id()) + " already exists.");
   }
+  // A rule's suspicion is recorded as the SUSPECTED_MAJOR step after FOUND, not as a register.
+  const bool suspected = hazard.suspected_major();
+  hazard.clear_suspected_major();
   v1::Change change;
   change.set_entity(v1::ENTITY_HAZARD);
   change.set_record_id(hazard.id());
@@ -51,18 +54,21 @@ Result<v1::Hazard> Store::CreateHazardInTxn(v1::Hazard hazard, int64_t found_at_
   QM_RETURN_IF_ERROR(Journal(change).status());
   QM_RETURN_IF_ERROR(MergeAndSave(change).status());
 
-  v1::HazardEvent found;
-  found.set_id(NewId().ToBytes());
-  found.set_hazard_id(hazard.id());
-  found.set_kind(v1::FOUND);
-  found.set_at_ms(found_at_ms);
-  found.set_actor(deps_.worker_id);
-  v1::Change event_change;
-  event_change.set_entity(v1::ENTITY_HAZARD_EVENT);
-  event_change.set_record_id(found.id());
-  *event_change.mutable_hazard_event() = found;
-  QM_ASSIGN_OR_RETURN(HlcStamp stamp, Journal(event_change));
-  QM_RETURN_IF_ERROR(InsertHazardEvent(found, stamp));
+  for (v1::HazardEventKind kind : {v1::FOUND, v1::SUSPECTED_MAJOR}) {
+    if (kind == v1::SUSPECTED_MAJOR && !suspected) break;
+    v1::HazardEvent event;
+    event.set_id(NewId().ToBytes());
+    event.set_hazard_id(hazard.id());
+    event.set_kind(kind);
+    event.set_at_ms(found_at_ms);
+    event.set_actor(deps_.worker_id);
+    v1::Change event_change;
+    event_change.set_entity(v1::ENTITY_HAZARD_EVENT);
+    event_change.set_record_id(event.id());
+    *event_change.mutable_hazard_event() = event;
+    QM_ASSIGN_OR_RETURN(HlcStamp stamp, Journal(event_change));
+    QM_RETURN_IF_ERROR(InsertHazardEvent(event, stamp));
+  }
   return hazard;
 }
 

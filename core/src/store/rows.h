@@ -73,11 +73,12 @@ inline std::string ContainsPattern(std::string_view text) {
   return pattern;
 }
 
-// The visit that closes a task (the task's id is `tasks.id` or ?1): its first visit that met
-// someone (nobody home keeps it open for the return visit) and that the county did not refuse.
+// The visit that closes a task (the task's id is `tasks.id` or ?1): its first visit that is not
+// nobody home or refused (those keep it open for the return visit) and that the county did not
+// refuse.
 #define QM_CLOSING_VISIT(task)                         \
   "(SELECT v.id FROM visits v WHERE v.task_id = " task \
-  " AND v.outcome <> 2 AND v.id NOT IN "               \
+  " AND v.outcome NOT IN (2, 3) AND v.id NOT IN "      \
   "(SELECT record_id FROM outbox WHERE state = 2) ORDER BY v.finished_at_ms, v.id LIMIT 1)"
 
 // The journal's next seq: after the highest row, and after every seq let go (released_through),

@@ -3,6 +3,7 @@
 #include <cmath>
 #include <string>
 
+#include "qiaomen/core/domain/labels.h"
 #include "qiaomen/core/store/store.h"
 #include "store/rows.h"
 
@@ -114,7 +115,9 @@ Result<RecordedVisit> Store::RecordVisit(VisitInput input) {
       ordered.set_kind(v1::ORDERED);
       ordered.set_at_ms(visit.finished_at_ms());
       ordered.set_actor(visit.worker_id());
-      ordered.set_note("限期整改，整改期限 " + created.deadline() + "。");
+      // "立即整改，整改期限 2026-12-01。" (an old hazard without an urgency reads 限期整改).
+      ordered.set_note(std::string(domain::UrgencyLabel(created.urgency()).zh) + "，整改期限 " +
+                       created.deadline() + "。");
       v1::Change event_change;
       event_change.set_entity(v1::ENTITY_HAZARD_EVENT);
       event_change.set_record_id(ordered.id());
@@ -148,8 +151,10 @@ Status Store::InsertVisit(const v1::Visit& visit) {
   if (db_.Changes() == 0) {
     return AlreadyExists("The visit " + internal::IdText(visit.id()) + " is already recorded.");
   }
-  if (!visit.task_id().empty() && visit.outcome() != v1::NOBODY_HOME) {
-    // Nobody home keeps the task open for a return visit; any other outcome closes it. The task's
+  if (!visit.task_id().empty() && visit.outcome() != v1::NOBODY_HOME &&
+      visit.outcome() != v1::REFUSED) {
+    // Nobody home and refused keep the task open for a return visit (a refusal may need the
+    // village committee along); any other outcome closes it. The task's
     // closing visit is its first by finish time whatever order its visits arrive in, so every
     // device names the same one.
     QM_ASSIGN_OR_RETURN(

@@ -19,6 +19,9 @@ core::Result<core::domain::HazardState> RecordCountyHazardStep(Storage& storage,
     case v1::ESCALATED:
     case v1::CASE_OPENED:
     case v1::ORDERED:
+    case v1::SUSPECTED_MAJOR:
+    case v1::MAJOR_CONFIRMED:
+    case v1::MAJOR_DOWNGRADED:
       break;
     case v1::FOUND:
     case v1::RECTIFIED:

@@ -38,6 +38,37 @@ std::string RectifiedOn(const std::vector<core::domain::HazardLogEntry>& log,
   return first == 0 ? "" : base::CountyDate(first, zone);
 }
 
+// The county day of the hazard's finding in `log` ("" when the log has none).
+std::string FoundOn(const std::vector<core::domain::HazardLogEntry>& log,
+                    const base::TimeZone& zone) {
+  for (const auto& entry : log) {
+    if (entry.event.kind() == v1::FOUND) return base::CountyDate(entry.event.at_ms(), zone);
+  }
+  return "";
+}
+
+// The subjects (record ids) `campaign` has tasks for; empty for no campaign. NotFound for a
+// campaign the county does not have.
+core::Result<std::set<std::string>> CampaignSubjects(SqlConnection& conn,
+                                                     const std::string& campaign) {
+  std::set<std::string> subjects;
+  if (campaign.empty()) return subjects;
+  QM_ASSIGN_OR_RETURN(
+      auto known, conn.QueryOne("SELECT COUNT(*) FROM campaigns WHERE id = $1", {Text(campaign)}));
+  if (known.Int(0) == 0) {
+    return core::NotFound("There is no campaign '" + campaign +
+                          "'; `qiaomen-county campaigns` lists them.");
+  }
+  QM_ASSIGN_OR_RETURN(auto tasks, conn.Query("SELECT subject_id, state FROM records WHERE entity = "
+                                             "$1 AND deleted = 0",
+                                             {Int(v1::ENTITY_TASK)}));
+  for (const auto& task : tasks) {
+    QM_ASSIGN_OR_RETURN(auto state, core::merge::DecodeRecordState(task.Bytes(1)));
+    if (RegisterText(state, "campaign_id") == campaign) subjects.insert(task.Bytes(0));
+  }
+  return subjects;
+}
+
 }  // namespace
 
 core::Result<Report> BuildReport(Storage& storage, core::Clock& clock,
@@ -77,16 +108,27 @@ core::Result<Report> BuildReport(Storage& storage, core::Clock& clock,
     }
   };
 
-  QM_ASSIGN_OR_RETURN(auto subjects, conn->Query("SELECT record_id, grid_id, town_id FROM records "
-                                                 "WHERE entity = $1 AND deleted = 0",
-                                                 {Int(v1::ENTITY_SUBJECT)}));
+  QM_ASSIGN_OR_RETURN(auto in_campaign, CampaignSubjects(*conn, options.campaign));
+  QM_ASSIGN_OR_RETURN(auto subjects,
+                      conn->Query("SELECT record_id, grid_id, town_id, state FROM records "
+                                  "WHERE entity = $1 AND deleted = 0",
+                                  {Int(v1::ENTITY_SUBJECT)}));
   std::map<std::string, std::string> subject_grid;
+  std::map<std::string, std::string> subject_type;  // premises type code, for typed subjects
   for (const auto& s : subjects) {
     if (!in_town(s.Text(2))) continue;
+    if (!options.campaign.empty() && in_campaign.count(s.Bytes(0)) == 0) continue;
     subject_grid[s.Bytes(0)] = s.Text(1);
     ++report.subjects;
     for_chain(s.Text(1), [](CoverageRow& r) { ++r.subjects; });
+    QM_ASSIGN_OR_RETURN(auto state, core::merge::DecodeRecordState(s.Bytes(3)));
+    if (std::string type = RegisterText(state, "premises_type"); !type.empty()) {
+      subject_type[s.Bytes(0)] = type;
+      ++report.by_premises_type[type].subjects;
+    }
   }
+  // A campaign's or a town's report counts only its subjects' visits and hazards.
+  const bool only_listed = !options.campaign.empty();
 
   QM_ASSIGN_OR_RETURN(auto blob_rows, conn->Query("SELECT sha256 FROM blobs"));
   std::set<std::string> blobs;
@@ -107,6 +149,7 @@ core::Result<Report> BuildReport(Storage& storage, core::Clock& clock,
     if (!options.date.empty() && base::CountyDate(visit.finished_at_ms(), zone) != options.date) {
       continue;
     }
+    if (only_listed && subject_grid.count(visit.subject_id()) == 0) continue;
     ++report.visits;
     auto grid = subject_grid.find(visit.subject_id());
     if (grid != subject_grid.end()) {
@@ -139,6 +182,9 @@ core::Result<Report> BuildReport(Storage& storage, core::Clock& clock,
     report.subjects_checked += last.second == "checked";
     report.return_visits_due += last.second == "nobody_home";
     report.visits_refused += last.second == "refused";
+    if (auto type = subject_type.find(subject); type != subject_type.end()) {
+      report.by_premises_type[type->second].subjects_checked += last.second == "checked";
+    }
   }
   QM_ASSIGN_OR_RETURN(auto photos,
                       conn->Query("SELECT snapshot, town_id FROM records WHERE entity = $1",
@@ -161,37 +207,58 @@ core::Result<Report> BuildReport(Storage& storage, core::Clock& clock,
   std::map<std::pair<std::string, std::string>, int> findings;
   for (const auto& row : hazards) {
     if (!in_town(row.Text(2))) continue;
+    if (only_listed && subject_grid.count(row.Bytes(3)) == 0) continue;
     QM_ASSIGN_OR_RETURN(auto state, core::merge::DecodeRecordState(row.Bytes(1)));
     std::string category = RegisterText(state, "category");
-    ++report.hazards_by_category_severity[(category.empty() ? "uncategorised" : category) + "/" +
-                                          SeverityCode(RegisterText(state, "severity"))];
     std::vector<core::domain::HazardLogEntry>& log = event_log[row.Bytes(0)];
+    // --date: the hazards found that day, as the visits finished that day.
+    if (!options.date.empty() && FoundOn(log, zone) != options.date) continue;
     const std::string deadline = RegisterText(state, "deadline");
     const std::string rectified_on = RectifiedOn(log, zone);
     if (!deadline.empty() && (!rectified_on.empty() || deadline < today)) {
       ++report.hazards_due;
       report.hazards_rectified_on_time += !rectified_on.empty() && rectified_on <= deadline;
     }
-    for (const auto& entry : log) {
-      if (!options.date.empty() && entry.event.kind() == v1::FOUND &&
-          base::CountyDate(entry.event.at_ms(), zone) == options.date) {
-        ++report.hazards_found_on_date;
-        break;
-      }
-    }
+    report.hazards_found_on_date += options.date.empty() ? 0 : 1;
     HazardStanding status = ClassifyHazard(std::move(log), deadline, today);
+    // The county's judgement of a suspected major hazard overrides the severity its rule gave.
+    const core::domain::MajorReview review = status.state.major_review;
+    const std::string severity_code = SeverityCode(RegisterText(state, "severity"));
+    const bool major =
+        review == core::domain::MajorReview::kConfirmed ||
+        (review != core::domain::MajorReview::kDowngraded && severity_code == "major");
+    ++report.hazards_by_category_severity[(category.empty() ? "uncategorised" : category) + "/" +
+                                          (major ? "major" : severity_code)];
     ++report.hazards_by_status[std::string(core::domain::HazardStatusCode(status.state.status))];
     report.hazards_open += status.open;
     report.hazards_rectified += status.rectified;
     report.hazards_overdue += status.overdue;
     report.hazards_closed += status.open ? 0 : 1;
-    if (SeverityCode(RegisterText(state, "severity")) == "major") {
+    if (status.open) {
+      const auto urgency = core::domain::UrgencyFromCode(RegisterText(state, "urgency"));
+      ++report.open_hazards_by_urgency[std::string(
+          core::domain::UrgencyLabel(urgency.value_or(v1::BY_DEADLINE)).code)];
+    }
+    auto grid = subject_grid.find(row.Bytes(3));
+    if (review == core::domain::MajorReview::kSuspected) {
+      ++report.major_hazards_suspected;
+      if (grid != subject_grid.end()) {
+        for_chain(grid->second, [](CoverageRow& r) { ++r.major_suspected; });
+      }
+    }
+    if (auto type = subject_type.find(row.Bytes(3)); type != subject_type.end()) {
+      PremisesTypeRow& by_type = report.by_premises_type[type->second];
+      ++by_type.hazards_found;
+      by_type.hazards_open += status.open;
+      by_type.major_found += major;
+      by_type.major_open += major && status.open;
+    }
+    if (major) {
       ++report.major_hazards_found;
       report.major_hazards_open += status.open;
       report.major_hazards_overdue += status.overdue;
       report.major_hazards_rectified += status.rectified;
       report.major_hazards_closed += status.open ? 0 : 1;
-      auto grid = subject_grid.find(row.Bytes(3));
       if (grid != subject_grid.end()) {
         for_chain(grid->second, [&](CoverageRow& r) {
           ++r.major_found;

@@ -40,6 +40,7 @@ std::vector<std::pair<std::string, int64_t>> ReportTotals(const Report& r) {
           {"major_hazards_found", r.major_hazards_found},
           {"major_hazards_rectified", r.major_hazards_rectified},
           {"major_hazards_closed", r.major_hazards_closed},
+          {"major_hazards_suspected", r.major_hazards_suspected},
           {"hazards_due", r.hazards_due},
           {"hazards_rectified_on_time", r.hazards_rectified_on_time},
           {"repeat_findings", r.repeat_findings},
@@ -58,7 +59,8 @@ core::Result<std::string> FormatReport(const Report& r, const std::string& forma
   std::ostringstream out;
   if (format == "json") {
     out << "{\"county\":" << JsonString(r.county) << ",\"town\":" << JsonString(r.options.town)
-        << ",\"date\":" << JsonString(r.options.date) << ",\"coverage\":[";
+        << ",\"date\":" << JsonString(r.options.date)
+        << ",\"campaign\":" << JsonString(r.options.campaign) << ",\"coverage\":[";
     for (size_t i = 0; i < r.coverage.size(); ++i) {
       const auto& c = r.coverage[i];
       out << (i ? "," : "") << "{\"id\":" << JsonString(c.unit_id)
@@ -73,7 +75,7 @@ core::Result<std::string> FormatReport(const Report& r, const std::string& forma
       }
       out << "},\"major_hazards\":{\"found\":" << c.major_found << ",\"open\":" << c.major_open
           << ",\"rectified\":" << c.major_rectified << ",\"closed\":" << c.major_closed
-          << ",\"overdue\":" << c.major_overdue << "}}";
+          << ",\"overdue\":" << c.major_overdue << ",\"suspected\":" << c.major_suspected << "}}";
     }
     out << "],\"hazards_by_category_severity\":{";
     size_t j = 0;
@@ -83,6 +85,19 @@ core::Result<std::string> FormatReport(const Report& r, const std::string& forma
     out << "},\"hazards_by_status\":{";
     j = 0;
     for (const auto& [k, n] : r.hazards_by_status) {
+      out << (j++ ? "," : "") << JsonString(k) << ":" << n;
+    }
+    out << "},\"by_premises_type\":{";
+    j = 0;
+    for (const auto& [k, t] : r.by_premises_type) {
+      out << (j++ ? "," : "") << JsonString(k) << ":{\"subjects\":" << t.subjects
+          << ",\"subjects_checked\":" << t.subjects_checked
+          << ",\"hazards_found\":" << t.hazards_found << ",\"hazards_open\":" << t.hazards_open
+          << ",\"major_found\":" << t.major_found << ",\"major_open\":" << t.major_open << "}";
+    }
+    out << "},\"open_hazards_by_urgency\":{";
+    j = 0;
+    for (const auto& [k, n] : r.open_hazards_by_urgency) {
       out << (j++ ? "," : "") << JsonString(k) << ":" << n;
     }
     out << "}";
@@ -104,6 +119,8 @@ core::Result<std::string> FormatReport(const Report& r, const std::string& forma
     }
     for (const auto& [k, n] : r.hazards_by_status)
       out << "hazard_status," << k << ",,," << n << "\n";
+    for (const auto& [k, n] : r.open_hazards_by_urgency)
+      out << "open_hazards_by_urgency," << k << ",,," << n << "\n";
     for (const auto& [k, n] : ReportTotals(r)) out << "total," << k << ",,," << n << "\n";
     return out.str();
   }

@@ -203,6 +203,15 @@ std::span<const CountyMessageEntry> CountyEnMessages() {
        "is running, then run the command again. Nothing was changed. --verbose shows the "
        "detail."},
       {CountyMsg::kFailDetail, "detail: {0}"},
+      // Issue 16: urgency and suspected major hazards.
+      {CountyMsg::kTotalMajorSuspected, "major_hazards_suspected"},
+      {CountyMsg::kReportSuspectedByUnit, "  suspected major awaiting judgement {0}"},
+      {CountyMsg::kReportOpenByUrgency, "\nOpen hazards by urgency\n"},
+      {CountyMsg::kReportByPremisesType, "\nBy premises type\n"},
+      {CountyMsg::kReportPremisesTypeLine,
+       "  {0}: subjects {1}, checked {2}; hazards {3} (open {4}); major hazards {5} (open {6})\n"},
+      {CountyMsg::kReportCampaign, "Campaign: {0} (its subjects only)\n"},
+      {CountyMsg::kReportCsvHeader, "section,key,name,subjects,visited,value"},
   };
   return kMessages;
 }

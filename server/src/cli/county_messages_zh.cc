@@ -181,6 +181,15 @@ std::span<const CountyMessageEntry> CountyZhMessages() {
        "连不上数据库：请确认 --db（或 init 时保存的地址）正确、PostgreSQL 正在运行，然后再运行这个"
        "命令。什么都没有改变。加 --verbose 看详情。"},
       {CountyMsg::kFailDetail, "详情：{0}"},
+      // Issue 16: urgency and suspected major hazards.
+      {CountyMsg::kTotalMajorSuspected, "疑似重大隐患待判定"},
+      {CountyMsg::kReportSuspectedByUnit, "  疑似重大隐患待判定 {0}"},
+      {CountyMsg::kReportOpenByUrgency, "\n未销号隐患（按整改时限）\n"},
+      {CountyMsg::kReportByPremisesType, "\n按场所类型\n"},
+      {CountyMsg::kReportPremisesTypeLine,
+       "  {0}：对象 {1}，已检查 {2}；隐患 {3}（未销号 {4}）；重大隐患 {5}（未销号 {6}）\n"},
+      {CountyMsg::kReportCampaign, "专项行动：{0}（只计本行动的对象）\n"},
+      {CountyMsg::kReportCsvHeader, "分类,代码,名称,对象数,已走访,数值"},
   };
   return kMessages;
 }

@@ -21,9 +21,14 @@ struct StepName {
 
 const std::map<std::string, StepName>& Steps() {
   static const std::map<std::string, StepName> steps = {
-      {"reinspect", {v1::REINSPECTED, true}}, {"reinspect-failed", {v1::REINSPECTED, false}},
-      {"close", {v1::CLOSED, true}},          {"escalate", {v1::ESCALATED, true}},
+      {"reinspect", {v1::REINSPECTED, true}},
+      {"reinspect-failed", {v1::REINSPECTED, false}},
+      {"close", {v1::CLOSED, true}},
+      {"escalate", {v1::ESCALATED, true}},
       {"open-case", {v1::CASE_OPENED, true}},
+      {"suspect-major", {v1::SUSPECTED_MAJOR, true}},
+      {"confirm-major", {v1::MAJOR_CONFIRMED, true}},
+      {"downgrade-major", {v1::MAJOR_DOWNGRADED, true}},
   };
   return steps;
 }
@@ -42,7 +47,8 @@ core::Status Check(const core::Args& args) {
   if (pos.size() != 2 || Steps().count(pos[0]) == 0) {
     return core::InvalidArgument(
         "Say the step and the hazard: qiaomen-county hazard "
-        "reinspect|reinspect-failed|close|escalate|open-case HAZARD_ID --by NAME.");
+        "reinspect|reinspect-failed|close|escalate|open-case|suspect-major|confirm-major|"
+        "downgrade-major HAZARD_ID --by NAME.");
   }
   if (!args.Get("by")) return core::InvalidArgument("--by NAME is required: who takes the step.");
   return HazardId(pos[1]).status();
@@ -79,7 +85,10 @@ void AddHazardCommand(std::vector<Command>& commands) {
       "  reinspect-failed  复查 failed: back to 限期整改, the worker rectifies again\n"
       "  close             销号: close a hazard whose reinspection passed\n"
       "  escalate          挂牌督办: the county supervises the rectification itself\n"
-      "  open-case         立案查处: a case is opened against the responsible party\n\n"
+      "  open-case         立案查处: a case is opened against the responsible party\n"
+      "  suspect-major     疑似重大隐患: to be judged by 消防救援大队 or the competent department\n"
+      "  confirm-major     判定为重大隐患: the judgement found it major (counted as major)\n"
+      "  downgrade-major   判定为一般隐患: the judgement found it general\n\n"
       "The step is recorded as the county's own change in the hazard's history, with NAME and\n"
       "the note, and reaches every device whose area holds the hazard with its next sync. A step\n"
       "the hazard's state does not allow (closing one not reinspected) is refused with why.\n",

@@ -92,25 +92,33 @@ void AddReportCommands(std::vector<Command>& commands) {
   commands.push_back(Command{
       "report",
       CountyMsg::kSummaryReport,
-      "Usage: qiaomen-county report --data DIR [--town T] [--date YYYY-MM-DD]\n"
-      "         [--format text|json|csv]\n\n"
+      "Usage: qiaomen-county report --data DIR [--town T] [--date YYYY-MM-DD] [--campaign ID]\n"
+      "         [--format text|json|csv] [--lang zh|en]\n\n"
       "Coverage counts subjects visited at least once (on --date, a day in the county's time "
       "zone,\n"
       "if given) of all subjects, by town, village and grid, with visit outcomes; hazards by\n"
       "category and "
       "severity; open, overdue and closed hazards; repeat findings (the same rule found twice at\n"
       "one subject); photos referenced but not uploaded; visit evidence verified (signature and\n"
-      "all photos), pending (photos missing) or failed.\n",
-      {{"data", "db", "town", "date", "format"}, {}},
+      "all photos), pending (photos missing) or failed.\n"
+      "--date also limits hazards to those found that day; --campaign counts only the subjects\n"
+      "the campaign has tasks for (its own denominators). csv is UTF-8 with a byte-order mark\n"
+      "and its header row in the report's language, for spreadsheets.\n",
+      {{"data", "db", "town", "date", "format", "campaign"}, {}},
       [](const core::Args& args, std::ostream& out) -> core::Status {
         ReportOptions options;
         options.town = args.Get("town").value_or("");
         options.date = args.Get("date").value_or("");
+        options.campaign = args.Get("campaign").value_or("");
         std::string format = args.Get("format").value_or("text");
         QM_ASSIGN_OR_RETURN(auto storage, OpenStorageFromArgs(args));
         QM_ASSIGN_OR_RETURN(auto report, BuildReport(*storage, core::SystemClock(), options));
         if (format == "text") {
           out << ReportText(report, LanguageOf(args));
+          return core::Status::Ok();
+        }
+        if (format == "csv") {
+          out << ReportCsv(report, LanguageOf(args));
           return core::Status::Ok();
         }
         QM_ASSIGN_OR_RETURN(auto text, FormatReport(report, format));

@@ -4,6 +4,7 @@
 #include <map>
 #include <sstream>
 
+#include "admin/csv.h"
 #include "cli/county_messages.h"
 
 namespace qiaomen::server {
@@ -77,7 +78,8 @@ CountyMsg TotalMessage(const std::string& key) {
       {"major_hazards_rectified", CountyMsg::kTotalMajorRectified},
       {"major_hazards_closed", CountyMsg::kTotalMajorClosed},
       {"hazards_due", CountyMsg::kTotalHazardsDue},
-      {"hazards_rectified_on_time", CountyMsg::kTotalRectifiedOnTime}};
+      {"hazards_rectified_on_time", CountyMsg::kTotalRectifiedOnTime},
+      {"major_hazards_suspected", CountyMsg::kTotalMajorSuspected}};
   auto it = kByKey.find(key);
   return it == kByKey.end() ? CountyMsg::kTotalVisits : it->second;
 }
@@ -91,7 +93,53 @@ std::string Percent(int64_t part, int64_t whole) {
   return text;
 }
 
+// A premises type's label ("restaurant" as 餐饮场所); an unknown code as itself.
+std::string PremisesTypeWords(const std::string& code, Language lang) {
+  auto type = core::domain::PremisesTypeFromText(code);
+  return type ? std::string(type->In(lang)) : code;
+}
+
+// An urgency's label ("immediate" as 立即整改); an unknown code as itself.
+std::string UrgencyWords(const std::string& code, Language lang) {
+  auto urgency = core::domain::UrgencyFromCode(code);
+  return urgency ? std::string(core::domain::UrgencyLabel(*urgency).In(lang)) : code;
+}
+
 }  // namespace
+
+std::string ReportCsv(const Report& r, Language lang) {
+  std::ostringstream out;
+  out << "\xEF\xBB\xBF" << CountyMessageText(CountyMsg::kReportCsvHeader, lang) << "\n";
+  auto row = [&](const std::string& section, const std::string& key, const std::string& name,
+                 const std::string& subjects, const std::string& visited, int64_t value) {
+    out << section << "," << CsvCell(key) << "," << CsvCell(name) << "," << subjects << ","
+        << visited << "," << value << "\n";
+  };
+  for (const auto& c : r.coverage) {
+    out << "coverage_" << c.level << "," << CsvCell(c.unit_id) << "," << CsvCell(c.name) << ","
+        << c.subjects << "," << c.visited << ",\n";
+    for (const auto& [k, n] : c.outcomes) {
+      row("outcome_" + c.level, c.unit_id + "/" + k, OutcomeWords(k, lang), "", "", n);
+    }
+  }
+  for (const auto& [k, n] : r.hazards_by_category_severity) {
+    row("hazards", k, CategorySeverityWords(k, lang), "", "", n);
+  }
+  for (const auto& [k, n] : r.hazards_by_status) {
+    row("hazard_status", k, StatusWords(k, lang), "", "", n);
+  }
+  for (const auto& [k, n] : r.open_hazards_by_urgency) {
+    row("open_hazards_by_urgency", k, UrgencyWords(k, lang), "", "", n);
+  }
+  for (const auto& [k, t] : r.by_premises_type) {
+    row("premises_type", k, PremisesTypeWords(k, lang), std::to_string(t.subjects),
+        std::to_string(t.subjects_checked), t.hazards_found);
+  }
+  for (const auto& [k, n] : ReportTotals(r)) {
+    row("total", k, std::string(CountyMessageText(TotalMessage(k), lang)), "", "", n);
+  }
+  return out.str();
+}
 
 std::string ReportText(const Report& r, Language lang) {
   std::ostringstream out;
@@ -99,6 +147,9 @@ std::string ReportText(const Report& r, Language lang) {
   out << CountySay(lang, CountyMsg::kReportTitle, {r.county});
   if (!r.options.town.empty()) out << CountySay(lang, CountyMsg::kReportTown, {r.options.town});
   if (!r.options.date.empty()) out << CountySay(lang, CountyMsg::kReportDate, {r.options.date});
+  if (!r.options.campaign.empty()) {
+    out << CountySay(lang, CountyMsg::kReportCampaign, {r.options.campaign});
+  }
   out << CountySay(lang, CountyMsg::kReportCoverage);
   for (const auto& c : r.coverage) {
     std::string indent = c.level == "town" ? "  " : c.level == "village" ? "    " : "      ";
@@ -110,6 +161,10 @@ std::string ReportText(const Report& r, Language lang) {
                         std::to_string(c.major_rectified), std::to_string(c.major_closed),
                         std::to_string(c.major_overdue)});
     }
+    if (c.level != "grid" && c.major_suspected > 0) {
+      out << CountySay(lang, CountyMsg::kReportSuspectedByUnit,
+                       {std::to_string(c.major_suspected)});
+    }
     out << "\n";
   }
   out << CountySay(lang, CountyMsg::kReportByCategory);
@@ -119,6 +174,21 @@ std::string ReportText(const Report& r, Language lang) {
   out << CountySay(lang, CountyMsg::kReportByStatus);
   for (const auto& [k, n] : r.hazards_by_status) {
     out << "  " << StatusWords(k, lang) << colon << n << "\n";
+  }
+  out << CountySay(lang, CountyMsg::kReportOpenByUrgency);
+  for (v1::Urgency urgency : {v1::IMMEDIATE, v1::SAME_DAY, v1::BY_DEADLINE}) {  // most urgent first
+    const auto label = core::domain::UrgencyLabel(urgency);
+    auto it = r.open_hazards_by_urgency.find(std::string(label.code));
+    if (it != r.open_hazards_by_urgency.end())
+      out << "  " << label.In(lang) << colon << it->second << "\n";
+  }
+  if (!r.by_premises_type.empty()) out << CountySay(lang, CountyMsg::kReportByPremisesType);
+  for (const auto& [k, t] : r.by_premises_type) {
+    out << CountySay(
+        lang, CountyMsg::kReportPremisesTypeLine,
+        {PremisesTypeWords(k, lang), std::to_string(t.subjects), std::to_string(t.subjects_checked),
+         std::to_string(t.hazards_found), std::to_string(t.hazards_open),
+         std::to_string(t.major_found), std::to_string(t.major_open)});
   }
   out << "\n";
   for (const auto& [k, n] : ReportTotals(r)) {

@@ -11,5 +11,9 @@
 namespace qiaomen::server {
 
 std::string ReportText(const Report& report, core::domain::Language language);
+// The report as CSV for spreadsheets: UTF-8 with a byte-order mark (Excel reads Chinese right),
+// the header row in `language`, one row per figure (section and key codes, the name in
+// `language`, subjects, visited, value).
+std::string ReportCsv(const Report& report, core::domain::Language language);
 
 }  // namespace qiaomen::server

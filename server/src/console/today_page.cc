@@ -83,10 +83,10 @@ core::Result<Data> QuietDevices(ConsoleContext& context, const std::string& town
 core::Result<Data> TodayData(ConsoleContext& context, const std::string& town) {
   const std::string today =
       base::CountyDate(context.clock.NowMillis(), context.storage.time_zone());
-  QM_ASSIGN_OR_RETURN(Report all,
-                      BuildReport(context.storage, context.clock, {.town = town, .date = ""}));
-  QM_ASSIGN_OR_RETURN(Report day,
-                      BuildReport(context.storage, context.clock, {.town = town, .date = today}));
+  QM_ASSIGN_OR_RETURN(Report all, BuildReport(context.storage, context.clock,
+                                              {.town = town, .date = "", .campaign = ""}));
+  QM_ASSIGN_OR_RETURN(Report day, BuildReport(context.storage, context.clock,
+                                              {.town = town, .date = today, .campaign = ""}));
   Data data;
   data.set("date", today);
   data.set("visits_today", Count(day.visits));

@@ -29,6 +29,9 @@ const char* EventVerb(v1::HazardEventKind kind) {
       return "escalate a hazard";
     case v1::CASE_OPENED:
       return "open a case on a hazard";
+    case v1::MAJOR_CONFIRMED:
+    case v1::MAJOR_DOWNGRADED:
+      return "judge whether a hazard is major";
     default:
       return "record this hazard step";
   }
@@ -76,8 +79,13 @@ core::Status CheckRoleAndActor(const Principal& p, const v1::Change& change, boo
         case v1::CASE_OPENED:
           if (!staff) return Denied(p, EventVerb(event.kind()), kStaffText);
           return core::Status::Ok();
+        case v1::MAJOR_CONFIRMED:
+        case v1::MAJOR_DOWNGRADED:
+          // 消防救援大队 or the competent department judges; the county records it.
+          if (role != "county") return Denied(p, EventVerb(event.kind()), "county staff");
+          return core::Status::Ok();
         default:
-          return core::Status::Ok();  // found, ordered, rectified, overdue: every role
+          return core::Status::Ok();  // found, ordered, rectified, overdue, suspected major: all
       }
     }
     case v1::ENTITY_SUBJECT:

@@ -138,6 +138,64 @@ TEST(HazardStateTest, RefusalsSayWhatToDo) {
   EXPECT_EQ(r.status().code(), Code::kInvalidArgument);
 }
 
+// 疑似重大隐患: suspected by a rule or a worker, judged once by the county (for 消防救援大队 or the
+// competent department); the judgement decides whether the hazard counts as major.
+TEST(HazardStateTest, ASuspectedMajorHazardIsJudgedOnce) {
+  Result<HazardState> found = Derive({Event(v1::FOUND, 1)});
+  ASSERT_TRUE(found.ok());
+  EXPECT_EQ(found->major_review, MajorReview::kNone);
+  EXPECT_FALSE(CountsAsMajor(v1::GENERAL, *found));
+  EXPECT_TRUE(CountsAsMajor(v1::MAJOR, *found));
+  // No judgement without a suspicion.
+  Result<HazardState> r = Transition(*found, Event(v1::MAJOR_CONFIRMED, 2));
+  EXPECT_EQ(r.status().code(), Code::kFailedPrecondition);
+  EXPECT_NE(r.status().message().find("mark it suspected major first"), std::string::npos);
+
+  Result<HazardState> suspected =
+      Derive({Event(v1::FOUND, 1), Event(v1::SUSPECTED_MAJOR, 2), Event(v1::SUSPECTED_MAJOR, 3)});
+  ASSERT_TRUE(suspected.ok());
+  EXPECT_EQ(suspected->major_review, MajorReview::kSuspected);
+  EXPECT_TRUE(suspected->ignored.empty());               // suspecting twice is harmless
+  EXPECT_FALSE(CountsAsMajor(v1::GENERAL, *suspected));  // counted apart until judged
+
+  Result<HazardState> confirmed = Transition(*suspected, Event(v1::MAJOR_CONFIRMED, 4));
+  ASSERT_TRUE(confirmed.ok());
+  EXPECT_EQ(confirmed->major_review, MajorReview::kConfirmed);
+  EXPECT_TRUE(CountsAsMajor(v1::GENERAL, *confirmed));
+  EXPECT_EQ(confirmed->status, HazardStatus::kFound);  // the judgement is no rectification step
+
+  Result<HazardState> downgraded = Transition(*suspected, Event(v1::MAJOR_DOWNGRADED, 4));
+  ASSERT_TRUE(downgraded.ok());
+  EXPECT_EQ(downgraded->major_review, MajorReview::kDowngraded);
+  EXPECT_FALSE(CountsAsMajor(v1::MAJOR, *downgraded));
+
+  // One judgement stands: a second one, or a new suspicion after it, is refused.
+  for (v1::HazardEventKind kind :
+       {v1::MAJOR_DOWNGRADED, v1::MAJOR_CONFIRMED, v1::SUSPECTED_MAJOR}) {
+    r = Transition(*confirmed, Event(kind, 5));
+    EXPECT_EQ(r.status().code(), Code::kFailedPrecondition) << v1::HazardEventKind_Name(kind);
+  }
+  // Two offline judgements: the first in the log stands, the other is kept and listed.
+  Result<HazardState> both =
+      Derive({Event(v1::FOUND, 1), Event(v1::SUSPECTED_MAJOR, 2), Event(v1::MAJOR_DOWNGRADED, 3),
+              Event(v1::MAJOR_CONFIRMED, 4)});
+  ASSERT_TRUE(both.ok());
+  EXPECT_EQ(both->major_review, MajorReview::kDowngraded);
+  ASSERT_EQ(both->ignored.size(), 1u);
+  EXPECT_EQ(both->ignored[0].kind, v1::MAJOR_CONFIRMED);
+  EXPECT_EQ(MajorReviewLabel(MajorReview::kSuspected).zh,
+            "疑似重大隐患（待消防救援大队或主管部门判定）");
+  EXPECT_EQ(HazardEventLabel(v1::MAJOR_DOWNGRADED, true).code, "major_downgraded");
+}
+
+TEST(HazardStateTest, UrgencyLabelsReadOldHazardsAsByDeadline) {
+  EXPECT_EQ(UrgencyLabel(v1::IMMEDIATE).zh, "立即整改");
+  EXPECT_EQ(UrgencyLabel(v1::SAME_DAY).en, "The same day");
+  EXPECT_EQ(UrgencyLabel(v1::URGENCY_UNSPECIFIED).code, "by_deadline");
+  EXPECT_EQ(UrgencyFromCode("same_day"), v1::SAME_DAY);
+  EXPECT_EQ(UrgencyFromCode("soon"), std::nullopt);
+}
+
 TEST(HazardStateTest, FlagsStayThroughTheLifecycleAndTimesAreKept) {
   std::vector<v1::HazardEvent> log = {Event(v1::FOUND, 100),
                                       Event(v1::ORDERED, 200),

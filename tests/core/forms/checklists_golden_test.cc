@@ -35,8 +35,9 @@ TEST(FormsChecklists, AllShippedChecklistsLoadAndCheckClean) {
   for (const char* name : kChecklists) {
     auto r = LoadTemplateJson(ReadFile(ChecklistPath(name)));
     ASSERT_TRUE(r.ok()) << name << ": " << r.status().ToString();
-    // Version 2 (issue 16): re-graded severities and citations, merged duplicate hazards.
-    EXPECT_EQ(r->version(), 2u) << name;
+    // Version 3 (issue 16): urgencies, suspected-major rules, the gas leak as an emergency.
+    // Version 2: re-graded severities and citations, merged duplicate hazards.
+    EXPECT_EQ(r->version(), 3u) << name;
     EXPECT_FALSE(r->proto().title().zh().empty());
     EXPECT_FALSE(r->proto().title().en().empty());
   }
@@ -128,17 +129,20 @@ const v1::HazardRule* FindRule(const CompiledTemplate& t, const std::string& id)
   return nullptr;
 }
 
-// A blocked or broken flue poisons as surely as a missing one: both are due the next day.
+// A blocked or broken flue poisons as surely as a missing one: both are to be dealt with at once
+// (version 3: urgency IMMEDIATE, due on the visit's day).
 TEST(FormsChecklists, HouseholdFlueDefectIsAsUrgentAsAMissingFlue) {
   const CompiledTemplate t = LoadChecklist("household_winter.json");
   const v1::HazardRule* missing = FindRule(t, "coal_stove_no_flue");
   const v1::HazardRule* defective = FindRule(t, "flue_defective");
   ASSERT_NE(missing, nullptr);
   ASSERT_NE(defective, nullptr);
-  EXPECT_EQ(defective->deadline_days(), missing->deadline_days());
-  EXPECT_EQ(defective->deadline_days(), 1);
-  EXPECT_EQ(FindRule(t, "coal_stove_bedroom_no_alarm")->deadline_days(), 1);
-  EXPECT_EQ(FindRule(t, "gas_leak")->deadline_days(), 0);
+  EXPECT_EQ(defective->urgency(), missing->urgency());
+  EXPECT_EQ(defective->urgency(), v1::IMMEDIATE);
+  EXPECT_EQ(FindRule(t, "coal_stove_bedroom_no_alarm")->urgency(), v1::SAME_DAY);
+  // A gas leak is no hazard to rectify by a date: it is an emergency with what to do now.
+  EXPECT_TRUE(FindRule(t, "gas_leak")->emergency());
+  EXPECT_GE(FindRule(t, "gas_leak")->actions_size(), 4);
   // Merged into ebike_indoors (parked or charged indoors is one defect).
   EXPECT_EQ(FindRule(t, "ebike_charged_indoors"), nullptr);
 }
@@ -222,7 +226,8 @@ void RunGolden(const std::string& path) {
   }
   for (const GoldenCase& c : g.cases) {
     SCOPED_TRACE(g.checklist + " case " + c.name);
-    for (const char* d : {"hidden", "missing", "failures", "hazards", "major", "photo_missing"}) {
+    for (const char* d : {"hidden", "missing", "failures", "hazards", "immediate", "same_day",
+                          "suspected", "emergencies", "major", "photo_missing"}) {
       ASSERT_TRUE(c.expect.count(d)) << "golden case lacks '" << d << "'";
     }
     std::vector<v1::Answer> answers;
@@ -246,9 +251,15 @@ void RunGolden(const std::string& path) {
       EXPECT_FALSE(f.message.en().empty());
     }
     EXPECT_EQ(Sorted(failures), Sorted(c.expect.at("failures")));
-    std::vector<std::string> hazards, major, photo_missing;
+    std::vector<std::string> hazards, immediate, same_day, suspected, emergencies, major,
+        photo_missing;
     for (const auto& h : e->hazards) {
       hazards.push_back(h.rule_id);
+      if (h.urgency == v1::IMMEDIATE) immediate.push_back(h.rule_id);
+      if (h.urgency == v1::SAME_DAY) same_day.push_back(h.rule_id);
+      if (h.suspected_major) suspected.push_back(h.rule_id);
+      // Version 3 grades every rule: none is left to the unspecified default.
+      EXPECT_NE(h.urgency, v1::URGENCY_UNSPECIFIED) << h.rule_id;
       if (h.severity == v1::MAJOR) major.push_back(h.rule_id);
       if (h.photo_missing) photo_missing.push_back(h.rule_id);
       EXPECT_FALSE(h.category.empty());
@@ -256,7 +267,15 @@ void RunGolden(const std::string& path) {
         EXPECT_FALSE(h.legal_basis.zh().empty());
       }
     }
+    for (const auto& emergency : e->emergencies) {
+      emergencies.push_back(emergency.rule_id);
+      EXPECT_FALSE(emergency.actions.empty()) << emergency.rule_id;
+    }
     EXPECT_EQ(hazards, c.expect.at("hazards"));
+    EXPECT_EQ(immediate, c.expect.at("immediate"));
+    EXPECT_EQ(same_day, c.expect.at("same_day"));
+    EXPECT_EQ(suspected, c.expect.at("suspected"));
+    EXPECT_EQ(emergencies, c.expect.at("emergencies"));
     EXPECT_EQ(major, c.expect.at("major"));
     EXPECT_EQ(photo_missing, c.expect.at("photo_missing"));
     for (const auto& [id, value] : c.computed) {

@@ -177,6 +177,57 @@ TEST(FormsTemplateChecker, AcceptsAMajorRuleCitingACriterionAndClause) {
             "accepted");
 }
 
+// One hazard rule on item "a" with the given fields after its id, when, category and title.
+std::string Rule(const std::string& fields) {
+  return Refused(Template(Yn("a"), R"j(, "hazardRules": [{"id": "r", "when": "a == 'no'",
+      "category": "gas", "title": {"zh": "隐患", "en": "Hazard"})j" +
+                                       fields + "}]"));
+}
+
+TEST(FormsTemplateChecker, AnUrgencyAgreesWithTheDeadline) {
+  EXPECT_EQ(Rule(R"j(, "severity": "GENERAL", "urgency": "IMMEDIATE")j"), "accepted");
+  EXPECT_EQ(Rule(R"j(, "severity": "GENERAL", "urgency": "SAME_DAY")j"), "accepted");
+  EXPECT_EQ(Rule(R"j(, "severity": "GENERAL", "urgency": "BY_DEADLINE", "deadlineDays": 7)j"),
+            "accepted");
+  // A rule from before urgencies (version 2 checklists) still loads: old visits stay valid.
+  EXPECT_EQ(Rule(R"j(, "severity": "GENERAL", "deadlineDays": 7)j"), "accepted");
+  EXPECT_THAT(Rule(R"j(, "severity": "GENERAL", "urgency": "IMMEDIATE", "deadlineDays": 1)j"),
+              HasSubstr("field 'deadlineDays': must be 0 for an IMMEDIATE or SAME_DAY rule"));
+  EXPECT_THAT(Rule(R"j(, "severity": "GENERAL", "urgency": "SAME_DAY", "deadlineDays": 3)j"),
+              HasSubstr("must be 0 for an IMMEDIATE or SAME_DAY rule"));
+  EXPECT_THAT(Rule(R"j(, "severity": "GENERAL", "urgency": "BY_DEADLINE")j"),
+              HasSubstr("field 'deadlineDays': must be at least 1 for a BY_DEADLINE rule"));
+}
+
+TEST(FormsTemplateChecker, OnlyAGeneralRuleIsSuspectedMajor) {
+  EXPECT_EQ(Rule(R"j(, "severity": "GENERAL", "urgency": "SAME_DAY", "suspectedMajor": true)j"),
+            "accepted");
+  EXPECT_THAT(Rule(R"j(, "severity": "MAJOR", "suspectedMajor": true, "legalBasis":
+      {"zh": "GB 35181-2025《重大火灾隐患判定规则》5.1", "en": "GB 35181-2025, 5.1"})j"),
+              HasSubstr("field 'suspectedMajor': is set on a MAJOR rule"));
+}
+
+TEST(FormsTemplateChecker, AnEmergencyRuleSaysWhatToDoAndIsNoHazard) {
+  const std::string actions =
+      R"j(, "emergency": true, "actions": [{"zh": "关阀", "en": "Close the valve"},
+      {"zh": "开窗", "en": "Open the windows"}])j";
+  EXPECT_EQ(Rule(actions), "accepted");
+  EXPECT_THAT(Rule(R"j(, "emergency": true)j"),
+              HasSubstr("field 'actions': is empty; an emergency rule says what to do now"));
+  EXPECT_THAT(Rule(R"j(, "emergency": true, "actions": [{"zh": "关阀"}])j"),
+              HasSubstr("action 1: needs text in both Chinese (zh) and English (en)"));
+  for (const std::string& extra :
+       {std::string(R"j(, "severity": "GENERAL")j"), std::string(R"j(, "deadlineDays": 1)j"),
+        std::string(R"j(, "urgency": "IMMEDIATE")j"), std::string(R"j(, "suspectedMajor": true)j"),
+        std::string(R"j(, "legalBasis": {"zh": "条", "en": "Art."})j")}) {
+    EXPECT_THAT(Rule(actions + extra), HasSubstr("is an emergency rule; it takes no severity"))
+        << extra;
+  }
+  EXPECT_THAT(Rule(R"j(, "severity": "GENERAL", "urgency": "IMMEDIATE",
+      "actions": [{"zh": "关阀", "en": "Close the valve"}])j"),
+              HasSubstr("field 'actions': is only for emergency rules"));
+}
+
 TEST(FormsTemplateChecker, RefusesStructuralMistakes) {
   EXPECT_THAT(Refused(Template(
                   R"j({"id": "x", "kind": "SINGLE_CHOICE", "label": {"zh": "问", "en": "Q"}})j")),

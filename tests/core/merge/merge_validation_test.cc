@@ -175,7 +175,16 @@ TEST(FieldSchemaTest, ListsTheRegistersOfEachMutableEntity) {
   EXPECT_EQ(names(v1::ENTITY_TASK), "assignee,due_date,campaign_id,subject_id,template_id,");
   EXPECT_EQ(names(v1::ENTITY_HAZARD),
             "severity,deadline,responsible,category,description,legal_basis,subject_id,visit_id,"
-            "rule_id,template_id,");
+            "rule_id,template_id,urgency,");
+  // Issue 16: the urgency is a code or empty (a hazard from before urgencies).
+  v1::FieldValue urgency;
+  for (const char* ok : {"", "immediate", "same_day", "by_deadline"}) {
+    urgency.set_text(ok);
+    EXPECT_TRUE(ValidateFieldValue(v1::ENTITY_HAZARD, "urgency", urgency).ok()) << ok;
+  }
+  urgency.set_text("soon");
+  EXPECT_EQ(ValidateFieldValue(v1::ENTITY_HAZARD, "urgency", urgency).code(),
+            Code::kInvalidArgument);
   EXPECT_EQ(names(v1::ENTITY_VISIT), "");
   ASSERT_NE(FindField(v1::ENTITY_SUBJECT, "members"), nullptr);
   EXPECT_EQ(FindField(v1::ENTITY_SUBJECT, "members")->kind, ValueKind::kInteger);

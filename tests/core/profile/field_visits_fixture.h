@@ -21,7 +21,10 @@ namespace qiaomen::core::profile::testing {
 inline constexpr char kPin[] = "246810";
 
 // stove_ok == 'no' -> heating (general, 3 days); alarm_ok == 'no' -> co_alarm (general, 7 days,
-// photo on `evidence`); service_date == today() -> serviced_today (general, no deadline).
+// photo on `evidence`); service_date == today() -> serviced_today (general, no deadline);
+// exit_clear == 'no' -> blocked_exit (immediate, suspected major); gas_smell == 'yes' -> the
+// gas_leak emergency (actions, no hazard). The last two items are optional and unanswered by
+// PrepareDraft.
 inline constexpr char kChecklistJson[] = R"json({
   "id": "field_check", "version": 1,
   "title": {"zh": "入户检查", "en": "Home check"}, "subjectKind": "HOUSEHOLD",
@@ -31,7 +34,9 @@ inline constexpr char kChecklistJson[] = R"json({
     {"id": "alarm_ok", "kind": "YES_NO_NA", "label": {"zh": "报警器有效", "en": "Alarm works"},
      "required": "true"},
     {"id": "service_date", "kind": "DATE", "label": {"zh": "检修日期", "en": "Serviced on"}},
-    {"id": "evidence", "kind": "PHOTO", "label": {"zh": "照片", "en": "Photos"}}]}],
+    {"id": "evidence", "kind": "PHOTO", "label": {"zh": "照片", "en": "Photos"}},
+    {"id": "exit_clear", "kind": "YES_NO_NA", "label": {"zh": "通道畅通", "en": "Exit clear"}},
+    {"id": "gas_smell", "kind": "YES_NO_NA", "label": {"zh": "有燃气味", "en": "Gas smell"}}]}],
   "hazardRules": [
     {"id": "stove", "when": "stove_ok == 'no'", "category": "heating_co",
      "title": {"zh": "炉具破损", "en": "Damaged stove"}, "severity": "GENERAL",
@@ -40,7 +45,14 @@ inline constexpr char kChecklistJson[] = R"json({
      "title": {"zh": "一氧化碳报警器失效", "en": "CO alarm not working"}, "severity": "GENERAL",
      "deadlineDays": 7, "photoRequired": true, "photoItem": "evidence"},
     {"id": "serviced_today", "when": "service_date == today()", "category": "note",
-     "title": {"zh": "当日检修", "en": "Serviced today"}, "severity": "GENERAL"}]
+     "title": {"zh": "当日检修", "en": "Serviced today"}, "severity": "GENERAL"},
+    {"id": "blocked_exit", "when": "exit_clear == 'no'", "category": "fire_escape",
+     "title": {"zh": "通道堵塞", "en": "Exit blocked"}, "severity": "GENERAL",
+     "urgency": "IMMEDIATE", "suspectedMajor": true},
+    {"id": "gas_leak", "when": "gas_smell == 'yes'", "category": "gas",
+     "title": {"zh": "燃气泄漏", "en": "Gas leak"}, "emergency": true,
+     "actions": [{"zh": "关闭阀门", "en": "Close the valve"},
+                 {"zh": "开窗通风", "en": "Open the windows"}]}]
 })json";
 
 // 2026-12-01 23:30 in Asia/Shanghai (UTC+8) = 15:30 UTC.

@@ -33,6 +33,53 @@ int64_t Count(Profile& profile, const std::string& sql) {
 
 class FieldVisitsTest : public FieldVisitsFixture {};
 
+// An immediate hazard is due on the visit's day and keeps its urgency; a suspected-major rule's
+// finding carries its SUSPECTED_MAJOR step; an emergency is returned to show, never recorded.
+TEST_F(FieldVisitsTest, UrgencySuspicionAndEmergencyComeFromTheRules) {
+  VisitStart start;
+  start.task_id = task_id_;
+  auto draft = profile_->visits().Start(start);
+  ASSERT_TRUE(draft.ok()) << draft.status().ToString();
+  v1::Visit visit = draft->visit;
+  visit.set_outcome(v1::CHECKED);
+  *visit.add_answers() = YesNo("stove_ok", v1::YES);
+  *visit.add_answers() = YesNo("alarm_ok", v1::YES);
+  *visit.add_answers() = YesNo("exit_clear", v1::NO);
+  *visit.add_answers() = YesNo("gas_smell", v1::YES);
+  ASSERT_TRUE(profile_->visits().Save(visit).ok());
+  FinishOptions finish;
+  finish.finished_at_ms = testing::kDec1At2330County;
+  clock_.Set(finish.finished_at_ms);
+  auto recorded = profile_->visits().Finish(*Uuid::FromBytes(visit.id()), finish);
+  ASSERT_TRUE(recorded.ok()) << recorded.status().ToString();
+  ASSERT_EQ(recorded->hazards.size(), 1u);  // the gas leak is no hazard
+  const v1::Hazard& h = recorded->hazards[0];
+  EXPECT_EQ(h.rule_id(), "blocked_exit");
+  EXPECT_EQ(h.urgency(), v1::IMMEDIATE);
+  EXPECT_EQ(h.deadline(), "2026-12-01");  // the county's day of the visit
+  ASSERT_EQ(recorded->emergencies.size(), 1u);
+  EXPECT_EQ(recorded->emergencies[0].rule_id, "gas_leak");
+  ASSERT_EQ(recorded->emergencies[0].actions.size(), 2u);
+  EXPECT_EQ(recorded->emergencies[0].actions[0].zh(), "关闭阀门");
+
+  const Uuid hazard_id = *Uuid::FromBytes(h.id());
+  auto events = profile_->store().ListHazardEvents(hazard_id);
+  ASSERT_TRUE(events.ok());
+  ASSERT_EQ(events->size(), 3u);
+  EXPECT_EQ((*events)[0].kind(), v1::FOUND);
+  EXPECT_EQ((*events)[1].kind(), v1::SUSPECTED_MAJOR);
+  EXPECT_EQ((*events)[2].kind(), v1::ORDERED);  // the worker orders it on the spot
+  EXPECT_EQ((*events)[2].note(), "立即整改，整改期限 2026-12-01。");
+  auto state = profile_->store().GetHazardState(hazard_id);
+  ASSERT_TRUE(state.ok());
+  EXPECT_EQ(state->major_review, domain::MajorReview::kSuspected);
+  // The urgency is a register: it survives the store and reaches the county with the hazard.
+  auto stored = profile_->store().GetHazard(hazard_id);
+  ASSERT_TRUE(stored.ok());
+  EXPECT_EQ(stored->urgency(), v1::IMMEDIATE);
+  EXPECT_FALSE(stored->suspected_major());  // the event log, not a field, holds the suspicion
+}
+
 TEST_F(FieldVisitsTest, FinishRecordsTheVisitItsPhotosHazardsAndOrdersTogether) {
   const int64_t journal_before = Count(*profile_, "SELECT count(*) FROM outbox;");
   const std::string id = PrepareDraft(*profile_, 3, 100'000);

@@ -55,27 +55,30 @@ TEST_F(VisitsTest, CheckedVisitClosesTaskAndDerivesHazardsInOneCommit) {
   EXPECT_TRUE(all->items[0].done);
 }
 
-TEST_F(VisitsTest, NobodyHomeKeepsTheTaskOpenForAReturnVisit) {
+// Issue 16: a refusal is no visit done either; the task stays open until the household is checked.
+TEST_F(VisitsTest, NobodyHomeAndRefusedKeepTheTaskOpenForAReturnVisit) {
   v1::Subject subject = AddSubject("李建国");
   v1::Task task = AddTask(subject);
-  VisitInput input;
-  input.visit = MakeVisit(subject, v1::NOBODY_HOME);
-  input.visit.set_task_id(task.id());
-  input.visit.clear_answers();
-  ASSERT_TRUE(store().RecordVisit(input).ok());
-  auto open = store().ListTasks(testing::TasksIn(subject.grid_id()));
-  ASSERT_EQ(open->items.size(), 1u);
-  EXPECT_FALSE(open->items[0].done);
-
-  clock_.Advance(86400000);
-  VisitInput again;
-  again.visit = MakeVisit(subject, v1::REFUSED);
-  again.visit.set_task_id(task.id());
-  ASSERT_TRUE(store().RecordVisit(again).ok());
-  EXPECT_TRUE(store().ListTasks(testing::TasksIn(subject.grid_id()))->items.empty());
+  // Records a visit of the task a day after the last, and returns how many tasks are still open.
+  auto visit_and_count_open = [&](v1::VisitOutcome outcome) -> size_t {
+    clock_.Advance(86400000);
+    VisitInput input;
+    input.visit = MakeVisit(subject, outcome);
+    input.visit.set_task_id(task.id());
+    if (outcome == v1::NOBODY_HOME) input.visit.clear_answers();
+    EXPECT_TRUE(store().RecordVisit(input).ok());
+    auto open = store().ListTasks(testing::TasksIn(subject.grid_id()));
+    EXPECT_TRUE(open.ok());
+    for (const auto& item : open->items) EXPECT_FALSE(item.done);
+    return open->items.size();
+  };
+  EXPECT_EQ(visit_and_count_open(v1::NOBODY_HOME), 1u);
+  EXPECT_EQ(visit_and_count_open(v1::REFUSED), 1u);
+  EXPECT_EQ(visit_and_count_open(v1::CHECKED), 0u);
   auto visits = store().ListVisits(Id(subject.id()));
-  ASSERT_EQ(visits->size(), 2u);
-  EXPECT_EQ((*visits)[0].outcome(), v1::REFUSED) << "newest first";
+  ASSERT_EQ(visits->size(), 3u);
+  EXPECT_EQ((*visits)[0].outcome(), v1::CHECKED) << "newest first";
+  EXPECT_EQ((*visits)[1].outcome(), v1::REFUSED);
 }
 
 TEST_F(VisitsTest, InvalidVisitsAreRefusedAndWriteNothing) {

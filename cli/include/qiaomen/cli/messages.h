@@ -158,7 +158,10 @@ enum class Msg : int {
   kSummarySync,
   kSummaryTasks,
   kSummaryVisitRecord,
-  kCount  // not a message: the number of ids
+  // Issue 16: an emergency the answers raised (a gas leak), shown before anything else.
+  kVisitEmergency,        // {0} what was found
+  kVisitEmergencyAction,  // {0} step number, {1} what to do
+  kCount                  // not a message: the number of ids
 };
 
 // The text of `id` in `language`'s catalogue, "" when that catalogue lacks it (messages_test

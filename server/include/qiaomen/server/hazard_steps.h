@@ -1,6 +1,8 @@
 #pragma once
 // The county's own steps on a hazard a device found: 复查 (reinspected, passed or failed), 销号
-// (closed), 挂牌督办 (escalated), 立案查处 (case opened), a new deadline (ordered). Each is a
+// (closed), 挂牌督办 (escalated), 立案查处 (case opened), a new deadline (ordered), and the
+// judgement of a suspected major hazard (疑似重大隐患: suspected, confirmed major or downgraded to
+// general, as 消防救援大队 or the competent department decided). Each is a
 // hazard event the server records as its own change, so it reaches every device whose scope holds
 // the hazard with their next sync, and the hazard's state everywhere is derived from the same log.
 // Thread-safe (each call takes its own pooled connection).

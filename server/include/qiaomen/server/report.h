@@ -15,8 +15,17 @@ namespace qiaomen::server {
 
 struct ReportOptions {
   std::string town;  // empty: the whole county
-  std::string date;  // YYYY-MM-DD: only visits finished that day in the county's time zone;
-                     // empty: all
+  std::string date;  // YYYY-MM-DD: only visits finished and hazards found that day in the
+                     // county's time zone; empty: all
+  // A campaign's id: only the subjects it has tasks for (its own denominators), their visits and
+  // their hazards; empty: every subject.
+  std::string campaign;
+};
+
+// Figures for one premises type (Subject.premises_type: restaurant, shop, ...).
+struct PremisesTypeRow {
+  int64_t subjects = 0, subjects_checked = 0;
+  int64_t hazards_found = 0, hazards_open = 0, major_found = 0, major_open = 0;
 };
 
 struct CoverageRow {
@@ -32,6 +41,9 @@ struct CoverageRow {
   // Major hazards (重大隐患) of the unit's subjects: found in all, and by standing (as the
   // county-wide totals below).
   int64_t major_found = 0, major_open = 0, major_rectified = 0, major_closed = 0, major_overdue = 0;
+  // Hazards suspected major (疑似重大隐患) that 消防救援大队 or the competent department has not
+  // judged yet; not in the major figures until confirmed.
+  int64_t major_suspected = 0;
 };
 
 struct Report {
@@ -50,12 +62,19 @@ struct Report {
   // 清零: every major hazard found, those rectified (waiting to be closed) and closed; the
   // clearance rate is closed / found.
   int64_t major_hazards_found = 0, major_hazards_rectified = 0, major_hazards_closed = 0;
+  // Suspected major hazards awaiting the judgement (counted apart; a confirmed one counts as major,
+  // a downgraded one as general).
+  int64_t major_hazards_suspected = 0;
+  // Open hazards by urgency code (immediate, same_day, by_deadline; old hazards: by_deadline).
+  std::map<std::string, int64_t> open_hazards_by_urgency;
   // 按期整改: hazards with a deadline that has passed or that were rectified (due), and of those
   // the ones rectified on or before their deadline (county days).
   int64_t hazards_due = 0, hazards_rectified_on_time = 0;
   // 入户检查: subjects in scope, and by the outcome of their latest visit: checked, nobody home
   // (a return visit is due, 待回访) and refused.
   int64_t subjects = 0, subjects_checked = 0, return_visits_due = 0, visits_refused = 0;
+  // By premises type code (subjects without a type, such as households, are not in it).
+  std::map<std::string, PremisesTypeRow> by_premises_type;
   // Hazards whose FOUND event happened on options.date (0 without a date).
   int64_t hazards_found_on_date = 0;
 
@@ -71,6 +90,7 @@ struct Report {
   int64_t changes_lost = 0, devices_with_lost_changes = 0;
 };
 
+// NotFound when options.town or options.campaign names none the county has.
 core::Result<Report> BuildReport(Storage& storage, core::Clock& clock,
                                  const ReportOptions& options);
 

@@ -36,6 +36,16 @@ struct HazardLogEntry {
   v1::HazardEvent event;
 };
 
+// Where a hazard stands on the question "is it major?" when its checklist could not say: a rule or
+// a worker suspects it (疑似重大隐患), and 消防救援大队 or the competent department judges it, as
+// the county records.
+enum class MajorReview {
+  kNone,        // not suspected: the severity register says it all
+  kSuspected,   // 疑似重大隐患，待判定
+  kConfirmed,   // 判定为重大隐患
+  kDowngraded,  // 判定为一般隐患
+};
+
 struct HazardState {
   // 0 for a hazard with no events yet (only FOUND may come first).
   int64_t event_count = 0;
@@ -44,6 +54,7 @@ struct HazardState {
   bool escalated = false;
   bool case_opened = false;
   int failed_reinspections = 0;
+  MajorReview major_review = MajorReview::kNone;
   int64_t found_at_ms = 0;
   int64_t last_event_at_ms = 0;
   int64_t closed_at_ms = 0;  // 0 while open
@@ -65,7 +76,14 @@ struct HazardState {
 //   REINSPECTED  from rectified; passed -> reinspected, failed -> ordered
 //   CLOSED       from reinspected (passed)
 //   OVERDUE, ESCALATED, CASE_OPENED  while open (any status but closed); repeating one is harmless
+//   SUSPECTED_MAJOR  while open and not yet judged; repeating it is harmless
+//   MAJOR_CONFIRMED, MAJOR_DOWNGRADED  while open and suspected; one judgement stands
 Result<HazardState> Transition(const HazardState& state, const v1::HazardEvent& event);
+
+// Whether a hazard counts as major 重大隐患 in reports: confirmed by the county, or (not judged)
+// its severity register says major. A suspected hazard not yet judged counts by its severity
+// (general) and is counted apart as suspected (state.major_review).
+bool CountsAsMajor(v1::Severity severity, const HazardState& state);
 
 // The state of a hazard from its whole event log, in any order, duplicates (same id) counted once.
 // Events are applied FOUND first, then by (hlc, id), so every replica derives the same state and a

@@ -56,6 +56,12 @@ std::optional<Label> PremisesTypeFromText(std::string_view text);
 // Every premises type's code, comma-separated, for error messages.
 std::string_view PremisesTypeCodes();
 
+// How soon: immediate 立即整改, same_day 当日整改, by_deadline 限期整改 (also for unspecified and
+// any other value: an old hazard or rule without an urgency is dealt with by its deadline).
+Label UrgencyLabel(v1::Urgency urgency);
+// The urgency with this code ("immediate", "same_day", "by_deadline"); nullopt otherwise.
+std::optional<v1::Urgency> UrgencyFromCode(std::string_view code);
+
 // A hazard's status, derived from its event log by the state machine (hazard_state.h).
 enum class HazardStatus {
   kFound,        // 发现
@@ -77,10 +83,16 @@ std::string_view OverdueLabel(Language language = Language::kZh);
 std::string_view EscalatedLabel(Language language = Language::kZh);
 std::string_view CaseOpenedLabel(Language language = Language::kZh);
 
+enum class MajorReview;  // hazard_state.h
+// none (empty labels), suspected 疑似重大隐患（待消防救援大队或主管部门判定）, confirmed
+// 已判定为重大隐患, downgraded 已判定为一般隐患.
+Label MajorReviewLabel(MajorReview review);
+
 // A step in a hazard's log as people read it: found 发现隐患, ordered 下达限期整改, rectified
 // 已整改, reinspected 复查通过 (or, when not `passed`, reinspection_failed 复查未通过，退回整改),
-// closed 销号, overdue 逾期, escalated 挂牌督办, case_opened 立案查处; anything else is
-// unspecified 未填写.
+// closed 销号, overdue 逾期, escalated 挂牌督办, case_opened 立案查处, suspected_major
+// 疑似重大隐患，提请判定, major_confirmed 判定为重大隐患, major_downgraded 判定为一般隐患; anything
+// else is unspecified 未填写.
 Label HazardEventLabel(v1::HazardEventKind kind, bool passed);
 
 }  // namespace qiaomen::core::domain

@@ -34,6 +34,15 @@ struct DerivedHazard {
   bool photo_required = false;
   std::string photo_item;      // the item that should hold the proof, may be empty
   bool photo_missing = false;  // photo_required, photo_item set, and it holds no photo
+  v1::Urgency urgency = v1::URGENCY_UNSPECIFIED;  // as the rule says; unspecified: by deadline
+  bool suspected_major = false;                   // 疑似重大隐患, for the county to judge
+};
+
+// An emergency rule that fired (e.g. a gas leak): what the worker must do now. Not a hazard.
+struct Emergency {
+  std::string rule_id;
+  v1::LocalizedText title;
+  std::vector<v1::LocalizedText> actions;  // in order
 };
 
 struct Evaluation {
@@ -42,6 +51,7 @@ struct Evaluation {
   std::vector<ItemProblem> constraint_failures;  // visible, answered and invalid
   std::map<std::string, OwnedValue> computed;
   std::vector<DerivedHazard> hazards;  // in rule order
+  std::vector<Emergency> emergencies;  // in rule order; they do not affect complete()
   int answered_visible = 0;
   // answered_visible / visible_items.size(); 1 when nothing is visible.
   double completeness = 1;

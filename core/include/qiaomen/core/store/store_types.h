@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "qiaomen/core/clock.h"
+#include "qiaomen/core/forms/evaluation.h"
 #include "qiaomen/core/hlc.h"
 #include "qiaomen/core/random.h"
 #include "qiaomen/v1/change.pb.h"
@@ -46,6 +47,9 @@ struct RecordedVisit {
   v1::Visit visit;
   std::vector<v1::Hazard> hazards;
   std::vector<v1::Photo> photos;
+  // Emergencies the answers raised (a gas leak): what the worker must do now. Filled in by
+  // FieldVisits::Finish for the front end to show; never stored (an emergency is no hazard).
+  std::vector<forms::Emergency> emergencies;
 };
 
 // A visit being entered: everything given so far, saved as it is given (Store::SaveDraft). The
