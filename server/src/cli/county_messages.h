@@ -151,10 +151,6 @@ enum class CountyMsg : int {
   kSummaryAddStaff,
   kSummarySetPassword,
   kSummaryPublishTemplate,
-  kReportRates,        // {0} checked rate, {1} checked, {2} subjects, {3} return visits due,
-                       // {4} refused, {5} clearance rate, {6} major closed, {7} major found
-  kReportOnTime,       // {0} on-time rate, {1} rectified on time, {2} due
-  kReportMajorByUnit,  // {0} found, {1} open, {2} rectified, {3} closed, {4} overdue
   // Issue 16: urgency and suspected major hazards.
   kTotalMajorSuspected,
   kReportSuspectedByUnit,  // {0} suspected major hazards awaiting judgement
