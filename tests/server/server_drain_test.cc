@@ -55,7 +55,7 @@ TEST_P(DrainTest, SigtermFinishesTheRequestInFlight) {
   EXPECT_TRUE(response.ParseFromString(reply->substr(body_at + 4)));
   EXPECT_FALSE(response.scope().empty()) << "a real sync answer";
   EXPECT_EQ(server_->Stop(), 0) << server_->Log();
-  EXPECT_NE(server_->Log().find("after finishing in-flight requests"), std::string::npos)
+  EXPECT_NE(server_->Log().find("已处理完进行中的请求"), std::string::npos)
       << server_->Log();
   EXPECT_FALSE(testing::HttpRequest(server_->port(), "GET", "/v1/health").ok()) << "stopped";
 }
@@ -71,10 +71,11 @@ TEST_P(DrainTest, DrainEndsAtItsDeadlineWhenABodyNeverFinishes) {
   double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   ASSERT_TRUE(reply.ok()) << reply.status().ToString();
   EXPECT_EQ(*reply, "") << "an unfinished request is not answered";
-  // The body stall timeout is 30 s: the drain deadline (1 s) is what ended it.
+  // The body stall timeout is 30 s: the drain deadline (1 s) is what ended it. The server speaks
+  // Chinese by default.
   EXPECT_LT(seconds, 15.0);
   EXPECT_EQ(server_->Stop(), 0) << server_->Log();
-  EXPECT_NE(server_->Log().find("drain deadline; 1 connection"), std::string::npos)
+  EXPECT_NE(server_->Log().find("到了收尾期限才停止；还有 1 个连接没有得到回答"), std::string::npos)
       << server_->Log();
 }
 

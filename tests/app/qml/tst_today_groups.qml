@@ -58,11 +58,12 @@ TestCase {
         compare(task.groupVisited, 0)
         main.openVisit(task.taskId, "")
         tryVerify(function() { return AppController.visitActive })
-        mouseClick(child("outcomeRefused"))
-        tryVerify(function() { return AppController.visit.outcome === AppController.Refused })
+        // A vacant house closes the task (nobody home and refused keep it open for a return).
+        mouseClick(child("outcomeVacant"))
+        tryVerify(function() { return AppController.visit.outcome === AppController.Vacant })
         mouseClick(child("finishOutcomeButton"))
         finished.wait(10000)
-        compare(finished.signalArguments[0][1], true, "a refused visit closes the task")
+        compare(finished.signalArguments[0][1], true, "a vacant-house visit closes the task")
         main.showTab(1, null)
         tryVerify(function() { return headerCounts(section) === "已走访 1 · 剩余 1" }, 10000,
                   "header after: " + headerCounts(section))
