@@ -66,7 +66,8 @@ TEST_F(BundleSealTest, TheCountyDatabaseWithoutTheSecretKeyDoesNotOpenABundle) {
   std::string stolen = StolenCopy();
 
   // 1. The county's own importer, run on the stolen copy.
-  auto imported = qiaomen::testing::RunCounty({"import-bundle", "--lang=en", "--data", stolen, bundle});
+  auto imported =
+      qiaomen::testing::RunCounty({"import-bundle", "--lang=en", "--data", stolen, bundle});
   EXPECT_NE(imported.exit_code, 0) << imported.out;
   EXPECT_FALSE(Contains(imported.out, "changes applied")) << imported.out;
 

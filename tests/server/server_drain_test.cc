@@ -55,8 +55,7 @@ TEST_P(DrainTest, SigtermFinishesTheRequestInFlight) {
   EXPECT_TRUE(response.ParseFromString(reply->substr(body_at + 4)));
   EXPECT_FALSE(response.scope().empty()) << "a real sync answer";
   EXPECT_EQ(server_->Stop(), 0) << server_->Log();
-  EXPECT_NE(server_->Log().find("已处理完进行中的请求"), std::string::npos)
-      << server_->Log();
+  EXPECT_NE(server_->Log().find("已处理完进行中的请求"), std::string::npos) << server_->Log();
   EXPECT_FALSE(testing::HttpRequest(server_->port(), "GET", "/v1/health").ok()) << "stopped";
 }
 
