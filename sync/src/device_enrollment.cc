@@ -122,6 +122,7 @@ core::Result<std::unique_ptr<FieldDevice>> FieldDevice::Enroll(const std::string
   QM_ASSIGN_OR_RETURN(ClientConfig config, SettingsOf(options));
   const core::profile::ProfileDeps profile_deps{deps.clock, deps.random, deps.key_store};
   std::unique_ptr<core::profile::Profile> profile;
+  bool taken_up = false;
   if (EnrolmentUnfinished(dir)) {
     // A profile without server settings is an enrolment whose answer never came (a cut link, a
     // server stopped before it answered): the county may have enrolled this device id already,
@@ -129,6 +130,7 @@ core::Result<std::unique_ptr<FieldDevice>> FieldDevice::Enroll(const std::string
     auto unfinished = core::profile::Profile::Open(dir, pin, profile_deps);
     if (unfinished.ok()) {
       profile = std::move(*unfinished);
+      taken_up = true;
     } else {
       // Another PIN than the first try's, or keys that will not open: it holds nothing (no
       // server settings, so no work), and a new profile is made in its place.
@@ -163,6 +165,14 @@ core::Result<std::unique_ptr<FieldDevice>> FieldDevice::Enroll(const std::string
   auto enrolled = Register(*profile, options, config, "", deps.clock, transport);
   if (!enrolled.ok()) {
     const core::Code code = enrolled.status().code();
+    if (taken_up && code == core::Code::kPermissionDenied) {
+      // The county knows this device under the code whose answer was lost, and this is another
+      // code (township staff gave a new one): it enrols a new device. Once: nothing is unfinished
+      // after the discard.
+      profile.reset();
+      DiscardEnrolment(dir, deps.key_store);
+      return Enroll(dir, pin, options, deps, transport);
+    }
     return fail(enrolled.status(),
                 code == core::Code::kUnavailable || code == core::Code::kDeadlineExceeded);
   }

@@ -94,6 +94,23 @@ TEST_P(EnrolmentRetryTest, AnEnrolmentWhoseAnswerWasLostFinishesWithTheSameCode)
   EXPECT_EQ(DevicesOfW9(), 1);
 }
 
+// The township handed out a new code after the lost answer: it works at the first try (the county
+// knows the unfinished profile's device under the old code, so the phone starts a new profile).
+TEST_P(EnrolmentRetryTest, AfterALostAnswerANewCodeWorksAtTheFirstTry) {
+  CurlTransport curl;
+  LoseFirstEnrolAnswer lossy(curl);
+  const std::string dir = dirs_.Join("phone");
+  ASSERT_FALSE(EnrolIn(dir, &lossy).ok());
+  ASSERT_TRUE(EnrolmentUnfinished(dir));
+  auto fresh = env_->AddWorkerWithCode("w9", "grid_worker", kGridScope);
+  ASSERT_TRUE(fresh.ok()) << fresh.status().ToString();
+  code_ = *fresh;
+  auto device = EnrolIn(dir, &curl);
+  ASSERT_TRUE(device.ok()) << device.status().ToString();
+  EXPECT_FALSE(EnrolmentUnfinished(dir));
+  EXPECT_TRUE((*device)->Sync({}).status.ok());
+}
+
 TEST_P(EnrolmentRetryTest, AUsedCodeGivesNoNewTokenOnceThePhoneHasSynced) {
   CurlTransport curl;
   const std::string dir = dirs_.Join("phone");
