@@ -7,14 +7,14 @@
 // left without its row (nor a row without its file).
 
 #include <gtest/gtest.h>
-#include <signal.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
+#include <cstdio>
 #include <filesystem>
+#include <memory>
 #include <set>
 
 #include "field_visits_fixture.h"
+#include "qiaomen/testing/crash_loop.h"
 #include "qiaomen/testing/manual_clock.h"
 
 namespace qiaomen::core::profile {
@@ -46,51 +46,29 @@ std::set<std::string> Ids(Profile& profile, const std::string& sql) {
 
 class VisitCrashPointsTest : public FieldVisitsFixture {
  protected:
-  // The child's whole visit, stopped by SIGKILL at step `kill_at` (0: never). Writes the number
-  // of steps it took to `steps_fd` when it finishes. Never returns.
-  [[noreturn]] void RunChild(int64_t kill_at, int steps_fd) {
-    qiaomen::testing::ManualClock clock(testing::kDec1At2330County - 600'000);
-    int64_t steps = 0;
-    bool armed = false;
-    ProfileDeps deps{clock, SecureRandom(), key_store_, [&](std::string_view) {
-                       if (!armed) return;
-                       if (++steps == kill_at) ::raise(SIGKILL);
-                     }};
-    auto profile = Reopen(deps);
-    if (!profile.ok()) _exit(2);
-    armed = true;
-    const std::string id = PrepareDraft(**profile, kPhotos, kPhotoSize);
-    if (id.empty()) _exit(3);
-    FinishOptions finish;
-    finish.finished_at_ms = testing::kDec1At2330County;
-    if (!(*profile)->visits().Finish(*Uuid::FromBytes(id), finish).ok()) _exit(4);
-    armed = false;
-    if (::write(steps_fd, &steps, sizeof steps) != sizeof steps) _exit(5);
-    _exit(0);
-  }
-
-  // Runs the child to `kill_at`; returns the steps it reported (finished) or -1 (killed).
+  // Runs the whole visit in a child SIGKILLed at step `kill_at` (0: never); returns the steps it
+  // took when it finished, -1 when it was killed.
   int64_t RunOnce(int64_t kill_at) {
-    int pipe_fds[2];
-    EXPECT_EQ(::pipe(pipe_fds), 0);
-    const pid_t child = ::fork();
-    if (child == 0) {
-      ::close(pipe_fds[0]);
-      RunChild(kill_at, pipe_fds[1]);
-    }
-    ::close(pipe_fds[1]);
-    int64_t steps = -1;
-    const ssize_t got = ::read(pipe_fds[0], &steps, sizeof steps);
-    ::close(pipe_fds[0]);
-    int status = 0;
-    EXPECT_EQ(::waitpid(child, &status, 0), child);
-    if (WIFSIGNALED(status)) {
-      EXPECT_EQ(WTERMSIG(status), SIGKILL);
-      return -1;
-    }
-    EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0)
-        << "the child failed with exit code " << WEXITSTATUS(status);
-    return got == sizeof steps ? steps : -2;
+    qiaomen::testing::ManualClock clock(testing::kDec1At2330County - 600'000);
+    qiaomen::testing::CrashCounter counter;
+    ProfileDeps deps{clock, SecureRandom(), key_store_, counter.Observer()};
+    std::unique_ptr<Profile> profile;
+    const auto run = qiaomen::testing::RunKilledAt(
+        kill_at, counter,
+        [&] {
+          auto opened = Reopen(deps);
+          if (!opened.ok()) return false;
+          profile = std::move(*opened);
+          return true;
+        },
+        [&] {
+          const std::string id = PrepareDraft(*profile, kPhotos, kPhotoSize);
+          if (id.empty()) return false;
+          FinishOptions finish;
+          finish.finished_at_ms = testing::kDec1At2330County;
+          return profile->visits().Finish(*Uuid::FromBytes(id), finish).ok();
+        });
+    return run.killed ? -1 : run.steps;
   }
 
   // The profile after a kill: the visit whole or absent, and files and rows in step.
