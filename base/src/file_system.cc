@@ -2,6 +2,7 @@
 
 #include <dirent.h>
 #include <fcntl.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -34,6 +35,16 @@ class LocalSequentialFile final : public SequentialFile {
   std::string path_;
 };
 
+// flock(2) on an open lock file: excludes other descriptors, in this process and in others.
+class LocalFileLock final : public FileLock {
+ public:
+  explicit LocalFileLock(Fd fd) : fd_(std::move(fd)) {}
+  ~LocalFileLock() override { ::flock(fd_.get(), LOCK_UN); }
+
+ private:
+  Fd fd_;
+};
+
 class LocalFileSystemImpl final : public FileSystem {
  public:
   Result<std::unique_ptr<WritableFile>> NewWritableFile(const std::string& path,
@@ -47,6 +58,38 @@ class LocalFileSystemImpl final : public FileSystem {
     while (fd < 0 && errno == EINTR) fd = ::open(path.c_str(), O_WRONLY | O_CLOEXEC);
     if (fd < 0) return ErrnoStatus("opening", path);
     return std::unique_ptr<WritableFile>(new LocalWritableFile(Fd(fd), path));
+  }
+
+  Result<std::unique_ptr<WritableFile>> OpenForAppend(const std::string& path,
+                                                      mode_t mode) override {
+    int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, mode);
+    while (fd < 0 && errno == EINTR)
+      fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, mode);
+    if (fd < 0) return ErrnoStatus("opening", path);
+    return std::unique_ptr<WritableFile>(new LocalWritableFile(Fd(fd), path));
+  }
+
+  Status Truncate(const std::string& path, uint64_t size) override {
+    int fd = ::open(path.c_str(), O_WRONLY | O_CLOEXEC);
+    while (fd < 0 && errno == EINTR) fd = ::open(path.c_str(), O_WRONLY | O_CLOEXEC);
+    if (fd < 0) return ErrnoStatus("opening", path);
+    Fd file(fd);
+    int rc = ::ftruncate(file.get(), static_cast<off_t>(size));
+    while (rc != 0 && errno == EINTR) rc = ::ftruncate(file.get(), static_cast<off_t>(size));
+    if (rc != 0) return ErrnoStatus("shortening", path);
+    QM_RETURN_IF_ERROR(Fsync(file.get(), path));
+    return file.Close(path);
+  }
+
+  Result<std::unique_ptr<FileLock>> LockFile(const std::string& path, mode_t mode) override {
+    int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, mode);
+    while (fd < 0 && errno == EINTR) fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, mode);
+    if (fd < 0) return ErrnoStatus("opening the lock file", path);
+    Fd file(fd);
+    int rc = ::flock(file.get(), LOCK_EX);
+    while (rc != 0 && errno == EINTR) rc = ::flock(file.get(), LOCK_EX);
+    if (rc != 0) return ErrnoStatus("locking", path);
+    return std::unique_ptr<FileLock>(new LocalFileLock(std::move(file)));
   }
 
   Result<std::unique_ptr<SequentialFile>> NewSequentialFile(const std::string& path) override {

@@ -3,7 +3,6 @@
 #include <sodium.h>
 
 #include <cstring>
-#include <filesystem>
 #include <sstream>
 #include <vector>
 
@@ -103,11 +102,13 @@ std::string UnfinishedEnrolmentPath(const std::string& profile_dir) {
   return profile_dir + "/enrolment.unfinished";
 }
 
-bool EnrolmentUnfinished(const std::string& profile_dir) {
-  std::error_code ec;
-  return std::filesystem::exists(UnfinishedEnrolmentPath(profile_dir), ec) &&
-         std::filesystem::exists(core::profile::KeyFilePath(profile_dir), ec) &&
-         !std::filesystem::exists(ClientConfigPath(profile_dir), ec);
+bool EnrolmentUnfinished(const std::string& profile_dir, base::FileSystem& fs) {
+  auto there = [&](const std::string& path) {
+    auto exists = base::FileExists(fs, path);
+    return exists.ok() && *exists;
+  };
+  return there(UnfinishedEnrolmentPath(profile_dir)) &&
+         there(core::profile::KeyFilePath(profile_dir)) && !there(ClientConfigPath(profile_dir));
 }
 
 core::Status SaveClientConfig(const std::string& path, const ClientConfig& config,

@@ -1,8 +1,8 @@
 // FieldDevice: enrolment of a new profile, and re-enrolment of an existing one under a new code.
 
 #include <filesystem>
-#include <fstream>
 
+#include "qiaomen/base/file_system.h"
 #include "qiaomen/core/profile/profile_files.h"
 #include "qiaomen/core/uuid.h"
 #include "qiaomen/sync/field_device.h"
@@ -13,11 +13,11 @@ namespace qiaomen::sync {
 namespace {
 
 // Removes a profile whose enrolment did not finish, with its server settings.
-void DiscardEnrolment(const std::string& dir, core::keys::KeyStore& key_store) {
+void DiscardEnrolment(const std::string& dir, core::keys::KeyStore& key_store,
+                      base::FileSystem& fs) {
   core::profile::DiscardProfileFiles(dir, key_store);
-  std::error_code ignored;
-  std::filesystem::remove(ClientConfigPath(dir), ignored);
-  std::filesystem::remove(UnfinishedEnrolmentPath(dir), ignored);
+  fs.Remove(ClientConfigPath(dir)).IgnoreError();  // not there when the county refused
+  fs.Remove(UnfinishedEnrolmentPath(dir)).IgnoreError();
 }
 
 // The server settings the options name, checked before anything is made or sent.
@@ -100,9 +100,9 @@ core::Result<v1::EnrollResponse> Register(core::profile::Profile& profile,
 
 // Keeps the settings the server gave: the encrypted settings file, the worker, the county's zone.
 core::Status Adopt(core::profile::Profile& profile, const ClientConfig& config,
-                   const v1::EnrollResponse& enrolled) {
+                   const v1::EnrollResponse& enrolled, base::FileSystem& fs) {
   QM_RETURN_IF_ERROR(
-      SaveClientConfig(ClientConfigPath(profile.dir()), config, profile.keys().data_key()));
+      SaveClientConfig(ClientConfigPath(profile.dir()), config, profile.keys().data_key(), fs));
   QM_RETURN_IF_ERROR(profile.SetWorker(config.worker_id));
   // A zone this device's tz database does not know is not worth failing the enrolment for: the
   // default stays and every sync says so (DeviceSyncResult::unknown_county_time_zone).
@@ -120,10 +120,11 @@ core::Result<std::unique_ptr<FieldDevice>> FieldDevice::Enroll(const std::string
                                                                const FieldDeviceDeps& deps,
                                                                Transport* transport) {
   QM_ASSIGN_OR_RETURN(ClientConfig config, SettingsOf(options));
-  const core::profile::ProfileDeps profile_deps{deps.clock, deps.random, deps.key_store};
+  const core::profile::ProfileDeps profile_deps{
+      .clock = deps.clock, .random = deps.random, .key_store = deps.key_store, .fs = deps.fs};
   std::unique_ptr<core::profile::Profile> profile;
   bool taken_up = false;
-  if (EnrolmentUnfinished(dir)) {
+  if (EnrolmentUnfinished(dir, *deps.fs)) {
     // A profile without server settings is an enrolment whose answer never came (a cut link, a
     // server stopped before it answered): the county may have enrolled this device id already,
     // and finishes it for the same device asking again (see Directory::Enroll).
@@ -134,9 +135,11 @@ core::Result<std::unique_ptr<FieldDevice>> FieldDevice::Enroll(const std::string
     } else {
       // Another PIN than the first try's, or keys that will not open: it holds nothing (no
       // server settings, so no work), and a new profile is made in its place.
-      DiscardEnrolment(dir, deps.key_store);
+      DiscardEnrolment(dir, deps.key_store, *deps.fs);
     }
-  } else if (std::filesystem::exists(core::profile::KeyFilePath(dir))) {
+  } else if (auto keys = base::FileExists(*deps.fs, core::profile::KeyFilePath(dir)); !keys.ok()) {
+    return keys.status();
+  } else if (*keys) {
     return core::AlreadyExists("There is already an enrolled profile in " + dir +
                                ". Use another folder for a second profile.");
   }
@@ -149,17 +152,19 @@ core::Result<std::unique_ptr<FieldDevice>> FieldDevice::Enroll(const std::string
     QM_ASSIGN_OR_RETURN(profile,
                         core::profile::Profile::Create(dir, pin, profile_options, profile_deps));
     // Marked until the county's answer is kept, so that a lost answer can be taken up again.
-    if (!std::ofstream(UnfinishedEnrolmentPath(dir))) {
+    // Durably: after a power loss the mark must still say that the county may know this device.
+    if (auto marked = base::WriteFileAtomically(*deps.fs, UnfinishedEnrolmentPath(dir), "");
+        !marked.ok()) {
       profile.reset();
-      DiscardEnrolment(dir, deps.key_store);
-      return core::IOError("Cannot write in " + dir + "; check the storage and try again.");
+      DiscardEnrolment(dir, deps.key_store, *deps.fs);
+      return marked.WithContext("marking the enrolment as begun");
     }
   }
   // A refusal removes the half-made profile again. When the request may have reached the county
   // (no answer came) or was taken but not saved here, the profile stays for the next try.
   auto fail = [&](const core::Status& s, bool county_may_know) {
     profile.reset();
-    if (!county_may_know) DiscardEnrolment(dir, deps.key_store);
+    if (!county_may_know) DiscardEnrolment(dir, deps.key_store, *deps.fs);
     return s;
   };
   auto enrolled = Register(*profile, options, config, "", deps.clock, transport);
@@ -170,15 +175,16 @@ core::Result<std::unique_ptr<FieldDevice>> FieldDevice::Enroll(const std::string
       // code (township staff gave a new one): it enrols a new device. Once: nothing is unfinished
       // after the discard.
       profile.reset();
-      DiscardEnrolment(dir, deps.key_store);
+      DiscardEnrolment(dir, deps.key_store, *deps.fs);
       return Enroll(dir, pin, options, deps, transport);
     }
     return fail(enrolled.status(),
                 code == core::Code::kUnavailable || code == core::Code::kDeadlineExceeded);
   }
-  if (auto s = Adopt(*profile, config, *enrolled); !s.ok()) return fail(s, true);
-  std::error_code ignored;
-  std::filesystem::remove(UnfinishedEnrolmentPath(dir), ignored);
+  if (auto s = Adopt(*profile, config, *enrolled, *deps.fs); !s.ok()) return fail(s, true);
+  // The settings are kept (durably) first: a mark left by a power loss here is harmless, since
+  // a profile with settings is not an unfinished enrolment.
+  deps.fs->Remove(UnfinishedEnrolmentPath(dir)).IgnoreError();
   return std::unique_ptr<FieldDevice>(new FieldDevice(std::move(profile), std::move(config), deps));
 }
 
@@ -189,7 +195,7 @@ core::Status FieldDevice::Reenroll(const EnrollOptions& options, Transport* tran
   config.county_bundle_key = config_.county_bundle_key;
   QM_ASSIGN_OR_RETURN(auto enrolled,
                       Register(*profile_, options, config, config_.token, deps_.clock, transport));
-  QM_RETURN_IF_ERROR(Adopt(*profile_, config, enrolled));
+  QM_RETURN_IF_ERROR(Adopt(*profile_, config, enrolled, *deps_.fs));
   config_ = std::move(config);
   return core::Status::Ok();
 }

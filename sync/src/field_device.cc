@@ -20,7 +20,7 @@ namespace qiaomen::sync {
 namespace {
 
 core::profile::ProfileDeps ProfileDepsOf(const FieldDeviceDeps& deps) {
-  return {deps.clock, deps.random, deps.key_store};
+  return {.clock = deps.clock, .random = deps.random, .key_store = deps.key_store, .fs = deps.fs};
 }
 
 }  // namespace
@@ -52,7 +52,7 @@ core::Result<std::unique_ptr<FieldDevice>> FieldDevice::Open(const std::string& 
     }
   }
   ClientConfig config;
-  auto loaded = LoadClientConfig(ClientConfigPath(dir), (*profile)->keys().data_key());
+  auto loaded = LoadClientConfig(ClientConfigPath(dir), (*profile)->keys().data_key(), *deps.fs);
   if (loaded.ok()) {
     config = std::move(loaded).value();
     // Profiles enrolled before the worker was kept in the info file learn it here.
@@ -168,7 +168,8 @@ DeviceSyncResult FieldDevice::Sync(const SyncOptions& options,
     // Kept only once it is on disk: a bundle is never sealed to a key the settings do not hold.
     ClientConfig updated = config_;
     updated.county_bundle_key = result.report.county_bundle_key;
-    if (SaveClientConfig(ClientConfigPath(profile_->dir()), updated, profile_->keys().data_key())
+    if (SaveClientConfig(ClientConfigPath(profile_->dir()), updated, profile_->keys().data_key(),
+                         *deps_.fs)
             .ok()) {
       config_ = std::move(updated);
     }
@@ -236,7 +237,7 @@ core::Result<BundleExport> FieldDevice::ExportBundle(const std::string& path) {
       core::bundle::SealBundle(
           bundle, {reinterpret_cast<const uint8_t*>(county_key.data()), county_key.size()},
           profile_->keys().signing_secret_key()));
-  QM_RETURN_IF_ERROR(base::WriteFileAtomically(path, file));
+  QM_RETURN_IF_ERROR(base::WriteFileAtomically(*deps_.fs, path, file));
   out.changes = bundle.changes_size();
   out.photos = bundle.photos_size();
   out.file_bytes = static_cast<int64_t>(file.size());

@@ -6,9 +6,13 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <cerrno>
+#include <chrono>
+#include <thread>
 
 #include "qiaomen/base/file_system.h"
+#include "qiaomen/testing/temp_dir.h"
 
 namespace qiaomen::testing {
 namespace {
@@ -172,6 +176,81 @@ TEST_F(FaultFileSystemTest, OverwriteInPlaceKeepsTheFileLength) {
   ASSERT_TRUE((*file)->Append(Bytes("x")).ok());
   EXPECT_EQ(Read(fs_, "/p/f"), "xld");
   EXPECT_EQ(fs_.OpenForOverwrite("/p/none").status().code(), Code::kNotFound);
+}
+
+TEST_F(FaultFileSystemTest, AppendedBytesSurviveOnlyOnceSyncedAndANewFileOnceItsFolderIs) {
+  {
+    auto file = fs_.OpenForAppend("/p/u", 0600);
+    ASSERT_TRUE(file.ok());
+    ASSERT_TRUE((*file)->Append(Bytes("abc")).ok());
+    ASSERT_TRUE((*file)->Sync().ok());
+    ASSERT_TRUE((*file)->Close().ok());
+  }
+  ASSERT_TRUE(fs_.SyncDir("/p").ok());
+  {
+    auto file = fs_.OpenForAppend("/p/u", 0600);  // at its end, not from the start
+    ASSERT_TRUE(file.ok());
+    ASSERT_TRUE((*file)->Append(Bytes("def")).ok());
+    EXPECT_EQ(Read(fs_, "/p/u"), "abcdef");
+  }
+  fs_.PowerLoss();
+  fs_.Reboot();
+  EXPECT_EQ(Read(fs_, "/p/u"), "abc");  // "def" was never synced
+
+  auto unsynced = fs_.OpenForAppend("/p/v", 0600);  // a create whose folder is not synced
+  ASSERT_TRUE(unsynced.ok());
+  ASSERT_TRUE((*unsynced)->Append(Bytes("x")).ok());
+  ASSERT_TRUE((*unsynced)->Sync().ok());
+  fs_.PowerLoss();
+  fs_.Reboot();
+  EXPECT_EQ(Read(fs_, "/p/v"), "<not_found>");
+}
+
+TEST_F(FaultFileSystemTest, TruncateIsDurableAtOnce) {
+  ASSERT_TRUE(fs_.Truncate("/p/f", 1).ok());
+  EXPECT_EQ(Read(fs_, "/p/f"), "o");
+  fs_.PowerLoss();
+  fs_.Reboot();
+  EXPECT_EQ(Read(fs_, "/p/f"), "o");
+  EXPECT_EQ(fs_.Truncate("/p/missing", 0).code(), Code::kNotFound);
+}
+
+TEST(LocalFileSystemTest, LockFileExcludesAnotherHolderUntilReleased) {
+  TempDir tmp;
+  base::FileSystem& fs = base::LocalFileSystem();
+  const std::string path = tmp.Join("lock");
+  auto first = fs.LockFile(path, 0600);
+  ASSERT_TRUE(first.ok()) << first.status().ToString();
+  std::atomic<bool> taken{false};
+  std::thread second([&] {
+    auto lock = fs.LockFile(path, 0600);
+    taken = lock.ok();
+  });
+  std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  EXPECT_FALSE(taken) << "a second holder got the lock while the first held it";
+  first->reset();
+  second.join();
+  EXPECT_TRUE(taken);
+}
+
+TEST(LocalFileSystemTest, AppendTruncateAndTheirErrors) {
+  TempDir tmp;
+  base::FileSystem& fs = base::LocalFileSystem();
+  const std::string path = tmp.Join("part");
+  for (std::string_view piece : {"abc", "def"}) {
+    auto file = fs.OpenForAppend(path, 0640);
+    ASSERT_TRUE(file.ok());
+    ASSERT_TRUE((*file)->Append(Bytes(piece)).ok());
+    ASSERT_TRUE((*file)->Sync().ok());
+    ASSERT_TRUE((*file)->Close().ok());
+  }
+  EXPECT_EQ(*base::ReadWholeFile(fs, path), "abcdef");
+  ASSERT_TRUE(fs.Truncate(path, 2).ok());
+  EXPECT_EQ(*base::ReadWholeFile(fs, path), "ab");
+  const base::Status missing = fs.Truncate(tmp.Join("nothing"), 0);
+  EXPECT_EQ(missing.code(), Code::kNotFound);
+  EXPECT_NE(missing.message().find(tmp.Join("nothing")), std::string::npos) << missing.ToString();
+  EXPECT_EQ(fs.OpenForAppend(tmp.Join("no/such/folder/f"), 0600).status().code(), Code::kNotFound);
 }
 
 }  // namespace

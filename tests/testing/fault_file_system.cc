@@ -16,8 +16,8 @@ using base::Status;
 class FaultWritableFile final : public base::WritableFile {
  public:
   FaultWritableFile(FaultFileSystem& fs, std::shared_ptr<FaultFileSystem::Inode> inode,
-                    std::string path)
-      : fs_(fs), inode_(std::move(inode)), path_(std::move(path)) {}
+                    std::string path, size_t offset = 0)
+      : fs_(fs), inode_(std::move(inode)), path_(std::move(path)), offset_(offset) {}
 
   Status Append(std::span<const uint8_t> data) override {
     std::lock_guard lock(fs_.mutex());
@@ -54,8 +54,19 @@ class FaultWritableFile final : public base::WritableFile {
   FaultFileSystem& fs_;
   std::shared_ptr<FaultFileSystem::Inode> inode_;
   std::string path_;
-  size_t offset_ = 0;
+  size_t offset_;
   bool closed_ = false;
+};
+
+class FaultFileLock final : public base::FileLock {
+ public:
+  explicit FaultFileLock(std::shared_ptr<std::mutex> mutex) : mutex_(std::move(mutex)) {
+    mutex_->lock();
+  }
+  ~FaultFileLock() override { mutex_->unlock(); }
+
+ private:
+  std::shared_ptr<std::mutex> mutex_;
 };
 
 class FaultSequentialFile final : public base::SequentialFile {
@@ -187,6 +198,47 @@ base::Result<std::unique_ptr<base::WritableFile>> FaultFileSystem::OpenForOverwr
   auto it = live_.find(path);
   if (it == live_.end()) return Missing("opening", path);
   return std::unique_ptr<base::WritableFile>(new FaultWritableFile(*this, it->second, path));
+}
+
+base::Result<std::unique_ptr<base::WritableFile>> FaultFileSystem::OpenForAppend(
+    const std::string& path, mode_t /*mode*/) {
+  std::lock_guard lock(mutex_);
+  if (!powered_) return PoweredOff(path);
+  auto it = live_.find(path);
+  if (it != live_.end()) {
+    return std::unique_ptr<base::WritableFile>(
+        new FaultWritableFile(*this, it->second, path, it->second->data.size()));
+  }
+  QM_RETURN_IF_ERROR(Step("create", path));
+  if (!dirs_.contains(base::DirName(path))) return Missing("opening", path);
+  if (dirs_.contains(path)) return base::IOError(path + " is a folder.");
+  auto inode = std::make_shared<Inode>();
+  live_[path] = inode;
+  return std::unique_ptr<base::WritableFile>(new FaultWritableFile(*this, inode, path));
+}
+
+Status FaultFileSystem::Truncate(const std::string& path, uint64_t size) {
+  std::lock_guard lock(mutex_);
+  QM_RETURN_IF_ERROR(Step("truncate", path));
+  auto it = live_.find(path);
+  if (it == live_.end()) return Missing("opening", path);
+  Inode& inode = *it->second;
+  if (inode.data.size() > size) inode.data.resize(size);
+  if (!ignore_file_syncs_) inode.synced = inode.data;
+  return Status::Ok();
+}
+
+base::Result<std::unique_ptr<base::FileLock>> FaultFileSystem::LockFile(const std::string& path,
+                                                                        mode_t /*mode*/) {
+  std::shared_ptr<std::mutex> mutex;
+  {
+    std::lock_guard lock(mutex_);
+    if (!powered_) return PoweredOff(path);
+    auto& slot = locks_[path];
+    if (!slot) slot = std::make_shared<std::mutex>();
+    mutex = slot;
+  }
+  return std::unique_ptr<base::FileLock>(new FaultFileLock(std::move(mutex)));
 }
 
 base::Result<std::unique_ptr<base::SequentialFile>> FaultFileSystem::NewSequentialFile(

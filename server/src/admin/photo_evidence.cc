@@ -2,10 +2,6 @@
 
 #include <sodium.h>
 
-#include <filesystem>
-#include <fstream>
-#include <iterator>
-
 #include "qiaomen/base/hex.h"
 
 namespace qiaomen::server {
@@ -16,16 +12,12 @@ core::Result<PhotoEvidence> CheckStoredPhoto(BlobStore& blobs, const std::string
   const std::string hex = base::HexEncode(sha256);
   // The file alone, not the blobs table: a blob is renamed into place only after its upload
   // verified, and the caller may hold the pool's only connection (SQLite) already.
-  const std::string path = blobs.BlobPath(hex);
-  std::error_code error;
-  if (!std::filesystem::exists(path, error)) {
-    if (error) return core::IOError("The stored photo " + hex + " cannot be checked.");
-    return PhotoEvidence::kPending;
+  auto stored = blobs.ReadBlob(hex);
+  if (!stored.ok()) {
+    if (stored.status().code() == core::Code::kNotFound) return PhotoEvidence::kPending;
+    return core::IOError("The stored photo " + hex + " cannot be read.");
   }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return core::IOError("The stored photo " + hex + " cannot be opened.");
-  std::string content((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  if (in.bad()) return core::IOError("The stored photo " + hex + " cannot be read.");
+  std::string& content = *stored;
   unsigned char digest[crypto_hash_sha256_BYTES];
   crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(content.data()),
                      content.size());

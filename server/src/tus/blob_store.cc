@@ -1,84 +1,39 @@
 #include "qiaomen/server/blob_store.h"
 
-#include <fcntl.h>
 #include <sodium.h>
-#include <sys/file.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
-#include <cerrno>
-#include <cstring>
+#include <span>
+#include <vector>
 
 #include "qiaomen/base/durable_file.h"
+#include "qiaomen/base/file_system.h"
 #include "qiaomen/base/hex.h"
 #include "util/bytes.h"
 #include "util/crash_points.h"
 
 namespace qiaomen::server {
-namespace {
 
-// An fd with an exclusive flock, closed on destruction.
-class LockedFile {
- public:
-  explicit LockedFile(const std::string& path) {
-    fd_ = open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0640);
-    if (fd_ >= 0) flock(fd_, LOCK_EX);
-  }
-  ~LockedFile() {
-    if (fd_ >= 0) close(fd_);
-  }
-  int fd() const { return fd_; }
-  // Whether `path` still names the file this object locked: an upload committed (renamed into
-  // blobs/) or removed while this request waited for the lock is not the upload any more.
-  bool StillAt(const std::string& path) const {
-    struct stat mine {
-    }, now{};
-    return fstat(fd_, &mine) == 0 && stat(path.c_str(), &now) == 0 && mine.st_ino == now.st_ino &&
-           mine.st_dev == now.st_dev;
-  }
-  int64_t Size() const {
-    struct stat st {};
-    return fstat(fd_, &st) == 0 ? st.st_size : -1;
-  }
-
- private:
-  int fd_ = -1;
-};
-
-core::Status Errno(const std::string& what) {
-  return core::IOError(what + ": " + std::strerror(errno) + ".");
-}
-
-// The SHA-256 (hex) of everything in `fd`, read from its start; "" when it cannot be read.
-std::string HashFile(int fd) {
+core::Result<std::string> BlobStore::HashOf(const std::string& path) {
+  QM_ASSIGN_OR_RETURN(std::unique_ptr<base::SequentialFile> file, fs_.NewSequentialFile(path));
   crypto_hash_sha256_state h;
   crypto_hash_sha256_init(&h);
-  char buf[65536];
-  off_t pos = 0;
+  std::vector<uint8_t> buf(65536);
   while (true) {
-    ssize_t n = pread(fd, buf, sizeof buf, pos);
-    if (n < 0 && errno == EINTR) continue;
-    if (n < 0) return "";
-    if (n == 0) break;
-    crypto_hash_sha256_update(&h, reinterpret_cast<unsigned char*>(buf), static_cast<size_t>(n));
-    pos += n;
+    QM_ASSIGN_OR_RETURN(size_t n, file->Read(buf));
+    crypto_hash_sha256_update(&h, buf.data(), n);
+    if (n < buf.size()) break;
   }
   unsigned char digest[crypto_hash_sha256_BYTES];
   crypto_hash_sha256_final(&h, digest);
   return base::HexEncode(std::string(reinterpret_cast<char*>(digest), sizeof digest));
 }
 
-// Whether `path` holds exactly `length` bytes with the SHA-256 `hex`.
-bool HoldsBlob(const std::string& path, const std::string& hex, int64_t length) {
-  const int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) return false;
-  struct stat st {};
-  const bool held = fstat(fd, &st) == 0 && st.st_size == length && HashFile(fd) == hex;
-  close(fd);
-  return held;
+bool BlobStore::HoldsBlob(const std::string& path, const std::string& hex, int64_t length) {
+  auto size = fs_.FileSize(path);
+  if (!size.ok() || static_cast<int64_t>(*size) != length) return false;
+  auto digest = HashOf(path);
+  return digest.ok() && *digest == hex;
 }
-
-}  // namespace
 
 std::string BlobStore::BlobPath(const std::string& hex) const {
   return storage_.data_dir() + "/blobs/" + hex.substr(0, 2) + "/" + hex.substr(2);
@@ -88,10 +43,30 @@ std::string BlobStore::PartPath(const std::string& hex, const std::string& devic
   return storage_.data_dir() + "/uploads/" + hex + "." + base::HexEncode(device_id) + ".part";
 }
 
+std::string BlobStore::LockPath(const std::string& hex) const {
+  return storage_.data_dir() + "/locks/upload." + hex.substr(0, 2);
+}
+
+core::Result<std::unique_ptr<base::FileLock>> BlobStore::LockUploads(const std::string& hex) {
+  const std::string path = LockPath(hex);
+  auto lock = fs_.LockFile(path, 0640);
+  if (lock.ok() || lock.status().code() != core::Code::kNotFound) return lock;
+  // A data directory from before the lock files: its locks/ folder is made on first use.
+  QM_RETURN_IF_ERROR(fs_.CreateDir(base::DirName(path), 0750));
+  return fs_.LockFile(path, 0640);
+}
+
+core::Result<std::string> BlobStore::ReadBlob(const std::string& hex) {
+  if (!base::IsLowerHex(hex, 32)) return core::NotFound("There is no such photo.");
+  return base::ReadWholeFile(fs_, BlobPath(hex));
+}
+
 bool BlobStore::HasBlob(const std::string& hex) {
   auto conn = storage_.pool().Acquire();
   auto rows = conn->Query("SELECT 1 FROM blobs WHERE sha256 = $1", {Text(hex)});
-  return rows.ok() && !rows->empty() && FileExists(BlobPath(hex));
+  if (!rows.ok() || rows->empty()) return false;
+  auto held = base::FileExists(fs_, BlobPath(hex));
+  return held.ok() && *held;
 }
 
 void BlobStore::SweepNow() {
@@ -128,8 +103,8 @@ core::Result<UploadState> BlobStore::Create(const std::string& hex, int64_t leng
                                       "device_id = $1 AND sha256 = $2",
                                       {Blob(device_id), Text(hex)}));
       if (!mine.empty() && mine[0].Int(1) >= now) return core::Status::Ok();  // Get() checks
-      if (!mine.empty()) {  // expired, not swept yet: starts over
-        unlink(PartPath(hex, device_id).c_str());
+      if (!mine.empty()) {                                   // expired, not swept yet: starts over
+        fs_.Remove(PartPath(hex, device_id)).IgnoreError();  // may never have been written
         QM_RETURN_IF_ERROR(
             conn->Exec("DELETE FROM device_uploads WHERE device_id = $1 AND sha256 = $2",
                        {Blob(device_id), Text(hex)}));
@@ -170,7 +145,13 @@ core::Result<UploadState> BlobStore::Create(const std::string& hex, int64_t leng
 
 core::Result<UploadState> BlobStore::Settle(const std::string& hex, const std::string& device_id,
                                             UploadState state) {
-  if (state.complete || state.offset < state.length) return state;
+  if (state.complete) return state;
+  if (state.offset < state.length) {
+    // Its part gone (offset 0) and a file in blobs/: the finished upload was renamed into place
+    // but not committed (the server stopped, or the folder sync failed, between the two).
+    auto in_place = base::FileExists(fs_, BlobPath(hex));
+    if (state.offset != 0 || !in_place.ok() || !*in_place) return state;
+  }
   // An empty chunk at the end syncs, verifies and commits what is there.
   auto settled = Append(hex, device_id, state.length, "");
   if (settled.ok()) return settled;
@@ -199,8 +180,9 @@ core::Result<UploadState> BlobStore::Get(const std::string& hex, const std::stri
     return core::NotFound("This device has no upload " + hex +
                           " (it may have expired): create it again.");
   }
-  struct stat st {};
-  int64_t offset = stat(PartPath(hex, device_id).c_str(), &st) == 0 ? st.st_size : 0;
+  auto size = fs_.FileSize(PartPath(hex, device_id));
+  if (!size.ok() && size.status().code() != core::Code::kNotFound) return size.status();
+  const int64_t offset = size.ok() ? static_cast<int64_t>(*size) : 0;  // no bytes yet: no file
   return UploadState{hex, row->Int(0), offset, row->Int(1), false};
 }
 
@@ -235,71 +217,67 @@ core::Result<UploadState> BlobStore::Append(const std::string& hex, const std::s
   QM_ASSIGN_OR_RETURN(auto state, Get(hex, device_id));
   if (state.complete) return complete(state);
   const std::string part = PartPath(hex, device_id);
-  LockedFile file(part);
-  if (file.fd() < 0) return Errno("Cannot open the upload " + hex);
-  // Another request of the device may have finished (or reset) this upload while this one waited
-  // for the lock: what the upload is now decides, not what it was before the wait. A file this
-  // request created after the upload was committed is not the upload: removed, not written.
-  {
-    auto now = Get(hex, device_id);
-    if (!now.ok() || now->complete) {
-      if (file.StillAt(part) && file.Size() == 0) unlink(part.c_str());
-      if (!now.ok()) return now.status();
-      return complete(*now);
-    }
-    if (!file.StillAt(part)) {
-      return core::FailedPrecondition("The upload " + hex + " moved on meanwhile; ask its offset.");
-    }
-    state = *now;
-  }
+  // PATCHes of one upload (from this or another server process) take turns; what the upload is
+  // once this request holds the lock decides, not what it was before the wait: another request of
+  // the device may have finished, reset or moved it on meanwhile.
+  QM_ASSIGN_OR_RETURN(std::unique_ptr<base::FileLock> lock, LockUploads(hex));
+  QM_ASSIGN_OR_RETURN(state, Get(hex, device_id));
+  if (state.complete) return complete(state);
   // The finished upload's file in blobs/ without its row: another request of the device renamed
   // it there and is committing it now, or the server stopped between that rename and the commit.
   // Its bytes are checked again and it is committed (Commit is idempotent) instead of being sent
-  // again; a file this request created meanwhile is not the upload.
-  if (FileExists(BlobPath(hex)) && HoldsBlob(BlobPath(hex), hex, state.length)) {
+  // again.
+  if (HoldsBlob(BlobPath(hex), hex, state.length)) {
     QM_RETURN_IF_ERROR(Commit(hex, device_id, state.length));
-    if (file.StillAt(part) && file.Size() == 0) unlink(part.c_str());
+    fs_.Remove(part).IgnoreError();  // a leftover of this upload, if any
     state = UploadState{hex, state.length, state.length, 0, true};
     return complete(state);
   }
-  int64_t current = file.Size();
-  if (offset != current) {
+  if (offset != state.offset) {
     return core::FailedPrecondition("Upload-Offset " + std::to_string(offset) +
-                                    " is not the current offset " + std::to_string(current) + ".");
+                                    " is not the current offset " + std::to_string(state.offset) +
+                                    ".");
   }
   if (offset + static_cast<int64_t>(bytes.size()) > state.length) {
     return core::InvalidArgument("The chunk goes beyond Upload-Length.");
   }
-  size_t done = 0;
-  if (!bytes.empty()) crash_points::Step("write");
-  while (done < bytes.size()) {
-    ssize_t n = pwrite(file.fd(), bytes.data() + done, bytes.size() - done,
-                       static_cast<off_t>(offset + static_cast<int64_t>(done)));
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      core::Status s = Errno("Cannot write the upload " + hex);
-      if (ftruncate(file.fd(), offset) != 0) s = Errno("Cannot roll back the upload " + hex);
-      return s;
+  if (bytes.empty() && offset < state.length) return state;
+  // Written, made durable, and only then answered: the offset a device is told survives a power
+  // loss. An empty chunk at the end syncs what is there (Settle). A failed write is cut back to
+  // `offset`, so the device sends the chunk again from the offset it knows.
+  {
+    if (!bytes.empty()) crash_points::Step("write");
+    QM_ASSIGN_OR_RETURN(std::unique_ptr<base::WritableFile> file, fs_.OpenForAppend(part, 0640));
+    core::Status written =
+        file->Append(std::span(reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size()));
+    crash_points::Step("fsync");
+    if (written.ok()) written = file->Sync();
+    if (written.ok()) written = file->Close();
+    if (written.ok() && offset == 0) written = fs_.SyncDir(base::DirName(part));  // its creation
+    if (!written.ok()) {
+      core::Status rolled_back = fs_.Truncate(part, static_cast<uint64_t>(offset));
+      if (!rolled_back.ok() && rolled_back.code() != core::Code::kNotFound) {
+        return rolled_back.WithContext("undoing a failed write of the upload " + hex);
+      }
+      return written;
     }
-    done += static_cast<size_t>(n);
   }
-  crash_points::Step("fsync");
-  if (fdatasync(file.fd()) != 0) return Errno("Cannot flush the upload " + hex);
   state.offset = offset + static_cast<int64_t>(bytes.size());
   if (state.offset < state.length) return state;
   // Whole: verify before it becomes a blob.
-  const std::string digest = HashFile(file.fd());
-  if (digest.empty()) return Errno("Cannot read the upload " + hex);
+  QM_ASSIGN_OR_RETURN(const std::string digest, HashOf(part));
   if (digest != hex) {
-    if (ftruncate(file.fd(), 0) != 0) return Errno("Cannot reset the upload " + hex);
+    QM_RETURN_IF_ERROR(fs_.Truncate(part, 0));
     return core::Corruption("The uploaded bytes do not have the sha256 " + hex +
                             "; the upload was reset, send it again from offset 0.");
   }
-  QM_RETURN_IF_ERROR(base::EnsureDir(storage_.data_dir() + "/blobs/" + hex.substr(0, 2), 0750));
-  // Every chunk was fdatasync'd; the rename into blobs/ must survive a crash too (the device may
-  // delete its copy once the server confirmed the hash).
+  // Every chunk was synced; the rename into blobs/ (and a new blobs/ab folder) must survive a
+  // power loss too: the device may delete its copy once the server confirmed the hash.
+  const std::string blobs = storage_.data_dir() + "/blobs";
+  QM_RETURN_IF_ERROR(fs_.CreateDir(blobs + "/" + hex.substr(0, 2), 0750));
+  QM_RETURN_IF_ERROR(fs_.SyncDir(blobs));
   crash_points::Step("rename");
-  QM_RETURN_IF_ERROR(base::RenameDurably(part, BlobPath(hex)));
+  QM_RETURN_IF_ERROR(base::RenameDurably(fs_, part, BlobPath(hex)));
   QM_RETURN_IF_ERROR(Commit(hex, device_id, state.length));
   state.complete = true;
   state.expires_ms = 0;
@@ -327,11 +305,11 @@ core::Result<int> BlobStore::Expire() {
   QM_ASSIGN_OR_RETURN(auto rows, conn->Query("DELETE FROM device_uploads WHERE expires_ms < $1 "
                                              "RETURNING sha256, device_id",
                                              {Int(clock_.NowMillis())}));
-  for (const auto& r : rows) unlink(PartPath(r.Text(0), r.Bytes(1)).c_str());
+  for (const auto& r : rows) fs_.Remove(PartPath(r.Text(0), r.Bytes(1))).IgnoreError();
   // Uploads of the versions before per-device uploads: their devices create them again.
   QM_ASSIGN_OR_RETURN(auto legacy, conn->Query("DELETE FROM uploads RETURNING id"));
   for (const auto& r : legacy) {
-    unlink((storage_.data_dir() + "/uploads/" + r.Text(0) + ".part").c_str());
+    fs_.Remove(storage_.data_dir() + "/uploads/" + r.Text(0) + ".part").IgnoreError();
   }
   return static_cast<int>(rows.size() + legacy.size());
 }

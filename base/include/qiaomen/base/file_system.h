@@ -1,6 +1,7 @@
 #pragma once
 // The file-system seam (leveldb's Env, RocksDB's FileSystem): every file the device or the server
-// writes by itself outside SQLite (key files, keystore keys, photo vault, client settings) goes
+// writes by itself outside SQLite (key files, keystore keys, photo vault, client settings, the
+// server's photo blobs and tus uploads) goes
 // through a FileSystem passed in, so tests can swap in one that loses power or fills up
 // (qiaomen/testing/fault_file_system.h). LocalFileSystem() is the real one (POSIX calls, retried
 // on EINTR, errors as in durable_file.h: ResourceExhausted when the storage is full, NotFound for a
@@ -38,6 +39,12 @@ class WritableFile {
   virtual Status Close() = 0;
 };
 
+// An exclusive lock taken with FileSystem::LockFile, released on destruction.
+class FileLock {
+ public:
+  virtual ~FileLock() = default;
+};
+
 // A file open for reading from its start.
 class SequentialFile {
  public:
@@ -56,6 +63,18 @@ class FileSystem {
   // Opens the existing `path` for writing from its start WITHOUT truncating it (to overwrite a
   // secret in place before deleting it). NotFound when missing.
   virtual Result<std::unique_ptr<WritableFile>> OpenForOverwrite(const std::string& path) = 0;
+  // Opens `path` for writing at its end, creating it with `mode` when missing (a create is durable
+  // after SyncDir of its folder; appended bytes after WritableFile::Sync).
+  virtual Result<std::unique_ptr<WritableFile>> OpenForAppend(const std::string& path,
+                                                              mode_t mode = 0600) = 0;
+  // Cuts `path` to its first `size` bytes (`size` <= its size) and makes that durable before it
+  // returns. NotFound when missing.
+  virtual Status Truncate(const std::string& path, uint64_t size) = 0;
+  // Waits for and takes an exclusive lock named by `path` (a lock file created with `mode` when
+  // missing and never removed, so every holder locks the same file), against other holders in
+  // this process and in other processes. Held until the returned object is destroyed.
+  virtual Result<std::unique_ptr<FileLock>> LockFile(const std::string& path,
+                                                     mode_t mode = 0600) = 0;
   // Opens `path` for reading. NotFound when missing.
   virtual Result<std::unique_ptr<SequentialFile>> NewSequentialFile(const std::string& path) = 0;
   // The size of `path` in bytes. NotFound when missing.

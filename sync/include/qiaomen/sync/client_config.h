@@ -38,7 +38,8 @@ std::string UnfinishedEnrolmentPath(const std::string& profile_dir);
 // Whether `profile_dir` holds a profile whose enrolment never finished: the mark and the keys are
 // there but not the server settings (the county's answer was lost). FieldDevice::Enroll with the
 // same PIN and code takes it up again.
-bool EnrolmentUnfinished(const std::string& profile_dir);
+bool EnrolmentUnfinished(const std::string& profile_dir,
+                         base::FileSystem& fs = base::LocalFileSystem());
 
 // Encrypts `config` under `data_key` and writes it to `path`. IOError on storage errors.
 core::Status SaveClientConfig(const std::string& path, const ClientConfig& config,

@@ -16,6 +16,7 @@
 #include <string_view>
 #include <vector>
 
+#include "qiaomen/base/file_system.h"
 #include "qiaomen/core/clock.h"
 #include "qiaomen/core/keys/key_store.h"
 #include "qiaomen/core/keys/profile_keys.h"
@@ -32,6 +33,9 @@ struct FieldDeviceDeps {
   core::Clock& clock;
   core::Random& random;  // SecureRandom() outside tests: keys, ids, nonces
   core::keys::KeyStore& key_store;
+  // The profile's own files (key file, info, photos), the server settings, the enrolment mark and
+  // exported bundles go through it; not the SQLite database. Must outlive the device.
+  base::FileSystem* fs = &base::LocalFileSystem();
 };
 
 struct EnrollOptions {

@@ -6,13 +6,14 @@
 // (the worst case for a file rewritten in place). Folders themselves are durable once created
 // (a simplification: a new folder's entry in its parent is not modelled).
 //
-// Every call that changes something (create, append, sync, close, rename, remove, sync folder,
-// create folder) is one numbered step, counted from 1. A test can
+// Every call that changes something (create, append, sync, close, truncate, rename, remove, sync
+// folder, create folder) is one numbered step, counted from 1. A test can
 //   - cut the power at step N: that call and every later one fails with IOError, until Reboot()
 //     brings back the durable state only (nothing unsynced survives);
 //   - fail step N with an errno (ENOSPC, EIO): that call fails as the real one would (an append
 //     writes half of its bytes first), the file system goes on.
-// Reads never count as steps; they fail while the power is off.
+// Reads never count as steps; they fail while the power is off. Truncate is durable at once (it
+// syncs). LockFile locks in memory (no lock file appears) and is not a step.
 //
 // Thread-safe (one mutex); files and folders are keyed by their path string as given, so tests
 // use normalised absolute paths ("/p/photos/x.photo").
@@ -61,6 +62,11 @@ class FaultFileSystem final : public base::FileSystem {
                                                                     mode_t mode) override;
   base::Result<std::unique_ptr<base::WritableFile>> OpenForOverwrite(
       const std::string& path) override;
+  base::Result<std::unique_ptr<base::WritableFile>> OpenForAppend(const std::string& path,
+                                                                  mode_t mode) override;
+  base::Status Truncate(const std::string& path, uint64_t size) override;
+  base::Result<std::unique_ptr<base::FileLock>> LockFile(const std::string& path,
+                                                         mode_t mode) override;
   base::Result<std::unique_ptr<base::SequentialFile>> NewSequentialFile(
       const std::string& path) override;
   base::Result<uint64_t> FileSize(const std::string& path) override;
@@ -83,6 +89,7 @@ class FaultFileSystem final : public base::FileSystem {
   std::map<std::string, std::shared_ptr<Inode>> live_;     // path -> file, as a program sees
   std::map<std::string, std::shared_ptr<Inode>> durable_;  // path -> file, after a power loss
   std::set<std::string> dirs_;
+  std::map<std::string, std::shared_ptr<std::mutex>> locks_;  // LockFile's, by path
   int64_t steps_ = 0;
   int64_t power_loss_at_ = 0;
   int64_t fail_at_ = 0;
