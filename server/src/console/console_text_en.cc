@@ -118,7 +118,7 @@ std::span<const ConsoleTextEntry> ConsoleEnTexts() {
       {"step.state_reinspected", "has passed its reinspection and waits to be closed"},
       {"step.state_closed", "is closed"},
       {"step.state_unknown", "is in an unknown state"},
-      {"step.cannot", "This hazard {0}, so it cannot take “{1}”: "},
+      {"step.cannot", "This hazard {0}, so it cannot take \"{1}\": "},
       {"step.reinspect", "reinspection"},
       {"step.reinspect_failed", "Reinspection failed (back to rectification)"},
       {"step.not_arrived",
@@ -133,7 +133,7 @@ std::span<const ConsoleTextEntry> ConsoleEnTexts() {
        "a hazard is closed only after a passed reinspection; reinspect it first."},
       {"step.not_now", "this step cannot be recorded now."},
       {"step.done",
-       "Recorded “{0}”; the hazard is now: {1}. The workers' phones receive it at their next "
+       "Recorded \"{0}\"; the hazard is now: {1}. The workers' phones receive it at their next "
        "sync."},
       {"step.note_not_text", "The note has characters that cannot be read; please type it again."},
       {"step.note_too_long", "The note is too long ({0} characters); keep it within {1}."},
@@ -201,8 +201,8 @@ std::span<const ConsoleTextEntry> ConsoleEnTexts() {
       {"visits.from", "From"},
       {"visits.to", "To"},
       {"visits.error_sep", "; "},
-      {"visits.bad_day", "the “{0}” date “{1}” cannot be read"},
-      {"visits.from_after_to", "“From” {0} is after “To” {1}; swap the two dates"},
+      {"visits.bad_day", "the \"{0}\" date \"{1}\" cannot be read"},
+      {"visits.from_after_to", "\"From\" {0} is after \"To\" {1}; swap the two dates"},
       {"visits.date_error",
        "{0}. Write dates as 2026-12-01 (year-month-day); this condition was not applied."},
       {"visits.unreadable", "The visits cannot be read just now. Please try again later."},
@@ -316,7 +316,7 @@ std::span<const ConsoleTextEntry> ConsoleEnTexts() {
       {"conflicts.rule", "Rule"},
       {"conflicts.record", "Record"},
       {"conflicts.mark_seen", "Leave it, mark reviewed"},
-      {"conflicts.keep_lost", "Use “{{lost}}”"},
+      {"conflicts.keep_lost", "Use \"{{lost}}\""},
       {"conflicts.none_all", "No conflicts."},
       {"conflicts.none_open", "No conflicts to review."},
       {"conflicts.whole_record", "the whole record"},
@@ -360,7 +360,7 @@ std::span<const ConsoleTextEntry> ConsoleEnTexts() {
       {"people.no_worker", "There is no such person in your area."},
       {"people.need_id_name", "Fill in the id and the name."},
       {"people.bad_id_name",
-       "The id cannot have spaces or “/”, and neither the id nor the name can be longer than 128 "
+       "The id cannot have spaces or \"/\", and neither the id nor the name can be longer than 128 "
        "bytes."},
       {"people.choose_role", "Choose a role from the list."},
       {"people.choose_scope", "Choose an area from the list."},
@@ -375,7 +375,7 @@ std::span<const ConsoleTextEntry> ConsoleEnTexts() {
       {"people.devices_unreadable",
        "The server cannot read the devices just now. Please try again later."},
       {"people.no_device", "There is no such device in your area."},
-      {"people.confirm_revoke", "Tick “Confirm revoking” first. The device was not revoked."},
+      {"people.confirm_revoke", "Tick \"Confirm revoking\" first. The device was not revoked."},
       {"people.revoke_failed",
        "The server cannot revoke the device just now. Please try again later."},
       {"people.revoked", "Revoked"},
@@ -417,7 +417,7 @@ std::span<const ConsoleTextEntry> ConsoleEnTexts() {
        "server listens on, so it is not put in a QR code: it could be forged. Type the server "
        "address and the code on the phone, or ask the county to start qiaomen-county serve with "
        "--public-url set to the address phones use, and make the code again."},
-      {"code.scan", "Scan or photograph this QR code on the phone's “Enrol this device” page"},
+      {"code.scan", "Scan or photograph this QR code on the phone's \"Enrol this device\" page"},
       {"code.code", "Enrolment code (can also be typed)"},
       {"code.server", "Server address"},
       {"code.link", "Enrolment link"},
@@ -432,9 +432,10 @@ std::span<const ConsoleTextEntry> ConsoleEnTexts() {
       {"import.title", "Import households and premises"},
       {"import.hint",
        "Upload a CSV in the county's format (columns: external_id, kind, town, village, grid, "
-       "name, address, phone, members, tags, and optionally premises_type). Excel's “CSV UTF-8” or "
-       "a plain CSV (GBK) both work. It is checked first, with every problem listed by its line; "
-       "nothing is written until you confirm. Importing the same file again changes nothing."},
+       "name, address, phone, members, tags, and optionally premises_type). Excel's \"CSV UTF-8\" "
+       "or a plain CSV (GBK) both work. It is checked first, with every problem listed by its "
+       "line; nothing is written until you confirm. Importing the same file again changes "
+       "nothing."},
       {"import.problems_title", "Nothing was written. Correct each line below and check again:"},
       {"import.line", "Line {{line}}"},
       {"import.column", "(column {{column}})"},

@@ -63,7 +63,10 @@ std::optional<std::string> EnrolServerUrl(const PublicAddress& address, std::str
   const auto [name, port] = SplitHost(host);
   if (name.empty()) return std::nullopt;
   const std::string default_port = address.tls ? "443" : "80";
-  const bool listener = name == address.listen_host &&
+  // A listener on every address (0.0.0.0, ::) names none: a Host of "0.0.0.0" is no address.
+  const bool wildcard = address.listen_host.empty() || address.listen_host == "0.0.0.0" ||
+                        address.listen_host == "::" || address.listen_host == "[::]";
+  const bool listener = !wildcard && name == address.listen_host &&
                         (port == std::to_string(address.listen_port) ||
                          (port.empty() && std::to_string(address.listen_port) == default_port));
   if (!IsLoopback(name) && !listener) return std::nullopt;
