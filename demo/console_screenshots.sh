@@ -2,7 +2,7 @@
 # The web console's pages as PNG files: a county server with a small two-town county in a
 # temporary directory, a county staff account, and headless Chromium driven through chromedriver
 # (WebDriver over HTTP with curl) that signs in like a person and saves each page at 1366x768
-# and at a 390 px wide phone as OUT/console-NAME[-phone].png.
+# and at a 390 px wide phone as OUT/console-NAME[-phone].png, in Chinese and (NAME-en) English.
 #
 #   demo/console_screenshots.sh BUILD_DIR OUT_DIR   (./run screenshots calls it)
 #
@@ -201,4 +201,19 @@ shot import-problems
 wd POST "$S/url" "{\"url\":\"$URL/console/import\"}" >/dev/null
 import_text "${HEADER}H-004,household,T01:城关镇,V01:东门社区,G02,周一,东门路4号,,2,\\nH-005,household,T01:城关镇,V03:南关村,G01,吴二,南关路5号,,3,\\n"
 shot import-preview
+# The same pages in English: ?lang=en sets the page language (a cookie) for those after it.
+wd POST "$S/url" "{\"url\":\"$URL/console/?lang=en\"}" >/dev/null
+shot today-en
+for page in hazards visits conflicts refusals people import; do
+  wd POST "$S/url" "{\"url\":\"$URL/console/$page\"}" >/dev/null
+  shot "$page-en"
+done
+wd POST "$S/url" "{\"url\":\"$HAZARD_URL\"}" >/dev/null
+shot hazard-en
+wd POST "$S/url" "{\"url\":\"$URL/console/visits\"}" >/dev/null
+open_first 'tr[data-visit] a' visit-en
+wd POST "$S/url" "{\"url\":\"$URL/console/import\"}" >/dev/null
+import_text "${HEADER}H-004,household,T01:城关镇,V01:东门社区,G02,周一,东门路4号,,2,\\nH-005,household,T01:城关镇,V 01,G02,吴二,东门路5号,,many,\\n"
+shot import-problems-en
+wd POST "$S/url" "{\"url\":\"$URL/console/login?lang=zh\"}" >/dev/null
 say "saved $(cd "$OUT" && ls console-*.png | tr '\n' ' ')"

@@ -27,7 +27,8 @@ class ConsoleImportTest : public ConsoleTest {
   // Posts `csv` as the file of the import form to /console/import/ACTION, with the session's
   // CSRF token unless `csrf` says otherwise.
   testing::HttpReply PostFile(const std::string& session, const std::string& action,
-                              const std::string& csv, std::string csrf = "") {
+                              const std::string& csv, std::string csrf = "",
+                              const std::string& query = "") {
     if (csrf.empty()) csrf = CsrfOf(Get("/console/import", session).body);
     const std::string b = kBoundary;
     std::string body = "--" + b + "\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n" +
@@ -37,7 +38,7 @@ class ConsoleImportTest : public ConsoleTest {
                        csv + "\r\n--" + b +
                        "\r\nContent-Disposition: form-data; name=\"csv\"\r\n\r\n\r\n--" + b +
                        "--\r\n";
-    auto r = testing::HttpRequest(server_->port(), "POST", "/console/import/" + action,
+    auto r = testing::HttpRequest(server_->port(), "POST", "/console/import/" + action + query,
                                   {{"Content-Type", "multipart/form-data; boundary=" + b},
                                    {"Cookie", "qm_session=" + session}},
                                   body);
@@ -111,9 +112,25 @@ TEST_P(ConsoleImportTest, EveryProblemIsListedWithItsLineAndNothingIsWritten) {
   testing::HttpReply preview = PostFile(township_, "preview", csv);
   EXPECT_EQ(preview.status, 400);
   EXPECT_NE(preview.body.find("没有写入任何内容"), std::string::npos);
-  EXPECT_NE(preview.body.find("第 3 行</b>：town T02"), std::string::npos) << preview.body;
-  EXPECT_NE(preview.body.find("第 4 行"), std::string::npos);
-  EXPECT_NE(preview.body.find("第 5 行"), std::string::npos);
+  // Each problem with its line and column, in the page's language (issue 17).
+  EXPECT_NE(preview.body.find("第 3 行</b> <small>（town 列）</small>：镇 T02 不是这个账号的镇"),
+            std::string::npos)
+      << preview.body;
+  EXPECT_NE(preview.body.find("第 4 行</b> <small>（name 列）</small>：“name”是空的"),
+            std::string::npos);
+  EXPECT_NE(preview.body.find("第 5 行</b> <small>（members 列）</small>：members “many”"),
+            std::string::npos);
+  EXPECT_EQ(preview.body.find("line "), std::string::npos) << "no English: " << preview.body;
+  testing::HttpReply english = PostFile(township_, "preview", csv, "", "?lang=en");
+  EXPECT_EQ(english.status, 400);
+  EXPECT_NE(english.body.find("Line 3</b> <small>(column town)</small>: town T02 is not this "
+                              "account&apos;s town (T01)"),
+            std::string::npos)
+      << english.body;
+  EXPECT_NE(
+      english.body.find("Line 5</b> <small>(column members)</small>: members &apos;many&apos;"),
+      std::string::npos)
+      << english.body;
   EXPECT_EQ(preview.body.find("第 2 行"), std::string::npos);
   EXPECT_EQ(preview.body.find("确认导入"), std::string::npos);
   EXPECT_EQ(Written(), before);

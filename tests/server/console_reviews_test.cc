@@ -198,6 +198,22 @@ TEST_P(ConsoleReviewsTest, RefusedChangesInScopeAreListedWithTheirReasonInChines
                            "aria-current=\"page\">拒收"}) {
     EXPECT_NE(page.body.find(text), std::string::npos) << text << "\n" << page.body;
   }
+  // Issue 17: the reason in the page's language only; the server's own detail (English) is folded
+  // under a <details> labelled in Chinese, not shown beside the Chinese reason.
+  const size_t cell = page.body.find("<td class=\"reason\">");
+  ASSERT_NE(cell, std::string::npos) << page.body;
+  const std::string reason = page.body.substr(cell, page.body.find("</td>", cell) - cell);
+  const size_t fold =
+      reason.find("<details><summary>系统原文（英文）</summary><small lang=\"en\">");
+  ASSERT_NE(fold, std::string::npos) << reason;
+  EXPECT_NE(reason.substr(0, fold).find("超出了这名人员的权限"), std::string::npos) << reason;
+  EXPECT_EQ(reason.substr(0, fold).find("lang=\"en\""), std::string::npos) << reason;
+  testing::HttpReply english = Get("/console/refusals?lang=en", session);
+  ASSERT_EQ(english.status, 200);
+  EXPECT_NE(english.body.find("It is outside this worker&apos;s rights or area"), std::string::npos)
+      << english.body;
+  EXPECT_EQ(english.body.find("超出了这名人员的权限"), std::string::npos) << english.body;
+  EXPECT_NE(english.body.find("<summary>Server's detail</summary>"), std::string::npos);
   const std::string county = SessionOf("county1");
   auto all_ids = RowIds(Get("/console/refusals", county).body, "data-refusal");
   ASSERT_EQ(all_ids.size(), 2u);

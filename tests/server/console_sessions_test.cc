@@ -148,7 +148,10 @@ TEST_P(ConsoleStoreTest, UnderTlsCookiesAreSecureAndPagesSendHsts) {
                          blobs,
                          core::SecureRandom(),
                          /*tls=*/true,
-                         /*tls_pin_sha256=*/""};
+                         /*tls_pin_sha256=*/"",
+                         /*public_url=*/"",
+                         /*listen_host=*/"127.0.0.1",
+                         /*listen_port=*/0};
   Router router;
   AddConsoleRoutes(router, context);
 

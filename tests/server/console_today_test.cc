@@ -99,6 +99,12 @@ TEST_P(TodayTest, ATownshipSeesItsOwnTownOnly) {
   EXPECT_NE(html.find("quiet01"), std::string::npos);
   EXPECT_EQ(html.find("quiet02"), std::string::npos);
   EXPECT_EQ(html.find("备份"), std::string::npos) << "backups are the county's to run";
+  // Issue 17: the day's coverage as CSV, the township's own town only.
+  testing::HttpReply csv = Get("/console/today.csv", SessionOf("qingshi1"));
+  ASSERT_EQ(csv.status, 200) << csv.body;
+  EXPECT_EQ(csv.body.rfind("\xEF\xBB\xBF层级,编号,名称,户/场所,已走访,已检查,", 0), 0u) << csv.body;
+  EXPECT_NE(csv.body.find("\r\n镇,T01,Qingshi,"), std::string::npos) << csv.body;
+  EXPECT_EQ(csv.body.find("T02"), std::string::npos) << csv.body;
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, TodayTest,

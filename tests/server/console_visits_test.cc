@@ -285,6 +285,29 @@ TEST_P(ConsoleVisitsTest, AVisitsPageShowsItsAnswersUnderTheChecklistsLabels) {
   EXPECT_NE(html.find("拍摄于 2026-12-01 15:25"), std::string::npos) << "from the photo record";
 }
 
+// Issue 17: with English chosen, the answers stand under the checklist's English labels, and the
+// values (yes/no, choices, photos) and the page's own words are English too.
+TEST_P(ConsoleVisitsTest, AVisitsPageInEnglishUsesTheChecklistsEnglishLabels) {
+  MakeVisits();
+  if (HasFatalFailure()) return;
+  testing::HttpReply page = Get("/console/visits/" + wang_ + "?lang=en", SessionOf("qingshi1"));
+  ASSERT_EQ(page.status, 200) << page.body;
+  const std::string& html = page.body;
+  EXPECT_NE(html.find("<html lang=\"en\">"), std::string::npos);
+  EXPECT_NE(html.find("<h3>Heating</h3>"), std::string::npos) << html;
+  EXPECT_NE(html.find("<th scope=\"row\">Stove vented</th><td class=\"no\">No</td>"),
+            std::string::npos)
+      << html;
+  EXPECT_NE(html.find("<th scope=\"row\">Fuel</th><td>Gas</td>"), std::string::npos);
+  EXPECT_NE(html.find("Winter household check"), std::string::npos) << "the checklist's title";
+  EXPECT_NE(html.find("Device signature verified"), std::string::npos);
+  for (const char* zh : {"煤炉", "取暖", "冬季入户检查", "设备签名已核验", "照片待上传"}) {
+    EXPECT_EQ(html.find(zh), std::string::npos) << zh;
+  }
+  testing::HttpReply list = Get("/console/visits?lang=en", SessionOf("qingshi1"));
+  EXPECT_NE(list.body.find("Winter household check"), std::string::npos) << list.body;
+}
+
 TEST_P(ConsoleVisitsTest, PhotosAreServedToStaffInScopeOnly) {
   MakeVisits();
   if (HasFatalFailure()) return;

@@ -1,6 +1,8 @@
 // The admin commands as processes, on SQLite and PostgreSQL.
 #include <gtest/gtest.h>
 
+#include <fstream>
+
 #include "server_test_support.h"
 
 namespace qiaomen::server {
@@ -27,11 +29,23 @@ TEST_P(AdminTest, BadRowsRefuseTheWholeFileWithLineNumbers) {
       "H-001,household,T01,V01,G01,Dup,4 Hill Rd,,1,\n";
   auto r = env_->ImportCsv(csv);
   EXPECT_EQ(r.exit_code, 1);
-  EXPECT_NE(r.err.find("Nothing was imported"), std::string::npos) << r.err;
-  EXPECT_NE(r.err.find("line 3: kind 'castle'"), std::string::npos) << r.err;
-  EXPECT_NE(r.err.find("line 4: name is empty"), std::string::npos) << r.err;
-  EXPECT_NE(r.err.find("line 4: members 'x'"), std::string::npos) << r.err;
-  EXPECT_NE(r.err.find("line 5: external_id H-001 appears twice"), std::string::npos) << r.err;
+  // Issue 17: every problem with its line, in the command's language (Chinese by default).
+  EXPECT_NE(r.err.find("没有导入任何内容"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("第 3 行：kind “castle”不对"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("第 4 行：“name”是空的"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("第 4 行：members “x”应是整数"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("第 5 行：external_id “H-001”在文件里出现了两次"), std::string::npos)
+      << r.err;
+  EXPECT_EQ(r.err.find("line "), std::string::npos) << "no English in the Chinese: " << r.err;
+  const std::string path = env_->dir().Join("bad-rows.csv");
+  std::ofstream(path) << csv;
+  auto en = env_->Run({"import-subjects", path, "--lang", "en"});
+  EXPECT_EQ(en.exit_code, 1);
+  EXPECT_NE(en.err.find("Nothing was imported"), std::string::npos) << en.err;
+  EXPECT_NE(en.err.find("line 3: kind 'castle'"), std::string::npos) << en.err;
+  EXPECT_NE(en.err.find("line 4: name is empty"), std::string::npos) << en.err;
+  EXPECT_NE(en.err.find("line 4: members 'x'"), std::string::npos) << en.err;
+  EXPECT_NE(en.err.find("line 5: external_id H-001 appears twice"), std::string::npos) << en.err;
   auto report = env_->Run({"report", "--format", "json"});
   ASSERT_EQ(report.exit_code, 0) << report.err;
   EXPECT_NE(report.out.find("\"coverage\":[]"), std::string::npos)
@@ -165,11 +179,10 @@ TEST_P(AdminTest, ARestaurantCampaignAssignsOnlyRestaurants) {
                              "P-1,premises,T01,V01,G01,老李饭店,1 Main St,,0,,noodle_bar\n"
                              "H-1,household,T01,V01,G01,王芳,2 Main St,,3,,restaurant\n");
   EXPECT_EQ(bad.exit_code, 1);
-  EXPECT_NE(bad.err.find("line 2: premises_type 'noodle_bar' must be one of shop, restaurant"),
+  EXPECT_NE(bad.err.find("第 2 行：premises_type “noodle_bar”不对：应为 shop, restaurant"),
             std::string::npos)
       << bad.err;
-  EXPECT_NE(bad.err.find("line 3: premises_type 'restaurant' is for premises and facilities"),
-            std::string::npos)
+  EXPECT_NE(bad.err.find("第 3 行：premises_type “restaurant”只用于场所和设施"), std::string::npos)
       << bad.err;
   auto imported = env_->ImportCsv(header +
                                   "P-1,premises,T01,V01,G01,老李饭店,1 Main St,,0,,restaurant\n"

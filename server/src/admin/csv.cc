@@ -17,7 +17,7 @@ std::string CsvCell(const std::string& text) {
   return out + "\"";
 }
 
-core::Result<std::vector<CsvRecord>> ParseCsv(const std::string& text) {
+core::Result<std::vector<CsvRecord>> ParseCsv(const std::string& text, int* unclosed_line) {
   std::vector<CsvRecord> records;
   size_t i = 0;
   int line = 1;
@@ -32,6 +32,7 @@ core::Result<std::vector<CsvRecord>> ParseCsv(const std::string& text) {
     while (!end_of_record) {
       if (i >= text.size()) {
         if (quoted) {
+          if (unclosed_line) *unclosed_line = record.line;
           return core::InvalidArgument("line " + std::to_string(record.line) +
                                        ": a quoted field is never closed.");
         }

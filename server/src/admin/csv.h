@@ -18,7 +18,9 @@ struct CsvRecord {
 // quote or line break is quoted with its quotes doubled.
 std::string CsvCell(const std::string& text);
 
-// InvalidArgument naming the line of an unterminated quote.
-core::Result<std::vector<CsvRecord>> ParseCsv(const std::string& text);
+// InvalidArgument naming the line of an unterminated quote, which `unclosed_line` (optional)
+// receives too.
+core::Result<std::vector<CsvRecord>> ParseCsv(const std::string& text,
+                                              int* unclosed_line = nullptr);
 
 }  // namespace qiaomen::server

@@ -1,6 +1,7 @@
 #include "qiaomen/server/subject_import.h"
 
 #include <map>
+#include <optional>
 #include <set>
 
 #include "admin/csv.h"
@@ -84,73 +85,89 @@ struct ParsedRows {
   bool has_premises_type = false;  // the optional column is in the header
 };
 
-core::Result<ParsedRows> ParseRows(const std::string& csv_text, const std::string& town) {
-  QM_ASSIGN_OR_RETURN(auto records, ParseCsv(csv_text));
-  if (records.empty()) return core::InvalidArgument("The file is empty: it needs a header row.");
+// The refusal of a file with `problems`: InvalidArgument saying them in English.
+core::Status Refused(const std::vector<ImportProblem>& problems) {
+  std::string all = ImportRefusedText(core::domain::Language::kEn) + "\n";
+  for (const auto& p : problems) all += ImportProblemLine(p, core::domain::Language::kEn) + "\n";
+  return core::InvalidArgument(all);
+}
+
+// The rows of `csv_text`, or nullopt with every problem in `problems`.
+std::optional<ParsedRows> ParseRows(const std::string& csv_text, const std::string& town,
+                                    std::vector<ImportProblem>& problems) {
+  using Kind = ImportProblemKind;
+  int unclosed = 0;
+  auto records = ParseCsv(csv_text, &unclosed);
+  if (!records.ok()) {
+    problems.push_back({Kind::kUnclosedQuote, unclosed, "", "", "", ""});
+    return std::nullopt;
+  }
+  if (records->empty()) {
+    problems.push_back({Kind::kEmptyFile, 0, "", "", "", ""});
+    return std::nullopt;
+  }
+  const CsvRecord& header = records->front();
   std::map<std::string, size_t> index;
-  for (size_t i = 0; i < records[0].fields.size(); ++i) {
-    index[Trim(records[0].fields[i])] = i;
-  }
-  std::vector<std::string> errors;
+  for (size_t i = 0; i < header.fields.size(); ++i) index[Trim(header.fields[i])] = i;
   for (const auto& c : kColumns) {
-    if (!index.count(c)) errors.push_back("line 1: the header has no column '" + c + "'");
+    if (!index.count(c)) problems.push_back({Kind::kMissingColumn, header.line, c, "", "", ""});
   }
-  if (!errors.empty()) {
-    std::string all;
-    for (const auto& e : errors) all += e + "\n";
-    return core::InvalidArgument("Nothing was imported; fix the file and run it again.\n" + all);
-  }
+  if (!problems.empty()) return std::nullopt;
   const bool has_premises_type = index.count("premises_type") > 0;
   std::vector<Row> rows;
   std::set<std::string> seen;
-  for (size_t r = 1; r < records.size(); ++r) {
-    const auto& rec = records[r];
+  for (size_t r = 1; r < records->size(); ++r) {
+    const auto& rec = (*records)[r];
     auto cell = [&](const std::string& col) {
       size_t i = index[col];
       return i < rec.fields.size() ? Trim(rec.fields[i]) : std::string();
     };
-    std::string prefix = "line " + std::to_string(rec.line) + ": ";
-    if (rec.fields.size() != records[0].fields.size()) {
-      errors.push_back(prefix + "has " + std::to_string(rec.fields.size()) +
-                       " columns, the header " + std::to_string(records[0].fields.size()));
+    auto problem = [&](Kind kind, const std::string& column, const std::string& value = "",
+                       const std::string& detail = "") {
+      problems.push_back({kind, rec.line, column, value, detail, ""});
+    };
+    if (rec.fields.size() != header.fields.size()) {
+      problem(Kind::kColumnCount, "", std::to_string(rec.fields.size()),
+              std::to_string(header.fields.size()));
       continue;
     }
     Row row;
     row.line = rec.line;
     row.external_id = cell("external_id");
-    if (row.external_id.empty()) errors.push_back(prefix + "external_id is empty");
+    if (row.external_id.empty()) problem(Kind::kEmptyCell, "external_id");
     if (!row.external_id.empty() && !seen.insert(row.external_id).second) {
-      errors.push_back(prefix + "external_id " + row.external_id + " appears twice in the file");
+      problem(Kind::kDuplicateId, "external_id", row.external_id);
     }
     std::string kind = cell("kind");
-    if (auto known = core::domain::SubjectKindFromText(kind))
+    if (auto known = core::domain::SubjectKindFromText(kind)) {
       row.kind = *known;
-    else
-      errors.push_back(prefix + "kind '" + kind + "' must be household, premises or facility");
+    } else {
+      problem(Kind::kBadKind, "kind", kind);
+    }
     if (!ParseUnit(cell("town"), "", "town", &row.town)) {
-      errors.push_back(prefix + "town is empty or has spaces or commas in its id");
+      problem(Kind::kBadUnit, "town", cell("town"));
     } else if (!ParseUnit(cell("village"), row.town.id, "village", &row.village)) {
-      errors.push_back(prefix + "village is empty or has spaces or commas in its id");
+      problem(Kind::kBadUnit, "village", cell("village"));
     } else if (!ParseUnit(cell("grid"), row.village.id, "grid", &row.grid)) {
-      errors.push_back(prefix + "grid is empty or has spaces or commas in its id");
+      problem(Kind::kBadUnit, "grid", cell("grid"));
     }
     row.town.town_id = row.village.town_id = row.grid.town_id = row.town.id;
     if (!town.empty() && !row.town.id.empty() && row.town.id != town) {
-      errors.push_back(prefix + "town " + row.town.id + " is not this account's town (" + town +
-                       "); remove the row or ask the county to import it");
+      problem(Kind::kOtherTown, "town", row.town.id, town);
     }
     row.name = cell("name");
-    if (row.name.empty()) errors.push_back(prefix + "name is empty");
+    if (row.name.empty()) problem(Kind::kEmptyCell, "name");
     row.address = cell("address");
     row.phone = cell("phone");
     std::string members = cell("members");
     if (!members.empty()) {
       bool digits =
           members.size() <= 4 && members.find_first_not_of("0123456789") == std::string::npos;
-      if (!digits)
-        errors.push_back(prefix + "members '" + members + "' must be a whole number");
-      else
+      if (!digits) {
+        problem(Kind::kBadMembers, "members", members);
+      } else {
         row.members = std::stoll(members);
+      }
     }
     std::string tags = cell("tags");
     size_t start = 0;
@@ -165,23 +182,17 @@ core::Result<ParsedRows> ParseRows(const std::string& csv_text, const std::strin
       const std::string type = cell("premises_type");
       if (type.empty()) {
       } else if (row.kind == v1::HOUSEHOLD) {
-        errors.push_back(prefix + "premises_type '" + type +
-                         "' is for premises and facilities; leave it empty for a household");
+        problem(Kind::kPremisesTypeOnHousehold, "premises_type", type);
       } else if (auto known = core::domain::PremisesTypeFromText(type)) {
         row.premises_type = std::string(known->code);
       } else {
-        errors.push_back(prefix + "premises_type '" + type + "' must be one of " +
-                         std::string(core::domain::PremisesTypeCodes()) +
-                         " (or its Chinese name), or empty");
+        problem(Kind::kBadPremisesType, "premises_type", type,
+                std::string(core::domain::PremisesTypeCodes()));
       }
     }
     rows.push_back(std::move(row));
   }
-  if (!errors.empty()) {
-    std::string all;
-    for (const auto& e : errors) all += e + "\n";
-    return core::InvalidArgument("Nothing was imported; fix these rows and run it again.\n" + all);
-  }
+  if (!problems.empty()) return std::nullopt;
   return ParsedRows{std::move(rows), has_premises_type};
 }
 
@@ -189,10 +200,19 @@ core::Result<ParsedRows> ParseRows(const std::string& csv_text, const std::strin
 
 core::Result<ImportSummary> ImportSubjectsCsv(Storage& storage, core::Clock& clock,
                                               const std::string& csv_bytes,
-                                              const ImportOptions& options) {
-  QM_ASSIGN_OR_RETURN(base::DecodedText csv, base::DecodeText(csv_bytes, "The CSV file"));
-  QM_ASSIGN_OR_RETURN(ParsedRows parsed, ParseRows(csv.text, options.town));
-  const std::vector<Row>& rows = parsed.rows;
+                                              const ImportOptions& options,
+                                              std::vector<ImportProblem>* problems_out) {
+  std::vector<ImportProblem> scratch;
+  std::vector<ImportProblem>& problems = problems_out ? *problems_out : scratch;
+  problems.clear();
+  auto csv = base::DecodeText(csv_bytes, "The CSV file");
+  if (!csv.ok()) {
+    problems.push_back({ImportProblemKind::kNotText, 0, "", "", "", ""});
+    return Refused(problems);
+  }
+  std::optional<ParsedRows> parsed = ParseRows(csv->text, options.town, problems);
+  if (!parsed) return Refused(problems);
+  const std::vector<Row>& rows = parsed->rows;
   ImportSummary summary;
   summary.rows = static_cast<int>(rows.size());
   Directory directory(storage, clock);
@@ -201,7 +221,7 @@ core::Result<ImportSummary> ImportSubjectsCsv(Storage& storage, core::Clock& clo
   core::Status s = InTransaction(*conn, [&]() -> core::Status {
     summary = ImportSummary{};
     summary.rows = static_cast<int>(rows.size());
-    summary.encoding = csv.encoding;
+    summary.encoding = csv->encoding;
     int64_t now = clock.NowMillis();
     std::set<std::string> done_units;
     for (const auto& row : rows) {
@@ -210,9 +230,9 @@ core::Result<ImportSummary> ImportSubjectsCsv(Storage& storage, core::Clock& clo
         auto existing = directory.GetAdminUnit(*conn, unit->id);
         if (existing.ok()) {
           if (existing->level != unit->level || existing->parent_id != unit->parent_id) {
-            return core::InvalidArgument("line " + std::to_string(row.line) + ": " + unit->id +
-                                         " already exists as a " + existing->level + " under '" +
-                                         existing->parent_id + "'. Nothing was imported.");
+            problems.push_back({ImportProblemKind::kUnitClash, row.line, "", unit->id,
+                                existing->level, existing->parent_id});
+            return Refused(problems);
           }
           continue;
         }
@@ -236,7 +256,7 @@ core::Result<ImportSummary> ImportSubjectsCsv(Storage& storage, core::Clock& clo
       v1::Change change;
       change.set_entity(v1::ENTITY_SUBJECT);
       auto* fields = change.mutable_fields();
-      std::vector<v1::FieldSet> wanted = FieldsOf(row, parsed.has_premises_type);
+      std::vector<v1::FieldSet> wanted = FieldsOf(row, parsed->has_premises_type);
       if (mapped->empty()) {
         std::string id = core::Uuid::NewV7(clock, core::SecureRandom()).ToBytes();
         QM_RETURN_IF_ERROR(

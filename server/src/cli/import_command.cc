@@ -22,8 +22,8 @@ void AddImportCommand(std::vector<Command>& commands) {
       "such as 餐饮场所), which `campaign create --premises-type` targets; a file without it\n"
       "keeps the types imported before. UTF-8 (as Excel's \"CSV UTF-8\") is read as is; GBK as\n"
       "Chinese Excel\n"
-      "saves a plain CSV is converted. If any row is bad nothing is imported and every bad line\n"
-      "is listed.\n"
+      "saves a plain CSV is converted. If any row is bad nothing is imported and every problem\n"
+      "is listed with its line, in the --lang language.\n"
       "Importing the same file again changes nothing (rows are matched by external_id).\n",
       {{"data", "db"}, {}},
       [](const core::Args& args, std::ostream& out) -> core::Status {
@@ -31,14 +31,22 @@ void AddImportCommand(std::vector<Command>& commands) {
         auto text = base::ReadFile(args.positionals()[0]);
         if (!text.ok()) return core::InvalidArgument(text.status().message());
         QM_ASSIGN_OR_RETURN(auto storage, OpenStorageFromArgs(args));
-        QM_ASSIGN_OR_RETURN(auto summary, ImportSubjectsCsv(*storage, core::SystemClock(), *text));
-        if (summary.encoding != "UTF-8" && summary.encoding != "UTF-8 with BOM") {
-          out << CountySay(LanguageOf(args), CountyMsg::kImportConverted, {summary.encoding});
+        std::vector<ImportProblem> problems;
+        auto summary = ImportSubjectsCsv(*storage, core::SystemClock(), *text, {}, &problems);
+        if (!summary.ok() && !problems.empty()) {
+          // Every problem, with its line, in the command's language.
+          std::string all = ImportRefusedText(LanguageOf(args));
+          for (const auto& p : problems) all += "\n  " + ImportProblemLine(p, LanguageOf(args));
+          return core::InvalidArgument(all);
+        }
+        QM_RETURN_IF_ERROR(summary.status());
+        if (summary->encoding != "UTF-8" && summary->encoding != "UTF-8 with BOM") {
+          out << CountySay(LanguageOf(args), CountyMsg::kImportConverted, {summary->encoding});
         }
         out << CountySay(LanguageOf(args), CountyMsg::kImported,
-                         {std::to_string(summary.rows), std::to_string(summary.created),
-                          std::to_string(summary.updated), std::to_string(summary.unchanged),
-                          std::to_string(summary.units_created)});
+                         {std::to_string(summary->rows), std::to_string(summary->created),
+                          std::to_string(summary->updated), std::to_string(summary->unchanged),
+                          std::to_string(summary->units_created)});
         return core::Status::Ok();
       }});
 }

@@ -5,6 +5,7 @@
 #include "admin/enrol_qr.h"
 #include "cli/command.h"
 #include "cli/county_messages.h"
+#include "console/enrol_address.h"
 #include "qiaomen/base/durable_file.h"
 #include "qiaomen/core/clock.h"
 #include "qiaomen/server/api.h"
@@ -37,6 +38,11 @@ bool IsLoopbackHost(const std::string& host) {
 
 core::Status Serve(const core::Args& args, std::ostream& out) {
   HttpServerOptions options;
+  options.tls_cert = args.Get("tls-cert").value_or("");
+  std::string public_url;
+  if (auto url = args.Get("public-url")) {
+    QM_ASSIGN_OR_RETURN(public_url, ParsePublicUrl(*url, !options.tls_cert.empty()));
+  }
   std::string listen = args.Get("listen").value_or("127.0.0.1:8080");
   size_t colon = listen.rfind(':');
   if (colon == std::string::npos) {
@@ -50,7 +56,6 @@ core::Status Serve(const core::Args& args, std::ostream& out) {
   } catch (const std::exception&) {
     return core::InvalidArgument("--listen must be HOST:PORT with a port from 0 to 65535.");
   }
-  options.tls_cert = args.Get("tls-cert").value_or("");
   options.tls_key = args.Get("tls-key").value_or("");
   QM_ASSIGN_OR_RETURN(double workers, NumberOption(args, "workers", 8));
   QM_ASSIGN_OR_RETURN(double rate, NumberOption(args, "rate-limit", 50));
@@ -90,7 +95,10 @@ core::Status Serve(const core::Args& args, std::ostream& out) {
                          blobs,
                          core::SecureRandom(),
                          !options.tls_cert.empty(),
-                         ""};
+                         "",
+                         public_url,
+                         options.host,
+                         0};
   if (console.tls) {
     // serve has read the certificate already: a pin that cannot be computed leaves QR codes
     // unpinned.
@@ -105,6 +113,7 @@ core::Status Serve(const core::Args& args, std::ostream& out) {
   HttpServer server(options, router, metrics);
   QM_RETURN_IF_ERROR(server.Listen());
   std::string address = options.host + ":" + std::to_string(server.port());
+  console.listen_port = server.port();
   const core::domain::Language language = LanguageOf(args);
   out << CountySay(language, CountyMsg::kServing,
                    {storage->identity().county_name,
@@ -150,9 +159,12 @@ void AddServeCommand(std::vector<Command>& commands) {
       "         [--rate-limit PER_SECOND] [--rate-burst N] [--max-body BYTES]\n"
       "         [--drain-timeout SECONDS] [--max-connections N] [--max-connections-per-address N]\n"
       "         [--min-body-rate BYTES_PER_SECOND] [--anonymous-rate-limit PER_SECOND]\n"
-      "         [--anonymous-rate-burst N]\n\n"
+      "         [--anonymous-rate-burst N] [--public-url URL]\n\n"
       "The web console for township and county staff is at /console/ on the same address\n"
-      "(accounts: add-staff, set-password).\n"
+      "(accounts: add-staff, set-password). --public-url URL is the address phones reach the\n"
+      "server at (https://county.example.cn): the console's enrolment QR codes carry it. Without\n"
+      "it they carry the address the browser used only when it is this machine's own or the\n"
+      "--listen address, and otherwise give the code as text.\n"
       "Port 0 picks a free port; the address is printed and, with --ready-file, written to FILE\n"
       "once the server accepts connections. --rate-limit is per device (0 disables; default 50\n"
       "requests/s, bursts of 200). SIGTERM or SIGINT stops accepting, finishes the requests in\n"
@@ -165,7 +177,7 @@ void AddServeCommand(std::vector<Command>& commands) {
       "by --anonymous-rate-limit (10/s, bursts of --anonymous-rate-burst 60). 0 disables each.\n",
       {{"data", "db", "listen", "tls-cert", "tls-key", "ready-file", "workers", "rate-limit",
         "rate-burst", "max-body", "drain-timeout", "max-connections", "max-connections-per-address",
-        "min-body-rate", "anonymous-rate-limit", "anonymous-rate-burst"},
+        "min-body-rate", "anonymous-rate-limit", "anonymous-rate-burst", "public-url"},
        {}},
       Serve});
 }

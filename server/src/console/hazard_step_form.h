@@ -1,7 +1,7 @@
 #pragma once
 // The county's steps on a hazard as its page offers them: 复查通过, 复查未通过, 销号, 挂牌督办,
 // 立案查处, each with a form code, which of them the hazard's state allows now, and why the state
-// machine refuses one, in Chinese. Pure: no SQL, no I/O.
+// machine refuses one, in the page's language. Pure: no SQL, no I/O.
 
 #include <optional>
 #include <string>
@@ -22,12 +22,12 @@ struct HazardStepChoice {
 std::optional<HazardStepChoice> HazardStepFromCode(std::string_view code);
 
 // The step as people read it: 复查通过, 复查未通过（退回整改）, 销号, 挂牌督办, 立案查处.
-std::string HazardStepLabel(const HazardStepChoice& step);
+std::string HazardStepLabel(const HazardStepChoice& step, Language language);
 
-// Why a hazard in `state` cannot take `step`, in Chinese and saying what to do instead; nullopt
-// when the state machine allows it (core::domain::Transition decides).
+// Why a hazard in `state` cannot take `step`, in `language` and saying what to do instead;
+// nullopt when the state machine allows it (core::domain::Transition decides).
 std::optional<std::string> HazardStepRefusal(const core::domain::HazardState& state,
-                                             const HazardStepChoice& step);
+                                             const HazardStepChoice& step, Language language);
 
 // What the hazard page's step form shows: a step chosen and a note typed (kept after a refusal),
 // the refusal, or the step just recorded.
@@ -41,12 +41,12 @@ struct HazardStepForm {
 // Sets `step_form` on `data` for a hazard in `state`: `choices` (the steps allowed now, the chosen
 // one checked), `note`, `error`, `done` (the flash), and `closed` when nothing more can be done.
 void SetHazardStepForm(Data& data, const core::domain::HazardState& state,
-                       const HazardStepForm& form);
+                       const HazardStepForm& form, Language language);
 
 // The most characters a step's note may have.
 inline constexpr size_t kMaxStepNoteChars = 500;
 
-// Why `note` cannot be recorded (not UTF-8, too long), in Chinese; nullopt when it can.
-std::optional<std::string> StepNoteProblem(std::string_view note);
+// Why `note` cannot be recorded (not UTF-8, too long), in `language`; nullopt when it can.
+std::optional<std::string> StepNoteProblem(std::string_view note, Language language);
 
 }  // namespace qiaomen::server::console

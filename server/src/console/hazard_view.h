@@ -8,7 +8,7 @@
 namespace qiaomen::server::console {
 
 // id (hex), subject_name, subject_address, grid_id, category, severity, major, status, deadline,
-// overdue, days_overdue, last_step (county time), with labels in Chinese.
-Data HazardItem(const LedgerHazard& hazard, const base::TimeZone& zone);
+// overdue, days_overdue, last_step (county time), with labels in `language`.
+Data HazardItem(const LedgerHazard& hazard, const base::TimeZone& zone, Language language);
 
 }  // namespace qiaomen::server::console

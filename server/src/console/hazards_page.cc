@@ -36,13 +36,14 @@ bool Matches(const LedgerHazard& h, std::map<std::string, std::string>& filter,
 // The filter form: towns (county staff only), villages, categories and statuses to choose from.
 void SetChoices(Data& data, std::map<std::string, std::string>& filter,
                 const std::map<std::string, Unit>& units, const std::string& town,
-                const std::vector<LedgerHazard>& hazards) {
+                const std::vector<LedgerHazard>& hazards, Language language) {
   Data towns{Data::type::list}, villages{Data::type::list};
   for (const auto& [id, unit] : units) {
     if (unit.level == "town" && town.empty())
       towns.push_back(Option(id, unit.name, filter["town"]));
     if (unit.level == "village" && (town.empty() || unit.town == town)) {
-      villages.push_back(Option(id, unit.name + "（" + id + "）", filter["village"]));
+      villages.push_back(
+          Option(id, TrFill(language, "list.unit_option", {unit.name, id}), filter["village"]));
     }
   }
   if (town.empty()) {
@@ -55,15 +56,16 @@ void SetChoices(Data& data, std::map<std::string, std::string>& filter,
   Data categories{Data::type::list};
   for (const auto& code : codes) {
     if (code.empty()) continue;
-    categories.push_back(
-        Option(code, std::string(core::domain::HazardCategoryLabel(code).zh), filter["category"]));
+    categories.push_back(Option(code,
+                                std::string(core::domain::HazardCategoryLabel(code).In(language)),
+                                filter["category"]));
   }
   data.set("categories", categories);
   Data severities{Data::type::list};
   for (v1::Severity s : {v1::GENERAL, v1::MAJOR}) {
     auto label = core::domain::SeverityLabel(s);
     severities.push_back(
-        Option(std::string(label.code), std::string(label.zh), filter["severity"]));
+        Option(std::string(label.code), std::string(label.In(language)), filter["severity"]));
   }
   data.set("severities", severities);
   Data statuses{Data::type::list};
@@ -71,14 +73,15 @@ void SetChoices(Data& data, std::map<std::string, std::string>& filter,
   for (HazardStatus s : {HazardStatus::kFound, HazardStatus::kOrdered, HazardStatus::kRectified,
                          HazardStatus::kReinspected, HazardStatus::kClosed}) {
     auto label = core::domain::HazardStatusLabel(s);
-    statuses.push_back(Option(std::string(label.code), std::string(label.zh), filter["status"]));
+    statuses.push_back(
+        Option(std::string(label.code), std::string(label.In(language)), filter["status"]));
   }
   data.set("statuses", statuses);
   data.set("overdue", !filter["overdue"].empty());
 }
 
 core::Result<Data> LedgerData(ConsoleContext& context, const std::string& town,
-                              const HttpRequest& request) {
+                              const HttpRequest& request, Language language) {
   auto filter = QueryFields(request);
   // A township's ledger is its town's whatever the address asks for.
   if (!town.empty()) filter["town"] = "";
@@ -93,13 +96,13 @@ core::Result<Data> LedgerData(ConsoleContext& context, const std::string& town,
   QM_ASSIGN_OR_RETURN(auto hazards, ListLedgerHazards(*conn, town, today));
 
   Data data;
-  SetChoices(data, filter, units, town, hazards);
+  SetChoices(data, filter, units, town, hazards, language);
   Data rows{Data::type::list};
   size_t matched = 0;
   for (const auto& h : hazards) {
     if (!Matches(h, filter, units)) continue;
     if (OnPage(matched++, page) || WantsCsv(request)) {
-      rows.push_back(HazardItem(h, context.storage.time_zone()));
+      rows.push_back(HazardItem(h, context.storage.time_zone(), language));
     }
   }
   data.set("hazards", rows);
@@ -112,29 +115,33 @@ core::Result<Data> LedgerData(ConsoleContext& context, const std::string& town,
 
 HttpResponse HazardsPage(ConsoleContext& context, const ConsoleSession& session,
                          const HttpRequest& request) {
+  const Language language = session.language;
   auto town = StaffTown(session);
-  if (!town) return GridsScopePage(context);
-  auto data = LedgerData(context, *town, request);
-  if (!data.ok()) return MessagePage(context, 503, "隐患台账暂时读不出来，请稍后再试。");
-  if (WantsCsv(request)) {
-    return CsvDownload("hazards.csv",
-                       {{"住户/场所", "subject_name"},
-                        {"地址", "subject_address"},
-                        {"网格", "grid_id"},
-                        {"类别", "category"},
-                        {"等级", "severity"},
-                        {"状态", "status"},
-                        {"整改期限", "deadline"},
-                        {"逾期", "overdue"},
-                        {"逾期天数", "days_overdue"},
-                        {"挂牌督办", "escalated"},
-                        {"立案查处", "case_opened"},
-                        {"最后一步", "last_step"},
-                        {"编号", "id"}},
-                       *data->get("hazards"), context.tls);
+  if (!town) return GridsScopePage(context, language);
+  auto data = LedgerData(context, *town, request, language);
+  if (!data.ok()) {
+    return MessagePage(context, language, 503, std::string(Tr(language, "hazards.unreadable")));
   }
-  auto html = RenderPage("hazards", *data, SignedInLayout(context, session, "隐患台账", "hazards"));
-  if (!html.ok()) return MessagePage(context, 500, html.status().message());
+  if (WantsCsv(request)) {
+    auto col = [language](const char* key, const char* field) {
+      return CsvColumn{std::string(Tr(language, key)), field};
+    };
+    return CsvDownload(
+        "hazards.csv",
+        {col("hazards.subject", "subject_name"), col("hazards.address", "subject_address"),
+         col("hazards.grid", "grid_id"), col("hazards.category", "category"),
+         col("hazards.severity", "severity"), col("hazards.status", "status"),
+         col("hazards.deadline", "deadline"), col("hazards.overdue", "overdue"),
+         col("hazards.days_overdue", "days_overdue"), col("hazard.escalated", "escalated"),
+         col("hazard.case_opened", "case_opened"), col("hazards.last_step", "last_step"),
+         col("hazards.id", "id")},
+        *data->get("hazards"), context.tls, language);
+  }
+  auto html = RenderPage(
+      "hazards", *data,
+      SignedInLayout(context, session, std::string(Tr(language, "nav.hazards")), "hazards"),
+      language);
+  if (!html.ok()) return MessagePage(context, language, 500, html.status().message());
   return HtmlPage(200, std::move(html).value(), context.tls);
 }
 

@@ -1,8 +1,6 @@
 // 导入: a subjects CSV checked by a dry run of the county's importer (every problem with its
 // line, or the counts of what would change) before a confirm step imports it. A township's import
 // is limited to its own town. Nothing is written before the confirm, nor by a refused file.
-#include <sstream>
-
 #include "console/pages.h"
 #include "console/web_forms.h"
 #include "qiaomen/base/text_encoding.h"
@@ -11,28 +9,15 @@
 namespace qiaomen::server::console {
 namespace {
 
-// The importer's refusal as a list of problems: its "line N: reason" lines, or its one sentence.
-Data Problems(const std::string& message) {
+// The importer's problems as the page lists them: each with its line and column, said in
+// `language` from the importer's catalogue.
+Data Problems(const std::vector<ImportProblem>& problems, Language language) {
   Data list{Data::type::list};
-  std::istringstream lines(message);
-  std::string line;
-  bool first = true;
-  while (std::getline(lines, line)) {
-    // The first line is the importer's "nothing was imported" sentence, said by the page.
-    if (first && line.rfind("line ", 0) != 0 && message.find("\nline ") != std::string::npos) {
-      first = false;
-      continue;
-    }
-    first = false;
-    if (line.empty()) continue;
+  for (const auto& p : problems) {
     Data item;
-    if (line.rfind("line ", 0) == 0) {
-      const size_t colon = line.find(':');
-      item.set("line", line.substr(5, colon - 5));
-      item.set("text", colon == std::string::npos ? line : line.substr(colon + 2));
-    } else {
-      item.set("text", line);
-    }
+    if (p.line > 0) item.set("line", std::to_string(p.line));
+    if (!p.column.empty()) item.set("column", p.column);
+    item.set("text", ImportProblemText(p, language));
     list.push_back(item);
   }
   return list;
@@ -51,13 +36,14 @@ Data Counts(const ImportSummary& summary) {
 }
 
 HttpResponse Page(ConsoleContext& context, const ConsoleSession& session, Data data, int status) {
-  return SignedInPage(context, session, "import", "导入", "import", std::move(data), status);
+  return SignedInPage(context, session, "import", std::string(Tr(session.language, "nav.import")),
+                      "import", std::move(data), status);
 }
 
 }  // namespace
 
 HttpResponse ImportPage(ConsoleContext& context, const ConsoleSession& session) {
-  if (!StaffTown(session)) return GridsScopePage(context);
+  if (!StaffTown(session)) return GridsScopePage(context, session.language);
   Data data;
   data.set("form", true);
   return Page(context, session, data, 200);
@@ -65,30 +51,35 @@ HttpResponse ImportPage(ConsoleContext& context, const ConsoleSession& session) 
 
 HttpResponse ImportPost(ConsoleContext& context, const ConsoleSession& session,
                         const std::string& rest, const HttpRequest& request) {
+  const Language language = session.language;
+  auto say = [language](const char* key) { return std::string(Tr(language, key)); };
   auto town = StaffTown(session);
-  if (!town) return GridsScopePage(context);
-  if (rest != "preview" && rest != "commit") return MessagePage(context, 404, "没有这个页面。");
+  if (!town) return GridsScopePage(context, language);
+  if (rest != "preview" && rest != "commit") {
+    return MessagePage(context, language, 404, say("gate.no_page"));
+  }
   auto form = PostedForm(request.Header("content-type").value_or(""), request.body);
   const bool preview = rest == "preview";
   const std::string bytes = !form["file"].empty() ? form["file"] : form["csv"];
   Data data;
   if (bytes.empty()) {
     data.set("form", true);
-    data.set("error", "请选择一个 CSV 文件，或把内容粘贴到文本框里。");
+    data.set("error", say("import.no_file"));
     return Page(context, session, data, 400);
   }
   ImportOptions options;
   options.dry_run = preview;
   options.town = *town;
-  auto summary = ImportSubjectsCsv(context.storage, context.clock, bytes, options);
+  std::vector<ImportProblem> problems;
+  auto summary = ImportSubjectsCsv(context.storage, context.clock, bytes, options, &problems);
   if (!summary.ok()) {
-    if (summary.status().code() != core::Code::kInvalidArgument) {
-      return MessagePage(context, 503, "服务器暂时无法导入，请稍后再试。没有写入任何内容。");
+    if (summary.status().code() != core::Code::kInvalidArgument || problems.empty()) {
+      return MessagePage(context, language, 503, say("import.failed"));
     }
     data.set("form", true);
     // Pasted text comes back in its box to be corrected; a file is chosen again.
     if (form["file"].empty()) data.set("typed", form["csv"]);
-    data.set("problems", Problems(summary.status().message()));
+    data.set("problems", Problems(problems, language));
     data.set("problems_title", true);
     return Page(context, session, data, 400);
   }
@@ -96,7 +87,7 @@ HttpResponse ImportPost(ConsoleContext& context, const ConsoleSession& session,
   if (preview) {
     // The confirm form carries the text as read (UTF-8), so a GBK file is converted once.
     auto text = base::DecodeText(bytes, "The CSV file");
-    if (!text.ok()) return MessagePage(context, 500, "无法读取这个文件。没有写入任何内容。");
+    if (!text.ok()) return MessagePage(context, language, 500, say("import.unreadable"));
     data.set("preview", true);
     data.set("csv", text->text);
   } else {

@@ -50,7 +50,7 @@ void SetPaging(Data& data, const std::string& path, std::map<std::string, std::s
 }
 
 HttpResponse CsvDownload(const std::string& filename, const std::vector<CsvColumn>& columns,
-                         const Data& rows, bool tls) {
+                         const Data& rows, bool tls, Language language) {
   std::string out = "\xEF\xBB\xBF";
   for (size_t i = 0; i < columns.size(); ++i) out += (i ? "," : "") + CsvCell(columns[i].header);
   out += "\r\n";
@@ -60,7 +60,7 @@ HttpResponse CsvDownload(const std::string& filename, const std::vector<CsvColum
         const Data* value = row.get(columns[i].key);
         std::string text;
         if (value && value->is_string()) text = value->string_value();
-        if (value && value->is_true()) text = "是";
+        if (value && value->is_true()) text = Tr(language, "csv.yes");
         out += (i ? "," : "") + CsvCell(text);
       }
       out += "\r\n";

@@ -29,10 +29,10 @@ std::string ListLink(const std::string& path, std::map<std::string, std::string>
 // Sets matched, page, pages, and previous/next links (when there are such pages) on `data`.
 void SetPaging(Data& data, const std::string& path, std::map<std::string, std::string>& fields,
                const std::vector<std::string>& names, size_t page, size_t matched);
-// One column of a CSV export: its Chinese header and the row's field it shows.
+// One column of a CSV export: its header in the page's language and the row's field it shows.
 struct CsvColumn {
   std::string header;
-  std::string key;  // a text field of the row; a true flag reads 是
+  std::string key;  // a text field of the row; a true flag reads 是 (yes)
 };
 
 // Whether the request asks for the list as CSV (its path ends in ".csv"): every matching row, no
@@ -41,9 +41,9 @@ inline bool WantsCsv(const HttpRequest& request) { return request.path.ends_with
 
 // `rows` (a list of the page's row data) as a CSV download named `filename`: UTF-8 with a byte
 // order mark (so Excel reads the Chinese), a header line, cells that a spreadsheet would run as a
-// formula neutralised; not cached.
+// formula neutralised, a true flag as `language`'s yes; not cached.
 HttpResponse CsvDownload(const std::string& filename, const std::vector<CsvColumn>& columns,
-                         const Data& rows, bool tls);
+                         const Data& rows, bool tls, Language language);
 
 // Whether the `index`th matching row (0-based) is shown on `page`.
 inline bool OnPage(size_t index, size_t page) {

@@ -11,7 +11,8 @@
 namespace qiaomen::server::console {
 
 // The layout's values for a signed-in staff member (name, scope, the CSRF token of the sign-out
-// form) with `title`; `nav` ("today", "hazards") marks the current page in the navigation.
+// form) with `title`; `nav` ("today", "hazards") marks the current page in the navigation. Pages
+// speak the session's language (ConsoleSession::language).
 Data SignedInLayout(ConsoleContext& context, const ConsoleSession& session,
                     const std::string& title, const std::string& nav);
 
@@ -30,10 +31,12 @@ bool WorksIn(const std::string& scope, const std::string& town,
 HttpResponse SignedInPage(ConsoleContext& context, const ConsoleSession& session, const char* name,
                           const std::string& title, const std::string& nav, Data data, int status);
 // The 403 page for a staff account whose scope is grids.
-HttpResponse GridsScopePage(ConsoleContext& context);
+HttpResponse GridsScopePage(ConsoleContext& context, Language language);
 
-// 今日: the day in the staff member's scope.
-HttpResponse TodayPage(ConsoleContext& context, const ConsoleSession& session);
+// 今日: the day in the staff member's scope; under /console/today.csv its coverage table (each
+// town, village and grid) as CSV.
+HttpResponse TodayPage(ConsoleContext& context, const ConsoleSession& session,
+                       const HttpRequest& request);
 
 // 隐患台账: the hazards in the staff member's scope, filtered and paged by the request's query
 // (town, village, category, severity, status, overdue, page). Under /console/hazards.csv: every
@@ -92,7 +95,8 @@ HttpResponse RefusalPost(ConsoleContext& context, const ConsoleSession& session,
 
 // 人员与设备: the workers who work in the staff member's town (every worker for county staff), each
 // with their devices (last sync, revoked), the form that adds a worker and, per worker and device,
-// the forms of PeoplePost; `?done=added|revoked` adds the flash for a post just made.
+// the forms of PeoplePost; `?done=added|revoked` adds the flash for a post just made. Under
+// /console/people.csv: a line per device with its worker (a worker without one alone).
 HttpResponse PeoplePage(ConsoleContext& context, const ConsoleSession& session,
                         const HttpRequest& request);
 
@@ -102,7 +106,9 @@ HttpResponse PeoplePage(ConsoleContext& context, const ConsoleSession& session,
 //   another town's worker (409); 400 for a missing or bad field; the page again with the reason
 //   and what was typed, nothing written.
 // - code: issues an enrolment code for the form's `worker` and answers a page with the code and
-//   its QR code (the link to the address the browser used, pinned under TLS).
+//   its QR code and link (to serve's --public-url, else to the address the browser used when it
+//   is loopback or the listener's, pinned under TLS; else the code as text only, the page saying
+//   why: see EnrolServerUrl).
 // - revoke: revokes the form's `device` (hex) when `confirm` is "yes" (400 otherwise, nothing
 //   revoked), then 303 to the page.
 // A worker or device outside the staff member's town answers 404, like an unknown one.
@@ -123,7 +129,8 @@ HttpResponse ImportPage(ConsoleContext& context, const ConsoleSession& session);
 HttpResponse ImportPost(ConsoleContext& context, const ConsoleSession& session,
                         const std::string& rest, const HttpRequest& request);
 
-// A page with one sentence, for errors a person meets (500, 404).
-HttpResponse MessagePage(ConsoleContext& context, int status, const std::string& message);
+// A page with one sentence in `language`, for errors a person meets (500, 404).
+HttpResponse MessagePage(ConsoleContext& context, Language language, int status,
+                         const std::string& message);
 
 }  // namespace qiaomen::server::console

@@ -8,6 +8,7 @@
 #include "admin/device_activity.h"
 #include "admin/enrol_qr.h"
 #include "admin/worker_list.h"
+#include "console/enrol_address.h"
 #include "console/list_view.h"
 #include "console/pages.h"
 #include "console/web_forms.h"
@@ -23,11 +24,10 @@ namespace {
 constexpr int kQrPixels = 264;
 constexpr size_t kMaxFieldBytes = 128;
 
-std::string RoleLabel(const std::string& role) {
-  if (role == "grid_worker") return "网格员";
-  if (role == "inspector") return "检查员";
-  if (role == "township") return "乡镇";
-  if (role == "county") return "县级";
+std::string RoleLabel(const std::string& role, Language language) {
+  if (role == "grid_worker" || role == "inspector" || role == "township" || role == "county") {
+    return std::string(Tr(language, "role." + role));
+  }
   return role;
 }
 
@@ -71,35 +71,39 @@ core::Result<PeopleScope> LoadScope(ConsoleContext& context, const std::string& 
 
 // The scopes a worker can be given here, as <option>s: the county (county staff), each town,
 // each grid under its village's name.
-Data ScopeOptions(const PeopleScope& scope, const std::string& chosen) {
+Data ScopeOptions(const PeopleScope& scope, const std::string& chosen, Language language) {
   std::map<std::string, std::string> names;
   for (const auto& u : scope.units) names[u.id] = u.name;
   Data options{Data::type::list};
-  if (scope.town.empty()) options.push_back(Option("county", "全县", chosen));
+  if (scope.town.empty()) {
+    options.push_back(Option("county", std::string(Tr(language, "scope.county")), chosen));
+  }
   for (const auto& u : scope.units) {
     if (!scope.town.empty() && u.town_id != scope.town) continue;
     if (u.level == "town") {
-      options.push_back(Option("town:" + u.id, "全镇：" + u.name, chosen));
+      options.push_back(
+          Option("town:" + u.id, TrFill(language, "people.scope_town", {u.name}), chosen));
     } else if (u.level == "grid") {
       options.push_back(Option("grids:" + u.id,
-                               "网格：" + names[u.town_id] + " · " + names[u.parent_id] + " · " +
-                                   u.name + "（" + u.id + "）",
+                               TrFill(language, "people.scope_grid",
+                                      {names[u.town_id], names[u.parent_id], u.name, u.id}),
                                chosen));
     }
   }
   return options;
 }
 
-Data RoleOptions(const PeopleScope& scope, const std::string& chosen) {
+Data RoleOptions(const PeopleScope& scope, const std::string& chosen, Language language) {
   Data options{Data::type::list};
   for (const char* role : {"grid_worker", "inspector", "township", "county"}) {
     if (!scope.town.empty() && std::string(role) == "county") continue;
-    options.push_back(Option(role, RoleLabel(role), chosen));
+    options.push_back(Option(role, RoleLabel(role, language), chosen));
   }
   return options;
 }
 
-core::Result<Data> PeopleData(ConsoleContext& context, const PeopleScope& scope) {
+core::Result<Data> PeopleData(ConsoleContext& context, const PeopleScope& scope,
+                              Language language) {
   auto conn = context.storage.pool().Acquire();
   QM_ASSIGN_OR_RETURN(auto workers, ListWorkers(*conn));
   QM_ASSIGN_OR_RETURN(auto devices, ListDeviceActivity(*conn));
@@ -111,8 +115,10 @@ core::Result<Data> PeopleData(ConsoleContext& context, const PeopleScope& scope)
     Data row;
     row.set("id", w.id);
     row.set("name", w.name);
-    row.set("role", RoleLabel(w.role));
-    row.set("scope", w.scope.kind() == Scope::Kind::kCounty ? std::string("全县") : scope_text);
+    row.set("role", RoleLabel(w.role, language));
+    row.set("scope", w.scope.kind() == Scope::Kind::kCounty
+                         ? std::string(Tr(language, "scope.county"))
+                         : scope_text);
     Data list{Data::type::list};
     for (const DeviceActivity& d : devices) {
       if (d.worker_id != w.id) continue;
@@ -121,8 +127,9 @@ core::Result<Data> PeopleData(ConsoleContext& context, const PeopleScope& scope)
       device.set("uuid", DeviceText(d.device_id));
       device.set("name", d.name);
       device.set("enrolled", base::CountyDateTime(d.enrolled_ms, zone));
-      device.set("last_sync",
-                 d.last_sync_ms > 0 ? base::CountyDateTime(d.last_sync_ms, zone) : "从未同步");
+      device.set("last_sync", d.last_sync_ms > 0
+                                  ? base::CountyDateTime(d.last_sync_ms, zone)
+                                  : std::string(Tr(language, "people.never_synced")));
       device.set("revoked", d.revoked);
       if (d.reinstated_ms > 0) {
         device.set("reinstated", base::CountyDateTime(d.reinstated_ms, zone));
@@ -143,16 +150,20 @@ core::Result<Data> PeopleData(ConsoleContext& context, const PeopleScope& scope)
 HttpResponse People(ConsoleContext& context, const ConsoleSession& session,
                     const PeopleScope& scope, std::map<std::string, std::string> form,
                     const std::string& error, const std::string& done, int status) {
-  auto data = PeopleData(context, scope);
-  if (!data.ok()) return MessagePage(context, 503, "服务器暂时无法读取人员，请稍后再试。");
+  const Language language = session.language;
+  auto data = PeopleData(context, scope, language);
+  if (!data.ok()) {
+    return MessagePage(context, language, 503, std::string(Tr(language, "people.unreadable")));
+  }
   data->set("form_id", form["id"]);
   data->set("form_name", form["name"]);
-  data->set("roles", RoleOptions(scope, form["role"].empty() ? "grid_worker" : form["role"]));
-  data->set("scopes", ScopeOptions(scope, form["scope"]));
+  data->set("roles",
+            RoleOptions(scope, form["role"].empty() ? "grid_worker" : form["role"], language));
+  data->set("scopes", ScopeOptions(scope, form["scope"], language));
   if (!error.empty()) data->set("error", error);
   if (!done.empty()) data->set("done", done);
-  return SignedInPage(context, session, "people", "人员与设备", "people", std::move(data).value(),
-                      status);
+  return SignedInPage(context, session, "people", std::string(Tr(language, "nav.people")), "people",
+                      std::move(data).value(), status);
 }
 
 // The staff member's scope, or the page to answer instead.
@@ -160,12 +171,13 @@ std::optional<PeopleScope> ScopeOf(ConsoleContext& context, const ConsoleSession
                                    HttpResponse* refusal) {
   auto town = StaffTown(session);
   if (!town) {
-    *refusal = GridsScopePage(context);
+    *refusal = GridsScopePage(context, session.language);
     return std::nullopt;
   }
   auto scope = LoadScope(context, *town);
   if (!scope.ok()) {
-    *refusal = MessagePage(context, 503, "服务器暂时无法读取人员，请稍后再试。");
+    *refusal = MessagePage(context, session.language, 503,
+                           std::string(Tr(session.language, "people.unreadable")));
     return std::nullopt;
   }
   return std::move(scope).value();
@@ -174,15 +186,16 @@ std::optional<PeopleScope> ScopeOf(ConsoleContext& context, const ConsoleSession
 // The worker `id` when it exists and the staff member may act on it; nullopt (and a 404 or 503
 // in `refusal`) otherwise.
 std::optional<Worker> WorkerInScope(ConsoleContext& context, const PeopleScope& scope,
-                                    const std::string& id, HttpResponse* refusal) {
+                                    const std::string& id, Language language,
+                                    HttpResponse* refusal) {
   Directory directory(context.storage, context.clock);
   auto worker = directory.GetWorker(id);
   if (!worker.ok() && worker.status().code() != core::Code::kNotFound) {
-    *refusal = MessagePage(context, 503, "服务器暂时无法读取人员，请稍后再试。");
+    *refusal = MessagePage(context, language, 503, std::string(Tr(language, "people.unreadable")));
     return std::nullopt;
   }
   if (!worker.ok() || !scope.Holds(worker->scope.ToString())) {
-    *refusal = MessagePage(context, 404, "没有这个人员，或不在你的范围内。");
+    *refusal = MessagePage(context, language, 404, std::string(Tr(language, "people.no_worker")));
     return std::nullopt;
   }
   return std::move(worker).value();
@@ -198,34 +211,36 @@ HttpResponse AddWorker(ConsoleContext& context, const ConsoleSession& session,
   worker.id = field("id");
   worker.name = field("name");
   worker.role = field("role");
+  const Language language = session.language;
   const auto again = [&](int status, const std::string& error) {
     return People(context, session, scope, form, error, "", status);
   };
-  if (worker.id.empty() || worker.name.empty()) return again(400, "请填写工号和姓名。");
+  auto say = [language](const char* key) { return std::string(Tr(language, key)); };
+  if (worker.id.empty() || worker.name.empty()) return again(400, say("people.need_id_name"));
   if (worker.id.size() > kMaxFieldBytes || worker.name.size() > kMaxFieldBytes ||
       worker.id.find_first_of(" \t\r\n/") != std::string::npos) {
-    return again(400, "工号不能有空格或“/”，工号和姓名都不能超过 128 个字节。");
+    return again(400, say("people.bad_id_name"));
   }
   if (!IsValidRole(worker.role) || (!scope.town.empty() && worker.role == "county")) {
-    return again(400, "请从列表里选择角色。");
+    return again(400, say("people.choose_role"));
   }
   auto parsed = Scope::Parse(field("scope"));
-  if (!parsed.ok() || !scope.MayGive(*parsed)) return again(400, "请从列表里选择工作范围。");
+  if (!parsed.ok() || !scope.MayGive(*parsed)) return again(400, say("people.choose_scope"));
   worker.scope = *parsed;
   // Add-worker updates an existing worker: only one the staff member may act on.
   Directory directory(context.storage, context.clock);
   auto existing = directory.GetWorker(worker.id);
   if (existing.ok() && !scope.Holds(existing->scope.ToString())) {
-    return again(409, "工号 " + worker.id + " 已被别处的人员使用，请换一个工号。");
+    return again(409, TrFill(language, "people.id_taken", {worker.id}));
   }
   if (!existing.ok() && existing.status().code() != core::Code::kNotFound) {
-    return again(503, "服务器暂时无法保存，请稍后再试。");
+    return again(503, say("people.save_failed"));
   }
   if (auto added = directory.AddWorker(worker); !added.ok()) {
     if (added.code() == core::Code::kInvalidArgument) {
-      return again(400, "这个工作范围在县里的数据中不存在，请从列表里选择。");
+      return again(400, say("people.unknown_scope"));
     }
-    return again(503, "服务器暂时无法保存，请稍后再试。");
+    return again(503, say("people.save_failed"));
   }
   return Redirect("/console/people?done=added", context.tls);
 }
@@ -233,40 +248,44 @@ HttpResponse AddWorker(ConsoleContext& context, const ConsoleSession& session,
 HttpResponse EnrolCode(ConsoleContext& context, const ConsoleSession& session,
                        const PeopleScope& scope, const HttpRequest& request,
                        const std::string& worker_id) {
+  const Language language = session.language;
   HttpResponse refusal;
-  auto worker = WorkerInScope(context, scope, worker_id, &refusal);
+  auto worker = WorkerInScope(context, scope, worker_id, language, &refusal);
   if (!worker) return refusal;
-  // The address this browser reached the server at is the one phones are told, as the CLI's
-  // --server: only a plain host[:port] is taken.
-  core::enrol::EnrolLink link;
-  const std::string host = request.Header("host").value_or("");
-  link.server_url = (context.tls ? "https://" : "http://") + host;
-  link.pin_sha256 = context.tls_pin_sha256;
-  link.code = "AAAAA-AAAAA";
-  if (host.empty() || !core::enrol::FormatEnrolLink(link).ok()) {
-    return MessagePage(
-        context, 400,
-        "浏览器给出的服务器地址不能用于二维码。请用手机能访问的地址打开控制台后再试。");
-  }
+  // Phones are told serve's --public-url, or the address this browser used when that is this
+  // machine's own or the listener's: never a Host header from elsewhere (it can be forged).
+  const auto server =
+      EnrolServerUrl({context.public_url, context.listen_host, context.listen_port, context.tls},
+                     request.Header("host").value_or(""));
   Directory directory(context.storage, context.clock);
   auto code = directory.IssueEnrollCode(worker->id);
-  if (!code.ok()) return MessagePage(context, 503, "服务器暂时无法生成登记码，请稍后再试。");
-  link.code = *code;
-  auto text = core::enrol::FormatEnrolLink(link);
-  auto qr = text.ok() ? EncodeQr(*text) : core::Result<QrMatrix>(text.status());
-  if (!qr.ok()) return MessagePage(context, 500, "登记码已生成但无法画成二维码：" + *code);
+  if (!code.ok()) {
+    return MessagePage(context, language, 503, std::string(Tr(language, "people.code_failed")));
+  }
   Data data;
   data.set("worker_id", worker->id);
   data.set("worker_name", worker->name);
   data.set("code", *code);
-  data.set("server", link.server_url);
-  data.set("pinned", !link.pin_sha256.empty());
-  data.set("qr", QrSvg(*qr, kQrPixels, "登记二维码：" + worker->name));
-  return SignedInPage(context, session, "enrol_code", "登记码", "people", data, 200);
+  if (server) {
+    core::enrol::EnrolLink link{*server, *code, context.tls_pin_sha256};
+    auto text = core::enrol::FormatEnrolLink(link);
+    auto qr = text.ok() ? EncodeQr(*text) : core::Result<QrMatrix>(text.status());
+    if (!qr.ok()) {
+      return MessagePage(context, language, 500, TrFill(language, "people.qr_failed", {*code}));
+    }
+    data.set("server", link.server_url);
+    data.set("link", *text);
+    data.set("pinned", !link.pin_sha256.empty());
+    data.set("qr", QrSvg(*qr, kQrPixels, TrFill(language, "people.qr_title", {worker->name})));
+  }
+  return SignedInPage(context, session, "enrol_code",
+                      std::string(Tr(language, "people.code_title")), "people", data, 200);
 }
 
 HttpResponse Revoke(ConsoleContext& context, const ConsoleSession& session,
                     const PeopleScope& scope, const std::map<std::string, std::string>& form) {
+  const Language language = session.language;
+  auto say = [language](const char* key) { return std::string(Tr(language, key)); };
   auto field = [&](const char* name) {
     auto it = form.find(name);
     return it == form.end() ? std::string() : it->second;
@@ -277,20 +296,60 @@ HttpResponse Revoke(ConsoleContext& context, const ConsoleSession& session,
     auto conn = context.storage.pool().Acquire();
     return ListDeviceActivity(*conn);
   }();
-  if (!devices.ok()) return MessagePage(context, 503, "服务器暂时无法读取设备，请稍后再试。");
+  if (!devices.ok()) return MessagePage(context, language, 503, say("people.devices_unreadable"));
   auto it = std::find_if(devices->begin(), devices->end(), [&](const DeviceActivity& d) {
     return device_id && d.device_id == *device_id;
   });
   if (it == devices->end() || !scope.Holds(it->worker_scope)) {
-    return MessagePage(context, 404, "没有这台设备，或不在你的范围内。");
+    return MessagePage(context, language, 404, say("people.no_device"));
   }
   if (field("confirm") != "yes") {
-    return People(context, session, scope, {}, "吊销前请勾选“确认吊销”。设备未吊销。", "", 400);
+    return People(context, session, scope, {}, say("people.confirm_revoke"), "", 400);
   }
   if (!Directory(context.storage, context.clock).RevokeDevice(field("device")).ok()) {
-    return MessagePage(context, 503, "服务器暂时无法吊销设备，请稍后再试。");
+    return MessagePage(context, language, 503, say("people.revoke_failed"));
   }
   return Redirect("/console/people?done=revoked", context.tls);
+}
+
+// The list as CSV: a line per device with its worker (a worker without a device on a line alone).
+HttpResponse PeopleCsv(ConsoleContext& context, const PeopleScope& scope, Language language) {
+  auto data = PeopleData(context, scope, language);
+  if (!data.ok()) {
+    return MessagePage(context, language, 503, std::string(Tr(language, "people.unreadable")));
+  }
+  Data rows{Data::type::list};
+  for (const Data& worker : data->get("workers")->list_value()) {
+    auto line = [&](const Data* device) {
+      Data row;
+      for (const char* key : {"id", "name", "role", "scope"}) {
+        row.set(std::string("worker_") + key, worker.get(key)->string_value());
+      }
+      if (device) {
+        for (const char* key : {"name", "uuid", "enrolled", "last_sync"}) {
+          row.set(std::string("device_") + key, device->get(key)->string_value());
+        }
+        row.set("device_state",
+                std::string(Tr(language, device->get("revoked")->is_true() ? "people.revoked"
+                                                                           : "people.active")));
+      }
+      rows.push_back(row);
+    };
+    const auto& devices = worker.get("devices")->list_value();
+    if (devices.empty()) line(nullptr);
+    for (const Data& device : devices) line(&device);
+  }
+  auto col = [language](const char* key, const char* field) {
+    return CsvColumn{std::string(Tr(language, key)), field};
+  };
+  return CsvDownload(
+      "people.csv",
+      {col("people.id", "worker_id"), col("people.name", "worker_name"),
+       col("people.role", "worker_role"), col("people.scope", "worker_scope"),
+       col("today.device", "device_name"), col("people.device_id", "device_uuid"),
+       col("people.enrolled", "device_enrolled"), col("today.last_sync", "device_last_sync"),
+       col("people.state", "device_state")},
+      rows, context.tls, language);
 }
 
 }  // namespace
@@ -300,10 +359,12 @@ HttpResponse PeoplePage(ConsoleContext& context, const ConsoleSession& session,
   HttpResponse refusal;
   auto scope = ScopeOf(context, session, &refusal);
   if (!scope) return refusal;
+  const Language language = session.language;
+  if (WantsCsv(request)) return PeopleCsv(context, *scope, language);
   const std::string done = QueryParam(request.target, "done").value_or("");
   return People(context, session, *scope, {}, "",
-                done == "added"     ? "已保存人员。"
-                : done == "revoked" ? "设备已吊销，它的令牌立即失效。"
+                done == "added"     ? std::string(Tr(language, "people.flash_added"))
+                : done == "revoked" ? std::string(Tr(language, "people.flash_revoked"))
                                     : "",
                 200);
 }
@@ -317,7 +378,8 @@ HttpResponse PeoplePost(ConsoleContext& context, const ConsoleSession& session,
   if (rest == "add") return AddWorker(context, session, *scope, form);
   if (rest == "code") return EnrolCode(context, session, *scope, request, form["worker"]);
   if (rest == "revoke") return Revoke(context, session, *scope, form);
-  return MessagePage(context, 404, "没有这个页面。");
+  return MessagePage(context, session.language, 404,
+                     std::string(Tr(session.language, "gate.no_page")));
 }
 
 }  // namespace qiaomen::server::console

@@ -14,8 +14,6 @@
 namespace qiaomen::server::console {
 namespace {
 
-using core::domain::Language;
-
 // What the bytes are, from their first bytes: the console serves images only as images.
 std::string ImageType(const std::string& bytes) {
   if (bytes.rfind("\xFF\xD8\xFF", 0) == 0) return "image/jpeg";
@@ -28,29 +26,33 @@ std::string ImageType(const std::string& bytes) {
 
 // The photo ids each photo or signature answer of `visit` holds, with the item's label.
 std::map<std::string, std::string> PhotoLabels(const v1::Visit& visit,
-                                               const core::forms::CompiledTemplate* tpl) {
+                                               const core::forms::CompiledTemplate* tpl,
+                                               Language language) {
   std::map<std::string, std::string> labels;
   for (const auto& answer : visit.answers()) {
     if (!answer.value().has_photos()) continue;
     const v1::Item* item = tpl ? tpl->FindItem(answer.item_id()) : nullptr;
     const std::string label =
-        item ? core::forms::TextIn(item->label(), Language::kZh) : answer.item_id();
+        item ? core::forms::TextIn(item->label(), language) : answer.item_id();
     for (const auto& id : answer.value().photos().photo_ids()) labels[id] = label;
   }
-  if (!visit.signature_photo_id().empty()) labels[visit.signature_photo_id()] = "签名";
+  if (!visit.signature_photo_id().empty()) {
+    labels[visit.signature_photo_id()] = std::string(Tr(language, "photo.signature"));
+  }
   return labels;
 }
 
 }  // namespace
 
 core::Result<std::vector<EvidencePhoto>> VisitPhotos(SqlConnection& conn, const VisitRecord& visit,
-                                                     const core::forms::CompiledTemplate* tpl) {
+                                                     const core::forms::CompiledTemplate* tpl,
+                                                     Language language) {
   std::vector<std::string> ids;
   for (const auto& ref : visit.visit.photos()) ids.push_back(ref.photo_id());
   QM_ASSIGN_OR_RETURN(auto records, FindPhotoRecords(conn, visit.town_id, ids));
   std::map<std::string, v1::Photo> by_id;
   for (auto& r : records) by_id[r.id()] = std::move(r);
-  auto labels = PhotoLabels(visit.visit, tpl);
+  auto labels = PhotoLabels(visit.visit, tpl, language);
   std::vector<EvidencePhoto> photos;
   for (const auto& ref : visit.visit.photos()) {
     EvidencePhoto photo;
@@ -58,12 +60,12 @@ core::Result<std::vector<EvidencePhoto>> VisitPhotos(SqlConnection& conn, const 
     photo.sha256 = ref.sha256();
     photo.signed_hash = visit.signature_verified;
     auto label = labels.find(ref.photo_id());
-    photo.label = label == labels.end() ? "照片" : label->second;
+    photo.label = label == labels.end() ? std::string(Tr(language, "photo.photo")) : label->second;
     if (auto it = by_id.find(ref.photo_id()); it != by_id.end()) photo.record = it->second;
     if (!visit.signature_verified) {
-      photo.distrust = "走访记录的签名未核验，照片不作为证据。";
+      photo.distrust = Tr(language, "photo.unsigned");
     } else if (photo.record && photo.record->sha256() != ref.sha256()) {
-      photo.distrust = "照片信息中的哈希与签名的走访记录不符，不作为证据。";
+      photo.distrust = Tr(language, "photo.hash_contradicts");
     }
     photos.push_back(std::move(photo));
   }
@@ -71,7 +73,8 @@ core::Result<std::vector<EvidencePhoto>> VisitPhotos(SqlConnection& conn, const 
 }
 
 core::Result<std::vector<EvidencePhoto>> HazardPhotos(SqlConnection& conn, const std::string& town,
-                                                      const LedgerHazard& hazard) {
+                                                      const LedgerHazard& hazard,
+                                                      Language language) {
   std::vector<EvidencePhoto> photos;
   std::set<std::string> seen;
   // The finding visit's photos for the rule's photo item: signed with the visit.
@@ -94,7 +97,8 @@ core::Result<std::vector<EvidencePhoto>> HazardPhotos(SqlConnection& conn, const
           for (const auto& id : answer.value().photos().photo_ids()) proof.insert(id);
         }
       }
-      QM_ASSIGN_OR_RETURN(auto all, VisitPhotos(conn, *visit, tpl.ok() ? &*tpl : nullptr));
+      QM_ASSIGN_OR_RETURN(auto all,
+                          VisitPhotos(conn, *visit, tpl.ok() ? &*tpl : nullptr, language));
       // A rule without a photo item (or whose item holds no photo) names no proof: the finding
       // visit's photos are then the evidence there is, grouped by the item that took them, in the
       // order the visit lists them (the signature proves the visit, not the hazard).
@@ -107,7 +111,7 @@ core::Result<std::vector<EvidencePhoto>> HazardPhotos(SqlConnection& conn, const
         if (!seen.insert(p.photo_id).second) continue;
         const std::string item = p.label;
         if (!by_label.count(item)) order.push_back(item);
-        p.label = (whole_visit ? "发现时的走访：" : "发现时：") + item;
+        p.label = TrFill(language, whole_visit ? "photo.finding_visit" : "photo.finding", {item});
         by_label[item].push_back(std::move(p));
       }
       for (const auto& label : order) {
@@ -120,8 +124,8 @@ core::Result<std::vector<EvidencePhoto>> HazardPhotos(SqlConnection& conn, const
   for (const auto& entry : hazard.log) {
     for (const auto& id : entry.event.photo_ids()) {
       step_of.emplace(
-          id,
-          std::string(core::domain::HazardEventLabel(entry.event.kind(), entry.event.passed()).zh));
+          id, std::string(core::domain::HazardEventLabel(entry.event.kind(), entry.event.passed())
+                              .In(language)));
     }
   }
   QM_ASSIGN_OR_RETURN(auto records, FindHazardPhotoRecords(conn, town, hazard.id));
@@ -141,7 +145,7 @@ core::Result<std::vector<EvidencePhoto>> HazardPhotos(SqlConnection& conn, const
     EvidencePhoto photo;
     photo.photo_id = id;
     auto step = step_of.find(id);
-    photo.label = step == step_of.end() ? "隐患照片" : step->second;
+    photo.label = step == step_of.end() ? std::string(Tr(language, "photo.hazard")) : step->second;
     if (!record.id().empty()) {
       photo.sha256 = record.sha256();
       photo.record = std::move(record);
@@ -152,7 +156,7 @@ core::Result<std::vector<EvidencePhoto>> HazardPhotos(SqlConnection& conn, const
 }
 
 void SetPhotoItems(Data& data, BlobStore& blobs, const std::vector<EvidencePhoto>& photos,
-                   const std::string& base_url, const base::TimeZone& zone) {
+                   const std::string& base_url, const base::TimeZone& zone, Language language) {
   Data items{Data::type::list};
   size_t failed = 0, pending = 0;
   for (const auto& photo : photos) {
@@ -174,13 +178,13 @@ void SetPhotoItems(Data& data, BlobStore& blobs, const std::vector<EvidencePhoto
     } else {
       auto check = CheckStoredPhoto(blobs, photo.sha256);
       if (!check.ok()) {
-        item.set("failed", "照片文件暂时读不出来，请稍后再试。");
+        item.set("failed", std::string(Tr(language, "photo.unreadable")));
         ++failed;
       } else if (*check == PhotoEvidence::kPending) {
         item.set("pending", true);
         ++pending;
       } else if (*check == PhotoEvidence::kFailed) {
-        item.set("failed", "照片内容与记录的哈希不符，可能已被改动或损坏，不作为证据显示。");
+        item.set("failed", std::string(Tr(language, "photo.hash_failed")));
         ++failed;
       } else {
         item.set("verified", true);
@@ -215,24 +219,24 @@ std::optional<RecordPath> ParseRecordPath(const std::string& rest) {
 }
 
 HttpResponse ServePhoto(ConsoleContext& context, const std::vector<EvidencePhoto>& photos,
-                        const std::string& photo_hex, bool thumbnail) {
+                        const std::string& photo_hex, bool thumbnail, Language language) {
+  auto say = [language](const char* key) { return std::string(Tr(language, key)); };
   auto id = base::HexDecode(photo_hex);
   const EvidencePhoto* photo = nullptr;
   for (const auto& p : photos) {
     if (id && p.photo_id == *id) photo = &p;
   }
-  if (!photo) return MessagePage(context, 404, "没有这张照片。");
-  if (!photo->distrust.empty()) return MessagePage(context, 409, photo->distrust);
-  if (photo->sha256.empty()) return MessagePage(context, 404, "这张照片还没有上传到县里。");
+  if (!photo) return MessagePage(context, language, 404, say("photo.none"));
+  if (!photo->distrust.empty()) return MessagePage(context, language, 409, photo->distrust);
+  if (photo->sha256.empty()) return MessagePage(context, language, 404, say("photo.not_uploaded"));
   std::string bytes;
   auto check = CheckStoredPhoto(context.blobs, photo->sha256, &bytes);
-  if (!check.ok()) return MessagePage(context, 503, "照片文件暂时读不出来，请稍后再试。");
+  if (!check.ok()) return MessagePage(context, language, 503, say("photo.unreadable"));
   if (*check == PhotoEvidence::kPending) {
-    return MessagePage(context, 404, "这张照片还没有上传到县里。");
+    return MessagePage(context, language, 404, say("photo.not_uploaded"));
   }
   if (*check == PhotoEvidence::kFailed) {
-    return MessagePage(context, 409,
-                       "这张照片的内容与记录的哈希不符，可能已被改动或损坏，不作为证据显示。");
+    return MessagePage(context, language, 409, say("photo.this_hash_failed"));
   }
   // The device's thumbnail travels with the photo's record; it is shown only beside an original
   // that verified, and links to it.

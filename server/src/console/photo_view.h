@@ -29,21 +29,25 @@ struct EvidencePhoto {
   std::string distrust;
 };
 
-// The photos visit `visit` lists (signed), labelled by the items of `tpl` (may be null) that hold
-// them. Internal/Unavailable when the database cannot be read.
+// The photos visit `visit` lists (signed), labelled in `language` by the items of `tpl` (may be
+// null) that hold them (the checklist's English label when it has one). Internal/Unavailable when
+// the database cannot be read.
 core::Result<std::vector<EvidencePhoto>> VisitPhotos(SqlConnection& conn, const VisitRecord& visit,
-                                                     const core::forms::CompiledTemplate* tpl);
+                                                     const core::forms::CompiledTemplate* tpl,
+                                                     Language language);
 
 // The photos of hazard `hazard` in `town` ("" any town): those its finding visit took for the
 // rule's photo item, those its steps name and those whose record names the hazard.
+// Labelled in `language`.
 core::Result<std::vector<EvidencePhoto>> HazardPhotos(SqlConnection& conn, const std::string& town,
-                                                      const LedgerHazard& hazard);
+                                                      const LedgerHazard& hazard,
+                                                      Language language);
 
 // The page's list of photos, each under `base_url` + photo id hex (and "/thumb"): verified ones
 // with their links, pending and failed ones as warnings. Sets `photos`, and `photos_failed` /
 // `photos_pending` when any is, on `data`.
 void SetPhotoItems(Data& data, BlobStore& blobs, const std::vector<EvidencePhoto>& photos,
-                   const std::string& base_url, const base::TimeZone& zone);
+                   const std::string& base_url, const base::TimeZone& zone, Language language);
 
 // A record page's path after its list's prefix: "HEX" (the record), "HEX/photos/PHOTO_HEX" or
 // "HEX/photos/PHOTO_HEX/thumb" (one of its photos).
@@ -60,6 +64,6 @@ std::optional<RecordPath> ParseRecordPath(const std::string& rest);
 // (the original when it has none), only when the bytes verify; 404 for a photo not among `photos`
 // or not received yet, 409 for one whose bytes do not hash to its SHA-256.
 HttpResponse ServePhoto(ConsoleContext& context, const std::vector<EvidencePhoto>& photos,
-                        const std::string& photo_hex, bool thumbnail);
+                        const std::string& photo_hex, bool thumbnail, Language language);
 
 }  // namespace qiaomen::server::console

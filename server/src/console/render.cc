@@ -5,11 +5,16 @@ namespace {
 
 // Templates are parsed on every use: a page has a few, and parsing is microseconds next to the
 // queries behind it.
-core::Result<std::string> Render(std::string_view name, const Data& data) {
+core::Result<std::string> Render(std::string_view name, const Data& data, Language language) {
   auto text = FindEmbeddedFile("templates/" + std::string(name) + ".mustache");
   if (!text) return core::Internal("The console template '" + std::string(name) + "' is missing.");
+  auto localized = Localize(*text, language);
+  if (!localized.ok()) {
+    return core::Internal("The console template '" + std::string(name) +
+                          "': " + localized.status().message());
+  }
   try {
-    kainjow::mustache::mustache tmpl{std::string(*text)};
+    kainjow::mustache::mustache tmpl{*localized};
     if (!tmpl.is_valid()) {
       return core::Internal("The console template '" + std::string(name) +
                             "' is invalid: " + tmpl.error_message());
@@ -27,10 +32,12 @@ core::Result<std::string> Render(std::string_view name, const Data& data) {
 
 }  // namespace
 
-core::Result<std::string> RenderPage(std::string_view name, const Data& data, Data layout) {
-  QM_ASSIGN_OR_RETURN(std::string body, Render(name, data));
+core::Result<std::string> RenderPage(std::string_view name, const Data& data, Data layout,
+                                     Language language) {
+  QM_ASSIGN_OR_RETURN(std::string body, Render(name, data, language));
   layout.set("body", body);
-  return Render("layout", layout);
+  layout.set("html_lang", std::string(HtmlLang(language)));
+  return Render("layout", layout, language);
 }
 
 void AddSecurityHeaders(HttpResponse& response, bool tls) {

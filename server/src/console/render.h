@@ -8,6 +8,7 @@
 #include <string>
 #include <string_view>
 
+#include "console/console_text.h"
 #include "qiaomen/core/status.h"
 #include "qiaomen/server/http.h"
 
@@ -18,9 +19,12 @@ using Data = kainjow::mustache::data;
 // A file of server/console/ by its relative path ("static/console.css"); generated.
 std::optional<std::string_view> FindEmbeddedFile(std::string_view name);
 
-// Renders templates/NAME.mustache with `data` (values HTML-escaped), then the layout around it
-// with `layout` (which gets the page as `body`). Internal when a template is missing or invalid.
-core::Result<std::string> RenderPage(std::string_view name, const Data& data, Data layout);
+// Renders templates/NAME.mustache in `language` (its [[key]] texts from that catalogue) with
+// `data` (values HTML-escaped), then the layout around it with `layout` (which gets the page as
+// `body`, the page's language and the link that switches it). Internal when a template is
+// missing or invalid or names a text the catalogue lacks.
+core::Result<std::string> RenderPage(std::string_view name, const Data& data, Data layout,
+                                     Language language);
 
 // Headers every console response carries: a Content-Security-Policy that allows only this origin
 // (no inline script or style, no framing, forms post here only), X-Frame-Options DENY, nosniff,

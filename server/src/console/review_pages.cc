@@ -1,6 +1,7 @@
 // 冲突 and 拒收: the conflicts and the refused changes in the staff member's town, each with its
-// household, worker, device, time and reason in Chinese; a form per row marks it reviewed or (a
-// conflict) sends the value that lost back to the devices. Posts redirect back with a flash.
+// household, worker, device, time and reason in the page's language; a form per row marks it
+// reviewed or (a conflict) sends the value that lost back to the devices. Posts redirect back with
+// a flash.
 #include <algorithm>
 #include <charconv>
 
@@ -30,14 +31,15 @@ std::optional<std::pair<int64_t, std::string>> ParseAction(const std::string& re
 }
 
 void SetReview(Data& row, const std::map<int64_t, Review>& reviews, int64_t id,
-               const base::TimeZone& zone) {
+               const base::TimeZone& zone, Language language) {
   auto it = reviews.find(id);
   if (it == reviews.end()) return;
   row.set("reviewed", true);
   row.set("reviewed_by", it->second.staff_name);
   row.set("reviewed_at", base::CountyDateTime(it->second.at_ms, zone));
-  row.set("reviewed_action",
-          it->second.action == kReviewKeptLost ? "改用了被搁置的值" : "已查看，保持不变");
+  row.set("reviewed_action", std::string(Tr(language, it->second.action == kReviewKeptLost
+                                                          ? "reviews.kept_lost"
+                                                          : "reviews.seen_unchanged")));
 }
 
 std::string ShortDevice(const std::string& device_hex) {
@@ -47,13 +49,17 @@ std::string ShortDevice(const std::string& device_hex) {
 HttpResponse Render(ConsoleContext& context, const ConsoleSession& session, const char* name,
                     const char* title, Data data, int status) {
   data.set("csrf", session.csrf_token);
-  auto html = RenderPage(name, data, SignedInLayout(context, session, title, name));
-  if (!html.ok()) return MessagePage(context, 500, html.status().message());
+  auto html = RenderPage(
+      name, data, SignedInLayout(context, session, std::string(Tr(session.language, title)), name),
+      session.language);
+  if (!html.ok()) return MessagePage(context, session.language, 500, html.status().message());
   return HtmlPage(status, std::move(html).value(), context.tls);
 }
 
 core::Result<Data> ConflictsData(ConsoleContext& context, const std::string& town,
-                                 std::map<std::string, std::string>& query, bool csv) {
+                                 std::map<std::string, std::string>& query, bool csv,
+                                 Language language) {
+  auto say = [language](const char* key) { return std::string(Tr(language, key)); };
   const base::TimeZone& zone = context.storage.time_zone();
   auto conn = context.storage.pool().Acquire();
   QM_ASSIGN_OR_RETURN(auto conflicts, ListConflicts(*conn, town));
@@ -69,20 +75,21 @@ core::Result<Data> ConflictsData(ConsoleContext& context, const std::string& tow
     Data row;
     row.set("id", std::to_string(c.id));
     row.set("at", base::CountyDateTime(c.at_ms, zone));
-    row.set("subject", c.subject.empty() ? std::string("（未知住户）") : c.subject);
-    row.set("what", EntityLabel(EntityName(c.entity)));
-    row.set("field", c.field.empty() ? std::string("整条记录") : FieldLabel(c.field));
-    row.set("kept", c.field.empty() ? std::string("保留（有修改）") : c.kept);
-    row.set("lost", c.field.empty() ? std::string("删除") : c.lost);
+    row.set("subject", c.subject.empty() ? say("hazard.unknown_subject") : c.subject);
+    row.set("what", EntityLabel(EntityName(c.entity), language));
+    row.set("field",
+            c.field.empty() ? say("conflicts.whole_record") : FieldLabel(c.field, language));
+    row.set("kept", c.field.empty() ? say("conflicts.kept_edited") : c.kept);
+    row.set("lost", c.field.empty() ? say("conflicts.deleted") : c.lost);
     const std::string device = base::HexEncode(c.lost_device);
     row.set("worker", c.lost_device == context.storage.identity().server_id
-                          ? std::string("县里（导入或县里的修改）")
-                      : c.lost_worker.empty() ? std::string("（未知人员）")
+                          ? say("conflicts.county")
+                      : c.lost_worker.empty() ? say("conflicts.unknown_worker")
                                               : c.lost_worker);
     row.set("device", ShortDevice(device));
-    row.set("rule", RuleLabel(c.rule));
+    row.set("rule", RuleLabel(c.rule, language));
     row.set("can_keep_lost", !c.field.empty());
-    SetReview(row, reviews, c.id, zone);
+    SetReview(row, reviews, c.id, zone, language);
     rows.push_back(row);
   }
   Data data;
@@ -94,7 +101,9 @@ core::Result<Data> ConflictsData(ConsoleContext& context, const std::string& tow
 }
 
 core::Result<Data> RefusalsData(ConsoleContext& context, const std::string& town,
-                                std::map<std::string, std::string>& query, bool csv) {
+                                std::map<std::string, std::string>& query, bool csv,
+                                Language language) {
+  auto say = [language](const char* key) { return std::string(Tr(language, key)); };
   QM_ASSIGN_OR_RETURN(auto refusals, LoadRefusals(context.storage));
   auto conn = context.storage.pool().Acquire();
   QM_ASSIGN_OR_RETURN(auto reviews, LoadReviews(*conn, kReviewRefusal));
@@ -113,15 +122,17 @@ core::Result<Data> RefusalsData(ConsoleContext& context, const std::string& town
     Data row;
     row.set("id", std::to_string(q.id));
     row.set("at", q.received_at);
-    row.set("subject", q.subject.empty() ? std::string("（未知住户）") : q.subject);
-    row.set("what", EntityLabel(q.entity));
-    row.set("worker", q.worker == "(unknown device)" ? std::string("（未知设备）") : q.worker);
+    row.set("subject", q.subject.empty() ? say("hazard.unknown_subject") : q.subject);
+    row.set("what", EntityLabel(q.entity, language));
+    row.set("worker", q.worker == "(unknown device)" ? say("visit.unknown_device") : q.worker);
     row.set("device", ShortDevice(q.device));
     row.set("seq", std::to_string(q.seq));
-    row.set("reason", RefusalLabel(q.code));
+    // The catalogue's sentence in the page's language; the server's own detail (English) only
+    // behind the row's <details> and in the CSV.
+    row.set("reason", RefusalLabel(q.code, language));
     row.set("detail", q.reason);
     row.set("accepted_since", q.accepted_since);
-    SetReview(row, reviews, q.id, zone);
+    SetReview(row, reviews, q.id, zone, language);
     rows.push_back(row);
   }
   Data data;
@@ -133,78 +144,83 @@ core::Result<Data> RefusalsData(ConsoleContext& context, const std::string& town
 }
 
 // The flash for ?done=, from a fixed list (never the query's text).
-void SetFlash(Data& data, const std::string& done) {
-  if (done == "seen") data.set("done", "已标记为已查看。");
-  if (done == "kept") {
-    data.set("done", "已改用被搁置的值，各设备下次同步时会收到这次修改。");
-  }
+void SetFlash(Data& data, const std::string& done, Language language) {
+  if (done == "seen") data.set("done", std::string(Tr(language, "reviews.flash_seen")));
+  if (done == "kept") data.set("done", std::string(Tr(language, "reviews.flash_kept")));
+}
+
+CsvColumn Column(Language language, const char* key, const char* field) {
+  return CsvColumn{std::string(Tr(language, key)), field};
 }
 
 }  // namespace
 
 HttpResponse ConflictsPage(ConsoleContext& context, const ConsoleSession& session,
                            const HttpRequest& request, const std::string& error, int status) {
+  const Language language = session.language;
   auto town = StaffTown(session);
-  if (!town) return GridsScopePage(context);
+  if (!town) return GridsScopePage(context, language);
   auto query = QueryFields(request);
-  auto data = ConflictsData(context, *town, query, WantsCsv(request));
-  if (!data.ok()) return MessagePage(context, 503, "冲突记录暂时读不出来，请稍后再试。");
-  if (WantsCsv(request)) {
-    return CsvDownload("conflicts.csv",
-                       {{"时间", "at"},
-                        {"住户/场所", "subject"},
-                        {"记录", "what"},
-                        {"哪一项", "field"},
-                        {"保留的值", "kept"},
-                        {"被搁置的值", "lost"},
-                        {"被搁置的来自", "worker"},
-                        {"设备", "device"},
-                        {"规则", "rule"},
-                        {"处理", "reviewed_action"},
-                        {"处理人", "reviewed_by"},
-                        {"处理时间", "reviewed_at"}},
-                       *data->get("conflicts"), context.tls);
+  auto data = ConflictsData(context, *town, query, WantsCsv(request), language);
+  if (!data.ok()) {
+    return MessagePage(context, language, 503, std::string(Tr(language, "conflicts.unreadable")));
   }
-  SetFlash(*data, query["done"]);
+  if (WantsCsv(request)) {
+    return CsvDownload(
+        "conflicts.csv",
+        {Column(language, "hazard.at", "at"), Column(language, "hazards.subject", "subject"),
+         Column(language, "conflicts.record", "what"), Column(language, "conflicts.field", "field"),
+         Column(language, "conflicts.kept", "kept"), Column(language, "conflicts.lost", "lost"),
+         Column(language, "conflicts.lost_from", "worker"),
+         Column(language, "today.device", "device"), Column(language, "conflicts.rule", "rule"),
+         Column(language, "reviews.action", "reviewed_action"),
+         Column(language, "reviews.by", "reviewed_by"),
+         Column(language, "reviews.at", "reviewed_at")},
+        *data->get("conflicts"), context.tls, language);
+  }
+  SetFlash(*data, query["done"], language);
   if (!error.empty()) data->set("error", error);
-  return Render(context, session, "conflicts", "冲突", std::move(data).value(), status);
+  return Render(context, session, "conflicts", "nav.conflicts", std::move(data).value(), status);
 }
 
 HttpResponse RefusalsPage(ConsoleContext& context, const ConsoleSession& session,
                           const HttpRequest& request, const std::string& error, int status) {
+  const Language language = session.language;
   auto town = StaffTown(session);
-  if (!town) return GridsScopePage(context);
+  if (!town) return GridsScopePage(context, language);
   auto query = QueryFields(request);
-  auto data = RefusalsData(context, *town, query, WantsCsv(request));
-  if (!data.ok()) return MessagePage(context, 503, "拒收记录暂时读不出来，请稍后再试。");
-  if (WantsCsv(request)) {
-    return CsvDownload("refusals.csv",
-                       {{"时间", "at"},
-                        {"住户/场所", "subject"},
-                        {"内容", "what"},
-                        {"提交人", "worker"},
-                        {"设备", "device"},
-                        {"序号", "seq"},
-                        {"原因", "reason"},
-                        {"系统原文", "detail"},
-                        {"已重新提交并接收", "accepted_since"},
-                        {"处理", "reviewed_action"},
-                        {"处理人", "reviewed_by"},
-                        {"处理时间", "reviewed_at"}},
-                       *data->get("refusals"), context.tls);
+  auto data = RefusalsData(context, *town, query, WantsCsv(request), language);
+  if (!data.ok()) {
+    return MessagePage(context, language, 503, std::string(Tr(language, "refusals.unreadable")));
   }
-  SetFlash(*data, query["done"]);
+  if (WantsCsv(request)) {
+    return CsvDownload(
+        "refusals.csv",
+        {Column(language, "hazard.at", "at"), Column(language, "hazards.subject", "subject"),
+         Column(language, "refusals.what", "what"), Column(language, "refusals.worker", "worker"),
+         Column(language, "today.device", "device"), Column(language, "refusals.seq", "seq"),
+         Column(language, "refusals.reason", "reason"),
+         Column(language, "refusals.detail", "detail"),
+         Column(language, "refusals.accepted_since", "accepted_since"),
+         Column(language, "reviews.action", "reviewed_action"),
+         Column(language, "reviews.by", "reviewed_by"),
+         Column(language, "reviews.at", "reviewed_at")},
+        *data->get("refusals"), context.tls, language);
+  }
+  SetFlash(*data, query["done"], language);
   if (!error.empty()) data->set("error", error);
-  return Render(context, session, "refusals", "拒收", std::move(data).value(), status);
+  return Render(context, session, "refusals", "nav.refusals", std::move(data).value(), status);
 }
 
 HttpResponse ConflictPost(ConsoleContext& context, const ConsoleSession& session,
                           const std::string& rest, const HttpRequest& request) {
+  const Language language = session.language;
+  auto say = [language](const char* key) { return std::string(Tr(language, key)); };
   auto town = StaffTown(session);
-  if (!town) return GridsScopePage(context);
+  if (!town) return GridsScopePage(context, language);
   auto action = ParseAction(rest);
   if (!action || (action->second != "seen" && action->second != "keep-lost")) {
-    return MessagePage(context, 404, "没有这条冲突。");
+    return MessagePage(context, language, 404, say("conflicts.none"));
   }
   const auto [id, what] = *action;
   HttpRequest back = request;
@@ -212,10 +228,10 @@ HttpResponse ConflictPost(ConsoleContext& context, const ConsoleSession& session
   {
     auto conn = context.storage.pool().Acquire();
     auto conflicts = ListConflicts(*conn, *town);
-    if (!conflicts.ok()) return MessagePage(context, 503, "冲突记录暂时读不出来，请稍后再试。");
+    if (!conflicts.ok()) return MessagePage(context, language, 503, say("conflicts.unreadable"));
     if (std::none_of(conflicts->begin(), conflicts->end(),
                      [id](const ConflictRecord& c) { return c.id == id; })) {
-      return MessagePage(context, 404, "没有这条冲突。");
+      return MessagePage(context, language, 404, say("conflicts.none"));
     }
   }  // Each step below takes a connection of its own: SQLite's pool has one.
   Review review{session.staff.id, session.staff.name, std::string(kReviewSeen),
@@ -229,43 +245,44 @@ HttpResponse ConflictPost(ConsoleContext& context, const ConsoleSession& session
       return Redirect(std::string("/console/conflicts?done=") + (what == "seen" ? "seen" : "kept"),
                       context.tls);
     case core::Code::kNotFound:
-      return MessagePage(context, 404, "没有这条冲突。");
+      return MessagePage(context, language, 404, say("conflicts.none"));
     case core::Code::kAlreadyExists:
-      return ConflictsPage(context, session, back, "这条冲突已经有人处理过了，没有再改。", 409);
+      return ConflictsPage(context, session, back, say("conflicts.reviewed_already"), 409);
     case core::Code::kFailedPrecondition:
-      return ConflictsPage(context, session, back,
-                           "这条冲突不能改用被搁置的值（记录已删除，或那次修改已不在同步日志里）"
-                           "，请核对后标记为已查看。",
-                           409);
+      return ConflictsPage(context, session, back, say("conflicts.cannot_keep_lost"), 409);
     default:
-      return ConflictsPage(context, session, back, "暂时没能记下，请稍后再试。", 503);
+      return ConflictsPage(context, session, back, say("reviews.failed"), 503);
   }
 }
 
 HttpResponse RefusalPost(ConsoleContext& context, const ConsoleSession& session,
                          const std::string& rest, const HttpRequest& request) {
+  const Language language = session.language;
+  auto say = [language](const char* key) { return std::string(Tr(language, key)); };
   auto town = StaffTown(session);
-  if (!town) return GridsScopePage(context);
+  if (!town) return GridsScopePage(context, language);
   auto action = ParseAction(rest);
-  if (!action || action->second != "seen") return MessagePage(context, 404, "没有这条拒收记录。");
+  if (!action || action->second != "seen") {
+    return MessagePage(context, language, 404, say("refusals.none"));
+  }
   const int64_t id = action->first;
   HttpRequest back = request;
   back.target = "/console/refusals";
   auto refusals = LoadRefusals(context.storage);
-  if (!refusals.ok()) return MessagePage(context, 503, "拒收记录暂时读不出来，请稍后再试。");
+  if (!refusals.ok()) return MessagePage(context, language, 503, say("refusals.unreadable"));
   if (std::none_of(refusals->begin(), refusals->end(), [&](const Refusal& q) {
         return q.id == id && (town->empty() || q.town_id == *town);
       })) {
-    return MessagePage(context, 404, "没有这条拒收记录。");
+    return MessagePage(context, language, 404, say("refusals.none"));
   }
   core::Status done = RecordReview(*context.storage.pool().Acquire(), kReviewRefusal, id,
                                    Review{session.staff.id, session.staff.name,
                                           std::string(kReviewSeen), context.clock.NowMillis()});
   if (done.ok()) return Redirect("/console/refusals?done=seen", context.tls);
   if (done.code() == core::Code::kAlreadyExists) {
-    return RefusalsPage(context, session, back, "这条拒收记录已经有人标记过了。", 409);
+    return RefusalsPage(context, session, back, say("refusals.reviewed_already"), 409);
   }
-  return RefusalsPage(context, session, back, "暂时没能记下，请稍后再试。", 503);
+  return RefusalsPage(context, session, back, say("reviews.failed"), 503);
 }
 
 }  // namespace qiaomen::server::console

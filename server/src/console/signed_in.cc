@@ -12,7 +12,7 @@ Data SignedInLayout(ConsoleContext& context, const ConsoleSession& session,
   Data staff;
   staff.set("staff_name", session.staff.name);
   staff.set("scope_label", session.staff.scope.kind() == Scope::Kind::kCounty
-                               ? std::string("全县")
+                               ? std::string(Tr(session.language, "scope.county"))
                                : session.staff.scope.ToString());
   staff.set("csrf", session.csrf_token);
   staff.set("nav_today", nav == "today");
@@ -57,13 +57,14 @@ bool WorksIn(const std::string& scope, const std::string& town,
 HttpResponse SignedInPage(ConsoleContext& context, const ConsoleSession& session, const char* name,
                           const std::string& title, const std::string& nav, Data data, int status) {
   data.set("csrf", session.csrf_token);
-  auto html = RenderPage(name, data, SignedInLayout(context, session, title, nav));
-  if (!html.ok()) return MessagePage(context, 500, html.status().message());
+  auto html =
+      RenderPage(name, data, SignedInLayout(context, session, title, nav), session.language);
+  if (!html.ok()) return MessagePage(context, session.language, 500, html.status().message());
   return HtmlPage(status, std::move(html).value(), context.tls);
 }
 
-HttpResponse GridsScopePage(ConsoleContext& context) {
-  return MessagePage(context, 403, "这个账号的范围不是一个镇或全县，请县里用 add-staff 改正。");
+HttpResponse GridsScopePage(ConsoleContext& context, Language language) {
+  return MessagePage(context, language, 403, std::string(Tr(language, "gate.grids_scope")));
 }
 
 }  // namespace qiaomen::server::console

@@ -5,6 +5,7 @@
 #include <map>
 
 #include "admin/device_activity.h"
+#include "console/list_view.h"
 #include "console/pages.h"
 #include "qiaomen/base/time_zone.h"
 #include "qiaomen/server/directory.h"
@@ -25,7 +26,7 @@ std::string Percent(int64_t part, int64_t total) {
   return std::to_string(tenths / 10) + "." + std::to_string(tenths % 10);
 }
 
-Data CoverageItem(const CoverageRow& row) {
+Data CoverageItem(const CoverageRow& row, Language language) {
   auto outcome = [&](const char* code) {
     auto it = row.latest_outcomes.find(code);
     return it == row.latest_outcomes.end() ? int64_t{0} : it->second;
@@ -35,6 +36,9 @@ Data CoverageItem(const CoverageRow& row) {
   const int64_t other = row.visited - checked - revisit - refused;
   Data item;
   item.set("level", row.level);
+  if (row.level == "town" || row.level == "village" || row.level == "grid") {
+    item.set("level_label", std::string(Tr(language, "today.level." + row.level)));
+  }
   item.set("unit_id", row.unit_id);
   item.set("name", row.name);
   item.set("subjects", Count(row.subjects));
@@ -56,7 +60,8 @@ Data CoverageItem(const CoverageRow& row) {
   return item;
 }
 
-core::Result<Data> QuietDevices(ConsoleContext& context, const std::string& town) {
+core::Result<Data> QuietDevices(ConsoleContext& context, const std::string& town,
+                                Language language) {
   auto conn = context.storage.pool().Acquire();
   QM_ASSIGN_OR_RETURN(auto devices, ListDeviceActivity(*conn));
   QM_ASSIGN_OR_RETURN(auto grid_town, UnitTowns(context, *conn));
@@ -73,14 +78,14 @@ core::Result<Data> QuietDevices(ConsoleContext& context, const std::string& town
     item.set("last_sync",
              d.last_sync_ms > 0
                  ? base::CountyDateTime(d.last_sync_ms, context.storage.time_zone())
-                 : "从未（注册于 " +
-                       base::CountyDateTime(d.enrolled_ms, context.storage.time_zone()) + "）");
+                 : TrFill(language, "today.never_synced",
+                          {base::CountyDateTime(d.enrolled_ms, context.storage.time_zone())}));
     list.push_back(item);
   }
   return list;
 }
 
-core::Result<Data> TodayData(ConsoleContext& context, const std::string& town) {
+core::Result<Data> TodayData(ConsoleContext& context, const std::string& town, Language language) {
   const std::string today =
       base::CountyDate(context.clock.NowMillis(), context.storage.time_zone());
   QM_ASSIGN_OR_RETURN(Report all, BuildReport(context.storage, context.clock,
@@ -100,13 +105,9 @@ core::Result<Data> TodayData(ConsoleContext& context, const std::string& town) {
   data.set("photos_pending", Count(all.photos_pending));
   // County staff (who run the server) are told when the last backup is older than a day.
   if (town.empty() && (all.backup_age_s < 0 || all.backup_age_s > kBackupDueS)) {
-    data.set(
-        "backup_warning",
-        all.backup_age_s < 0
-            ? std::string(
-                  "县里的服务器还没有备份过。请今天运行 qiaomen-county backup，并每天定时备份。")
-            : "最近一次备份在 " + Count(all.backup_age_s / 3600) +
-                  " 小时前，已超过一天。请运行 qiaomen-county backup，并检查定时备份。");
+    data.set("backup_warning", all.backup_age_s < 0 ? std::string(Tr(language, "today.no_backup"))
+                                                    : TrFill(language, "today.old_backup",
+                                                             {Count(all.backup_age_s / 3600)}));
   }
   // As a tree: a town, its villages, each with its grids (unit ids nest: T01, T01-V01, ...).
   std::vector<CoverageRow> rows = all.coverage;
@@ -114,24 +115,40 @@ core::Result<Data> TodayData(ConsoleContext& context, const std::string& town) {
     return a.unit_id < b.unit_id;
   });
   Data coverage{Data::type::list};
-  for (const auto& row : rows) coverage.push_back(CoverageItem(row));
+  for (const auto& row : rows) coverage.push_back(CoverageItem(row, language));
   data.set("coverage", coverage);
-  QM_ASSIGN_OR_RETURN(Data quiet, QuietDevices(context, town));
+  QM_ASSIGN_OR_RETURN(Data quiet, QuietDevices(context, town, language));
   data.set("stale_devices", quiet);
   return data;
 }
 
 }  // namespace
 
-HttpResponse TodayPage(ConsoleContext& context, const ConsoleSession& session) {
+HttpResponse TodayPage(ConsoleContext& context, const ConsoleSession& session,
+                       const HttpRequest& request) {
+  const Language language = session.language;
   auto town = StaffTown(session);
-  if (!town) return GridsScopePage(context);
-  auto data = TodayData(context, *town);
+  if (!town) return GridsScopePage(context, language);
+  auto data = TodayData(context, *town, language);
   if (!data.ok()) {
-    return MessagePage(context, 503, "今日的数据暂时读不出来，请稍后再试。");
+    return MessagePage(context, language, 503, std::string(Tr(language, "today.unreadable")));
   }
-  auto html = RenderPage("today", *data, SignedInLayout(context, session, "今日", "today"));
-  if (!html.ok()) return MessagePage(context, 500, html.status().message());
+  if (WantsCsv(request)) {
+    auto col = [language](const char* key, const char* field) {
+      return CsvColumn{std::string(Tr(language, key)), field};
+    };
+    return CsvDownload("coverage.csv",
+                       {col("today.csv_level", "level_label"), col("today.csv_id", "unit_id"),
+                        col("today.csv_name", "name"), col("today.subjects", "subjects"),
+                        col("today.csv_visited", "visited"), col("today.checked", "checked"),
+                        col("today.revisit", "revisit"), col("today.refused", "refused"),
+                        col("today.remaining", "remaining")},
+                       *data->get("coverage"), context.tls, language);
+  }
+  auto html = RenderPage(
+      "today", *data,
+      SignedInLayout(context, session, std::string(Tr(language, "nav.today")), "today"), language);
+  if (!html.ok()) return MessagePage(context, language, 500, html.status().message());
   return HtmlPage(200, std::move(html).value(), context.tls);
 }
 

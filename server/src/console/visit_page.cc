@@ -21,7 +21,7 @@ using core::forms::TextIn;
 
 // Each section of the checklist with the items the visit answered, in the checklist's order;
 // answers to items the checklist does not have (none, for a visit the county accepted) last.
-Data Sections(const v1::Visit& visit, const core::forms::CompiledTemplate* tpl) {
+Data Sections(const v1::Visit& visit, const core::forms::CompiledTemplate* tpl, Language language) {
   std::map<std::string, const v1::AnswerValue*> answers;
   for (const auto& a : visit.answers()) answers[a.item_id()] = &a.value();
   Data sections{Data::type::list};
@@ -32,15 +32,15 @@ Data Sections(const v1::Visit& visit, const core::forms::CompiledTemplate* tpl) 
         auto it = answers.find(item.id());
         if (it == answers.end()) continue;
         Data row;
-        row.set("label", TextIn(item.label(), Language::kZh));
-        row.set("answer", AnswerText(item, *it->second));
+        row.set("label", TextIn(item.label(), language));
+        row.set("answer", AnswerText(item, *it->second, language));
         row.set("no", it->second->has_yes_no() && it->second->yes_no() == v1::NO);
         rows.push_back(row);
         answers.erase(it);
       }
       if (rows.is_empty_list()) continue;
       Data s;
-      s.set("title", TextIn(section.title(), Language::kZh));
+      s.set("title", TextIn(section.title(), language));
       s.set("answers", rows);
       sections.push_back(s);
     }
@@ -50,28 +50,29 @@ Data Sections(const v1::Visit& visit, const core::forms::CompiledTemplate* tpl) 
     for (const auto& [id, value] : answers) {
       Data row;
       row.set("label", id);
-      row.set("answer", AnswerText(v1::Item(), *value));
+      row.set("answer", AnswerText(v1::Item(), *value, language));
       rows.push_back(row);
     }
     Data s;
-    s.set("title", tpl ? "检查表中没有的项目" : "检查表未发布，按项目编号列出");
+    s.set("title", std::string(Tr(language, tpl ? "visit.extra_items" : "visit.no_checklist")));
     s.set("answers", rows);
     sections.push_back(s);
   }
   return sections;
 }
 
-// The education given, in Chinese: the checklist's own "education_given" labels when it has
+// The education given, in `language`: the checklist's own "education_given" labels when it has
 // that item, else the domain's.
-std::string Education(const v1::Visit& visit, const core::forms::CompiledTemplate* tpl) {
+std::string Education(const v1::Visit& visit, const core::forms::CompiledTemplate* tpl,
+                      Language language) {
   const v1::Item* item = tpl ? tpl->FindItem("education_given") : nullptr;
   std::string text;
   for (const auto& code : visit.education()) {
-    if (!text.empty()) text += "、";
+    if (!text.empty()) text += Tr(language, "visit.list_sep");
     v1::AnswerValue value;
     value.set_choice(code);
-    std::string label = item ? AnswerText(*item, value) : code;
-    if (label == code) label = std::string(core::domain::EducationLabel(code).zh);
+    std::string label = item ? AnswerText(*item, value, language) : code;
+    if (label == code) label = std::string(core::domain::EducationLabel(code).In(language));
     text += label;
   }
   return text;
@@ -84,7 +85,8 @@ std::string Coordinate(double v) {
 }
 
 core::Result<Data> VisitData(ConsoleContext& context, const VisitRecord& record,
-                             const core::forms::CompiledTemplate* tpl, SqlConnection& conn) {
+                             const core::forms::CompiledTemplate* tpl, SqlConnection& conn,
+                             Language language) {
   const v1::Visit& visit = record.visit;
   const base::TimeZone& zone = context.storage.time_zone();
   QM_ASSIGN_OR_RETURN(auto workers, WorkerNames(conn));
@@ -93,8 +95,8 @@ core::Result<Data> VisitData(ConsoleContext& context, const VisitRecord& record,
   for (const auto& b : blob_rows) blobs.insert(b.Text(0));
   std::map<std::string, std::string> titles;
   auto worker = workers.find(visit.worker_id());
-  Data data = VisitItem(record, ChecklistTitle(conn, visit, titles),
-                        worker == workers.end() ? "" : worker->second, blobs, zone);
+  Data data = VisitItem(record, ChecklistTitle(conn, visit, titles, language),
+                        worker == workers.end() ? "" : worker->second, blobs, zone, language);
   data.set("worker_id", visit.worker_id());
   data.set("external_id", record.subject_external_id);
   data.set("checklist_key", visit.template_id() + "@" + std::to_string(visit.template_version()));
@@ -106,25 +108,27 @@ core::Result<Data> VisitData(ConsoleContext& context, const VisitRecord& record,
   data.set("time_zone", zone.name());
   QM_ASSIGN_OR_RETURN(auto device, conn.Query("SELECT name FROM devices WHERE device_id = $1",
                                               {Blob(visit.device_id())}));
-  data.set("device_name", device.empty() ? std::string("（未知设备）") : device[0].Text(0));
+  data.set("device_name",
+           device.empty() ? std::string(Tr(language, "visit.unknown_device")) : device[0].Text(0));
   data.set("device_id", base::HexEncode(visit.device_id()));
   if (visit.has_location() &&
       (visit.location().latitude() != 0 || visit.location().longitude() != 0)) {
-    std::string where = "纬度 " + Coordinate(visit.location().latitude()) + "，经度 " +
-                        Coordinate(visit.location().longitude());
+    std::string where =
+        TrFill(language, "visit.location",
+               {Coordinate(visit.location().latitude()), Coordinate(visit.location().longitude())});
     if (visit.location().accuracy_m() > 0) {
-      where +=
-          "（误差约 " + std::to_string(static_cast<int>(visit.location().accuracy_m())) + " 米）";
+      where += TrFill(language, "visit.accuracy",
+                      {std::to_string(static_cast<int>(visit.location().accuracy_m()))});
     }
     data.set("location", where);
   }
-  if (!visit.education().empty()) data.set("education", Education(visit, tpl));
+  if (!visit.education().empty()) data.set("education", Education(visit, tpl, language));
   if (!visit.note().empty()) data.set("note", visit.note());
   data.set("signature_verified", record.signature_verified);
-  data.set("sections", Sections(visit, tpl));
-  QM_ASSIGN_OR_RETURN(auto photos, VisitPhotos(conn, record, tpl));
+  data.set("sections", Sections(visit, tpl, language));
+  QM_ASSIGN_OR_RETURN(auto photos, VisitPhotos(conn, record, tpl, language));
   SetPhotoItems(data, context.blobs, photos,
-                "/console/visits/" + base::HexEncode(visit.id()) + "/photos/", zone);
+                "/console/visits/" + base::HexEncode(visit.id()) + "/photos/", zone, language);
   return data;
 }
 
@@ -132,30 +136,34 @@ core::Result<Data> VisitData(ConsoleContext& context, const VisitRecord& record,
 
 HttpResponse VisitPage(ConsoleContext& context, const ConsoleSession& session,
                        const std::string& rest) {
+  const Language language = session.language;
+  auto say = [language](const char* key) { return std::string(Tr(language, key)); };
   auto town = StaffTown(session);
-  if (!town) return GridsScopePage(context);
+  if (!town) return GridsScopePage(context, language);
   auto path = ParseRecordPath(rest);
-  if (!path) return MessagePage(context, 404, "没有这条走访记录。");
+  if (!path) return MessagePage(context, language, 404, say("visit.none"));
   auto conn = context.storage.pool().Acquire();
   auto record = FindVisitRecord(*conn, *town, path->id);
   if (!record.ok()) {
     if (record.status().code() == core::Code::kNotFound) {
-      return MessagePage(context, 404, "没有这条走访记录。");
+      return MessagePage(context, language, 404, say("visit.none"));
     }
-    return MessagePage(context, 503, "这条走访记录暂时读不出来，请稍后再试。");
+    return MessagePage(context, language, 503, say("visit.unreadable"));
   }
   auto tpl =
       LoadPublishedTemplate(*conn, record->visit.template_id(), record->visit.template_version());
   const core::forms::CompiledTemplate* checklist = tpl.ok() ? &*tpl : nullptr;
   if (path->photo) {
-    auto photos = VisitPhotos(*conn, *record, checklist);
-    if (!photos.ok()) return MessagePage(context, 503, "照片暂时读不出来，请稍后再试。");
-    return ServePhoto(context, *photos, path->photo_hex, path->thumbnail);
+    auto photos = VisitPhotos(*conn, *record, checklist, language);
+    if (!photos.ok()) return MessagePage(context, language, 503, say("photos.unreadable"));
+    return ServePhoto(context, *photos, path->photo_hex, path->thumbnail, language);
   }
-  auto data = VisitData(context, *record, checklist, *conn);
-  if (!data.ok()) return MessagePage(context, 503, "这条走访记录暂时读不出来，请稍后再试。");
-  auto html = RenderPage("visit", *data, SignedInLayout(context, session, "走访记录", "visits"));
-  if (!html.ok()) return MessagePage(context, 500, html.status().message());
+  auto data = VisitData(context, *record, checklist, *conn, language);
+  if (!data.ok()) return MessagePage(context, language, 503, say("visit.unreadable"));
+  auto html =
+      RenderPage("visit", *data,
+                 SignedInLayout(context, session, say("visit.page_title"), "visits"), language);
+  if (!html.ok()) return MessagePage(context, language, 500, html.status().message());
   return HtmlPage(200, std::move(html).value(), context.tls);
 }
 

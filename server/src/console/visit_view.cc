@@ -15,31 +15,33 @@ core::Result<std::map<std::string, std::string>> WorkerNames(SqlConnection& conn
 }
 
 std::string ChecklistTitle(SqlConnection& conn, const v1::Visit& visit,
-                           std::map<std::string, std::string>& titles) {
+                           std::map<std::string, std::string>& titles, Language language) {
   const std::string key = visit.template_id() + "@" + std::to_string(visit.template_version());
   auto it = titles.find(key);
   if (it != titles.end()) return it->second;
   auto tpl = LoadPublishedTemplate(conn, visit.template_id(), visit.template_version());
   std::string title = key;
   if (tpl.ok()) {
-    title = core::forms::TextIn(tpl->proto().title(), core::domain::Language::kZh);
+    title = core::forms::TextIn(tpl->proto().title(), language);
   }
   titles[key] = title;
   return title;
 }
 
 Data VisitItem(const VisitRecord& record, const std::string& checklist, const std::string& worker,
-               const std::set<std::string>& blobs, const base::TimeZone& zone) {
+               const std::set<std::string>& blobs, const base::TimeZone& zone, Language language) {
   const v1::Visit& visit = record.visit;
   Data item;
   item.set("id", base::HexEncode(visit.id()));
   const int64_t at = visit.finished_at_ms() > 0 ? visit.finished_at_ms() : visit.started_at_ms();
   item.set("finished", base::CountyDateTime(at, zone));
-  item.set("subject_name", record.subject_name.empty() ? "（未知住户）" : record.subject_name);
+  item.set("subject_name", record.subject_name.empty()
+                               ? std::string(Tr(language, "hazard.unknown_subject"))
+                               : record.subject_name);
   item.set("subject_address", record.subject_address);
   item.set("grid_id", record.grid_id);
   const auto outcome = core::domain::OutcomeLabel(visit.outcome());
-  item.set("outcome", std::string(outcome.zh));
+  item.set("outcome", std::string(outcome.In(language)));
   item.set("outcome_code", std::string(outcome.code));
   item.set("checklist", checklist);
   item.set("worker", worker.empty() ? visit.worker_id() : worker);

@@ -17,16 +17,16 @@ namespace qiaomen::server::console {
 // Worker names by id. Internal/Unavailable when the database cannot be read.
 core::Result<std::map<std::string, std::string>> WorkerNames(SqlConnection& conn);
 
-// The title of checklist id@version in Chinese ("id@version" when it cannot be loaded), loaded
-// once per key into `titles`.
+// The title of checklist id@version in `language` (the checklist's other language when it has
+// none; "id@version" when it cannot be loaded), loaded once per key into `titles`.
 std::string ChecklistTitle(SqlConnection& conn, const v1::Visit& visit,
-                           std::map<std::string, std::string>& titles);
+                           std::map<std::string, std::string>& titles, Language language);
 
 // A visit's row: id (hex), finished (county time), subject_name, subject_address, grid_id,
 // outcome, outcome_code, checklist, worker, photo_count, and its evidence: evidence_ok (signed and
 // every photo received), evidence_pending (photos not received), evidence_failed (not signed).
-// `blobs` holds the hex SHA-256 of the photos the county has received.
+// `blobs` holds the hex SHA-256 of the photos the county has received. Labels in `language`.
 Data VisitItem(const VisitRecord& record, const std::string& checklist, const std::string& worker,
-               const std::set<std::string>& blobs, const base::TimeZone& zone);
+               const std::set<std::string>& blobs, const base::TimeZone& zone, Language language);
 
 }  // namespace qiaomen::server::console

@@ -19,17 +19,20 @@ const std::vector<std::string> kFilterNames = {"town", "village", "grid", "from"
 // The filter form's choices: towns (county staff only), villages and grids of the staff member's
 // town (grids of the chosen village only), outcomes.
 void SetChoices(Data& data, std::map<std::string, std::string>& filter,
-                const std::vector<AdminUnitRow>& units, const std::string& town) {
+                const std::vector<AdminUnitRow>& units, const std::string& town,
+                Language language) {
   Data towns{Data::type::list}, villages{Data::type::list}, grids{Data::type::list};
   for (const auto& unit : units) {
     if (!town.empty() && unit.town_id != town) continue;
     if (unit.level == "town") towns.push_back(Option(unit.id, unit.name, filter["town"]));
     if (unit.level == "village" && (filter["town"].empty() || unit.town_id == filter["town"])) {
-      villages.push_back(Option(unit.id, unit.name + "（" + unit.id + "）", filter["village"]));
+      villages.push_back(Option(unit.id, TrFill(language, "list.unit_option", {unit.name, unit.id}),
+                                filter["village"]));
     }
     if (unit.level == "grid" && (filter["town"].empty() || unit.town_id == filter["town"]) &&
         (filter["village"].empty() || unit.parent_id == filter["village"])) {
-      grids.push_back(Option(unit.id, unit.name + "（" + unit.id + "）", filter["grid"]));
+      grids.push_back(Option(unit.id, TrFill(language, "list.unit_option", {unit.name, unit.id}),
+                             filter["grid"]));
     }
   }
   if (town.empty()) {
@@ -41,7 +44,8 @@ void SetChoices(Data& data, std::map<std::string, std::string>& filter,
   Data outcomes{Data::type::list};
   for (v1::VisitOutcome o : {v1::CHECKED, v1::NOBODY_HOME, v1::REFUSED, v1::VACANT, v1::MOVED}) {
     auto label = core::domain::OutcomeLabel(o);
-    outcomes.push_back(Option(std::string(label.code), std::string(label.zh), filter["outcome"]));
+    outcomes.push_back(
+        Option(std::string(label.code), std::string(label.In(language)), filter["outcome"]));
   }
   data.set("outcomes", outcomes);
 }
@@ -98,7 +102,7 @@ bool Matches(const VisitRecord& v, std::map<std::string, std::string>& filter,
 }
 
 core::Result<Data> ListData(ConsoleContext& context, const std::string& town,
-                            const HttpRequest& request) {
+                            const HttpRequest& request, Language language) {
   auto filter = QueryFields(request);
   // A township's list is its town's whatever the address asks for.
   if (!town.empty()) filter["town"] = "";
@@ -106,7 +110,8 @@ core::Result<Data> ListData(ConsoleContext& context, const std::string& town,
   Data data;
   // What was typed stays in the form; a day that cannot be read filters nothing and says why.
   std::string date_errors;
-  for (const auto& [name, label] : {std::pair{"from", "从"}, std::pair{"to", "到"}}) {
+  for (const auto& [name, label] :
+       {std::pair{"from", "visits.from"}, std::pair{"to", "visits.to"}}) {
     const std::string typed = filter[name];
     data.set(std::string(name) + "_typed", typed);
     if (typed.empty()) continue;
@@ -114,21 +119,20 @@ core::Result<Data> ListData(ConsoleContext& context, const std::string& town,
       filter[name] = *day;
       data.set(std::string(name) + "_typed", *day);
     } else {
-      date_errors += std::string(date_errors.empty() ? "" : "；") + "“" + label + "”的日期“" +
-                     typed + "”看不懂";
+      date_errors += std::string(date_errors.empty() ? "" : Tr(language, "visits.error_sep")) +
+                     TrFill(language, "visits.bad_day", {Tr(language, label), typed});
       data.set(std::string(name) + "_invalid", true);
       filter[name] = "";
     }
   }
   if (!filter["from"].empty() && !filter["to"].empty() && filter["from"] > filter["to"]) {
-    date_errors = "“从”" + filter["from"] + " 晚于“到”" + filter["to"] + "，请把两个日期对调";
+    date_errors = TrFill(language, "visits.from_after_to", {filter["from"], filter["to"]});
     data.set("from_invalid", true);
     data.set("to_invalid", true);
     filter["from"] = filter["to"] = "";
   }
   if (!date_errors.empty()) {
-    data.set("date_error",
-             date_errors + "。日期请写成 2026-12-01 这样（年-月-日），这个条件没有用上。");
+    data.set("date_error", TrFill(language, "visits.date_error", {date_errors}));
   }
   const base::TimeZone& zone = context.storage.time_zone();
   auto conn = context.storage.pool().Acquire();
@@ -144,7 +148,7 @@ core::Result<Data> ListData(ConsoleContext& context, const std::string& town,
   std::set<std::string> blobs;
   for (const auto& b : blob_rows) blobs.insert(b.Text(0));
 
-  SetChoices(data, filter, units, town);
+  SetChoices(data, filter, units, town, language);
   std::map<std::string, std::string> titles;
   Data rows{Data::type::list};
   size_t matched = 0;
@@ -152,8 +156,8 @@ core::Result<Data> ListData(ConsoleContext& context, const std::string& town,
     if (!Matches(v, filter, village_of, zone)) continue;
     if (!OnPage(matched++, page) && !WantsCsv(request)) continue;
     auto worker = workers.find(v.visit.worker_id());
-    rows.push_back(VisitItem(v, ChecklistTitle(*conn, v.visit, titles),
-                             worker == workers.end() ? "" : worker->second, blobs, zone));
+    rows.push_back(VisitItem(v, ChecklistTitle(*conn, v.visit, titles, language),
+                             worker == workers.end() ? "" : worker->second, blobs, zone, language));
   }
   data.set("visits", rows);
   SetPaging(data, "/console/visits", filter, kFilterNames, page, matched);
@@ -165,28 +169,32 @@ core::Result<Data> ListData(ConsoleContext& context, const std::string& town,
 
 HttpResponse VisitsPage(ConsoleContext& context, const ConsoleSession& session,
                         const HttpRequest& request) {
+  const Language language = session.language;
   auto town = StaffTown(session);
-  if (!town) return GridsScopePage(context);
-  auto data = ListData(context, *town, request);
-  if (!data.ok()) return MessagePage(context, 503, "走访记录暂时读不出来，请稍后再试。");
-  if (WantsCsv(request)) {
-    return CsvDownload("visits.csv",
-                       {{"时间", "finished"},
-                        {"住户/场所", "subject_name"},
-                        {"地址", "subject_address"},
-                        {"网格", "grid_id"},
-                        {"结果", "outcome"},
-                        {"检查表", "checklist"},
-                        {"工作人员", "worker"},
-                        {"照片", "photo_count"},
-                        {"证据已核验", "evidence_ok"},
-                        {"照片待上传", "evidence_pending"},
-                        {"签名未核验", "evidence_failed"},
-                        {"编号", "id"}},
-                       *data->get("visits"), context.tls);
+  if (!town) return GridsScopePage(context, language);
+  auto data = ListData(context, *town, request, language);
+  if (!data.ok()) {
+    return MessagePage(context, language, 503, std::string(Tr(language, "visits.unreadable")));
   }
-  auto html = RenderPage("visits", *data, SignedInLayout(context, session, "走访记录", "visits"));
-  if (!html.ok()) return MessagePage(context, 500, html.status().message());
+  if (WantsCsv(request)) {
+    auto col = [language](const char* key, const char* field) {
+      return CsvColumn{std::string(Tr(language, key)), field};
+    };
+    return CsvDownload(
+        "visits.csv",
+        {col("visits.at", "finished"), col("hazards.subject", "subject_name"),
+         col("hazards.address", "subject_address"), col("hazards.grid", "grid_id"),
+         col("visits.outcome", "outcome"), col("visits.checklist", "checklist"),
+         col("visits.worker", "worker"), col("photos.title", "photo_count"),
+         col("visits.evidence_ok", "evidence_ok"), col("photos.pending", "evidence_pending"),
+         col("visits.unsigned", "evidence_failed"), col("hazards.id", "id")},
+        *data->get("visits"), context.tls, language);
+  }
+  auto html = RenderPage(
+      "visits", *data,
+      SignedInLayout(context, session, std::string(Tr(language, "nav.visits")), "visits"),
+      language);
+  if (!html.ok()) return MessagePage(context, language, 500, html.status().message());
   return HtmlPage(200, std::move(html).value(), context.tls);
 }
 

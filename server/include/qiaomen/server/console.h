@@ -30,6 +30,12 @@ struct ConsoleContext {
   // "sha256//BASE64", the public-key pin of the listener's certificate that the enrolment QR codes
   // of 人员与设备 carry; "" without TLS.
   std::string tls_pin_sha256;
+  // The address the enrolment QR codes carry: serve --public-url (checked), or "" to take the
+  // address the browser used when it is loopback or the listener's own (listen_host and
+  // listen_port, set once serve listens, before the first request).
+  std::string public_url;
+  std::string listen_host;
+  uint16_t listen_port = 0;
 };
 
 // Adds GET /console/ (the day), GET and POST /console/login, POST /console/logout,
@@ -37,7 +43,9 @@ struct ConsoleContext {
 // photos), GET /console/conflicts and /console/refusals with their POST actions,
 // GET /console/people with POST /console/people/add (a worker), /code (an enrolment code as a QR
 // code) and /revoke (a device), and GET /console/static/*; each list also
-// as CSV (/console/hazards.csv, ...), to `router`.
+// as CSV (/console/today.csv, /console/hazards.csv, ..., /console/people.csv), to `router`.
+// Every page speaks Chinese unless the browser chose English: ?lang=en (or zh) on any console
+// address sets the qm_lang cookie that every later page reads.
 void AddConsoleRoutes(Router& router, ConsoleContext& context);
 
 }  // namespace qiaomen::server

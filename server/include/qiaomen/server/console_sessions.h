@@ -10,6 +10,7 @@
 #include <string>
 
 #include "qiaomen/core/clock.h"
+#include "qiaomen/core/domain/labels.h"
 #include "qiaomen/core/status.h"
 #include "qiaomen/server/staff.h"
 #include "qiaomen/server/storage.h"
@@ -25,6 +26,9 @@ struct ConsoleSession {
   Staff staff;
   std::string csrf_token;  // 64 hex digits
   int64_t created_ms = 0;
+  // The language the browser chose for the console's pages (its qm_lang cookie, or ?lang= on the
+  // request): set for each request by the console's gate, never stored. Chinese by default.
+  core::domain::Language language = core::domain::Language::kZh;
 };
 
 // A new session: the cookie value (64 hex digits; never stored) and its CSRF token.
