@@ -31,7 +31,7 @@ TEST_P(RevokedWorkTest, WorkKeptAndWorkMadeWhileRevokedAreListedApart) {
   // A county from before revocations were recorded: the table is made again when it is opened.
   {
     const std::string url =
-        env_->db_url().empty() ? env_->data_dir() + "/county.db" : env_->db_url();
+        env_->db_url().empty() ? env_->data_dir() + "/data/county.db" : env_->db_url();
     auto conn = OpenSqlConnection(url);
     ASSERT_TRUE(conn.ok()) << conn.status().ToString();
     ASSERT_TRUE((*conn)->ExecScript("DROP TABLE device_revocations").ok());
