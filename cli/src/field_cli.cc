@@ -101,9 +101,9 @@ core::Result<std::string> ReadPin(CliContext& ctx, std::string_view purpose, Msg
   auto pin = ctx.pins.ReadPin(purpose, ctx.T(prompt));
   if (pin.ok() || pin.status().code() != core::Code::kInvalidArgument) return pin;
   // The source names the variable first ("QIAOMEN_PIN is set but empty: ...").
-  const std::string& message = pin.status().message();
-  const std::string variable = message.substr(0, message.find(' '));
-  return ctx.Explain(pin.status(), Msg::kFailEmptyPin, {variable});
+  const core::Status status = pin.status();  // a copy: Result::status() returns by value
+  const std::string variable = status.message().substr(0, status.message().find(' '));
+  return ctx.Explain(status, Msg::kFailEmptyPin, {variable});
 }
 
 std::vector<Command> AllCommands() {
