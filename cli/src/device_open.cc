@@ -21,7 +21,7 @@ core::Result<std::unique_ptr<sync::FieldDevice>> OpenDevice(CliContext& ctx,
     return core::NotFound("There is no profile in " + ctx.data_dir +
                           ". Enrol this device first: " + enrol_hint);
   }
-  QM_ASSIGN_OR_RETURN(std::string pin, ctx.pins.ReadPin("current", "PIN: "));
+  QM_ASSIGN_OR_RETURN(std::string pin, ReadPin(ctx, "current", Msg::kPromptPin));
   auto device = sync::FieldDevice::Open(ctx.data_dir, pin, {ctx.clock, ctx.random, key_store});
   if (device.ok()) return device;
   const core::Status& s = device.status();

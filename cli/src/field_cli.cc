@@ -97,6 +97,15 @@ void WriteError(JsonWriter& json, const core::Status& status, int exit_code) {
       .Field("message", status.message());
 }
 
+core::Result<std::string> ReadPin(CliContext& ctx, std::string_view purpose, Msg prompt) {
+  auto pin = ctx.pins.ReadPin(purpose, ctx.T(prompt));
+  if (pin.ok() || pin.status().code() != core::Code::kInvalidArgument) return pin;
+  // The source names the variable first ("QIAOMEN_PIN is set but empty: ...").
+  const core::Status status = pin.status();  // a copy: Result::status() returns by value
+  const std::string variable = status.message().substr(0, status.message().find(' '));
+  return ctx.Explain(status, Msg::kFailEmptyPin, {variable});
+}
+
 std::vector<Command> AllCommands() {
   std::vector<Command> commands;
   AddEnrollCommands(commands);
@@ -187,14 +196,14 @@ int RunFieldCli(const std::vector<std::string>& argv, CliContext& ctx) {
   if (parsed.ok() && parsed->Has("json")) ctx.json = true;
   if (parsed.ok() && parsed->Has("verbose")) ctx.verbose = true;
   if (parsed.ok() && parsed->Has("help")) {
-    ctx.out << found->usage;
+    ctx.out << ctx.T(found->usage);
     return 0;
   }
   core::Status usage = parsed.ok() ? parsed->CheckRequired(spec) : parsed.status();
   if (usage.ok() && found->check) usage = found->check(*parsed);
   if (!usage.ok()) {
     const int code = Fail(ctx, found->name, usage, core::ExitCode::kUsage);
-    ctx.err << found->usage;
+    ctx.err << ctx.T(found->usage);
     return code;
   }
   if (auto data = parsed->Get("data")) ctx.data_dir = *data;

@@ -119,6 +119,13 @@ std::span<const MessageEntry> ZhMessages() {
       {Msg::kResendWith, "，与之一同被拒收的也一并排队：{0}"},
       {Msg::kResendRun, "。运行 `qiaomen sync` 发送。\n"},
       {Msg::kSubjectUnchanged, "未作更改：{0} 已是这些值。\n"},
+      {Msg::kFieldName, "名称"},
+      {Msg::kFieldAddress, "地址"},
+      {Msg::kFieldPhone, "电话"},
+      {Msg::kFieldMembers, "人数"},
+      {Msg::kFieldTags, "标签"},
+      {Msg::kFieldNote, "备注"},
+      {Msg::kFieldSeparator, "、"},
       {Msg::kSubjectUpdated, "已更新 {0}：{1}。更改已保存，下次同步时发往县里。\n"},
       {Msg::kTemplateWritten,
        "已写入 {0}：把每个 <...> 换成回答（不显示的项可删去），再运行 `qiaomen visit record "
@@ -180,6 +187,200 @@ std::span<const MessageEntry> ZhMessages() {
       // Issue 16: an emergency the answers raised (a gas leak), shown before anything else.
       {Msg::kVisitEmergency, "！紧急情况：{0}。请立即：\n"},
       {Msg::kVisitEmergencyAction, "  {0}. {1}\n"},
+      {Msg::kProblemRaw, "{0}"},
+      {Msg::kProblemField, "字段 {0}：{1}。"},
+      {Msg::kProblemItem, "检查项 {0}：{1}"},
+      {Msg::kVisitFileOneProblem, "走访文件有 1 处问题，请改正后重新记录：{0}"},
+      {Msg::kVisitFileProblems, "走访文件有 {0} 处问题，请改正后重新记录：{1}"},
+      {Msg::kVisitFileNotJson,
+       "走访文件不是有效的 JSON：请检查引号、逗号和括号（用 `python3 -m json.tool 文件` 这样的 "
+       "JSON 检查工具可以找到出错的行）。"},
+      {Msg::kVisitFileNotJsonAt,
+       "走访文件第 {0} 行第 {1} 列不是有效的 JSON：请检查那里或紧挨在前面的引号、逗号和括号。"},
+      {Msg::kVisitFileNotObject, "走访文件必须是一个 JSON 对象（{...}）。"},
+      {Msg::kVisitFileMissing, "没有走访文件 {0}。"},
+      {Msg::kFieldUnknown,
+       "不是走访文件的字段（可用的有：subject、task、template、template_version、outcome、started_"
+       "at、finished_at、location、answers、photos、education、note）"},
+      {Msg::kMustBeString, "必须是字符串"},
+      {Msg::kMustBeVersion, "必须是版本号（1、2……）"},
+      {Msg::kOutcomeUnknown,
+       "结果“{0}”无法识别；请用 checked、nobody_home、refused、vacant 或 moved"},
+      {Msg::kLocationNotObject, "必须是含数字 latitude 和 longitude 的对象"},
+      {Msg::kAnswersNotObject, "必须是“检查项编号: 回答”的对象"},
+      {Msg::kPhotosNotObject, "必须是“检查项编号: 照片文件列表”的对象"},
+      {Msg::kPhotosNotListed, "必须列出照片文件"},
+      {Msg::kEducationNotList, "必须是列表，例如 [\"leaflet\", \"reminder\"]"},
+      {Msg::kSubjectRequired, "必须填写（对象编号或县里的编号）"},
+      {Msg::kFieldRequired, "必须填写"},
+      {Msg::kTemplateRequired, "已检查（checked）的走访必须填写"},
+      {Msg::kTimeNotWholeMs, "以毫秒表示的时间必须是正整数"},
+      {Msg::kTimeWrongType, "时间必须是字符串，例如 2026-11-28T09:05:00+08:00"},
+      {Msg::kTimeNotATime, "“{0}”不是有效的时间，应写成 2026-11-28T09:05:00+08:00 这样"},
+      {Msg::kTimeNoOffset,
+       "“{0}”没有时区偏移：请写上偏移，例如县时间（北京时间）写作 {1}，UTC 时间在末尾加 Z"},
+      {Msg::kTimeBadOffset, "“{0}”的时区偏移写错了（应写成 +08:00 这样）"},
+      {Msg::kItemNotInChecklist, "不是检查表 {0} 的检查项"},
+      {Msg::kItemIsPhoto, "是照片项：请在 \"photos\" 下列出照片文件"},
+      {Msg::kItemNeedsKind, "需要填{0}，不是 {1}"},
+      {Msg::kItemTakesNoPhotos, "要填{0}，不收照片"},
+      {Msg::kItemUnanswered, "必答，但没有回答"},
+      {Msg::kItemConstraint, "回答不符合要求"},
+      {Msg::kItemHazardPhoto, "需要一张证明隐患“{0}”的照片"},
+      {Msg::kPhotoFileMissing, "照片文件 {0} 不存在"},
+      {Msg::kVisitOneProblem,
+       "对 {0} 的走访有 1 处问题，什么都没有保存。请改正文件后重新记录：{1}"},
+      {Msg::kVisitProblems,
+       "对 {0} 的走访有 {1} 处问题，什么都没有保存。请改正文件后重新记录：{2}"},
+      {Msg::kVisitFilesNotRecorded, "{1} 个走访文件中有 {0} 个没有记录（见上）。"},
+      {Msg::kUsageExportBundle,
+       "用法：qiaomen export-bundle 文件 [--json]\n"
+       "\n"
+       "给完全没有信号的小组用：文件里装着县服务器还没有确认收到的所有更改和照片，按本设备所属县的"
+       "\n"
+       "密钥加密，并用本设备的密钥签名。县里用 `qiaomen-county import-bundle --data 目录 文件` "
+       "导入；\n"
+       "同一个文件导入两次不会改变任何东西。这些工作在本机上仍算待发送，直到一次同步确认为止。\n"},
+      {Msg::kUsageChecklistShow,
+       "用法：qiaomen checklist show 编号[@版本] [--json]\n"
+       "\n"
+       "列出检查表的每一项（本设备上的最新版本，除非写了 "
+       "@版本）：编号、名称、回答的类型以及在走访\n"
+       "文件里的写法、可选的代码、范围、是否必答（或在什么条件下必答）、什么时候显示，以及隐患规则"
+       "。\n"
+       "不需要 PIN。\n"},
+      {Msg::kUsageVisitTemplate,
+       "用法：qiaomen visit template 对象 [--checklist 编号] [--out 文件.json]\n"
+       "\n"
+       "为对象（编号或县里的编号）写一个 `qiaomen visit record` 能读的走访文件：用它未完成任务的\n"
+       "检查表（或 --checklist 指定的），时间设为县时区的现在，每一项都填一个占位符，例如\n"
+       "\"<yes|no|na>\"。把每个占位符换成回答，照片文件列在 \"photos\" 下，检查表不显示的项删掉\n"
+       "（见 `qiaomen checklist show 编号`），然后记录这个文件。\n"},
+      {Msg::kUsageEnroll,
+       "用法：qiaomen enroll --server 地址 --code 注册码 [--ca-cert 文件] [--pin-sha256 哈希]\n"
+       "         [--name 设备名] [--json]\n"
+       "\n"
+       "在 --data 目录里建立加密的档案（密钥由你的 PIN "
+       "保护，还有数据库和照片库），并用乡镇工作人员\n"
+       "给的一次性注册码把设备的签名密钥登记到服务器。PIN 取自 QIAOMEN_PIN，否则会问两遍。\n"
+       "--ca-cert 信任县里自己的证书颁发机构；--pin-sha256 固定服务器的公钥（sha256//BASE64，与\n"
+       "`curl --pinnedpubkey` 相同）。服务器拒绝时什么都不保留。\n"
+       "在已经注册过的档案上（被吊销的手机、丢了令牌的手机）它会问 PIN，用新的注册码把同一台设备\n"
+       "重新注册（乡镇工作人员用 `enroll-code --device` "
+       "发码）；未发送的工作留着，下次同步时发出。\n"},
+      {Msg::kUsageHazards,
+       "用法：qiaomen hazards [--open] [--subject 编号] [--json]\n"
+       "\n"
+       "本设备网格内各对象发现的每一条隐患：类别、等级、整改期限和状态（由它的事件推出）。\n"
+       "--open 不显示已销号的。\n"},
+      {Msg::kUsageHazardUpdate,
+       "用法：qiaomen hazard update 编号 --event "
+       "ordered|rectified|reinspected|closed|suspected_major\n"
+       "         [--photo 文件] [--note 说明] [--failed] [--json]\n"
+       "\n"
+       "步骤按隐患的生命周期走：发现 -> 责令整改（ordered） -> 已整改（rectified，需要 --photo\n"
+       "整改后的照片） -> 复查（reinspected，--failed 表示复查不合格，退回责令整改） -> 销号\n"
+       "（closed）。不可能的步骤会被拒绝，并说明隐患现在的状态。suspected_major "
+       "标记为疑似重大隐患：\n"
+       "由县里记录消防救援大队或主管部门的认定。\n"},
+      {Msg::kUsageChangePin,
+       "用法：qiaomen change-pin\n"
+       "\n"
+       "当前 PIN 取自 QIAOMEN_PIN，新 PIN 取自 QIAOMEN_NEW_PIN，否则在终端上询问（新 PIN "
+       "问两遍）。\n"
+       "当前 PIN 输错算一次失败的尝试。数据不会重新加密：只是把数据密钥重新包装一遍。\n"},
+      {Msg::kUsageQuarantine,
+       "用法：qiaomen quarantine [--json]\n"
+       "\n"
+       "列出县服务器拒收的本设备更改：重发时用的编号、时间（县时间）、是什么、是哪一户的，以及服务"
+       "器\n"
+       "给的原因。它们一直留在设备上，直到用 `qiaomen quarantine resend 编号` 重新发送。\n"},
+      {Msg::kUsageQuarantineResend,
+       "用法：qiaomen quarantine resend 编号 [--json]\n"
+       "\n"
+       "把被拒收的更改（按 `qiaomen quarantine` "
+       "的编号）连同一起被拒的更改（走访的照片和隐患）用新编号\n"
+       "放回发送队列；下次 `qiaomen sync` "
+       "发出，走访在前。县里再次拒收的，会带着新的原因回到列表里。\n"},
+      {Msg::kUsageStatus,
+       "用法：qiaomen status [--json]\n"
+       "\n"
+       "显示等待发送的内容（更改、照片及其字节数）、服务器拒收的更改及原因（留在设备上等人处理）、"
+       "\n"
+       "本设备上次同步的时间和服务器。\n"},
+      {Msg::kUsageSubjectShow,
+       "用法：qiaomen subject show 编号 [--json]\n"
+       "\n"
+       "编号是对象的编号或县里的编号（例如 H-T01-V01-0001）。\n"},
+      {Msg::kUsageSubjectUpdate,
+       "用法：qiaomen subject update 编号 [--phone 电话] [--members 人数] [--tags 标签,...]\n"
+       "         [--note 备注] [--name 名称] [--address 地址] [--json]\n"
+       "\n"
+       "按字段保存修改：只改给出的字段，每个字段单独同步，所以两个人改同一户的不同字段，两边的修改"
+       "\n"
+       "都保留。--tags 替换整个标签列表（例如 elderly_alone,coal_heating,bottled_gas,ebike）。\n"},
+      {Msg::kUsageSync,
+       "用法：qiaomen sync [--retries 次数] [--progress] [--chunk-kb 大小] [--keep-sent-mb 大小] "
+       "[--json]\n"
+       "\n"
+       "分批发送待发的更改（走访、修改、隐患步骤），接收本设备范围内的更改，然后上传照片（可续传："
+       "\n"
+       "断线后从断开的地方接着传）。在终端上显示进度条（--"
+       "progress：在别处输出普通的进度行）；否则\n"
+       "只输出一行总结。临时故障会重试若干次（默认 6 次），间隔逐渐变长。--json 输出发送、接收、\n"
+       "已发照片、字节数，以及服务器拒收的更改和原因（它们留在设备上，见 `qiaomen status`）。\n"
+       "已发送的更改会留在设备上，直到县里的备份包含它们，这样县服务器从备份恢复后可以由手机补齐；"
+       "\n"
+       "--keep-sent-mb 限制最近一次备份之后保留的大小（默认 64 MB，先放掉最旧的，并警告哪些还没有\n"
+       "备份）。\n"},
+      {Msg::kUsageTasks,
+       "用法：qiaomen tasks [--grid 网格] [--search 文字] [--all] [--json]\n"
+       "\n"
+       "列出本设备网格内还没有走访完成的任务（--"
+       "all：已完成的也列出），按走访时的地址顺序：村、组、\n"
+       "号，数字按大小比较（1组2号在1组10号之前；二组在十组之前）。--search "
+       "只留下名称、地址、电话、\n"
+       "县里编号或编号含有该文字的对象。无人在家的走访不关闭任务，留待再次走访。\n"},
+      {Msg::kUsageVisitRecord,
+       "用法：qiaomen visit record 文件.json [文件.json...] [--json]\n"
+       "\n"
+       "文件.json "
+       "是一次走访：subject（对象编号或县里的编号）、template（检查表）、outcome（checked\n"
+       "已检查、nobody_home 无人在家、refused 拒绝、vacant 空置、moved 已搬走）、started_at 和\n"
+       "finished_"
+       "at（带时区偏移的时间）、location（位置）、answers（按检查项编号的回答）、photos（按\n"
+       "检查项编号的照片文件路径）、education（宣传教育）、note（备注）。例如（household_winter\n"
+       "检查表的一次完整走访，照片文件相对于走访文件所在的目录）：\n"
+       "  {\"subject\": \"H-T01-V01-0001\", \"template\": \"household_winter\", \"outcome\": "
+       "\"checked\",\n"
+       "   \"started_at\": \"2026-11-28T09:05:00+08:00\", \"finished_at\": "
+       "\"2026-11-28T09:20:00+08:00\",\n"
+       "   \"location\": {\"latitude\": 40.1, \"longitude\": 116.3, \"accuracy_m\": 8},\n"
+       "   \"answers\": {\"heating_type\": \"electric\", \"gas_type\": \"none\", \"ebike_count\": "
+       "0,\n"
+       "     \"elderly_alone\": \"no\", \"wiring_ok\": \"yes\", \"sockets_ok\": \"yes\", "
+       "\"rcd_installed\": \"yes\",\n"
+       "     \"extinguisher\": \"no\", \"escape_clear\": \"yes\", \"combustibles_away\": \"yes\",\n"
+       "     \"window_exit\": \"yes\", \"education_given\": [\"leaflet\", \"reminder\"]},\n"
+       "   \"photos\": {\"hazard_photos\": [\"photo.jpg\"]}, \"education\": [\"leaflet\", "
+       "\"reminder\"]}\n"
+       "\n"
+       "已检查的走访必须回答所有必答项；每个问题都按检查项列出，什么都不保存。走访用本设备的密钥\n"
+       "签名，照片加密存入档案，并打印检查表推出的隐患。一起给出的多个文件逐个记录；一个有问题不影"
+       "响\n"
+       "其他的。以前记录过的文件（同一对象、检查表、结果和时间）会被指出，不再重复记录。时间比本设"
+       "备\n"
+       "的时钟晚 10 分钟以上的走访，或检查表是为另一类对象制定的，会被拒绝。\n"},
+      {Msg::kPromptPin, "PIN："},
+      {Msg::kPromptNewPin, "新 PIN（至少 4 位）："},
+      {Msg::kPromptPinAgain, "再输一遍同一个 PIN："},
+      {Msg::kPromptCurrentPin, "当前 PIN："},
+      {Msg::kPromptNewPinOnly, "新 PIN："},
+      {Msg::kPromptNewPinAgain, "再输一遍新 PIN："},
+      {Msg::kFailEmptyPin,
+       "{0} 已设置但是空的：把它设为 PIN，或取消它（unset "
+       "{0}）改在终端上输入。没有用掉任何一次尝试。"},
+      {Msg::kSyncStoppedSeeBelow, "同步已停止，原因见下。"},
   };
   return kMessages;
 }

@@ -43,9 +43,12 @@ void ProgressView::Update(const sync::SyncProgress& p) {
   std::string eta =
       p.eta_ms >= 0 ? Say(language_, Msg::kProgressEta, {std::to_string((p.eta_ms + 999) / 1000)})
                     : "";
+  // The engine says why it waits in English (SyncProgress::message): shown with English only;
+  // in Chinese the label says it waits, and a sync that gives up says why from the catalogue.
+  const bool detail = language_ == core::domain::Language::kEn;
   if (terminal_) {
     out_ << "\r\033[K" << label << " " << Bar(done, total, 30) << "  " << amount << eta;
-    if (p.phase == Phase::kWaiting) out_ << "  " << p.message;
+    if (p.phase == Phase::kWaiting && detail) out_ << "  " << p.message;
     out_.flush();
     drawn_ = true;
     return;
@@ -57,7 +60,7 @@ void ProgressView::Update(const sync::SyncProgress& p) {
   last_phase_ = phase;
   last_tenth_ = tenth;
   out_ << "  " << label << " " << Bar(done, total, 20) << "  " << amount << eta;
-  if (p.phase == Phase::kWaiting && !p.message.empty()) out_ << "  " << p.message;
+  if (p.phase == Phase::kWaiting && detail && !p.message.empty()) out_ << "  " << p.message;
   out_ << "\n";
   out_.flush();
 }

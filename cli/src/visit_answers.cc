@@ -4,37 +4,14 @@
 #include <google/protobuf/util/json_util.h>
 
 #include <cmath>
+#include <optional>
+
+#include "records_view.h"
 
 namespace qiaomen::cli {
 namespace {
 
 using google::protobuf::Value;
-
-std::string KindName(v1::ItemKind kind) {
-  switch (kind) {
-    case v1::YES_NO_NA:
-      return "yes/no/n.a. (\"yes\", \"no\" or \"na\")";
-    case v1::SINGLE_CHOICE:
-      return "single choice (one code as a string)";
-    case v1::MULTI_CHOICE:
-      return "multiple choice (a list of codes)";
-    case v1::INTEGER:
-      return "whole number";
-    case v1::DECIMAL:
-      return "number";
-    case v1::TEXT:
-      return "text";
-    case v1::DATE:
-      return "date (\"YYYY-MM-DD\")";
-    case v1::PHOTO:
-    case v1::SIGNATURE:
-      return "photo (give the files under \"photos\")";
-    case v1::LOCATION:
-      return "location ({\"latitude\": .., \"longitude\": ..})";
-    default:
-      return "unknown kind";
-  }
-}
 
 // Fills `out` from `json` for an item of `kind`; false when the JSON has the wrong shape.
 bool Convert(v1::ItemKind kind, const Value& v, v1::AnswerValue& out) {
@@ -111,18 +88,50 @@ bool Convert(v1::ItemKind kind, const Value& v, v1::AnswerValue& out) {
 
 }  // namespace
 
+Msg ItemKindMsg(v1::ItemKind kind) {
+  switch (kind) {
+    case v1::YES_NO_NA:
+      return Msg::kItemYesNoNa;
+    case v1::SINGLE_CHOICE:
+      return Msg::kItemSingleChoice;
+    case v1::MULTI_CHOICE:
+      return Msg::kItemMultiChoice;
+    case v1::INTEGER:
+      return Msg::kItemInteger;
+    case v1::DECIMAL:
+      return Msg::kItemDecimal;
+    case v1::TEXT:
+      return Msg::kItemText;
+    case v1::DATE:
+      return Msg::kItemDate;
+    case v1::PHOTO:
+      return Msg::kItemPhoto;
+    case v1::SIGNATURE:
+      return Msg::kItemSignature;
+    case v1::LOCATION:
+      return Msg::kItemLocation;
+    default:
+      return Msg::kItemUnknown;
+  }
+}
+
 std::vector<v1::Answer> TypedAnswers(const VisitFile& file,
                                      const core::forms::CompiledTemplate& tpl,
-                                     std::vector<core::profile::ItemError>& errors) {
+                                     std::vector<FileProblem>& errors) {
+  // A problem names the item; the kind of answer it takes is said in the reader's language.
+  auto problem = [&](const std::string& item, Msg what, std::vector<std::string> args = {},
+                     std::optional<Msg> label = std::nullopt) {
+    errors.push_back({FileProblem::Where::kItem, item, what, std::move(args), label});
+  };
   std::vector<v1::Answer> answers;
   for (const auto& [item_id, json] : file.answers) {
     const v1::Item* item = tpl.FindItem(item_id);
     if (item == nullptr) {
-      errors.push_back({item_id, "is not an item of checklist " + tpl.key()});
+      problem(item_id, Msg::kItemNotInChecklist, {tpl.key()});
       continue;
     }
     if (item->kind() == v1::PHOTO || item->kind() == v1::SIGNATURE) {
-      errors.push_back({item_id, "is a photo item: list its files under \"photos\""});
+      problem(item_id, Msg::kItemIsPhoto);
       continue;
     }
     Value value;
@@ -130,7 +139,7 @@ std::vector<v1::Answer> TypedAnswers(const VisitFile& file,
     answer.set_item_id(item_id);
     if (!google::protobuf::util::JsonStringToMessage(json, &value).ok() ||
         !Convert(item->kind(), value, *answer.mutable_value())) {
-      errors.push_back({item_id, "needs a " + KindName(item->kind()) + ", not " + json});
+      problem(item_id, Msg::kItemNeedsKind, {json}, ItemKindMsg(item->kind()));
       continue;
     }
     answers.push_back(std::move(answer));
@@ -138,14 +147,38 @@ std::vector<v1::Answer> TypedAnswers(const VisitFile& file,
   for (const auto& [item_id, paths] : file.photos) {
     const v1::Item* item = tpl.FindItem(item_id);
     if (item == nullptr) {
-      errors.push_back({item_id, "is not an item of checklist " + tpl.key()});
+      problem(item_id, Msg::kItemNotInChecklist, {tpl.key()});
       continue;
     }
     if (item->kind() != v1::PHOTO && item->kind() != v1::SIGNATURE) {
-      errors.push_back({item_id, "takes a " + KindName(item->kind()) + ", not photos"});
+      problem(item_id, Msg::kItemTakesNoPhotos, {}, ItemKindMsg(item->kind()));
     }
   }
   return answers;
+}
+
+std::vector<FileProblem> CompletenessProblems(const core::forms::Evaluation& evaluation,
+                                              core::domain::Language language) {
+  // The same list as core::profile::CompletenessErrors, said from the catalogue.
+  std::vector<FileProblem> problems;
+  auto item = [&](const std::string& id, Msg what, std::vector<std::string> args = {}) {
+    problems.push_back({FileProblem::Where::kItem, id, what, std::move(args)});
+  };
+  for (const auto& id : evaluation.missing_required) item(id, Msg::kItemUnanswered);
+  for (const auto& failure : evaluation.constraint_failures) {
+    const std::string text = In(failure.message, language);
+    if (text.empty()) {
+      item(failure.item_id, Msg::kItemConstraint);
+    } else {
+      item(failure.item_id, Msg::kProblemRaw, {text});
+    }
+  }
+  for (const auto& hazard : evaluation.hazards) {
+    if (!hazard.photo_missing) continue;
+    const std::string title = In(hazard.title, language);
+    item(hazard.photo_item, Msg::kItemHazardPhoto, {title.empty() ? hazard.category : title});
+  }
+  return problems;
 }
 
 }  // namespace qiaomen::cli

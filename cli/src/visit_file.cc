@@ -9,6 +9,8 @@
 #include <set>
 #include <sstream>
 
+#include "json_syntax.h"
+#include "qiaomen/base/message_format.h"
 #include "qiaomen/core/domain/labels.h"
 
 namespace qiaomen::cli {
@@ -28,34 +30,45 @@ bool ReadString(const Value& v, std::string& out) {
   return true;
 }
 
-core::Result<int64_t> ReadTime(const Value& v) {
+// A time of the file: a string ParseTimestamp reads, or a whole number of milliseconds.
+core::Result<int64_t> ReadTime(const Value& v, FileProblem& problem) {
   if (v.kind_case() == Value::kNumberValue) {
     double ms = v.number_value();
     if (!(ms > 0) || ms > 9e15 || std::floor(ms) != ms) {
-      return core::InvalidArgument("a time in milliseconds must be a positive whole number");
+      problem.what = Msg::kTimeNotWholeMs;
+      return core::InvalidArgument(ProblemText(problem, core::domain::Language::kEn));
     }
     return static_cast<int64_t>(ms);
   }
-  if (v.kind_case() == Value::kStringValue) return ParseTimestamp(v.string_value());
-  return core::InvalidArgument("a time must be a string like 2026-11-28T09:05:00+08:00");
+  if (v.kind_case() == Value::kStringValue) return ParseTimestamp(v.string_value(), &problem);
+  problem.what = Msg::kTimeWrongType;
+  return core::InvalidArgument(ProblemText(problem, core::domain::Language::kEn));
 }
 
 }  // namespace
 
-core::Result<int64_t> ParseTimestamp(std::string_view text) {
+core::Result<int64_t> ParseTimestamp(std::string_view text, FileProblem* problem) {
   std::string t(text);
+  FileProblem local;
+  FileProblem& p = problem != nullptr ? *problem : local;
+  auto refuse = [&](Msg what, std::vector<std::string> args) {
+    p.what = what;
+    p.args = std::move(args);
+    return core::Result<int64_t>(
+        core::InvalidArgument(ProblemText(p, core::domain::Language::kEn)));
+  };
   if (!t.empty() && t.find_first_not_of("0123456789") == std::string::npos) {
     return static_cast<int64_t>(std::stoll(t));
   }
   int y = 0, mo = 0, d = 0, h = 0, mi = 0, s = 0, n = 0;
   if (std::sscanf(t.c_str(), "%4d-%2d-%2d%*1[T ]%2d:%2d%n", &y, &mo, &d, &h, &mi, &n) < 5) {
-    return core::InvalidArgument("'" + t + "' is not a time like 2026-11-28T09:05:00+08:00");
+    return refuse(Msg::kTimeNotATime, {t});
   }
   size_t pos = static_cast<size_t>(n);
   if (pos < t.size() && t[pos] == ':') {
     int used = 0;
     if (std::sscanf(t.c_str() + pos, ":%2d%n", &s, &used) != 1) {
-      return core::InvalidArgument("'" + t + "' has bad seconds");
+      return refuse(Msg::kTimeNotATime, {t});
     }
     pos += static_cast<size_t>(used);
   }
@@ -66,9 +79,7 @@ core::Result<int64_t> ParseTimestamp(std::string_view text) {
   int64_t offset_min = 0;
   if (pos == t.size()) {
     // 09:32 of which zone? The phone's, the county's and UTC are hours apart: never guessed.
-    return core::InvalidArgument(
-        "'" + t + "' has no time zone offset: write it with the offset, e.g. " + t.substr(0, 10) +
-        "T" + t.substr(11, 5) + ":00+08:00 for county time in China, or Z for UTC");
+    return refuse(Msg::kTimeNoOffset, {t, t.substr(0, 10) + "T" + t.substr(11, 5) + ":00+08:00"});
   }
   if (pos < t.size()) {
     if (t[pos] == 'Z') {
@@ -76,14 +87,14 @@ core::Result<int64_t> ParseTimestamp(std::string_view text) {
     } else if (t[pos] == '+' || t[pos] == '-') {
       int oh = 0, om = 0;
       if (std::sscanf(t.c_str() + pos + 1, "%2d:%2d", &oh, &om) != 2) {
-        return core::InvalidArgument("'" + t + "' has a bad time zone offset (use +08:00)");
+        return refuse(Msg::kTimeBadOffset, {t});
       }
       offset_min = (t[pos] == '-' ? -1 : 1) * (oh * 60 + om);
       pos += 6;
     }
   }
   if (pos != t.size() || mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || s > 60) {
-    return core::InvalidArgument("'" + t + "' is not a time like 2026-11-28T09:05:00+08:00");
+    return refuse(Msg::kTimeNotATime, {t});
   }
   std::tm tm{};
   tm.tm_year = y - 1900;
@@ -99,44 +110,92 @@ core::Result<int64_t> ParseTimestamp(std::string_view text) {
 core::Result<v1::VisitOutcome> ParseOutcome(std::string_view name) {
   if (auto outcome = core::domain::OutcomeFromCode(name)) return *outcome;
   return core::InvalidArgument(
-      "the outcome '" + std::string(name) +
-      "' is not known; use checked, nobody_home, refused, vacant or moved");
+      Say(core::domain::Language::kEn, Msg::kOutcomeUnknown, {std::string(name)}));
 }
 
 std::string OutcomeName(v1::VisitOutcome outcome) {
   return std::string(core::domain::OutcomeLabel(outcome).code);
 }
 
-core::Result<VisitFile> ParseVisitFile(std::string_view json, const std::string& base_dir) {
+std::string ProblemText(const FileProblem& problem, core::domain::Language language) {
+  std::string_view a[3];
+  size_t next = 0;
+  if (problem.label) a[next++] = MessageText(*problem.label, language);
+  for (size_t i = 0; i < problem.args.size() && next < 3; ++i) a[next++] = problem.args[i];
+  const std::string what =
+      base::FormatMessage(MessageText(problem.what, language), {a[0], a[1], a[2]});
+  switch (problem.where) {
+    case FileProblem::Where::kField:
+      return Say(language, Msg::kProblemField, {problem.name, what});
+    case FileProblem::Where::kItem:
+      return Say(language, Msg::kProblemItem, {problem.name, what});
+    case FileProblem::Where::kFile:
+      break;
+  }
+  return what;
+}
+
+std::string ProblemLines(const std::vector<FileProblem>& problems,
+                         core::domain::Language language) {
+  std::string lines;
+  for (const auto& p : problems) lines += "\n  " + ProblemText(p, language);
+  return lines;
+}
+
+std::string VisitFileProblemsText(const std::vector<FileProblem>& problems,
+                                  core::domain::Language language) {
+  if (problems.size() == 1 && problems[0].where == FileProblem::Where::kFile) {
+    return ProblemText(problems[0], language);
+  }
+  if (problems.size() == 1) {
+    return Say(language, Msg::kVisitFileOneProblem, {ProblemLines(problems, language)});
+  }
+  return Say(language, Msg::kVisitFileProblems,
+             {std::to_string(problems.size()), ProblemLines(problems, language)});
+}
+
+core::Result<VisitFile> ParseVisitFile(std::string_view json, const std::string& base_dir,
+                                       std::vector<FileProblem>* out_problems) {
+  std::vector<FileProblem> problems;
+  auto refused = [&]() {
+    const core::Status status =
+        core::InvalidArgument(VisitFileProblemsText(problems, core::domain::Language::kEn));
+    if (out_problems != nullptr) *out_problems = std::move(problems);
+    return core::Result<VisitFile>(status);
+  };
   Value root;
-  auto parsed = google::protobuf::util::JsonStringToMessage(std::string(json), &root);
-  if (!parsed.ok()) {
-    return core::InvalidArgument(
-        "The visit file is not valid JSON: " + std::string(parsed.message()) + ".");
+  if (!google::protobuf::util::JsonStringToMessage(std::string(json), &root).ok()) {
+    // The library's own words name its internals, not the place: a person is told where to look.
+    if (auto at = JsonSyntaxError(json)) {
+      problems.push_back({FileProblem::Where::kFile,
+                          "",
+                          Msg::kVisitFileNotJsonAt,
+                          {std::to_string(at->line), std::to_string(at->column)}});
+    } else {
+      problems.push_back({FileProblem::Where::kFile, "", Msg::kVisitFileNotJson, {}});
+    }
+    return refused();
   }
   if (root.kind_case() != Value::kStructValue) {
-    return core::InvalidArgument("The visit file must hold one JSON object.");
+    problems.push_back({FileProblem::Where::kFile, "", Msg::kVisitFileNotObject, {}});
+    return refused();
   }
   VisitFile visit;
-  std::vector<std::string> problems;
-  auto problem = [&](const std::string& field, const std::string& what) {
-    problems.push_back("field '" + field + "': " + what + ".");
+  auto problem = [&](const std::string& field, Msg what, std::vector<std::string> args = {}) {
+    problems.push_back({FileProblem::Where::kField, field, what, std::move(args)});
   };
   static const std::set<std::string> kKnown = {
       "subject",     "task",     "template", "template_version", "outcome",   "started_at",
       "finished_at", "location", "answers",  "photos",           "education", "note"};
   for (const auto& [name, value] : root.struct_value().fields()) {
     if (kKnown.count(name) == 0) {
-      problem(name,
-              "is not a visit field (known: subject, task, template, template_version, "
-              "outcome, started_at, finished_at, location, answers, photos, education, "
-              "note)");
+      problem(name, Msg::kFieldUnknown);
       continue;
     }
-    if (name == "subject" && !ReadString(value, visit.subject)) problem(name, "must be a string");
-    if (name == "task" && !ReadString(value, visit.task)) problem(name, "must be a string");
+    if (name == "subject" && !ReadString(value, visit.subject)) problem(name, Msg::kMustBeString);
+    if (name == "task" && !ReadString(value, visit.task)) problem(name, Msg::kMustBeString);
     if (name == "template") {
-      if (!ReadString(value, visit.template_id)) problem(name, "must be a string");
+      if (!ReadString(value, visit.template_id)) problem(name, Msg::kMustBeString);
       if (auto at = visit.template_id.find('@'); at != std::string::npos) {
         visit.template_version =
             static_cast<uint32_t>(std::atoi(visit.template_id.c_str() + at + 1));
@@ -145,34 +204,33 @@ core::Result<VisitFile> ParseVisitFile(std::string_view json, const std::string&
     }
     if (name == "template_version") {
       if (value.kind_case() != Value::kNumberValue || value.number_value() < 1) {
-        problem(name, "must be a version number (1, 2, ...)");
+        problem(name, Msg::kMustBeVersion);
       } else {
         visit.template_version = static_cast<uint32_t>(value.number_value());
       }
     }
     if (name == "outcome") {
       std::string text;
-      auto outcome =
-          ReadString(value, text)
-              ? ParseOutcome(text)
-              : core::Result<v1::VisitOutcome>(core::InvalidArgument("must be a string"));
-      if (outcome.ok()) {
+      if (!ReadString(value, text)) {
+        problem(name, Msg::kMustBeString);
+      } else if (auto outcome = core::domain::OutcomeFromCode(text)) {
         visit.outcome = *outcome;
       } else {
-        problem(name, outcome.status().message());
+        problem(name, Msg::kOutcomeUnknown, {text});
       }
     }
     if (name == "started_at" || name == "finished_at") {
-      auto t = ReadTime(value);
+      FileProblem when{FileProblem::Where::kField, name, Msg::kProblemRaw, {}};
+      auto t = ReadTime(value, when);
       if (!t.ok()) {
-        problem(name, t.status().message());
+        problems.push_back(std::move(when));
       } else {
         (name == "started_at" ? visit.started_at_ms : visit.finished_at_ms) = *t;
       }
     }
     if (name == "location") {
       if (value.kind_case() != Value::kStructValue) {
-        problem(name, "must be an object with latitude and longitude");
+        problem(name, Msg::kLocationNotObject);
         continue;
       }
       const auto& f = value.struct_value().fields();
@@ -188,7 +246,7 @@ core::Result<VisitFile> ParseVisitFile(std::string_view json, const std::string&
       };
       double lat = 0, lon = 0, acc = 0;
       if (!num("latitude", "lat", lat) || !num("longitude", "lon", lon)) {
-        problem(name, "needs numbers latitude and longitude");
+        problem(name, Msg::kLocationNotObject);
         continue;
       }
       num("accuracy_m", "accuracy", acc);
@@ -199,7 +257,7 @@ core::Result<VisitFile> ParseVisitFile(std::string_view json, const std::string&
     }
     if (name == "answers") {
       if (value.kind_case() != Value::kStructValue) {
-        problem(name, "must be an object of item id to answer");
+        problem(name, Msg::kAnswersNotObject);
         continue;
       }
       for (const auto& [item, answer] : value.struct_value().fields()) {
@@ -208,7 +266,7 @@ core::Result<VisitFile> ParseVisitFile(std::string_view json, const std::string&
     }
     if (name == "photos") {
       if (value.kind_case() != Value::kStructValue) {
-        problem(name, "must be an object of item id to a list of photo files");
+        problem(name, Msg::kPhotosNotObject);
         continue;
       }
       for (const auto& [item, list] : value.struct_value().fields()) {
@@ -220,7 +278,7 @@ core::Result<VisitFile> ParseVisitFile(std::string_view json, const std::string&
             if (p.kind_case() == Value::kStringValue) paths.push_back(p.string_value());
           }
         }
-        if (paths.empty()) problem("photos." + item, "must list photo files");
+        if (paths.empty()) problem("photos." + item, Msg::kPhotosNotListed);
         for (auto& p : paths) {
           if (!p.empty() && p[0] != '/' && !base_dir.empty()) p = base_dir + "/" + p;
         }
@@ -229,47 +287,46 @@ core::Result<VisitFile> ParseVisitFile(std::string_view json, const std::string&
     }
     if (name == "education") {
       if (value.kind_case() != Value::kListValue) {
-        problem(name, "must be a list such as [\"leaflet\", \"reminder\"]");
+        problem(name, Msg::kEducationNotList);
         continue;
       }
       for (const auto& e : value.list_value().values()) {
         if (e.kind_case() == Value::kStringValue) visit.education.push_back(e.string_value());
       }
     }
-    if (name == "note" && !ReadString(value, visit.note)) problem(name, "must be a string");
+    if (name == "note" && !ReadString(value, visit.note)) problem(name, Msg::kMustBeString);
   }
-  if (visit.subject.empty()) problem("subject", "is required (a subject id or external id)");
-  if (visit.outcome == v1::VISIT_OUTCOME_UNSPECIFIED &&
-      root.struct_value().fields().count("outcome") == 0) {
-    problem("outcome", "is required");
+  const auto& fields = root.struct_value().fields();
+  if (visit.subject.empty()) problem("subject", Msg::kSubjectRequired);
+  if (visit.outcome == v1::VISIT_OUTCOME_UNSPECIFIED && fields.count("outcome") == 0) {
+    problem("outcome", Msg::kFieldRequired);
   }
-  if (visit.started_at_ms == 0 && root.struct_value().fields().count("started_at") == 0) {
-    problem("started_at", "is required");
+  if (visit.started_at_ms == 0 && fields.count("started_at") == 0) {
+    problem("started_at", Msg::kFieldRequired);
   }
-  if (visit.finished_at_ms == 0 && root.struct_value().fields().count("finished_at") == 0) {
-    problem("finished_at", "is required");
+  if (visit.finished_at_ms == 0 && fields.count("finished_at") == 0) {
+    problem("finished_at", Msg::kFieldRequired);
   }
   if (visit.outcome == v1::CHECKED && visit.template_id.empty()) {
-    problem("template", "is required for a checked visit");
+    problem("template", Msg::kTemplateRequired);
   }
-  if (!problems.empty()) {
-    std::string message = "The visit file has " + std::to_string(problems.size()) +
-                          (problems.size() == 1 ? " problem" : " problems") +
-                          "; fix them and record it again:";
-    for (const auto& p : problems) message += "\n  " + p;
-    return core::InvalidArgument(message);
-  }
+  if (!problems.empty()) return refused();
   return visit;
 }
 
-core::Result<VisitFile> ReadVisitFile(const std::string& path) {
+core::Result<VisitFile> ReadVisitFile(const std::string& path, std::vector<FileProblem>* problems) {
   std::ifstream in(path, std::ios::binary);
-  if (!in) return core::NotFound("There is no visit file " + path + ".");
+  if (!in) {
+    FileProblem missing{FileProblem::Where::kFile, "", Msg::kVisitFileMissing, {path}};
+    const std::string english = ProblemText(missing, core::domain::Language::kEn);
+    if (problems != nullptr) *problems = {std::move(missing)};
+    return core::NotFound(english);
+  }
   std::stringstream buffer;
   buffer << in.rdbuf();
   std::string dir = ".";
   if (auto slash = path.rfind('/'); slash != std::string::npos) dir = path.substr(0, slash);
-  auto visit = ParseVisitFile(buffer.str(), dir);
+  auto visit = ParseVisitFile(buffer.str(), dir, problems);
   if (!visit.ok()) return visit.status().WithContext(path);
   return visit;
 }

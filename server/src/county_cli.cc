@@ -25,10 +25,10 @@ std::string Usage(const std::vector<Command>& commands, core::domain::Language l
 
 // The sentence a person is shown for a failure the county's staff meet without having typed
 // anything wrong (the database out of reach), from the catalogue; "" when the status's own
-// message says it (a refused input names what to fix). Not for `serve`: its listening socket
-// fails as Unavailable too (an address in use), which is not the database.
-std::string Explained(const std::string& name, const core::Args* args, const core::Status& s) {
-  if (args == nullptr || name == "serve") return "";
+// message says it (a refused input names what to fix). `serve`'s listening socket fails as
+// IOError (an address in use), not as Unavailable.
+std::string Explained(const core::Args* args, const core::Status& s) {
+  if (args == nullptr) return "";
   switch (s.code()) {
     case core::Code::kUnavailable:
     case core::Code::kDeadlineExceeded:
@@ -42,7 +42,7 @@ std::string Explained(const std::string& name, const core::Args* args, const cor
 // explained failure's English detail is printed with --verbose only (and as "detail" in JSON).
 int Fail(const std::string& name, const core::Args* args, const core::Status& s,
          core::ExitCode code, std::ostream& out, std::ostream& err) {
-  const std::string explained = Explained(name, args, s);
+  const std::string explained = Explained(args, s);
   const std::string& shown = explained.empty() ? s.message() : explained;
   err << "qiaomen-county" << (name.empty() ? "" : " " + name) << ": " << shown << "\n";
   if (!explained.empty() && args->Has("verbose")) {
@@ -90,6 +90,7 @@ std::vector<Command> AllCommands() {
   AddReportCommands(commands);
   AddBundleCommand(commands);
   AddQuarantineCommand(commands);
+  AddRevokedWorkCommand(commands);
   AddHazardCommand(commands);
   AddListCommands(commands);
   AddBackupCommands(commands);
@@ -139,8 +140,19 @@ int RunCountyCli(const std::vector<std::string>& args, std::ostream& out, std::o
       command.spec.required.insert("data");
     }
     auto parsed = core::Args::Parse(rest, command.spec);
+    // The --help text in the command's language (a bad --lang value: the locale's).
+    auto help = [&]() {
+      core::domain::Language in = language;
+      if (parsed.ok()) {
+        if (auto chosen = core::domain::ParseLanguageOption(parsed->Get("lang").value_or(""));
+            chosen.ok()) {
+          in = *chosen;
+        }
+      }
+      return CountySay(in, command.usage);
+    };
     if (parsed.ok() && parsed->Has("help")) {
-      out << command.usage;
+      out << help();
       return 0;
     }
     core::Status usage = parsed.ok() ? CheckCommonOptions(*parsed) : parsed.status();
@@ -149,7 +161,7 @@ int RunCountyCli(const std::vector<std::string>& args, std::ostream& out, std::o
     if (!usage.ok()) {
       const int code =
           Fail(name, parsed.ok() ? &*parsed : nullptr, usage, core::ExitCode::kUsage, out, err);
-      err << command.usage;
+      err << help();
       return code;
     }
     core::Status s = command.run(*parsed, out);

@@ -61,7 +61,7 @@ TEST_F(CommandsTest, AnInvalidVisitFileListsEveryItemAndSavesNothing) {
   std::string file = WriteFile("bad.json", R"({"subject": "H001", "template": "household_winter",
     "outcome": "checked", "started_at": 1764291900000, "finished_at": 1764292200000,
     "answers": {"heating_type": "electric", "ebike_count": "two", "no_such_item": "yes"}})");
-  CliRun r = Run({"visit", "record", file});
+  CliRun r = Run({"visit", "record", file, "--lang", "en"});
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_TRUE(Contains(r.err, "item 'ebike_count': needs a whole number")) << r.err;
   EXPECT_TRUE(Contains(r.err, "item 'no_such_item': is not an item")) << r.err;
@@ -69,13 +69,38 @@ TEST_F(CommandsTest, AnInvalidVisitFileListsEveryItemAndSavesNothing) {
   EXPECT_FALSE(Contains(r.err, "item 'ebike_count': is required"))
       << "an item named for its type is not named again: " << r.err;
   EXPECT_TRUE(Contains(r.err, "nothing was saved")) << r.err;
+  // Issue 18: the same problems in Chinese by default, from the catalogue.
+  CliRun zh = Run({"visit", "record", file});
+  EXPECT_EQ(zh.exit_code, 1);
+  EXPECT_TRUE(Contains(zh.err, "检查项 ebike_count：需要填整数，不是 \"two\"")) << zh.err;
+  EXPECT_TRUE(Contains(zh.err, "检查项 no_such_item：不是检查表 household_winter")) << zh.err;
+  EXPECT_TRUE(Contains(zh.err, "检查项 gas_type：必答，但没有回答")) << zh.err;
+  EXPECT_TRUE(Contains(zh.err, "什么都没有保存")) << zh.err;
+  EXPECT_FALSE(Contains(zh.err, "item '")) << zh.err;
   // Fix the types: the engine still lists the required items unanswered.
   std::string file2 = WriteFile("bad2.json", R"({"subject": "H001", "template": "household_winter",
     "outcome": "checked", "started_at": 1764291900000, "finished_at": 1764292200000,
     "answers": {"heating_type": "electric"}})");
-  CliRun r2 = Run({"visit", "record", file2});
+  CliRun r2 = Run({"visit", "record", file2, "--lang", "en"});
   EXPECT_EQ(r2.exit_code, 1);
   EXPECT_TRUE(Contains(r2.err, "item 'gas_type': is required")) << r2.err;
+  // A file that is no visit file at all, and one that is not there.
+  CliRun field = Run({"visit", "record", WriteFile("bad3.json", R"({"subject": "H001",
+    "outcome": "gone", "started_at": "2026-11-28T09:30:00", "colour": "blue"})")});
+  EXPECT_EQ(field.exit_code, 1);
+  EXPECT_TRUE(Contains(field.err, "走访文件有 4 处问题")) << field.err;
+  EXPECT_TRUE(Contains(field.err, "字段 outcome：结果“gone”无法识别")) << field.err;
+  EXPECT_TRUE(Contains(field.err, "字段 started_at：“2026-11-28T09:30:00”没有时区偏移"))
+      << field.err;
+  EXPECT_TRUE(Contains(field.err, "字段 colour：不是走访文件的字段")) << field.err;
+  EXPECT_TRUE(Contains(field.err, "字段 finished_at：必须填写")) << field.err;
+  CliRun not_json = Run({"visit", "record", WriteFile("bad4.json", "{\"subject\": ")});
+  EXPECT_EQ(not_json.exit_code, 1);
+  EXPECT_TRUE(Contains(not_json.err, "走访文件第 1 行第 13 列不是有效的 JSON")) << not_json.err;
+  EXPECT_FALSE(Contains(not_json.err, "protobuf")) << not_json.err;
+  CliRun missing = Run({"visit", "record", dir_.Join("nowhere.json")});
+  EXPECT_EQ(missing.exit_code, 1);
+  EXPECT_TRUE(Contains(missing.err, "没有走访文件")) << missing.err;
   CliRun status = Run({"status", "--json"});
   ASSERT_EQ(status.exit_code, 0);
   EXPECT_EQ(Between(status.out, "pending_changes"), "0") << status.out;
@@ -118,7 +143,9 @@ TEST_F(CommandsTest, AFileThatIsNotAJpegIsNotTakenAsAPhoto) {
   CliRun r = Run({"visit", "record", file});
   EXPECT_EQ(r.exit_code, 1) << r.out;  // as every invalid visit file (AnInvalidVisitFile...)
   EXPECT_TRUE(Contains(r.err, "p1.jpg is JSON text, not a JPEG photo")) << r.err;
-  EXPECT_TRUE(Contains(r.err, "nothing was saved")) << r.err;
+  EXPECT_TRUE(Contains(r.err, "什么都没有保存")) << r.err;
+  CliRun en = Run({"visit", "record", file, "--lang", "en"});
+  EXPECT_TRUE(Contains(en.err, "nothing was saved")) << en.err;
   CliRun status = Run({"status", "--json"});
   ASSERT_EQ(status.exit_code, 0) << status.err;
   EXPECT_EQ(Between(status.out, "pending_changes"), "0") << status.out;
@@ -204,6 +231,12 @@ TEST_F(CommandsTest, SubjectEditsAreSavedFieldByField) {
   EXPECT_FALSE(Contains(r.out, "\"members\""));
   CliRun show = Run({"subject", "show", "H001", "--json"});
   EXPECT_TRUE(Contains(show.out, "\"phone\":\"13999999999\"")) << show.out;
+  // Issue 18: a person reads the fields' labels, not their code names.
+  CliRun zh = Run({"subject", "update", "H001", "--phone", "13900000000", "--members", "6"});
+  ASSERT_EQ(zh.exit_code, 0) << zh.err;
+  EXPECT_TRUE(Contains(zh.out, "已更新 H001：电话、人数。")) << zh.out;
+  CliRun en = Run({"subject", "update", "H001", "--note", "dog", "--lang", "en"});
+  EXPECT_TRUE(Contains(en.out, "Updated H001: note.")) << en.out;
   CliRun bad = Run({"subject", "update", "H001", "--members", "many"});
   EXPECT_EQ(bad.exit_code, 1);
   EXPECT_TRUE(Contains(bad.err, "--members must be a whole number")) << bad.err;

@@ -117,6 +117,19 @@ TEST_F(ExitCodesTest, AMissingOptionIsAUsageError) {
       << json.out;
 }
 
+// A port another program holds is a local failure (6) that says the port is in use and what to
+// do, not "the server could not be reached" (4): the suite's own server holds this one.
+TEST_F(ExitCodesTest, ServeOnAPortInUseSaysSoAndWhatToDo) {
+  const std::string port = url().substr(url().rfind(':') + 1);
+  auto taken = County({"serve", "--listen", "127.0.0.1:" + port});
+  EXPECT_EQ(taken.exit_code, 6) << taken.err;
+  EXPECT_TRUE(Contains(taken.err, "端口 " + port + " 已被另一个程序占用")) << taken.err;
+  EXPECT_TRUE(Contains(taken.err, "--listen")) << taken.err;
+  auto english = County({"serve", "--listen", "127.0.0.1:" + port, "--lang", "en"});
+  EXPECT_EQ(english.exit_code, 6) << english.err;
+  EXPECT_TRUE(Contains(english.err, "port " + port + " on 127.0.0.1 is in use")) << english.err;
+}
+
 // A code issued for another device is refused with 403: refused by the server (5), not 1.
 TEST_F(ExitCodesTest, ACodeForAnotherDeviceIsARefusal) {
   Enroll("w-other", "grids:T01-V01-G01");

@@ -47,9 +47,16 @@ TEST(FieldCliTest, EveryCommandHasHelpAndRejectsUnknownOptions) {
     if (space != std::string::npos) args.push_back(command.name.substr(space + 1));
     auto help = args;
     help.push_back("--help");
+    help.push_back("--lang=en");
     std::ostringstream out, err;
     EXPECT_EQ(RunFieldCli(help, out, err), 0) << command.name;
     EXPECT_NE(out.str().find("Usage: qiaomen " + command.name), std::string::npos) << out.str();
+    // Issue 18: each command's help comes from the catalogues, Chinese unless English is asked.
+    help.back() = "--lang=zh";
+    std::ostringstream zh, zh_err;
+    EXPECT_EQ(RunFieldCli(help, zh, zh_err), 0) << command.name;
+    EXPECT_EQ(zh.str().rfind("用法：qiaomen " + command.name, 0), 0u) << zh.str();
+    EXPECT_EQ(zh.str().find("Usage"), std::string::npos) << zh.str();
     auto bad = args;
     bad.push_back("--no-such-option");
     std::ostringstream out2, err2;

@@ -89,8 +89,13 @@ TEST_F(LanguageTest, AVisitTimeWithoutAnOffsetIsRefused) {
   CliRun r = Run({"visit", "record",
                   WriteFile("v.json", VisitAt("2026-11-28T09:30:00", "2026-11-28T09:32:00"))});
   EXPECT_EQ(r.exit_code, 1) << r.out;
-  EXPECT_TRUE(Contains(r.err, "no time zone offset")) << r.err;
-  EXPECT_TRUE(Contains(r.err, "+08:00")) << r.err;
+  EXPECT_TRUE(Contains(r.err, "没有时区偏移")) << r.err;
+  EXPECT_TRUE(Contains(r.err, "2026-11-28T09:30:00+08:00")) << r.err;
+  CliRun en = Run({"visit", "record", "--lang", "en",
+                   WriteFile("v2.json", VisitAt("2026-11-28T09:30:00", "2026-11-28T09:32:00"))});
+  EXPECT_EQ(en.exit_code, 1) << en.out;
+  EXPECT_TRUE(Contains(en.err, "no time zone offset")) << en.err;
+  EXPECT_TRUE(Contains(en.err, "+08:00")) << en.err;
   CliRun status = Run({"status", "--json"});
   EXPECT_EQ(Between(status.out, "pending_changes"), "0") << status.out;
 }

@@ -67,5 +67,28 @@ TEST(VisitFileTest, ATimeWithoutAnOffsetIsRefused) {
   }
 }
 
+// Issue 18: each problem is a catalogue message where it is found, so the command says it in the
+// chosen language; the status keeps the English text of the same messages.
+TEST(VisitFileTest, ProblemsAreSaidInEitherLanguage) {
+  std::vector<FileProblem> problems;
+  auto visit = ParseVisitFile(R"({"subject": "H001", "outcome": "checked", "template": "x",
+    "started_at": "2026-11-28 09:30", "finished_at": true})",
+                              "", &problems);
+  ASSERT_FALSE(visit.ok());
+  ASSERT_EQ(problems.size(), 2u);
+  const std::string zh = VisitFileProblemsText(problems, core::domain::Language::kZh);
+  EXPECT_NE(zh.find("走访文件有 2 处问题"), std::string::npos) << zh;
+  EXPECT_NE(zh.find("字段 started_at：“2026-11-28 09:30”没有时区偏移"), std::string::npos) << zh;
+  EXPECT_NE(zh.find("2026-11-28T09:30:00+08:00"), std::string::npos) << zh;
+  EXPECT_NE(zh.find("字段 finished_at：时间必须是字符串"), std::string::npos) << zh;
+  const std::string en = VisitFileProblemsText(problems, core::domain::Language::kEn);
+  EXPECT_EQ(en, visit.status().message());
+  EXPECT_NE(en.find("field 'finished_at': a time must be a string"), std::string::npos) << en;
+  FileProblem when;
+  EXPECT_FALSE(ParseTimestamp("2026-13-01T00:00:00Z", &when).ok());
+  EXPECT_EQ(ProblemText(when, core::domain::Language::kZh),
+            "“2026-13-01T00:00:00Z”不是有效的时间，应写成 2026-11-28T09:05:00+08:00 这样");
+}
+
 }  // namespace
 }  // namespace qiaomen::cli

@@ -82,5 +82,29 @@ TEST_F(VisitRecordTest, AChecklistForAnotherSubjectKindIsRefused) {
   EXPECT_EQ(Between(Run({"status", "--json"}).out, "pending_changes"), "0");
 }
 
+// Issue 18: the example in `visit record --help` is a whole visit of the shipped
+// household_winter checklist: written to a file as it is printed (the subject made one of this
+// county's), it records, in both languages' help.
+TEST_F(VisitRecordTest, TheHelpExampleRecordsAgainstTheShippedChecklist) {
+  Enroll("w-help", "grids:T01-V01-G01");
+  ASSERT_EQ(Run({"sync"}).exit_code, 0);
+  WritePhoto("photo.jpg");
+  int n = 0;
+  for (const char* lang : {"zh", "en"}) {
+    CliRun help = Run({"visit", "record", "--help", "--lang", lang});
+    ASSERT_EQ(help.exit_code, 0) << help.err;
+    const auto start = help.out.find("\n  {");
+    ASSERT_NE(start, std::string::npos) << help.out;
+    const auto end = help.out.find("}\n\n", start);
+    ASSERT_NE(end, std::string::npos) << help.out;
+    std::string example = help.out.substr(start + 1, end - start);
+    const std::string shown = "H-T01-V01-0001";
+    ASSERT_NE(example.find(shown), std::string::npos) << example;
+    example.replace(example.find(shown), shown.size(), ++n == 1 ? "H001" : "H002");
+    CliRun recorded = Run({"visit", "record", WriteFile(std::string(lang) + ".json", example)});
+    EXPECT_EQ(recorded.exit_code, 0) << lang << ": " << recorded.err << "\n" << example;
+  }
+}
+
 }  // namespace
 }  // namespace qiaomen::cli::testing

@@ -125,6 +125,9 @@ TEST_F(WaysOutTest, ARevokedDeviceReenrolsOntoItsProfileAndSendsItsWork) {
   const std::string device = DeviceId();
   ASSERT_FALSE(device.empty());
   ASSERT_EQ(County({"revoke-device", device}).exit_code, 0);
+  // Work made while the device is revoked is kept too, and the county reviews it apart.
+  ASSERT_EQ(
+      Run({"visit", "record", WriteFile("v3.json", CheckedVisitJson("H003", false))}).exit_code, 0);
   CliRun revoked = Run({"sync", "--retries", "0"});
   EXPECT_EQ(revoked.exit_code, 5);
   // Issue 18, item 3: said from the catalogue, with the way out.
@@ -157,6 +160,31 @@ TEST_F(WaysOutTest, ARevokedDeviceReenrolsOntoItsProfileAndSendsItsWork) {
   EXPECT_EQ(Between(devices.out.substr(at), "status"), "\"reinstated\"") << devices.out;
   EXPECT_NE(Between(devices.out.substr(at), "reenrolled_after_revocation_at"), "\"\"")
       << devices.out;
+
+  // Issue 18, item 3: the county reviews the work from the revoked period: the H002 visit made
+  // before the revocation and kept unsent, the H003 visit made while revoked.
+  auto work = County({"revoked-work", "--format", "json"});
+  ASSERT_EQ(work.exit_code, 0) << work.err;
+  auto entry = [&](const std::string& subject) {
+    const auto start = work.out.find("\"entity\":\"visit\",\"subject\":\"" + subject);
+    if (start == std::string::npos) return std::string();
+    return work.out.substr(start, work.out.find('}', start) - start);
+  };
+  EXPECT_EQ(Between(entry("H002"), "made_while_revoked"), "false") << work.out;
+  EXPECT_EQ(Between(entry("H003"), "made_while_revoked"), "true") << work.out;
+  EXPECT_TRUE(Contains(work.out, "\"device\":\"" + device)) << work.out;
+  auto text = County({"revoked-work"});
+  ASSERT_EQ(text.exit_code, 0) << text.err;
+  EXPECT_TRUE(Contains(text.out, "重新注册")) << text.out;
+  EXPECT_TRUE(Contains(text.out, "H003 张芳")) << text.out;
+  EXPECT_TRUE(Contains(text.out, "吊销期间记录的，请核实")) << text.out;
+  EXPECT_TRUE(Contains(text.out, "吊销前记录、当时未发送的")) << text.out;
+  // Work made after the re-enrolment is ordinary work again.
+  ASSERT_EQ(
+      Run({"visit", "record", WriteFile("v1.json", CheckedVisitJson("H001", false))}).exit_code, 0);
+  ASSERT_EQ(Run({"sync"}).exit_code, 0);
+  auto later = County({"revoked-work", "--format", "json"});
+  EXPECT_FALSE(Contains(later.out, "\"subject\":\"H001")) << later.out;
 }
 
 // Issue 18, item 4: a device stays its worker's. The county records every change as the

@@ -275,13 +275,22 @@ INSTANTIATE_TEST_SUITE_P(Backends, AdminTest,
                          ::testing::Values(Backend::kSqlite, Backend::kPostgres), ParamName);
 
 TEST(CountyCommandsTest, EveryCommandHasHelp) {
-  for (const char* command :
-       {"init", "serve", "import-subjects", "add-worker", "enroll-code", "revoke-device",
-        "publish-template", "campaign", "report", "conflicts", "quarantine"}) {
-    auto r = testing::RunCounty({command, "--help"});
+  for (const char* command : {"init",        "serve",         "import-subjects",  "add-worker",
+                              "enroll-code", "revoke-device", "publish-template", "campaign",
+                              "report",      "conflicts",     "quarantine",       "revoked-work",
+                              "backup",      "restore",       "import-bundle",    "bundle-key",
+                              "hazard",      "workers",       "devices",          "campaigns",
+                              "checklists",  "set-time-zone", "add-staff",        "set-password"}) {
+    auto r = testing::RunCounty({command, "--help", "--lang", "en"});
     EXPECT_EQ(r.exit_code, 0) << command;
     EXPECT_NE(r.out.find("Usage: qiaomen-county " + std::string(command)), std::string::npos)
         << command << ": " << r.out;
+    // Issue 18: from the catalogue, in Chinese unless English is asked for.
+    auto zh = testing::RunCounty({command, "--help", "--lang", "zh"});
+    EXPECT_EQ(zh.exit_code, 0) << command;
+    EXPECT_EQ(zh.out.rfind("用法：qiaomen-county " + std::string(command), 0), 0u)
+        << command << ": " << zh.out;
+    EXPECT_EQ(zh.out.find("Usage"), std::string::npos) << command << ": " << zh.out;
   }
   auto unknown = testing::RunCounty({"add-worker", "--frobnicate"});
   EXPECT_EQ(unknown.exit_code, 2);

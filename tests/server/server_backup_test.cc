@@ -78,7 +78,9 @@ class BackupTest : public ServerTest {
     ASSERT_EQ(r->results(0).outcome(), v1::ChangeResult::APPLIED) << r->results(0).reason();
   }
 
-  CommandResult Backup(const std::string& to) const { return env_->Run({"backup", "--to", to}); }
+  CommandResult Backup(const std::string& to) const {
+    return env_->Run({"backup", "--to", to, "--lang", "en"});
+  }
 
   Target NewTarget() {
     Target target{env_->dir().Join("restored-" + std::to_string(targets_++)), ""};
@@ -92,7 +94,8 @@ class BackupTest : public ServerTest {
 
   static CommandResult Restore(const std::string& from, const Target& target,
                                std::vector<std::string> extra = {}) {
-    std::vector<std::string> args{"restore", "--from", from, "--data", target.data_dir};
+    std::vector<std::string> args{"restore",       "--from", from, "--data",
+                                  target.data_dir, "--lang", "en"};
     if (!target.db_url.empty()) {
       args.push_back("--db");
       args.push_back(target.db_url);
@@ -155,9 +158,14 @@ TEST_P(BackupTest, BackupWhileADeviceSyncsRestoresThatInstantWithANewEpoch) {
   }
   ASSERT_EQ(first.exit_code, 0) << first.out << first.err;
   EXPECT_NE(first.out.find("blobs copied"), std::string::npos) << first.out;
-  CommandResult verify = testing::RunCounty({"backup", "verify", backup});
+  CommandResult verify = testing::RunCounty({"backup", "verify", backup, "--lang", "en"});
   ASSERT_EQ(verify.exit_code, 0) << verify.out << verify.err;
   EXPECT_NE(verify.out.find("is whole"), std::string::npos) << verify.out;
+  // Issue 18: the backup's findings come from the county catalogue, Chinese unless asked.
+  CommandResult zh = testing::RunCounty({"backup", "verify", backup, "--lang", "zh"});
+  ASSERT_EQ(zh.exit_code, 0) << zh.out << zh.err;
+  EXPECT_NE(zh.out.find("中的备份完整"), std::string::npos) << zh.out;
+  EXPECT_EQ(zh.out.find("whole"), std::string::npos) << zh.out;
 
   // The first backup holds one instant of the running server: what it counted, unchanged.
   v1::BackupManifest manifest = Manifest(backup);
@@ -268,7 +276,7 @@ TEST_P(BackupTest, AFailingPgDumpLeavesNoBackupAndSaysWhatToDo) {
   EXPECT_NE(result.err.find("server version mismatch"), std::string::npos) << result.err;
   EXPECT_NE(result.err.find("postgresql-client"), std::string::npos) << result.err;
   EXPECT_FALSE(fs::exists(to + "/manifest.json"));
-  CommandResult verify = testing::RunCounty({"backup", "verify", to});
+  CommandResult verify = testing::RunCounty({"backup", "verify", to, "--lang", "en"});
   EXPECT_NE(verify.exit_code, 0) << verify.out;
   CommandResult report = env_->Run({"report"});
   EXPECT_NE(report.out.find("上次备份：无"), std::string::npos) << report.out;
@@ -309,7 +317,7 @@ TEST_P(BackupTest, TornBackupsAreRefusedByVerifyAndRestoreWithNothingWritten) {
     const std::string copy = env_->dir().Join(tear.name);
     fs::copy(backup, copy, fs::copy_options::recursive);
     tear.damage(copy);
-    CommandResult verify = testing::RunCounty({"backup", "verify", copy});
+    CommandResult verify = testing::RunCounty({"backup", "verify", copy, "--lang", "en"});
     EXPECT_EQ(verify.exit_code, 1);
     EXPECT_NE((verify.out + verify.err).find(tear.says), std::string::npos)
         << verify.out << verify.err;

@@ -290,9 +290,14 @@ TEST_P(ReportTest, AVisitLateInTheEveningCountsOnThatDayInTheCountysTimeZone) {
   EXPECT_EQ(unknown.exit_code, 1);
   EXPECT_NE(unknown.err.find("Asia/Beijing"), std::string::npos) << unknown.err;
   EXPECT_EQ(visits_on("2026-12-01"), "2") << "a refused zone changes nothing";
-  auto bad_date = env_->Run({"report", "--date", "2026-02-30"});
+  auto bad_date = env_->Run({"report", "--date", "2026-02-30", "--lang", "en"});
   EXPECT_EQ(bad_date.exit_code, 2);
   EXPECT_NE(bad_date.err.find("not a real day"), std::string::npos) << bad_date.err;
+  // Issue 18: said from the catalogue, in Chinese unless English is asked for.
+  auto zh_date = env_->Run({"report", "--date", "2026-13-03", "--lang", "zh"});
+  EXPECT_EQ(zh_date.exit_code, 2);
+  EXPECT_NE(zh_date.err.find("--date 2026-13-03 不是真实存在的日期"), std::string::npos)
+      << zh_date.err;
 }
 
 TEST_P(ReportTest, CampaignMakesTasksOnlyForSubjectsOfTheChecklistsKind) {
@@ -356,6 +361,17 @@ TEST_P(ReportTest, CampaignDueDatesAreRealDaysCountedFromTheCountysToday) {
         << bad << ": " << refused.out;
     EXPECT_NE(refused.err.find(bad), std::string::npos) << refused.err;
   }
+  auto zh = [&](const std::string& due) {
+    return env_->Run({"campaign", "create", "--id", "bad", "--title", "Winter", "--template",
+                      "household_winter", "--scope", "town:T01", "--due", due, "--lang", "zh"});
+  };
+  EXPECT_NE(zh("2026-02-30").err.find("--due 2026-02-30 不是真实存在的日期"), std::string::npos);
+  EXPECT_NE(zh("+1x").err.find("应写成 +天数"), std::string::npos);
+  EXPECT_NE(zh("2020-01-01").err.find("早于县里的今天"), std::string::npos);
+  auto en =
+      env_->Run({"campaign", "create", "--id", "bad", "--title", "Winter", "--template",
+                 "household_winter", "--scope", "town:T01", "--due", "2020-01-01", "--lang", "en"});
+  EXPECT_NE(en.err.find("is before today in the county"), std::string::npos) << en.err;
   const auto zone = base::TimeZone::Default();
   const std::string before = *base::AddDays(base::CountyDate(time(nullptr) * 1000LL, zone), 14);
   auto created = create("c1", "+14");

@@ -34,15 +34,7 @@ core::Status Export(const core::Args& args, CliContext& ctx) {
 
 void AddBundleCommands(std::vector<Command>& commands) {
   commands.push_back(Command{
-      "export-bundle",
-      Msg::kSummaryExportBundle,
-      "Usage: qiaomen export-bundle FILE [--json]\n\n"
-      "For teams with no signal at all: FILE carries every change and photo the server has not\n"
-      "confirmed yet, encrypted for this device's county and signed with this device's key.\n"
-      "The county imports it with `qiaomen-county import-bundle --data DIR FILE`; importing it\n"
-      "twice changes nothing. The work stays pending here until a sync confirms it.\n",
-      {{}, {}},
-      Export});
+      "export-bundle", Msg::kSummaryExportBundle, Msg::kUsageExportBundle, {{}, {}}, Export});
 }
 
 }  // namespace qiaomen::cli

@@ -5,6 +5,7 @@
 
 #include "../device_open.h"
 #include "../records_view.h"
+#include "../visit_answers.h"
 #include "qiaomen/cli/command.h"
 #include "qiaomen/core/domain/labels.h"
 #include "qiaomen/core/profile/checklists.h"
@@ -15,34 +16,6 @@ namespace {
 std::string Zh(const v1::LocalizedText& t) { return In(t, core::domain::Language::kZh); }
 
 bool IsPhotoKind(v1::ItemKind kind) { return kind == v1::PHOTO || kind == v1::SIGNATURE; }
-
-// The kind of answer an item takes, with how a visit file writes it.
-Msg KindLabel(v1::ItemKind kind) {
-  switch (kind) {
-    case v1::YES_NO_NA:
-      return Msg::kItemYesNoNa;
-    case v1::SINGLE_CHOICE:
-      return Msg::kItemSingleChoice;
-    case v1::MULTI_CHOICE:
-      return Msg::kItemMultiChoice;
-    case v1::INTEGER:
-      return Msg::kItemInteger;
-    case v1::DECIMAL:
-      return Msg::kItemDecimal;
-    case v1::TEXT:
-      return Msg::kItemText;
-    case v1::DATE:
-      return Msg::kItemDate;
-    case v1::PHOTO:
-      return Msg::kItemPhoto;
-    case v1::SIGNATURE:
-      return Msg::kItemSignature;
-    case v1::LOCATION:
-      return Msg::kItemLocation;
-    default:
-      return Msg::kItemUnknown;
-  }
-}
 
 std::string KindCode(v1::ItemKind kind) {
   std::string name = v1::ItemKind_Name(kind);
@@ -169,7 +142,7 @@ void PrintChecklist(std::ostream& out, const v1::ChecklistTemplate& tpl, const C
     out << "\n";
     for (const auto& item : section.items()) {
       out << "  " << item.id() << "  " << In(item.label(), lang) << "  "
-          << ctx.T(KindLabel(item.kind()));
+          << ctx.T(ItemKindMsg(item.kind()));
       if (!Range(item).empty()) out << ctx.T(Msg::kChecklistRange, {Range(item)});
       if (item.required() == "true") {
         out << ctx.T(Msg::kChecklistRequired);
@@ -334,25 +307,12 @@ core::Status Template(const core::Args& args, CliContext& ctx) {
 
 void AddChecklistCommands(std::vector<Command>& commands) {
   commands.push_back(Command{
-      "checklist show",
-      Msg::kSummaryChecklistShow,
-      "Usage: qiaomen checklist show ID[@VERSION] [--json]\n\n"
-      "Prints each item of the checklist (latest version this device has unless @VERSION): its\n"
-      "id, label, the kind of answer and how a visit file writes it, allowed codes, range,\n"
-      "whether it is required (or when), when it is shown, and the hazard rules. Needs no PIN.\n",
-      {{}, {}},
-      Show});
-  commands.push_back(Command{
-      "visit template",
-      Msg::kSummaryVisitTemplate,
-      "Usage: qiaomen visit template SUBJECT [--checklist ID] [--out FILE.json]\n\n"
-      "Writes a visit file for SUBJECT (id or external id) in the format `qiaomen visit record`\n"
-      "reads: its open task's checklist (or --checklist ID), the times set to now in the county's\n"
-      "time zone, and every item with a placeholder such as \"<yes|no|na>\". Replace each\n"
-      "placeholder with the answer, list photo files under \"photos\", leave out items the\n"
-      "checklist does not show (see `qiaomen checklist show ID`), then record the file.\n",
-      {{"checklist", "out"}, {}},
-      Template});
+      "checklist show", Msg::kSummaryChecklistShow, Msg::kUsageChecklistShow, {{}, {}}, Show});
+  commands.push_back(Command{"visit template",
+                             Msg::kSummaryVisitTemplate,
+                             Msg::kUsageVisitTemplate,
+                             {{"checklist", "out"}, {}},
+                             Template});
 }
 
 }  // namespace qiaomen::cli

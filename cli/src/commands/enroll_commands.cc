@@ -15,10 +15,10 @@ namespace qiaomen::cli {
 namespace {
 
 core::Result<std::string> NewPin(CliContext& ctx) {
-  QM_ASSIGN_OR_RETURN(auto pin, ctx.pins.ReadPin("new", "New PIN (at least 4 characters): "));
+  QM_ASSIGN_OR_RETURN(auto pin, ReadPin(ctx, "new", Msg::kPromptNewPin));
   if (pin.size() < 4) return core::InvalidArgument("The PIN must have at least 4 characters.");
   if (std::getenv("QIAOMEN_PIN") == nullptr && std::getenv("QIAOMEN_NEW_PIN") == nullptr) {
-    QM_ASSIGN_OR_RETURN(auto again, ctx.pins.ReadPin("confirm", "The same PIN again: "));
+    QM_ASSIGN_OR_RETURN(auto again, ReadPin(ctx, "confirm", Msg::kPromptPinAgain));
     if (again != pin) return core::InvalidArgument("The two PINs differ; nothing was changed.");
   }
   return pin;
@@ -118,22 +118,13 @@ core::Status CheckServerUrl(const core::Args& args) {
 }  // namespace
 
 void AddEnrollCommands(std::vector<Command>& commands) {
-  commands.push_back(Command{
-      "enroll",
-      Msg::kSummaryEnroll,
-      "Usage: qiaomen enroll --server URL --code CODE [--ca-cert FILE] [--pin-sha256 HASH]\n"
-      "         [--name DEVICE_NAME] [--json]\n\n"
-      "Creates the encrypted profile in --data (keys wrapped by your PIN, the store, the photo\n"
-      "vault) and registers the device's signing key with the server using the one-time CODE\n"
-      "from township staff. The PIN comes from QIAOMEN_PIN or is asked for twice. --ca-cert\n"
-      "trusts the county's own CA; --pin-sha256 pins the server's public key\n"
-      "(sha256//BASE64, as `curl --pinnedpubkey`). If the server refuses, nothing is kept.\n"
-      "On a profile enrolled before (a revoked phone, a lost token) it asks for the PIN and\n"
-      "registers the same device again under the new CODE (township staff issue it with\n"
-      "`enroll-code --device`); its unsent work stays and goes at the next sync.\n",
-      {{"server", "code", "ca-cert", "pin-sha256", "name"}, {}, {"server", "code"}},
-      Enroll,
-      CheckServerUrl});
+  commands.push_back(
+      Command{"enroll",
+              Msg::kSummaryEnroll,
+              Msg::kUsageEnroll,
+              {{"server", "code", "ca-cert", "pin-sha256", "name"}, {}, {"server", "code"}},
+              Enroll,
+              CheckServerUrl});
 }
 
 }  // namespace qiaomen::cli

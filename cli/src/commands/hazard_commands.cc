@@ -148,26 +148,13 @@ core::Status Update(const core::Args& args, CliContext& ctx) {
 }  // namespace
 
 void AddHazardCommands(std::vector<Command>& commands) {
-  commands.push_back(Command{
-      "hazards",
-      Msg::kSummaryHazards,
-      "Usage: qiaomen hazards [--open] [--subject ID] [--json]\n\n"
-      "Every hazard found at a subject in this device's grids, with its category, severity,\n"
-      "deadline and status (derived from its events). --open hides closed ones.\n",
-      {{"subject"}, {"open"}},
-      List});
-  commands.push_back(Command{
-      "hazard update",
-      Msg::kSummaryHazardUpdate,
-      "Usage: qiaomen hazard update ID --event "
-      "ordered|rectified|reinspected|closed|suspected_major\n"
-      "         [--photo FILE] [--note TEXT] [--failed] [--json]\n\n"
-      "Steps follow the hazard's life: found -> ordered -> rectified (needs --photo, the after-\n"
-      "photo) -> reinspected (--failed sends it back to ordered) -> closed. An impossible step is\n"
-      "refused with the hazard's current status. suspected_major marks it 疑似重大隐患: the\n"
-      "county records the judgement of 消防救援大队 or the competent department.\n",
-      {{"event", "photo", "note"}, {"failed"}, {"event"}},
-      Update});
+  commands.push_back(
+      Command{"hazards", Msg::kSummaryHazards, Msg::kUsageHazards, {{"subject"}, {"open"}}, List});
+  commands.push_back(Command{"hazard update",
+                             Msg::kSummaryHazardUpdate,
+                             Msg::kUsageHazardUpdate,
+                             {{"event", "photo", "note"}, {"failed"}, {"event"}},
+                             Update});
 }
 
 }  // namespace qiaomen::cli

@@ -15,10 +15,10 @@ core::Status ChangePin(const core::Args&, CliContext& ctx) {
     }
     return info.status();
   }
-  QM_ASSIGN_OR_RETURN(auto old_pin, ctx.pins.ReadPin("current", "Current PIN: "));
-  QM_ASSIGN_OR_RETURN(auto new_pin, ctx.pins.ReadPin("new", "New PIN: "));
+  QM_ASSIGN_OR_RETURN(auto old_pin, ReadPin(ctx, "current", Msg::kPromptCurrentPin));
+  QM_ASSIGN_OR_RETURN(auto new_pin, ReadPin(ctx, "new", Msg::kPromptNewPinOnly));
   if (std::getenv("QIAOMEN_NEW_PIN") == nullptr) {
-    QM_ASSIGN_OR_RETURN(auto again, ctx.pins.ReadPin("confirm", "The new PIN again: "));
+    QM_ASSIGN_OR_RETURN(auto again, ReadPin(ctx, "confirm", Msg::kPromptNewPinAgain));
     if (again != new_pin)
       return core::InvalidArgument("The two new PINs differ; the PIN is unchanged.");
   }
@@ -39,15 +39,8 @@ core::Status ChangePin(const core::Args&, CliContext& ctx) {
 }  // namespace
 
 void AddPinCommands(std::vector<Command>& commands) {
-  commands.push_back(Command{
-      "change-pin",
-      Msg::kSummaryChangePin,
-      "Usage: qiaomen change-pin\n\n"
-      "The current PIN comes from QIAOMEN_PIN and the new one from QIAOMEN_NEW_PIN, or both are\n"
-      "asked for on the terminal (the new one twice). A wrong current PIN counts as a failed\n"
-      "attempt. The data is not re-encrypted: only its key is wrapped anew.\n",
-      {{}, {}},
-      ChangePin});
+  commands.push_back(
+      Command{"change-pin", Msg::kSummaryChangePin, Msg::kUsageChangePin, {{}, {}}, ChangePin});
 }
 
 }  // namespace qiaomen::cli

@@ -164,26 +164,14 @@ core::Status Resend(const core::Args& args, CliContext& ctx) {
 }  // namespace
 
 void AddQuarantineCommands(std::vector<Command>& commands) {
-  commands.push_back(Command{
-      "quarantine",
-      Msg::kSummaryQuarantine,
-      "Usage: qiaomen quarantine [--json]\n\n"
-      "Lists this device's changes that the county server refused: the number to resend it by,\n"
-      "when (county time), what it is and whose household, and the server's reason. They stay\n"
-      "on the device until sent again with `qiaomen quarantine resend SEQ`.\n",
-      {{}, {}},
-      List});
-  commands.push_back(Command{
-      "quarantine resend",
-      Msg::kSummaryQuarantineResend,
-      "Usage: qiaomen quarantine resend SEQ [--json]\n\n"
-      "Puts the refused change SEQ (as `qiaomen quarantine` numbers it) back in the queue, with\n"
-      "the refused changes that belong to it (a visit's photos and hazards), under new numbers;\n"
-      "the next `qiaomen sync` sends them, the visit first. If the county refuses it again it\n"
-      "comes back to the list with the new reason.\n",
-      {{}, {}},
-      Resend,
-      CheckSeq});
+  commands.push_back(
+      Command{"quarantine", Msg::kSummaryQuarantine, Msg::kUsageQuarantine, {{}, {}}, List});
+  commands.push_back(Command{"quarantine resend",
+                             Msg::kSummaryQuarantineResend,
+                             Msg::kUsageQuarantineResend,
+                             {{}, {}},
+                             Resend,
+                             CheckSeq});
 }
 
 }  // namespace qiaomen::cli

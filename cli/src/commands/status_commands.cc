@@ -77,15 +77,7 @@ core::Status Status(const core::Args&, CliContext& ctx) {
 }  // namespace
 
 void AddStatusCommands(std::vector<Command>& commands) {
-  commands.push_back(Command{
-      "status",
-      Msg::kSummaryStatus,
-      "Usage: qiaomen status [--json]\n\n"
-      "Shows what waits to be sent (changes, photos and their bytes), the changes the server\n"
-      "refused with its reasons (kept on the device for a person to review), when this device\n"
-      "last synced and with which server.\n",
-      {{}, {}},
-      Status});
+  commands.push_back(Command{"status", Msg::kSummaryStatus, Msg::kUsageStatus, {{}, {}}, Status});
 }
 
 }  // namespace qiaomen::cli

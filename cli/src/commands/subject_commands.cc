@@ -75,6 +75,17 @@ core::Status Show(const core::Args& args, CliContext& ctx) {
   return core::Status::Ok();
 }
 
+// A field `subject update` changed, as people read it; one this list lacks as it is named.
+std::string FieldLabel(const std::string& field, const CliContext& ctx) {
+  static const std::pair<const char*, Msg> kLabels[] = {
+      {"name", Msg::kFieldName},       {"address", Msg::kFieldAddress}, {"phone", Msg::kFieldPhone},
+      {"members", Msg::kFieldMembers}, {"tags", Msg::kFieldTags},       {"note", Msg::kFieldNote}};
+  for (const auto& [name, id] : kLabels) {
+    if (field == name) return ctx.T(id);
+  }
+  return field;
+}
+
 core::Status Update(const core::Args& args, CliContext& ctx) {
   if (args.positionals().size() != 1) {
     return core::InvalidArgument("Give one subject: its id or county external id.");
@@ -124,7 +135,9 @@ core::Status Update(const core::Args& args, CliContext& ctx) {
     ctx.out << ctx.T(Msg::kSubjectUnchanged, {edited.external_id()});
   } else {
     std::string fields;
-    for (const auto& f : changed) fields += (fields.empty() ? "" : " ") + f;
+    for (const auto& f : changed) {
+      fields += (fields.empty() ? "" : ctx.T(Msg::kFieldSeparator)) + FieldLabel(f, ctx);
+    }
     ctx.out << ctx.T(Msg::kSubjectUpdated, {edited.external_id(), fields});
   }
   return core::Status::Ok();
@@ -134,22 +147,12 @@ core::Status Update(const core::Args& args, CliContext& ctx) {
 
 void AddSubjectCommands(std::vector<Command>& commands) {
   commands.push_back(
-      Command{"subject show",
-              Msg::kSummarySubjectShow,
-              "Usage: qiaomen subject show ID [--json]\n\n"
-              "ID is the subject's id or the county's external id (e.g. H-T01-V01-0001).\n",
-              {{}, {}},
-              Show});
-  commands.push_back(Command{
-      "subject update",
-      Msg::kSummarySubjectUpdate,
-      "Usage: qiaomen subject update ID [--phone P] [--members N] [--tags T,...] [--note TEXT]\n"
-      "         [--name NAME] [--address ADDRESS] [--json]\n\n"
-      "Saves a field-level edit: only the fields given change, and each syncs on its own, so two\n"
-      "workers editing different fields of one household both keep their edits. --tags replaces\n"
-      "the list (e.g. elderly_alone,coal_heating,bottled_gas,ebike).\n",
-      {{"phone", "members", "tags", "note", "name", "address"}, {}},
-      Update});
+      Command{"subject show", Msg::kSummarySubjectShow, Msg::kUsageSubjectShow, {{}, {}}, Show});
+  commands.push_back(Command{"subject update",
+                             Msg::kSummarySubjectUpdate,
+                             Msg::kUsageSubjectUpdate,
+                             {{"phone", "members", "tags", "note", "name", "address"}, {}},
+                             Update});
 }
 
 }  // namespace qiaomen::cli

@@ -34,7 +34,15 @@ std::string SummaryText(const sync::SyncReport& report, const CliContext& ctx) {
   }
   if (report.photos_held_for_wifi) text += space + ctx.T(Msg::kSyncHeldForWifi);
   if (report.epoch_reset) text += space + ctx.T(Msg::kSyncEpochReset);
-  if (!report.status.ok()) text += space + ctx.T(Msg::kSyncStopped, {report.status.message()});
+  if (!report.status.ok()) {
+    // A revoked device and an unreachable server are said on their own line from the catalogue.
+    const core::Code code = report.status.code();
+    const bool explained = code == core::Code::kUnauthenticated ||
+                           code == core::Code::kUnavailable ||
+                           code == core::Code::kDeadlineExceeded;
+    text += space + (explained ? ctx.T(Msg::kSyncStoppedSeeBelow)
+                               : ctx.T(Msg::kSyncStopped, {report.status.message()}));
+  }
   return text;
 }
 
@@ -176,23 +184,12 @@ core::Status Sync(const core::Args& args, CliContext& ctx) {
 }  // namespace
 
 void AddSyncCommands(std::vector<Command>& commands) {
-  commands.push_back(Command{
-      "sync",
-      Msg::kSummarySync,
-      "Usage: qiaomen sync [--retries N] [--progress] [--chunk-kb N] [--keep-sent-mb N] "
-      "[--json]\n\n"
-      "Sends the pending changes (visits, edits, hazard steps) in batches, receives the changes\n"
-      "in this device's scope, then uploads the photos (resumable: a cut link resumes where it\n"
-      "stopped). A progress bar is drawn on a terminal (--progress: plain progress lines\n"
-      "elsewhere); otherwise one summary line. A transient failure is retried N times (default\n"
-      "6) with growing pauses. --json prints pushed, pulled, photos sent, bytes and the changes\n"
-      "the server refused with its reasons (they stay on the device, see `qiaomen status`).\n"
-      "Sent changes are kept on the device until the county's backup holds them, so a restored\n"
-      "county can be healed from the phones; --keep-sent-mb caps what is kept beyond the last\n"
-      "backup (default 64 MB, oldest let go first, with a warning naming what no backup holds).\n",
-      {{"retries", "chunk-kb", "keep-sent-mb"}, {"progress"}},
-      Sync,
-      CheckSync});
+  commands.push_back(Command{"sync",
+                             Msg::kSummarySync,
+                             Msg::kUsageSync,
+                             {{"retries", "chunk-kb", "keep-sent-mb"}, {"progress"}},
+                             Sync,
+                             CheckSync});
 }
 
 }  // namespace qiaomen::cli

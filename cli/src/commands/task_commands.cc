@@ -139,17 +139,8 @@ core::Status Tasks(const core::Args& args, CliContext& ctx) {
 }  // namespace
 
 void AddTaskCommands(std::vector<Command>& commands) {
-  commands.push_back(Command{
-      "tasks",
-      Msg::kSummaryTasks,
-      "Usage: qiaomen tasks [--grid GRID] [--search TEXT] [--all] [--json]\n\n"
-      "Lists the tasks assigned in this device's grids that no visit has closed yet (--all: the\n"
-      "done ones too), in address order as a worker walks them: village, group and number, with\n"
-      "numbers compared as numbers (1组2号 before 1组10号; 二组 before 十组). --search keeps the\n"
-      "subjects whose name, address, phone, county id or id contains TEXT. A nobody-home visit\n"
-      "leaves its task open for the return visit.\n",
-      {{"grid", "search"}, {"all"}},
-      Tasks});
+  commands.push_back(
+      Command{"tasks", Msg::kSummaryTasks, Msg::kUsageTasks, {{"grid", "search"}, {"all"}}, Tasks});
 }
 
 }  // namespace qiaomen::cli

@@ -65,9 +65,19 @@ bool IsPhotoItem(const core::forms::CompiledTemplate& tpl, const std::string& it
 }
 
 // One visit file through the device's visit flow: a draft with its answers and photos, then
-// finished in one transaction. A file that cannot be finished leaves nothing behind.
-core::Result<Recorded> RecordOne(const std::string& path, sync::FieldDevice& device) {
-  QM_ASSIGN_OR_RETURN(VisitFile file, ReadVisitFile(path));
+// finished in one transaction. A file that cannot be finished leaves nothing behind. A refused
+// file's problems are also put in `shown` in `language` (the status says them in English).
+core::Result<Recorded> RecordOne(const std::string& path, sync::FieldDevice& device,
+                                 core::domain::Language language, std::string& shown) {
+  std::vector<FileProblem> file_problems;
+  auto read = ReadVisitFile(path, &file_problems);
+  if (!read.ok()) {
+    if (!file_problems.empty()) {
+      shown = path + ": " + VisitFileProblemsText(file_problems, language);
+    }
+    return read.status();
+  }
+  VisitFile file = std::move(read).value();
   core::profile::Profile& profile = device.profile();
   auto& store = profile.store();
   QM_ASSIGN_OR_RETURN(v1::Subject subject, ResolveSubject(store, file.subject));
@@ -99,7 +109,7 @@ core::Result<Recorded> RecordOne(const std::string& path, sync::FieldDevice& dev
     return status;
   };
 
-  std::vector<core::profile::ItemError> errors;
+  std::vector<FileProblem> errors;
   v1::Visit& visit = draft.visit;
   visit.set_outcome(file.outcome);
   visit.set_finished_at_ms(file.finished_at_ms);
@@ -119,7 +129,7 @@ core::Result<Recorded> RecordOne(const std::string& path, sync::FieldDevice& dev
     if (tpl && !IsPhotoItem(*tpl, item)) continue;  // TypedAnswers named it
     for (const auto& p : paths) {
       if (!std::filesystem::is_regular_file(p)) {
-        errors.push_back({item, "the photo file " + p + " does not exist"});
+        errors.push_back({FileProblem::Where::kItem, item, Msg::kPhotoFileMissing, {p}});
         continue;
       }
       core::profile::PhotoCapture capture;
@@ -129,7 +139,9 @@ core::Result<Recorded> RecordOne(const std::string& path, sync::FieldDevice& dev
       capture.location = file.location;
       auto added = profile.visits().AddPhotoFile(draft_id, p, capture);
       if (!added.ok() && added.status().code() == core::Code::kInvalidArgument) {
-        errors.push_back({item, added.status().message()});  // not a JPEG: named with the rest
+        // Not a JPEG: named with the rest (core says what it looks like, in English).
+        errors.push_back(
+            {FileProblem::Where::kItem, item, Msg::kProblemRaw, {added.status().message()}});
         continue;
       }
       if (!added.ok()) return discard(added.status());
@@ -139,34 +151,48 @@ core::Result<Recorded> RecordOne(const std::string& path, sync::FieldDevice& dev
 
   // One pass names every problem: the file's own (wrong kinds of answers, missing files) and what
   // the forms engine still misses; an item already named is not named twice.
-  std::vector<core::profile::ItemError> problems;
   core::Result<core::store::RecordedVisit> recorded =
       core::InvalidArgument("the visit file has problems");
+  // The engine's own list is in English: it only says whether there is one, and the list is made
+  // again from the evaluation, in the catalogue's words.
+  std::vector<core::profile::ItemError> finish_problems;
+  bool incomplete = !errors.empty();
   if (errors.empty()) {
     core::profile::FinishOptions finish;
     finish.finished_at_ms = file.finished_at_ms;
-    recorded = profile.visits().Finish(draft_id, finish, &problems);
-  } else if (file.outcome == v1::CHECKED && tpl) {
+    recorded = profile.visits().Finish(draft_id, finish, &finish_problems);
+    incomplete = !recorded.ok() && !finish_problems.empty();
+  }
+  if (incomplete && tpl && file.outcome == v1::CHECKED) {
     QM_ASSIGN_OR_RETURN(auto saved, profile.visits().Draft(draft_id));
     if (auto evaluation = profile.visits().Evaluate(saved); evaluation.ok()) {
-      problems = core::profile::CompletenessErrors(*evaluation);
+      for (auto& problem : CompletenessProblems(*evaluation, language)) {
+        const bool named = std::any_of(errors.begin(), errors.end(),
+                                       [&](const auto& e) { return e.name == problem.name; });
+        if (!named) errors.push_back(std::move(problem));
+      }
+    }
+  }
+  if (errors.empty()) {
+    for (const auto& p : finish_problems) {
+      errors.push_back({FileProblem::Where::kItem, p.item_id, Msg::kProblemRaw, {p.message}});
     }
   }
   if (!recorded.ok()) {
-    for (auto& problem : problems) {
-      const bool named = std::any_of(errors.begin(), errors.end(),
-                                     [&](const auto& e) { return e.item_id == problem.item_id; });
-      if (!named) errors.push_back(std::move(problem));
-    }
     if (errors.empty()) {
       return discard(
           core::Status(recorded.status().code(), path + ": " + recorded.status().message()));
     }
-    return discard(core::InvalidArgument(path + ": the visit to " + subject.external_id() +
-                                         " has " + std::to_string(errors.size()) +
-                                         (errors.size() == 1 ? " problem" : " problems") +
-                                         "; nothing was saved. Fix the file and record it again:" +
-                                         core::profile::FormatItemErrors(errors)));
+    auto say = [&](core::domain::Language in) {
+      const std::string count = std::to_string(errors.size());
+      const std::string lines = ProblemLines(errors, in);
+      return path + ": " +
+             (errors.size() == 1
+                  ? Say(in, Msg::kVisitOneProblem, {subject.external_id(), lines})
+                  : Say(in, Msg::kVisitProblems, {subject.external_id(), count, lines}));
+    };
+    shown = say(language);
+    return discard(core::InvalidArgument(say(core::domain::Language::kEn)));
   }
   return Recorded{std::move(recorded).value(), subject.external_id(), photos};
 }
@@ -179,14 +205,21 @@ core::Status Record(const core::Args& args, CliContext& ctx) {
   json.BeginArray();
   int failed = 0;
   core::Status first_error;
+  std::string first_shown;  // its problems in the chosen language ("": its message says it)
   for (const auto& path : args.positionals()) {
-    auto recorded = RecordOne(path, *device);
+    std::string shown;
+    auto recorded = RecordOne(path, *device, ctx.language, shown);
     if (!recorded.ok()) {
       ++failed;
-      if (first_error.ok()) first_error = recorded.status();
-      if (args.positionals().size() > 1) ctx.err << recorded.status().message() << "\n";
+      if (first_error.ok()) {
+        first_error = recorded.status();
+        first_shown = shown;
+      }
+      if (shown.empty()) shown = recorded.status().message();
+      if (args.positionals().size() > 1) ctx.err << shown << "\n";
       json.BeginObject().Field("file", path).Key("error").BeginObject();
-      WriteError(json, recorded.status(), ExitCodeFor(recorded.status()));
+      WriteError(json, core::Status(recorded.status().code(), shown),
+                 ExitCodeFor(recorded.status()));
       json.EndObject().EndObject();
       continue;
     }
@@ -259,40 +292,22 @@ core::Status Record(const core::Args& args, CliContext& ctx) {
     ctx.printed_json = true;  // each file's error is in it
   }
   if (failed > 0 && args.positionals().size() > 1) {
-    return core::Status(first_error.code(), std::to_string(failed) + " of " +
-                                                std::to_string(args.positionals().size()) +
-                                                " visit files were not recorded (see above).");
+    const std::string count = std::to_string(failed);
+    const std::string total = std::to_string(args.positionals().size());
+    return ctx.Explain(
+        core::Status(first_error.code(),
+                     Say(core::domain::Language::kEn, Msg::kVisitFilesNotRecorded, {count, total})),
+        Msg::kVisitFilesNotRecorded, {count, total});
   }
+  if (!first_shown.empty()) ctx.failure_text = first_shown;
   return first_error;
 }
 
 }  // namespace
 
 void AddVisitCommands(std::vector<Command>& commands) {
-  commands.push_back(Command{
-      "visit record",
-      Msg::kSummaryVisitRecord,
-      "Usage: qiaomen visit record FILE.json [FILE.json...] [--json]\n\n"
-      "FILE.json holds one visit: subject (id or external id), template, outcome (checked,\n"
-      "nobody_home, refused, vacant, moved), started_at and finished_at, location, answers by "
-      "item\n"
-      "id, photos by item id as file paths, education given, note. Example:\n"
-      "  {\"subject\": \"H-T01-V01-0001\", \"template\": \"household_winter\",\n"
-      "   \"outcome\": \"checked\", \"started_at\": \"2026-11-28T09:05:00+08:00\",\n"
-      "   \"finished_at\": \"2026-11-28T09:20:00+08:00\",\n"
-      "   \"location\": {\"latitude\": 40.1, \"longitude\": 116.3, \"accuracy_m\": 8},\n"
-      "   \"answers\": {\"heating_type\": \"coal_stove\", \"ebike_count\": 1},\n"
-      "   \"photos\": {\"stove_photo\": [\"stove.jpg\"]}, \"education\": [\"leaflet\"]}\n\n"
-      "A checked visit must answer every required item; every problem is listed by item and\n"
-      "nothing is saved. The visit is signed with this device's key, its photos are encrypted "
-      "into\n"
-      "the profile, and the hazards the checklist derives are printed. Files given together are\n"
-      "recorded one by one; a bad one does not stop the others. A file recorded before (the same\n"
-      "subject, checklist, outcome and times) is named and not recorded again. A visit dated more\n"
-      "than 10 minutes after this device's clock, or with a checklist made for another kind of\n"
-      "subject, is refused.\n",
-      {{}, {}},
-      Record});
+  commands.push_back(
+      Command{"visit record", Msg::kSummaryVisitRecord, Msg::kUsageVisitRecord, {{}, {}}, Record});
 }
 
 }  // namespace qiaomen::cli

@@ -21,34 +21,47 @@ std::string SubjectKindText(v1::SubjectKind kind) {
   return std::string(core::domain::SubjectKindLabel(kind).code);
 }
 
+// The English sentence for a due date's problem (a front end says it from its catalogue).
+core::Status DueDateError(DueDateProblem problem, const std::string& text,
+                          const std::string& today) {
+  switch (problem) {
+    case DueDateProblem::kNone:
+      return core::Status::Ok();
+    case DueDateProblem::kBadDays:
+      return core::InvalidArgument("--due " + text + " must be +DAYS (at most 9999), e.g. +14.");
+    case DueDateProblem::kNotADay:
+      return base::ParseIsoDateOrError(text, "--due").status();
+    case DueDateProblem::kPast:
+      return core::InvalidArgument("--due " + text + " is before today in the county (" + today +
+                                   "): give a later day, or +DAYS from today, e.g. +14.");
+  }
+  return core::Status::Ok();
+}
+
 // The due date `text` names: YYYY-MM-DD as it is, "+N" as N days after the county's today.
 core::Result<std::string> DueDate(const std::string& text, int64_t now_ms,
                                   const base::TimeZone& zone) {
-  QM_RETURN_IF_ERROR(CheckDueDateSyntax(text));
-  if (text[0] == '+') {
-    return base::AddDays(base::CountyDate(now_ms, zone), std::stoll(text.substr(1)));
-  }
-  QM_RETURN_IF_ERROR(base::ParseIsoDateOrError(text, "--due").status());
   const std::string today = base::CountyDate(now_ms, zone);
-  if (text < today) {
-    return core::InvalidArgument("--due " + text + " is before today in the county (" + today +
-                                 "): give a later day, or +DAYS from today, e.g. +14.");
-  }
+  QM_RETURN_IF_ERROR(DueDateError(CheckDueDate(text, today), text, today));
+  if (text[0] == '+') return base::AddDays(today, std::stoll(text.substr(1)));
   return text;
 }
 
 }  // namespace
 
-core::Status CheckDueDateSyntax(const std::string& text) {
+DueDateProblem CheckDueDate(const std::string& text, const std::string& county_today) {
   if (!text.empty() && text[0] == '+') {
     const bool digits = text.size() > 1 && text.size() <= 5 &&
                         text.find_first_not_of("0123456789", 1) == std::string::npos;
-    if (!digits) {
-      return core::InvalidArgument("--due " + text + " must be +DAYS (at most 9999), e.g. +14.");
-    }
-    return core::Status::Ok();
+    return digits ? DueDateProblem::kNone : DueDateProblem::kBadDays;
   }
-  return base::ParseIsoDateOrError(text, "--due").status();
+  if (!base::ParseIsoDate(text)) return DueDateProblem::kNotADay;
+  if (!county_today.empty() && text < county_today) return DueDateProblem::kPast;
+  return DueDateProblem::kNone;
+}
+
+core::Status CheckDueDateSyntax(const std::string& text) {
+  return DueDateError(CheckDueDate(text, ""), text, "");
 }
 
 core::Result<int> CreateCampaign(Storage& storage, core::Clock& clock, const CampaignSpec& spec) {

@@ -27,8 +27,20 @@ struct CampaignSpec {
   std::vector<std::string> tags;
 };
 
+// Why a due date is refused, for a front end to say in its language.
+enum class DueDateProblem {
+  kNone,
+  kBadDays,  // "+" not followed by 1 to 4 digits
+  kNotADay,  // not a real day YYYY-MM-DD ("2026-02-30")
+  kPast,     // a day before the county's today
+};
+
+// The problem of `text` as a due date: a real day YYYY-MM-DD not before `county_today`
+// (YYYY-MM-DD; "" skips that check), or +DAYS (1 to 4 digits). Pure: thread-safe.
+DueDateProblem CheckDueDate(const std::string& text, const std::string& county_today);
+
 // OK when `text` is a real date YYYY-MM-DD or +DAYS (1 to 4 digits); InvalidArgument saying how to
-// write it otherwise. Whether the day is past is CreateCampaign's check.
+// write it otherwise (in English). Whether the day is past is CreateCampaign's check.
 core::Status CheckDueDateSyntax(const std::string& text);
 
 // Returns the number of tasks created. AlreadyExists for a campaign id used before;

@@ -37,9 +37,10 @@ std::vector<std::string> ListBlobs(const std::string& data_dir) {
 // Copies the blobs of `data_dir` that `to` lacks, each checked against its name, and lists them
 // all in the manifest. A blob whose bytes no longer match its name is reported and left out.
 core::Status CopyBlobs(const std::string& data_dir, const std::string& to,
-                       v1::BackupManifest& manifest, std::ostream& out) {
+                       v1::BackupManifest& manifest, const BackupReporter& report) {
   std::vector<std::string> hexes = ListBlobs(data_dir);
-  Progress progress(out, "blobs copied", static_cast<int64_t>(hexes.size()));
+  Progress progress(report, BackupEvent::Kind::kPhotosCopiedSoFar,
+                    static_cast<int64_t>(hexes.size()));
   int64_t copied = 0;
   for (const auto& hex : hexes) {
     const std::string relative = BlobRelativePath(hex);
@@ -50,9 +51,10 @@ core::Status CopyBlobs(const std::string& data_dir, const std::string& to,
       QM_RETURN_IF_ERROR(base::EnsureDir(base::DirName(target), 0750));
       auto digest = CopyVerified(data_dir + "/" + relative, target, hex);
       if (!digest.ok() && digest.status().code() == core::Code::kCorruption) {
-        out << "warning: the photo " << data_dir << "/" << relative
-            << " is damaged (its bytes no longer match its SHA-256) and is not in the backup."
-            << std::endl;
+        BackupEvent damaged;
+        damaged.kind = BackupEvent::Kind::kPhotoDamaged;
+        damaged.path = data_dir + "/" + relative;
+        report(damaged);
         progress.Step();
         continue;
       }
@@ -67,8 +69,11 @@ core::Status CopyBlobs(const std::string& data_dir, const std::string& to,
     progress.Step();
   }
   manifest.set_blob_files(manifest.blobs_size());
-  out << copied << " new photo(s) copied, " << (manifest.blobs_size() - copied)
-      << " already in the backup." << std::endl;
+  BackupEvent done;
+  done.kind = BackupEvent::Kind::kPhotosCopied;
+  done.done = copied;
+  done.total = manifest.blobs_size();
+  report(done);
   return core::Status::Ok();
 }
 
@@ -86,23 +91,24 @@ void RemoveStaleFiles(const std::string& to, const std::string& keep) {
 // Tells the live database the backup is whole (RecordBackup). The backup stands without it, so a
 // failure is a warning: devices then learn of it with the next backup.
 void NoteBackup(const std::string& db_url, const v1::BackupManifest& manifest,
-                const std::string& to, std::ostream& out) {
+                const std::string& to, const BackupReporter& report) {
   core::Status noted = [&]() -> core::Status {
     QM_ASSIGN_OR_RETURN(auto conn, OpenSqlConnection(db_url));
     QM_RETURN_IF_ERROR(CreateSchema(*conn));
     return RecordBackup(*conn, manifest, fs::absolute(to).string());
   }();
   if (!noted.ok()) {
-    out << "warning: the backup is whole, but the county database could not note it ("
-        << noted.message() << "); the report will not show it. Run the backup again later."
-        << std::endl;
+    BackupEvent event;
+    event.kind = BackupEvent::Kind::kNotNoted;
+    event.detail = noted.message();
+    report(event);
   }
 }
 
 }  // namespace
 
 core::Result<v1::BackupManifest> TakeBackup(const StorageOptions& storage, const std::string& to,
-                                            core::Clock& clock, std::ostream& out) {
+                                            core::Clock& clock, const BackupReporter& report) {
   if (storage.data_dir.empty()) return core::InvalidArgument("--data DIR is required.");
   if (to.empty()) return core::InvalidArgument("--to PATH is required.");
   if (!FileExists(storage.data_dir + "/blobs")) {
@@ -116,19 +122,24 @@ core::Result<v1::BackupManifest> TakeBackup(const StorageOptions& storage, const
   // The database first: every photo it references was stored before its row, so the blobs listed
   // afterwards include them all.
   QM_RETURN_IF_ERROR(SnapshotDatabase(ResolveDbUrl(storage), to, manifest));
-  out << "Database snapshot " << manifest.database().path() << " (" << manifest.backend() << ", "
-      << manifest.database().size() << " bytes): " << manifest.records() << " records, "
-      << manifest.changes() << " changes, " << manifest.devices_size() << " devices." << std::endl;
-  QM_RETURN_IF_ERROR(CopyBlobs(storage.data_dir, to, manifest, out));
+  BackupEvent snapshot;
+  snapshot.kind = BackupEvent::Kind::kSnapshot;
+  snapshot.manifest = &manifest;
+  report(snapshot);
+  QM_RETURN_IF_ERROR(CopyBlobs(storage.data_dir, to, manifest, report));
   QM_RETURN_IF_ERROR(WriteManifest(to, manifest));
   RemoveStaleFiles(to, manifest.database().path());
-  NoteBackup(ResolveDbUrl(storage), manifest, to, out);
-  out << "Backup complete in " << to << " (manifest written last). Check it with "
-      << "`qiaomen-county backup verify " << to << "`." << std::endl;
+  NoteBackup(ResolveDbUrl(storage), manifest, to, report);
+  BackupEvent complete;
+  complete.kind = BackupEvent::Kind::kComplete;
+  complete.path = to;
+  complete.manifest = &manifest;
+  report(complete);
   return manifest;
 }
 
-core::Result<v1::BackupManifest> VerifyBackup(const std::string& path, std::ostream& out) {
+core::Result<v1::BackupManifest> VerifyBackup(const std::string& path,
+                                              const BackupReporter& report) {
   if (!FileExists(path)) {
     return core::NotFound("There is no backup at " + path +
                           ": check the path (it is the directory given to `backup --to`).");
@@ -136,25 +147,31 @@ core::Result<v1::BackupManifest> VerifyBackup(const std::string& path, std::ostr
   QM_ASSIGN_OR_RETURN(auto manifest, ReadManifest(path));
   std::vector<const v1::BackupPart*> parts{&manifest.database()};
   for (const auto& blob : manifest.blobs()) parts.push_back(&blob);
-  Progress progress(out, "parts checked", static_cast<int64_t>(parts.size()));
+  Progress progress(report, BackupEvent::Kind::kPartsCheckedSoFar,
+                    static_cast<int64_t>(parts.size()));
   int bad = 0;
   for (const v1::BackupPart* part : parts) {
-    std::string problem;
+    BackupEvent damaged;
+    damaged.kind = BackupEvent::Kind::kPartDamaged;
+    damaged.path = part->path();
     bool is_blob = part != &manifest.database();
     if (!IsValidPartPath(part->path()) ||
         (is_blob && BlobRelativePath(part->sha256()) != part->path())) {
-      problem = "is not a backup part name";
+      damaged.problem = BackupEvent::Problem::kNotAPartName;
     } else if (auto digest = DigestFile(path + "/" + part->path()); !digest.ok()) {
-      problem = digest.status().code() == core::Code::kNotFound ? "is missing"
-                                                                : digest.status().message();
+      const bool missing = digest.status().code() == core::Code::kNotFound;
+      damaged.problem =
+          missing ? BackupEvent::Problem::kMissing : BackupEvent::Problem::kUnreadable;
+      if (!missing) damaged.detail = digest.status().message();
     } else if (digest->size != part->size()) {
-      problem = "has " + std::to_string(digest->size) + " bytes, not " +
-                std::to_string(part->size()) + " (truncated or altered)";
+      damaged.problem = BackupEvent::Problem::kWrongSize;
+      damaged.done = digest->size;
+      damaged.total = part->size();
     } else if (digest->sha256_hex != part->sha256()) {
-      problem = "was altered (its SHA-256 differs from the manifest's)";
+      damaged.problem = BackupEvent::Problem::kAltered;
     }
-    if (!problem.empty()) {
-      out << "damaged: " << part->path() << " " << problem << "." << std::endl;
+    if (damaged.problem != BackupEvent::Problem::kNone) {
+      report(damaged);
       ++bad;
     }
     progress.Step();
@@ -166,9 +183,12 @@ core::Result<v1::BackupManifest> VerifyBackup(const std::string& path, std::ostr
         " are missing or damaged: it cannot be restored. Restore an older "
         "backup, or take a new one with `qiaomen-county backup`.");
   }
-  out << "The backup in " << path << " is whole: " << parts.size() << " parts match the manifest ("
-      << manifest.backend() << ", " << manifest.records() << " records, " << manifest.changes()
-      << " changes, " << manifest.blobs_size() << " photos)." << std::endl;
+  BackupEvent whole;
+  whole.kind = BackupEvent::Kind::kWhole;
+  whole.path = path;
+  whole.total = static_cast<int64_t>(parts.size());
+  whole.manifest = &manifest;
+  report(whole);
   return manifest;
 }
 

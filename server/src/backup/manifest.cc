@@ -61,12 +61,16 @@ core::Result<v1::BackupManifest> ReadManifest(const std::string& dir) {
   return manifest;
 }
 
-void Progress::Step(const std::string& detail) {
+void Progress::Step() {
   ++done_;
   auto now = std::chrono::steady_clock::now();
   if (done_ < total_ && now - last_ < std::chrono::seconds(2)) return;
   last_ = now;
-  out_ << label_ << " " << done_ << "/" << total_ << detail << std::endl;
+  BackupEvent event;
+  event.kind = kind_;
+  event.done = done_;
+  event.total = total_;
+  report_(event);
 }
 
 }  // namespace qiaomen::server

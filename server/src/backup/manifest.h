@@ -3,10 +3,10 @@
 
 #include <chrono>
 #include <cstdint>
-#include <ostream>
 #include <string>
 
 #include "qiaomen/core/status.h"
+#include "qiaomen/server/backup.h"
 #include "qiaomen/v1/backup.pb.h"
 
 namespace qiaomen::server {
@@ -28,16 +28,17 @@ core::Status WriteManifest(const std::string& dir, const v1::BackupManifest& man
 // is missing or unreadable.
 core::Result<v1::BackupManifest> ReadManifest(const std::string& dir);
 
-// Prints "LABEL N/M" to `out` at most every two seconds, and always the last one.
+// Tells `kind` (a progress kind of BackupEvent) with N of M at most every two seconds, and always
+// the last step.
 class Progress {
  public:
-  Progress(std::ostream& out, std::string label, int64_t total)
-      : out_(out), label_(std::move(label)), total_(total) {}
-  void Step(const std::string& detail = "");
+  Progress(const BackupReporter& report, BackupEvent::Kind kind, int64_t total)
+      : report_(report), kind_(kind), total_(total) {}
+  void Step();
 
  private:
-  std::ostream& out_;
-  std::string label_;
+  const BackupReporter& report_;
+  BackupEvent::Kind kind_;
   int64_t total_;
   int64_t done_ = 0;
   std::chrono::steady_clock::time_point last_{};

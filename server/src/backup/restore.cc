@@ -62,8 +62,8 @@ core::Status CheckTarget(const RestoreOptions& options, const v1::BackupManifest
 }
 
 core::Status RestoreBlobs(const RestoreOptions& options, const v1::BackupManifest& manifest,
-                          std::ostream& out) {
-  Progress progress(out, "blobs restored", manifest.blobs_size());
+                          const BackupReporter& report) {
+  Progress progress(report, BackupEvent::Kind::kPhotosRestoredSoFar, manifest.blobs_size());
   for (const auto& blob : manifest.blobs()) {
     const std::string target = options.data_dir + "/" + blob.path();
     if (!FileExists(target)) {
@@ -116,27 +116,30 @@ core::Status NewEpoch(const std::string& url, std::string& epoch_hex) {
 
 }  // namespace
 
-core::Status RestoreBackup(const RestoreOptions& options, std::ostream& out) {
+core::Status RestoreBackup(const RestoreOptions& options, const BackupReporter& report) {
   if (options.from.empty()) return core::InvalidArgument("--from PATH is required.");
   if (options.data_dir.empty()) return core::InvalidArgument("--data DIR is required.");
-  QM_ASSIGN_OR_RETURN(auto manifest, VerifyBackup(options.from, out));
+  QM_ASSIGN_OR_RETURN(auto manifest, VerifyBackup(options.from, report));
   QM_RETURN_IF_ERROR(CheckTarget(options, manifest));
   QM_RETURN_IF_ERROR(base::EnsureDir(options.data_dir + "/blobs", 0750));
   QM_RETURN_IF_ERROR(base::EnsureDir(options.data_dir + "/uploads", 0750));
-  QM_RETURN_IF_ERROR(RestoreBlobs(options, manifest, out));
+  QM_RETURN_IF_ERROR(RestoreBlobs(options, manifest, report));
   const bool postgres = manifest.backend() == "postgres";
   QM_RETURN_IF_ERROR(postgres ? RestorePostgres(options, manifest)
                               : RestoreSqlite(options, manifest));
   std::string epoch;
   QM_RETURN_IF_ERROR(NewEpoch(postgres ? options.db_url : options.data_dir + "/county.db", epoch));
-  out << "Restored " << manifest.county_name() << " from the backup of " << manifest.created_ms()
-      << " (Unix ms) into " << options.data_dir << ": " << manifest.records() << " records, "
-      << manifest.changes() << " changes, " << manifest.blobs_size() << " photos. New epoch "
-      << epoch << ": devices re-send what the backup lacks at their next sync.\n";
+  BackupEvent restored;
+  restored.kind = BackupEvent::Kind::kRestored;
+  restored.path = options.data_dir;
+  restored.detail = epoch;
+  restored.manifest = &manifest;
+  report(restored);
   if (!FileExists(BundleSecretKeyPath(options.data_dir))) {
-    out << "The county bundle secret key is not part of a backup: copy your saved "
-           "county-bundle.key to "
-        << BundleSecretKeyPath(options.data_dir) << " before importing offline bundles.\n";
+    BackupEvent key;
+    key.kind = BackupEvent::Kind::kBundleKeyMissing;
+    key.path = BundleSecretKeyPath(options.data_dir);
+    report(key);
   }
   return core::Status::Ok();
 }

@@ -1,15 +1,98 @@
 // backup, backup verify, restore.
+#include <optional>
+#include <sstream>
+
 #include "cli/command.h"
+#include "cli/county_messages.h"
+#include "qiaomen/base/time_zone.h"
 #include "qiaomen/core/clock.h"
 #include "qiaomen/server/backup.h"
 
 namespace qiaomen::server {
 namespace {
 
+// Says a backup's events (qiaomen/server/backup.h) from the catalogue. The restored backup's time
+// is said once the restored county's zone is known (Restore), so kRestored is kept, not printed.
+class BackupSayer {
+ public:
+  BackupSayer(std::ostream& out, core::domain::Language language)
+      : out_(out), language_(language) {}
+
+  BackupReporter reporter() {
+    return [this](const BackupEvent& e) { Say(e); };
+  }
+  // The kRestored event, when there was one (its manifest copied).
+  const std::optional<BackupEvent>& restored() const { return restored_; }
+  const v1::BackupManifest& restored_manifest() const { return restored_manifest_; }
+
+ private:
+  std::string N(int64_t n) const { return std::to_string(n); }
+  void Line(CountyMsg id, std::initializer_list<std::string_view> args) {
+    out_ << CountySay(language_, id, args) << std::endl;
+  }
+
+  void Say(const BackupEvent& e) {
+    using Kind = BackupEvent::Kind;
+    using Problem = BackupEvent::Problem;
+    const v1::BackupManifest* m = e.manifest;
+    switch (e.kind) {
+      case Kind::kPhotosCopiedSoFar:
+        return Line(CountyMsg::kBackupProgressCopied, {N(e.done), N(e.total)});
+      case Kind::kPartsCheckedSoFar:
+        return Line(CountyMsg::kBackupProgressChecked, {N(e.done), N(e.total)});
+      case Kind::kPhotosRestoredSoFar:
+        return Line(CountyMsg::kBackupProgressRestored, {N(e.done), N(e.total)});
+      case Kind::kSnapshot:
+        return Line(CountyMsg::kBackupSnapshot,
+                    {m->database().path(), m->backend(), N(m->database().size()), N(m->records()),
+                     N(m->changes()), N(m->devices_size())});
+      case Kind::kPhotoDamaged:
+        return Line(CountyMsg::kBackupPhotoDamaged, {e.path});
+      case Kind::kPhotosCopied:
+        return Line(CountyMsg::kBackupPhotosCopied, {N(e.done), N(e.total - e.done)});
+      case Kind::kNotNoted:
+        return Line(CountyMsg::kBackupNotNoted, {e.detail});
+      case Kind::kComplete:
+        return Line(CountyMsg::kBackupComplete, {e.path});
+      case Kind::kPartDamaged:
+        switch (e.problem) {
+          case Problem::kNotAPartName:
+            return Line(CountyMsg::kBackupPartNotAName, {e.path});
+          case Problem::kMissing:
+            return Line(CountyMsg::kBackupPartMissing, {e.path});
+          case Problem::kUnreadable:
+            return Line(CountyMsg::kBackupPartUnreadable, {e.path, e.detail});
+          case Problem::kWrongSize:
+            return Line(CountyMsg::kBackupPartWrongSize, {e.path, N(e.done), N(e.total)});
+          case Problem::kAltered:
+          case Problem::kNone:
+            return Line(CountyMsg::kBackupPartAltered, {e.path});
+        }
+        return;
+      case Kind::kWhole:
+        return Line(CountyMsg::kBackupWhole, {e.path, N(e.total), m->backend(), N(m->records()),
+                                              N(m->changes()), N(m->blobs_size())});
+      case Kind::kRestored:
+        restored_ = e;
+        restored_manifest_ = *m;
+        restored_->manifest = nullptr;
+        return;
+      case Kind::kBundleKeyMissing:
+        return Line(CountyMsg::kBackupBundleKeyMissing, {e.path});
+    }
+  }
+
+  std::ostream& out_;
+  core::domain::Language language_;
+  std::optional<BackupEvent> restored_;
+  v1::BackupManifest restored_manifest_;
+};
+
 core::Status Backup(const core::Args& args, std::ostream& out) {
+  BackupSayer sayer(out, LanguageOf(args));
   const auto& positionals = args.positionals();
   if (positionals.size() == 2 && positionals[0] == "verify") {
-    return VerifyBackup(positionals[1], out).status();
+    return VerifyBackup(positionals[1], sayer.reporter()).status();
   }
   if (!positionals.empty()) {
     return core::InvalidArgument(
@@ -20,7 +103,7 @@ core::Status Backup(const core::Args& args, std::ostream& out) {
   QM_ASSIGN_OR_RETURN(storage.data_dir, args.Require("data"));
   storage.db_url = args.Get("db").value_or("");
   QM_ASSIGN_OR_RETURN(auto to, args.Require("to"));
-  return TakeBackup(storage, to, core::SystemClock(), out).status();
+  return TakeBackup(storage, to, core::SystemClock(), sayer.reporter()).status();
 }
 
 core::Status Restore(const core::Args& args, std::ostream& out) {
@@ -32,7 +115,26 @@ core::Status Restore(const core::Args& args, std::ostream& out) {
   QM_ASSIGN_OR_RETURN(options.data_dir, args.Require("data"));
   options.db_url = args.Get("db").value_or("");
   options.force = args.Has("force");
-  return RestoreBackup(options, out);
+  const core::domain::Language language = LanguageOf(args);
+  BackupSayer sayer(out, language);
+  std::ostringstream after;  // said after the restored line
+  BackupSayer later(after, language);
+  QM_RETURN_IF_ERROR(RestoreBackup(options, [&](const BackupEvent& e) {
+    (e.kind == BackupEvent::Kind::kBundleKeyMissing ? later : sayer).reporter()(e);
+  }));
+  if (const auto& restored = sayer.restored()) {
+    const v1::BackupManifest& m = sayer.restored_manifest();
+    // The backup's time in the restored county's zone (the zone it was taken in).
+    base::TimeZone zone = base::TimeZone::Default();
+    if (auto storage = OpenStorageFromArgs(args, 1); storage.ok()) zone = (*storage)->time_zone();
+    out << CountySay(language, CountyMsg::kBackupRestored,
+                     {m.county_name(), base::CountyDateTime(m.created_ms(), zone), restored->path,
+                      std::to_string(m.records()), std::to_string(m.changes()),
+                      std::to_string(m.blobs_size()), restored->detail})
+        << std::endl;
+  }
+  out << after.str();
+  return core::Status::Ok();
 }
 
 // `backup verify PATH` reads only the backup; taking one needs --data and --to.
@@ -50,37 +152,18 @@ core::Status CheckBackup(const core::Args& args) {
 }  // namespace
 
 void AddBackupCommands(std::vector<Command>& commands) {
-  commands.push_back(Command{
-      "backup",
-      CountyMsg::kSummaryBackup,
-      "Usage: qiaomen-county backup --data DIR --to PATH [--db postgresql://...]\n"
-      "       qiaomen-county backup verify PATH\n\n"
-      "Writes a consistent snapshot of the database (SQLite's online backup API; pg_dump\n"
-      "--format=custom for PostgreSQL, found on PATH or in /usr/lib/postgresql/N/bin) into the\n"
-      "directory PATH, copies the photos PATH lacks (each checked against its SHA-256), and "
-      "writes\n"
-      "PATH/manifest.json last: a backup without it is incomplete. The server may keep running.\n"
-      "Backing up into the same PATH again copies only new photos and keeps the previous backup\n"
-      "whole until the new manifest replaces it. The county bundle secret key is not included:\n"
-      "keep it apart (docs/operations.md).\n"
-      "`backup verify PATH` checks every part against the manifest and prints what is wrong;\n"
-      "it exits 1 when the backup cannot be restored.\n",
-      {{"data", "db", "to"}, {}},
-      Backup,
-      CheckBackup,
-      /*requires_data=*/false});
-  commands.push_back(Command{
-      "restore",
-      CountyMsg::kSummaryRestore,
-      "Usage: qiaomen-county restore --from PATH --data DIR [--db postgresql://...] [--force]\n\n"
-      "Verifies the backup in PATH first (a damaged or incomplete one is refused and nothing is\n"
-      "written), then restores the photos and the database into DIR: SQLite as DIR/county.db;\n"
-      "a PostgreSQL backup into the empty database --db names (remembered in DIR/database-url).\n"
-      "A non-empty DIR or database is refused unless --force is given; stop the server first.\n"
-      "The restored server gets a new epoch: devices then send again what the backup lacks.\n"
-      "Copy the saved county-bundle.key into DIR afterwards.\n",
-      {{"data", "db", "from"}, {"force"}, {"from"}},
-      Restore});
+  commands.push_back(Command{"backup",
+                             CountyMsg::kSummaryBackup,
+                             CountyMsg::kUsageBackup,
+                             {{"data", "db", "to"}, {}},
+                             Backup,
+                             CheckBackup,
+                             /*requires_data=*/false});
+  commands.push_back(Command{"restore",
+                             CountyMsg::kSummaryRestore,
+                             CountyMsg::kUsageRestore,
+                             {{"data", "db", "from"}, {"force"}, {"from"}},
+                             Restore});
 }
 
 }  // namespace qiaomen::server

@@ -178,33 +178,16 @@ core::Status ShowOrReplaceBundleKey(const core::Args& args, std::ostream& out) {
 }  // namespace
 
 void AddBundleCommand(std::vector<Command>& commands) {
-  commands.push_back(Command{
-      "import-bundle",
-      CountyMsg::kSummaryImportBundle,
-      "Usage: qiaomen-county import-bundle --data DIR [--bundle-key KEYFILE] FILE\n\n"
-      "FILE was written on a device with `qiaomen export-bundle FILE`. It is checked against the\n"
-      "device's enrolment key and opened with the county's bundle secret key "
-      "(DIR/county-bundle.key\n"
-      "unless --bundle-key names where it is kept), then applied exactly as a sync would (scope,\n"
-      "merge rules, visit checks). Importing the same bundle again, or a bundle whose changes the\n"
-      "device has synced since, changes nothing. Bundles in the old format (keyed from the\n"
-      "device's token) are still imported, with a warning.\n",
-      {{"data", "db", "bundle-key"}, {}},
-      ImportBundle});
-  commands.push_back(Command{
-      "bundle-key",
-      CountyMsg::kSummaryBundleKey,
-      "Usage: qiaomen-county bundle-key --data DIR [--replace]\n\n"
-      "Devices seal their offline bundles to the county's bundle public key, which they receive\n"
-      "when they enrol and with each sync. Its secret half is the file DIR/county-bundle.key,\n"
-      "never stored in the database: back it up apart from the database (docs/operations.md).\n"
-      "The key pair is made by `init`, or on the first start of a server from before bundle keys.\n"
-      "Without options this prints where the secret key is and the public key's fingerprint.\n"
-      "--replace makes a new pair, for a lost or exposed secret key: the old file is kept as\n"
-      "DIR/county-bundle.key.replaced-MS; devices receive the new key on their next sync, and\n"
-      "bundles sealed to the old key open only with the kept file (--bundle-key).\n",
-      {{"data", "db"}, {"replace"}},
-      ShowOrReplaceBundleKey});
+  commands.push_back(Command{"import-bundle",
+                             CountyMsg::kSummaryImportBundle,
+                             CountyMsg::kUsageImportBundle,
+                             {{"data", "db", "bundle-key"}, {}},
+                             ImportBundle});
+  commands.push_back(Command{"bundle-key",
+                             CountyMsg::kSummaryBundleKey,
+                             CountyMsg::kUsageBundleKey,
+                             {{"data", "db"}, {"replace"}},
+                             ShowOrReplaceBundleKey});
 }
 
 }  // namespace qiaomen::server

@@ -17,7 +17,7 @@ namespace qiaomen::server {
 struct Command {
   std::string name;
   CountyMsg summary;  // one line for `help`, from the catalogues
-  std::string usage;  // the --help text
+  CountyMsg usage;    // the --help text, from the catalogues
   core::ArgSpec spec;
   // Returns a Status; the dispatcher prints errors and maps them to exit codes.
   std::function<core::Status(const core::Args&, std::ostream& out)> run;
@@ -36,15 +36,16 @@ std::vector<Command> AllCommands();
 // Per-area command lists (one file each).
 void AddSetupCommands(
     std::vector<Command>& commands);  // init, add-worker, enroll-code, revoke-device
-void AddServeCommand(std::vector<Command>& commands);       // serve
-void AddStaffCommands(std::vector<Command>& commands);      // add-staff, set-password
-void AddImportCommand(std::vector<Command>& commands);      // import-subjects
-void AddHazardCommand(std::vector<Command>& commands);      // hazard
-void AddContentCommands(std::vector<Command>& commands);    // campaign
-void AddTemplateCommand(std::vector<Command>& commands);    // publish-template
-void AddReportCommands(std::vector<Command>& commands);     // report, conflicts
-void AddBundleCommand(std::vector<Command>& commands);      // import-bundle
-void AddQuarantineCommand(std::vector<Command>& commands);  // quarantine
+void AddServeCommand(std::vector<Command>& commands);        // serve
+void AddStaffCommands(std::vector<Command>& commands);       // add-staff, set-password
+void AddImportCommand(std::vector<Command>& commands);       // import-subjects
+void AddHazardCommand(std::vector<Command>& commands);       // hazard
+void AddContentCommands(std::vector<Command>& commands);     // campaign
+void AddTemplateCommand(std::vector<Command>& commands);     // publish-template
+void AddReportCommands(std::vector<Command>& commands);      // report, conflicts
+void AddBundleCommand(std::vector<Command>& commands);       // import-bundle
+void AddQuarantineCommand(std::vector<Command>& commands);   // quarantine
+void AddRevokedWorkCommand(std::vector<Command>& commands);  // revoked-work
 void AddListCommands(std::vector<Command>& commands);    // workers, devices, campaigns, checklists
 void AddBackupCommands(std::vector<Command>& commands);  // backup, restore
 

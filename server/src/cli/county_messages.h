@@ -79,6 +79,10 @@ enum class CountyMsg : int {
   kServeNoBundleKey,        // {0} key path
   kServeStoppedAtDeadline,  // {0} connections left without an answer
   kServeStopped,
+  kServePortInUse,      // {0} host, {1} port
+  kDateNotADay,         // {0} option, {1} the text
+  kDueBadDays,          // {0} the text
+  kDuePast,             // {0} the text, {1} the county's today
   kBundleOldFormat,     // {0} file, {1} worker name
   kBundleImported,      // {0} worker name, {1} worker id, {2} applied, {3} already here,
                         // {4} rejected, {5} photos stored, {6} photos already here
@@ -94,6 +98,12 @@ enum class CountyMsg : int {
   kQuarantineAcceptedSince,
   kQuarantineReason,  // {0} code, {1} reason
   kUnknownDevice,
+  kRevokedWorkNone,
+  kRevokedWorkPeriod,  // {0} device, {1} worker, {2} revoked at, {3} re-enrolled at
+  kRevokedWorkLine,    // {0} change seq, {1} what, {2} made at, {3} received at, {4} which
+  kRevokedWorkMadeWhileRevoked,
+  kRevokedWorkKept,
+  kSummaryRevokedWork,
   kEntitySubject,
   kEntityTask,
   kEntityVisit,
@@ -160,6 +170,49 @@ enum class CountyMsg : int {
                             // {5} major found, {6} major open
   kReportCampaign,          // {0} campaign id
   kReportCsvHeader,
+  // Backups (qiaomen/server/backup.h BackupEvent), said by backup_commands.cc.
+  kBackupProgressCopied,    // {0} done, {1} of
+  kBackupProgressChecked,   // {0} done, {1} of
+  kBackupProgressRestored,  // {0} done, {1} of
+  kBackupSnapshot,        // {0} file, {1} backend, {2} bytes, {3} records, {4} changes, {5} devices
+  kBackupPhotoDamaged,    // {0} path
+  kBackupPhotosCopied,    // {0} copied, {1} there already
+  kBackupNotNoted,        // {0} why (English)
+  kBackupComplete,        // {0} path
+  kBackupPartNotAName,    // {0} part
+  kBackupPartMissing,     // {0} part
+  kBackupPartUnreadable,  // {0} part, {1} why (English)
+  kBackupPartWrongSize,   // {0} part, {1} bytes, {2} expected
+  kBackupPartAltered,     // {0} part
+  kBackupWhole,           // {0} path, {1} parts, {2} backend, {3} records, {4} changes, {5} photos
+  kBackupRestored,  // {0} county, {1} backup time, {2} data dir, {3} records, {4} changes, {5}
+                    // photos, {6} epoch
+  kBackupBundleKeyMissing,  // {0} key path
+  // Each command's --help text ("Usage: ..." and what it does).
+  kUsageBackup,
+  kUsageRestore,
+  kUsageImportBundle,
+  kUsageBundleKey,
+  kUsageCampaign,
+  kUsageHazard,
+  kUsageImportSubjects,
+  kUsageWorkers,
+  kUsageDevices,
+  kUsageCampaigns,
+  kUsageChecklists,
+  kUsageQuarantine,
+  kUsageReport,
+  kUsageConflicts,
+  kUsageRevokedWork,
+  kUsageServe,
+  kUsageInit,
+  kUsageSetTimeZone,
+  kUsageAddWorker,
+  kUsageEnrollCode,
+  kUsageRevokeDevice,
+  kUsageAddStaff,
+  kUsageSetPassword,
+  kUsagePublishTemplate,
   kCount  // not a message: the number of ids
 };
 

@@ -100,6 +100,15 @@ std::span<const CountyMessageEntry> CountyEnMessages() {
        "qiaomen-county: stopped at the drain deadline; {0} connection(s) were still open and got "
        "no answer."},
       {CountyMsg::kServeStopped, "qiaomen-county: stopped after finishing in-flight requests."},
+      {CountyMsg::kDateNotADay,
+       "{0} '{1}' is not a real day: write it as YYYY-MM-DD, e.g. 2026-12-01."},
+      {CountyMsg::kDueBadDays, "--due {0} must be +DAYS (at most 9999), e.g. +14."},
+      {CountyMsg::kDuePast,
+       "--due {0} is before today in the county ({1}): give a later day, or +DAYS from today, e.g. "
+       "+14."},
+      {CountyMsg::kServePortInUse,
+       "port {1} on {0} is in use by another program (perhaps another qiaomen-county serve): "
+       "stop it, or give another port with --listen, e.g. --listen {0}:8444."},
       {CountyMsg::kBundleOldFormat,
        "Warning: {0} is an old-format bundle, keyed from the device's token, so anyone with a "
        "copy of the county database could read it. Update the app on the device of {1} and let "
@@ -121,6 +130,13 @@ std::span<const CountyMessageEntry> CountyEnMessages() {
       {CountyMsg::kQuarantineOf, "{0} of {1}"},
       {CountyMsg::kQuarantineAcceptedSince, ", sent again and accepted since"},
       {CountyMsg::kQuarantineReason, "\n    [{0}] {1}\n"},
+      {CountyMsg::kRevokedWorkNone, "No work from a revoked period.\n"},
+      {CountyMsg::kRevokedWorkPeriod, "device {0} ({1}): revoked {2}, re-enrolled {3}\n"},
+      {CountyMsg::kRevokedWorkLine, "  #{0} {1}: made on the phone {2}, received {3}; {4}\n"},
+      {CountyMsg::kRevokedWorkMadeWhileRevoked, "made while revoked: check it"},
+      {CountyMsg::kRevokedWorkKept, "made before the revocation and kept unsent"},
+      {CountyMsg::kSummaryRevokedWork,
+       "the work revoked devices sent after re-enrolling, to review"},
       {CountyMsg::kUnknownDevice, "(unknown device)"},
       {CountyMsg::kEntitySubject, "subject"},
       {CountyMsg::kEntityTask, "task"},
@@ -212,6 +228,281 @@ std::span<const CountyMessageEntry> CountyEnMessages() {
        "  {0}: subjects {1}, checked {2}; hazards {3} (open {4}); major hazards {5} (open {6})\n"},
       {CountyMsg::kReportCampaign, "Campaign: {0} (its subjects only)\n"},
       {CountyMsg::kReportCsvHeader, "section,key,name,subjects,visited,value"},
+      {CountyMsg::kUsageBackup,
+       "Usage: qiaomen-county backup --data DIR --to PATH [--db postgresql://...]\n"
+       "       qiaomen-county backup verify PATH\n"
+       "\n"
+       "Writes a consistent snapshot of the database (SQLite's online backup API; pg_dump\n"
+       "--format=custom for PostgreSQL, found on PATH or in /usr/lib/postgresql/N/bin) into the\n"
+       "directory PATH, copies the photos PATH lacks (each checked against its SHA-256), and "
+       "writes\n"
+       "PATH/manifest.json last: a backup without it is incomplete. The server may keep running.\n"
+       "Backing up into the same PATH again copies only new photos and keeps the previous backup\n"
+       "whole until the new manifest replaces it. The county bundle secret key is not included:\n"
+       "keep it apart (docs/operations.md).\n"
+       "`backup verify PATH` checks every part against the manifest and prints what is wrong;\n"
+       "it exits 1 when the backup cannot be restored.\n"},
+      {CountyMsg::kUsageRestore,
+       "Usage: qiaomen-county restore --from PATH --data DIR [--db postgresql://...] [--force]\n"
+       "\n"
+       "Verifies the backup in PATH first (a damaged or incomplete one is refused and nothing is\n"
+       "written), then restores the photos and the database into DIR: SQLite as DIR/county.db;\n"
+       "a PostgreSQL backup into the empty database --db names (remembered in DIR/database-url).\n"
+       "A non-empty DIR or database is refused unless --force is given; stop the server first.\n"
+       "The restored server gets a new epoch: devices then send again what the backup lacks.\n"
+       "Copy the saved county-bundle.key into DIR afterwards.\n"},
+      {CountyMsg::kUsageImportBundle,
+       "Usage: qiaomen-county import-bundle --data DIR [--bundle-key KEYFILE] FILE\n"
+       "\n"
+       "FILE was written on a device with `qiaomen export-bundle FILE`. It is checked against the\n"
+       "device's enrolment key and opened with the county's bundle secret key "
+       "(DIR/county-bundle.key\n"
+       "unless --bundle-key names where it is kept), then applied exactly as a sync would (scope,\n"
+       "merge rules, visit checks). Importing the same bundle again, or a bundle whose changes "
+       "the\n"
+       "device has synced since, changes nothing. Bundles in the old format (keyed from the\n"
+       "device's token) are still imported, with a warning.\n"},
+      {CountyMsg::kUsageBundleKey,
+       "Usage: qiaomen-county bundle-key --data DIR [--replace]\n"
+       "\n"
+       "Devices seal their offline bundles to the county's bundle public key, which they receive\n"
+       "when they enrol and with each sync. Its secret half is the file DIR/county-bundle.key,\n"
+       "never stored in the database: back it up apart from the database (docs/operations.md).\n"
+       "The key pair is made by `init`, or on the first start of a server from before bundle "
+       "keys.\n"
+       "Without options this prints where the secret key is and the public key's fingerprint.\n"
+       "--replace makes a new pair, for a lost or exposed secret key: the old file is kept as\n"
+       "DIR/county-bundle.key.replaced-MS; devices receive the new key on their next sync, and\n"
+       "bundles sealed to the old key open only with the kept file (--bundle-key).\n"},
+      {CountyMsg::kUsageCampaign,
+       "Usage: qiaomen-county campaign create --data DIR --id ID --title TITLE\n"
+       "         --template TID[,TID...] --scope SCOPE --due YYYY-MM-DD|+DAYS\n"
+       "         [--premises-type TYPE[,TYPE...]] [--tag TAG[,TAG...]]\n"
+       "\n"
+       "Creates the campaign and one task per subject in SCOPE (county, town:T or grids:G1,G2)\n"
+       "and per checklist made for that subject's kind (a household checklist makes no tasks\n"
+       "for premises or facilities). The checklists must be published first. --due +14 is 14\n"
+       "days after today in the county's time zone. --premises-type restaurant targets only the\n"
+       "subjects the subjects CSV gave that premises_type (shop, restaurant, hotel, school,\n"
+       "elderly_home, ... or the Chinese name, e.g. 餐饮场所); --tag elderly_alone only subjects\n"
+       "with one of those tags.\n"},
+      {CountyMsg::kUsageHazard,
+       "Usage: qiaomen-county hazard STEP HAZARD_ID --data DIR --by NAME [--note TEXT]\n"
+       "\n"
+       "STEP is one of:\n"
+       "  reinspect         复查 passed: the rectification holds (after the worker recorded it)\n"
+       "  reinspect-failed  复查 failed: back to 限期整改, the worker rectifies again\n"
+       "  close             销号: close a hazard whose reinspection passed\n"
+       "  escalate          挂牌督办: the county supervises the rectification itself\n"
+       "  open-case         立案查处: a case is opened against the responsible party\n"
+       "  suspect-major     疑似重大隐患: to be judged by 消防救援大队 or the competent "
+       "department\n"
+       "  confirm-major     判定为重大隐患: the judgement found it major (counted as major)\n"
+       "  downgrade-major   判定为一般隐患: the judgement found it general\n"
+       "\n"
+       "The step is recorded as the county's own change in the hazard's history, with NAME and\n"
+       "the note, and reaches every device whose area holds the hazard with its next sync. A step\n"
+       "the hazard's state does not allow (closing one not reinspected) is refused with why.\n"},
+      {CountyMsg::kUsageImportSubjects,
+       "Usage: qiaomen-county import-subjects --data DIR FILE.csv\n"
+       "\n"
+       "FILE.csv has a header row with the columns external_id, kind, town, village, grid, name,\n"
+       "address, phone, members, tags (any order). kind is household, premises or facility;\n"
+       "town/village/grid hold ids, optionally ID:Name (they are created as needed); tags are\n"
+       "separated by ';'. An optional column premises_type gives a premises' or facility's type\n"
+       "(shop, restaurant, hotel, entertainment, internet_cafe, beauty, bathhouse, clinic, "
+       "school,\n"
+       "kindergarten, elderly_home, workshop, warehouse, ebike_site, shelter, or the Chinese name\n"
+       "such as 餐饮场所), which `campaign create --premises-type` targets; a file without it\n"
+       "keeps the types imported before. UTF-8 (as Excel's \"CSV UTF-8\") is read as is; GBK as\n"
+       "Chinese Excel\n"
+       "saves a plain CSV is converted. If any row is bad nothing is imported and every bad line\n"
+       "is listed.\n"
+       "Importing the same file again changes nothing (rows are matched by external_id).\n"},
+      {CountyMsg::kUsageWorkers,
+       "Usage: qiaomen-county workers --data DIR [--format text|json]\n"
+       "\n"
+       "Every worker: id, name, role, scope and the number of enrolled\n"
+       "devices not revoked.\n"},
+      {CountyMsg::kUsageDevices,
+       "Usage: qiaomen-county devices --data DIR [--format text|json]\n"
+       "\n"
+       "Every enrolled device: its id (what `revoke-device` and `enroll-code --device` take), its\n"
+       "worker, name, whether it is revoked (or was, and re-enrolled: its work from then is worth\n"
+       "a review with `revoked-work`), when it enrolled, when it last synced (a pull alone too) "
+       "and when the server\n"
+       "last received a change from it, in the county's time zone.\n"},
+      {CountyMsg::kUsageCampaigns,
+       "Usage: qiaomen-county campaigns --data DIR [--format text|json]\n"
+       "\n"
+       "Every campaign: id, title, checklists, scope, due date and when it\n"
+       "was created (county time).\n"},
+      {CountyMsg::kUsageChecklists,
+       "Usage: qiaomen-county checklists --data DIR [--format text|json]\n"
+       "\n"
+       "Every published checklist version: id, version, title, the kind of subject it is for, its\n"
+       "number of items and when it was published (county time).\n"},
+      {CountyMsg::kUsageQuarantine,
+       "Usage: qiaomen-county quarantine --data DIR [--format text|json]\n"
+       "\n"
+       "Every change a device pushed that the server refused (a visit that fails its checklist or\n"
+       "names an unpublished version, a bad signature, a record outside the worker's scope) is\n"
+       "kept here with its reason; the device was told the same reason in its sync response.\n"
+       "Each is shown with the household it is about, the worker and device that sent it and\n"
+       "when it arrived (county time). A refusal whose record the device sent again and the\n"
+       "server then accepted is marked so; a photo or hazard step refused with its visit is\n"
+       "accepted once the visit is (`qiaomen quarantine resend` sends them together).\n"},
+      {CountyMsg::kUsageReport,
+       "Usage: qiaomen-county report --data DIR [--town T] [--date YYYY-MM-DD] [--campaign ID]\n"
+       "         [--format text|json|csv] [--lang zh|en]\n"
+       "\n"
+       "Coverage counts subjects visited at least once (on --date, a day in the county's time "
+       "zone,\n"
+       "if given) of all subjects, by town, village and grid, with visit outcomes; hazards by\n"
+       "category and severity; open, overdue and closed hazards; repeat findings (the same rule "
+       "found twice at\n"
+       "one subject); photos referenced but not uploaded; visit evidence verified (signature and\n"
+       "all photos), pending (photos missing) or failed.\n"
+       "--date also limits hazards to those found that day; --campaign counts only the subjects\n"
+       "the campaign has tasks for (its own denominators). csv is UTF-8 with a byte-order mark\n"
+       "and its header row in the report's language, for spreadsheets.\n"},
+      {CountyMsg::kUsageConflicts,
+       "Usage: qiaomen-county conflicts --data DIR [--format text|json|csv]\n"
+       "\n"
+       "Lists every value that lost a merge: the record, the field, the value kept and the value "
+       "lost, its device and the rule applied.\n"},
+      {CountyMsg::kUsageRevokedWork,
+       "Usage: qiaomen-county revoked-work --data DIR [--format text|json]\n"
+       "\n"
+       "A revoked device that township staff let back (enroll-code --worker ID --device "
+       "DEVICE_ID)\n"
+       "sends the work it kept. Each change it sent after the re-enrolment that the county had "
+       "not\n"
+       "received before the revocation is listed for review, by device and revocation: what it\n"
+       "is, the household, when it was made on the phone and when it arrived (county time), and\n"
+       "whether it was made before the revocation (kept unsent) or while the device was revoked\n"
+       "(check it: the county had stopped trusting that phone).\n"},
+      {CountyMsg::kUsageServe,
+       "Usage: qiaomen-county serve --data DIR --listen HOST:PORT [--db postgresql://...]\n"
+       "         [--tls-cert FILE --tls-key FILE] [--ready-file FILE] [--workers N]\n"
+       "         [--rate-limit PER_SECOND] [--rate-burst N] [--max-body BYTES]\n"
+       "         [--drain-timeout SECONDS] [--max-connections N] [--max-connections-per-address "
+       "N]\n"
+       "         [--min-body-rate BYTES_PER_SECOND] [--anonymous-rate-limit PER_SECOND]\n"
+       "         [--anonymous-rate-burst N] [--public-url URL]\n"
+       "\n"
+       "The web console for township and county staff is at /console/ on the same address\n"
+       "(accounts: add-staff, set-password). --public-url URL is the address phones reach the\n"
+       "server at (https://county.example.cn): the console's enrolment QR codes carry it. Without\n"
+       "it they carry the address the browser used only when it is this machine's own or the\n"
+       "--listen address, and otherwise give the code as text.\n"
+       "Port 0 picks a free port; the address is printed and, with --ready-file, written to FILE\n"
+       "once the server accepts connections. --rate-limit is per device (0 disables; default 50\n"
+       "requests/s, bursts of 200). SIGTERM or SIGINT stops accepting, finishes the requests in\n"
+       "flight (reading a body that is still arriving) and exits 0; connections still open after\n"
+       "--drain-timeout seconds (default 25) are dropped.\n"
+       "Limits against exhaustion: the token is checked before a body is read; at most\n"
+       "--max-connections (2048) connections, --max-connections-per-address (128) from one\n"
+       "address; a body must arrive at --min-body-rate (1024 bytes/s) after 10 s of grace;\n"
+       "requests without a valid token (enrolment, health, bad tokens) are limited per address\n"
+       "by --anonymous-rate-limit (10/s, bursts of --anonymous-rate-burst 60). 0 disables each.\n"},
+      {CountyMsg::kUsageInit,
+       "Usage: qiaomen-county init --data DIR [--name NAME] [--time-zone ZONE]\n"
+       "         [--db postgresql://...]\n"
+       "\n"
+       "Creates DIR with the database (SQLite DIR/county.db unless --db names PostgreSQL, which "
+       "is\n"
+       "then remembered in DIR/database-url), the photo blob store, a new server id and epoch, "
+       "and\n"
+       "the county's bundle key pair: devices seal offline bundles to its public key, and its\n"
+       "secret key is the file DIR/county-bundle.key, not in the database. Back that file up "
+       "apart\n"
+       "from the database (see `qiaomen-county bundle-key --help`).\n"
+       "ZONE is the county's IANA time zone (default Asia/Shanghai): report days, due dates and\n"
+       "the devices' \"today\" are days in it. Refuses to touch an initialised store.\n"},
+      {CountyMsg::kUsageSetTimeZone,
+       "Usage: qiaomen-county set-time-zone --data DIR ZONE\n"
+       "\n"
+       "ZONE is an IANA time zone name such as Asia/Shanghai or Asia/Urumqi. The report, campaign\n"
+       "due dates and every device use the county's day in this zone; devices receive it with\n"
+       "their next sync. A running server uses it after a restart.\n"},
+      {CountyMsg::kUsageAddWorker,
+       "Usage: qiaomen-county add-worker --data DIR --id ID --name NAME\n"
+       "         --role grid_worker|inspector|township|county --scope SCOPE\n"
+       "\n"
+       "SCOPE is `county`, `town:TOWN_ID` or `grids:GRID_ID[,GRID_ID...]`; the units must exist\n"
+       "(they are created by import-subjects). Running it again updates the worker.\n"},
+      {CountyMsg::kUsageEnrollCode,
+       "Usage: qiaomen-county enroll-code --data DIR --worker ID [--device DEVICE_ID]\n"
+       "         [--qr FILE.png --server URL [--tls-cert FILE | --pin-sha256 HASH]]\n"
+       "\n"
+       "Prints a one-time code. The device sends it to POST /v1/enroll within 24 hours.\n"
+       "Only its hash is stored. A code enrols a new device id; with --device (UUID or 32\n"
+       "hex digits) it re-enrols that enrolled device instead, and only that one (for a\n"
+       "phone that lost its token, or a revoked one let back: it keeps its profile and\n"
+       "sends its unsent work; `devices` marks it as re-enrolled after revocation, and\n"
+       "`revoked-work` lists its work from then).\n"
+       "\n"
+       "With --qr it also draws a QR code on the terminal and writes it to FILE.png, holding\n"
+       "--server (the address phones reach this server at), the code and the server's\n"
+       "public-key pin: computed from --tls-cert (the certificate serve's --tls-cert takes) or\n"
+       "given with --pin-sha256 (sha256//BASE64). The app enrols from a photo of it.\n"},
+      {CountyMsg::kUsageRevokeDevice,
+       "Usage: qiaomen-county revoke-device --data DIR DEVICE_ID\n"
+       "\n"
+       "DEVICE_ID is the device's UUID or 32 hex digits. Its token stops working at once.\n"},
+      {CountyMsg::kUsageAddStaff,
+       "Usage: qiaomen-county add-staff --data DIR --id ID --name NAME\n"
+       "         --role township|county --scope SCOPE\n"
+       "\n"
+       "Township staff have the scope town:TOWN_ID and see that town only; county staff have the\n"
+       "scope county. The town must exist (import-subjects creates it). Running it again updates\n"
+       "the name, role and scope and keeps the password. The account signs in at /console/ once\n"
+       "it has a password: see set-password.\n"},
+      {CountyMsg::kUsageSetPassword,
+       "Usage: qiaomen-county set-password --data DIR --id ID\n"
+       "\n"
+       "Asks for the new password twice without showing it; when standard input is not a\n"
+       "terminal, reads it from the first line of standard input. It is never an option: the\n"
+       "command line is visible to other users. At least 10 characters. Only an Argon2id hash is\n"
+       "stored, and every open console session of the account ends.\n"},
+      {CountyMsg::kUsagePublishTemplate,
+       "Usage: qiaomen-county publish-template --data DIR FILE.json\n"
+       "\n"
+       "Runs the forms checker on FILE.json (the JSON form of a ChecklistTemplate) and refuses it\n"
+       "with every problem listed; otherwise stores it as id@version. Publishing the same id and\n"
+       "version again with other content is refused: bump the version.\n"},
+      {CountyMsg::kBackupProgressCopied, "blobs copied {0}/{1}"},
+      {CountyMsg::kBackupProgressChecked, "parts checked {0}/{1}"},
+      {CountyMsg::kBackupProgressRestored, "blobs restored {0}/{1}"},
+      {CountyMsg::kBackupSnapshot,
+       "Database snapshot {0} ({1}, {2} bytes): {3} records, {4} changes, {5} devices."},
+      {CountyMsg::kBackupPhotoDamaged,
+       "warning: the photo {0} is damaged (its bytes no longer match its SHA-256) and is not in "
+       "the backup."},
+      {CountyMsg::kBackupPhotosCopied, "New photos copied: {0}; already in the backup: {1}."},
+      {CountyMsg::kBackupNotNoted,
+       "warning: the backup is whole, but the county database could not note it ({0}); the report "
+       "will not show it. Run the backup again later."},
+      {CountyMsg::kBackupComplete,
+       "Backup complete in {0} (manifest written last). Check it with `qiaomen-county backup "
+       "verify {0}`."},
+      {CountyMsg::kBackupPartNotAName, "damaged: {0} is not a backup part name."},
+      {CountyMsg::kBackupPartMissing, "damaged: {0} is missing."},
+      {CountyMsg::kBackupPartUnreadable, "damaged: {0} cannot be read ({1})."},
+      {CountyMsg::kBackupPartWrongSize,
+       "damaged: {0} has {1} bytes, not {2} (truncated or altered)."},
+      {CountyMsg::kBackupPartAltered,
+       "damaged: {0} was altered (its SHA-256 differs from the manifest's)."},
+      {CountyMsg::kBackupWhole,
+       "The backup in {0} is whole: {1} parts match the manifest ({2}, {3} records, {4} changes, "
+       "{5} photos)."},
+      {CountyMsg::kBackupRestored,
+       "Restored {0} from the backup of {1} (county time) into {2}: {3} records, {4} changes, {5} "
+       "photos. New epoch {6}: devices re-send what the backup lacks at their next sync."},
+      {CountyMsg::kBackupBundleKeyMissing,
+       "The county bundle secret key is not part of a backup: copy your saved county-bundle.key to "
+       "{0} before importing offline bundles."},
   };
   return kMessages;
 }

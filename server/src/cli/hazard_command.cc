@@ -76,25 +76,12 @@ core::Status Hazard(const core::Args& args, std::ostream& out) {
 }  // namespace
 
 void AddHazardCommand(std::vector<Command>& commands) {
-  commands.push_back(Command{
-      "hazard",
-      CountyMsg::kSummaryHazard,
-      "Usage: qiaomen-county hazard STEP HAZARD_ID --data DIR --by NAME [--note TEXT]\n\n"
-      "STEP is one of:\n"
-      "  reinspect         复查 passed: the rectification holds (after the worker recorded it)\n"
-      "  reinspect-failed  复查 failed: back to 限期整改, the worker rectifies again\n"
-      "  close             销号: close a hazard whose reinspection passed\n"
-      "  escalate          挂牌督办: the county supervises the rectification itself\n"
-      "  open-case         立案查处: a case is opened against the responsible party\n"
-      "  suspect-major     疑似重大隐患: to be judged by 消防救援大队 or the competent department\n"
-      "  confirm-major     判定为重大隐患: the judgement found it major (counted as major)\n"
-      "  downgrade-major   判定为一般隐患: the judgement found it general\n\n"
-      "The step is recorded as the county's own change in the hazard's history, with NAME and\n"
-      "the note, and reaches every device whose area holds the hazard with its next sync. A step\n"
-      "the hazard's state does not allow (closing one not reinspected) is refused with why.\n",
-      {{"data", "db", "by", "note"}, {}},
-      Hazard,
-      Check});
+  commands.push_back(Command{"hazard",
+                             CountyMsg::kSummaryHazard,
+                             CountyMsg::kUsageHazard,
+                             {{"data", "db", "by", "note"}, {}},
+                             Hazard,
+                             Check});
 }
 
 }  // namespace qiaomen::server

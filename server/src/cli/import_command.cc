@@ -12,41 +12,21 @@ void AddImportCommand(std::vector<Command>& commands) {
   commands.push_back(Command{
       "import-subjects",
       CountyMsg::kSummaryImportSubjects,
-      "Usage: qiaomen-county import-subjects --data DIR FILE.csv\n\n"
-      "FILE.csv has a header row with the columns external_id, kind, town, village, grid, name,\n"
-      "address, phone, members, tags (any order). kind is household, premises or facility;\n"
-      "town/village/grid hold ids, optionally ID:Name (they are created as needed); tags are\n"
-      "separated by ';'. An optional column premises_type gives a premises' or facility's type\n"
-      "(shop, restaurant, hotel, entertainment, internet_cafe, beauty, bathhouse, clinic, school,\n"
-      "kindergarten, elderly_home, workshop, warehouse, ebike_site, shelter, or the Chinese name\n"
-      "such as 餐饮场所), which `campaign create --premises-type` targets; a file without it\n"
-      "keeps the types imported before. UTF-8 (as Excel's \"CSV UTF-8\") is read as is; GBK as\n"
-      "Chinese Excel\n"
-      "saves a plain CSV is converted. If any row is bad nothing is imported and every problem\n"
-      "is listed with its line, in the --lang language.\n"
-      "Importing the same file again changes nothing (rows are matched by external_id).\n",
+      CountyMsg::kUsageImportSubjects,
       {{"data", "db"}, {}},
       [](const core::Args& args, std::ostream& out) -> core::Status {
         if (args.positionals().size() != 1) return core::InvalidArgument("Give one FILE.csv.");
         auto text = base::ReadFile(args.positionals()[0]);
         if (!text.ok()) return core::InvalidArgument(text.status().message());
         QM_ASSIGN_OR_RETURN(auto storage, OpenStorageFromArgs(args));
-        std::vector<ImportProblem> problems;
-        auto summary = ImportSubjectsCsv(*storage, core::SystemClock(), *text, {}, &problems);
-        if (!summary.ok() && !problems.empty()) {
-          // Every problem, with its line, in the command's language.
-          std::string all = ImportRefusedText(LanguageOf(args));
-          for (const auto& p : problems) all += "\n  " + ImportProblemLine(p, LanguageOf(args));
-          return core::InvalidArgument(all);
-        }
-        QM_RETURN_IF_ERROR(summary.status());
-        if (summary->encoding != "UTF-8" && summary->encoding != "UTF-8 with BOM") {
-          out << CountySay(LanguageOf(args), CountyMsg::kImportConverted, {summary->encoding});
+        QM_ASSIGN_OR_RETURN(auto summary, ImportSubjectsCsv(*storage, core::SystemClock(), *text));
+        if (summary.encoding != "UTF-8" && summary.encoding != "UTF-8 with BOM") {
+          out << CountySay(LanguageOf(args), CountyMsg::kImportConverted, {summary.encoding});
         }
         out << CountySay(LanguageOf(args), CountyMsg::kImported,
-                         {std::to_string(summary->rows), std::to_string(summary->created),
-                          std::to_string(summary->updated), std::to_string(summary->unchanged),
-                          std::to_string(summary->units_created)});
+                         {std::to_string(summary.rows), std::to_string(summary.created),
+                          std::to_string(summary.updated), std::to_string(summary.unchanged),
+                          std::to_string(summary.units_created)});
         return core::Status::Ok();
       }});
 }

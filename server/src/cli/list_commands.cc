@@ -183,30 +183,14 @@ core::Status Checklists(const core::Args& args, std::ostream& out) {
 
 void AddListCommands(std::vector<Command>& commands) {
   const core::ArgSpec spec{{"data", "db", "format"}, {}};
-  commands.push_back(Command{"workers", CountyMsg::kSummaryWorkers,
-                             "Usage: qiaomen-county workers --data DIR [--format text|json]\n\n"
-                             "Every worker: id, name, role, scope and the number of enrolled\n"
-                             "devices not revoked.\n",
-                             spec, Workers});
-  commands.push_back(Command{
-      "devices", CountyMsg::kSummaryDevices,
-      "Usage: qiaomen-county devices --data DIR [--format text|json]\n\n"
-      "Every enrolled device: its id (what `revoke-device` and `enroll-code --device` take), its\n"
-      "worker, name, whether it is revoked (or was, and re-enrolled: its work from then is worth\n"
-      "a review), when it enrolled, when it last synced (a pull alone too) and when the server\n"
-      "last received a change from it, in the county's time zone.\n",
-      spec, Devices});
-  commands.push_back(Command{"campaigns", CountyMsg::kSummaryCampaigns,
-                             "Usage: qiaomen-county campaigns --data DIR [--format text|json]\n\n"
-                             "Every campaign: id, title, checklists, scope, due date and when it\n"
-                             "was created (county time).\n",
+  commands.push_back(
+      Command{"workers", CountyMsg::kSummaryWorkers, CountyMsg::kUsageWorkers, spec, Workers});
+  commands.push_back(
+      Command{"devices", CountyMsg::kSummaryDevices, CountyMsg::kUsageDevices, spec, Devices});
+  commands.push_back(Command{"campaigns", CountyMsg::kSummaryCampaigns, CountyMsg::kUsageCampaigns,
                              spec, Campaigns});
-  commands.push_back(Command{
-      "checklists", CountyMsg::kSummaryChecklists,
-      "Usage: qiaomen-county checklists --data DIR [--format text|json]\n\n"
-      "Every published checklist version: id, version, title, the kind of subject it is for, its\n"
-      "number of items and when it was published (county time).\n",
-      spec, Checklists});
+  commands.push_back(Command{"checklists", CountyMsg::kSummaryChecklists,
+                             CountyMsg::kUsageChecklists, spec, Checklists});
 }
 
 }  // namespace qiaomen::server

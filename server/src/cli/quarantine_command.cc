@@ -57,19 +57,11 @@ core::Status Quarantine(const core::Args& args, std::ostream& out) {
 }  // namespace
 
 void AddQuarantineCommand(std::vector<Command>& commands) {
-  commands.push_back(Command{
-      "quarantine",
-      CountyMsg::kSummaryQuarantine,
-      "Usage: qiaomen-county quarantine --data DIR [--format text|json]\n\n"
-      "Every change a device pushed that the server refused (a visit that fails its checklist or\n"
-      "names an unpublished version, a bad signature, a record outside the worker's scope) is\n"
-      "kept here with its reason; the device was told the same reason in its sync response.\n"
-      "Each is shown with the household it is about, the worker and device that sent it and\n"
-      "when it arrived (county time). A refusal whose record the device sent again and the\n"
-      "server then accepted is marked so; a photo or hazard step refused with its visit is\n"
-      "accepted once the visit is (`qiaomen quarantine resend` sends them together).\n",
-      {{"data", "db", "format"}, {}},
-      Quarantine});
+  commands.push_back(Command{"quarantine",
+                             CountyMsg::kSummaryQuarantine,
+                             CountyMsg::kUsageQuarantine,
+                             {{"data", "db", "format"}, {}},
+                             Quarantine});
 }
 
 }  // namespace qiaomen::server

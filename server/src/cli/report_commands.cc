@@ -92,18 +92,7 @@ void AddReportCommands(std::vector<Command>& commands) {
   commands.push_back(Command{
       "report",
       CountyMsg::kSummaryReport,
-      "Usage: qiaomen-county report --data DIR [--town T] [--date YYYY-MM-DD] [--campaign ID]\n"
-      "         [--format text|json|csv] [--lang zh|en]\n\n"
-      "Coverage counts subjects visited at least once (on --date, a day in the county's time "
-      "zone,\n"
-      "if given) of all subjects, by town, village and grid, with visit outcomes; hazards by\n"
-      "category and "
-      "severity; open, overdue and closed hazards; repeat findings (the same rule found twice at\n"
-      "one subject); photos referenced but not uploaded; visit evidence verified (signature and\n"
-      "all photos), pending (photos missing) or failed.\n"
-      "--date also limits hazards to those found that day; --campaign counts only the subjects\n"
-      "the campaign has tasks for (its own denominators). csv is UTF-8 with a byte-order mark\n"
-      "and its header row in the report's language, for spreadsheets.\n",
+      CountyMsg::kUsageReport,
       {{"data", "db", "town", "date", "format", "campaign"}, {}},
       [](const core::Args& args, std::ostream& out) -> core::Status {
         ReportOptions options;
@@ -127,16 +116,15 @@ void AddReportCommands(std::vector<Command>& commands) {
       },
       [](const core::Args& args) -> core::Status {
         auto date = args.Get("date");
-        return date ? base::ParseIsoDateOrError(*date, "--date").status() : core::Status::Ok();
+        if (!date || base::ParseIsoDate(*date)) return core::Status::Ok();
+        return core::InvalidArgument(
+            CountySay(LanguageOf(args), CountyMsg::kDateNotADay, {"--date", *date}));
       }});
-  commands.push_back(
-      Command{"conflicts",
-              CountyMsg::kSummaryConflicts,
-              "Usage: qiaomen-county conflicts --data DIR [--format text|json|csv]\n\n"
-              "Lists every value that lost a merge: the record, the field, the "
-              "value kept and the value lost, its device and the rule applied.\n",
-              {{"data", "db", "format"}, {}},
-              Conflicts});
+  commands.push_back(Command{"conflicts",
+                             CountyMsg::kSummaryConflicts,
+                             CountyMsg::kUsageConflicts,
+                             {{"data", "db", "format"}, {}},
+                             Conflicts});
 }
 
 }  // namespace qiaomen::server

@@ -111,10 +111,14 @@ core::Status Serve(const core::Args& args, std::ostream& out) {
   blobs.Expire().status().IgnoreError();
 
   HttpServer server(options, router, metrics);
-  QM_RETURN_IF_ERROR(server.Listen());
+  const core::domain::Language language = LanguageOf(args);
+  if (core::Status listening = server.Listen(); !listening.ok()) {
+    if (!server.address_in_use()) return listening;
+    return core::IOError(CountySay(language, CountyMsg::kServePortInUse,
+                                   {options.host, std::to_string(options.port)}));
+  }
   std::string address = options.host + ":" + std::to_string(server.port());
   console.listen_port = server.port();
-  const core::domain::Language language = LanguageOf(args);
   out << CountySay(language, CountyMsg::kServing,
                    {storage->identity().county_name,
                     (options.tls_cert.empty() ? "http://" : "https://") + address})
@@ -154,27 +158,7 @@ void AddServeCommand(std::vector<Command>& commands) {
   commands.push_back(Command{
       "serve",
       CountyMsg::kSummaryServe,
-      "Usage: qiaomen-county serve --data DIR --listen HOST:PORT [--db postgresql://...]\n"
-      "         [--tls-cert FILE --tls-key FILE] [--ready-file FILE] [--workers N]\n"
-      "         [--rate-limit PER_SECOND] [--rate-burst N] [--max-body BYTES]\n"
-      "         [--drain-timeout SECONDS] [--max-connections N] [--max-connections-per-address N]\n"
-      "         [--min-body-rate BYTES_PER_SECOND] [--anonymous-rate-limit PER_SECOND]\n"
-      "         [--anonymous-rate-burst N] [--public-url URL]\n\n"
-      "The web console for township and county staff is at /console/ on the same address\n"
-      "(accounts: add-staff, set-password). --public-url URL is the address phones reach the\n"
-      "server at (https://county.example.cn): the console's enrolment QR codes carry it. Without\n"
-      "it they carry the address the browser used only when it is this machine's own or the\n"
-      "--listen address, and otherwise give the code as text.\n"
-      "Port 0 picks a free port; the address is printed and, with --ready-file, written to FILE\n"
-      "once the server accepts connections. --rate-limit is per device (0 disables; default 50\n"
-      "requests/s, bursts of 200). SIGTERM or SIGINT stops accepting, finishes the requests in\n"
-      "flight (reading a body that is still arriving) and exits 0; connections still open after\n"
-      "--drain-timeout seconds (default 25) are dropped.\n"
-      "Limits against exhaustion: the token is checked before a body is read; at most\n"
-      "--max-connections (2048) connections, --max-connections-per-address (128) from one\n"
-      "address; a body must arrive at --min-body-rate (1024 bytes/s) after 10 s of grace;\n"
-      "requests without a valid token (enrolment, health, bad tokens) are limited per address\n"
-      "by --anonymous-rate-limit (10/s, bursts of --anonymous-rate-burst 60). 0 disables each.\n",
+      CountyMsg::kUsageServe,
       {{"data", "db", "listen", "tls-cert", "tls-key", "ready-file", "workers", "rate-limit",
         "rate-burst", "max-body", "drain-timeout", "max-connections", "max-connections-per-address",
         "min-body-rate", "anonymous-rate-limit", "anonymous-rate-burst", "public-url"},

@@ -26,15 +26,7 @@ void AddSetupCommands(std::vector<Command>& commands) {
   commands.push_back(Command{
       "init",
       CountyMsg::kSummaryInit,
-      "Usage: qiaomen-county init --data DIR [--name NAME] [--time-zone ZONE]\n"
-      "         [--db postgresql://...]\n\n"
-      "Creates DIR with the database (SQLite DIR/county.db unless --db names PostgreSQL, which is\n"
-      "then remembered in DIR/database-url), the photo blob store, a new server id and epoch, and\n"
-      "the county's bundle key pair: devices seal offline bundles to its public key, and its\n"
-      "secret key is the file DIR/county-bundle.key, not in the database. Back that file up apart\n"
-      "from the database (see `qiaomen-county bundle-key --help`).\n"
-      "ZONE is the county's IANA time zone (default Asia/Shanghai): report days, due dates and\n"
-      "the devices' \"today\" are days in it. Refuses to touch an initialised store.\n",
+      CountyMsg::kUsageInit,
       {{"data", "name", "db", "time-zone"}, {}},
       [](const core::Args& args, std::ostream& out) -> core::Status {
         StorageOptions options;
@@ -51,10 +43,7 @@ void AddSetupCommands(std::vector<Command>& commands) {
   commands.push_back(Command{
       "set-time-zone",
       CountyMsg::kSummarySetTimeZone,
-      "Usage: qiaomen-county set-time-zone --data DIR ZONE\n\n"
-      "ZONE is an IANA time zone name such as Asia/Shanghai or Asia/Urumqi. The report, campaign\n"
-      "due dates and every device use the county's day in this zone; devices receive it with\n"
-      "their next sync. A running server uses it after a restart.\n",
+      CountyMsg::kUsageSetTimeZone,
       {{"data", "db"}, {}},
       [](const core::Args& args, std::ostream& out) -> core::Status {
         if (args.positionals().size() != 1) {
@@ -67,38 +56,25 @@ void AddSetupCommands(std::vector<Command>& commands) {
         out << CountySay(LanguageOf(args), CountyMsg::kTimeZoneSet, {args.positionals()[0]});
         return core::Status::Ok();
       }});
-  commands.push_back(Command{
-      "add-worker",
-      CountyMsg::kSummaryAddWorker,
-      "Usage: qiaomen-county add-worker --data DIR --id ID --name NAME\n"
-      "         --role grid_worker|inspector|township|county --scope SCOPE\n\n"
-      "SCOPE is `county`, `town:TOWN_ID` or `grids:GRID_ID[,GRID_ID...]`; the units must exist\n"
-      "(they are created by import-subjects). Running it again updates the worker.\n",
-      {{"data", "db", "id", "name", "role", "scope"}, {}, {"id", "name", "role", "scope"}},
-      [](const core::Args& args, std::ostream& out) -> core::Status {
-        QM_ASSIGN_OR_RETURN(Worker worker, WorkerFromArgs(args));
-        QM_ASSIGN_OR_RETURN(auto storage, OpenStorageFromArgs(args));
-        Directory directory(*storage, core::SystemClock());
-        QM_RETURN_IF_ERROR(directory.AddWorker(worker));
-        out << CountySay(
-            LanguageOf(args), CountyMsg::kWorkerSaved,
-            {worker.id, RoleText(worker.role, LanguageOf(args)), worker.scope.ToString()});
-        return core::Status::Ok();
-      }});
+  commands.push_back(
+      Command{"add-worker",
+              CountyMsg::kSummaryAddWorker,
+              CountyMsg::kUsageAddWorker,
+              {{"data", "db", "id", "name", "role", "scope"}, {}, {"id", "name", "role", "scope"}},
+              [](const core::Args& args, std::ostream& out) -> core::Status {
+                QM_ASSIGN_OR_RETURN(Worker worker, WorkerFromArgs(args));
+                QM_ASSIGN_OR_RETURN(auto storage, OpenStorageFromArgs(args));
+                Directory directory(*storage, core::SystemClock());
+                QM_RETURN_IF_ERROR(directory.AddWorker(worker));
+                out << CountySay(
+                    LanguageOf(args), CountyMsg::kWorkerSaved,
+                    {worker.id, RoleText(worker.role, LanguageOf(args)), worker.scope.ToString()});
+                return core::Status::Ok();
+              }});
   commands.push_back(Command{
       "enroll-code",
       CountyMsg::kSummaryEnrollCode,
-      "Usage: qiaomen-county enroll-code --data DIR --worker ID [--device DEVICE_ID]\n"
-      "         [--qr FILE.png --server URL [--tls-cert FILE | --pin-sha256 HASH]]\n\n"
-      "Prints a one-time code. The device sends it to POST /v1/enroll within 24 hours.\n"
-      "Only its hash is stored. A code enrols a new device id; with --device (UUID or 32\n"
-      "hex digits) it re-enrols that enrolled device instead, and only that one (for a\n"
-      "phone that lost its token, or a revoked one let back: it keeps its profile and\n"
-      "sends its unsent work; `devices` marks it as re-enrolled after revocation).\n\n"
-      "With --qr it also draws a QR code on the terminal and writes it to FILE.png, holding\n"
-      "--server (the address phones reach this server at), the code and the server's\n"
-      "public-key pin: computed from --tls-cert (the certificate serve's --tls-cert takes) or\n"
-      "given with --pin-sha256 (sha256//BASE64). The app enrols from a photo of it.\n",
+      CountyMsg::kUsageEnrollCode,
       {{"data", "db", "worker", "device", "qr", "server", "tls-cert", "pin-sha256"},
        {},
        {"worker"}},
@@ -161,22 +137,21 @@ void AddSetupCommands(std::vector<Command>& commands) {
         }
         return core::Status::Ok();
       }});
-  commands.push_back(Command{
-      "revoke-device",
-      CountyMsg::kSummaryRevokeDevice,
-      "Usage: qiaomen-county revoke-device --data DIR DEVICE_ID\n\n"
-      "DEVICE_ID is the device's UUID or 32 hex digits. Its token stops working at once.\n",
-      {{"data", "db"}, {}},
-      [](const core::Args& args, std::ostream& out) -> core::Status {
-        if (args.positionals().size() != 1) {
-          return core::InvalidArgument("Give exactly one DEVICE_ID.");
-        }
-        QM_ASSIGN_OR_RETURN(auto storage, OpenStorageFromArgs(args));
-        Directory directory(*storage, core::SystemClock());
-        QM_RETURN_IF_ERROR(directory.RevokeDevice(args.positionals()[0]));
-        out << CountySay(LanguageOf(args), CountyMsg::kDeviceRevoked, {args.positionals()[0]});
-        return core::Status::Ok();
-      }});
+  commands.push_back(Command{"revoke-device",
+                             CountyMsg::kSummaryRevokeDevice,
+                             CountyMsg::kUsageRevokeDevice,
+                             {{"data", "db"}, {}},
+                             [](const core::Args& args, std::ostream& out) -> core::Status {
+                               if (args.positionals().size() != 1) {
+                                 return core::InvalidArgument("Give exactly one DEVICE_ID.");
+                               }
+                               QM_ASSIGN_OR_RETURN(auto storage, OpenStorageFromArgs(args));
+                               Directory directory(*storage, core::SystemClock());
+                               QM_RETURN_IF_ERROR(directory.RevokeDevice(args.positionals()[0]));
+                               out << CountySay(LanguageOf(args), CountyMsg::kDeviceRevoked,
+                                                {args.positionals()[0]});
+                               return core::Status::Ok();
+                             }});
 }
 
 }  // namespace qiaomen::server

@@ -13,10 +13,7 @@ void AddTemplateCommand(std::vector<Command>& commands) {
   commands.push_back(Command{
       "publish-template",
       CountyMsg::kSummaryPublishTemplate,
-      "Usage: qiaomen-county publish-template --data DIR FILE.json\n\n"
-      "Runs the forms checker on FILE.json (the JSON form of a ChecklistTemplate) and refuses it\n"
-      "with every problem listed; otherwise stores it as id@version. Publishing the same id and\n"
-      "version again with other content is refused: bump the version.\n",
+      CountyMsg::kUsagePublishTemplate,
       {{"data", "db"}, {}},
       [](const core::Args& args, std::ostream& out) -> core::Status {
         if (args.positionals().size() != 1) return core::InvalidArgument("Give one FILE.json.");

@@ -379,13 +379,23 @@ class HttpServer::Impl {
     if (!ec) acceptor_.bind(endpoint, ec);
     if (!ec) acceptor_.listen(net::socket_base::max_listen_connections, ec);
     if (ec) {
-      return core::Unavailable("Cannot listen on " + options_.host + ":" +
-                               std::to_string(options_.port) + ": " + ec.message() + ".");
+      // Not Unavailable: that says "the server is out of reach, try later" (exit 4); a port taken
+      // by another program stays taken until someone acts.
+      address_in_use_ = ec == net::error::address_in_use;
+      const std::string where = options_.host + ":" + std::to_string(options_.port);
+      if (address_in_use_) {
+        return core::IOError("Port " + std::to_string(options_.port) + " on " + options_.host +
+                             " is in use by another program (another qiaomen-county serve?): stop "
+                             "it, or give another port with --listen.");
+      }
+      return core::IOError("Cannot listen on " + where + ": " + ec.message() +
+                           ". Give an address of this machine with --listen.");
     }
     return core::Status::Ok();
   }
 
   uint16_t port() const { return acceptor_.local_endpoint().port(); }
+  bool address_in_use() const { return address_in_use_; }
   int abandoned() const { return abandoned_; }
 
   void Run() {
@@ -496,6 +506,7 @@ class HttpServer::Impl {
   std::condition_variable cv_;
   bool stop_requested_ = false;
   int abandoned_ = 0;
+  bool address_in_use_ = false;
   std::mutex sessions_mu_;
   std::vector<std::weak_ptr<SessionBase>> sessions_;
 };
@@ -504,6 +515,7 @@ HttpServer::HttpServer(HttpServerOptions options, const Router& router, Metrics&
     : impl_(std::make_unique<Impl>(std::move(options), router, metrics)) {}
 HttpServer::~HttpServer() = default;
 core::Status HttpServer::Listen() { return impl_->Listen(); }
+bool HttpServer::address_in_use() const { return impl_->address_in_use(); }
 uint16_t HttpServer::port() const { return impl_->port(); }
 void HttpServer::Run() { impl_->Run(); }
 void HttpServer::Stop() { impl_->Stop(); }

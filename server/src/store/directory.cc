@@ -377,11 +377,21 @@ core::Status Directory::RevokeDevice(const std::string& device_id_text) {
     return core::InvalidArgument("Give the device id as a UUID or 32 hex digits.");
   }
   auto conn = storage_.pool().Acquire();
-  QM_ASSIGN_OR_RETURN(auto rows, conn->Query("UPDATE devices SET revoked = 1 WHERE device_id = $1 "
-                                             "RETURNING worker_id",
-                                             {Blob(id)}));
-  if (rows.empty()) return core::NotFound("There is no device " + device_id_text + ".");
-  return core::Status::Ok();
+  return InTransaction(*conn, [&]() -> core::Status {
+    QM_ASSIGN_OR_RETURN(
+        auto known, conn->Query("SELECT revoked FROM devices WHERE device_id = $1", {Blob(id)}));
+    if (known.empty()) return core::NotFound("There is no device " + device_id_text + ".");
+    if (known[0].Int(0) != 0) return core::Status::Ok();  // revoked already: one period
+    // The period starts here, with what the county had applied from the device: whatever comes
+    // later with a higher seq was kept on the phone, and the county reviews it (revoked_work.h).
+    QM_ASSIGN_OR_RETURN(auto rows, conn->Query("UPDATE devices SET revoked = 1 WHERE device_id = "
+                                               "$1 RETURNING applied_seq",
+                                               {Blob(id)}));
+    if (rows.empty()) return core::NotFound("There is no device " + device_id_text + ".");
+    return conn->Exec(
+        "INSERT INTO device_revocations (device_id, at_ms, applied_seq) VALUES ($1,$2,$3)",
+        {Blob(id), Int(clock_.NowMillis()), Int(rows[0].Int(0))});
+  });
 }
 
 }  // namespace qiaomen::server

@@ -18,6 +18,8 @@ CREATE TABLE IF NOT EXISTS enroll_codes (
   used_ms {I} NOT NULL DEFAULT 0);
 CREATE TABLE IF NOT EXISTS enroll_code_devices (code_hash TEXT PRIMARY KEY, device_id {B} NOT NULL);
 CREATE TABLE IF NOT EXISTS device_reinstatements (device_id {B} NOT NULL, at_ms {I} NOT NULL);
+CREATE TABLE IF NOT EXISTS device_revocations (
+  device_id {B} NOT NULL, at_ms {I} NOT NULL, applied_seq {I} NOT NULL);
 CREATE TABLE IF NOT EXISTS device_syncs (device_id {B} PRIMARY KEY, at_ms {I} NOT NULL);
 CREATE TABLE IF NOT EXISTS devices (
   device_id {B} PRIMARY KEY, worker_id TEXT NOT NULL, token_hash TEXT NOT NULL UNIQUE,

@@ -63,7 +63,7 @@ struct CliContext {
 struct Command {
   std::string name;    // "sync", "subject show", ...
   Msg summary;         // one line for `help`, from the catalogues
-  std::string usage;   // the --help text
+  Msg usage;           // the --help text, from the catalogues
   core::ArgSpec spec;  // --data, --keystore, --json and --help are added by the dispatcher
   std::function<core::Status(const core::Args&, CliContext&)> run;
   // Optional: checks the options' values before `run`; an error is a usage error (exit 2).
@@ -84,6 +84,11 @@ void AddBundleCommands(std::vector<Command>& commands);      // export-bundle
 void AddChecklistCommands(std::vector<Command>& commands);   // checklist show, visit template
 
 std::vector<Command> AllCommands();
+
+// A PIN from `ctx.pins` for `purpose` ("current", "new", "confirm"), asked with `prompt`'s text
+// in the chosen language. An empty QIAOMEN_PIN / QIAOMEN_NEW_PIN is InvalidArgument, said from the
+// catalogue (no attempt is used); other errors as PinSource::ReadPin.
+core::Result<std::string> ReadPin(CliContext& ctx, std::string_view purpose, Msg prompt);
 
 // The process exit code for a command's status (core/exit_code.h: the table both programs share).
 int ExitCodeFor(const core::Status& status);

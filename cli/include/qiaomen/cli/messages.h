@@ -121,9 +121,16 @@ enum class Msg : int {
   kResendWith,    // {0} the other new seqs ("#4 #5")
   kResendRun,
   kSubjectUnchanged,  // {0} subject
-  kSubjectUpdated,    // {0} subject, {1} fields
-  kTemplateWritten,   // {0} file
-  kRefusalInvalid,    // why the county refused a change, by its code (invalid_argument, ...)
+  kSubjectUpdated,    // {0} subject, {1} fields (kFieldName... joined by kFieldSeparator)
+  kFieldName,         // a subject's fields as `subject update` names them
+  kFieldAddress,
+  kFieldPhone,
+  kFieldMembers,
+  kFieldTags,
+  kFieldNote,
+  kFieldSeparator,
+  kTemplateWritten,  // {0} file
+  kRefusalInvalid,   // why the county refused a change, by its code (invalid_argument, ...)
   kRefusalScope,
   kRefusalState,
   kRefusalNotFound,
@@ -161,7 +168,70 @@ enum class Msg : int {
   // Issue 16: an emergency the answers raised (a gas leak), shown before anything else.
   kVisitEmergency,        // {0} what was found
   kVisitEmergencyAction,  // {0} step number, {1} what to do
-  kCount                  // not a message: the number of ids
+  // Issue 18: a visit file's problems and its answers', said where they are found (visit_file.h).
+  kProblemRaw,           // {0} the text as it is
+  kProblemField,         // {0} field, {1} what is wrong
+  kProblemItem,          // {0} item, {1} what is wrong
+  kVisitFileOneProblem,  // {0} the problem's line
+  kVisitFileProblems,    // {0} count, {1} the lines
+  kVisitFileNotJson,
+  kVisitFileNotJsonAt,  // {0} line, {1} column
+  kVisitFileNotObject,
+  kVisitFileMissing,  // {0} path
+  kFieldUnknown,
+  kMustBeString,
+  kMustBeVersion,
+  kOutcomeUnknown,  // {0} the outcome given
+  kLocationNotObject,
+  kAnswersNotObject,
+  kPhotosNotObject,
+  kPhotosNotListed,
+  kEducationNotList,
+  kSubjectRequired,
+  kFieldRequired,
+  kTemplateRequired,
+  kTimeNotWholeMs,
+  kTimeWrongType,
+  kTimeNotATime,        // {0} the text
+  kTimeNoOffset,        // {0} the text, {1} it with +08:00
+  kTimeBadOffset,       // {0} the text
+  kItemNotInChecklist,  // {0} checklist
+  kItemIsPhoto,
+  kItemNeedsKind,      // {0} kind of answer, {1} the answer given
+  kItemTakesNoPhotos,  // {0} kind of answer
+  kItemUnanswered,
+  kItemConstraint,
+  kItemHazardPhoto,        // {0} the hazard's title
+  kPhotoFileMissing,       // {0} path
+  kVisitOneProblem,        // {0} subject, {1} the problem's line
+  kVisitProblems,          // {0} subject, {1} count, {2} the lines
+  kVisitFilesNotRecorded,  // {0} failed, {1} given
+  // Each command's --help text ("Usage: ..." and what it does).
+  kUsageExportBundle,
+  kUsageChecklistShow,
+  kUsageVisitTemplate,
+  kUsageEnroll,
+  kUsageHazards,
+  kUsageHazardUpdate,
+  kUsageChangePin,
+  kUsageQuarantine,
+  kUsageQuarantineResend,
+  kUsageStatus,
+  kUsageSubjectShow,
+  kUsageSubjectUpdate,
+  kUsageSync,
+  kUsageTasks,
+  kUsageVisitRecord,
+  // Issue 18: PIN prompts, an empty PIN variable, why a sync stopped.
+  kPromptPin,
+  kPromptNewPin,
+  kPromptPinAgain,
+  kPromptCurrentPin,
+  kPromptNewPinOnly,
+  kPromptNewPinAgain,
+  kFailEmptyPin,  // {0} the variable
+  kSyncStoppedSeeBelow,
+  kCount  // not a message: the number of ids
 };
 
 // The text of `id` in `language`'s catalogue, "" when that catalogue lacks it (messages_test

@@ -19,10 +19,12 @@
 
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "qiaomen/cli/messages.h"
 #include "qiaomen/core/status.h"
 #include "qiaomen/v1/answers.pb.h"
 #include "qiaomen/v1/common.pb.h"
@@ -48,18 +50,49 @@ struct VisitFile {
   std::string note;
 };
 
-// Parses the file's JSON. `base_dir` resolves relative photo paths. InvalidArgument naming the
-// field at fault (every problem found, one per line) for malformed JSON, an unknown field, a
-// missing subject/outcome/time, a bad time or outcome.
-core::Result<VisitFile> ParseVisitFile(std::string_view json, const std::string& base_dir);
+// One problem of a visit file or of its answers, as a catalogue message and its arguments, so
+// that it is printed in the chosen language (a Status carries the English text of the same
+// message).
+struct FileProblem {
+  enum class Where { kFile, kField, kItem };
+  Where where = Where::kFile;
+  std::string name;  // the field ("started_at", "photos.x") or the checklist item; "" for kFile
+  Msg what = Msg::kProblemRaw;
+  std::vector<std::string> args;
+  // When set, "{0}" is this message's text in the reader's language (the kind of answer an item
+  // takes) and `args` fill "{1}" on.
+  std::optional<Msg> label{};
+};
 
-// Reads and parses the file at `path`. InvalidArgument (as above) or NotFound.
-core::Result<VisitFile> ReadVisitFile(const std::string& path);
+// One problem as a line: "field 'started_at': ..." / "字段 started_at：..." (kFile: the text
+// alone).
+std::string ProblemText(const FileProblem& problem, core::domain::Language language);
+
+// "\n  " before each problem's line, for the end of a message that lists them.
+std::string ProblemLines(const std::vector<FileProblem>& problems, core::domain::Language language);
+
+// Parses the file's JSON. `base_dir` resolves relative photo paths. InvalidArgument naming the
+// field at fault (every problem found, one per line, in English) for malformed JSON, an unknown
+// field, a missing subject/outcome/time, a bad time or outcome; `problems`, when given, receives
+// the same problems for printing in another language (VisitFileProblemsText).
+core::Result<VisitFile> ParseVisitFile(std::string_view json, const std::string& base_dir,
+                                       std::vector<FileProblem>* problems = nullptr);
+
+// Reads and parses the file at `path`. InvalidArgument (as above) or NotFound; `problems` as
+// above (NotFound: one kFile problem).
+core::Result<VisitFile> ReadVisitFile(const std::string& path,
+                                      std::vector<FileProblem>* problems = nullptr);
+
+// The sentence for a visit file that ParseVisitFile refused: how many problems, each on its line
+// (a file that is missing or no JSON object: that alone).
+std::string VisitFileProblemsText(const std::vector<FileProblem>& problems,
+                                  core::domain::Language language);
 
 // "2026-11-28T09:05:00Z", "...+08:00", "2026-11-28 09:05+08:00", or a number of milliseconds
 // since 1970 UTC. InvalidArgument for a time without an offset ("2026-11-28T09:05:00"), which
-// the sentence says how to write, and for anything else that is not such a time.
-core::Result<int64_t> ParseTimestamp(std::string_view text);
+// the sentence says how to write, and for anything else that is not such a time; `problem`, when
+// given, receives it as a catalogue message (kFile).
+core::Result<int64_t> ParseTimestamp(std::string_view text, FileProblem* problem = nullptr);
 
 // Outcome names: checked, nobody_home, refused, vacant, moved.
 core::Result<v1::VisitOutcome> ParseOutcome(std::string_view name);

@@ -8,10 +8,11 @@
 //   PATH/blobs/ab/cdef...               photos, named by their SHA-256 like DATA/blobs
 // Every file is written to a temporary name, fsynced and renamed. A rerun keeps the previous backup
 // valid until its new manifest replaces the old one. The county bundle secret key is not part of a
-// backup (docs/operations.md). Functions print progress and findings to `out`; not thread-safe
-// towards one PATH.
+// backup (docs/operations.md). Functions tell their progress and findings to a BackupReporter,
+// as structured events a front end says in its own words; not thread-safe towards one PATH.
 
-#include <ostream>
+#include <cstdint>
+#include <functional>
 #include <string>
 
 #include "qiaomen/core/clock.h"
@@ -22,17 +23,49 @@
 
 namespace qiaomen::server {
 
+// What a backup, a check of one or a restore tells as it goes (qiaomen-county says each from its
+// catalogue). Members a kind does not name are empty or 0.
+struct BackupEvent {
+  enum class Kind {
+    kPhotosCopiedSoFar,    // `done` of `total` photos of the store gone through (backup)
+    kPartsCheckedSoFar,    // `done` of `total` parts checked (verify, restore)
+    kPhotosRestoredSoFar,  // `done` of `total` photos restored
+    kSnapshot,             // the database snapshot is written: `manifest` says what it holds
+    kPhotoDamaged,         // `path`: a photo of the store no longer matches its SHA-256; left out
+    kPhotosCopied,         // `done` new photos copied, `total` photos in the backup
+    kNotNoted,             // the backup is whole, the live database could not note it: `detail`
+    kComplete,             // `path`: the backup is written, its manifest last
+    kPartDamaged,          // `path` (a part) and its `problem`; kWrongSize: `done` of `total` bytes
+    kWhole,                // `path`: every part matches `manifest`
+    kRestored,             // into `path` (the data directory), `manifest`, new epoch `detail`
+    kBundleKeyMissing,     // `path`: where the saved county-bundle.key belongs
+  };
+  enum class Problem { kNone, kNotAPartName, kMissing, kUnreadable, kWrongSize, kAltered };
+  Kind kind = Kind::kComplete;
+  int64_t done = 0;
+  int64_t total = 0;
+  std::string path;
+  Problem problem = Problem::kNone;
+  std::string detail;  // kUnreadable, kNotNoted: the reason (English); kRestored: the epoch (hex)
+  const v1::BackupManifest* manifest = nullptr;  // valid during the call only
+};
+
+// Called on the calling thread, in order. Progress kinds come at most every two seconds, and
+// always for the last step.
+using BackupReporter = std::function<void(const BackupEvent&)>;
+
 // Backs up the store `storage` names into the directory `to` (created if missing) and returns the
 // manifest written. On error the manifest already in `to` (if any) still describes a whole backup.
 // FailedPrecondition when the store is not initialised or pg_dump is missing (with what to do);
 // IOError / ResourceExhausted for the disk.
 core::Result<v1::BackupManifest> TakeBackup(const StorageOptions& storage, const std::string& to,
-                                            core::Clock& clock, std::ostream& out);
+                                            core::Clock& clock, const BackupReporter& report);
 
-// Checks every part of the backup in `path` against its manifest, printing each problem. Returns
+// Checks every part of the backup in `path` against its manifest, telling each problem. Returns
 // the manifest when all is well; DataLoss (saying what is wrong and what to do) for a missing
 // manifest or a missing, truncated or altered part; NotFound when `path` does not exist.
-core::Result<v1::BackupManifest> VerifyBackup(const std::string& path, std::ostream& out);
+core::Result<v1::BackupManifest> VerifyBackup(const std::string& path,
+                                              const BackupReporter& report);
 
 // Notes a finished backup in the live database: its time and counts (`backups`), and per device
 // the highest seq it holds (`device_backups`, never moved back by an older backup). One
@@ -55,6 +88,6 @@ struct RestoreOptions {
 // server a new epoch (devices then replay what the backup lacks). Before anything is written:
 // DataLoss for a damaged backup, FailedPrecondition for a non-empty target without `force` or a
 // backend that does not match the backup, each saying what to do.
-core::Status RestoreBackup(const RestoreOptions& options, std::ostream& out);
+core::Status RestoreBackup(const RestoreOptions& options, const BackupReporter& report);
 
 }  // namespace qiaomen::server

@@ -95,7 +95,9 @@ class Directory {
   // revoked (its bundles are refused like its requests).
   core::Result<DeviceRecord> FindDevice(const std::string& device_id);
 
-  // Revokes a device by its id (hex or UUID text). NotFound when unknown.
+  // Revokes a device by its id (hex or UUID text) and records when, with the seq the county had
+  // applied from it, so that the work it sends after a re-enrolment can be reviewed
+  // (admin/revoked_work.h). A revoked device stays as it is. NotFound when unknown.
   core::Status RevokeDevice(const std::string& device_id_text);
 
  private:

@@ -53,8 +53,12 @@ class HttpServer {
   HttpServer(const HttpServer&) = delete;
   HttpServer& operator=(const HttpServer&) = delete;
 
-  // Binds and listens. Unavailable when the address is in use; InvalidArgument for bad TLS files.
+  // Binds and listens. IOError when the address cannot be bound (address_in_use() then says
+  // whether another program holds the port); InvalidArgument for bad TLS files or a host that is
+  // not an IP address.
   core::Status Listen();
+  // After a Listen() that failed: whether the port was in use. False otherwise.
+  bool address_in_use() const;
   uint16_t port() const;
 
   // Serves until SIGTERM/SIGINT or Stop(), then drains: the listener closes (new connections are
