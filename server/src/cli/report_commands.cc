@@ -6,6 +6,7 @@
 #include "cli/command.h"
 #include "cli/county_messages.h"
 #include "cli/report_text.h"
+#include "cli/report_xlsx.h"
 #include "qiaomen/base/civil_date.h"
 #include "qiaomen/base/hex.h"
 #include "qiaomen/core/clock.h"
@@ -93,7 +94,7 @@ void AddReportCommands(std::vector<Command>& commands) {
       "report",
       CountyMsg::kSummaryReport,
       "Usage: qiaomen-county report --data DIR [--town T] [--date YYYY-MM-DD] [--campaign ID]\n"
-      "         [--format text|json|csv] [--lang zh|en]\n\n"
+      "         [--format text|json|csv|xlsx] [--out FILE.xlsx] [--lang zh|en]\n\n"
       "Coverage counts subjects visited at least once (on --date, a day in the county's time "
       "zone,\n"
       "if given) of all subjects, by town, village and grid, with visit outcomes; hazards by\n"
@@ -103,8 +104,10 @@ void AddReportCommands(std::vector<Command>& commands) {
       "all photos), pending (photos missing) or failed.\n"
       "--date also limits hazards to those found that day; --campaign counts only the subjects\n"
       "the campaign has tasks for (its own denominators). csv is UTF-8 with a byte-order mark\n"
-      "and its header row in the report's language, for spreadsheets.\n",
-      {{"data", "db", "town", "date", "format", "campaign"}, {}},
+      "and its header row in the report's language, for spreadsheets. xlsx writes an Excel\n"
+      "workbook to --out: a sheet of totals and one per breakdown (town, village, grid, category\n"
+      "and severity, status, urgency, premises type), headers in the report's language.\n",
+      {{"data", "db", "town", "date", "format", "campaign", "out"}, {}},
       [](const core::Args& args, std::ostream& out) -> core::Status {
         ReportOptions options;
         options.town = args.Get("town").value_or("");
@@ -121,11 +124,26 @@ void AddReportCommands(std::vector<Command>& commands) {
           out << ReportCsv(report, LanguageOf(args));
           return core::Status::Ok();
         }
+        if (format == "xlsx") {
+          const std::string file = *args.Get("out");
+          QM_RETURN_IF_ERROR(workbook::WriteXlsxFile(file, ReportSheets(report, LanguageOf(args))));
+          out << CountySay(LanguageOf(args), CountyMsg::kXlsxWritten, {file});
+          return core::Status::Ok();
+        }
         QM_ASSIGN_OR_RETURN(auto text, FormatReport(report, format));
         out << text;
         return core::Status::Ok();
       },
       [](const core::Args& args) -> core::Status {
+        const bool xlsx = args.Get("format").value_or("") == "xlsx";
+        if (xlsx != args.Get("out").has_value()) {
+          return core::InvalidArgument(
+              "--format xlsx writes to --out FILE.xlsx; give both or "
+              "neither.");
+        }
+        if (xlsx && args.Get("out")->empty()) {
+          return core::InvalidArgument("--out needs a file name such as report.xlsx.");
+        }
         auto date = args.Get("date");
         return date ? base::ParseIsoDateOrError(*date, "--date").status() : core::Status::Ok();
       }});
