@@ -105,6 +105,7 @@ core::Result<Data> LedgerData(ConsoleContext& context, const std::string& town,
   data.set("hazards", rows);
   SetPaging(data, "/console/hazards", filter, kFilterNames, page, matched);
   data.set("csv", ListLink("/console/hazards.csv", filter, kFilterNames, 1));
+  data.set("xlsx", ListLink("/console/hazards.xlsx", filter, kFilterNames, 1));
   return data;
 }
 
@@ -117,21 +118,21 @@ HttpResponse HazardsPage(ConsoleContext& context, const ConsoleSession& session,
   auto data = LedgerData(context, *town, request);
   if (!data.ok()) return MessagePage(context, 503, "隐患台账暂时读不出来，请稍后再试。");
   if (WantsCsv(request)) {
-    return CsvDownload("hazards.csv",
-                       {{"住户/场所", "subject_name"},
-                        {"地址", "subject_address"},
-                        {"网格", "grid_id"},
-                        {"类别", "category"},
-                        {"等级", "severity"},
-                        {"状态", "status"},
-                        {"整改期限", "deadline"},
-                        {"逾期", "overdue"},
-                        {"逾期天数", "days_overdue"},
-                        {"挂牌督办", "escalated"},
-                        {"立案查处", "case_opened"},
-                        {"最后一步", "last_step"},
-                        {"编号", "id"}},
-                       *data->get("hazards"), context.tls);
+    return ListDownload(request, "hazards", "隐患台账",
+                        {{"住户/场所", "subject_name"},
+                         {"地址", "subject_address"},
+                         {"网格", "grid_id"},
+                         {"类别", "category"},
+                         {"等级", "severity"},
+                         {"状态", "status"},
+                         {"整改期限", "deadline"},
+                         {"逾期", "overdue"},
+                         {"逾期天数", "days_overdue"},
+                         {"挂牌督办", "escalated"},
+                         {"立案查处", "case_opened"},
+                         {"最后一步", "last_step"},
+                         {"编号", "id"}},
+                        *data->get("hazards"), context.tls);
   }
   auto html = RenderPage("hazards", *data, SignedInLayout(context, session, "隐患台账", "hazards"));
   if (!html.ok()) return MessagePage(context, 500, html.status().message());

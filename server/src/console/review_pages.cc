@@ -90,6 +90,7 @@ core::Result<Data> ConflictsData(ConsoleContext& context, const std::string& tow
   data.set("show_all", all);
   SetPaging(data, "/console/conflicts", query, kFilterNames, page, matched);
   data.set("csv", ListLink("/console/conflicts.csv", query, kFilterNames, 1));
+  data.set("xlsx", ListLink("/console/conflicts.xlsx", query, kFilterNames, 1));
   return data;
 }
 
@@ -129,6 +130,7 @@ core::Result<Data> RefusalsData(ConsoleContext& context, const std::string& town
   data.set("show_all", all);
   SetPaging(data, "/console/refusals", query, kFilterNames, page, matched);
   data.set("csv", ListLink("/console/refusals.csv", query, kFilterNames, 1));
+  data.set("xlsx", ListLink("/console/refusals.xlsx", query, kFilterNames, 1));
   return data;
 }
 
@@ -150,20 +152,20 @@ HttpResponse ConflictsPage(ConsoleContext& context, const ConsoleSession& sessio
   auto data = ConflictsData(context, *town, query, WantsCsv(request));
   if (!data.ok()) return MessagePage(context, 503, "冲突记录暂时读不出来，请稍后再试。");
   if (WantsCsv(request)) {
-    return CsvDownload("conflicts.csv",
-                       {{"时间", "at"},
-                        {"住户/场所", "subject"},
-                        {"记录", "what"},
-                        {"哪一项", "field"},
-                        {"保留的值", "kept"},
-                        {"被搁置的值", "lost"},
-                        {"被搁置的来自", "worker"},
-                        {"设备", "device"},
-                        {"规则", "rule"},
-                        {"处理", "reviewed_action"},
-                        {"处理人", "reviewed_by"},
-                        {"处理时间", "reviewed_at"}},
-                       *data->get("conflicts"), context.tls);
+    return ListDownload(request, "conflicts", "冲突",
+                        {{"时间", "at"},
+                         {"住户/场所", "subject"},
+                         {"记录", "what"},
+                         {"哪一项", "field"},
+                         {"保留的值", "kept"},
+                         {"被搁置的值", "lost"},
+                         {"被搁置的来自", "worker"},
+                         {"设备", "device"},
+                         {"规则", "rule"},
+                         {"处理", "reviewed_action"},
+                         {"处理人", "reviewed_by"},
+                         {"处理时间", "reviewed_at"}},
+                        *data->get("conflicts"), context.tls);
   }
   SetFlash(*data, query["done"]);
   if (!error.empty()) data->set("error", error);
@@ -178,20 +180,20 @@ HttpResponse RefusalsPage(ConsoleContext& context, const ConsoleSession& session
   auto data = RefusalsData(context, *town, query, WantsCsv(request));
   if (!data.ok()) return MessagePage(context, 503, "拒收记录暂时读不出来，请稍后再试。");
   if (WantsCsv(request)) {
-    return CsvDownload("refusals.csv",
-                       {{"时间", "at"},
-                        {"住户/场所", "subject"},
-                        {"内容", "what"},
-                        {"提交人", "worker"},
-                        {"设备", "device"},
-                        {"序号", "seq"},
-                        {"原因", "reason"},
-                        {"系统原文", "detail"},
-                        {"已重新提交并接收", "accepted_since"},
-                        {"处理", "reviewed_action"},
-                        {"处理人", "reviewed_by"},
-                        {"处理时间", "reviewed_at"}},
-                       *data->get("refusals"), context.tls);
+    return ListDownload(request, "refusals", "拒收",
+                        {{"时间", "at"},
+                         {"住户/场所", "subject"},
+                         {"内容", "what"},
+                         {"提交人", "worker"},
+                         {"设备", "device"},
+                         {"序号", "seq"},
+                         {"原因", "reason"},
+                         {"系统原文", "detail"},
+                         {"已重新提交并接收", "accepted_since"},
+                         {"处理", "reviewed_action"},
+                         {"处理人", "reviewed_by"},
+                         {"处理时间", "reviewed_at"}},
+                        *data->get("refusals"), context.tls);
   }
   SetFlash(*data, query["done"]);
   if (!error.empty()) data->set("error", error);

@@ -158,6 +158,7 @@ core::Result<Data> ListData(ConsoleContext& context, const std::string& town,
   data.set("visits", rows);
   SetPaging(data, "/console/visits", filter, kFilterNames, page, matched);
   data.set("csv", ListLink("/console/visits.csv", filter, kFilterNames, 1));
+  data.set("xlsx", ListLink("/console/visits.xlsx", filter, kFilterNames, 1));
   return data;
 }
 
@@ -170,20 +171,20 @@ HttpResponse VisitsPage(ConsoleContext& context, const ConsoleSession& session,
   auto data = ListData(context, *town, request);
   if (!data.ok()) return MessagePage(context, 503, "走访记录暂时读不出来，请稍后再试。");
   if (WantsCsv(request)) {
-    return CsvDownload("visits.csv",
-                       {{"时间", "finished"},
-                        {"住户/场所", "subject_name"},
-                        {"地址", "subject_address"},
-                        {"网格", "grid_id"},
-                        {"结果", "outcome"},
-                        {"检查表", "checklist"},
-                        {"工作人员", "worker"},
-                        {"照片", "photo_count"},
-                        {"证据已核验", "evidence_ok"},
-                        {"照片待上传", "evidence_pending"},
-                        {"签名未核验", "evidence_failed"},
-                        {"编号", "id"}},
-                       *data->get("visits"), context.tls);
+    return ListDownload(request, "visits", "走访记录",
+                        {{"时间", "finished"},
+                         {"住户/场所", "subject_name"},
+                         {"地址", "subject_address"},
+                         {"网格", "grid_id"},
+                         {"结果", "outcome"},
+                         {"检查表", "checklist"},
+                         {"工作人员", "worker"},
+                         {"照片", "photo_count"},
+                         {"证据已核验", "evidence_ok"},
+                         {"照片待上传", "evidence_pending"},
+                         {"签名未核验", "evidence_failed"},
+                         {"编号", "id"}},
+                        *data->get("visits"), context.tls);
   }
   auto html = RenderPage("visits", *data, SignedInLayout(context, session, "走访记录", "visits"));
   if (!html.ok()) return MessagePage(context, 500, html.status().message());
