@@ -198,7 +198,7 @@ TEST(ChecklistWorkbookTest, MissingSheetsAndColumnsSayWhatToAdd) {
 }
 
 // XLSForm's spellings are translated: ${name}, `=`, count-selected, true(), `.`, required "yes",
-// and headers such as "label::Chinese (zh)".
+// headers such as "label::Chinese (zh)", and a bare "label" is the default language, Chinese.
 TEST(ChecklistWorkbookTest, XlsformSpellingsAreTranslated) {
   testing::TempDir dir;
   auto T = [](const char* s) { return OutCell::Text(s); };
@@ -208,7 +208,7 @@ TEST(ChecklistWorkbookTest, XlsformSpellingsAreTranslated) {
                             {T("tiny"), OutCell::Number(2), T("household"), T("小表"), T("Tiny")}}),
       OutSheet(
           "survey",
-          {{T("type"), T("name"), T("label::Chinese (zh)"), T("label::English (en)"), T("relevant"),
+          {{T("type"), T("name"), T("label"), T("label::English (en)"), T("relevant"),
             T("required"), T("constraint"), T("constraint_message::zh"),
             T("constraint_message::en"), T("calculation")},
            {T("begin group"), T("main"), T("主要"), T("Main")},
@@ -227,6 +227,8 @@ TEST(ChecklistWorkbookTest, XlsformSpellingsAreTranslated) {
   const ChecklistReading read = ReadBack(path);
   ASSERT_TRUE(read.problems.empty()) << Problems(read);
   EXPECT_EQ(read.tpl.subject_kind(), v1::HOUSEHOLD);
+  EXPECT_EQ(read.tpl.title().zh(), "小表");
+  EXPECT_EQ(read.tpl.sections(0).title().zh(), "主要");
   EXPECT_EQ(read.tpl.version(), 2u);
   ASSERT_EQ(read.tpl.sections_size(), 1);
   const auto& stoves = read.tpl.sections(0).items(1);

@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdlib>
+#include <iterator>
 #include <optional>
 
 #include "qiaomen/core/forms/compiled_template.h"
@@ -51,6 +52,12 @@ std::string NormalHeader(const std::string& text, const std::string& sheet) {
   std::replace(h.begin(), h.end(), ' ', '_');
   if (sheet == "settings" && h == "id") h = "form_id";
   if (sheet == "settings" && h == "title") h = "form_title";
+  // A text column without a language is XLSForm's default language: Chinese, for a county.
+  static const char* kTexts[] = {"label",       "hint",  "constraint_message", "form_title",
+                                 "description", "title", "legal_basis"};
+  if (lang.empty() && std::find(std::begin(kTexts), std::end(kTexts), h) != std::end(kTexts)) {
+    lang = "::zh";
+  }
   return h + lang;
 }
 
