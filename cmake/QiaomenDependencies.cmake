@@ -63,6 +63,28 @@ if(NOT QIAOMEN_MUSTACHE_INCLUDE_DIR)
                       "Install it with: apt-get install libkainjow-mustache-dev (or run ./run setup).")
 endif()
 
+# Checklists as spreadsheets and reports as Excel (issue 23): libxlsxwriter writes .xlsx;
+# minizip (zlib's contrib) opens the .xlsx zip and expat parses its sheets' XML when a checklist
+# workbook is read.
+pkg_check_modules(XLSXWRITER QUIET IMPORTED_TARGET xlsxwriter)
+if(NOT XLSXWRITER_FOUND)
+  message(FATAL_ERROR "libxlsxwriter was not found (export-template --xlsx and report --format "
+                      "xlsx write workbooks with it). Install it with: apt-get install "
+                      "libxlsxwriter-dev (or run ./run setup).")
+endif()
+pkg_check_modules(MINIZIP QUIET IMPORTED_TARGET minizip)
+if(NOT MINIZIP_FOUND)
+  message(FATAL_ERROR "minizip was not found (publish-template reads .xlsx workbooks, which are "
+                      "zip files, with it). Install it with: apt-get install libminizip-dev (or run "
+                      "./run setup).")
+endif()
+pkg_check_modules(EXPAT QUIET IMPORTED_TARGET expat)
+if(NOT EXPAT_FOUND)
+  message(FATAL_ERROR "expat was not found (publish-template parses the XML inside .xlsx "
+                      "workbooks with it). Install it with: apt-get install libexpat1-dev (or run "
+                      "./run setup).")
+endif()
+
 if(QIAOMEN_BUILD_TESTS)
   find_package(GTest REQUIRED)
 endif()

@@ -62,9 +62,9 @@ core::Status CheckCommonOptions(const core::Args& args) {
     QM_RETURN_IF_ERROR(core::domain::ParseLanguageOption(*lang).status());
   }
   if (auto format = args.Get("format");
-      format && *format != "text" && *format != "json" && *format != "csv") {
-    return core::InvalidArgument("--format must be text or json (report also takes csv), not '" +
-                                 *format + "'.");
+      format && *format != "text" && *format != "json" && *format != "csv" && *format != "xlsx") {
+    return core::InvalidArgument(
+        "--format must be text or json (report also takes csv and xlsx), not '" + *format + "'.");
   }
   return core::Status::Ok();
 }

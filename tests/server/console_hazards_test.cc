@@ -4,7 +4,9 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <ctime>
+#include <fstream>
 
 #include "console_test_support.h"
 #include "qiaomen/base/hex.h"
@@ -176,6 +178,44 @@ TEST_P(HazardLedgerTest, TheLedgerExportsAsCsvWithItsFiltersAndScope) {
   EXPECT_EQ(Get("/console/hazards.csv", "").status, 303) << "signed out: to the login page";
   testing::HttpReply county = Get("/console/hazards.csv", SessionOf("county1"));
   EXPECT_EQ(std::count(county.body.begin(), county.body.end(), '\n'), 4) << county.body;
+}
+
+// Issue 23: the ledger also downloads as an Excel workbook with the CSV's header and rows (the same
+// filters and scope), opened here with openpyxl as an office's scripts would.
+TEST_P(HazardLedgerTest, TheLedgerExportsAsExcelWithTheCsvsRows) {
+  MakeHazards();
+  if (HasFatalFailure()) return;
+  const std::string session = SessionOf("qingshi1");
+  testing::HttpReply page = Get("/console/hazards?severity=major", session);
+  EXPECT_NE(page.body.find("href=\"/console/hazards.xlsx?severity=major\""), std::string::npos)
+      << page.body;
+  testing::HttpReply csv = Get("/console/hazards.csv", session);
+  testing::HttpReply xlsx = Get("/console/hazards.xlsx", session);
+  ASSERT_EQ(xlsx.status, 200) << xlsx.body;
+  EXPECT_EQ(xlsx.Header("content-type"),
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+  EXPECT_NE(xlsx.Header("content-disposition").find("hazards.xlsx"), std::string::npos);
+  EXPECT_EQ(Get("/console/hazards.xlsx", "").status, 303) << "signed out: to the login page";
+  const std::string file = env_->dir().Join("hazards.xlsx");
+  std::ofstream(file, std::ios::binary) << xlsx.body;
+  const std::string script =
+      "import csv,sys,openpyxl\n"
+      "ws=openpyxl.load_workbook(sys.argv[1]).worksheets[0]\n"
+      "assert ws.freeze_panes=='A2', ws.freeze_panes\n"
+      "w=csv.writer(sys.stdout,lineterminator='\\n')\n"
+      "[w.writerow(['' if v is None else v for v in r]) for r in ws.iter_rows(values_only=True)]\n";
+  const std::string command = "/usr/bin/python3 -c \"" + script + "\" " + file + " 2>&1";
+  std::string rows;
+  FILE* pipe = popen(command.c_str(), "r");
+  ASSERT_NE(pipe, nullptr);
+  char buf[4096];
+  size_t n = 0;
+  while ((n = fread(buf, 1, sizeof buf, pipe)) > 0) rows.append(buf, n);
+  EXPECT_EQ(pclose(pipe), 0) << rows;
+  std::string expected = csv.body.substr(3);  // no BOM, LF line ends
+  expected.erase(std::remove(expected.begin(), expected.end(), '\r'), expected.end());
+  EXPECT_EQ(rows, expected);
+  EXPECT_NE(rows.find("住户/场所,地址,网格"), std::string::npos) << rows;
 }
 
 TEST_P(HazardLedgerTest, FiftyHazardsMakeAPageAndTheRestAreOnTheNext) {

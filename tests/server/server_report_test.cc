@@ -3,6 +3,8 @@
 // due on real days. On SQLite and PostgreSQL.
 #include <gtest/gtest.h>
 
+#include <cstdio>
+#include <cstdlib>
 #include <fstream>
 
 #include "qiaomen/base/civil_date.h"
@@ -390,6 +392,62 @@ TEST_P(ReportTest, CampaignDueDatesAreRealDaysCountedFromTheCountysToday) {
     }
   }
   EXPECT_EQ(tasks, 3);
+}
+
+// Issue 23: the report as an Excel workbook opens with openpyxl (python3-openpyxl, the library a
+// county office's scripts use) and every figure in it equals the JSON report's; its sheet names,
+// headers and frozen rows are in the report's language.
+TEST_P(ReportTest, XlsxReportOpensWithOpenpyxlAndItsFiguresEqualTheJsonReports) {
+  ASSERT_TRUE(env_->PublishTemplate("household_check").ok());
+  StartServer();
+  auto device = EnrolledDevice("w1", std::string("grids:") + kGridA, "inspector");
+  const auto subjects = PullAll(*device);
+  const std::string h001 = testing::FindSubjectId(subjects, "H-001");
+  const std::string h002 = testing::FindSubjectId(subjects, "H-002");
+  ASSERT_FALSE(h001.empty());
+  ASSERT_FALSE(h002.empty());
+  std::vector<v1::Change> batch;
+  batch.push_back(device->NewVisit(h001, "household_check"));
+  v1::Change away = device->NewVisit(h002, "household_check");
+  away.mutable_visit()->set_outcome(v1::NOBODY_HOME);
+  away.mutable_visit()->clear_answers();
+  device->Sign(*away.mutable_visit());
+  batch.push_back(away);
+  AddHazard(*device, h001, "2099-12-31",
+            {v1::FOUND, v1::ORDERED, v1::RECTIFIED, v1::REINSPECTED, v1::CLOSED}, batch, v1::MAJOR);
+  AddHazard(*device, h001, "2020-01-01", {v1::FOUND, v1::ORDERED}, batch, v1::MAJOR);
+  AddHazard(*device, h002, "2099-12-31", {v1::FOUND}, batch, v1::GENERAL, v1::IMMEDIATE);
+  auto r = device->Sync(server_->port(), batch);
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  auto json = env_->Run({"report", "--format", "json"});
+  ASSERT_EQ(json.exit_code, 0) << json.err;
+  const std::string json_path = env_->dir().Join("report.json");
+  std::ofstream(json_path) << json.out;
+  for (const char* lang : {"zh", "en"}) {
+    SCOPED_TRACE(lang);
+    const std::string xlsx = env_->dir().Join(std::string("report-") + lang + ".xlsx");
+    auto written = env_->Run({"report", "--format", "xlsx", "--out", xlsx, "--lang", lang});
+    ASSERT_EQ(written.exit_code, 0) << written.err;
+    const std::string check = std::string("/usr/bin/python3 ") + QIAOMEN_SOURCE_DIR +
+                              "/tests/server/report_xlsx_check.py " + xlsx + " " + json_path + " " +
+                              lang + " 2>&1";
+    std::string output;
+    FILE* pipe = popen(check.c_str(), "r");
+    ASSERT_NE(pipe, nullptr);
+    char buf[4096];
+    size_t n = 0;
+    while ((n = fread(buf, 1, sizeof buf, pipe)) > 0) output.append(buf, n);
+    const int status = pclose(pipe);
+    EXPECT_EQ(status, 0) << output;
+    // Totals, three levels of units with their major hazards, and the breakdowns.
+    int compared = 0;
+    const size_t at = output.find("compared ");
+    if (at != std::string::npos) compared = std::atoi(output.c_str() + at + 9);
+    EXPECT_GE(compared, 40) << output;
+  }
+  auto neither = env_->Run({"report", "--format", "xlsx"});
+  EXPECT_EQ(neither.exit_code, 2) << neither.err;
+  EXPECT_NE(neither.err.find("--out"), std::string::npos) << neither.err;
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, ReportTest,

@@ -213,6 +213,51 @@ enum class CountyMsg : int {
   kUsageAddStaff,
   kUsageSetPassword,
   kUsagePublishTemplate,
+  // Issue 23: checklists as workbooks, reports as Excel.
+  kSummaryExportTemplate,
+  kTemplateExported,     // {0} checklist, {1} version, {2} file
+  kWorkbookUnreadable,   // {0} file, {1} why (English, from the reader)
+  kWorkbookRefused,      // {0} file, {1} number of problems
+  kWorkbookProblemLine,  // {0} where (survey!F12 (relevant)), {1} what
+  kSheetMissing,         // {0} sheet, {1} its columns
+  kSheetColumnMissing,   // {0} column, {1} the sheet's columns
+  kSheetColumnUnknown,   // {0} column, {1} the sheet's columns
+  kSheetNoSettingsRow,
+  kSheetNoType,
+  kSheetNoName,
+  kSheetUnknownType,   // {0} type
+  kSheetRepeatNotYet,  // {0} what (begin_repeat, repeat_count, choice_filter)
+  kSheetNoteNotYet,
+  kSheetGroupNested,  // {0} the open group, {1} its row
+  kSheetEndWithoutBegin,
+  kSheetGroupNotEnded,  // {0} group
+  kSheetOutsideGroup,
+  kSheetUnknownList,  // {0} list
+  kSheetChoiceWithoutList,
+  kSheetNotANumber,       // {0} text
+  kSheetNotACount,        // {0} text
+  kSheetNotYesNo,         // {0} text
+  kSheetBadSeverity,      // {0} text
+  kSheetBadUrgency,       // {0} text
+  kSheetBadSubjectKind,   // {0} text
+  kSheetActionsMismatch,  // {0} Chinese lines, {1} English lines
+  kSheetCalculationOnItem,
+  kCheckerProblem,  // {0} the forms checker's finding (English)
+  kXlsxWritten,     // {0} file
+  kXlsxSheetTotals,
+  kXlsxSheetTowns,
+  kXlsxSheetVillages,
+  kXlsxSheetGrids,
+  kXlsxSheetCategories,
+  kXlsxSheetStatus,
+  kXlsxSheetUrgency,
+  kXlsxSheetPremisesTypes,
+  kXlsxTotalsColumns,  // a table's headers, separated by '|'
+  kXlsxUnitColumns,
+  kXlsxMajorColumns,
+  kXlsxCategoryColumns,
+  kXlsxCodeCountColumns,
+  kXlsxPremisesColumns,
   kCount  // not a message: the number of ids
 };
 

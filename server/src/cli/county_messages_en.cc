@@ -354,7 +354,7 @@ std::span<const CountyMessageEntry> CountyEnMessages() {
        "accepted once the visit is (`qiaomen quarantine resend` sends them together).\n"},
       {CountyMsg::kUsageReport,
        "Usage: qiaomen-county report --data DIR [--town T] [--date YYYY-MM-DD] [--campaign ID]\n"
-       "         [--format text|json|csv] [--lang zh|en]\n"
+       "         [--format text|json|csv|xlsx] [--out FILE.xlsx] [--lang zh|en]\n"
        "\n"
        "Coverage counts subjects visited at least once (on --date, a day in the county's time "
        "zone,\n"
@@ -365,7 +365,9 @@ std::span<const CountyMessageEntry> CountyEnMessages() {
        "all photos), pending (photos missing) or failed.\n"
        "--date also limits hazards to those found that day; --campaign counts only the subjects\n"
        "the campaign has tasks for (its own denominators). csv is UTF-8 with a byte-order mark\n"
-       "and its header row in the report's language, for spreadsheets.\n"},
+       "and its header row in the report's language, for spreadsheets. xlsx writes an Excel\n"
+       "workbook to --out: a sheet of totals and one per breakdown (town, village, grid, category\n"
+       "and severity, status, urgency, premises type), headers in the report's language.\n"},
       {CountyMsg::kUsageConflicts,
        "Usage: qiaomen-county conflicts --data DIR [--format text|json|csv]\n"
        "\n"
@@ -467,11 +469,16 @@ std::span<const CountyMessageEntry> CountyEnMessages() {
        "command line is visible to other users. At least 10 characters. Only an Argon2id hash is\n"
        "stored, and every open console session of the account ends.\n"},
       {CountyMsg::kUsagePublishTemplate,
-       "Usage: qiaomen-county publish-template --data DIR FILE.json\n"
+       "Usage: qiaomen-county publish-template --data DIR FILE.json|FILE.xlsx|FOLDER\n"
        "\n"
-       "Runs the forms checker on FILE.json (the JSON form of a ChecklistTemplate) and refuses it\n"
-       "with every problem listed; otherwise stores it as id@version. Publishing the same id and\n"
-       "version again with other content is refused: bump the version.\n"},
+       "Runs the forms checker on the checklist and refuses it with every problem listed;\n"
+       "otherwise stores it as id@version. Publishing the same id and version again with other\n"
+       "content is refused: bump the version.\n"
+       "FILE.json is the JSON form of a ChecklistTemplate. FILE.xlsx is a workbook in XLSForm's\n"
+       "layout (sheets settings, survey, choices, hazards; see docs/checklist-workbooks.md);\n"
+       "FOLDER holds the same sheets as settings.csv, survey.csv, choices.csv and hazards.csv\n"
+       "(UTF-8). A workbook's problems are named by sheet, cell and column: survey!F12\n"
+       "(relevant).\n"},
       {CountyMsg::kBackupProgressCopied, "blobs copied {0}/{1}"},
       {CountyMsg::kBackupProgressChecked, "parts checked {0}/{1}"},
       {CountyMsg::kBackupProgressRestored, "blobs restored {0}/{1}"},
@@ -503,6 +510,82 @@ std::span<const CountyMessageEntry> CountyEnMessages() {
       {CountyMsg::kBackupBundleKeyMissing,
        "The county bundle secret key is not part of a backup: copy your saved county-bundle.key to "
        "{0} before importing offline bundles."},
+      // Issue 23: checklists as workbooks, reports as Excel.
+      {CountyMsg::kSummaryExportTemplate,
+       "write a published checklist as an Excel workbook (.xlsx)"},
+      {CountyMsg::kTemplateExported, "Wrote checklist {0} version {1} to {2}.\n"},
+      {CountyMsg::kWorkbookUnreadable, "Cannot read {0}; nothing was published: {1}"},
+      {CountyMsg::kWorkbookRefused,
+       "{0} has {1} problems; the checklist was not published. Fix each (sheet!cell (column)) and "
+       "publish again:\n"},
+      {CountyMsg::kWorkbookProblemLine, "  {0}: {1}\n"},
+      {CountyMsg::kSheetMissing,
+       "the sheet '{0}' is missing; add it, with the column names in its first row: {1}"},
+      {CountyMsg::kSheetColumnMissing,
+       "the column '{0}' is missing; the first row names the columns, which are: {1}"},
+      {CountyMsg::kSheetColumnUnknown,
+       "unknown column '{0}' (a typo?); this sheet's columns are: {1}; rename or delete it"},
+      {CountyMsg::kSheetNoSettingsRow,
+       "the settings sheet has nothing in row 2; fill in the checklist's id, version and subject "
+       "kind in the row under the column names"},
+      {CountyMsg::kSheetNoType, "this row has no type; give its type or delete the row"},
+      {CountyMsg::kSheetNoName,
+       "the name is missing; give an id of lowercase letters, digits and '_'"},
+      {CountyMsg::kSheetUnknownType,
+       "the type '{0}' has no Qiaomen item kind; use yes_no_na, select_one LIST, "
+       "select_multiple LIST, integer, decimal, text, date, image, signature, geopoint, "
+       "calculate, begin_group or end_group"},
+      {CountyMsg::kSheetRepeatNotYet,
+       "repeat groups are not supported by this version yet ({0}); remove it, or write each "
+       "instance as its own items"},
+      {CountyMsg::kSheetNoteNotYet,
+       "notes are not supported by this version yet; put the guidance in the hint of the item "
+       "next to it"},
+      {CountyMsg::kSheetGroupNested,
+       "groups do not nest (a group is a section of the checklist); end the group '{0}' of row {1} "
+       "with end_group first"},
+      {CountyMsg::kSheetEndWithoutBegin,
+       "end_group without a begin_group before it; delete it or add the begin_group"},
+      {CountyMsg::kSheetGroupNotEnded,
+       "the group '{0}' is not ended; add an end_group row after its last item"},
+      {CountyMsg::kSheetOutsideGroup,
+       "this item is outside any group; every item belongs to a section of the checklist: put "
+       "begin_group and end_group rows around it"},
+      {CountyMsg::kSheetUnknownList,
+       "the choices sheet has no list '{0}'; add its choices there with list_name '{0}'"},
+      {CountyMsg::kSheetChoiceWithoutList,
+       "this choice has no list_name; give the name of the list it belongs to"},
+      {CountyMsg::kSheetNotANumber, "'{0}' is not a number; write a number such as 0 or 1.5"},
+      {CountyMsg::kSheetNotACount, "'{0}' is not a whole number of 0 or more; write 0, 1, 2, ..."},
+      {CountyMsg::kSheetNotYesNo, "'{0}' is not yes or no; write yes or no (empty means no)"},
+      {CountyMsg::kSheetBadSeverity, "the severity '{0}' is not valid; write GENERAL or MAJOR"},
+      {CountyMsg::kSheetBadUrgency,
+       "the urgency '{0}' is not valid; write IMMEDIATE, SAME_DAY or BY_DEADLINE"},
+      {CountyMsg::kSheetBadSubjectKind,
+       "the subject kind '{0}' is not valid; write HOUSEHOLD, PREMISES or FACILITY"},
+      {CountyMsg::kSheetActionsMismatch,
+       "{0} actions in Chinese but {1} in English; write each step as one line in both columns "
+       "(line breaks inside the cell)"},
+      {CountyMsg::kSheetCalculationOnItem,
+       "only calculate rows have a calculation; delete it or make the type calculate"},
+      {CountyMsg::kCheckerProblem, "{0}"},
+      {CountyMsg::kXlsxWritten, "Wrote the report to {0}.\n"},
+      {CountyMsg::kXlsxSheetTotals, "Totals"},
+      {CountyMsg::kXlsxSheetTowns, "By town"},
+      {CountyMsg::kXlsxSheetVillages, "By village"},
+      {CountyMsg::kXlsxSheetGrids, "By grid"},
+      {CountyMsg::kXlsxSheetCategories, "By category and severity"},
+      {CountyMsg::kXlsxSheetStatus, "By status"},
+      {CountyMsg::kXlsxSheetUrgency, "Open hazards by urgency"},
+      {CountyMsg::kXlsxSheetPremisesTypes, "By premises type"},
+      {CountyMsg::kXlsxTotalsColumns, "Figure|Key|Value"},
+      {CountyMsg::kXlsxUnitColumns, "Id|Name|Subjects|Visited"},
+      {CountyMsg::kXlsxMajorColumns,
+       "Major hazards|Major open|Major rectified|Major closed|Major overdue|Suspected major"},
+      {CountyMsg::kXlsxCategoryColumns, "Category|Severity|Key|Hazards"},
+      {CountyMsg::kXlsxCodeCountColumns, "Name|Key|Hazards"},
+      {CountyMsg::kXlsxPremisesColumns,
+       "Premises type|Key|Subjects|Checked|Hazards found|Hazards open|Major found|Major open"},
   };
   return kMessages;
 }

@@ -329,7 +329,7 @@ std::span<const CountyMessageEntry> CountyZhMessages() {
        "（`qiaomen quarantine resend` 会把它们一起发送）。\n"},
       {CountyMsg::kUsageReport,
        "用法：qiaomen-county report --data 目录 [--town 镇] [--date YYYY-MM-DD] [--campaign 编号]\n"
-       "         [--format text|json|csv] [--lang zh|en]\n"
+       "         [--format text|json|csv|xlsx] [--out 文件.xlsx] [--lang zh|en]\n"
        "\n"
        "覆盖率统计至少走访过一次的对象（给了 --date "
        "时，按县时区的那一天）占全部对象的比例，按镇、村、\n"
@@ -340,7 +340,9 @@ std::span<const CountyMessageEntry> CountyZhMessages() {
        "或核验失败。\n"
        "--date 同时只统计那一天发现的隐患；--campaign "
        "只统计该行动有任务的对象（用它自己的分母）。\n"
-       "csv 是带字节顺序标记的 UTF-8，表头用报表的语言，供电子表格使用。\n"},
+       "csv 是带字节顺序标记的 UTF-8，表头用报表的语言，供电子表格使用。xlsx 把 Excel 工作簿写到\n"
+       "--out：一张总表，每种分类（镇、村、网格、类别和等级、状态、时限、场所类型）各一张表，\n"
+       "表头用报表的语言。\n"},
       {CountyMsg::kUsageConflicts,
        "用法：qiaomen-county conflicts --data 目录 [--format text|json|csv]\n"
        "\n"
@@ -443,11 +445,14 @@ std::span<const CountyMessageEntry> CountyZhMessages() {
        "哈希，这个账号所有已登录的控制台\n"
        "会话都会结束。\n"},
       {CountyMsg::kUsagePublishTemplate,
-       "用法：qiaomen-county publish-template --data 目录 文件.json\n"
+       "用法：qiaomen-county publish-template --data 目录 文件.json|文件.xlsx|文件夹\n"
        "\n"
-       "用表单检查器检查 文件.json（ChecklistTemplate 的 JSON "
-       "形式），有问题就拒绝并列出每一个问题；\n"
-       "否则保存为 编号@版本。用同一编号和版本再发布不同的内容会被拒绝：请提高版本号。\n"},
+       "用表单检查器检查检查表，有问题就拒绝并列出每一个问题；否则保存为 编号@版本。\n"
+       "用同一编号和版本再发布不同的内容会被拒绝：请提高版本号。\n"
+       "文件.json 是 ChecklistTemplate 的 JSON 形式；文件.xlsx 是 XLSForm 布局的工作簿（settings、\n"
+       "survey、choices、hazards 四张表，见 docs/checklist-workbooks.md）；文件夹里是同样的四张表，\n"
+       "存为 settings.csv、survey.csv、choices.csv 和 hazards.csv（UTF-8）。工作簿的问题按表、\n"
+       "单元格和列指出，如 survey!F12（relevant）。\n"},
       {CountyMsg::kBackupProgressCopied, "已处理照片 {0}/{1}"},
       {CountyMsg::kBackupProgressChecked, "已核对 {0}/{1} 个部分"},
       {CountyMsg::kBackupProgressRestored, "已恢复照片 {0}/{1}"},
@@ -472,6 +477,70 @@ std::span<const CountyMessageEntry> CountyZhMessages() {
        "{6}：设备在下次同步时会重新发送备份里缺的内容。"},
       {CountyMsg::kBackupBundleKeyMissing,
        "县里的离线包私钥不在备份里：导入离线包之前，请把保存的 county-bundle.key 复制到 {0}。"},
+      // Issue 23: checklists as workbooks, reports as Excel.
+      {CountyMsg::kSummaryExportTemplate, "把已发布的检查表导出为 Excel 工作簿（.xlsx）"},
+      {CountyMsg::kTemplateExported, "已把检查表 {0} 第 {1} 版写入 {2}。\n"},
+      {CountyMsg::kWorkbookUnreadable, "无法读取 {0}，未发布任何内容：{1}"},
+      {CountyMsg::kWorkbookRefused,
+       "{0} 有 {1} 处问题，检查表未发布。请逐条改正（工作表!单元格 （列））后重新发布：\n"},
+      {CountyMsg::kWorkbookProblemLine, "  {0}：{1}\n"},
+      {CountyMsg::kSheetMissing, "缺少工作表“{0}”：请添加这个工作表，第一行写列名：{1}"},
+      {CountyMsg::kSheetColumnMissing, "缺少列“{0}”：第一行应写列名，本表的列为：{1}"},
+      {CountyMsg::kSheetColumnUnknown,
+       "不认识的列“{0}”（可能拼错了）：本表的列为：{1}；请改正列名或删除这一列"},
+      {CountyMsg::kSheetNoSettingsRow,
+       "settings 工作表第 2 行没有内容：请在列名下面一行填写检查表编号、版本和对象类型"},
+      {CountyMsg::kSheetNoType, "这一行没有 type（题型）：请填写题型，或删除这一行"},
+      {CountyMsg::kSheetNoName, "没有 name（编号）：请填写小写字母、数字和下划线组成的编号"},
+      {CountyMsg::kSheetUnknownType,
+       "题型“{0}”无法用于敲门检查表；可用：yes_no_na、select_one 列表、select_multiple 列表、"
+       "integer、decimal、text、date、image、signature、geopoint、calculate、begin_group、"
+       "end_group"},
+      {CountyMsg::kSheetRepeatNotYet,
+       "本版本尚不支持重复组（{0}）：请先删除这一项，或把每个实例写成单独的题目"},
+      {CountyMsg::kSheetNoteNotYet, "本版本尚不支持说明文字（note）：请把说明写进相邻题目的 hint"},
+      {CountyMsg::kSheetGroupNested,
+       "分组不能嵌套（一个分组就是检查表的一节）：请先用 end_group 结束第 {1} 行的分组“{0}”"},
+      {CountyMsg::kSheetEndWithoutBegin,
+       "end_group 前面没有对应的 begin_group：请删除它或补上 begin_group"},
+      {CountyMsg::kSheetGroupNotEnded, "分组“{0}”没有结束：请在它的最后一题后加一行 end_group"},
+      {CountyMsg::kSheetOutsideGroup,
+       "这道题不在任何分组里：每道题都属于检查表的一节，请在它前后加 begin_group 和 end_group 行"},
+      {CountyMsg::kSheetUnknownList,
+       "choices 工作表里没有选项列表“{0}”：请在 choices 表中添加 list_name 为“{0}”的选项"},
+      {CountyMsg::kSheetChoiceWithoutList, "选项没有 list_name：请填写它所属的选项列表名"},
+      {CountyMsg::kSheetNotANumber, "“{0}”不是数字：请填写数字，如 0、1.5"},
+      {CountyMsg::kSheetNotACount, "“{0}”不是非负整数：请填写 0、1、2……"},
+      {CountyMsg::kSheetNotYesNo, "“{0}”不是“是/否”：请填写 yes 或 no（或留空表示否）"},
+      {CountyMsg::kSheetBadSeverity,
+       "等级“{0}”无效：请填写 GENERAL（一般隐患）或 MAJOR（重大隐患）"},
+      {CountyMsg::kSheetBadUrgency,
+       "紧急程度“{0}”无效：请填写 IMMEDIATE（立即整改）、SAME_DAY（当日整改）或 "
+       "BY_DEADLINE（限期整改）"},
+      {CountyMsg::kSheetBadSubjectKind,
+       "对象类型“{0}”无效：请填写 HOUSEHOLD（住户）、PREMISES（场所）或 FACILITY（设施）"},
+      {CountyMsg::kSheetActionsMismatch,
+       "中文处置步骤有 {0} 行，英文有 {1} 行：每一步在两列中各占一行（单元格内换行分隔）"},
+      {CountyMsg::kSheetCalculationOnItem,
+       "只有 calculate 行才有 calculation：请删除它，或把题型改为 calculate"},
+      {CountyMsg::kCheckerProblem, "{0}"},
+      {CountyMsg::kXlsxWritten, "报表已写入 {0}。\n"},
+      {CountyMsg::kXlsxSheetTotals, "总计"},
+      {CountyMsg::kXlsxSheetTowns, "按镇"},
+      {CountyMsg::kXlsxSheetVillages, "按村"},
+      {CountyMsg::kXlsxSheetGrids, "按网格"},
+      {CountyMsg::kXlsxSheetCategories, "按类别和等级"},
+      {CountyMsg::kXlsxSheetStatus, "按状态"},
+      {CountyMsg::kXlsxSheetUrgency, "未销号隐患按紧急程度"},
+      {CountyMsg::kXlsxSheetPremisesTypes, "按场所类型"},
+      {CountyMsg::kXlsxTotalsColumns, "指标|代码|数值"},
+      {CountyMsg::kXlsxUnitColumns, "代码|名称|对象数|已走访"},
+      {CountyMsg::kXlsxMajorColumns,
+       "重大隐患|未销号重大隐患|已整改重大隐患|已销号重大隐患|逾期重大隐患|疑似重大隐患"},
+      {CountyMsg::kXlsxCategoryColumns, "类别|等级|代码|隐患数"},
+      {CountyMsg::kXlsxCodeCountColumns, "名称|代码|隐患数"},
+      {CountyMsg::kXlsxPremisesColumns,
+       "场所类型|代码|对象数|已检查|发现隐患|未销号隐患|重大隐患|未销号重大隐患"},
   };
   return kMessages;
 }

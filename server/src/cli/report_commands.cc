@@ -6,6 +6,7 @@
 #include "cli/command.h"
 #include "cli/county_messages.h"
 #include "cli/report_text.h"
+#include "cli/report_xlsx.h"
 #include "qiaomen/base/civil_date.h"
 #include "qiaomen/base/hex.h"
 #include "qiaomen/core/clock.h"
@@ -93,7 +94,7 @@ void AddReportCommands(std::vector<Command>& commands) {
       "report",
       CountyMsg::kSummaryReport,
       CountyMsg::kUsageReport,
-      {{"data", "db", "town", "date", "format", "campaign"}, {}},
+      {{"data", "db", "town", "date", "format", "campaign", "out"}, {}},
       [](const core::Args& args, std::ostream& out) -> core::Status {
         ReportOptions options;
         options.town = args.Get("town").value_or("");
@@ -110,11 +111,26 @@ void AddReportCommands(std::vector<Command>& commands) {
           out << ReportCsv(report, LanguageOf(args));
           return core::Status::Ok();
         }
+        if (format == "xlsx") {
+          const std::string file = *args.Get("out");
+          QM_RETURN_IF_ERROR(workbook::WriteXlsxFile(file, ReportSheets(report, LanguageOf(args))));
+          out << CountySay(LanguageOf(args), CountyMsg::kXlsxWritten, {file});
+          return core::Status::Ok();
+        }
         QM_ASSIGN_OR_RETURN(auto text, FormatReport(report, format));
         out << text;
         return core::Status::Ok();
       },
       [](const core::Args& args) -> core::Status {
+        const bool xlsx = args.Get("format").value_or("") == "xlsx";
+        if (xlsx != args.Get("out").has_value()) {
+          return core::InvalidArgument(
+              "--format xlsx writes to --out FILE.xlsx; give both or "
+              "neither.");
+        }
+        if (xlsx && args.Get("out")->empty()) {
+          return core::InvalidArgument("--out needs a file name such as report.xlsx.");
+        }
         auto date = args.Get("date");
         if (!date || base::ParseIsoDate(*date)) return core::Status::Ok();
         return core::InvalidArgument(

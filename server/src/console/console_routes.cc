@@ -252,6 +252,10 @@ void AddConsoleRoutes(Router& router, ConsoleContext& context) {
            [&context](const ConsoleSession& session, const HttpRequest& request) {
              return console::HazardsPage(context, session, request);
            });
+  AddGated(router, context, "GET", "/console/hazards.xlsx",
+           [&context](const ConsoleSession& session, const HttpRequest& request) {
+             return console::HazardsPage(context, session, request);
+           });
   AddGated(router, context, "GET", "/console/hazards",
            [&context](const ConsoleSession& session, const HttpRequest& request) {
              return console::HazardsPage(context, session, request);
@@ -270,6 +274,10 @@ void AddConsoleRoutes(Router& router, ConsoleContext& context) {
            [&context](const ConsoleSession& session, const HttpRequest& request) {
              return console::VisitsPage(context, session, request);
            });
+  AddGated(router, context, "GET", "/console/visits.xlsx",
+           [&context](const ConsoleSession& session, const HttpRequest& request) {
+             return console::VisitsPage(context, session, request);
+           });
   AddGated(router, context, "GET", "/console/visits",
            [&context](const ConsoleSession& session, const HttpRequest& request) {
              return console::VisitsPage(context, session, request);
@@ -279,6 +287,10 @@ void AddConsoleRoutes(Router& router, ConsoleContext& context) {
              return console::VisitPage(context, session, Rest(request, "/console/visits/"));
            });
   AddGated(router, context, "GET", "/console/conflicts.csv",
+           [&context](const ConsoleSession& session, const HttpRequest& request) {
+             return console::ConflictsPage(context, session, request);
+           });
+  AddGated(router, context, "GET", "/console/conflicts.xlsx",
            [&context](const ConsoleSession& session, const HttpRequest& request) {
              return console::ConflictsPage(context, session, request);
            });
@@ -292,6 +304,10 @@ void AddConsoleRoutes(Router& router, ConsoleContext& context) {
                                           request);
            });
   AddGated(router, context, "GET", "/console/refusals.csv",
+           [&context](const ConsoleSession& session, const HttpRequest& request) {
+             return console::RefusalsPage(context, session, request);
+           });
+  AddGated(router, context, "GET", "/console/refusals.xlsx",
            [&context](const ConsoleSession& session, const HttpRequest& request) {
              return console::RefusalsPage(context, session, request);
            });

@@ -108,6 +108,7 @@ core::Result<Data> LedgerData(ConsoleContext& context, const std::string& town,
   data.set("hazards", rows);
   SetPaging(data, "/console/hazards", filter, kFilterNames, page, matched);
   data.set("csv", ListLink("/console/hazards.csv", filter, kFilterNames, 1));
+  data.set("xlsx", ListLink("/console/hazards.xlsx", filter, kFilterNames, 1));
   return data;
 }
 
@@ -126,8 +127,8 @@ HttpResponse HazardsPage(ConsoleContext& context, const ConsoleSession& session,
     auto col = [language](const char* key, const char* field) {
       return CsvColumn{std::string(Tr(language, key)), field};
     };
-    return CsvDownload(
-        "hazards.csv",
+    return ListDownload(
+        request, "hazards", std::string(Tr(language, "nav.hazards")),
         {col("hazards.subject", "subject_name"), col("hazards.address", "subject_address"),
          col("hazards.grid", "grid_id"), col("hazards.category", "category"),
          col("hazards.severity", "severity"), col("hazards.status", "status"),

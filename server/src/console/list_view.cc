@@ -1,9 +1,15 @@
 #include "console/list_view.h"
 
+#include <stdlib.h>
+#include <unistd.h>
+
 #include <algorithm>
+#include <filesystem>
 
 #include "admin/csv.h"
 #include "console/web_forms.h"
+#include "qiaomen/base/durable_file.h"
+#include "workbook/xlsx_writer.h"
 
 namespace qiaomen::server::console {
 
@@ -70,6 +76,61 @@ HttpResponse CsvDownload(const std::string& filename, const std::vector<CsvColum
   r.body = std::move(out);
   r.Set("Content-Type", "text/csv; charset=utf-8");
   r.Set("Content-Disposition", "attachment; filename=\"" + filename + "\"");
+  r.Set("Cache-Control", "no-store");
+  AddSecurityHeaders(r, tls);
+  return r;
+}
+
+namespace {
+
+// The text of `row`'s `key` as CsvDownload shows it.
+std::string CellText(const Data& row, const std::string& key, Language language) {
+  const Data* value = row.get(key);
+  if (value && value->is_string()) return value->string_value();
+  if (value && value->is_true()) return std::string(Tr(language, "csv.yes"));
+  return "";
+}
+
+}  // namespace
+
+HttpResponse ListDownload(const HttpRequest& request, const std::string& stem,
+                          const std::string& sheet, const std::vector<CsvColumn>& columns,
+                          const Data& rows, bool tls, Language language) {
+  if (!request.path.ends_with(".xlsx")) {
+    return CsvDownload(stem + ".csv", columns, rows, tls, language);
+  }
+  workbook::OutSheet out(sheet, {});
+  std::vector<workbook::OutCell> header;
+  for (const auto& c : columns) header.push_back(workbook::OutCell::Text(c.header));
+  out.rows.push_back(std::move(header));
+  if (rows.is_list()) {
+    for (const Data& row : rows.list_value()) {
+      std::vector<workbook::OutCell> cells;
+      for (const auto& c : columns) cells.push_back(workbook::OutCell::Text(CellText(row, c.key, language)));
+      out.rows.push_back(std::move(cells));
+    }
+  }
+  // libxlsxwriter writes files only: a private temporary file, read back and removed.
+  std::string path =
+      (std::filesystem::temp_directory_path() / "qiaomen-console-XXXXXX.xlsx").string();
+  const int fd = ::mkstemps(path.data(), 5);
+  HttpResponse r;
+  core::Status written = core::IOError("no temporary file");
+  if (fd >= 0) {
+    ::close(fd);
+    written = workbook::WriteXlsxFile(path, {out});
+  }
+  auto bytes = written.ok() ? base::ReadFile(path) : core::Result<std::string>(written);
+  if (fd >= 0) ::unlink(path.c_str());
+  if (!bytes.ok()) {
+    r.status = 500;
+    r.body = "导出 Excel 失败，请稍后再试或改用 CSV。";
+    r.Set("Content-Type", "text/plain; charset=utf-8");
+  } else {
+    r.body = std::move(bytes).value();
+    r.Set("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    r.Set("Content-Disposition", "attachment; filename=\"" + stem + ".xlsx\"");
+  }
   r.Set("Cache-Control", "no-store");
   AddSecurityHeaders(r, tls);
   return r;

@@ -35,15 +35,24 @@ struct CsvColumn {
   std::string key;  // a text field of the row; a true flag reads 是 (yes)
 };
 
-// Whether the request asks for the list as CSV (its path ends in ".csv"): every matching row, no
-// paging, the same filters and scope as the page.
-inline bool WantsCsv(const HttpRequest& request) { return request.path.ends_with(".csv"); }
+// Whether the request asks for the list as a download, CSV or Excel (its path ends in ".csv" or
+// ".xlsx"): every matching row, no paging, the same filters and scope as the page.
+inline bool WantsCsv(const HttpRequest& request) {
+  return request.path.ends_with(".csv") || request.path.ends_with(".xlsx");
+}
 
 // `rows` (a list of the page's row data) as a CSV download named `filename`: UTF-8 with a byte
 // order mark (so Excel reads the Chinese), a header line, cells that a spreadsheet would run as a
 // formula neutralised, a true flag as `language`'s yes; not cached.
 HttpResponse CsvDownload(const std::string& filename, const std::vector<CsvColumn>& columns,
                          const Data& rows, bool tls, Language language);
+
+// The list as the request asks for it: `stem`.xlsx (one sheet named `sheet`, the header row bold
+// and frozen, columns as wide as their Chinese text) when its path ends in ".xlsx", else
+// CsvDownload of `stem`.csv. A workbook that cannot be written is a 500 page.
+HttpResponse ListDownload(const HttpRequest& request, const std::string& stem,
+                          const std::string& sheet, const std::vector<CsvColumn>& columns,
+                          const Data& rows, bool tls, Language language);
 
 // Whether the `index`th matching row (0-based) is shown on `page`.
 inline bool OnPage(size_t index, size_t page) {

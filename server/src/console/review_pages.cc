@@ -97,6 +97,7 @@ core::Result<Data> ConflictsData(ConsoleContext& context, const std::string& tow
   data.set("show_all", all);
   SetPaging(data, "/console/conflicts", query, kFilterNames, page, matched);
   data.set("csv", ListLink("/console/conflicts.csv", query, kFilterNames, 1));
+  data.set("xlsx", ListLink("/console/conflicts.xlsx", query, kFilterNames, 1));
   return data;
 }
 
@@ -140,6 +141,7 @@ core::Result<Data> RefusalsData(ConsoleContext& context, const std::string& town
   data.set("show_all", all);
   SetPaging(data, "/console/refusals", query, kFilterNames, page, matched);
   data.set("csv", ListLink("/console/refusals.csv", query, kFilterNames, 1));
+  data.set("xlsx", ListLink("/console/refusals.xlsx", query, kFilterNames, 1));
   return data;
 }
 
@@ -166,8 +168,8 @@ HttpResponse ConflictsPage(ConsoleContext& context, const ConsoleSession& sessio
     return MessagePage(context, language, 503, std::string(Tr(language, "conflicts.unreadable")));
   }
   if (WantsCsv(request)) {
-    return CsvDownload(
-        "conflicts.csv",
+    return ListDownload(
+        request, "conflicts", std::string(Tr(language, "nav.conflicts")),
         {Column(language, "hazard.at", "at"), Column(language, "hazards.subject", "subject"),
          Column(language, "conflicts.record", "what"), Column(language, "conflicts.field", "field"),
          Column(language, "conflicts.kept", "kept"), Column(language, "conflicts.lost", "lost"),
@@ -194,8 +196,8 @@ HttpResponse RefusalsPage(ConsoleContext& context, const ConsoleSession& session
     return MessagePage(context, language, 503, std::string(Tr(language, "refusals.unreadable")));
   }
   if (WantsCsv(request)) {
-    return CsvDownload(
-        "refusals.csv",
+    return ListDownload(
+        request, "refusals", std::string(Tr(language, "nav.refusals")),
         {Column(language, "hazard.at", "at"), Column(language, "hazards.subject", "subject"),
          Column(language, "refusals.what", "what"), Column(language, "refusals.worker", "worker"),
          Column(language, "today.device", "device"), Column(language, "refusals.seq", "seq"),

@@ -162,6 +162,7 @@ core::Result<Data> ListData(ConsoleContext& context, const std::string& town,
   data.set("visits", rows);
   SetPaging(data, "/console/visits", filter, kFilterNames, page, matched);
   data.set("csv", ListLink("/console/visits.csv", filter, kFilterNames, 1));
+  data.set("xlsx", ListLink("/console/visits.xlsx", filter, kFilterNames, 1));
   return data;
 }
 
@@ -180,8 +181,8 @@ HttpResponse VisitsPage(ConsoleContext& context, const ConsoleSession& session,
     auto col = [language](const char* key, const char* field) {
       return CsvColumn{std::string(Tr(language, key)), field};
     };
-    return CsvDownload(
-        "visits.csv",
+    return ListDownload(
+        request, "visits", std::string(Tr(language, "nav.visits")),
         {col("visits.at", "finished"), col("hazards.subject", "subject_name"),
          col("hazards.address", "subject_address"), col("hazards.grid", "grid_id"),
          col("visits.outcome", "outcome"), col("visits.checklist", "checklist"),
