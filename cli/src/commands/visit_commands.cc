@@ -106,6 +106,8 @@ core::Result<Recorded> RecordOne(const std::string& path, sync::FieldDevice& dev
   if (file.has_location) *visit.mutable_location() = file.location;
   for (const auto& e : file.education) visit.add_education(e);
   visit.set_note(file.note);
+  if (file.has_refusal) *visit.mutable_refusal() = file.refusal;
+  if (file.has_notice) visit.mutable_notice()->set_delivered(file.notice_delivered);
   std::optional<core::forms::CompiledTemplate> tpl;
   if (!visit.template_id().empty()) {
     QM_ASSIGN_OR_RETURN(tpl,
@@ -137,14 +139,45 @@ core::Result<Recorded> RecordOne(const std::string& path, sync::FieldDevice& dev
     }
   }
 
+  // The notice's photo and the after-photos of hazards fixed on the spot answer no checklist item:
+  // general photos of the visit, named by the notice and the FIXED_ON_SITE steps.
+  auto add_general = [&](const std::string& field, const std::string& p) -> std::string {
+    if (!std::filesystem::is_regular_file(p)) {
+      errors.push_back({field, "the photo file " + p + " does not exist"});
+      return "";
+    }
+    core::profile::PhotoCapture capture;
+    capture.taken_at_ms = file.finished_at_ms;
+    capture.has_location = file.has_location;
+    capture.location = file.location;
+    auto added = profile.visits().AddPhotoFile(draft_id, p, capture);
+    if (!added.ok()) {
+      errors.push_back({field, added.status().message()});
+      return "";
+    }
+    ++photos;
+    return added->id();
+  };
+  core::profile::FinishOptions finish;
+  finish.finished_at_ms = file.finished_at_ms;
+  for (const auto& [rule, p] : file.fixed_on_site) {
+    if (std::string id = add_general("fixed_on_site." + rule, p); !id.empty()) {
+      finish.fixed_on_site[rule] = id;
+    }
+  }
+  if (!file.notice_photo.empty()) {
+    if (std::string id = add_general("notice.photo", file.notice_photo); !id.empty()) {
+      visit.mutable_notice()->set_photo_id(id);
+      if (auto saved = profile.visits().Save(visit); !saved.ok()) return discard(saved);
+    }
+  }
+
   // One pass names every problem: the file's own (wrong kinds of answers, missing files) and what
   // the forms engine still misses; an item already named is not named twice.
   std::vector<core::profile::ItemError> problems;
   core::Result<core::store::RecordedVisit> recorded =
       core::InvalidArgument("the visit file has problems");
   if (errors.empty()) {
-    core::profile::FinishOptions finish;
-    finish.finished_at_ms = file.finished_at_ms;
     recorded = profile.visits().Finish(draft_id, finish, &problems);
   } else if (file.outcome == v1::CHECKED && tpl) {
     QM_ASSIGN_OR_RETURN(auto saved, profile.visits().Draft(draft_id));
@@ -274,9 +307,13 @@ void AddVisitCommands(std::vector<Command>& commands) {
       Msg::kSummaryVisitRecord,
       "Usage: qiaomen visit record FILE.json [FILE.json...] [--json]\n\n"
       "FILE.json holds one visit: subject (id or external id), template, outcome (checked,\n"
-      "nobody_home, refused, vacant, moved), started_at and finished_at, location, answers by "
-      "item\n"
-      "id, photos by item id as file paths, education given, note. Example:\n"
+      "nobody_home, refused, vacant, moved; no_shelter on a village's record), started_at and\n"
+      "finished_at, location, answers by item id, photos by item id as file paths, education\n"
+      "given, note, and for door-knocking: refusal {reason: refused_entry 拒绝入户,\n"
+      "refused_after_no_answer 无人应答后拒绝, asked_to_reschedule 要求改期 or other 其他 (with a\n"
+      "note), escalate: true to ask the village committee}, notice {delivered: true, photo:\n"
+      "FILE} (告知书, proved by its photo), fixed_on_site {RULE_ID: AFTER_PHOTO_FILE} (当场整改:\n"
+      "the hazard is closed in the visit). A refused visit needs its reason. Example:\n"
       "  {\"subject\": \"H-T01-V01-0001\", \"template\": \"household_winter\",\n"
       "   \"outcome\": \"checked\", \"started_at\": \"2026-11-28T09:05:00+08:00\",\n"
       "   \"finished_at\": \"2026-11-28T09:20:00+08:00\",\n"

@@ -126,7 +126,8 @@ core::Result<ParsedRows> ParseRows(const std::string& csv_text, const std::strin
     if (auto known = core::domain::SubjectKindFromText(kind))
       row.kind = *known;
     else
-      errors.push_back(prefix + "kind '" + kind + "' must be household, premises or facility");
+      errors.push_back(prefix + "kind '" + kind +
+                       "' must be household, premises, facility or village");
     if (!ParseUnit(cell("town"), "", "town", &row.town)) {
       errors.push_back(prefix + "town is empty or has spaces or commas in its id");
     } else if (!ParseUnit(cell("village"), row.town.id, "village", &row.village)) {

@@ -160,6 +160,13 @@ enum class CountyMsg : int {
                             // {5} major found, {6} major open
   kReportCampaign,          // {0} campaign id
   kReportCsvHeader,
+  // Issue 16: door-knocking and village records.
+  kTotalReturnVisits,
+  kTotalRefusalsEscalated,
+  kTotalNoticesDelivered,
+  kTotalVillagesWithoutShelter,
+  kTotalHazardsFixedOnSite,
+  kReportRefusalsByReason,
   kCount  // not a message: the number of ids
 };
 

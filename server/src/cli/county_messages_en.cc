@@ -212,6 +212,13 @@ std::span<const CountyMessageEntry> CountyEnMessages() {
        "  {0}: subjects {1}, checked {2}; hazards {3} (open {4}); major hazards {5} (open {6})\n"},
       {CountyMsg::kReportCampaign, "Campaign: {0} (its subjects only)\n"},
       {CountyMsg::kReportCsvHeader, "section,key,name,subjects,visited,value"},
+      // Issue 16: door-knocking and village records.
+      {CountyMsg::kTotalReturnVisits, "return_visits"},
+      {CountyMsg::kTotalRefusalsEscalated, "refusals_escalated"},
+      {CountyMsg::kTotalNoticesDelivered, "notices_delivered"},
+      {CountyMsg::kTotalVillagesWithoutShelter, "villages_without_shelter"},
+      {CountyMsg::kTotalHazardsFixedOnSite, "hazards_fixed_on_site"},
+      {CountyMsg::kReportRefusalsByReason, "\nRefusals by reason\n"},
   };
   return kMessages;
 }

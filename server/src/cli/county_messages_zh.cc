@@ -190,6 +190,13 @@ std::span<const CountyMessageEntry> CountyZhMessages() {
        "  {0}：对象 {1}，已检查 {2}；隐患 {3}（未销号 {4}）；重大隐患 {5}（未销号 {6}）\n"},
       {CountyMsg::kReportCampaign, "专项行动：{0}（只计本行动的对象）\n"},
       {CountyMsg::kReportCsvHeader, "分类,代码,名称,对象数,已走访,数值"},
+      // Issue 16: door-knocking and village records.
+      {CountyMsg::kTotalReturnVisits, "回访"},
+      {CountyMsg::kTotalRefusalsEscalated, "拒绝入户已提请村委会协助"},
+      {CountyMsg::kTotalNoticesDelivered, "告知书已送达"},
+      {CountyMsg::kTotalVillagesWithoutShelter, "无应急避难场所的村"},
+      {CountyMsg::kTotalHazardsFixedOnSite, "当场整改"},
+      {CountyMsg::kReportRefusalsByReason, "\n拒绝入户（按原因）\n"},
   };
   return kMessages;
 }

@@ -14,7 +14,8 @@ void AddImportCommand(std::vector<Command>& commands) {
       CountyMsg::kSummaryImportSubjects,
       "Usage: qiaomen-county import-subjects --data DIR FILE.csv\n\n"
       "FILE.csv has a header row with the columns external_id, kind, town, village, grid, name,\n"
-      "address, phone, members, tags (any order). kind is household, premises or facility;\n"
+      "address, phone, members, tags (any order). kind is household, premises, facility or\n"
+      "village (a village's own record, e.g. for a village with no emergency shelter);\n"
       "town/village/grid hold ids, optionally ID:Name (they are created as needed); tags are\n"
       "separated by ';'. An optional column premises_type gives a premises' or facility's type\n"
       "(shop, restaurant, hotel, entertainment, internet_cafe, beauty, bathhouse, clinic, school,\n"

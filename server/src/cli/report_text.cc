@@ -79,7 +79,12 @@ CountyMsg TotalMessage(const std::string& key) {
       {"major_hazards_closed", CountyMsg::kTotalMajorClosed},
       {"hazards_due", CountyMsg::kTotalHazardsDue},
       {"hazards_rectified_on_time", CountyMsg::kTotalRectifiedOnTime},
-      {"major_hazards_suspected", CountyMsg::kTotalMajorSuspected}};
+      {"major_hazards_suspected", CountyMsg::kTotalMajorSuspected},
+      {"return_visits", CountyMsg::kTotalReturnVisits},
+      {"refusals_escalated", CountyMsg::kTotalRefusalsEscalated},
+      {"notices_delivered", CountyMsg::kTotalNoticesDelivered},
+      {"villages_without_shelter", CountyMsg::kTotalVillagesWithoutShelter},
+      {"hazards_fixed_on_site", CountyMsg::kTotalHazardsFixedOnSite}};
   auto it = kByKey.find(key);
   return it == kByKey.end() ? CountyMsg::kTotalVisits : it->second;
 }
@@ -97,6 +102,14 @@ std::string Percent(int64_t part, int64_t whole) {
 std::string PremisesTypeWords(const std::string& code, Language lang) {
   auto type = core::domain::PremisesTypeFromText(code);
   return type ? std::string(type->In(lang)) : code;
+}
+
+// A refusal reason's label ("refused_entry" as 拒绝入户); an unknown code as itself.
+std::string RefusalWords(const std::string& code, Language lang) {
+  auto reason = core::domain::RefusalReasonFromText(code);
+  return std::string(
+      reason ? core::domain::RefusalReasonLabel(*reason).In(lang)
+             : core::domain::RefusalReasonLabel(v1::REFUSAL_REASON_UNSPECIFIED).In(lang));
 }
 
 // An urgency's label ("immediate" as 立即整改); an unknown code as itself.
@@ -130,6 +143,9 @@ std::string ReportCsv(const Report& r, Language lang) {
   }
   for (const auto& [k, n] : r.open_hazards_by_urgency) {
     row("open_hazards_by_urgency", k, UrgencyWords(k, lang), "", "", n);
+  }
+  for (const auto& [k, n] : r.refusals_by_reason) {
+    row("refusals_by_reason", k, RefusalWords(k, lang), "", "", n);
   }
   for (const auto& [k, t] : r.by_premises_type) {
     row("premises_type", k, PremisesTypeWords(k, lang), std::to_string(t.subjects),
@@ -181,6 +197,10 @@ std::string ReportText(const Report& r, Language lang) {
     auto it = r.open_hazards_by_urgency.find(std::string(label.code));
     if (it != r.open_hazards_by_urgency.end())
       out << "  " << label.In(lang) << colon << it->second << "\n";
+  }
+  if (!r.refusals_by_reason.empty()) out << CountySay(lang, CountyMsg::kReportRefusalsByReason);
+  for (const auto& [k, n] : r.refusals_by_reason) {
+    out << "  " << RefusalWords(k, lang) << colon << n << "\n";
   }
   if (!r.by_premises_type.empty()) out << CountySay(lang, CountyMsg::kReportByPremisesType);
   for (const auto& [k, t] : r.by_premises_type) {

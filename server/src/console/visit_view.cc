@@ -39,7 +39,17 @@ Data VisitItem(const VisitRecord& record, const std::string& checklist, const st
   item.set("subject_address", record.subject_address);
   item.set("grid_id", record.grid_id);
   const auto outcome = core::domain::OutcomeLabel(visit.outcome());
-  item.set("outcome", std::string(outcome.zh));
+  std::string outcome_text(outcome.zh);
+  // A refusal shows its reason and whether the village committee was asked along (issue 16).
+  if (visit.has_refusal()) {
+    outcome_text +=
+        "（" + std::string(core::domain::RefusalReasonLabel(visit.refusal().reason()).zh);
+    if (!visit.refusal().note().empty()) outcome_text += "：" + visit.refusal().note();
+    if (visit.refusal().escalated_to_village()) outcome_text += "，已提请村委会协助";
+    outcome_text += "）";
+  }
+  item.set("outcome", outcome_text);
+  item.set("escalated_to_village", visit.refusal().escalated_to_village());
   item.set("outcome_code", std::string(outcome.code));
   item.set("checklist", checklist);
   item.set("worker", worker.empty() ? visit.worker_id() : worker);

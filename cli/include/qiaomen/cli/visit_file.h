@@ -12,7 +12,12 @@
 //                 "risks": ["a", "b"], "checked_on": "2026-11-28", "spot": {"latitude": ...}},
 //     "photos": {"stove_photo": ["photos/stove1.jpg"]},   // paths relative to the file
 //     "education": ["leaflet", "reminder"],
-//     "note": "free text"
+//     "note": "free text",
+//     // A refused visit's reason (refused_entry 拒绝入户, refused_after_no_answer 无人应答后拒绝,
+//     // asked_to_reschedule 要求改期, other 其他 with a note); escalate: ask the village
+//     committee. "refusal": {"reason": "refused_entry", "note": "", "escalate": true}, "notice":
+//     {"delivered": true, "photo": "photos/notice.jpg"},   // 告知书 and its proof "fixed_on_site":
+//     {"no_co_alarm": "photos/after.jpg"}   // 当场整改: rule id -> after-photo
 //   }
 //
 // Answers are typed by the checklist's items (TypedAnswers), so the file stays plain JSON.
@@ -46,6 +51,13 @@ struct VisitFile {
   std::map<std::string, std::vector<std::string>> photos;
   std::vector<std::string> education;
   std::string note;
+  bool has_refusal = false;
+  v1::Refusal refusal;
+  bool has_notice = false;
+  bool notice_delivered = false;
+  std::string notice_photo;  // a file path, resolved as the photos are; "" for none
+  // 当场整改: hazard rule id -> its after-photo file (resolved as the photos are).
+  std::map<std::string, std::string> fixed_on_site;
 };
 
 // Parses the file's JSON. `base_dir` resolves relative photo paths. InvalidArgument naming the
@@ -61,7 +73,7 @@ core::Result<VisitFile> ReadVisitFile(const std::string& path);
 // the sentence says how to write, and for anything else that is not such a time.
 core::Result<int64_t> ParseTimestamp(std::string_view text);
 
-// Outcome names: checked, nobody_home, refused, vacant, moved.
+// Outcome names: checked, nobody_home, refused, vacant, moved, no_shelter.
 core::Result<v1::VisitOutcome> ParseOutcome(std::string_view name);
 std::string OutcomeName(v1::VisitOutcome outcome);
 
