@@ -273,8 +273,8 @@ void DeviceWorker::FinishVisit(const GeoFix& fix) {
     return;
   }
   // Nobody home and refused keep the task open for a return visit.
-  const bool closed = recorded->visit.outcome() != v1::NOBODY_HOME &&
-                      recorded->visit.outcome() != v1::REFUSED;
+  const bool closed =
+      recorded->visit.outcome() != v1::NOBODY_HOME && recorded->visit.outcome() != v1::REFUSED;
   const QString message = recorded->hazards.empty()
                               ? tr("已保存，待上传。")
                               : tr("已保存，发现 %n 处隐患，已下达限期整改。", nullptr,

@@ -392,7 +392,8 @@ Result<core::store::RecordedVisit> VisitSession::Finish(const GeoFix& fix, QStri
       draft_.visit.refusal().reason() == v1::REFUSAL_REASON_UNSPECIFIED) {
     return Status(core::Code::kInvalidArgument, "请选择拒绝的原因。");
   }
-  if (draft_.visit.refusal().reason() == v1::OTHER_REASON && draft_.visit.refusal().note().empty()) {
+  if (draft_.visit.refusal().reason() == v1::OTHER_REASON &&
+      draft_.visit.refusal().note().empty()) {
     return Status(core::Code::kInvalidArgument, "请说明拒绝的原因。");
   }
   std::vector<core::profile::ItemError> problems;

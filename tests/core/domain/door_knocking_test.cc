@@ -6,6 +6,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "qiaomen/core/domain/hazard_state.h"
 #include "qiaomen/core/domain/labels.h"
 

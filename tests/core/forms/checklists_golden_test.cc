@@ -345,7 +345,8 @@ TEST(FormsChecklists, HouseholdWinterV3VisitsStayValidAfterV4) {
         {"elderly_alone", "no"},      {"wiring_ok", "yes"},   {"sockets_ok", "yes"},
         {"rcd_installed", "yes"},     {"extinguisher", "no"}, {"escape_clear", "yes"},
         {"combustibles_away", "yes"}, {"window_exit", "yes"}};
-    for (const auto& [item, value] : answers) *visit.add_answers() = MakeAnswer(t, item, value);
+    for (const auto& [item, value] : answers)
+      *visit.add_answers() = testing::MakeAnswer(t, item, value);
     if (education_answer) {
       v1::Answer* education = visit.add_answers();
       education->set_item_id("education_given");

@@ -69,7 +69,8 @@ TEST_F(DoorKnockingVisitsTest, ADeliveredNoticeIsKeptWithItsPhoto) {
   visit.mutable_notice()->set_delivered(true);
   EXPECT_EQ(Finish(visit).status().code(), Code::kInvalidArgument);
   PhotoCapture capture;  // a general photo: the notice on the door
-  auto photo = profile_->visits().AddPhoto(*Uuid::FromBytes(visit.id()), Jpeg(3000, 9), capture);
+  const auto notice = Jpeg(3000, 9);
+  auto photo = profile_->visits().AddPhoto(*Uuid::FromBytes(visit.id()), notice, capture);
   ASSERT_TRUE(photo.ok()) << photo.status().ToString();
   visit.mutable_notice()->set_photo_id(photo->id());
   auto recorded = Finish(visit);
@@ -87,7 +88,8 @@ TEST_F(DoorKnockingVisitsTest, AHazardFixedOnTheSpotIsClosedByOneEvent) {
   *visit.add_answers() = YesNo("alarm_ok", v1::YES);
   ASSERT_TRUE(profile_->visits().Save(visit).ok());
   PhotoCapture capture;
-  auto after = profile_->visits().AddPhoto(*Uuid::FromBytes(visit.id()), Jpeg(4000, 3), capture);
+  const auto after_jpeg = Jpeg(4000, 3);
+  auto after = profile_->visits().AddPhoto(*Uuid::FromBytes(visit.id()), after_jpeg, capture);
   ASSERT_TRUE(after.ok()) << after.status().ToString();
   const int64_t outbox_before = Count("SELECT count(*) FROM outbox;");
 
