@@ -137,7 +137,7 @@ TEST_P(DoorKnockingTest, TheCountyChecksTheNewFieldsAndTheReportCountsThem) {
   }
   auto csv = env_->Run({"report", "--format", "csv"});
   ASSERT_EQ(csv.exit_code, 0) << csv.err;
-  EXPECT_NE(csv.out.find("refusals_by_reason,asked_to_reschedule,,,1"), std::string::npos)
+  EXPECT_NE(csv.out.find("refusals_by_reason,asked_to_reschedule,要求改期,,,1"), std::string::npos)
       << csv.out;
 
   // The report's door-knocking lines, in both languages: the same numbers.
