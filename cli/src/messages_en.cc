@@ -221,11 +221,13 @@ std::span<const MessageEntry> EnMessages() {
       {Msg::kVisitFileMissing, "There is no visit file {0}."},
       {Msg::kFieldUnknown,
        "is not a visit field (known: subject, task, template, template_version, outcome, "
-       "started_at, finished_at, location, answers, photos, education, note)"},
+       "started_at, finished_at, location, answers, photos, education, note, refusal, notice, "
+       "fixed_on_site)"},
       {Msg::kMustBeString, "must be a string"},
       {Msg::kMustBeVersion, "must be a version number (1, 2, ...)"},
       {Msg::kOutcomeUnknown,
-       "the outcome '{0}' is not known; use checked, nobody_home, refused, vacant or moved"},
+       "the outcome '{0}' is not known; use checked, nobody_home, refused, vacant, moved "
+       "or no_shelter (a village's record)"},
       {Msg::kLocationNotObject, "must be an object with numbers latitude and longitude"},
       {Msg::kAnswersNotObject, "must be an object of item id to answer"},
       {Msg::kPhotosNotObject, "must be an object of item id to a list of photo files"},
@@ -367,7 +369,12 @@ std::span<const MessageEntry> EnMessages() {
        "FILE.json holds one visit: subject (id or external id), template, outcome (checked,\n"
        "nobody_home, refused, vacant, moved), started_at and finished_at (times with their "
        "offset),\n"
-       "location, answers by item id, photos by item id as file paths, education given, note.\n"
+       "location, answers by item id, photos by item id as file paths, education given, note,\n"
+       "and for door-knocking: refusal {reason: refused_entry 拒绝入户, refused_after_no_answer\n"
+       "无人应答后拒绝, asked_to_reschedule 要求改期 or other 其他 (with a note), escalate: true to\n"
+       "ask the village committee}, notice {delivered: true, photo: FILE} (告知书, proved by its\n"
+       "photo), fixed_on_site {RULE_ID: AFTER_PHOTO_FILE} (当场整改: the hazard is closed in the\n"
+       "visit). A refused visit needs its reason; no_shelter is the outcome of a village's record.\n"
        "Example (a whole visit of the household_winter checklist; photo paths are relative to the\n"
        "visit file's folder):\n"
        "  {\"subject\": \"H-T01-V01-0001\", \"template\": \"household_winter\", \"outcome\": "

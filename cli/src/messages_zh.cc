@@ -201,11 +201,11 @@ std::span<const MessageEntry> ZhMessages() {
       {Msg::kVisitFileMissing, "没有走访文件 {0}。"},
       {Msg::kFieldUnknown,
        "不是走访文件的字段（可用的有：subject、task、template、template_version、outcome、started_"
-       "at、finished_at、location、answers、photos、education、note）"},
+       "at、finished_at、location、answers、photos、education、note、refusal、notice、fixed_on_site）"},
       {Msg::kMustBeString, "必须是字符串"},
       {Msg::kMustBeVersion, "必须是版本号（1、2……）"},
       {Msg::kOutcomeUnknown,
-       "结果“{0}”无法识别；请用 checked、nobody_home、refused、vacant 或 moved"},
+       "结果“{0}”无法识别；请用 checked、nobody_home、refused、vacant、moved 或 no_shelter（村的记录）"},
       {Msg::kLocationNotObject, "必须是含数字 latitude 和 longitude 的对象"},
       {Msg::kAnswersNotObject, "必须是“检查项编号: 回答”的对象"},
       {Msg::kPhotosNotObject, "必须是“检查项编号: 照片文件列表”的对象"},
@@ -349,7 +349,11 @@ std::span<const MessageEntry> ZhMessages() {
        "已检查、nobody_home 无人在家、refused 拒绝、vacant 空置、moved 已搬走）、started_at 和\n"
        "finished_"
        "at（带时区偏移的时间）、location（位置）、answers（按检查项编号的回答）、photos（按\n"
-       "检查项编号的照片文件路径）、education（宣传教育）、note（备注）。例如（household_winter\n"
+       "检查项编号的照片文件路径）、education（宣传教育）、note（备注）；入户工作还有 refusal（拒绝：\n"
+       "reason 为 refused_entry 拒绝入户、refused_after_no_answer 无人应答后拒绝、asked_to_reschedule\n"
+       "要求改期或 other 其他（写 note），escalate: true 提请村委会协助）、notice（告知书：delivered:\n"
+       "true，photo: 照片文件）、fixed_on_site（当场整改：{规则编号: 整改后照片文件}，隐患在走访中销号）。\n"
+       "拒绝入户的走访必须写原因；村的记录可用 no_shelter（无避难场所）。例如（household_winter\n"
        "检查表的一次完整走访，照片文件相对于走访文件所在的目录）：\n"
        "  {\"subject\": \"H-T01-V01-0001\", \"template\": \"household_winter\", \"outcome\": "
        "\"checked\",\n"

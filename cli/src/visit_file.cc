@@ -6,6 +6,7 @@
 #include <cmath>
 #include <ctime>
 #include <fstream>
+#include <optional>
 #include <set>
 #include <sstream>
 
@@ -43,6 +44,79 @@ core::Result<int64_t> ReadTime(const Value& v, FileProblem& problem) {
   if (v.kind_case() == Value::kStringValue) return ParseTimestamp(v.string_value(), &problem);
   problem.what = Msg::kTimeWrongType;
   return core::InvalidArgument(ProblemText(problem, core::domain::Language::kEn));
+}
+
+// "refusal", "notice" and "fixed_on_site" (issue 16), into `visit`; each problem through `problem`.
+template <typename Resolve, typename Problem>
+void ParseDoorKnocking(const std::string& name, const Value& value, Resolve resolve,
+                       VisitFile& visit, Problem report) {
+  // Its problems are English sentences for now (Msg::kProblemRaw in both languages).
+  auto problem = [&](const std::string& field, const std::string& text) {
+    report(field, Msg::kProblemRaw, {text});
+  };
+  if (value.kind_case() != Value::kStructValue) {
+    problem(name, "must be an object");
+    return;
+  }
+  const auto& f = value.struct_value().fields();
+  if (name == "refusal") {
+    visit.has_refusal = true;
+    for (const auto& [key, v] : f) {
+      std::string text;
+      if (key == "reason") {
+        auto reason =
+            ReadString(v, text) ? core::domain::RefusalReasonFromText(text) : std::nullopt;
+        if (!reason) {
+          problem("refusal.reason",
+                  "must be one of " + std::string(core::domain::RefusalReasonCodes()));
+        } else {
+          visit.refusal.set_reason(*reason);
+        }
+      } else if (key == "note") {
+        if (ReadString(v, text)) {
+          visit.refusal.set_note(text);
+        } else {
+          problem("refusal.note", "must be a string");
+        }
+      } else if (key == "escalate") {
+        if (v.kind_case() != Value::kBoolValue) {
+          problem("refusal.escalate", "must be true or false");
+        } else {
+          visit.refusal.set_escalated_to_village(v.bool_value());
+        }
+      } else {
+        problem("refusal." + key, "is not known (known: reason, note, escalate)");
+      }
+    }
+  } else if (name == "notice") {
+    visit.has_notice = true;
+    for (const auto& [key, v] : f) {
+      if (key == "delivered") {
+        if (v.kind_case() != Value::kBoolValue) {
+          problem("notice.delivered", "must be true or false");
+        } else {
+          visit.notice_delivered = v.bool_value();
+        }
+      } else if (key == "photo") {
+        if (!ReadString(v, visit.notice_photo) || visit.notice_photo.empty()) {
+          problem("notice.photo", "must be a photo file");
+        } else {
+          visit.notice_photo = resolve(visit.notice_photo);
+        }
+      } else {
+        problem("notice." + key, "is not known (known: delivered, photo)");
+      }
+    }
+  } else {
+    for (const auto& [rule, v] : f) {
+      std::string path;
+      if (!ReadString(v, path) || path.empty()) {
+        problem("fixed_on_site." + rule, "must be the after-photo's file");
+      } else {
+        visit.fixed_on_site[rule] = resolve(path);
+      }
+    }
+  }
 }
 
 }  // namespace
@@ -185,11 +259,20 @@ core::Result<VisitFile> ParseVisitFile(std::string_view json, const std::string&
     problems.push_back({FileProblem::Where::kField, field, what, std::move(args)});
   };
   static const std::set<std::string> kKnown = {
-      "subject",     "task",     "template", "template_version", "outcome",   "started_at",
-      "finished_at", "location", "answers",  "photos",           "education", "note"};
+      "subject",    "task",        "template", "template_version", "outcome",
+      "started_at", "finished_at", "location", "answers",          "photos",
+      "education",  "note",        "refusal",  "notice",           "fixed_on_site"};
+  auto resolve = [&](std::string path) {
+    if (!path.empty() && path[0] != '/' && !base_dir.empty()) path = base_dir + "/" + path;
+    return path;
+  };
   for (const auto& [name, value] : root.struct_value().fields()) {
     if (kKnown.count(name) == 0) {
       problem(name, Msg::kFieldUnknown);
+      continue;
+    }
+    if (name == "refusal" || name == "notice" || name == "fixed_on_site") {
+      ParseDoorKnocking(name, value, resolve, visit, problem);
       continue;
     }
     if (name == "subject" && !ReadString(value, visit.subject)) problem(name, Msg::kMustBeString);

@@ -599,62 +599,62 @@
         <translation type="vanished">Open a household under Tasks to see its hazards and deadlines.</translation>
     </message>
     <message>
-        <location filename="../qml/HazardsPage.qml" line="52"/>
+        <location filename="../qml/HazardsPage.qml" line="53"/>
         <source>未销号</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../qml/HazardsPage.qml" line="59"/>
+        <location filename="../qml/HazardsPage.qml" line="60"/>
         <source>3 天内到期</source>
         <translation>Due in 3 days</translation>
     </message>
     <message>
-        <location filename="../qml/HazardsPage.qml" line="66"/>
+        <location filename="../qml/HazardsPage.qml" line="67"/>
         <source>已逾期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../qml/HazardsPage.qml" line="98"/>
+        <location filename="../qml/HazardsPage.qml" line="99"/>
         <source>%1 处</source>
         <translation>%1 hazard(s)</translation>
     </message>
     <message>
-        <location filename="../qml/HazardsPage.qml" line="120"/>
+        <location filename="../qml/HazardsPage.qml" line="121"/>
         <source>重大隐患</source>
         <translation>Major hazard</translation>
     </message>
     <message>
-        <location filename="../qml/HazardsPage.qml" line="120"/>
+        <location filename="../qml/HazardsPage.qml" line="121"/>
         <source>一般隐患</source>
         <translation>General hazard</translation>
     </message>
     <message>
-        <location filename="../qml/HazardsPage.qml" line="124"/>
+        <location filename="../qml/HazardsPage.qml" line="125"/>
         <source>逾期 %1 天</source>
         <translation>%1 day(s) overdue</translation>
     </message>
     <message>
-        <location filename="../qml/HazardsPage.qml" line="125"/>
+        <location filename="../qml/HazardsPage.qml" line="126"/>
         <source>今天到期</source>
         <translation>Due today</translation>
     </message>
     <message>
-        <location filename="../qml/HazardsPage.qml" line="125"/>
+        <location filename="../qml/HazardsPage.qml" line="126"/>
         <source>剩余 %1 天</source>
         <translation>%1 day(s) left</translation>
     </message>
     <message>
-        <location filename="../qml/HazardsPage.qml" line="136"/>
+        <location filename="../qml/HazardsPage.qml" line="137"/>
         <source>没有逾期的隐患</source>
         <translation>No overdue hazards</translation>
     </message>
     <message>
-        <location filename="../qml/HazardsPage.qml" line="137"/>
+        <location filename="../qml/HazardsPage.qml" line="138"/>
         <source>3 天内没有到期的隐患</source>
         <translation>No hazards due in the next 3 days</translation>
     </message>
     <message>
-        <location filename="../qml/HazardsPage.qml" line="138"/>
+        <location filename="../qml/HazardsPage.qml" line="139"/>
         <source>没有未销号的隐患</source>
         <translation>No open hazards</translation>
     </message>
@@ -1334,148 +1334,229 @@
 <context>
     <name>VisitPage</name>
     <message>
-        <location filename="../qml/VisitPage.qml" line="52"/>
+        <location filename="../qml/VisitPage.qml" line="63"/>
         <source>返回</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../qml/VisitPage.qml" line="66"/>
+        <location filename="../qml/VisitPage.qml" line="77"/>
         <source>入户检查</source>
         <translation>Home check</translation>
     </message>
     <message>
-        <location filename="../qml/VisitPage.qml" line="82"/>
+        <location filename="../qml/VisitPage.qml" line="93"/>
         <source>更多操作</source>
         <translation>More actions</translation>
     </message>
     <message>
-        <location filename="../qml/VisitPage.qml" line="90"/>
+        <location filename="../qml/VisitPage.qml" line="101"/>
         <source>放弃本次检查</source>
         <translation>Discard this visit</translation>
     </message>
     <message>
-        <location filename="../qml/VisitPage.qml" line="107"/>
+        <location filename="../qml/VisitPage.qml" line="118"/>
         <source>入户结果</source>
         <translation>Outcome of the visit</translation>
     </message>
     <message>
-        <location filename="../qml/VisitPage.qml" line="113"/>
+        <location filename="../qml/VisitPage.qml" line="124"/>
         <source>已入户，开始检查</source>
         <translation>At home: start the check</translation>
     </message>
     <message>
-        <location filename="../qml/VisitPage.qml" line="123"/>
+        <location filename="../qml/VisitPage.qml" line="134"/>
         <source>无人在家</source>
         <translation>Nobody home</translation>
     </message>
     <message>
-        <location filename="../qml/VisitPage.qml" line="124"/>
+        <location filename="../qml/VisitPage.qml" line="135"/>
+        <location filename="../qml/VisitPage.qml" line="165"/>
         <source>拒绝入户</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../qml/VisitPage.qml" line="125"/>
+        <location filename="../qml/VisitPage.qml" line="136"/>
         <source>空置</source>
         <translation>Vacant</translation>
     </message>
     <message>
-        <location filename="../qml/VisitPage.qml" line="126"/>
+        <location filename="../qml/VisitPage.qml" line="137"/>
         <source>已搬迁</source>
         <translation>Moved away</translation>
     </message>
     <message>
-        <location filename="../qml/VisitPage.qml" line="144"/>
+        <location filename="../qml/VisitPage.qml" line="158"/>
+        <source>拒绝原因</source>
+        <translation>Why refused</translation>
+    </message>
+    <message>
+        <location filename="../qml/VisitPage.qml" line="166"/>
+        <source>无人应答后拒绝</source>
+        <translation>Refused after not answering</translation>
+    </message>
+    <message>
+        <location filename="../qml/VisitPage.qml" line="167"/>
+        <source>要求改期</source>
+        <translation>Asked for another day</translation>
+    </message>
+    <message>
+        <location filename="../qml/VisitPage.qml" line="168"/>
+        <source>其他</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <location filename="../qml/VisitPage.qml" line="188"/>
+        <source>请说明拒绝的原因</source>
+        <translation>Say why the visit was refused</translation>
+    </message>
+    <message>
+        <location filename="../qml/VisitPage.qml" line="198"/>
+        <source>提请村委会协助入户</source>
+        <translation>Ask the village committee to come along</translation>
+    </message>
+    <message>
+        <location filename="../qml/VisitPage.qml" line="213"/>
+        <source>已送达告知书</source>
+        <translation>Notice delivered</translation>
+    </message>
+    <message>
+        <location filename="../qml/VisitPage.qml" line="220"/>
+        <source>已拍告知书</source>
+        <translation>Notice photographed</translation>
+    </message>
+    <message>
+        <location filename="../qml/VisitPage.qml" line="220"/>
+        <source>拍告知书</source>
+        <translation>Photograph the notice</translation>
+    </message>
+    <message>
+        <location filename="../qml/VisitPage.qml" line="228"/>
         <source>记为无人在家：任务保留，列入待复访。</source>
         <translation>Nobody home: the task stays open as a return visit.</translation>
     </message>
     <message>
-        <location filename="../qml/VisitPage.qml" line="162"/>
-        <location filename="../qml/VisitPage.qml" line="317"/>
+        <location filename="../qml/VisitPage.qml" line="246"/>
+        <location filename="../qml/VisitPage.qml" line="431"/>
         <source>完成并保存</source>
         <translation>Finish and save</translation>
     </message>
     <message>
-        <location filename="../qml/VisitPage.qml" line="179"/>
+        <location filename="../qml/VisitPage.qml" line="263"/>
         <source>已答 %1 / %2 项</source>
         <translation>%1 of %2 answered</translation>
     </message>
     <message>
-        <location filename="../qml/VisitPage.qml" line="234"/>
+        <location filename="../qml/VisitPage.qml" line="318"/>
         <source>下一步：隐患汇总</source>
         <translation>Next: hazard summary</translation>
     </message>
     <message>
-        <location filename="../qml/VisitPage.qml" line="252"/>
+        <location filename="../qml/VisitPage.qml" line="336"/>
         <source>发现 %1 处隐患</source>
         <translation>%1 hazard(s) found</translation>
     </message>
     <message>
-        <location filename="../qml/VisitPage.qml" line="253"/>
+        <location filename="../qml/VisitPage.qml" line="337"/>
         <source>未发现隐患</source>
         <translation>No hazards found</translation>
     </message>
     <message>
-        <location filename="../qml/VisitPage.qml" line="279"/>
+        <location filename="../qml/VisitPage.qml" line="363"/>
         <source>重大隐患</source>
         <translation>Major hazard</translation>
     </message>
     <message>
-        <location filename="../qml/VisitPage.qml" line="279"/>
+        <location filename="../qml/VisitPage.qml" line="363"/>
         <source>一般隐患</source>
         <translation>General hazard</translation>
     </message>
     <message>
-        <location filename="../qml/VisitPage.qml" line="281"/>
+        <location filename="../qml/VisitPage.qml" line="365"/>
         <source>限期 %1 天</source>
         <translation>%1 day(s) to fix</translation>
     </message>
     <message>
-        <location filename="../qml/VisitPage.qml" line="281"/>
+        <location filename="../qml/VisitPage.qml" line="365"/>
         <source>当场整改</source>
         <translation>Fix on the spot</translation>
     </message>
     <message>
-        <location filename="../qml/VisitPage.qml" line="291"/>
+        <location filename="../qml/VisitPage.qml" line="375"/>
         <source>整改期限：%1前</source>
         <translation>Fix by %1</translation>
     </message>
     <message>
-        <location filename="../qml/VisitPage.qml" line="299"/>
+        <location filename="../qml/VisitPage.qml" line="383"/>
         <source>还需拍照留证</source>
         <translation>A photo is still needed as evidence</translation>
     </message>
     <message>
-        <location filename="../qml/VisitPage.qml" line="334"/>
+        <location filename="../qml/VisitPage.qml" line="389"/>
+        <source>已当场整改（已拍整改后照片）</source>
+        <translation>Fixed on the spot (after-photo taken)</translation>
+    </message>
+    <message>
+        <location filename="../qml/VisitPage.qml" line="389"/>
+        <source>当场整改：拍整改后照片</source>
+        <translation>Fixed on the spot: take the after-photo</translation>
+    </message>
+    <message>
+        <location filename="../qml/VisitPage.qml" line="403"/>
+        <source>宣传教育：</source>
+        <translation>Safety education: </translation>
+    </message>
+    <message>
+        <location filename="../qml/VisitPage.qml" line="405"/>
+        <source>发放宣传单</source>
+        <translation>Leaflet handed over</translation>
+    </message>
+    <message>
+        <location filename="../qml/VisitPage.qml" line="405"/>
+        <source>入户提醒</source>
+        <translation>Spoken reminder</translation>
+    </message>
+    <message>
+        <location filename="../qml/VisitPage.qml" line="406"/>
+        <source>家庭安全寄语</source>
+        <translation>Family safety message</translation>
+    </message>
+    <message>
+        <location filename="../qml/VisitPage.qml" line="406"/>
+        <source>演示灭火器使用</source>
+        <translation>Extinguisher demonstration</translation>
+    </message>
+    <message>
+        <location filename="../qml/VisitPage.qml" line="448"/>
         <source>添加照片</source>
         <translation>Add a photo</translation>
     </message>
     <message>
-        <location filename="../qml/VisitPage.qml" line="346"/>
+        <location filename="../qml/VisitPage.qml" line="460"/>
         <source>拍照</source>
         <translation>Take a photo</translation>
     </message>
     <message>
-        <location filename="../qml/VisitPage.qml" line="357"/>
+        <location filename="../qml/VisitPage.qml" line="471"/>
         <source>这台设备没有可用的相机，请选择已拍好的照片文件。</source>
         <translation>This device has no camera. Choose a photo file that was already taken.</translation>
     </message>
     <message>
-        <location filename="../qml/VisitPage.qml" line="367"/>
+        <location filename="../qml/VisitPage.qml" line="481"/>
         <source>选择照片文件</source>
         <translation>Choose a photo file</translation>
     </message>
     <message>
-        <location filename="../qml/VisitPage.qml" line="377"/>
+        <location filename="../qml/VisitPage.qml" line="491"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../qml/VisitPage.qml" line="387"/>
+        <location filename="../qml/VisitPage.qml" line="501"/>
         <source>选择照片</source>
         <translation>Choose a photo</translation>
     </message>
     <message>
-        <location filename="../qml/VisitPage.qml" line="388"/>
+        <location filename="../qml/VisitPage.qml" line="502"/>
         <source>照片 (*.jpg *.jpeg *.png)</source>
         <translation>Photos (*.jpg *.jpeg *.png)</translation>
     </message>
@@ -1484,12 +1565,12 @@
         <translation type="vanished">Photo file path (JPEG)</translation>
     </message>
     <message>
-        <location filename="../qml/VisitPage.qml" line="178"/>
+        <location filename="../qml/VisitPage.qml" line="262"/>
         <source>第 %1/%2 部分</source>
         <translation>Part %1/%2</translation>
     </message>
     <message>
-        <location filename="../qml/VisitPage.qml" line="234"/>
+        <location filename="../qml/VisitPage.qml" line="318"/>
         <source>下一部分</source>
         <translation>Next part</translation>
     </message>
@@ -1512,87 +1593,87 @@
         <translation>The two PINs differ. Please enter them again.</translation>
     </message>
     <message>
-        <location filename="../src/app_controller.cc" line="411"/>
+        <location filename="../src/app_controller.cc" line="426"/>
         <source>正在定位…（定不到位置也能照常保存）</source>
         <translation>Finding the location… (the visit saves without one too)</translation>
     </message>
     <message>
-        <location filename="../src/app_controller.cc" line="412"/>
+        <location filename="../src/app_controller.cc" line="427"/>
         <source>未能定位：本次检查将不带位置保存。</source>
         <translation>No location: this visit will be saved without one.</translation>
     </message>
     <message>
-        <location filename="../src/app_controller.cc" line="413"/>
+        <location filename="../src/app_controller.cc" line="428"/>
         <source>已定位</source>
         <translation>Location found</translation>
     </message>
     <message>
-        <location filename="../src/app_controller.cc" line="414"/>
+        <location filename="../src/app_controller.cc" line="429"/>
         <source>已定位，误差约 %1 米</source>
         <translation>Location found, accurate to about %1 m</translation>
     </message>
     <message>
-        <location filename="../src/app_controller.cc" line="458"/>
+        <location filename="../src/app_controller.cc" line="480"/>
         <source>正在同步…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../src/app_controller.cc" line="471"/>
+        <location filename="../src/app_controller.cc" line="493"/>
         <source>新密码须为 6 位数字。</source>
         <translation>The new PIN must be 6 digits.</translation>
     </message>
     <message>
-        <location filename="../src/app_controller.cc" line="475"/>
+        <location filename="../src/app_controller.cc" line="497"/>
         <source>两次输入的新密码不一致，请重新输入。</source>
         <translation>The two new PINs differ. Please enter them again.</translation>
     </message>
     <message>
-        <location filename="../src/app_controller.cc" line="527"/>
+        <location filename="../src/app_controller.cc" line="549"/>
         <source>%1 条待上传</source>
         <translation>%1 waiting to upload</translation>
     </message>
     <message>
-        <location filename="../src/app_controller.cc" line="528"/>
+        <location filename="../src/app_controller.cc" line="550"/>
         <source>已同步 %1</source>
         <translation>Synced %1</translation>
     </message>
     <message>
-        <location filename="../src/app_controller.cc" line="528"/>
+        <location filename="../src/app_controller.cc" line="550"/>
         <source>尚未同步</source>
         <translation>Not synced yet</translation>
     </message>
     <message>
-        <location filename="../src/app_controller.cc" line="535"/>
+        <location filename="../src/app_controller.cc" line="557"/>
         <source>正在同步 %1%</source>
         <translation>Syncing %1%</translation>
     </message>
     <message>
-        <location filename="../src/app_controller.cc" line="537"/>
+        <location filename="../src/app_controller.cc" line="559"/>
         <source>离线</source>
         <translation>Offline</translation>
     </message>
     <message>
-        <location filename="../src/app_controller.cc" line="539"/>
+        <location filename="../src/app_controller.cc" line="561"/>
         <source>%1 条被拒收</source>
         <translation>%1 refused</translation>
     </message>
     <message>
-        <location filename="../src/app_controller.cc" line="550"/>
+        <location filename="../src/app_controller.cc" line="572"/>
         <source>预计还需 %1 秒</source>
         <translation>About %1 s left</translation>
     </message>
     <message>
-        <location filename="../src/app_controller.cc" line="551"/>
+        <location filename="../src/app_controller.cc" line="573"/>
         <source>预计还需 %1 分 %2 秒</source>
         <translation>About %1 min %2 s left</translation>
     </message>
     <message>
-        <location filename="../src/app_controller.cc" line="552"/>
+        <location filename="../src/app_controller.cc" line="574"/>
         <source>预计还需 %1 小时 %2 分</source>
         <translation>About %1 h %2 min left</translation>
     </message>
     <message>
-        <location filename="../src/app_controller.cc" line="578"/>
+        <location filename="../src/app_controller.cc" line="600"/>
         <source>从未</source>
         <translation>never</translation>
     </message>
@@ -1605,19 +1686,19 @@
         <translation>Unlock with your PIN first.</translation>
     </message>
     <message>
-        <location filename="../src/device_worker.cc" line="247"/>
+        <location filename="../src/device_worker.cc" line="269"/>
         <source>还有未完成的检查项，请按红色提示补全。</source>
         <translation>Some items are not done yet: see the red notes.</translation>
     </message>
     <message>
-        <location filename="../src/device_worker.cc" line="255"/>
+        <location filename="../src/device_worker.cc" line="277"/>
         <location filename="../src/device_worker_edits.cc" line="57"/>
         <location filename="../src/device_worker_hazards.cc" line="190"/>
         <source>已保存，待上传。</source>
         <translation>Saved; waiting to upload.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/device_worker.cc" line="256"/>
+        <location filename="../src/device_worker.cc" line="278"/>
         <source>已保存，发现 %n 处隐患，已下达限期整改。</source>
         <translation>
             <numerusform>Saved: %n hazard found, rectification ordered.</numerusform>
@@ -1705,7 +1786,7 @@
         <translation>Finishing…</translation>
     </message>
     <message>
-        <location filename="../src/device_worker.cc" line="158"/>
+        <location filename="../src/device_worker.cc" line="162"/>
         <source>密码错误次数过多，本机数据已按规定清除。请向乡镇工作人员索取登记码，重新登记。</source>
         <translation>Too many wrong PINs: the data on this phone was wiped as designed. Ask your township staff for a code and enrol again.</translation>
     </message>

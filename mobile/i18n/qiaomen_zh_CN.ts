@@ -599,62 +599,62 @@
         <translation type="vanished">在「任务」中点开住户，可查看该户的隐患和整改期限。</translation>
     </message>
     <message>
-        <location filename="../qml/HazardsPage.qml" line="52"/>
+        <location filename="../qml/HazardsPage.qml" line="53"/>
         <source>未销号</source>
         <translation>未销号</translation>
     </message>
     <message>
-        <location filename="../qml/HazardsPage.qml" line="59"/>
+        <location filename="../qml/HazardsPage.qml" line="60"/>
         <source>3 天内到期</source>
         <translation>3 天内到期</translation>
     </message>
     <message>
-        <location filename="../qml/HazardsPage.qml" line="66"/>
+        <location filename="../qml/HazardsPage.qml" line="67"/>
         <source>已逾期</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../qml/HazardsPage.qml" line="98"/>
+        <location filename="../qml/HazardsPage.qml" line="99"/>
         <source>%1 处</source>
         <translation>%1 处</translation>
     </message>
     <message>
-        <location filename="../qml/HazardsPage.qml" line="120"/>
+        <location filename="../qml/HazardsPage.qml" line="121"/>
         <source>重大隐患</source>
         <translation>重大隐患</translation>
     </message>
     <message>
-        <location filename="../qml/HazardsPage.qml" line="120"/>
+        <location filename="../qml/HazardsPage.qml" line="121"/>
         <source>一般隐患</source>
         <translation>一般隐患</translation>
     </message>
     <message>
-        <location filename="../qml/HazardsPage.qml" line="124"/>
+        <location filename="../qml/HazardsPage.qml" line="125"/>
         <source>逾期 %1 天</source>
         <translation>逾期 %1 天</translation>
     </message>
     <message>
-        <location filename="../qml/HazardsPage.qml" line="125"/>
+        <location filename="../qml/HazardsPage.qml" line="126"/>
         <source>今天到期</source>
         <translation>今天到期</translation>
     </message>
     <message>
-        <location filename="../qml/HazardsPage.qml" line="125"/>
+        <location filename="../qml/HazardsPage.qml" line="126"/>
         <source>剩余 %1 天</source>
         <translation>剩余 %1 天</translation>
     </message>
     <message>
-        <location filename="../qml/HazardsPage.qml" line="136"/>
+        <location filename="../qml/HazardsPage.qml" line="137"/>
         <source>没有逾期的隐患</source>
         <translation>没有逾期的隐患</translation>
     </message>
     <message>
-        <location filename="../qml/HazardsPage.qml" line="137"/>
+        <location filename="../qml/HazardsPage.qml" line="138"/>
         <source>3 天内没有到期的隐患</source>
         <translation>3 天内没有到期的隐患</translation>
     </message>
     <message>
-        <location filename="../qml/HazardsPage.qml" line="138"/>
+        <location filename="../qml/HazardsPage.qml" line="139"/>
         <source>没有未销号的隐患</source>
         <translation>没有未销号的隐患</translation>
     </message>
@@ -1334,148 +1334,229 @@
 <context>
     <name>VisitPage</name>
     <message>
-        <location filename="../qml/VisitPage.qml" line="52"/>
+        <location filename="../qml/VisitPage.qml" line="63"/>
         <source>返回</source>
         <translation>返回</translation>
     </message>
     <message>
-        <location filename="../qml/VisitPage.qml" line="66"/>
+        <location filename="../qml/VisitPage.qml" line="77"/>
         <source>入户检查</source>
         <translation>入户检查</translation>
     </message>
     <message>
-        <location filename="../qml/VisitPage.qml" line="82"/>
+        <location filename="../qml/VisitPage.qml" line="93"/>
         <source>更多操作</source>
         <translation>更多操作</translation>
     </message>
     <message>
-        <location filename="../qml/VisitPage.qml" line="90"/>
+        <location filename="../qml/VisitPage.qml" line="101"/>
         <source>放弃本次检查</source>
         <translation>放弃本次检查</translation>
     </message>
     <message>
-        <location filename="../qml/VisitPage.qml" line="107"/>
+        <location filename="../qml/VisitPage.qml" line="118"/>
         <source>入户结果</source>
         <translation>入户结果</translation>
     </message>
     <message>
-        <location filename="../qml/VisitPage.qml" line="113"/>
+        <location filename="../qml/VisitPage.qml" line="124"/>
         <source>已入户，开始检查</source>
         <translation>已入户，开始检查</translation>
     </message>
     <message>
-        <location filename="../qml/VisitPage.qml" line="123"/>
+        <location filename="../qml/VisitPage.qml" line="134"/>
         <source>无人在家</source>
         <translation>无人在家</translation>
     </message>
     <message>
-        <location filename="../qml/VisitPage.qml" line="124"/>
+        <location filename="../qml/VisitPage.qml" line="135"/>
+        <location filename="../qml/VisitPage.qml" line="165"/>
         <source>拒绝入户</source>
         <translation>拒绝入户</translation>
     </message>
     <message>
-        <location filename="../qml/VisitPage.qml" line="125"/>
+        <location filename="../qml/VisitPage.qml" line="136"/>
         <source>空置</source>
         <translation>空置</translation>
     </message>
     <message>
-        <location filename="../qml/VisitPage.qml" line="126"/>
+        <location filename="../qml/VisitPage.qml" line="137"/>
         <source>已搬迁</source>
         <translation>已搬迁</translation>
     </message>
     <message>
-        <location filename="../qml/VisitPage.qml" line="144"/>
+        <location filename="../qml/VisitPage.qml" line="158"/>
+        <source>拒绝原因</source>
+        <translation>拒绝原因</translation>
+    </message>
+    <message>
+        <location filename="../qml/VisitPage.qml" line="166"/>
+        <source>无人应答后拒绝</source>
+        <translation>无人应答后拒绝</translation>
+    </message>
+    <message>
+        <location filename="../qml/VisitPage.qml" line="167"/>
+        <source>要求改期</source>
+        <translation>要求改期</translation>
+    </message>
+    <message>
+        <location filename="../qml/VisitPage.qml" line="168"/>
+        <source>其他</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location filename="../qml/VisitPage.qml" line="188"/>
+        <source>请说明拒绝的原因</source>
+        <translation>请说明拒绝的原因</translation>
+    </message>
+    <message>
+        <location filename="../qml/VisitPage.qml" line="198"/>
+        <source>提请村委会协助入户</source>
+        <translation>提请村委会协助入户</translation>
+    </message>
+    <message>
+        <location filename="../qml/VisitPage.qml" line="213"/>
+        <source>已送达告知书</source>
+        <translation>已送达告知书</translation>
+    </message>
+    <message>
+        <location filename="../qml/VisitPage.qml" line="220"/>
+        <source>已拍告知书</source>
+        <translation>已拍告知书</translation>
+    </message>
+    <message>
+        <location filename="../qml/VisitPage.qml" line="220"/>
+        <source>拍告知书</source>
+        <translation>拍告知书</translation>
+    </message>
+    <message>
+        <location filename="../qml/VisitPage.qml" line="228"/>
         <source>记为无人在家：任务保留，列入待复访。</source>
         <translation>记为无人在家：任务保留，列入待复访。</translation>
     </message>
     <message>
-        <location filename="../qml/VisitPage.qml" line="162"/>
-        <location filename="../qml/VisitPage.qml" line="317"/>
+        <location filename="../qml/VisitPage.qml" line="246"/>
+        <location filename="../qml/VisitPage.qml" line="431"/>
         <source>完成并保存</source>
         <translation>完成并保存</translation>
     </message>
     <message>
-        <location filename="../qml/VisitPage.qml" line="179"/>
+        <location filename="../qml/VisitPage.qml" line="263"/>
         <source>已答 %1 / %2 项</source>
         <translation>已答 %1 / %2 项</translation>
     </message>
     <message>
-        <location filename="../qml/VisitPage.qml" line="234"/>
+        <location filename="../qml/VisitPage.qml" line="318"/>
         <source>下一步：隐患汇总</source>
         <translation>下一步：隐患汇总</translation>
     </message>
     <message>
-        <location filename="../qml/VisitPage.qml" line="252"/>
+        <location filename="../qml/VisitPage.qml" line="336"/>
         <source>发现 %1 处隐患</source>
         <translation>发现 %1 处隐患</translation>
     </message>
     <message>
-        <location filename="../qml/VisitPage.qml" line="253"/>
+        <location filename="../qml/VisitPage.qml" line="337"/>
         <source>未发现隐患</source>
         <translation>未发现隐患</translation>
     </message>
     <message>
-        <location filename="../qml/VisitPage.qml" line="279"/>
+        <location filename="../qml/VisitPage.qml" line="363"/>
         <source>重大隐患</source>
         <translation>重大隐患</translation>
     </message>
     <message>
-        <location filename="../qml/VisitPage.qml" line="279"/>
+        <location filename="../qml/VisitPage.qml" line="363"/>
         <source>一般隐患</source>
         <translation>一般隐患</translation>
     </message>
     <message>
-        <location filename="../qml/VisitPage.qml" line="281"/>
+        <location filename="../qml/VisitPage.qml" line="365"/>
         <source>限期 %1 天</source>
         <translation>限期 %1 天</translation>
     </message>
     <message>
-        <location filename="../qml/VisitPage.qml" line="281"/>
+        <location filename="../qml/VisitPage.qml" line="365"/>
         <source>当场整改</source>
         <translation>当场整改</translation>
     </message>
     <message>
-        <location filename="../qml/VisitPage.qml" line="291"/>
+        <location filename="../qml/VisitPage.qml" line="375"/>
         <source>整改期限：%1前</source>
         <translation>整改期限：%1前</translation>
     </message>
     <message>
-        <location filename="../qml/VisitPage.qml" line="299"/>
+        <location filename="../qml/VisitPage.qml" line="383"/>
         <source>还需拍照留证</source>
         <translation>还需拍照留证</translation>
     </message>
     <message>
-        <location filename="../qml/VisitPage.qml" line="334"/>
+        <location filename="../qml/VisitPage.qml" line="389"/>
+        <source>已当场整改（已拍整改后照片）</source>
+        <translation>已当场整改（已拍整改后照片）</translation>
+    </message>
+    <message>
+        <location filename="../qml/VisitPage.qml" line="389"/>
+        <source>当场整改：拍整改后照片</source>
+        <translation>当场整改：拍整改后照片</translation>
+    </message>
+    <message>
+        <location filename="../qml/VisitPage.qml" line="403"/>
+        <source>宣传教育：</source>
+        <translation>宣传教育：</translation>
+    </message>
+    <message>
+        <location filename="../qml/VisitPage.qml" line="405"/>
+        <source>发放宣传单</source>
+        <translation>发放宣传单</translation>
+    </message>
+    <message>
+        <location filename="../qml/VisitPage.qml" line="405"/>
+        <source>入户提醒</source>
+        <translation>入户提醒</translation>
+    </message>
+    <message>
+        <location filename="../qml/VisitPage.qml" line="406"/>
+        <source>家庭安全寄语</source>
+        <translation>家庭安全寄语</translation>
+    </message>
+    <message>
+        <location filename="../qml/VisitPage.qml" line="406"/>
+        <source>演示灭火器使用</source>
+        <translation>演示灭火器使用</translation>
+    </message>
+    <message>
+        <location filename="../qml/VisitPage.qml" line="448"/>
         <source>添加照片</source>
         <translation>添加照片</translation>
     </message>
     <message>
-        <location filename="../qml/VisitPage.qml" line="346"/>
+        <location filename="../qml/VisitPage.qml" line="460"/>
         <source>拍照</source>
         <translation>拍照</translation>
     </message>
     <message>
-        <location filename="../qml/VisitPage.qml" line="357"/>
+        <location filename="../qml/VisitPage.qml" line="471"/>
         <source>这台设备没有可用的相机，请选择已拍好的照片文件。</source>
         <translation>这台设备没有可用的相机，请选择已拍好的照片文件。</translation>
     </message>
     <message>
-        <location filename="../qml/VisitPage.qml" line="367"/>
+        <location filename="../qml/VisitPage.qml" line="481"/>
         <source>选择照片文件</source>
         <translation>选择照片文件</translation>
     </message>
     <message>
-        <location filename="../qml/VisitPage.qml" line="377"/>
+        <location filename="../qml/VisitPage.qml" line="491"/>
         <source>取消</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../qml/VisitPage.qml" line="387"/>
+        <location filename="../qml/VisitPage.qml" line="501"/>
         <source>选择照片</source>
         <translation>选择照片</translation>
     </message>
     <message>
-        <location filename="../qml/VisitPage.qml" line="388"/>
+        <location filename="../qml/VisitPage.qml" line="502"/>
         <source>照片 (*.jpg *.jpeg *.png)</source>
         <translation>照片 (*.jpg *.jpeg *.png)</translation>
     </message>
@@ -1484,12 +1565,12 @@
         <translation type="vanished">照片文件路径（JPEG）</translation>
     </message>
     <message>
-        <location filename="../qml/VisitPage.qml" line="178"/>
+        <location filename="../qml/VisitPage.qml" line="262"/>
         <source>第 %1/%2 部分</source>
         <translation>第 %1/%2 部分</translation>
     </message>
     <message>
-        <location filename="../qml/VisitPage.qml" line="234"/>
+        <location filename="../qml/VisitPage.qml" line="318"/>
         <source>下一部分</source>
         <translation>下一部分</translation>
     </message>
@@ -1512,87 +1593,87 @@
         <translation>两次输入的密码不一致，请重新输入。</translation>
     </message>
     <message>
-        <location filename="../src/app_controller.cc" line="411"/>
+        <location filename="../src/app_controller.cc" line="426"/>
         <source>正在定位…（定不到位置也能照常保存）</source>
         <translation>正在定位…（定不到位置也能照常保存）</translation>
     </message>
     <message>
-        <location filename="../src/app_controller.cc" line="412"/>
+        <location filename="../src/app_controller.cc" line="427"/>
         <source>未能定位：本次检查将不带位置保存。</source>
         <translation>未能定位：本次检查将不带位置保存。</translation>
     </message>
     <message>
-        <location filename="../src/app_controller.cc" line="413"/>
+        <location filename="../src/app_controller.cc" line="428"/>
         <source>已定位</source>
         <translation>已定位</translation>
     </message>
     <message>
-        <location filename="../src/app_controller.cc" line="414"/>
+        <location filename="../src/app_controller.cc" line="429"/>
         <source>已定位，误差约 %1 米</source>
         <translation>已定位，误差约 %1 米</translation>
     </message>
     <message>
-        <location filename="../src/app_controller.cc" line="458"/>
+        <location filename="../src/app_controller.cc" line="480"/>
         <source>正在同步…</source>
         <translation>正在同步…</translation>
     </message>
     <message>
-        <location filename="../src/app_controller.cc" line="471"/>
+        <location filename="../src/app_controller.cc" line="493"/>
         <source>新密码须为 6 位数字。</source>
         <translation>新密码须为 6 位数字。</translation>
     </message>
     <message>
-        <location filename="../src/app_controller.cc" line="475"/>
+        <location filename="../src/app_controller.cc" line="497"/>
         <source>两次输入的新密码不一致，请重新输入。</source>
         <translation>两次输入的新密码不一致，请重新输入。</translation>
     </message>
     <message>
-        <location filename="../src/app_controller.cc" line="527"/>
+        <location filename="../src/app_controller.cc" line="549"/>
         <source>%1 条待上传</source>
         <translation>%1 条待上传</translation>
     </message>
     <message>
-        <location filename="../src/app_controller.cc" line="528"/>
+        <location filename="../src/app_controller.cc" line="550"/>
         <source>已同步 %1</source>
         <translation>已同步 %1</translation>
     </message>
     <message>
-        <location filename="../src/app_controller.cc" line="528"/>
+        <location filename="../src/app_controller.cc" line="550"/>
         <source>尚未同步</source>
         <translation>尚未同步</translation>
     </message>
     <message>
-        <location filename="../src/app_controller.cc" line="535"/>
+        <location filename="../src/app_controller.cc" line="557"/>
         <source>正在同步 %1%</source>
         <translation>正在同步 %1%</translation>
     </message>
     <message>
-        <location filename="../src/app_controller.cc" line="537"/>
+        <location filename="../src/app_controller.cc" line="559"/>
         <source>离线</source>
         <translation>离线</translation>
     </message>
     <message>
-        <location filename="../src/app_controller.cc" line="539"/>
+        <location filename="../src/app_controller.cc" line="561"/>
         <source>%1 条被拒收</source>
         <translation>%1 条被拒收</translation>
     </message>
     <message>
-        <location filename="../src/app_controller.cc" line="550"/>
+        <location filename="../src/app_controller.cc" line="572"/>
         <source>预计还需 %1 秒</source>
         <translation>预计还需 %1 秒</translation>
     </message>
     <message>
-        <location filename="../src/app_controller.cc" line="551"/>
+        <location filename="../src/app_controller.cc" line="573"/>
         <source>预计还需 %1 分 %2 秒</source>
         <translation>预计还需 %1 分 %2 秒</translation>
     </message>
     <message>
-        <location filename="../src/app_controller.cc" line="552"/>
+        <location filename="../src/app_controller.cc" line="574"/>
         <source>预计还需 %1 小时 %2 分</source>
         <translation>预计还需 %1 小时 %2 分</translation>
     </message>
     <message>
-        <location filename="../src/app_controller.cc" line="578"/>
+        <location filename="../src/app_controller.cc" line="600"/>
         <source>从未</source>
         <translation>从未</translation>
     </message>
@@ -1605,19 +1686,19 @@
         <translation>请先输入密码解锁。</translation>
     </message>
     <message>
-        <location filename="../src/device_worker.cc" line="247"/>
+        <location filename="../src/device_worker.cc" line="269"/>
         <source>还有未完成的检查项，请按红色提示补全。</source>
         <translation>还有未完成的检查项，请按红色提示补全。</translation>
     </message>
     <message>
-        <location filename="../src/device_worker.cc" line="255"/>
+        <location filename="../src/device_worker.cc" line="277"/>
         <location filename="../src/device_worker_edits.cc" line="57"/>
         <location filename="../src/device_worker_hazards.cc" line="190"/>
         <source>已保存，待上传。</source>
         <translation>已保存，待上传。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/device_worker.cc" line="256"/>
+        <location filename="../src/device_worker.cc" line="278"/>
         <source>已保存，发现 %n 处隐患，已下达限期整改。</source>
         <translation>
             <numerusform>已保存，发现 %n 处隐患，已下达限期整改。</numerusform>
@@ -1704,7 +1785,7 @@
         <translation>正在收尾…</translation>
     </message>
     <message>
-        <location filename="../src/device_worker.cc" line="158"/>
+        <location filename="../src/device_worker.cc" line="162"/>
         <source>密码错误次数过多，本机数据已按规定清除。请向乡镇工作人员索取登记码，重新登记。</source>
         <translation>密码错误次数过多，本机数据已按规定清除。请向乡镇工作人员索取登记码，重新登记。</translation>
     </message>

@@ -23,6 +23,17 @@ Page {
     background: Rectangle { color: Theme.background }
 
     function finish() { AppController.finishVisit() }
+    // A photo of the visit itself: the notice ("@notice"), a hazard's after-photo ("@fixed:<rule>").
+    function askPhoto(itemId) {
+        photoSource.itemId = itemId
+        photoSource.open()
+    }
+    // The education given, as codes (leaflet, reminder, family_message, demo).
+    function toggleEducation(code, on) {
+        var codes = (visit.education || []).filter(function (c) { return c !== code })
+        if (on) codes.push(code)
+        AppController.setEducation(codes)
+    }
     function leave() {
         AppController.closeVisit()
         StackView.view.pop(StackView.Immediate)
@@ -138,6 +149,79 @@ Page {
                 }
             }
         }
+        // A refusal's reason from the township's list, and the village committee asked along.
+        ColumnLayout {
+            objectName: "refusalBox"
+            Layout.fillWidth: true
+            visible: page.outcome === AppController.Refused
+            spacing: 8
+            Label { text: qsTr("拒绝原因"); font.pixelSize: Theme.body; font.bold: true }
+            GridLayout {
+                Layout.fillWidth: true
+                columns: 2
+                rowSpacing: 8
+                columnSpacing: 8
+                Repeater {
+                    model: [[AppController.RefusedEntry, qsTr("拒绝入户"), "reasonRefusedEntry"],
+                            [AppController.RefusedAfterNoAnswer, qsTr("无人应答后拒绝"), "reasonAfterNoAnswer"],
+                            [AppController.AskedToReschedule, qsTr("要求改期"), "reasonReschedule"],
+                            [AppController.OtherReason, qsTr("其他"), "reasonOther"]]
+                    AppButton {
+                        objectName: modelData[2]
+                        Layout.fillWidth: true
+                        Layout.preferredHeight: 52
+                        text: modelData[1]
+                        font.pixelSize: Theme.body
+                        checkable: true
+                        checked: (visit.refusalReason || 0) === modelData[0]
+                        highlighted: checked
+                        onClicked: AppController.setRefusal(modelData[0], refusalNote.text,
+                                                            escalateSwitch.checked)
+                    }
+                }
+            }
+            TextField {
+                id: refusalNote
+                objectName: "refusalNote"
+                Layout.fillWidth: true
+                visible: (visit.refusalReason || 0) === AppController.OtherReason
+                placeholderText: qsTr("请说明拒绝的原因")
+                text: visit.refusalNote || ""
+                font.pixelSize: Theme.body
+                onEditingFinished: AppController.setRefusal(AppController.OtherReason, text,
+                                                            escalateSwitch.checked)
+            }
+            Switch {
+                id: escalateSwitch
+                objectName: "escalateSwitch"
+                Layout.fillWidth: true
+                text: qsTr("提请村委会协助入户")
+                font.pixelSize: Theme.body
+                enabled: (visit.refusalReason || 0) > 0
+                checked: visit.escalated || false
+                onToggled: AppController.setRefusal(visit.refusalReason, refusalNote.text, checked)
+            }
+        }
+        // The notice (告知书) left with the household, proved by its photo.
+        RowLayout {
+            objectName: "noticeRow"
+            Layout.fillWidth: true
+            visible: page.outcome === AppController.NobodyHome || page.outcome === AppController.Refused
+            Switch {
+                objectName: "noticeSwitch"
+                Layout.fillWidth: true
+                text: qsTr("已送达告知书")
+                font.pixelSize: Theme.body
+                checked: visit.noticeDelivered || false
+                onToggled: AppController.setNoticeDelivered(checked)
+            }
+            AppButton {
+                objectName: "noticePhotoButton"
+                text: visit.noticePhoto ? qsTr("已拍告知书") : qsTr("拍告知书")
+                font.pixelSize: Theme.body
+                onClicked: page.askPhoto("@notice")
+            }
+        }
         Label {
             Layout.fillWidth: true
             visible: page.outcome === AppController.NobodyHome
@@ -160,7 +244,9 @@ Page {
             Layout.fillWidth: true
             visible: page.outcome > 1
             text: qsTr("完成并保存")
+            // A refusal is saved with its reason.
             enabled: !AppController.busy
+                     && (page.outcome !== AppController.Refused || (visit.refusalReason || 0) > 0)
             onClicked: page.finish()
         }
     }
@@ -297,6 +383,36 @@ Page {
                     font.pixelSize: Theme.small
                     color: Theme.danger
                     text: qsTr("还需拍照留证")
+                }
+                // 当场整改: fixed while the worker is there; the after-photo closes it.
+                AppButton {
+                    objectName: "fixOnSiteButton"
+                    width: parent.width
+                    text: fixedOnSite ? qsTr("已当场整改（已拍整改后照片）") : qsTr("当场整改：拍整改后照片")
+                    font.pixelSize: Theme.body
+                    highlighted: fixedOnSite
+                    onClicked: page.askPhoto("@fixed:" + ruleId)
+                }
+            }
+        }
+        // Safety education given (宣传教育), recorded once, with the visit.
+        Flow {
+            objectName: "educationRow"
+            Layout.fillWidth: true
+            Layout.leftMargin: Theme.margin
+            Layout.rightMargin: Theme.margin
+            spacing: 6
+            Label { text: qsTr("宣传教育："); font.pixelSize: Theme.body }
+            Repeater {
+                model: [["leaflet", qsTr("发放宣传单")], ["reminder", qsTr("入户提醒")],
+                        ["family_message", qsTr("家庭安全寄语")], ["demo", qsTr("演示灭火器使用")]]
+                AppButton {
+                    text: modelData[1]
+                    font.pixelSize: Theme.body
+                    checkable: true
+                    checked: (visit.education || []).indexOf(modelData[0]) >= 0
+                    highlighted: checked
+                    onClicked: page.toggleEducation(modelData[0], checked)
                 }
             }
         }

@@ -381,6 +381,21 @@ void AppController::setAnswer(const QString& item_id, const QVariant& value) {
   worker_->Post([w, item_id, plain] { w->SetAnswer(item_id, plain); });
 }
 
+void AppController::setRefusal(int reason, const QString& note, bool escalate) {
+  DeviceWorker* w = worker_;
+  worker_->Post([w, reason, note, escalate] { w->SetRefusal(reason, note, escalate); });
+}
+
+void AppController::setEducation(const QStringList& codes) {
+  DeviceWorker* w = worker_;
+  worker_->Post([w, codes] { w->SetEducation(codes); });
+}
+
+void AppController::setNoticeDelivered(bool delivered) {
+  DeviceWorker* w = worker_;
+  worker_->Post([w, delivered] { w->SetNoticeDelivered(delivered); });
+}
+
 void AppController::PostPhoto(const QString& item_id, const QString& file, bool captured) {
   const QUrl url(file);
   const QString path = url.isLocalFile() ? url.toLocalFile() : file;
@@ -437,13 +452,25 @@ void AppController::closeVisit() {
 
 void AppController::OnVisit(const VisitView& v) {
   if (visit_.isEmpty()) position_.Start();  // a visit opened: where is it?
-  visit_ = {
-      {QStringLiteral("draftId"), v.draft_id},     {QStringLiteral("taskId"), v.task_id},
-      {QStringLiteral("subjectId"), v.subject_id}, {QStringLiteral("subjectName"), v.subject_name},
-      {QStringLiteral("address"), v.address},      {QStringLiteral("titleZh"), v.title_zh},
-      {QStringLiteral("titleEn"), v.title_en},     {QStringLiteral("outcome"), v.outcome},
-      {QStringLiteral("answered"), v.answered},    {QStringLiteral("visible"), v.visible},
-      {QStringLiteral("sections"), v.sections},    {QStringLiteral("complete"), v.complete}};
+  visit_ = {{QStringLiteral("draftId"), v.draft_id},
+            {QStringLiteral("taskId"), v.task_id},
+            {QStringLiteral("subjectId"), v.subject_id},
+            {QStringLiteral("subjectName"), v.subject_name},
+            {QStringLiteral("address"), v.address},
+            {QStringLiteral("titleZh"), v.title_zh},
+            {QStringLiteral("titleEn"), v.title_en},
+            {QStringLiteral("outcome"), v.outcome},
+            {QStringLiteral("answered"), v.answered},
+            {QStringLiteral("visible"), v.visible},
+            {QStringLiteral("sections"), v.sections},
+            {QStringLiteral("complete"), v.complete},
+            {QStringLiteral("refusalReason"), v.refusal_reason},
+            {QStringLiteral("refusalNote"), v.refusal_note},
+            {QStringLiteral("escalated"), v.escalated},
+            {QStringLiteral("education"), v.education},
+            {QStringLiteral("noticeDelivered"), v.notice_delivered},
+            {QStringLiteral("noticePhoto"), v.notice_photo},
+            {QStringLiteral("fixedOnSite"), v.fixed_on_site}};
   checklist_.SetRows(v.items);
   visit_hazards_.SetRows(v.hazards);
   emit visitChanged();

@@ -90,6 +90,14 @@ class AppController : public QObject {
   enum State { NeedsEnrolment = 0, Locked = 1, Ready = 2, Starting = 3 };
   Q_ENUM(State)
   enum Outcome { Checked = 1, NobodyHome = 2, Refused = 3, Vacant = 4, Moved = 5 };
+  // Why a visit was refused (v1::RefusalReason).
+  enum RefusalReason {
+    RefusedEntry = 1,
+    RefusedAfterNoAnswer = 2,
+    AskedToReschedule = 3,
+    OtherReason = 4
+  };
+  Q_ENUM(RefusalReason)
   Q_ENUM(Outcome)
   enum SyncState { Offline = 0, Syncing = 1, Synced = 2, RefusedChanges = 3, NeverSynced = 4 };
   Q_ENUM(SyncState)
@@ -173,6 +181,14 @@ class AppController : public QObject {
   Q_INVOKABLE void startVisit(const QString& task_id);
   Q_INVOKABLE void resumeVisit(const QString& draft_id);
   Q_INVOKABLE void setOutcome(int outcome);
+  // Door-knocking (issue 16): a refusal's reason (RefusalReason), its note (required for
+  // OtherReason) and whether the village committee is asked along; the education given (codes
+  // leaflet, reminder, family_message, demo); the notice (告知书) delivered. Its photo, and a
+  // hazard's after-photo when it was fixed on the spot, come through addPhoto/addCapturedPhoto
+  // with the item "@notice" or "@fixed:" + the hazard's rule id.
+  Q_INVOKABLE void setRefusal(int reason, const QString& note, bool escalate);
+  Q_INVOKABLE void setEducation(const QStringList& codes);
+  Q_INVOKABLE void setNoticeDelivered(bool delivered);
   Q_INVOKABLE void setAnswer(const QString& item_id, const QVariant& value);
   // `file`: a local path or file:// URL of a picture the worker picked (JPEG, PNG...). It is made
   // evidence on the worker thread (evidence_photo.h) and left where it is.

@@ -99,6 +99,9 @@ struct HazardRow {
   // (found or ordered), and of those, due within 3 days (not overdue yet).
   bool awaiting_rectification = false;
   bool due_soon = false;
+  // A hazard the visit derived: its rule, and whether the worker fixed it on the spot (当场整改).
+  QString rule_id;
+  bool fixed_on_site = false;
 };
 
 // One step of a hazard's life as its detail page lists it, oldest first.
@@ -168,6 +171,15 @@ struct VisitView {
   QString title_zh;  // the checklist's title
   QString title_en;
   int outcome = 0;  // v1::VisitOutcome
+  // Door-knocking: the refusal (v1::RefusalReason, note, village committee asked), the education
+  // given (codes), the notice (告知书) and its photo, the rules of hazards fixed on the spot.
+  int refusal_reason = 0;
+  QString refusal_note;
+  bool escalated = false;
+  QStringList education;
+  bool notice_delivered = false;
+  bool notice_photo = false;
+  QStringList fixed_on_site;
   QList<ChecklistRow> items;
   QList<HazardRow> hazards;
   int answered = 0;

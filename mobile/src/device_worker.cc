@@ -213,6 +213,24 @@ void DeviceWorker::SetOutcome(int outcome) {
   EmitVisit();
 }
 
+void DeviceWorker::SetRefusal(int reason, const QString& note, bool escalate) {
+  if (visit_ == nullptr) return;
+  if (auto s = visit_->SetRefusal(reason, note, escalate); !s.ok()) emit failed(Msg(s));
+  EmitVisit();
+}
+
+void DeviceWorker::SetEducation(const QStringList& codes) {
+  if (visit_ == nullptr) return;
+  if (auto s = visit_->SetEducation(codes); !s.ok()) emit failed(Msg(s));
+  EmitVisit();
+}
+
+void DeviceWorker::SetNoticeDelivered(bool delivered) {
+  if (visit_ == nullptr) return;
+  if (auto s = visit_->SetNoticeDelivered(delivered); !s.ok()) emit failed(Msg(s));
+  EmitVisit();
+}
+
 void DeviceWorker::SetAnswer(const QString& item_id, const QVariant& value) {
   if (visit_ == nullptr) return;
   if (auto s = visit_->SetAnswer(item_id, value); !s.ok()) emit visitProblem(item_id, Msg(s));
@@ -254,7 +272,9 @@ void DeviceWorker::FinishVisit(const GeoFix& fix) {
     }
     return;
   }
-  const bool closed = recorded->visit.outcome() != v1::NOBODY_HOME;
+  // Nobody home and refused keep the task open for a return visit.
+  const bool closed =
+      recorded->visit.outcome() != v1::NOBODY_HOME && recorded->visit.outcome() != v1::REFUSED;
   const QString message = recorded->hazards.empty()
                               ? tr("已保存，待上传。")
                               : tr("已保存，发现 %n 处隐患，已下达限期整改。", nullptr,

@@ -99,6 +99,10 @@ class DeviceWorker : public QObject {
   void StartVisit(const QString& task_id);
   void ResumeVisit(const QString& draft_id);
   void SetOutcome(int outcome);
+  // Door-knocking fields of the visit (visit_session.h); a refusal emits failed on error.
+  void SetRefusal(int reason, const QString& note, bool escalate);
+  void SetEducation(const QStringList& codes);
+  void SetNoticeDelivered(bool delivered);
   void SetAnswer(const QString& item_id, const QVariant& value);
   // Makes the picture at `path` evidence and seals it on the visit (visit_session.h). `captured`:
   // it is the camera's temporary file, deleted once sealed or refused (a photo never stays on

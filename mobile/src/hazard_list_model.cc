@@ -41,6 +41,10 @@ QVariant HazardListModel::data(const QModelIndex& index, int role) const {
       return row.subject_id;
     case kSubjectName:
       return row.subject_name;
+    case kRuleId:
+      return row.rule_id;
+    case kFixedOnSite:
+      return row.fixed_on_site;
     default:
       return {};
   }
@@ -59,7 +63,9 @@ QHash<int, QByteArray> HazardListModel::roleNames() const {
           {kOverdue, "overdue"},
           {kPhotoMissing, "photoMissing"},
           {kSubjectId, "subjectId"},
-          {kSubjectName, "subjectName"}};
+          {kSubjectName, "subjectName"},
+          {kRuleId, "ruleId"},
+          {kFixedOnSite, "fixedOnSite"}};
 }
 
 void HazardListModel::SetRows(const QList<HazardRow>& rows) {

@@ -31,6 +31,8 @@ class HazardListModel : public QAbstractListModel {
     kPhotoMissing,
     kSubjectId,
     kSubjectName,
+    kRuleId,
+    kFixedOnSite,
   };
 
   explicit HazardListModel(QObject* parent = nullptr);

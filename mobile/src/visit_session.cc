@@ -277,10 +277,67 @@ Status VisitSession::SyncPhotoAnswer(const std::string& item_id) {
 }
 
 Status VisitSession::AddPhoto(const QString& item_id, const QString& path, const GeoFix& fix) {
+  if (item_id == QLatin1String(kNoticePhotoItem)) return AddNoticePhoto(path, fix);
+  if (item_id.startsWith(QLatin1String(kFixedPhotoPrefix))) {
+    return FixOnSite(item_id.mid(static_cast<qsizetype>(sizeof(kFixedPhotoPrefix) - 1)), path, fix);
+  }
+  auto photo = SealPhoto(item_id.toStdString(), path, fix);
+  if (!photo.ok()) return photo.status();
+  return SyncPhotoAnswer(item_id.toStdString());
+}
+
+Status VisitSession::SetRefusal(int reason, const QString& note, bool escalate) {
+  if (!v1::RefusalReason_IsValid(reason) || reason == v1::REFUSAL_REASON_UNSPECIFIED) {
+    return Status(core::Code::kInvalidArgument, "请选择拒绝的原因。");
+  }
+  const v1::Visit before = draft_.visit;
+  v1::Refusal* refusal = draft_.visit.mutable_refusal();
+  refusal->set_reason(static_cast<v1::RefusalReason>(reason));
+  refusal->set_note(note.trimmed().toStdString());
+  refusal->set_escalated_to_village(escalate);
+  Status saved = Save();
+  if (!saved.ok()) draft_.visit = before;
+  return saved;
+}
+
+Status VisitSession::SetEducation(const QStringList& codes) {
+  const v1::Visit before = draft_.visit;
+  draft_.visit.clear_education();
+  for (const QString& code : codes) draft_.visit.add_education(code.toStdString());
+  Status saved = Save();
+  if (!saved.ok()) draft_.visit = before;
+  return saved;
+}
+
+Status VisitSession::SetNoticeDelivered(bool delivered) {
+  const v1::Visit before = draft_.visit;
+  draft_.visit.mutable_notice()->set_delivered(delivered);
+  Status saved = Save();
+  if (!saved.ok()) draft_.visit = before;
+  return saved;
+}
+
+Status VisitSession::AddNoticePhoto(const QString& path, const GeoFix& fix) {
+  auto photo = SealPhoto("", path, fix);
+  if (!photo.ok()) return photo.status();
+  draft_.visit.mutable_notice()->set_delivered(true);
+  draft_.visit.mutable_notice()->set_photo_id(photo->id());
+  return Save();
+}
+
+Status VisitSession::FixOnSite(const QString& rule_id, const QString& path, const GeoFix& fix) {
+  auto photo = SealPhoto("", path, fix);
+  if (!photo.ok()) return photo.status();
+  fixed_on_site_[rule_id.toStdString()] = photo->id();
+  return Status::Ok();
+}
+
+Result<v1::Photo> VisitSession::SealPhoto(const std::string& item_id, const QString& path,
+                                          const GeoFix& fix) {
   auto id = core::Uuid::FromBytes(draft_.visit.id());
   if (!id.ok()) return id.status();
   core::profile::PhotoCapture capture;
-  capture.item_id = item_id.toStdString();
+  capture.item_id = item_id;
   capture.taken_at_ms = clock_.NowMillis();
   if (fix.valid) {
     capture.has_location = true;
@@ -305,7 +362,7 @@ Status VisitSession::AddPhoto(const QString& item_id, const QString& path, const
       *id, std::span<const uint8_t>(bytes, static_cast<size_t>(jpeg->size())), capture);
   if (!photo.ok()) return photo.status();
   draft_.photos.push_back(*photo);
-  return SyncPhotoAnswer(capture.item_id);
+  return photo;
 }
 
 Status VisitSession::RemovePhoto(const QString& photo_id) {
@@ -328,6 +385,16 @@ Result<core::store::RecordedVisit> VisitSession::Finish(const GeoFix& fix, QStri
   if (fix.valid) {
     options.has_location = true;
     options.location = GeoPointOf(fix);
+  }
+  options.fixed_on_site = fixed_on_site_;
+  // Said in the worker's words before the core's sentence would say it in English.
+  if (draft_.visit.outcome() == v1::REFUSED &&
+      draft_.visit.refusal().reason() == v1::REFUSAL_REASON_UNSPECIFIED) {
+    return Status(core::Code::kInvalidArgument, "请选择拒绝的原因。");
+  }
+  if (draft_.visit.refusal().reason() == v1::OTHER_REASON &&
+      draft_.visit.refusal().note().empty()) {
+    return Status(core::Code::kInvalidArgument, "请说明拒绝的原因。");
   }
   std::vector<core::profile::ItemError> problems;
   auto recorded = profile_.visits().Finish(*id, options, &problems);
@@ -367,6 +434,13 @@ VisitView VisitSession::View() const {
   view.title_zh = Q(tpl.title().zh());
   view.title_en = Q(tpl.title().en());
   view.outcome = draft_.visit.outcome();
+  view.refusal_reason = draft_.visit.refusal().reason();
+  view.refusal_note = Q(draft_.visit.refusal().note());
+  view.escalated = draft_.visit.refusal().escalated_to_village();
+  for (const std::string& code : draft_.visit.education()) view.education << Q(code);
+  view.notice_delivered = draft_.visit.notice().delivered();
+  view.notice_photo = !draft_.visit.notice().photo_id().empty();
+  for (const auto& [rule, photo] : fixed_on_site_) view.fixed_on_site << Q(rule);
   view.answered = eval.answered_visible;
   view.visible = static_cast<int>(eval.visible_items.size());
   view.complete = eval.complete();
@@ -393,6 +467,8 @@ VisitView VisitSession::View() const {
       row.deadline = Q(AddDays(today, derived.deadline_days));
     }
     row.photo_missing = derived.photo_missing;
+    row.rule_id = Q(derived.rule_id);
+    row.fixed_on_site = fixed_on_site_.count(derived.rule_id) > 0;
     view.hazards.push_back(row);
   }
 

@@ -249,6 +249,57 @@ void ControllerTest::photosPerItem() {
   QCOMPARE(problem.at(0).at(0).toString(), QStringLiteral("stove_photo"));
 }
 
+// Issue 16: a refusal is finished with its reason (the task stays open for the return visit), and
+// a hazard fixed on the spot, with its after-photo, is closed in the visit: the open hazards stay.
+void ControllerTest::refusalNeedsItsReasonAndAFixOnTheSpotClosesTheHazard() {
+  Unlock();
+  const QString shimen = QStringLiteral("石门村 · 第一网格");
+  const auto returns = [&] {
+    return controller_->tasks()->group(shimen).value(QStringLiteral("returnVisits")).toInt();
+  };
+  QCOMPARE(returns(), 1);
+  const QVariantMap zhao = TaskOf(controller_->tasks(), QStringLiteral("赵德明"));
+  controller_->startVisit(zhao.value(QStringLiteral("taskId")).toString());
+  QTRY_VERIFY(controller_->visitActive());
+  controller_->setOutcome(AppController::Refused);
+  QSignalSpy failed(controller_.get(), &AppController::messageChanged);
+  controller_->finishVisit();
+  QVERIFY(failed.wait());  // no reason yet: nothing is saved
+  QCOMPARE(controller_->message(), QStringLiteral("请选择拒绝的原因。"));
+  QVERIFY(controller_->visitActive());
+  controller_->setRefusal(AppController::RefusedEntry, QString(), true);
+  QTRY_COMPARE(controller_->visit().value(QStringLiteral("refusalReason")).toInt(),
+               static_cast<int>(AppController::RefusedEntry));
+  QVERIFY(controller_->visit().value(QStringLiteral("escalated")).toBool());
+  QSignalSpy finished(controller_.get(), &AppController::visitFinished);
+  controller_->finishVisit();
+  QVERIFY(finished.wait());
+  QTRY_COMPARE(returns(), 2);  // refused: his task waits for the return visit
+
+  const int open_before = controller_->counts().value(QStringLiteral("hazardsOpen")).toInt();
+  const QVariantMap yang = TaskOf(controller_->tasks(), QStringLiteral("杨淑芬"));
+  controller_->startVisit(yang.value(QStringLiteral("taskId")).toString());
+  QTRY_VERIFY(controller_->visitActive());
+  controller_->setOutcome(AppController::Checked);
+  AnswerCompleteVisit(*controller_);
+  controller_->setAnswer(QStringLiteral("rcd_installed"), QStringLiteral("no"));
+  HazardListModel* hazards = controller_->visitHazards();
+  QTRY_COMPARE(hazards->rowCount(), 1);
+  const QString rule = hazards->data(hazards->index(0), HazardListModel::kRuleId).toString();
+  QVERIFY(!rule.isEmpty());
+  const QString jpeg = tmp_->filePath(QStringLiteral("after.jpg"));
+  QVERIFY(WriteFile(jpeg, TestJpeg(640, 480)));
+  controller_->addPhoto(QStringLiteral("@fixed:") + rule, QUrl::fromLocalFile(jpeg).toString());
+  QTRY_VERIFY(hazards->data(hazards->index(0), HazardListModel::kFixedOnSite).toBool());
+  controller_->setEducation({QStringLiteral("leaflet"), QStringLiteral("reminder")});
+  QTRY_COMPARE(controller_->visit().value(QStringLiteral("education")).toStringList().size(), 2);
+  QTRY_VERIFY(controller_->visit().value(QStringLiteral("complete")).toBool());
+  controller_->finishVisit();
+  QVERIFY(finished.wait());
+  controller_->refresh();
+  QTRY_COMPARE(controller_->counts().value(QStringLiteral("hazardsOpen")).toInt(), open_before);
+}
+
 void ControllerTest::draftSurvivesAControllerRestart() {
   Unlock();
   const QVariantMap zhao = TaskOf(controller_->tasks(), QStringLiteral("赵德明"));

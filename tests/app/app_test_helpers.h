@@ -50,7 +50,6 @@ inline void AnswerCompleteVisit(AppController& controller) {
     set(item, QStringLiteral("yes"));
   }
   set("extinguisher", QStringLiteral("no"));
-  set("education_given", QStringList{QStringLiteral("leaflet")});
 }
 
 }  // namespace qiaomen::mobile

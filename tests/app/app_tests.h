@@ -42,6 +42,7 @@ class ControllerTest : public QObject {
   void answersShowAndHideItemsLive();
   void photosPerItem();
   void draftSurvivesAControllerRestart();
+  void refusalNeedsItsReasonAndAFixOnTheSpotClosesTheHazard();
 
  private:
   void Unlock();

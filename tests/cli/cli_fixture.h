@@ -181,7 +181,7 @@ inline std::string CliFixture::CheckedVisitJson(const std::string& subject, bool
     "rcd_installed": ")" +
          std::string(with_hazard ? "no" : "yes") + R"(",
     "extinguisher": "no", "escape_clear": "yes", "combustibles_away": "yes",
-    "window_exit": "yes", "education_given": ["leaflet", "reminder"]},
+    "window_exit": "yes"},
   "photos": {"hazard_photos": ["p1.jpg"]},
   "education": ["leaflet", "reminder"]})";
 }

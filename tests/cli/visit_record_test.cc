@@ -106,5 +106,54 @@ TEST_F(VisitRecordTest, TheHelpExampleRecordsAgainstTheShippedChecklist) {
   }
 }
 
+// Issue 16: a visit file carries the refusal's reason and escalation, the notice with its photo,
+// and a hazard fixed on the spot with its after-photo; a refused visit without a reason, or a
+// reason that is not on the list, is refused with what to write.
+TEST_F(VisitRecordTest, RefusalNoticeAndAFixOnTheSpotComeFromTheFile) {
+  Enroll("w-door", "grids:T01-V01-G01");
+  ASSERT_EQ(Run({"sync"}).exit_code, 0);
+  WritePhoto("notice.jpg");
+  WritePhoto("after.jpg", 3200);
+  WritePhoto("p1.jpg");
+  const std::string times = R"("started_at": "2026-11-28T08:00:00+08:00",
+    "finished_at": "2026-11-28T08:05:00+08:00")";
+  CliRun bare =
+      Run({"visit", "record",
+           WriteFile("bare.json", R"({"subject": "H001", "outcome": "refused", )" + times + "}")});
+  EXPECT_NE(bare.exit_code, 0);
+  EXPECT_TRUE(Contains(bare.err, "reason")) << bare.err;
+  CliRun unknown =
+      Run({"visit", "record", WriteFile("unknown.json", R"({"subject": "H001", "outcome": "refused",
+    "refusal": {"reason": "busy"}, )" + times + "}")});
+  EXPECT_NE(unknown.exit_code, 0);
+  EXPECT_TRUE(Contains(unknown.err, "refusal.reason")) << unknown.err;
+
+  CliRun refused = Run({"visit", "record", "--json",
+                        WriteFile("refused.json", R"({"subject": "H001", "outcome": "refused",
+    "refusal": {"reason": "拒绝入户", "escalate": true},
+    "notice": {"delivered": true, "photo": "notice.jpg"}, )" +
+                                                      times + "}")});
+  ASSERT_EQ(refused.exit_code, 0) << refused.err << refused.out;
+  EXPECT_EQ(Between(refused.out, "photos"), "1") << refused.out;
+
+  // Closed hazards before and after: the fixed one is closed by its one step.
+  const auto closed_hazards = [&] {
+    const std::string out = Run({"hazards", "--json"}).out;
+    size_t n = 0;
+    for (size_t at = out.find("\"open\":false"); at != std::string::npos;
+         at = out.find("\"open\":false", at + 1)) {
+      ++n;
+    }
+    return n;
+  };
+  const size_t before = closed_hazards();
+  std::string checked = CheckedVisitJson("H001", true);
+  checked.insert(checked.rfind('}'), R"(, "fixed_on_site": {"no_rcd": "after.jpg"})");
+  CliRun fixed = Run({"visit", "record", "--json", WriteFile("fixed.json", checked)});
+  ASSERT_EQ(fixed.exit_code, 0) << fixed.err << fixed.out;
+  EXPECT_TRUE(Contains(fixed.out, "no_rcd")) << fixed.out;
+  EXPECT_EQ(closed_hazards(), before + 1) << Run({"hazards", "--json"}).out;
+}
+
 }  // namespace
 }  // namespace qiaomen::cli::testing

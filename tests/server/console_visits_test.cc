@@ -160,6 +160,10 @@ class ConsoleVisitsTest : public ConsoleTest {
     if (HasFatalFailure()) return;
     Upload(*qingshi_, photo_a_);
     v1::Change chen = Visit(*baishui_, "H-101", v1::REFUSED, {photo_c_});
+    // Issue 16: the refusal's reason, and the village committee asked along.
+    chen.mutable_visit()->mutable_refusal()->set_reason(v1::ASKED_TO_RESCHEDULE);
+    chen.mutable_visit()->mutable_refusal()->set_escalated_to_village(true);
+    baishui_->Sign(*chen.mutable_visit());
     chen_ = base::HexEncode(chen.record_id());
     photo_c_id_ = chen.visit().photos(0).photo_id();
     Apply(*baishui_, {chen});
@@ -188,6 +192,8 @@ TEST_P(ConsoleVisitsTest, TheListShowsTheVisitsInScope) {
   EXPECT_NE(county.body.find("aria-current=\"page\">走访记录"), std::string::npos) << "in the nav";
   EXPECT_NE(county.body.find("冬季入户检查"), std::string::npos) << "the checklist's title";
   EXPECT_NE(county.body.find("无人在家"), std::string::npos);
+  EXPECT_NE(county.body.find("拒绝（要求改期，已提请村委会协助）"), std::string::npos)
+      << "a refusal shows its reason and the escalation";
   EXPECT_NE(county.body.find("照片待上传 1"), std::string::npos) << "Wang Fang's second photo";
   EXPECT_NE(county.body.find("name=\"town\""), std::string::npos);
   // Latest first: Li Wei's visit was a day later.

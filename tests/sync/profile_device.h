@@ -8,6 +8,7 @@
 
 #include <atomic>
 #include <functional>
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -119,6 +120,8 @@ class ProfileDevice {
     std::string task_id;
     std::vector<v1::Hazard> hazards;
     std::function<void(v1::Visit&, int64_t now_ms)> complete;
+    // 当场整改: hazard rule id -> the index in `photos` of its after-photo.
+    std::map<std::string, size_t> fixed_on_site;
   };
 
   // Records a signed, checked visit of `subject_id` with template `template_id` v1, with one
@@ -154,6 +157,10 @@ class ProfileDevice {
     }
     input.derived_hazards = std::move(extras.hazards);
     input.order_rectification = !input.derived_hazards.empty();
+    for (const auto& [rule, index] : extras.fixed_on_site) {
+      if (index >= input.photos.size()) return core::InvalidArgument("no such after-photo");
+      input.fixed_on_site[rule] = input.photos[index].id();
+    }
     if (extras.complete) extras.complete(visit, now);
     return profile_->RecordSignedVisit(std::move(input));
   }

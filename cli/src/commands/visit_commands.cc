@@ -116,6 +116,8 @@ core::Result<Recorded> RecordOne(const std::string& path, sync::FieldDevice& dev
   if (file.has_location) *visit.mutable_location() = file.location;
   for (const auto& e : file.education) visit.add_education(e);
   visit.set_note(file.note);
+  if (file.has_refusal) *visit.mutable_refusal() = file.refusal;
+  if (file.has_notice) visit.mutable_notice()->set_delivered(file.notice_delivered);
   std::optional<core::forms::CompiledTemplate> tpl;
   if (!visit.template_id().empty()) {
     QM_ASSIGN_OR_RETURN(tpl,
@@ -149,6 +151,39 @@ core::Result<Recorded> RecordOne(const std::string& path, sync::FieldDevice& dev
     }
   }
 
+  // The notice's photo and the after-photos of hazards fixed on the spot answer no checklist item:
+  // general photos of the visit, named by the notice and the FIXED_ON_SITE steps.
+  auto add_general = [&](const std::string& field, const std::string& p) -> std::string {
+    if (!std::filesystem::is_regular_file(p)) {
+      errors.push_back({FileProblem::Where::kField, field, Msg::kPhotoFileMissing, {p}});
+      return "";
+    }
+    core::profile::PhotoCapture capture;
+    capture.taken_at_ms = file.finished_at_ms;
+    capture.has_location = file.has_location;
+    capture.location = file.location;
+    auto added = profile.visits().AddPhotoFile(draft_id, p, capture);
+    if (!added.ok()) {
+      errors.push_back({FileProblem::Where::kField, field, Msg::kProblemRaw, {added.status().message()}});
+      return "";
+    }
+    ++photos;
+    return added->id();
+  };
+  core::profile::FinishOptions finish;
+  finish.finished_at_ms = file.finished_at_ms;
+  for (const auto& [rule, p] : file.fixed_on_site) {
+    if (std::string id = add_general("fixed_on_site." + rule, p); !id.empty()) {
+      finish.fixed_on_site[rule] = id;
+    }
+  }
+  if (!file.notice_photo.empty()) {
+    if (std::string id = add_general("notice.photo", file.notice_photo); !id.empty()) {
+      visit.mutable_notice()->set_photo_id(id);
+      if (auto saved = profile.visits().Save(visit); !saved.ok()) return discard(saved);
+    }
+  }
+
   // One pass names every problem: the file's own (wrong kinds of answers, missing files) and what
   // the forms engine still misses; an item already named is not named twice.
   core::Result<core::store::RecordedVisit> recorded =
@@ -158,8 +193,6 @@ core::Result<Recorded> RecordOne(const std::string& path, sync::FieldDevice& dev
   std::vector<core::profile::ItemError> finish_problems;
   bool incomplete = !errors.empty();
   if (errors.empty()) {
-    core::profile::FinishOptions finish;
-    finish.finished_at_ms = file.finished_at_ms;
     recorded = profile.visits().Finish(draft_id, finish, &finish_problems);
     incomplete = !recorded.ok() && !finish_problems.empty();
   }

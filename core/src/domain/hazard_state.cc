@@ -36,8 +36,9 @@ Result<HazardState> Transition(const HazardState& state, const v1::HazardEvent& 
   if (kind == v1::HAZARD_EVENT_KIND_UNSPECIFIED || !v1::HazardEventKind_IsValid(kind)) {
     return InvalidArgument(
         "A hazard event needs a kind (found, ordered, rectified, reinspected, closed, overdue, "
-        "escalated, case opened, suspected major, major confirmed or major downgraded); choose "
-        "one.");
+        "escalated, case opened, suspected major, major confirmed, major downgraded or fixed on "
+        "the "
+        "spot); choose one.");
   }
   if (state.event_count == 0 && kind != v1::FOUND) {
     return FailedPrecondition(
@@ -62,6 +63,9 @@ Result<HazardState> Transition(const HazardState& state, const v1::HazardEvent& 
         break;
       case v1::CLOSED:
         what = "be closed twice";
+        break;
+      case v1::FIXED_ON_SITE:
+        what = "be fixed on the spot again";
         break;
       case v1::OVERDUE:
         what = "become overdue";
@@ -127,6 +131,22 @@ Result<HazardState> Transition(const HazardState& state, const v1::HazardEvent& 
                       "a hazard is closed only after a reinspection passed; reinspect it first.");
       }
       next.status = HazardStatus::kClosed;
+      next.closed_at_ms = event.at_ms();
+      break;
+    case v1::FIXED_ON_SITE:
+      // 当场整改: the worker saw it fixed and photographed it; no order, reinspection or closure
+      // follows (they would be four events for what took a minute).
+      if (event.photo_ids().empty()) {
+        return InvalidArgument(
+            "A hazard fixed on the spot (当场整改) needs an after-photo; photograph the fix.");
+      }
+      if (state.status != HazardStatus::kFound && state.status != HazardStatus::kOrdered) {
+        return Refuse(state, "be fixed on the spot",
+                      "only a hazard just found or under a rectification order can be; follow "
+                      "its reinspection instead.");
+      }
+      next.status = HazardStatus::kClosed;
+      next.fixed_on_site = true;
       next.closed_at_ms = event.at_ms();
       break;
     case v1::OVERDUE:

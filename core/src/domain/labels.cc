@@ -11,18 +11,28 @@ namespace {
 
 constexpr Label kUnspecified{"unspecified", "未填写", "Unspecified"};
 
-constexpr std::array<std::pair<v1::VisitOutcome, Label>, 5> kOutcomes{{
+constexpr std::array<std::pair<v1::VisitOutcome, Label>, 6> kOutcomes{{
     {v1::CHECKED, {"checked", "已检查", "Checked"}},
     {v1::NOBODY_HOME, {"nobody_home", "无人在家", "Nobody home"}},
     {v1::REFUSED, {"refused", "拒绝", "Refused"}},
     {v1::VACANT, {"vacant", "空置", "Vacant"}},
     {v1::MOVED, {"moved", "搬迁", "Moved"}},
+    {v1::NO_SHELTER, {"no_shelter", "无应急避难场所", "No emergency shelter"}},
 }};
 
-constexpr std::array<std::pair<v1::SubjectKind, Label>, 3> kSubjectKinds{{
+constexpr std::array<std::pair<v1::RefusalReason, Label>, 4> kRefusalReasons{{
+    {v1::REFUSED_ENTRY, {"refused_entry", "拒绝入户", "Refused entry"}},
+    {v1::REFUSED_AFTER_NO_ANSWER,
+     {"refused_after_no_answer", "无人应答后拒绝", "Refused after not answering"}},
+    {v1::ASKED_TO_RESCHEDULE, {"asked_to_reschedule", "要求改期", "Asked for another day"}},
+    {v1::OTHER_REASON, {"other", "其他", "Other"}},
+}};
+
+constexpr std::array<std::pair<v1::SubjectKind, Label>, 4> kSubjectKinds{{
     {v1::HOUSEHOLD, {"household", "住户", "Household"}},
     {v1::PREMISES, {"premises", "场所", "Premises"}},
     {v1::FACILITY, {"facility", "设施", "Facility"}},
+    {v1::VILLAGE, {"village", "村/社区", "Village"}},
 }};
 
 constexpr std::array<std::pair<v1::Severity, Label>, 2> kSeverities{{
@@ -75,7 +85,7 @@ constexpr std::array<std::pair<MajorReview, Label>, 4> kMajorReviews{{
     {MajorReview::kDowngraded, {"downgraded", "已判定为一般隐患", "Judged general"}},
 }};
 
-constexpr std::array<std::pair<v1::HazardEventKind, Label>, 11> kHazardEvents{{
+constexpr std::array<std::pair<v1::HazardEventKind, Label>, 12> kHazardEvents{{
     {v1::FOUND, {"found", "发现隐患", "Found"}},
     {v1::ORDERED, {"ordered", "下达限期整改", "Ordered to rectify"}},
     {v1::RECTIFIED, {"rectified", "已整改", "Rectified"}},
@@ -87,6 +97,7 @@ constexpr std::array<std::pair<v1::HazardEventKind, Label>, 11> kHazardEvents{{
     {v1::SUSPECTED_MAJOR, {"suspected_major", "疑似重大隐患，提请判定", "Suspected major"}},
     {v1::MAJOR_CONFIRMED, {"major_confirmed", "判定为重大隐患", "Judged major"}},
     {v1::MAJOR_DOWNGRADED, {"major_downgraded", "判定为一般隐患", "Judged general"}},
+    {v1::FIXED_ON_SITE, {"fixed_on_site", "当场整改", "Fixed on the spot"}},
 }};
 constexpr Label kReinspectionFailed{"reinspection_failed", "复查未通过，退回整改",
                                     "Reinspection failed, back to rectification"};
@@ -113,6 +124,16 @@ auto FromText(const Table& table, std::string_view text, bool accept_zh)
 Label OutcomeLabel(v1::VisitOutcome outcome) { return Find(kOutcomes, outcome, kUnspecified); }
 std::optional<v1::VisitOutcome> OutcomeFromCode(std::string_view code) {
   return FromText(kOutcomes, code, false);
+}
+
+Label RefusalReasonLabel(v1::RefusalReason reason) {
+  return Find(kRefusalReasons, reason, kUnspecified);
+}
+std::optional<v1::RefusalReason> RefusalReasonFromText(std::string_view text) {
+  return FromText(kRefusalReasons, text, true);
+}
+std::string_view RefusalReasonCodes() {
+  return "refused_entry, refused_after_no_answer, asked_to_reschedule, other";
 }
 
 Label SubjectKindLabel(v1::SubjectKind kind) { return Find(kSubjectKinds, kind, kUnspecified); }

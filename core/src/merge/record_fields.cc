@@ -60,8 +60,9 @@ Result<std::string> IdBytes(const RecordState& state, const char* field) {
 Result<std::vector<v1::FieldSet>> SubjectToFieldSets(const v1::Subject& subject) {
   std::vector<v1::FieldSet> sets;
   if (subject.kind() != v1::HOUSEHOLD && subject.kind() != v1::PREMISES &&
-      subject.kind() != v1::FACILITY) {
-    return InvalidArgument("A subject needs a kind (household, premises or facility); choose one.");
+      subject.kind() != v1::FACILITY && subject.kind() != v1::VILLAGE) {
+    return InvalidArgument(
+        "A subject needs a kind (household, premises, facility or village); choose one.");
   }
   AddText(sets, "kind", std::string(domain::SubjectKindLabel(subject.kind()).code));
   AddText(sets, "name", subject.name());

@@ -5,6 +5,7 @@
 #include <map>
 
 #include "qiaomen/base/civil_date.h"
+#include "qiaomen/core/domain/door_knocking.h"
 #include "qiaomen/core/domain/labels.h"
 #include "qiaomen/core/evidence/photo_check.h"
 #include "qiaomen/core/forms/hazard_deadline.h"
@@ -80,9 +81,7 @@ Status FieldVisits::CheckSubjectKind(const forms::CompiledTemplate& tpl,
   if (wanted == v1::SUBJECT_KIND_UNSPECIFIED || subject_id.empty()) return Status::Ok();
   QM_ASSIGN_OR_RETURN(Uuid id, Uuid::FromBytes(subject_id));
   QM_ASSIGN_OR_RETURN(v1::Subject subject, deps_.store.GetSubject(id));
-  if (subject.kind() == wanted || subject.kind() == v1::SUBJECT_KIND_UNSPECIFIED) {
-    return Status::Ok();
-  }
+  if (domain::ChecklistFitsSubject(wanted, subject.kind())) return Status::Ok();
   return InvalidArgument(
       "Checklist " + tpl.key() + " is for subjects of kind " + KindText(wanted) + ", and " +
       (subject.external_id().empty() ? subject.name() : subject.external_id()) + " is " +
@@ -282,6 +281,7 @@ Result<store::RecordedVisit> FieldVisits::Finish(const Uuid& draft_id, const Fin
   }
   QM_RETURN_IF_ERROR(deps_.device_key.SignVisit(visit));
   input.order_rectification = options.order_rectification;
+  input.fixed_on_site = options.fixed_on_site;
   QM_ASSIGN_OR_RETURN(store::RecordedVisit recorded, deps_.store.RecordVisit(std::move(input)));
   recorded.emergencies = std::move(emergencies);
   return recorded;

@@ -13,7 +13,8 @@ namespace {
 
 Status ValidateSubject(const v1::Subject& subject) {
   if (subject.kind() == v1::SUBJECT_KIND_UNSPECIFIED || !v1::SubjectKind_IsValid(subject.kind())) {
-    return InvalidArgument("Choose whether the subject is a household, premises or facility.");
+    return InvalidArgument(
+        "Choose whether the subject is a household, premises, facility or village.");
   }
   if (subject.grid_id().empty()) {
     return InvalidArgument("Choose the grid the subject belongs to.");

@@ -1,8 +1,10 @@
 // Store: finished visits and photos (append-only records).
 
+#include <algorithm>
 #include <cmath>
 #include <string>
 
+#include "qiaomen/core/domain/door_knocking.h"
 #include "qiaomen/core/domain/labels.h"
 #include "qiaomen/core/store/store.h"
 #include "store/rows.h"
@@ -57,6 +59,28 @@ Status ValidateVisit(const v1::Visit& visit) {
   return Status::Ok();
 }
 
+// Each fixed-on-site rule is one a derived hazard has, and its after-photo is one of the visit's.
+Status CheckFixedOnSite(const VisitInput& input) {
+  for (const auto& [rule, photo_id] : input.fixed_on_site) {
+    const bool derived =
+        std::any_of(input.derived_hazards.begin(), input.derived_hazards.end(),
+                    [&rule = rule](const v1::Hazard& h) { return h.rule_id() == rule; });
+    if (!derived) {
+      return InvalidArgument("No hazard of this visit comes from rule '" + rule +
+                             "'; only a hazard the visit found can be fixed on the spot.");
+    }
+    const bool photographed =
+        std::any_of(input.photos.begin(), input.photos.end(),
+                    [&id = photo_id](const v1::Photo& p) { return p.id() == id; });
+    if (!photographed) {
+      return InvalidArgument("The hazard of rule '" + rule +
+                             "' was fixed on the spot (当场整改) without an after-photo of this "
+                             "visit; photograph the fix.");
+    }
+  }
+  return Status::Ok();
+}
+
 }  // namespace
 
 Status internal::ValidatePhoto(const v1::Photo& meta) {
@@ -81,6 +105,8 @@ Result<RecordedVisit> Store::RecordVisit(VisitInput input) {
   QM_ASSIGN_OR_RETURN(sql::Transaction txn, sql::Transaction::Begin(db_));
   v1::Subject subject;
   QM_RETURN_IF_ERROR(LoadRecord(v1::ENTITY_SUBJECT, visit.subject_id(), subject));
+  QM_RETURN_IF_ERROR(domain::CheckDoorKnocking(visit, subject.kind(), /*require_reason=*/true));
+  QM_RETURN_IF_ERROR(CheckFixedOnSite(input));
   if (!visit.task_id().empty()) {
     v1::Task task;
     QM_RETURN_IF_ERROR(LoadRecord(v1::ENTITY_TASK, visit.task_id(), task));
@@ -108,7 +134,23 @@ Result<RecordedVisit> Store::RecordVisit(VisitInput input) {
     if (hazard.template_id().empty()) hazard.set_template_id(visit.template_id());
     QM_ASSIGN_OR_RETURN(v1::Hazard created,
                         CreateHazardInTxn(std::move(hazard), visit.finished_at_ms()));
-    if (input.order_rectification && !created.deadline().empty()) {
+    if (auto fixed = input.fixed_on_site.find(created.rule_id());
+        fixed != input.fixed_on_site.end()) {
+      // 当场整改: one step from found to closed, proved by the after-photo.
+      v1::HazardEvent event;
+      event.set_id(NewId().ToBytes());
+      event.set_hazard_id(created.id());
+      event.set_kind(v1::FIXED_ON_SITE);
+      event.set_at_ms(visit.finished_at_ms());
+      event.set_actor(visit.worker_id());
+      event.add_photo_ids(fixed->second);
+      v1::Change event_change;
+      event_change.set_entity(v1::ENTITY_HAZARD_EVENT);
+      event_change.set_record_id(event.id());
+      *event_change.mutable_hazard_event() = event;
+      QM_ASSIGN_OR_RETURN(HlcStamp stamp, Journal(event_change));
+      QM_RETURN_IF_ERROR(InsertHazardEvent(event, stamp));
+    } else if (input.order_rectification && !created.deadline().empty()) {
       v1::HazardEvent ordered;
       ordered.set_id(NewId().ToBytes());
       ordered.set_hazard_id(created.id());

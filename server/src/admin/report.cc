@@ -6,6 +6,7 @@
 #include "admin/hazard_ledger.h"
 #include "qiaomen/base/hex.h"
 #include "qiaomen/base/time_zone.h"
+#include "qiaomen/core/domain/door_knocking.h"
 #include "qiaomen/core/domain/hazard_state.h"
 #include "qiaomen/core/domain/labels.h"
 #include "qiaomen/core/uuid.h"
@@ -115,13 +116,19 @@ core::Result<Report> BuildReport(Storage& storage, core::Clock& clock,
                                   {Int(v1::ENTITY_SUBJECT)}));
   std::map<std::string, std::string> subject_grid;
   std::map<std::string, std::string> subject_type;  // premises type code, for typed subjects
+  // Village records (subjects of kind village): their latest visit's (finish time, outcome).
+  std::map<std::string, std::pair<int64_t, v1::VisitOutcome>> village_records;
   for (const auto& s : subjects) {
     if (!in_town(s.Text(2))) continue;
     if (!options.campaign.empty() && in_campaign.count(s.Bytes(0)) == 0) continue;
+    QM_ASSIGN_OR_RETURN(auto state, core::merge::DecodeRecordState(s.Bytes(3)));
+    if (RegisterText(state, "kind") == core::domain::SubjectKindLabel(v1::VILLAGE).code) {
+      village_records[s.Bytes(0)] = {0, v1::VISIT_OUTCOME_UNSPECIFIED};
+      continue;
+    }
     subject_grid[s.Bytes(0)] = s.Text(1);
     ++report.subjects;
     for_chain(s.Text(1), [](CoverageRow& r) { ++r.subjects; });
-    QM_ASSIGN_OR_RETURN(auto state, core::merge::DecodeRecordState(s.Bytes(3)));
     if (std::string type = RegisterText(state, "premises_type"); !type.empty()) {
       subject_type[s.Bytes(0)] = type;
       ++report.by_premises_type[type].subjects;
@@ -140,17 +147,37 @@ core::Result<Report> BuildReport(Storage& storage, core::Clock& clock,
   std::set<std::string> visited;
   std::map<std::string, std::pair<int64_t, std::string>> latest;  // subject: (finished, outcome)
   std::set<std::string> referenced;
+  // Every visit of a task (whatever its day: a return visit today follows yesterday's refusal),
+  // and the ids of those the report counts.
+  std::vector<core::domain::TaskVisit> task_visits;
+  std::set<std::string> counted;
   for (const auto& row : visits) {
     if (!in_town(row.Text(2))) continue;
     v1::Change change;
     if (!change.ParseFromString(row.Bytes(0)))
       return core::Corruption("A stored visit is unreadable.");
     const v1::Visit& visit = change.visit();
+    if (!visit.task_id().empty()) {
+      task_visits.push_back({visit.id(), visit.task_id(), visit.finished_at_ms(), visit.outcome()});
+    }
     if (!options.date.empty() && base::CountyDate(visit.finished_at_ms(), zone) != options.date) {
+      continue;
+    }
+    if (auto village = village_records.find(visit.subject_id()); village != village_records.end()) {
+      if (visit.finished_at_ms() >= village->second.first) {
+        village->second = {visit.finished_at_ms(), visit.outcome()};
+      }
       continue;
     }
     if (only_listed && subject_grid.count(visit.subject_id()) == 0) continue;
     ++report.visits;
+    counted.insert(visit.id());
+    if (visit.outcome() == v1::REFUSED) {
+      ++report.refusals_by_reason[std::string(
+          core::domain::RefusalReasonLabel(visit.refusal().reason()).code)];
+      report.refusals_escalated += visit.refusal().escalated_to_village() ? 1 : 0;
+    }
+    report.notices_delivered += visit.notice().delivered() ? 1 : 0;
     auto grid = subject_grid.find(visit.subject_id());
     if (grid != subject_grid.end()) {
       auto& last = latest[visit.subject_id()];
@@ -176,6 +203,12 @@ core::Result<Report> BuildReport(Storage& storage, core::Clock& clock,
       ++report.evidence_verified;
     else
       ++report.evidence_pending;
+  }
+  for (const std::string& id : core::domain::ReturnVisitIds(std::move(task_visits))) {
+    report.return_visits += counted.count(id);
+  }
+  for (const auto& [village, last] : village_records) {
+    report.villages_without_shelter += last.second == v1::NO_SHELTER ? 1 : 0;
   }
   for (const auto& [subject, last] : latest) {
     for_chain(subject_grid[subject], [&](CoverageRow& r) { ++r.latest_outcomes[last.second]; });
@@ -234,6 +267,7 @@ core::Result<Report> BuildReport(Storage& storage, core::Clock& clock,
     report.hazards_rectified += status.rectified;
     report.hazards_overdue += status.overdue;
     report.hazards_closed += status.open ? 0 : 1;
+    report.hazards_fixed_on_site += status.state.fixed_on_site ? 1 : 0;
     if (status.open) {
       const auto urgency = core::domain::UrgencyFromCode(RegisterText(state, "urgency"));
       ++report.open_hazards_by_urgency[std::string(

@@ -31,10 +31,15 @@ std::vector<std::pair<std::string, int64_t>> ReportTotals(const Report& r) {
           {"return_visits_due", r.return_visits_due},
           {"visits_refused", r.visits_refused},
           {"visits", r.visits},
+          {"return_visits", r.return_visits},
+          {"refusals_escalated", r.refusals_escalated},
+          {"notices_delivered", r.notices_delivered},
+          {"villages_without_shelter", r.villages_without_shelter},
           {"hazards_open", r.hazards_open},
           {"hazards_rectified", r.hazards_rectified},
           {"hazards_overdue", r.hazards_overdue},
           {"hazards_closed", r.hazards_closed},
+          {"hazards_fixed_on_site", r.hazards_fixed_on_site},
           {"major_hazards_open", r.major_hazards_open},
           {"major_hazards_overdue", r.major_hazards_overdue},
           {"major_hazards_found", r.major_hazards_found},
@@ -95,6 +100,11 @@ core::Result<std::string> FormatReport(const Report& r, const std::string& forma
           << ",\"hazards_found\":" << t.hazards_found << ",\"hazards_open\":" << t.hazards_open
           << ",\"major_found\":" << t.major_found << ",\"major_open\":" << t.major_open << "}";
     }
+    out << "},\"refusals_by_reason\":{";
+    j = 0;
+    for (const auto& [k, n] : r.refusals_by_reason) {
+      out << (j++ ? "," : "") << JsonString(k) << ":" << n;
+    }
     out << "},\"open_hazards_by_urgency\":{";
     j = 0;
     for (const auto& [k, n] : r.open_hazards_by_urgency) {
@@ -121,6 +131,8 @@ core::Result<std::string> FormatReport(const Report& r, const std::string& forma
       out << "hazard_status," << k << ",,," << n << "\n";
     for (const auto& [k, n] : r.open_hazards_by_urgency)
       out << "open_hazards_by_urgency," << k << ",,," << n << "\n";
+    for (const auto& [k, n] : r.refusals_by_reason)
+      out << "refusals_by_reason," << k << ",,," << n << "\n";
     for (const auto& [k, n] : ReportTotals(r)) out << "total," << k << ",,," << n << "\n";
     return out.str();
   }

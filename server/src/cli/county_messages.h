@@ -258,6 +258,13 @@ enum class CountyMsg : int {
   kXlsxCategoryColumns,
   kXlsxCodeCountColumns,
   kXlsxPremisesColumns,
+  // Issue 16: door-knocking and village records.
+  kTotalReturnVisits,
+  kTotalRefusalsEscalated,
+  kTotalNoticesDelivered,
+  kTotalVillagesWithoutShelter,
+  kTotalHazardsFixedOnSite,
+  kReportRefusalsByReason,
   kCount  // not a message: the number of ids
 };
 

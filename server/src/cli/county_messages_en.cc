@@ -307,7 +307,8 @@ std::span<const CountyMessageEntry> CountyEnMessages() {
        "Usage: qiaomen-county import-subjects --data DIR FILE.csv\n"
        "\n"
        "FILE.csv has a header row with the columns external_id, kind, town, village, grid, name,\n"
-       "address, phone, members, tags (any order). kind is household, premises or facility;\n"
+       "address, phone, members, tags (any order). kind is household, premises, facility or\n"
+       "village (a village's own record, e.g. for a village with no emergency shelter);\n"
        "town/village/grid hold ids, optionally ID:Name (they are created as needed); tags are\n"
        "separated by ';'. An optional column premises_type gives a premises' or facility's type\n"
        "(shop, restaurant, hotel, entertainment, internet_cafe, beauty, bathhouse, clinic, "
@@ -586,6 +587,13 @@ std::span<const CountyMessageEntry> CountyEnMessages() {
       {CountyMsg::kXlsxCodeCountColumns, "Name|Key|Hazards"},
       {CountyMsg::kXlsxPremisesColumns,
        "Premises type|Key|Subjects|Checked|Hazards found|Hazards open|Major found|Major open"},
+      // Issue 16: door-knocking and village records.
+      {CountyMsg::kTotalReturnVisits, "return_visits"},
+      {CountyMsg::kTotalRefusalsEscalated, "refusals_escalated"},
+      {CountyMsg::kTotalNoticesDelivered, "notices_delivered"},
+      {CountyMsg::kTotalVillagesWithoutShelter, "villages_without_shelter"},
+      {CountyMsg::kTotalHazardsFixedOnSite, "hazards_fixed_on_site"},
+      {CountyMsg::kReportRefusalsByReason, "\nRefusals by reason\n"},
   };
   return kMessages;
 }

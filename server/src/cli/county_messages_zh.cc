@@ -284,7 +284,7 @@ std::span<const CountyMessageEntry> CountyZhMessages() {
        "文件.csv 第一行是表头，列为 "
        "external_id、kind、town、village、grid、name、address、phone、\n"
        "members、tags（顺序不限）。kind 是 household（住户）、premises（场所）或 "
-       "facility（设施）；\n"
+       "facility（设施）或 village（村自己的记录，如没有应急避难场所的村）；\n"
        "town/village/grid 填编号，也可以写成 编号:名称（需要时自动建立）；tags "
        "之间用“;”分隔。可选的\n"
        "premises_type "
@@ -541,6 +541,13 @@ std::span<const CountyMessageEntry> CountyZhMessages() {
       {CountyMsg::kXlsxCodeCountColumns, "名称|代码|隐患数"},
       {CountyMsg::kXlsxPremisesColumns,
        "场所类型|代码|对象数|已检查|发现隐患|未销号隐患|重大隐患|未销号重大隐患"},
+      // Issue 16: door-knocking and village records.
+      {CountyMsg::kTotalReturnVisits, "回访"},
+      {CountyMsg::kTotalRefusalsEscalated, "拒绝入户已提请村委会协助"},
+      {CountyMsg::kTotalNoticesDelivered, "告知书已送达"},
+      {CountyMsg::kTotalVillagesWithoutShelter, "无应急避难场所的村"},
+      {CountyMsg::kTotalHazardsFixedOnSite, "当场整改"},
+      {CountyMsg::kReportRefusalsByReason, "\n拒绝入户（按原因）\n"},
   };
   return kMessages;
 }

@@ -50,6 +50,9 @@ std::string ReportCsv(const Report& r, Language lang) {
   for (const auto& [k, n] : r.open_hazards_by_urgency) {
     row("open_hazards_by_urgency", k, UrgencyWords(k, lang), "", "", n);
   }
+  for (const auto& [k, n] : r.refusals_by_reason) {
+    row("refusals_by_reason", k, RefusalWords(k, lang), "", "", n);
+  }
   for (const auto& [k, t] : r.by_premises_type) {
     row("premises_type", k, PremisesTypeWords(k, lang), std::to_string(t.subjects),
         std::to_string(t.subjects_checked), t.hazards_found);
@@ -100,6 +103,10 @@ std::string ReportText(const Report& r, Language lang) {
     auto it = r.open_hazards_by_urgency.find(std::string(label.code));
     if (it != r.open_hazards_by_urgency.end())
       out << "  " << label.In(lang) << colon << it->second << "\n";
+  }
+  if (!r.refusals_by_reason.empty()) out << CountySay(lang, CountyMsg::kReportRefusalsByReason);
+  for (const auto& [k, n] : r.refusals_by_reason) {
+    out << "  " << RefusalWords(k, lang) << colon << n << "\n";
   }
   if (!r.by_premises_type.empty()) out << CountySay(lang, CountyMsg::kReportByPremisesType);
   for (const auto& [k, t] : r.by_premises_type) {

@@ -66,7 +66,12 @@ CountyMsg TotalMessage(const std::string& key) {
       {"major_hazards_closed", CountyMsg::kTotalMajorClosed},
       {"hazards_due", CountyMsg::kTotalHazardsDue},
       {"hazards_rectified_on_time", CountyMsg::kTotalRectifiedOnTime},
-      {"major_hazards_suspected", CountyMsg::kTotalMajorSuspected}};
+      {"major_hazards_suspected", CountyMsg::kTotalMajorSuspected},
+      {"return_visits", CountyMsg::kTotalReturnVisits},
+      {"refusals_escalated", CountyMsg::kTotalRefusalsEscalated},
+      {"notices_delivered", CountyMsg::kTotalNoticesDelivered},
+      {"villages_without_shelter", CountyMsg::kTotalVillagesWithoutShelter},
+      {"hazards_fixed_on_site", CountyMsg::kTotalHazardsFixedOnSite}};
   auto it = kByKey.find(key);
   return it == kByKey.end() ? CountyMsg::kTotalVisits : it->second;
 }
@@ -99,6 +104,13 @@ std::string CategoryWords(const std::string& category, Language lang) {
 std::string SeverityWords(const std::string& severity, Language lang) {
   auto level = core::domain::SeverityFromCode(severity);
   return level ? std::string(core::domain::SeverityLabel(*level).In(lang)) : severity;
+}
+
+std::string RefusalWords(const std::string& code, core::domain::Language lang) {
+  auto reason = core::domain::RefusalReasonFromText(code);
+  return std::string(
+      reason ? core::domain::RefusalReasonLabel(*reason).In(lang)
+             : core::domain::RefusalReasonLabel(v1::REFUSAL_REASON_UNSPECIFIED).In(lang));
 }
 
 }  // namespace qiaomen::server

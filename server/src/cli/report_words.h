@@ -25,5 +25,7 @@ std::string Percent(int64_t part, int64_t whole);
 // A premises type ("restaurant" as 餐饮场所) and an urgency ("immediate" as 立即整改).
 std::string PremisesTypeWords(const std::string& code, core::domain::Language lang);
 std::string UrgencyWords(const std::string& code, core::domain::Language lang);
+// A refusal reason's label ("refused_entry" as 拒绝入户); an unknown code as "unspecified".
+std::string RefusalWords(const std::string& code, core::domain::Language lang);
 
 }  // namespace qiaomen::server

@@ -12,6 +12,7 @@ std::span<const ConsoleTextEntry> ConsoleEnTexts() {
       {"layout.switch",
        "<a class=\"lang\" href=\"?lang=zh\" lang=\"zh-CN\" hreflang=\"zh-CN\">中文</a>"},
       {"nav.today", "Today"},
+      {"visits.escalated_to_village", "; the village committee was asked to help"},
       {"nav.hazards", "Hazards"},
       {"nav.visits", "Visits"},
       {"nav.conflicts", "Conflicts"},

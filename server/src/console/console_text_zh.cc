@@ -12,6 +12,7 @@ std::span<const ConsoleTextEntry> ConsoleZhTexts() {
       {"layout.switch",
        "<a class=\"lang\" href=\"?lang=en\" lang=\"en\" hreflang=\"en\">English</a>"},
       {"nav.today", "今日"},
+      {"visits.escalated_to_village", "，已提请村委会协助"},
       {"nav.hazards", "隐患台账"},
       {"nav.visits", "走访记录"},
       {"nav.conflicts", "冲突"},

@@ -41,7 +41,20 @@ Data VisitItem(const VisitRecord& record, const std::string& checklist, const st
   item.set("subject_address", record.subject_address);
   item.set("grid_id", record.grid_id);
   const auto outcome = core::domain::OutcomeLabel(visit.outcome());
-  item.set("outcome", std::string(outcome.In(language)));
+  std::string outcome_text(outcome.In(language));
+  // A refusal shows its reason and whether the village committee was asked along (issue 16).
+  if (visit.has_refusal()) {
+    const bool zh = language == Language::kZh;
+    outcome_text += (zh ? "（" : " (") +
+                    std::string(core::domain::RefusalReasonLabel(visit.refusal().reason()).In(language));
+    if (!visit.refusal().note().empty()) outcome_text += (zh ? "：" : ": ") + visit.refusal().note();
+    if (visit.refusal().escalated_to_village()) {
+      outcome_text += std::string(Tr(language, "visits.escalated_to_village"));
+    }
+    outcome_text += zh ? "）" : ")";
+  }
+  item.set("outcome", outcome_text);
+  item.set("escalated_to_village", visit.refusal().escalated_to_village());
   item.set("outcome_code", std::string(outcome.code));
   item.set("checklist", checklist);
   item.set("worker", worker.empty() ? visit.worker_id() : worker);

@@ -42,7 +42,8 @@ void SetChoices(Data& data, std::map<std::string, std::string>& filter,
   data.set("villages", villages);
   data.set("grids", grids);
   Data outcomes{Data::type::list};
-  for (v1::VisitOutcome o : {v1::CHECKED, v1::NOBODY_HOME, v1::REFUSED, v1::VACANT, v1::MOVED}) {
+  for (v1::VisitOutcome o :
+       {v1::CHECKED, v1::NOBODY_HOME, v1::REFUSED, v1::VACANT, v1::MOVED, v1::NO_SHELTER}) {
     auto label = core::domain::OutcomeLabel(o);
     outcomes.push_back(
         Option(std::string(label.code), std::string(label.In(language)), filter["outcome"]));

@@ -211,6 +211,12 @@ core::Result<Verdict> ApplyOne(SqlConnection& conn, const Principal& principal, 
       return Reject(core::InvalidArgument("The photo has no valid SHA-256."));
     }
     CollectPhotoHashes(change, photo_hashes);
+  } else if (change.entity() == v1::ENTITY_HAZARD_EVENT &&
+             change.hazard_event().kind() == v1::FIXED_ON_SITE &&
+             change.hazard_event().photo_ids().empty()) {
+    // 当场整改 closes a hazard in one step: only with its after-photo (the state machine's rule).
+    return Reject(core::InvalidArgument(
+        "A hazard fixed on the spot (当场整改) needs its after-photo; the step was not applied."));
   } else if (!IsMutableEntity(change.entity()) && change.entity() != v1::ENTITY_HAZARD_EVENT) {
     return Reject(core::InvalidArgument("This kind of record cannot be sent from a device."));
   }

@@ -2,6 +2,7 @@
 
 #include <span>
 
+#include "qiaomen/core/domain/door_knocking.h"
 #include "qiaomen/core/domain/labels.h"
 #include "qiaomen/core/evidence/visit_signature.h"
 #include "qiaomen/core/forms/evaluation.h"
@@ -9,6 +10,19 @@
 
 namespace qiaomen::server {
 namespace {
+
+// The stored kind of the visited subject; SUBJECT_KIND_UNSPECIFIED when the server does not know
+// the subject or its kind (the placement checks deal with an unknown subject).
+core::Result<v1::SubjectKind> StoredSubjectKind(SqlConnection& conn,
+                                                const std::string& subject_id) {
+  QM_ASSIGN_OR_RETURN(auto rows,
+                      conn.Query("SELECT state FROM records WHERE entity = $1 AND record_id = $2",
+                                 {Int(v1::ENTITY_SUBJECT), Blob(subject_id)}));
+  if (rows.empty()) return v1::SUBJECT_KIND_UNSPECIFIED;
+  QM_ASSIGN_OR_RETURN(auto state, core::merge::DecodeRecordState(rows[0].Bytes(0)));
+  return core::domain::SubjectKindFromCode(RegisterText(state, "kind"))
+      .value_or(v1::SUBJECT_KIND_UNSPECIFIED);
+}
 
 // InvalidArgument when the checklist is made for another kind of subject than the one visited
 // (a subject the server does not know, or one without a kind, is left to the placement checks).
@@ -24,6 +38,10 @@ core::Status CheckSubjectKind(SqlConnection& conn, const core::forms::CompiledTe
   const std::string kind = RegisterText(state, "kind");
   const std::string_view wanted_code = core::domain::SubjectKindLabel(wanted).code;
   if (kind.empty() || kind == wanted_code) return core::Status::Ok();
+  if (auto known = core::domain::SubjectKindFromCode(kind);
+      known && core::domain::ChecklistFitsSubject(wanted, *known)) {
+    return core::Status::Ok();
+  }
   return core::InvalidArgument("Checklist " + tpl.key() + " is for subjects of kind " +
                                std::string(wanted_code) + ", and the visited subject is " + kind +
                                ". It was not applied and stays in the quarantine list for review.");
@@ -45,6 +63,15 @@ core::Status CheckVisit(SqlConnection& conn, TemplateCache& templates, const v1:
     }
     return core::InvalidArgument(tpl.status().message() +
                                  " This visit stays in the quarantine list for review.");
+  }
+  // Door-knocking fields (refusal, notice, a village's no-shelter record): the device's rules. A
+  // refused visit of a device older than the refusal reason stays acceptable without one.
+  QM_ASSIGN_OR_RETURN(v1::SubjectKind kind, StoredSubjectKind(conn, visit.subject_id()));
+  if (core::Status door = core::domain::CheckDoorKnocking(visit, kind, /*require_reason=*/false);
+      !door.ok()) {
+    return core::InvalidArgument(door.message() +
+                                 " The visit was not applied and stays in the quarantine list for "
+                                 "review.");
   }
   if (visit.device_id() != device.device_id) {
     return core::PermissionDenied("The visit was signed by another device.");

@@ -16,7 +16,7 @@ TEST(LabelsTest, OutcomesHaveCodesAndBothLanguages) {
   EXPECT_EQ(OutcomeLabel(v1::NOBODY_HOME).zh, "无人在家");
   EXPECT_EQ(OutcomeLabel(v1::CHECKED).In(Language::kEn), "Checked");
   EXPECT_EQ(OutcomeLabel(v1::VISIT_OUTCOME_UNSPECIFIED).code, "unspecified");
-  for (int n = 1; n <= 5; ++n) {
+  for (int n = 1; n <= 6; ++n) {  // 6: no_shelter, a village's record (issue 16)
     const auto outcome = static_cast<v1::VisitOutcome>(n);
     EXPECT_EQ(OutcomeFromCode(OutcomeLabel(outcome).code), outcome) << n;
   }
@@ -32,6 +32,7 @@ TEST(LabelsTest, SubjectKindsParseFromCodeOrChinese) {
   EXPECT_EQ(SubjectKindFromText("设施"), v1::FACILITY);
   EXPECT_FALSE(SubjectKindFromText("house"));
   EXPECT_EQ(SubjectKindFromCode("facility"), v1::FACILITY);
+  EXPECT_EQ(SubjectKindFromCode("village"), v1::VILLAGE);
   EXPECT_FALSE(SubjectKindFromCode("设施")) << "stored codes are never Chinese";
 }
 

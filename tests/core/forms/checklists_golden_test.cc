@@ -15,6 +15,7 @@
 #include "qiaomen/core/domain/major_hazard_criteria.h"
 #include "qiaomen/core/forms/compiled_template.h"
 #include "qiaomen/core/forms/evaluation.h"
+#include "qiaomen/core/forms/template_registry.h"
 
 namespace qiaomen::core::forms {
 namespace {
@@ -37,7 +38,8 @@ TEST(FormsChecklists, AllShippedChecklistsLoadAndCheckClean) {
     ASSERT_TRUE(r.ok()) << name << ": " << r.status().ToString();
     // Version 3 (issue 16): urgencies, suspected-major rules, the gas leak as an emergency.
     // Version 2: re-graded severities and citations, merged duplicate hazards.
-    EXPECT_EQ(r->version(), 3u) << name;
+    // household_winter 4: education and the signature only in the visit, not as answers.
+    EXPECT_EQ(r->version(), std::string(name) == "household_winter.json" ? 4u : 3u) << name;
     EXPECT_FALSE(r->proto().title().zh().empty());
     EXPECT_FALSE(r->proto().title().en().empty());
   }
@@ -150,12 +152,15 @@ TEST(FormsChecklists, HouseholdFlueDefectIsAsUrgentAsAMissingFlue) {
 TEST(FormsChecklists, HouseholdWinterCoversTheNoticeTopics) {
   const CompiledTemplate t = LoadChecklist("household_winter.json");
   EXPECT_GE(t.item_count(), 25);
-  for (const char* id :
-       {"flue_installed", "co_alarm", "ventilation", "gas_no_leak", "cylinder_ok", "valve_ok",
-        "hose_ok", "stove_flameout", "ebike_parking", "ebike_charging", "wiring_ok", "extinguisher",
-        "escape_clear", "elderly_alone", "education_given"}) {
+  for (const char* id : {"flue_installed", "co_alarm", "ventilation", "gas_no_leak", "cylinder_ok",
+                         "valve_ok", "hose_ok", "stove_flameout", "ebike_parking", "ebike_charging",
+                         "wiring_ok", "extinguisher", "escape_clear", "elderly_alone"}) {
     EXPECT_NE(t.FindItem(id), nullptr) << id;
   }
+  // Version 4: education and the resident's signature are recorded once, in the visit
+  // (Visit.education, Visit.signature_photo_id), not again as answers.
+  EXPECT_EQ(t.FindItem("education_given"), nullptr);
+  EXPECT_EQ(t.FindItem("resident_signature"), nullptr);
   const v1::Item* charging = t.FindItem("ebike_charging");
   ASSERT_NE(charging, nullptr);
   bool flying_lead = false;
@@ -314,6 +319,48 @@ TEST(FormsChecklists, EveryChecklistHasGoldenCases) {
                         (entry.path().stem().string() + ".golden");
     EXPECT_TRUE(std::filesystem::exists(golden)) << golden;
   }
+}
+
+// household_winter 4 dropped the education and signature answers (the visit records them once).
+// A visit made with version 3 (kept in tests/core/forms/golden/household_winter.v3.json as it was
+// shipped) stays valid beside version 4; the same answers made with version 4 are refused.
+TEST(FormsChecklists, HouseholdWinterV3VisitsStayValidAfterV4) {
+  TemplateRegistry registry;
+  auto v3 = registry.AddJson(ReadFile(std::string(QIAOMEN_SOURCE_DIR) +
+                                      "/tests/core/forms/golden/household_winter.v3.json"));
+  ASSERT_TRUE(v3.ok()) << v3.status().ToString();
+  auto v4 = registry.AddJson(ReadFile(ChecklistPath("household_winter.json")));
+  ASSERT_TRUE(v4.ok()) << v4.status().ToString();
+  ASSERT_EQ(v3->version(), 3u);
+  ASSERT_EQ(v4->version(), 4u);
+  auto visit_with = [](const CompiledTemplate& t, bool education_answer) {
+    v1::Visit visit;
+    visit.set_template_id("household_winter");
+    visit.set_template_version(t.version());
+    visit.set_outcome(v1::CHECKED);
+    visit.set_started_at_ms(1768003200000);  // 2026-01-10T00:00:00Z
+    visit.set_finished_at_ms(1768006800000);
+    const std::pair<const char*, const char*> answers[] = {
+        {"heating_type", "electric"}, {"gas_type", "none"},   {"ebike_count", "0"},
+        {"elderly_alone", "no"},      {"wiring_ok", "yes"},   {"sockets_ok", "yes"},
+        {"rcd_installed", "yes"},     {"extinguisher", "no"}, {"escape_clear", "yes"},
+        {"combustibles_away", "yes"}, {"window_exit", "yes"}};
+    for (const auto& [item, value] : answers)
+      *visit.add_answers() = testing::MakeAnswer(t, item, value);
+    if (education_answer) {
+      v1::Answer* education = visit.add_answers();
+      education->set_item_id("education_given");
+      education->mutable_value()->mutable_choices()->add_codes("leaflet");
+    }
+    visit.add_education("leaflet");
+    return visit;
+  };
+  Status old_visit = registry.ValidateVisit(visit_with(*v3, true));
+  EXPECT_TRUE(old_visit.ok()) << old_visit.ToString();
+  EXPECT_TRUE(registry.ValidateVisit(visit_with(*v4, false)).ok());
+  Status duplicate = registry.ValidateVisit(visit_with(*v4, true));
+  EXPECT_EQ(duplicate.code(), Code::kInvalidArgument);
+  EXPECT_NE(duplicate.message().find("education_given"), std::string::npos) << duplicate.ToString();
 }
 
 }  // namespace

@@ -46,7 +46,8 @@ TEST_F(SubjectsTest, ClearErrorsForUnknownAndInvalid) {
   kindless.set_kind(v1::SUBJECT_KIND_UNSPECIFIED);
   auto bad = store().CreateSubject(kindless);
   EXPECT_EQ(bad.status().code(), Code::kInvalidArgument);
-  EXPECT_NE(bad.status().message().find("household, premises or facility"), std::string::npos);
+  EXPECT_NE(bad.status().message().find("household, premises, facility or village"),
+            std::string::npos);
   v1::Subject bad_id = MakeSubject("x");
   bad_id.set_id("short");
   EXPECT_EQ(store().CreateSubject(bad_id).status().code(), Code::kInvalidArgument);

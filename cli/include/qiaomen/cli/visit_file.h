@@ -12,7 +12,12 @@
 //                 "risks": ["a", "b"], "checked_on": "2026-11-28", "spot": {"latitude": ...}},
 //     "photos": {"stove_photo": ["photos/stove1.jpg"]},   // paths relative to the file
 //     "education": ["leaflet", "reminder"],
-//     "note": "free text"
+//     "note": "free text",
+//     // A refused visit's reason (refused_entry 拒绝入户, refused_after_no_answer 无人应答后拒绝,
+//     // asked_to_reschedule 要求改期, other 其他 with a note); escalate: ask the village
+//     committee. "refusal": {"reason": "refused_entry", "note": "", "escalate": true}, "notice":
+//     {"delivered": true, "photo": "photos/notice.jpg"},   // 告知书 and its proof "fixed_on_site":
+//     {"no_co_alarm": "photos/after.jpg"}   // 当场整改: rule id -> after-photo
 //   }
 //
 // Answers are typed by the checklist's items (TypedAnswers), so the file stays plain JSON.
@@ -48,6 +53,13 @@ struct VisitFile {
   std::map<std::string, std::vector<std::string>> photos;
   std::vector<std::string> education;
   std::string note;
+  bool has_refusal = false;
+  v1::Refusal refusal;
+  bool has_notice = false;
+  bool notice_delivered = false;
+  std::string notice_photo;  // a file path, resolved as the photos are; "" for none
+  // 当场整改: hazard rule id -> its after-photo file (resolved as the photos are).
+  std::map<std::string, std::string> fixed_on_site;
 };
 
 // One problem of a visit file or of its answers, as a catalogue message and its arguments, so
@@ -94,7 +106,7 @@ std::string VisitFileProblemsText(const std::vector<FileProblem>& problems,
 // given, receives it as a catalogue message (kFile).
 core::Result<int64_t> ParseTimestamp(std::string_view text, FileProblem* problem = nullptr);
 
-// Outcome names: checked, nobody_home, refused, vacant, moved.
+// Outcome names: checked, nobody_home, refused, vacant, moved, no_shelter.
 core::Result<v1::VisitOutcome> ParseOutcome(std::string_view name);
 std::string OutcomeName(v1::VisitOutcome outcome);
 

@@ -73,6 +73,17 @@ struct Report {
   // 入户检查: subjects in scope, and by the outcome of their latest visit: checked, nobody home
   // (a return visit is due, 待回访) and refused.
   int64_t subjects = 0, subjects_checked = 0, return_visits_due = 0, visits_refused = 0;
+  // Door-knocking (入户走访): return visits (回访: a visit of a task an earlier visit found nobody
+  // home or was refused at, domain::ReturnVisitIds), refused visits by reason code (refused_entry,
+  // ..., "unspecified" for a device older than the reasons) and those escalated to the village
+  // committee (提请村委会协助), visits that delivered the notice (告知书).
+  int64_t return_visits = 0, refusals_escalated = 0, notices_delivered = 0;
+  std::map<std::string, int64_t> refusals_by_reason;
+  // Hazards closed by one 当场整改 step during their visit.
+  int64_t hazards_fixed_on_site = 0;
+  // Villages whose own record's (a subject of kind village) latest visit says no emergency
+  // shelter (无应急避难场所). Village records are not in the coverage figures.
+  int64_t villages_without_shelter = 0;
   // By premises type code (subjects without a type, such as households, are not in it).
   std::map<std::string, PremisesTypeRow> by_premises_type;
   // Hazards whose FOUND event happened on options.date (0 without a date).

@@ -53,6 +53,7 @@ struct HazardState {
   bool overdue = false;
   bool escalated = false;
   bool case_opened = false;
+  bool fixed_on_site = false;  // closed by FIXED_ON_SITE (当场整改)
   int failed_reinspections = 0;
   MajorReview major_review = MajorReview::kNone;
   int64_t found_at_ms = 0;
@@ -78,6 +79,7 @@ struct HazardState {
 //   OVERDUE, ESCALATED, CASE_OPENED  while open (any status but closed); repeating one is harmless
 //   SUSPECTED_MAJOR  while open and not yet judged; repeating it is harmless
 //   MAJOR_CONFIRMED, MAJOR_DOWNGRADED  while open and suspected; one judgement stands
+//   FIXED_ON_SITE  from found or ordered, straight to closed; InvalidArgument without a photo
 Result<HazardState> Transition(const HazardState& state, const v1::HazardEvent& event);
 
 // Whether a hazard counts as major 重大隐患 in reports: confirmed by the county, or (not judged)

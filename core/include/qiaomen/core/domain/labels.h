@@ -21,13 +21,22 @@ struct Label {
   std::string_view In(Language language) const { return language == Language::kZh ? zh : en; }
 };
 
-// checked 已检查, nobody_home 无人在家, refused 拒绝, vacant 空置, moved 搬迁; anything else is
-// unspecified 未填写.
+// checked 已检查, nobody_home 无人在家, refused 拒绝, vacant 空置, moved 搬迁, no_shelter
+// 无应急避难场所 (a village's record); anything else is unspecified 未填写.
 Label OutcomeLabel(v1::VisitOutcome outcome);
 // The outcome with this code; nullopt for another text (also "unspecified").
 std::optional<v1::VisitOutcome> OutcomeFromCode(std::string_view code);
 
-// household 住户, premises 场所, facility 设施; anything else is unspecified 未填写.
+// Why a visit was refused: refused_entry 拒绝入户, refused_after_no_answer 无人应答后拒绝,
+// asked_to_reschedule 要求改期, other 其他; anything else is unspecified 未填写.
+Label RefusalReasonLabel(v1::RefusalReason reason);
+// The reason with this code or Chinese label ("refused_entry" or "拒绝入户"); nullopt otherwise.
+std::optional<v1::RefusalReason> RefusalReasonFromText(std::string_view text);
+// Every reason's code, comma-separated, for error messages.
+std::string_view RefusalReasonCodes();
+
+// household 住户, premises 场所, facility 设施, village 村/社区; anything else is unspecified
+// 未填写.
 Label SubjectKindLabel(v1::SubjectKind kind);
 // The kind with this code ("household"); nullopt otherwise.
 std::optional<v1::SubjectKind> SubjectKindFromCode(std::string_view code);
@@ -91,8 +100,8 @@ Label MajorReviewLabel(MajorReview review);
 // A step in a hazard's log as people read it: found 发现隐患, ordered 下达限期整改, rectified
 // 已整改, reinspected 复查通过 (or, when not `passed`, reinspection_failed 复查未通过，退回整改),
 // closed 销号, overdue 逾期, escalated 挂牌督办, case_opened 立案查处, suspected_major
-// 疑似重大隐患，提请判定, major_confirmed 判定为重大隐患, major_downgraded 判定为一般隐患; anything
-// else is unspecified 未填写.
+// 疑似重大隐患，提请判定, major_confirmed 判定为重大隐患, major_downgraded 判定为一般隐患,
+// fixed_on_site 当场整改; anything else is unspecified 未填写.
 Label HazardEventLabel(v1::HazardEventKind kind, bool passed);
 
 }  // namespace qiaomen::core::domain

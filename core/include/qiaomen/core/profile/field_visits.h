@@ -14,6 +14,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <span>
 #include <string>
 #include <vector>
@@ -73,6 +74,10 @@ struct FinishOptions {
   // Each derived hazard with a deadline gets an ORDERED event (the worker orders the
   // rectification on the spot, 限期整改), in the same transaction.
   bool order_rectification = true;
+  // 当场整改: hazards the worker saw fixed during the visit, by the rule that derived them, each
+  // with the id (16 bytes) of its after-photo, a photo of the draft (taken with item_id ""). Each
+  // such hazard is closed by one FIXED_ON_SITE event instead of being ordered.
+  std::map<std::string, std::string> fixed_on_site;
 };
 
 struct FieldVisitsDeps {

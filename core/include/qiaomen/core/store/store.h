@@ -91,12 +91,15 @@ class Store final : public evidence::PhotoIndex {
 
   // --- Visits (append-only) --------------------------------------------------------------------
   // Records a finished visit with its photos (input.photos), its derived hazards (each with a FOUND
-  // event, and an ORDERED event when input.order_rectification and it has a deadline), closes its
-  // task unless the outcome is nobody_home, removes the draft of the same id, and journals all of
+  // event, and an ORDERED event when input.order_rectification and it has a deadline, or one
+  // FIXED_ON_SITE event when input.fixed_on_site names its rule), closes its task unless the
+  // outcome is nobody_home or refused, removes the draft of the same id, and journals all of
   // it in ONE transaction: after a crash either all of it is there or none of it. Errors: NotFound
   // for an unknown subject or task; InvalidArgument for a missing outcome, times out of order, a
   // GPS fix out of range, a checked visit without template id@version, a task of another subject,
-  // a photo without id or SHA-256; AlreadyExists for a visit or photo id already recorded. On
+  // a photo without id or SHA-256, door-knocking fields that domain::CheckDoorKnocking refuses
+  // (a refused visit without its reason, ...), a fixed-on-site rule no derived hazard has or whose
+  // after-photo is not among the photos; AlreadyExists for a visit or photo id already recorded. On
   // error nothing is written (photo files stay where they were: the caller collects them).
   Result<RecordedVisit> RecordVisit(VisitInput input);
 

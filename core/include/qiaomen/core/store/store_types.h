@@ -41,6 +41,10 @@ struct VisitInput {
   // The worker orders the rectification on the spot: each derived hazard with a deadline also
   // gets an ORDERED event (at the visit's finish time, by the visit's worker).
   bool order_rectification = false;
+  // 当场整改: derived hazards fixed during the visit, by rule id, each with the id of its
+  // after-photo (one of `photos`). Such a hazard gets one FIXED_ON_SITE event after its FOUND
+  // (closed), and no ORDERED event.
+  std::map<std::string, std::string> fixed_on_site;
 };
 
 struct RecordedVisit {
