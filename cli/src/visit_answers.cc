@@ -4,6 +4,9 @@
 #include <google/protobuf/util/json_util.h>
 
 #include <cmath>
+#include <cstdint>
+
+#include "qiaomen/core/forms/evaluation.h"
 
 namespace qiaomen::cli {
 namespace {
@@ -109,25 +112,51 @@ bool Convert(v1::ItemKind kind, const Value& v, v1::AnswerValue& out) {
   }
 }
 
+// `key` is an item id, or for an item of a repeat group the id and instance: "cylinder_ok[2]".
+// False, with the problem in `errors`, when it names no item or the instance does not fit.
+bool FindKeyedItem(const std::string& key, const core::forms::CompiledTemplate& tpl,
+                   std::vector<core::profile::ItemError>& errors, const v1::Item** item,
+                   uint32_t* instance) {
+  std::string id;
+  *item = core::forms::ParseItemKey(key, &id, instance) ? tpl.FindItem(id) : nullptr;
+  if (*item == nullptr) {
+    errors.push_back({key, "is not an item of checklist " + tpl.key()});
+    return false;
+  }
+  const v1::Section* repeat = tpl.RepeatOf(id);
+  if (repeat == nullptr && *instance != 0) {
+    errors.push_back({key, "is not in a repeat group; write \"" + id + "\" without [N]"});
+    return false;
+  }
+  const int max = repeat == nullptr ? 0 : tpl.MaxInstances(repeat->id());
+  if (repeat != nullptr && (*instance == 0 || *instance > static_cast<uint32_t>(max))) {
+    errors.push_back({key, "is asked once per " + repeat->title().zh() + "; write \"" + id +
+                               "[1]\" ... \"" + id + "[" + std::to_string(max) +
+                               "]\" for each one"});
+    return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 std::vector<v1::Answer> TypedAnswers(const VisitFile& file,
                                      const core::forms::CompiledTemplate& tpl,
                                      std::vector<core::profile::ItemError>& errors) {
   std::vector<v1::Answer> answers;
-  for (const auto& [item_id, json] : file.answers) {
-    const v1::Item* item = tpl.FindItem(item_id);
-    if (item == nullptr) {
-      errors.push_back({item_id, "is not an item of checklist " + tpl.key()});
-      continue;
-    }
+  for (const auto& [key, json] : file.answers) {
+    const v1::Item* item = nullptr;
+    uint32_t instance = 0;
+    if (!FindKeyedItem(key, tpl, errors, &item, &instance)) continue;
+    const std::string& item_id = key;
     if (item->kind() == v1::PHOTO || item->kind() == v1::SIGNATURE) {
       errors.push_back({item_id, "is a photo item: list its files under \"photos\""});
       continue;
     }
     Value value;
     v1::Answer answer;
-    answer.set_item_id(item_id);
+    answer.set_item_id(item->id());
+    answer.set_instance(instance);
     if (!google::protobuf::util::JsonStringToMessage(json, &value).ok() ||
         !Convert(item->kind(), value, *answer.mutable_value())) {
       errors.push_back({item_id, "needs a " + KindName(item->kind()) + ", not " + json});
@@ -136,11 +165,9 @@ std::vector<v1::Answer> TypedAnswers(const VisitFile& file,
     answers.push_back(std::move(answer));
   }
   for (const auto& [item_id, paths] : file.photos) {
-    const v1::Item* item = tpl.FindItem(item_id);
-    if (item == nullptr) {
-      errors.push_back({item_id, "is not an item of checklist " + tpl.key()});
-      continue;
-    }
+    const v1::Item* item = nullptr;
+    uint32_t instance = 0;
+    if (!FindKeyedItem(item_id, tpl, errors, &item, &instance)) continue;
     if (item->kind() != v1::PHOTO && item->kind() != v1::SIGNATURE) {
       errors.push_back({item_id, "takes a " + KindName(item->kind()) + ", not photos"});
     }

@@ -8,6 +8,7 @@
 #include "../visit_answers.h"
 #include "qiaomen/cli/command.h"
 #include "qiaomen/cli/visit_file.h"
+#include "qiaomen/core/forms/evaluation.h"
 
 namespace qiaomen::cli {
 namespace {
@@ -59,7 +60,11 @@ core::Result<std::optional<v1::Visit>> AlreadyRecorded(core::store::Store& store
   return std::optional<v1::Visit>();
 }
 
-bool IsPhotoItem(const core::forms::CompiledTemplate& tpl, const std::string& item_id) {
+// `key`: an item id, or "ebike_photo[2]" for an item of a repeat group.
+bool IsPhotoItem(const core::forms::CompiledTemplate& tpl, const std::string& key) {
+  std::string item_id;
+  uint32_t instance = 0;
+  if (!core::forms::ParseItemKey(key, &item_id, &instance)) return false;
   const v1::Item* item = tpl.FindItem(item_id);
   return item != nullptr && (item->kind() == v1::PHOTO || item->kind() == v1::SIGNATURE);
 }
@@ -281,8 +286,12 @@ void AddVisitCommands(std::vector<Command>& commands) {
       "   \"outcome\": \"checked\", \"started_at\": \"2026-11-28T09:05:00+08:00\",\n"
       "   \"finished_at\": \"2026-11-28T09:20:00+08:00\",\n"
       "   \"location\": {\"latitude\": 40.1, \"longitude\": 116.3, \"accuracy_m\": 8},\n"
-      "   \"answers\": {\"heating_type\": \"coal_stove\", \"ebike_count\": 1},\n"
+      "   \"answers\": {\"heating_type\": \"coal_stove\", \"ebike_count\": 1,\n"
+      "               \"ebike_parking[1]\": \"shed\"},\n"
       "   \"photos\": {\"stove_photo\": [\"stove.jpg\"]}, \"education\": [\"leaflet\"]}\n\n"
+      "An item asked once per instance of a repeat group (each gas cylinder, each e-bike) is\n"
+      "answered as ITEM[N], N from 1 (ebike_parking[2] is the second e-bike's), in answers and\n"
+      "photos alike.\n"
       "A checked visit must answer every required item; every problem is listed by item and\n"
       "nothing is saved. The visit is signed with this device's key, its photos are encrypted "
       "into\n"
