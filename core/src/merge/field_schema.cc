@@ -42,7 +42,7 @@ constexpr std::array<FieldSpec, 12> kHazardFields = {{
     {"rule_id", ValueKind::kText},
     {"template_id", ValueKind::kText},
     {"urgency", ValueKind::kText},
-    {"repeat_instance", ValueKind::kText},
+    {"repeat_instance", ValueKind::kInteger},
 }};
 
 std::string_view KindName(ValueKind kind) {
