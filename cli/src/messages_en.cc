@@ -98,6 +98,12 @@ std::span<const MessageEntry> EnMessages() {
       {Msg::kTaskOpen, "to visit"},
       {Msg::kChecklistKind, "\nSubject kind: {0} ({1})\n"},
       {Msg::kChecklistShownWhen, "  shown when: {0}"},
+      {Msg::kChecklistRepeatFixed, "  asked for each of {0}"},
+      {Msg::kChecklistRepeatCounted,
+       "  asked for each, as many as the answer to {0} (at most {1})"},
+      {Msg::kChecklistRepeatOpen, "  asked for each the worker adds ({0}-{1})"},
+      {Msg::kChecklistRepeatKeys, "  a visit file answers each one as {0} (the second)\n"},
+      {Msg::kChecklistNote, "note"},
       {Msg::kChecklistRange, "  range: {0}"},
       {Msg::kChecklistRequired, "  required"},
       {Msg::kChecklistRequiredWhen, "  required when: {0}"},
@@ -371,10 +377,15 @@ std::span<const MessageEntry> EnMessages() {
        "offset),\n"
        "location, answers by item id, photos by item id as file paths, education given, note,\n"
        "and for door-knocking: refusal {reason: refused_entry 拒绝入户, refused_after_no_answer\n"
-       "无人应答后拒绝, asked_to_reschedule 要求改期 or other 其他 (with a note), escalate: true to\n"
+       "无人应答后拒绝, asked_to_reschedule 要求改期 or other 其他 (with a note), escalate: true "
+       "to\n"
        "ask the village committee}, notice {delivered: true, photo: FILE} (告知书, proved by its\n"
        "photo), fixed_on_site {RULE_ID: AFTER_PHOTO_FILE} (当场整改: the hazard is closed in the\n"
-       "visit). A refused visit needs its reason; no_shelter is the outcome of a village's record.\n"
+       "visit). A refused visit needs its reason; no_shelter is the outcome of a village's "
+       "record.\n"
+       "An item asked once per instance of a repeat group (each gas cylinder, each e-bike) is\n"
+       "answered as ITEM[N], N from 1 (ebike_parking[2] is the second e-bike's), in answers and\n"
+       "photos alike.\n"
        "Example (a whole visit of the household_winter checklist; photo paths are relative to the\n"
        "visit file's folder):\n"
        "  {\"subject\": \"H-T01-V01-0001\", \"template\": \"household_winter\", \"outcome\": "

@@ -88,6 +88,11 @@ std::span<const MessageEntry> ZhMessages() {
       {Msg::kTaskOpen, "待走访"},
       {Msg::kChecklistKind, "\n对象类型: {0} ({1})\n"},
       {Msg::kChecklistShownWhen, "  显示条件: {0}"},
+      {Msg::kChecklistRepeatFixed, "  逐个检查，共 {0} 个"},
+      {Msg::kChecklistRepeatCounted, "  逐个检查，个数为 {0} 的回答（最多 {1} 个）"},
+      {Msg::kChecklistRepeatOpen, "  逐个检查，由检查人员添加（{0}–{1} 个）"},
+      {Msg::kChecklistRepeatKeys, "  访问文件中每个的回答写作 {0}（第 2 个）\n"},
+      {Msg::kChecklistNote, "说明"},
       {Msg::kChecklistRange, "  范围: {0}"},
       {Msg::kChecklistRequired, "  必填"},
       {Msg::kChecklistRequiredWhen, "  必填条件: {0}"},
@@ -201,11 +206,13 @@ std::span<const MessageEntry> ZhMessages() {
       {Msg::kVisitFileMissing, "没有走访文件 {0}。"},
       {Msg::kFieldUnknown,
        "不是走访文件的字段（可用的有：subject、task、template、template_version、outcome、started_"
-       "at、finished_at、location、answers、photos、education、note、refusal、notice、fixed_on_site）"},
+       "at、finished_at、location、answers、photos、education、note、refusal、notice、fixed_on_"
+       "site）"},
       {Msg::kMustBeString, "必须是字符串"},
       {Msg::kMustBeVersion, "必须是版本号（1、2……）"},
       {Msg::kOutcomeUnknown,
-       "结果“{0}”无法识别；请用 checked、nobody_home、refused、vacant、moved 或 no_shelter（村的记录）"},
+       "结果“{0}”无法识别；请用 checked、nobody_home、refused、vacant、moved 或 "
+       "no_shelter（村的记录）"},
       {Msg::kLocationNotObject, "必须是含数字 latitude 和 longitude 的对象"},
       {Msg::kAnswersNotObject, "必须是“检查项编号: 回答”的对象"},
       {Msg::kPhotosNotObject, "必须是“检查项编号: 照片文件列表”的对象"},
@@ -349,11 +356,18 @@ std::span<const MessageEntry> ZhMessages() {
        "已检查、nobody_home 无人在家、refused 拒绝、vacant 空置、moved 已搬走）、started_at 和\n"
        "finished_"
        "at（带时区偏移的时间）、location（位置）、answers（按检查项编号的回答）、photos（按\n"
-       "检查项编号的照片文件路径）、education（宣传教育）、note（备注）；入户工作还有 refusal（拒绝：\n"
-       "reason 为 refused_entry 拒绝入户、refused_after_no_answer 无人应答后拒绝、asked_to_reschedule\n"
-       "要求改期或 other 其他（写 note），escalate: true 提请村委会协助）、notice（告知书：delivered:\n"
-       "true，photo: 照片文件）、fixed_on_site（当场整改：{规则编号: 整改后照片文件}，隐患在走访中销号）。\n"
-       "拒绝入户的走访必须写原因；村的记录可用 no_shelter（无避难场所）。例如（household_winter\n"
+       "检查项编号的照片文件路径）、education（宣传教育）、note（备注）；入户工作还有 "
+       "refusal（拒绝：\n"
+       "reason 为 refused_entry 拒绝入户、refused_after_no_answer "
+       "无人应答后拒绝、asked_to_reschedule\n"
+       "要求改期或 other 其他（写 note），escalate: true "
+       "提请村委会协助）、notice（告知书：delivered:\n"
+       "true，photo: 照片文件）、fixed_on_site（当场整改：{规则编号: "
+       "整改后照片文件}，隐患在走访中销号）。\n"
+       "拒绝入户的走访必须写原因；村的记录可用 no_shelter（无避难场所）。\n"
+       "重复组里每个实例（每个气瓶、每辆电动车）各问一次的检查项写作 检查项[N]，N 从 1 "
+       "起（ebike_parking[2]\n"
+       "是第二辆电动车的），回答和照片都这样写。例如（household_winter\n"
        "检查表的一次完整走访，照片文件相对于走访文件所在的目录）：\n"
        "  {\"subject\": \"H-T01-V01-0001\", \"template\": \"household_winter\", \"outcome\": "
        "\"checked\",\n"

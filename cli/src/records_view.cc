@@ -142,6 +142,7 @@ void WriteHazard(JsonWriter& json, const v1::Hazard& h) {
       .Field("visit_id", IdText(h.visit_id()))
       .Field("template", h.template_id())
       .Field("rule", h.rule_id())
+      .Field("instance", static_cast<int64_t>(h.repeat_instance()))
       .Field("category", h.category())
       .Field("severity", SeverityName(h.severity()))
       .Field("urgency", std::string(core::domain::UrgencyLabel(h.urgency()).code))

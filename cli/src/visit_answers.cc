@@ -4,8 +4,10 @@
 #include <google/protobuf/util/json_util.h>
 
 #include <cmath>
+#include <cstdint>
 #include <optional>
 
+#include "qiaomen/core/forms/evaluation.h"
 #include "records_view.h"
 
 namespace qiaomen::cli {
@@ -86,6 +88,33 @@ bool Convert(v1::ItemKind kind, const Value& v, v1::AnswerValue& out) {
   }
 }
 
+// `key` is an item id, or for an item of a repeat group the id and instance: "cylinder_ok[2]".
+// False, with the problem in `errors`, when it names no item or the instance does not fit.
+template <typename Problem>
+bool FindKeyedItem(const std::string& key, const core::forms::CompiledTemplate& tpl,
+                   Problem problem, const v1::Item** item, uint32_t* instance) {
+  std::string id;
+  *item = core::forms::ParseItemKey(key, &id, instance) ? tpl.FindItem(id) : nullptr;
+  if (*item == nullptr) {
+    problem(key, Msg::kItemNotInChecklist, {tpl.key()});
+    return false;
+  }
+  // The two below are English sentences for now (Msg::kProblemRaw in both languages).
+  const v1::Section* repeat = tpl.RepeatOf(id);
+  if (repeat == nullptr && *instance != 0) {
+    problem(key, Msg::kProblemRaw, {"is not in a repeat group; write \"" + id + "\" without [N]"});
+    return false;
+  }
+  const int max = repeat == nullptr ? 0 : tpl.MaxInstances(repeat->id());
+  if (repeat != nullptr && (*instance == 0 || *instance > static_cast<uint32_t>(max))) {
+    problem(key, Msg::kProblemRaw,
+            {"is asked once per " + repeat->title().en() + "; write \"" + id + "[1]\" ... \"" + id +
+             "[" + std::to_string(max) + "]\" for each one"});
+    return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 Msg ItemKindMsg(v1::ItemKind kind) {
@@ -110,6 +139,8 @@ Msg ItemKindMsg(v1::ItemKind kind) {
       return Msg::kItemSignature;
     case v1::LOCATION:
       return Msg::kItemLocation;
+    case v1::NOTE:
+      return Msg::kChecklistNote;
     default:
       return Msg::kItemUnknown;
   }
@@ -124,19 +155,19 @@ std::vector<v1::Answer> TypedAnswers(const VisitFile& file,
     errors.push_back({FileProblem::Where::kItem, item, what, std::move(args), label});
   };
   std::vector<v1::Answer> answers;
-  for (const auto& [item_id, json] : file.answers) {
-    const v1::Item* item = tpl.FindItem(item_id);
-    if (item == nullptr) {
-      problem(item_id, Msg::kItemNotInChecklist, {tpl.key()});
-      continue;
-    }
+  for (const auto& [key, json] : file.answers) {
+    const v1::Item* item = nullptr;
+    uint32_t instance = 0;
+    if (!FindKeyedItem(key, tpl, problem, &item, &instance)) continue;
+    const std::string& item_id = key;
     if (item->kind() == v1::PHOTO || item->kind() == v1::SIGNATURE) {
       problem(item_id, Msg::kItemIsPhoto);
       continue;
     }
     Value value;
     v1::Answer answer;
-    answer.set_item_id(item_id);
+    answer.set_item_id(item->id());
+    answer.set_instance(instance);
     if (!google::protobuf::util::JsonStringToMessage(json, &value).ok() ||
         !Convert(item->kind(), value, *answer.mutable_value())) {
       problem(item_id, Msg::kItemNeedsKind, {json}, ItemKindMsg(item->kind()));
@@ -145,11 +176,9 @@ std::vector<v1::Answer> TypedAnswers(const VisitFile& file,
     answers.push_back(std::move(answer));
   }
   for (const auto& [item_id, paths] : file.photos) {
-    const v1::Item* item = tpl.FindItem(item_id);
-    if (item == nullptr) {
-      problem(item_id, Msg::kItemNotInChecklist, {tpl.key()});
-      continue;
-    }
+    const v1::Item* item = nullptr;
+    uint32_t instance = 0;
+    if (!FindKeyedItem(item_id, tpl, problem, &item, &instance)) continue;
     if (item->kind() != v1::PHOTO && item->kind() != v1::SIGNATURE) {
       problem(item_id, Msg::kItemTakesNoPhotos, {}, ItemKindMsg(item->kind()));
     }

@@ -14,10 +14,11 @@
 
 namespace qiaomen::cli {
 
-// The answers of `file` typed for `tpl` (photo items are answered by the photos the visit's draft
-// holds, not here). Every problem goes to `errors` (unknown item, wrong JSON type, an answer for a
-// photo item, photos listed under an item that takes none), each naming its item; the answers
-// without problems are returned.
+// The answers of `file` typed for `tpl`. A key is an item id, or for an item of a repeat group
+// the id and instance, "cylinder_ok[2]" (answers and photos alike). (Photo items are answered by
+// the photos the visit's draft holds, not here). Every problem goes to `errors` (unknown item,
+// wrong JSON type, an answer for a photo item, photos listed under an item that takes none); the
+// answers without problems are returned.
 std::vector<v1::Answer> TypedAnswers(const VisitFile& file,
                                      const core::forms::CompiledTemplate& tpl,
                                      std::vector<FileProblem>& errors);

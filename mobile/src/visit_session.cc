@@ -9,6 +9,8 @@
 #include <span>
 
 #include "evidence_photo.h"
+#include "qiaomen/core/forms/compiled_template.h"
+#include "qiaomen/core/forms/evaluation.h"
 #include "qiaomen/core/forms/hazard_deadline.h"
 #include "qiaomen/core/forms/value.h"
 #include "qiaomen/core/uuid.h"
@@ -243,19 +245,25 @@ Status VisitSession::SetOutcome(int outcome) {
 }
 
 Status VisitSession::SetAnswer(const QString& item_id, const QVariant& value) {
-  const std::string id = item_id.toStdString();
-  const v1::Item* item = template_.FindItem(id);
-  if (item == nullptr || IsPhotoKind(item->kind())) {
-    return Status(core::Code::kInvalidArgument, "没有这一项：" + id);
+  // A row's item_id is an item key: "cylinder_ok[2]" for an item of a repeat group.
+  std::string id;
+  uint32_t instance = 0;
+  const v1::Item* item = core::forms::ParseItemKey(item_id.toStdString(), &id, &instance)
+                             ? template_.FindItem(id)
+                             : nullptr;
+  if (item == nullptr || IsPhotoKind(item->kind()) || item->kind() == v1::NOTE) {
+    return Status(core::Code::kInvalidArgument, "没有这一项：" + item_id.toStdString());
   }
   v1::Answer answer;
   answer.set_item_id(id);
+  answer.set_instance(instance);
   if (!IsEmpty(value)) QM_RETURN_IF_ERROR(ToAnswerValue(*item, value, answer.mutable_value()));
   QM_RETURN_IF_ERROR(session_->SetAnswer(answer));
   const v1::Visit before = draft_.visit;
   auto* answers = draft_.visit.mutable_answers();
-  auto it = std::find_if(answers->begin(), answers->end(),
-                         [&](const v1::Answer& a) { return a.item_id() == id; });
+  auto it = std::find_if(answers->begin(), answers->end(), [&](const v1::Answer& a) {
+    return a.item_id() == id && a.instance() == instance;
+  });
   if (it != answers->end()) answers->erase(it);
   if (answer.value().kind_case() != v1::AnswerValue::KIND_NOT_SET) *answers->Add() = answer;
   Status saved = Save();
@@ -268,7 +276,11 @@ Status VisitSession::SetAnswer(const QString& item_id, const QVariant& value) {
 
 Status VisitSession::SyncPhotoAnswer(const std::string& item_id) {
   v1::Answer answer;
-  answer.set_item_id(item_id);
+  std::string id;
+  uint32_t instance = 0;
+  if (!core::forms::ParseItemKey(item_id, &id, &instance)) id = item_id;  // the engine names it
+  answer.set_item_id(id);
+  answer.set_instance(instance);
   for (const auto& photo : draft_.photos) {
     if (photo.item_id() == item_id)
       answer.mutable_value()->mutable_photos()->add_photo_ids(photo.id());
@@ -474,58 +486,69 @@ VisitView VisitSession::View() const {
 
   std::map<std::string, const core::forms::ItemProblem*> failures;
   for (const auto& problem : eval.constraint_failures) failures[problem.item_id] = &problem;
+  // Keyed as the engine keys them: "cylinder_ok[2]" for an item of a repeat group.
   std::map<std::string, const v1::Answer*> answers;
-  for (const auto& answer : draft_.visit.answers()) answers[answer.item_id()] = &answer;
+  for (const auto& answer : draft_.visit.answers()) {
+    answers[core::forms::ItemKey(answer.item_id(), answer.instance())] = &answer;
+  }
 
   int section_index = -1;
   for (const auto& section : tpl.sections()) {
     bool any = false;
-    for (const auto& item : section.items()) {
-      if (visible.count(item.id()) == 0) continue;
-      if (!any) ++section_index;
-      any = true;
-      ChecklistRow row;
-      row.item_id = Q(item.id());
-      row.section_id = Q(section.id());
-      row.section_zh = Q(section.title().zh());
-      row.section_en = Q(section.title().en());
-      row.section_index = section_index;
-      row.kind = KindName(item.kind());
-      row.label_zh = Q(item.label().zh());
-      row.label_en = Q(item.label().en());
-      row.help_zh = Q(item.help().zh());
-      row.help_en = Q(item.help().en());
-      row.unit = Q(item.unit());
-      row.required = item.required() == "true" || missing.count(item.id()) > 0;
-      for (const auto& choice : item.choices()) {
-        row.choices.push_back(QVariantMap{{QStringLiteral("code"), Q(choice.code())},
-                                          {QStringLiteral("zh"), Q(choice.label().zh())},
-                                          {QStringLiteral("en"), Q(choice.label().en())}});
+    // A repeat group shows its items once per instance, each labelled with the instance's name.
+    const auto counted = eval.instances.find(section.id());
+    const int instances = counted == eval.instances.end() ? 0 : counted->second;
+    for (int k = section.has_repeat() ? 1 : 0; k <= (section.has_repeat() ? instances : 0); ++k) {
+      const v1::LocalizedText prefix =
+          k > 0 ? core::forms::InstanceLabel(section, k) : v1::LocalizedText();
+      for (const auto& item : section.items()) {
+        const std::string key = core::forms::ItemKey(item.id(), static_cast<uint32_t>(k));
+        if (visible.count(key) == 0) continue;
+        if (!any) ++section_index;
+        any = true;
+        ChecklistRow row;
+        row.item_id = Q(key);
+        row.section_id = Q(section.id());
+        row.section_zh = Q(section.title().zh());
+        row.section_en = Q(section.title().en());
+        row.section_index = section_index;
+        row.kind = KindName(item.kind());
+        row.label_zh = Q(k > 0 ? prefix.zh() + "：" + item.label().zh() : item.label().zh());
+        row.label_en = Q(k > 0 ? prefix.en() + ": " + item.label().en() : item.label().en());
+        row.help_zh = Q(item.help().zh());
+        row.help_en = Q(item.help().en());
+        row.unit = Q(item.unit());
+        row.required = item.required() == "true" || missing.count(key) > 0;
+        for (const auto& choice : item.choices()) {
+          row.choices.push_back(QVariantMap{{QStringLiteral("code"), Q(choice.code())},
+                                            {QStringLiteral("zh"), Q(choice.label().zh())},
+                                            {QStringLiteral("en"), Q(choice.label().en())}});
+        }
+        if (auto a = answers.find(key); a != answers.end()) {
+          row.answer = FromAnswerValue(a->second->value());
+        }
+        for (const auto& photo : draft_.photos) {
+          if (photo.item_id() != key) continue;
+          ++row.photo_count;
+          row.photo_ids << Q(core::Uuid::FromBytes(photo.id())->ToString());
+        }
+        row.hazard = hazard_items.count(item.id()) > 0;
+        if (auto f = failures.find(key); f != failures.end()) {
+          row.error_zh = Q(f->second->message.zh());
+          row.error_en = Q(f->second->message.en());
+          if (row.error_zh.isEmpty()) row.error_zh = QStringLiteral("填写不符合要求，请检查");
+          if (row.error_en.isEmpty()) row.error_en = QStringLiteral("This answer is not valid");
+        } else if (photo_missing_items.count(key) > 0) {
+          row.error_zh = QStringLiteral("发现隐患，请拍摄照片留证");
+          row.error_en = QStringLiteral("A hazard was found: take a photo as evidence");
+        } else if (tried_finish_ && missing.count(key) > 0) {
+          row.error_zh = IsPhotoKind(item.kind()) ? QStringLiteral("必填，请拍摄照片")
+                                                  : QStringLiteral("必填，请作答");
+          row.error_en = IsPhotoKind(item.kind()) ? QStringLiteral("Required: take a photo")
+                                                  : QStringLiteral("Required: please answer");
+        }
+        view.items.push_back(row);
       }
-      if (auto a = answers.find(item.id()); a != answers.end()) {
-        row.answer = FromAnswerValue(a->second->value());
-      }
-      for (const auto& photo : draft_.photos) {
-        if (photo.item_id() != item.id()) continue;
-        ++row.photo_count;
-        row.photo_ids << Q(core::Uuid::FromBytes(photo.id())->ToString());
-      }
-      row.hazard = hazard_items.count(item.id()) > 0;
-      if (auto f = failures.find(item.id()); f != failures.end()) {
-        row.error_zh = Q(f->second->message.zh());
-        row.error_en = Q(f->second->message.en());
-        if (row.error_zh.isEmpty()) row.error_zh = QStringLiteral("填写不符合要求，请检查");
-        if (row.error_en.isEmpty()) row.error_en = QStringLiteral("This answer is not valid");
-      } else if (photo_missing_items.count(item.id()) > 0) {
-        row.error_zh = QStringLiteral("发现隐患，请拍摄照片留证");
-        row.error_en = QStringLiteral("A hazard was found: take a photo as evidence");
-      } else if (tried_finish_ && missing.count(item.id()) > 0) {
-        row.error_zh = IsPhotoKind(item.kind()) ? QStringLiteral("必填，请拍摄照片")
-                                                : QStringLiteral("必填，请作答");
-        row.error_en = IsPhotoKind(item.kind()) ? QStringLiteral("Required: take a photo")
-                                                : QStringLiteral("Required: please answer");
-      }
-      view.items.push_back(row);
     }
   }
   view.sections = section_index + 1;

@@ -63,9 +63,12 @@ struct Scenario {
 // gas shows (38 answers; the 39th item, the resident's signature, would be a 4th picture per visit
 // that the photo counts leave out), with the visit's three photos on its photo items.
 void AddAnswers(v1::Visit& visit, int64_t now_ms) {
-  auto add = [&](const char* item) -> v1::AnswerValue* {
+  // The gas cylinder and e-bike items are asked per instance (version 4): the one of each.
+  auto add = [&](const std::string& item) -> v1::AnswerValue* {
     v1::Answer* a = visit.add_answers();
     a->set_item_id(item);
+    if (item.rfind("ebike_", 0) == 0 && item != "ebike_count") a->set_instance(1);
+    if (item == "cylinder_ok") a->set_instance(1);
     return a->mutable_value();
   };
   for (const char* item : {"elderly_alone", "gas_alarm"}) {
@@ -83,7 +86,7 @@ void AddAnswers(v1::Visit& visit, int64_t now_ms) {
   add("gas_type")->set_choice("bottled");
   add("stove_location")->set_choice("kitchen");
   add("ebike_parking")->set_choice("shed");
-  add("ebike_count")->set_integer(2);
+  add("ebike_count")->set_integer(1);
   add("cylinder_count")->set_integer(1);
   add("hose_length")->set_decimal(1.5);
   add("ebike_charging")->mutable_choices()->add_codes("station");

@@ -54,7 +54,7 @@ TEST_F(ListingTest, TheCountyListsWorkersDevicesCampaignsAndChecklists) {
   EXPECT_TRUE(Contains(campaigns.out, "2030-01-31")) << campaigns.out;
   auto checklists = County({"checklists", "--format", "json"});
   ASSERT_EQ(checklists.exit_code, 0) << checklists.err;
-  EXPECT_TRUE(Contains(checklists.out, "\"id\":\"household_winter\",\"version\":3"))
+  EXPECT_TRUE(Contains(checklists.out, "\"id\":\"household_winter\",\"version\":4"))
       << checklists.out;
   EXPECT_TRUE(Contains(checklists.out, "\"subject_kind\":\"household\"")) << checklists.out;
 }

@@ -90,6 +90,17 @@ void WriteChecklistJson(JsonWriter& json, const v1::ChecklistTemplate& tpl) {
         .Field("id", section.id())
         .Field("title", Zh(section.title()))
         .Field("relevant", section.relevant());
+    if (section.has_repeat()) {
+      const v1::Repeat& r = section.repeat();
+      json.Key("repeat")
+          .BeginObject()
+          .Field("count", static_cast<int64_t>(r.count()))
+          .Field("count_item", r.count_item())
+          .Field("min", static_cast<int64_t>(r.min()))
+          .Field("max", static_cast<int64_t>(r.max()))
+          .Field("instance_label", Zh(r.instance_label()))
+          .EndObject();
+    }
     json.Key("items").BeginArray();
     for (const auto& item : section.items()) {
       json.BeginObject()
@@ -99,12 +110,19 @@ void WriteChecklistJson(JsonWriter& json, const v1::ChecklistTemplate& tpl) {
           .Field("required", item.required())
           .Field("relevant", item.relevant())
           .Field("constraint", item.constraint())
-          .Field("unit", item.unit());
+          .Field("unit", item.unit())
+          .Field("default", item.default_value())
+          .Field("choice_filter", item.choice_filter())
+          .Field("hint_image", item.hint_image());
       if (item.has_min()) json.Field("min", item.min());
       if (item.has_max()) json.Field("max", item.max());
       json.Key("choices").BeginArray();
       for (const auto& c : item.choices()) {
-        json.BeginObject().Field("code", c.code()).Field("label", Zh(c.label())).EndObject();
+        json.BeginObject()
+            .Field("code", c.code())
+            .Field("label", Zh(c.label()))
+            .Field("filter", c.filter())
+            .EndObject();
       }
       json.EndArray().EndObject();
     }
@@ -131,6 +149,22 @@ void WriteChecklistJson(JsonWriter& json, const v1::ChecklistTemplate& tpl) {
   json.EndArray().EndObject();
 }
 
+// How a repeat group counts its instances, and how a visit file names one instance's answer.
+void PrintRepeat(std::ostream& out, const v1::Section& section, const CliContext& ctx) {
+  const v1::Repeat& r = section.repeat();
+  const std::string max = std::to_string(r.max() == 0 ? 50 : r.max());
+  if (r.count() > 0) {
+    out << ctx.T(Msg::kChecklistRepeatFixed, {std::to_string(r.count())});
+  } else if (!r.count_item().empty()) {
+    out << ctx.T(Msg::kChecklistRepeatCounted, {r.count_item(), max});
+  } else {
+    out << ctx.T(Msg::kChecklistRepeatOpen, {std::to_string(r.min()), max});
+  }
+  if (section.items_size() > 0) {
+    out << "\n" << ctx.T(Msg::kChecklistRepeatKeys, {section.items(0).id() + "[2]"});
+  }
+}
+
 void PrintChecklist(std::ostream& out, const v1::ChecklistTemplate& tpl, const CliContext& ctx) {
   const auto lang = ctx.language;
   const auto kind = core::domain::SubjectKindLabel(tpl.subject_kind());
@@ -139,6 +173,7 @@ void PrintChecklist(std::ostream& out, const v1::ChecklistTemplate& tpl, const C
   for (const auto& section : tpl.sections()) {
     out << "\n【" << In(section.title(), lang) << "】 " << section.id();
     if (!section.relevant().empty()) out << ctx.T(Msg::kChecklistShownWhen, {section.relevant()});
+    if (section.has_repeat()) PrintRepeat(out, section, ctx);
     out << "\n";
     for (const auto& item : section.items()) {
       out << "  " << item.id() << "  " << In(item.label(), lang) << "  "
@@ -276,14 +311,18 @@ core::Status Template(const core::Args& args, CliContext& ctx) {
   std::string photos;
   bool first = true;
   for (const auto& section : tpl.proto().sections()) {
+    // A repeat group's items appear once, for its first instance: copy them as ITEM[2], ... for
+    // the others.
+    const std::string suffix = section.has_repeat() ? "[1]" : "";
     for (const auto& item : section.items()) {
+      if (item.kind() == v1::NOTE) continue;
+      const std::string key = item.id() + suffix;
       if (IsPhotoKind(item.kind())) {
-        photos += std::string(photos.empty() ? "" : ",") + "\n    " + JsonQuote(item.id()) +
-                  ": [\"<" + item.id() + ".jpg>\"]";
+        photos += std::string(photos.empty() ? "" : ",") + "\n    " + JsonQuote(key) + ": [\"<" +
+                  item.id() + ".jpg>\"]";
         continue;
       }
-      text += std::string(first ? "" : ",") + "\n    " + JsonQuote(item.id()) + ": " +
-              Placeholder(item);
+      text += std::string(first ? "" : ",") + "\n    " + JsonQuote(key) + ": " + Placeholder(item);
       first = false;
     }
   }

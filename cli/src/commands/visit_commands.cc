@@ -8,6 +8,7 @@
 #include "../visit_answers.h"
 #include "qiaomen/cli/command.h"
 #include "qiaomen/cli/visit_file.h"
+#include "qiaomen/core/forms/evaluation.h"
 
 namespace qiaomen::cli {
 namespace {
@@ -59,7 +60,11 @@ core::Result<std::optional<v1::Visit>> AlreadyRecorded(core::store::Store& store
   return std::optional<v1::Visit>();
 }
 
-bool IsPhotoItem(const core::forms::CompiledTemplate& tpl, const std::string& item_id) {
+// `key`: an item id, or "ebike_photo[2]" for an item of a repeat group.
+bool IsPhotoItem(const core::forms::CompiledTemplate& tpl, const std::string& key) {
+  std::string item_id;
+  uint32_t instance = 0;
+  if (!core::forms::ParseItemKey(key, &item_id, &instance)) return false;
   const v1::Item* item = tpl.FindItem(item_id);
   return item != nullptr && (item->kind() == v1::PHOTO || item->kind() == v1::SIGNATURE);
 }
@@ -164,7 +169,8 @@ core::Result<Recorded> RecordOne(const std::string& path, sync::FieldDevice& dev
     capture.location = file.location;
     auto added = profile.visits().AddPhotoFile(draft_id, p, capture);
     if (!added.ok()) {
-      errors.push_back({FileProblem::Where::kField, field, Msg::kProblemRaw, {added.status().message()}});
+      errors.push_back(
+          {FileProblem::Where::kField, field, Msg::kProblemRaw, {added.status().message()}});
       return "";
     }
     ++photos;

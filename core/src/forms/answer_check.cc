@@ -1,6 +1,9 @@
 #include "forms/answer_check.h"
 
+#include <algorithm>
+#include <charconv>
 #include <cmath>
+#include <cstdlib>
 #include <set>
 
 #include "qiaomen/core/forms/value.h"
@@ -229,6 +232,68 @@ Status ReadAnswer(const CompiledItem& item, const v1::AnswerValue& value, Answer
       break;
   }
   BindValue(item, out);
+  return Status::Ok();
+}
+
+Status ParseDefaultValue(const CompiledItem& item, v1::AnswerValue* out) {
+  const std::string& text = item.proto->default_value();
+  out->Clear();
+  switch (item.proto->kind()) {
+    case v1::YES_NO_NA:
+      if (text == "yes") {
+        out->set_yes_no(v1::YES);
+      } else if (text == "no") {
+        out->set_yes_no(v1::NO);
+      } else if (text == "na") {
+        out->set_yes_no(v1::NOT_APPLICABLE);
+      } else {
+        return InvalidArgument("a yes_no_na default is yes, no or na");
+      }
+      break;
+    case v1::SINGLE_CHOICE:
+      out->set_choice(text);
+      break;
+    case v1::MULTI_CHOICE: {
+      size_t start = 0;
+      while (start <= text.size()) {
+        const size_t end = std::min(text.find(' ', start), text.size());
+        if (end > start) out->mutable_choices()->add_codes(text.substr(start, end - start));
+        start = end + 1;
+      }
+      break;
+    }
+    case v1::INTEGER: {
+      int64_t v = 0;
+      auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
+      if (ec != std::errc() || ptr != text.data() + text.size()) {
+        return InvalidArgument("'" + text + "' is not a whole number");
+      }
+      out->set_integer(v);
+      break;
+    }
+    case v1::DECIMAL: {
+      char* end = nullptr;
+      const double v = std::strtod(text.c_str(), &end);
+      if (end != text.c_str() + text.size() || !std::isfinite(v)) {
+        return InvalidArgument("'" + text + "' is not a number");
+      }
+      out->set_decimal(v);
+      break;
+    }
+    case v1::TEXT:
+      out->set_text(text);
+      break;
+    case v1::DATE:
+      out->set_date(text);
+      break;
+    default:
+      return InvalidArgument("photo, signature, location and note items take no default");
+  }
+  AnswerState state;
+  QM_RETURN_IF_ERROR(ReadAnswer(item, *out, &state));
+  if (state.has_problem) {
+    return InvalidArgument("the default is not a valid answer: " + state.problem.en());
+  }
   return Status::Ok();
 }
 

@@ -26,6 +26,11 @@ struct AnswerState {
 // does not fit the item's kind. A value with no kind set gives an unanswered state.
 Status ReadAnswer(const CompiledItem& item, const v1::AnswerValue& value, AnswerState* out);
 
+// Parses item.proto->default_value() (template.proto Item.default_value) into `out` and checks
+// it as an answer. InvalidArgument saying what is wrong (not a number, an unknown code, out of
+// range, a kind that takes no default).
+Status ParseDefaultValue(const CompiledItem& item, v1::AnswerValue* out);
+
 // Points out->value at out->answer's storage again (after a move).
 void BindValue(const CompiledItem& item, AnswerState* out);
 

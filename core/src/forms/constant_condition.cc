@@ -28,6 +28,8 @@ bool ReadsSomething(const Expression& expr) {
       case Op::kPhotoCount:
       case Op::kIsAnswered:
       case Op::kToday:
+      case Op::kInstances:
+      case Op::kInstance:
         return true;
       default:
         break;

@@ -33,7 +33,7 @@ std::vector<int> FindCycle(const TemplateData& d, const std::vector<std::vector<
 }  // namespace
 
 std::vector<int> BuildDependencyGraph(
-    TemplateData& d, const std::function<std::vector<int>(const Expression&)>& slots_of) {
+    TemplateData& d, const std::function<std::vector<int>(const Expression&)>& nodes_of) {
   const int n_items = static_cast<int>(d.items.size());
   d.node_count = d.HazardNode(static_cast<int>(d.hazards.size()));
   d.dependents.assign(static_cast<size_t>(d.node_count), {});
@@ -46,23 +46,27 @@ std::vector<int> BuildDependencyGraph(
     deps[static_cast<size_t>(to)].push_back(from);
   };
   for (size_t s = 0; s < d.sections.size(); ++s) {
-    for (int slot : slots_of(d.sections[s].relevant)) edge(d.SlotNode(slot), static_cast<int>(s));
+    for (int from : nodes_of(d.sections[s].relevant)) edge(from, static_cast<int>(s));
+    if (d.sections[s].count_item >= 0) {
+      edge(d.ItemNode(d.sections[s].count_item), d.SectionNode(static_cast<int>(s)));
+    }
   }
   for (int i = 0; i < n_items; ++i) {
     const auto& it = d.items[static_cast<size_t>(i)];
     edge(d.SectionNode(it.section), d.ItemNode(i));
-    for (int slot : slots_of(it.relevant)) edge(d.SlotNode(slot), d.ItemNode(i));
+    for (int from : nodes_of(it.relevant)) edge(from, d.ItemNode(i));
     edge(d.ItemNode(i), d.ChecksNode(i));
-    for (int slot : slots_of(it.required)) edge(d.SlotNode(slot), d.ChecksNode(i));
-    for (int slot : slots_of(it.constraint)) edge(d.SlotNode(slot), d.ChecksNode(i));
+    for (int from : nodes_of(it.required)) edge(from, d.ChecksNode(i));
+    for (int from : nodes_of(it.constraint)) edge(from, d.ChecksNode(i));
+    for (int from : nodes_of(it.choice_filter)) edge(from, d.ChecksNode(i));
   }
   for (size_t c = 0; c < d.computed.size(); ++c) {
     const int node = d.ComputedNode(static_cast<int>(c));
-    for (int slot : slots_of(d.computed[c].expression)) edge(d.SlotNode(slot), node);
+    for (int from : nodes_of(d.computed[c].expression)) edge(from, node);
   }
   for (size_t h = 0; h < d.hazards.size(); ++h) {
     const int node = d.HazardNode(static_cast<int>(h));
-    for (int slot : slots_of(d.hazards[h].when)) edge(d.SlotNode(slot), node);
+    for (int from : nodes_of(d.hazards[h].when)) edge(from, node);
     if (d.hazards[h].photo_item >= 0) edge(d.ItemNode(d.hazards[h].photo_item), node);
   }
   // Kahn's algorithm; what is left over lies on or behind a cycle.

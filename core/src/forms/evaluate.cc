@@ -10,10 +10,10 @@ namespace qiaomen::core::forms {
 namespace {
 
 Status CheckUniqueItems(const std::vector<v1::Answer>& answers) {
-  std::set<std::string_view> seen;
+  std::set<std::string> seen;
   for (const v1::Answer& a : answers) {
-    if (!seen.insert(a.item_id()).second) {
-      return InvalidArgument("Item '" + a.item_id() +
+    if (!seen.insert(ItemKey(a.item_id(), a.instance())).second) {
+      return InvalidArgument("Item '" + ItemKey(a.item_id(), a.instance()) +
                              "' is answered more than once; keep one answer per item.");
     }
   }
@@ -50,22 +50,34 @@ Status ValidateVisit(const CompiledTemplate& tpl, const v1::Visit& visit, const 
   }
   std::vector<std::string> problems;
   std::vector<v1::Answer> usable;
-  std::set<std::string_view> seen;
+  std::set<std::string> seen;
   const auto& d = tpl.data();
   for (const v1::Answer& a : visit.answers()) {
+    const std::string key = ItemKey(a.item_id(), a.instance());
     auto it = d.item_index.find(a.item_id());
     if (it == d.item_index.end()) {
       problems.push_back("item '" + a.item_id() + "': is not in this checklist");
       continue;
     }
-    if (!seen.insert(a.item_id()).second) {
-      problems.push_back("item '" + a.item_id() + "': is answered more than once");
+    const internal::CompiledItem& item = d.items[static_cast<size_t>(it->second)];
+    if (item.repeat < 0 && a.instance() != 0) {
+      problems.push_back("item '" + key + "': is not in a repeat group and has no instances");
+      continue;
+    }
+    if (item.repeat >= 0 &&
+        (a.instance() < 1 || a.instance() > static_cast<uint32_t>(item.cells))) {
+      problems.push_back("item '" + key + "': is in a repeat group of at most " +
+                         std::to_string(item.cells) + " instances, numbered from 1");
+      continue;
+    }
+    if (!seen.insert(key).second) {
+      problems.push_back("item '" + key + "': is answered more than once");
       continue;
     }
     internal::AnswerState state;
-    Status st = internal::ReadAnswer(d.items[static_cast<size_t>(it->second)], a.value(), &state);
+    Status st = internal::ReadAnswer(item, a.value(), &state);
     if (!st.ok()) {
-      problems.push_back("item '" + a.item_id() + "': the answer has the wrong kind for a " +
+      problems.push_back("item '" + key + "': the answer has the wrong kind for a " +
                          "question of this type");
       continue;
     }

@@ -78,6 +78,36 @@ Value Arithmetic(Op op, const Value& a, const Value& b) {
   return Value::Null();
 }
 
+Value Eval(const Expression& e, int index, const EvalEnv& env);
+
+// any, all, count and sum: `n.lhs` once per instance of repeat `n.slot`.
+Value Aggregate(const Expression& e, const AstNode& n, const EvalEnv& env) {
+  const int64_t instances = n.slot >= 0 ? env.InstanceCount(n.slot) : 0;
+  int64_t holding = 0;
+  double total = 0;
+  const int before = env.CurrentInstance();
+  for (int64_t k = 1; k <= instances; ++k) {
+    env.SwitchInstance(static_cast<int>(k));
+    const Value v = Eval(e, n.lhs, env);
+    if (n.op == Op::kSum) {
+      if (v.kind == Value::Kind::kNumber) total += v.number;
+    } else if (v.truthy()) {
+      ++holding;
+    }
+  }
+  env.SwitchInstance(before);
+  switch (n.op) {
+    case Op::kAny:
+      return Value::Bool(holding > 0);
+    case Op::kAll:
+      return Value::Bool(holding == instances);
+    case Op::kCount:
+      return Value::Number(static_cast<double>(holding));
+    default:
+      return std::isfinite(total) ? Value::Number(total) : Value::Null();
+  }
+}
+
 Value Eval(const Expression& e, int index, const EvalEnv& env) {
   const AstNode& n = e.nodes[static_cast<size_t>(index)];
   switch (n.op) {
@@ -99,6 +129,17 @@ Value Eval(const Expression& e, int index, const EvalEnv& env) {
       return Value::Number(n.slot >= 0 ? static_cast<double>(env.PhotoCount(n.slot)) : 0);
     case Op::kIsAnswered:
       return Value::Bool(n.slot >= 0 && env.IsAnswered(n.slot));
+    case Op::kAny:
+    case Op::kAll:
+    case Op::kCount:
+    case Op::kSum:
+      return Aggregate(e, n, env);
+    case Op::kInstances:
+      return Value::Number(n.slot >= 0 ? static_cast<double>(env.InstanceCount(n.slot)) : 0);
+    case Op::kInstance: {
+      const int k = env.CurrentInstance();
+      return k > 0 ? Value::Number(k) : Value::Null();
+    }
     case Op::kNot: {
       const Value v = Eval(e, n.lhs, env);
       return v.kind == Value::Kind::kBool ? Value::Bool(!v.boolean) : Value::Null();

@@ -417,6 +417,33 @@ class Parser {
       QM_RETURN_IF_ERROR(Expect(Tok::kRParen, "')'"));
       return Add(std::move(node), out);
     }
+    if (fn == "instance") {
+      node.op = Op::kInstance;
+      QM_RETURN_IF_ERROR(Expect(Tok::kRParen, "')' (instance() takes no arguments)"));
+      return Add(std::move(node), out);
+    }
+    if (fn == "instances") {
+      node.op = Op::kInstances;
+      if (tok_.kind != Tok::kIdent || IsReserved(tok_.text)) {
+        return ErrorAt(tok_.column,
+                       "instances() takes the id of a repeat section, not " + Describe(tok_) + ".");
+      }
+      node.text = tok_.text;
+      QM_RETURN_IF_ERROR(Advance());
+      QM_RETURN_IF_ERROR(Expect(Tok::kRParen, "')'"));
+      return Add(std::move(node), out);
+    }
+    if (fn == "any" || fn == "all" || fn == "count" || fn == "sum") {
+      node.op = fn == "any"     ? Op::kAny
+                : fn == "all"   ? Op::kAll
+                : fn == "count" ? Op::kCount
+                                : Op::kSum;
+      QM_RETURN_IF_ERROR(Enter());
+      QM_RETURN_IF_ERROR(ParseOr(&node.lhs));
+      --nesting_;
+      QM_RETURN_IF_ERROR(Expect(Tok::kRParen, "')'"));
+      return Add(std::move(node), out);
+    }
     if (fn == "count_selected" || fn == "photo_count" || fn == "is_answered") {
       node.op = fn == "count_selected" ? Op::kCountSelected
                 : fn == "photo_count"  ? Op::kPhotoCount
@@ -427,7 +454,8 @@ class Parser {
     }
     return ErrorAt(name.column, "unknown function '" + fn +
                                     "'; the functions are selected, count_selected, photo_count, "
-                                    "is_answered and today.");
+                                    "is_answered, today, any, all, count, sum, instances and "
+                                    "instance.");
   }
 
   Status ParsePrimary(int* out) {
@@ -502,6 +530,16 @@ std::vector<std::string> Expression::References() const {
     }
   }
   return refs;
+}
+
+std::vector<std::string> Expression::CountedSections() const {
+  std::vector<std::string> ids;
+  for (const AstNode& n : nodes) {
+    if (n.op == Op::kInstances && std::find(ids.begin(), ids.end(), n.text) == ids.end()) {
+      ids.push_back(n.text);
+    }
+  }
+  return ids;
 }
 
 Result<Expression> ParseExpression(std::string_view source) {

@@ -5,6 +5,7 @@
 #include <map>
 #include <set>
 
+#include "forms/answer_check.h"
 #include "forms/constant_condition.h"
 #include "forms/dependency_graph.h"
 #include "forms/template_data.h"
@@ -128,6 +129,7 @@ class TemplateChecker {
       CheckLabel(sec.title(), where + ", field 'title'");
       internal::CompiledSection cs;
       cs.proto = &sec;
+      if (sec.has_repeat()) CheckRepeat(sec, cs);
       d_.sections.push_back(std::move(cs));
       for (const v1::Item& item : sec.items()) {
         const std::string& id = item.id();
@@ -141,10 +143,17 @@ class TemplateChecker {
         internal::CompiledItem ci;
         ci.proto = &item;
         ci.section = s;
+        if (d_.sections.back().repeats()) {
+          ci.repeat = s;
+          ci.cells = d_.sections.back().max_instances;
+        }
+        ci.first_cell = d_.item_cells;
+        d_.item_cells += ci.cells;
         CheckItem(item, ci);
         d_.items.push_back(std::move(ci));
       }
     }
+    ResolveCountItems();
     for (const v1::ComputedValue& c : p.computed()) {
       const std::string where = "computed " + Q(c.id());
       if (!IsValidId(c.id())) Problem(where + ", field 'id'", "is not a valid id");
@@ -187,7 +196,89 @@ class TemplateChecker {
       }
       d_.hazards.push_back(std::move(ch));
     }
+    CheckMedia();
     return true;
+  }
+
+  void CheckMedia() {
+    std::set<std::string> names;
+    for (const v1::MediaFile& m : d_.proto.media()) {
+      const std::string where = "media " + Q(m.name());
+      bool ok = !m.name().empty() && m.name().size() <= 128;
+      for (char c : m.name()) {
+        ok = ok && ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                    c == '_' || c == '.' || c == '-');
+      }
+      if (!ok) Problem(where, "a media name is 1-128 letters, digits, '_', '.' or '-'");
+      if (!names.insert(m.name()).second) Problem(where, "duplicate media name");
+    }
+    for (const auto& it : d_.items) {
+      const std::string& hint = it.proto->hint_image();
+      if (!hint.empty() && names.count(hint) == 0) {
+        Problem(ItemWhere(it.proto->id(), "hintImage"),
+                "names " + Q(hint) + ", which is not in the template's media; add it there or " +
+                    "fix the name");
+      }
+    }
+  }
+
+  void CheckRepeat(const v1::Section& sec, internal::CompiledSection& cs) {
+    const v1::Repeat& r = sec.repeat();
+    const std::string where = "section " + Q(sec.id()) + ", field 'repeat'";
+    if (r.max() > static_cast<uint32_t>(internal::kMaxRepeatInstances)) {
+      Problem(where, "max is over " + std::to_string(internal::kMaxRepeatInstances) +
+                         " instances; split the group");
+    }
+    cs.max_instances = static_cast<int>(std::min<uint32_t>(
+        r.max() == 0 ? internal::kMaxRepeatInstances : r.max(), internal::kMaxRepeatInstances));
+    if (r.count() > 0 && !r.count_item().empty()) {
+      Problem(where, "has both count and countItem; give one way to count the instances");
+    }
+    if (r.count() > static_cast<uint32_t>(cs.max_instances)) {
+      Problem(where, "count is greater than max");
+    }
+    if (r.min() > 0 && (r.count() > 0 || !r.count_item().empty())) {
+      Problem(where, "min is only for an open-ended repeat (without count or countItem)");
+    }
+    if (r.min() > static_cast<uint32_t>(cs.max_instances))
+      Problem(where, "min is greater than max");
+    cs.fixed_count = static_cast<int>(std::min<uint32_t>(r.count(), 1000));
+    cs.min_instances = static_cast<int>(std::min<uint32_t>(r.min(), 1000));
+    if (!r.instance_label().zh().empty() || !r.instance_label().en().empty()) {
+      CheckLabel(r.instance_label(), where + ", instanceLabel");
+      if (r.instance_label().zh().find("{n}") == std::string::npos ||
+          r.instance_label().en().find("{n}") == std::string::npos) {
+        Problem(where + ", instanceLabel",
+                "must hold {n} where the instance's number goes, e.g. 第 {n} 个气瓶");
+      }
+    }
+    if (sec.items_size() == 0) Problem(where, "a repeat section needs items");
+  }
+
+  // countItem: an integer item outside every repeat, in an earlier section.
+  void ResolveCountItems() {
+    for (size_t s = 0; s < d_.sections.size(); ++s) {
+      auto& cs = d_.sections[s];
+      if (!cs.repeats() || cs.proto->repeat().count_item().empty()) continue;
+      const std::string& id = cs.proto->repeat().count_item();
+      const std::string where = "section " + Q(cs.proto->id()) + ", field 'repeat', countItem";
+      auto it = d_.item_index.find(id);
+      if (it == d_.item_index.end()) {
+        Problem(where, "unknown item " + Q(id));
+        continue;
+      }
+      const auto& item = d_.items[static_cast<size_t>(it->second)];
+      if (item.proto->kind() != v1::INTEGER) {
+        Problem(where, "item " + Q(id) + " is not an integer item; count instances with an " +
+                           "integer question such as the number of gas cylinders");
+      } else if (item.repeat >= 0) {
+        Problem(where, "item " + Q(id) + " is itself in a repeat group");
+      } else if (item.section >= static_cast<int>(s)) {
+        Problem(where, "item " + Q(id) + " must be in an earlier section than the repeat");
+      } else {
+        cs.count_item = it->second;
+      }
+    }
   }
 
   // Severity, urgency, deadline and legal basis of a rule that finds a hazard.
@@ -244,6 +335,10 @@ class TemplateChecker {
       CheckLabel(item.help(), ItemWhere(id, "help"));
     }
     const v1::ItemKind kind = item.kind();
+    if (kind == v1::NOTE) {
+      CheckNote(item);
+      return;
+    }
     if (TypeOfItemKind(kind) == Type::kUnknown) {
       Problem(ItemWhere(id, "kind"), "is missing or unknown");
     }
@@ -260,6 +355,7 @@ class TemplateChecker {
         }
         CheckLabel(c.label(), ItemWhere(id, "choices") + ", choice " + Q(c.code()));
         ci.codes.push_back(c.code());
+        ci.filters.push_back(c.filter());
       }
     } else if (item.choices_size() > 0) {
       Problem(ItemWhere(id, "choices"), "only single_choice and multi_choice items have choices");
@@ -297,6 +393,31 @@ class TemplateChecker {
     if (!item.constraint().empty()) {
       CheckLabel(item.constraint_message(), ItemWhere(id, "constraintMessage"));
     }
+    if (!item.choice_filter().empty() && !choice) {
+      Problem(ItemWhere(id, "choiceFilter"),
+              "only single_choice and multi_choice items filter "
+              "their choices");
+    }
+    if (!item.default_value().empty()) {
+      Status st = internal::ParseDefaultValue(ci, &ci.default_value);
+      if (!st.ok()) {
+        Problem(ItemWhere(id, "defaultValue"), st.message());
+      } else {
+        ci.has_default = true;
+      }
+    }
+  }
+
+  // A note is text between items: a label, maybe help and `relevant`, nothing to answer.
+  void CheckNote(const v1::Item& item) {
+    const std::string& id = item.id();
+    if (!item.required().empty() || !item.constraint().empty() || item.choices_size() > 0 ||
+        !item.default_value().empty() || !item.choice_filter().empty() || item.has_min() ||
+        item.has_max() || !item.pattern().empty()) {
+      Problem(ItemWhere(id, "kind"),
+              "is NOTE, which is read-only guidance text; a note takes a label, help, relevant "
+              "and a hint image, nothing to answer or check");
+    }
   }
 
   void Parse(const std::string& source, const std::string& where, Expression* out) {
@@ -318,6 +439,7 @@ class TemplateChecker {
       Parse(it.proto->relevant(), ItemWhere(id, "relevant"), &it.relevant);
       Parse(it.proto->required(), ItemWhere(id, "required"), &it.required);
       Parse(it.proto->constraint(), ItemWhere(id, "constraint"), &it.constraint);
+      Parse(it.proto->choice_filter(), ItemWhere(id, "choiceFilter"), &it.choice_filter);
     }
     for (auto& c : d_.computed) {
       Parse(c.proto->expression(), "computed " + Q(c.proto->id()) + ", field 'expression'",
@@ -331,11 +453,14 @@ class TemplateChecker {
   void BuildSymbols() {
     for (size_t i = 0; i < d_.items.size(); ++i) {
       const auto& it = d_.items[i];
+      if (it.proto->kind() == v1::NOTE) continue;  // nothing to read
       Symbol s;
       s.kind = it.proto->kind();
       s.type = TypeOfItemKind(s.kind);
       s.slot = static_cast<int>(i);
       s.codes = it.codes.empty() ? nullptr : &it.codes;
+      s.repeat = it.repeat;
+      if (it.repeat >= 0) s.repeat_name = d_.sections[static_cast<size_t>(it.repeat)].proto->id();
       symbols_.emplace(it.proto->id(), s);
     }
     for (size_t c = 0; c < d_.computed.size(); ++c) {
@@ -345,19 +470,36 @@ class TemplateChecker {
     }
   }
 
-  // Value slots an expression reads (unknown ids are skipped: the type checker reports them).
-  std::vector<int> SlotsOf(const Expression& e) {
-    std::vector<int> slots;
+  // Graph nodes an expression reads (unknown ids are skipped: the type checker reports them): the
+  // value slots, and a repeat's section node (its count) for each repeat it reads or counts.
+  std::vector<int> NodesOf(const Expression& e) {
+    std::vector<int> nodes;
+    auto add = [&nodes](int node) {
+      if (std::find(nodes.begin(), nodes.end(), node) == nodes.end()) nodes.push_back(node);
+    };
     for (const std::string& ref : e.References()) {
       auto it = symbols_.find(ref);
-      if (it != symbols_.end()) slots.push_back(it->second.slot);
+      if (it == symbols_.end()) continue;
+      add(d_.SlotNode(it->second.slot));
+      if (it->second.repeat >= 0) add(d_.SectionNode(it->second.repeat));
     }
-    return slots;
+    for (const std::string& id : e.CountedSections()) {
+      const int repeat = RepeatOfSection(id);
+      if (repeat >= 0) add(d_.SectionNode(repeat));
+    }
+    return nodes;
+  }
+
+  int RepeatOfSection(std::string_view id) const {
+    for (size_t s = 0; s < d_.sections.size(); ++s) {
+      if (d_.sections[s].repeats() && d_.sections[s].proto->id() == id) return static_cast<int>(s);
+    }
+    return -1;
   }
 
   void BuildGraph() {
     const std::vector<int> cycle =
-        internal::BuildDependencyGraph(d_, [this](const Expression& e) { return SlotsOf(e); });
+        internal::BuildDependencyGraph(d_, [this](const Expression& e) { return NodesOf(e); });
     if (!cycle.empty()) ReportCycle(cycle);
   }
 
@@ -383,15 +525,25 @@ class TemplateChecker {
     cyclic_ = true;
   }
 
-  // True when `e` is not empty and type-checked clean (as a condition when `want_bool`).
-  bool Check(Expression& e, const std::string& where, bool want_bool) {
+  // True when `e` is not empty and type-checked clean (as a condition when `want_bool`). `repeat`:
+  // the repeat whose instance it reads (-1: none); kInferRepeat for hazard rules, whose repeat
+  // is then in *found.
+  static constexpr int kInferRepeat = -2;
+  bool Check(Expression& e, const std::string& where, bool want_bool, int repeat = -1,
+             int* found = nullptr) {
     if (e.empty()) return false;
     const SymbolLookup lookup = [this](std::string_view id) -> const Symbol* {
       auto it = symbols_.find(id);
       return it == symbols_.end() ? nullptr : &it->second;
     };
+    RepeatScope scope;
+    scope.current = repeat == kInferRepeat ? -1 : repeat;
+    scope.infer = repeat == kInferRepeat;
+    scope.repeat_of_section = [this](std::string_view id) { return RepeatOfSection(id); };
+    scope.section_name = [this](int s) { return d_.sections[static_cast<size_t>(s)].proto->id(); };
     Type t = Type::kUnknown;
-    Status st = TypeCheck(e, lookup, &t);
+    Status st = TypeCheck(e, lookup, &t, &scope);
+    if (found != nullptr) *found = scope.current;
     if (!st.ok()) {
       Problem(where, st.message());
       return false;
@@ -436,9 +588,16 @@ class TemplateChecker {
     std::vector<bool> section_has_required(d_.sections.size(), false);
     for (auto& it : d_.items) {
       const std::string& id = it.proto->id();
-      const bool relevant_ok = Check(it.relevant, ItemWhere(id, "relevant"), true);
-      Check(it.required, ItemWhere(id, "required"), true);
-      Check(it.constraint, ItemWhere(id, "constraint"), true);
+      const bool relevant_ok = Check(it.relevant, ItemWhere(id, "relevant"), true, it.repeat);
+      Check(it.required, ItemWhere(id, "required"), true, it.repeat);
+      Check(it.constraint, ItemWhere(id, "constraint"), true, it.repeat);
+      if (Check(it.choice_filter, ItemWhere(id, "choiceFilter"), false, it.repeat) &&
+          last_type_ != Type::kString && last_type_ != Type::kUnknown) {
+        Problem(ItemWhere(id, "choiceFilter"),
+                "column 1: must be text (e.g. the id of an earlier single_choice item) to compare "
+                "with each choice's filter, but it is " +
+                    std::string(TypeName(last_type_)));
+      }
       if (it.required.empty()) continue;
       section_has_required[static_cast<size_t>(it.section)] = true;
       if (relevant_ok) {
@@ -455,7 +614,21 @@ class TemplateChecker {
     }
     for (auto& h : d_.hazards) {
       const std::string where = "hazard rule " + Q(h.proto->id()) + ", field 'when'";
-      if (Check(h.when, where, true)) CheckNeverTrue(h.when, where, "this hazard is never raised");
+      if (Check(h.when, where, true, kInferRepeat, &h.repeat)) {
+        CheckNeverTrue(h.when, where, "this hazard is never raised");
+      }
+      if (h.repeat >= 0) h.cells = d_.sections[static_cast<size_t>(h.repeat)].max_instances;
+      h.first_cell = d_.hazard_cells;
+      d_.hazard_cells += h.cells;
+      if (h.photo_item >= 0) {
+        const int photo_repeat = d_.items[static_cast<size_t>(h.photo_item)].repeat;
+        if (photo_repeat >= 0 && photo_repeat != h.repeat) {
+          Problem("hazard rule " + Q(h.proto->id()) + ", field 'photoItem'",
+                  "item " + Q(h.proto->photo_item()) +
+                      " is in a repeat group, and the rule is not about that group's instances; "
+                      "name a photo item outside the repeat or read the repeat's items in 'when'");
+        }
+      }
     }
   }
 

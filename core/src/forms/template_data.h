@@ -10,21 +10,37 @@
 #include "forms/text_pattern.h"
 #include "qiaomen/core/forms/expression.h"
 #include "qiaomen/core/forms/value.h"
+#include "qiaomen/v1/answers.pb.h"
 #include "qiaomen/v1/template.pb.h"
 
 namespace qiaomen::core::forms::internal {
 
+// The most instances a repeat group may have.
+inline constexpr int kMaxRepeatInstances = 50;
+
 struct CompiledItem {
   const v1::Item* proto = nullptr;  // points into TemplateData::proto
   int section = 0;
-  Expression relevant, required, constraint;
-  std::vector<std::string> codes;  // choice codes (yes, no, na for yes_no_na)
+  int repeat = -1;  // the section index when the section repeats, else -1
+  int cells = 1;    // answers the engine keeps: 1, or the repeat's most instances
+  int first_cell = 0;
+  Expression relevant, required, constraint, choice_filter;
+  std::vector<std::string> codes;    // choice codes (yes, no, na for yes_no_na)
+  std::vector<std::string> filters;  // choice filter values, beside `codes`
   std::shared_ptr<const TextPattern> pattern;
+  bool has_default = false;
+  v1::AnswerValue default_value;  // parsed from proto->default_value()
 };
 
 struct CompiledSection {
   const v1::Section* proto = nullptr;
   Expression relevant;
+  // Repeat groups (0 and -1 when the section does not repeat).
+  int max_instances = 0;
+  int fixed_count = 0;    // > 0: a fixed count
+  int count_item = -1;    // the integer item whose answer counts the instances
+  int min_instances = 0;  // open-ended: at least this many
+  bool repeats() const { return max_instances > 0; }
 };
 
 struct CompiledComputed {
@@ -37,6 +53,9 @@ struct CompiledHazard {
   const v1::HazardRule* proto = nullptr;
   Expression when;
   int photo_item = -1;  // item index, -1 when none
+  int repeat = -1;      // checked per instance of this repeat (section index), -1: once
+  int cells = 1;
+  int first_cell = 0;
 };
 
 // Graph nodes, numbered: sections, then item values, computed values, item checks, hazards.
@@ -50,6 +69,8 @@ struct TemplateData {
   std::vector<CompiledHazard> hazards;
   std::map<std::string, int, std::less<>> item_index;      // id -> item index
   std::map<std::string, int, std::less<>> computed_index;  // id -> computed index
+  int item_cells = 0;    // answers kept: one per item, or per instance for items of a repeat
+  int hazard_cells = 0;  // likewise for hazard rules
 
   // Dependency graph. A value slot is an item index, or items.size() + computed index.
   int node_count = 0;

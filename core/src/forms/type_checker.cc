@@ -13,7 +13,18 @@ std::string Quote(const std::string& s) { return "'" + s + "'"; }
 
 class Checker {
  public:
-  Checker(Expression& e, const SymbolLookup& lookup) : e_(e), lookup_(lookup) {}
+  Checker(Expression& e, const SymbolLookup& lookup, RepeatScope* scope)
+      : e_(e), lookup_(lookup), scope_(scope != nullptr ? scope : &no_scope_) {}
+
+  // instance() read by a hazard rule before any item told which repeat it is in.
+  Status CheckInstanceUse() const {
+    if (instance_column_ > 0 && scope_->current < 0) {
+      return ErrorAt(instance_column_,
+                     "instance() is the number of the current instance of a repeat group; use it "
+                     "in the items of a repeat section or in a rule about them.");
+    }
+    return Status::Ok();
+  }
 
   Status Check(int index, Type* out) {
     AstNode& n = e_.nodes[static_cast<size_t>(index)];
@@ -31,6 +42,67 @@ class Checker {
     }
     n.slot = s->slot;
     *out = s;
+    return CheckRepeatAccess(n, *s);
+  }
+
+  std::string RepeatName(int repeat) const {
+    return scope_->section_name ? scope_->section_name(repeat) : std::to_string(repeat);
+  }
+
+  // An item of a repeat is read per instance: from inside its repeat or through an aggregate.
+  Status CheckRepeatAccess(const AstNode& n, const Symbol& s) {
+    if (s.repeat < 0) return Status::Ok();
+    if (aggregate_ != kNoAggregate) {
+      if (aggregate_ == kAggregateOpen) aggregate_ = s.repeat;
+      if (aggregate_ == s.repeat) return Status::Ok();
+      return ErrorAt(n.column, "an aggregate reads the items of one repeat group, and " +
+                                   Quote(n.text) + " is in repeat " + Quote(s.repeat_name) +
+                                   " while it already read repeat " +
+                                   Quote(RepeatName(aggregate_)) + "; split it into two.");
+    }
+    if (scope_->current < 0 && scope_->infer) scope_->current = s.repeat;
+    if (scope_->current == s.repeat) return Status::Ok();
+    if (scope_->current >= 0) {
+      return ErrorAt(n.column, "item " + Quote(n.text) + " is in repeat " + Quote(s.repeat_name) +
+                                   " and this expression is in repeat " +
+                                   Quote(RepeatName(scope_->current)) +
+                                   "; read it through any(), all(), count() or sum().");
+    }
+    return ErrorAt(n.column, "item " + Quote(n.text) + " is in repeat " + Quote(s.repeat_name) +
+                                 " and has one answer per instance; read it through any(), "
+                                 "all(), count() or sum(), e.g. any(" +
+                                 n.text + " == ...).");
+  }
+
+  Status CheckAggregate(AstNode& n, Type* out) {
+    const char* fn = n.op == Op::kAny     ? "any"
+                     : n.op == Op::kAll   ? "all"
+                     : n.op == Op::kCount ? "count"
+                                          : "sum";
+    if (aggregate_ != kNoAggregate) {
+      return ErrorAt(n.column, std::string(fn) + "() cannot be used inside another aggregate.");
+    }
+    aggregate_ = kAggregateOpen;
+    Type inner = Type::kUnknown;
+    QM_RETURN_IF_ERROR(Check(n.lhs, &inner));
+    const int repeat = aggregate_;
+    aggregate_ = kNoAggregate;
+    if (repeat < 0) {
+      return ErrorAt(n.column, std::string(fn) +
+                                   "() goes over the instances of a repeat group; read an item "
+                                   "of a repeat section in it, e.g. " +
+                                   fn + "(cylinder_valve == 'no').");
+    }
+    n.slot = repeat;
+    const AstNode& arg = e_.nodes[static_cast<size_t>(n.lhs)];
+    if (n.op == Op::kSum) {
+      QM_RETURN_IF_ERROR(Expect(arg, inner, Type::kNumber, "the argument of sum()"));
+      *out = Type::kNumber;
+      return Status::Ok();
+    }
+    QM_RETURN_IF_ERROR(
+        Expect(arg, inner, Type::kBool, (std::string("the argument of ") + fn + "()").c_str()));
+    *out = n.op == Op::kCount ? Type::kNumber : Type::kBool;
     return Status::Ok();
   }
 
@@ -60,6 +132,38 @@ class Checker {
   }
 
   Status CheckNode(AstNode& n, Type* out) {
+    switch (n.op) {
+      case Op::kAny:
+      case Op::kAll:
+      case Op::kCount:
+      case Op::kSum:
+        return CheckAggregate(n, out);
+      case Op::kInstances: {
+        const int repeat = scope_->repeat_of_section ? scope_->repeat_of_section(n.text) : -1;
+        if (repeat < 0) {
+          return ErrorAt(n.column, Quote(n.text) +
+                                       " is not a repeat section; instances() takes the id of a "
+                                       "section with a repeat.");
+        }
+        n.slot = repeat;
+        *out = Type::kNumber;
+        return Status::Ok();
+      }
+      case Op::kInstance:
+        if (aggregate_ == kNoAggregate && scope_->current < 0) {
+          if (!scope_->infer) {
+            return ErrorAt(n.column,
+                           "instance() is the number of the current instance of a repeat "
+                           "group; use it in the items of a repeat section or in a rule about "
+                           "them.");
+          }
+          if (instance_column_ == 0) instance_column_ = n.column;
+        }
+        *out = Type::kNumber;
+        return Status::Ok();
+      default:
+        break;
+    }
     const AstNode* lhs = n.lhs >= 0 ? &e_.nodes[static_cast<size_t>(n.lhs)] : nullptr;
     const AstNode* rhs = n.rhs >= 0 ? &e_.nodes[static_cast<size_t>(n.rhs)] : nullptr;
     Type lt = Type::kUnknown, rt = Type::kUnknown;
@@ -203,12 +307,26 @@ class Checker {
         *out = Type::kNumber;
         return Status::Ok();
       }
+      case Op::kAny:
+      case Op::kAll:
+      case Op::kCount:
+      case Op::kSum:
+      case Op::kInstances:
+      case Op::kInstance:
+        break;  // handled above
     }
     return ErrorAt(n.column, "unsupported expression.");
   }
 
+  static constexpr int kNoAggregate = -2;
+  static constexpr int kAggregateOpen = -1;
+
   Expression& e_;
   const SymbolLookup& lookup_;
+  RepeatScope no_scope_;
+  RepeatScope* scope_;
+  int aggregate_ = kNoAggregate;  // inside an aggregate: its repeat, or kAggregateOpen
+  int instance_column_ = 0;
 };
 
 }  // namespace
@@ -236,11 +354,12 @@ Type TypeOfItemKind(v1::ItemKind kind) {
   }
 }
 
-Status TypeCheck(Expression& expr, const SymbolLookup& lookup, Type* type) {
+Status TypeCheck(Expression& expr, const SymbolLookup& lookup, Type* type, RepeatScope* scope) {
   *type = Type::kUnknown;
   if (expr.empty()) return Status::Ok();
-  Checker checker(expr, lookup);
-  return checker.Check(expr.root, type);
+  Checker checker(expr, lookup, scope);
+  QM_RETURN_IF_ERROR(checker.Check(expr.root, type));
+  return checker.CheckInstanceUse();
 }
 
 }  // namespace qiaomen::core::forms

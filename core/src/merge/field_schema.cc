@@ -30,7 +30,7 @@ constexpr std::array<FieldSpec, 5> kTaskFields = {{
     {"template_id", ValueKind::kText},
 }};
 
-constexpr std::array<FieldSpec, 11> kHazardFields = {{
+constexpr std::array<FieldSpec, 12> kHazardFields = {{
     {"severity", ValueKind::kText},
     {"deadline", ValueKind::kText},
     {"responsible", ValueKind::kText},
@@ -42,6 +42,7 @@ constexpr std::array<FieldSpec, 11> kHazardFields = {{
     {"rule_id", ValueKind::kText},
     {"template_id", ValueKind::kText},
     {"urgency", ValueKind::kText},
+    {"repeat_instance", ValueKind::kInteger},
 }};
 
 std::string_view KindName(ValueKind kind) {

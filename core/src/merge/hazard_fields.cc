@@ -40,6 +40,10 @@ Result<std::vector<v1::FieldSet>> HazardToFieldSets(const v1::Hazard& hazard) {
           hazard.urgency() == v1::URGENCY_UNSPECIFIED
               ? std::string()
               : std::string(domain::UrgencyLabel(hazard.urgency()).code));
+  // The repeat instance a rule found it in (第 2 个气瓶); 0 outside a repeat.
+  v1::FieldSet& instance = sets.emplace_back();
+  instance.set_field("repeat_instance");
+  instance.mutable_value()->set_integer(hazard.repeat_instance());
   QM_RETURN_IF_ERROR(AddId(sets, "subject_id", hazard.subject_id()));
   QM_RETURN_IF_ERROR(AddId(sets, "visit_id", hazard.visit_id()));
   return sets;

@@ -151,6 +151,15 @@ Result<v1::Hazard> HazardFromState(const RecordState& state) {
   hazard.set_legal_basis(Text(state, "legal_basis"));
   hazard.set_rule_id(Text(state, "rule_id"));
   hazard.set_template_id(Text(state, "template_id"));
+  if (auto it = state.fields.find("repeat_instance");
+      it != state.fields.end() && it->second.value.has_integer()) {
+    const int64_t n = it->second.value.integer();
+    if (n < 0 || n > 1000000) {
+      return Corruption("The stored repeat instance " + std::to_string(n) +
+                        " is out of range; sync again to repair the record.");
+    }
+    hazard.set_repeat_instance(static_cast<uint32_t>(n));
+  }
   if (auto urgency = domain::UrgencyFromCode(Text(state, "urgency"))) hazard.set_urgency(*urgency);
   QM_ASSIGN_OR_RETURN(std::string subject_id, IdBytes(state, "subject_id"));
   hazard.set_subject_id(subject_id);

@@ -181,17 +181,24 @@ Status FieldVisits::Discard(const Uuid& draft_id) {
 }
 
 std::vector<v1::Answer> FieldVisits::AnswersWithPhotos(const store::VisitDraft& draft) {
+  // A photo's item_id is an item key: "stove_photo", or "cylinder_photo[2]" in a repeat.
   std::map<std::string, std::vector<std::string>> by_item;
   for (const v1::Photo& photo : draft.photos) {
     if (!photo.item_id().empty()) by_item[photo.item_id()].push_back(photo.id());
   }
   std::vector<v1::Answer> answers;
   for (const v1::Answer& answer : draft.visit.answers()) {
-    if (by_item.count(answer.item_id()) == 0) answers.push_back(answer);
+    if (by_item.count(forms::ItemKey(answer.item_id(), answer.instance())) == 0) {
+      answers.push_back(answer);
+    }
   }
-  for (const auto& [item, ids] : by_item) {
+  for (const auto& [key, ids] : by_item) {
     v1::Answer answer;
+    std::string item;
+    uint32_t instance = 0;
+    if (!forms::ParseItemKey(key, &item, &instance)) item = key;  // Finish names it
     answer.set_item_id(item);
+    answer.set_instance(instance);
     for (const std::string& id : ids) answer.mutable_value()->mutable_photos()->add_photo_ids(id);
     answers.push_back(std::move(answer));
   }
@@ -228,7 +235,11 @@ Result<store::RecordedVisit> FieldVisits::Finish(const Uuid& draft_id, const Fin
     visit.set_template_version(tpl.version());
     for (const v1::Photo& photo : draft.photos) {
       if (photo.item_id().empty()) continue;
-      const v1::Item* item = tpl.FindItem(photo.item_id());
+      std::string item_id;
+      uint32_t instance = 0;
+      const v1::Item* item = forms::ParseItemKey(photo.item_id(), &item_id, &instance)
+                                 ? tpl.FindItem(item_id)
+                                 : nullptr;
       if (item == nullptr) {
         errors.push_back({photo.item_id(), "is not an item of checklist " + tpl.key()});
       } else if (!IsPhotoKind(item->kind())) {
@@ -254,6 +265,7 @@ Result<store::RecordedVisit> FieldVisits::Finish(const Uuid& draft_id, const Fin
       v1::Hazard h;
       h.set_template_id(tpl.id());
       h.set_rule_id(d.rule_id);
+      h.set_repeat_instance(d.instance);
       h.set_category(d.category);
       h.set_severity(d.severity);
       h.set_urgency(d.urgency);

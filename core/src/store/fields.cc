@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
 
 #include "qiaomen/core/uuid.h"
 
@@ -17,7 +18,7 @@ using google::protobuf::FieldDescriptor;
 constexpr std::string_view kSubjectCreateOnly[] = {"external_id", "kind"};
 constexpr std::string_view kTaskCreateOnly[] = {"campaign_id", "subject_id", "template_id"};
 constexpr std::string_view kHazardCreateOnly[] = {"subject_id", "visit_id", "template_id",
-                                                  "rule_id"};
+                                                  "rule_id", "repeat_instance"};
 
 std::string Lower(std::string text) {
   for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -69,6 +70,9 @@ Result<v1::FieldValue> GetField(const google::protobuf::Message& record, std::st
     case FieldDescriptor::CPPTYPE_INT64:
       value.set_integer(reflection->GetInt64(record, fd));
       return value;
+    case FieldDescriptor::CPPTYPE_UINT32:
+      value.set_integer(reflection->GetUInt32(record, fd));
+      return value;
     case FieldDescriptor::CPPTYPE_ENUM: {
       // Enums travel as their lower-case name ("household", "major"); unspecified as "".
       const auto* enum_value = reflection->GetEnum(record, fd);
@@ -119,6 +123,12 @@ Status SetField(google::protobuf::Message& record, std::string_view field,
     case FieldDescriptor::CPPTYPE_INT64:
       if (!value.has_integer()) return mismatch();
       reflection->SetInt64(&record, fd, value.integer());
+      return Status::Ok();
+    case FieldDescriptor::CPPTYPE_UINT32:
+      if (!value.has_integer() || value.integer() < 0 || value.integer() > UINT32_MAX) {
+        return mismatch();
+      }
+      reflection->SetUInt32(&record, fd, static_cast<uint32_t>(value.integer()));
       return Status::Ok();
     case FieldDescriptor::CPPTYPE_ENUM: {
       if (!value.has_text()) return mismatch();

@@ -36,10 +36,11 @@ TEST(FormsChecklists, AllShippedChecklistsLoadAndCheckClean) {
   for (const char* name : kChecklists) {
     auto r = LoadTemplateJson(ReadFile(ChecklistPath(name)));
     ASSERT_TRUE(r.ok()) << name << ": " << r.status().ToString();
-    // Version 3 (issue 16): urgencies, suspected-major rules, the gas leak as an emergency.
+    // household_winter 5: each gas cylinder and each e-bike is checked as an instance of a repeat
+    // group (issue 23). 4: education and the signature only in the visit, not as answers (issue
+    // 16). Version 3 (issue 16): urgencies, suspected-major rules, the gas leak as an emergency.
     // Version 2: re-graded severities and citations, merged duplicate hazards.
-    // household_winter 4: education and the signature only in the visit, not as answers.
-    EXPECT_EQ(r->version(), std::string(name) == "household_winter.json" ? 4u : 3u) << name;
+    EXPECT_EQ(r->version(), std::string(name) == "household_winter.json" ? 5u : 3u) << name;
     EXPECT_FALSE(r->proto().title().zh().empty());
     EXPECT_FALSE(r->proto().title().en().empty());
   }
@@ -204,7 +205,7 @@ GoldenFile ParseGolden(const std::string& path) {
       current = nullptr;
     } else if (current == nullptr) {
       ADD_FAILURE() << path << ": '" << directive << "' outside a case";
-    } else if (directive == "answer") {
+    } else if (directive == "answer") {  // answer ITEM[INSTANCE] VALUE
       current->answers.emplace_back(rest.at(0), rest.at(1));
     } else if (directive == "computed") {
       current->computed.emplace_back(rest.at(0), rest.at(1));
@@ -225,27 +226,57 @@ void RunGolden(const std::string& path) {
   ASSERT_FALSE(g.checklist.empty()) << path;
   ASSERT_FALSE(g.cases.empty()) << path;
   const CompiledTemplate t = LoadChecklist(g.checklist);
-  std::vector<std::string> all_items;
-  for (const auto& s : t.proto().sections()) {
-    for (const auto& item : s.items()) all_items.push_back(item.id());
-  }
   for (const GoldenCase& c : g.cases) {
     SCOPED_TRACE(g.checklist + " case " + c.name);
     for (const char* d : {"hidden", "missing", "failures", "hazards", "immediate", "same_day",
                           "suspected", "emergencies", "major", "photo_missing"}) {
       ASSERT_TRUE(c.expect.count(d)) << "golden case lacks '" << d << "'";
     }
+    // An answer names an item, or an item of a repeat with its instance: "cylinder_ok[2]".
     std::vector<v1::Answer> answers;
-    for (const auto& [item, value] : c.answers)
+    for (const auto& [key, value] : c.answers) {
+      std::string item;
+      uint32_t instance = 0;
+      ASSERT_TRUE(ParseItemKey(key, &item, &instance)) << key;
       answers.push_back(testing::MakeAnswer(t, item, value));
+      answers.back().set_instance(instance);
+    }
     auto e = Evaluate(t, answers, EvalContext{g.today});
     ASSERT_TRUE(e.ok()) << e.status().ToString();
 
+    // "instances cylinders 2 ebikes 1": each repeat's count (0 when not listed).
+    std::map<std::string, int> instances;
+    if (c.expect.count("instances")) {
+      const auto& words = c.expect.at("instances");
+      for (size_t w = 0; w + 1 < words.size(); w += 2)
+        instances[words[w]] = std::stoi(words[w + 1]);
+    }
+    // Hidden: an item, or one instance of a repeat item; every other item (each instance of a
+    // repeat, instance by instance) is visible.
     const auto& hidden = c.expect.at("hidden");
-    for (const std::string& id : hidden) ASSERT_NE(t.FindItem(id), nullptr) << id;
+    for (const std::string& key : hidden) {
+      std::string item;
+      uint32_t instance = 0;
+      ASSERT_TRUE(ParseItemKey(key, &item, &instance) && t.FindItem(item) != nullptr) << key;
+    }
+    auto shown = [&hidden](const std::string& key) {
+      return std::find(hidden.begin(), hidden.end(), key) == hidden.end();
+    };
     std::vector<std::string> visible;
-    for (const std::string& id : all_items) {
-      if (std::find(hidden.begin(), hidden.end(), id) == hidden.end()) visible.push_back(id);
+    for (const auto& s : t.proto().sections()) {
+      if (s.has_repeat()) {
+        EXPECT_EQ(e->instances.at(s.id()), instances[s.id()]) << s.id();
+        for (int k = 1; k <= instances[s.id()]; ++k) {
+          for (const auto& item : s.items()) {
+            const std::string key = ItemKey(item.id(), static_cast<uint32_t>(k));
+            if (item.kind() != v1::NOTE && shown(key)) visible.push_back(key);
+          }
+        }
+        continue;
+      }
+      for (const auto& item : s.items()) {
+        if (item.kind() != v1::NOTE && shown(item.id())) visible.push_back(item.id());
+      }
     }
     EXPECT_EQ(e->visible_items, visible);
     EXPECT_EQ(Sorted(e->missing_required), Sorted(c.expect.at("missing")));
@@ -259,14 +290,16 @@ void RunGolden(const std::string& path) {
     std::vector<std::string> hazards, immediate, same_day, suspected, emergencies, major,
         photo_missing;
     for (const auto& h : e->hazards) {
-      hazards.push_back(h.rule_id);
-      if (h.urgency == v1::IMMEDIATE) immediate.push_back(h.rule_id);
-      if (h.urgency == v1::SAME_DAY) same_day.push_back(h.rule_id);
-      if (h.suspected_major) suspected.push_back(h.rule_id);
+      // A hazard of a repeat instance reads as "gas_cylinder_defect[2]".
+      const std::string id = ItemKey(h.rule_id, h.instance);
+      hazards.push_back(id);
+      if (h.urgency == v1::IMMEDIATE) immediate.push_back(id);
+      if (h.urgency == v1::SAME_DAY) same_day.push_back(id);
+      if (h.suspected_major) suspected.push_back(id);
       // Version 3 grades every rule: none is left to the unspecified default.
       EXPECT_NE(h.urgency, v1::URGENCY_UNSPECIFIED) << h.rule_id;
-      if (h.severity == v1::MAJOR) major.push_back(h.rule_id);
-      if (h.photo_missing) photo_missing.push_back(h.rule_id);
+      if (h.severity == v1::MAJOR) major.push_back(id);
+      if (h.photo_missing) photo_missing.push_back(id);
       EXPECT_FALSE(h.category.empty());
       if (h.severity == v1::MAJOR) {
         EXPECT_FALSE(h.legal_basis.zh().empty());
@@ -332,7 +365,7 @@ TEST(FormsChecklists, HouseholdWinterV3VisitsStayValidAfterV4) {
   auto v4 = registry.AddJson(ReadFile(ChecklistPath("household_winter.json")));
   ASSERT_TRUE(v4.ok()) << v4.status().ToString();
   ASSERT_EQ(v3->version(), 3u);
-  ASSERT_EQ(v4->version(), 4u);
+  ASSERT_EQ(v4->version(), 5u);  // 4 dropped the answers; 5 added repeat groups
   auto visit_with = [](const CompiledTemplate& t, bool education_answer) {
     v1::Visit visit;
     visit.set_template_id("household_winter");

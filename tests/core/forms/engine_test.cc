@@ -219,8 +219,8 @@ TEST(FormsEngine, IncrementalReevaluationTouchesOnlyDependents) {
   EXPECT_THAT(HazardIds(s.Snapshot()), ElementsAre("expired"));
 }
 
-// Random answer sequences on the shipped household checklist: the incremental session must
-// always agree with a fresh evaluation of the same answers.
+// Random answer sequences on the shipped household checklist (repeat instances included): the
+// incremental session must always agree with a fresh evaluation of the same answers.
 TEST(FormsEngine, IncrementalAgreesWithFullEvaluation) {
   auto loaded =
       LoadTemplateJson(testing::ReadFile(testing::ChecklistPath("household_winter.json")));
@@ -268,9 +268,11 @@ TEST(FormsEngine, IncrementalAgreesWithFullEvaluation) {
           break;
       }
       v1::Answer a = MakeAnswer(t, item.id(), text);
+      // The cylinders and e-bikes repeat (version 4): answer one of the first three instances.
+      if (sec.has_repeat()) a.set_instance(static_cast<uint32_t>(1 + pick(3)));
       if (pick(8) == 0) a.clear_value();
       ASSERT_TRUE((*session)->SetAnswer(a).ok());
-      current[item.id()] = a;
+      current[ItemKey(item.id(), a.instance())] = a;
       std::vector<v1::Answer> all;
       for (const auto& [id, ans] : current) all.push_back(ans);
       auto full = Evaluate(t, all, kToday);
@@ -280,6 +282,10 @@ TEST(FormsEngine, IncrementalAgreesWithFullEvaluation) {
       ASSERT_EQ(inc.missing_required, full->missing_required);
       ASSERT_EQ(inc.constraint_failures.size(), full->constraint_failures.size());
       ASSERT_EQ(HazardIds(inc), HazardIds(*full));
+      ASSERT_EQ(inc.instances, full->instances);
+      for (size_t h = 0; h < inc.hazards.size(); ++h) {
+        ASSERT_EQ(inc.hazards[h].instance, full->hazards[h].instance);
+      }
       ASSERT_EQ(inc.computed.size(), full->computed.size());
       for (const auto& [id, v] : inc.computed)
         ASSERT_EQ(v.get(), full->computed.at(id).get()) << id;

@@ -175,7 +175,7 @@ TEST(FieldSchemaTest, ListsTheRegistersOfEachMutableEntity) {
   EXPECT_EQ(names(v1::ENTITY_TASK), "assignee,due_date,campaign_id,subject_id,template_id,");
   EXPECT_EQ(names(v1::ENTITY_HAZARD),
             "severity,deadline,responsible,category,description,legal_basis,subject_id,visit_id,"
-            "rule_id,template_id,urgency,");
+            "rule_id,template_id,urgency,repeat_instance,");
   // Issue 16: the urgency is a code or empty (a hazard from before urgencies).
   v1::FieldValue urgency;
   for (const char* ok : {"", "immediate", "same_day", "by_deadline"}) {

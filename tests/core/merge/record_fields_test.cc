@@ -74,7 +74,8 @@ TEST(RecordFieldsTest, HazardRoundTripsThroughItsCreationBody) {
   hazard.set_deadline("2026-12-01");
   hazard.set_responsible("户主");
   hazard.set_legal_basis("GB 50028");
-  hazard.set_description("hose cracked");
+  hazard.set_description("第 2 个气瓶：hose cracked");
+  hazard.set_repeat_instance(2);  // issue 23: the second cylinder of a repeat group
   v1::Change c = testing::Base(v1::ENTITY_HAZARD, 1, 1, 10);
   *c.mutable_hazard() = hazard;
   Result<MergeResult> merged = ApplyChange(std::nullopt, c);

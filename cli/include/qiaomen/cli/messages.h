@@ -88,9 +88,14 @@ enum class Msg : int {
   kTasksColumns,  // the table's headers, separated by '|'
   kTaskDone,
   kTaskOpen,
-  kChecklistKind,       // {0} subject kind, {1} its code
-  kChecklistShownWhen,  // {0} condition
-  kChecklistRange,      // {0}
+  kChecklistKind,           // {0} subject kind, {1} its code
+  kChecklistShownWhen,      // {0} condition
+  kChecklistRepeatFixed,    // {0} instance count: a repeat group of a fixed count
+  kChecklistRepeatCounted,  // {0} the integer item that counts the instances, {1} max
+  kChecklistRepeatOpen,     // {0} min, {1} max: the worker adds instances
+  kChecklistRepeatKeys,     // {0} an example key, e.g. cylinder_ok[2]
+  kChecklistNote,           // a read-only note between items
+  kChecklistRange,          // {0}
   kChecklistRequired,
   kChecklistRequiredWhen,  // {0} condition
   kChecklistConstraint,    // {0}

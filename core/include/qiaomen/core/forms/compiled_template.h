@@ -34,6 +34,10 @@ class CompiledTemplate {
   std::string key() const;
   // The item with this id, or nullptr.
   const v1::Item* FindItem(std::string_view item_id) const;
+  // The repeat section the item is in, or nullptr (also for unknown ids).
+  const v1::Section* RepeatOf(std::string_view item_id) const;
+  // The most instances the repeat section `section_id` may have; 0 when it does not repeat.
+  int MaxInstances(std::string_view section_id) const;
   int item_count() const;
 
   // Internal: the engine's view. Not for callers outside core/src/forms.
@@ -45,6 +49,11 @@ class CompiledTemplate {
       : data_(std::move(data)) {}
   std::shared_ptr<const internal::TemplateData> data_;
 };
+
+// How instance `n` (1-based) of repeat section `section` is named: its instance_label with {n}
+// replaced ("第 2 个气瓶" / "cylinder 2"), or the section title and number ("燃气（第 2 个）" /
+// "Gas (2)"). Pure.
+v1::LocalizedText InstanceLabel(const v1::Section& section, int n);
 
 // Checks a template and compiles its expressions. Refuses, with InvalidArgument whose message
 // lists every problem as "item 'x', field 'relevant', column 7: ..." (or "section", "computed",

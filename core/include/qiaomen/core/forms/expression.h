@@ -40,6 +40,14 @@ enum class Op : uint8_t {
   kPhotoCount,     // photo_count(item)
   kIsAnswered,     // is_answered(item)
   kToday,          // today()
+  // Repeat groups (template.proto Repeat). The aggregates evaluate `lhs` once per instance of
+  // the one repeat it reads (slot: that repeat's section index, set by the type checker).
+  kAny,        // any(cond): some instance holds
+  kAll,        // all(cond): every instance holds (true when there are none)
+  kCount,      // count(cond): how many instances hold
+  kSum,        // sum(number): the total over instances, nulls skipped
+  kInstances,  // instances(section_id): how many instances; text: the section id
+  kInstance,   // instance(): the current instance's number, 1, 2, ...
 };
 
 struct AstNode {
@@ -51,7 +59,8 @@ struct AstNode {
   double number = 0;
   std::string text;  // kString: the literal; kRef and functions: the item id; kSelected: the code
   std::string code;  // kSelected: the choice code
-  int slot = -1;     // kRef and item functions: resolved by the type checker
+  int slot = -1;     // kRef and item functions: resolved by the type checker; aggregates and
+                     // kInstances: the repeat's section index
   Type type = Type::kUnknown;  // set by the type checker
 };
 
@@ -64,6 +73,8 @@ struct Expression {
   bool empty() const { return root < 0; }
   // Ids of every item or computed value the expression reads, without repeats.
   std::vector<std::string> References() const;
+  // Ids of the sections whose instances instances() counts, without repeats.
+  std::vector<std::string> CountedSections() const;
 };
 
 // Parses `source`. An empty or all-blank source gives an empty Expression (root -1).
