@@ -142,10 +142,16 @@ bool MakeAnswers(const forms::CompiledTemplate& tpl, Day& day, const std::string
       std::vector<v1::Answer> typed;
       // Evaluate what we have: the answers go through the same JSON->typed path as the CLI's
       // (here by hand, through protobuf's JSON mapping of the answer oneof).
-      for (const auto& [id, json] : answers) {
+      for (const auto& [key, json] : answers) {
+        // A key is an item id, or "item[N]" for an item of a repeat group's Nth instance.
+        std::string id;
+        uint32_t instance = 0;
+        if (!forms::ParseItemKey(key, &id, &instance)) continue;
         v1::Answer a;
         a.set_item_id(id);
+        a.set_instance(instance);
         const v1::Item* item = tpl.FindItem(id);
+        if (item == nullptr) continue;
         Value v;
         if (!google::protobuf::util::JsonStringToMessage(json, &v).ok()) continue;
         auto* val = a.mutable_value();
@@ -183,9 +189,13 @@ bool MakeAnswers(const forms::CompiledTemplate& tpl, Day& day, const std::string
         }
         typed.push_back(a);
       }
-      for (const auto& [id, ids] : photo_ids) {
+      for (const auto& [key, ids] : photo_ids) {
+        std::string id;
+        uint32_t instance = 0;
+        if (!forms::ParseItemKey(key, &id, &instance)) continue;
         v1::Answer a;
         a.set_item_id(id);
+        a.set_instance(instance);
         for (const auto& pid : ids) a.mutable_value()->mutable_photos()->add_photo_ids(pid);
         typed.push_back(a);
       }
@@ -199,7 +209,11 @@ bool MakeAnswers(const forms::CompiledTemplate& tpl, Day& day, const std::string
       }
       for (const auto& id : eval->visible_items) {
         if (answers.count(id) || photo_ids.count(id)) continue;
-        const v1::Item* item = tpl.FindItem(id);
+        std::string item_id;
+        uint32_t instance = 0;
+        if (!forms::ParseItemKey(id, &item_id, &instance)) continue;
+        const v1::Item* item = tpl.FindItem(item_id);
+        if (item == nullptr) continue;
         bool required = !item->required().empty();
         if (item->kind() == v1::PHOTO || item->kind() == v1::SIGNATURE) {
           bool needed = std::find(eval->missing_required.begin(), eval->missing_required.end(),

@@ -136,7 +136,8 @@ TEST(ChecklistWorkbookTest, ABrokenRelevantIsNamedBySheetRowAndColumn) {
 }
 
 // Every problem is reported, each at its own cell, in sheet and row order: the workbook's own
-// (an unknown type, a bad number, a repeat group, an unknown column) and the checker's.
+// (an unknown type, a bad number, a choice filter, a repeat count off a begin_repeat row, an
+// unknown column) and the checker's.
 TEST(ChecklistWorkbookTest, EveryProblemIsReportedAtItsCell) {
   testing::TempDir dir;
   auto sheets = ChecklistSheets(ShippedJson("household_winter"));
@@ -145,17 +146,13 @@ TEST(ChecklistWorkbookTest, EveryProblemIsReportedAtItsCell) {
   survey[static_cast<size_t>(type_row - 1)][static_cast<size_t>(type_col)].text = "barcode";
   const auto [min_row, min_col] = SurveyCell(sheets, "other_heating", "min");
   survey[static_cast<size_t>(min_row - 1)][static_cast<size_t>(min_col)] = OutCell::Text("ten");
-  // A header with a typo, and a repeat group with its count.
+  // A header with a typo, a cascading choice (not mapped yet), and a repeat count on an item.
   survey[0].push_back(OutCell::Text("relevent"));
-  survey[0].push_back(OutCell::Text("repeat_count"));
-  std::vector<OutCell> repeat(survey[0].size());
-  repeat[0].text = "begin_repeat";
-  repeat[1].text = "cylinders";
-  repeat.back().text = "3";
-  survey.push_back(repeat);
-  std::vector<OutCell> end(survey[0].size());
-  end[0].text = "end_repeat";
-  survey.push_back(end);
+  survey[0].push_back(OutCell::Text("choice_filter"));
+  for (auto& row : survey) row.resize(survey[0].size());
+  survey[static_cast<size_t>(min_row - 1)].back() = OutCell::Text("fuel=${gas_type}");
+  const auto [count_row, count_col] = SurveyCell(sheets, "gas_type", "repeat_count");
+  survey[static_cast<size_t>(count_row - 1)][static_cast<size_t>(count_col)] = OutCell::Text("3");
   // A hazard rule with a broken severity and a condition on an unknown item.
   auto& hazards = sheets[3].rows;
   hazards[1][5].text = "SERIOUS";
@@ -164,17 +161,14 @@ TEST(ChecklistWorkbookTest, EveryProblemIsReportedAtItsCell) {
   ASSERT_TRUE(WriteXlsxFile(path, sheets).ok());
   const ChecklistReading read = ReadBack(path);
   const std::string all = Problems(read);
-  const int last = static_cast<int>(survey.size());
   const std::string relevent = ColumnLetters(static_cast<int>(survey[0].size()) - 2);
-  const std::string count = ColumnLetters(static_cast<int>(survey[0].size()) - 1);
+  const std::string filter = ColumnLetters(static_cast<int>(survey[0].size()) - 1);
   for (const std::string& expected :
        {"survey!" + relevent + "1 (relevent): unknown column",
         "survey!" + CellName(type_row, type_col) + " (type): the type '{0}' has no",
         "survey!" + CellName(min_row, min_col) + " (min): '{0}' is not a number",
-        "survey!" + count + std::to_string(last - 1) +
-            " (repeat_count): repeat groups are not supported by this version yet",
-        "survey!A" + std::to_string(last - 1) +
-            " (type): repeat groups are not supported by this version yet",
+        "survey!" + filter + std::to_string(min_row) + " (choice_filter): {0} is not read here",
+        "survey!" + CellName(count_row, count_col) + " (repeat_count): {0} is not read here",
         std::string("hazards!F2 (severity): the severity '{0}' is not valid"),
         std::string("hazards!B2 (when): {0} [column 1: unknown item 'no_such_item'")}) {
     EXPECT_NE(all.find(expected), std::string::npos) << expected << "\n" << all;
@@ -332,7 +326,7 @@ TEST(ChecklistWorkbookCommandTest, PublishAndExportAWorkbook) {
       std::string(QIAOMEN_SOURCE_DIR) + "/checklists/xlsx/household_winter.xlsx";
   auto published = county.Run({"publish-template", shipped});
   ASSERT_EQ(published.exit_code, 0) << published.err;
-  EXPECT_NE(published.out.find("household_winter 第 3 版"), std::string::npos) << published.out;
+  EXPECT_NE(published.out.find("household_winter 第 5 版"), std::string::npos) << published.out;
   const std::string out = county.dir().Join("exported.xlsx");
   auto exported = county.Run({"export-template", "household_winter", "--xlsx", out});
   ASSERT_EQ(exported.exit_code, 0) << exported.err;

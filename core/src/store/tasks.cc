@@ -124,13 +124,14 @@ Result<TaskCounts> Store::CountTasks(const std::string& grid_id, const std::stri
       auto stmt,
       Stmt("SELECT count(*), COALESCE(sum(t.done_visit_id IS NOT NULL), 0), "
            "COALESCE(sum(t.done_visit_id IS NULL AND EXISTS (SELECT 1 FROM visits v WHERE "
-           "v.task_id = t.id AND v.outcome = ?3)), 0) "
+           "v.task_id = t.id AND v.outcome IN (?3, ?4))), 0) "
            "FROM tasks t JOIN subjects s ON s.id = t.subject_id "
            "WHERE t.deleted = 0 AND s.deleted = 0 AND (?1 = '' OR s.grid_id = ?1) "
            "AND (?2 = '' OR t.assignee = ?2);"));
   stmt->Bind(1, std::string_view(grid_id))
       .Bind(2, std::string_view(assignee))
-      .Bind(3, static_cast<int64_t>(v1::NOBODY_HOME));
+      .Bind(3, static_cast<int64_t>(v1::NOBODY_HOME))
+      .Bind(4, static_cast<int64_t>(v1::REFUSED));  // both wait for a return visit
   QM_ASSIGN_OR_RETURN(bool row, stmt->Step());
   TaskCounts counts;
   if (!row) return counts;

@@ -213,6 +213,7 @@ enum class CountyMsg : int {
   kUsageAddStaff,
   kUsageSetPassword,
   kUsagePublishTemplate,
+  kUsageExportTemplate,
   // Issue 23: checklists as workbooks, reports as Excel.
   kSummaryExportTemplate,
   kTemplateExported,     // {0} checklist, {1} version, {2} file

@@ -480,6 +480,13 @@ std::span<const CountyMessageEntry> CountyEnMessages() {
        "FOLDER holds the same sheets as settings.csv, survey.csv, choices.csv and hazards.csv\n"
        "(UTF-8). A workbook's problems are named by sheet, cell and column: survey!F12\n"
        "(relevant).\n"},
+      {CountyMsg::kUsageExportTemplate,
+       "Usage: qiaomen-county export-template --data DIR ID [--version N] --xlsx FILE.xlsx\n"
+       "       qiaomen-county export-template --json FILE.json --xlsx FILE.xlsx\n"
+       "\n"
+       "Writes checklist ID (its highest published version, or --version N) as a workbook that\n"
+       "publish-template reads back to the same template; or, with --json, the checklist in a\n"
+       "JSON file (checked first). ./run checklist-workbooks regenerates checklists/xlsx/ so.\n"},
       {CountyMsg::kBackupProgressCopied, "blobs copied {0}/{1}"},
       {CountyMsg::kBackupProgressChecked, "parts checked {0}/{1}"},
       {CountyMsg::kBackupProgressRestored, "blobs restored {0}/{1}"},
@@ -537,8 +544,8 @@ std::span<const CountyMessageEntry> CountyEnMessages() {
        "select_multiple LIST, integer, decimal, text, date, image, signature, geopoint, "
        "calculate, begin_group or end_group"},
       {CountyMsg::kSheetRepeatNotYet,
-       "repeat groups are not supported by this version yet ({0}); remove it, or write each "
-       "instance as its own items"},
+       "{0} is not read here: choice_filter is not mapped from workbooks yet (remove it), and "
+       "repeat_count and instance_label belong on a begin_repeat row"},
       {CountyMsg::kSheetNoteNotYet,
        "notes are not supported by this version yet; put the guidance in the hint of the item "
        "next to it"},

@@ -368,8 +368,10 @@ std::span<const CountyMessageEntry> CountyZhMessages() {
        "\n"
        "乡镇和县里工作人员用的网页控制台在同一地址的 /console/ "
        "下（账号：add-staff、set-password）。\n"
-       "--public-url 网址是手机访问本服务器的地址（如 https://county.example.cn），控制台的注册二维码\n"
-       "带的就是它；不给时，只有浏览器用的是本机地址或 --listen 地址才放进二维码，否则只给文字注册码。\n"
+       "--public-url 网址是手机访问本服务器的地址（如 "
+       "https://county.example.cn），控制台的注册二维码\n"
+       "带的就是它；不给时，只有浏览器用的是本机地址或 --listen "
+       "地址才放进二维码，否则只给文字注册码。\n"
        "端口 0 表示自动选一个空闲端口；地址会打印出来，给了 --ready-file "
        "时在服务开始接受连接后写入文件。\n"
        "--rate-limit 按设备限速（0 表示不限；默认每秒 50 个请求，突发 200）。收到 SIGTERM 或 "
@@ -449,10 +451,21 @@ std::span<const CountyMessageEntry> CountyZhMessages() {
        "\n"
        "用表单检查器检查检查表，有问题就拒绝并列出每一个问题；否则保存为 编号@版本。\n"
        "用同一编号和版本再发布不同的内容会被拒绝：请提高版本号。\n"
-       "文件.json 是 ChecklistTemplate 的 JSON 形式；文件.xlsx 是 XLSForm 布局的工作簿（settings、\n"
-       "survey、choices、hazards 四张表，见 docs/checklist-workbooks.md）；文件夹里是同样的四张表，\n"
+       "文件.json 是 ChecklistTemplate 的 JSON 形式；文件.xlsx 是 XLSForm "
+       "布局的工作簿（settings、\n"
+       "survey、choices、hazards 四张表，见 "
+       "docs/checklist-workbooks.md）；文件夹里是同样的四张表，\n"
        "存为 settings.csv、survey.csv、choices.csv 和 hazards.csv（UTF-8）。工作簿的问题按表、\n"
        "单元格和列指出，如 survey!F12（relevant）。\n"},
+      {CountyMsg::kUsageExportTemplate,
+       "用法：qiaomen-county export-template --data 目录 编号 [--version N] --xlsx 文件.xlsx\n"
+       "      qiaomen-county export-template --json 文件.json --xlsx 文件.xlsx\n"
+       "\n"
+       "把检查表（编号的最高已发布版本，或 --version N）写成工作簿，publish-template "
+       "读回来是同一个\n"
+       "检查表；用 --json 时写的是 JSON 文件里的检查表（先检查）。./run checklist-workbooks "
+       "就是这样\n"
+       "重新生成 checklists/xlsx/ 的。\n"},
       {CountyMsg::kBackupProgressCopied, "已处理照片 {0}/{1}"},
       {CountyMsg::kBackupProgressChecked, "已核对 {0}/{1} 个部分"},
       {CountyMsg::kBackupProgressRestored, "已恢复照片 {0}/{1}"},
@@ -497,7 +510,9 @@ std::span<const CountyMessageEntry> CountyZhMessages() {
        "integer、decimal、text、date、image、signature、geopoint、calculate、begin_group、"
        "end_group"},
       {CountyMsg::kSheetRepeatNotYet,
-       "本版本尚不支持重复组（{0}）：请先删除这一项，或把每个实例写成单独的题目"},
+       "这里不读 {0}：工作簿还不支持 choice_filter（请删除），repeat_count 和 instance_label "
+       "只能写在 "
+       "begin_repeat 那一行"},
       {CountyMsg::kSheetNoteNotYet, "本版本尚不支持说明文字（note）：请把说明写进相邻题目的 hint"},
       {CountyMsg::kSheetGroupNested,
        "分组不能嵌套（一个分组就是检查表的一节）：请先用 end_group 结束第 {1} 行的分组“{0}”"},

@@ -130,30 +130,26 @@ core::Status Export(const core::Args& args, std::ostream& out) {
 }  // namespace
 
 void AddTemplateCommand(std::vector<Command>& commands) {
-  commands.push_back(Command{
-      "publish-template",
-      CountyMsg::kSummaryPublishTemplate,
-      CountyMsg::kUsagePublishTemplate,
-      {{"data", "db"}, {}},
-      Publish});
-  commands.push_back(Command{
-      "export-template",
-      CountyMsg::kSummaryExportTemplate,
-      "Usage: qiaomen-county export-template --data DIR ID [--version N] --xlsx FILE.xlsx\n"
-      "       qiaomen-county export-template --json FILE.json --xlsx FILE.xlsx\n\n"
-      "Writes checklist ID (its highest published version, or --version N) as a workbook that\n"
-      "publish-template reads back to the same template; or, with --json, the checklist in a\n"
-      "JSON file (checked first). ./run checklist-workbooks regenerates checklists/xlsx/ so.\n",
-      {{"data", "db", "version", "xlsx", "json"}, {}},
-      Export,
-      [](const core::Args& args) -> core::Status {
-        if (!args.Get("xlsx")) return core::InvalidArgument("Give --xlsx FILE.xlsx to write.");
-        if (!args.Get("json") && !args.Get("data")) {
-          return core::InvalidArgument("Give --data DIR and the checklist's id, or --json FILE.");
-        }
-        return core::Status::Ok();
-      },
-      false});
+  commands.push_back(Command{"publish-template",
+                             CountyMsg::kSummaryPublishTemplate,
+                             CountyMsg::kUsagePublishTemplate,
+                             {{"data", "db"}, {}},
+                             Publish});
+  commands.push_back(Command{"export-template",
+                             CountyMsg::kSummaryExportTemplate,
+                             CountyMsg::kUsageExportTemplate,
+                             {{"data", "db", "version", "xlsx", "json"}, {}},
+                             Export,
+                             [](const core::Args& args) -> core::Status {
+                               if (!args.Get("xlsx"))
+                                 return core::InvalidArgument("Give --xlsx FILE.xlsx to write.");
+                               if (!args.Get("json") && !args.Get("data")) {
+                                 return core::InvalidArgument(
+                                     "Give --data DIR and the checklist's id, or --json FILE.");
+                               }
+                               return core::Status::Ok();
+                             },
+                             false});
 }
 
 }  // namespace qiaomen::server

@@ -36,6 +36,8 @@ const SheetSpec& SurveySpec() {
                                 "min_photos",
                                 "max_photos",
                                 "repeat_count",
+                                "instance_label::zh",
+                                "instance_label::en",
                                 "choice_filter"},
                                {"type", "name"}};
   return kSpec;

@@ -238,6 +238,24 @@ class Reader {
 
   void ReadSurvey(const Sheet& sheet);
   void ReadItem(const Sheet& sheet, int row, const std::string& type, v1::Item& item);
+  // A begin_repeat row's count (repeat_count: a number, or the integer item ${x} that counts the
+  // instances; empty: open-ended), min and max, and the instance's label ("第 {n} 个气瓶").
+  void ReadRepeat(const Sheet& sheet, int row, v1::Repeat& repeat) {
+    std::string count = Trim(Cell(sheet, row, "repeat_count"));
+    if (count.size() > 3 && count.rfind("${", 0) == 0 && count.back() == '}') {
+      count = count.substr(2, count.size() - 3);
+    }
+    if (!count.empty() && count.find_first_not_of("0123456789") == std::string::npos) {
+      repeat.set_count(Count(sheet, row, "repeat_count"));
+    } else {
+      repeat.set_count_item(count);  // the forms checker says when it is not an integer item
+    }
+    repeat.set_min(Count(sheet, row, "min"));
+    repeat.set_max(Count(sheet, row, "max"));
+    if (!Text(sheet, row, "instance_label", repeat.mutable_instance_label())) {
+      repeat.clear_instance_label();
+    }
+  }
   void ReadHazards(const Sheet& sheet);
   void Check();
   void Sort();
@@ -259,11 +277,16 @@ void Reader::ReadSurvey(const Sheet& sheet) {
     std::string type = Lower(Cell(sheet, row, "type"));
     std::replace(type.begin(), type.end(), ' ', '_');
     const std::string name = Cell(sheet, row, "name");
-    // repeat_count and choice_filter belong to repeat groups and cascading choices, which the
-    // template has no field for yet: refused where they are, so adding them maps one column each.
-    for (const char* column : {"repeat_count", "choice_filter"}) {
-      if (!Cell(sheet, row, column).empty()) {
-        Problem("survey", row, column, CountyMsg::kSheetRepeatNotYet, {column});
+    // choice_filter belongs to cascading choices, which workbooks do not map yet: refused where
+    // it is. repeat_count and instance_label belong to a begin_repeat row only.
+    if (!Cell(sheet, row, "choice_filter").empty()) {
+      Problem("survey", row, "choice_filter", CountyMsg::kSheetRepeatNotYet, {"choice_filter"});
+    }
+    if (type != "begin_repeat") {
+      for (const char* column : {"repeat_count", "instance_label::zh", "instance_label::en"}) {
+        if (!Cell(sheet, row, column).empty()) {
+          Problem("survey", row, column, CountyMsg::kSheetRepeatNotYet, {column});
+        }
       }
     }
     if (type.empty()) {
@@ -280,11 +303,6 @@ void Reader::ReadSurvey(const Sheet& sheet) {
       continue;
     }
     if (type == "begin_group" || type == "begin_repeat") {
-      // A repeat is read as a section (its items keep their references) and refused, so the
-      // repeat's own fields are the only addition when templates have them.
-      if (type == "begin_repeat") {
-        Problem("survey", row, "type", CountyMsg::kSheetRepeatNotYet, {"begin_repeat"});
-      }
       if (section != nullptr) {
         Problem("survey", row, "type", CountyMsg::kSheetGroupNested,
                 {section->id(), std::to_string(section_row)});
@@ -294,6 +312,7 @@ void Reader::ReadSurvey(const Sheet& sheet) {
       section->set_id(name);
       Text(sheet, row, "label", section->mutable_title());
       section->set_relevant(Expression(sheet, row, "relevant", ""));
+      if (type == "begin_repeat") ReadRepeat(sheet, row, *section->mutable_repeat());
       map_.section_rows.emplace(name, row);
       continue;
     }

@@ -36,7 +36,7 @@ class RowBuilder {
   static std::vector<std::string> Columns(const internal::SheetSpec& spec) {
     std::vector<std::string> out;
     for (const auto& c : spec.columns) {
-      if (c != "repeat_count" && c != "choice_filter") out.push_back(c);
+      if (c != "choice_filter") out.push_back(c);
     }
     return out;
   }
@@ -71,12 +71,20 @@ OutSheet SurveySheet(const v1::ChecklistTemplate& tpl) {
   const auto& spec = internal::SurveySpec();
   OutSheet sheet("survey", {RowBuilder::HeaderRow(spec)});
   for (const auto& section : tpl.sections()) {
-    sheet.rows.push_back(RowBuilder(spec)
-                             .Text("type", "begin_group")
-                             .Text("name", section.id())
-                             .Texts("label", section.title())
-                             .Text("relevant", section.relevant())
-                             .Done());
+    const bool repeats = section.has_repeat();
+    RowBuilder begin(spec);
+    begin.Text("type", repeats ? "begin_repeat" : "begin_group")
+        .Text("name", section.id())
+        .Texts("label", section.title())
+        .Text("relevant", section.relevant());
+    if (repeats) {
+      const v1::Repeat& r = section.repeat();
+      if (r.count() != 0) begin.Number("repeat_count", r.count());
+      if (!r.count_item().empty()) begin.Text("repeat_count", "${" + r.count_item() + "}");
+      begin.Count("min", r.min()).Count("max", r.max());
+      if (r.has_instance_label()) begin.Texts("instance_label", r.instance_label());
+    }
+    sheet.rows.push_back(begin.Done());
     for (const auto& item : section.items()) {
       std::string type;
       switch (item.kind()) {
@@ -132,7 +140,8 @@ OutSheet SurveySheet(const v1::ChecklistTemplate& tpl) {
       if (item.has_max()) row.Number("max", item.max());
       sheet.rows.push_back(row.Done());
     }
-    sheet.rows.push_back(RowBuilder(spec).Text("type", "end_group").Done());
+    sheet.rows.push_back(
+        RowBuilder(spec).Text("type", repeats ? "end_repeat" : "end_group").Done());
   }
   for (const auto& c : tpl.computed()) {
     sheet.rows.push_back(RowBuilder(spec)

@@ -66,6 +66,7 @@ TEST_F(VisitsTest, NobodyHomeAndRefusedKeepTheTaskOpenForAReturnVisit) {
     input.visit = MakeVisit(subject, outcome);
     input.visit.set_task_id(task.id());
     if (outcome == v1::NOBODY_HOME) input.visit.clear_answers();
+    if (outcome == v1::REFUSED) input.visit.mutable_refusal()->set_reason(v1::REFUSED_ENTRY);
     EXPECT_TRUE(store().RecordVisit(input).ok());
     auto open = store().ListTasks(testing::TasksIn(subject.grid_id()));
     EXPECT_TRUE(open.ok());

@@ -90,7 +90,7 @@ struct TaskCounts {
   int64_t total = 0;
   int64_t visited = 0;        // closed by a visit (any outcome but nobody home)
   int64_t remaining = 0;      // total - visited
-  int64_t return_visits = 0;  // still open after a nobody-home visit: come back
+  int64_t return_visits = 0;  // still open after a nobody-home or refused visit: come back
 };
 
 // Subjects of one grid, same paging as TaskQuery; `search` matches name, address or phone.
