@@ -24,7 +24,8 @@ constexpr Entry kZh[] = {
     {Kind::kEmptyCell, "“{0}”是空的，请填写。"},
     {Kind::kDuplicateId, "external_id “{1}”在文件里出现了两次。"},
     {Kind::kBadKind,
-     "kind “{1}”不对：应为 household（住户）、premises（场所）、facility（设施）或 village（村的记录）。"},
+     "kind “{1}”不对：应为 household（住户）、premises（场所）、facility（设施）或 "
+     "village（村的记录）。"},
     {Kind::kBadUnit, "“{0}”是空的，或编号里有空格或逗号。"},
     {Kind::kOtherTown, "镇 {1} 不是这个账号的镇（{2}）。请删去这一行，或请县里导入。"},
     {Kind::kBadMembers, "members “{1}”应是整数（人数）。"},

@@ -106,7 +106,8 @@ HttpResponse ListDownload(const HttpRequest& request, const std::string& stem,
   if (rows.is_list()) {
     for (const Data& row : rows.list_value()) {
       std::vector<workbook::OutCell> cells;
-      for (const auto& c : columns) cells.push_back(workbook::OutCell::Text(CellText(row, c.key, language)));
+      for (const auto& c : columns)
+        cells.push_back(workbook::OutCell::Text(CellText(row, c.key, language)));
       out.rows.push_back(std::move(cells));
     }
   }

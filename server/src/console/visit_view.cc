@@ -45,9 +45,11 @@ Data VisitItem(const VisitRecord& record, const std::string& checklist, const st
   // A refusal shows its reason and whether the village committee was asked along (issue 16).
   if (visit.has_refusal()) {
     const bool zh = language == Language::kZh;
-    outcome_text += (zh ? "（" : " (") +
-                    std::string(core::domain::RefusalReasonLabel(visit.refusal().reason()).In(language));
-    if (!visit.refusal().note().empty()) outcome_text += (zh ? "：" : ": ") + visit.refusal().note();
+    outcome_text +=
+        (zh ? "（" : " (") +
+        std::string(core::domain::RefusalReasonLabel(visit.refusal().reason()).In(language));
+    if (!visit.refusal().note().empty())
+      outcome_text += (zh ? "：" : ": ") + visit.refusal().note();
     if (visit.refusal().escalated_to_village()) {
       outcome_text += std::string(Tr(language, "visits.escalated_to_village"));
     }
