@@ -55,6 +55,18 @@ void SetPaging(Data& data, const std::string& path, std::map<std::string, std::s
   if (page < pages) data.set("next", ListLink(path, fields, names, page + 1));
 }
 
+namespace {
+
+// The text of `row`'s `key` as the CSV and Excel downloads show it.
+std::string CellText(const Data& row, const std::string& key, Language language) {
+  const Data* value = row.get(key);
+  if (value && value->is_string()) return value->string_value();
+  if (value && value->is_true()) return std::string(Tr(language, "csv.yes"));
+  return "";
+}
+
+}  // namespace
+
 HttpResponse CsvDownload(const std::string& filename, const std::vector<CsvColumn>& columns,
                          const Data& rows, bool tls, Language language) {
   std::string out = "\xEF\xBB\xBF";
@@ -63,11 +75,7 @@ HttpResponse CsvDownload(const std::string& filename, const std::vector<CsvColum
   if (rows.is_list()) {
     for (const Data& row : rows.list_value()) {
       for (size_t i = 0; i < columns.size(); ++i) {
-        const Data* value = row.get(columns[i].key);
-        std::string text;
-        if (value && value->is_string()) text = value->string_value();
-        if (value && value->is_true()) text = Tr(language, "csv.yes");
-        out += (i ? "," : "") + CsvCell(text);
+        out += (i ? "," : "") + CsvCell(CellText(row, columns[i].key, language));
       }
       out += "\r\n";
     }
@@ -80,18 +88,6 @@ HttpResponse CsvDownload(const std::string& filename, const std::vector<CsvColum
   AddSecurityHeaders(r, tls);
   return r;
 }
-
-namespace {
-
-// The text of `row`'s `key` as CsvDownload shows it.
-std::string CellText(const Data& row, const std::string& key, Language language) {
-  const Data* value = row.get(key);
-  if (value && value->is_string()) return value->string_value();
-  if (value && value->is_true()) return std::string(Tr(language, "csv.yes"));
-  return "";
-}
-
-}  // namespace
 
 HttpResponse ListDownload(const HttpRequest& request, const std::string& stem,
                           const std::string& sheet, const std::vector<CsvColumn>& columns,
@@ -111,7 +107,8 @@ HttpResponse ListDownload(const HttpRequest& request, const std::string& stem,
       out.rows.push_back(std::move(cells));
     }
   }
-  // libxlsxwriter writes files only: a private temporary file, read back and removed.
+  // libxlsxwriter writes files only: a private temporary file (mkstemps replaces the six X of
+  // the name with a unique suffix and creates it 0600), read back and removed.
   std::string path =
       (std::filesystem::temp_directory_path() / "qiaomen-console-XXXXXX.xlsx").string();
   const int fd = ::mkstemps(path.data(), 5);
